@@ -1,0 +1,52 @@
+/**
+ * The catalogue of data and definition problems the engine reports. A consultant sees every problem of a run
+ * at once; codes are stable (they appear in `--json` output and in reports handed to customers).
+ */
+export const ISSUE_CODES = [
+  // source file / connection
+  'encoding',
+  'duplicate-header',
+  'empty-header',
+  'short-row',
+  'long-row',
+  'unterminated-quote',
+  'source-unreadable',
+  // mapping key
+  'empty-key',
+  'duplicate-key',
+  'key-changed',
+  // data quality
+  'missing-required',
+  'invalid-email',
+  'duplicate-email',
+  'invalid-date',
+  'invalid-phone',
+  'expression-error',
+  'login-collision',
+  'out-of-scope',
+  'leaving-later',
+  'manual-link',
+  // mapping definition
+  'mapping-invalid',
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  /** Spreadsheet row (header = 1) or, for a directory, the 1-based entry index; absent for file-level issues. */
+  row?: number;
+  /** Other rows involved (e.g. every row sharing a duplicate key). */
+  rows?: number[];
+  key?: string;
+  /** Source attribute or target field the issue is about. */
+  field?: string;
+  message: string;
+}
+
+/** Returns true when the issue blocks a sync (an error on a row blocks that row; file-level errors block all). */
+export function isBlocking(issue: Issue): boolean {
+  return issue.severity === 'error';
+}

@@ -1,0 +1,271 @@
+import { z } from 'zod';
+
+/**
+ * Mapping file v1: the contract between the workbench, the `plek-sync` CLI and Plek's server-side daily sync.
+ * Every object is strict, so a misspelt key (or a secret someone tried to paste in) is refused with its path.
+ * The JSON Schema in resources/schema/mapping.v1.json is generated from these definitions (`npm run schema`).
+ */
+
+const expression = z
+  .string()
+  .min(1)
+  .describe(
+    'An expression in the Plek mapping language, e.g. Join(" ", [Roepnaam], [Achternaam]). See docs/expressions.md.',
+  );
+
+const attributeName = z.string().min(1).max(200);
+
+export const NULL_POLICIES = ['keep', 'overwrite', 'fillIfEmpty'] as const;
+export const ENCODINGS = ['auto', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
+export const DELIMITERS = ['auto', ';', ',', '\t', '|'] as const;
+
+export const csvSourceSchema = z
+  .object({
+    kind: z.literal('csv'),
+    path: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The HR export, relative to the mapping file. The CLI --source flag overrides it.'),
+    encoding: z
+      .enum(ENCODINGS)
+      .default('auto')
+      .describe('auto = byte-order mark, else strict UTF-8, else Windows-1252.'),
+    delimiter: z.enum(DELIMITERS).default('auto'),
+  })
+  .strict();
+
+export const ldapSourceSchema = z
+  .object({
+    kind: z.literal('ldap'),
+    url: z
+      .string()
+      .regex(/^ldaps?:\/\/[^\s/:]+(?::\d+)?\/?$/i, 'must be ldap://host[:port] or ldaps://host[:port]')
+      .describe('ldaps://dc1.corp.example or ldap://dc1.corp.example (StartTLS is then required).'),
+    flavor: z.enum(['ad', 'openldap']).default('ad').describe('Picks default filter and attribute handling.'),
+    startTls: z.boolean().default(true).describe('For ldap:// URLs: upgrade with StartTLS (on by default).'),
+    bindDn: z
+      .string()
+      .min(1)
+      .describe('DN or UPN (consultant@corp.example). The password is never stored here.'),
+    baseDn: z.string().min(1),
+    scope: z.enum(['sub', 'one']).default('sub'),
+    filter: z.string().min(1).optional().describe('LDAP filter; defaults depend on flavor.'),
+    attributes: z
+      .array(attributeName)
+      .optional()
+      .describe('Attributes to read; default: all user attributes.'),
+    caFile: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('PEM file with the CA that signed the directory certificate.'),
+    pinnedFingerprint: z
+      .string()
+      .regex(
+        /^(?:[0-9A-F]{2}:){31}[0-9A-F]{2}$/,
+        'SHA-256 fingerprint as 32 upper-case hex pairs separated by colons',
+      )
+      .optional()
+      .describe('Trust exactly this certificate (SHA-256), after the consultant saw its subject and issuer.'),
+    pageSize: z.number().int().min(100).max(1000).default(500),
+    timeoutMs: z.number().int().min(1000).max(600_000).default(30_000),
+    followReferrals: z.boolean().default(false),
+  })
+  .strict();
+
+export const sourceSchema = z.discriminatedUnion('kind', [csvSourceSchema, ldapSourceSchema]);
+
+export const fieldMappingSchema = z
+  .object({
+    expression,
+    nullPolicy: z
+      .enum(NULL_POLICIES)
+      .default('keep')
+      .describe(
+        'keep: an empty source value never clears Plek; overwrite: it clears; fillIfEmpty: only fill an empty Plek value.',
+      ),
+    description: z.string().optional(),
+  })
+  .strict();
+
+export const valueMapSchema = z
+  .object({
+    entries: z
+      .record(z.string(), z.string())
+      .describe('Source value → Plek value; matched after trimming, case-insensitively.'),
+    default: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('Result for an unlisted value; omitted = keep the input.'),
+  })
+  .strict();
+
+export const deactivationSchema = z
+  .object({
+    endDate: expression
+      .optional()
+      .describe(
+        'Expression giving the last working day (a date). Before today → deactivate; later → leaving on that date.',
+      ),
+    inactiveWhen: expression
+      .optional()
+      .describe('Boolean expression; true → deactivate (e.g. [Status] = "Inactief").'),
+  })
+  .strict()
+  .describe('Deactivation is driven by a source value only; absence from the export never deactivates.');
+
+export const groupRuleSchema = z
+  .object({
+    group: z.string().min(1).describe('Plek group display name.'),
+    field: z
+      .string()
+      .min(1)
+      .describe('A mapped Plek profile field (group rules work on profile fields only).'),
+    in: z
+      .array(z.string())
+      .min(1)
+      .describe('The user is added when the field equals one of these (trimmed, case-insensitive).'),
+    description: z.string().optional(),
+  })
+  .strict();
+
+const loginPart = z.union([
+  z.object({ field: z.string().min(1), part: z.enum(['full', 'firstLetter']).default('full') }).strict(),
+  z.literal('none'),
+]);
+
+export const loginSchemaSchema = z
+  .object({
+    target: z
+      .string()
+      .min(1)
+      .default('userName')
+      .describe('The Plek field the generated login is written to.'),
+    begin: z
+      .object({ field: z.string().min(1), part: z.enum(['full', 'firstLetter']).default('full') })
+      .strict(),
+    separator: z.enum(['', '.', '_', '-']).default('.'),
+    end: loginPart.default('none'),
+    domain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain such as demo.com'),
+    transliteration: z
+      .enum(['strip', 'dach'])
+      .default('strip')
+      .describe('strip: ä→a; dach: ä→ae (German-speaking customers).'),
+    collisionSuffixField: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Field appended as _<value> when two users would get the same login (default: the mapping key).',
+      ),
+  })
+  .strict();
+
+export const linkingSchema = z
+  .object({
+    matchOn: z.enum(['email', 'userName']).default('email'),
+    ignoreInactive: z.boolean().default(true).describe('Inactive Plek accounts are never linked.'),
+  })
+  .strict()
+  .describe(
+    'Initial import: how existing Plek accounts are matched to source users before externalId is set.',
+  );
+
+export const safetySchema = z
+  .object({
+    maxDeactivateCount: z.number().int().min(0).default(25),
+    maxDeactivatePercent: z.number().min(0).max(100).default(5),
+    minSourceRowsPercent: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(80)
+      .describe(
+        'Stop when the source holds fewer rows than this share of the previous run (a truncated export).',
+      ),
+  })
+  .strict();
+
+export const targetSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('sandbox'), dataDir: z.string().optional() }).strict(),
+    z
+      .object({
+        kind: z.literal('scim'),
+        baseUrl: z.string().url(),
+        tokenUrl: z.string().url().optional(),
+        clientId: z.string().min(1).optional(),
+      })
+      .strict(),
+  ])
+  .describe(
+    'Where the sync writes. Secrets come from the app secret store or PLEK_CLIENT_SECRET / PLEK_TOKEN.',
+  );
+
+export const customFieldSchema = z
+  .object({
+    name: z.string().regex(/^[A-Z]\w*$/i, 'letters, digits and _'),
+    label: z.string().optional(),
+    type: z.enum(['string', 'boolean']).default('string'),
+  })
+  .strict();
+
+export const mappingFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    version: z.literal(1),
+    name: z.string().min(1),
+    description: z.string().optional(),
+    source: sourceSchema,
+    mappingKey: z
+      .object({
+        attribute: attributeName.describe(
+          'Source attribute that is unique and never changes (objectGUID, employee number).',
+        ),
+      })
+      .strict(),
+    fields: z
+      .record(z.string(), fieldMappingSchema)
+      .describe('Target field (SCIM path) → expression. Key order is kept so diffs stay readable.'),
+    scope: z
+      .object({
+        include: expression.describe('Boolean expression: rows where it is false are skipped with a reason.'),
+      })
+      .strict()
+      .optional(),
+    deactivation: deactivationSchema.default({}),
+    groupRules: z.array(groupRuleSchema).default([]),
+    loginSchema: loginSchemaSchema.optional(),
+    linking: linkingSchema.default({ matchOn: 'email', ignoreInactive: true }),
+    safety: safetySchema.default({
+      maxDeactivateCount: 25,
+      maxDeactivatePercent: 5,
+      minSourceRowsPercent: 80,
+    }),
+    valueMaps: z.record(z.string(), valueMapSchema).default({}),
+    customFields: z.array(customFieldSchema).default([]),
+    target: targetSchema.optional(),
+    layout: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('Graph editor state (node positions); opaque to the sync.'),
+  })
+  .strict();
+
+/** A mapping file as written (defaults may be absent). */
+export type MappingFileInput = z.input<typeof mappingFileSchema>;
+/** A mapping file after validation, defaults filled in. */
+export type MappingFile = z.output<typeof mappingFileSchema>;
+export type CsvSource = z.output<typeof csvSourceSchema>;
+export type LdapSource = z.output<typeof ldapSourceSchema>;
+export type MappingSource = z.output<typeof sourceSchema>;
+export type FieldMapping = z.output<typeof fieldMappingSchema>;
+export type GroupRule = z.output<typeof groupRuleSchema>;
+export type LoginSchema = z.output<typeof loginSchemaSchema>;
+export type DeactivationRule = z.output<typeof deactivationSchema>;
+export type SafetyThresholds = z.output<typeof safetySchema>;
+export type MappingTarget = z.output<typeof targetSchema>;
+export type ValueMap = z.output<typeof valueMapSchema>;
+export type NullPolicy = (typeof NULL_POLICIES)[number];

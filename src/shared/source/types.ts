@@ -1,0 +1,22 @@
+/** A value as it comes from a source: CSV cells are strings, directory attributes may be multi-valued. */
+export type SourceValue = string | string[] | null;
+
+/** One input record. Every record a source yields ends up mapped, skipped with a reason, or reported. */
+export interface SourceRecord {
+  /** Spreadsheet row number (header = row 1) for CSV; 1-based entry index for LDAP. */
+  row: number;
+  /** Where the record came from, for messages: a file name or a DN. */
+  ref?: string;
+  values: Record<string, SourceValue>;
+}
+
+/** A source attribute as discovered by sampling, for `init` and the graph editor. */
+export interface SourceAttribute {
+  name: string;
+  /** Share of sampled records with a non-empty value, 0..1. */
+  fillRate: number;
+  examples: string[];
+  multiValued?: boolean;
+  /** Binary attributes are shown as a note, never as mojibake. */
+  binary?: boolean;
+}
