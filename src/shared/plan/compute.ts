@@ -1,0 +1,484 @@
+import type { MappedUser } from '../engine/types';
+import type { NullPolicy, SafetyThresholds } from '../mapping/schema';
+import { ENTERPRISE_USER_SCHEMA, WORK_EMAIL } from '../scim/fields';
+import { getPath, type FlatValue, type ScimUser } from '../scim/resource';
+import {
+  PLAN_ACTIONS,
+  type FieldChange,
+  type Plan,
+  type PlanAction,
+  type PlanChange,
+  type PlanCounts,
+  type PlanTargetGroup,
+  type SafetyVerdict,
+} from './types';
+
+export const MANAGER_PATH = `${ENTERPRISE_USER_SCHEMA}:manager`;
+/** Paths the plan handles itself rather than as plain field values. */
+const RESERVED_PATHS = new Set(['active', 'externalId', 'id']);
+
+export interface PlanMappingOptions {
+  fields: Record<string, { nullPolicy?: NullPolicy }>;
+  linking: { matchOn: 'email' | 'userName'; ignoreInactive: boolean };
+  safety: SafetyThresholds;
+}
+
+export interface ComputePlanInput {
+  users: MappedUser[];
+  skipped: { row: number; key?: string; reason: string }[];
+  errors: { row: number; key?: string; message: string }[];
+  targetUsers: ScimUser[];
+  targetGroups: PlanTargetGroup[];
+  mapping: PlanMappingOptions;
+  target: { url: string };
+  sourceRows: number;
+  previousSourceRows?: number;
+  /** First sync of this customer: existing Plek accounts without externalId are linked by email/userName. */
+  initialImport: boolean;
+  allowMassDeactivation?: boolean;
+  today: string;
+  createdAt?: string;
+}
+
+/** Emails compare case- and whitespace-insensitively (`Jan.deVries@Plek.nl ` = `jan.devries@plek.nl`). */
+export function normalizeEmail(v: unknown): string | null {
+  if (typeof v !== 'string') return null;
+  const s = v.replace(/\s+/g, '').toLowerCase();
+  return s === '' ? null : s;
+}
+
+function normalizeUserName(v: unknown): string | null {
+  if (typeof v !== 'string') return null;
+  const s = v.trim().toLowerCase();
+  return s === '' ? null : s;
+}
+
+function emailsOf(u: ScimUser): string[] {
+  const list = Array.isArray(u.emails) ? (u.emails as unknown[]) : [];
+  const out: string[] = [];
+  for (const e of list) {
+    const n = normalizeEmail((e as { value?: unknown } | null)?.value);
+    if (n) out.push(n);
+  }
+  return out;
+}
+
+function isActive(u: ScimUser): boolean {
+  return u.active !== false;
+}
+
+function blank(v: FlatValue | undefined): v is null | undefined | '' {
+  return v === null || v === undefined || v === '';
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}
+
+function describe(u: ScimUser): string {
+  return `Plek account ${u.id ?? '?'}${u.userName ? ` (${u.userName})` : ''}`;
+}
+
+/** The field-level difference for one user under each field's null policy. */
+function diffFields(
+  user: MappedUser,
+  current: ScimUser | null,
+  mapping: PlanMappingOptions,
+  resolveManager: (key: string) => { id?: string; deferred?: boolean },
+  notes: string[],
+): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const paths = Object.keys(user.attributes)
+    .filter((p) => !RESERVED_PATHS.has(p))
+    .sort();
+  for (const path of paths) {
+    const policy = mapping.fields[path]?.nullPolicy ?? 'keep';
+    const before = current ? getPath(current, path) : null;
+    let after = user.attributes[path] ?? null;
+    if (after === '') after = null;
+    let managerKey: string | undefined;
+    if (path === MANAGER_PATH && typeof after === 'string') {
+      const resolved = resolveManager(after);
+      if (resolved.id) after = resolved.id;
+      else if (resolved.deferred) {
+        managerKey = after;
+        after = null;
+      } else {
+        notes.push(`manager "${after}" is not in Plek nor in this run: left unchanged`);
+        continue;
+      }
+    }
+    if (managerKey !== undefined) {
+      changes.push({ path, before, after: null, op: blank(before) ? 'add' : 'replace', policy, managerKey });
+      continue;
+    }
+    if (!current) {
+      if (!blank(after)) changes.push({ path, before: null, after, op: 'add', policy });
+      continue;
+    }
+    if (blank(after)) {
+      if (policy === 'overwrite' && !blank(before))
+        changes.push({ path, before, after: null, op: 'remove', policy });
+      continue;
+    }
+    if (policy === 'fillIfEmpty' && !blank(before)) continue;
+    if (after !== before)
+      changes.push({ path, before, after, op: blank(before) ? 'add' : 'replace', policy });
+  }
+  return changes;
+}
+
+interface Pending {
+  user: MappedUser;
+  account: ScimUser | null;
+  link: boolean;
+  conflict?: string;
+}
+
+/**
+ * Computes the dry-run plan: what the sync would do to Plek for every source user, without writing anything.
+ * Pure and deterministic (the same input gives byte-identical JSON); absence from the source never deactivates.
+ */
+export function computePlan(input: ComputePlanInput): Plan {
+  const { mapping } = input;
+  const byExternalId = new Map<string, ScimUser[]>();
+  const byEmail = new Map<string, ScimUser[]>();
+  const byUserName = new Map<string, ScimUser[]>();
+  for (const t of input.targetUsers) {
+    if (t.externalId) push(byExternalId, t.externalId, t);
+    for (const e of new Set(emailsOf(t))) push(byEmail, e, t);
+    const un = normalizeUserName(t.userName);
+    if (un) push(byUserName, un, t);
+  }
+
+  const users = [...input.users].sort(
+    (a, b) => a.row - b.row || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+  const keyCount = new Map<string, number[]>();
+  for (const u of users) push(keyCount, u.key, u.row);
+
+  // Pass 1: find each user's Plek account (by externalId, or by email/userName when linking).
+  const pending: Pending[] = [];
+  const claims = new Map<string, Pending[]>();
+  for (const user of users) {
+    const p: Pending = { user, account: null, link: false };
+    pending.push(p);
+    const rows = keyCount.get(user.key) ?? [];
+    if (rows.length > 1) {
+      p.conflict = `mapping key "${user.key}" occurs on rows ${rows.join(', ')}`;
+      continue;
+    }
+    const found = byExternalId.get(user.key) ?? [];
+    if (found.length > 1) {
+      p.conflict = `externalId "${user.key}" matches ${found.length} Plek accounts (${found.map((f) => f.id).join(', ')})`;
+      continue;
+    }
+    if (found.length === 1) {
+      p.account = found[0] ?? null;
+      continue;
+    }
+    if (!input.initialImport) continue;
+    const matchOn = mapping.linking.matchOn;
+    const needle =
+      matchOn === 'email'
+        ? normalizeEmail(user.attributes[WORK_EMAIL])
+        : normalizeUserName(user.attributes.userName);
+    if (!needle) continue;
+    const candidates = ((matchOn === 'email' ? byEmail : byUserName).get(needle) ?? []).filter(
+      (c) => !c.externalId && (!mapping.linking.ignoreInactive || isActive(c)),
+    );
+    if (candidates.length > 1) {
+      p.conflict = `${matchOn} ${needle} matches ${candidates.length} Plek accounts without externalId (${candidates.map((c) => c.id).join(', ')})`;
+      continue;
+    }
+    const c = candidates[0];
+    if (c?.id) {
+      p.account = c;
+      p.link = true;
+      push(claims, c.id, p);
+    }
+  }
+  for (const [id, list] of claims) {
+    if (list.length < 2) continue;
+    const rows = list.map((l) => l.user.row).join(', ');
+    for (const l of list)
+      l.conflict = `source rows ${rows} all match Plek account ${id} by ${mapping.linking.matchOn}`;
+  }
+
+  // Which keys will have a Plek account after this run, for manager references.
+  const idByKey = new Map<string, string>();
+  const createdKeys = new Set<string>();
+  for (const p of pending) {
+    if (p.conflict) continue;
+    if (p.account?.id) idByKey.set(p.user.key, p.account.id);
+    else if (p.user.active) createdKeys.add(p.user.key);
+  }
+  const resolveManager = (key: string): { id?: string; deferred?: boolean } => {
+    const id = idByKey.get(key);
+    if (id) return { id };
+    const existing = byExternalId.get(key);
+    if (existing?.length === 1 && existing[0]?.id) return { id: existing[0].id };
+    return createdKeys.has(key) ? { deferred: true } : {};
+  };
+
+  // userName/email already used by some account: who holds it (an account id, or `new:<key>` for a create).
+  const userNameHolder = new Map<string, string>();
+  const emailHolder = new Map<string, string>();
+  for (const t of input.targetUsers) {
+    const un = normalizeUserName(t.userName);
+    if (un && t.id && !userNameHolder.has(un)) userNameHolder.set(un, t.id);
+    for (const e of emailsOf(t)) if (t.id && !emailHolder.has(e)) emailHolder.set(e, t.id);
+  }
+  const targetById = new Map(input.targetUsers.filter((t) => t.id).map((t) => [t.id as string, t]));
+  const holderText = (holder: string): string => {
+    if (holder.startsWith('new:')) return `new user "${holder.slice(4)}" in this run`;
+    const t = targetById.get(holder);
+    return t ? describe(t) : holder;
+  };
+
+  const userChanges: PlanChange[] = [];
+  const groupWanted: { user: MappedUser; targetId?: string; groups: string[] }[] = [];
+  for (const p of pending) {
+    const { user } = p;
+    const base = { op: `user:${user.key}`, row: user.row, key: user.key };
+    if (p.conflict) {
+      userChanges.push({
+        ...base,
+        action: 'conflict',
+        reason: p.conflict,
+        ...(p.account?.id ? { targetId: p.account.id } : {}),
+      });
+      continue;
+    }
+    const account = p.account;
+    if (!account && !user.active) {
+      userChanges.push({
+        ...base,
+        action: 'skipped',
+        reason: `inactive in the source (${user.deactivationReason ?? 'deactivated'}) and not in Plek: not created`,
+      });
+      continue;
+    }
+    const notes: string[] = [];
+    const fields = diffFields(user, account, mapping, resolveManager, notes);
+    const holderId = account?.id ?? `new:${user.key}`;
+
+    // Uniqueness: a new or changed userName/email must not belong to another account.
+    let conflict: string | undefined;
+    const wantUserName = normalizeUserName(
+      account
+        ? fields.find((f) => f.path === 'userName')?.after
+        : (user.attributes.userName ?? user.attributes[WORK_EMAIL]),
+    );
+    if (wantUserName) {
+      const h = userNameHolder.get(wantUserName);
+      if (h && h !== holderId) conflict = `userName ${wantUserName} is already used by ${holderText(h)}`;
+      else userNameHolder.set(wantUserName, holderId);
+    }
+    const wantEmail = normalizeEmail(
+      account ? fields.find((f) => f.path === WORK_EMAIL)?.after : user.attributes[WORK_EMAIL],
+    );
+    if (!conflict && wantEmail) {
+      const h = emailHolder.get(wantEmail);
+      if (h && h !== holderId) conflict = `email ${wantEmail} is already used by ${holderText(h)}`;
+      else emailHolder.set(wantEmail, holderId);
+    }
+    if (conflict) {
+      userChanges.push({
+        ...base,
+        action: 'conflict',
+        reason: conflict,
+        ...(account?.id ? { targetId: account.id } : {}),
+      });
+      continue;
+    }
+
+    if (!account) {
+      if (!user.attributes.userName && user.attributes[WORK_EMAIL]) {
+        fields.push({
+          path: 'userName',
+          before: null,
+          after: user.attributes[WORK_EMAIL] ?? null,
+          op: 'add',
+        });
+        fields.sort((a, b) => (a.path < b.path ? -1 : 1));
+      }
+      if (!fields.some((f) => f.path === 'userName')) {
+        userChanges.push({
+          ...base,
+          action: 'skipped',
+          reason: 'no userName or work email to create the account with',
+        });
+        continue;
+      }
+      userChanges.push({
+        ...base,
+        action: 'create',
+        userName: String(fields.find((f) => f.path === 'userName')?.after ?? ''),
+        reason: ['new in the source', ...notes].join('; '),
+        fields,
+      });
+      groupWanted.push({ user, groups: user.groups });
+      continue;
+    }
+
+    const wasActive = isActive(account);
+    if (user.active !== wasActive)
+      fields.push({ path: 'active', before: wasActive, after: user.active, op: 'replace' });
+    const target = {
+      targetId: account.id,
+      ...(account.meta?.version ? { version: account.meta.version } : {}),
+      ...(account.userName ? { userName: account.userName } : {}),
+    };
+    let action: PlanAction;
+    const reasons: string[] = [];
+    if (p.link) {
+      action = 'link';
+      fields.unshift({ path: 'externalId', before: null, after: user.key, op: 'add' });
+      reasons.push(`initial import: existing account matched by ${mapping.linking.matchOn}, externalId set`);
+    } else if (user.active !== wasActive) {
+      action = user.active ? 'reactivate' : 'deactivate';
+      reasons.push(
+        user.active ? 'active again in the source' : (user.deactivationReason ?? 'inactive in the source'),
+      );
+    } else if (fields.length > 0) {
+      action = 'update';
+      reasons.push(`${fields.length} field${fields.length === 1 ? '' : 's'} changed`);
+    } else {
+      action = 'noop';
+      reasons.push('up to date');
+    }
+    if (user.leavingOn) reasons.push(`leaving on ${user.leavingOn}`);
+    userChanges.push({
+      ...base,
+      action,
+      ...target,
+      reason: [...reasons, ...notes].join('; '),
+      ...(fields.length ? { fields } : {}),
+    });
+    groupWanted.push({ user, ...(account.id ? { targetId: account.id } : {}), groups: user.groups });
+  }
+
+  // Groups: add-only; a missing group is created once.
+  const groupsByName = new Map<string, PlanTargetGroup>();
+  for (const g of input.targetGroups) {
+    const k = g.displayName.trim().toLowerCase();
+    if (!groupsByName.has(k)) groupsByName.set(k, g);
+  }
+  const createGroups = new Map<string, string>();
+  const memberChanges = new Map<string, PlanChange[]>();
+  for (const w of groupWanted) {
+    if (!w.user.active) continue;
+    const seen = new Set<string>();
+    for (const name of [...w.groups].sort()) {
+      const k = name.trim().toLowerCase();
+      if (!k || seen.has(k)) continue;
+      seen.add(k);
+      const g = groupsByName.get(k);
+      if (g && w.targetId && g.members.includes(w.targetId)) continue;
+      if (!g && !createGroups.has(k)) createGroups.set(k, name.trim());
+      const displayName = g?.displayName ?? createGroups.get(k) ?? name.trim();
+      push(memberChanges, w.user.key, {
+        op: `member:${displayName}:${w.user.key}`,
+        action: 'groupAdd',
+        row: w.user.row,
+        key: w.user.key,
+        ...(w.targetId ? { targetId: w.targetId } : {}),
+        group: displayName,
+        ...(g ? { groupId: g.id } : {}),
+        reason: g ? 'group rule matches' : 'group rule matches; group is created first',
+      });
+    }
+  }
+
+  const changes: PlanChange[] = [];
+  for (const name of [...createGroups.values()].sort()) {
+    changes.push({
+      op: `group:${name}`,
+      action: 'createGroup',
+      group: name,
+      reason: 'group does not exist in Plek yet',
+    });
+  }
+  for (const c of userChanges) {
+    changes.push(c);
+    if (c.key) changes.push(...(memberChanges.get(c.key) ?? []));
+  }
+  const extra: PlanChange[] = [
+    ...input.skipped.map((s) => ({
+      op: `row:${s.row}`,
+      action: 'skipped' as const,
+      row: s.row,
+      ...(s.key ? { key: s.key } : {}),
+      reason: s.reason,
+    })),
+    ...input.errors.map((e) => ({
+      op: `row:${e.row}`,
+      action: 'skipped' as const,
+      row: e.row,
+      ...(e.key ? { key: e.key } : {}),
+      reason: `error: ${e.message}`,
+    })),
+  ].sort((a, b) => a.row - b.row);
+  changes.push(...extra);
+
+  const counts = Object.fromEntries(PLAN_ACTIONS.map((a) => [a, 0])) as PlanCounts;
+  for (const c of changes) counts[c.action] += 1;
+
+  return {
+    version: 1,
+    ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+    today: input.today,
+    target: { url: input.target.url },
+    initialImport: input.initialImport,
+    sourceRows: input.sourceRows,
+    ...(input.previousSourceRows !== undefined ? { previousSourceRows: input.previousSourceRows } : {}),
+    counts,
+    safety: safetyVerdict(input, changes),
+    changes,
+  };
+}
+
+/** The mass-deactivation and truncated-source guards; `allowMassDeactivation` lifts only the first. */
+export function safetyVerdict(
+  input: Pick<
+    ComputePlanInput,
+    'targetUsers' | 'mapping' | 'sourceRows' | 'previousSourceRows' | 'allowMassDeactivation'
+  >,
+  changes: readonly PlanChange[],
+): SafetyVerdict {
+  const { safety } = input.mapping;
+  const reasons: string[] = [];
+  const activeLinked = input.targetUsers.filter((t) => isActive(t) && t.externalId).length;
+  const deactivations = changes.filter((c) =>
+    c.fields?.some((f) => f.path === 'active' && f.before === true && f.after === false),
+  ).length;
+  if (input.sourceRows === 0)
+    reasons.push(
+      'the source holds no rows: an empty export or directory result is an error, not a wave of leavers',
+    );
+  if (input.previousSourceRows !== undefined && input.previousSourceRows > 0) {
+    const min = (input.previousSourceRows * safety.minSourceRowsPercent) / 100;
+    if (input.sourceRows < min) {
+      reasons.push(
+        `the source holds ${input.sourceRows} rows, fewer than ${safety.minSourceRowsPercent}% of the previous run's ${input.previousSourceRows}: is the export truncated?`,
+      );
+    }
+  }
+  if (!input.allowMassDeactivation && deactivations > 0) {
+    if (deactivations > safety.maxDeactivateCount) {
+      reasons.push(
+        `${deactivations} deactivations exceed the limit of ${safety.maxDeactivateCount} (allow with --allow-mass-deactivation)`,
+      );
+    }
+    const pct = activeLinked > 0 ? (deactivations / activeLinked) * 100 : 100;
+    if (pct > safety.maxDeactivatePercent) {
+      reasons.push(
+        `${deactivations} deactivations are ${Math.round(pct * 10) / 10}% of ${activeLinked} active linked Plek accounts, above the limit of ${safety.maxDeactivatePercent}% (allow with --allow-mass-deactivation)`,
+      );
+    }
+  }
+  return { ok: reasons.length === 0, reasons, activeLinked, deactivations };
+}

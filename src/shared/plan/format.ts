@@ -1,0 +1,34 @@
+import type { FlatValue } from '../scim/resource';
+import type { Plan, PlanChange } from './types';
+
+function show(v: FlatValue): string {
+  if (v === null) return '(empty)';
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
+
+/** One change as consultants read it: `row 12  update  E1024 (jan.devries@demo.com): title "A" → "B"`. */
+export function formatChange(c: PlanChange): string {
+  const who = [c.key, c.userName ? `(${c.userName})` : ''].filter(Boolean).join(' ');
+  const head = `${c.row !== undefined ? `row ${c.row}` : '      '}  ${c.action.padEnd(10)} ${c.group && c.action !== 'groupAdd' ? c.group : who}`;
+  const lines = [`${head}${c.action === 'groupAdd' ? ` → ${c.group}` : ''}  — ${c.reason}`];
+  for (const f of c.fields ?? []) {
+    const after =
+      f.managerKey !== undefined ? `manager "${f.managerKey}" (created in this run)` : show(f.after);
+    lines.push(`        ${f.path}: ${show(f.before)} → ${after}`);
+  }
+  return lines.join('\n');
+}
+
+/** The human plan: counts, the safety verdict and the changes (no-ops left out unless asked). */
+export function formatPlan(plan: Plan, options: { includeNoop?: boolean } = {}): string {
+  const c = plan.counts;
+  const out = [
+    `Plan for ${plan.target.url} (today ${plan.today}, ${plan.sourceRows} source rows${plan.initialImport ? ', initial import' : ''})`,
+    `create ${c.create}  update ${c.update}  deactivate ${c.deactivate}  reactivate ${c.reactivate}  link ${c.link}  groupAdd ${c.groupAdd}  createGroup ${c.createGroup}  noop ${c.noop}  conflict ${c.conflict}  skipped ${c.skipped}`,
+  ];
+  if (plan.safety.ok) out.push('Safety: ok');
+  else out.push('Safety: BLOCKED — nothing will be applied', ...plan.safety.reasons.map((r) => `  - ${r}`));
+  out.push('');
+  for (const ch of plan.changes) if (options.includeNoop || ch.action !== 'noop') out.push(formatChange(ch));
+  return out.join('\n');
+}

@@ -1,0 +1,3 @@
+export * from './types';
+export * from './compute';
+export * from './format';

@@ -1,0 +1,93 @@
+import type { NullPolicy } from '../mapping/schema';
+import type { FlatValue } from '../scim/resource';
+
+/** What the sync does for one user or group. A user has one user-level action plus zero or more `groupAdd`s. */
+export type PlanAction =
+  | 'create'
+  | 'update'
+  | 'deactivate'
+  | 'reactivate'
+  | 'link'
+  | 'groupAdd'
+  | 'createGroup'
+  | 'noop'
+  | 'conflict'
+  | 'skipped';
+
+export const PLAN_ACTIONS: readonly PlanAction[] = [
+  'create',
+  'update',
+  'deactivate',
+  'reactivate',
+  'link',
+  'groupAdd',
+  'createGroup',
+  'noop',
+  'conflict',
+  'skipped',
+];
+
+/** One attribute's planned change, `before` as Plek holds it and `after` as the source wants it. */
+export interface FieldChange {
+  path: string;
+  before: FlatValue;
+  after: FlatValue;
+  /** SCIM PATCH op: `add` fills an empty value, `replace` changes it, `remove` clears it (nullPolicy overwrite). */
+  op: 'add' | 'replace' | 'remove';
+  /** The field's null policy: apply re-checks `fillIfEmpty` against Plek's value at write time. */
+  policy?: NullPolicy;
+  /** For the manager reference: the manager's mapping key, resolved to a Plek id (at apply time when created in this run). */
+  managerKey?: string;
+}
+
+export interface PlanChange {
+  /** Stable operation id (`user:<key>`, `group:<name>`, `member:<name>:<key>`): the journal's unit of work. */
+  op: string;
+  action: PlanAction;
+  /** Source row (spreadsheet row or directory entry index). */
+  row?: number;
+  /** Mapping key = SCIM externalId. */
+  key?: string;
+  /** Plek resource id of the account (absent for a create). */
+  targetId?: string;
+  /** `meta.version` of the account when the plan was made (sent as If-Match when the target supports ETags). */
+  version?: string;
+  userName?: string;
+  reason: string;
+  /** create: every value to write; update/link/(de|re)activate: only what changes. */
+  fields?: FieldChange[];
+  /** groupAdd / createGroup: the Plek group's display name (and id when it exists already). */
+  group?: string;
+  groupId?: string;
+}
+
+export interface SafetyVerdict {
+  ok: boolean;
+  reasons: string[];
+  /** Active Plek accounts that carry an externalId (linked to a source): the base of the percentage. */
+  activeLinked: number;
+  deactivations: number;
+}
+
+export type PlanCounts = Record<PlanAction, number>;
+
+/** The dry-run result: JSON-serialisable, deterministic, never holds a secret. */
+export interface Plan {
+  version: 1;
+  createdAt?: string;
+  today: string;
+  target: { url: string };
+  initialImport: boolean;
+  sourceRows: number;
+  previousSourceRows?: number;
+  counts: PlanCounts;
+  safety: SafetyVerdict;
+  changes: PlanChange[];
+}
+
+export interface PlanTargetGroup {
+  id: string;
+  displayName: string;
+  /** Member ids. */
+  members: string[];
+}
