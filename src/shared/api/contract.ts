@@ -1,0 +1,544 @@
+import { z } from 'zod';
+import type { Issue } from '../issues';
+import type { SourceAttribute, SourceRecord } from '../source/types';
+import type { MappingRunSummary, RowOutcome } from '../engine/types';
+import type { MappingFileInput } from '../mapping/schema';
+import { ldapSourceSchema, sourceSchema } from '../mapping/schema';
+import type { MappingProblem } from '../mapping/load';
+import { jsonPath } from '../mapping/load';
+import { CHANNELS, EVENTS, type Channel, type EventName, isChannel } from './channels';
+import {
+  isAcceptableLdapUrl,
+  isSafeAbsolutePath,
+  isSafeFileName,
+  isSafeProjectFileName,
+  isSafeRelativePath,
+} from './validators';
+
+/**
+ * The workbench API: every channel `domain:verb` with its request and response schema. Both transports (Electron
+ * IPC and the loopback HTTP bridge) validate each incoming request with `validateRequest` before a handler sees
+ * it, and every result crosses as `{ ok: true, value } | { ok: false, error: { code, message } }`.
+ * Secrets only ever go in (`secrets:set`); no channel returns one.
+ */
+
+// ---------------------------------------------------------------------------------------------------------
+// Results
+
+export const API_ERROR_CODES = [
+  'invalid-request',
+  'unknown-channel',
+  'not-found',
+  'unsupported',
+  'cancelled',
+  'conflict',
+  'source-failed',
+  'target-failed',
+  'unauthorized',
+  'forbidden',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ApiErrorCode, message: string): { ok: false; error: ApiError } {
+  return { ok: false, error: { code, message } };
+}
+
+/** An error a handler throws on purpose; its code and message reach the renderer unchanged. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Building blocks
+
+const empty = z.object({}).strict();
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * A mapping as the renderer edits it: possibly incomplete (a new project has no key yet), so the wire only
+ * checks that it is an object; `mapping:validate` and the engine judge its content.
+ */
+const mappingDraft = z.custom<MappingFileInput>(isPlainObject, { message: 'expected a mapping object' });
+
+const absolutePath = z
+  .string()
+  .refine(isSafeAbsolutePath, 'must be an absolute, normalised local path (no "..", no URL, no UNC share)');
+const projectFileName = z
+  .string()
+  .refine(isSafeProjectFileName, 'must be a plain file name ending in .plekmap.json (no folders)');
+const uploadFileName = z.string().refine((n) => isSafeFileName(n), 'must be a plain file name (no folders)');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date yyyy-mm-dd');
+const taskId = z
+  .string()
+  .regex(/^[\w-]{1,64}$/, 'letters, digits, - and _')
+  .optional();
+
+const sourceValue = z.union([z.string(), z.array(z.string()), z.null()]);
+const sourceRecordSchema: z.ZodType<SourceRecord> = z
+  .object({
+    row: z.number().int().min(1),
+    ref: z.string().max(2000).optional(),
+    values: z.record(z.string(), sourceValue),
+  })
+  .strict();
+const sampledRecords = z.array(sourceRecordSchema).max(5000);
+
+/** A source as the source form sends it; a CSV path is absolute, or relative to `projectPath`. */
+const wireSource = sourceSchema.superRefine((s, ctx) => {
+  if (s.kind === 'csv' && s.path !== undefined && !isSafeAbsolutePath(s.path) && !isSafeRelativePath(s.path))
+    ctx.addIssue({ code: 'custom', path: ['path'], message: 'must be a local file path' });
+  if (s.kind === 'ldap' && !isAcceptableLdapUrl(s.url))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['url'],
+      message: 'must be ldap://host[:port] or ldaps://host[:port]',
+    });
+  if (s.kind === 'ldap' && s.caFile !== undefined && !isSafeAbsolutePath(s.caFile))
+    ctx.addIssue({ code: 'custom', path: ['caFile'], message: 'must be an absolute local path' });
+});
+
+export const SECRET_NAMES = ['ldap-bind-password', 'scim-client-secret', 'scim-token'] as const;
+export type SecretName = (typeof SECRET_NAMES)[number];
+const secretRef = {
+  name: z.enum(SECRET_NAMES),
+  /** Which directory or tenant the secret belongs to (an LDAP or SCIM URL); one unscoped secret otherwise. */
+  scope: z.string().min(1).max(500).optional(),
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Response shapes
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  mode: 'electron' | 'browser';
+  platform: string;
+  /** BCP 47 locale of the system, for the UI's default language. */
+  locale: string;
+  capabilities: {
+    /** Native open/save dialogs (Electron); in the browser the renderer uploads files and saves by name. */
+    nativeDialogs: boolean;
+    /** Secrets are encrypted with the OS keychain (Electron safeStorage); in the browser they live in memory. */
+    persistentSecrets: boolean;
+  };
+  demoAvailable: boolean;
+}
+
+export interface ProjectDocument {
+  /** Where the mapping is saved; null for a project not saved yet. */
+  path: string | null;
+  mapping: MappingFileInput;
+  /** Problems found when the file was read (the project still opens, so the consultant can fix them). */
+  problems: MappingProblem[];
+  /** The CSV the project reads, resolved to an absolute path, when there is one. */
+  csvPath: string | null;
+}
+
+export interface SourceSample {
+  attributes: SourceAttribute[];
+  records: SourceRecord[];
+  issues: Issue[];
+  /** Records read to take the sample (all rows for a CSV, the sampled entries for a directory). */
+  totalRecords: number;
+  /** For a CSV: the encoding and delimiter that were detected or used. */
+  encoding?: string;
+  delimiter?: string;
+  /** Absolute CSV path that was read. */
+  csvPath?: string;
+}
+
+export interface CertificateInfo {
+  subject: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+  /** SHA-256 fingerprint, 32 upper-case hex pairs separated by colons (the mapping's `pinnedFingerprint`). */
+  fingerprint256: string;
+  subjectAltNames: string[];
+  selfSigned: boolean;
+  /** Whether the operating system's trust store already accepts the chain. */
+  trusted: boolean;
+  /** Why it is not trusted, in words. */
+  trustError?: string;
+}
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  message: string;
+  /** A few entries read from the base DN as proof. */
+  sampleCount?: number;
+}
+
+export interface ValidationResult {
+  /** Problems in the mapping definition itself (schema, expressions). */
+  problems: MappingProblem[];
+  /** Data issues found on the records. */
+  issues: Issue[];
+  /** Issue counts per code, for the grouped list. */
+  issueCounts: Record<string, number>;
+  summary: MappingRunSummary | null;
+}
+
+export interface PreviewResult {
+  outcomes: RowOutcome[];
+  issues: Issue[];
+  summary: MappingRunSummary | null;
+  problems: MappingProblem[];
+}
+
+export const PLAN_ACTIONS = [
+  'create',
+  'update',
+  'link',
+  'deactivate',
+  'reactivate',
+  'unchanged',
+  'skip',
+  'error',
+] as const;
+export type PlanAction = (typeof PLAN_ACTIONS)[number];
+
+export interface PlanChangeView {
+  key: string;
+  action: PlanAction;
+  row?: number;
+  userName?: string | null;
+  displayName?: string | null;
+  /** Field-level differences: path, current Plek value, new value. */
+  changes: { path: string; from: string | boolean | null; to: string | boolean | null }[];
+  groupsAdded?: string[];
+  reason?: string;
+}
+
+export interface PlanView {
+  planId: string;
+  counts: Record<PlanAction, number>;
+  changes: PlanChangeView[];
+  safety: { ok: boolean; reasons: string[] };
+  issues: Issue[];
+  summary: MappingRunSummary | null;
+  /** Where the plan would be applied: `sandbox` or the SCIM base URL. */
+  target: string;
+}
+
+export interface RunReport {
+  runId: string;
+  planId: string;
+  status: 'running' | 'completed' | 'cancelled' | 'failed';
+  startedAt: string;
+  finishedAt: string | null;
+  target: string;
+  counts: Record<string, number>;
+  failures: { key: string; message: string }[];
+  /** The same report as text, ready to save or mail to the customer. */
+  text: string;
+}
+
+export interface SandboxStatus {
+  running: boolean;
+  url: string | null;
+  users: number | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The contract
+
+function shape<T>() {
+  return z.custom<T>(() => true);
+}
+
+export const contract = {
+  'app:info': { request: empty, response: shape<AppInfo>() },
+
+  'project:new': {
+    request: z.object({ name: z.string().min(1).max(200), source: wireSource }).strict(),
+    response: shape<ProjectDocument>(),
+  },
+  'project:open': { request: z.object({ path: absolutePath }).strict(), response: shape<ProjectDocument>() },
+  'project:save': {
+    request: z
+      .object({ path: absolutePath.optional(), fileName: projectFileName.optional(), mapping: mappingDraft })
+      .strict()
+      .refine((r) => (r.path === undefined) !== (r.fileName === undefined), {
+        message: 'give exactly one of path (a picked file) or fileName (saved in the workbench folder)',
+        path: ['path'],
+      }),
+    response: shape<{ path: string }>(),
+  },
+  'project:demo': { request: empty, response: shape<ProjectDocument>() },
+  'project:recent': { request: empty, response: shape<{ paths: string[] }>() },
+
+  'dialog:openMapping': { request: empty, response: shape<{ path: string | null }>() },
+  'dialog:saveMapping': {
+    request: z.object({ suggestedName: z.string().max(200).optional() }).strict(),
+    response: shape<{ path: string | null }>(),
+  },
+  'dialog:pickCsv': { request: empty, response: shape<{ path: string | null }>() },
+
+  'source:sample': {
+    request: z
+      .object({
+        source: wireSource,
+        projectPath: absolutePath.nullable().optional(),
+        limit: z.number().int().min(1).max(5000).default(1000),
+        taskId,
+      })
+      .strict(),
+    response: shape<SourceSample>(),
+  },
+  'source:upload': {
+    request: z
+      .object({
+        fileName: uploadFileName,
+        // 64 MiB of file as base64; the bridge's body limit is set to match.
+        contentBase64: z
+          .string()
+          .max(90_000_000)
+          .regex(/^[a-z0-9+/]*={0,2}$/i, 'must be base64'),
+      })
+      .strict(),
+    response: shape<{ path: string }>(),
+  },
+  'source:inspectCertificate': {
+    request: z
+      .object({
+        url: z.string().refine(isAcceptableLdapUrl, 'must be ldap://host[:port] or ldaps://host[:port]'),
+        timeoutMs: z.number().int().min(1000).max(60_000).default(10_000),
+      })
+      .strict(),
+    response: shape<CertificateInfo>(),
+  },
+  'source:testConnection': {
+    request: z
+      .object({
+        source: ldapSourceSchema.refine((s) => isAcceptableLdapUrl(s.url), {
+          message: 'must be ldap://host[:port] or ldaps://host[:port]',
+          path: ['url'],
+        }),
+      })
+      .strict(),
+    response: shape<ConnectionTestResult>(),
+  },
+
+  'mapping:validate': {
+    request: z
+      .object({ mapping: mappingDraft, records: sampledRecords.optional(), today: isoDate.optional() })
+      .strict(),
+    response: shape<ValidationResult>(),
+  },
+  'mapping:preview': {
+    request: z.object({ mapping: mappingDraft, records: sampledRecords, today: isoDate.optional() }).strict(),
+    response: shape<PreviewResult>(),
+  },
+
+  'plan:compute': {
+    request: z
+      .object({
+        mapping: mappingDraft,
+        projectPath: absolutePath.nullable().optional(),
+        today: isoDate.optional(),
+        taskId,
+      })
+      .strict(),
+    response: shape<PlanView>(),
+  },
+  'run:apply': {
+    request: z
+      .object({
+        planId: z.string().min(1).max(100),
+        /** The consultant confirmed a plan whose deactivations exceed the safety thresholds. */
+        overrideSafety: z.boolean().default(false),
+      })
+      .strict(),
+    response: shape<{ runId: string }>(),
+  },
+  'run:cancel': {
+    request: z.object({ runId: z.string().min(1).max(100) }).strict(),
+    response: shape<{ cancelled: boolean }>(),
+  },
+  'run:report': {
+    request: z.object({ runId: z.string().min(1).max(100) }).strict(),
+    response: shape<RunReport>(),
+  },
+  'task:cancel': {
+    request: z.object({ taskId: z.string().min(1).max(64) }).strict(),
+    response: shape<{ cancelled: boolean }>(),
+  },
+
+  'sandbox:start': {
+    request: z
+      .object({
+        port: z.number().int().min(0).max(65535).optional(),
+        seed: z.enum(['empty', 'demo']).default('demo'),
+      })
+      .strict(),
+    response: shape<SandboxStatus>(),
+  },
+  'sandbox:stop': { request: empty, response: shape<SandboxStatus>() },
+  'sandbox:status': { request: empty, response: shape<SandboxStatus>() },
+
+  'secrets:set': {
+    request: z.object({ ...secretRef, value: z.string().min(1).max(8192) }).strict(),
+    response: shape<{ stored: true }>(),
+  },
+  'secrets:has': {
+    request: z.object(secretRef).strict(),
+    response: shape<{ present: boolean; source: 'store' | 'env' | null }>(),
+  },
+  'secrets:delete': { request: z.object(secretRef).strict(), response: shape<{ deleted: boolean }>() },
+} as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
+
+// Both lists must name the same channels: a channel added to one and not the other fails to compile.
+type _SameChannels = [keyof typeof contract] extends [Channel]
+  ? [Channel] extends [keyof typeof contract]
+    ? true
+    : never
+  : never;
+const _sameChannels: _SameChannels = true;
+void _sameChannels;
+void CHANNELS;
+
+/** What a caller passes (defaults may be left out). */
+export type RequestInput<C extends Channel> = z.input<(typeof contract)[C]['request']>;
+/** What a handler receives (validated, defaults filled in). */
+export type Request<C extends Channel> = z.output<(typeof contract)[C]['request']>;
+export type Response<C extends Channel> = z.output<(typeof contract)[C]['response']>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Events
+
+export interface TaskProgress {
+  taskId: string;
+  label: string;
+  done: number;
+  total: number | null;
+}
+
+export interface RunProgress {
+  runId: string;
+  done: number;
+  total: number;
+  failed: number;
+  ratePerSecond: number;
+  etaSeconds: number | null;
+}
+
+export interface RunLogLine {
+  runId: string;
+  at: string;
+  level: 'info' | 'warn' | 'error';
+  message: string;
+}
+
+export const MENU_COMMANDS = ['new-csv', 'new-ldap', 'open', 'save', 'save-as', 'demo', 'open-csv'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export interface EventMap {
+  'task:progress': TaskProgress;
+  'run:progress': RunProgress;
+  'run:log': RunLogLine;
+  'run:finished': { runId: string; status: RunReport['status']; message?: string };
+  'sandbox:status': SandboxStatus;
+  /** A native menu item or a file dropped on the window; `path` for dropped/recent files. */
+  'menu:command': { command: MenuCommand; path?: string };
+  'project:opened': ProjectDocument;
+}
+
+type _SameEvents = [keyof EventMap] extends [EventName]
+  ? [EventName] extends [keyof EventMap]
+    ? true
+    : never
+  : never;
+const _sameEvents: _SameEvents = true;
+void _sameEvents;
+void EVENTS;
+
+export type EventListener<E extends EventName> = (payload: EventMap[E]) => void;
+export type EventSink = <E extends EventName>(event: E, payload: EventMap[E]) => void;
+
+// ---------------------------------------------------------------------------------------------------------
+// The renderer-facing API
+
+type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
+type VerbOf<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never;
+export type Domain = DomainOf<Channel>;
+
+// A request whose fields are all optional may be left out: `api.app.info()`, `api.sandbox.start()`.
+type ChannelFn<C extends Channel> =
+  Record<string, never> extends RequestInput<C>
+    ? (request?: RequestInput<C>) => Promise<Result<Response<C>>>
+    : (request: RequestInput<C>) => Promise<Result<Response<C>>>;
+
+/**
+ * What the renderer calls: `api.project.open({ path })`, `api.run.apply({ planId })`, one async function per
+ * channel returning a `Result`, plus `on(event, listener)` returning an unsubscribe function. `window.plek`
+ * (preload) and the HTTP bridge client both implement it.
+ */
+export type WorkbenchApi = {
+  [D in Domain]: { [V in VerbOf<Channel, D>]: ChannelFn<Extract<`${D}:${V}`, Channel>> };
+} & {
+  on<E extends EventName>(event: E, listener: EventListener<E>): () => void;
+};
+
+/** The main-side implementation: one handler per channel, receiving a validated request. */
+export type WorkbenchHandlers = {
+  [C in Channel]: (request: Request<C>) => Promise<Response<C>>;
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Validation at the boundary
+
+/**
+ * Validates an incoming request for `channel`. Never throws: an unknown channel or an invalid body becomes a
+ * `Result` error whose message names the field (`project:open: $.path: must be an absolute …`).
+ */
+export function validateRequest<C extends Channel>(channel: C, input: unknown): Result<Request<C>>;
+export function validateRequest(channel: unknown, input: unknown): Result<unknown>;
+export function validateRequest(channel: unknown, input: unknown): Result<unknown> {
+  if (!isChannel(channel))
+    return fail('unknown-channel', `unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}`);
+  const schema = contract[channel].request as z.ZodType;
+  const parsed = schema.safeParse(input === undefined ? {} : input);
+  if (parsed.success) return ok(parsed.data);
+  const details = parsed.error.issues
+    .slice(0, 5)
+    .map((i) => `${jsonPath(i.path)}: ${i.message}`)
+    .join('; ');
+  return fail('invalid-request', `${channel}: ${details}`);
+}
+
+/** Splits `domain:verb`. */
+export function splitChannel(channel: Channel): [Domain, string] {
+  const i = channel.indexOf(':');
+  return [channel.slice(0, i) as Domain, channel.slice(i + 1)];
+}
+
+/** Turns anything a handler threw into an `ApiError`, without stack traces or stray fields. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiFailure) return { code: error.code, message: error.message };
+  if (error instanceof Error && error.name === 'AbortError')
+    return { code: 'cancelled', message: 'cancelled' };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: message || 'unexpected error' };
+}
