@@ -1,0 +1,281 @@
+import Papa from 'papaparse';
+import type { Issue } from '../../../shared/issues';
+import type { SourceRecord, SourceValue } from '../../../shared/source/types';
+import { checkHeaders, columnName } from './columns';
+import { detectDelimiter, detectNewline, type CsvDelimiterOption } from './delimiter';
+import {
+  chooseEncoding,
+  createChunkDecoder,
+  ENCODING_PREFIX_BYTES,
+  hasLostCharacters,
+  type ChunkDecoder,
+  type CsvEncodingOption,
+} from './encoding';
+
+export interface CsvOptions {
+  encoding?: CsvEncodingOption;
+  delimiter?: CsvDelimiterOption;
+  /** Name used in messages instead of the file's base name. */
+  fileLabel?: string;
+  /** Size of the chunks read from disk (default 64 KiB); tests use small chunks to exercise chunk boundaries. */
+  chunkBytes?: number;
+}
+
+export interface CsvHeaderInfo {
+  file: string;
+  /** Detected or forced: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be'. */
+  encoding: string;
+  encodingReason: string;
+  delimiter: string;
+  headers: string[];
+  /** File-level: duplicate-header, empty-header, encoding, source-unreadable. */
+  issues: Issue[];
+}
+
+export type CsvEvent = { kind: 'record'; record: SourceRecord } | { kind: 'issue'; issue: Issue };
+
+/** A record still open after this many characters means a quote was never closed (Excel caps a cell at 32,767). */
+const MAX_OPEN_RECORD_CHARS = 8 * 1024 * 1024;
+/** Past this many cells with lost characters, one summary stands for the rest (a wrongly forced encoding). */
+const MAX_ENCODING_WARNINGS = 200;
+
+interface PapaResult {
+  data: string[][];
+  errors: { code: string; row?: number }[];
+  meta: { cursor: number };
+}
+
+function quoteDelimiter(delimiter: string): string {
+  return delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+}
+
+/**
+ * The CSV reader as a push parser: bytes in (in chunks of any size), events out. It is shared by the streaming
+ * reader and the in-memory one so both behave identically.
+ *
+ * Row numbers are spreadsheet rows: the header is row 1 and every record counts as one row even when a quoted
+ * cell holds line breaks, which is what Excel shows. A fully empty line (or one holding only delimiters) is
+ * skipped without an issue but still counts as a row, for the same reason; blank lines at the end vanish.
+ * Cell values are kept exactly as written (no trimming); an empty cell becomes null.
+ */
+export class CsvCore {
+  /** Set once the header row has been read (or the file turned out empty). */
+  info: CsvHeaderInfo | undefined;
+
+  private readonly file: string;
+  private prefix: Uint8Array[] = [];
+  private prefixBytes = 0;
+  private decoder: ChunkDecoder | undefined;
+  private encoding: { encoding: string; reason: string; issues: Issue[] } | undefined;
+  private parser: Papa.Parser | undefined;
+  private delimiter = ';';
+  private open = '';
+  private row = 0;
+  private keys: (string | undefined)[] = [];
+  private out: CsvEvent[] = [];
+  private stopped = false;
+  private encodingWarnings = 0;
+
+  constructor(private readonly options: CsvOptions = {}) {
+    this.file = options.fileLabel ?? 'CSV file';
+  }
+
+  /** Feeds the next bytes of the file. */
+  push(bytes: Uint8Array): void {
+    if (this.stopped || bytes.length === 0) return;
+    if (!this.decoder) {
+      this.prefix.push(bytes);
+      this.prefixBytes += bytes.length;
+      if (this.prefixBytes >= ENCODING_PREFIX_BYTES) this.startDecoding(false);
+      return;
+    }
+    this.text(this.decoder.write(bytes), false);
+  }
+
+  /** Signals the end of the file: the last record (without a line break) is read and summaries are added. */
+  end(): void {
+    if (!this.stopped) {
+      if (!this.decoder) this.startDecoding(true);
+      this.text(this.decoder!.end(), true);
+    }
+    this.stopped = true;
+    if (!this.info) {
+      this.setInfo(
+        [],
+        [
+          {
+            code: 'source-unreadable',
+            severity: 'error',
+            message: `${this.file} is empty: it has no header row; export the file again`,
+          },
+        ],
+      );
+    }
+    if (this.encodingWarnings > MAX_ENCODING_WARNINGS) {
+      this.emitIssue({
+        code: 'encoding',
+        severity: 'warning',
+        message: `${this.file}: ${this.encodingWarnings - MAX_ENCODING_WARNINGS} more cells with characters lost in a bad encoding are not listed; re-export as UTF-8 or set the encoding`,
+      });
+    }
+  }
+
+  /** True once no more records will come (end of file, or the rest of the file is inside an open quote). */
+  get done(): boolean {
+    return this.stopped;
+  }
+
+  /** Hands over the events produced so far. */
+  take(): CsvEvent[] {
+    const events = this.out;
+    this.out = [];
+    return events;
+  }
+
+  private startDecoding(complete: boolean): void {
+    const prefix = concat(this.prefix, this.prefixBytes);
+    this.prefix = [];
+    const choice = chooseEncoding(prefix, complete, this.options.encoding, this.file);
+    this.encoding = choice;
+    this.decoder = createChunkDecoder(choice.encoding);
+    this.text(this.decoder.write(prefix), false);
+  }
+
+  private text(chunk: string, final: boolean): void {
+    if (this.stopped) return;
+    let input = this.open + chunk;
+    if (!this.parser) {
+      if (input === '' && !final) return;
+      const forced = this.options.delimiter;
+      this.delimiter = forced && forced !== 'auto' ? forced : detectDelimiter(input, final);
+      this.parser = new Papa.Parser({
+        delimiter: this.delimiter,
+        newline: detectNewline(input),
+        quoteChar: '"',
+      });
+    }
+    if (input === '') return;
+    const result = this.parser.parse(input, 0, !final) as PapaResult;
+    input = final ? '' : input.slice(result.meta.cursor);
+    this.open = input;
+    const missingQuote = new Set<number>();
+    const invalidQuote = new Set<number>();
+    for (const error of result.errors) {
+      // With ignoreLastRow, errors may point at the unfinished row, which comes back with the next chunk.
+      if (error.row === undefined || error.row >= result.data.length) continue;
+      (error.code === 'MissingQuotes' ? missingQuote : invalidQuote).add(error.row);
+    }
+    result.data.forEach((fields, i) => this.record(fields, missingQuote.has(i), invalidQuote.has(i)));
+    if (this.open.length > MAX_OPEN_RECORD_CHARS) {
+      this.unterminated(this.row + 1);
+      this.open = '';
+      this.stopped = true;
+    }
+  }
+
+  private record(fields: string[], missingQuote: boolean, invalidQuote: boolean): void {
+    const row = ++this.row;
+    if (!this.info) {
+      const check = checkHeaders(fields, this.file);
+      this.keys = check.keys;
+      this.setInfo(check.headers, check.issues);
+      if (missingQuote) this.unterminated(row);
+      return;
+    }
+    if (missingQuote) {
+      this.unterminated(row);
+      return;
+    }
+    if (fields.every((f) => f === '')) return;
+    const expected = this.keys.length;
+    if (fields.length !== expected) {
+      this.fieldCount(row, fields, expected);
+      return;
+    }
+    if (invalidQuote) {
+      this.emitIssue({
+        code: 'unterminated-quote',
+        severity: 'warning',
+        row,
+        message: `${this.file} row ${row}: a quoted value has a stray quote (") inside it that is not doubled; check the values of this row`,
+      });
+    }
+    const values: Record<string, SourceValue> = {};
+    for (let i = 0; i < expected; i++) {
+      const key = this.keys[i];
+      if (key === undefined) continue;
+      const cell = fields[i]!;
+      values[key] = cell === '' ? null : cell;
+      if (cell !== '' && hasLostCharacters(cell)) this.lostCharacters(row, i + 1, key);
+    }
+    this.out.push({ kind: 'record', record: { row, ref: this.file, values } });
+  }
+
+  private fieldCount(row: number, fields: string[], expected: number): void {
+    const actual = fields.length;
+    const first = fields[0] ? ` (it starts with "${fields[0].slice(0, 40)}")` : '';
+    const d = quoteDelimiter(this.delimiter);
+    if (actual > expected) {
+      this.emitIssue({
+        code: 'long-row',
+        severity: 'error',
+        row,
+        message: `${this.file} row ${row}: ${actual} fields where the header has ${expected}${first}; a value probably contains an unquoted ${d} (for example "Afdeling${this.delimiter === '\t' ? ' ' : this.delimiter} Zorg") — put that value in quotes in the export. The row is skipped.`,
+      });
+    } else {
+      this.emitIssue({
+        code: 'short-row',
+        severity: 'error',
+        row,
+        message: `${this.file} row ${row}: ${actual} ${actual === 1 ? 'field' : 'fields'} where the header has ${expected}${first}; the row is cut short — a value may hold an unquoted line break, or ${d} delimiters are missing. The row is skipped.`,
+      });
+    }
+  }
+
+  private unterminated(row: number): void {
+    this.emitIssue({
+      code: 'unterminated-quote',
+      severity: 'error',
+      row,
+      message: `${this.file} row ${row}: a value opens a quote (") that is never closed, so everything from row ${row} to the end of the file reads as one value; close or remove that quote in the export`,
+    });
+  }
+
+  private lostCharacters(row: number, column: number, field: string): void {
+    this.encodingWarnings++;
+    if (this.encodingWarnings > MAX_ENCODING_WARNINGS) return;
+    this.emitIssue({
+      code: 'encoding',
+      severity: 'warning',
+      row,
+      field,
+      message: `${this.file} row ${row}, ${columnName(column)} "${field}": characters lost in a bad encoding; re-export as UTF-8 or set the encoding (now ${this.encoding?.encoding ?? 'unknown'}, ${this.encoding?.reason ?? ''})`,
+    });
+  }
+
+  private setInfo(headers: string[], headerIssues: Issue[]): void {
+    this.info = {
+      file: this.file,
+      encoding: this.encoding?.encoding ?? 'utf-8',
+      encodingReason: this.encoding?.reason ?? 'valid UTF-8',
+      delimiter: this.delimiter,
+      headers,
+      issues: [...(this.encoding?.issues ?? []), ...headerIssues],
+    };
+  }
+
+  private emitIssue(issue: Issue): void {
+    this.out.push({ kind: 'issue', issue });
+  }
+}
+
+function concat(chunks: Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const all = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return all;
+}

@@ -1,0 +1,100 @@
+import iconv from 'iconv-lite';
+import type { Issue } from '../../../shared/issues';
+
+export type CsvEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+export type CsvEncodingOption = 'auto' | CsvEncoding;
+
+/** How much of the file is checked for strict UTF-8 before deciding on an encoding. */
+export const ENCODING_PREFIX_BYTES = 1024 * 1024;
+
+export interface EncodingChoice {
+  encoding: CsvEncoding;
+  reason: string;
+  issues: Issue[];
+}
+
+type Bom = { encoding: CsvEncoding; length: number };
+
+function byteOrderMark(bytes: Uint8Array): Bom | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return undefined;
+}
+
+const LABELS: Record<CsvEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'windows-1252': 'Windows-1252',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
+};
+
+/**
+ * Decides how to decode a file from its first bytes: the consultant's choice wins, then a byte-order mark,
+ * then strict UTF-8 over the prefix (an incomplete character cut off at the end of the prefix is fine), else
+ * Windows-1252 — what Excel's "CSV (semicolon separated)" writes on a Dutch Windows machine.
+ */
+export function chooseEncoding(
+  prefix: Uint8Array,
+  complete: boolean,
+  option: CsvEncodingOption | undefined,
+  file: string,
+): EncodingChoice {
+  const bom = byteOrderMark(prefix);
+  if (option && option !== 'auto') {
+    const issues: Issue[] = [];
+    if (bom && bom.encoding !== option) {
+      issues.push({
+        code: 'encoding',
+        severity: 'warning',
+        message: `${file}: the encoding is set to ${LABELS[option]}, but the file starts with a ${LABELS[bom.encoding]} byte-order mark; letters may come out wrong — set the encoding to "auto" or ${LABELS[bom.encoding]}`,
+      });
+    }
+    return { encoding: option, reason: 'set by you', issues };
+  }
+  if (bom) return { encoding: bom.encoding, reason: 'byte-order mark', issues: [] };
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(prefix, { stream: !complete });
+    return { encoding: 'utf-8', reason: 'valid UTF-8', issues: [] };
+  } catch {
+    return { encoding: 'windows-1252', reason: 'not valid UTF-8: read as Windows-1252', issues: [] };
+  }
+}
+
+/** An incremental decoder: `write` may be called with chunks that split a character; `end` flushes. */
+export interface ChunkDecoder {
+  write(bytes: Uint8Array): string;
+  end(): string;
+}
+
+/**
+ * UTF-8 goes through the platform TextDecoder (non-fatal: an invalid byte after the checked prefix becomes
+ * U+FFFD, which the row check reports as an `encoding` warning instead of failing the whole file); the other
+ * encodings go through iconv-lite's streaming decoder. Byte-order marks are dropped by both.
+ */
+export function createChunkDecoder(encoding: CsvEncoding): ChunkDecoder {
+  if (encoding === 'utf-8') {
+    const decoder = new TextDecoder('utf-8');
+    return {
+      write: (bytes) => decoder.decode(bytes, { stream: true }),
+      end: () => decoder.decode(),
+    };
+  }
+  const decoder = iconv.getDecoder(encoding);
+  return {
+    write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+    end: () => decoder.end() ?? '',
+  };
+}
+
+/**
+ * Signs that characters were lost before or while reading: U+FFFD, C1 control characters (bytes that are
+ * undefined in Windows-1252, or Latin-1 read as such), and the typical mojibake of UTF-8 read as Windows-1252
+ * ("JosÃ©", "Ã«", "Ã¼", "â€™", "Ä²" for Ĳ).
+ */
+const LOST_CHARACTERS = /[\u0080-\u009F\uFFFD]|[ÂÃÄÅ][\u00A0-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€/u;
+
+/** True when a cell shows characters lost in a bad encoding. */
+export function hasLostCharacters(value: string): boolean {
+  return LOST_CHARACTERS.test(value);
+}
