@@ -1,0 +1,144 @@
+import type { BinaryNode, CallNode, ExprNode } from './ast';
+import { referencedAttributes } from './ast';
+import type { ExpressionError } from './errors';
+import { ExpressionSyntaxError } from './errors';
+import { arity, functionDef } from './functions';
+import { parseOrThrow } from './parse';
+import type { CompileArg, CompileContext, EvalEnv, EvalResult, Evaluator } from './runtime';
+import { EvalFailure } from './runtime';
+import { compareValues, valuesEqual, valueToBoolean, valueToText } from './value';
+
+export interface CompiledExpression {
+  ast: ExprNode;
+  text: string;
+  /** Attribute names the expression reads, in order of first appearance, without duplicates. */
+  references: string[];
+  /** Runs the expression for one record. Never throws for bad data: failures come back as `ok: false`. */
+  evaluate(env: EvalEnv): EvalResult;
+}
+
+export type CompileResult = { ok: true; expr: CompiledExpression } | { ok: false; error: ExpressionError };
+
+/**
+ * Parses and checks an expression once (unknown functions, arity, ValueMap tables, literal regexes and formats)
+ * and turns it into a tree of closures, so that evaluating a row does not walk the syntax tree again.
+ */
+export function compileExpression(text: string, ctx: CompileContext): CompileResult {
+  try {
+    const ast = parseOrThrow(text);
+    return { ok: true, expr: compiled(ast, text, compileNode(ast, ctx)) };
+  } catch (e) {
+    if (e instanceof ExpressionSyntaxError) return { ok: false, error: e.toExpressionError() };
+    throw e;
+  }
+}
+
+function compiled(ast: ExprNode, text: string, root: Evaluator): CompiledExpression {
+  return {
+    ast,
+    text,
+    references: referencedAttributes(ast),
+    evaluate(env) {
+      try {
+        return { ok: true, value: root(env) };
+      } catch (e) {
+        if (e instanceof EvalFailure) return { ok: false, error: { code: e.code, message: e.message } };
+        if (e instanceof RangeError)
+          // e.g. a string grown past the engine's maximum length by `&`
+          return { ok: false, error: { code: 'expression-error', message: e.message } };
+        throw e;
+      }
+    },
+  };
+}
+
+function compileNode(node: ExprNode, ctx: CompileContext): Evaluator {
+  switch (node.kind) {
+    case 'ref': {
+      const name = node.name;
+      return (env) => {
+        const v = env.get(name);
+        return v === undefined ? null : v;
+      };
+    }
+    case 'literal': {
+      const value = node.value;
+      return () => value;
+    }
+    case 'not': {
+      const operand = compileNode(node.operand, ctx);
+      return (env) => !valueToBoolean(operand(env));
+    }
+    case 'binary':
+      return compileBinary(node, ctx);
+    case 'call':
+      return compileCall(node, ctx);
+  }
+}
+
+function compileBinary(node: BinaryNode, ctx: CompileContext): Evaluator {
+  const l = compileNode(node.left, ctx);
+  const r = compileNode(node.right, ctx);
+  switch (node.op) {
+    case 'and':
+      return (env) => valueToBoolean(l(env)) && valueToBoolean(r(env));
+    case 'or':
+      return (env) => valueToBoolean(l(env)) || valueToBoolean(r(env));
+    case '=':
+      return (env) => valuesEqual(l(env), r(env));
+    case '<>':
+      return (env) => !valuesEqual(l(env), r(env));
+    case '<':
+      return ordered(l, r, (c) => c < 0);
+    case '<=':
+      return ordered(l, r, (c) => c <= 0);
+    case '>':
+      return ordered(l, r, (c) => c > 0);
+    case '>=':
+      return ordered(l, r, (c) => c >= 0);
+    case '&':
+      // Concatenation treats null as empty text; the result is null only when both sides are.
+      return (env) => {
+        const a = valueToText(l(env));
+        const b = valueToText(r(env));
+        return a === null ? b : b === null ? a : a + b;
+      };
+  }
+}
+
+function ordered(l: Evaluator, r: Evaluator, test: (c: number) => boolean): Evaluator {
+  return (env) => {
+    const c = compareValues(l(env), r(env));
+    return c !== null && test(c);
+  };
+}
+
+function compileCall(node: CallNode, ctx: CompileContext): Evaluator {
+  const def = functionDef(node.name);
+  if (def === undefined) throw new ExpressionSyntaxError(`unknown function ${node.name}`, node.start);
+  const { min, max, group } = arity(def);
+  const n = node.args.length;
+  const fixedCount = def.params.filter((p) => !p.variadic).length;
+  if (n < min || n > max || (group > 1 && n > fixedCount && (n - fixedCount) % group !== 0)) {
+    const expected =
+      max === Infinity
+        ? group > 1
+          ? `${fixedCount} arguments and then pairs`
+          : `at least ${min} argument${min === 1 ? '' : 's'}`
+        : min === max
+          ? `${min} argument${min === 1 ? '' : 's'}`
+          : `${min} to ${max} arguments`;
+    throw new ExpressionSyntaxError(`${def.name} expects ${expected}, got ${n}`, node.start);
+  }
+  const args: CompileArg[] = node.args.map((arg) => ({
+    node: arg,
+    evaluate: compileNode(arg, ctx),
+    ...(arg.kind === 'literal' ? { literal: { value: arg.value } } : {}),
+  }));
+  def.params.forEach((p, i) => {
+    const arg = args[i];
+    if (p.literalOnly && !p.variadic && arg !== undefined && arg.literal === undefined)
+      throw new ExpressionSyntaxError(`${def.name} needs ${p.name} written as a literal`, arg.node.start);
+  });
+  return def.compile(args, ctx, node);
+}

@@ -1,0 +1,221 @@
+import type { PlainDate } from './value';
+import { plainDate } from './value';
+
+/**
+ * Calendar-date helpers. Dates are plain days: arithmetic goes through day numbers (days since 1970-01-01 in
+ * the proleptic Gregorian calendar, computed with Date.UTC) so that no local time zone is ever involved.
+ */
+
+const MS_PER_DAY = 86_400_000;
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function isValidYmd(y: number, m: number, d: number): boolean {
+  return (
+    Number.isInteger(y) &&
+    Number.isInteger(m) &&
+    Number.isInteger(d) &&
+    y >= 1 &&
+    y <= 9999 &&
+    m >= 1 &&
+    m <= 12 &&
+    d >= 1 &&
+    d <= daysInMonth(y, m)
+  );
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+export function ymdToIso(y: number, m: number, d: number): string {
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+}
+
+/** The date, or undefined when the day does not exist (31-02, 29-02 outside leap years): never rolled over. */
+export function makeDate(y: number, m: number, d: number): PlainDate | undefined {
+  return isValidYmd(y, m, d) ? plainDate(ymdToIso(y, m, d)) : undefined;
+}
+
+export function isoParts(iso: string): [number, number, number] {
+  return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+}
+
+/** Days since 1970-01-01. */
+export function dayNumber(date: PlainDate): number {
+  const [y, m, d] = isoParts(date.iso);
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d); // setUTCFullYear, unlike Date.UTC, does not shift years 0..99 to 1900..1999
+  return Math.round(t.getTime() / MS_PER_DAY);
+}
+
+/** The date `days` after 1970-01-01, or undefined outside years 1..9999. */
+export function fromDayNumber(days: number): PlainDate | undefined {
+  if (!Number.isFinite(days)) return undefined;
+  const t = new Date(Math.round(days) * MS_PER_DAY);
+  const y = t.getUTCFullYear();
+  if (Number.isNaN(y) || y < 1 || y > 9999) return undefined;
+  return plainDate(ymdToIso(y, t.getUTCMonth() + 1, t.getUTCDate()));
+}
+
+export function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const [y, m, d] = isoParts(text);
+  return isValidYmd(y, m, d);
+}
+
+/** Why a date could not be read; `undefined` result from a parser means "not this format". */
+export type DateParse = PlainDate | null | { invalid: string };
+
+export const DATE_FORMAT_KEYWORDS = ['excel', 'generalizedTime', 'filetime', 'auto'] as const;
+
+// Day numbers of the epochs used by directory and spreadsheet serials.
+const EXCEL_EPOCH = -25_569; // 1899-12-30: serial 1 = 1900-01-01 once the phantom 29-02-1900 is accounted for
+const FILETIME_EPOCH = -134_774; // 1601-01-01
+const TICKS_PER_DAY = 864_000_000_000n;
+const FILETIME_NEVER = 9_223_372_036_854_775_807n;
+
+/** Excel serial (1 = 1900-01-01; 60 is Excel's non-existent 29-02-1900); the time fraction is dropped. */
+export function fromExcelSerial(serial: number): DateParse {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466)
+    return { invalid: 'Excel serial numbers run from 1 to 2958465' };
+  const whole = Math.floor(serial);
+  if (whole === 60) return { invalid: 'serial 60 is 29-02-1900, a day that does not exist (Excel 1900 bug)' };
+  return fromDayNumber(EXCEL_EPOCH + whole + (whole < 60 ? 1 : 0)) ?? { invalid: 'out of range' };
+}
+
+/** Windows FILETIME: 100 ns ticks since 1601-01-01 UTC; 0 and 2^63-1 mean "never" (null). UTC day. */
+export function fromFiletime(text: string): DateParse {
+  if (!/^\d{1,19}$/.test(text)) return { invalid: 'a FILETIME is a whole number of up to 19 digits' };
+  const ticks = BigInt(text);
+  if (ticks === 0n || ticks === FILETIME_NEVER) return null;
+  if (ticks > FILETIME_NEVER) return { invalid: 'out of range' };
+  return fromDayNumber(FILETIME_EPOCH + Number(ticks / TICKS_PER_DAY)) ?? { invalid: 'out of range' };
+}
+
+/** LDAP generalized time `20240131143000.0Z` (also without fraction, with an offset, or only yyyyMMddHH). */
+export function fromGeneralizedTime(text: string): DateParse | undefined {
+  const m =
+    /^(\d{4})(\d{2})(\d{2})(?:\d{2}(?:\d{2}(?:\d{2})?)?)?(?:[.,]\d+)?(?:Z|[-+]\d{2}(?:\d{2})?)?$/i.exec(text);
+  if (!m) return undefined;
+  return makeDate(Number(m[1]), Number(m[2]), Number(m[3])) ?? { invalid: 'no such day' };
+}
+
+interface FormatToken {
+  kind: 'y' | 'M' | 'd' | 'literal';
+  width: number;
+  text: string;
+}
+
+const FORMAT_TOKEN = /yyyy|yy|MM|M|dd|d/y;
+
+/**
+ * Splits a date format such as "dd-MM-yyyy" into parts; returns a message when it is not usable.
+ * Tokens: yyyy, yy (FormatDate only), MM, M, dd, d; anything else is literal text.
+ */
+export function parseDateFormat(format: string): FormatToken[] | string {
+  const tokens: FormatToken[] = [];
+  let i = 0;
+  while (i < format.length) {
+    FORMAT_TOKEN.lastIndex = i;
+    const m = FORMAT_TOKEN.exec(format);
+    if (m) {
+      const t = m[0];
+      tokens.push({ kind: t[0] as 'y' | 'M' | 'd', width: t.length, text: t });
+      i += t.length;
+    } else {
+      const last = tokens[tokens.length - 1];
+      if (last?.kind === 'literal') last.text += format[i];
+      else tokens.push({ kind: 'literal', width: 0, text: format[i]! });
+      i++;
+    }
+  }
+  for (const k of ['y', 'M', 'd'] as const)
+    if (tokens.filter((t) => t.kind === k).length > 1) return `format ${JSON.stringify(format)} repeats ${k}`;
+  return tokens;
+}
+
+/** Reads text in a parsed format (strict: each part as wide as written, `d`/`M` take one or two digits). */
+export function parseWithFormat(text: string, tokens: FormatToken[]): DateParse | undefined {
+  let i = 0;
+  let y = NaN;
+  let mo = NaN;
+  let d = NaN;
+  let hasY = false;
+  for (const t of tokens) {
+    if (t.kind === 'literal') {
+      if (!text.startsWith(t.text, i)) return undefined;
+      i += t.text.length;
+      continue;
+    }
+    let j = i;
+    const max = t.kind === 'y' ? t.width : 2;
+    while (j < text.length && j - i < max && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    const width = j - i;
+    if (width === 0 || (t.width === 2 && width !== 2) || (t.kind === 'y' && width !== t.width))
+      return undefined;
+    const n = Number(text.slice(i, j));
+    i = j;
+    if (t.kind === 'y') {
+      y = t.width === 2 ? 2000 + n : n;
+      hasY = true;
+    } else if (t.kind === 'M') mo = n;
+    else d = n;
+  }
+  if (i !== text.length || !hasY || Number.isNaN(mo) || Number.isNaN(d)) return undefined;
+  return makeDate(y, mo, d) ?? { invalid: 'no such day' };
+}
+
+const AUTO_DMY = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/;
+const AUTO_YMD = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
+const AUTO_BASIC = /^(\d{4})(\d{2})(\d{2})$/;
+const TIME_SUFFIX = /[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[-+]\d{2}:?\d{2})?$/i;
+
+/**
+ * "auto": yyyy-MM-dd, dd-MM-yyyy and d-M-yyyy with -, / or . as separator (a trailing time such as
+ * " 00:00:00" or "T10:00:00Z" is ignored: the day is taken as written), yyyyMMdd, LDAP generalized time,
+ * 18-digit FILETIME, then Excel serial numbers 1..2958465.
+ */
+export function parseAuto(text: string): DateParse | undefined {
+  const bare = text.replace(TIME_SUFFIX, '');
+  let m = AUTO_YMD.exec(bare);
+  if (m) return makeDate(Number(m[1]), Number(m[3]), Number(m[4])) ?? { invalid: 'no such day' };
+  m = AUTO_DMY.exec(bare);
+  if (m) return makeDate(Number(m[4]), Number(m[3]), Number(m[1])) ?? { invalid: 'no such day' };
+  m = AUTO_BASIC.exec(text);
+  if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3])) ?? { invalid: 'no such day' };
+  if (/^\d{18}$/.test(text) || text === '9223372036854775807') return fromFiletime(text);
+  const g = fromGeneralizedTime(text);
+  if (g !== undefined) return g;
+  if (/^\d{1,7}(?:[.,]\d+)?$/.test(text)) return fromExcelSerial(Number(text.replace(',', '.')));
+  return undefined;
+}
+
+/** Writes a date with a parsed format; `yy` gives the last two digits of the year. */
+export function formatWith(date: PlainDate, tokens: FormatToken[]): string {
+  const [y, m, d] = isoParts(date.iso);
+  let out = '';
+  for (const t of tokens) {
+    switch (t.kind) {
+      case 'literal':
+        out += t.text;
+        break;
+      case 'y':
+        out += t.width === 2 ? pad(y % 100, 2) : pad(y, 4);
+        break;
+      case 'M':
+        out += t.width === 2 ? pad(m, 2) : String(m);
+        break;
+      case 'd':
+        out += t.width === 2 ? pad(d, 2) : String(d);
+        break;
+    }
+  }
+  return out;
+}

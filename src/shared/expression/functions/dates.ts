@@ -1,0 +1,196 @@
+import type { CallNode } from '../ast';
+import type { DateParse } from '../date';
+import {
+  dayNumber,
+  formatWith,
+  fromDayNumber,
+  fromExcelSerial,
+  fromFiletime,
+  fromGeneralizedTime,
+  isIsoDate,
+  parseAuto,
+  parseDateFormat,
+  parseWithFormat,
+} from '../date';
+import { failAt } from '../runtime';
+import type { PlainDate, Value } from '../value';
+import { isBlank, isPlainDate, plainDate, valueToText } from '../value';
+import type { FunctionDef } from './define';
+import { compileError, eager, literalText, toInteger } from './define';
+
+type Reader = (text: string) => DateParse | undefined;
+
+/** A reader for a ParseDate format; throws a message (for a compile error) when the format is unusable. */
+function readerFor(format: string): Reader {
+  switch (format) {
+    case 'auto':
+      return parseAuto;
+    case 'excel':
+      return (t) =>
+        /^\d{1,7}(?:[.,]\d+)?$/.test(t) ? fromExcelSerial(Number(t.replace(',', '.'))) : undefined;
+    case 'generalizedTime':
+      return fromGeneralizedTime;
+    case 'filetime':
+      return (t) => (/^\d{1,19}$/.test(t) ? fromFiletime(t) : undefined);
+    default: {
+      const tokens = parseDateFormat(format);
+      if (typeof tokens === 'string') throw new Error(tokens);
+      const kinds = new Set(tokens.map((t) => t.kind));
+      if (!kinds.has('y') || !kinds.has('M') || !kinds.has('d'))
+        throw new Error(
+          `date format ${JSON.stringify(format)} needs a year, a month and a day (yyyy, MM, dd) or one of "auto", "excel", "generalizedTime", "filetime"`,
+        );
+      return (t) => parseWithFormat(t, tokens);
+    }
+  }
+}
+
+function readDate(call: CallNode, format: string, read: Reader, v: Value): Value {
+  if (v === null || isPlainDate(v)) return v;
+  if (Array.isArray(v)) return v.map((item) => readDate(call, format, read, item));
+  const text = valueToText(v)!.trim();
+  if (text === '') return null;
+  const r = read(text);
+  if (r === null) return null;
+  if (r === undefined)
+    throw failAt(call, 'invalid-date', `${JSON.stringify(text)} is not a date in format ${format}`);
+  if ('invalid' in r)
+    throw failAt(call, 'invalid-date', `${JSON.stringify(text)} is not a valid date (${r.invalid})`);
+  return r;
+}
+
+/** A date argument: a date, or text in any "auto" form. Null for blanks. */
+export function toDate(call: CallNode, v: Value): PlainDate | null {
+  if (isPlainDate(v)) return v;
+  if (Array.isArray(v)) return v.length === 0 ? null : toDate(call, v[0]!);
+  if (isBlank(v)) return null;
+  if (typeof v === 'string') {
+    const r = readDate(call, 'auto', parseAuto, v);
+    if (isPlainDate(r)) return r;
+  }
+  throw failAt(call, 'invalid-date', `${JSON.stringify(valueToText(v))} is not a date`);
+}
+
+export const ParseDate: FunctionDef = {
+  name: 'ParseDate',
+  params: [
+    { name: 'text', type: 'text' },
+    { name: 'format', type: 'text', optional: true, literalOnly: true },
+  ],
+  returns: 'date',
+  description: {
+    en: 'Reads a date. Format: a pattern such as "dd-MM-yyyy", "d-M-yyyy", "yyyy-MM-dd", or "excel", "generalizedTime", "filetime", "auto" (default). A day that does not exist (31-02-2024) is an invalid-date error, never rolled over; empty gives null; FILETIME 0 or 9223372036854775807 ("never") gives null.',
+    nl: 'Leest een datum in het opgegeven formaat; een niet-bestaande dag (31-02-2024) is een fout, leeg geeft null.',
+  },
+  example: 'ParseDate([Datum in dienst], "dd-MM-yyyy")',
+  compile: (args, _ctx, call) => {
+    const format = args[1] === undefined ? 'auto' : literalText('ParseDate', args[1], 'the format');
+    let read: Reader;
+    try {
+      read = readerFor(format);
+    } catch (e) {
+      throw compileError((e as Error).message, args[1]!);
+    }
+    const text = args[0]!.evaluate;
+    return (env) => readDate(call, format, read, text(env));
+  },
+};
+
+export const FormatDate: FunctionDef = {
+  name: 'FormatDate',
+  params: [
+    { name: 'date', type: 'date' },
+    { name: 'format', type: 'text', literalOnly: true },
+  ],
+  returns: 'text',
+  description: {
+    en: 'Writes a date with a pattern of yyyy, yy, MM, M, dd, d and literal characters. Text in yyyy-MM-dd or dd-MM-yyyy is read first.',
+    nl: 'Schrijft een datum in een patroon zoals "dd-MM-yyyy".',
+  },
+  example: 'FormatDate(ParseDate([Geboortedatum], "yyyy-MM-dd"), "dd-MM-yyyy")',
+  compile: (args, _ctx, call) => {
+    const format = literalText('FormatDate', args[1], 'the format');
+    const tokens = parseDateFormat(format);
+    if (typeof tokens === 'string') throw compileError(tokens, args[1]!);
+    if (!tokens.some((t) => t.kind !== 'literal'))
+      throw compileError(`date format ${JSON.stringify(format)} has no yyyy, MM or dd`, args[1]!);
+    const date = args[0]!.evaluate;
+    return (env) => {
+      const d = toDate(call, date(env));
+      return d === null ? null : formatWith(d, tokens);
+    };
+  },
+};
+
+export const Today: FunctionDef = {
+  name: 'Today',
+  params: [],
+  returns: 'date',
+  description: {
+    en: "The run's date (a parameter of the run, so results are reproducible).",
+    nl: 'De datum van de run.',
+  },
+  example: 'Today()',
+  compile: (_args, _ctx, call) => {
+    let last = '';
+    let lastDate: PlainDate | undefined;
+    return (env) => {
+      if (env.today !== last || lastDate === undefined) {
+        if (!isIsoDate(env.today))
+          throw failAt(call, 'expression-error', `today ${JSON.stringify(env.today)} is not yyyy-MM-dd`);
+        last = env.today;
+        lastDate = plainDate(env.today);
+      }
+      return lastDate;
+    };
+  },
+};
+
+export const AddDays: FunctionDef = {
+  name: 'AddDays',
+  params: [
+    { name: 'date', type: 'date' },
+    { name: 'days', type: 'number' },
+  ],
+  returns: 'date',
+  description: {
+    en: 'The date plus a number of days (negative to go back).',
+    nl: 'De datum plus een aantal dagen.',
+  },
+  example: 'AddDays(ParseDate([Uit dienst], "dd-MM-yyyy"), 1)',
+  compile: eager((call) => (d, n) => {
+    const date = toDate(call, d);
+    if (date === null) return null;
+    const days = toInteger(n);
+    if (days === undefined)
+      throw failAt(
+        call,
+        'expression-error',
+        `days must be a whole number, got ${JSON.stringify(valueToText(n))}`,
+      );
+    const r = fromDayNumber(dayNumber(date) + days);
+    if (r === undefined) throw failAt(call, 'invalid-date', 'the result lies outside years 1..9999');
+    return r;
+  }),
+};
+
+export const DateDiffDays: FunctionDef = {
+  name: 'DateDiffDays',
+  params: [
+    { name: 'from', type: 'date' },
+    { name: 'to', type: 'date' },
+  ],
+  returns: 'number',
+  description: {
+    en: 'Days from the first date to the second (negative when the second is earlier).',
+    nl: 'Aantal dagen van de eerste naar de tweede datum.',
+  },
+  example: 'DateDiffDays(Today(), ParseDate([Uit dienst], "dd-MM-yyyy"))',
+  compile: eager((call) => (a, b) => {
+    const from = toDate(call, a);
+    const to = toDate(call, b);
+    return from === null || to === null ? null : dayNumber(to) - dayNumber(from);
+  }),
+};
+
+export const DATE_FUNCTIONS = [ParseDate, FormatDate, Today, AddDays, DateDiffDays];

@@ -1,0 +1,69 @@
+import type { CallNode } from '../ast';
+import { ExpressionSyntaxError } from '../errors';
+import type { CompileArg, CompileContext, Evaluator } from '../runtime';
+import type { FunctionSpec } from '../spec';
+import type { Value } from '../value';
+import { valueToText } from '../value';
+
+/** A function of the language: its public spec plus how a call to it is compiled into a closure. */
+export interface FunctionDef extends FunctionSpec {
+  /** Arity is already checked; may throw `ExpressionSyntaxError` for a bad literal argument. */
+  compile(args: CompileArg[], ctx: CompileContext, call: CallNode): Evaluator;
+}
+
+export type Impl = (...values: Value[]) => Value;
+
+/**
+ * Compiles a call whose arguments are all evaluated before the function runs. Fixed small arities get their own
+ * closure so that a row does not allocate an argument array.
+ */
+export function eager(impl: (call: CallNode) => Impl): FunctionDef['compile'] {
+  return (args, _ctx, call) => {
+    const f = impl(call);
+    const e = args.map((a) => a.evaluate);
+    switch (e.length) {
+      case 0:
+        return () => f();
+      case 1: {
+        const [a] = e as [Evaluator];
+        return (env) => f(a(env));
+      }
+      case 2: {
+        const [a, b] = e as [Evaluator, Evaluator];
+        return (env) => f(a(env), b(env));
+      }
+      case 3: {
+        const [a, b, c] = e as [Evaluator, Evaluator, Evaluator];
+        return (env) => f(a(env), b(env), c(env));
+      }
+      default:
+        return (env) => f(...e.map((x) => x(env)));
+    }
+  };
+}
+
+/** Applies a text function to a value: null stays null, lists are mapped item by item (multi-valued attributes). */
+export function mapText(v: Value, f: (text: string) => Value): Value {
+  if (Array.isArray(v)) return v.map((item) => mapText(item, f));
+  const t = valueToText(v);
+  return t === null ? null : f(t);
+}
+
+/** The literal text of an argument that must be a literal string, or a compile error at that argument. */
+export function literalText(fn: string, arg: CompileArg | undefined, what: string): string {
+  if (arg === undefined) throw new Error(`${fn}: missing ${what}`);
+  if (arg.literal === undefined || typeof arg.literal.value !== 'string')
+    throw new ExpressionSyntaxError(`${fn} needs ${what} written as a quoted text literal`, arg.node.start);
+  return arg.literal.value;
+}
+
+export function compileError(reason: string, arg: CompileArg): ExpressionSyntaxError {
+  return new ExpressionSyntaxError(reason, arg.node.start);
+}
+
+/** Whole number from a value (numbers, numeric text); undefined when it is not one. */
+export function toInteger(v: Value): number | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) ? v : Math.trunc(v);
+  if (typeof v === 'string' && /^\s*[-+]?\d+\s*$/.test(v)) return Number(v);
+  return undefined;
+}

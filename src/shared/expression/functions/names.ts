@@ -1,0 +1,268 @@
+import type { Value } from '../value';
+import { valueToText } from '../value';
+import type { FunctionDef } from './define';
+import { eager, mapText } from './define';
+
+/**
+ * Name prefixes (tussenvoegsels), after the Dutch civil register's table of voorvoegsels (BRP tabel 36):
+ * Dutch, Flemish, German and Romance forms. Matched case-insensitively on whole words, longest first.
+ */
+const PREFIXES = [
+  'aan',
+  "aan 't",
+  'aan de',
+  'aan den',
+  'aan der',
+  'aan het',
+  'aan t',
+  'af',
+  'al',
+  'am',
+  'am de',
+  'auf',
+  'auf dem',
+  'auf den',
+  'auf der',
+  'auf ter',
+  'aus',
+  "aus 'm",
+  'aus dem',
+  'aus den',
+  'aus der',
+  'bij',
+  "bij 't",
+  'bij de',
+  'bij den',
+  'bij het',
+  'bij t',
+  "d'",
+  'da',
+  'dal',
+  'dalla',
+  'das',
+  'de',
+  'de die',
+  'de die le',
+  "de l'",
+  'de la',
+  'de las',
+  'de le',
+  'de van der',
+  'degli',
+  'dei',
+  'del',
+  'della',
+  'den',
+  'der',
+  'des',
+  'di',
+  'die',
+  'do',
+  'don',
+  'dos',
+  'du',
+  'el',
+  'het',
+  'in',
+  "in 't",
+  'in de',
+  'in den',
+  'in der',
+  'in het',
+  'in t',
+  "l'",
+  'la',
+  'las',
+  'le',
+  'les',
+  'lo',
+  'los',
+  'op',
+  "op 't",
+  'op de',
+  'op den',
+  'op der',
+  'op gen',
+  'op het',
+  'op t',
+  'op ten',
+  'over',
+  "over 't",
+  'over de',
+  'over den',
+  'over het',
+  'over t',
+  "'s",
+  "'t",
+  'te',
+  'ten',
+  'ter',
+  'tho',
+  'thoe',
+  'thor',
+  'to',
+  'toe',
+  'tot',
+  'uijt',
+  "uijt 't",
+  'uijt de',
+  'uijt den',
+  'uit',
+  "uit 't",
+  'uit de',
+  'uit den',
+  'uit het',
+  'uit t',
+  'uit te de',
+  'uit ten',
+  'unter',
+  'van',
+  "van 't",
+  'van de',
+  "van de l'",
+  'van den',
+  'van der',
+  'van gen',
+  'van het',
+  'van la',
+  'van t',
+  'van ter',
+  'van van de',
+  'ver',
+  'vom',
+  'von',
+  "von 't",
+  'von dem',
+  'von den',
+  'von der',
+  'von t',
+  'voor',
+  "voor 't",
+  'voor de',
+  'voor den',
+  "voor in 't",
+  'voor in t',
+  'vor',
+  'vor der',
+  'zu',
+  'zum',
+  'zur',
+];
+const PREFIX_SET = new Set(PREFIXES);
+const MAX_PREFIX_WORDS = Math.max(...PREFIXES.map((p) => p.split(' ').length));
+
+function normalizeApostrophes(s: string): string {
+  return s.replace(/[\u2018\u2019\u02BC`´]/g, "'");
+}
+
+/** Splits "van der Berg" into ["van der", "Berg"] (the prefix as written); at least one word stays a name. */
+export function splitFamilyName(family: string): [prefix: string | null, rest: string] {
+  const words = family.trim().split(/\s+/).filter(Boolean);
+  for (let k = Math.min(MAX_PREFIX_WORDS, words.length - 1); k >= 1; k--) {
+    const candidate = normalizeApostrophes(words.slice(0, k).join(' ')).toLowerCase();
+    if (PREFIX_SET.has(candidate)) return [words.slice(0, k).join(' '), words.slice(k).join(' ')];
+  }
+  return [null, words.join(' ')];
+}
+
+/** Text of each part, trimmed with inner runs of spaces collapsed; blanks dropped. */
+function parts(...values: Value[]): string[] {
+  const out: string[] = [];
+  for (const v of values) {
+    const t = valueToText(v);
+    if (t === null) continue;
+    const clean = t.trim().replace(/\s+/g, ' ');
+    if (clean !== '') out.push(clean);
+  }
+  return out;
+}
+
+const nameParams = [
+  { name: 'given', type: 'text' },
+  { name: 'prefix', type: 'text' },
+  { name: 'family', type: 'text' },
+] as const;
+
+export const DisplayName: FunctionDef = {
+  name: 'DisplayName',
+  params: nameParams,
+  returns: 'text',
+  description: {
+    en: 'Given name, prefix and family name in reading order, skipping empty parts.',
+    nl: 'Roepnaam, tussenvoegsel en achternaam in leesvolgorde; lege delen vallen weg.',
+  },
+  example: 'DisplayName("Jan", "van der", "Berg") → "Jan van der Berg"',
+  compile: eager(() => (g, p, f) => {
+    const all = parts(g, p, f);
+    return all.length === 0 ? null : all.join(' ');
+  }),
+};
+
+export const SortName: FunctionDef = {
+  name: 'SortName',
+  params: nameParams,
+  returns: 'text',
+  description: {
+    en: 'The name as sorted in Dutch lists: family name, comma, given name and prefix.',
+    nl: 'De naam zoals in een alfabetische lijst: achternaam, komma, roepnaam en tussenvoegsel.',
+  },
+  example: 'SortName("Jan", "van der", "Berg") → "Berg, Jan van der"',
+  compile: eager(() => (g, p, f) => {
+    const family = parts(f).join(' ');
+    const rest = parts(g, p).join(' ');
+    if (family === '') return rest === '' ? null : rest;
+    return rest === '' ? family : `${family}, ${rest}`;
+  }),
+};
+
+export const NamePrefix: FunctionDef = {
+  name: 'NamePrefix',
+  params: [{ name: 'familyName', type: 'text' }],
+  returns: 'text',
+  description: {
+    en: 'The prefix (tussenvoegsel) at the start of a full family name, as written; null when there is none.',
+    nl: 'Het tussenvoegsel vooraan de volledige achternaam, zoals geschreven; null als er geen is.',
+  },
+  example: 'NamePrefix("van der Berg") → "van der"',
+  compile: eager(() => (v) => mapText(v, (t) => splitFamilyName(t)[0])),
+};
+
+export const NameWithoutPrefix: FunctionDef = {
+  name: 'NameWithoutPrefix',
+  params: [{ name: 'familyName', type: 'text' }],
+  returns: 'text',
+  description: {
+    en: 'The family name without its prefix.',
+    nl: 'De achternaam zonder tussenvoegsel.',
+  },
+  example: 'NameWithoutPrefix("van der Berg") → "Berg"',
+  compile: eager(
+    () => (v) =>
+      mapText(v, (t) => {
+        const rest = splitFamilyName(t)[1];
+        return rest === '' ? null : rest;
+      }),
+  ),
+};
+
+export const Initials: FunctionDef = {
+  name: 'Initials',
+  params: [{ name: 'givenNames', type: 'text' }],
+  returns: 'text',
+  description: {
+    en: 'Initials with dots from the given names; a Dutch IJ stays together.',
+    nl: 'Voorletters met punten; IJ blijft bij elkaar.',
+  },
+  example: 'Initials("Jan-Peter IJsbrand") → "J.P.IJ."',
+  compile: eager(
+    () => (v) =>
+      mapText(v, (t) => {
+        let out = '';
+        for (const m of t.normalize('NFC').matchAll(/(?<!\p{L}\p{M}*)(?:ij|\p{L}\p{M}*)/giu))
+          out += `${m[0].toUpperCase()}.`;
+        return out === '' ? null : out;
+      }),
+  ),
+};
+
+export const NAME_FUNCTIONS = [DisplayName, SortName, NamePrefix, NameWithoutPrefix, Initials];

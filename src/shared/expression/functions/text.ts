@@ -1,0 +1,278 @@
+import anyAscii from 'any-ascii';
+import { compileUserRegex, MAX_REGEX_INPUT_LENGTH } from '../regex';
+import { failAt } from '../runtime';
+import type { Value } from '../value';
+import { isBlank, toNumberOrNull, valueToText } from '../value';
+import type { FunctionDef } from './define';
+import { compileError, eager, literalText, mapText, toInteger } from './define';
+
+const HAS_SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Slice by code points, so that an emoji or a rare CJK character is never cut in half. */
+function cpSlice(s: string, start: number, end: number): string {
+  if (!HAS_SURROGATE.test(s)) return s.slice(start, end);
+  return Array.from(s).slice(start, end).join('');
+}
+
+function flattenInto(v: Value, out: string[]): void {
+  if (Array.isArray(v)) {
+    for (const item of v) flattenInto(item, out);
+    return;
+  }
+  const t = valueToText(v);
+  if (t !== null && t.trim() !== '') out.push(t);
+}
+
+export const Join: FunctionDef = {
+  name: 'Join',
+  params: [
+    { name: 'separator', type: 'text' },
+    { name: 'values', type: 'any', variadic: true },
+  ],
+  returns: 'text',
+  description: {
+    en: 'Joins the values with the separator, skipping empty ones; lists are flattened. Null when nothing is left.',
+    nl: 'Plakt de waarden aan elkaar met het scheidingsteken; lege waarden vallen weg, lijsten worden uitgevouwen.',
+  },
+  example: 'Join(" ", [Roepnaam], [Tussenvoegsel], [Achternaam]) → "Jan van der Berg"',
+  compile: eager(() => (sep, ...values) => {
+    const parts: string[] = [];
+    for (const v of values) flattenInto(v, parts);
+    return parts.length === 0 ? null : parts.join(valueToText(sep) ?? '');
+  }),
+};
+
+export const Trim: FunctionDef = {
+  name: 'Trim',
+  params: [{ name: 'text', type: 'text' }],
+  returns: 'text',
+  description: {
+    en: 'Removes leading and trailing spaces and collapses runs of spaces inside to one.',
+    nl: 'Haalt spaties aan begin en eind weg en maakt van meerdere spaties binnenin één.',
+  },
+  example: 'Trim("  Jan   Jansen ") → "Jan Jansen"',
+  compile: eager(() => (v) => mapText(v, (t) => t.trim().replace(/\s+/g, ' '))),
+};
+
+export const Lower: FunctionDef = {
+  name: 'Lower',
+  params: [{ name: 'text', type: 'text' }],
+  returns: 'text',
+  description: { en: 'Lower case.', nl: 'Kleine letters.' },
+  example: 'Lower("J.Jansen@Plek.NL") → "j.jansen@plek.nl"',
+  compile: eager(() => (v) => mapText(v, (t) => t.toLowerCase())),
+};
+
+export const Upper: FunctionDef = {
+  name: 'Upper',
+  params: [{ name: 'text', type: 'text' }],
+  returns: 'text',
+  description: { en: 'Upper case.', nl: 'Hoofdletters.' },
+  example: 'Upper("nl") → "NL"',
+  compile: eager(() => (v) => mapText(v, (t) => t.toUpperCase())),
+};
+
+export const Capitalize: FunctionDef = {
+  name: 'Capitalize',
+  params: [{ name: 'text', type: 'text' }],
+  returns: 'text',
+  description: {
+    en: 'Upper-cases the first letter (both letters of a Dutch initial IJ), leaves the rest as it is.',
+    nl: 'Maakt de eerste letter een hoofdletter (bij IJ beide letters); de rest blijft zoals hij is.',
+  },
+  example: 'Capitalize("ijsbrand") → "IJsbrand"',
+  compile: eager(
+    () => (v) =>
+      mapText(v, (t) => {
+        const m = /^(\P{L}*)(ij|\p{L})/iu.exec(t);
+        if (!m) return t;
+        return m[1]! + m[2]!.toUpperCase() + t.slice(m[0].length);
+      }),
+  ),
+};
+
+function countArg(call: Parameters<FunctionDef['compile']>[2], v: Value, what: string): number {
+  const n = toInteger(v);
+  if (n === undefined)
+    throw failAt(
+      call,
+      'expression-error',
+      `${what} must be a whole number, got ${JSON.stringify(valueToText(v))}`,
+    );
+  return n;
+}
+
+export const Left: FunctionDef = {
+  name: 'Left',
+  params: [
+    { name: 'text', type: 'text' },
+    { name: 'length', type: 'number' },
+  ],
+  returns: 'text',
+  description: { en: 'The first `length` characters.', nl: 'De eerste `length` tekens.' },
+  example: 'Left("Jansen", 3) → "Jan"',
+  compile: eager((call) => (v, n) => {
+    const len = Math.max(0, countArg(call, n, 'length'));
+    return mapText(v, (t) => cpSlice(t, 0, len));
+  }),
+};
+
+export const Mid: FunctionDef = {
+  name: 'Mid',
+  params: [
+    { name: 'text', type: 'text' },
+    { name: 'start', type: 'number' },
+    { name: 'length', type: 'number' },
+  ],
+  returns: 'text',
+  description: {
+    en: '`length` characters from position `start` (the first character is 1).',
+    nl: '`length` tekens vanaf positie `start` (het eerste teken is 1).',
+  },
+  example: 'Mid("20240131", 5, 2) → "01"',
+  compile: eager((call) => (v, s, n) => {
+    const start = Math.max(1, countArg(call, s, 'start')) - 1;
+    const len = Math.max(0, countArg(call, n, 'length'));
+    return mapText(v, (t) => cpSlice(t, start, start + len));
+  }),
+};
+
+export const Replace: FunctionDef = {
+  name: 'Replace',
+  params: [
+    { name: 'text', type: 'text' },
+    { name: 'pattern', type: 'text' },
+    { name: 'replacement', type: 'text' },
+  ],
+  returns: 'text',
+  description: {
+    en: 'Replaces every match of the regular expression; $1, $2… insert groups. See the regex limits below.',
+    nl: 'Vervangt elke overeenkomst met de reguliere expressie; $1, $2… voegen groepen in.',
+  },
+  example: 'Replace("06-1234 5678", "[^0-9]", "") → "0612345678"',
+  compile: (args, _ctx, call) => {
+    const text = args[0]!;
+    const pattern = args[1]!;
+    const replacement = args[2]!;
+    let fixed: RegExp | undefined;
+    if (pattern.literal !== undefined) {
+      const compiled = compileUserRegex(valueToText(pattern.literal.value) ?? '');
+      if (!compiled.ok) throw compileError(compiled.reason, pattern);
+      fixed = compiled.regex;
+    }
+    return (env) => {
+      const v = text.evaluate(env);
+      if (v === null) return null;
+      let regex = fixed;
+      if (regex === undefined) {
+        // A pattern computed per row that does not compile simply does not match.
+        const compiled = compileUserRegex(valueToText(pattern.evaluate(env)) ?? '');
+        if (!compiled.ok) return v;
+        regex = compiled.regex;
+      }
+      const r = valueToText(replacement.evaluate(env)) ?? '';
+      const re = regex;
+      return mapText(v, (t) => {
+        if (t.length > MAX_REGEX_INPUT_LENGTH)
+          throw failAt(call, 'expression-error', `text is longer than ${MAX_REGEX_INPUT_LENGTH} characters`);
+        re.lastIndex = 0;
+        return t.replace(re, r);
+      });
+    };
+  },
+};
+
+const DACH: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss', ẞ: 'SS' };
+
+export const NormalizeDiacritics: FunctionDef = {
+  name: 'NormalizeDiacritics',
+  params: [
+    { name: 'text', type: 'text' },
+    { name: 'mode', type: 'text', optional: true, literalOnly: true },
+  ],
+  returns: 'text',
+  description: {
+    en: 'Plain ASCII for logins and e-mail addresses. "strip" (default): é→e, ø→o, ß→ss, ĳ→ij, Ł→L; "dach": first ä→ae, ö→oe, ü→ue, ß→ss, then strip.',
+    nl: 'Alleen ASCII, voor loginnamen en e-mailadressen. "strip": é→e, ø→o, ß→ss; "dach": eerst ä→ae, ö→oe, ü→ue.',
+  },
+  example: 'NormalizeDiacritics("Jürgen Ødegård", "dach") → "Juergen Odegard"',
+  compile: (args) => {
+    const [text, modeArg] = args;
+    const mode = modeArg === undefined ? 'strip' : literalText('NormalizeDiacritics', modeArg, 'the mode');
+    if (mode !== 'strip' && mode !== 'dach')
+      throw compileError(
+        `NormalizeDiacritics mode must be "strip" or "dach", not ${JSON.stringify(mode)}`,
+        modeArg!,
+      );
+    const dach = mode === 'dach';
+    return (env) =>
+      mapText(text!.evaluate(env), (t) => {
+        let s = t.normalize('NFC');
+        if (dach) s = s.replace(/[äöüß]/gi, (c) => DACH[c] ?? c);
+        return anyAscii(s);
+      });
+  },
+};
+
+export const FirstLetter: FunctionDef = {
+  name: 'FirstLetter',
+  params: [{ name: 'text', type: 'text' }],
+  returns: 'text',
+  description: {
+    en: 'The first letter, skipping leading spaces, digits and punctuation; an accented letter stays whole.',
+    nl: 'De eerste letter; spaties, cijfers en leestekens vooraan worden overgeslagen.',
+  },
+  example: `FirstLetter("'t Örtje") → "t", FirstLetter("Örtje") → "Ö"`,
+  compile: eager(
+    () => (v) =>
+      mapText(v, (t) => {
+        const m = /\p{L}\p{M}*/u.exec(t.normalize('NFC'));
+        return m ? m[0] : null;
+      }),
+  ),
+};
+
+export const ToText: FunctionDef = {
+  name: 'ToText',
+  params: [{ name: 'value', type: 'any' }],
+  returns: 'text',
+  description: {
+    en: 'The value as text: dates as yyyy-MM-dd, true/false, lists joined with ", ".',
+    nl: 'De waarde als tekst: datums als jjjj-MM-dd, true/false, lijsten gescheiden door ", ".',
+  },
+  example: 'ToText(ParseDate("31-01-2024", "dd-MM-yyyy")) → "2024-01-31"',
+  compile: eager(() => (v) => valueToText(v)),
+};
+
+export const ToNumber: FunctionDef = {
+  name: 'ToNumber',
+  params: [{ name: 'value', type: 'any' }],
+  returns: 'number',
+  description: {
+    en: 'The value as a number ("3.5" and "3,5" both work); empty gives null, other text an error.',
+    nl: 'De waarde als getal ("3,5" mag ook); leeg geeft null, andere tekst een fout.',
+  },
+  example: 'ToNumber("36,5") → 36.5',
+  compile: eager((call) => (v) => {
+    if (isBlank(v)) return null;
+    const n = toNumberOrNull(Array.isArray(v) ? (v[0] ?? null) : v);
+    if (n === null)
+      throw failAt(call, 'expression-error', `${JSON.stringify(valueToText(v))} is not a number`);
+    return n;
+  }),
+};
+
+export const TEXT_FUNCTIONS = [
+  Join,
+  Trim,
+  Lower,
+  Upper,
+  Capitalize,
+  Left,
+  Mid,
+  Replace,
+  NormalizeDiacritics,
+  FirstLetter,
+  ToText,
+  ToNumber,
+];

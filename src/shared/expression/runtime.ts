@@ -1,0 +1,49 @@
+import type { CallNode, ExprNode, LiteralValue } from './ast';
+import type { Value } from './value';
+
+/** What an expression reads while it runs. `get` returning undefined means "no such attribute" (→ null). */
+export interface EvalEnv {
+  get(attribute: string): string | string[] | null | undefined;
+  /** yyyy-MM-dd; `Today()` returns it. */
+  today: string;
+}
+
+export type EvalErrorCode = 'invalid-date' | 'invalid-phone' | 'expression-error';
+
+export type EvalResult =
+  { ok: true; value: Value } | { ok: false; error: { code: EvalErrorCode; message: string } };
+
+/** A compiled node: a closure over its compiled children. */
+export type Evaluator = (env: EvalEnv) => Value;
+
+/** A ValueMap table as the mapping file holds it. */
+export interface ValueMapTable {
+  entries: Record<string, string>;
+  default?: string | null;
+}
+
+export interface CompileContext {
+  valueMaps: Record<string, ValueMapTable>;
+}
+
+/** One argument of a call, as a function's compile step sees it. */
+export interface CompileArg {
+  node: ExprNode;
+  evaluate: Evaluator;
+  /** Set when the argument is written as a literal: lets a function check and prepare it once. */
+  literal?: { value: LiteralValue };
+}
+
+/** Thrown while evaluating a row; `evaluate` turns it into an `EvalResult` error. */
+export class EvalFailure extends Error {
+  readonly code: EvalErrorCode;
+  constructor(code: EvalErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Helper for function implementations: a failure that names the function and where it was called. */
+export function failAt(call: CallNode, code: EvalErrorCode, reason: string): EvalFailure {
+  return new EvalFailure(code, `${call.name}: ${reason} (column ${call.start + 1})`);
+}
