@@ -224,6 +224,11 @@ export const mappingFileSchema = z
         attribute: attributeName.describe(
           'Source attribute that is unique and never changes (objectGUID, employee number).',
         ),
+        birthDateAttribute: attributeName
+          .optional()
+          .describe(
+            'Source attribute with the birth date, used only to recognise the same person when the key changes; never synced.',
+          ),
       })
       .strict(),
     fields: z

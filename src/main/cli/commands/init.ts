@@ -1,0 +1,104 @@
+import { writeFile } from 'node:fs/promises';
+import { basename, dirname, relative, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { suggestCsvMapping } from '../../../shared/engine/recognize-headers';
+import { stringifyMapping } from '../../../shared/mapping/load';
+import { UserError } from '../../user-error';
+import { bold, dim, envSecret, yellow } from '../common';
+
+interface InitOptions {
+  source: string;
+  out?: string;
+  name?: string;
+  bindDn?: string;
+  baseDn?: string;
+  caFile?: string;
+  flavor?: 'ad' | 'openldap';
+  force?: boolean;
+}
+
+/** `plek-sync init`: a first draft of a mapping from a CSV's headers or a directory's attributes. */
+export function register(program: Command): void {
+  program
+    .command('init')
+    .description('propose a mapping from an HR export’s headers (or an Active Directory’s attributes)')
+    .requiredOption('-s, --source <file|url>', 'HR export (CSV) or ldaps://host / ldap://host')
+    .option('-o, --out <file>', 'where to write the mapping (default: print it)')
+    .option('--name <name>', 'project name shown in the workbench')
+    .option('--bind-dn <dn>', 'LDAP: bind DN or UPN (password from PLEK_LDAP_PASSWORD)')
+    .option('--base-dn <dn>', 'LDAP: where the users are, e.g. OU=Medewerkers,DC=corp,DC=example')
+    .option('--ca-file <file>', 'LDAP: PEM file of the CA that signed the directory certificate')
+    .option('--flavor <flavor>', 'LDAP: ad or openldap', 'ad')
+    .option('-f, --force', 'overwrite --out if it exists')
+    .action(async (opts: InitOptions) => {
+      const isLdap = /^ldaps?:\/\//i.test(opts.source);
+      const { mapping, notes } = isLdap ? await initLdap(opts) : await initCsv(opts);
+      const text = stringifyMapping(mapping);
+      if (opts.out) {
+        try {
+          await writeFile(opts.out, text, { flag: opts.force ? 'w' : 'wx' });
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+            throw new UserError(`${opts.out} already exists; pass --force to overwrite it`);
+          }
+          throw e;
+        }
+        process.stderr.write(`${bold('wrote')} ${opts.out}\n`);
+      } else process.stdout.write(text);
+      for (const n of notes) process.stderr.write(`${yellow('note')} ${n}\n`);
+      process.stderr.write(dim(`next: plek-sync validate --mapping ${opts.out ?? 'mapping.plekmap.json'}\n`));
+    });
+}
+
+async function initCsv(opts: InitOptions) {
+  const { readCsvHeaders } = await import('../../sources/csv/read-csv');
+  const info = await readCsvHeaders(opts.source, {});
+  const outDir = opts.out ? dirname(resolve(opts.out)) : process.cwd();
+  const suggested = suggestCsvMapping(info.headers, {
+    name: opts.name ?? basename(opts.source).replace(/\.[^.]+$/, ''),
+    sourcePath: relative(outDir, resolve(opts.source)).split('\\').join('/'),
+  });
+  const notes = [
+    `${basename(opts.source)}: ${info.encoding} (${info.encodingReason}), delimiter ${JSON.stringify(info.delimiter)}, ${info.headers.length} columns`,
+    ...info.issues.map((i) => i.message),
+    ...suggested.suggestions.map((s) => `${s.header} → ${s.target ?? s.note ?? s.concept}`),
+    ...suggested.notes,
+  ];
+  return { mapping: suggested.mapping, notes };
+}
+
+async function initLdap(opts: InitOptions) {
+  if (!opts.bindDn || !opts.baseDn) {
+    throw new UserError('init from a directory needs --bind-dn and --base-dn (and the password in PLEK_LDAP_PASSWORD)');
+  }
+  const password = envSecret('PLEK_LDAP_PASSWORD');
+  if (!password) throw new UserError('set PLEK_LDAP_PASSWORD to the bind password of ' + opts.bindDn);
+  const { ldapSourceSchema } = await import('../../../shared/mapping/schema');
+  const parsed = ldapSourceSchema.safeParse({
+    kind: 'ldap',
+    url: opts.source,
+    flavor: opts.flavor ?? 'ad',
+    bindDn: opts.bindDn,
+    baseDn: opts.baseDn,
+    ...(opts.caFile ? { caFile: resolve(opts.caFile) } : {}),
+  });
+  if (!parsed.success) {
+    throw new UserError(`invalid directory settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const source = parsed.data;
+  const { sampleLdap } = await import('../../sources/ldap/index');
+  const { suggestAdMapping, keyStabilityWarning } = await import('../../../shared/ad/suggest');
+  let caPem: string | undefined;
+  if (opts.caFile) {
+    const { readFile } = await import('node:fs/promises');
+    caPem = await readFile(opts.caFile, 'utf8');
+  }
+  const sample = await sampleLdap(source, { password, size: 200, ...(caPem ? { caPem } : {}) });
+  const mapping = suggestAdMapping(sample.attributes, { name: opts.name ?? `Active Directory ${opts.baseDn}`, source });
+  const warning = keyStabilityWarning(mapping.mappingKey.attribute);
+  const notes = [
+    `sampled ${sample.records.length} entries, ${sample.attributes.length} attributes`,
+    ...(warning ? [warning] : []),
+  ];
+  return { mapping, notes };
+}

@@ -1,0 +1,63 @@
+import { createWriteStream } from 'node:fs';
+import type { Command } from 'commander';
+import { isBlocking } from '../../../shared/issues';
+import { toScimUser } from '../../../shared/scim/resource';
+import { streamOutcomes } from '../../pipeline';
+import { envSecret, formatIssues, localToday, parseToday } from '../common';
+
+interface MapOptions {
+  mapping: string;
+  source?: string;
+  previous?: string;
+  today?: string;
+  out?: string;
+}
+
+/** `plek-sync map`: one SCIM User resource per line, `externalId` = mapping key, active and groups resolved. */
+export function register(program: Command): void {
+  program
+    .command('map')
+    .description('write the Plek users a source maps to, one SCIM User resource per line (JSON Lines)')
+    .requiredOption('-m, --mapping <file>', 'mapping file (.plekmap.json)')
+    .option('-s, --source <file>', 'HR export (overrides source.path in the mapping)')
+    .option('-p, --previous <file>', 'previous export or state file, to check key stability')
+    .option('--today <date>', 'the date to judge end dates by (YYYY-MM-DD; default: today)', parseToday)
+    .option('-o, --out <file>', 'write to this file instead of stdout')
+    .action(async (opts: MapOptions) => {
+      const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+      const ldapPassword = envSecret('PLEK_LDAP_PASSWORD');
+      let written = 0;
+      const write = (line: string) =>
+        new Promise<void>((resolve, reject) => {
+          if (out.write(line)) resolve();
+          else {
+            out.once('drain', resolve);
+            out.once('error', reject);
+          }
+        });
+      const { result } = await streamOutcomes(
+        {
+          mappingPath: opts.mapping,
+          today: opts.today ?? localToday(),
+          ...(opts.source ? { sourcePath: opts.source } : {}),
+          ...(opts.previous ? { previousPath: opts.previous } : {}),
+          ...(ldapPassword ? { ldapPassword } : {}),
+        },
+        async (outcome) => {
+          if (outcome.status !== 'mapped') return;
+          const { user } = outcome;
+          const resource = toScimUser(user.attributes, user.key);
+          resource.active = user.active;
+          if (user.groups.length > 0) resource.groups = user.groups.map((display) => ({ display }));
+          written++;
+          await write(`${JSON.stringify(resource)}\n`);
+        },
+      );
+      if (opts.out) await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
+      const { summary, issues } = result;
+      process.stderr.write(
+        `${written} users written; ${summary.users.skipped} skipped, ${summary.users.error} rows with errors (not written)${formatIssues(issues.filter(isBlocking), 5)}\n`,
+      );
+      process.exitCode = issues.some(isBlocking) ? 1 : 0;
+    });
+}

@@ -1,0 +1,94 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { isBlocking } from '../../../shared/issues';
+import { runPipeline } from '../../pipeline';
+import { bold, dim, envSecret, formatIssues, green, localToday, parseToday, red } from '../common';
+
+interface ValidateOptions {
+  mapping: string;
+  source?: string;
+  previous?: string;
+  today?: string;
+  json?: boolean;
+  trace?: string;
+  writeState?: string;
+}
+
+/** `plek-sync validate`: every problem of the data and the mapping, in one run. Exit 1 when errors block a sync. */
+export function register(program: Command): void {
+  program
+    .command('validate')
+    .description('check a source against a mapping: keys, required fields, emails, dates, deactivation')
+    .requiredOption('-m, --mapping <file>', 'mapping file (.plekmap.json)')
+    .option('-s, --source <file>', 'HR export (overrides source.path in the mapping)')
+    .option('-p, --previous <file>', 'previous export, or a state file from --write-state, to check key stability')
+    .option('--today <date>', 'the date to judge end dates by (YYYY-MM-DD; default: today)', parseToday)
+    .option('--json', 'one JSON object on stdout')
+    .option('--trace <key>', 'show which rule produced each value for the user with this mapping key')
+    .option('--write-state <file>', 'save identity data for the next run’s key-stability check')
+    .action(async (opts: ValidateOptions) => {
+      const today = opts.today ?? localToday();
+      const ldapPassword = envSecret('PLEK_LDAP_PASSWORD');
+      const traceKey = opts.trace;
+      const { result, source, state } = await runPipeline({
+        mappingPath: opts.mapping,
+        today,
+        collect: traceKey !== undefined,
+        keepState: opts.writeState !== undefined,
+        ...(opts.source ? { sourcePath: opts.source } : {}),
+        ...(opts.previous ? { previousPath: opts.previous } : {}),
+        ...(ldapPassword ? { ldapPassword } : {}),
+        ...(traceKey ? { trace: (key: string) => key === traceKey } : {}),
+      });
+      if (opts.writeState) await writeFile(opts.writeState, `${JSON.stringify(state)}\n`);
+      const { summary, issues } = result;
+      const blocking = issues.some(isBlocking);
+      if (opts.json) {
+        const out = {
+          rows: summary.rows,
+          users: {
+            active: summary.users.active,
+            deactivate: summary.users.deactivate,
+            leavingLater: summary.users.leavingLater,
+            skipped: summary.users.skipped,
+          },
+          errorRows: summary.users.error,
+          issues: issues.map((i) => ({
+            code: i.code,
+            severity: i.severity,
+            row: i.row ?? null,
+            key: i.key ?? null,
+            field: i.field ?? null,
+            message: i.message,
+            ...(i.rows ? { rows: i.rows } : {}),
+          })),
+        };
+        process.stdout.write(`${JSON.stringify(out)}\n`);
+      } else {
+        const u = summary.users;
+        const lines = [
+          `${bold(source.label)}: ${summary.rows} rows, today = ${today}`,
+          `  ${u.active} active (${u.leavingLater} leaving later), ${u.deactivate} to deactivate, ${u.skipped} skipped, ${u.error} with errors`,
+          formatIssues(issues),
+        ];
+        if (traceKey) {
+          const outcome = result.outcomes.find((o) => o.status !== 'error' && (o.status === 'mapped' ? o.user.key : o.key) === traceKey)
+            ?? result.outcomes.find((o) => o.status === 'error' && o.key === traceKey);
+          lines.push('', bold(`trace for key ${traceKey}`));
+          if (!outcome) lines.push(red(`  no row has mapping key ${traceKey}`));
+          else if (outcome.status !== 'mapped') lines.push(`  row ${outcome.row}: ${outcome.status === 'skipped' ? outcome.reason : 'has errors (see above)'}`);
+          else {
+            lines.push(`  row ${outcome.user.row}, active: ${outcome.user.active}${outcome.user.deactivationReason ? ` (${outcome.user.deactivationReason})` : ''}`);
+            for (const [target, t] of Object.entries(outcome.user.trace)) {
+              lines.push(`  ${bold(target)} = ${JSON.stringify(t.value)}  ${dim(`← ${t.rule}${t.expression ? `: ${t.expression}` : ''}`)}`);
+              for (const [attr, v] of Object.entries(t.inputs)) lines.push(dim(`      [${attr}] = ${JSON.stringify(v)}`));
+            }
+            if (outcome.user.groups.length) lines.push(`  groups: ${outcome.user.groups.join(', ')}`);
+          }
+        }
+        lines.push('', blocking ? red('✗ errors block a sync of the rows named above') : green('✓ nothing blocks a sync'));
+        process.stdout.write(`${lines.join('\n')}\n`);
+      }
+      process.exitCode = blocking ? 1 : 0;
+    });
+}

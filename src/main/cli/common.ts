@@ -1,0 +1,55 @@
+import { InvalidArgumentError } from 'commander';
+import type { Issue } from '../../shared/issues';
+
+/** Today's date on this machine as yyyy-MM-dd: the CLI reads the clock once and passes it to the engine. */
+export function localToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** commander option parser for --today. */
+export function parseToday(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m) {
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    if (d.getUTCDate() === Number(m[3]) && d.getUTCMonth() === Number(m[2]) - 1) return value;
+  }
+  throw new InvalidArgumentError('expected a date as YYYY-MM-DD, e.g. 2026-11-23');
+}
+
+const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code: string) => (s: string) => (useColor ? `\u001b[${code}m${s}\u001b[0m` : s);
+export const red = paint('31');
+export const yellow = paint('33');
+export const green = paint('32');
+export const dim = paint('2');
+export const bold = paint('1');
+
+export function severityLabel(issue: Issue): string {
+  if (issue.severity === 'error') return red('error  ');
+  if (issue.severity === 'warning') return yellow('warning');
+  return dim('info   ');
+}
+
+/** Human report: issues grouped by code with counts, the first lines of each group, then the rest summarised. */
+export function formatIssues(issues: readonly Issue[], perCode = 20): string {
+  const byCode = new Map<string, Issue[]>();
+  for (const i of issues) {
+    const list = byCode.get(i.code) ?? [];
+    list.push(i);
+    byCode.set(i.code, list);
+  }
+  const lines: string[] = [];
+  for (const [code, list] of byCode) {
+    lines.push('', bold(`${code} (${list.length})`));
+    for (const i of list.slice(0, perCode)) lines.push(`  ${severityLabel(i)} ${i.message}`);
+    if (list.length > perCode) lines.push(dim(`  … and ${list.length - perCode} more (use --json for all)`));
+  }
+  return lines.join('\n');
+}
+
+/** Reads a secret from the environment; the name is shown in messages, the value never. */
+export function envSecret(name: string): string | undefined {
+  const v = process.env[name];
+  return v === undefined || v === '' ? undefined : v;
+}

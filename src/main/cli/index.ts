@@ -1,0 +1,40 @@
+import { Command, CommanderError } from 'commander';
+import { isUserFacing } from '../user-error';
+import { register as registerInit } from './commands/init';
+import { register as registerMap } from './commands/map';
+import { register as registerValidate } from './commands/validate';
+
+/** Builds the `plek-sync` program. Each command lives in ./commands/<name>.ts and registers itself here. */
+export function buildProgram(): Command {
+  const program = new Command('plek-sync')
+    .description('Plek provisioning: map an HR export or Active Directory to Plek users, validate, plan and sync.')
+    .version('0.1.0')
+    .showHelpAfterError('(run plek-sync --help for usage)')
+    .exitOverride();
+  registerInit(program);
+  registerValidate(program);
+  registerMap(program);
+  return program;
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 blocking data errors, 2 usage or unreadable input). */
+export async function main(argv: string[]): Promise<number> {
+  process.exitCode = 0;
+  const program = buildProgram();
+  for (const cmd of program.commands) cmd.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (isUserFacing(error)) {
+      process.stderr.write(`plek-sync: ${error.message}\n`);
+      return 'exitCode' in error && typeof error.exitCode === 'number' ? error.exitCode : 2;
+    }
+    process.stderr.write(`plek-sync: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 3;
+  }
+}

@@ -1,0 +1,242 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { compileMapping, type CompiledMapping } from '../shared/engine/compile';
+import {
+  createMappingRun,
+  finalizeOutcome,
+  type MappingResult,
+  type RunFinish,
+  type RunOptions,
+} from '../shared/engine/run';
+import type { PreviousState, RowOutcome } from '../shared/engine/types';
+import { parseMappingText } from '../shared/mapping/load';
+import type { MappingFile } from '../shared/mapping/schema';
+import { WORK_EMAIL } from '../shared/scim/fields';
+import { mappingBaseDir, openSource, type OpenedSource, type OpenSourceOptions } from './sources/index';
+import { UserError } from './user-error';
+
+export interface LoadedMapping {
+  path: string;
+  baseDir: string;
+  mapping: MappingFile;
+  compiled: CompiledMapping;
+}
+
+/** Reads, validates and compiles a mapping file; every problem is named by file and JSON path. */
+export async function loadMappingFile(path: string): Promise<LoadedMapping> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(
+      code === 'ENOENT'
+        ? `mapping file ${path} does not exist; check the path (or create one with: plek-sync init --source HR.csv)`
+        : `cannot read mapping file ${path} (${code ?? 'error'})`,
+    );
+  }
+  const parsed = parseMappingText(text);
+  if (!parsed.ok) {
+    throw new UserError(
+      `${basename(path)} is not a valid mapping file:\n${parsed.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`,
+    );
+  }
+  const compiled = compileMapping(parsed.mapping);
+  if (!compiled.ok) {
+    throw new UserError(
+      `${basename(path)} has mapping errors:\n${compiled.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`,
+    );
+  }
+  return { path, baseDir: mappingBaseDir(path), mapping: parsed.mapping, compiled: compiled.compiled };
+}
+
+export interface PipelineOptions {
+  mappingPath: string;
+  sourcePath?: string;
+  /** yyyy-MM-dd. */
+  today: string;
+  /** The previous export (same format as the source) or a state file written by `validate --write-state`. */
+  previousPath?: string;
+  ldapPassword?: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: { rows: number; fraction: number | null }) => void;
+  trace?: RunOptions['trace'];
+  /** Keep every outcome in memory (plan, preview). Off: only issues and the summary (validate on 1M rows). */
+  collect?: boolean;
+  /** Build the identity state for `--write-state`. */
+  keepState?: boolean;
+}
+
+export interface PipelineResult {
+  loaded: LoadedMapping;
+  mapping: MappingFile;
+  result: MappingResult;
+  source: { label: string; rows: number; headers?: string[] };
+  /** Identity data for the next run's key-stability check (`--write-state`). */
+  state: PreviousState;
+}
+
+const previousStateSchema = z.object({
+  rows: z.number().int().min(0),
+  users: z.array(
+    z.object({
+      key: z.string(),
+      email: z.string().nullable().optional(),
+      givenName: z.string().nullable().optional(),
+      familyName: z.string().nullable().optional(),
+      birthDate: z.string().nullable().optional(),
+    }),
+  ),
+});
+
+/** Runs one source through a mapping: one pass, cross-row checks at the end. */
+async function runOnSource(
+  loaded: LoadedMapping,
+  opened: OpenedSource,
+  options: RunOptions & { collect: boolean; keepState: boolean; signal?: AbortSignal; onProgress?: PipelineOptions['onProgress'] },
+): Promise<{ result: MappingResult; state: PreviousState; finished: RunFinish }> {
+  const run = createMappingRun(loaded.compiled, options);
+  for (const issue of opened.issues) run.pushSourceIssue(issue);
+  const provisional: RowOutcome[] = [];
+  const state: PreviousState = { rows: 0, users: [] };
+  const birthAttr = loaded.mapping.mappingKey.birthDateAttribute;
+  let rows = 0;
+  for await (const event of opened.events) {
+    if (options.signal?.aborted) throw new UserError('cancelled', 130);
+    if (event.kind === 'issue') {
+      run.pushSourceIssue(event.issue);
+      if (event.issue.row !== undefined) state.rows++;
+      continue;
+    }
+    rows++;
+    state.rows++;
+    const outcome = run.push(event.record);
+    if (options.keepState && outcome.status === 'mapped') {
+      const a = outcome.user.attributes;
+      const birth = birthAttr ? event.record.values[birthAttr] : null;
+      state.users.push({
+        key: outcome.user.key,
+        email: typeof a[WORK_EMAIL] === 'string' ? (a[WORK_EMAIL] as string) : null,
+        givenName: typeof a['name.givenName'] === 'string' ? (a['name.givenName'] as string) : null,
+        familyName: typeof a['name.familyName'] === 'string' ? (a['name.familyName'] as string) : null,
+        birthDate: typeof birth === 'string' ? birth.trim() : null,
+      });
+    }
+    if (options.collect) provisional.push(outcome);
+    if (options.onProgress && rows % 5000 === 0) options.onProgress({ rows, fraction: opened.progress() });
+  }
+  const finished = run.finish();
+  options.onProgress?.({ rows, fraction: 1 });
+  const outcomes = provisional.map((o) => finalizeOutcome(o, finished, loaded.compiled));
+  return { result: { outcomes, issues: finished.issues, summary: finished.summary }, state, finished };
+}
+
+/** Loads the previous state: a JSON state file, or the previous export run through the same mapping. */
+export async function loadPreviousState(
+  loaded: LoadedMapping,
+  previousPath: string,
+  today: string,
+  sourceOptions: Omit<OpenSourceOptions, 'baseDir'>,
+): Promise<PreviousState> {
+  if (previousPath.toLowerCase().endsWith('.json')) {
+    let value: unknown;
+    try {
+      value = JSON.parse(await readFile(previousPath, 'utf8'));
+    } catch {
+      throw new UserError(`cannot read the previous state ${previousPath}: expected a file written by --write-state`);
+    }
+    const parsed = previousStateSchema.safeParse(value);
+    if (!parsed.success) {
+      throw new UserError(`${previousPath} is not a state file written by --write-state (${parsed.error.issues[0]?.message})`);
+    }
+    return parsed.data;
+  }
+  const opened = await openSource(loaded.mapping, { ...sourceOptions, baseDir: loaded.baseDir, sourcePath: previousPath });
+  const { state } = await runOnSource(loaded, opened, { today, collect: false, keepState: true });
+  return state;
+}
+
+/** Mapping file + source (+ previous export) → outcomes, issues and summary. */
+export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  const loaded = await loadMappingFile(options.mappingPath);
+  const sourceOptions: OpenSourceOptions = {
+    baseDir: loaded.baseDir,
+    ...(options.sourcePath ? { sourcePath: options.sourcePath } : {}),
+    ...(options.ldapPassword ? { ldapPassword: options.ldapPassword } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  const previous = options.previousPath
+    ? await loadPreviousState(loaded, options.previousPath, options.today, {
+        ...(options.ldapPassword ? { ldapPassword: options.ldapPassword } : {}),
+      })
+    : undefined;
+  const opened = await openSource(loaded.mapping, sourceOptions);
+  const { result, state } = await runOnSource(loaded, opened, {
+    today: options.today,
+    ...(previous ? { previous } : {}),
+    ...(opened.headers ? { headers: opened.headers } : {}),
+    ...(options.trace !== undefined ? { trace: options.trace } : {}),
+    collect: options.collect ?? true,
+    keepState: options.keepState ?? false,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  return {
+    loaded,
+    mapping: loaded.mapping,
+    result,
+    source: { label: opened.label, rows: state.rows, ...(opened.headers ? { headers: opened.headers } : {}) },
+    state,
+  };
+}
+
+/**
+ * Streams final outcomes without holding them all: pass 1 runs the cross-row checks, pass 2 re-reads the source
+ * and emits each row's final outcome in source order. Memory stays at the small per-row index of pass 1.
+ */
+export async function streamOutcomes(
+  options: Omit<PipelineOptions, 'collect' | 'keepState'>,
+  onOutcome: (outcome: RowOutcome) => void | Promise<void>,
+): Promise<Omit<PipelineResult, 'result' | 'state'> & { result: Omit<MappingResult, 'outcomes'> }> {
+  const loaded = await loadMappingFile(options.mappingPath);
+  const sourceOptions: OpenSourceOptions = {
+    baseDir: loaded.baseDir,
+    ...(options.sourcePath ? { sourcePath: options.sourcePath } : {}),
+    ...(options.ldapPassword ? { ldapPassword: options.ldapPassword } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  const previous = options.previousPath
+    ? await loadPreviousState(loaded, options.previousPath, options.today, sourceOptions)
+    : undefined;
+  const runOptions: RunOptions = {
+    today: options.today,
+    ...(previous ? { previous } : {}),
+    ...(options.trace !== undefined ? { trace: options.trace } : {}),
+  };
+  const first = await openSource(loaded.mapping, sourceOptions);
+  const pass1 = await runOnSource(loaded, first, {
+    ...runOptions,
+    ...(first.headers ? { headers: first.headers } : {}),
+    collect: false,
+    keepState: false,
+  });
+  const decided = createMappingRun(loaded.compiled, { ...runOptions, ...(first.headers ? { headers: first.headers } : {}) });
+  const second = await first.reopen();
+  for (const i of second.issues) decided.pushSourceIssue(i);
+  const pending: RowOutcome[] = [];
+  for await (const event of second.events) {
+    if (event.kind === 'issue') continue;
+    pending.push(finalizeOutcome(decided.push(event.record), pass1.finished, loaded.compiled));
+    if (pending.length >= 1000) {
+      for (const o of pending.splice(0)) await onOutcome(o);
+    }
+  }
+  for (const o of pending) await onOutcome(o);
+  return {
+    loaded,
+    mapping: loaded.mapping,
+    result: { issues: pass1.result.issues, summary: pass1.result.summary },
+    source: { label: first.label, rows: pass1.result.summary.rows, ...(first.headers ? { headers: first.headers } : {}) },
+  };
+}

@@ -1,0 +1,102 @@
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { Issue } from '../../shared/issues';
+import type { MappingFile } from '../../shared/mapping/schema';
+import type { SourceRecord } from '../../shared/source/types';
+import { UserError } from '../user-error';
+
+export type SourceEvent = { kind: 'record'; record: SourceRecord } | { kind: 'issue'; issue: Issue };
+
+export interface OpenedSource {
+  /** File path or LDAP URL + base DN, for messages and reports. */
+  label: string;
+  /** Column or attribute names, when the source knows them up front (CSV headers). */
+  headers?: string[];
+  /** File-level issues found while opening (duplicate headers, encoding). */
+  issues: Issue[];
+  events: AsyncIterable<SourceEvent>;
+  /** 0..1 when the source can tell how far it is. */
+  progress(): number | null;
+  /** Reads the same data again from the start (the second pass of a streaming map). */
+  reopen(): Promise<OpenedSource>;
+}
+
+export interface OpenSourceOptions {
+  /** Folder of the mapping file; relative source paths resolve against it. */
+  baseDir: string;
+  /** A CSV path that overrides `source.path` (the CLI's --source). */
+  sourcePath?: string;
+  /** LDAP bind password; the CLI reads it from PLEK_LDAP_PASSWORD, the app from its secret store. */
+  ldapPassword?: string;
+  signal?: AbortSignal;
+}
+
+/** Resolves the CSV file a mapping reads, or explains how to name one. */
+export function resolveCsvPath(mapping: MappingFile, options: OpenSourceOptions): string {
+  if (options.sourcePath) return resolve(options.sourcePath);
+  if (mapping.source.kind === 'csv' && mapping.source.path) {
+    const p = mapping.source.path;
+    return isAbsolute(p) ? p : resolve(options.baseDir, p);
+  }
+  throw new UserError('the mapping names no source file: pass --source FILE (the HR export)');
+}
+
+/** Opens the mapping's source (CSV or LDAP) as one stream of records and issues. */
+export async function openSource(mapping: MappingFile, options: OpenSourceOptions): Promise<OpenedSource> {
+  const source = mapping.source;
+  if (source.kind === 'csv' || options.sourcePath) {
+    const path = resolveCsvPath(mapping, options);
+    const { openCsv } = await import('./csv/read-csv');
+    const csvOptions = source.kind === 'csv' ? { encoding: source.encoding, delimiter: source.delimiter } : {};
+    const opened = await openCsv(path, csvOptions, options.signal);
+    return {
+      label: path,
+      headers: opened.info.headers,
+      issues: opened.info.issues,
+      events: opened.events,
+      progress: () => (opened.bytesTotal > 0 ? opened.bytesRead() / opened.bytesTotal : null),
+      reopen: () => openSource(mapping, options),
+    };
+  }
+  const password = options.ldapPassword;
+  if (!password) {
+    throw new UserError(
+      `the directory ${source.url} needs the bind password of ${source.bindDn}: set PLEK_LDAP_PASSWORD (it is never stored in the mapping file)`,
+    );
+  }
+  const { readLdapRecords } = await import('./ldap/index');
+  let caPem: string | undefined;
+  if (source.caFile) {
+    const { readFile } = await import('node:fs/promises');
+    const caPath = isAbsolute(source.caFile) ? source.caFile : resolve(options.baseDir, source.caFile);
+    try {
+      caPem = await readFile(caPath, 'utf8');
+    } catch {
+      throw new UserError(`cannot read the CA file ${caPath} named in source.caFile; check the path`);
+    }
+  }
+  let read = 0;
+  const records = readLdapRecords(source, {
+    password,
+    ...(caPem ? { caPem } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    mappingKeyAttribute: mapping.mappingKey.attribute,
+    onProgress: (n: number) => {
+      read = n;
+    },
+  });
+  async function* events(): AsyncIterable<SourceEvent> {
+    for await (const record of records) yield { kind: 'record', record };
+  }
+  void read;
+  return {
+    label: `${source.url} ${source.baseDn}`,
+    issues: [],
+    events: events(),
+    progress: () => null,
+    reopen: () => openSource(mapping, options),
+  };
+}
+
+export function mappingBaseDir(mappingPath: string): string {
+  return dirname(resolve(mappingPath));
+}

@@ -1,0 +1,548 @@
+import type { CompiledExpression, Value } from '../expression';
+import { isPlainDate, valueToText } from '../expression';
+import type { Issue, IssueCode, Severity } from '../issues';
+import { WORK_EMAIL } from '../scim/fields';
+import type { FlatUser, FlatValue } from '../scim/resource';
+import type { SourceRecord, SourceValue } from '../source/types';
+import { normalizeMatch, REQUIRED_FOR_CREATE, type CompiledMapping } from './compile';
+import { loginLocalPart, withCollisionSuffix } from './login';
+import type { MappedUser, MappingRunSummary, PreviousState, RowOutcome, TraceEntry } from './types';
+
+export interface RunOptions {
+  /** yyyy-MM-dd; the engine never reads the clock. */
+  today: string;
+  previous?: PreviousState;
+  /** Columns the source really has: a mapping that reads another column is reported once, not per row. */
+  headers?: readonly string[];
+  /** Record per-field traces (preview, `--trace`); off for bulk runs to save memory. */
+  trace?: boolean | ((key: string) => boolean);
+}
+
+/** What the run keeps of each row for cross-row checks: small, so a million rows stay in memory. */
+interface RowIndex {
+  row: number;
+  key: string;
+  email: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  birthDate: string | null;
+  loginBase: string | null;
+  suffixSource: string;
+  active: boolean;
+  /** Status after the row's own checks; cross-row checks may still block it. */
+  status: 'active' | 'deactivate' | 'error';
+  leaving: boolean;
+}
+
+export interface RunFinish {
+  /** Cross-row issues (duplicate keys and emails, key changes, login collisions, unknown columns). */
+  issues: Issue[];
+  /** Rows the cross-row checks block (their users are not synced). */
+  blockedRows: Map<number, Issue[]>;
+  /** Final login per row, when a login schema is set. */
+  logins: Map<number, string>;
+  summary: MappingRunSummary;
+}
+
+export interface MappingRun {
+  /** Maps one record. The outcome is provisional until `finish()` has run the cross-row checks. */
+  push(record: SourceRecord): RowOutcome;
+  /** Records a source-level issue (short row, encoding…) so it counts in the summary. */
+  pushSourceIssue(issue: Issue): void;
+  finish(): RunFinish;
+}
+
+export interface MappingResult {
+  outcomes: RowOutcome[];
+  issues: Issue[];
+  summary: MappingRunSummary;
+}
+
+const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i;
+
+/** Pragmatic email syntax check: one @, no spaces, a dotted domain; no consecutive or edge dots in the local part. */
+export function isValidEmail(email: string): boolean {
+  if (!EMAIL.test(email)) return false;
+  const local = email.slice(0, email.lastIndexOf('@'));
+  return !local.startsWith('.') && !local.endsWith('.') && !local.includes('..');
+}
+
+function issue(code: IssueCode, severity: Severity, message: string, extra: Partial<Issue> = {}): Issue {
+  return { code, severity, message, ...extra };
+}
+
+function firstText(value: SourceValue | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  const s = Array.isArray(value) ? (value[0] ?? '') : value;
+  const t = s.trim();
+  return t === '' ? null : t;
+}
+
+/**
+ * Starts a mapping run: push every record, then finish. Pure and deterministic: the same records, mapping and
+ * `today` give the same outcomes. Every record ends up mapped, skipped with a reason, or in error.
+ */
+export function createMappingRun(compiled: CompiledMapping, options: RunOptions): MappingRun {
+  const { today } = options;
+  const index: RowIndex[] = [];
+  const rowIssues = new Map<number, Issue[]>();
+  // Rows that never reach the index: an empty key or a failing scope (error), out of scope (skipped).
+  const counts = { rows: 0, skipped: 0, earlyError: 0 };
+  const sourceErrorRows = new Set<number>();
+  const wantTrace =
+    typeof options.trace === 'function' ? options.trace : options.trace ? () => true : () => false;
+  const hasUserName = compiled.targets.includes('userName');
+  const suffixAttribute = compiled.loginSchema?.collisionSuffixField ?? compiled.keyAttribute;
+
+  let current: SourceRecord | null = null;
+  const env = {
+    today,
+    get: (attribute: string): SourceValue | undefined => current?.values[attribute],
+  };
+
+  const evaluate = (
+    expr: CompiledExpression,
+  ): { ok: true; value: Value } | { ok: false; code: IssueCode; message: string } => {
+    const r = expr.evaluate(env);
+    if (r.ok) return r;
+    return { ok: false, code: r.error.code, message: r.error.message };
+  };
+
+  const push = (record: SourceRecord): RowOutcome => {
+    counts.rows++;
+    current = record;
+    const { row } = record;
+    const key = firstText(record.values[compiled.keyAttribute]);
+    if (key === null) {
+      counts.earlyError++;
+      const problem = issue(
+        'empty-key',
+        'error',
+        `row ${row}: the mapping key "${compiled.keyAttribute}" is empty; Plek cannot recognise this person on the next sync. Fill it in the source.`,
+        { row, field: compiled.keyAttribute },
+      );
+      return { status: 'error', row, issues: [problem] };
+    }
+
+    if (compiled.scope) {
+      const r = evaluate(compiled.scope);
+      if (!r.ok) {
+        counts.earlyError++;
+        return { status: 'error', row, key, issues: [issue(r.code, 'error', `row ${row}: scope: ${r.message}`, { row, key })] };
+      }
+      if (r.value !== true) {
+        counts.skipped++;
+        return { status: 'skipped', row, key, reason: `out of scope: ${compiled.mapping.scope?.include} is not true` };
+      }
+    }
+
+    const issues: Issue[] = [];
+    const attributes: FlatUser = {};
+    const trace: Record<string, TraceEntry> = {};
+    const tracing = wantTrace(key);
+
+    for (const f of compiled.fields) {
+      const r = evaluate(f.expr);
+      let value: FlatValue = null;
+      if (!r.ok) {
+        issues.push(
+          issue(r.code, 'warning', `row ${row}: ${f.written}: ${r.message}; the field is left unchanged in Plek`, {
+            row,
+            key,
+            field: f.written,
+          }),
+        );
+      } else {
+        value = toFlat(r.value, f.field.type === 'boolean');
+      }
+      attributes[f.target] = value;
+      if (tracing) {
+        const inputs: TraceEntry['inputs'] = {};
+        for (const ref of f.expr.references) inputs[ref] = record.values[ref] ?? null;
+        trace[f.target] = { rule: `fields[${JSON.stringify(f.written)}]`, expression: f.expr.text, inputs, value };
+      }
+    }
+
+    // Plek logs in with the userName; without a mapping or login schema it is the work email.
+    if (!hasUserName && !compiled.loginSchema) attributes.userName = attributes[WORK_EMAIL] ?? null;
+
+    // Deactivation: a source value only. Absence from the export never deactivates.
+    let active = true;
+    let leavingOn: string | undefined;
+    let deactivationReason: string | undefined;
+    let blocked = false;
+    if (compiled.inactiveWhen) {
+      const r = evaluate(compiled.inactiveWhen);
+      if (!r.ok) {
+        blocked = true;
+        issues.push(issue(r.code, 'error', `row ${row}: deactivation.inactiveWhen: ${r.message}`, { row, key }));
+      } else if (r.value === true) {
+        active = false;
+        deactivationReason = `deactivation.inactiveWhen is true (${compiled.mapping.deactivation.inactiveWhen})`;
+      }
+    }
+    if (compiled.endDate) {
+      const r = evaluate(compiled.endDate);
+      if (!r.ok) {
+        blocked = true;
+        issues.push(
+          issue(
+            r.code,
+            'error',
+            `row ${row}: end date: ${r.message}; the user is not synced until the date is fixed, so nobody is deactivated by mistake`,
+            { row, key, field: 'deactivation.endDate' },
+          ),
+        );
+      } else if (isPlainDate(r.value)) {
+        if (r.value.iso < today) {
+          if (active) deactivationReason = `end date ${r.value.iso} is before today (${today})`;
+          active = false;
+        } else if (active) {
+          leavingOn = r.value.iso;
+        }
+      } else if (r.value !== null && !(typeof r.value === 'string' && r.value.trim() === '')) {
+        blocked = true;
+        issues.push(
+          issue(
+            'invalid-date',
+            'error',
+            `row ${row}: end date "${valueToText(r.value)}" is not a date; use ParseDate in deactivation.endDate`,
+            { row, key, field: 'deactivation.endDate' },
+          ),
+        );
+      }
+    }
+    const explicitActive = attributes.active;
+    if (explicitActive === false && active) {
+      active = false;
+      deactivationReason = 'the mapped field "active" is false';
+    }
+    delete attributes.active;
+    if (tracing && deactivationReason) {
+      trace.active = { rule: 'deactivation', inputs: {}, value: false };
+    }
+
+    // Required fields: an active user cannot be created without them; a leaver only needs the key.
+    for (const required of REQUIRED_FOR_CREATE) {
+      const v = attributes[required];
+      if (v === null || v === undefined || v === '') {
+        const written = compiled.fields.find((f) => f.target === required)?.written ?? required;
+        issues.push(
+          issue(
+            'missing-required',
+            active ? 'error' : 'warning',
+            `row ${row}: ${written} is empty; Plek needs it to create an account${active ? '' : ' (the user is inactive, so only a deactivation is possible)'}`,
+            { row, key, field: written },
+          ),
+        );
+        if (active) blocked = true;
+      }
+    }
+    const email = typeof attributes[WORK_EMAIL] === 'string' ? (attributes[WORK_EMAIL] as string).trim() : null;
+    if (email !== null) {
+      attributes[WORK_EMAIL] = email;
+      if (!isValidEmail(email)) {
+        const written = compiled.fields.find((f) => f.target === WORK_EMAIL)?.written ?? WORK_EMAIL;
+        issues.push(
+          issue('invalid-email', 'error', `row ${row}: "${email}" is not a valid email address`, {
+            row,
+            key,
+            field: written,
+          }),
+        );
+        blocked = true;
+      }
+    }
+
+    const groups: string[] = [];
+    if (active) {
+      for (const rule of compiled.groupRules) {
+        const v = attributes[rule.target];
+        if (typeof v === 'string' && rule.match.has(normalizeMatch(v)) && !groups.includes(rule.group)) {
+          groups.push(rule.group);
+        }
+      }
+    }
+
+    const loginBase = compiled.loginSchema ? loginLocalPart(compiled.loginSchema, attributes) : null;
+    const birthAttr = compiled.mapping.mappingKey.birthDateAttribute;
+    index.push({
+      row,
+      key,
+      email: email === null ? null : normalizeMatch(email),
+      givenName: typeof attributes['name.givenName'] === 'string' ? normalizeMatch(attributes['name.givenName']) : null,
+      familyName:
+        typeof attributes['name.familyName'] === 'string' ? normalizeMatch(attributes['name.familyName']) : null,
+      birthDate: birthAttr ? firstText(record.values[birthAttr]) : null,
+      loginBase,
+      suffixSource: firstText(record.values[suffixAttribute]) ?? key,
+      active,
+      status: blocked ? 'error' : active ? 'active' : 'deactivate',
+      leaving: leavingOn !== undefined,
+    });
+
+    if (leavingOn && !blocked) {
+      issues.push(
+        issue('leaving-later', 'info', `row ${row}: leaves on ${leavingOn}; stays active until then`, {
+          row,
+          key,
+          field: 'deactivation.endDate',
+        }),
+      );
+    }
+    if (issues.length > 0) rowIssues.set(row, issues);
+    if (blocked) return { status: 'error', row, key, issues };
+    const user: MappedUser = { row, key, attributes, active, groups, trace };
+    if (leavingOn) user.leavingOn = leavingOn;
+    if (deactivationReason) user.deactivationReason = deactivationReason;
+    return { status: 'mapped', row, user };
+  };
+
+  const finish = (): RunFinish => {
+    const issues: Issue[] = [];
+    const blockedRows = new Map<number, Issue[]>();
+    const block = (row: number, problem: Issue) => {
+      const list = blockedRows.get(row) ?? [];
+      list.push(problem);
+      blockedRows.set(row, list);
+    };
+
+    if (options.headers) {
+      const known = new Set(options.headers);
+      for (const ref of compiled.references) {
+        if (!known.has(ref)) {
+          issues.push(
+            issue(
+              'mapping-invalid',
+              'error',
+              `the mapping reads [${ref}], but the source has no such column or attribute; check the spelling (columns: ${options.headers.slice(0, 30).join(', ')})`,
+              { field: ref },
+            ),
+          );
+        }
+      }
+    }
+
+    const byKey = groupBy(index, (r) => r.key);
+    for (const [key, rows] of byKey) {
+      if (rows.length < 2) continue;
+      const all = rows.map((r) => r.row);
+      for (const r of rows) {
+        const problem = issue(
+          'duplicate-key',
+          'error',
+          `row ${r.row}: mapping key "${key}" also appears in row(s) ${all.filter((x) => x !== r.row).join(', ')}; a key must be unique, so none of these rows is synced`,
+          { row: r.row, rows: all, key, field: compiled.keyAttribute },
+        );
+        issues.push(problem);
+        block(r.row, problem);
+      }
+    }
+
+    const byEmail = groupBy(
+      index.filter((r) => r.email !== null && r.active),
+      (r) => r.email as string,
+    );
+    for (const [email, rows] of byEmail) {
+      const distinctKeys = new Set(rows.map((r) => r.key));
+      if (distinctKeys.size < 2) continue;
+      const all = rows.map((r) => r.row);
+      for (const r of rows) {
+        const problem = issue(
+          'duplicate-email',
+          'error',
+          `row ${r.row}: email "${email}" is also used in row(s) ${all.filter((x) => x !== r.row).join(', ')} (compared without case and spaces); Plek needs a unique email per account`,
+          { row: r.row, rows: all, key: r.key, field: WORK_EMAIL },
+        );
+        issues.push(problem);
+        block(r.row, problem);
+      }
+    }
+
+    if (options.previous) issues.push(...keyChanges(index, options.previous, compiled.keyAttribute, block));
+
+    const logins = new Map<number, string>();
+    const schema = compiled.loginSchema;
+    if (schema) {
+      const byLogin = groupBy(
+        index.filter((r) => r.loginBase !== null),
+        (r) => r.loginBase as string,
+      );
+      for (const [base, rows] of byLogin) {
+        // The lowest key keeps the plain login; employee numbers grow, so that is usually the longest-serving person.
+        const sorted = [...rows].sort((a, b) => compareKeys(a.key, b.key));
+        sorted.forEach((r, i) => {
+          const local = i === 0 ? base : withCollisionSuffix(base, r.suffixSource, schema.transliteration);
+          logins.set(r.row, `${local}@${schema.domain.toLowerCase()}`);
+        });
+        if (sorted.length > 1) {
+          issues.push(
+            issue(
+              'login-collision',
+              'info',
+              `login "${base}@${schema.domain}" is shared by rows ${sorted.map((r) => r.row).join(', ')}; row ${sorted[0]!.row} keeps it, the others get _<${suffixAttribute}>`,
+              { row: sorted[1]!.row, rows: sorted.map((r) => r.row), field: schema.target },
+            ),
+          );
+        }
+      }
+    }
+
+    const rowLevel: Issue[] = [];
+    for (const list of rowIssues.values()) rowLevel.push(...list);
+    const summary: MappingRunSummary = {
+      rows: counts.rows + sourceErrorRows.size,
+      users: {
+        active: 0,
+        deactivate: 0,
+        leavingLater: 0,
+        skipped: counts.skipped,
+        error: counts.earlyError + sourceErrorRows.size,
+      },
+    };
+    for (const r of index) {
+      const status = blockedRows.has(r.row) ? 'error' : r.status;
+      summary.users[status]++;
+      if (status === 'active' && r.leaving) summary.users.leavingLater++;
+    }
+    const all = [...rowLevel, ...issues].sort(byRow);
+    return { issues: all, blockedRows, logins, summary };
+  };
+
+  return {
+    push,
+    pushSourceIssue(i: Issue) {
+      if (i.row !== undefined && i.severity === 'error') sourceErrorRows.add(i.row);
+      const list = rowIssues.get(i.row ?? 0) ?? [];
+      list.push(i);
+      rowIssues.set(i.row ?? 0, list);
+    },
+    finish,
+  };
+}
+
+/**
+ * A key that vanished while a new key appeared for the same person (same email, or same name and birth date)
+ * would create a second account: `key-changed`.
+ */
+function keyChanges(
+  index: RowIndex[],
+  previous: PreviousState,
+  keyAttribute: string,
+  block: (row: number, problem: Issue) => void,
+): Issue[] {
+  const currentKeys = new Set(index.map((r) => r.key));
+  const vanished = previous.users.filter((u) => !currentKeys.has(u.key));
+  if (vanished.length === 0) return [];
+  const byEmail = new Map<string, string>();
+  const byNameBirth = new Map<string, string>();
+  for (const u of vanished) {
+    if (u.email) byEmail.set(normalizeMatch(u.email), u.key);
+    if (u.givenName && u.familyName && u.birthDate) {
+      byNameBirth.set(
+        `${normalizeMatch(u.givenName)}|${normalizeMatch(u.familyName)}|${u.birthDate.trim()}`,
+        u.key,
+      );
+    }
+  }
+  const previousKeys = new Set(previous.users.map((u) => u.key));
+  const out: Issue[] = [];
+  for (const r of index) {
+    if (previousKeys.has(r.key)) continue;
+    let old: string | undefined;
+    let why = '';
+    if (r.email && byEmail.has(r.email)) {
+      old = byEmail.get(r.email);
+      why = `same email ${r.email}`;
+    } else if (r.givenName && r.familyName && r.birthDate) {
+      old = byNameBirth.get(`${r.givenName}|${r.familyName}|${r.birthDate}`);
+      why = 'same name and birth date';
+    }
+    if (old === undefined) continue;
+    const problem = issue(
+      'key-changed',
+      'error',
+      `row ${r.row}: the mapping key changed from "${old}" to "${r.key}" for the same person (${why}); syncing would create a duplicate account. Restore the old ${keyAttribute} in the source, or choose a key that never changes.`,
+      { row: r.row, key: r.key, field: keyAttribute },
+    );
+    out.push(problem);
+    block(r.row, problem);
+  }
+  return out;
+}
+
+function toFlat(value: Value, boolean: boolean): FlatValue {
+  if (boolean) {
+    if (typeof value === 'boolean') return value;
+    if (typeof value === 'string') {
+      const t = value.trim().toLowerCase();
+      if (['true', 'ja', 'yes', '1', 'actief', 'active'].includes(t)) return true;
+      if (['false', 'nee', 'no', '0', 'inactief', 'inactive'].includes(t)) return false;
+    }
+    return null;
+  }
+  const text = valueToText(value);
+  if (text === null) return null;
+  const trimmed = text.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+/** Numeric keys compare as numbers (employee numbers), others as text. */
+export function compareKeys(a: string, b: string): number {
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byRow(a: Issue, b: Issue): number {
+  return (a.row ?? 0) - (b.row ?? 0);
+}
+
+/**
+ * Applies what `finish()` decided to a provisional outcome: cross-row errors block the row, the final login is
+ * set. Used by in-memory runs and by the second pass of a streaming run.
+ */
+export function finalizeOutcome(outcome: RowOutcome, finished: RunFinish, compiled: CompiledMapping): RowOutcome {
+  if (outcome.status !== 'mapped') return outcome;
+  const { user } = outcome;
+  const blocked = finished.blockedRows.get(user.row);
+  if (blocked) return { status: 'error', row: user.row, key: user.key, issues: blocked };
+  const login = finished.logins.get(user.row);
+  if (login !== undefined && compiled.loginSchema) {
+    user.attributes[compiled.loginSchema.target] = login;
+    if (Object.keys(user.trace).length > 0) {
+      user.trace[compiled.loginSchema.target] = {
+        rule: 'loginSchema',
+        inputs: {},
+        value: login,
+      };
+    }
+  }
+  return outcome;
+}
+
+/** Maps records held in memory (preview, tests, plan): push all, finish, finalize. */
+export function mapRecords(
+  compiled: CompiledMapping,
+  records: Iterable<SourceRecord>,
+  options: RunOptions,
+  sourceIssues: readonly Issue[] = [],
+): MappingResult {
+  const run = createMappingRun(compiled, options);
+  for (const i of sourceIssues) run.pushSourceIssue(i);
+  const provisional: RowOutcome[] = [];
+  for (const record of records) provisional.push(run.push(record));
+  const finished = run.finish();
+  const outcomes = provisional.map((o) => finalizeOutcome(o, finished, compiled));
+  return { outcomes, issues: finished.issues, summary: finished.summary };
+}
