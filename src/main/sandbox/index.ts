@@ -1,0 +1,8 @@
+export {
+  startSandbox,
+  type SandboxHandle,
+  type SandboxOptions,
+  type SandboxSeed,
+  type SandboxStats,
+} from './server';
+export { PLEK_PROFILE_ATTRIBUTES } from './schemas';

@@ -1,0 +1,470 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { InvalidFilterError } from './filter';
+import {
+  MAX_RESULTS,
+  RESOURCE_TYPES,
+  SCHEMAS,
+  SERVICE_PROVIDER_CONFIG,
+  BULK_MAX_OPERATIONS,
+} from './schemas';
+import { SandboxStore, ScimHttpError, type ResourceKind, type SandboxState } from './store';
+
+export interface SandboxSeed {
+  users?: Record<string, unknown>[];
+  groups?: { displayName: string; members?: { value: string }[] }[];
+}
+
+export interface SandboxOptions {
+  /** 0 or absent = a free port. Always bound to 127.0.0.1. */
+  port?: number;
+  /** Persisted state folder; absent = in memory only. */
+  dataDir?: string;
+  clientId?: string;
+  /** Absent = a random secret is generated (read it from the returned handle). */
+  clientSecret?: string;
+  /** Also accept this fixed bearer token. */
+  staticToken?: string;
+  tokenTtlSeconds?: number;
+  /** Token bucket: this many requests per minute, burst of one second's worth; excess → 429 + Retry-After. */
+  rateLimit?: { perMinute: number };
+  /** Random 500s before a request is processed (seeded), for demos of the client's retries. */
+  faults?: { errorRate: number; seed?: number };
+  /** Accounts to start with when the state is new (the linking demo). */
+  seed?: SandboxSeed;
+  /** Clock in ms, injectable so tests can expire tokens. */
+  now?: () => number;
+  /** Debounce for writes of the state file. */
+  saveDelayMs?: number;
+}
+
+export interface SandboxStats {
+  requests: number;
+  byMethod: Record<string, number>;
+  byStatus: Record<string, number>;
+  rateLimited: number;
+  unauthorized: number;
+  tokensIssued: number;
+  users: number;
+  groups: number;
+}
+
+export interface SandboxHandle {
+  url: string;
+  tokenUrl: string;
+  clientId: string;
+  /** The demo credential; the CLI prints it once on start (a local throw-away server). */
+  clientSecret: string;
+  stop(): Promise<void>;
+  stats(): SandboxStats;
+  /** The current users and groups (copies), for tests and the workbench's preview. */
+  snapshot(): SandboxState;
+}
+
+const SCIM_JSON = 'application/scim+json';
+const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
+const LIST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
+const BULK_RESPONSE_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:BulkResponse';
+const STATE_FILE = 'sandbox-state.json';
+
+interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+function errorReply(
+  status: number,
+  detail: string,
+  scimType?: string,
+  headers?: Record<string, string>,
+): Reply {
+  return {
+    status,
+    body: { schemas: [ERROR_SCHEMA], status: String(status), ...(scimType ? { scimType } : {}), detail },
+    ...(headers ? { headers } : {}),
+  };
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** mulberry32: the seeded fault generator. */
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function readBody(req: IncomingMessage, limit = 10_485_760): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) reject(new ScimHttpError(413, 'payload too large', 'tooMany'));
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Starts the Plek sandbox: a SCIM 2.0 service provider (RFC 7643/7644) on 127.0.0.1 with OAuth2 client
+ * credentials, ETags, filters, paging, PATCH (scim-patch) and /Bulk, optionally persisted to `dataDir`.
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
+  const now = options.now ?? Date.now;
+  const clientId = options.clientId ?? 'plek-demo';
+  const clientSecret = options.clientSecret ?? randomBytes(18).toString('base64url');
+  const ttl = options.tokenTtlSeconds ?? 3600;
+  const tokens = new Map<string, number>();
+  const statePath = options.dataDir ? join(options.dataDir, STATE_FILE) : null;
+  const stats: SandboxStats = {
+    requests: 0,
+    byMethod: {},
+    byStatus: {},
+    rateLimited: 0,
+    unauthorized: 0,
+    tokensIssued: 0,
+    users: 0,
+    groups: 0,
+  };
+  let saveTimer: NodeJS.Timeout | null = null;
+  const save = (): void => {
+    if (!statePath || !options.dataDir) return;
+    mkdirSync(options.dataDir, { recursive: true });
+    const tmp = `${statePath}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(store.toJSON()));
+    renameSync(tmp, statePath);
+  };
+  const store = new SandboxStore(now, () => {
+    if (!statePath || saveTimer) return;
+    saveTimer = setTimeout(() => {
+      saveTimer = null;
+      save();
+    }, options.saveDelayMs ?? 250);
+  });
+  let fresh = true;
+  if (statePath) {
+    try {
+      store.load(JSON.parse(readFileSync(statePath, 'utf8')) as SandboxState);
+      fresh = false;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+  }
+  let base = '';
+  if (fresh && options.seed) {
+    const idByExternal = new Map<string, string>();
+    for (const u of options.seed.users ?? []) {
+      const r = store.create('Users', u, base);
+      if (typeof u.externalId === 'string') idByExternal.set(u.externalId, r.id);
+      if (typeof u.userName === 'string') idByExternal.set(u.userName, r.id);
+    }
+    for (const g of options.seed.groups ?? []) {
+      const members = (g.members ?? []).map((m) => ({ value: idByExternal.get(m.value) ?? m.value }));
+      store.create('Groups', { displayName: g.displayName, members }, base);
+    }
+  }
+
+  const perSecond = options.rateLimit ? options.rateLimit.perMinute / 60 : 0;
+  let bucket = Math.max(1, perSecond);
+  let bucketAt = now();
+  const takeToken = (): number => {
+    const t = now();
+    bucket = Math.min(Math.max(1, perSecond), bucket + ((t - bucketAt) / 1000) * perSecond);
+    bucketAt = t;
+    if (bucket >= 1) {
+      bucket -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - bucket) / perSecond));
+  };
+  const faultRandom = seeded(options.faults?.seed ?? 1);
+
+  function authorised(req: IncomingMessage): boolean {
+    const h = req.headers.authorization ?? '';
+    const m = /^Bearer\s+(\S+)$/i.exec(h);
+    if (!m?.[1]) return false;
+    if (options.staticToken && safeEqual(m[1], options.staticToken)) return true;
+    const exp = tokens.get(m[1]);
+    if (exp === undefined) return false;
+    if (exp <= now()) {
+      tokens.delete(m[1]);
+      return false;
+    }
+    return true;
+  }
+
+  function issueToken(req: IncomingMessage, raw: string): Reply {
+    const form = new URLSearchParams(raw);
+    let id = form.get('client_id') ?? '';
+    let secret = form.get('client_secret') ?? '';
+    const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    if (basic?.[1]) {
+      const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+      const cut = decoded.indexOf(':');
+      id = decodeURIComponent(decoded.slice(0, cut));
+      secret = decodeURIComponent(decoded.slice(cut + 1));
+    }
+    if (form.get('grant_type') !== 'client_credentials') {
+      return { status: 400, body: { error: 'unsupported_grant_type' } };
+    }
+    if (!safeEqual(id, clientId) || !safeEqual(secret, clientSecret)) {
+      return { status: 401, body: { error: 'invalid_client' }, headers: { 'www-authenticate': 'Basic' } };
+    }
+    const token = randomBytes(24).toString('base64url');
+    tokens.set(token, now() + ttl * 1000);
+    stats.tokensIssued += 1;
+    return {
+      status: 200,
+      body: { access_token: token, token_type: 'Bearer', expires_in: ttl },
+      headers: { 'cache-control': 'no-store' },
+    };
+  }
+
+  function withVersion(resource: { meta: { version: string } }, status = 200): Reply {
+    return { status, body: resource, headers: { etag: resource.meta.version } };
+  }
+
+  function list(kind: ResourceKind, query: URLSearchParams): Reply {
+    const all = store.query(kind, query.get('filter') ?? undefined);
+    const startIndex = Math.max(1, Number.parseInt(query.get('startIndex') ?? '1', 10) || 1);
+    const countParam = query.get('count');
+    const count = Math.min(
+      MAX_RESULTS,
+      Math.max(0, countParam === null ? MAX_RESULTS : Number.parseInt(countParam, 10) || 0),
+    );
+    const page = all.slice(startIndex - 1, startIndex - 1 + count);
+    const excluded = (query.get('excludedAttributes') ?? '').toLowerCase().split(',');
+    const resources = excluded.includes('members') ? page.map(({ members: _m, ...r }) => r) : page;
+    return {
+      status: 200,
+      body: {
+        schemas: [LIST_SCHEMA],
+        totalResults: all.length,
+        startIndex,
+        itemsPerPage: page.length,
+        Resources: resources,
+      },
+    };
+  }
+
+  function route(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: unknown,
+    ifMatch?: string,
+  ): Reply {
+    const parts = path.split('/').filter(Boolean);
+    const [head, id, extra] = parts;
+    if (extra !== undefined) return errorReply(404, `no such endpoint ${path}`);
+    if (head === 'ServiceProviderConfig' && method === 'GET')
+      return { status: 200, body: SERVICE_PROVIDER_CONFIG };
+    if (head === 'Schemas' && method === 'GET') {
+      if (!id)
+        return {
+          status: 200,
+          body: {
+            schemas: [LIST_SCHEMA],
+            totalResults: SCHEMAS.length,
+            startIndex: 1,
+            itemsPerPage: SCHEMAS.length,
+            Resources: SCHEMAS,
+          },
+        };
+      const s = SCHEMAS.find((x) => x.id === decodeURIComponent(id));
+      return s ? { status: 200, body: s } : errorReply(404, `schema ${id} not found`);
+    }
+    if (head === 'ResourceTypes' && method === 'GET') {
+      if (!id)
+        return {
+          status: 200,
+          body: {
+            schemas: [LIST_SCHEMA],
+            totalResults: RESOURCE_TYPES.length,
+            startIndex: 1,
+            itemsPerPage: RESOURCE_TYPES.length,
+            Resources: RESOURCE_TYPES,
+          },
+        };
+      const t = RESOURCE_TYPES.find((x) => x.id === id);
+      return t ? { status: 200, body: t } : errorReply(404, `resource type ${id} not found`);
+    }
+    if (head !== 'Users' && head !== 'Groups') return errorReply(404, `no such endpoint ${path}`);
+    const kind: ResourceKind = head;
+    if (!id) {
+      if (method === 'GET') return list(kind, query);
+      if (method === 'POST') return withVersion(store.create(kind, body, base), 201);
+      return errorReply(405, `${method} not allowed on /${kind}`);
+    }
+    switch (method) {
+      case 'GET':
+        return withVersion(store.get(kind, id));
+      case 'PUT':
+        return withVersion(store.replace(kind, id, body, ifMatch));
+      case 'PATCH':
+        return withVersion(store.patch(kind, id, body, ifMatch));
+      case 'DELETE':
+        store.delete(kind, id, ifMatch);
+        return { status: 204 };
+      default:
+        return errorReply(405, `${method} not allowed`);
+    }
+  }
+
+  function safeRoute(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: unknown,
+    ifMatch?: string,
+  ): Reply {
+    try {
+      return route(method, path, query, body, ifMatch);
+    } catch (e) {
+      if (e instanceof ScimHttpError) return errorReply(e.status, e.message, e.scimType);
+      if (e instanceof InvalidFilterError) return errorReply(400, e.message, 'invalidFilter');
+      throw e;
+    }
+  }
+
+  function bulk(body: unknown): Reply {
+    const ops = (body as { Operations?: unknown } | null)?.Operations;
+    if (!Array.isArray(ops)) return errorReply(400, 'Bulk needs Operations', 'invalidSyntax');
+    if (ops.length > BULK_MAX_OPERATIONS)
+      return errorReply(413, `at most ${BULK_MAX_OPERATIONS} operations`, 'tooMany');
+    const failOnErrors = Number((body as { failOnErrors?: unknown }).failOnErrors ?? 0);
+    const results: Record<string, unknown>[] = [];
+    let errors = 0;
+    for (const raw of ops as Record<string, unknown>[]) {
+      if (failOnErrors > 0 && errors >= failOnErrors) break;
+      const method = String(raw.method ?? '').toUpperCase();
+      const path = String(raw.path ?? '');
+      const reply = safeRoute(
+        method,
+        path,
+        new URLSearchParams(),
+        raw.data,
+        typeof raw.version === 'string' ? raw.version : undefined,
+      );
+      if (reply.status >= 400) errors += 1;
+      const resource = reply.body as
+        { id?: string; meta?: { location?: string; version?: string } } | undefined;
+      results.push({
+        method,
+        ...(raw.bulkId ? { bulkId: raw.bulkId } : {}),
+        ...(resource?.meta?.location ? { location: resource.meta.location } : {}),
+        ...(resource?.meta?.version ? { version: resource.meta.version } : {}),
+        status: String(reply.status),
+        ...(reply.status >= 400 ? { response: reply.body } : {}),
+      });
+    }
+    return { status: 200, body: { schemas: [BULK_RESPONSE_SCHEMA], Operations: results } };
+  }
+
+  async function handle(req: IncomingMessage): Promise<Reply> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname.replace(/^\/scim\/v2(?=\/)/, '');
+    stats.byMethod[method] = (stats.byMethod[method] ?? 0) + 1;
+    const raw = await readBody(req);
+    if (path === '/oauth/token' && method === 'POST') return issueToken(req, raw);
+    if (perSecond > 0) {
+      const wait = takeToken();
+      if (wait > 0) {
+        stats.rateLimited += 1;
+        return errorReply(429, 'rate limit exceeded', undefined, { 'retry-after': String(wait) });
+      }
+    }
+    if (!authorised(req)) {
+      stats.unauthorized += 1;
+      return errorReply(401, 'missing, invalid or expired bearer token', undefined, {
+        'www-authenticate': 'Bearer',
+      });
+    }
+    if (options.faults && faultRandom() < options.faults.errorRate) return errorReply(500, 'injected fault');
+    let body: unknown;
+    if (raw.trim() !== '') {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return errorReply(400, 'request body is not JSON', 'invalidSyntax');
+      }
+    }
+    if (path === '/Bulk') return method === 'POST' ? bulk(body) : errorReply(405, 'Bulk takes POST');
+    const ifMatch = typeof req.headers['if-match'] === 'string' ? req.headers['if-match'] : undefined;
+    return safeRoute(method, path, url.searchParams, body, ifMatch);
+  }
+
+  const server = createServer((req, res: ServerResponse) => {
+    stats.requests += 1;
+    handle(req)
+      .catch((e: unknown) =>
+        e instanceof ScimHttpError
+          ? errorReply(e.status, e.message, e.scimType)
+          : errorReply(500, 'internal error'),
+      )
+      .then((reply) => {
+        stats.byStatus[reply.status] = (stats.byStatus[reply.status] ?? 0) + 1;
+        const headers: Record<string, string> = { ...reply.headers };
+        if (reply.body !== undefined)
+          headers['content-type'] =
+            reply.status === 200 && reply.body && 'access_token' in (reply.body as object)
+              ? 'application/json'
+              : SCIM_JSON;
+        res.writeHead(reply.status, headers);
+        res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+      })
+      .catch(() => res.destroy());
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
+
+  return {
+    url: base,
+    tokenUrl: `${base}/oauth/token`,
+    clientId,
+    clientSecret,
+    async stop() {
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = null;
+      save();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+    stats() {
+      return {
+        ...stats,
+        byMethod: { ...stats.byMethod },
+        byStatus: { ...stats.byStatus },
+        users: store.users.size,
+        groups: store.groups.size,
+      };
+    },
+    snapshot() {
+      return structuredClone(store.toJSON());
+    },
+  };
+}

@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import { scimPatch, type ScimPatchOperation } from 'scim-patch';
+import {
+  CORE_USER_SCHEMA,
+  ENTERPRISE_USER_SCHEMA,
+  GROUP_SCHEMA,
+  PLEK_PROFILE_SCHEMA,
+} from '../../shared/scim/fields';
+import { matches, parseFilter, simpleEquality } from './filter';
+
+export type ResourceKind = 'Users' | 'Groups';
+export type Resource = Record<string, unknown> & {
+  id: string;
+  schemas: string[];
+  meta: { resourceType: string; created: string; lastModified: string; version: string; location: string };
+};
+
+export interface SandboxState {
+  seq: number;
+  users: Resource[];
+  groups: Resource[];
+}
+
+/** A SCIM protocol error with its RFC 7644 §3.12 status and scimType. */
+export class ScimHttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly scimType?: string,
+  ) {
+    super(message);
+  }
+}
+
+const USER_EXTENSIONS = [ENTERPRISE_USER_SCHEMA, PLEK_PROFILE_SCHEMA];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The sandbox's data: users and groups with a userName/externalId index, ETag versions and uniqueness. */
+export class SandboxStore {
+  readonly users = new Map<string, Resource>();
+  readonly groups = new Map<string, Resource>();
+  private readonly userNames = new Map<string, string>();
+  private readonly groupNames = new Map<string, string>();
+  private readonly externalIds = new Map<string, Set<string>>();
+  private seq = 0;
+
+  constructor(
+    private readonly now: () => number,
+    private readonly onChange: () => void = () => {},
+  ) {}
+
+  load(state: SandboxState): void {
+    this.seq = state.seq;
+    for (const u of state.users) this.index('Users', u);
+    for (const g of state.groups) this.index('Groups', g);
+  }
+
+  toJSON(): SandboxState {
+    return { seq: this.seq, users: [...this.users.values()], groups: [...this.groups.values()] };
+  }
+
+  private map(kind: ResourceKind): Map<string, Resource> {
+    return kind === 'Users' ? this.users : this.groups;
+  }
+
+  private uniqueKey(kind: ResourceKind, r: Record<string, unknown>): string | null {
+    const v = kind === 'Users' ? r.userName : r.displayName;
+    return typeof v === 'string' ? v.trim().toLowerCase() : null;
+  }
+
+  private index(kind: ResourceKind, r: Resource): void {
+    this.map(kind).set(r.id, r);
+    const k = this.uniqueKey(kind, r);
+    if (k) (kind === 'Users' ? this.userNames : this.groupNames).set(k, r.id);
+    if (typeof r.externalId === 'string') {
+      const set = this.externalIds.get(`${kind}:${r.externalId}`) ?? new Set<string>();
+      set.add(r.id);
+      this.externalIds.set(`${kind}:${r.externalId}`, set);
+    }
+  }
+
+  private unindex(kind: ResourceKind, r: Resource): void {
+    this.map(kind).delete(r.id);
+    const k = this.uniqueKey(kind, r);
+    const names = kind === 'Users' ? this.userNames : this.groupNames;
+    if (k && names.get(k) === r.id) names.delete(k);
+    if (typeof r.externalId === 'string') this.externalIds.get(`${kind}:${r.externalId}`)?.delete(r.id);
+  }
+
+  private nextVersion(): string {
+    this.seq += 1;
+    return `W/"${this.seq}"`;
+  }
+
+  private validate(kind: ResourceKind, r: Record<string, unknown>, selfId?: string): void {
+    const field = kind === 'Users' ? 'userName' : 'displayName';
+    const v = r[field];
+    if (typeof v !== 'string' || v.trim() === '') {
+      throw new ScimHttpError(400, `${field} is required`, 'invalidValue');
+    }
+    const holder = (kind === 'Users' ? this.userNames : this.groupNames).get(v.trim().toLowerCase());
+    if (holder && holder !== selfId)
+      throw new ScimHttpError(409, `${field} "${v}" is already in use`, 'uniqueness');
+    if (r.active !== undefined && typeof r.active !== 'boolean') {
+      throw new ScimHttpError(400, 'active must be a boolean', 'invalidValue');
+    }
+  }
+
+  private normalise(kind: ResourceKind, body: Record<string, unknown>): Record<string, unknown> {
+    const r: Record<string, unknown> = { ...body };
+    delete r.id;
+    delete r.meta;
+    delete r.groups;
+    if (kind === 'Users') {
+      const schemas = new Set([CORE_USER_SCHEMA]);
+      for (const ext of USER_EXTENSIONS) if (isRecord(r[ext])) schemas.add(ext);
+      r.schemas = [...schemas];
+      if (r.active === undefined) r.active = true;
+    } else {
+      r.schemas = [GROUP_SCHEMA];
+      if (!Array.isArray(r.members)) r.members = [];
+    }
+    return r;
+  }
+
+  create(kind: ResourceKind, body: unknown, base: string): Resource {
+    if (!isRecord(body)) throw new ScimHttpError(400, 'body must be a JSON object', 'invalidSyntax');
+    const r = this.normalise(kind, body);
+    this.validate(kind, r);
+    const id = randomUUID();
+    const at = new Date(this.now()).toISOString();
+    const resource = {
+      ...r,
+      id,
+      meta: {
+        resourceType: kind === 'Users' ? 'User' : 'Group',
+        created: at,
+        lastModified: at,
+        version: this.nextVersion(),
+        location: `${base}/${kind}/${id}`,
+      },
+    } as Resource;
+    this.index(kind, resource);
+    this.onChange();
+    return resource;
+  }
+
+  get(kind: ResourceKind, id: string): Resource {
+    const r = this.map(kind).get(id);
+    if (!r) throw new ScimHttpError(404, `${kind === 'Users' ? 'User' : 'Group'} ${id} not found`);
+    return r;
+  }
+
+  private checkVersion(r: Resource, ifMatch: string | undefined): void {
+    if (ifMatch && ifMatch !== '*' && !ifMatch.split(',').some((v) => v.trim() === r.meta.version)) {
+      throw new ScimHttpError(412, `version mismatch: the resource is at ${r.meta.version}`);
+    }
+  }
+
+  private commit(kind: ResourceKind, old: Resource, next: Record<string, unknown>): Resource {
+    const r = this.normalise(kind, next);
+    this.validate(kind, r, old.id);
+    const resource = {
+      ...r,
+      id: old.id,
+      meta: { ...old.meta, lastModified: new Date(this.now()).toISOString(), version: this.nextVersion() },
+    } as Resource;
+    this.unindex(kind, old);
+    this.index(kind, resource);
+    this.onChange();
+    return resource;
+  }
+
+  replace(kind: ResourceKind, id: string, body: unknown, ifMatch?: string): Resource {
+    const old = this.get(kind, id);
+    this.checkVersion(old, ifMatch);
+    if (!isRecord(body)) throw new ScimHttpError(400, 'body must be a JSON object', 'invalidSyntax');
+    return this.commit(kind, old, body);
+  }
+
+  patch(kind: ResourceKind, id: string, body: unknown, ifMatch?: string): Resource {
+    const old = this.get(kind, id);
+    this.checkVersion(old, ifMatch);
+    const ops = isRecord(body) ? (body.Operations ?? body.operations) : undefined;
+    if (!Array.isArray(ops)) throw new ScimHttpError(400, 'PATCH needs Operations', 'invalidSyntax');
+    const normalisedOps = ops.map((o: unknown) =>
+      isRecord(o) && typeof o.op === 'string' ? { ...o, op: o.op.toLowerCase() } : o,
+    ) as ScimPatchOperation[];
+    let patched: Record<string, unknown>;
+    try {
+      patched = scimPatch(structuredClone(old) as never, normalisedOps, { treatMissingAsAdd: true });
+    } catch (e) {
+      const name = e instanceof Error ? e.name : '';
+      throw new ScimHttpError(
+        400,
+        e instanceof Error ? e.message : String(e),
+        name === 'NoTarget' ? 'noTarget' : 'invalidValue',
+      );
+    }
+    return this.commit(kind, old, patched);
+  }
+
+  delete(kind: ResourceKind, id: string, ifMatch?: string): void {
+    const old = this.get(kind, id);
+    this.checkVersion(old, ifMatch);
+    this.unindex(kind, old);
+    if (kind === 'Users') {
+      for (const g of this.groups.values()) {
+        if (Array.isArray(g.members) && g.members.some((m) => isRecord(m) && m.value === id)) {
+          g.members = g.members.filter((m) => !(isRecord(m) && m.value === id));
+        }
+      }
+    }
+    this.onChange();
+  }
+
+  /** Resources matching a filter (all when absent), in creation order. */
+  query(kind: ResourceKind, filterText?: string): Resource[] {
+    if (!filterText) return [...this.map(kind).values()];
+    const f = parseFilter(filterText);
+    const eq = simpleEquality(f);
+    if (eq?.attr === 'externalid') {
+      const ids = this.externalIds.get(`${kind}:${eq.value}`) ?? new Set();
+      return [...ids].map((id) => this.map(kind).get(id)).filter((r): r is Resource => r !== undefined);
+    }
+    if (
+      eq &&
+      ((kind === 'Users' && eq.attr === 'username') || (kind === 'Groups' && eq.attr === 'displayname'))
+    ) {
+      const id = (kind === 'Users' ? this.userNames : this.groupNames).get(eq.value.trim().toLowerCase());
+      const r = id ? this.map(kind).get(id) : undefined;
+      return r ? [r] : [];
+    }
+    if (eq?.attr === 'id') {
+      const r = this.map(kind).get(eq.value);
+      return r ? [r] : [];
+    }
+    const out: Resource[] = [];
+    for (const r of this.map(kind).values()) if (matches(f, r)) out.push(r);
+    return out;
+  }
+}

@@ -1,0 +1,522 @@
+import { GROUP_SCHEMA } from '../../shared/scim/fields';
+import type { ScimUser } from '../../shared/scim/resource';
+import { AbortedError, ScimAuthError, ScimConflictError, ScimRequestError } from './errors';
+import { Semaphore, backoffDelay, parseRetryAfter, sleep as realSleep } from './retry';
+import { Transport, TransportError, type RawResponse } from './transport';
+
+export type ScimAuth =
+  | { kind: 'oauth'; clientId: string; clientSecret: string; tokenUrl?: string }
+  | { kind: 'bearer'; token: string };
+
+export interface ScimClientOptions {
+  baseUrl: string;
+  auth: ScimAuth;
+  /** Requests in flight at once (default 8). */
+  concurrency?: number;
+  timeoutMs?: number;
+  /** Retries of a failed idempotent call (5xx, reset, timeout); default 6. */
+  maxRetries?: number;
+  /** Retries after 429/503 (the server asked us to wait); default 60. */
+  maxRateLimitRetries?: number;
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  pageSize?: number;
+  /** Injectable for tests: jitter source, clock and sleep. */
+  random?: () => number;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface ScimGroup {
+  id: string;
+  displayName: string;
+  members: string[];
+}
+
+export interface PatchOperation {
+  op: 'add' | 'replace' | 'remove';
+  path?: string;
+  value?: unknown;
+}
+
+export type LookupAttribute = 'externalId' | 'userName' | 'emails.value' | 'id' | 'displayName';
+
+interface CallOptions {
+  body?: unknown;
+  ifMatch?: string;
+  /** POST creates are not idempotent: a lost answer is reported as ambiguous instead of retried blindly. */
+  idempotent: boolean;
+  signal?: AbortSignal;
+  query?: Record<string, string | number>;
+}
+
+export interface ScimResponse<T = unknown> {
+  status: number;
+  body: T;
+  etag?: string;
+}
+
+const PATCH_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function escapeFilterValue(v: string): string {
+  return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+}
+
+/** Local evaluation of the lookups the client needs, for servers without filter support. */
+function localMatch(resource: Record<string, unknown>, attr: LookupAttribute, value: string): boolean {
+  if (attr === 'emails.value') {
+    const emails = Array.isArray(resource.emails) ? resource.emails : [];
+    return emails.some(
+      (e) => isRecord(e) && typeof e.value === 'string' && e.value.toLowerCase() === value.toLowerCase(),
+    );
+  }
+  const v = resource[attr];
+  if (typeof v !== 'string') return false;
+  return attr === 'externalId' || attr === 'id' ? v === value : v.toLowerCase() === value.toLowerCase();
+}
+
+/**
+ * A SCIM 2.0 client for Plek (and other RFC 7644 servers): OAuth2 client credentials or a bearer token,
+ * keep-alive, a concurrency limit, timeouts, retries with full-jitter backoff honouring Retry-After, safe
+ * create retries (lookup by externalId first), and graceful degradation (no ETags, no filter, paging quirks).
+ * It has no delete method: the sync never deletes.
+ */
+export class ScimClient {
+  readonly baseUrl: string;
+  private readonly transport: Transport;
+  private readonly limiter: Semaphore;
+  private readonly o: Required<Omit<ScimClientOptions, 'auth' | 'baseUrl'>>;
+  private token: { value: string; renewAt: number } | null = null;
+  private tokenPending: Promise<string> | null = null;
+  private spc: Promise<Record<string, unknown> | null> | null = null;
+  /** Set once a server rejects filters: lookups then page through everything and filter locally. */
+  filterUnsupported = false;
+  /** Counts for reports and the bench. */
+  readonly counters = { requests: 0, retries: 0, rateLimited: 0, tokenRenewals: 0, recoveredCreates: 0 };
+
+  constructor(private readonly options: ScimClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    const concurrency = options.concurrency ?? 8;
+    this.o = {
+      concurrency,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      maxRetries: options.maxRetries ?? 6,
+      maxRateLimitRetries: options.maxRateLimitRetries ?? 60,
+      retryBaseMs: options.retryBaseMs ?? 200,
+      retryMaxMs: options.retryMaxMs ?? 20_000,
+      pageSize: options.pageSize ?? 500,
+      random: options.random ?? Math.random,
+      now: options.now ?? Date.now,
+      sleep: options.sleep ?? realSleep,
+    };
+    this.transport = new Transport(concurrency);
+    this.limiter = new Semaphore(concurrency);
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+
+  private get tokenUrl(): string {
+    const a = this.options.auth;
+    return a.kind === 'oauth' && a.tokenUrl ? a.tokenUrl : `${this.baseUrl}/oauth/token`;
+  }
+
+  private async fetchToken(signal?: AbortSignal): Promise<string> {
+    const a = this.options.auth;
+    if (a.kind === 'bearer') return a.token;
+    const basic = Buffer.from(
+      `${encodeURIComponent(a.clientId)}:${encodeURIComponent(a.clientSecret)}`,
+    ).toString('base64');
+    let attempt = 0;
+    for (;;) {
+      let res: RawResponse;
+      try {
+        res = await this.transport.send({
+          method: 'POST',
+          url: this.tokenUrl,
+          headers: {
+            authorization: `Basic ${basic}`,
+            'content-type': 'application/x-www-form-urlencoded',
+            accept: 'application/json',
+          },
+          body: 'grant_type=client_credentials',
+          timeoutMs: this.o.timeoutMs,
+          ...(signal ? { signal } : {}),
+        });
+      } catch (e) {
+        if (attempt++ >= this.o.maxRetries)
+          throw new ScimAuthError(`token request to ${this.tokenUrl} failed: ${(e as Error).message}`);
+        await this.o.sleep(
+          backoffDelay(attempt, this.o.retryBaseMs, this.o.retryMaxMs, this.o.random),
+          signal,
+        );
+        continue;
+      }
+      if ((res.status >= 500 || res.status === 429) && attempt++ < this.o.maxRetries) {
+        const wait = parseRetryAfter(res.headers['retry-after'] as string | undefined, this.o.now());
+        await this.o.sleep(
+          wait ?? backoffDelay(attempt, this.o.retryBaseMs, this.o.retryMaxMs, this.o.random),
+          signal,
+        );
+        continue;
+      }
+      let body: unknown = null;
+      try {
+        body = JSON.parse(res.text);
+      } catch {
+        // reported below
+      }
+      if (res.status !== 200 || !isRecord(body) || typeof body.access_token !== 'string') {
+        const err = isRecord(body) && typeof body.error === 'string' ? ` (${body.error})` : '';
+        throw new ScimAuthError(
+          `token request to ${this.tokenUrl} was refused: HTTP ${res.status}${err}; check the client id and secret`,
+        );
+      }
+      const ttl = typeof body.expires_in === 'number' ? body.expires_in : 3600;
+      // Renew a minute early, or halfway for short-lived tokens.
+      const margin = Math.min(60, ttl / 2) * 1000;
+      this.token = { value: body.access_token, renewAt: this.o.now() + ttl * 1000 - margin };
+      this.counters.tokenRenewals += 1;
+      return body.access_token;
+    }
+  }
+
+  private async bearer(signal?: AbortSignal): Promise<string> {
+    if (this.options.auth.kind === 'bearer') return this.options.auth.token;
+    if (this.token && this.o.now() < this.token.renewAt) return this.token.value;
+    this.tokenPending ??= this.fetchToken(signal).finally(() => {
+      this.tokenPending = null;
+    });
+    return this.tokenPending;
+  }
+
+  private url(path: string, query?: Record<string, string | number>): string {
+    const u = new URL(`${this.baseUrl}${path}`);
+    for (const [k, v] of Object.entries(query ?? {})) u.searchParams.set(k, String(v));
+    return u.toString();
+  }
+
+  /** One SCIM call with auth, the concurrency limit and the retry policy. */
+  async call<T = unknown>(method: string, path: string, opts: CallOptions): Promise<ScimResponse<T>> {
+    let attempt = 0;
+    let rateLimited = 0;
+    let renewed = false;
+    for (;;) {
+      if (opts.signal?.aborted) throw new AbortedError();
+      const token = await this.bearer(opts.signal);
+      let res: RawResponse;
+      try {
+        res = await this.limiter.run(() => {
+          this.counters.requests += 1;
+          return this.transport.send({
+            method,
+            url: this.url(path, opts.query),
+            headers: {
+              authorization: `Bearer ${token}`,
+              accept: 'application/scim+json, application/json',
+              ...(opts.body !== undefined ? { 'content-type': 'application/scim+json' } : {}),
+              ...(opts.ifMatch ? { 'if-match': opts.ifMatch } : {}),
+            },
+            ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+            timeoutMs: this.o.timeoutMs,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+          });
+        });
+      } catch (e) {
+        if (opts.signal?.aborted) throw new AbortedError();
+        const code = e instanceof TransportError ? e.code : 'ENETWORK';
+        const err = new ScimRequestError(`${method} ${path} failed: ${code}`, null, undefined, true);
+        if (!opts.idempotent || attempt >= this.o.maxRetries) throw err;
+        attempt += 1;
+        this.counters.retries += 1;
+        await this.o.sleep(
+          backoffDelay(attempt, this.o.retryBaseMs, this.o.retryMaxMs, this.o.random),
+          opts.signal,
+        );
+        continue;
+      }
+      if (res.status === 401 && !renewed && this.options.auth.kind === 'oauth') {
+        // An expired or revoked token: renew once and repeat (the request was not processed).
+        renewed = true;
+        if (this.token?.value === token) this.token = null;
+        continue;
+      }
+      let body: unknown = undefined;
+      if (res.text.trim() !== '') {
+        try {
+          body = JSON.parse(res.text);
+        } catch {
+          body = undefined;
+        }
+      }
+      if (res.status < 400) {
+        const etagHeader = res.headers.etag;
+        const etag =
+          typeof etagHeader === 'string'
+            ? etagHeader
+            : isRecord(body) && isRecord(body.meta) && typeof body.meta.version === 'string'
+              ? body.meta.version
+              : undefined;
+        return { status: res.status, body: body as T, ...(etag ? { etag } : {}) };
+      }
+      const detail = isRecord(body) && typeof body.detail === 'string' ? body.detail : '';
+      const scimType = isRecord(body) && typeof body.scimType === 'string' ? body.scimType : undefined;
+      const retryAfter = parseRetryAfter(res.headers['retry-after'] as string | undefined, this.o.now());
+      const message = `${method} ${path}: HTTP ${res.status}${scimType ? ` ${scimType}` : ''}${detail ? ` — ${detail.slice(0, 300)}` : ''}`;
+      if (res.status === 429 || (res.status === 503 && retryAfter !== undefined)) {
+        // The server refused before processing: safe to repeat for any method.
+        if (rateLimited >= this.o.maxRateLimitRetries)
+          throw new ScimRequestError(message, res.status, scimType, false, retryAfter);
+        rateLimited += 1;
+        this.counters.rateLimited += 1;
+        await this.o.sleep(
+          retryAfter ?? backoffDelay(rateLimited, this.o.retryBaseMs, this.o.retryMaxMs, this.o.random),
+          opts.signal,
+        );
+        continue;
+      }
+      const transient = res.status >= 500 && res.status !== 501;
+      if (transient && opts.idempotent && attempt < this.o.maxRetries) {
+        attempt += 1;
+        this.counters.retries += 1;
+        await this.o.sleep(
+          retryAfter ?? backoffDelay(attempt, this.o.retryBaseMs, this.o.retryMaxMs, this.o.random),
+          opts.signal,
+        );
+        continue;
+      }
+      throw new ScimRequestError(message, res.status, scimType, transient);
+    }
+  }
+
+  /** /ServiceProviderConfig (cached); null when the server has none. */
+  serviceProviderConfig(): Promise<Record<string, unknown> | null> {
+    this.spc ??= this.call<Record<string, unknown>>('GET', '/ServiceProviderConfig', { idempotent: true })
+      .then((r) => (isRecord(r.body) ? r.body : null))
+      .catch(() => null);
+    return this.spc;
+  }
+
+  async etagsSupported(): Promise<boolean> {
+    const spc = await this.serviceProviderConfig();
+    const etag = spc?.etag;
+    return isRecord(etag) && etag.supported === true;
+  }
+
+  /** Every resource of an endpoint, paged from startIndex 1 until totalResults (or an empty page). */
+  async listAll(
+    path: '/Users' | '/Groups',
+    opts: { signal?: AbortSignal; filter?: string; onPage?: (n: number) => void } = {},
+  ): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    const seen = new Set<string>();
+    let startIndex = 1;
+    for (let guard = 0; guard < 1_000_000; guard++) {
+      const r = await this.call<Record<string, unknown>>('GET', path, {
+        idempotent: true,
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        query: { startIndex, count: this.o.pageSize, ...(opts.filter ? { filter: opts.filter } : {}) },
+      });
+      const body = isRecord(r.body) ? r.body : {};
+      const page = Array.isArray(body.Resources) ? (body.Resources as unknown[]).filter(isRecord) : [];
+      if (page.length === 0) break;
+      for (const res of page) {
+        const id = typeof res.id === 'string' ? res.id : null;
+        if (id && seen.has(id)) continue;
+        if (id) seen.add(id);
+        out.push(res);
+      }
+      opts.onPage?.(out.length);
+      startIndex += page.length;
+      const total = typeof body.totalResults === 'number' ? body.totalResults : null;
+      // A short page is not the end (servers cap page sizes); stop at totalResults unless the page was full,
+      // in which case one more request confirms that a too-small totalResults did not hide anything.
+      if (total !== null && startIndex - 1 >= total && page.length < this.o.pageSize) break;
+    }
+    return out;
+  }
+
+  async listUsers(opts: { signal?: AbortSignal; onPage?: (n: number) => void } = {}): Promise<ScimUser[]> {
+    return (await this.listAll('/Users', opts)) as ScimUser[];
+  }
+
+  async listGroups(opts: { signal?: AbortSignal } = {}): Promise<ScimGroup[]> {
+    const raw = await this.listAll('/Groups', opts);
+    return raw.map((g) => ({
+      id: String(g.id),
+      displayName: String(g.displayName ?? ''),
+      members: Array.isArray(g.members) ? g.members.filter(isRecord).map((m) => String(m.value)) : [],
+    }));
+  }
+
+  /** Resources whose attribute equals the value; falls back to listing + local filtering without filter support. */
+  async find(
+    path: '/Users' | '/Groups',
+    attr: LookupAttribute,
+    value: string,
+    signal?: AbortSignal,
+  ): Promise<Record<string, unknown>[]> {
+    if (!this.filterUnsupported) {
+      try {
+        return await this.listAll(path, {
+          filter: `${attr} eq "${escapeFilterValue(value)}"`,
+          ...(signal ? { signal } : {}),
+        });
+      } catch (e) {
+        if (!(e instanceof ScimRequestError) || !(e.status === 400 || e.status === 501 || e.status === 403))
+          throw e;
+        if (e.status === 400 && e.scimType && e.scimType !== 'invalidFilter') throw e;
+        this.filterUnsupported = true;
+      }
+    }
+    const all = await this.listAll(path, signal ? { signal } : {});
+    return all.filter((r) => localMatch(r, attr, value));
+  }
+
+  /** The one resource with this attribute value, null when none; more than one is a conflict, never a guess. */
+  async findOne(
+    path: '/Users' | '/Groups',
+    attr: LookupAttribute,
+    value: string,
+    signal?: AbortSignal,
+  ): Promise<Record<string, unknown> | null> {
+    const found = (await this.find(path, attr, value, signal)).filter((r) => localMatch(r, attr, value));
+    if (found.length > 1) {
+      const ids = found.map((f) => String(f.id));
+      throw new ScimConflictError(
+        `${attr} "${value}" matches ${found.length} resources in ${path} (${ids.join(', ')})`,
+        ids,
+      );
+    }
+    return found[0] ?? null;
+  }
+
+  async findUserByExternalId(externalId: string, signal?: AbortSignal): Promise<ScimUser | null> {
+    return (await this.findOne('/Users', 'externalId', externalId, signal)) as ScimUser | null;
+  }
+
+  /** A user by id; null when missing (also for servers that answer 500 instead of 404). */
+  async getUser(id: string, signal?: AbortSignal): Promise<{ user: ScimUser; etag?: string } | null> {
+    try {
+      const r = await this.call<ScimUser>('GET', `/Users/${encodeURIComponent(id)}`, {
+        idempotent: true,
+        ...(signal ? { signal } : {}),
+      });
+      return { user: r.body, ...(r.etag ? { etag: r.etag } : {}) };
+    } catch (e) {
+      if (e instanceof ScimRequestError && e.status === 404) return null;
+      if (e instanceof ScimRequestError && e.status !== null && e.status >= 500) {
+        const found = await this.findOne('/Users', 'id', id, signal).catch(() => null);
+        if (!found) return null;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Creates a user. A create is not idempotent: after a lost answer (timeout, reset, 5xx) or a 409, the
+   * client looks the externalId up and returns the account when the earlier attempt took effect.
+   */
+  async createUser(
+    resource: ScimUser,
+    signal?: AbortSignal,
+  ): Promise<{ user: ScimUser; recovered: boolean }> {
+    const externalId = resource.externalId;
+    let attempt = 0;
+    for (;;) {
+      try {
+        const r = await this.call<ScimUser>('POST', '/Users', {
+          body: resource,
+          idempotent: false,
+          ...(signal ? { signal } : {}),
+        });
+        return { user: r.body, recovered: false };
+      } catch (e) {
+        if (!(e instanceof ScimRequestError) || !externalId) throw e;
+        if (!e.ambiguous && e.status !== 409) throw e;
+        const existing = await this.findUserByExternalId(externalId, signal);
+        if (existing) {
+          this.counters.recoveredCreates += 1;
+          return { user: existing, recovered: true };
+        }
+        if (e.status === 409 || attempt >= this.o.maxRetries) throw e;
+        attempt += 1;
+        this.counters.retries += 1;
+        await this.o.sleep(
+          backoffDelay(attempt, this.o.retryBaseMs, this.o.retryMaxMs, this.o.random),
+          signal,
+        );
+      }
+    }
+  }
+
+  /**
+   * PATCH with only the given operations; `ifMatch` is sent when known (412 then surfaces to the caller).
+   * Our operations set absolute values, so repeating one after a lost answer is safe.
+   */
+  async patchUser(
+    id: string,
+    operations: PatchOperation[],
+    ifMatch?: string,
+    signal?: AbortSignal,
+  ): Promise<ScimResponse<ScimUser>> {
+    return this.call<ScimUser>('PATCH', `/Users/${encodeURIComponent(id)}`, {
+      body: { schemas: [PATCH_SCHEMA], Operations: operations },
+      idempotent: true,
+      ...(ifMatch ? { ifMatch } : {}),
+      ...(signal ? { signal } : {}),
+    });
+  }
+
+  /** Creates a group, or returns the existing one with that display name (safe to repeat). */
+  async ensureGroup(displayName: string, signal?: AbortSignal): Promise<ScimGroup> {
+    const toGroup = (g: Record<string, unknown>): ScimGroup => ({
+      id: String(g.id),
+      displayName: String(g.displayName ?? displayName),
+      members: Array.isArray(g.members) ? g.members.filter(isRecord).map((m) => String(m.value)) : [],
+    });
+    const existing = await this.findOne('/Groups', 'displayName', displayName, signal);
+    if (existing) return toGroup(existing);
+    try {
+      const r = await this.call<Record<string, unknown>>('POST', '/Groups', {
+        body: { schemas: [GROUP_SCHEMA], displayName, members: [] },
+        idempotent: false,
+        ...(signal ? { signal } : {}),
+      });
+      return toGroup(r.body);
+    } catch (e) {
+      if (!(e instanceof ScimRequestError) || !(e.ambiguous || e.status === 409)) throw e;
+      const again = await this.findOne('/Groups', 'displayName', displayName, signal);
+      if (again) return toGroup(again);
+      throw e;
+    }
+  }
+
+  /** Adds members to a group with PATCH `add` (never `remove`, never a PUT of the member list). */
+  async addGroupMembers(groupId: string, memberIds: string[], signal?: AbortSignal): Promise<void> {
+    await this.call('PATCH', `/Groups/${encodeURIComponent(groupId)}`, {
+      body: {
+        schemas: [PATCH_SCHEMA],
+        Operations: [{ op: 'add', path: 'members', value: memberIds.map((value) => ({ value })) }],
+      },
+      idempotent: true,
+      ...(signal ? { signal } : {}),
+    });
+  }
+
+  /** The raw /Schemas list (for target field discovery). */
+  async schemas(signal?: AbortSignal): Promise<Record<string, unknown>[]> {
+    const r = await this.call<Record<string, unknown>>('GET', '/Schemas', {
+      idempotent: true,
+      ...(signal ? { signal } : {}),
+    });
+    const body = r.body;
+    if (Array.isArray(body)) return body.filter(isRecord);
+    return isRecord(body) && Array.isArray(body.Resources) ? body.Resources.filter(isRecord) : [];
+  }
+}

@@ -1,0 +1,10 @@
+export {
+  ScimClient,
+  type ScimAuth,
+  type ScimClientOptions,
+  type ScimGroup,
+  type PatchOperation,
+} from './client';
+export { discoverTargetFields } from './discover';
+export { ScimRequestError, ScimConflictError, ScimAuthError, AbortedError } from './errors';
+export { backoffDelay, parseRetryAfter } from './retry';

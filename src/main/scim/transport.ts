@@ -1,0 +1,86 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+}
+
+export interface RawRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export class TransportError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
+/** HTTP(S) with keep-alive sockets (one pool per client) and a per-request timeout. */
+export class Transport {
+  private readonly httpAgent: HttpAgent;
+  private readonly httpsAgent: HttpsAgent;
+
+  constructor(maxSockets: number) {
+    this.httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
+    this.httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets });
+  }
+
+  send(r: RawRequest): Promise<RawResponse> {
+    return new Promise((resolve, reject) => {
+      const url = new URL(r.url);
+      const https = url.protocol === 'https:';
+      const headers: Record<string, string> = { ...r.headers };
+      if (r.body !== undefined) headers['content-length'] = String(Buffer.byteLength(r.body));
+      const req = (https ? httpsRequest : httpRequest)(
+        url,
+        { method: r.method, headers, agent: https ? this.httpsAgent : this.httpAgent },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              text: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
+          res.on('error', (e: NodeJS.ErrnoException) =>
+            reject(new TransportError(`response interrupted: ${e.code ?? e.message}`, e.code ?? 'ERESPONSE')),
+          );
+          res.on('aborted', () => reject(new TransportError('response aborted', 'ECONNRESET')));
+        },
+      );
+      req.setTimeout(r.timeoutMs, () =>
+        req.destroy(new TransportError(`no answer within ${r.timeoutMs} ms`, 'ETIMEDOUT')),
+      );
+      const onAbort = () => req.destroy(new TransportError('aborted', 'ABORT_ERR'));
+      r.signal?.addEventListener('abort', onAbort, { once: true });
+      req.on('close', () => r.signal?.removeEventListener('abort', onAbort));
+      req.on('error', (e: NodeJS.ErrnoException) =>
+        reject(
+          e instanceof TransportError
+            ? e
+            : new TransportError(`${e.code ?? 'network error'}`, e.code ?? 'ENETWORK'),
+        ),
+      );
+      if (r.body !== undefined) req.write(r.body);
+      req.end();
+    });
+  }
+
+  close(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+}
