@@ -1,0 +1,10 @@
+export { guidToString, guidToBytes, escapeFilterBytes, sidToString } from './binary';
+export {
+  FILETIME_NEVER,
+  filetimeToMillis,
+  filetimeToDate,
+  accountExpiresToDate,
+  generalizedTimeToDate,
+} from './time';
+export { UAC, uacFlags, isAccountDisabled, type UacFlag } from './uac';
+export { suggestAdMapping, keyStabilityWarning } from './suggest';
