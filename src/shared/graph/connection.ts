@@ -1,0 +1,177 @@
+import type { GraphNode, MappingGraph, TargetFieldNode, TransformNode } from './model';
+import { slotOf } from './model';
+import type { SpecLookup, ValueType } from './signatures';
+import { maxArgs, paramForSlot } from './signatures';
+
+/** A connection being drawn: from a node's output to an input slot of another node. */
+export interface ConnectionRequest {
+  source: string | null;
+  target: string | null;
+  sourceHandle?: string | null;
+  targetHandle?: string | null;
+}
+
+export type ConnectionVerdict = { ok: true } | { ok: false; reason: string };
+
+const COMPARISON = new Set(['=', '<>', '<', '<=', '>', '>=', 'and', 'or']);
+
+/**
+ * What a node produces, as far as the design-time types tell. Text functions apply item by item to a list (a
+ * multi-valued attribute), so `Trim([proxyAddresses])` is still a list: the graph follows its inputs.
+ */
+export function outputType(node: GraphNode, specOf: SpecLookup, graph?: MappingGraph, depth = 0): ValueType {
+  switch (node.type) {
+    case 'source':
+      return node.data.multiValued ? 'list' : 'text';
+    case 'literal': {
+      const v = node.data.value;
+      return v === null
+        ? 'any'
+        : typeof v === 'number'
+          ? 'number'
+          : typeof v === 'boolean'
+            ? 'boolean'
+            : 'text';
+    }
+    case 'transform': {
+      const op = node.data.op;
+      if (op.kind === 'not') return 'boolean';
+      if (op.kind === 'binary') return COMPARISON.has(op.op) ? 'boolean' : 'text';
+      const spec = specOf(op.name);
+      if (!spec) return 'any';
+      if (spec.returns === 'text' && graph && depth < 64) {
+        for (const e of graph.edges) {
+          if (e.target !== node.id) continue;
+          if (paramForSlot(spec, slotOf(e.targetHandle))?.type !== 'text') continue;
+          const input = graph.nodes.find((n) => n.id === e.source);
+          if (input && outputType(input, specOf, graph, depth + 1) === 'list') return 'list';
+        }
+      }
+      return spec.returns;
+    }
+    case 'target':
+      return 'any';
+  }
+}
+
+/** What an input slot accepts, and whether it must be typed on the node instead of wired. */
+export function inputType(
+  node: TransformNode | TargetFieldNode,
+  slot: number,
+  specOf: SpecLookup,
+): { type: ValueType; literalOnly?: boolean; name: string } | { error: string } {
+  if (node.type === 'target') {
+    if (slot !== 0) return { error: `${node.data.path} has a single input` };
+    return { type: node.data.valueType === 'boolean' ? 'boolean' : 'text', name: node.data.path };
+  }
+  const op = node.data.op;
+  if (op.kind === 'not')
+    return slot === 0 ? { type: 'boolean', name: 'not' } : { error: 'not takes one input' };
+  if (op.kind === 'binary') {
+    if (slot > 1) return { error: `"${op.op}" takes two inputs` };
+    return { type: op.op === 'and' || op.op === 'or' ? 'boolean' : 'any', name: `"${op.op}"` };
+  }
+  const spec = specOf(op.name);
+  if (!spec) return { type: 'any', name: op.name };
+  const param = paramForSlot(spec, slot);
+  if (!param) return { error: `${spec.name} takes at most ${maxArgs(spec)} input(s)` };
+  return { type: param.type, literalOnly: param.literalOnly, name: `${spec.name}(${param.name})` };
+}
+
+/**
+ * Whether a value of type `from` may flow into an input of type `to`. Text is the lingua franca of an HR export,
+ * so text feeds numbers, dates and lists (checked per row); what cannot be right at design time is refused:
+ * a list into a single value, a date into text without a format, a non-condition into a condition.
+ */
+export function typeCompatible(from: ValueType, to: ValueType): ConnectionVerdict {
+  if (from === to || from === 'any' || to === 'any') return { ok: true };
+  switch (to) {
+    case 'text':
+      if (from === 'list')
+        return {
+          ok: false,
+          reason:
+            'a list (multi-valued attribute) needs a pick function such as First, FindPrefix or Join first',
+        };
+      if (from === 'date') return { ok: false, reason: 'a date needs FormatDate to become text' };
+      return { ok: true };
+    case 'number':
+      return from === 'text' ? { ok: true } : { ok: false, reason: `a ${from} is not a number` };
+    case 'date':
+      return from === 'text'
+        ? { ok: true }
+        : { ok: false, reason: `a ${from} is not a date; use ParseDate on text` };
+    case 'list':
+      return from === 'text' || from === 'number'
+        ? { ok: true }
+        : { ok: false, reason: `a ${from} cannot be a list` };
+    case 'boolean':
+      // "ja"/"true"/"1" read as true per row; a number or date never makes sense as a condition.
+      return from === 'text'
+        ? { ok: true }
+        : { ok: false, reason: `a ${from} is not a condition; compare it, e.g. [Status] = "Actief"` };
+  }
+}
+
+/** True when `to` can already reach `from` along edges, i.e. connecting from → to would close a cycle. */
+export function wouldCreateCycle(graph: MappingGraph, from: string, to: string): boolean {
+  if (from === to) return true;
+  const outgoing = new Map<string, string[]>();
+  for (const e of graph.edges) {
+    const list = outgoing.get(e.source);
+    if (list) list.push(e.target);
+    else outgoing.set(e.source, [e.target]);
+  }
+  const seen = new Set<string>();
+  const stack = [to];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (id === from) return true;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(outgoing.get(id) ?? []));
+  }
+  return false;
+}
+
+/**
+ * Judges a connection the way the canvas, the CLI and the tests must: endpoints exist, the output goes into an
+ * input slot that is free and exists, types fit, and no cycle appears. Returns the reason shown to the user.
+ */
+export function validateConnection(
+  graph: MappingGraph,
+  connection: ConnectionRequest,
+  specOf: SpecLookup,
+): ConnectionVerdict {
+  const from = graph.nodes.find((n) => n.id === connection.source);
+  const to = graph.nodes.find((n) => n.id === connection.target);
+  if (!from || !to) return { ok: false, reason: 'connect two nodes' };
+  if (from.type === 'target') return { ok: false, reason: 'a Plek field is an end point; it has no output' };
+  if (to.type === 'source' || to.type === 'literal')
+    return { ok: false, reason: `a ${to.type === 'source' ? 'source attribute' : 'literal'} has no input` };
+  if (connection.sourceHandle && connection.sourceHandle !== 'out')
+    return { ok: false, reason: 'connect from the output on the right of a node' };
+  const slot = slotOf(connection.targetHandle ?? 'in-0');
+  if (slot < 0) return { ok: false, reason: 'connect into an input on the left of a node' };
+  if (wouldCreateCycle(graph, from.id, to.id)) return { ok: false, reason: 'this edge would create a cycle' };
+  const occupied = graph.edges.find((e) => e.target === to.id && slotOf(e.targetHandle) === slot);
+  if (occupied)
+    return {
+      ok: false,
+      reason:
+        occupied.source === from.id
+          ? 'already connected'
+          : 'this input already has an edge; delete it first (an input takes one edge)',
+    };
+  const expected = inputType(to, slot, specOf);
+  if ('error' in expected) return { ok: false, reason: expected.error };
+  if (expected.literalOnly)
+    return { ok: false, reason: `${expected.name} must be typed on the node, not wired (a fixed value)` };
+  const produced = outputType(from, specOf, graph);
+  // A function's text input takes a list too: it is applied to each item (the result stays a list).
+  const perItem =
+    produced === 'list' && expected.type === 'text' && to.type === 'transform' && to.data.op.kind === 'call';
+  const verdict = perItem ? ({ ok: true } as const) : typeCompatible(produced, expected.type);
+  if (!verdict.ok) return { ok: false, reason: `${expected.name}: ${verdict.reason}` };
+  return { ok: true };
+}
