@@ -123,10 +123,8 @@ describe('validateConnection', () => {
   });
 
   it('refuses cycles, including a self-loop', () => {
-    let { g, id: a } = withNode(base(), 'Trim');
-    const w = withNode(g, 'Lower');
-    g = w.g;
-    const b = w.id;
+    const { g: g1, id: a } = withNode(base(), 'Trim');
+    const { g, id: b } = withNode(g1, 'Lower');
     const r = connect(g, edge(a, b, 0), specOf);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
