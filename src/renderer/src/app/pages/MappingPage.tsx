@@ -1,0 +1,167 @@
+import { lazy, Suspense, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp, useT } from '../store/context';
+import { useLivePreview } from '../hooks';
+import { previewRows, type PreviewRow } from '../logic/derive';
+import { VirtualRows } from '../components/VirtualRows';
+import { CORE_TARGET_FIELDS } from '../../../../shared/scim/fields';
+
+// The graph editor is a large chunk (xyflow); load it only when the Mapping step opens.
+const MappingEditor = lazy(() => import('../MappingEditorHost'));
+
+const MAX_PREVIEW_COLUMNS = 8;
+
+function fieldLabel(path: string, lang: 'nl' | 'en'): string {
+  const f = CORE_TARGET_FIELDS.find((x) => x.path === path);
+  if (f) return f.label[lang];
+  return path.split(':').pop() ?? path;
+}
+
+export function MappingPage() {
+  const t = useT();
+  useLivePreview();
+  const s = useApp(
+    useShallow((st) => ({
+      mapping: st.mapping,
+      sample: st.sample,
+      today: st.today,
+      updateMapping: st.updateMapping,
+      goTo: st.goTo,
+    })),
+  );
+  if (!s.mapping) return <p className="empty">{t('app.noProject')}</p>;
+  return (
+    <section aria-labelledby="mapping-heading">
+      <div className="page-header">
+        <h1 id="mapping-heading">{t('mapping.heading')}</h1>
+        <span className="spacer" />
+        <button type="button" className="btn" onClick={() => s.goTo('validate')}>
+          {t('step.validate')} →
+        </button>
+      </div>
+      <div className="mapping-layout">
+        <div className="editor-host">
+          <Suspense fallback={<p className="empty">{t('mapping.editorLoading')}</p>}>
+            <MappingEditor
+              mapping={s.mapping}
+              attributes={s.sample?.attributes ?? []}
+              sampleRecords={s.sample?.records ?? []}
+              today={s.today}
+              onChange={(next) => s.updateMapping(() => next)}
+            />
+          </Suspense>
+        </div>
+        <PreviewTable />
+      </div>
+    </section>
+  );
+}
+
+/** Mapped rows of the sample, refreshed after each edit; rows with problems are marked. */
+export function PreviewTable({ height = 220 }: { height?: number }) {
+  const t = useT();
+  const s = useApp(
+    useShallow((st) => ({
+      preview: st.preview,
+      previewing: st.previewing,
+      fields: st.mapping?.fields,
+      lang: st.lang,
+    })),
+  );
+  const columns = useMemo(() => Object.keys(s.fields ?? {}).slice(0, MAX_PREVIEW_COLUMNS), [s.fields]);
+  const rows = useMemo(() => (s.preview ? previewRows(s.preview, columns) : []), [s.preview, columns]);
+  const template = `64px 110px 90px repeat(${columns.length}, minmax(120px, 1fr)) minmax(160px, 1.4fr)`;
+  return (
+    <div className="card preview-card" data-testid="preview">
+      <div className="row" style={{ marginBottom: 8 }}>
+        <h2 style={{ margin: 0 }}>{t('mapping.preview', { n: rows.length })}</h2>
+        {s.previewing ? <span className="hint">{t('mapping.previewing')}</span> : null}
+        {s.preview?.problems.map((p, i) => (
+          <span key={i} className="badge badge-error" title={p.path}>
+            {p.path}: {p.message}
+          </span>
+        ))}
+      </div>
+      {rows.length === 0 ? (
+        <p className="hint">{t('mapping.noPreview')}</p>
+      ) : (
+        <div className="vtable preview-table">
+          <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
+            <div role="columnheader">{t('validate.row')}</div>
+            <div role="columnheader">{t('mapping.key')}</div>
+            <div role="columnheader">{t('mapping.status')}</div>
+            {columns.map((c) => (
+              <div role="columnheader" key={c} title={c}>
+                {fieldLabel(c, s.lang)}
+              </div>
+            ))}
+            <div role="columnheader">{t('validate.message')}</div>
+          </div>
+          <VirtualRows
+            count={rows.length}
+            height={height}
+            label={t('mapping.preview', { n: rows.length })}
+            renderRow={(i) => (
+              <PreviewRowView row={rows[i] as PreviewRow} columns={columns} template={template} />
+            )}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function PreviewRowView({
+  row,
+  columns,
+  template,
+}: {
+  row: PreviewRow;
+  columns: string[];
+  template: string;
+}) {
+  const t = useT();
+  const hasError = row.issues.some((i) => i.severity === 'error') || row.status === 'error';
+  const statusBadge =
+    row.status === 'error' ? (
+      <span className="badge badge-error">{t('action.error')}</span>
+    ) : row.status === 'skipped' ? (
+      <span className="badge">{t('action.skip')}</span>
+    ) : row.active === false ? (
+      <span className="badge badge-warning">{t('action.deactivate')}</span>
+    ) : (
+      <span className="badge badge-ok">OK</span>
+    );
+  const errorFields = new Set(row.issues.map((i) => i.field));
+  return (
+    <div
+      style={{ gridTemplateColumns: template }}
+      className={hasError ? 'vtable-grid preview-row has-error' : 'vtable-grid preview-row'}
+      data-row={row.row}
+    >
+      <div role="cell">{row.row}</div>
+      <div role="cell" className="mono">
+        {row.key}
+      </div>
+      <div role="cell">{statusBadge}</div>
+      {columns.map((c) => (
+        <div
+          role="cell"
+          key={c}
+          className={errorFields.has(c) ? 'cell-error' : undefined}
+          title={row.values[c]}
+        >
+          {row.values[c] ?? ''}
+        </div>
+      ))}
+      <div role="cell" title={row.issues.map((i) => i.message).join('\n') || row.reason}>
+        {row.issues.length > 0 ? (
+          <span className={hasError ? 'text-error' : 'text-warning'}>{row.issues[0]?.message}</span>
+        ) : (
+          (row.reason ?? '')
+        )}
+        {row.issues.length > 1 ? ` (+${row.issues.length - 1})` : ''}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,265 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { PLAN_ACTIONS, type PlanAction, type PlanChangeView } from '../../../../shared/api/contract';
+import { useApp, useT } from '../store/context';
+import { filterPlanChanges, summarizeChange } from '../logic/derive';
+import { VirtualRows } from '../components/VirtualRows';
+import type { MessageKey } from '../i18n';
+
+const PLAN_COLUMNS = '110px 150px minmax(160px, 1fr) minmax(220px, 2fr)';
+
+export function PlanPage() {
+  const t = useT();
+  const s = useApp(
+    useShallow((st) => ({
+      plan: st.plan,
+      stale: st.plan !== null && st.planRevision !== st.revision,
+      task: st.task,
+      allowOverride: st.allowOverride,
+      computePlan: st.computePlan,
+      setAllowOverride: st.setAllowOverride,
+      goTo: st.goTo,
+    })),
+  );
+  return (
+    <section aria-labelledby="plan-heading">
+      <div className="page-header">
+        <h1 id="plan-heading">{t('plan.heading')}</h1>
+        <span className="spacer" />
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void s.computePlan()}
+          disabled={s.task !== null}
+          data-testid="compute-plan"
+        >
+          {t('plan.compute')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => s.goTo('run')}
+          disabled={!s.plan || (!s.plan.safety.ok && !s.allowOverride)}
+        >
+          {t('plan.toRun')} →
+        </button>
+      </div>
+      <TargetCard />
+      {s.plan ? (
+        <>
+          <div className="card" data-testid="plan-counts">
+            <div className="counts">
+              {PLAN_ACTIONS.filter((a) => s.plan?.counts[a]).map((a) => (
+                <div key={a} className="count-tile" data-action={a}>
+                  <strong className={`action-${a}`}>{s.plan?.counts[a]}</strong>
+                  <span>{t(`action.${a}` as MessageKey)}</span>
+                </div>
+              ))}
+            </div>
+            <div style={{ marginTop: 12 }} data-testid="safety">
+              {s.plan.safety.ok ? (
+                <p className="alert alert-ok" style={{ margin: 0 }}>
+                  {t('plan.safe')}
+                </p>
+              ) : (
+                <div className="alert alert-error">
+                  <strong>{t('plan.blocked')}</strong>
+                  <ul style={{ margin: '6px 0', paddingLeft: 18 }}>
+                    {s.plan.safety.reasons.map((r, i) => (
+                      <li key={i}>{r}</li>
+                    ))}
+                  </ul>
+                  <label className="row">
+                    <input
+                      type="checkbox"
+                      checked={s.allowOverride}
+                      onChange={(e) => s.setAllowOverride(e.target.checked)}
+                      data-testid="allow-override"
+                    />
+                    {t('plan.allow')}
+                  </label>
+                </div>
+              )}
+            </div>
+          </div>
+          <PlanTable changes={s.plan.changes} />
+        </>
+      ) : (
+        <p className="hint">{t('plan.notComputed')}</p>
+      )}
+    </section>
+  );
+}
+
+function TargetCard() {
+  const t = useT();
+  const s = useApp(
+    useShallow((st) => ({
+      target: st.mapping?.target,
+      secretsPresent: st.secretsPresent,
+      updateMapping: st.updateMapping,
+      storeSecret: st.storeSecret,
+    })),
+  );
+  const [secret, setSecret] = useState('');
+  const kind = s.target?.kind ?? 'sandbox';
+  const scim = s.target?.kind === 'scim' ? s.target : null;
+  return (
+    <div className="card">
+      <h2>{t('plan.target')}</h2>
+      <div className="row" role="radiogroup" aria-label={t('plan.target')}>
+        <label className="row">
+          <input
+            type="radio"
+            name="target"
+            checked={kind === 'sandbox'}
+            onChange={() => s.updateMapping((m) => ({ ...m, target: { kind: 'sandbox' } }))}
+          />
+          {t('plan.sandbox')}
+        </label>
+        <label className="row" style={{ marginLeft: 16 }}>
+          <input
+            type="radio"
+            name="target"
+            checked={kind === 'scim'}
+            onChange={() =>
+              s.updateMapping((m) => ({ ...m, target: { kind: 'scim', baseUrl: 'https://', clientId: '' } }))
+            }
+          />
+          {t('plan.scim')}
+        </label>
+      </div>
+      {scim ? (
+        <div className="grid-3" style={{ marginTop: 12 }}>
+          <label className="field">
+            <span>{t('plan.baseUrl')}</span>
+            <input
+              className="input mono"
+              value={scim.baseUrl}
+              onChange={(e) =>
+                s.updateMapping((m) => ({ ...m, target: { ...scim, baseUrl: e.target.value } }))
+              }
+            />
+          </label>
+          <label className="field">
+            <span>{t('plan.clientId')}</span>
+            <input
+              className="input mono"
+              value={scim.clientId ?? ''}
+              onChange={(e) =>
+                s.updateMapping((m) => ({ ...m, target: { ...scim, clientId: e.target.value || undefined } }))
+              }
+            />
+          </label>
+          <form
+            className="field"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (secret)
+                void s.storeSecret('scim-client-secret', secret, scim.baseUrl).then(() => setSecret(''));
+            }}
+          >
+            <label className="field">
+              <span>{t('plan.clientSecret')}</span>
+              <input
+                className="input"
+                type="password"
+                autoComplete="off"
+                value={secret}
+                onChange={(e) => setSecret(e.target.value)}
+              />
+            </label>
+            <div className="row">
+              <button type="submit" className="btn btn-small" disabled={!secret}>
+                {t('plan.storeSecret')}
+              </button>
+              {s.secretsPresent['scim-client-secret'] ? (
+                <span className="hint">{t('plan.secretStored')}</span>
+              ) : null}
+            </div>
+          </form>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function PlanTable({ changes }: { changes: PlanChangeView[] }) {
+  const t = useT();
+  const { planFilter, setPlanFilter } = useApp(
+    useShallow((st) => ({ planFilter: st.planFilter, setPlanFilter: st.setPlanFilter })),
+  );
+  // The text box stays responsive while 100k rows are filtered behind it.
+  const deferredText = useDeferredValue(planFilter.text);
+  const rows = useMemo(
+    () => filterPlanChanges(changes, { action: planFilter.action, text: deferredText }),
+    [changes, planFilter.action, deferredText],
+  );
+  return (
+    <div className="card" data-testid="plan-table">
+      <div className="row" style={{ marginBottom: 10 }}>
+        <label className="field" style={{ width: 180 }}>
+          <span>{t('plan.filterAction')}</span>
+          <select
+            className="input"
+            value={planFilter.action}
+            onChange={(e) => setPlanFilter({ action: e.target.value as PlanAction | 'all' })}
+            data-testid="plan-filter-action"
+          >
+            <option value="all">{t('plan.all')}</option>
+            {PLAN_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {t(`action.${a}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field" style={{ flex: 1, minWidth: 200 }}>
+          <span>{t('plan.filterText')}</span>
+          <input
+            className="input"
+            type="search"
+            value={planFilter.text}
+            onChange={(e) => setPlanFilter({ text: e.target.value })}
+            placeholder="van der Berg, 10023, title…"
+            data-testid="plan-filter-text"
+          />
+        </label>
+        <span className="hint" style={{ alignSelf: 'end' }} data-testid="plan-showing">
+          {t('plan.showing', { shown: rows.length, total: changes.length })}
+        </span>
+      </div>
+      <div className="vtable" role="table" aria-rowcount={rows.length + 1}>
+        <div className="vtable-head" role="row" style={{ gridTemplateColumns: PLAN_COLUMNS }}>
+          <div role="columnheader">{t('plan.filterAction')}</div>
+          <div role="columnheader">{t('mapping.key')}</div>
+          <div role="columnheader">{t('plan.user')}</div>
+          <div role="columnheader">{t('plan.changes')}</div>
+        </div>
+        <VirtualRows
+          count={rows.length}
+          label={t('plan.changes')}
+          renderRow={(i) => {
+            const c = rows[i] as PlanChangeView;
+            return (
+              <div className="vtable-grid" style={{ gridTemplateColumns: PLAN_COLUMNS }}>
+                <div role="cell" className={`action-${c.action}`}>
+                  {t(`action.${c.action}` as MessageKey)}
+                </div>
+                <div role="cell" className="mono">
+                  {c.key}
+                </div>
+                <div role="cell" title={c.userName ?? undefined}>
+                  {c.displayName ?? c.userName ?? ''}
+                </div>
+                <div role="cell" title={summarizeChange(c, 20)}>
+                  {summarizeChange(c)}
+                </div>
+              </div>
+            );
+          }}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+import { useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp, useT } from '../store/context';
+import { ProgressBar } from '../components/ProgressBar';
+import { formatDuration, progressStats } from '../logic/format';
+import { reportFileName, reportToCsv } from '../logic/report';
+import { downloadText } from '../components/download';
+import { formatNumber, type MessageKey } from '../i18n';
+
+export function RunPage() {
+  const t = useT();
+  const s = useApp(
+    useShallow((st) => ({
+      plan: st.plan,
+      allowOverride: st.allowOverride,
+      runStatus: st.runStatus,
+      runStartedAt: st.runStartedAt,
+      progress: st.progress,
+      progressAt: st.progressAt,
+      report: st.report,
+      lang: st.lang,
+      apply: st.apply,
+      cancelRun: st.cancelRun,
+    })),
+  );
+  if (!s.plan) return <p className="empty">{t('run.needPlan')}</p>;
+  const blocked = !s.plan.safety.ok && !s.allowOverride;
+  const running = s.runStatus === 'running';
+  const total = s.progress?.total ?? 0;
+  const done = s.progress?.done ?? 0;
+  // The service's own rate/ETA when it sends them, else what we measure.
+  const measured = progressStats(
+    done,
+    total,
+    s.runStartedAt && s.progressAt ? s.progressAt - s.runStartedAt : 0,
+  );
+  const rate = s.progress?.ratePerSecond ?? measured.rate;
+  const eta = s.progress?.etaSeconds ?? measured.etaSeconds;
+  const target = s.plan.target === 'sandbox' ? t('plan.sandbox') : s.plan.target;
+  const statusKey: Record<string, MessageKey> = {
+    completed: 'run.done',
+    cancelled: 'run.cancelled',
+    failed: 'run.failed',
+  };
+
+  return (
+    <section aria-labelledby="run-heading">
+      <div className="page-header">
+        <h1 id="run-heading">{t('run.heading')}</h1>
+        <span className="spacer" />
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void s.apply()}
+          disabled={running || blocked}
+          data-testid="apply"
+        >
+          {t('run.apply', { target })}
+        </button>
+        <button type="button" className="btn" onClick={() => void s.cancelRun()} disabled={!running}>
+          {t('run.cancel')}
+        </button>
+      </div>
+      {blocked ? <p className="alert alert-error">{t('run.blocked')}</p> : null}
+      {s.runStatus ? (
+        <div className="card" data-testid="run-progress">
+          <div className="row" style={{ marginBottom: 8 }}>
+            <strong>{running ? t('run.heading') : t(statusKey[s.runStatus] ?? 'run.done')}</strong>
+            {s.runStatus === 'completed' ? <span className="badge badge-ok">✓</span> : null}
+            {s.runStatus === 'failed' ? <span className="badge badge-error">!</span> : null}
+          </div>
+          <ProgressBar
+            fraction={total > 0 ? Math.min(1, done / total) : s.runStatus === 'completed' ? 1 : null}
+            label={t('run.heading')}
+          >
+            <span>{total > 0 ? t('run.progress', { done, total }) : ''}</span>
+            {rate !== null && rate !== undefined && running ? (
+              <span>{t('run.rate', { rate: formatNumber(s.lang, Math.round(rate * 10) / 10) })}</span>
+            ) : null}
+            {eta !== null && eta !== undefined && running ? (
+              <span>{t('run.eta', { eta: formatDuration(eta) })}</span>
+            ) : null}
+            {s.progress?.failed ? (
+              <span className="text-error">
+                {t('run.failedCount')}: {s.progress.failed}
+              </span>
+            ) : null}
+          </ProgressBar>
+        </div>
+      ) : null}
+      <RunLog />
+      {s.report ? (
+        <div className="card" data-testid="run-report">
+          <div className="row" style={{ marginBottom: 10 }}>
+            <h2 style={{ margin: 0 }}>{t('run.report')}</h2>
+            <span className="spacer" />
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() =>
+                s.report &&
+                downloadText(
+                  reportFileName(s.report, 'json'),
+                  `${JSON.stringify(s.report, null, 2)}\n`,
+                  'application/json',
+                )
+              }
+            >
+              {t('run.saveJson')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() =>
+                s.report &&
+                downloadText(reportFileName(s.report, 'csv'), reportToCsv(s.report), 'text/csv;charset=utf-8')
+              }
+            >
+              {t('run.saveCsv')}
+            </button>
+          </div>
+          <div className="counts">
+            {Object.entries(s.report.counts).map(([k, n]) => (
+              <div key={k} className="count-tile">
+                <strong className={`action-${k}`}>{n}</strong>
+                <span>{k}</span>
+              </div>
+            ))}
+          </div>
+          {s.report.failures.length > 0 ? (
+            <div className="table-wrap" style={{ marginTop: 12, maxHeight: 200 }}>
+              <table className="table">
+                <tbody>
+                  {s.report.failures.map((f, i) => (
+                    <tr key={i}>
+                      <td className="mono" style={{ width: 120 }}>
+                        {f.key}
+                      </td>
+                      <td className="text-error">{f.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          <pre
+            className="log"
+            style={{ marginTop: 12, height: 'auto', maxHeight: 220 }}
+            data-testid="report-text"
+          >
+            {s.report.text}
+          </pre>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function RunLog() {
+  const t = useT();
+  const log = useApp((st) => st.log);
+  const ref = useRef<HTMLPreElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [log]);
+  if (log.length === 0) return null;
+  return (
+    <div className="card">
+      <h2>{t('run.log')}</h2>
+      <pre className="log" ref={ref} aria-live="off" data-testid="run-log">
+        {log.map((l, i) => (
+          <div
+            key={i}
+            className={l.level === 'error' ? 'lvl-error' : l.level === 'warn' ? 'lvl-warn' : undefined}
+          >
+            {l.at.slice(11, 19)} {l.message}
+          </div>
+        ))}
+      </pre>
+    </div>
+  );
+}

@@ -1,0 +1,304 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { DELIMITERS, ENCODINGS, type MappingFileInput } from '../../../../shared/mapping/schema';
+import type { SourceAttribute } from '../../../../shared/source/types';
+import { useApp, useT } from '../store/context';
+import { FillBar } from '../components/FillBar';
+import { SeverityBadge } from '../components/SeverityBadge';
+import type { Lang } from '../i18n';
+
+type CsvInput = Extract<MappingFileInput['source'], { kind: 'csv' }>;
+type LdapInput = Extract<MappingFileInput['source'], { kind: 'ldap' }>;
+
+function delimiterLabel(d: string, tab: string): string {
+  return d === '\t' ? tab : d;
+}
+
+export function SourcePage() {
+  const t = useT();
+  const s = useApp(
+    useShallow((st) => ({
+      source: st.mapping?.source,
+      sample: st.sample,
+      task: st.task,
+      lang: st.lang,
+      takeSample: st.takeSample,
+      goTo: st.goTo,
+    })),
+  );
+  if (!s.source) return <p className="empty">{t('app.noProject')}</p>;
+  return (
+    <section aria-labelledby="source-heading">
+      <div className="page-header">
+        <h1 id="source-heading">{t('source.heading')}</h1>
+        <span className="spacer" />
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void s.takeSample()}
+          disabled={s.task !== null}
+          data-testid="take-sample"
+        >
+          {t('source.sample')}
+        </button>
+        <button type="button" className="btn" onClick={() => s.goTo('mapping')} disabled={!s.sample}>
+          {t('step.mapping')} →
+        </button>
+      </div>
+      {s.source.kind === 'csv' ? <CsvOptions source={s.source} /> : <LdapForm source={s.source} />}
+      <div className="card">
+        <div className="row" style={{ marginBottom: 8 }}>
+          <h2 style={{ margin: 0 }}>{t('source.attributes')}</h2>
+          {s.sample ? <span className="badge">{t('source.rows', { n: s.sample.totalRecords })}</span> : null}
+        </div>
+        {s.sample ? (
+          <AttributeTable attributes={s.sample.attributes} lang={s.lang} />
+        ) : (
+          <p className="hint">{t('source.noSample')}</p>
+        )}
+      </div>
+      {s.sample ? (
+        <div className="card">
+          <h2>{t('source.fileIssues')}</h2>
+          {s.sample.issues.filter((i) => i.row === undefined).length === 0 ? (
+            <p className="hint">{t('source.noFileIssues')}</p>
+          ) : (
+            <ul className="stack" style={{ margin: 0, paddingLeft: 18 }}>
+              {s.sample.issues
+                .filter((i) => i.row === undefined)
+                .map((i, n) => (
+                  <li key={n}>
+                    <SeverityBadge severity={i.severity} /> <code>{i.code}</code> {i.message}
+                  </li>
+                ))}
+            </ul>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function AttributeTable({ attributes, lang }: { attributes: SourceAttribute[]; lang: Lang }) {
+  const t = useT();
+  return (
+    <div className="table-wrap" style={{ maxHeight: 420 }}>
+      <table className="table" data-testid="attribute-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('source.attribute')}</th>
+            <th scope="col" style={{ width: 150 }}>
+              {t('source.fillRate')}
+            </th>
+            <th scope="col">{t('source.examples')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {attributes.map((a) => (
+            <tr key={a.name}>
+              <th scope="row" style={{ fontWeight: 600, background: 'none', position: 'static' }}>
+                {a.name}
+                {a.multiValued ? <span className="badge badge-accent"> {t('source.multi')}</span> : null}
+              </th>
+              <td>
+                <FillBar rate={a.fillRate} lang={lang} />
+              </td>
+              <td className="mono">
+                {a.binary ? <em>{t('source.binary')}</em> : a.examples.slice(0, 3).join(' · ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CsvOptions({ source }: { source: CsvInput }) {
+  const t = useT();
+  const s = useApp(
+    useShallow((st) => ({ sample: st.sample, updateMapping: st.updateMapping, takeSample: st.takeSample })),
+  );
+  const encodingIssue = s.sample?.issues.find((i) => i.code === 'encoding');
+  const set = (patch: Partial<CsvInput>) => {
+    s.updateMapping((m) => (m.source?.kind === 'csv' ? { ...m, source: { ...m.source, ...patch } } : m));
+    void s.takeSample();
+  };
+  return (
+    <div className="card">
+      <h2>{t('source.csvOptions')}</h2>
+      <div className="grid-3">
+        <div className="field">
+          <span>{t('source.path')}</span>
+          <span className="mono" style={{ wordBreak: 'break-all' }}>
+            {s.sample?.csvPath ?? source.path ?? '—'}
+          </span>
+        </div>
+        <label className="field">
+          <span>{t('source.encoding')}</span>
+          <select
+            className="input"
+            value={source.encoding ?? 'auto'}
+            onChange={(e) => set({ encoding: e.target.value as CsvInput['encoding'] })}
+          >
+            {ENCODINGS.map((enc) => (
+              <option key={enc} value={enc}>
+                {enc === 'auto' ? t('source.auto') : enc}
+              </option>
+            ))}
+          </select>
+          {s.sample?.encoding ? (
+            <span className="hint" data-testid="detected-encoding">
+              {t('source.detected', { value: s.sample.encoding })}
+              {encodingIssue ? ` — ${t('source.because', { reason: encodingIssue.message })}` : ''}
+            </span>
+          ) : null}
+        </label>
+        <label className="field">
+          <span>{t('source.delimiter')}</span>
+          <select
+            className="input"
+            value={source.delimiter ?? 'auto'}
+            onChange={(e) => set({ delimiter: e.target.value as CsvInput['delimiter'] })}
+          >
+            {DELIMITERS.map((d) => (
+              <option key={d} value={d}>
+                {d === 'auto' ? t('source.auto') : delimiterLabel(d, t('source.tab'))}
+              </option>
+            ))}
+          </select>
+          {s.sample?.delimiter ? (
+            <span className="hint" data-testid="detected-delimiter">
+              {t('source.detected', { value: delimiterLabel(s.sample.delimiter, t('source.tab')) })}
+            </span>
+          ) : null}
+        </label>
+      </div>
+    </div>
+  );
+}
+
+function LdapForm({ source }: { source: LdapInput }) {
+  const t = useT();
+  const s = useApp(
+    useShallow((st) => ({
+      certificate: st.certificate,
+      secretsPresent: st.secretsPresent,
+      updateMapping: st.updateMapping,
+      inspectCertificate: st.inspectCertificate,
+      pinCertificate: st.pinCertificate,
+      storeSecret: st.storeSecret,
+    })),
+  );
+  const [password, setPassword] = useState('');
+  const set = (patch: Partial<LdapInput>) =>
+    s.updateMapping((m) => (m.source?.kind === 'ldap' ? { ...m, source: { ...m.source, ...patch } } : m));
+  const cert = s.certificate;
+  return (
+    <div className="card">
+      <h2>{t('source.ldap')}</h2>
+      <div className="grid-2">
+        <label className="field">
+          <span>{t('source.url')}</span>
+          <input className="input mono" value={source.url} onChange={(e) => set({ url: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('source.bindDn')}</span>
+          <input
+            className="input mono"
+            value={source.bindDn}
+            onChange={(e) => set({ bindDn: e.target.value })}
+          />
+        </label>
+        <form
+          className="field"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!password) return;
+            void s.storeSecret('ldap-bind-password', password, source.url).then(() => setPassword(''));
+          }}
+        >
+          <label className="field">
+            <span>{t('source.password')}</span>
+            <input
+              className="input"
+              type="password"
+              autoComplete="off"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </label>
+          <div className="row">
+            <button type="submit" className="btn btn-small" disabled={!password}>
+              {t('source.storePassword')}
+            </button>
+            <span className="hint">
+              {s.secretsPresent['ldap-bind-password'] ? t('source.passwordStored') : t('source.passwordHint')}
+            </span>
+          </div>
+        </form>
+        <label className="field">
+          <span>{t('source.baseDn')}</span>
+          <input
+            className="input mono"
+            value={source.baseDn}
+            onChange={(e) => set({ baseDn: e.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span>{t('source.filter')}</span>
+          <input
+            className="input mono"
+            value={source.filter ?? ''}
+            placeholder="(&(objectCategory=person)(objectClass=user))"
+            onChange={(e) => set({ filter: e.target.value || undefined })}
+          />
+        </label>
+        <label className="field">
+          <span>{t('source.caFile')}</span>
+          <input
+            className="input mono"
+            value={source.caFile ?? ''}
+            onChange={(e) => set({ caFile: e.target.value || undefined })}
+          />
+        </label>
+      </div>
+      <div className="row" style={{ marginTop: 12 }}>
+        <button type="button" className="btn" onClick={() => void s.inspectCertificate(source.url)}>
+          {t('source.checkCert')}
+        </button>
+        {source.pinnedFingerprint ? (
+          <span className="badge badge-ok mono">
+            {t('source.cert.pinned', { fingerprint: source.pinnedFingerprint })}
+          </span>
+        ) : null}
+      </div>
+      {cert ? (
+        <div className="card" style={{ marginTop: 12 }} data-testid="certificate">
+          <h3>{t('source.cert')}</h3>
+          <dl className="source-row">
+            <dt>{t('source.cert.subject')}</dt>
+            <dd className="mono">{cert.subject}</dd>
+            <dt>{t('source.cert.issuer')}</dt>
+            <dd className="mono">{cert.issuer}</dd>
+            <dt>{t('source.cert.validity')}</dt>
+            <dd>
+              {cert.validFrom} – {cert.validTo}
+            </dd>
+            <dt>{t('source.cert.fingerprint')}</dt>
+            <dd className="mono">{cert.fingerprint256}</dd>
+          </dl>
+          {!cert.trusted && cert.trustError ? <p className="alert alert-warning">{cert.trustError}</p> : null}
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={s.pinCertificate}
+            disabled={source.pinnedFingerprint === cert.fingerprint256}
+          >
+            {t('source.cert.pin')}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

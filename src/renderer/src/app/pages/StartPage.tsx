@@ -1,0 +1,216 @@
+import { useId, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp, useT } from '../store/context';
+import { fileToBase64 } from '../components/download';
+
+export function StartPage() {
+  const t = useT();
+  const s = useApp(
+    useShallow((st) => ({
+      appInfo: st.appInfo,
+      recent: st.recent,
+      opening: st.opening,
+      openDemo: st.openDemo,
+      openProject: st.openProject,
+      newProject: st.newProject,
+      uploadCsvAndCreate: st.uploadCsvAndCreate,
+      pickCsvAndCreate: st.pickCsvAndCreate,
+      pickMappingAndOpen: st.pickMappingAndOpen,
+    })),
+  );
+  const native = s.appInfo?.capabilities.nativeDialogs ?? false;
+  const csvInputId = useId();
+  const [mappingPath, setMappingPath] = useState('');
+
+  return (
+    <section aria-labelledby="start-heading">
+      <div className="start-hero">
+        <h1 id="start-heading">{t('start.heading')}</h1>
+        <p>{t('start.lead')}</p>
+      </div>
+      {s.opening ? (
+        <p className="alert" role="status">
+          {t('start.loading')}
+        </p>
+      ) : null}
+      <div className="grid-2">
+        <div className="card choice choice-demo">
+          <h2>{t('start.demo')}</h2>
+          <p>{t('start.demoHint')}</p>
+          <div>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void s.openDemo()}
+              disabled={s.opening || s.appInfo?.demoAvailable === false}
+              data-testid="open-demo"
+            >
+              {t('start.demo')}
+            </button>
+          </div>
+        </div>
+
+        <div className="card choice">
+          <h2>{t('start.csv')}</h2>
+          <p>{t('start.csvHint')}</p>
+          <div>
+            {native ? (
+              <button
+                type="button"
+                className="btn"
+                onClick={() => void s.pickCsvAndCreate()}
+                disabled={s.opening}
+              >
+                {t('start.csv')}…
+              </button>
+            ) : (
+              <label className="field" htmlFor={csvInputId}>
+                <span>{t('start.csvPath')}</span>
+                <input
+                  id={csvInputId}
+                  className="input"
+                  type="file"
+                  accept=".csv,.txt,text/csv"
+                  data-testid="csv-upload"
+                  disabled={s.opening}
+                  onChange={async (e) => {
+                    const file = e.currentTarget.files?.[0];
+                    if (!file) return;
+                    await s.uploadCsvAndCreate(file.name, await fileToBase64(file));
+                  }}
+                />
+              </label>
+            )}
+          </div>
+        </div>
+
+        <LdapStart disabled={s.opening} onCreate={(name, source) => void s.newProject(name, source)} />
+
+        <div className="card choice">
+          <h2>{t('start.open')}</h2>
+          <p>{t('start.openHint')}</p>
+          {native ? (
+            <div>
+              <button type="button" className="btn" onClick={() => void s.pickMappingAndOpen()}>
+                {t('start.open')}…
+              </button>
+            </div>
+          ) : (
+            <form
+              className="row"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (mappingPath.trim()) void s.openProject(mappingPath.trim());
+              }}
+            >
+              <label className="field" style={{ flex: 1 }}>
+                <span>{t('start.openPath')}</span>
+                <input
+                  className="input mono"
+                  value={mappingPath}
+                  placeholder="/home/consultant/klant.plekmap.json"
+                  onChange={(e) => setMappingPath(e.target.value)}
+                />
+              </label>
+              <button
+                type="submit"
+                className="btn"
+                style={{ alignSelf: 'end' }}
+                disabled={!mappingPath.trim()}
+              >
+                {t('start.go')}
+              </button>
+            </form>
+          )}
+        </div>
+      </div>
+
+      <div className="card" style={{ marginTop: 16 }}>
+        <h2>{t('start.recent')}</h2>
+        {s.recent.length === 0 ? (
+          <p className="hint">{t('start.noRecent')}</p>
+        ) : (
+          <ul className="recent-list">
+            {s.recent.slice(0, 8).map((p) => (
+              <li key={p}>
+                <button type="button" onClick={() => void s.openProject(p)}>
+                  <strong>{p.split(/[\\/]/).pop()}</strong>
+                  <span className="hint mono" style={{ display: 'block' }}>
+                    {p}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function LdapStart({
+  disabled,
+  onCreate,
+}: {
+  disabled: boolean;
+  onCreate(
+    name: string,
+    source: { kind: 'ldap'; url: string; bindDn: string; baseDn: string; flavor: 'ad' },
+  ): void;
+}) {
+  const t = useT();
+  const [url, setUrl] = useState('ldaps://');
+  const [bindDn, setBindDn] = useState('');
+  const [baseDn, setBaseDn] = useState('');
+  const valid =
+    /^ldaps?:\/\/[^\s/:]+(?::\d+)?\/?$/i.test(url) && bindDn.trim() !== '' && baseDn.trim() !== '';
+  return (
+    <form
+      className="card choice"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!valid) return;
+        const host = url.replace(/^ldaps?:\/\//i, '').replace(/[:/].*$/, '');
+        onCreate(host, {
+          kind: 'ldap',
+          url: url.trim(),
+          bindDn: bindDn.trim(),
+          baseDn: baseDn.trim(),
+          flavor: 'ad',
+        });
+      }}
+    >
+      <h2>{t('start.ldap')}</h2>
+      <p>{t('start.ldapHint')}</p>
+      <div className="grid-2" style={{ gap: 8 }}>
+        <label className="field">
+          <span>{t('source.url')}</span>
+          <input className="input mono" value={url} onChange={(e) => setUrl(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('source.bindDn')}</span>
+          <input
+            className="input mono"
+            value={bindDn}
+            placeholder="consultant@corp.example"
+            onChange={(e) => setBindDn(e.target.value)}
+          />
+        </label>
+        <label className="field" style={{ gridColumn: '1 / -1' }}>
+          <span>{t('source.baseDn')}</span>
+          <input
+            className="input mono"
+            value={baseDn}
+            placeholder="OU=Medewerkers,DC=corp,DC=example"
+            onChange={(e) => setBaseDn(e.target.value)}
+          />
+        </label>
+      </div>
+      <div>
+        <button type="submit" className="btn" disabled={disabled || !valid}>
+          {t('start.ldap')}
+        </button>
+      </div>
+    </form>
+  );
+}

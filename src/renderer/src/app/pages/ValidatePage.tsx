@@ -1,0 +1,285 @@
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Issue } from '../../../../shared/issues';
+import type { SourceRecord } from '../../../../shared/source/types';
+import { useApp, useT } from '../store/context';
+import { countBySeverity, filterIssues, groupIssues, issuesToCsv, type IssueGroup } from '../logic/issues';
+import { SeverityBadge } from '../components/SeverityBadge';
+import { downloadText } from '../components/download';
+import { ProgressBar } from '../components/ProgressBar';
+
+export function ValidatePage() {
+  const t = useT();
+  const s = useApp(
+    useShallow((st) => ({
+      validation: st.validation,
+      validating: st.validating,
+      stale: st.validation !== null && st.validationRevision !== st.revision,
+      sample: st.sample,
+      selectedRow: st.selectedRow,
+      mappingName: st.mapping?.name,
+      validate: st.validate,
+      selectRow: st.selectRow,
+    })),
+  );
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const [open, setOpen] = useState<Record<string, boolean>>({});
+
+  // First visit: validate straight away; the consultant came here to see the problems.
+  const { validation, validating, validate } = s;
+  useEffect(() => {
+    if (!validation && !validating) void validate();
+  }, [validation, validating, validate]);
+
+  const issues = useMemo(() => s.validation?.issues ?? [], [s.validation]);
+  const allProblems = s.validation?.problems ?? [];
+  const filtered = useMemo(() => filterIssues(issues, deferredQuery), [issues, deferredQuery]);
+  const groups = useMemo(() => groupIssues(filtered), [filtered]);
+  const counts = useMemo(() => countBySeverity(issues), [issues]);
+  const record = useMemo(
+    () => (s.selectedRow === null ? undefined : s.sample?.records.find((r) => r.row === s.selectedRow)),
+    [s.selectedRow, s.sample],
+  );
+  const selectedIssues = useMemo(
+    () =>
+      issues.filter(
+        (i) => i.row === s.selectedRow || (s.selectedRow !== null && i.rows?.includes(s.selectedRow)),
+      ),
+    [issues, s.selectedRow],
+  );
+
+  const exportCsv = () => {
+    const csv = issuesToCsv(issues, {
+      row: t('validate.row'),
+      key: t('validate.key'),
+      field: t('validate.field'),
+      code: t('validate.code'),
+      severity: 'severity',
+      message: t('validate.message'),
+    });
+    const stem = (s.mappingName ?? 'plek').replace(/[^\w.-]+/g, '-');
+    downloadText(`${stem}-problemen.csv`, csv, 'text/csv;charset=utf-8');
+  };
+
+  return (
+    <section aria-labelledby="validate-heading">
+      <div className="page-header">
+        <h1 id="validate-heading">{t('validate.heading')}</h1>
+        {s.validation ? (
+          <span data-testid="validation-summary" className="row">
+            <SeverityBadge severity="error" count={counts.errors} />
+            <SeverityBadge severity="warning" count={counts.warnings} />
+            <span className="hint">
+              {t('validate.summary', {
+                errors: counts.errors,
+                warnings: counts.warnings,
+                rows: s.validation.summary?.rows ?? s.sample?.totalRecords ?? 0,
+              })}
+            </span>
+          </span>
+        ) : null}
+        <span className="spacer" />
+        <button type="button" className="btn" onClick={() => void s.validate()} disabled={s.validating}>
+          {t('validate.run')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={exportCsv}
+          disabled={issues.length === 0}
+          data-testid="export-issues"
+        >
+          {t('validate.export')}
+        </button>
+      </div>
+      {s.validating ? (
+        <div className="card" role="status">
+          <ProgressBar fraction={null} label={t('validate.running')}>
+            {t('validate.running')}
+          </ProgressBar>
+        </div>
+      ) : null}
+      {allProblems.length > 0 ? (
+        <div className="alert alert-error" style={{ marginBottom: 12 }}>
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {allProblems.map((p, i) => (
+              <li key={i}>
+                <code>{p.path}</code> {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {!s.validation && !s.validating ? <p className="hint">{t('validate.notRun')}</p> : null}
+      {s.validation && issues.length === 0 && allProblems.length === 0 ? (
+        <p className="alert alert-ok">{t('validate.none')}</p>
+      ) : null}
+      {issues.length > 0 ? (
+        <div className="split">
+          <div>
+            <label className="field" style={{ marginBottom: 10 }}>
+              <span>{t('validate.filter')}</span>
+              <input
+                className="input"
+                type="search"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+                placeholder="invalid-email, 10023, Müller…"
+              />
+            </label>
+            <div data-testid="issue-groups">
+              {groups.map((g) => (
+                <IssueGroupView
+                  key={g.code}
+                  group={g}
+                  open={open[g.code] ?? false}
+                  onToggle={() => setOpen((o) => ({ ...o, [g.code]: !(o[g.code] ?? false) }))}
+                  selectedRow={s.selectedRow}
+                  onSelect={s.selectRow}
+                />
+              ))}
+            </div>
+          </div>
+          <SourceRowPanel row={s.selectedRow} record={record} issues={selectedIssues} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+const MAX_ROWS_SHOWN = 500;
+
+function IssueGroupView({
+  group,
+  open,
+  onToggle,
+  selectedRow,
+  onSelect,
+}: {
+  group: IssueGroup;
+  open: boolean;
+  onToggle(): void;
+  selectedRow: number | null;
+  onSelect(row: number): void;
+}) {
+  const t = useT();
+  const bodyId = `issues-${group.code}`;
+  return (
+    <div className="issue-group" data-code={group.code}>
+      <h3>
+        <button
+          type="button"
+          className="issue-group-toggle"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={onToggle}
+        >
+          <span className="chevron" aria-hidden="true">
+            ▸
+          </span>
+          <code>{group.code}</code>
+          <span className="spacer" />
+          {group.errors ? <SeverityBadge severity="error" count={group.errors} /> : null}
+          {group.warnings ? <SeverityBadge severity="warning" count={group.warnings} /> : null}
+          {group.infos ? <SeverityBadge severity="info" count={group.infos} /> : null}
+        </button>
+      </h3>
+      {open ? (
+        <div className="issue-group-body" id={bodyId}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col" style={{ width: 70 }}>
+                  {t('validate.row')}
+                </th>
+                <th scope="col" style={{ width: 110 }}>
+                  {t('validate.key')}
+                </th>
+                <th scope="col" style={{ width: 130 }}>
+                  {t('validate.field')}
+                </th>
+                <th scope="col">{t('validate.message')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {group.issues.slice(0, MAX_ROWS_SHOWN).map((i, n) => (
+                <tr key={n} aria-selected={i.row !== undefined && i.row === selectedRow}>
+                  <td>
+                    {i.row !== undefined ? (
+                      <button type="button" className="row-button" onClick={() => onSelect(i.row as number)}>
+                        {i.row}
+                      </button>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td className="mono">{i.key ?? ''}</td>
+                  <td className="mono">{i.field ? (i.field.split(':').pop() ?? i.field) : ''}</td>
+                  <td>{i.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {group.issues.length > MAX_ROWS_SHOWN ? (
+            <p className="hint" style={{ padding: '6px 8px' }}>
+              +{group.issues.length - MAX_ROWS_SHOWN}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function SourceRowPanel({
+  row,
+  record,
+  issues,
+}: {
+  row: number | null;
+  record?: SourceRecord;
+  issues: Issue[];
+}) {
+  const t = useT();
+  if (row === null)
+    return <div className="card source-row hint">{t('validate.sourceRow', { row: '…' })}</div>;
+  const flagged = new Set(issues.map((i) => i.field).filter(Boolean));
+  return (
+    <aside className="card source-row" aria-live="polite" data-testid="source-row">
+      <h2>{t('validate.sourceRow', { row: String(row) })}</h2>
+      {issues.map((i, n) => (
+        <p key={n} className="row" style={{ margin: '0 0 6px' }}>
+          <SeverityBadge severity={i.severity} /> {i.message}
+        </p>
+      ))}
+      {record ? (
+        <dl>
+          {Object.entries(record.values).map(([name, v]) => (
+            <FragmentRow key={name} name={name} value={v} flagged={flagged.has(name)} />
+          ))}
+        </dl>
+      ) : (
+        <p className="hint">{t('validate.sourceRowMissing')}</p>
+      )}
+    </aside>
+  );
+}
+
+function FragmentRow({
+  name,
+  value,
+  flagged,
+}: {
+  name: string;
+  value: SourceRecord['values'][string];
+  flagged: boolean;
+}) {
+  const text = value === null ? '∅' : Array.isArray(value) ? value.join(' | ') : value === '' ? '""' : value;
+  return (
+    <>
+      <dt>{name}</dt>
+      <dd className={flagged ? 'flagged mono' : 'mono'}>{text}</dd>
+    </>
+  );
+}

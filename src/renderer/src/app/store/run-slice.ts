@@ -1,0 +1,48 @@
+import type { StateCreator } from 'zustand';
+import { valueOrReport } from './helpers';
+import type { AppState, RunSlice, StoreDeps } from './types';
+
+/** The live log keeps the newest lines only; the full story is in the run report. */
+export const LOG_LIMIT = 1000;
+
+export function createRunSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunSlice> {
+  const { api } = deps;
+  return (set, get) => ({
+    runId: null,
+    runStatus: null,
+    runStartedAt: null,
+    progress: null,
+    progressAt: null,
+    log: [],
+    report: null,
+
+    apply: async () => {
+      const { plan, allowOverride, runStatus } = get();
+      if (!plan || runStatus === 'running') return;
+      if (!plan.safety.ok && !allowOverride) return;
+      set({
+        runStatus: 'running',
+        progress: null,
+        log: [],
+        report: null,
+        runStartedAt: deps.now().getTime(),
+      });
+      const started = valueOrReport(
+        get,
+        await api.run.apply({ planId: plan.planId, overrideSafety: allowOverride }),
+      );
+      if (!started) {
+        set({ runStatus: 'failed' });
+        return;
+      }
+      // run:finished may already have arrived for a tiny plan; keep what it set.
+      set((s) => ({ runId: started.runId, runStatus: s.runId === started.runId ? s.runStatus : 'running' }));
+    },
+
+    cancelRun: async () => {
+      const runId = get().runId;
+      if (!runId) return;
+      valueOrReport(get, await api.run.cancel({ runId }));
+    },
+  });
+}

@@ -1,0 +1,62 @@
+import type { StateCreator } from 'zustand';
+import { valueOrReport } from './helpers';
+import type { AppState, SourceSlice, StoreDeps } from './types';
+
+export function createSourceSlice(deps: StoreDeps): StateCreator<AppState, [], [], SourceSlice> {
+  const { api } = deps;
+  return (set, get) => ({
+    sample: null,
+    sampleRevision: 0,
+    certificate: null,
+    secretsPresent: {},
+
+    takeSample: async () => {
+      const { mapping, project, revision } = get();
+      if (!mapping?.source) return;
+      const taskId = deps.newTaskId();
+      set({
+        task: { id: taskId, label: 'source.sampling', done: 0, total: null, startedAt: deps.now().getTime() },
+      });
+      const result = await api.source.sample({
+        source: mapping.source,
+        projectPath: project?.path ?? null,
+        limit: 1000,
+        taskId,
+      });
+      // A newer task (or a cancel) replaced this one: drop the late answer.
+      if (get().task?.id !== taskId) return;
+      set({ task: null });
+      const sample = valueOrReport(get, result);
+      if (sample) set({ sample, sampleRevision: revision });
+    },
+
+    inspectCertificate: async (url) => {
+      set({ certificate: null });
+      const cert = valueOrReport(get, await api.source.inspectCertificate({ url }));
+      if (cert) set({ certificate: cert });
+    },
+
+    pinCertificate: () => {
+      const cert = get().certificate;
+      if (!cert) return;
+      get().updateMapping((m) =>
+        m.source?.kind === 'ldap'
+          ? { ...m, source: { ...m.source, pinnedFingerprint: cert.fingerprint256 } }
+          : m,
+      );
+    },
+
+    storeSecret: async (name, value, scope) => {
+      const stored = valueOrReport(
+        get,
+        await api.secrets.set(scope ? { name, value, scope } : { name, value }),
+      );
+      if (stored) set((s) => ({ secretsPresent: { ...s.secretsPresent, [name]: true } }));
+    },
+
+    checkSecret: async (name, scope) => {
+      const has = await api.secrets.has(scope ? { name, scope } : { name });
+      if (has.ok) set((s) => ({ secretsPresent: { ...s.secretsPresent, [name]: has.value.present } }));
+    },
+  });
+}

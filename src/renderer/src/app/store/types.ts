@@ -1,0 +1,140 @@
+import type {
+  AppInfo,
+  CertificateInfo,
+  PlanAction,
+  PlanView,
+  PreviewResult,
+  ProjectDocument,
+  RequestInput,
+  RunLogLine,
+  RunProgress,
+  RunReport,
+  SecretName,
+  SourceSample,
+  ValidationResult,
+  WorkbenchApi,
+} from '../../../../shared/api/contract';
+import type { MappingFileInput } from '../../../../shared/mapping/schema';
+import type { Lang, MessageKey } from '../i18n';
+
+export const STEPS = ['start', 'source', 'mapping', 'validate', 'rules', 'plan', 'run'] as const;
+export type Step = (typeof STEPS)[number];
+export type Theme = 'light' | 'dark';
+
+/** A long task the main process runs for us (sampling, planning): progress comes as `task:progress` events. */
+export interface RunningTask {
+  id: string;
+  label: MessageKey;
+  done: number;
+  total: number | null;
+  startedAt: number;
+}
+
+export interface UiSlice {
+  lang: Lang;
+  /** null = follow the system (`prefers-color-scheme`). */
+  theme: Theme | null;
+  step: Step;
+  error: string | null;
+  notice: MessageKey | null;
+  task: RunningTask | null;
+  setLang(lang: Lang): void;
+  setTheme(theme: Theme): void;
+  goTo(step: Step): void;
+  showError(message: string): void;
+  dismissMessages(): void;
+  cancelTask(): Promise<void>;
+}
+
+export interface ProjectSlice {
+  appInfo: AppInfo | null;
+  recent: string[];
+  project: ProjectDocument | null;
+  mapping: MappingFileInput | null;
+  /** Bumped on every mapping edit; a plan or validation remembers the revision it was made from. */
+  revision: number;
+  savedRevision: number;
+  today: string;
+  opening: boolean;
+  init(): Promise<void>;
+  openDemo(): Promise<void>;
+  openProject(path: string): Promise<void>;
+  newProject(name: string, source: RequestInput<'project:new'>['source']): Promise<void>;
+  /** Browser mode: sends a picked CSV to the workbench and starts a project on it. */
+  uploadCsvAndCreate(fileName: string, contentBase64: string): Promise<void>;
+  pickCsvAndCreate(): Promise<void>;
+  pickMappingAndOpen(): Promise<void>;
+  saveProject(): Promise<void>;
+  updateMapping(edit: (mapping: MappingFileInput) => MappingFileInput): void;
+  adoptProject(doc: ProjectDocument): void;
+}
+
+export interface SourceSlice {
+  sample: SourceSample | null;
+  sampleRevision: number;
+  certificate: CertificateInfo | null;
+  secretsPresent: Partial<Record<SecretName, boolean>>;
+  takeSample(): Promise<void>;
+  inspectCertificate(url: string): Promise<void>;
+  pinCertificate(): void;
+  storeSecret(name: SecretName, value: string, scope?: string): Promise<void>;
+  checkSecret(name: SecretName, scope?: string): Promise<void>;
+}
+
+export interface ValidationSlice {
+  validation: ValidationResult | null;
+  validationRevision: number;
+  validating: boolean;
+  preview: PreviewResult | null;
+  previewRevision: number;
+  previewing: boolean;
+  selectedRow: number | null;
+  validate(): Promise<void>;
+  refreshPreview(): Promise<void>;
+  selectRow(row: number | null): void;
+}
+
+export interface PlanFilter {
+  action: PlanAction | 'all';
+  text: string;
+}
+
+export interface PlanSlice {
+  plan: PlanView | null;
+  planRevision: number;
+  allowOverride: boolean;
+  planFilter: PlanFilter;
+  computePlan(): Promise<void>;
+  setAllowOverride(allow: boolean): void;
+  setPlanFilter(filter: Partial<PlanFilter>): void;
+}
+
+export type RunStatus = RunReport['status'];
+
+export interface RunSlice {
+  runId: string | null;
+  runStatus: RunStatus | null;
+  runStartedAt: number | null;
+  progress: RunProgress | null;
+  /** When the last progress event arrived (ms), to measure the rate when the service sends none. */
+  progressAt: number | null;
+  log: RunLogLine[];
+  report: RunReport | null;
+  apply(): Promise<void>;
+  cancelRun(): Promise<void>;
+}
+
+export type AppState = UiSlice & ProjectSlice & SourceSlice & ValidationSlice & PlanSlice & RunSlice;
+
+/** What the store needs from its surroundings; tests pass fakes. */
+export interface StoreDeps {
+  api: WorkbenchApi;
+  now(): Date;
+  /** Where UI preferences persist (localStorage in the app). */
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  systemLanguage?: string;
+  newTaskId(): string;
+}
+
+export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
+export type GetState = () => AppState;

@@ -1,0 +1,58 @@
+import type { StateCreator } from 'zustand';
+import { valueOrReport } from './helpers';
+import type { AppState, StoreDeps, ValidationSlice } from './types';
+
+export function createValidationSlice(deps: StoreDeps): StateCreator<AppState, [], [], ValidationSlice> {
+  const { api } = deps;
+  let previewSeq = 0;
+  let validateSeq = 0;
+  return (set, get) => ({
+    validation: null,
+    validationRevision: 0,
+    validating: false,
+    preview: null,
+    previewRevision: 0,
+    previewing: false,
+    selectedRow: null,
+
+    validate: async () => {
+      const { mapping, today, revision } = get();
+      if (!mapping) return;
+      const seq = ++validateSeq;
+      set({ validating: true, selectedRow: null });
+      // Without records the main process validates the whole source, not only the sample.
+      const result = await api.mapping.validate({ mapping, today });
+      if (seq !== validateSeq) return;
+      set({ validating: false });
+      const validation = valueOrReport(get, result);
+      if (validation) set({ validation, validationRevision: revision });
+    },
+
+    refreshPreview: async () => {
+      const { mapping, sample, today, revision } = get();
+      if (!mapping || !sample) return;
+      const seq = ++previewSeq;
+      set({ previewing: true });
+      const result = await api.mapping.preview({ mapping, records: sample.records, today });
+      if (seq !== previewSeq) return;
+      set({ previewing: false });
+      // A preview error is shown beside the table, not as a banner: the consultant is mid-edit.
+      if (result.ok) set({ preview: result.value, previewRevision: revision });
+      else if (result.error.code !== 'cancelled') {
+        set({
+          preview: {
+            outcomes: [],
+            issues: [],
+            summary: null,
+            problems: [{ path: '$', message: result.error.message }],
+          },
+          previewRevision: revision,
+        });
+      }
+    },
+
+    selectRow: (row) => set({ selectedRow: row }),
+  });
+}
+
+export { valueOrReport };

@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanChangeView, PreviewResult } from '../../../src/shared/api/contract';
+import type { MappedUser, RowOutcome } from '../../../src/shared/engine/types';
+import {
+  deactivationPreview,
+  displayNameOf,
+  filterPlanChanges,
+  groupPreview,
+  previewRows,
+  summarizeChange,
+} from '../../../src/renderer/src/app/logic/derive';
+
+function user(
+  row: number,
+  key: string,
+  attrs: Record<string, string | null>,
+  extra: Partial<MappedUser> = {},
+): MappedUser {
+  return { row, key, attributes: attrs, active: true, groups: [], trace: {}, ...extra };
+}
+
+const outcomes: RowOutcome[] = [
+  {
+    status: 'mapped',
+    row: 2,
+    user: user(
+      2,
+      '10001',
+      {
+        'name.givenName': 'Jan',
+        'name.middleName': 'van der',
+        'name.familyName': 'Berg',
+        title: 'Verpleegkundige',
+      },
+      { groups: ['Zorg'] },
+    ),
+  },
+  {
+    status: 'mapped',
+    row: 3,
+    user: user(
+      3,
+      '10002',
+      { 'name.givenName': 'Jürgen', 'name.familyName': 'Müller' },
+      {
+        active: false,
+        deactivationReason: 'endDate 2026-01-31 is before today',
+      },
+    ),
+  },
+  {
+    status: 'mapped',
+    row: 4,
+    user: user(
+      4,
+      '10003',
+      { displayName: 'Fatma Yılmaz' },
+      { leavingOn: '2026-12-31', groups: ['Zorg', 'Teamleiders'] },
+    ),
+  },
+  {
+    status: 'mapped',
+    row: 5,
+    user: user(
+      5,
+      '10004',
+      { 'name.givenName': 'Sanne', 'name.familyName': 'de Vries' },
+      { leavingOn: '2026-12-01' },
+    ),
+  },
+  { status: 'skipped', row: 6, key: '10005', reason: 'scope: Contract = "Extern"' },
+  {
+    status: 'error',
+    row: 7,
+    key: '10006',
+    issues: [
+      {
+        code: 'invalid-email',
+        severity: 'error',
+        row: 7,
+        field: 'emails[type eq "work"].value',
+        message: 'geen geldig e-mailadres: "p.jansen@"',
+      },
+    ],
+  },
+];
+
+describe('displayNameOf', () => {
+  it('joins given name, tussenvoegsel and family name when there is no display name', () => {
+    const u = outcomes[0];
+    expect(u?.status === 'mapped' && displayNameOf(u.user)).toBe('Jan van der Berg');
+  });
+  it('prefers displayName, falls back to the key', () => {
+    expect(displayNameOf(user(1, '42', { displayName: 'Fatma Yılmaz' }))).toBe('Fatma Yılmaz');
+    expect(displayNameOf(user(1, '42', { 'name.givenName': '  ' }))).toBe('42');
+  });
+});
+
+describe('deactivationPreview', () => {
+  it('lists the deactivated and the leavers, leavers by date', () => {
+    const p = deactivationPreview(outcomes);
+    expect(p.deactivate).toEqual([
+      { row: 3, key: '10002', name: 'Jürgen Müller', reason: 'endDate 2026-01-31 is before today' },
+    ]);
+    expect(p.leavingLater.map((l) => [l.name, l.date])).toEqual([
+      ['Sanne de Vries', '2026-12-01'],
+      ['Fatma Yılmaz', '2026-12-31'],
+    ]);
+  });
+});
+
+describe('groupPreview', () => {
+  it('keeps the rules’ group order, includes empty groups and counts members', () => {
+    const g = groupPreview(outcomes, ['Teamleiders', 'Zorg', 'ICT']);
+    expect(g.map((x) => [x.group, x.members.map((m) => m.name)])).toEqual([
+      ['Teamleiders', ['Fatma Yılmaz']],
+      ['Zorg', ['Jan van der Berg', 'Fatma Yılmaz']],
+      ['ICT', []],
+    ]);
+  });
+});
+
+describe('previewRows', () => {
+  it('flattens mapped, skipped and error rows and attaches row issues', () => {
+    const preview: PreviewResult = {
+      outcomes,
+      issues: [{ code: 'invalid-phone', severity: 'warning', row: 2, message: 'onbekend nummer' }],
+      summary: null,
+      problems: [],
+    };
+    const rows = previewRows(preview, ['name.familyName', 'title']);
+    expect(rows[0]).toMatchObject({
+      key: '10001',
+      status: 'mapped',
+      values: { 'name.familyName': 'Berg', title: 'Verpleegkundige' },
+    });
+    expect(rows[0]?.issues.map((i) => i.code)).toEqual(['invalid-phone']);
+    expect(rows[1]?.values).toEqual({ 'name.familyName': 'Müller', title: '' });
+    expect(rows[4]).toMatchObject({ status: 'skipped', reason: 'scope: Contract = "Extern"' });
+    expect(rows[5]?.issues.map((i) => i.code)).toEqual(['invalid-email']);
+  });
+});
+
+describe('filterPlanChanges', () => {
+  const changes: PlanChangeView[] = [
+    {
+      key: '10001',
+      action: 'create',
+      userName: 'jan.vanderberg@zorggroep.nl',
+      displayName: 'Jan van der Berg',
+      changes: [],
+    },
+    {
+      key: '10002',
+      action: 'update',
+      displayName: 'Jürgen Müller',
+      changes: [{ path: 'title', from: 'Adviseur', to: 'Senior adviseur' }],
+    },
+    {
+      key: '10003',
+      action: 'deactivate',
+      displayName: 'Fatma Yılmaz',
+      changes: [],
+      reason: 'endDate 2026-01-31',
+    },
+    { key: '10004', action: 'update', displayName: 'Sanne de Vries', changes: [], groupsAdded: ['Zorg'] },
+  ];
+
+  it('filters by action', () => {
+    expect(filterPlanChanges(changes, { action: 'update', text: '' }).map((c) => c.key)).toEqual([
+      '10002',
+      '10004',
+    ]);
+  });
+  it('searches names, keys, values, reasons and groups case-insensitively', () => {
+    expect(filterPlanChanges(changes, { action: 'all', text: 'MÜLLER' }).map((c) => c.key)).toEqual([
+      '10002',
+    ]);
+    expect(filterPlanChanges(changes, { action: 'all', text: 'senior' }).map((c) => c.key)).toEqual([
+      '10002',
+    ]);
+    expect(filterPlanChanges(changes, { action: 'all', text: 'van der' }).map((c) => c.key)).toEqual([
+      '10001',
+    ]);
+    expect(filterPlanChanges(changes, { action: 'all', text: '2026-01' }).map((c) => c.key)).toEqual([
+      '10003',
+    ]);
+    expect(filterPlanChanges(changes, { action: 'all', text: 'zorg' }).map((c) => c.key)).toEqual([
+      '10001',
+      '10004',
+    ]);
+  });
+  it('combines action and text', () => {
+    expect(filterPlanChanges(changes, { action: 'create', text: 'müller' })).toEqual([]);
+  });
+  it('filters 100k changes', () => {
+    const many: PlanChangeView[] = Array.from({ length: 100_000 }, (_, i) => ({
+      key: String(100000 + i),
+      action: i % 10 === 0 ? 'deactivate' : 'update',
+      displayName: `Medewerker ${i}`,
+      changes: [],
+    }));
+    expect(filterPlanChanges(many, { action: 'deactivate', text: '' })).toHaveLength(10_000);
+    expect(filterPlanChanges(many, { action: 'all', text: '199999' }).map((c) => c.key)).toEqual(['199999']);
+  });
+});
+
+describe('summarizeChange', () => {
+  it('describes field changes and added groups', () => {
+    expect(
+      summarizeChange({
+        key: '1',
+        action: 'update',
+        changes: [
+          { path: 'title', from: 'Adviseur', to: 'Senior adviseur' },
+          {
+            path: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department',
+            from: null,
+            to: 'Zorg',
+          },
+        ],
+        groupsAdded: ['Teamleiders'],
+      }),
+    ).toBe('title: "Adviseur" → "Senior adviseur"; department: "Zorg"; +Teamleiders');
+  });
+  it('falls back to the reason', () => {
+    expect(summarizeChange({ key: '1', action: 'deactivate', changes: [], reason: 'inactiveWhen' })).toBe(
+      'inactiveWhen',
+    );
+  });
+});
