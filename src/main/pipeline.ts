@@ -94,7 +94,12 @@ const previousStateSchema = z.object({
 async function runOnSource(
   loaded: LoadedMapping,
   opened: OpenedSource,
-  options: RunOptions & { collect: boolean; keepState: boolean; signal?: AbortSignal; onProgress?: PipelineOptions['onProgress'] },
+  options: RunOptions & {
+    collect: boolean;
+    keepState: boolean;
+    signal?: AbortSignal;
+    onProgress?: PipelineOptions['onProgress'];
+  },
 ): Promise<{ result: MappingResult; state: PreviousState; finished: RunFinish }> {
   const run = createMappingRun(loaded.compiled, options);
   for (const issue of opened.issues) run.pushSourceIssue(issue);
@@ -144,15 +149,23 @@ export async function loadPreviousState(
     try {
       value = JSON.parse(await readFile(previousPath, 'utf8'));
     } catch {
-      throw new UserError(`cannot read the previous state ${previousPath}: expected a file written by --write-state`);
+      throw new UserError(
+        `cannot read the previous state ${previousPath}: expected a file written by --write-state`,
+      );
     }
     const parsed = previousStateSchema.safeParse(value);
     if (!parsed.success) {
-      throw new UserError(`${previousPath} is not a state file written by --write-state (${parsed.error.issues[0]?.message})`);
+      throw new UserError(
+        `${previousPath} is not a state file written by --write-state (${parsed.error.issues[0]?.message})`,
+      );
     }
     return parsed.data;
   }
-  const opened = await openSource(loaded.mapping, { ...sourceOptions, baseDir: loaded.baseDir, sourcePath: previousPath });
+  const opened = await openSource(loaded.mapping, {
+    ...sourceOptions,
+    baseDir: loaded.baseDir,
+    sourcePath: previousPath,
+  });
   const { state } = await runOnSource(loaded, opened, { today, collect: false, keepState: true });
   return state;
 }
@@ -221,7 +234,10 @@ export async function streamOutcomes(
     collect: false,
     keepState: false,
   });
-  const decided = createMappingRun(loaded.compiled, { ...runOptions, ...(first.headers ? { headers: first.headers } : {}) });
+  const decided = createMappingRun(loaded.compiled, {
+    ...runOptions,
+    ...(first.headers ? { headers: first.headers } : {}),
+  });
   const second = await first.reopen();
   for (const i of second.issues) decided.pushSourceIssue(i);
   const pending: RowOutcome[] = [];
@@ -237,6 +253,10 @@ export async function streamOutcomes(
     loaded,
     mapping: loaded.mapping,
     result: { issues: pass1.result.issues, summary: pass1.result.summary },
-    source: { label: first.label, rows: pass1.result.summary.rows, ...(first.headers ? { headers: first.headers } : {}) },
+    source: {
+      label: first.label,
+      rows: pass1.result.summary.rows,
+      ...(first.headers ? { headers: first.headers } : {}),
+    },
   };
 }

@@ -39,8 +39,11 @@ export function formatIssues(issues: readonly Issue[], perCode = 20): string {
     list.push(i);
     byCode.set(i.code, list);
   }
+  const rank = (list: Issue[]) =>
+    Math.min(...list.map((i) => (i.severity === 'error' ? 0 : i.severity === 'warning' ? 1 : 2)));
+  const groups = [...byCode].sort((a, b) => rank(a[1]) - rank(b[1]));
   const lines: string[] = [];
-  for (const [code, list] of byCode) {
+  for (const [code, list] of groups) {
     lines.push('', bold(`${code} (${list.length})`));
     for (const i of list.slice(0, perCode)) lines.push(`  ${severityLabel(i)} ${i.message}`);
     if (list.length > perCode) lines.push(dim(`  … and ${list.length - perCode} more (use --json for all)`));

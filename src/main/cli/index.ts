@@ -7,7 +7,9 @@ import { register as registerValidate } from './commands/validate';
 /** Builds the `plek-sync` program. Each command lives in ./commands/<name>.ts and registers itself here. */
 export function buildProgram(): Command {
   const program = new Command('plek-sync')
-    .description('Plek provisioning: map an HR export or Active Directory to Plek users, validate, plan and sync.')
+    .description(
+      'Plek provisioning: map an HR export or Active Directory to Plek users, validate, plan and sync.',
+    )
     .version('0.1.0')
     .showHelpAfterError('(run plek-sync --help for usage)')
     .exitOverride();
@@ -34,7 +36,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`plek-sync: ${error.message}\n`);
       return 'exitCode' in error && typeof error.exitCode === 'number' ? error.exitCode : 2;
     }
-    process.stderr.write(`plek-sync: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `plek-sync: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 3;
   }
 }

@@ -46,7 +46,8 @@ export async function openSource(mapping: MappingFile, options: OpenSourceOption
   if (source.kind === 'csv' || options.sourcePath) {
     const path = resolveCsvPath(mapping, options);
     const { openCsv } = await import('./csv/read-csv');
-    const csvOptions = source.kind === 'csv' ? { encoding: source.encoding, delimiter: source.delimiter } : {};
+    const csvOptions =
+      source.kind === 'csv' ? { encoding: source.encoding, delimiter: source.delimiter } : {};
     const opened = await openCsv(path, csvOptions, options.signal);
     return {
       label: path,

@@ -43,7 +43,8 @@ export interface CompiledMapping {
   targets: string[];
 }
 
-export type CompileResult = { ok: true; compiled: CompiledMapping } | { ok: false; problems: MappingProblem[] };
+export type CompileResult =
+  { ok: true; compiled: CompiledMapping } | { ok: false; problems: MappingProblem[] };
 
 /** Plek needs these to create an account. */
 export const REQUIRED_FOR_CREATE = ['name.givenName', 'name.familyName', WORK_EMAIL] as const;
@@ -79,7 +80,10 @@ export function compileMapping(mapping: MappingFile): CompileResult {
     const target = lookup.field.path;
     const earlier = seenTargets.get(target);
     if (earlier !== undefined) {
-      problems.push({ path: jsonPath(at), message: `maps the same Plek field as "${earlier}"; keep one of them` });
+      problems.push({
+        path: jsonPath(at),
+        message: `maps the same Plek field as "${earlier}"; keep one of them`,
+      });
       continue;
     }
     seenTargets.set(target, written);

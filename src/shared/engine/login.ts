@@ -1,4 +1,4 @@
-import { anyAsciiLogin } from './transliterate';
+import { normalizeDiacritics } from '../text/transliterate';
 import type { CompiledLoginSchema } from './compile';
 import type { FlatUser } from '../scim/resource';
 
@@ -18,7 +18,7 @@ export function loginLocalPart(schema: CompiledLoginSchema, attributes: FlatUser
 function part(value: unknown, which: 'full' | 'firstLetter', mode: 'strip' | 'dach'): string {
   if (typeof value !== 'string') return '';
   // Letters, digits and the few symbols a login may hold; spaces and apostrophes of "van 't Hek" vanish.
-  const cleaned = anyAsciiLogin(value, mode)
+  const cleaned = normalizeDiacritics(value, mode)
     .toLowerCase()
     .replace(/[^a-z0-9.\-_]/g, '');
   if (which === 'firstLetter') return /[a-z0-9]/.exec(cleaned)?.[0] ?? '';
@@ -27,7 +27,7 @@ function part(value: unknown, which: 'full' | 'firstLetter', mode: 'strip' | 'da
 
 /** `johndoe_12345@demo.com`: the collision suffix the notes prescribe. */
 export function withCollisionSuffix(local: string, suffix: string, mode: 'strip' | 'dach'): string {
-  const clean = anyAsciiLogin(suffix, mode)
+  const clean = normalizeDiacritics(suffix, mode)
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
   return `${local}_${clean}`;

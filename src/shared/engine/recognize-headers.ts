@@ -1,6 +1,6 @@
 import type { MappingFileInput } from '../mapping/schema';
 import { ENTERPRISE_USER_SCHEMA, WORK_EMAIL, customFieldPath } from '../scim/fields';
-import { anyAsciiLogin } from './transliterate';
+import { normalizeDiacritics } from '../text/transliterate';
 
 /** What a column in an HR export means, independent of its language. */
 export type HeaderConcept =
@@ -25,27 +25,87 @@ export type HeaderConcept =
 /** Normalised header spellings seen in Dutch and English HR exports (AFAS, Visma/Raet, Nmbrs, Personio, Excel). */
 const SPELLINGS: Record<HeaderConcept, string[]> = {
   employeeNumber: [
-    'personeelsnummer', 'personeelsnr', 'persnr', 'medewerkernummer', 'medewerkernr', 'werknemernummer',
-    'registratienummer', 'employeeid', 'employeenumber', 'employeeno', 'empid', 'staffnumber', 'personnelnumber',
+    'personeelsnummer',
+    'personeelsnr',
+    'persnr',
+    'medewerkernummer',
+    'medewerkernr',
+    'werknemernummer',
+    'registratienummer',
+    'employeeid',
+    'employeenumber',
+    'employeeno',
+    'empid',
+    'staffnumber',
+    'personnelnumber',
   ],
   givenName: ['voornaam', 'voornamen', 'firstname', 'givenname', 'forename'],
   callName: ['roepnaam', 'preferredname', 'nickname', 'callname', 'knownas'],
   initials: ['voorletters', 'initialen', 'initials'],
-  namePrefix: ['tussenvoegsel', 'tussenvoegsels', 'voorvoegsel', 'voorvoegsels', 'nameprefix', 'surnameprefix', 'prefix'],
+  namePrefix: [
+    'tussenvoegsel',
+    'tussenvoegsels',
+    'voorvoegsel',
+    'voorvoegsels',
+    'nameprefix',
+    'surnameprefix',
+    'prefix',
+  ],
   familyName: ['achternaam', 'geslachtsnaam', 'familienaam', 'lastname', 'surname', 'familyname'],
   email: [
-    'emailadres', 'email', 'emailwerk', 'zakelijkemail', 'zakelijkemailadres', 'emailzakelijk', 'workemail',
-    'businessemail', 'mail', 'emailaddress',
+    'emailadres',
+    'email',
+    'emailwerk',
+    'zakelijkemail',
+    'zakelijkemailadres',
+    'emailzakelijk',
+    'workemail',
+    'businessemail',
+    'mail',
+    'emailaddress',
   ],
   title: ['functie', 'functienaam', 'functieomschrijving', 'jobtitle', 'title', 'position', 'role'],
   department: ['afdeling', 'afdelingsnaam', 'department', 'organisatieonderdeel', 'team', 'kostenplaatsnaam'],
   location: ['locatie', 'vestiging', 'werklocatie', 'standplaats', 'location', 'office', 'site'],
-  workPhone: ['telefoon', 'telefoonwerk', 'telefoonnummer', 'telwerk', 'workphone', 'phone', 'businessphone', 'telephone'],
-  mobile: ['mobiel', 'mobielnummer', 'mobieletelefoon', 'mobielwerk', 'gsm', 'mobile', 'mobilephone', 'cellphone'],
-  startDate: ['datumindienst', 'indienst', 'indiensttreding', 'startdatum', 'startdate', 'hiredate', 'dateofhire'],
+  workPhone: [
+    'telefoon',
+    'telefoonwerk',
+    'telefoonnummer',
+    'telwerk',
+    'workphone',
+    'phone',
+    'businessphone',
+    'telephone',
+  ],
+  mobile: [
+    'mobiel',
+    'mobielnummer',
+    'mobieletelefoon',
+    'mobielwerk',
+    'gsm',
+    'mobile',
+    'mobilephone',
+    'cellphone',
+  ],
+  startDate: [
+    'datumindienst',
+    'indienst',
+    'indiensttreding',
+    'startdatum',
+    'startdate',
+    'hiredate',
+    'dateofhire',
+  ],
   endDate: [
-    'datumuitdienst', 'uitdienst', 'uitdiensttreding', 'einddatum', 'einddatumdienstverband', 'enddate',
-    'terminationdate', 'leavedate', 'lastworkingday',
+    'datumuitdienst',
+    'uitdienst',
+    'uitdiensttreding',
+    'einddatum',
+    'einddatumdienstverband',
+    'enddate',
+    'terminationdate',
+    'leavedate',
+    'lastworkingday',
   ],
   manager: ['leidinggevende', 'manager', 'managerid', 'leidinggevendenummer', 'supervisor', 'reportsto'],
   birthDate: ['geboortedatum', 'dateofbirth', 'birthdate', 'dob'],
@@ -70,7 +130,7 @@ export interface HeaderSuggestion {
 }
 
 function normalizeHeader(header: string): string {
-  return anyAsciiLogin(header, 'strip')
+  return normalizeDiacritics(header, 'strip')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 }
@@ -82,7 +142,10 @@ export function refText(header: string): string {
 
 const E = ENTERPRISE_USER_SCHEMA;
 
-function targetFor(concept: HeaderConcept, header: string): { target: string | null; expression: string | null; note?: string } {
+function targetFor(
+  concept: HeaderConcept,
+  header: string,
+): { target: string | null; expression: string | null; note?: string } {
   const r = refText(header);
   switch (concept) {
     case 'employeeNumber':
@@ -112,9 +175,17 @@ function targetFor(concept: HeaderConcept, header: string): { target: string | n
     case 'endDate':
       return { target: null, expression: `ParseDate(${r}, "auto")`, note: 'drives deactivation.endDate' };
     case 'status':
-      return { target: null, expression: `In(${r}, "Inactief", "Inactive", "Uit dienst")`, note: 'drives deactivation.inactiveWhen' };
+      return {
+        target: null,
+        expression: `In(${r}, "Inactief", "Inactive", "Uit dienst")`,
+        note: 'drives deactivation.inactiveWhen',
+      };
     case 'birthDate':
-      return { target: null, expression: null, note: 'never synced (Plek does not sync birth dates); used to recognise a changed key' };
+      return {
+        target: null,
+        expression: null,
+        note: 'never synced (Plek does not sync birth dates); used to recognise a changed key',
+      };
     case 'startDate':
       return { target: null, expression: null, note: 'not synced: Plek does not sync dates to profiles' };
     case 'initials':
@@ -176,10 +247,13 @@ export function suggestCsvMapping(
   const call = ref('callName');
   const prefix = ref('namePrefix');
   const family = ref('familyName');
-  const givenExpr = call && given ? `Trim(Coalesce(${call}, ${given}))` : (call ?? given) ? `Trim(${call ?? given})` : null;
+  const givenExpr =
+    call && given ? `Trim(Coalesce(${call}, ${given}))` : (call ?? given) ? `Trim(${call ?? given})` : null;
   if (givenExpr) fields['name.givenName'] = { expression: givenExpr };
   if (family) {
-    fields['name.familyName'] = { expression: prefix ? `Join(" ", Lower(Trim(${prefix})), Trim(${family}))` : `Trim(${family})` };
+    fields['name.familyName'] = {
+      expression: prefix ? `Join(" ", Lower(Trim(${prefix})), Trim(${family}))` : `Trim(${family})`,
+    };
   }
   if (prefix) fields['name.middleName'] = { expression: `Lower(Trim(${prefix}))` };
   if (givenExpr && family) {
@@ -187,13 +261,23 @@ export function suggestCsvMapping(
       expression: `DisplayName(${givenExpr}, ${prefix ? `Lower(Trim(${prefix}))` : '""'}, Trim(${family}))`,
     };
   }
-  for (const c of ['email', 'title', 'department', 'workPhone', 'mobile', 'employeeNumber', 'manager', 'location'] as const) {
+  for (const c of [
+    'email',
+    'title',
+    'department',
+    'workPhone',
+    'mobile',
+    'employeeNumber',
+    'manager',
+    'location',
+  ] as const) {
     const s = by(c);
     if (s?.target && s.expression) fields[s.target] = { expression: s.expression };
   }
 
   const key = by('employeeNumber');
-  if (!key) notes.push('No employee number column found: pick a mapping key that is unique and never changes.');
+  if (!key)
+    notes.push('No employee number column found: pick a mapping key that is unique and never changes.');
   for (const c of ['givenName', 'familyName', 'email'] as const) {
     if (!by(c)) notes.push(`No column recognised for ${c}; Plek needs it to create accounts.`);
   }

@@ -58,7 +58,8 @@ export interface MappingResult {
   summary: MappingRunSummary;
 }
 
-const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i;
+const EMAIL =
+  /^[^\s@"(),:;<>[\\\]]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i;
 
 /** Pragmatic email syntax check: one @, no spaces, a dotted domain; no consecutive or edge dots in the local part. */
 export function isValidEmail(email: string): boolean {
@@ -121,6 +122,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         `row ${row}: the mapping key "${compiled.keyAttribute}" is empty; Plek cannot recognise this person on the next sync. Fill it in the source.`,
         { row, field: compiled.keyAttribute },
       );
+      rowIssues.set(row, [problem]);
       return { status: 'error', row, issues: [problem] };
     }
 
@@ -128,11 +130,18 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       const r = evaluate(compiled.scope);
       if (!r.ok) {
         counts.earlyError++;
-        return { status: 'error', row, key, issues: [issue(r.code, 'error', `row ${row}: scope: ${r.message}`, { row, key })] };
+        const problem = issue(r.code, 'error', `row ${row}: scope: ${r.message}`, { row, key });
+        rowIssues.set(row, [problem]);
+        return { status: 'error', row, key, issues: [problem] };
       }
       if (r.value !== true) {
         counts.skipped++;
-        return { status: 'skipped', row, key, reason: `out of scope: ${compiled.mapping.scope?.include} is not true` };
+        return {
+          status: 'skipped',
+          row,
+          key,
+          reason: `out of scope: ${compiled.mapping.scope?.include} is not true`,
+        };
       }
     }
 
@@ -146,11 +155,16 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       let value: FlatValue = null;
       if (!r.ok) {
         issues.push(
-          issue(r.code, 'warning', `row ${row}: ${f.written}: ${r.message}; the field is left unchanged in Plek`, {
-            row,
-            key,
-            field: f.written,
-          }),
+          issue(
+            r.code,
+            'warning',
+            `row ${row}: ${f.written}: ${r.message}; the field is left unchanged in Plek`,
+            {
+              row,
+              key,
+              field: f.written,
+            },
+          ),
         );
       } else {
         value = toFlat(r.value, f.field.type === 'boolean');
@@ -159,7 +173,12 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       if (tracing) {
         const inputs: TraceEntry['inputs'] = {};
         for (const ref of f.expr.references) inputs[ref] = record.values[ref] ?? null;
-        trace[f.target] = { rule: `fields[${JSON.stringify(f.written)}]`, expression: f.expr.text, inputs, value };
+        trace[f.target] = {
+          rule: `fields[${JSON.stringify(f.written)}]`,
+          expression: f.expr.text,
+          inputs,
+          value,
+        };
       }
     }
 
@@ -175,7 +194,9 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       const r = evaluate(compiled.inactiveWhen);
       if (!r.ok) {
         blocked = true;
-        issues.push(issue(r.code, 'error', `row ${row}: deactivation.inactiveWhen: ${r.message}`, { row, key }));
+        issues.push(
+          issue(r.code, 'error', `row ${row}: deactivation.inactiveWhen: ${r.message}`, { row, key }),
+        );
       } else if (r.value === true) {
         active = false;
         deactivationReason = `deactivation.inactiveWhen is true (${compiled.mapping.deactivation.inactiveWhen})`;
@@ -226,19 +247,25 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     for (const required of REQUIRED_FOR_CREATE) {
       const v = attributes[required];
       if (v === null || v === undefined || v === '') {
-        const written = compiled.fields.find((f) => f.target === required)?.written ?? required;
+        const f = compiled.fields.find((c) => c.target === required);
+        const written = f?.written ?? required;
+        const from =
+          f && f.expr.references.length > 0
+            ? ` (read from ${f.expr.references.map((r) => `[${r}]`).join(', ')})`
+            : '';
         issues.push(
           issue(
             'missing-required',
             active ? 'error' : 'warning',
-            `row ${row}: ${written} is empty; Plek needs it to create an account${active ? '' : ' (the user is inactive, so only a deactivation is possible)'}`,
+            `row ${row}: ${f?.field.label.en.toLowerCase() ?? written} is empty${from}; Plek needs it to create an account${active ? '' : ' (the user is inactive, so only a deactivation is possible)'}`,
             { row, key, field: written },
           ),
         );
         if (active) blocked = true;
       }
     }
-    const email = typeof attributes[WORK_EMAIL] === 'string' ? (attributes[WORK_EMAIL] as string).trim() : null;
+    const email =
+      typeof attributes[WORK_EMAIL] === 'string' ? (attributes[WORK_EMAIL] as string).trim() : null;
     if (email !== null) {
       attributes[WORK_EMAIL] = email;
       if (!isValidEmail(email)) {
@@ -270,9 +297,14 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       row,
       key,
       email: email === null ? null : normalizeMatch(email),
-      givenName: typeof attributes['name.givenName'] === 'string' ? normalizeMatch(attributes['name.givenName']) : null,
+      givenName:
+        typeof attributes['name.givenName'] === 'string'
+          ? normalizeMatch(attributes['name.givenName'])
+          : null,
       familyName:
-        typeof attributes['name.familyName'] === 'string' ? normalizeMatch(attributes['name.familyName']) : null,
+        typeof attributes['name.familyName'] === 'string'
+          ? normalizeMatch(attributes['name.familyName'])
+          : null,
       birthDate: birthAttr ? firstText(record.values[birthAttr]) : null,
       loginBase,
       suffixSource: firstText(record.values[suffixAttribute]) ?? key,
@@ -512,7 +544,11 @@ function byRow(a: Issue, b: Issue): number {
  * Applies what `finish()` decided to a provisional outcome: cross-row errors block the row, the final login is
  * set. Used by in-memory runs and by the second pass of a streaming run.
  */
-export function finalizeOutcome(outcome: RowOutcome, finished: RunFinish, compiled: CompiledMapping): RowOutcome {
+export function finalizeOutcome(
+  outcome: RowOutcome,
+  finished: RunFinish,
+  compiled: CompiledMapping,
+): RowOutcome {
   if (outcome.status !== 'mapped') return outcome;
   const { user } = outcome;
   const blocked = finished.blockedRows.get(user.row);

@@ -18,7 +18,11 @@ describe('mapping file v1', () => {
     if (!r.ok) return;
     expect(r.mapping.source).toEqual({ kind: 'csv', path: 'hr.csv', encoding: 'auto', delimiter: 'auto' });
     expect(r.mapping.fields['name.givenName']?.nullPolicy).toBe('keep');
-    expect(r.mapping.safety).toEqual({ maxDeactivateCount: 25, maxDeactivatePercent: 5, minSourceRowsPercent: 80 });
+    expect(r.mapping.safety).toEqual({
+      maxDeactivateCount: 25,
+      maxDeactivatePercent: 5,
+      minSourceRowsPercent: 80,
+    });
     expect(r.mapping.linking).toEqual({ matchOn: 'email', ignoreInactive: true });
   });
 
@@ -56,7 +60,10 @@ describe('mapping file v1', () => {
   });
 
   it('refuses a client secret in the target', () => {
-    const r = parseMapping({ ...minimal, target: { kind: 'scim', baseUrl: 'https://x.plek.co/scim/v2', clientSecret: 's3cr3t' } });
+    const r = parseMapping({
+      ...minimal,
+      target: { kind: 'scim', baseUrl: 'https://x.plek.co/scim/v2', clientSecret: 's3cr3t' },
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0]?.message).toMatch(/secret/);
   });
@@ -64,7 +71,10 @@ describe('mapping file v1', () => {
   it('refuses other versions with a clear message', () => {
     const r = parseMapping({ ...minimal, version: 2 });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems).toEqual([{ path: '$.version', message: expect.stringMatching(/version 2 is not supported/) }]);
+    if (!r.ok)
+      expect(r.problems).toEqual([
+        { path: '$.version', message: expect.stringMatching(/version 2 is not supported/) },
+      ]);
   });
 
   it('reports JSON syntax errors with line and column', () => {
@@ -85,7 +95,9 @@ describe('mapping file v1', () => {
   });
 
   it('the shipped JSON Schema is generated from the current definitions', () => {
-    const shipped = JSON.parse(readFileSync(new URL('../../../resources/schema/mapping.v1.json', import.meta.url), 'utf8'));
+    const shipped = JSON.parse(
+      readFileSync(new URL('../../../resources/schema/mapping.v1.json', import.meta.url), 'utf8'),
+    );
     expect(shipped).toEqual(mappingJsonSchema());
   });
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ENTERPRISE_USER_SCHEMA, PLEK_PROFILE_SCHEMA, lookupTargetField } from '../../../src/shared/scim/fields';
+import {
+  ENTERPRISE_USER_SCHEMA,
+  PLEK_PROFILE_SCHEMA,
+  lookupTargetField,
+} from '../../../src/shared/scim/fields';
 import { fromScimUser, getPath, toScimUser } from '../../../src/shared/scim/resource';
 
 describe('SCIM resource paths', () => {
@@ -24,7 +28,9 @@ describe('SCIM resource paths', () => {
     ]);
     expect(r.externalId).toBe('1042');
     expect(r.name).toEqual({ givenName: 'Jan', familyName: 'van der Berg' });
-    expect(r.emails).toEqual([{ type: 'work', primary: true, value: 'jan.vanderberg@gemeente-voorbeeld.nl' }]);
+    expect(r.emails).toEqual([
+      { type: 'work', primary: true, value: 'jan.vanderberg@gemeente-voorbeeld.nl' },
+    ]);
     expect(r.phoneNumbers).toEqual([{ type: 'mobile', value: '+31612345678' }]);
     expect(r[ENTERPRISE_USER_SCHEMA]).toEqual({ department: 'Burgerzaken', manager: { value: '1001' } });
   });
@@ -35,7 +41,9 @@ describe('SCIM resource paths', () => {
   });
 
   it('reads the primary email when a server leaves out the type', () => {
-    expect(getPath({ emails: [{ value: 'a@b.nl', primary: true }] }, 'emails[type eq "work"].value')).toBe('a@b.nl');
+    expect(getPath({ emails: [{ value: 'a@b.nl', primary: true }] }, 'emails[type eq "work"].value')).toBe(
+      'a@b.nl',
+    );
   });
 
   it('refuses photos and birth dates with the reason from the product notes', () => {
@@ -47,7 +55,10 @@ describe('SCIM resource paths', () => {
   });
 
   it('resolves aliases and declared custom fields, and names unknown ones', () => {
-    expect(lookupTargetField('email')).toMatchObject({ ok: true, field: { path: 'emails[type eq "work"].value' } });
+    expect(lookupTargetField('email')).toMatchObject({
+      ok: true,
+      field: { path: 'emails[type eq "work"].value' },
+    });
     expect(lookupTargetField('location', [{ name: 'location' }])).toMatchObject({
       ok: true,
       field: { path: `${PLEK_PROFILE_SCHEMA}:location` },

@@ -69,7 +69,9 @@ async function initCsv(opts: InitOptions) {
 
 async function initLdap(opts: InitOptions) {
   if (!opts.bindDn || !opts.baseDn) {
-    throw new UserError('init from a directory needs --bind-dn and --base-dn (and the password in PLEK_LDAP_PASSWORD)');
+    throw new UserError(
+      'init from a directory needs --bind-dn and --base-dn (and the password in PLEK_LDAP_PASSWORD)',
+    );
   }
   const password = envSecret('PLEK_LDAP_PASSWORD');
   if (!password) throw new UserError('set PLEK_LDAP_PASSWORD to the bind password of ' + opts.bindDn);
@@ -83,7 +85,9 @@ async function initLdap(opts: InitOptions) {
     ...(opts.caFile ? { caFile: resolve(opts.caFile) } : {}),
   });
   if (!parsed.success) {
-    throw new UserError(`invalid directory settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new UserError(
+      `invalid directory settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const source = parsed.data;
   const { sampleLdap } = await import('../../sources/ldap/index');
@@ -94,7 +98,10 @@ async function initLdap(opts: InitOptions) {
     caPem = await readFile(opts.caFile, 'utf8');
   }
   const sample = await sampleLdap(source, { password, size: 200, ...(caPem ? { caPem } : {}) });
-  const mapping = suggestAdMapping(sample.attributes, { name: opts.name ?? `Active Directory ${opts.baseDn}`, source });
+  const mapping = suggestAdMapping(sample.attributes, {
+    name: opts.name ?? `Active Directory ${opts.baseDn}`,
+    source,
+  });
   const warning = keyStabilityWarning(mapping.mappingKey.attribute);
   const notes = [
     `sampled ${sample.records.length} entries, ${sample.attributes.length} attributes`,

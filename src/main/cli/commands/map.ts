@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { isBlocking } from '../../../shared/issues';
@@ -27,14 +28,10 @@ export function register(program: Command): void {
       const out = opts.out ? createWriteStream(opts.out) : process.stdout;
       const ldapPassword = envSecret('PLEK_LDAP_PASSWORD');
       let written = 0;
-      const write = (line: string) =>
-        new Promise<void>((resolve, reject) => {
-          if (out.write(line)) resolve();
-          else {
-            out.once('drain', resolve);
-            out.once('error', reject);
-          }
-        });
+      // Back-pressure: wait for 'drain' only when the stream's buffer is full.
+      const write = async (line: string) => {
+        if (!out.write(line)) await once(out, 'drain');
+      };
       const { result } = await streamOutcomes(
         {
           mappingPath: opts.mapping,
@@ -53,7 +50,8 @@ export function register(program: Command): void {
           await write(`${JSON.stringify(resource)}\n`);
         },
       );
-      if (opts.out) await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
+      if (opts.out)
+        await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
       const { summary, issues } = result;
       process.stderr.write(
         `${written} users written; ${summary.users.skipped} skipped, ${summary.users.error} rows with errors (not written)${formatIssues(issues.filter(isBlocking), 5)}\n`,

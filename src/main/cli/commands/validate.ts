@@ -21,7 +21,10 @@ export function register(program: Command): void {
     .description('check a source against a mapping: keys, required fields, emails, dates, deactivation')
     .requiredOption('-m, --mapping <file>', 'mapping file (.plekmap.json)')
     .option('-s, --source <file>', 'HR export (overrides source.path in the mapping)')
-    .option('-p, --previous <file>', 'previous export, or a state file from --write-state, to check key stability')
+    .option(
+      '-p, --previous <file>',
+      'previous export, or a state file from --write-state, to check key stability',
+    )
     .option('--today <date>', 'the date to judge end dates by (YYYY-MM-DD; default: today)', parseToday)
     .option('--json', 'one JSON object on stdout')
     .option('--trace <key>', 'show which rule produced each value for the user with this mapping key')
@@ -72,21 +75,34 @@ export function register(program: Command): void {
           formatIssues(issues),
         ];
         if (traceKey) {
-          const outcome = result.outcomes.find((o) => o.status !== 'error' && (o.status === 'mapped' ? o.user.key : o.key) === traceKey)
-            ?? result.outcomes.find((o) => o.status === 'error' && o.key === traceKey);
+          const outcome =
+            result.outcomes.find(
+              (o) => o.status !== 'error' && (o.status === 'mapped' ? o.user.key : o.key) === traceKey,
+            ) ?? result.outcomes.find((o) => o.status === 'error' && o.key === traceKey);
           lines.push('', bold(`trace for key ${traceKey}`));
           if (!outcome) lines.push(red(`  no row has mapping key ${traceKey}`));
-          else if (outcome.status !== 'mapped') lines.push(`  row ${outcome.row}: ${outcome.status === 'skipped' ? outcome.reason : 'has errors (see above)'}`);
+          else if (outcome.status !== 'mapped')
+            lines.push(
+              `  row ${outcome.row}: ${outcome.status === 'skipped' ? outcome.reason : 'has errors (see above)'}`,
+            );
           else {
-            lines.push(`  row ${outcome.user.row}, active: ${outcome.user.active}${outcome.user.deactivationReason ? ` (${outcome.user.deactivationReason})` : ''}`);
+            lines.push(
+              `  row ${outcome.user.row}, active: ${outcome.user.active}${outcome.user.deactivationReason ? ` (${outcome.user.deactivationReason})` : ''}`,
+            );
             for (const [target, t] of Object.entries(outcome.user.trace)) {
-              lines.push(`  ${bold(target)} = ${JSON.stringify(t.value)}  ${dim(`← ${t.rule}${t.expression ? `: ${t.expression}` : ''}`)}`);
-              for (const [attr, v] of Object.entries(t.inputs)) lines.push(dim(`      [${attr}] = ${JSON.stringify(v)}`));
+              lines.push(
+                `  ${bold(target)} = ${JSON.stringify(t.value)}  ${dim(`← ${t.rule}${t.expression ? `: ${t.expression}` : ''}`)}`,
+              );
+              for (const [attr, v] of Object.entries(t.inputs))
+                lines.push(dim(`      [${attr}] = ${JSON.stringify(v)}`));
             }
             if (outcome.user.groups.length) lines.push(`  groups: ${outcome.user.groups.join(', ')}`);
           }
         }
-        lines.push('', blocking ? red('✗ errors block a sync of the rows named above') : green('✓ nothing blocks a sync'));
+        lines.push(
+          '',
+          blocking ? red('✗ errors block a sync of the rows named above') : green('✓ nothing blocks a sync'),
+        );
         process.stdout.write(`${lines.join('\n')}\n`);
       }
       process.exitCode = blocking ? 1 : 0;
