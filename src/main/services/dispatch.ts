@@ -1,0 +1,44 @@
+import type { Channel } from '../../shared/api/channels';
+import {
+  fail,
+  ok,
+  toApiError,
+  validateRequest,
+  type Result,
+  type WorkbenchHandlers,
+} from '../../shared/api/contract';
+import { isUserFacing } from '../user-error';
+import type { SecretRedactor } from './secret-store';
+
+export type Dispatch = (channel: unknown, body: unknown) => Promise<Result<unknown>>;
+
+export interface DispatchOptions {
+  redactor?: SecretRedactor;
+  /** Called with unexpected errors (programming errors), for the app log. Never receives request bodies. */
+  onInternalError?: (channel: Channel, error: unknown) => void;
+}
+
+/**
+ * The one entry point both transports call: validates the channel and body against the contract, runs the
+ * handler, and turns every outcome into a `Result`. It never throws and never lets a stack trace, a stray
+ * error field or a known secret value out.
+ */
+export function createDispatch(handlers: WorkbenchHandlers, options: DispatchOptions = {}): Dispatch {
+  return async (channel, body) => {
+    const validated = validateRequest(channel, body);
+    if (!validated.ok) return validated;
+    const name = channel as Channel;
+    const handler = handlers[name] as (request: unknown) => Promise<unknown>;
+    try {
+      return ok(await handler(validated.value));
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.code === 'internal') {
+        if (isUserFacing(error)) apiError.code = 'source-failed';
+        else options.onInternalError?.(name, error);
+      }
+      const message = options.redactor ? options.redactor.redact(apiError.message) : apiError.message;
+      return fail(apiError.code, message);
+    }
+  };
+}

@@ -1,0 +1,84 @@
+import type { SecretName } from '../../shared/api/contract';
+
+/**
+ * Where the workbench keeps the LDAP bind password and the SCIM client secret. Values only go in; the service
+ * reads them to connect and never returns or logs them. Electron backs it with safeStorage
+ * (src/main/electron/safe-storage-secrets.ts); serve mode and tests use the in-memory store.
+ */
+export interface SecretStore {
+  set(key: string, value: string): Promise<void>;
+  get(key: string): Promise<string | null>;
+  has(key: string): Promise<boolean>;
+  delete(key: string): Promise<boolean>;
+  /** True when values survive a restart (encrypted on disk). */
+  readonly persistent: boolean;
+}
+
+/** `ldap-bind-password` or `ldap-bind-password@ldaps://dc1.gemeente.local`. */
+export function secretKey(name: SecretName, scope?: string): string {
+  return scope ? `${name}@${scope}` : name;
+}
+
+/** Read-only fallbacks, the same variables the CLI reads. */
+export const SECRET_ENV: Record<SecretName, string> = {
+  'ldap-bind-password': 'PLEK_LDAP_PASSWORD',
+  'scim-client-secret': 'PLEK_CLIENT_SECRET',
+  'scim-token': 'PLEK_TOKEN',
+};
+
+export class MemorySecretStore implements SecretStore {
+  readonly persistent = false;
+  readonly #values = new Map<string, string>();
+
+  async set(key: string, value: string): Promise<void> {
+    this.#values.set(key, value);
+  }
+  async get(key: string): Promise<string | null> {
+    return this.#values.get(key) ?? null;
+  }
+  async has(key: string): Promise<boolean> {
+    return this.#values.has(key);
+  }
+  async delete(key: string): Promise<boolean> {
+    return this.#values.delete(key);
+  }
+}
+
+/**
+ * Looks a secret up: the scoped entry, then the unscoped one, then the environment variable. Returns where it
+ * came from so `secrets:has` can tell the consultant without revealing the value.
+ */
+export async function lookupSecret(
+  store: SecretStore,
+  name: SecretName,
+  scope: string | undefined,
+  env: Record<string, string | undefined>,
+): Promise<{ value: string; source: 'store' | 'env' } | null> {
+  if (scope) {
+    const scoped = await store.get(secretKey(name, scope));
+    if (scoped) return { value: scoped, source: 'store' };
+  }
+  const plain = await store.get(secretKey(name));
+  if (plain) return { value: plain, source: 'store' };
+  const fromEnv = env[SECRET_ENV[name]];
+  if (fromEnv) return { value: fromEnv, source: 'env' };
+  return null;
+}
+
+/**
+ * Removes every known secret value from a text before it leaves the process (error messages from libraries
+ * sometimes echo what they were given). Values shorter than 4 characters are left alone to keep messages readable.
+ */
+export class SecretRedactor {
+  readonly #values = new Set<string>();
+
+  remember(value: string): void {
+    if (value.length >= 4) this.#values.add(value);
+  }
+
+  redact(text: string): string {
+    let out = text;
+    for (const v of this.#values) if (out.includes(v)) out = out.split(v).join('••••');
+    return out;
+  }
+}

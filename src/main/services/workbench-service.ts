@@ -1,0 +1,893 @@
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import type { EventName } from '../../shared/api/channels';
+import { createApi } from '../../shared/api/client';
+import {
+  ApiFailure,
+  PLAN_ACTIONS,
+  type AppInfo,
+  type EventMap,
+  type PlanAction,
+  type PlanChangeView,
+  type PlanView,
+  type ProjectDocument,
+  type Request,
+  type RunReport,
+  type SandboxStatus,
+  type SourceSample,
+  type ValidationResult,
+  type WorkbenchApi,
+  type WorkbenchHandlers,
+} from '../../shared/api/contract';
+import { isSafeProjectFileName, isSafeFileName } from '../../shared/api/validators';
+import { compileMapping, type CompiledMapping } from '../../shared/engine/compile';
+import { mapRecords } from '../../shared/engine/run';
+import type { MappedUser } from '../../shared/engine/types';
+import type { Issue } from '../../shared/issues';
+import {
+  parseMapping,
+  parseMappingText,
+  stringifyMapping,
+  type MappingProblem,
+} from '../../shared/mapping/load';
+import type { MappingFile, MappingFileInput, MappingSource } from '../../shared/mapping/schema';
+import { computePlan } from '../../shared/plan/compute';
+import type { Plan, PlanChange, PlanTargetGroup } from '../../shared/plan/types';
+import type { ScimUser } from '../../shared/scim/resource';
+import type { SourceRecord } from '../../shared/source/types';
+import type { SandboxHandle } from '../sandbox/server';
+import type { ScimAuth } from '../scim/client';
+import { describeAttributes, openCsv } from '../sources/csv/read-csv';
+import { openSource } from '../sources/index';
+import type { WorkbenchBackends } from './backends';
+import { createDispatch, type Dispatch } from './dispatch';
+import { EventHub, type AnyEventListener } from './event-hub';
+import { lookupSecret, secretKey, SecretRedactor, type SecretStore } from './secret-store';
+
+export interface DialogHost {
+  openMapping(): Promise<string | null>;
+  saveMapping(suggestedName?: string): Promise<string | null>;
+  pickCsv(): Promise<string | null>;
+}
+
+export interface RecentProjects {
+  list(): Promise<string[]>;
+  add(path: string): Promise<void>;
+}
+
+export interface WorkbenchServiceOptions {
+  /** The workbench's own folder: saved projects, uploads, the sandbox state. */
+  dataDir: string;
+  secrets: SecretStore;
+  mode: AppInfo['mode'];
+  /** Folder holding `demo/` (hr-export.csv + demo.plekmap.json); the repository's `resources` by default. */
+  resourcesDir?: string;
+  /** Native dialogs (Electron only). */
+  dialogs?: DialogHost;
+  recent?: RecentProjects;
+  backends?: WorkbenchBackends;
+  /** The clock: today's date for the engine comes from here, never from inside the engine. */
+  now?: () => Date;
+  env?: Record<string, string | undefined>;
+  version?: string;
+  locale?: string;
+  /** Unexpected errors (bugs), for a log; never receives request bodies or secrets. */
+  onInternalError?: (channel: string, error: unknown) => void;
+}
+
+export interface WorkbenchService {
+  /** Validates and runs one request; what both transports call. Never throws. */
+  dispatch: Dispatch;
+  subscribe(listener: AnyEventListener): () => void;
+  emit<E extends EventName>(event: E, payload: EventMap[E]): void;
+  /** The same service as an in-process `WorkbenchApi` (tests, scripts). */
+  api: WorkbenchApi;
+  handlers: WorkbenchHandlers;
+  close(): Promise<void>;
+}
+
+const MAX_MAPPING_BYTES = 5 * 1024 * 1024;
+const SECRET_KEY = /pass(?:word|wd)?|secret|token|apikey|api_key|credential/i;
+
+function todayOf(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+function newId(prefix: string): string {
+  return `${prefix}-${randomBytes(9).toString('base64url')}`;
+}
+
+/** Finds keys that look like secrets anywhere in a mapping (outside the opaque layout). */
+function secretLikeKeys(value: unknown, path = '$'): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const found: string[] = [];
+  for (const [k, v] of Object.entries(value)) {
+    if (path === '$' && k === 'layout') continue;
+    if (SECRET_KEY.test(k)) found.push(`${path}.${k}`);
+    found.push(...secretLikeKeys(v, `${path}.${k}`));
+  }
+  return found;
+}
+
+/** A path strictly inside `root` after resolving (`..`, absolute paths and encoded tricks end up outside). */
+function inside(root: string, candidate: string): boolean {
+  const r = resolve(root);
+  const c = resolve(r, candidate);
+  return c.startsWith(r + sep);
+}
+
+async function atomicWrite(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(tmp, text, 'utf8');
+  await rename(tmp, path);
+}
+
+function csvPathOf(source: MappingSource | undefined, projectPath: string | null | undefined): string | null {
+  if (!source || source.kind !== 'csv' || !source.path) return null;
+  if (isAbsolute(source.path)) return source.path;
+  if (!projectPath) return null;
+  return resolve(dirname(projectPath), source.path);
+}
+
+function validateDraft(
+  mapping: MappingFileInput,
+): { ok: true; mapping: MappingFile; compiled: CompiledMapping } | { ok: false; problems: MappingProblem[] } {
+  const parsed = parseMapping(mapping);
+  if (!parsed.ok) return parsed;
+  const compiled = compileMapping(parsed.mapping);
+  if (!compiled.ok) return { ok: false, problems: compiled.problems };
+  return { ok: true, mapping: parsed.mapping, compiled: compiled.compiled };
+}
+
+function countIssues(issues: readonly Issue[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const i of issues) counts[i.code] = (counts[i.code] ?? 0) + 1;
+  return counts;
+}
+
+/** The plan as the renderer's table shows it: one row per user, group additions folded into their user. */
+export function toPlanView(
+  planId: string,
+  plan: Plan,
+  issues: Issue[],
+  summary: PlanView['summary'],
+): PlanView {
+  const counts = Object.fromEntries(PLAN_ACTIONS.map((a) => [a, 0])) as Record<PlanAction, number>;
+  const byKey = new Map<string, PlanChangeView>();
+  const rows: PlanChangeView[] = [];
+  const actionOf = (c: PlanChange): PlanAction | null => {
+    switch (c.action) {
+      case 'noop':
+        return 'unchanged';
+      case 'skipped':
+        return 'skip';
+      case 'conflict':
+        return 'error';
+      case 'groupAdd':
+      case 'createGroup':
+        return null;
+      default:
+        return c.action;
+    }
+  };
+  for (const c of plan.changes) {
+    const action = actionOf(c);
+    if (action === null) {
+      if (c.action === 'groupAdd' && c.key && c.group) {
+        const owner = byKey.get(c.key);
+        if (owner) (owner.groupsAdded ??= []).push(c.group);
+      }
+      continue;
+    }
+    counts[action]++;
+    const view: PlanChangeView = {
+      key: c.key ?? c.op,
+      action,
+      ...(c.row !== undefined ? { row: c.row } : {}),
+      userName: c.userName ?? null,
+      changes: (c.fields ?? []).map((f) => ({ path: f.path, from: f.before, to: f.after })),
+      reason: c.reason,
+    };
+    rows.push(view);
+    if (c.key) byKey.set(c.key, view);
+  }
+  return {
+    planId,
+    counts,
+    changes: rows,
+    safety: { ok: plan.safety.ok, reasons: plan.safety.reasons },
+    issues,
+    summary,
+    target: plan.target.url,
+  };
+}
+
+interface StoredPlan {
+  plan: Plan;
+  mapping: MappingFile;
+  createdAt: number;
+}
+
+interface RunState {
+  report: RunReport;
+  controller: AbortController;
+  log: string[];
+}
+
+/**
+ * The workbench in plain Node: every channel of the contract as a handler over the engine, the sources, the
+ * sandbox and the SCIM client. Electron (IPC) and serve mode (HTTP bridge) wrap the same instance.
+ */
+export function createWorkbenchService(options: WorkbenchServiceOptions): WorkbenchService {
+  const now = options.now ?? (() => new Date());
+  const env = options.env ?? process.env;
+  const hub = new EventHub();
+  const redactor = new SecretRedactor();
+  const resourcesDir = options.resourcesDir ?? resolve(process.cwd(), 'resources');
+  const projectsDir = join(options.dataDir, 'projects');
+  const tasks = new Map<string, AbortController>();
+  const plans = new Map<string, StoredPlan>();
+  const runs = new Map<string, RunState>();
+  let sandbox: SandboxHandle | null = null;
+  let sandboxStarting: Promise<SandboxHandle> | null = null;
+  const recentMemory: string[] = [];
+  const recent: RecentProjects = options.recent ?? {
+    list: async () => [...recentMemory],
+    add: async (p) => {
+      const i = recentMemory.indexOf(p);
+      if (i >= 0) recentMemory.splice(i, 1);
+      recentMemory.unshift(p);
+      recentMemory.splice(10);
+    },
+  };
+
+  function startTask(taskId: string | undefined): { id: string; signal: AbortSignal; done(): void } {
+    const id = taskId ?? newId('task');
+    tasks.get(id)?.abort();
+    const controller = new AbortController();
+    tasks.set(id, controller);
+    return {
+      id,
+      signal: controller.signal,
+      done: () => {
+        if (tasks.get(id) === controller) tasks.delete(id);
+      },
+    };
+  }
+
+  async function secret(name: Parameters<typeof lookupSecret>[1], scope?: string): Promise<string | null> {
+    const found = await lookupSecret(options.secrets, name, scope, env);
+    if (found) redactor.remember(found.value);
+    return found?.value ?? null;
+  }
+
+  async function readProject(path: string): Promise<ProjectDocument> {
+    let text: string;
+    try {
+      const s = await stat(path);
+      if (!s.isFile()) throw new ApiFailure('not-found', `${basename(path)} is not a file`);
+      if (s.size > MAX_MAPPING_BYTES)
+        throw new ApiFailure('invalid-request', `${basename(path)} is too large for a mapping file`);
+      text = await readFile(path, 'utf8');
+    } catch (e) {
+      if (e instanceof ApiFailure) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new ApiFailure(
+        code === 'ENOENT' ? 'not-found' : 'source-failed',
+        code === 'ENOENT'
+          ? `${basename(path)} does not exist (moved or renamed?)`
+          : `cannot read ${basename(path)} (${code ?? 'error'})`,
+      );
+    }
+    const parsed = parseMappingText(text);
+    if (parsed.ok) {
+      await recent.add(path);
+      return { path, mapping: parsed.mapping, problems: [], csvPath: csvPathOf(parsed.mapping.source, path) };
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch {
+      throw new ApiFailure(
+        'invalid-request',
+        `${basename(path)}: ${parsed.problems.map((p) => p.message).join('; ')}`,
+      );
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      throw new ApiFailure('invalid-request', `${basename(path)} does not hold a mapping object`);
+    await recent.add(path);
+    const draft = raw as MappingFileInput;
+    const source = (draft as { source?: MappingSource }).source;
+    return { path, mapping: draft, problems: parsed.problems, csvPath: csvPathOf(source, path) };
+  }
+
+  async function readSample(
+    request: Request<'source:sample'>,
+    task: { id: string; signal: AbortSignal },
+  ): Promise<SourceSample> {
+    const source = request.source;
+    if (source.kind === 'ldap') {
+      const ldap = options.backends?.ldap;
+      if (!ldap) throw new ApiFailure('unsupported', 'reading a directory is not available in this build');
+      const password = await secret('ldap-bind-password', source.url);
+      if (!password)
+        throw new ApiFailure(
+          'invalid-request',
+          `enter the bind password of ${source.bindDn} first (it is kept in the secret store, never in the mapping)`,
+        );
+      const caPem = source.caFile ? await readFile(source.caFile, 'utf8') : undefined;
+      return ldap.sample(source, {
+        password,
+        limit: request.limit,
+        ...(caPem ? { caPem } : {}),
+        signal: task.signal,
+        onProgress: (n) =>
+          hub.emit('task:progress', { taskId: task.id, label: 'sample', done: n, total: request.limit }),
+      });
+    }
+    const path = csvPathOf(source, request.projectPath);
+    if (!path)
+      throw new ApiFailure(
+        'invalid-request',
+        'choose the CSV file first (an absolute path, or save the project so a relative path can be resolved)',
+      );
+    const csv = await openCsv(path, { encoding: source.encoding, delimiter: source.delimiter }, task.signal);
+    const records: SourceRecord[] = [];
+    const issues: Issue[] = [...csv.info.issues];
+    let total = 0;
+    try {
+      for await (const event of csv.events) {
+        if (task.signal.aborted) throw new ApiFailure('cancelled', 'sampling was cancelled');
+        if (event.kind === 'issue') {
+          if (issues.length < 5000) issues.push(event.issue);
+          continue;
+        }
+        total++;
+        if (records.length < request.limit) records.push(event.record);
+        if (total % 5000 === 0)
+          hub.emit('task:progress', {
+            taskId: task.id,
+            label: 'sample',
+            done: csv.bytesRead(),
+            total: csv.bytesTotal,
+          });
+      }
+    } finally {
+      await csv.close();
+    }
+    hub.emit('task:progress', {
+      taskId: task.id,
+      label: 'sample',
+      done: csv.bytesTotal,
+      total: csv.bytesTotal,
+    });
+    return {
+      attributes: describeAttributes(csv.info.headers, records),
+      records,
+      issues,
+      totalRecords: total,
+      encoding: csv.info.encoding,
+      delimiter: csv.info.delimiter,
+      csvPath: path,
+    };
+  }
+
+  async function ensureSandbox(port?: number, seed: 'empty' | 'demo' = 'demo'): Promise<SandboxHandle> {
+    if (sandbox) return sandbox;
+    if (!sandboxStarting) {
+      sandboxStarting = (async () => {
+        const { startSandbox } = await import('../sandbox/server');
+        let seedData: { users?: Record<string, unknown>[] } | undefined;
+        if (seed === 'demo') {
+          try {
+            seedData = JSON.parse(await readFile(join(resourcesDir, 'demo', 'sandbox-seed.json'), 'utf8'));
+          } catch {
+            seedData = undefined;
+          }
+        }
+        const handle = await startSandbox({
+          ...(port ? { port } : {}),
+          dataDir: join(options.dataDir, 'sandbox'),
+          ...(seedData ? { seed: seedData } : {}),
+        });
+        redactor.remember(handle.clientSecret);
+        sandbox = handle;
+        return handle;
+      })().finally(() => {
+        sandboxStarting = null;
+      });
+    }
+    return sandboxStarting;
+  }
+
+  function sandboxStatus(): SandboxStatus {
+    if (!sandbox) return { running: false, url: null, users: null };
+    return { running: true, url: sandbox.url, users: sandbox.stats().users };
+  }
+
+  async function targetClient(mapping: MappingFile) {
+    const { ScimClient } = await import('../scim/client');
+    const target = mapping.target ?? { kind: 'sandbox' as const };
+    if (target.kind === 'sandbox') {
+      const sb = await ensureSandbox();
+      hub.emit('sandbox:status', sandboxStatus());
+      return {
+        label: 'sandbox',
+        baseUrl: sb.url,
+        auth: {
+          kind: 'oauth' as const,
+          clientId: sb.clientId,
+          clientSecret: sb.clientSecret,
+          tokenUrl: sb.tokenUrl,
+        },
+        client: new ScimClient({
+          baseUrl: sb.url,
+          auth: {
+            kind: 'oauth',
+            clientId: sb.clientId,
+            clientSecret: sb.clientSecret,
+            tokenUrl: sb.tokenUrl,
+          },
+        }),
+      };
+    }
+    const token = await secret('scim-token', target.baseUrl);
+    const clientSecret = await secret('scim-client-secret', target.baseUrl);
+    let auth: ScimAuth;
+    if (target.clientId && clientSecret)
+      auth = {
+        kind: 'oauth',
+        clientId: target.clientId,
+        clientSecret,
+        ...(target.tokenUrl ? { tokenUrl: target.tokenUrl } : {}),
+      };
+    else if (token) auth = { kind: 'bearer', token };
+    else
+      throw new ApiFailure(
+        'invalid-request',
+        `enter the ClientSecret for ${target.baseUrl} first (kept in the secret store)`,
+      );
+    return {
+      label: target.baseUrl,
+      baseUrl: target.baseUrl,
+      auth,
+      client: new ScimClient({ baseUrl: target.baseUrl, auth }),
+    };
+  }
+
+  const handlers: WorkbenchHandlers = {
+    'app:info': async () => ({
+      name: 'Plek Provisioning Workbench',
+      version: options.version ?? '0.1.0',
+      mode: options.mode,
+      platform: process.platform,
+      locale: options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
+      capabilities: {
+        nativeDialogs: Boolean(options.dialogs),
+        persistentSecrets: options.secrets.persistent,
+      },
+      demoAvailable: await stat(join(resourcesDir, 'demo', 'demo.plekmap.json')).then(
+        (s) => s.isFile(),
+        () => false,
+      ),
+    }),
+
+    'project:new': async ({ name, source }) => {
+      const mapping: MappingFileInput = {
+        version: 1,
+        name,
+        source,
+        mappingKey: { attribute: '' },
+        fields: {},
+        target: { kind: 'sandbox' },
+      };
+      const parsed = parseMapping(mapping);
+      return {
+        path: null,
+        mapping,
+        problems: parsed.ok ? [] : parsed.problems,
+        csvPath: csvPathOf(source, null),
+      };
+    },
+
+    'project:open': async ({ path }) => readProject(path),
+
+    'project:save': async ({ path, fileName, mapping }) => {
+      const leaked = secretLikeKeys(mapping);
+      if (leaked.length > 0)
+        throw new ApiFailure(
+          'invalid-request',
+          `not saved: ${leaked.join(', ')} looks like a secret; a mapping file never holds one`,
+        );
+      let target: string;
+      if (fileName !== undefined) {
+        // Checked again here (not only by the schema): this is the line that joins user input onto our folder.
+        if (!isSafeProjectFileName(fileName) || !inside(projectsDir, fileName))
+          throw new ApiFailure('forbidden', 'the file name must be a plain name ending in .plekmap.json');
+        target = join(projectsDir, fileName);
+      } else {
+        target = path as string;
+        if (!target.toLowerCase().endsWith('.plekmap.json'))
+          throw new ApiFailure('invalid-request', 'a mapping is saved as a .plekmap.json file');
+      }
+      await atomicWrite(target, stringifyMapping(mapping as Record<string, unknown>));
+      await recent.add(target);
+      return { path: target };
+    },
+
+    'project:demo': async () => {
+      const from = join(resourcesDir, 'demo');
+      const to = join(options.dataDir, 'demo');
+      await mkdir(to, { recursive: true });
+      try {
+        for (const f of ['demo.plekmap.json', 'hr-export.csv']) {
+          const dest = join(to, f);
+          const exists = await stat(dest).then(
+            () => true,
+            () => false,
+          );
+          if (!exists) await copyFile(join(from, f), dest);
+        }
+      } catch {
+        throw new ApiFailure(
+          'not-found',
+          'the bundled demo is missing from this installation (resources/demo)',
+        );
+      }
+      return readProject(join(to, 'demo.plekmap.json'));
+    },
+
+    'project:recent': async () => ({ paths: await recent.list() }),
+
+    'dialog:openMapping': async () => {
+      if (!options.dialogs) throw new ApiFailure('unsupported', 'no native dialogs in browser mode');
+      return { path: await options.dialogs.openMapping() };
+    },
+    'dialog:saveMapping': async ({ suggestedName }) => {
+      if (!options.dialogs) throw new ApiFailure('unsupported', 'no native dialogs in browser mode');
+      return { path: await options.dialogs.saveMapping(suggestedName) };
+    },
+    'dialog:pickCsv': async () => {
+      if (!options.dialogs) throw new ApiFailure('unsupported', 'no native dialogs in browser mode');
+      return { path: await options.dialogs.pickCsv() };
+    },
+
+    'source:sample': async (request) => {
+      const task = startTask(request.taskId);
+      try {
+        return await readSample(request, task);
+      } catch (e) {
+        if (task.signal.aborted) throw new ApiFailure('cancelled', 'sampling was cancelled');
+        throw e;
+      } finally {
+        task.done();
+      }
+    },
+
+    'source:upload': async ({ fileName, contentBase64 }) => {
+      if (!isSafeFileName(fileName)) throw new ApiFailure('forbidden', 'the file name must be a plain name');
+      const folder = join(options.dataDir, 'uploads', newId('u'));
+      if (!inside(folder, fileName)) throw new ApiFailure('forbidden', 'the file name must be a plain name');
+      await mkdir(folder, { recursive: true });
+      const dest = join(folder, fileName);
+      await writeFile(dest, Buffer.from(contentBase64, 'base64'));
+      return { path: dest };
+    },
+
+    'source:inspectCertificate': async ({ url, timeoutMs }) => {
+      const ldap = options.backends?.ldap;
+      if (!ldap) throw new ApiFailure('unsupported', 'reading a directory is not available in this build');
+      return ldap.inspectCertificate(url, timeoutMs);
+    },
+
+    'source:testConnection': async ({ source }) => {
+      const ldap = options.backends?.ldap;
+      if (!ldap) throw new ApiFailure('unsupported', 'reading a directory is not available in this build');
+      const password = await secret('ldap-bind-password', source.url);
+      if (!password) return { ok: false, message: `enter the bind password of ${source.bindDn} first` };
+      const caPem = source.caFile ? await readFile(source.caFile, 'utf8') : undefined;
+      return ldap.testConnection(source, { password, ...(caPem ? { caPem } : {}) });
+    },
+
+    'mapping:validate': async ({ mapping, records, today }): Promise<ValidationResult> => {
+      const v = validateDraft(mapping);
+      if (!v.ok) return { problems: v.problems, issues: [], issueCounts: {}, summary: null };
+      if (!records) return { problems: [], issues: [], issueCounts: {}, summary: null };
+      const result = mapRecords(v.compiled, records, { today: today ?? todayOf(now()) });
+      const issues = [...result.issues];
+      for (const o of result.outcomes) if (o.status === 'error') issues.push(...o.issues);
+      return { problems: [], issues, issueCounts: countIssues(issues), summary: result.summary };
+    },
+
+    'mapping:preview': async ({ mapping, records, today }) => {
+      const v = validateDraft(mapping);
+      if (!v.ok) return { outcomes: [], issues: [], summary: null, problems: v.problems };
+      const result = mapRecords(v.compiled, records, { today: today ?? todayOf(now()), trace: true });
+      return { outcomes: result.outcomes, issues: result.issues, summary: result.summary, problems: [] };
+    },
+
+    'plan:compute': async ({ mapping: draft, projectPath, today, taskId }) => {
+      const v = validateDraft(draft);
+      if (!v.ok)
+        throw new ApiFailure(
+          'invalid-request',
+          `the mapping has problems: ${v.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+        );
+      const task = startTask(taskId);
+      try {
+        const day = today ?? todayOf(now());
+        const mapping = v.mapping;
+        const ldapPassword =
+          mapping.source.kind === 'ldap' ? await secret('ldap-bind-password', mapping.source.url) : null;
+        const opened = await openSource(mapping, {
+          baseDir: projectPath ? dirname(projectPath) : options.dataDir,
+          ...(ldapPassword ? { ldapPassword } : {}),
+          signal: task.signal,
+        });
+        const records: SourceRecord[] = [];
+        const sourceIssues: Issue[] = [...opened.issues];
+        for await (const event of opened.events) {
+          if (task.signal.aborted) throw new ApiFailure('cancelled', 'planning was cancelled');
+          if (event.kind === 'issue') sourceIssues.push(event.issue);
+          else records.push(event.record);
+          if (records.length % 5000 === 0 && event.kind === 'record') {
+            const f = opened.progress();
+            hub.emit('task:progress', {
+              taskId: task.id,
+              label: 'read',
+              done: records.length,
+              total: f ? Math.round(records.length / f) : null,
+            });
+          }
+        }
+        const result = mapRecords(
+          v.compiled,
+          records,
+          { today: day, ...(opened.headers ? { headers: opened.headers } : {}) },
+          sourceIssues,
+        );
+        const users: MappedUser[] = [];
+        const skipped: { row: number; key?: string; reason: string }[] = [];
+        const errors: { row: number; key?: string; message: string }[] = [];
+        const issues = [...result.issues];
+        for (const o of result.outcomes) {
+          if (o.status === 'mapped') users.push(o.user);
+          else if (o.status === 'skipped')
+            skipped.push({ row: o.row, ...(o.key ? { key: o.key } : {}), reason: o.reason });
+          else {
+            issues.push(...o.issues);
+            errors.push({
+              row: o.row,
+              ...(o.key ? { key: o.key } : {}),
+              message: o.issues.map((i) => i.message).join('; '),
+            });
+          }
+        }
+        hub.emit('task:progress', { taskId: task.id, label: 'target', done: 0, total: null });
+        const target = await targetClient(mapping);
+        let targetUsers: ScimUser[];
+        let targetGroups: PlanTargetGroup[];
+        try {
+          targetUsers = await target.client.listUsers({ signal: task.signal });
+          targetGroups = (await target.client.listGroups({ signal: task.signal })).map((g) => ({
+            id: g.id,
+            displayName: g.displayName,
+            members: g.members,
+          }));
+        } finally {
+          target.client.close();
+        }
+        const plan = computePlan({
+          users,
+          skipped,
+          errors,
+          targetUsers,
+          targetGroups,
+          mapping: { fields: mapping.fields, linking: mapping.linking, safety: mapping.safety },
+          target: { url: target.baseUrl },
+          sourceRows: result.summary.rows,
+          initialImport: !targetUsers.some((u) => typeof u.externalId === 'string' && u.externalId !== ''),
+          today: day,
+          createdAt: now().toISOString(),
+        });
+        const planId = newId('plan');
+        plans.set(planId, { plan, mapping, createdAt: now().getTime() });
+        // Keep the last few plans only: each may hold 100k changes.
+        for (const id of [...plans.keys()].slice(0, Math.max(0, plans.size - 3))) plans.delete(id);
+        hub.emit('task:progress', { taskId: task.id, label: 'plan', done: 1, total: 1 });
+        return toPlanView(planId, plan, issues, result.summary);
+      } catch (e) {
+        if (task.signal.aborted) throw new ApiFailure('cancelled', 'planning was cancelled');
+        throw e;
+      } finally {
+        task.done();
+      }
+    },
+
+    'run:apply': async ({ planId, overrideSafety }) => {
+      const stored = plans.get(planId);
+      if (!stored)
+        throw new ApiFailure('not-found', 'this plan is no longer available; compute the plan again');
+      if (!stored.plan.safety.ok && !overrideSafety)
+        throw new ApiFailure(
+          'conflict',
+          `the plan exceeds the safety thresholds: ${stored.plan.safety.reasons.join('; ')}`,
+        );
+      const applier = options.backends?.apply;
+      if (!applier) throw new ApiFailure('unsupported', 'applying a plan is not available in this build');
+      const target = await targetClient(stored.mapping);
+      target.client.close();
+      const runId = newId('run');
+      const controller = new AbortController();
+      const startedAt = now();
+      const state: RunState = {
+        controller,
+        log: [],
+        report: {
+          runId,
+          planId,
+          status: 'running',
+          startedAt: startedAt.toISOString(),
+          finishedAt: null,
+          target: target.label,
+          counts: {},
+          failures: [],
+          text: '',
+        },
+      };
+      runs.set(runId, state);
+      const log = (level: 'info' | 'warn' | 'error', message: string) => {
+        const line = { runId, at: now().toISOString(), level, message: redactor.redact(message) };
+        state.log.push(`${line.at} ${level.toUpperCase()} ${line.message}`);
+        if (state.log.length > 10_000) state.log.shift();
+        hub.emit('run:log', line);
+      };
+      const t0 = now().getTime();
+      const auth = target.auth;
+      void applier
+        .apply(
+          stored.plan,
+          {
+            baseUrl: target.baseUrl,
+            ...(auth.kind === 'oauth'
+              ? {
+                  clientId: auth.clientId,
+                  clientSecret: auth.clientSecret,
+                  ...(auth.tokenUrl ? { tokenUrl: auth.tokenUrl } : {}),
+                }
+              : { token: auth.token }),
+          },
+          {
+            signal: controller.signal,
+            onLog: log,
+            onProgress: (p) => {
+              const elapsed = Math.max(1, now().getTime() - t0) / 1000;
+              const rate = p.done / elapsed;
+              hub.emit('run:progress', {
+                runId,
+                ...p,
+                ratePerSecond: Math.round(rate * 10) / 10,
+                etaSeconds: rate > 0 ? Math.round((p.total - p.done) / rate) : null,
+              });
+            },
+          },
+        )
+        .then(
+          (r) => {
+            state.report.counts = r.counts;
+            state.report.failures = r.failures.map((f) => ({
+              key: f.key,
+              message: redactor.redact(f.message),
+            }));
+            state.report.status = controller.signal.aborted ? 'cancelled' : 'completed';
+          },
+          (e: unknown) => {
+            state.report.status = controller.signal.aborted ? 'cancelled' : 'failed';
+            log('error', e instanceof Error ? e.message : String(e));
+          },
+        )
+        .finally(() => {
+          state.report.finishedAt = now().toISOString();
+          state.report.text = reportText(state);
+          hub.emit('run:finished', { runId, status: state.report.status });
+          if (sandbox) hub.emit('sandbox:status', sandboxStatus());
+        });
+      return { runId };
+    },
+
+    'run:cancel': async ({ runId }) => {
+      const state = runs.get(runId);
+      if (!state) throw new ApiFailure('not-found', 'unknown run');
+      if (state.report.status !== 'running') return { cancelled: false };
+      state.controller.abort();
+      return { cancelled: true };
+    },
+
+    'run:report': async ({ runId }) => {
+      const state = runs.get(runId);
+      if (!state) throw new ApiFailure('not-found', 'unknown run');
+      return { ...state.report, text: state.report.text || reportText(state) };
+    },
+
+    'task:cancel': async ({ taskId }) => {
+      const c = tasks.get(taskId);
+      if (!c) return { cancelled: false };
+      c.abort();
+      tasks.delete(taskId);
+      return { cancelled: true };
+    },
+
+    'sandbox:start': async ({ port, seed }) => {
+      await ensureSandbox(port, seed);
+      const status = sandboxStatus();
+      hub.emit('sandbox:status', status);
+      return status;
+    },
+    'sandbox:stop': async () => {
+      const sb = sandbox;
+      sandbox = null;
+      if (sb) await sb.stop();
+      const status = sandboxStatus();
+      hub.emit('sandbox:status', status);
+      return status;
+    },
+    'sandbox:status': async () => sandboxStatus(),
+
+    'secrets:set': async ({ name, scope, value }) => {
+      redactor.remember(value);
+      await options.secrets.set(secretKey(name, scope), value);
+      return { stored: true as const };
+    },
+    'secrets:has': async ({ name, scope }) => {
+      const found = await lookupSecret(options.secrets, name, scope, env);
+      return { present: found !== null, source: found?.source ?? null };
+    },
+    'secrets:delete': async ({ name, scope }) => ({
+      deleted: await options.secrets.delete(secretKey(name, scope)),
+    }),
+  };
+
+  function reportText(state: RunState): string {
+    const r = state.report;
+    const lines = [
+      `Plek sync run ${r.runId}`,
+      `Target: ${r.target}`,
+      `Started: ${r.startedAt}`,
+      `Finished: ${r.finishedAt ?? '-'}`,
+      `Status: ${r.status}`,
+      '',
+      ...Object.entries(r.counts).map(([k, n]) => `${k}: ${n}`),
+      ...(r.failures.length ? ['', 'Failures:', ...r.failures.map((f) => `  ${f.key}: ${f.message}`)] : []),
+      '',
+      'Log:',
+      ...state.log,
+    ];
+    return `${lines.join('\n')}\n`;
+  }
+
+  const dispatch = createDispatch(handlers, {
+    redactor,
+    ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
+  });
+
+  return {
+    dispatch,
+    handlers,
+    subscribe: (l) => hub.subscribe(l),
+    emit: (event, payload) => hub.emit(event, payload),
+    api: createApi(
+      (channel, request) => dispatch(channel, request),
+      (event, listener) => hub.subscribe((e, p) => e === event && listener(p)),
+    ),
+    close: async () => {
+      for (const c of tasks.values()) c.abort();
+      for (const r of runs.values()) r.controller.abort();
+      const sb = sandbox;
+      sandbox = null;
+      if (sb) await sb.stop();
+    },
+  };
+}
