@@ -1,0 +1,231 @@
+import { keyStabilityWarning } from '../ad/suggest';
+import { compileMapping } from '../engine/compile';
+import { mapRecords } from '../engine/run';
+import type { CompiledExpression, Value } from '../expression';
+import { compileExpression, valueToText } from '../expression';
+import type { MappingProblem } from '../mapping/load';
+import { parseMapping } from '../mapping/load';
+import type { MappingFileInput } from '../mapping/schema';
+import type { SourceRecord } from '../source/types';
+
+export interface PreviewColumn {
+  path: string;
+  expression: string;
+  /** The expression does not compile (unknown function, missing value map table…): no values. */
+  error?: string;
+}
+
+export interface PreviewCell {
+  text: string | null;
+  /** Evaluation failed for this row (a date that does not parse, a phone number that is not one). */
+  error?: string;
+}
+
+export type PreviewRowStatus = 'active' | 'deactivate' | 'skipped' | 'error' | 'unknown';
+
+export interface PreviewRow {
+  row: number;
+  key: string | null;
+  keyStatus: 'ok' | 'duplicate' | 'empty';
+  status: PreviewRowStatus;
+  /** Row-level messages (missing required field, invalid e-mail, duplicate key…). */
+  issues: string[];
+  cells: PreviewCell[];
+}
+
+export interface PreviewResult {
+  columns: PreviewColumn[];
+  rows: PreviewRow[];
+  /** Definition problems: the mapping does not validate or compile; rows then show values but no status. */
+  problems: MappingProblem[];
+  keyAttribute: string;
+  /** Why the mapping key may change over time (null when it looks stable). */
+  keyStability: string | null;
+  duplicateKeys: number;
+  emptyKeys: number;
+}
+
+export interface PreviewInput {
+  /** Everything but fields and layout (key, value maps, deactivation, rules). */
+  rules: Omit<MappingFileInput, 'fields' | 'layout'>;
+  expressions: Readonly<Record<string, string>>;
+  records: readonly SourceRecord[];
+  today: string;
+}
+
+interface ColumnCache {
+  expression: string;
+  records: readonly SourceRecord[];
+  today: string;
+  valueMaps: unknown;
+  column: PreviewColumn;
+  cells: PreviewCell[];
+}
+
+function display(v: Value): string | null {
+  const t = valueToText(v);
+  if (t === null) return null;
+  const trimmed = t.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function evaluateColumn(
+  expr: CompiledExpression,
+  records: readonly SourceRecord[],
+  today: string,
+): PreviewCell[] {
+  const cells: PreviewCell[] = new Array(records.length);
+  let current: SourceRecord | undefined;
+  const env = { today, get: (a: string) => current?.values[a] };
+  for (let i = 0; i < records.length; i++) {
+    current = records[i];
+    const r = expr.evaluate(env);
+    cells[i] = r.ok ? { text: display(r.value) } : { text: null, error: r.error.message };
+  }
+  return cells;
+}
+
+/**
+ * The live preview: mapped values per field on the sampled rows, row status and key uniqueness from the engine.
+ * Columns are cached by expression, so after an edit only the changed field's column is evaluated again; the
+ * engine's row checks (required fields, e-mail, duplicate and empty keys) run on the whole sample.
+ */
+export function createPreview(): (input: PreviewInput) => PreviewResult {
+  const cache = new Map<string, ColumnCache>();
+  return (input) => {
+    const { rules, expressions, records, today } = input;
+    const columns: PreviewColumn[] = [];
+    const cellColumns: PreviewCell[][] = [];
+    const valueMaps = rules.valueMaps ?? {};
+    const seen = new Set<string>();
+    for (const [path, expression] of Object.entries(expressions)) {
+      seen.add(path);
+      let c = cache.get(path);
+      if (
+        !c ||
+        c.expression !== expression ||
+        c.records !== records ||
+        c.today !== today ||
+        c.valueMaps !== valueMaps
+      ) {
+        const compiled = compileExpression(expression, {
+          valueMaps: Object.fromEntries(
+            Object.entries(valueMaps).map(([k, v]) => [
+              k,
+              { entries: v.entries, default: v.default ?? undefined },
+            ]),
+          ),
+        });
+        c = compiled.ok
+          ? {
+              expression,
+              records,
+              today,
+              valueMaps,
+              column: { path, expression },
+              cells: evaluateColumn(compiled.expr, records, today),
+            }
+          : {
+              expression,
+              records,
+              today,
+              valueMaps,
+              column: { path, expression, error: compiled.error.message },
+              cells: records.map(() => ({ text: null })),
+            };
+        cache.set(path, c);
+      }
+      columns.push(c.column);
+      cellColumns.push(c.cells);
+    }
+    for (const path of [...cache.keys()]) if (!seen.has(path)) cache.delete(path);
+
+    const keyAttribute = rules.mappingKey.attribute;
+    const fields = Object.fromEntries(
+      Object.entries(expressions).map(([p, expression]) => [p, { expression }]),
+    );
+    const parsed = parseMapping({ ...rules, fields });
+    let problems: MappingProblem[] = [];
+    const status = new Map<number, { status: PreviewRowStatus; issues: string[]; key?: string }>();
+    const duplicateRows = new Set<number>();
+    const emptyRows = new Set<number>();
+    if (!parsed.ok) problems = parsed.problems;
+    else {
+      const compiled = compileMapping(parsed.mapping);
+      if (!compiled.ok) problems = compiled.problems;
+      else {
+        const result = mapRecords(compiled.compiled, records, { today, trace: false });
+        for (const o of result.outcomes) {
+          if (o.status === 'mapped')
+            status.set(o.row, {
+              status: o.user.active ? 'active' : 'deactivate',
+              issues: [],
+              key: o.user.key,
+            });
+          else if (o.status === 'skipped') status.set(o.row, { status: 'skipped', issues: [o.reason] });
+          else {
+            status.set(o.row, { status: 'error', issues: o.issues.map((i) => i.message) });
+            for (const i of o.issues) if (i.code === 'empty-key') emptyRows.add(o.row);
+          }
+        }
+        for (const i of result.issues) {
+          if (i.code === 'duplicate-key')
+            for (const r of i.rows ?? (i.row ? [i.row] : [])) duplicateRows.add(r);
+          if (i.code === 'empty-key') for (const r of i.rows ?? (i.row ? [i.row] : [])) emptyRows.add(r);
+          for (const r of i.rows ?? (i.row !== undefined ? [i.row] : [])) {
+            const s = status.get(r);
+            if (s && !s.issues.includes(i.message)) s.issues.push(i.message);
+          }
+        }
+      }
+    }
+
+    const rows: PreviewRow[] = records.map((record, i) => {
+      const raw = record.values[keyAttribute];
+      const key = (Array.isArray(raw) ? raw[0] : raw)?.trim() || null;
+      const s = status.get(record.row);
+      const keyStatus =
+        key === null || emptyRows.has(record.row)
+          ? 'empty'
+          : duplicateRows.has(record.row)
+            ? 'duplicate'
+            : 'ok';
+      return {
+        row: record.row,
+        key,
+        keyStatus,
+        status: s?.status ?? 'unknown',
+        issues: s?.issues ?? [],
+        cells: cellColumns.map((col) => col[i] ?? { text: null }),
+      };
+    });
+    return {
+      columns,
+      rows,
+      problems,
+      keyAttribute,
+      keyStability: keyStabilityWarning(keyAttribute),
+      duplicateKeys: rows.filter((r) => r.keyStatus === 'duplicate').length,
+      emptyKeys: rows.filter((r) => r.keyStatus === 'empty').length,
+    };
+  };
+}
+
+/** Cells whose text differs from the previous preview, as `row:path` keys, for highlighting. */
+export function changedCells(previous: PreviewResult | null, next: PreviewResult): Set<string> {
+  const out = new Set<string>();
+  if (!previous) return out;
+  const before = new Map<string, string | null>();
+  const prevRows = new Map(previous.rows.map((r) => [r.row, r]));
+  previous.columns.forEach((c, ci) => {
+    for (const r of previous.rows) before.set(`${r.row}:${c.path}`, r.cells[ci]?.text ?? null);
+  });
+  next.columns.forEach((c, ci) => {
+    for (const r of next.rows) {
+      const k = `${r.row}:${c.path}`;
+      const old = prevRows.has(r.row) ? (before.has(k) ? before.get(k) : undefined) : null;
+      if (old === undefined || old !== (r.cells[ci]?.text ?? null)) out.add(k);
+    }
+  });
+  return out;
+}
