@@ -1,0 +1,369 @@
+import { MANAGER_PATH } from '../../shared/plan/compute';
+import type { FieldChange, Plan, PlanChange } from '../../shared/plan/types';
+import { getPath, setPath, toScimUser, type FlatUser, type ScimUser } from '../../shared/scim/resource';
+import type { PatchOperation, ScimClient } from '../scim/client';
+import { AbortedError, ScimRequestError } from '../scim/errors';
+import { Journal, type JournalState } from './journal';
+import type { OpResult, ReportLine, RunReport } from './report';
+
+export interface ApplyProgress {
+  done: number;
+  total: number;
+  /** Operations per second in this session. */
+  rate: number;
+  etaSeconds: number | null;
+  lastOp?: { op: string; action: string; result: OpResult; error?: string };
+}
+
+export interface ApplyOptions {
+  client: ScimClient;
+  journalPath: string;
+  onEvent?: (p: ApplyProgress) => void;
+  signal?: AbortSignal;
+  /** Operations in flight (the client's own limit caps requests); default 16. */
+  workers?: number;
+  /** Members per group PATCH; default 100. */
+  groupBatchSize?: number;
+  now?: () => number;
+}
+
+export interface ApplyResult {
+  report: RunReport;
+  blocked: boolean;
+  aborted: boolean;
+  failed: number;
+}
+
+const EXECUTABLE = new Set([
+  'create',
+  'update',
+  'deactivate',
+  'reactivate',
+  'link',
+  'groupAdd',
+  'createGroup',
+]);
+
+function blank(v: unknown): boolean {
+  return v === null || v === undefined || v === '';
+}
+
+function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+interface Task {
+  ops: string[];
+  run: (resumed: boolean) => Promise<(string | undefined)[] | void>;
+}
+
+/**
+ * Applies a plan to Plek: groups first, then creates, then updates and manager references, then group
+ * memberships. Journaled and resumable: a run killed at any point and started again with the same journal
+ * converges, with no duplicate account (a create that may have happened is looked up by externalId first).
+ * Refuses a plan whose safety verdict is not ok. Never deletes.
+ */
+export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<ApplyResult> {
+  const now = options.now ?? Date.now;
+  const startedAt = new Date(now()).toISOString();
+  const { client, signal } = options;
+  const lines = new Map<string, ReportLine>();
+  for (const c of plan.changes) {
+    lines.set(c.op, {
+      row: c.row ?? null,
+      key: c.key ?? null,
+      action: c.action,
+      result:
+        !plan.safety.ok && EXECUTABLE.has(c.action)
+          ? 'blocked'
+          : EXECUTABLE.has(c.action)
+            ? 'not-run'
+            : (c.action as OpResult),
+      ...(c.targetId ? { targetId: c.targetId } : {}),
+      ...(c.group ? { group: c.group } : {}),
+      ...(c.action === 'conflict' || c.action === 'skipped' ? { error: c.reason } : {}),
+    });
+  }
+  const finish = (blocked: boolean, aborted: boolean): ApplyResult => {
+    const all = [...lines.values()];
+    const totals = { ok: 0, failed: 0, 'not-run': 0, noop: 0, conflict: 0, skipped: 0, blocked: 0 } as Record<
+      OpResult,
+      number
+    >;
+    for (const l of all) totals[l.result] += 1;
+    return {
+      blocked,
+      aborted,
+      failed: totals.failed,
+      report: {
+        version: 1,
+        target: { url: plan.target.url },
+        startedAt,
+        finishedAt: new Date(now()).toISOString(),
+        safety: { ok: plan.safety.ok, reasons: plan.safety.reasons },
+        totals,
+        lines: all,
+      },
+    };
+  };
+  if (!plan.safety.ok) return finish(true, false);
+
+  const { journal, state } = Journal.open(options.journalPath, plan);
+  const idByKey = new Map<string, string>();
+  const groupIdByName = new Map<string, string>();
+  for (const c of plan.changes) {
+    if (c.key && c.targetId && c.action !== 'conflict') idByKey.set(c.key, c.targetId);
+    if (c.group && c.groupId) groupIdByName.set(c.group.toLowerCase(), c.groupId);
+  }
+  for (const c of plan.changes) {
+    const id = state.done.get(c.op)?.id;
+    if (!id) continue;
+    if (c.action === 'create' && c.key) idByKey.set(c.key, id);
+    if (c.action === 'createGroup' && c.group) groupIdByName.set(c.group.toLowerCase(), id);
+  }
+  const etags = await client.etagsSupported().catch(() => false);
+
+  const creates = plan.changes.filter((c) => c.action === 'create');
+  const managerFollowUps = creates.filter((c) => c.fields?.some((f) => f.managerKey !== undefined));
+  for (const c of managerFollowUps) {
+    lines.set(`manager:${c.key}`, {
+      row: c.row ?? null,
+      key: c.key ?? null,
+      action: 'manager',
+      result: 'not-run',
+    });
+  }
+  const total = [...lines.values()].filter((l) => l.result === 'not-run').length;
+  let done = 0;
+  let doneThisSession = 0;
+  const sessionStart = now();
+  let lastEmit = 0;
+  const emit = (lastOp?: ApplyProgress['lastOp'], force = false): void => {
+    if (!options.onEvent) return;
+    const t = now();
+    if (!force && t - lastEmit < 100 && done < total) return;
+    lastEmit = t;
+    const elapsed = Math.max(0.001, (t - sessionStart) / 1000);
+    const rate = doneThisSession / elapsed;
+    options.onEvent({
+      done,
+      total,
+      rate,
+      etaSeconds: rate > 0 ? (total - done) / rate : null,
+      ...(lastOp ? { lastOp } : {}),
+    });
+  };
+
+  const record = (op: string, result: OpResult, extra: { id?: string; error?: string } = {}): void => {
+    const line = lines.get(op);
+    if (line) {
+      line.result = result;
+      if (extra.id && line.action !== 'groupAdd' && line.action !== 'createGroup') line.targetId = extra.id;
+      if (extra.error) line.error = extra.error;
+    }
+    done += 1;
+    doneThisSession += 1;
+    emit({ op, action: line?.action ?? '', result, ...(extra.error ? { error: extra.error } : {}) });
+  };
+
+  async function execute(task: Task): Promise<void> {
+    const pending = task.ops.filter((op) => {
+      if (!state.done.has(op)) return true;
+      const id = state.done.get(op)?.id;
+      record(op, 'ok', id ? { id } : {});
+      doneThisSession -= 1;
+      return false;
+    });
+    if (pending.length === 0) return;
+    const resumed = pending.some((op) => state.inFlight.has(op));
+    for (const op of pending) journal.append({ t: 'intent', op });
+    try {
+      const ids = (await task.run(resumed)) ?? [];
+      pending.forEach((op, i) => {
+        const id = ids[i];
+        journal.append({ t: 'done', op, ...(id ? { id } : {}) });
+        record(op, 'ok', id ? { id } : {});
+      });
+    } catch (e) {
+      if (e instanceof AbortedError || signal?.aborted) throw new AbortedError();
+      const error = errorText(e);
+      for (const op of pending) {
+        journal.append({ t: 'fail', op, error });
+        record(op, 'failed', { error });
+      }
+    }
+  }
+
+  async function pool(tasks: Task[]): Promise<void> {
+    let next = 0;
+    const workers = Array.from({ length: Math.min(options.workers ?? 16, tasks.length) }, async () => {
+      while (next < tasks.length) {
+        if (signal?.aborted) throw new AbortedError();
+        const task = tasks[next++];
+        if (task) await execute(task);
+      }
+    });
+    await Promise.all(workers);
+  }
+
+  const resolveManagerOp = (f: FieldChange): PatchOperation => {
+    const id = f.managerKey !== undefined ? idByKey.get(f.managerKey) : f.after;
+    if (f.managerKey !== undefined && !id) throw new Error(`manager "${f.managerKey}" was not created`);
+    return id
+      ? { op: 'replace', path: MANAGER_PATH, value: { value: id } }
+      : { op: 'remove', path: MANAGER_PATH };
+  };
+
+  const toOps = (fields: FieldChange[], current: ScimUser | null): PatchOperation[] => {
+    const ops: PatchOperation[] = [];
+    for (const f of fields) {
+      if (current) {
+        const have = getPath(current, f.path);
+        if (f.op === 'remove' && blank(have)) continue;
+        if (f.policy === 'fillIfEmpty' && !blank(have)) continue;
+        const want = f.managerKey !== undefined ? idByKey.get(f.managerKey) : f.after;
+        if (f.op !== 'remove' && have === want) continue;
+      }
+      if (f.path === MANAGER_PATH) ops.push(resolveManagerOp(f));
+      else if (f.op === 'remove') ops.push({ op: 'remove', path: f.path });
+      else ops.push({ op: f.op, path: f.path, value: f.after });
+    }
+    return ops;
+  };
+
+  async function patchAccount(c: PlanChange, resumed: boolean): Promise<string> {
+    const id = c.targetId;
+    if (!id) throw new Error('no Plek account id in the plan');
+    let current: ScimUser | null = null;
+    let ifMatch = etags ? c.version : undefined;
+    if (resumed) {
+      // The previous run may have written this already: compare with Plek's current values.
+      const fresh = await client.getUser(id, signal);
+      if (!fresh) throw new Error(`Plek account ${id} no longer exists`);
+      current = fresh.user;
+      ifMatch = etags ? fresh.etag : undefined;
+    }
+    let ops = toOps(c.fields ?? [], current);
+    if (ops.length === 0) return id;
+    try {
+      await client.patchUser(id, ops, ifMatch, signal);
+    } catch (e) {
+      if (!(e instanceof ScimRequestError && e.status === 412)) throw e;
+      // Changed in Plek since the plan: re-read and send only what still differs.
+      const fresh = await client.getUser(id, signal);
+      if (!fresh) throw new Error(`Plek account ${id} no longer exists`);
+      ops = toOps(c.fields ?? [], fresh.user);
+      if (ops.length > 0) await client.patchUser(id, ops, etags ? fresh.etag : undefined, signal);
+    }
+    return id;
+  }
+
+  async function create(c: PlanChange, resumed: boolean): Promise<string> {
+    const key = c.key as string;
+    if (resumed) {
+      const existing = await client.findUserByExternalId(key, signal);
+      if (existing?.id) {
+        idByKey.set(key, existing.id);
+        return existing.id;
+      }
+    }
+    const flat: FlatUser = {};
+    let manager: string | undefined;
+    for (const f of c.fields ?? []) {
+      if (f.managerKey !== undefined) continue;
+      if (f.path === MANAGER_PATH) manager = String(f.after);
+      else flat[f.path] = f.after;
+    }
+    const resource = toScimUser(flat, key);
+    if (manager) setPath(resource, MANAGER_PATH, manager);
+    const { user } = await client.createUser(resource, signal);
+    if (!user.id) throw new Error('Plek returned no id for the new account');
+    idByKey.set(key, user.id);
+    return user.id;
+  }
+
+  try {
+    // 1. Groups the rules need.
+    await pool(
+      plan.changes
+        .filter((c) => c.action === 'createGroup')
+        .map((c) => ({
+          ops: [c.op],
+          run: async () => {
+            const g = await client.ensureGroup(c.group as string, signal);
+            groupIdByName.set((c.group as string).toLowerCase(), g.id);
+            return [g.id];
+          },
+        })),
+    );
+    // 2. New accounts (before anything that may refer to them as manager).
+    await pool(creates.map((c) => ({ ops: [c.op], run: async (resumed) => [await create(c, resumed)] })));
+    // 3. Links, updates, (de|re)activations and manager references of new accounts.
+    const updates: Task[] = plan.changes
+      .filter(
+        (c) =>
+          c.action === 'update' ||
+          c.action === 'link' ||
+          c.action === 'deactivate' ||
+          c.action === 'reactivate',
+      )
+      .map((c) => ({ ops: [c.op], run: async (resumed) => [await patchAccount(c, resumed)] }));
+    for (const c of managerFollowUps) {
+      const fields = (c.fields ?? []).filter((f) => f.managerKey !== undefined);
+      updates.push({
+        ops: [`manager:${c.key}`],
+        run: async (resumed) => {
+          const id = idByKey.get(c.key as string);
+          if (!id) throw new Error('the account was not created');
+          return [await patchAccount({ ...c, targetId: id, fields }, resumed)];
+        },
+      });
+    }
+    await pool(updates);
+    // 4. Group memberships: add-only, batched per group.
+    const byGroup = new Map<string, PlanChange[]>();
+    for (const c of plan.changes) {
+      if (c.action !== 'groupAdd' || !c.group) continue;
+      const k = c.group.toLowerCase();
+      byGroup.set(k, [...(byGroup.get(k) ?? []), c]);
+    }
+    const batch = options.groupBatchSize ?? 100;
+    const memberTasks: Task[] = [];
+    for (const [k, list] of byGroup) {
+      // Accounts whose create failed cannot join; they fail on their own so the rest of the batch goes ahead.
+      const missing = list.filter((c) => !(c.targetId ?? idByKey.get(c.key as string)));
+      for (const c of missing) {
+        memberTasks.push({
+          ops: [c.op],
+          run: () => Promise.reject(new Error('the account was not created, so it cannot join the group')),
+        });
+      }
+      const present = list.filter((c) => !missing.includes(c));
+      for (let i = 0; i < present.length; i += batch) {
+        const slice = present.slice(i, i + batch);
+        memberTasks.push({
+          ops: slice.map((c) => c.op),
+          run: async () => {
+            const groupId = groupIdByName.get(k);
+            if (!groupId) throw new Error(`group "${slice[0]?.group}" does not exist (its creation failed)`);
+            const ids = slice.map((c) => (c.targetId ?? idByKey.get(c.key as string)) as string);
+            await client.addGroupMembers(groupId, ids, signal);
+            return ids;
+          },
+        });
+      }
+    }
+    await pool(memberTasks);
+  } catch (e) {
+    if (!(e instanceof AbortedError)) throw e;
+    journal.close();
+    emit(undefined, true);
+    return finish(false, true);
+  }
+  journal.close();
+  emit(undefined, true);
+  return finish(false, false);
+}
+
+export type { JournalState };

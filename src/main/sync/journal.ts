@@ -1,0 +1,102 @@
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import type { Plan } from '../../shared/plan/types';
+
+export type JournalEntry =
+  | { t: 'header'; planId: string; target: string }
+  | { t: 'intent'; op: string }
+  | { t: 'done'; op: string; id?: string; recovered?: boolean }
+  | { t: 'fail'; op: string; error: string };
+
+export interface JournalState {
+  /** Operations that finished, with the Plek id they produced or touched. */
+  done: Map<string, { id?: string }>;
+  /** Operations started but not known to have finished (the run was killed in between). */
+  inFlight: Set<string>;
+  failed: Map<string, string>;
+}
+
+/** A plan's identity: the journal only resumes the plan it was written for. */
+export function planId(plan: Plan): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ target: plan.target, changes: plan.changes }))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** Reads a journal; a torn last line (killed mid-write) is ignored. */
+export function readJournal(path: string): { header: JournalEntry | null; state: JournalState } {
+  const state: JournalState = { done: new Map(), inFlight: new Set(), failed: new Map() };
+  if (!existsSync(path)) return { header: null, state };
+  let header: JournalEntry | null = null;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    let e: JournalEntry;
+    try {
+      e = JSON.parse(line) as JournalEntry;
+    } catch {
+      continue;
+    }
+    if (e.t === 'header') header = e;
+    else if (e.t === 'intent') state.inFlight.add(e.op);
+    else if (e.t === 'done') {
+      state.inFlight.delete(e.op);
+      state.failed.delete(e.op);
+      state.done.set(e.op, e.id ? { id: e.id } : {});
+    } else if (e.t === 'fail') {
+      state.inFlight.delete(e.op);
+      state.failed.set(e.op, e.error);
+    }
+  }
+  return { header, state };
+}
+
+/**
+ * Append-only JSONL journal: intent before each operation, result after. Every line is written with one
+ * write(2) (so a kill -9 loses at most the line being written, which the reader ignores) and fsync'd in
+ * batches and on close, which covers a power cut too: an unjournaled create is found again by externalId.
+ */
+export class Journal {
+  private readonly fd: number;
+  private unsynced = 0;
+  private lastSync = Date.now();
+
+  private constructor(
+    readonly path: string,
+    private readonly syncEvery = 200,
+  ) {
+    this.fd = openSync(path, 'a');
+  }
+
+  static open(path: string, plan: Plan): { journal: Journal; state: JournalState } {
+    const id = planId(plan);
+    const { header, state } = readJournal(path);
+    if (header && (header.t !== 'header' || header.planId !== id)) {
+      throw new Error(`journal ${path} belongs to another plan; use a new journal file for this plan`);
+    }
+    const journal = new Journal(path);
+    if (!header) {
+      journal.append({ t: 'header', planId: id, target: plan.target.url });
+      journal.sync();
+    }
+    return { journal, state };
+  }
+
+  append(e: JournalEntry): void {
+    writeSync(this.fd, `${JSON.stringify(e)}\n`);
+    this.unsynced += 1;
+    if (this.unsynced >= this.syncEvery || Date.now() - this.lastSync > 250) this.sync();
+  }
+
+  sync(): void {
+    if (this.unsynced === 0) return;
+    fsyncSync(this.fd);
+    this.unsynced = 0;
+    this.lastSync = Date.now();
+  }
+
+  close(): void {
+    this.sync();
+    closeSync(this.fd);
+  }
+}

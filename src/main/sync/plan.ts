@@ -1,0 +1,70 @@
+import type { MappingResult } from '../../shared/engine/run';
+import type { MappingFile } from '../../shared/mapping/schema';
+import { computePlan } from '../../shared/plan/compute';
+import type { Plan, PlanTargetGroup } from '../../shared/plan/types';
+import type { ScimUser } from '../../shared/scim/resource';
+import type { ScimClient } from '../scim/client';
+
+/** Everything the plan needs from Plek: all users and groups, paged. */
+export async function readTargetState(
+  client: ScimClient,
+  signal?: AbortSignal,
+): Promise<{ users: ScimUser[]; groups: PlanTargetGroup[] }> {
+  const users = await client.listUsers(signal ? { signal } : {});
+  const groups = await client.listGroups(signal ? { signal } : {});
+  return { users, groups };
+}
+
+export interface BuildPlanOptions {
+  client: ScimClient;
+  mapping: MappingFile;
+  result: MappingResult;
+  sourceRows: number;
+  previousSourceRows?: number;
+  today: string;
+  createdAt?: string;
+  allowMassDeactivation?: boolean;
+  /** Link existing accounts by email/userName; default: when no Plek account carries an externalId yet. */
+  initialImport?: boolean;
+  signal?: AbortSignal;
+}
+
+/** Reads Plek's current state and computes the plan for a mapping run. Writes nothing. */
+export async function buildPlan(o: BuildPlanOptions): Promise<Plan> {
+  const target = await readTargetState(o.client, o.signal);
+  const users = [];
+  const skipped = [];
+  const errors = [];
+  for (const out of o.result.outcomes) {
+    if (out.status === 'mapped') users.push(out.user);
+    else if (out.status === 'skipped')
+      skipped.push({ row: out.row, ...(out.key ? { key: out.key } : {}), reason: out.reason });
+    else {
+      const message = out.issues
+        .filter((i) => i.severity === 'error')
+        .map((i) => i.message)
+        .join('; ');
+      errors.push({
+        row: out.row,
+        ...(out.key ? { key: out.key } : {}),
+        message: message || 'row has errors',
+      });
+    }
+  }
+  return computePlan({
+    users,
+    skipped,
+    errors,
+    targetUsers: target.users,
+    targetGroups: target.groups,
+    mapping: { fields: o.mapping.fields, linking: o.mapping.linking, safety: o.mapping.safety },
+    target: { url: o.client.baseUrl },
+    sourceRows: o.sourceRows,
+    ...(o.previousSourceRows !== undefined ? { previousSourceRows: o.previousSourceRows } : {}),
+    initialImport:
+      o.initialImport ?? !target.users.some((u) => typeof u.externalId === 'string' && u.externalId !== ''),
+    ...(o.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
+    today: o.today,
+    ...(o.createdAt ? { createdAt: o.createdAt } : {}),
+  });
+}
