@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { WorkbenchApi } from '../../../shared/api/contract';
+import type { Issue } from '../../../shared/issues';
 import { getWorkbenchApi } from '../api';
 import { LANGS, type MessageKey } from './i18n';
 import { connectEvents, createAppStore, STEPS, type AppState, type AppStore, type Step } from './store';
@@ -65,6 +66,12 @@ export function stepEnabled(step: Step, s: Pick<AppState, 'project' | 'plan'>): 
   return true;
 }
 
+function countErrors(issues: readonly Issue[]): number {
+  let n = 0;
+  for (const i of issues) if (i.severity === 'error') n++;
+  return n;
+}
+
 function useSystemDark(): boolean {
   const [dark, setDark] = useState(
     () => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
@@ -92,7 +99,9 @@ function Shell() {
       dirty: st.revision !== st.savedRevision,
       error: st.error,
       notice: st.notice,
-      validation: st.validation,
+      validationErrors: st.validation
+        ? countErrors(st.validation.issues) + countErrors(st.sample?.issues ?? [])
+        : null,
       setLang: st.setLang,
       setTheme: st.setTheme,
       goTo: st.goTo,
@@ -111,7 +120,7 @@ function Shell() {
     document.title = t('app.title');
   }, [s.lang, t]);
 
-  const errorsBadge = s.validation ? s.validation.issues.filter((i) => i.severity === 'error').length : null;
+  const errorsBadge = s.validationErrors;
 
   return (
     <div className="app">

@@ -96,6 +96,7 @@ const en = {
   'validate.running': 'Validating…',
   'validate.summary': '{errors} errors, {warnings} warnings in {rows} rows',
   'validate.none': 'No problems found.',
+  'validate.partial': 'Checked the first {n} of {total} rows here; the plan checks every row.',
   'validate.notRun': 'Validate to see every problem of the source at once.',
   'validate.export': 'Export list as CSV',
   'validate.code': 'Problem',
@@ -300,6 +301,8 @@ const nl: Dictionary = {
   'validate.running': 'Bezig met controleren…',
   'validate.summary': '{errors} fouten, {warnings} waarschuwingen in {rows} regels',
   'validate.none': 'Geen problemen gevonden.',
+  'validate.partial':
+    'Hier zijn de eerste {n} van {total} regels gecontroleerd; het plan controleert elke regel.',
   'validate.notRun': 'Controleer om alle problemen in de bron in één keer te zien.',
   'validate.export': 'Lijst exporteren als CSV',
   'validate.code': 'Probleem',

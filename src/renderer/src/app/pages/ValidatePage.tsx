@@ -32,7 +32,11 @@ export function ValidatePage() {
     if (!validation && !validating) void validate();
   }, [validation, validating, validate]);
 
-  const issues = useMemo(() => s.validation?.issues ?? [], [s.validation]);
+  // The reader's issues cover the whole file (short rows, encoding…); the engine's cover the sampled records.
+  const issues = useMemo(
+    () => (s.validation ? [...(s.sample?.issues ?? []), ...s.validation.issues] : []),
+    [s.validation, s.sample],
+  );
   const allProblems = s.validation?.problems ?? [];
   const filtered = useMemo(() => filterIssues(issues, deferredQuery), [issues, deferredQuery]);
   const groups = useMemo(() => groupIssues(filtered), [filtered]);
@@ -112,6 +116,11 @@ export function ValidatePage() {
         </div>
       ) : null}
       {!s.validation && !s.validating ? <p className="hint">{t('validate.notRun')}</p> : null}
+      {s.validation && s.sample && s.sample.records.length < s.sample.totalRecords ? (
+        <p className="hint">
+          {t('validate.partial', { n: s.sample.records.length, total: s.sample.totalRecords })}
+        </p>
+      ) : null}
       {s.validation && issues.length === 0 && allProblems.length === 0 ? (
         <p className="alert alert-ok">{t('validate.none')}</p>
       ) : null}

@@ -2,6 +2,13 @@ import type { StateCreator } from 'zustand';
 import { valueOrReport } from './helpers';
 import type { AppState, SourceSlice, StoreDeps } from './types';
 
+/**
+ * Records fetched per sample: the most the API takes back for validation. The live preview maps only the first
+ * PREVIEW_LIMIT of them so it stays instant while editing.
+ */
+export const SAMPLE_LIMIT = 5000;
+export const PREVIEW_LIMIT = 1000;
+
 export function createSourceSlice(deps: StoreDeps): StateCreator<AppState, [], [], SourceSlice> {
   const { api } = deps;
   return (set, get) => ({
@@ -20,7 +27,7 @@ export function createSourceSlice(deps: StoreDeps): StateCreator<AppState, [], [
       const result = await api.source.sample({
         source: mapping.source,
         projectPath: project?.path ?? null,
-        limit: 1000,
+        limit: SAMPLE_LIMIT,
         taskId,
       });
       // A newer task (or a cancel) replaced this one: drop the late answer.

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { valueOrReport } from './helpers';
+import { PREVIEW_LIMIT } from './source-slice';
 import type { AppState, StoreDeps, ValidationSlice } from './types';
 
 export function createValidationSlice(deps: StoreDeps): StateCreator<AppState, [], [], ValidationSlice> {
@@ -16,12 +17,11 @@ export function createValidationSlice(deps: StoreDeps): StateCreator<AppState, [
     selectedRow: null,
 
     validate: async () => {
-      const { mapping, today, revision } = get();
-      if (!mapping) return;
+      const { mapping, sample, today, revision } = get();
+      if (!mapping || !sample) return;
       const seq = ++validateSeq;
       set({ validating: true, selectedRow: null });
-      // Without records the main process validates the whole source, not only the sample.
-      const result = await api.mapping.validate({ mapping, today });
+      const result = await api.mapping.validate({ mapping, records: sample.records, today });
       if (seq !== validateSeq) return;
       set({ validating: false });
       const validation = valueOrReport(get, result);
@@ -33,7 +33,11 @@ export function createValidationSlice(deps: StoreDeps): StateCreator<AppState, [
       if (!mapping || !sample) return;
       const seq = ++previewSeq;
       set({ previewing: true });
-      const result = await api.mapping.preview({ mapping, records: sample.records, today });
+      const result = await api.mapping.preview({
+        mapping,
+        records: sample.records.slice(0, PREVIEW_LIMIT),
+        today,
+      });
       if (seq !== previewSeq) return;
       set({ previewing: false });
       // A preview error is shown beside the table, not as a banner: the consultant is mid-edit.
@@ -54,5 +58,3 @@ export function createValidationSlice(deps: StoreDeps): StateCreator<AppState, [
     selectRow: (row) => set({ selectedRow: row }),
   });
 }
-
-export { valueOrReport };

@@ -1,0 +1,307 @@
+import { describe, expect, it } from 'vitest';
+import { createApi } from '../../../src/shared/api/client';
+import type { Channel, EventName } from '../../../src/shared/api/channels';
+import type { PlanView, ProjectDocument, Result, SourceSample } from '../../../src/shared/api/contract';
+import { connectEvents, createAppStore } from '../../../src/renderer/src/app/store';
+
+type Handler = (request: Record<string, unknown>) => Promise<Result<unknown>> | Result<unknown>;
+
+/** A fake WorkbenchApi: scripted handlers per channel, a call log, and a way to fire events. */
+function fakeApi(handlers: Partial<Record<Channel, Handler>>) {
+  const calls: { channel: Channel; request: Record<string, unknown> }[] = [];
+  const listeners = new Map<EventName, Set<(p: unknown) => void>>();
+  const api = createApi(
+    async (channel, request) => {
+      calls.push({ channel, request: request as Record<string, unknown> });
+      const h = handlers[channel];
+      if (!h) return { ok: false, error: { code: 'unsupported', message: `${channel} not scripted` } };
+      return h(request as Record<string, unknown>);
+    },
+    (event, listener) => {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  );
+  const emit = (event: EventName, payload: unknown) => {
+    for (const l of listeners.get(event) ?? []) l(payload);
+  };
+  return { api, calls, emit };
+}
+
+const demoDoc: ProjectDocument = {
+  path: '/home/consultant/.plek/demo/demo.plekmap.json',
+  csvPath: '/home/consultant/.plek/demo/hr-export.csv',
+  problems: [],
+  mapping: {
+    version: 1,
+    name: 'Gemeente Voorbeeld — HR-export (demo)',
+    source: { kind: 'csv', path: 'hr-export.csv', encoding: 'auto', delimiter: 'auto' },
+    mappingKey: { attribute: 'Personeelsnummer' },
+    fields: { 'name.familyName': { expression: 'Join(" ", [Tussenvoegsel], [Achternaam])' } },
+    target: { kind: 'sandbox' },
+  },
+};
+
+const sample: SourceSample = {
+  attributes: [{ name: 'Achternaam', fillRate: 1, examples: ['Berg', 'Müller'] }],
+  records: [
+    { row: 2, values: { Personeelsnummer: '10001', Tussenvoegsel: 'van der', Achternaam: 'Berg' } },
+    { row: 3, values: { Personeelsnummer: '10002', Tussenvoegsel: '', Achternaam: 'Müller' } },
+  ],
+  issues: [{ code: 'short-row', severity: 'error', row: 9, message: 'regel 9 heeft 4 van de 12 kolommen' }],
+  totalRecords: 2,
+  encoding: 'windows-1252',
+  delimiter: ';',
+};
+
+function blockedPlan(): PlanView {
+  return {
+    planId: 'plan-1',
+    counts: { create: 2, update: 0, link: 0, deactivate: 40, reactivate: 0, unchanged: 0, skip: 0, error: 0 },
+    changes: [],
+    safety: { ok: false, reasons: ['40 deactivations exceed the limit of 25'] },
+    issues: [],
+    summary: null,
+    target: 'sandbox',
+  };
+}
+
+function memoryStorage() {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+  };
+}
+
+let ids = 0;
+function makeStore(
+  api: ReturnType<typeof fakeApi>['api'],
+  storage = memoryStorage(),
+  systemLanguage = 'nl-NL',
+) {
+  return createAppStore({
+    api,
+    now: () => new Date(2026, 10, 23, 9, 30),
+    storage,
+    systemLanguage,
+    newTaskId: () => `task-${++ids}`,
+  });
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('app store', () => {
+  it('opens the demo, moves to the Source step and samples the CSV with a task id', async () => {
+    const f = fakeApi({
+      'project:demo': () => ({ ok: true, value: demoDoc }),
+      'source:sample': () => ({ ok: true, value: sample }),
+      'project:recent': () => ({ ok: true, value: { paths: [demoDoc.path as string] } }),
+    });
+    const store = makeStore(f.api);
+    await store.getState().openDemo();
+    await flush();
+    const s = store.getState();
+    expect(s.step).toBe('source');
+    expect(s.mapping?.name).toBe('Gemeente Voorbeeld — HR-export (demo)');
+    expect(s.sample?.encoding).toBe('windows-1252');
+    expect(s.today).toBe('2026-11-23');
+    expect(s.recent).toEqual([demoDoc.path]);
+    const sampleCall = f.calls.find((c) => c.channel === 'source:sample');
+    expect(sampleCall?.request).toMatchObject({ projectPath: demoDoc.path, source: demoDoc.mapping.source });
+    expect(String(sampleCall?.request.taskId)).toMatch(/^task-\d+$/);
+    expect(s.task).toBeNull();
+  });
+
+  it('shows progress of a task and drops its late answer after Cancel', async () => {
+    let resolveSample: (r: Result<unknown>) => void = () => {};
+    const f = fakeApi({
+      'project:demo': () => ({ ok: true, value: demoDoc }),
+      'source:sample': () => new Promise((r) => (resolveSample = r)),
+      'task:cancel': () => ({ ok: true, value: { cancelled: true } }),
+      'project:recent': () => ({ ok: true, value: { paths: [] } }),
+    });
+    const store = makeStore(f.api);
+    const off = connectEvents(store, f.api);
+    await store.getState().openDemo();
+    const task = store.getState().task;
+    expect(task?.label).toBe('source.sampling');
+    f.emit('task:progress', { taskId: task?.id, label: 'sample', done: 500, total: 2000 });
+    expect(store.getState().task).toMatchObject({ done: 500, total: 2000 });
+    f.emit('task:progress', { taskId: 'someone-else', label: 'sample', done: 1999, total: 2000 });
+    expect(store.getState().task?.done).toBe(500);
+
+    await store.getState().cancelTask();
+    expect(f.calls.find((c) => c.channel === 'task:cancel')?.request).toEqual({ taskId: task?.id });
+    resolveSample({ ok: false, error: { code: 'cancelled', message: 'sampling was cancelled' } });
+    await flush();
+    expect(store.getState().sample).toBeNull();
+    expect(store.getState().error).toBeNull();
+    off();
+  });
+
+  it('reports a failed call in the error banner', async () => {
+    const f = fakeApi({
+      'project:open': () => ({
+        ok: false,
+        error: { code: 'not-found', message: 'klant-zwolle.plekmap.json does not exist (moved or renamed?)' },
+      }),
+    });
+    const store = makeStore(f.api);
+    await store.getState().openProject('/home/consultant/klant-zwolle.plekmap.json');
+    expect(store.getState().error).toBe('klant-zwolle.plekmap.json does not exist (moved or renamed?)');
+    expect(store.getState().step).toBe('start');
+    expect(store.getState().opening).toBe(false);
+  });
+
+  it('bumps the revision on each edit, so plan and preview know they are stale', async () => {
+    const f = fakeApi({
+      'project:demo': () => ({ ok: true, value: demoDoc }),
+      'source:sample': () => ({ ok: true, value: sample }),
+      'project:recent': () => ({ ok: true, value: { paths: [] } }),
+      'mapping:preview': (req) => ({
+        ok: true,
+        value: { outcomes: [], issues: [], summary: null, problems: [], echo: req },
+      }),
+    });
+    const store = makeStore(f.api);
+    await store.getState().openDemo();
+    await flush();
+    const before = store.getState().revision;
+    store
+      .getState()
+      .updateMapping((m) => ({ ...m, deactivation: { inactiveWhen: '[Status] = "Inactief"' } }));
+    expect(store.getState().revision).toBe(before + 1);
+    expect(store.getState().mapping?.deactivation).toEqual({ inactiveWhen: '[Status] = "Inactief"' });
+    await store.getState().refreshPreview();
+    const call = f.calls.find((c) => c.channel === 'mapping:preview');
+    expect(call?.request.mapping).toMatchObject({ deactivation: { inactiveWhen: '[Status] = "Inactief"' } });
+    expect(call?.request.today).toBe('2026-11-23');
+    expect(store.getState().previewRevision).toBe(before + 1);
+  });
+
+  it('validates the sampled records and keeps the answer', async () => {
+    const f = fakeApi({
+      'project:demo': () => ({ ok: true, value: demoDoc }),
+      'source:sample': () => ({ ok: true, value: sample }),
+      'project:recent': () => ({ ok: true, value: { paths: [] } }),
+      'mapping:validate': () => ({
+        ok: true,
+        value: {
+          problems: [],
+          issues: [{ code: 'duplicate-key', severity: 'error', row: 3, message: 'dubbel' }],
+          issueCounts: { 'duplicate-key': 1 },
+          summary: null,
+        },
+      }),
+    });
+    const store = makeStore(f.api);
+    await store.getState().openDemo();
+    await flush();
+    await store.getState().validate();
+    expect(f.calls.find((c) => c.channel === 'mapping:validate')?.request.records).toEqual(sample.records);
+    expect(store.getState().validation?.issues.map((i) => i.code)).toEqual(['duplicate-key']);
+    expect(store.getState().validating).toBe(false);
+  });
+
+  it('refuses to apply a blocked plan until the consultant allows it for this run', async () => {
+    const f = fakeApi({
+      'project:demo': () => ({ ok: true, value: demoDoc }),
+      'source:sample': () => ({ ok: true, value: sample }),
+      'project:recent': () => ({ ok: true, value: { paths: [] } }),
+      'plan:compute': () => ({ ok: true, value: blockedPlan() }),
+      'run:apply': () => ({ ok: true, value: { runId: 'run-1' } }),
+      'run:report': () => ({
+        ok: true,
+        value: {
+          runId: 'run-1',
+          planId: 'plan-1',
+          status: 'completed',
+          startedAt: '2026-11-23T09:30:00Z',
+          finishedAt: '2026-11-23T09:30:04Z',
+          target: 'sandbox',
+          counts: { create: 2, deactivate: 40 },
+          failures: [],
+          text: 'ok',
+        },
+      }),
+    });
+    const store = makeStore(f.api);
+    const off = connectEvents(store, f.api);
+    await store.getState().openDemo();
+    await flush();
+    await store.getState().computePlan();
+    expect(store.getState().plan?.planId).toBe('plan-1');
+
+    await store.getState().apply();
+    expect(f.calls.some((c) => c.channel === 'run:apply')).toBe(false);
+
+    store.getState().setAllowOverride(true);
+    await store.getState().apply();
+    expect(f.calls.find((c) => c.channel === 'run:apply')?.request).toEqual({
+      planId: 'plan-1',
+      overrideSafety: true,
+    });
+    expect(store.getState()).toMatchObject({ runId: 'run-1', runStatus: 'running' });
+
+    f.emit('run:progress', {
+      runId: 'run-1',
+      done: 21,
+      total: 42,
+      failed: 0,
+      ratePerSecond: 10.5,
+      etaSeconds: 2,
+    });
+    f.emit('run:log', {
+      runId: 'run-1',
+      at: '2026-11-23T09:30:01Z',
+      level: 'info',
+      message: 'created 10001',
+    });
+    f.emit('run:log', { runId: 'run-other', at: '2026-11-23T09:30:01Z', level: 'info', message: 'not ours' });
+    expect(store.getState().progress?.done).toBe(21);
+    expect(store.getState().log.map((l) => l.message)).toEqual(['created 10001']);
+
+    f.emit('run:finished', { runId: 'run-1', status: 'completed' });
+    await flush();
+    expect(store.getState().runStatus).toBe('completed');
+    expect(store.getState().report?.counts).toEqual({ create: 2, deactivate: 40 });
+    off();
+  });
+
+  it('a new plan clears an earlier override', async () => {
+    const f = fakeApi({
+      'project:demo': () => ({ ok: true, value: demoDoc }),
+      'source:sample': () => ({ ok: true, value: sample }),
+      'project:recent': () => ({ ok: true, value: { paths: [] } }),
+      'plan:compute': () => ({ ok: true, value: blockedPlan() }),
+    });
+    const store = makeStore(f.api);
+    await store.getState().openDemo();
+    await flush();
+    await store.getState().computePlan();
+    store.getState().setAllowOverride(true);
+    await store.getState().computePlan();
+    expect(store.getState().allowOverride).toBe(false);
+  });
+
+  it('starts in Dutch on a Dutch system, English otherwise, and remembers the switch', () => {
+    const f = fakeApi({});
+    expect(makeStore(f.api, memoryStorage(), 'nl-BE').getState().lang).toBe('nl');
+    expect(makeStore(f.api, memoryStorage(), 'en-US').getState().lang).toBe('en');
+
+    const storage = memoryStorage();
+    const first = makeStore(f.api, storage, 'nl-NL');
+    first.getState().setLang('en');
+    first.getState().setTheme('dark');
+    const second = makeStore(f.api, storage, 'nl-NL');
+    expect(second.getState().lang).toBe('en');
+    expect(second.getState().theme).toBe('dark');
+    // only the preferences are persisted, never project data
+    expect(Object.keys(JSON.parse([...storage.data.values()][0] ?? '{}').state)).toEqual(['lang', 'theme']);
+  });
+});
