@@ -138,7 +138,10 @@ function compileCall(node: CallNode, ctx: CompileContext): Evaluator {
   def.params.forEach((p, i) => {
     const arg = args[i];
     if (p.literalOnly && !p.variadic && arg !== undefined && arg.literal === undefined)
-      throw new ExpressionSyntaxError(`${def.name} needs ${p.name} written as a literal`, arg.node.start);
+      throw new ExpressionSyntaxError(
+        `${def.name} needs the ${p.name} as a literal in quotes`,
+        arg.node.start,
+      );
   });
   return def.compile(args, ctx, node);
 }

@@ -180,7 +180,7 @@ const TIME_SUFFIX = /[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[-+]\d{2}:?\d{
 /**
  * "auto": yyyy-MM-dd, dd-MM-yyyy and d-M-yyyy with -, / or . as separator (a trailing time such as
  * " 00:00:00" or "T10:00:00Z" is ignored: the day is taken as written), yyyyMMdd, LDAP generalized time,
- * 18-digit FILETIME, then Excel serial numbers 1..2958465.
+ * 18-digit FILETIME (and 0 / 9223372036854775807 as "never": null), then Excel serial numbers 1..2958465.
  */
 export function parseAuto(text: string): DateParse | undefined {
   const bare = text.replace(TIME_SUFFIX, '');
@@ -190,7 +190,8 @@ export function parseAuto(text: string): DateParse | undefined {
   if (m) return makeDate(Number(m[4]), Number(m[3]), Number(m[1])) ?? { invalid: 'no such day' };
   m = AUTO_BASIC.exec(text);
   if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3])) ?? { invalid: 'no such day' };
-  if (/^\d{18}$/.test(text) || text === '9223372036854775807') return fromFiletime(text);
+  // "0" is AD's "never" (accountExpires, pwdLastSet), not an Excel serial
+  if (/^\d{18}$/.test(text) || text === '9223372036854775807' || text === '0') return fromFiletime(text);
   const g = fromGeneralizedTime(text);
   if (g !== undefined) return g;
   if (/^\d{1,7}(?:[.,]\d+)?$/.test(text)) return fromExcelSerial(Number(text.replace(',', '.')));

@@ -204,8 +204,8 @@ class Parser {
   }
 
   private parseCall(name: Token): ExprNode {
-    const open = this.next();
-    this.enter(open);
+    this.next();
+    this.enter(name);
     const args: ExprNode[] = [];
     let depth = 0;
     if (this.peek().type !== ')') {

@@ -53,7 +53,7 @@ export function mapText(v: Value, f: (text: string) => Value): Value {
 export function literalText(fn: string, arg: CompileArg | undefined, what: string): string {
   if (arg === undefined) throw new Error(`${fn}: missing ${what}`);
   if (arg.literal === undefined || typeof arg.literal.value !== 'string')
-    throw new ExpressionSyntaxError(`${fn} needs ${what} written as a quoted text literal`, arg.node.start);
+    throw new ExpressionSyntaxError(`${fn} needs ${what} as a literal in quotes`, arg.node.start);
   return arg.literal.value;
 }
 

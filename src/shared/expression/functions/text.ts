@@ -182,7 +182,27 @@ export const Replace: FunctionDef = {
   },
 };
 
-const DACH: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss', ẞ: 'SS' };
+const DACH: Record<string, string> = {
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  Ä: 'Ae',
+  Ö: 'Oe',
+  Ü: 'Ue',
+  ß: 'ss',
+  ẞ: 'SS',
+};
+
+const UPPER = /^\p{Lu}$/u;
+
+/** Ü → "Ue" in "Über", but "UE" in "MÜLLER": an all-caps neighbour makes the second letter upper case too. */
+function dachReplacement(c: string, offset: number, s: string): string {
+  const r = DACH[c] ?? c;
+  if (c === c.toLowerCase() || c === 'ẞ') return r;
+  const next = s[offset + 1] ?? '';
+  const prev = s[offset - 1] ?? '';
+  return UPPER.test(next) || (!/\p{L}/u.test(next) && UPPER.test(prev)) ? r.toUpperCase() : r;
+}
 
 export const NormalizeDiacritics: FunctionDef = {
   name: 'NormalizeDiacritics',
@@ -208,7 +228,8 @@ export const NormalizeDiacritics: FunctionDef = {
     return (env) =>
       mapText(text!.evaluate(env), (t) => {
         let s = t.normalize('NFC');
-        if (dach) s = s.replace(/[äöüß]/gi, (c) => DACH[c] ?? c);
+        // any-ascii writes the capital ẞ as "Ss"; in the all-caps text where it occurs "SS" is right
+        s = dach ? s.replace(/[äöüßẞ]/gi, dachReplacement) : s.replaceAll('ẞ', 'SS');
         return anyAscii(s);
       });
   },

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Value } from '../../../src/shared/expression';
+import { splitFamilyName } from '../../../src/shared/expression';
+import type { Row } from './helpers';
+import { value } from './helpers';
+
+describe('NamePrefix and NameWithoutPrefix', () => {
+  it.each<[string, string | null, string]>([
+    ['van der Berg', 'van der', 'Berg'],
+    ['Van den Broek', 'Van den', 'Broek'],
+    ['de Vries', 'de', 'Vries'],
+    ["van 't Hek", "van 't", 'Hek'],
+    ['van ’t Hek', 'van ’t', 'Hek'], // typographic apostrophe, kept as written
+    ['ter Horst', 'ter', 'Horst'],
+    ["in 't Veld", "in 't", 'Veld'],
+    ['van de Kamp', 'van de', 'Kamp'],
+    ['van het Hof', 'van het', 'Hof'],
+    ['von der Leyen', 'von der', 'Leyen'],
+    ['da Silva', 'da', 'Silva'],
+    ['Le Blanc', 'Le', 'Blanc'],
+    ['van der Berg-de Vries', 'van der', 'Berg-de Vries'],
+    ['  van   der   Berg  ', 'van der', 'Berg'],
+    ['Jansen', null, 'Jansen'],
+    ['Vanderberg', null, 'Vanderberg'],
+    ['Van', null, 'Van'], // a name is never all prefix
+    ['de', null, 'de'],
+    ['Van Dam', 'Van', 'Dam'],
+    ['Öztürk', null, 'Öztürk'],
+  ])('%j → prefix %j, name %j', (family, prefix, rest) => {
+    expect(value('NamePrefix([x])', { x: family })).toBe(prefix);
+    expect(value('NameWithoutPrefix([x])', { x: family })).toBe(rest);
+  });
+
+  it('keeps null, empty and lists', () => {
+    expect(value('NamePrefix([x])', { x: null })).toBeNull();
+    expect(value('NamePrefix([x])', {})).toBeNull();
+    expect(value('NameWithoutPrefix([x])', { x: '' })).toBeNull();
+    expect(value('NameWithoutPrefix([x])', { x: '   ' })).toBeNull();
+    expect(value('NamePrefix([x])', { x: ['de Vries', 'Jansen'] })).toEqual(['de', null]);
+  });
+
+  it('is exported for the login schema', () => {
+    expect(splitFamilyName('van den Heuvel')).toEqual(['van den', 'Heuvel']);
+  });
+});
+
+describe('DisplayName and SortName', () => {
+  const cases: [Row, string | null, string | null][] = [
+    [{ g: 'Jan', p: 'van der', f: 'Berg' }, 'Jan van der Berg', 'Berg, Jan van der'],
+    [{ g: 'Jan', p: '', f: 'Jansen' }, 'Jan Jansen', 'Jansen, Jan'],
+    [{ g: 'Jan', p: null, f: 'Jansen' }, 'Jan Jansen', 'Jansen, Jan'],
+    [{ g: ' Anne  Marie ', p: ' de ', f: ' Wit ' }, 'Anne Marie de Wit', 'Wit, Anne Marie de'],
+    [{ g: '', p: 'van', f: 'Dam' }, 'van Dam', 'Dam, van'],
+    [{ g: 'Zoë', p: '   ', f: 'Brontë' }, 'Zoë Brontë', 'Brontë, Zoë'],
+    [{ g: 'Jan', p: '', f: '' }, 'Jan', 'Jan'],
+    [{ g: '', p: '', f: '' }, null, null],
+    [{}, null, null],
+  ];
+  it.each(cases)('%j → %j / %j', (row, display, sort) => {
+    expect(value('DisplayName([g], [p], [f])', row)).toBe(display);
+    expect(value('SortName([g], [p], [f])', row)).toBe(sort);
+  });
+
+  it('composes with NamePrefix when the export has the full family name in one column', () => {
+    const row = { Roepnaam: 'Sanne', Achternaam: "in 't Veld" };
+    expect(
+      value('SortName([Roepnaam], NamePrefix([Achternaam]), NameWithoutPrefix([Achternaam]))', row),
+    ).toBe("Veld, Sanne in 't");
+  });
+});
+
+describe('Initials', () => {
+  it.each<[string | null, Value]>([
+    ['Jan Peter', 'J.P.'],
+    ['Jan-Peter', 'J.P.'],
+    ['IJsbrand', 'IJ.'],
+    ['ijsbrand', 'IJ.'],
+    ['Émile Zoë', 'É.Z.'],
+    ['  ', null],
+    [null, null],
+  ])('%j → %j', (given, expected) => {
+    expect(value('Initials([x])', { x: given })).toEqual(expected);
+  });
+});
