@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ensureRendererBuilt } from '../../../src/main/bridge/renderer-build';
+import { startBridge, type BridgeHandle } from '../../../src/main/bridge/server';
+import { MemorySecretStore } from '../../../src/main/services/secret-store';
+import {
+  createWorkbenchService,
+  type WorkbenchService,
+  type WorkbenchServiceOptions,
+} from '../../../src/main/services/workbench-service';
+
+/** The repository root. */
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/**
+ * Why browser tests cannot run here, or null when they can. Without chromium and outside CI the tests skip
+ * (printing the reason); under CI a missing browser is a failure, not a skip.
+ */
+export function e2eSkipReason(): string | null {
+  if (existsSync(CHROMIUM)) return null;
+  if (process.env.CI)
+    throw new Error(`${CHROMIUM} is missing; CI must install chromium (apt-get install chromium)`);
+  const reason = `${CHROMIUM} is not installed, so the browser end-to-end tests are skipped (apt-get install chromium)`;
+  console.warn(reason);
+  return reason;
+}
+
+export interface StartAppOptions {
+  /** The workbench data folder; a fresh temp folder by default (removed on stop). */
+  dataDir?: string;
+  /** Browser viewport; 1366×768 (the smallest screen the workbench supports) by default. */
+  viewport?: { width: number; height: number };
+  /** Extra service options (backends, a fixed clock…). */
+  service?: Partial<Omit<WorkbenchServiceOptions, 'dataDir' | 'mode'>>;
+  /** Open the page at the app URL (with token); off to test what a page without token sees. */
+  open?: boolean;
+  locale?: string;
+}
+
+export interface RunningApp {
+  page: Page;
+  context: BrowserContext;
+  browser: Browser;
+  /** The URL with its token, as `plek-sync serve` prints it. */
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  /** Uncaught page errors and console errors (CSP violations show up here), for `expect(app.errors).toEqual([])`. */
+  errors: string[];
+  service: WorkbenchService;
+  bridge: BridgeHandle;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real workbench service behind the HTTP bridge on a free port, with a temp data folder, builds
+ * the renderer if it is out of date, and opens it in headless Debian chromium (playwright-core; never
+ * `playwright install`). Call `stop()` in afterAll/afterEach.
+ */
+export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
+  const staticDir = await ensureRendererBuilt({ root: ROOT, onBuild: (m) => console.log(m) });
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'plek-e2e-')));
+  const service = createWorkbenchService({
+    resourcesDir: join(ROOT, 'resources'),
+    env: {},
+    secrets: new MemorySecretStore(),
+    ...options.service,
+    dataDir,
+    mode: 'browser',
+  });
+  const bridge = await startBridge({ service, staticDir });
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    const context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1366, height: 768 },
+      locale: options.locale ?? 'nl-NL',
+    });
+    const errors: string[] = [];
+    context.on('weberror', (e) => errors.push(`pageerror: ${e.error().message}`));
+    context.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+    const page = await context.newPage();
+    if (options.open !== false) await page.goto(bridge.url);
+    const b = browser;
+    return {
+      page,
+      context,
+      browser: b,
+      url: bridge.url,
+      origin: bridge.origin,
+      token: bridge.token,
+      dataDir,
+      errors,
+      service,
+      bridge,
+      stop: async () => {
+        await b.close().catch(() => {});
+        await bridge.stop();
+        await service.close();
+        if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await browser?.close().catch(() => {});
+    await bridge.stop();
+    await service.close();
+    throw e;
+  }
+}
