@@ -95,7 +95,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     const errors: string[] = [];
     context.on('weberror', (e) => errors.push(`pageerror: ${e.error().message}`));
     context.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+      if (m.type() === 'error') errors.push(`console: ${m.text()} (${m.location().url})`);
     });
     const page = await context.newPage();
     if (options.open !== false) await page.goto(bridge.url);
