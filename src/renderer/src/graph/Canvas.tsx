@@ -1,0 +1,107 @@
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type ColorMode,
+  type Connection,
+  type Edge,
+  type FinalConnectionState,
+  type IsValidConnection,
+} from '@xyflow/react';
+import { useCallback, useEffect } from 'react';
+import { validateConnection } from '../../../shared/graph/connection';
+import { specOf } from '../../../shared/graph/registry';
+import { useGraphStore, useGraphStoreApi } from './context';
+import { nodeTypes } from './nodes';
+import { toGraph, type FlowEdge, type FlowNode } from './store';
+
+const DELETE_KEYS = ['Backspace', 'Delete'];
+const PRO_OPTIONS = { hideAttribution: true };
+
+function minimapColor(n: FlowNode): string {
+  switch (n.type) {
+    case 'source':
+      return '#4c8bf5';
+    case 'target':
+      return '#2e9e6a';
+    case 'literal':
+      return '#b0893a';
+    default:
+      return '#8a63d2';
+  }
+}
+
+/** The node graph. Every structural change goes through the store, which writes the mapping back. */
+export function Canvas({ colorMode }: { colorMode: ColorMode }) {
+  const store = useGraphStoreApi();
+  const nodes = useGraphStore((s) => s.nodes);
+  const edges = useGraphStore((s) => s.edges);
+  const onNodesChange = useGraphStore((s) => s.onNodesChange);
+  const onEdgesChange = useGraphStore((s) => s.onEdgesChange);
+  const searchMatches = useGraphStore((s) => s.searchMatches);
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+
+  // The same judge as the CLI and the tests: the shared engine's validateConnection.
+  const isValidConnection: IsValidConnection<Edge> = useCallback(
+    (c) => {
+      const s = store.getState();
+      return validateConnection(toGraph(s.nodes, s.edges), c, specOf).ok;
+    },
+    [store],
+  );
+  const onConnect = useCallback((c: Connection) => void store.getState().connect(c), [store]);
+  const onConnectEnd = useCallback(
+    (_e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.toHandle || !state.fromNode) return;
+      const s = store.getState();
+      // Dragged from an input back to an output: judge it the other way round.
+      const fromIsSource = state.fromHandle?.type !== 'target';
+      const c = fromIsSource
+        ? {
+            source: state.fromNode.id,
+            sourceHandle: state.fromHandle?.id ?? 'out',
+            target: state.toHandle.nodeId,
+            targetHandle: state.toHandle.id ?? null,
+          }
+        : {
+            source: state.toHandle.nodeId,
+            sourceHandle: state.toHandle.id ?? 'out',
+            target: state.fromNode.id,
+            targetHandle: state.fromHandle?.id ?? null,
+          };
+      const verdict = validateConnection(toGraph(s.nodes, s.edges), c, specOf);
+      if (!verdict.ok) s.refuse(verdict.reason);
+    },
+    [store],
+  );
+
+  useEffect(() => {
+    if (searchMatches.size === 0) return;
+    void flow.fitView({ nodes: [...searchMatches].map((id) => ({ id })), duration: 200, maxZoom: 1.2 });
+  }, [searchMatches, flow]);
+
+  return (
+    <ReactFlow<FlowNode, FlowEdge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
+      isValidConnection={isValidConnection}
+      deleteKeyCode={DELETE_KEYS}
+      colorMode={colorMode}
+      minZoom={0.1}
+      fitView
+      proOptions={PRO_OPTIONS}
+      onlyRenderVisibleElements
+    >
+      <Background gap={24} />
+      <MiniMap pannable zoomable nodeColor={minimapColor} />
+      <Controls />
+    </ReactFlow>
+  );
+}

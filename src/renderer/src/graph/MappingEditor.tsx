@@ -1,0 +1,127 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import './graph.css';
+import { Profiler, useEffect, useRef, useState, type ProfilerOnRenderCallback } from 'react';
+import type { MappingFileInput } from '../../../shared/mapping/schema';
+import type { SourceAttribute, SourceRecord } from '../../../shared/source/types';
+import { Canvas } from './Canvas';
+import { GraphStoreContext } from './context';
+import { Palette } from './Palette';
+import { PreviewTable } from './PreviewTable';
+import { SidePanel } from './SidePanel';
+import { createGraphEditorStore, type GraphEditorStore } from './store';
+import { useColorMode } from './theme';
+import { Toolbar } from './Toolbar';
+
+export interface MappingEditorProps {
+  mapping: MappingFileInput;
+  attributes: SourceAttribute[];
+  sampleRecords: SourceRecord[];
+  /** yyyy-MM-dd, for Today() and deactivation dates in the preview. */
+  today: string;
+  onChange(mapping: MappingFileInput): void;
+  /** Optional React Profiler callback for the canvas and the preview (render-count tests, benchmarks). */
+  onProfile?: ProfilerOnRenderCallback;
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+function useShortcuts(store: GraphEditorStore, root: React.RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isEditable(e.target) || !(e.ctrlKey || e.metaKey)) return;
+      // Only when the editor has focus (or nothing else does).
+      const active = document.activeElement;
+      if (active && active !== document.body && !root.current?.contains(active)) return;
+      const s = store.getState();
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) s.undo();
+      else if ((k === 'z' && e.shiftKey) || k === 'y') s.redo();
+      else if (k === 'c') s.copySelection();
+      else if (k === 'v') s.paste();
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [store, root]);
+}
+
+/**
+ * The Mapping step's editor: canvas (sources left, functions middle, Plek fields right), a side panel (text mode,
+ * suggestions, refusals) and the live preview. Controlled by `mapping`; every edit emits a new mapping with
+ * canonical expressions and `layout`.
+ */
+export function MappingEditor({
+  mapping,
+  attributes,
+  sampleRecords,
+  today,
+  onChange,
+  onProfile,
+}: MappingEditorProps) {
+  const [store] = useState(createGraphEditorStore);
+  const root = useRef<HTMLDivElement>(null);
+  const emitted = useRef<MappingFileInput | null>(null);
+  const onChangeRef = useRef(onChange);
+  const colorMode = useColorMode();
+  useShortcuts(store, root);
+
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+
+  useEffect(() => {
+    store.getState().setSample(attributes, sampleRecords, today);
+  }, [store, attributes, sampleRecords, today]);
+
+  const loadedAttributes = useRef<SourceAttribute[] | null>(null);
+  useEffect(() => {
+    const sameSchema = loadedAttributes.current === attributes;
+    // Our own emission coming back through the parent: nothing to redraw.
+    if (sameSchema && mapping === emitted.current) return;
+    if (sameSchema && emitted.current && JSON.stringify(mapping) === JSON.stringify(emitted.current)) return;
+    emitted.current = mapping;
+    loadedAttributes.current = attributes;
+    store.getState().load(mapping, attributes);
+  }, [store, mapping, attributes]);
+
+  useEffect(
+    () =>
+      store.subscribe(
+        (s) => s.mapping,
+        (m) => {
+          if (m === emitted.current) return;
+          emitted.current = m;
+          onChangeRef.current(m);
+        },
+      ),
+    [store],
+  );
+
+  const profile: ProfilerOnRenderCallback = onProfile ?? (() => {});
+  return (
+    <GraphStoreContext.Provider value={store}>
+      <ReactFlowProvider>
+        <div className="ge" ref={root} data-color-mode={colorMode}>
+          <Toolbar />
+          <div className="ge-main">
+            <Palette />
+            <div className="ge-canvas">
+              <Profiler id="canvas" onRender={profile}>
+                <Canvas colorMode={colorMode} />
+              </Profiler>
+            </div>
+            <SidePanel />
+          </div>
+          <Profiler id="preview" onRender={profile}>
+            <PreviewTable />
+          </Profiler>
+        </div>
+      </ReactFlowProvider>
+    </GraphStoreContext.Provider>
+  );
+}

@@ -1,0 +1,76 @@
+import { useReactFlow } from '@xyflow/react';
+import { memo, useState } from 'react';
+import type { TransformOp } from '../../../shared/graph/model';
+import { allFunctionSpecs } from '../../../shared/graph/registry';
+import { useGraphStoreApi } from './context';
+
+const OPERATORS: { label: string; op: TransformOp; title: string }[] = [
+  { label: '&', op: { kind: 'binary', op: '&' }, title: 'Text concatenation' },
+  { label: '=', op: { kind: 'binary', op: '=' }, title: 'Equals (trimmed, case-insensitive)' },
+  { label: '<>', op: { kind: 'binary', op: '<>' }, title: 'Differs' },
+  { label: 'and', op: { kind: 'binary', op: 'and' }, title: 'Both conditions' },
+  { label: 'or', op: { kind: 'binary', op: 'or' }, title: 'Either condition' },
+  { label: 'not', op: { kind: 'not' }, title: 'Negation' },
+];
+
+const SPECS = allFunctionSpecs();
+
+/** Adds transform and literal nodes in the middle of what is visible. */
+export const Palette = memo(function Palette() {
+  const store = useGraphStoreApi();
+  const flow = useReactFlow();
+  const [filter, setFilter] = useState('');
+  const center = () => {
+    const el = document.querySelector('.ge-canvas');
+    const r = el?.getBoundingClientRect();
+    const p = r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : { x: 400, y: 300 };
+    const pos = flow.screenToFlowPosition(p);
+    // Nudge so that repeated clicks do not stack nodes exactly on top of each other.
+    const n = store.getState().nodes.length % 5;
+    return { x: pos.x - 80 + n * 16, y: pos.y - 30 + n * 16 };
+  };
+  const f = filter.trim().toLowerCase();
+  return (
+    <nav className="ge-palette" aria-label="Functions">
+      <input
+        className="ge-palette-filter"
+        placeholder="Functie…"
+        aria-label="Filter functions"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
+      <div className="ge-palette-group">
+        {OPERATORS.filter((o) => !f || o.label.includes(f)).map((o) => (
+          <button
+            key={o.label}
+            type="button"
+            title={o.title}
+            onClick={() => store.getState().addTransform(o.op, center())}
+          >
+            {o.label}
+          </button>
+        ))}
+        <button
+          type="button"
+          title="A constant value"
+          onClick={() => store.getState().addLiteral('', center())}
+        >
+          &quot;…&quot;
+        </button>
+      </div>
+      <div className="ge-palette-group">
+        {SPECS.filter((s) => !f || s.name.toLowerCase().includes(f)).map((s) => (
+          <button
+            key={s.name}
+            type="button"
+            title={`${s.description.nl}\n${s.example}`}
+            data-function={s.name}
+            onClick={() => store.getState().addTransform({ kind: 'call', name: s.name }, center())}
+          >
+            {s.name}
+          </button>
+        ))}
+      </div>
+    </nav>
+  );
+});

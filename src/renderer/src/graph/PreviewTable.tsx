@@ -1,0 +1,129 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { PreviewResult } from '../../../shared/graph/preview';
+import { changedCells, createPreview } from '../../../shared/graph/preview';
+import { useGraphStore } from './context';
+import { selectPreviewInput } from './store';
+
+const ROW_HEIGHT = 28;
+const STATUS_LABEL: Record<string, string> = {
+  active: 'actief',
+  deactivate: 'deactiveren',
+  skipped: 'overgeslagen',
+  error: 'fout',
+  unknown: '–',
+};
+
+/**
+ * Mapped rows of the sample, derived from the expressions (never stored): dragging a node changes no
+ * expression, so this component does not render again. Virtualized: only visible rows are in the DOM.
+ */
+export function PreviewTable() {
+  const input = useGraphStore(useShallow(selectPreviewInput));
+  const focused = useGraphStore((s) => s.focusedField);
+  const preview = useRef(createPreview());
+  const previous = useRef<PreviewResult | null>(null);
+  const { result, changed } = useMemo(() => {
+    const next = preview.current(input);
+    const diff = changedCells(previous.current, next);
+    previous.current = next;
+    return { result: next, changed: diff };
+  }, [input]);
+  const scroller = useRef<HTMLDivElement>(null);
+  // The app is not built with the React Compiler; the virtualizer is read during this render only.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: result.rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const template = `56px minmax(130px, 1fr) 96px ${result.columns.map(() => 'minmax(150px, 1fr)').join(' ')}`;
+
+  return (
+    <section className="gp" aria-label="Preview">
+      <div className="gp-summary">
+        <strong>{result.rows.length}</strong> rijen · key <code>{result.keyAttribute}</code>
+        {result.duplicateKeys > 0 && <span className="gp-bad"> · {result.duplicateKeys} dubbele keys</span>}
+        {result.emptyKeys > 0 && <span className="gp-bad"> · {result.emptyKeys} lege keys</span>}
+        {result.keyStability ? (
+          <span className="gp-warn" title={result.keyStability}>
+            {' '}
+            · key kan veranderen
+          </span>
+        ) : (
+          <span className="gp-ok"> · key stabiel</span>
+        )}
+        {result.problems.map((p) => (
+          <div key={p.path + p.message} className="gp-problem" role="alert">
+            {p.path}: {p.message}
+          </div>
+        ))}
+      </div>
+      <div className="gp-scroll" ref={scroller} data-testid="preview-scroll">
+        <div className="gp-row gp-head" style={{ gridTemplateColumns: template }}>
+          <div>rij</div>
+          <div title={result.keyStability ?? 'unique and never changes'}>{result.keyAttribute} (key)</div>
+          <div>status</div>
+          {result.columns.map((c) => (
+            <div
+              key={c.path}
+              className={`${c.error ? 'gp-col-error' : ''}${focused === c.path ? ' gp-col-focus' : ''}`}
+              title={c.error ?? c.expression}
+              data-field={c.path}
+            >
+              {c.path}
+            </div>
+          ))}
+        </div>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const row = result.rows[v.index];
+            if (!row) return null;
+            return (
+              <div
+                key={row.row}
+                className={`gp-row gp-status-${row.status}`}
+                style={{
+                  gridTemplateColumns: template,
+                  position: 'absolute',
+                  top: 0,
+                  transform: `translateY(${v.start}px)`,
+                  width: '100%',
+                }}
+                data-row={row.row}
+                title={row.issues.join('\n') || undefined}
+              >
+                <div>{row.row}</div>
+                <div className={`gp-key gp-key-${row.keyStatus}`}>
+                  {row.key ?? '(leeg)'}
+                  {row.keyStatus === 'duplicate' && <span className="gp-tag">dubbel</span>}
+                  {row.keyStatus === 'empty' && <span className="gp-tag">leeg</span>}
+                </div>
+                <div>
+                  {STATUS_LABEL[row.status]}
+                  {row.issues.length > 0 && <span className="gp-issue"> ⚠ {row.issues[0]}</span>}
+                </div>
+                {result.columns.map((c, ci) => {
+                  const cell = row.cells[ci];
+                  const isChanged = changed.has(`${row.row}:${c.path}`);
+                  return (
+                    <div
+                      key={c.path}
+                      className={`gp-cell${cell?.error ? ' gp-cell-error' : ''}${isChanged ? ' gp-changed' : ''}`}
+                      title={cell?.error}
+                      data-field={c.path}
+                    >
+                      {cell?.error ? `⚠ ${cell.error}` : (cell?.text ?? '')}
+                    </div>
+                  );
+                })}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

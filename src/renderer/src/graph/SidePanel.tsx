@@ -1,0 +1,133 @@
+import { memo, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { recognizeHeaders } from '../../../shared/engine/recognize-headers';
+import type { ExpressionError } from '../../../shared/expression/errors';
+import { UNSUPPORTED_TARGETS } from '../../../shared/scim/fields';
+import { useGraphStore, useGraphStoreApi } from './context';
+
+/** Text mode for one field: type the expression, the graph follows; parse errors name the column. */
+const FieldTextEditor = memo(function FieldTextEditor({ path }: { path: string }) {
+  const store = useGraphStoreApi();
+  const current = useGraphStore((s) => s.drafts[path] ?? s.expressions[path] ?? '');
+  const state = useGraphStore((s) => s.fieldStates[path]);
+  const [text, setText] = useState(current);
+  const [error, setError] = useState<ExpressionError | null>(null);
+  const [seen, setSeen] = useState(current);
+  if (seen !== current) {
+    // The graph changed the expression: show the new text (React's "adjust state on prop change" pattern).
+    setSeen(current);
+    setText(current);
+  }
+  const apply = () => setError(store.getState().setFieldText(path, text));
+  return (
+    <section className="ge-field-editor" aria-label={`Expression for ${path}`}>
+      <header>
+        <code>{path}</code>
+        <button type="button" aria-label="Close" onClick={() => store.getState().focusField(null)}>
+          ×
+        </button>
+      </header>
+      <textarea
+        className="ge-expression"
+        aria-label="Expression"
+        spellCheck={false}
+        value={text}
+        rows={3}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) apply();
+          e.stopPropagation();
+        }}
+      />
+      <div className="ge-field-actions">
+        <button type="button" onClick={apply}>
+          Toepassen
+        </button>
+        <span className="ge-hint">Ctrl+Enter</span>
+      </div>
+      {error && (
+        <p className="ge-error" role="alert">
+          Kolom {error.column}: {error.message}
+        </p>
+      )}
+      {state?.status === 'incomplete' && (
+        <p className="ge-warn">Graph incomplete: {state.reason}. The saved expression is unchanged.</p>
+      )}
+    </section>
+  );
+});
+
+/** Header-recogniser suggestions for fields that are not mapped yet; accept or reject each. */
+const Suggestions = memo(function Suggestions() {
+  const store = useGraphStoreApi();
+  const headers = useGraphStore(useShallow((s) => s.attributes.map((a) => a.name)));
+  const mapped = useGraphStore(useShallow((s) => Object.keys(s.expressions)));
+  const rejected = useGraphStore((s) => s.rejectedSuggestions);
+  const suggestions = useMemo(
+    () =>
+      recognizeHeaders(headers).filter(
+        (s): s is typeof s & { target: string; expression: string } =>
+          s.target !== null &&
+          s.expression !== null &&
+          !mapped.includes(s.target) &&
+          !rejected.includes(s.target),
+      ),
+    [headers, mapped, rejected],
+  );
+  if (suggestions.length === 0) return null;
+  return (
+    <section className="ge-suggestions" aria-label="Suggestions">
+      <h3>Suggesties</h3>
+      <ul>
+        {suggestions.map((s) => (
+          <li key={s.target}>
+            <code title={s.expression}>{s.header}</code> → <code>{s.target}</code>
+            <span className="ge-confidence">{Math.round(s.confidence * 100)}%</span>
+            <button type="button" onClick={() => store.getState().setFieldText(s.target, s.expression)}>
+              ✓
+            </button>
+            <button type="button" onClick={() => store.getState().rejectSuggestion(s.target)}>
+              ✗
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+});
+
+const Legend = memo(function Legend() {
+  return (
+    <details className="ge-legend">
+      <summary>Niet beschikbaar in Plek</summary>
+      <ul>
+        {UNSUPPORTED_TARGETS.map((u) => (
+          <li key={u.pattern.source} title={u.reason}>
+            {u.pattern.source.includes('photo') ? 'Profielfoto' : 'Geboortedatum'}: {u.reason}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+});
+
+export const SidePanel = memo(function SidePanel() {
+  const focused = useGraphStore((s) => s.focusedField);
+  const refusal = useGraphStore((s) => s.refusal);
+  const store = useGraphStoreApi();
+  return (
+    <aside className="ge-side">
+      {refusal && (
+        <p className="ge-refusal" role="alert" data-testid="refusal">
+          Verbinding geweigerd: {refusal.reason}
+          <button type="button" aria-label="Dismiss" onClick={() => store.getState().clearRefusal()}>
+            ×
+          </button>
+        </p>
+      )}
+      {focused && <FieldTextEditor key={focused} path={focused} />}
+      <Suggestions />
+      <Legend />
+    </aside>
+  );
+});

@@ -1,0 +1,301 @@
+import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { memo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { printLiteral } from '../../../shared/expression/print';
+import type { LiteralValue } from '../../../shared/graph/model';
+import { inputHandle, slotOf } from '../../../shared/graph/model';
+import { specOf } from '../../../shared/graph/registry';
+import { paramForSlot } from '../../../shared/graph/signatures';
+import { useGraphStore, useGraphStoreApi } from './context';
+import type {
+  LiteralFlowNode,
+  SourceAttributeFlowNode,
+  TargetFieldFlowNode,
+  TransformFlowNode,
+} from './store';
+
+/** Diacritics modes NormalizeDiacritics knows; shown as a choice instead of free text. */
+const DIACRITICS_MODES = ['strip', 'dach'];
+const DATE_FORMATS = ['dd-MM-yyyy', 'd-M-yyyy', 'yyyy-MM-dd', 'dd/MM/yyyy', 'yyyyMMdd', 'auto', 'excel'];
+
+function percent(rate: number | undefined): string {
+  return rate === undefined ? '–' : `${Math.round(rate * 100)}%`;
+}
+
+export const SourceAttributeNodeView = memo(function SourceAttributeNodeView({
+  data,
+  selected,
+}: NodeProps<SourceAttributeFlowNode>) {
+  const isKey = useGraphStore((s) => s.rules.mappingKey.attribute === data.attribute);
+  const match = useGraphStore((s) => s.searchMatches.has(`src:${data.attribute}`));
+  return (
+    <div
+      className={`gn gn-source${selected ? ' is-selected' : ''}${data.missing ? ' is-missing' : ''}${match ? ' is-match' : ''}`}
+      title={
+        data.missing
+          ? 'Not in the sampled source: every row reads empty'
+          : data.example
+            ? `e.g. ${data.example}`
+            : undefined
+      }
+    >
+      <div className="gn-title">
+        <span className="gn-name">{data.attribute}</span>
+        {isKey && (
+          <span className="gn-badge gn-badge-key" title="Mapping key">
+            key
+          </span>
+        )}
+        {data.multiValued && (
+          <span className="gn-badge" title="Multi-valued: needs a pick function for a single field">
+            list
+          </span>
+        )}
+      </div>
+      <div className="gn-meta">
+        <span className="gn-fill">{percent(data.fillRate)}</span>
+        {data.example !== undefined && <span className="gn-example">{data.example}</span>}
+        {data.missing && <span className="gn-warn">not in sample</span>}
+      </div>
+      <Handle type="source" position={Position.Right} id="out" />
+    </div>
+  );
+});
+
+function parseInline(text: string, type: string): LiteralValue | undefined {
+  if (text === '') return undefined;
+  if (type === 'number') {
+    const n = Number(text.replace(',', '.'));
+    return Number.isFinite(n) ? n : text;
+  }
+  if (type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+  return text;
+}
+
+/** One typed parameter of a transform: edited locally, written (one undo step) on blur or Enter. */
+function InlineParam({
+  nodeId,
+  slot,
+  value,
+  type,
+  name,
+  choices,
+}: {
+  nodeId: string;
+  slot: number;
+  value: LiteralValue | undefined;
+  type: string;
+  name: string;
+  choices?: readonly string[];
+}) {
+  const store = useGraphStoreApi();
+  const shown = value === undefined || value === null ? '' : String(value);
+  const [draft, setDraft] = useState<string | null>(null);
+  const write = (text: string) => {
+    setDraft(null);
+    const next = parseInline(text, type);
+    if (next !== value) store.getState().setInline(nodeId, slot, next);
+  };
+  if (choices) {
+    return (
+      <select
+        className="nodrag gn-input"
+        aria-label={name}
+        value={shown}
+        onChange={(e) => write(e.target.value)}
+      >
+        <option value="">—</option>
+        {[...new Set([...choices, ...(shown ? [shown] : [])])].map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  return (
+    <input
+      className="nodrag gn-input"
+      aria-label={name}
+      placeholder={type}
+      value={draft ?? shown}
+      size={Math.max(3, Math.min(14, (draft ?? shown).length + 1))}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={(e) => write(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') write((e.target as HTMLInputElement).value);
+        if (e.key === 'Escape') setDraft(null);
+        e.stopPropagation();
+      }}
+    />
+  );
+}
+
+function transformTitle(op: TransformFlowNode['data']['op']): string {
+  return op.kind === 'call' ? op.name : op.kind === 'binary' ? op.op : 'not';
+}
+
+export const TransformNodeView = memo(function TransformNodeView({
+  id,
+  data,
+  selected,
+}: NodeProps<TransformFlowNode>) {
+  const wired = useGraphStore(
+    useShallow((s) => s.edges.filter((e) => e.target === id).map((e) => slotOf(e.targetHandle))),
+  );
+  const valueMaps = useGraphStore(useShallow((s) => Object.keys(s.rules.valueMaps ?? {})));
+  const problem = useGraphStore((s) => {
+    for (const f of Object.values(s.fieldStates))
+      if (f.status === 'incomplete' && f.nodeId === id) return f.reason;
+    return undefined;
+  });
+  const op = data.op;
+  const spec = op.kind === 'call' ? specOf(op.name) : undefined;
+  const slots = Array.from({ length: data.slots }, (_, i) => i);
+  return (
+    <div
+      className={`gn gn-transform${selected ? ' is-selected' : ''}${problem ? ' is-incomplete' : ''}`}
+      title={spec ? `${spec.description.nl}\n${spec.description.en}\n${spec.example}` : undefined}
+    >
+      <div className="gn-title">
+        <span className="gn-name">{transformTitle(op)}</span>
+        {spec && <span className="gn-type">→ {spec.returns}</span>}
+      </div>
+      {slots.map((slot) => {
+        const param = spec ? paramForSlot(spec, slot) : undefined;
+        const name =
+          param?.name ??
+          (op.kind === 'binary'
+            ? slot === 0
+              ? 'left'
+              : 'right'
+            : op.kind === 'not'
+              ? 'value'
+              : `arg ${slot + 1}`);
+        const type = param?.type ?? (op.kind === 'not' ? 'boolean' : 'any');
+        const isWired = wired.includes(slot);
+        const choices =
+          spec?.name === 'ValueMap' && param?.literalOnly
+            ? valueMaps
+            : spec?.name === 'NormalizeDiacritics' && param?.literalOnly
+              ? DIACRITICS_MODES
+              : /date/i.test(spec?.name ?? '') && param?.name === 'format'
+                ? DATE_FORMATS
+                : undefined;
+        return (
+          <div className="gn-slot" key={slot}>
+            {!param?.literalOnly && <Handle type="target" position={Position.Left} id={inputHandle(slot)} />}
+            <span className="gn-param" title={type}>
+              {name}
+              {param?.optional || param?.variadic ? '?' : ''}
+            </span>
+            {isWired ? (
+              <span className="gn-wired">●</span>
+            ) : (
+              <InlineParam
+                nodeId={id}
+                slot={slot}
+                value={data.inline[slot]}
+                type={type}
+                name={`${transformTitle(op)} ${name}`}
+                choices={choices}
+              />
+            )}
+          </div>
+        );
+      })}
+      {problem && <div className="gn-problem">{problem}</div>}
+      <Handle type="source" position={Position.Right} id="out" />
+    </div>
+  );
+});
+
+export const LiteralNodeView = memo(function LiteralNodeView({
+  id,
+  data,
+  selected,
+}: NodeProps<LiteralFlowNode>) {
+  const store = useGraphStoreApi();
+  const [draft, setDraft] = useState<string | null>(null);
+  const shown = data.value === null ? '' : String(data.value);
+  const write = (text: string) => {
+    setDraft(null);
+    const n = Number(text);
+    const value: LiteralValue =
+      text === ''
+        ? null
+        : text.trim() !== '' && Number.isFinite(n) && typeof data.value === 'number'
+          ? n
+          : text;
+    if (value !== data.value) store.getState().setLiteral(id, value);
+  };
+  return (
+    <div className={`gn gn-literal${selected ? ' is-selected' : ''}`} title={printLiteral(data.value)}>
+      <div className="gn-title">
+        <span className="gn-name">literal</span>
+      </div>
+      <input
+        className="nodrag gn-input"
+        aria-label="literal value"
+        value={draft ?? shown}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={(e) => write(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') write((e.target as HTMLInputElement).value);
+          e.stopPropagation();
+        }}
+      />
+      <Handle type="source" position={Position.Right} id="out" />
+    </div>
+  );
+});
+
+export const TargetFieldNodeView = memo(function TargetFieldNodeView({
+  data,
+  selected,
+}: NodeProps<TargetFieldFlowNode>) {
+  const store = useGraphStoreApi();
+  const state = useGraphStore((s) => s.fieldStates[data.path]);
+  const parseError = useGraphStore((s) => s.parseErrors[data.path]);
+  const match = useGraphStore((s) => s.searchMatches.has(`field:${data.path}`));
+  const mapped = state?.status === 'ok';
+  return (
+    <div
+      className={`gn gn-target${selected ? ' is-selected' : ''}${mapped ? ' is-mapped' : ''}${match ? ' is-match' : ''}${data.problem ? ' is-problem' : ''}`}
+      title={data.problem ?? data.path}
+    >
+      <Handle type="target" position={Position.Left} id="in-0" />
+      <div className="gn-title">
+        <span className="gn-name">{data.label}</span>
+        {data.required && (
+          <span className="gn-required" title="Needed to create an account in Plek">
+            *
+          </span>
+        )}
+        <button
+          type="button"
+          className="nodrag gn-text-button"
+          title="Edit as text"
+          aria-label={`Edit ${data.path} as text`}
+          onClick={() => store.getState().focusField(data.path)}
+        >
+          ƒx
+        </button>
+      </div>
+      <div className="gn-meta">
+        <code className="gn-path">{data.path}</code>
+      </div>
+      {state?.status === 'incomplete' && <div className="gn-problem">{state.reason}</div>}
+      {parseError && <div className="gn-problem">{parseError.message}</div>}
+      {data.problem && <div className="gn-problem">{data.problem}</div>}
+    </div>
+  );
+});
+
+/** Defined once at module scope: a new object per render would remount every node. */
+export const nodeTypes: NodeTypes = {
+  source: SourceAttributeNodeView,
+  transform: TransformNodeView,
+  literal: LiteralNodeView,
+  target: TargetFieldNodeView,
+};

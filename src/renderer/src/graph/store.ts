@@ -1,0 +1,430 @@
+import type { Edge, EdgeChange, Node, NodeChange } from '@xyflow/react';
+import { applyEdgeChanges, applyNodeChanges } from '@xyflow/react';
+import { createStore, type Mutate, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import { subscribeWithSelector } from 'zustand/middleware';
+import type { ExpressionError } from '../../../shared/expression/errors';
+import { parseExpression } from '../../../shared/expression/parse';
+import type { MappingFileInput } from '../../../shared/mapping/schema';
+import type { SourceAttribute, SourceRecord } from '../../../shared/source/types';
+import type { ConnectionRequest } from '../../../shared/graph/connection';
+import type { FieldState } from '../../../shared/graph/convert';
+import type { GraphFragment } from '../../../shared/graph/edit';
+import {
+  addLiteral,
+  addTransform,
+  connect,
+  copyFragment,
+  moveNodes,
+  pasteFragment,
+  removeElements,
+  replaceFieldExpression,
+  setInline,
+  setLiteral,
+} from '../../../shared/graph/edit';
+import type { History } from '../../../shared/graph/history';
+import { createHistory, pushHistory, redo, undo } from '../../../shared/graph/history';
+import { autoLayout } from '../../../shared/graph/layout';
+import { graphToMapping, mappingToGraph } from '../../../shared/graph/mapping';
+import type {
+  GraphEdge,
+  GraphNode,
+  GraphPosition,
+  LiteralData,
+  LiteralValue,
+  MappingGraph,
+  SourceAttributeData,
+  TargetFieldData,
+  TransformData,
+  TransformOp,
+} from '../../../shared/graph/model';
+import { specOf } from '../../../shared/graph/registry';
+
+export type SourceAttributeFlowNode = Node<SourceAttributeData, 'source'>;
+export type TransformFlowNode = Node<TransformData, 'transform'>;
+export type LiteralFlowNode = Node<LiteralData, 'literal'>;
+export type TargetFieldFlowNode = Node<TargetFieldData, 'target'>;
+export type FlowNode = SourceAttributeFlowNode | TransformFlowNode | LiteralFlowNode | TargetFieldFlowNode;
+export type FlowEdge = Edge;
+
+/** The graph: nodes and edges as the canvas draws them, the undo history and the mapping they write. */
+export interface GraphSlice {
+  nodes: FlowNode[];
+  edges: FlowEdge[];
+  history: History<MappingGraph>;
+  /** The mapping as last loaded or emitted (includes `layout`). */
+  mapping: MappingFileInput;
+  /** Everything of the mapping except fields and layout (key, value maps, rules): changes only on load. */
+  rules: Omit<MappingFileInput, 'fields' | 'layout'>;
+  /** Path → canonical expression text, one object per structural change (stable while nodes are dragged). */
+  expressions: Record<string, string>;
+  clipboard: GraphFragment | null;
+  load(mapping: MappingFileInput, attributes: readonly SourceAttribute[]): void;
+  /** Node position changes from the canvas; `final` when a drag ends (then it is an undo step). */
+  moveNodes(positions: ReadonlyMap<string, GraphPosition>, final: boolean): void;
+  setSelection(nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>): void;
+  /** Changes reported by the canvas: sizes, selection and drags are applied; removals go through `remove`. */
+  onNodesChange(changes: NodeChange<FlowNode>[]): void;
+  onEdgesChange(changes: EdgeChange<FlowEdge>[]): void;
+  search: string;
+  /** Ids of source and field nodes whose name, label or path contains the search text. */
+  searchMatches: ReadonlySet<string>;
+  setSearch(query: string): void;
+  /** Header-recogniser suggestions the consultant turned down (by target path). */
+  rejectedSuggestions: readonly string[];
+  rejectSuggestion(target: string): void;
+  connect(c: ConnectionRequest): boolean;
+  remove(nodeIds: readonly string[], edgeIds: readonly string[]): void;
+  addTransform(op: TransformOp, position: GraphPosition): string;
+  addLiteral(value: LiteralValue, position: GraphPosition): string;
+  setInline(nodeId: string, slot: number, value: LiteralValue | undefined): void;
+  setLiteral(nodeId: string, value: LiteralValue): void;
+  /** Text mode: parses and redraws one field; returns the parse error, if any. */
+  setFieldText(path: string, text: string): ExpressionError | null;
+  autoLayout(): void;
+  copySelection(): void;
+  paste(): void;
+  undo(): void;
+  redo(): void;
+}
+
+/** The sampled source: what the preview maps and the canvas lists on the left. */
+export interface SampleSlice {
+  attributes: readonly SourceAttribute[];
+  records: readonly SourceRecord[];
+  today: string;
+  setSample(attributes: readonly SourceAttribute[], records: readonly SourceRecord[], today: string): void;
+}
+
+/** Preview table state (what the user looks at; the mapped rows themselves are derived, not stored). */
+export interface PreviewSlice {
+  /** Target path the preview scrolls to / highlights, e.g. the field being edited. */
+  focusedField: string | null;
+  focusField(path: string | null): void;
+}
+
+/** Validation state of the editor: the last refused connection and the state of each drawn field. */
+export interface ValidationSlice {
+  refusal: { reason: string; seq: number } | null;
+  fieldStates: Record<string, FieldState>;
+  parseErrors: Record<string, ExpressionError>;
+  /** Text typed in text mode that does not parse yet, by field. */
+  drafts: Record<string, string>;
+  refuse(reason: string): void;
+  clearRefusal(): void;
+}
+
+export type GraphEditorState = GraphSlice & SampleSlice & PreviewSlice & ValidationSlice;
+export type GraphEditorStore = Mutate<StoreApi<GraphEditorState>, [['zustand/subscribeWithSelector', never]]>;
+
+type Slice<T> = StateCreator<GraphEditorState, [['zustand/subscribeWithSelector', never]], [], T>;
+
+export function toGraph(nodes: readonly FlowNode[], edges: readonly FlowEdge[]): MappingGraph {
+  return {
+    nodes: nodes.map((n) => ({ id: n.id, type: n.type, position: n.position, data: n.data }) as GraphNode),
+    edges: edges.map((e) => ({
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      sourceHandle: 'out',
+      targetHandle: e.targetHandle ?? 'in-0',
+    })),
+  };
+}
+
+/**
+ * Canvas nodes for a graph. Catalogue nodes cannot be deleted; selection and the sizes the canvas measured
+ * survive structural edits (without `measured` a controlled node would be hidden until measured again).
+ */
+function toFlow(
+  graph: MappingGraph,
+  selected: ReadonlySet<string> = new Set(),
+  previous: readonly FlowNode[] = [],
+): { nodes: FlowNode[]; edges: FlowEdge[] } {
+  const measured = new Map(previous.map((n) => [n.id, n.measured]));
+  return {
+    nodes: graph.nodes.map((n) => {
+      const m = measured.get(n.id);
+      return {
+        ...n,
+        ...(m ? { measured: m } : {}),
+        deletable: n.type === 'transform' || n.type === 'literal',
+        selected: selected.has(n.id),
+      } as FlowNode;
+    }),
+    edges: graph.edges.map((e: GraphEdge) => ({ ...e, selected: selected.has(e.id) })),
+  };
+}
+
+function selectedIds(nodes: readonly FlowNode[], edges: readonly FlowEdge[]): Set<string> {
+  const out = new Set<string>();
+  for (const n of nodes) if (n.selected) out.add(n.id);
+  for (const e of edges) if (e.selected) out.add(e.id);
+  return out;
+}
+
+/** Case- and accent-insensitive text for search: "mueller" does not match, but "muller" finds "Müller". */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase();
+}
+
+function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => a[k] === b[k]);
+}
+
+const EMPTY_MAPPING: MappingFileInput = {
+  version: 1,
+  name: '',
+  source: { kind: 'csv' },
+  mappingKey: { attribute: 'id' },
+  fields: {},
+};
+
+const createGraphSlice: Slice<GraphSlice> = (set, get) => {
+  /** Writes a new graph: derives the mapping, keeps `expressions` identical when no expression changed. */
+  const commit = (
+    graph: MappingGraph,
+    opts: { history: 'push' | 'replace' | 'none'; selected?: ReadonlySet<string> },
+  ) => {
+    const s = get();
+    const { mapping, fields } = graphToMapping(graph, s.mapping, specOf, s.parseErrors);
+    const expressions: Record<string, string> = {};
+    for (const [path, f] of Object.entries(mapping.fields)) expressions[path] = f.expression;
+    const history =
+      opts.history === 'push'
+        ? pushHistory(s.history, graph)
+        : opts.history === 'replace'
+          ? { ...s.history, present: graph }
+          : s.history;
+    set({
+      ...toFlow(graph, opts.selected ?? selectedIds(s.nodes, s.edges), s.nodes),
+      history,
+      mapping,
+      fieldStates: fields,
+      expressions: sameRecord(expressions, s.expressions) ? s.expressions : expressions,
+    });
+  };
+  const current = () => toGraph(get().nodes, get().edges);
+
+  return {
+    nodes: [],
+    edges: [],
+    history: createHistory<MappingGraph>({ nodes: [], edges: [] }),
+    mapping: EMPTY_MAPPING,
+    rules: EMPTY_MAPPING,
+    expressions: {},
+    clipboard: null,
+    load(mapping, attributes) {
+      const { graph, parseErrors } = mappingToGraph(mapping, attributes, specOf);
+      const expressions: Record<string, string> = {};
+      for (const [path, f] of Object.entries(mapping.fields)) expressions[path] = f.expression;
+      const { fields } = graphToMapping(graph, mapping, specOf, parseErrors);
+      const { fields: _f, layout: _l, ...rules } = mapping;
+      set({
+        ...toFlow(graph),
+        history: createHistory(graph),
+        mapping,
+        rules,
+        parseErrors,
+        fieldStates: fields,
+        expressions,
+        drafts: {},
+      });
+    },
+    moveNodes(positions, final) {
+      const s = get();
+      const graph = moveNodes(current(), positions);
+      if (!final) {
+        // Positions only: neither the expressions nor the mapping's fields change, so the preview keeps still.
+        set(toFlow(graph, selectedIds(s.nodes, s.edges), s.nodes));
+        return;
+      }
+      commit(graph, { history: 'push' });
+    },
+    setSelection(nodeIds, edgeIds) {
+      const s = get();
+      set({
+        nodes: s.nodes.map((n) =>
+          n.selected === nodeIds.has(n.id) ? n : { ...n, selected: nodeIds.has(n.id) },
+        ),
+        edges: s.edges.map((e) =>
+          e.selected === edgeIds.has(e.id) ? e : { ...e, selected: edgeIds.has(e.id) },
+        ),
+      });
+    },
+    onNodesChange(changes) {
+      const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
+      const rest = changes.filter((c) => c.type !== 'remove');
+      if (rest.length > 0) {
+        const s = get();
+        const nodes = applyNodeChanges(rest, s.nodes);
+        const dragEnded = rest.some((c) => c.type === 'position' && c.dragging === false);
+        set({ nodes });
+        if (dragEnded) commit(toGraph(nodes, s.edges), { history: 'push' });
+      }
+      if (removed.length > 0) get().remove(removed, []);
+    },
+    onEdgesChange(changes) {
+      const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
+      const rest = changes.filter((c) => c.type !== 'remove');
+      if (rest.length > 0) set({ edges: applyEdgeChanges(rest, get().edges) });
+      if (removed.length > 0) get().remove([], removed);
+    },
+    search: '',
+    searchMatches: new Set<string>(),
+    setSearch(query) {
+      const q = fold(query.trim());
+      const matches = new Set<string>();
+      if (q !== '') {
+        for (const n of get().nodes) {
+          const text =
+            n.type === 'source'
+              ? n.data.attribute
+              : n.type === 'target'
+                ? `${n.data.path} ${n.data.label}`
+                : '';
+          if (text && fold(text).includes(q)) matches.add(n.id);
+        }
+      }
+      set({ search: query, searchMatches: matches });
+    },
+    rejectedSuggestions: [],
+    rejectSuggestion(target) {
+      set({ rejectedSuggestions: [...get().rejectedSuggestions, target] });
+    },
+    connect(c) {
+      const result = connect(current(), c, specOf);
+      if (!result.ok) {
+        get().refuse(result.reason);
+        return false;
+      }
+      get().clearRefusal();
+      commit(result.graph, { history: 'push' });
+      return true;
+    },
+    remove(nodeIds, edgeIds) {
+      const before = current();
+      const graph = removeElements(before, nodeIds, edgeIds, specOf);
+      if (graph !== before) commit(graph, { history: 'push' });
+    },
+    addTransform(op, position) {
+      const { graph, id } = addTransform(current(), op, position, specOf);
+      commit(graph, { history: 'push', selected: new Set([id]) });
+      return id;
+    },
+    addLiteral(value, position) {
+      const { graph, id } = addLiteral(current(), value, position);
+      commit(graph, { history: 'push', selected: new Set([id]) });
+      return id;
+    },
+    setInline(nodeId, slot, value) {
+      commit(setInline(current(), nodeId, slot, value, specOf), { history: 'push' });
+    },
+    setLiteral(nodeId, value) {
+      commit(setLiteral(current(), nodeId, value), { history: 'push' });
+    },
+    setFieldText(path, text) {
+      const s = get();
+      if (text.trim() === '') {
+        const { [path]: _gone, ...rest } = s.parseErrors;
+        const { [path]: _draft, ...drafts } = s.drafts;
+        set({ parseErrors: rest, drafts });
+        commit(replaceFieldExpression(current(), path, null, specOf), { history: 'push' });
+        return null;
+      }
+      const parsed = parseExpression(text);
+      if (!parsed.ok) {
+        set({ drafts: { ...s.drafts, [path]: text } });
+        return parsed.error;
+      }
+      const { [path]: _gone, ...parseErrors } = s.parseErrors;
+      const { [path]: _draft, ...drafts } = s.drafts;
+      set({ parseErrors, drafts });
+      commit(replaceFieldExpression(current(), path, parsed.ast, specOf), { history: 'push' });
+      return null;
+    },
+    autoLayout() {
+      commit(autoLayout(current()), { history: 'push' });
+    },
+    copySelection() {
+      const s = get();
+      set({ clipboard: copyFragment(current(), selectedIds(s.nodes, s.edges)) });
+    },
+    paste() {
+      const clip = get().clipboard;
+      if (!clip || clip.nodes.length === 0) return;
+      const { graph, ids } = pasteFragment(current(), clip, { x: 40, y: 40 }, specOf);
+      commit(graph, { history: 'push', selected: new Set(ids) });
+    },
+    undo() {
+      const h = undo(get().history);
+      if (h === get().history) return;
+      set({ history: h });
+      commit(h.present, { history: 'none' });
+    },
+    redo() {
+      const h = redo(get().history);
+      if (h === get().history) return;
+      set({ history: h });
+      commit(h.present, { history: 'none' });
+    },
+  };
+};
+
+const createSampleSlice: Slice<SampleSlice> = (set) => ({
+  attributes: [],
+  records: [],
+  today: '1970-01-01',
+  setSample(attributes, records, today) {
+    set({ attributes, records, today });
+  },
+});
+
+const createPreviewSlice: Slice<PreviewSlice> = (set) => ({
+  focusedField: null,
+  focusField(path) {
+    set({ focusedField: path });
+  },
+});
+
+const createValidationSlice: Slice<ValidationSlice> = (set, get) => ({
+  refusal: null,
+  fieldStates: {},
+  parseErrors: {},
+  drafts: {},
+  refuse(reason) {
+    set({ refusal: { reason, seq: (get().refusal?.seq ?? 0) + 1 } });
+  },
+  clearRefusal() {
+    if (get().refusal) set({ refusal: null });
+  },
+});
+
+/**
+ * One store per editor: four typed slices combined, `subscribeWithSelector` applied once on the combined store
+ * (the editor subscribes to `mapping` to emit changes). Mapped preview rows are derived from `expressions` and
+ * the sample, never stored, so dragging a node (which changes only `nodes`) cannot re-render the preview.
+ */
+export function createGraphEditorStore(): GraphEditorStore {
+  return createStore<GraphEditorState>()(
+    subscribeWithSelector((...a) => ({
+      ...createGraphSlice(...a),
+      ...createSampleSlice(...a),
+      ...createPreviewSlice(...a),
+      ...createValidationSlice(...a),
+    })),
+  );
+}
+
+/** Selector of what the preview needs: changes only when an expression, the key or the sample changes. */
+export const selectPreviewInput = (s: GraphEditorState) => ({
+  expressions: s.expressions,
+  mappingKey: s.mapping.mappingKey.attribute,
+  records: s.records,
+  today: s.today,
+  rules: s.rules,
+});
