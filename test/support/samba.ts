@@ -20,6 +20,7 @@ export interface SambaServer {
   ldapsUrl: string;
   caPem: string;
   caPath: string;
+  certPem: string;
   /** DC=example,DC=test */
   domainDn: string;
   /** OU=Medewerkers,DC=example,DC=test: where the generated users live. */
@@ -381,6 +382,7 @@ export async function startSambaAd(options: { users: number }): Promise<SambaSer
       ldapsUrl: `ldaps://${host}`,
       caPem: certs.caPem,
       caPath: certs.caCertPath,
+      certPem: certs.certPem,
       domainDn: DOMAIN_DN,
       usersDn,
       readerDn,

@@ -112,6 +112,8 @@ export interface SlapdServer {
   ldapsPort: number;
   caPem: string;
   caPath: string;
+  /** The server certificate (PEM), to compare fingerprints. */
+  certPem: string;
   baseDn: string;
   peopleDn: string;
   /** A bind DN with the 500-entry size limit (paged searches unlimited). */
@@ -332,6 +334,7 @@ overlay memberof
       ldapsPort,
       caPem: certs.caPem,
       caPath: certs.caCertPath,
+      certPem: certs.certPem,
       baseDn: SUFFIX,
       peopleDn,
       readerDn,

@@ -1,0 +1,130 @@
+import { Client, FilterParser } from 'ldapts';
+import type { LdapSource } from '../../../shared/mapping/schema';
+import { LdapError, type ErrorContext, isTlsFailure, toLdapError } from './errors';
+import { baseTlsOptions, inspectCertificate, parseLdapUrl, secureConnector } from './tls';
+
+export interface LdapConnectOptions {
+  /** The bind password, from the app's secret store or PLEK_LDAP_PASSWORD. Never logged, never in an error. */
+  password: string;
+  /** Contents of `source.caFile` (PEM), read by the caller. Added to Node's CAs, not instead of them. */
+  caPem?: string;
+  signal?: AbortSignal;
+  /** Told about risky but allowed settings (plain ldap:// without StartTLS). */
+  onWarning?: (message: string) => void;
+}
+
+export const DEFAULT_FILTERS = {
+  /** Person accounts, enabled or disabled (deactivation needs the disabled ones), no computer accounts. */
+  ad: '(&(objectCategory=person)(objectClass=user)(!(objectClass=computer)))',
+  openldap: '(objectClass=inetOrgPerson)',
+} as const;
+
+export function effectiveFilter(source: LdapSource): string {
+  return source.filter ?? DEFAULT_FILTERS[source.flavor];
+}
+
+export function errorContext(source: LdapSource, password?: string): ErrorContext {
+  return {
+    url: source.url,
+    bindDn: source.bindDn,
+    baseDn: source.baseDn,
+    filter: effectiveFilter(source),
+    ...(password ? { password } : {}),
+  };
+}
+
+/** Checks a filter locally, so a typo is reported with the filter itself instead of a protocol error. */
+export function checkFilter(filter: string): void {
+  try {
+    // ldapts' parser accepts some unbalanced filters; in RFC 4515 a literal parenthesis in a value is always
+    // escaped (\28, \29), so every raw one is structure and they must balance into one outer pair.
+    const text = filter.trim();
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '(') depth++;
+      else if (text[i] === ')') depth--;
+      if (depth < 0) throw new Error(`unexpected ")" at position ${i + 1}`);
+      if (depth === 0 && i < text.length - 1)
+        throw new Error(`text after the closing ")" at position ${i + 2}`);
+    }
+    if (!text.startsWith('(')) throw new Error('a filter starts with "("');
+    if (depth > 0) throw new Error(`${depth} "(" not closed`);
+    FilterParser.parseString(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new LdapError(
+      'filter-syntax',
+      `The LDAP filter ${filter} is not valid: ${detail}`,
+      'Check the parentheses (every condition in its own, e.g. (&(objectClass=user)(department=Zorg))) and escape * ( ) \\ in values as \\2a \\28 \\29 \\5c.',
+    );
+  }
+}
+
+/** Refuses settings that would bind anonymously, before anything is sent. */
+export function checkCredentials(source: LdapSource, password: string | undefined): void {
+  if (!source.bindDn.trim() || !password) {
+    throw new LdapError(
+      'anonymous-bind',
+      `No ${!source.bindDn.trim() ? 'bind DN' : 'password'} for ${source.url}: anonymous binds are refused.`,
+      'An anonymous or empty-password bind "succeeds" on many servers but reads nothing (AD treats an empty password as an unauthenticated bind). Give the service account DN or UPN and its password (PLEK_LDAP_PASSWORD for the CLI).',
+    );
+  }
+}
+
+function abortError(source: LdapSource): LdapError {
+  return new LdapError('aborted', `Reading ${source.url} was cancelled.`, 'Start the read again when ready.');
+}
+
+export function throwIfAborted(source: LdapSource, signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortError(source);
+}
+
+/**
+ * Connects (ldaps://, or ldap:// + StartTLS unless switched off), verifies the certificate (CAs or pin) and binds.
+ * Every failure becomes an LdapError; TLS failures carry the certificate the server presented. The returned
+ * client must be closed with `client.unbind()` in a finally block.
+ */
+export async function connectAndBind(source: LdapSource, options: LdapConnectOptions): Promise<Client> {
+  checkCredentials(source, options.password);
+  throwIfAborted(source, options.signal);
+  const { secure, host } = parseLdapUrl(source.url);
+  if (!secure && !source.startTls) {
+    options.onWarning?.(
+      `${source.url} without StartTLS: the password and all user data cross the network unencrypted. Use this only on an isolated test network.`,
+    );
+  }
+  const tlsOptions = baseTlsOptions(host, options.caPem);
+  const client = new Client({
+    url: source.url,
+    timeout: source.timeoutMs,
+    connectTimeout: source.timeoutMs,
+    // ldapts treats any tlsOptions as "connect with TLS right away", so ldap:// gets them only at StartTLS.
+    ...(secure ? { tlsOptions } : {}),
+    createSecureConnection: secureConnector(source.pinnedFingerprint),
+  });
+  try {
+    if (!secure && source.startTls) await client.startTLS({ ...tlsOptions });
+    throwIfAborted(source, options.signal);
+    await client.bind(source.bindDn, options.password);
+    return client;
+  } catch (error) {
+    await client.unbind().catch(() => undefined);
+    throw await describeFailure(error, source, options);
+  }
+}
+
+/** An LdapError for a failure, with the server's certificate attached when TLS was the problem. */
+export async function describeFailure(
+  error: unknown,
+  source: LdapSource,
+  options: Pick<LdapConnectOptions, 'password' | 'caPem'>,
+): Promise<LdapError> {
+  const ctx = errorContext(source, options.password);
+  if (isTlsFailure(error)) {
+    const certificate = await inspectCertificate(source.url, Math.min(source.timeoutMs, 10_000), {
+      ...(options.caPem ? { caPem: options.caPem } : {}),
+    }).catch(() => undefined);
+    return toLdapError(error, ctx, certificate);
+  }
+  return toLdapError(error, ctx);
+}
