@@ -3,6 +3,7 @@ import { isUserFacing } from '../user-error';
 import { register as registerInit } from './commands/init';
 import { register as registerMap } from './commands/map';
 import { register as registerValidate } from './commands/validate';
+import { register as registerServe } from './commands/serve';
 
 /** Builds the `plek-sync` program. Each command lives in ./commands/<name>.ts and registers itself here. */
 export function buildProgram(): Command {
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerInit(program);
   registerValidate(program);
   registerMap(program);
+  registerServe(program);
   return program;
 }
 
