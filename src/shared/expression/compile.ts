@@ -6,7 +6,7 @@ import { arity, functionDef } from './functions';
 import { parseOrThrow } from './parse';
 import type { CompileArg, CompileContext, EvalEnv, EvalResult, Evaluator } from './runtime';
 import { EvalFailure } from './runtime';
-import { compareValues, valuesEqual, valueToBoolean, valueToText } from './value';
+import { compareValues, matchKey, valuesEqual, valueToBoolean, valueToText } from './value';
 
 export interface CompiledExpression {
   ast: ExprNode;
@@ -84,10 +84,14 @@ function compileBinary(node: BinaryNode, ctx: CompileContext): Evaluator {
       return (env) => valueToBoolean(l(env)) && valueToBoolean(r(env));
     case 'or':
       return (env) => valueToBoolean(l(env)) || valueToBoolean(r(env));
-    case '=':
-      return (env) => valuesEqual(l(env), r(env));
-    case '<>':
-      return (env) => !valuesEqual(l(env), r(env));
+    case '=': {
+      const eq = equalsLiteral(node, l, r);
+      return eq ?? ((env) => valuesEqual(l(env), r(env)));
+    }
+    case '<>': {
+      const eq = equalsLiteral(node, l, r);
+      return eq ? (env) => !eq(env) : (env) => !valuesEqual(l(env), r(env));
+    }
     case '<':
       return ordered(l, r, (c) => c < 0);
     case '<=':
@@ -104,6 +108,24 @@ function compileBinary(node: BinaryNode, ctx: CompileContext): Evaluator {
         return a === null ? b : b === null ? a : a + b;
       };
   }
+}
+
+/**
+ * `[Status] = "Actief"`: the literal's match key is computed once, so a row costs one trim and lower-case of the
+ * attribute value. Same result as `valuesEqual`.
+ */
+function equalsLiteral(node: BinaryNode, l: Evaluator, r: Evaluator): Evaluator | undefined {
+  const lit =
+    node.right.kind === 'literal' ? node.right : node.left.kind === 'literal' ? node.left : undefined;
+  if (lit === undefined || typeof lit.value !== 'string') return undefined;
+  const text = lit.value;
+  const key = matchKey(text);
+  const other = lit === node.right ? l : r;
+  return (env) => {
+    const v = other(env);
+    if (typeof v === 'string') return v === text || matchKey(v) === key;
+    return valuesEqual(v, text);
+  };
 }
 
 function ordered(l: Evaluator, r: Evaluator, test: (c: number) => boolean): Evaluator {

@@ -96,6 +96,7 @@ export function toNumberOrNull(v: Value): number | null {
  * any of its items does (a multi-valued attribute "contains").
  */
 export function valuesEqual(a: Value, b: Value): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return textEquals(a, b);
   if (Array.isArray(a)) return a.some((x) => valuesEqual(x, b));
   if (Array.isArray(b)) return b.some((y) => valuesEqual(a, y));
   const aBlank = isBlank(a);
@@ -108,6 +109,15 @@ export function valuesEqual(a: Value, b: Value): boolean {
   }
   if (typeof a === 'boolean' || typeof b === 'boolean') return valueToBoolean(a) === valueToBoolean(b);
   return matchKey(valueToText(a)!) === matchKey(valueToText(b)!);
+}
+
+/** Text equality of `=`: trimmed, case-insensitive, blank equals blank. The fast path of `valuesEqual`. */
+export function textEquals(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = a.trim();
+  const y = b.trim();
+  if (x === y) return true;
+  return x.toLowerCase() === y.toLowerCase();
 }
 
 /**

@@ -35,11 +35,36 @@ export const Join: FunctionDef = {
     nl: 'Plakt de waarden aan elkaar met het scheidingsteken; lege waarden vallen weg, lijsten worden uitgevouwen.',
   },
   example: 'Join(" ", [Roepnaam], [Tussenvoegsel], [Achternaam]) → "Jan van der Berg"',
-  compile: eager(() => (sep, ...values) => {
-    const parts: string[] = [];
-    for (const v of values) flattenInto(v, parts);
-    return parts.length === 0 ? null : parts.join(valueToText(sep) ?? '');
-  }),
+  compile: (args) => {
+    const sep = args[0]!.evaluate;
+    const values = args.slice(1).map((a) => a.evaluate);
+    return (env) => {
+      // Built as a string rather than an array: this runs for most fields of every row.
+      let out: string | null = null;
+      let separator = '';
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i]!(env);
+        if (v === null) continue;
+        if (typeof v === 'string') {
+          if (v.trim() === '') continue;
+          if (out === null) {
+            separator = valueToText(sep(env)) ?? '';
+            out = v;
+          } else out = out + separator + v;
+          continue;
+        }
+        const parts: string[] = [];
+        flattenInto(v, parts);
+        for (const p of parts) {
+          if (out === null) {
+            separator = valueToText(sep(env)) ?? '';
+            out = p;
+          } else out = out + separator + p;
+        }
+      }
+      return out;
+    };
+  },
 };
 
 export const Trim: FunctionDef = {
@@ -194,6 +219,7 @@ const DACH: Record<string, string> = {
 };
 
 const UPPER = /^\p{Lu}$/u;
+const ASCII = /^[\u0020-\u007E]*$/; // printable ASCII needs no transliteration
 
 /** Ü → "Ue" in "Über", but "UE" in "MÜLLER": an all-caps neighbour makes the second letter upper case too. */
 function dachReplacement(c: string, offset: number, s: string): string {
@@ -227,6 +253,7 @@ export const NormalizeDiacritics: FunctionDef = {
     const dach = mode === 'dach';
     return (env) =>
       mapText(text!.evaluate(env), (t) => {
+        if (ASCII.test(t)) return t;
         let s = t.normalize('NFC');
         // any-ascii writes the capital ẞ as "Ss"; in the all-caps text where it occurs "SS" is right
         s = dach ? s.replace(/[äöüßẞ]/gi, dachReplacement) : s.replaceAll('ẞ', 'SS');
