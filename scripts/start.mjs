@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// `npm start`: the Electron workbench when Electron's binary is installed; otherwise the same workbench in the
+// default browser (serve mode) with the bundled demo, after one sentence saying why.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+/** The Electron executable, or null when the npm package is there but its binary was never downloaded. */
+function electronBinary() {
+  try {
+    const path = require('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const electron = electronBinary();
+const passthrough = process.argv.slice(2);
+
+if (electron) {
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  const child = spawn(electron, [root, ...passthrough], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { serve, stopOnSignal } = await import('../src/main/bridge/serve.ts');
+  const running = await serve({
+    demo: true,
+    open: !passthrough.includes('--no-open'),
+    announce: (url) =>
+      process.stdout.write(
+        `Electron's binary is not installed on this machine (it cannot be downloaded here), so the workbench opens in your browser instead: ${url}\n`,
+      ),
+  });
+  await stopOnSignal(running.stop);
+}
