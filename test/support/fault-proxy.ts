@@ -84,7 +84,7 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
     body: Buffer,
   ): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> =>
     new Promise((resolve, reject) => {
-      const headers = { ...req.headers, host: target.host } as Record<string, string>;
+      const headers = { ...req.headers, host: target.host };
       const up = request(
         { host: target.hostname, port: target.port, path: req.url, method: req.method, headers, agent },
         (res) => {

@@ -325,18 +325,20 @@ export class ScimClient {
       const body = isRecord(r.body) ? r.body : {};
       const page = Array.isArray(body.Resources) ? (body.Resources as unknown[]).filter(isRecord) : [];
       if (page.length === 0) break;
+      let fresh = 0;
       for (const res of page) {
         const id = typeof res.id === 'string' ? res.id : null;
         if (id && seen.has(id)) continue;
         if (id) seen.add(id);
         out.push(res);
+        fresh += 1;
       }
+      // A server that ignores startIndex past the end repeats a page: nothing new means the end.
+      if (fresh === 0) break;
       opts.onPage?.(out.length);
       startIndex += page.length;
-      const total = typeof body.totalResults === 'number' ? body.totalResults : null;
-      // A short page is not the end (servers cap page sizes); stop at totalResults unless the page was full,
-      // in which case one more request confirms that a too-small totalResults did not hide anything.
-      if (total !== null && startIndex - 1 >= total && page.length < this.o.pageSize) break;
+      // Neither a short page (servers cap page sizes) nor totalResults (some servers get it wrong, or leave
+      // it out) ends the listing: only an empty page does, at the cost of one request after the last page.
     }
     return out;
   }
@@ -345,8 +347,15 @@ export class ScimClient {
     return (await this.listAll('/Users', opts)) as ScimUser[];
   }
 
+  /** Every group with its member ids; a server without a /Groups endpoint has none. */
   async listGroups(opts: { signal?: AbortSignal } = {}): Promise<ScimGroup[]> {
-    const raw = await this.listAll('/Groups', opts);
+    let raw: Record<string, unknown>[];
+    try {
+      raw = await this.listAll('/Groups', opts);
+    } catch (e) {
+      if (e instanceof ScimRequestError && (e.status === 404 || e.status === 501)) return [];
+      throw e;
+    }
     return raw.map((g) => ({
       id: String(g.id),
       displayName: String(g.displayName ?? ''),
