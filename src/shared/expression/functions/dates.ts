@@ -82,7 +82,7 @@ export const ParseDate: FunctionDef = {
     en: 'Reads a date. Format: a pattern such as "dd-MM-yyyy", "d-M-yyyy", "yyyy-MM-dd", or "excel", "generalizedTime", "filetime", "auto" (default). A day that does not exist (31-02-2024) is an invalid-date error, never rolled over; empty gives null; FILETIME 0 or 9223372036854775807 ("never") gives null.',
     nl: 'Leest een datum in het opgegeven formaat; een niet-bestaande dag (31-02-2024) is een fout, leeg geeft null.',
   },
-  example: 'ParseDate([Datum in dienst], "dd-MM-yyyy")',
+  example: 'ParseDate("31-01-2024", "dd-MM-yyyy") → 2024-01-31',
   compile: (args, _ctx, call) => {
     const format = args[1] === undefined ? 'auto' : literalText('ParseDate', args[1], 'the format');
     let read: Reader;
@@ -107,7 +107,7 @@ export const FormatDate: FunctionDef = {
     en: 'Writes a date with a pattern of yyyy, yy, MM, M, dd, d and literal characters. Text in yyyy-MM-dd or dd-MM-yyyy is read first.',
     nl: 'Schrijft een datum in een patroon zoals "dd-MM-yyyy".',
   },
-  example: 'FormatDate(ParseDate([Geboortedatum], "yyyy-MM-dd"), "dd-MM-yyyy")',
+  example: 'FormatDate("2024-01-31", "d-M-yyyy") → "31-1-2024"',
   compile: (args, _ctx, call) => {
     const format = literalText('FormatDate', args[1], 'the format');
     const tokens = parseDateFormat(format);
@@ -157,7 +157,7 @@ export const AddDays: FunctionDef = {
     en: 'The date plus a number of days (negative to go back).',
     nl: 'De datum plus een aantal dagen.',
   },
-  example: 'AddDays(ParseDate([Uit dienst], "dd-MM-yyyy"), 1)',
+  example: 'AddDays("28-02-2024", 1) → 2024-02-29',
   compile: eager((call) => (d, n) => {
     const date = toDate(call, d);
     if (date === null) return null;
@@ -185,7 +185,7 @@ export const DateDiffDays: FunctionDef = {
     en: 'Days from the first date to the second (negative when the second is earlier).',
     nl: 'Aantal dagen van de eerste naar de tweede datum.',
   },
-  example: 'DateDiffDays(Today(), ParseDate([Uit dienst], "dd-MM-yyyy"))',
+  example: 'DateDiffDays("2024-01-01", "2025-01-01") → 366',
   compile: eager((call) => (a, b) => {
     const from = toDate(call, a);
     const to = toDate(call, b);

@@ -57,7 +57,7 @@ export const First: FunctionDef = {
     en: 'The first non-empty item of a list (a multi-valued directory attribute); a single value as it is.',
     nl: 'Het eerste niet-lege element van een lijst.',
   },
-  example: 'First([mail])',
+  example: 'First(Split(";b;c", ";")) → "b"',
   compile: eager(() => (list) => {
     if (!Array.isArray(list)) return list;
     for (const item of list) if (!isBlank(item)) return item;
@@ -88,7 +88,7 @@ export const FindPrefix: FunctionDef = {
     en: 'The first item that starts with the prefix (case-sensitive), without the prefix. With "SMTP:" it picks the primary address from proxyAddresses.',
     nl: 'Het eerste element dat met het voorvoegsel begint (hoofdlettergevoelig), zonder dat voorvoegsel.',
   },
-  example: 'FindPrefix([proxyAddresses], "SMTP:") → "jan.jansen@plek.nl"',
+  example: 'FindPrefix(Split("smtp:j@oud.nl,SMTP:jan@plek.nl", ","), "SMTP:") → "jan@plek.nl"',
   compile: eager(() => (list, prefix) => {
     const p = valueToText(prefix);
     return p === null ? null : findPrefix(list, p);
@@ -103,7 +103,7 @@ export const Count: FunctionDef = {
     en: 'The number of non-empty items (a single non-empty value counts 1).',
     nl: 'Het aantal niet-lege elementen.',
   },
-  example: 'Count([memberOf])',
+  example: 'Count(Split("a;;b", ";")) → 2',
   compile: eager(
     () => (list) => (Array.isArray(list) ? list.filter((x) => !isBlank(x)).length : isBlank(list) ? 0 : 1),
   ),

@@ -15,7 +15,7 @@ export const IIF: FunctionDef = {
     en: 'whenTrue if the condition holds, else whenFalse (only the chosen one is evaluated).',
     nl: 'whenTrue als de voorwaarde klopt, anders whenFalse.',
   },
-  example: 'IIF([Status] = "Actief", true, false)',
+  example: 'IIF(" actief" = "Actief", "ja", "nee") → "ja"',
   compile: (args) => {
     const c = args[0]!.evaluate;
     const a = args[1]!.evaluate;
@@ -37,7 +37,7 @@ export const Switch: FunctionDef = {
     en: 'The result after the first key equal to the value (trimmed, any case), else the default. Entra order: value, default, key1, result1, …',
     nl: 'Het resultaat bij de eerste sleutel die gelijk is aan de waarde (hoofdletterongevoelig), anders de standaardwaarde.',
   },
-  example: 'Switch([Geslacht], null, "M", "male", "V", "female")',
+  example: 'Switch("v", null, "M", "male", "V", "female") → "female"',
   compile: (args) => {
     const value = args[0]!.evaluate;
     const fallback = args[1]!.evaluate;
@@ -62,7 +62,7 @@ export const In: FunctionDef = {
     en: 'True when the value equals one of the candidates (trimmed, any case); an empty value is never in.',
     nl: 'Waar als de waarde gelijk is aan een van de kandidaten (hoofdletterongevoelig); leeg is nooit waar.',
   },
-  example: 'In([Afdeling], "ICT", "Facilitair") ',
+  example: 'In("ict", "ICT", "Facilitair") → true',
   compile: (args) => {
     const value = args[0]!.evaluate;
     const candidates = args.slice(1).map((a) => a.evaluate);
@@ -83,7 +83,7 @@ export const IsEmpty: FunctionDef = {
     en: 'True for null, empty or whitespace-only text and empty lists.',
     nl: 'Waar bij null, lege tekst, alleen spaties of een lege lijst.',
   },
-  example: 'IsEmpty([Tussenvoegsel])',
+  example: 'IsEmpty("  ") → true',
   compile: eager(() => (v) => isBlank(v)),
 };
 
@@ -95,7 +95,7 @@ export const Coalesce: FunctionDef = {
     en: 'The first value that is not null, empty or whitespace-only (later ones are not evaluated).',
     nl: 'De eerste waarde die niet leeg is.',
   },
-  example: 'Coalesce([Roepnaam], [Voornaam])',
+  example: 'Coalesce("", "Johannes") → "Johannes"',
   compile: (args) => {
     const values = args.map((a) => a.evaluate);
     return (env) => {

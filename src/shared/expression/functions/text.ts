@@ -34,7 +34,7 @@ export const Join: FunctionDef = {
     en: 'Joins the values with the separator, skipping empty ones; lists are flattened. Null when nothing is left.',
     nl: 'Plakt de waarden aan elkaar met het scheidingsteken; lege waarden vallen weg, lijsten worden uitgevouwen.',
   },
-  example: 'Join(" ", [Roepnaam], [Tussenvoegsel], [Achternaam]) → "Jan van der Berg"',
+  example: 'Join(" ", "Jan", "", "van der", "Berg") → "Jan van der Berg"',
   compile: (args) => {
     const sep = args[0]!.evaluate;
     const values = args.slice(1).map((a) => a.evaluate);
@@ -270,7 +270,7 @@ export const FirstLetter: FunctionDef = {
     en: 'The first letter, skipping leading spaces, digits and punctuation; an accented letter stays whole.',
     nl: 'De eerste letter; spaties, cijfers en leestekens vooraan worden overgeslagen.',
   },
-  example: `FirstLetter("'t Örtje") → "t", FirstLetter("Örtje") → "Ö"`,
+  example: `FirstLetter("'t Örtje") → "t"`,
   compile: eager(
     () => (v) =>
       mapText(v, (t) => {
