@@ -6,6 +6,7 @@ import {
   filterIssues,
   groupIssues,
   issuesToCsv,
+  uniqueIssues,
 } from '../../../src/renderer/src/app/logic/issues';
 
 const issues: Issue[] = [
@@ -118,5 +119,23 @@ describe('issuesToCsv', () => {
     expect(csvField('van der Berg; Jan')).toBe('"van der Berg; Jan"');
     expect(csvField(42)).toBe('42');
     expect(csvField(null)).toBe('');
+  });
+});
+
+describe('uniqueIssues', () => {
+  it('drops a problem reported twice but keeps different messages on the same row', () => {
+    const dup: Issue = {
+      code: 'duplicate-email',
+      severity: 'error',
+      row: 141,
+      field: 'E-mailadres',
+      message: 'linda.degraaf@gemeente-voorbeeld.nl ook in regel 142',
+    };
+    const other: Issue = { ...dup, message: 'linda.degraaf@gemeente-voorbeeld.nl ook in regel 150' };
+    expect(uniqueIssues([dup, { ...dup }, other, dup])).toEqual([dup, other]);
+  });
+  it('keeps a file-level issue and a row issue with the same text apart', () => {
+    const fileLevel: Issue = { code: 'encoding', severity: 'warning', message: 'Windows-1252' };
+    expect(uniqueIssues([fileLevel, { ...fileLevel, row: 3 }])).toHaveLength(2);
   });
 });

@@ -4,6 +4,7 @@ import type { WorkbenchApi } from '../../../shared/api/contract';
 import type { Issue } from '../../../shared/issues';
 import { getWorkbenchApi } from '../api';
 import { LANGS, type MessageKey } from './i18n';
+import { uniqueIssues } from './logic/issues';
 import { connectEvents, createAppStore, STEPS, type AppState, type AppStore, type Step } from './store';
 import { StoreContext, useApp, useT } from './store/context';
 import { TaskBanner } from './components/TaskBanner';
@@ -100,7 +101,7 @@ function Shell() {
       error: st.error,
       notice: st.notice,
       validationErrors: st.validation
-        ? countErrors(st.validation.issues) + countErrors(st.sample?.issues ?? [])
+        ? countErrors(uniqueIssues([...(st.sample?.issues ?? []), ...st.validation.issues]))
         : null,
       setLang: st.setLang,
       setTheme: st.setTheme,

@@ -100,3 +100,16 @@ export function issuesToCsv(
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
+
+/** Drops repeated reports of the same problem (same code, row, field and message), keeping the first. */
+export function uniqueIssues(issues: readonly Issue[]): Issue[] {
+  const seen = new Set<string>();
+  const out: Issue[] = [];
+  for (const i of issues) {
+    const id = `${i.code}\u0000${i.row ?? ''}\u0000${i.field ?? ''}\u0000${i.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(i);
+  }
+  return out;
+}

@@ -86,25 +86,27 @@ export function PreviewTable({ height = 220 }: { height?: number }) {
         <p className="hint">{t('mapping.noPreview')}</p>
       ) : (
         <div className="vtable preview-table">
-          <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
-            <div role="columnheader">{t('validate.row')}</div>
-            <div role="columnheader">{t('mapping.key')}</div>
-            <div role="columnheader">{t('mapping.status')}</div>
-            {columns.map((c) => (
-              <div role="columnheader" key={c} title={c}>
-                {fieldLabel(c, s.lang)}
-              </div>
-            ))}
-            <div role="columnheader">{t('validate.message')}</div>
+          <div style={{ minWidth: 64 + 110 + 90 + 120 * columns.length + 160 }}>
+            <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
+              <div role="columnheader">{t('validate.row')}</div>
+              <div role="columnheader">{t('mapping.key')}</div>
+              <div role="columnheader">{t('mapping.status')}</div>
+              {columns.map((c) => (
+                <div role="columnheader" key={c} title={c}>
+                  {fieldLabel(c, s.lang)}
+                </div>
+              ))}
+              <div role="columnheader">{t('validate.message')}</div>
+            </div>
+            <VirtualRows
+              count={rows.length}
+              height={height}
+              label={t('mapping.preview', { n: rows.length })}
+              renderRow={(i) => (
+                <PreviewRowView row={rows[i] as PreviewRow} columns={columns} template={template} />
+              )}
+            />
           </div>
-          <VirtualRows
-            count={rows.length}
-            height={height}
-            label={t('mapping.preview', { n: rows.length })}
-            renderRow={(i) => (
-              <PreviewRowView row={rows[i] as PreviewRow} columns={columns} template={template} />
-            )}
-          />
         </div>
       )}
     </div>

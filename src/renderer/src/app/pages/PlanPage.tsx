@@ -7,6 +7,15 @@ import { VirtualRows } from '../components/VirtualRows';
 import type { MessageKey } from '../i18n';
 
 const PLAN_COLUMNS = '110px 150px minmax(160px, 1fr) minmax(220px, 2fr)';
+const PLAN_MIN_WIDTH = 110 + 150 + 160 + 220;
+
+/** The name to show for a planned user: the display name, else the one the plan writes, else the login. */
+function userLabel(c: PlanChangeView): string {
+  if (c.displayName) return c.displayName;
+  const written = c.changes.find((ch) => ch.path === 'displayName')?.to;
+  if (typeof written === 'string' && written) return written;
+  return c.userName ?? '';
+}
 
 export function PlanPage() {
   const t = useT();
@@ -230,35 +239,37 @@ function PlanTable({ changes }: { changes: PlanChangeView[] }) {
         </span>
       </div>
       <div className="vtable" role="table" aria-rowcount={rows.length + 1}>
-        <div className="vtable-head" role="row" style={{ gridTemplateColumns: PLAN_COLUMNS }}>
-          <div role="columnheader">{t('plan.filterAction')}</div>
-          <div role="columnheader">{t('mapping.key')}</div>
-          <div role="columnheader">{t('plan.user')}</div>
-          <div role="columnheader">{t('plan.changes')}</div>
+        <div style={{ minWidth: PLAN_MIN_WIDTH }}>
+          <div className="vtable-head" role="row" style={{ gridTemplateColumns: PLAN_COLUMNS }}>
+            <div role="columnheader">{t('plan.filterAction')}</div>
+            <div role="columnheader">{t('mapping.key')}</div>
+            <div role="columnheader">{t('plan.user')}</div>
+            <div role="columnheader">{t('plan.changes')}</div>
+          </div>
+          <VirtualRows
+            count={rows.length}
+            label={t('plan.changes')}
+            renderRow={(i) => {
+              const c = rows[i] as PlanChangeView;
+              return (
+                <div className="vtable-grid" style={{ gridTemplateColumns: PLAN_COLUMNS }}>
+                  <div role="cell" className={`action-${c.action}`}>
+                    {t(`action.${c.action}` as MessageKey)}
+                  </div>
+                  <div role="cell" className="mono">
+                    {c.key}
+                  </div>
+                  <div role="cell" title={c.userName ?? undefined}>
+                    {userLabel(c)}
+                  </div>
+                  <div role="cell" title={summarizeChange(c, 20)}>
+                    {summarizeChange(c)}
+                  </div>
+                </div>
+              );
+            }}
+          />
         </div>
-        <VirtualRows
-          count={rows.length}
-          label={t('plan.changes')}
-          renderRow={(i) => {
-            const c = rows[i] as PlanChangeView;
-            return (
-              <div className="vtable-grid" style={{ gridTemplateColumns: PLAN_COLUMNS }}>
-                <div role="cell" className={`action-${c.action}`}>
-                  {t(`action.${c.action}` as MessageKey)}
-                </div>
-                <div role="cell" className="mono">
-                  {c.key}
-                </div>
-                <div role="cell" title={c.userName ?? undefined}>
-                  {c.displayName ?? c.userName ?? ''}
-                </div>
-                <div role="cell" title={summarizeChange(c, 20)}>
-                  {summarizeChange(c)}
-                </div>
-              </div>
-            );
-          }}
-        />
       </div>
     </div>
   );

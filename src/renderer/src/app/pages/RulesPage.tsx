@@ -189,19 +189,7 @@ function GroupRulesCard() {
                 </select>
               </td>
               <td>
-                <input
-                  className="input"
-                  aria-label={t('rules.values')}
-                  value={r.in.join(', ')}
-                  onChange={(e) =>
-                    patch(i, {
-                      in: e.target.value
-                        .split(',')
-                        .map((v) => v.trim())
-                        .filter(Boolean),
-                    })
-                  }
-                />
+                <ValuesInput label={t('rules.values')} values={r.in} onChange={(v) => patch(i, { in: v })} />
               </td>
               <td>
                 <button
@@ -260,6 +248,39 @@ function GroupRulesCard() {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A comma-separated list edited as text: the text is the user's until they leave the box, so typing "ICT, "
+ * does not eat the comma; the rule gets the parsed list on every keystroke.
+ */
+function ValuesInput({
+  label,
+  values,
+  onChange,
+}: {
+  label: string;
+  values: string[];
+  onChange(v: string[]): void;
+}) {
+  const [text, setText] = useState<string | null>(null);
+  return (
+    <input
+      className="input"
+      aria-label={label}
+      value={text ?? values.join(', ')}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(
+          e.target.value
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean),
+        );
+      }}
+      onBlur={() => setText(null)}
+    />
   );
 }
 

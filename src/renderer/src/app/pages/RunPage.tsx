@@ -12,6 +12,7 @@ export function RunPage() {
   const s = useApp(
     useShallow((st) => ({
       plan: st.plan,
+      targetKind: st.mapping?.target?.kind ?? 'sandbox',
       allowOverride: st.allowOverride,
       runStatus: st.runStatus,
       runStartedAt: st.runStartedAt,
@@ -36,7 +37,7 @@ export function RunPage() {
   );
   const rate = s.progress?.ratePerSecond ?? measured.rate;
   const eta = s.progress?.etaSeconds ?? measured.etaSeconds;
-  const target = s.plan.target === 'sandbox' ? t('plan.sandbox') : s.plan.target;
+  const target = s.targetKind === 'scim' ? s.plan.target : t('plan.sandbox');
   const statusKey: Record<string, MessageKey> = {
     completed: 'run.done',
     cancelled: 'run.cancelled',
@@ -70,7 +71,9 @@ export function RunPage() {
             {s.runStatus === 'failed' ? <span className="badge badge-error">!</span> : null}
           </div>
           <ProgressBar
-            fraction={total > 0 ? Math.min(1, done / total) : s.runStatus === 'completed' ? 1 : null}
+            fraction={
+              total > 0 ? Math.min(1, done / total) : running ? null : s.runStatus === 'completed' ? 1 : 0
+            }
             label={t('run.heading')}
           >
             <span>{total > 0 ? t('run.progress', { done, total }) : ''}</span>

@@ -6,6 +6,7 @@ import { useApp, useT } from '../store/context';
 import { FillBar } from '../components/FillBar';
 import { SeverityBadge } from '../components/SeverityBadge';
 import type { Lang } from '../i18n';
+import { delimiterReason, encodingReason } from '../logic/source';
 
 type CsvInput = Extract<MappingFileInput['source'], { kind: 'csv' }>;
 type LdapInput = Extract<MappingFileInput['source'], { kind: 'ldap' }>;
@@ -119,7 +120,6 @@ function CsvOptions({ source }: { source: CsvInput }) {
   const s = useApp(
     useShallow((st) => ({ sample: st.sample, updateMapping: st.updateMapping, takeSample: st.takeSample })),
   );
-  const encodingIssue = s.sample?.issues.find((i) => i.code === 'encoding');
   const set = (patch: Partial<CsvInput>) => {
     s.updateMapping((m) => (m.source?.kind === 'csv' ? { ...m, source: { ...m.source, ...patch } } : m));
     void s.takeSample();
@@ -149,8 +149,8 @@ function CsvOptions({ source }: { source: CsvInput }) {
           </select>
           {s.sample?.encoding ? (
             <span className="hint" data-testid="detected-encoding">
-              {t('source.detected', { value: s.sample.encoding })}
-              {encodingIssue ? ` — ${t('source.because', { reason: encodingIssue.message })}` : ''}
+              {t('source.detected', { value: s.sample.encoding })} —{' '}
+              {t('source.because', { reason: t(encodingReason(source.encoding, s.sample.encoding)) })}
             </span>
           ) : null}
         </label>
@@ -169,7 +169,8 @@ function CsvOptions({ source }: { source: CsvInput }) {
           </select>
           {s.sample?.delimiter ? (
             <span className="hint" data-testid="detected-delimiter">
-              {t('source.detected', { value: delimiterLabel(s.sample.delimiter, t('source.tab')) })}
+              {t('source.detected', { value: delimiterLabel(s.sample.delimiter, t('source.tab')) })} —{' '}
+              {t('source.because', { reason: t(delimiterReason(source.delimiter)) })}
             </span>
           ) : null}
         </label>

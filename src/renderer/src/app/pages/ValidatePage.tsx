@@ -3,7 +3,15 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Issue } from '../../../../shared/issues';
 import type { SourceRecord } from '../../../../shared/source/types';
 import { useApp, useT } from '../store/context';
-import { countBySeverity, filterIssues, groupIssues, issuesToCsv, type IssueGroup } from '../logic/issues';
+import {
+  countBySeverity,
+  filterIssues,
+  groupIssues,
+  issuesToCsv,
+  uniqueIssues,
+  type IssueGroup,
+} from '../logic/issues';
+import { CORE_TARGET_FIELDS } from '../../../../shared/scim/fields';
 import { SeverityBadge } from '../components/SeverityBadge';
 import { downloadText } from '../components/download';
 import { ProgressBar } from '../components/ProgressBar';
@@ -34,7 +42,7 @@ export function ValidatePage() {
 
   // The reader's issues cover the whole file (short rows, encoding…); the engine's cover the sampled records.
   const issues = useMemo(
-    () => (s.validation ? [...(s.sample?.issues ?? []), ...s.validation.issues] : []),
+    () => (s.validation ? uniqueIssues([...(s.sample?.issues ?? []), ...s.validation.issues]) : []),
     [s.validation, s.sample],
   );
   const allProblems = s.validation?.problems ?? [];
@@ -159,6 +167,12 @@ export function ValidatePage() {
 
 const MAX_ROWS_SHOWN = 500;
 
+/** A target path as its Plek label (E-mail (werk)), a source attribute as itself. */
+function fieldName(field: string, lang: 'nl' | 'en'): string {
+  const f = CORE_TARGET_FIELDS.find((x) => x.path === field);
+  return f ? f.label[lang] : (field.split(':').pop() ?? field);
+}
+
 function IssueGroupView({
   group,
   open,
@@ -173,6 +187,7 @@ function IssueGroupView({
   onSelect(row: number): void;
 }) {
   const t = useT();
+  const lang = useApp((st) => st.lang);
   const bodyId = `issues-${group.code}`;
   return (
     <div className="issue-group" data-code={group.code}>
@@ -224,7 +239,7 @@ function IssueGroupView({
                     )}
                   </td>
                   <td className="mono">{i.key ?? ''}</td>
-                  <td className="mono">{i.field ? (i.field.split(':').pop() ?? i.field) : ''}</td>
+                  <td title={i.field}>{i.field ? fieldName(i.field, lang) : ''}</td>
                   <td>{i.message}</td>
                 </tr>
               ))}
