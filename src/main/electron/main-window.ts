@@ -1,0 +1,146 @@
+import { app, BrowserWindow, Menu, safeStorage, session, shell } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { MenuCommand, ProjectDocument } from '../../shared/api/contract';
+import { createWorkbenchService, type WorkbenchService } from '../services/workbench-service';
+import { encryptedValues, openAppStore, recentProjects, type AppStore } from './app-store';
+import { createDialogHost } from './dialogs';
+import { onDroppedFile, registerWorkbenchIpc, sendEvent } from './ipc';
+import { menuTemplate } from './menu';
+import { SafeStorageSecretStore } from './safe-storage-secrets';
+import { classifyDroppedPath, decideWindowOpen, isNavigationAllowed, windowOptions } from './security';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+/** electron-vite's dev server URL in development; the built file otherwise. */
+const DEV_URL = process.env.ELECTRON_RENDERER_URL;
+const APP_URL = DEV_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+
+/** Denies everything every web contents might ask for: new windows, navigation, webviews, permissions. */
+export function hardenSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_e, contents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      const decision = decideWindowOpen(url);
+      if (decision.openExternal) void shell.openExternal(decision.openExternal);
+      return { action: 'deny' };
+    });
+    contents.on('will-navigate', (event, url) => {
+      if (!isNavigationAllowed(url, APP_URL)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isNavigationAllowed(url, APP_URL)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+/** Starts the desktop workbench: one window, the service behind IPC, menus, dialogs, drops, stored state. */
+export async function startDesktop(): Promise<void> {
+  const store: AppStore = openAppStore();
+  let window: BrowserWindow | null = null;
+  const lang = app.getLocale().toLowerCase().startsWith('nl') ? 'nl' : 'en';
+
+  const send = <E extends Parameters<typeof sendEvent>[1]>(
+    event: E,
+    payload: Parameters<typeof sendEvent<E>>[2],
+  ) => {
+    if (window) sendEvent(window.webContents, event, payload);
+  };
+
+  const service: WorkbenchService = createWorkbenchService({
+    dataDir: join(app.getPath('userData'), 'workbench'),
+    secrets: new SafeStorageSecretStore(safeStorage, encryptedValues(store)),
+    mode: 'electron',
+    resourcesDir: app.isPackaged
+      ? join(process.resourcesPath, 'resources')
+      : join(app.getAppPath(), 'resources'),
+    dialogs: createDialogHost(() => window),
+    recent: recentProjects(store, () => buildMenu()),
+    version: app.getVersion(),
+    locale: app.getLocale(),
+  });
+  service.subscribe((event, payload) => {
+    if (window) sendEvent(window.webContents, event, payload as never);
+  });
+
+  const openProject = async (path: string) => {
+    const r = await service.dispatch('project:open', { path });
+    if (r.ok) send('project:opened', r.value as ProjectDocument);
+  };
+  const command = (c: MenuCommand, path?: string) =>
+    send('menu:command', path ? { command: c, path } : { command: c });
+
+  function buildMenu(): void {
+    const template = menuTemplate(
+      {
+        command: (c) => {
+          if (c === 'new-csv') {
+            void service.dispatch('dialog:pickCsv', {}).then((r) => {
+              const p = r.ok ? (r.value as { path: string | null }).path : null;
+              if (p) command('new-csv', p);
+            });
+          } else command(c);
+        },
+        openMapping: () =>
+          void service.dispatch('dialog:openMapping', {}).then((r) => {
+            const p = r.ok ? (r.value as { path: string | null }).path : null;
+            if (p) void openProject(p);
+          }),
+        openRecent: (p) => void openProject(p),
+        openHelp: () => void shell.openExternal('https://help.plek.co/'),
+      },
+      {
+        recent: store.get('recentProjects'),
+        lang,
+        isMac: process.platform === 'darwin',
+        dev: Boolean(DEV_URL),
+      },
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  }
+
+  registerWorkbenchIpc(service.dispatch, {
+    isTrustedSender: (event) => event.senderFrame?.url.split('#')[0] === APP_URL.split('#')[0],
+  });
+  onDroppedFile((event, path) => {
+    if (event.senderFrame?.url.split('#')[0] !== APP_URL.split('#')[0]) return;
+    const dropped = classifyDroppedPath(path);
+    if (dropped?.kind === 'mapping') void openProject(dropped.path);
+    else if (dropped?.kind === 'csv') command('open-csv', dropped.path);
+  });
+
+  hardenSessions();
+  buildMenu();
+
+  const state = store.get('windowState');
+  window = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs'), state));
+  if (state.maximized) window.maximize();
+  window.once('ready-to-show', () => window?.show());
+  window.on('close', () => {
+    if (!window) return;
+    const b = window.getNormalBounds();
+    store.set('windowState', {
+      width: b.width,
+      height: b.height,
+      x: b.x,
+      y: b.y,
+      maximized: window.isMaximized(),
+    });
+  });
+  window.on('closed', () => {
+    window = null;
+  });
+  await window.loadURL(APP_URL);
+
+  app.on('second-instance', (_e, argv) => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+    const dropped = classifyDroppedPath(argv.at(-1));
+    if (dropped?.kind === 'mapping') void openProject(dropped.path);
+  });
+  app.on('window-all-closed', () => {
+    void service.close().finally(() => app.quit());
+  });
+}

@@ -1,0 +1,61 @@
+import type { SecretStore } from '../services/secret-store';
+
+/** The part of Electron's safeStorage we use (injected, so the store is testable without Electron). */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
+/** Where the encrypted values live (an electron-store key in the app; a Map in tests). */
+export interface EncryptedValues {
+  get(): Record<string, string>;
+  set(values: Record<string, string>): void;
+}
+
+/**
+ * Secrets encrypted with the operating system's keychain (DPAPI on Windows, Keychain on macOS, libsecret on
+ * Linux) through Electron's safeStorage; only the ciphertext (base64) is written to disk. When the OS offers no
+ * encryption the store refuses to keep secrets rather than writing them in plain text.
+ */
+export class SafeStorageSecretStore implements SecretStore {
+  readonly persistent = true;
+
+  constructor(
+    private readonly safeStorage: SafeStorageLike,
+    private readonly values: EncryptedValues,
+  ) {}
+
+  async set(key: string, value: string): Promise<void> {
+    if (!this.safeStorage.isEncryptionAvailable())
+      throw new Error(
+        'this system offers no encrypted storage, so the secret was not saved; enter it again when needed',
+      );
+    const all = { ...this.values.get() };
+    all[key] = this.safeStorage.encryptString(value).toString('base64');
+    this.values.set(all);
+  }
+
+  async get(key: string): Promise<string | null> {
+    const stored = this.values.get()[key];
+    if (!stored || !this.safeStorage.isEncryptionAvailable()) return null;
+    try {
+      return this.safeStorage.decryptString(Buffer.from(stored, 'base64'));
+    } catch {
+      // Encrypted under another OS account or keychain: as good as absent.
+      return null;
+    }
+  }
+
+  async has(key: string): Promise<boolean> {
+    return Object.hasOwn(this.values.get(), key);
+  }
+
+  async delete(key: string): Promise<boolean> {
+    const all = { ...this.values.get() };
+    if (!Object.hasOwn(all, key)) return false;
+    delete all[key];
+    this.values.set(all);
+    return true;
+  }
+}

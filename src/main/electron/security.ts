@@ -1,0 +1,77 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { isAllowedExternalUrl, isSafeAbsolutePath } from '../../shared/api/validators';
+
+/** Sites the workbench may hand to the system browser (help pages); compared as exact origins. */
+export const EXTERNAL_ORIGINS: readonly string[] = [
+  'https://plek.co',
+  'https://www.plek.co',
+  'https://help.plek.co',
+];
+
+export interface WindowState {
+  width: number;
+  height: number;
+  x?: number;
+  y?: number;
+  maximized?: boolean;
+}
+
+export const DEFAULT_WINDOW_STATE: WindowState = { width: 1366, height: 768 };
+
+/**
+ * The main window's options, as a pure function so a unit test can check the security settings without
+ * Electron. Every security-relevant flag is written out, even where it equals Electron's default, so a reader
+ * (and the test) sees it.
+ */
+export function windowOptions(
+  preloadPath: string,
+  state: WindowState = DEFAULT_WINDOW_STATE,
+): BrowserWindowConstructorOptions {
+  return {
+    width: Math.max(1024, state.width),
+    height: Math.max(640, state.height),
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'Plek Provisioning Workbench',
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+    },
+  };
+}
+
+/** What to do with a `window.open` / `target=_blank` link: never a new window; allowed help links go to the OS browser. */
+export function decideWindowOpen(url: string): { action: 'deny'; openExternal: string | null } {
+  return { action: 'deny', openExternal: isAllowedExternalUrl(url, EXTERNAL_ORIGINS) ? url : null };
+}
+
+/**
+ * Whether the renderer may navigate to `url`. Never: the app is a single page, so any navigation (a link, a
+ * dropped file, a redirect) is refused; in development only reloads of the dev server page pass.
+ */
+export function isNavigationAllowed(url: string, appUrl: string): boolean {
+  return url === appUrl;
+}
+
+/** A file dropped on the window or handed over on the command line: a CSV to read or a mapping to open. */
+export function classifyDroppedPath(path: unknown): { kind: 'csv' | 'mapping'; path: string } | null {
+  if (!isSafeAbsolutePath(path)) return null;
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.plekmap.json')) return { kind: 'mapping', path };
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return { kind: 'csv', path };
+  return null;
+}
