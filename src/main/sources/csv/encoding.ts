@@ -80,10 +80,31 @@ export function createChunkDecoder(encoding: CsvEncoding): ChunkDecoder {
       end: () => decoder.decode(),
     };
   }
+  if (encoding === 'windows-1252') return windows1252Decoder();
   const decoder = iconv.getDecoder(encoding);
   return {
     write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
     end: () => decoder.end() ?? '',
+  };
+}
+
+/** Windows-1252 differs from Latin-1 only in 0x80–0x9F; the table comes from iconv-lite so both agree. */
+const CP1252_HIGH = iconv.decode(Buffer.from(Array.from({ length: 32 }, (_, i) => 0x80 + i)), 'windows-1252');
+const LATIN1_C1 = /[\u0080-\u009F]/gu;
+
+/**
+ * Windows-1252 is one byte per character, so chunks can be decoded independently. Node's Latin-1 conversion
+ * plus a fix-up of the 32 bytes where the two differ is several times faster than iconv-lite's table decoder,
+ * which matters for a 1M-row export. (Node's own TextDecoder('windows-1252') decodes as Latin-1: "€" would come
+ * out as U+0080.)
+ */
+function windows1252Decoder(): ChunkDecoder {
+  return {
+    write: (bytes) =>
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+        .toString('latin1')
+        .replace(LATIN1_C1, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!),
+    end: () => '',
   };
 }
 

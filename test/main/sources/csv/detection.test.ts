@@ -1,7 +1,12 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { checkHeaders, columnLetter } from '../../../../src/main/sources/csv/columns';
 import { detectDelimiter, detectNewline } from '../../../../src/main/sources/csv/delimiter';
-import { chooseEncoding, hasLostCharacters } from '../../../../src/main/sources/csv/encoding';
+import {
+  chooseEncoding,
+  createChunkDecoder,
+  hasLostCharacters,
+} from '../../../../src/main/sources/csv/encoding';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -138,5 +143,24 @@ describe('columns', () => {
       ['empty-header', 'warning'],
       ['empty-header', 'warning'],
     ]);
+  });
+});
+
+describe('createChunkDecoder', () => {
+  it('decodes every Windows-1252 byte exactly as iconv-lite does (€, ‚, ƒ, „ … Ÿ; undefined bytes as U+FFFD)', () => {
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const decoder = createChunkDecoder('windows-1252');
+    expect(decoder.write(all) + decoder.end()).toBe(iconv.decode(Buffer.from(all), 'windows-1252'));
+    expect(createChunkDecoder('windows-1252').write(Uint8Array.of(0x80, 0x93, 0x94, 0xeb))).toBe('€“”ë');
+  });
+
+  it('UTF-16LE split in the middle of a code unit and of a surrogate pair', () => {
+    const bytes = Uint8Array.from(Buffer.from('Zoë 😀 Ĳ', 'utf16le'));
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const decoder = createChunkDecoder('utf-16le');
+      expect(decoder.write(bytes.subarray(0, cut)) + decoder.write(bytes.subarray(cut)) + decoder.end()).toBe(
+        'Zoë 😀 Ĳ',
+      );
+    }
   });
 });
