@@ -56,9 +56,11 @@ function compileNode(node: ExprNode, ctx: CompileContext): Evaluator {
   switch (node.kind) {
     case 'ref': {
       const name = node.name;
+      // Only text and lists get through: a record backed by a plain object would hand `[constructor]` or
+      // `[__proto__]` Object's internals, which must read as "no value".
       return (env) => {
         const v = env.get(name);
-        return v === undefined ? null : v;
+        return typeof v === 'string' || Array.isArray(v) ? v : null;
       };
     }
     case 'literal': {

@@ -163,6 +163,18 @@ describe('security', () => {
     expect(expr.evaluate({ get, today: '2026-11-23' })).toEqual({ ok: true, value: 'Berg' });
   });
 
+  it('reads prototype members handed out by a careless record lookup as null', () => {
+    const values: Record<string, string> = { Achternaam: 'Berg' };
+    // The engine's record is a plain object; an unguarded lookup of these names returns Object's internals.
+    const get = (name: string) => values[name];
+    const expr = compileOk('Join("|", [__proto__], [constructor], [toString], [Achternaam])');
+    expect(expr.evaluate({ get, today: '2026-11-23' })).toEqual({ ok: true, value: 'Berg' });
+    expect(compileOk('IsEmpty([constructor])').evaluate({ get, today: '2026-11-23' })).toEqual({
+      ok: true,
+      value: true,
+    });
+  });
+
   it('refuses huge and deeply nested input with a message', () => {
     expect(compileError('"' + 'a'.repeat(MAX_EXPRESSION_LENGTH) + '"').message).toMatch(/too long/);
     expect(compileError('('.repeat(4999) + '1' + ')'.repeat(4999)).message).toMatch(/too many nested/);
