@@ -1,13 +1,14 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
+import type { MappingFileInput } from '../../../../shared/mapping/schema';
+import { PREVIEW_LIMIT } from '../store/source-slice';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, useT } from '../store/context';
-import { useLivePreview } from '../hooks';
 import { previewRows, type PreviewRow } from '../logic/derive';
 import { VirtualRows } from '../components/VirtualRows';
 import { CORE_TARGET_FIELDS } from '../../../../shared/scim/fields';
 
 // The graph editor is a large chunk (xyflow); load it only when the Mapping step opens.
-const MappingEditor = lazy(() => import('../MappingEditorHost'));
+const MappingEditor = lazy(() => import('../../graph').then((m) => ({ default: m.MappingEditor })));
 
 const MAX_PREVIEW_COLUMNS = 8;
 
@@ -19,7 +20,6 @@ function fieldLabel(path: string, lang: 'nl' | 'en'): string {
 
 export function MappingPage() {
   const t = useT();
-  useLivePreview();
   const s = useApp(
     useShallow((st) => ({
       mapping: st.mapping,
@@ -29,9 +29,14 @@ export function MappingPage() {
       goTo: st.goTo,
     })),
   );
+  // Stable references: the editor reloads its graph when the attribute list or the records change identity.
+  const attributes = useMemo(() => s.sample?.attributes ?? [], [s.sample]);
+  const records = useMemo(() => s.sample?.records.slice(0, PREVIEW_LIMIT) ?? [], [s.sample]);
+  const { updateMapping } = s;
+  const onChange = useCallback((next: MappingFileInput) => updateMapping(() => next), [updateMapping]);
   if (!s.mapping) return <p className="empty">{t('app.noProject')}</p>;
   return (
-    <section aria-labelledby="mapping-heading">
+    <section aria-labelledby="mapping-heading" className="mapping-page">
       <div className="page-header">
         <h1 id="mapping-heading">{t('mapping.heading')}</h1>
         <span className="spacer" />
@@ -39,19 +44,16 @@ export function MappingPage() {
           {t('step.validate')} →
         </button>
       </div>
-      <div className="mapping-layout">
-        <div className="editor-host">
-          <Suspense fallback={<p className="empty">{t('mapping.editorLoading')}</p>}>
-            <MappingEditor
-              mapping={s.mapping}
-              attributes={s.sample?.attributes ?? []}
-              sampleRecords={s.sample?.records ?? []}
-              today={s.today}
-              onChange={(next) => s.updateMapping(() => next)}
-            />
-          </Suspense>
-        </div>
-        <PreviewTable />
+      <div className="editor-host" data-testid="mapping-editor">
+        <Suspense fallback={<p className="empty">{t('mapping.editorLoading')}</p>}>
+          <MappingEditor
+            mapping={s.mapping}
+            attributes={attributes}
+            sampleRecords={records}
+            today={s.today}
+            onChange={onChange}
+          />
+        </Suspense>
       </div>
     </section>
   );

@@ -4,6 +4,7 @@ import type { MappingFileInput } from '../../../../shared/mapping/schema';
 import { CORE_TARGET_FIELDS } from '../../../../shared/scim/fields';
 import { useApp, useT } from '../store/context';
 import { useLivePreview } from '../hooks';
+import { PreviewTable } from './MappingPage';
 import { deactivationPreview, groupPreview, loginCollisions, mappedUsers } from '../logic/derive';
 import { formatDate } from '../logic/format';
 import type { Lang } from '../i18n';
@@ -36,6 +37,7 @@ export function RulesPage() {
       <DeactivationCard />
       <GroupRulesCard />
       <LoginSchemaCard />
+      <PreviewTable />
     </section>
   );
 }
