@@ -93,6 +93,11 @@ export async function connectAndBind(source: LdapSource, options: LdapConnectOpt
       `${source.url} without StartTLS: the password and all user data cross the network unencrypted. Use this only on an isolated test network.`,
     );
   }
+  if (source.followReferrals) {
+    options.onWarning?.(
+      'followReferrals is not supported yet: search references are skipped. Point the base DN at the OU that holds the people.',
+    );
+  }
   const tlsOptions = baseTlsOptions(host, options.caPem);
   const client = new Client({
     url: source.url,

@@ -20,31 +20,11 @@ const SID_ATTRIBUTES = ['objectSid', 'sIDHistory', 'msExchMasterAccountSid', 'se
 
 /**
  * Attributes that must arrive as bytes. ldapts decodes everything else as UTF-8 and only falls back to bytes when
- * decoding fails, so a GUID whose bytes happen to be valid UTF-8 would be corrupted without this list.
+ * decoding fails, so a GUID whose bytes happen to be valid UTF-8 would be corrupted without this list. Kept short
+ * on purpose: ldapts scans it for every attribute of every entry, and other binary values (certificates,
+ * security descriptors) are never valid UTF-8 in practice, so they arrive as bytes anyway and are left out.
  */
-const BINARY_ATTRIBUTES = [
-  ...GUID_ATTRIBUTES,
-  ...SID_ATTRIBUTES,
-  ...PHOTO_ATTRIBUTES,
-  'userCertificate',
-  'userSMIMECertificate',
-  'cACertificate',
-  'userPKCS12',
-  'audio',
-  'logonHours',
-  'nTSecurityDescriptor',
-  'msExchSafeSendersHash',
-  'msExchBlockedSendersHash',
-  'msExchSafeRecipientsHash',
-  'msRTCSIP-UserRoutingGroupId',
-  'msDS-AllowedToActOnBehalfOfOtherIdentity',
-  'replicationSignature',
-  'terminalServer',
-  'userParameters',
-  'msPKIAccountCredentials',
-  'mSMQSignCertificates',
-  'mSMQDigests',
-];
+const BINARY_ATTRIBUTES = [...GUID_ATTRIBUTES, ...SID_ATTRIBUTES, ...PHOTO_ATTRIBUTES, 'userCertificate'];
 
 const LOWER_BINARY = new Set(BINARY_ATTRIBUTES.map((a) => a.toLowerCase()));
 const LOWER_GUID = new Set(GUID_ATTRIBUTES.map((a) => a.toLowerCase()));
