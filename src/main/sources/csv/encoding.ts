@@ -22,6 +22,24 @@ function byteOrderMark(bytes: Uint8Array): Bom | undefined {
   return undefined;
 }
 
+/**
+ * Some HR tools write UTF-16 without a byte-order mark. Text in a Latin script then has a zero byte in every
+ * other position (which strict UTF-8 would accept), so a lopsided zero count is a reliable sign.
+ */
+function zeroBytePattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const pairs = Math.floor(Math.min(bytes.length, 4096) / 2);
+  if (pairs < 2) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
 const LABELS: Record<CsvEncoding, string> = {
   'utf-8': 'UTF-8',
   'windows-1252': 'Windows-1252',
@@ -53,6 +71,14 @@ export function chooseEncoding(
     return { encoding: option, reason: 'set by you', issues };
   }
   if (bom) return { encoding: bom.encoding, reason: 'byte-order mark', issues: [] };
+  const utf16 = zeroBytePattern(prefix);
+  if (utf16) {
+    return {
+      encoding: utf16,
+      reason: `no byte-order mark, but every other byte is zero: read as ${LABELS[utf16]}`,
+      issues: [],
+    };
+  }
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(prefix, { stream: !complete });
     return { encoding: 'utf-8', reason: 'valid UTF-8', issues: [] };

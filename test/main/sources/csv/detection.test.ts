@@ -34,6 +34,18 @@ describe('chooseEncoding', () => {
     expect(chooseEncoding(prefix, true, 'auto', 'hr.csv')).toEqual({ encoding, reason, issues: [] });
   });
 
+  it('UTF-16 without a byte-order mark is recognised by its zero bytes', () => {
+    const text = 'Personeelsnummer\tAchternaam\r\n1001\tMüller\r\n';
+    expect(chooseEncoding(Buffer.from(text, 'utf16le'), true, 'auto', 'hr.txt')).toEqual({
+      encoding: 'utf-16le',
+      reason: 'no byte-order mark, but every other byte is zero: read as UTF-16LE',
+      issues: [],
+    });
+    expect(chooseEncoding(iconv.encode(text, 'utf-16be'), true, 'auto', 'hr.txt').encoding).toBe('utf-16be');
+    // a stray NUL in a UTF-8 file is not enough
+    expect(chooseEncoding(utf8('Nr;Naam\r\n1;Jan\0\r\n'), true, 'auto', 'hr.csv').encoding).toBe('utf-8');
+  });
+
   it('a multi-byte character cut off at the end of the prefix is not a reason to fall back', () => {
     const zoe = utf8('Naam\r\nZoë');
     const cut = zoe.subarray(0, zoe.length - 1); // ends in the middle of "ë"
