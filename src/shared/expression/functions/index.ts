@@ -1,6 +1,7 @@
 import type { FunctionSpec } from '../spec';
 import { DATE_FUNCTIONS } from './dates';
 import type { FunctionDef } from './define';
+import { ENTRA_FUNCTIONS } from './entra';
 import { LIST_FUNCTIONS } from './lists';
 import { LOGIC_FUNCTIONS } from './logic';
 import { NAME_FUNCTIONS } from './names';
@@ -14,6 +15,7 @@ const ALL: readonly FunctionDef[] = [
   ...NAME_FUNCTIONS,
   ...PHONE_FUNCTIONS,
   ...LIST_FUNCTIONS,
+  ...ENTRA_FUNCTIONS,
 ];
 
 // Null-prototype maps: a call to `constructor` or `__proto__` finds nothing, not Object's internals.
