@@ -4,6 +4,10 @@ import { register as registerInit } from './commands/init';
 import { register as registerMap } from './commands/map';
 import { register as registerValidate } from './commands/validate';
 import { register as registerServe } from './commands/serve';
+import { register as registerPlan } from './commands/plan';
+import { register as registerApply } from './commands/apply';
+import { register as registerRun } from './commands/run';
+import { register as registerSandbox } from './commands/sandbox';
 
 /** Builds the `plek-sync` program. Each command lives in ./commands/<name>.ts and registers itself here. */
 export function buildProgram(): Command {
@@ -18,6 +22,10 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerMap(program);
   registerServe(program);
+  registerPlan(program);
+  registerApply(program);
+  registerRun(program);
+  registerSandbox(program);
   return program;
 }
 

@@ -1,4 +1,18 @@
 export { applyPlan, type ApplyOptions, type ApplyProgress, type ApplyResult } from './apply';
 export { Journal, planId, readJournal } from './journal';
 export { reportToCsv, type ReportLine, type RunReport, type OpResult } from './report';
-export { buildPlan, readTargetState, type BuildPlanOptions } from './plan';
+export {
+  buildPlan,
+  planFromMapping,
+  readTargetState,
+  type BuildPlanOptions,
+  type PlanFromMappingOptions,
+} from './plan';
+export {
+  resolveTarget,
+  defaultSandboxDir,
+  checkTargetUrl,
+  type ResolvedTarget,
+  type TargetRequest,
+} from './target';
+export { progressLine, terminalProgress } from './progress-bar';

@@ -4,6 +4,8 @@ import { computePlan } from '../../shared/plan/compute';
 import type { Plan, PlanTargetGroup } from '../../shared/plan/types';
 import type { ScimUser } from '../../shared/scim/resource';
 import type { ScimClient } from '../scim/client';
+import { loadPreviousState, runPipeline } from '../pipeline';
+import type { ResolvedTarget } from './target';
 
 /** Everything the plan needs from Plek: all users and groups, paged. */
 export async function readTargetState(
@@ -24,6 +26,8 @@ export interface BuildPlanOptions {
   today: string;
   createdAt?: string;
   allowMassDeactivation?: boolean;
+  /** What the plan records as target (default the client's base URL; `sandbox:<dir>` for the sandbox). */
+  targetLabel?: string;
   /** Link existing accounts by email/userName; default: when no Plek account carries an externalId yet. */
   initialImport?: boolean;
   signal?: AbortSignal;
@@ -58,7 +62,7 @@ export async function buildPlan(o: BuildPlanOptions): Promise<Plan> {
     targetUsers: target.users,
     targetGroups: target.groups,
     mapping: { fields: o.mapping.fields, linking: o.mapping.linking, safety: o.mapping.safety },
-    target: { url: o.client.baseUrl },
+    target: { url: o.targetLabel ?? o.client.baseUrl },
     sourceRows: o.sourceRows,
     ...(o.previousSourceRows !== undefined ? { previousSourceRows: o.previousSourceRows } : {}),
     initialImport:
@@ -67,4 +71,54 @@ export async function buildPlan(o: BuildPlanOptions): Promise<Plan> {
     today: o.today,
     ...(o.createdAt ? { createdAt: o.createdAt } : {}),
   });
+}
+
+export interface PlanFromMappingOptions {
+  mappingPath: string;
+  sourcePath?: string;
+  previousPath?: string;
+  today: string;
+  target: ResolvedTarget;
+  allowMassDeactivation?: boolean;
+  initialImport?: boolean;
+  createdAt?: string;
+  ldapPassword?: string;
+  signal?: AbortSignal;
+}
+
+/** Mapping file + source (+ previous run) + the target's current state → the plan (`plek-sync plan` and `run`). */
+export async function planFromMapping(
+  o: PlanFromMappingOptions,
+): Promise<{ plan: Plan; mapping: MappingFile }> {
+  const pipeline = await runPipeline({
+    mappingPath: o.mappingPath,
+    today: o.today,
+    collect: true,
+    ...(o.sourcePath ? { sourcePath: o.sourcePath } : {}),
+    ...(o.previousPath ? { previousPath: o.previousPath } : {}),
+    ...(o.ldapPassword ? { ldapPassword: o.ldapPassword } : {}),
+    ...(o.signal ? { signal: o.signal } : {}),
+  });
+  const previous = o.previousPath
+    ? await loadPreviousState(
+        pipeline.loaded,
+        o.previousPath,
+        o.today,
+        o.ldapPassword ? { ldapPassword: o.ldapPassword } : {},
+      )
+    : undefined;
+  const plan = await buildPlan({
+    client: o.target.client,
+    targetLabel: o.target.label,
+    mapping: pipeline.mapping,
+    result: pipeline.result,
+    sourceRows: pipeline.source.rows,
+    ...(previous ? { previousSourceRows: previous.rows } : {}),
+    today: o.today,
+    ...(o.createdAt ? { createdAt: o.createdAt } : {}),
+    ...(o.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
+    ...(o.initialImport !== undefined ? { initialImport: o.initialImport } : {}),
+    ...(o.signal ? { signal: o.signal } : {}),
+  });
+  return { plan, mapping: pipeline.mapping };
 }

@@ -1,0 +1,95 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { formatPlan } from '../../../shared/plan/format';
+import { interruptible, withTargetErrors } from '../../sync/cli-support';
+import { planFromMapping } from '../../sync/plan';
+import { resolveTarget } from '../../sync/target';
+import { envSecret, localToday, parseToday, red } from '../common';
+
+export interface PlanCommandOptions {
+  mapping: string;
+  source?: string;
+  target?: string;
+  clientId?: string;
+  tokenUrl?: string;
+  today?: string;
+  previous?: string;
+  allowMassDeactivation?: boolean;
+  initialImport?: boolean;
+  json?: boolean;
+  out?: string;
+  all?: boolean;
+}
+
+/** The options `plan` and `run` share. */
+export function planOptions(cmd: Command): Command {
+  return cmd
+    .requiredOption('-m, --mapping <file>', 'mapping file (.plekmap.json)')
+    .option('-s, --source <file>', 'HR export (overrides source.path in the mapping)')
+    .option(
+      '-t, --target <target>',
+      'SCIM base URL, "sandbox" or "sandbox:DIR" (default: the mapping\'s target)',
+    )
+    .option('--client-id <id>', 'OAuth2 client id (the secret comes from PLEK_CLIENT_SECRET)')
+    .option('--token-url <url>', 'OAuth2 token URL (default: <target>/oauth/token)')
+    .option('--today <date>', 'the date to judge end dates by (YYYY-MM-DD; default: today)', parseToday)
+    .option('-p, --previous <file>', 'previous export or state file: guards against a truncated source')
+    .option(
+      '--allow-mass-deactivation',
+      "allow more deactivations than the mapping's safety thresholds (this run only)",
+    )
+    .option(
+      '--initial-import',
+      'link existing Plek accounts by email (default: when no account has an externalId yet)',
+    );
+}
+
+/** `plek-sync plan`: the dry run. Reads Plek, writes nothing; exit 1 when the safety guards block the plan. */
+export function register(program: Command): void {
+  planOptions(
+    program.command('plan').description('dry run: what a sync would change in Plek, per user and field'),
+  )
+    .option('--json', 'the plan as JSON on stdout')
+    .option('-o, --out <file>', 'write the plan JSON for plek-sync apply')
+    .option('--all', 'also list users without changes')
+    .action(async (opts: PlanCommandOptions) => {
+      const stop = interruptible();
+      const target = await resolveTarget({
+        ...(opts.target ? { target: opts.target } : {}),
+        ...(opts.clientId ? { clientId: opts.clientId } : {}),
+        ...(opts.tokenUrl ? { tokenUrl: opts.tokenUrl } : {}),
+      });
+      try {
+        const { plan } = await withTargetErrors(() => {
+          const ldapPassword = envSecret('PLEK_LDAP_PASSWORD');
+          return planFromMapping({
+            mappingPath: opts.mapping,
+            today: opts.today ?? localToday(),
+            target,
+            createdAt: new Date().toISOString(),
+            signal: stop.signal,
+            ...(opts.source ? { sourcePath: opts.source } : {}),
+            ...(opts.previous ? { previousPath: opts.previous } : {}),
+            ...(opts.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
+            ...(opts.initialImport ? { initialImport: true } : {}),
+            ...(ldapPassword ? { ldapPassword } : {}),
+          });
+        });
+        const json = `${JSON.stringify(plan, null, 2)}\n`;
+        if (opts.out) await writeFile(opts.out, json);
+        if (opts.json) process.stdout.write(json);
+        else {
+          process.stdout.write(`${formatPlan(plan, { includeNoop: opts.all ?? false })}\n`);
+          if (opts.out)
+            process.stdout.write(
+              `\nPlan written to ${opts.out}; apply it with: plek-sync apply --mapping ${opts.mapping} --plan ${opts.out}\n`,
+            );
+          if (!plan.safety.ok) process.stdout.write(`${red('✗ the safety guards block this plan')}\n`);
+        }
+        process.exitCode = plan.safety.ok ? 0 : 1;
+      } finally {
+        stop.dispose();
+        await target.close();
+      }
+    });
+}

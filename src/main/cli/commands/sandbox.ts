@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { startSandbox, type SandboxSeed } from '../../sandbox';
+import { defaultSandboxDir } from '../../sync/target';
+import { bold, dim, envSecret } from '../common';
+
+interface SandboxCommandOptions {
+  port?: number;
+  data?: string;
+  memory?: boolean;
+  demo?: boolean;
+  seed?: string;
+}
+
+function parsePort(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('expected a port number 0-65535');
+  return n;
+}
+
+const DEMO_SEED = fileURLToPath(new URL('../../../../resources/demo/sandbox-seed.json', import.meta.url));
+
+/** `plek-sync sandbox`: the embedded Plek stand-in on 127.0.0.1 until Ctrl+C; state persists in the data folder. */
+export function register(program: Command): void {
+  program
+    .command('sandbox')
+    .description('start the Plek sandbox (a local SCIM 2.0 server) on 127.0.0.1')
+    .option('--port <n>', 'port (default: a free one)', parsePort)
+    .option('--data <dir>', 'state folder (default: the workbench data folder/sandbox)')
+    .option('--memory', 'keep the state in memory only')
+    .option('--demo', 'seed a new state with the demo accounts (for the linking demo)')
+    .option('--seed <file>', 'seed a new state from this JSON file ({ users, groups })')
+    .action(async (opts: SandboxCommandOptions) => {
+      const seedPath = opts.seed ? resolve(opts.seed) : opts.demo ? DEMO_SEED : undefined;
+      const seed = seedPath ? (JSON.parse(await readFile(seedPath, 'utf8')) as SandboxSeed) : undefined;
+      const secretFromEnv = envSecret('PLEK_CLIENT_SECRET');
+      const dataDir = opts.memory ? undefined : resolve(opts.data ?? defaultSandboxDir());
+      const sandbox = await startSandbox({
+        ...(opts.port !== undefined ? { port: opts.port } : {}),
+        ...(dataDir ? { dataDir } : {}),
+        ...(secretFromEnv ? { clientSecret: secretFromEnv } : {}),
+        ...(seed ? { seed } : {}),
+      });
+      process.stdout.write(
+        [
+          `${bold('Plek sandbox')} (SCIM 2.0) on ${sandbox.url}`,
+          `  token URL:     ${sandbox.tokenUrl}`,
+          `  client id:     ${sandbox.clientId}`,
+          // The sandbox's own throw-away credential for this local demo server, shown once.
+          `  client secret: ${secretFromEnv ? dim('(from PLEK_CLIENT_SECRET)') : sandbox.clientSecret}`,
+          `  state:         ${dataDir ?? 'in memory'}`,
+          dim('Stop with Ctrl+C.'),
+          '',
+        ].join('\n'),
+      );
+      await new Promise<void>((done) => {
+        process.once('SIGINT', done);
+        process.once('SIGTERM', done);
+      });
+      await sandbox.stop();
+    });
+}

@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { MappingTarget } from '../../shared/mapping/schema';
+import { defaultDataDir } from '../bridge/serve';
+import { startSandbox, type SandboxHandle, type SandboxSeed } from '../sandbox';
+import { ScimClient, type ScimClientOptions } from '../scim';
+import { UserError } from '../user-error';
+
+export interface TargetRequest {
+  /** `--target`: a SCIM base URL, `sandbox` or `sandbox:DIR`; absent = the mapping's `target`. */
+  target?: string;
+  mappingTarget?: MappingTarget;
+  clientId?: string;
+  tokenUrl?: string;
+  env?: Record<string, string | undefined>;
+  /** Seed a new sandbox with the demo accounts (resources/demo/sandbox-seed.json). */
+  seedFile?: string;
+  client?: Partial<ScimClientOptions>;
+}
+
+export interface ResolvedTarget {
+  client: ScimClient;
+  /** What the plan records as its target: the base URL, or `sandbox:<dir>` (the port changes per start). */
+  label: string;
+  sandbox?: SandboxHandle;
+  close(): Promise<void>;
+}
+
+/** The per-user folder of the embedded sandbox's state. */
+export function defaultSandboxDir(env: Record<string, string | undefined> = process.env): string {
+  return join(defaultDataDir(env), 'sandbox');
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Refuses URLs that would send a secret in the clear or are not SCIM base URLs at all. */
+export function checkTargetUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UserError(`--target ${JSON.stringify(raw)} is neither a URL nor "sandbox[:DIR]"`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+    throw new UserError(`the target ${url.origin} must use https (plain http only for 127.0.0.1/localhost)`);
+  }
+  if (url.username || url.password)
+    throw new UserError('put credentials in PLEK_CLIENT_SECRET / PLEK_TOKEN, never in the URL');
+  return url;
+}
+
+/**
+ * Connects to the sync target: an in-process sandbox (`sandbox[:DIR]`) or a SCIM server with OAuth2 client
+ * credentials (client id from the flag or the mapping, secret from PLEK_CLIENT_SECRET) or a bearer token
+ * (PLEK_TOKEN). Secrets only come from the environment and never appear in messages.
+ */
+export async function resolveTarget(req: TargetRequest): Promise<ResolvedTarget> {
+  const env = req.env ?? process.env;
+  const spec = req.target;
+  const mt = req.mappingTarget;
+  const wantsSandbox = spec ? spec === 'sandbox' || spec.startsWith('sandbox:') : mt?.kind === 'sandbox';
+  if (wantsSandbox) {
+    const dir = spec?.startsWith('sandbox:')
+      ? resolve(spec.slice('sandbox:'.length))
+      : mt?.kind === 'sandbox' && mt.dataDir
+        ? resolve(mt.dataDir)
+        : defaultSandboxDir(env);
+    let seed: SandboxSeed | undefined;
+    if (req.seedFile) seed = JSON.parse(await readFile(req.seedFile, 'utf8')) as SandboxSeed;
+    const sandbox = await startSandbox({ dataDir: dir, ...(seed ? { seed } : {}) });
+    const client = new ScimClient({
+      baseUrl: sandbox.url,
+      auth: { kind: 'oauth', clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
+      ...req.client,
+    });
+    return {
+      client,
+      label: `sandbox:${dir}`,
+      sandbox,
+      async close() {
+        client.close();
+        await sandbox.stop();
+      },
+    };
+  }
+  const base = spec ?? (mt?.kind === 'scim' ? mt.baseUrl : undefined);
+  if (!base) throw new UserError('no target: pass --target URL|sandbox[:DIR] or set "target" in the mapping');
+  const url = checkTargetUrl(base);
+  const tokenUrl = req.tokenUrl ?? (mt?.kind === 'scim' ? mt.tokenUrl : undefined);
+  if (tokenUrl) checkTargetUrl(tokenUrl);
+  const token = env.PLEK_TOKEN;
+  const secret = env.PLEK_CLIENT_SECRET;
+  const clientId = req.clientId ?? (mt?.kind === 'scim' ? mt.clientId : undefined);
+  let auth: ScimClientOptions['auth'];
+  if (token) auth = { kind: 'bearer', token };
+  else if (secret && clientId)
+    auth = { kind: 'oauth', clientId, clientSecret: secret, ...(tokenUrl ? { tokenUrl } : {}) };
+  else if (secret)
+    throw new UserError(
+      'PLEK_CLIENT_SECRET is set but no client id: pass --client-id or set target.clientId in the mapping',
+    );
+  else
+    throw new UserError(
+      'no credentials: set PLEK_CLIENT_SECRET (with --client-id) or PLEK_TOKEN in the environment',
+    );
+  const baseUrl = url.toString().replace(/\/+$/, '');
+  const client = new ScimClient({ baseUrl, auth, ...req.client });
+  return {
+    client,
+    label: baseUrl,
+    async close() {
+      client.close();
+    },
+  };
+}
