@@ -198,7 +198,7 @@ export const RemoveDuplicates: FunctionDef = {
     en: 'The list without repeated items (exact text match, first occurrence kept) (Entra).',
     nl: 'De lijst zonder dubbele elementen.',
   },
-  example: 'Count(RemoveDuplicates(Split("a;b;a", ";"))) → 2',
+  example: 'RemoveDuplicates(Split("a;b;a", ";")) → ["a", "b"]',
   compile: eager(() => (list) => {
     if (!Array.isArray(list)) return list;
     const seen = new Set<string>();
