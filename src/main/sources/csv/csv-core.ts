@@ -75,6 +75,7 @@ export class CsvCore {
   private out: CsvEvent[] = [];
   private stopped = false;
   private encodingWarnings = 0;
+  private dropCarriageReturn = false;
 
   constructor(private readonly options: CsvOptions = {}) {
     this.file = options.fileLabel ?? 'CSV file';
@@ -148,9 +149,13 @@ export class CsvCore {
       if (input === '' && !final) return;
       const forced = this.options.delimiter;
       this.delimiter = forced && forced !== 'auto' ? forced : detectDelimiter(input, final);
+      // Records end at "\n" for both CRLF and LF files, and a "\r" left at the end of a record is dropped: a file
+      // that mixes the two (an export with lines appended by another tool) still reads row by row.
+      const newline = detectNewline(input);
+      this.dropCarriageReturn = newline !== '\r';
       this.parser = new Papa.Parser({
         delimiter: this.delimiter,
-        newline: detectNewline(input),
+        newline: newline === '\r' ? '\r' : '\n',
         quoteChar: '"',
       });
     }
@@ -165,7 +170,13 @@ export class CsvCore {
       if (error.row === undefined || error.row >= result.data.length) continue;
       (error.code === 'MissingQuotes' ? missingQuote : invalidQuote).add(error.row);
     }
-    result.data.forEach((fields, i) => this.record(fields, missingQuote.has(i), invalidQuote.has(i)));
+    result.data.forEach((fields, i) => {
+      if (this.dropCarriageReturn) {
+        const last = fields.length - 1;
+        if (fields[last]!.endsWith('\r')) fields[last] = fields[last]!.slice(0, -1);
+      }
+      this.record(fields, missingQuote.has(i), invalidQuote.has(i));
+    });
     if (this.open.length > MAX_OPEN_RECORD_CHARS) {
       this.unterminated(this.row + 1);
       this.open = '';

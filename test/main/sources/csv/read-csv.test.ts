@@ -276,6 +276,28 @@ describe('cells and rows', () => {
     ]);
   });
 
+  it('reads a file that mixes CRLF and LF line endings row by row', () => {
+    const { records, issues } = parse(
+      'Nr;Naam\r\n1;Jan\n2;"Piet"\r\n3;"Kees\r\nde Boer"\n4;\r\n\n5;Anna\r\n',
+    );
+    expect(issues).toEqual([]);
+    expect(records.map((r) => [r.row, r.values.Naam])).toEqual([
+      [2, 'Jan'],
+      [3, 'Piet'],
+      [4, 'Kees\r\nde Boer'],
+      [5, null],
+      [7, 'Anna'],
+    ]);
+  });
+
+  it('reads old Mac files with CR line endings', () => {
+    const { records } = parse('Nr;Naam\r1;Jan\r2;Piet\r');
+    expect(records.map((r) => [r.row, r.values.Naam])).toEqual([
+      [2, 'Jan'],
+      [3, 'Piet'],
+    ]);
+  });
+
   it('skips blank lines in the middle without an issue but counts them as rows', () => {
     const { records, issues } = parse('Nr;Naam\r\n1;Jan\r\n\r\n;\r\n2;Piet\r\n\r\n\r\n');
     expect(issues).toEqual([]);
