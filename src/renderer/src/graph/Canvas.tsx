@@ -10,7 +10,7 @@ import {
   type FinalConnectionState,
   type IsValidConnection,
 } from '@xyflow/react';
-import { useCallback, useEffect } from 'react';
+import { memo, useCallback, useEffect } from 'react';
 import { validateConnection } from '../../../shared/graph/connection';
 import { specOf } from '../../../shared/graph/registry';
 import { useGraphStore, useGraphStoreApi } from './context';
@@ -18,7 +18,6 @@ import { nodeTypes } from './nodes';
 import { toGraph, type FlowEdge, type FlowNode } from './store';
 
 const DELETE_KEYS = ['Backspace', 'Delete'];
-const PRO_OPTIONS = { hideAttribution: true };
 
 function minimapColor(n: FlowNode): string {
   switch (n.type) {
@@ -34,7 +33,7 @@ function minimapColor(n: FlowNode): string {
 }
 
 /** The node graph. Every structural change goes through the store, which writes the mapping back. */
-export function Canvas({ colorMode }: { colorMode: ColorMode }) {
+export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const store = useGraphStoreApi();
   const nodes = useGraphStore((s) => s.nodes);
   const edges = useGraphStore((s) => s.edges);
@@ -96,7 +95,6 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
       colorMode={colorMode}
       minZoom={0.1}
       fitView
-      proOptions={PRO_OPTIONS}
       onlyRenderVisibleElements
     >
       <Background gap={24} />
@@ -104,4 +102,4 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
       <Controls />
     </ReactFlow>
   );
-}
+});

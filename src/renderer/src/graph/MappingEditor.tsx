@@ -1,7 +1,15 @@
-import { ReactFlowProvider } from '@xyflow/react';
+import { ReactFlowProvider, type ColorMode } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './graph.css';
-import { Profiler, useEffect, useRef, useState, type ProfilerOnRenderCallback } from 'react';
+import {
+  memo,
+  Profiler,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type ProfilerOnRenderCallback,
+} from 'react';
 import type { MappingFileInput } from '../../../shared/mapping/schema';
 import type { SourceAttribute, SourceRecord } from '../../../shared/source/types';
 import { Canvas } from './Canvas';
@@ -23,6 +31,32 @@ export interface MappingEditorProps {
   /** Optional React Profiler callback for the canvas and the preview (render-count tests, benchmarks). */
   onProfile?: ProfilerOnRenderCallback;
 }
+
+/**
+ * The Profilers sit inside memoised panes: a pane renders only when its own store selections change, so the
+ * "preview" profile counts real preview renders, not the editor re-rendering around it.
+ */
+const PreviewPane = memo(function PreviewPane({ onRender }: { onRender: ProfilerOnRenderCallback }) {
+  return (
+    <Profiler id="preview" onRender={onRender}>
+      <PreviewTable />
+    </Profiler>
+  );
+});
+
+const CanvasPane = memo(function CanvasPane({
+  colorMode,
+  onRender,
+}: {
+  colorMode: ColorMode;
+  onRender: ProfilerOnRenderCallback;
+}) {
+  return (
+    <Profiler id="canvas" onRender={onRender}>
+      <Canvas colorMode={colorMode} />
+    </Profiler>
+  );
+});
 
 function isEditable(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -102,7 +136,12 @@ export function MappingEditor({
     [store],
   );
 
-  const profile: ProfilerOnRenderCallback = onProfile ?? (() => {});
+  // One callback for the editor's lifetime, so the memoised panes below do not render again because of it.
+  const onProfileRef = useRef(onProfile);
+  useEffect(() => {
+    onProfileRef.current = onProfile;
+  }, [onProfile]);
+  const profile = useCallback<ProfilerOnRenderCallback>((...args) => onProfileRef.current?.(...args), []);
   return (
     <GraphStoreContext.Provider value={store}>
       <ReactFlowProvider>
@@ -111,15 +150,11 @@ export function MappingEditor({
           <div className="ge-main">
             <Palette />
             <div className="ge-canvas">
-              <Profiler id="canvas" onRender={profile}>
-                <Canvas colorMode={colorMode} />
-              </Profiler>
+              <CanvasPane colorMode={colorMode} onRender={profile} />
             </div>
             <SidePanel />
           </div>
-          <Profiler id="preview" onRender={profile}>
-            <PreviewTable />
-          </Profiler>
+          <PreviewPane onRender={profile} />
         </div>
       </ReactFlowProvider>
     </GraphStoreContext.Provider>

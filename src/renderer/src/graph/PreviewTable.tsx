@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PreviewResult } from '../../../shared/graph/preview';
 import { changedCells, createPreview } from '../../../shared/graph/preview';
@@ -19,20 +19,26 @@ const STATUS_LABEL: Record<string, string> = {
  * Mapped rows of the sample, derived from the expressions (never stored): dragging a node changes no
  * expression, so this component does not render again. Virtualized: only visible rows are in the DOM.
  */
-export function PreviewTable() {
+export const PreviewTable = memo(function PreviewTable() {
   const input = useGraphStore(useShallow(selectPreviewInput));
   const focused = useGraphStore((s) => s.focusedField);
-  const preview = useRef(createPreview());
-  const previous = useRef<PreviewResult | null>(null);
+  const [preview] = useState(createPreview);
+  // Previous result for the changed-cell highlight; keyed by input so a repeated render (StrictMode) is not a change.
+  const [history] = useState(() => ({
+    input: null as unknown,
+    result: null as PreviewResult | null,
+    changed: new Set<string>(),
+  }));
   const { result, changed } = useMemo(() => {
-    const next = preview.current(input);
-    const diff = changedCells(previous.current, next);
-    previous.current = next;
-    return { result: next, changed: diff };
-  }, [input]);
+    if (history.input !== input) {
+      const next = preview(input);
+      history.changed = changedCells(history.result, next);
+      history.result = next;
+      history.input = input;
+    }
+    return { result: history.result as PreviewResult, changed: history.changed };
+  }, [input, preview, history]);
   const scroller = useRef<HTMLDivElement>(null);
-  // The app is not built with the React Compiler; the virtualizer is read during this render only.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: result.rows.length,
     getScrollElement: () => scroller.current,
@@ -126,4 +132,4 @@ export function PreviewTable() {
       </div>
     </section>
   );
-}
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { shallow } from 'zustand/shallow';
+import type { MappingFileInput } from '../../../src/shared/mapping/schema';
+import { createGraphEditorStore, selectPreviewInput } from '../../../src/renderer/src/graph/store';
+import { dutchSample } from '../../shared/graph/sample';
+
+const MAPPING: MappingFileInput = {
+  version: 1,
+  name: 'Gemeente Ede',
+  source: { kind: 'csv' },
+  mappingKey: { attribute: 'Personeelsnummer' },
+  fields: {
+    'name.givenName': { expression: '[Roepnaam]' },
+    'name.familyName': { expression: 'Join(" ", [Tussenvoegsel], [Achternaam])' },
+  },
+};
+
+function setup() {
+  const { attributes, records } = dutchSample(50);
+  const store = createGraphEditorStore();
+  store.getState().setSample(attributes, records, '2026-11-23');
+  store.getState().load(MAPPING, attributes);
+  return store;
+}
+
+describe('graph editor store', () => {
+  it('dragging a node leaves the preview input unchanged (so the preview does not render)', () => {
+    const store = setup();
+    let previewInput = selectPreviewInput(store.getState());
+    let previewChanges = 0;
+    const emitted: MappingFileInput[] = [];
+    store.subscribe((s) => {
+      const next = selectPreviewInput(s);
+      if (!shallow(next, previewInput)) previewChanges++;
+      previewInput = next;
+    });
+    store.subscribe(
+      (s) => s.mapping,
+      (m) => emitted.push(m),
+    );
+    const id = 'expr:name.familyName@r';
+    const start = store.getState().nodes.find((n) => n.id === id)!.position;
+    for (let i = 1; i <= 5; i++)
+      store.getState().onNodesChange([{ type: 'position', id, position: { x: start.x + i * 10, y: start.y }, dragging: true }]);
+    expect(emitted).toHaveLength(0); // no mapping written mid-drag
+    store.getState().onNodesChange([{ type: 'position', id, position: { x: start.x + 60, y: start.y }, dragging: false }]);
+    store.getState().onNodesChange([{ type: 'select', id, selected: true }]);
+    expect(previewChanges).toBe(0);
+    expect(emitted).toHaveLength(1);
+    expect((emitted[0]!.layout as { nodes: Record<string, unknown> }).nodes[id]).toEqual({ x: start.x + 60, y: start.y });
+    expect(emitted[0]!.fields).toEqual(MAPPING.fields);
+  });
+
+  it('an edge change updates the expressions the preview reads, and undo/redo restores them', () => {
+    const store = setup();
+    const before = selectPreviewInput(store.getState());
+    const edge = store.getState().edges.find((e) => e.source === 'src:Tussenvoegsel')!;
+    store.getState().remove([], [edge.id]);
+    // Join(" ", <hole>, [Achternaam]) is incomplete: the saved expression stays, the field is flagged.
+    expect(store.getState().fieldStates['name.familyName']?.status).toBe('incomplete');
+    expect(store.getState().expressions['name.familyName']).toBe('Join(" ", [Tussenvoegsel], [Achternaam])');
+    expect(store.getState().connect({ source: 'src:Roepnaam', target: 'expr:name.familyName@r', sourceHandle: 'out', targetHandle: 'in-1' })).toBe(true);
+    expect(store.getState().expressions['name.familyName']).toBe('Join(" ", [Roepnaam], [Achternaam])');
+    expect(selectPreviewInput(store.getState()).expressions).not.toBe(before.expressions);
+    store.getState().undo();
+    store.getState().undo();
+    expect(store.getState().expressions['name.familyName']).toBe('Join(" ", [Tussenvoegsel], [Achternaam])');
+    store.getState().redo();
+    store.getState().redo();
+    expect(store.getState().expressions['name.familyName']).toBe('Join(" ", [Roepnaam], [Achternaam])');
+  });
+
+  it('refuses an invalid connection with a reason and changes nothing', () => {
+    const store = setup();
+    const before = store.getState().mapping;
+    expect(store.getState().connect({ source: 'src:Achternaam', target: 'field:name.givenName', sourceHandle: 'out', targetHandle: 'in-0' })).toBe(false);
+    expect(store.getState().refusal?.reason).toMatch(/already has an edge/);
+    expect(store.getState().mapping).toBe(before);
+  });
+
+  it('text mode redraws the field; a parse error is returned with its column and nothing changes', () => {
+    const store = setup();
+    const error = store.getState().setFieldText('name.familyName', 'Join(" ", [Tussenvoegsel] [Achternaam])');
+    expect(error?.column).toBe(27);
+    expect(store.getState().expressions['name.familyName']).toBe('Join(" ", [Tussenvoegsel], [Achternaam])');
+    expect(store.getState().setFieldText('name.familyName', 'upper(trim([Achternaam]))')).toBeNull();
+    expect(store.getState().expressions['name.familyName']).toBe('Upper(Trim([Achternaam]))');
+    expect(store.getState().nodes.some((n) => n.id === 'expr:name.familyName@r.0')).toBe(true);
+  });
+
+  it('copy/paste and keyboard delete of a node group', () => {
+    const store = setup();
+    store.getState().setSelection(new Set(['expr:name.familyName@r']), new Set());
+    store.getState().copySelection();
+    store.getState().paste();
+    const pasted = store.getState().nodes.filter((n) => n.selected);
+    expect(pasted).toHaveLength(1);
+    expect(pasted[0]!.id).not.toBe('expr:name.familyName@r');
+    // Delete (as the canvas reports it): the pasted copy goes; catalogue nodes refuse to be deleted.
+    store.getState().onNodesChange([
+      { type: 'remove', id: pasted[0]!.id },
+      { type: 'remove', id: 'src:Achternaam' },
+    ]);
+    expect(store.getState().nodes.some((n) => n.id === pasted[0]!.id)).toBe(false);
+    expect(store.getState().nodes.some((n) => n.id === 'src:Achternaam')).toBe(true);
+  });
+
+  it('search finds attributes and fields regardless of case and accents', () => {
+    const store = setup();
+    store.getState().setSearch('achternaam');
+    expect([...store.getState().searchMatches].sort()).toEqual(['field:name.familyName', 'src:Achternaam']);
+  });
+});
