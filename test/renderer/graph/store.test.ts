@@ -41,13 +41,22 @@ describe('graph editor store', () => {
     const id = 'expr:name.familyName@r';
     const start = store.getState().nodes.find((n) => n.id === id)!.position;
     for (let i = 1; i <= 5; i++)
-      store.getState().onNodesChange([{ type: 'position', id, position: { x: start.x + i * 10, y: start.y }, dragging: true }]);
+      store
+        .getState()
+        .onNodesChange([
+          { type: 'position', id, position: { x: start.x + i * 10, y: start.y }, dragging: true },
+        ]);
     expect(emitted).toHaveLength(0); // no mapping written mid-drag
-    store.getState().onNodesChange([{ type: 'position', id, position: { x: start.x + 60, y: start.y }, dragging: false }]);
+    store
+      .getState()
+      .onNodesChange([{ type: 'position', id, position: { x: start.x + 60, y: start.y }, dragging: false }]);
     store.getState().onNodesChange([{ type: 'select', id, selected: true }]);
     expect(previewChanges).toBe(0);
     expect(emitted).toHaveLength(1);
-    expect((emitted[0]!.layout as { nodes: Record<string, unknown> }).nodes[id]).toEqual({ x: start.x + 60, y: start.y });
+    expect((emitted[0]!.layout as { nodes: Record<string, unknown> }).nodes[id]).toEqual({
+      x: start.x + 60,
+      y: start.y,
+    });
     expect(emitted[0]!.fields).toEqual(MAPPING.fields);
   });
 
@@ -59,7 +68,16 @@ describe('graph editor store', () => {
     // Join(" ", <hole>, [Achternaam]) is incomplete: the saved expression stays, the field is flagged.
     expect(store.getState().fieldStates['name.familyName']?.status).toBe('incomplete');
     expect(store.getState().expressions['name.familyName']).toBe('Join(" ", [Tussenvoegsel], [Achternaam])');
-    expect(store.getState().connect({ source: 'src:Roepnaam', target: 'expr:name.familyName@r', sourceHandle: 'out', targetHandle: 'in-1' })).toBe(true);
+    expect(
+      store
+        .getState()
+        .connect({
+          source: 'src:Roepnaam',
+          target: 'expr:name.familyName@r',
+          sourceHandle: 'out',
+          targetHandle: 'in-1',
+        }),
+    ).toBe(true);
     expect(store.getState().expressions['name.familyName']).toBe('Join(" ", [Roepnaam], [Achternaam])');
     expect(selectPreviewInput(store.getState()).expressions).not.toBe(before.expressions);
     store.getState().undo();
@@ -73,7 +91,16 @@ describe('graph editor store', () => {
   it('refuses an invalid connection with a reason and changes nothing', () => {
     const store = setup();
     const before = store.getState().mapping;
-    expect(store.getState().connect({ source: 'src:Achternaam', target: 'field:name.givenName', sourceHandle: 'out', targetHandle: 'in-0' })).toBe(false);
+    expect(
+      store
+        .getState()
+        .connect({
+          source: 'src:Achternaam',
+          target: 'field:name.givenName',
+          sourceHandle: 'out',
+          targetHandle: 'in-0',
+        }),
+    ).toBe(false);
     expect(store.getState().refusal?.reason).toMatch(/already has an edge/);
     expect(store.getState().mapping).toBe(before);
   });
