@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Value } from '../../../src/shared/expression';
 import type { Row } from './helpers';
-import { compileError, evaluate, value } from './helpers';
+import { compileError, compileOk, evaluate, value } from './helpers';
 
 type Case = [expression: string, row: Row, expected: Value];
 
@@ -106,6 +106,23 @@ describe('Replace', () => {
     const err = compileError(e);
     expect(err.message).toContain(message);
     expect(err.column).toBe(column);
+  });
+
+  it('follows a pattern that changes from row to row', () => {
+    const expr = compileOk('Replace([x], [Patroon], "_")');
+    const rows: [string, string, string][] = [
+      ['a-b', '-', 'a_b'],
+      ['a-b', '-', 'a_b'],
+      ['a.b', '(', 'a.b'],
+      ['a.b', '\\.', 'a_b'],
+      ['aaa', '(a+)+', 'aaa'],
+      ['aaa', 'a', '___'],
+    ];
+    for (const [x, Patroon, expected] of rows)
+      expect(expr.evaluate({ get: (n) => ({ x, Patroon })[n], today: '2026-11-23' })).toEqual({
+        ok: true,
+        value: expected,
+      });
   });
 
   it('refuses overly long input instead of risking a slow match', () => {

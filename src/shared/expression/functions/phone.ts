@@ -4,6 +4,12 @@ import { failAt } from '../runtime';
 import type { FunctionDef } from './define';
 import { compileError, literalText, mapText } from './define';
 
+// Parsing a number costs microseconds, and the live preview evaluates the same sample rows again after every
+// edit (recompiling the expression), so valid results are remembered across compilations. Pure: same input, same
+// output; bounded by clearing.
+const CACHE_SIZE = 5000;
+const cache = new Map<string, string>();
+
 export const PhoneE164: FunctionDef = {
   name: 'PhoneE164',
   params: [
@@ -28,6 +34,9 @@ export const PhoneE164: FunctionDef = {
     return (env) =>
       mapText(phone(env), (t) => {
         if (t.trim() === '') return null;
+        const key = `${country}|${t}`;
+        const hit = cache.get(key);
+        if (hit !== undefined) return hit;
         const parsed = parsePhoneNumberFromString(t, country);
         if (parsed === undefined || !parsed.isValid())
           throw failAt(
@@ -35,6 +44,8 @@ export const PhoneE164: FunctionDef = {
             'invalid-phone',
             `${JSON.stringify(t)} is not a valid phone number for ${region}`,
           );
+        if (cache.size >= CACHE_SIZE) cache.clear();
+        cache.set(key, parsed.number);
         return parsed.number;
       });
   },

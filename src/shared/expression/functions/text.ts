@@ -185,15 +185,23 @@ export const Replace: FunctionDef = {
       if (!compiled.ok) throw compileError(compiled.reason, pattern);
       fixed = compiled.regex;
     }
+    let lastSource: string | undefined;
+    let lastRegex: RegExp | null = null;
     return (env) => {
       const v = text.evaluate(env);
       if (v === null) return null;
       let regex = fixed;
       if (regex === undefined) {
-        // A pattern computed per row that does not compile simply does not match.
-        const compiled = compileUserRegex(valueToText(pattern.evaluate(env)) ?? '');
-        if (!compiled.ok) return v;
-        regex = compiled.regex;
+        // A pattern computed per row that does not compile simply does not match. Rows often share the
+        // pattern, so the last one is kept.
+        const source = valueToText(pattern.evaluate(env)) ?? '';
+        if (source !== lastSource) {
+          lastSource = source;
+          const compiled = compileUserRegex(source);
+          lastRegex = compiled.ok ? compiled.regex : null;
+        }
+        if (lastRegex === null) return v;
+        regex = lastRegex;
       }
       const r = valueToText(replacement.evaluate(env)) ?? '';
       const re = regex;
