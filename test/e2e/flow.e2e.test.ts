@@ -1,0 +1,216 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateHrExport } from '../fixtures/hr-export';
+import { e2eSkipReason, ROOT, startApp, type RunningApp } from './support/app';
+
+/**
+ * The consultant's walk through the workbench in browser mode, with the real services behind the bridge:
+ * demo → source → mapping → validate → rules → plan → apply to the sandbox → report; then a CSV with bad
+ * rows. Screenshots at 1366×768 go to docs/screenshots for the README.
+ */
+const skip = e2eSkipReason();
+const SHOTS = join(ROOT, 'docs', 'screenshots');
+/** The demo's dates are relative to this day (resources/demo/README.md). */
+const TODAY = new Date('2026-11-23T10:00:00');
+
+async function shot(page: Page, name: string): Promise<void> {
+  // Let fonts, transitions and the last preview settle so the README picture is what a consultant sees.
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+async function step(page: Page, name: string): Promise<void> {
+  await page.locator(`.stepper [data-step="${name}"]`).click();
+}
+
+describe.skipIf(skip !== null)('project flow in the browser', () => {
+  let app: RunningApp;
+  let page: Page;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'plek-flow-'));
+    app = await startApp({
+      dataDir,
+      locale: 'nl-NL',
+      service: { now: () => TODAY },
+    });
+    page = app.page;
+    await page.clock.setFixedTime(TODAY);
+    await page.reload();
+    await page.waitForSelector('[data-testid="open-demo"]');
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts in Dutch on a Dutch system and offers the demo', async () => {
+    expect(await page.locator('h1').first().textContent()).toBe('Start een provisioningproject');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    // Only the Start step is open before a project exists.
+    expect(await page.locator('.stepper [data-step="plan"]').isDisabled()).toBe(true);
+    await shot(page, 'start');
+  });
+
+  it('opens the demo and samples the Windows-1252 HR export', async () => {
+    await page.getByTestId('open-demo').click();
+    await page.waitForSelector('[data-testid="attribute-table"]');
+    expect(await page.getByTestId('detected-encoding').textContent()).toContain('windows-1252');
+    expect(await page.getByTestId('detected-delimiter').textContent()).toContain(';');
+    const attributes = await page.locator('[data-testid="attribute-table"] tbody th').allTextContents();
+    expect(attributes).toEqual(expect.arrayContaining(['Personeelsnummer', 'Tussenvoegsel', 'Achternaam']));
+    expect(await page.getByTestId('project-name').textContent()).toContain('Gemeente Voorbeeld');
+  });
+
+  it('shows the mapped rows in the Mapping step, tussenvoegsels and umlauts intact', async () => {
+    await step(page, 'mapping');
+    const familyNames = page.locator('.gp-cell[data-field="name.familyName"]');
+    await familyNames.first().waitFor({ timeout: 20_000 });
+    await expect
+      .poll(
+        async () =>
+          (await familyNames.allTextContents()).some((n) => /^(?:van|de|van der|van den) \S/.test(n)),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(true);
+    await shot(page, 'mapping');
+  });
+
+  it('finds the planted defects of the demo export, grouped by code', async () => {
+    await step(page, 'validate');
+    const groups = page.locator('[data-testid="issue-groups"] .issue-group');
+    await groups.first().waitFor({ timeout: 20_000 });
+    const codes = await groups.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    // resources/demo/README.md: planted rows 22, 43, 64/85, 106/127, 147, 168, 189, 231.
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'empty-key',
+        'duplicate-key',
+        'missing-required',
+        'invalid-email',
+        'duplicate-email',
+        'invalid-date',
+        'long-row',
+        'encoding',
+      ]),
+    );
+    const summary = await page.getByTestId('validation-summary').textContent();
+    expect(summary).toMatch(/\d+ fout/);
+
+    // Open the invalid e-mails and look at row 106's source values.
+    await page.locator('.issue-group[data-code="invalid-email"] .issue-group-toggle').click();
+    const rows = await page.locator('.issue-group[data-code="invalid-email"] .row-button').allTextContents();
+    expect(rows).toEqual(expect.arrayContaining(['106', '127']));
+    await page.locator('.issue-group[data-code="invalid-email"] .row-button', { hasText: '106' }).click();
+    const panel = page.getByTestId('source-row');
+    expect(await panel.locator('h2').textContent()).toBe('Bronregel 106');
+    expect(await panel.textContent()).toContain('tim.dejong@@gemeente');
+    await shot(page, 'validate');
+  });
+
+  it('exports the issue list as a CSV for the HR department', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-issues').click(),
+    ]);
+    const path = await download.path();
+    const text = await readFile(path, 'utf8');
+    expect(text.startsWith('\uFEFFRegel;Sleutel;Veld;Probleem;')).toBe(true);
+    expect(text).toMatch(/\r\n106;[^\r\n]*;invalid-email;error;/);
+    expect(download.suggestedFilename()).toMatch(/-problemen\.csv$/);
+  });
+
+  it('changing the deactivation rule changes the preview counts', async () => {
+    await step(page, 'rules');
+    const badges = page.getByTestId('deactivation-preview').locator('.badge');
+    const number = async (i: number) => Number(/(\d+)/.exec((await badges.nth(i).textContent()) ?? '')?.[1]);
+    // resources/demo/README.md: 8 people leave after today.
+    await expect.poll(() => number(1), { timeout: 15_000 }).toBe(8);
+    const deactivated = await number(0);
+    expect(deactivated).toBeGreaterThan(0);
+    const endDate = page.getByTestId('rule-end-date');
+    const original = await endDate.inputValue();
+    // Without the end-date rule nobody is "leaving later"; the status rule alone still deactivates.
+    await endDate.fill('');
+    await expect.poll(() => number(1), { timeout: 15_000 }).toBe(0);
+    expect(await number(0)).toBeGreaterThan(0);
+    await endDate.fill(original);
+    await expect.poll(() => number(1), { timeout: 15_000 }).toBe(8);
+    expect(await number(0)).toBe(deactivated);
+  });
+
+  it('computes the plan against the sandbox with counts, verdict and a filterable table', async () => {
+    await step(page, 'plan');
+    await page.getByTestId('compute-plan').click();
+    await page.getByTestId('plan-counts').waitFor({ timeout: 30_000 });
+    const create = await page.locator('.count-tile[data-action="create"] strong').textContent();
+    expect(Number(create)).toBeGreaterThan(100);
+    expect(await page.getByTestId('safety').textContent()).toMatch(
+      /Veiligheidscontroles geslaagd|Tegengehouden/,
+    );
+
+    const showing = page.getByTestId('plan-showing');
+    const total = Number(/van (\d+)/.exec((await showing.textContent()) ?? '')?.[1]);
+    await page.getByTestId('plan-filter-action').selectOption('create');
+    await expect.poll(async () => (await showing.textContent()) ?? '').toBe(`${create} van ${total} getoond`);
+    await page.getByTestId('plan-filter-text').fill('zzz-niemand');
+    await expect.poll(async () => (await showing.textContent()) ?? '').toBe(`0 van ${total} getoond`);
+    await page.getByTestId('plan-filter-text').fill('');
+    await page.getByTestId('plan-filter-action').selectOption('all');
+    await shot(page, 'plan');
+  });
+
+  it('applies the plan to the sandbox and shows the report', async () => {
+    const blocked = await page.getByTestId('allow-override').count();
+    if (blocked) await page.getByTestId('allow-override').check();
+    await step(page, 'run');
+    await page.getByTestId('apply').click();
+    const report = page.getByTestId('run-report');
+    await report.waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('run-progress').textContent()).toContain('Run voltooid');
+    expect(await page.getByTestId('report-text').textContent()).not.toBe('');
+    expect(app.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+    await shot(page, 'run');
+  });
+
+  it('shows the bad rows of an uploaded CSV', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plek-bad-csv-'));
+    try {
+      const gen = generateHrExport({
+        rows: 120,
+        seed: 11,
+        encoding: 'windows-1252',
+        defects: ['short-row', 'long-row', 'encoding'],
+      });
+      const file = join(dir, 'afas-export-bad.csv');
+      await writeFile(file, gen.bytes);
+      await step(page, 'start');
+      await page.getByTestId('csv-upload').setInputFiles(file);
+      await page.waitForSelector('[data-testid="attribute-table"]', { timeout: 20_000 });
+      await step(page, 'validate');
+      const groups = page.locator('[data-testid="issue-groups"] .issue-group');
+      await groups.first().waitFor({ timeout: 20_000 });
+      const codes = await groups.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+      const planted = gen.defects.filter((d) => d.expectsIssue).map((d) => d.kind);
+      expect(planted.length).toBeGreaterThan(0);
+      expect(codes).toEqual(expect.arrayContaining(planted));
+      // The rows are the ones planted.
+      const shortRow = gen.defects.find((d) => d.kind === 'short-row');
+      if (shortRow) {
+        await page.locator('.issue-group[data-code="short-row"] .issue-group-toggle').click();
+        expect(
+          await page.locator('.issue-group[data-code="short-row"] .row-button').allTextContents(),
+        ).toContain(String(shortRow.row));
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
