@@ -1,64 +1,70 @@
-import type {
-  CertificateInfo,
-  ConnectionTestResult,
-  RunReport,
-  SourceSample,
-} from '../../shared/api/contract';
+import type { CertificateInfo, ConnectionTestResult, SourceSample } from '../../shared/api/contract';
 import type { LdapSource } from '../../shared/mapping/schema';
-import type { Plan } from '../../shared/plan/types';
-import type { ScimUser } from '../../shared/scim/resource';
-import type { PlanTargetGroup } from '../../shared/plan/types';
 
 /**
- * The parts of the workbench service that talk to the outside world (a directory, a SCIM target) behind one
- * small interface each, so the service can be tested with fakes and so a missing capability degrades to a
- * clear `unsupported` answer instead of a crash.
+ * The directory side of the service behind a small interface, so tests can run the service without a
+ * directory server and the (heavy) LDAP client is loaded only when a consultant uses it.
  */
 export interface LdapBackend {
   sample(
     source: LdapSource,
-    options: {
-      password: string;
-      limit: number;
-      caPem?: string;
-      signal: AbortSignal;
-      onProgress(n: number): void;
-    },
+    options: { password: string; limit: number; caPem?: string; signal: AbortSignal },
   ): Promise<Omit<SourceSample, 'csvPath'>>;
-  inspectCertificate(url: string, timeoutMs: number): Promise<CertificateInfo>;
+  inspectCertificate(url: string, timeoutMs: number, caPem?: string): Promise<CertificateInfo>;
   testConnection(
     source: LdapSource,
     options: { password: string; caPem?: string },
   ): Promise<ConnectionTestResult>;
 }
 
-export interface TargetConnection {
-  /** `sandbox` or the SCIM base URL. */
-  label: string;
-  baseUrl: string;
-  /** The current Plek accounts and groups, for the plan. */
-  read(signal: AbortSignal): Promise<{ users: ScimUser[]; groups: PlanTargetGroup[] }>;
-}
-
-export interface ApplyProgress {
-  done: number;
-  total: number;
-  failed: number;
-}
-
-export interface ApplyBackend {
-  apply(
-    plan: Plan,
-    target: { baseUrl: string; tokenUrl?: string; clientId?: string; clientSecret?: string; token?: string },
-    options: {
-      signal: AbortSignal;
-      onProgress(p: ApplyProgress): void;
-      onLog(level: 'info' | 'warn' | 'error', message: string): void;
-    },
-  ): Promise<Pick<RunReport, 'counts' | 'failures'>>;
-}
-
 export interface WorkbenchBackends {
   ldap?: LdapBackend;
-  apply?: ApplyBackend;
 }
+
+/** The real directory backend over src/main/sources/ldap (ldapts). */
+export const ldapBackend: LdapBackend = {
+  sample: async (source, o) => {
+    const { sampleLdap } = await import('../sources/ldap/index');
+    const r = await sampleLdap(source, {
+      password: o.password,
+      size: o.limit,
+      signal: o.signal,
+      ...(o.caPem ? { caPem: o.caPem } : {}),
+    });
+    return { attributes: r.attributes, records: r.records, issues: [], totalRecords: r.records.length };
+  },
+  inspectCertificate: async (url, timeoutMs, caPem) => {
+    const { inspectCertificate } = await import('../sources/ldap/index');
+    const c = await inspectCertificate(url, timeoutMs, caPem ? { caPem } : {});
+    const sans = (c.subjectAltName ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    return {
+      subject: c.subject,
+      issuer: c.issuer,
+      validFrom: c.validFrom,
+      validTo: c.validTo,
+      fingerprint256: c.fingerprint256,
+      subjectAltNames: sans,
+      selfSigned: c.subject === c.issuer,
+      trusted: c.trusted,
+      ...(c.error ? { trustError: c.error } : {}),
+    };
+  },
+  testConnection: async (source, o) => {
+    const { testLdapConnection } = await import('../sources/ldap/index');
+    const r = await testLdapConnection(source, {
+      password: o.password,
+      ...(o.caPem ? { caPem: o.caPem } : {}),
+    });
+    if (!r.ok)
+      return { ok: false, message: r.error.hint ? `${r.error.message} ${r.error.hint}` : r.error.message };
+    const warn = r.warnings.length ? ` (${r.warnings.join('; ')})` : '';
+    return {
+      ok: true,
+      message: `connected and bound; ${r.entries}${r.more ? '+' : ''} entries found under the base DN${warn}`,
+      sampleCount: r.entries,
+    };
+  },
+};

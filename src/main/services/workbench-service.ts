@@ -23,7 +23,6 @@ import {
 import { isSafeProjectFileName, isSafeFileName } from '../../shared/api/validators';
 import { compileMapping, type CompiledMapping } from '../../shared/engine/compile';
 import { mapRecords } from '../../shared/engine/run';
-import type { MappedUser } from '../../shared/engine/types';
 import type { Issue } from '../../shared/issues';
 import {
   parseMapping,
@@ -32,15 +31,16 @@ import {
   type MappingProblem,
 } from '../../shared/mapping/load';
 import type { MappingFile, MappingFileInput, MappingSource } from '../../shared/mapping/schema';
-import { computePlan } from '../../shared/plan/compute';
-import type { Plan, PlanChange, PlanTargetGroup } from '../../shared/plan/types';
-import type { ScimUser } from '../../shared/scim/resource';
+import type { Plan, PlanChange } from '../../shared/plan/types';
 import type { SourceRecord } from '../../shared/source/types';
-import type { SandboxHandle } from '../sandbox/server';
+import type { SandboxHandle, SandboxSeed } from '../sandbox/server';
 import type { ScimAuth } from '../scim/client';
 import { describeAttributes, openCsv } from '../sources/csv/read-csv';
 import { openSource } from '../sources/index';
-import type { WorkbenchBackends } from './backends';
+import { applyPlan } from '../sync/apply';
+import { buildPlan, type BuildPlanOptions } from '../sync/plan';
+import { reportToCsv } from '../sync/report';
+import { ldapBackend, type WorkbenchBackends } from './backends';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventHub, type AnyEventListener } from './event-hub';
 import { lookupSecret, secretKey, SecretRedactor, type SecretStore } from './secret-store';
@@ -208,7 +208,8 @@ export function toPlanView(
 interface StoredPlan {
   plan: Plan;
   mapping: MappingFile;
-  createdAt: number;
+  /** What the plan was computed from, to plan again when the consultant lifts the mass-deactivation guard. */
+  input: Omit<BuildPlanOptions, 'client'>;
 }
 
 interface RunState {
@@ -310,8 +311,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
   ): Promise<SourceSample> {
     const source = request.source;
     if (source.kind === 'ldap') {
-      const ldap = options.backends?.ldap;
-      if (!ldap) throw new ApiFailure('unsupported', 'reading a directory is not available in this build');
+      const ldap = options.backends?.ldap ?? ldapBackend;
       const password = await secret('ldap-bind-password', source.url);
       if (!password)
         throw new ApiFailure(
@@ -324,8 +324,6 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
         limit: request.limit,
         ...(caPem ? { caPem } : {}),
         signal: task.signal,
-        onProgress: (n) =>
-          hub.emit('task:progress', { taskId: task.id, label: 'sample', done: n, total: request.limit }),
       });
     }
     const path = csvPathOf(source, request.projectPath);
@@ -380,7 +378,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     if (!sandboxStarting) {
       sandboxStarting = (async () => {
         const { startSandbox } = await import('../sandbox/server');
-        let seedData: { users?: Record<string, unknown>[] } | undefined;
+        let seedData: SandboxSeed | undefined;
         if (seed === 'demo') {
           try {
             seedData = JSON.parse(await readFile(join(resourcesDir, 'demo', 'sandbox-seed.json'), 'utf8'));
@@ -578,14 +576,12 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     },
 
     'source:inspectCertificate': async ({ url, timeoutMs }) => {
-      const ldap = options.backends?.ldap;
-      if (!ldap) throw new ApiFailure('unsupported', 'reading a directory is not available in this build');
+      const ldap = options.backends?.ldap ?? ldapBackend;
       return ldap.inspectCertificate(url, timeoutMs);
     },
 
     'source:testConnection': async ({ source }) => {
-      const ldap = options.backends?.ldap;
-      if (!ldap) throw new ApiFailure('unsupported', 'reading a directory is not available in this build');
+      const ldap = options.backends?.ldap ?? ldapBackend;
       const password = await secret('ldap-bind-password', source.url);
       if (!password) return { ok: false, message: `enter the bind password of ${source.bindDn} first` };
       const caPem = source.caFile ? await readFile(source.caFile, 'utf8') : undefined;
@@ -649,52 +645,30 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
           { today: day, ...(opened.headers ? { headers: opened.headers } : {}) },
           sourceIssues,
         );
-        const users: MappedUser[] = [];
-        const skipped: { row: number; key?: string; reason: string }[] = [];
-        const errors: { row: number; key?: string; message: string }[] = [];
         const issues = [...result.issues];
-        for (const o of result.outcomes) {
-          if (o.status === 'mapped') users.push(o.user);
-          else if (o.status === 'skipped')
-            skipped.push({ row: o.row, ...(o.key ? { key: o.key } : {}), reason: o.reason });
-          else {
-            issues.push(...o.issues);
-            errors.push({
-              row: o.row,
-              ...(o.key ? { key: o.key } : {}),
-              message: o.issues.map((i) => i.message).join('; '),
-            });
-          }
-        }
+        for (const o of result.outcomes) if (o.status === 'error') issues.push(...o.issues);
         hub.emit('task:progress', { taskId: task.id, label: 'target', done: 0, total: null });
         const target = await targetClient(mapping);
-        let targetUsers: ScimUser[];
-        let targetGroups: PlanTargetGroup[];
+        const input: Omit<BuildPlanOptions, 'client'> = {
+          mapping,
+          result,
+          sourceRows: result.summary.rows,
+          today: day,
+          targetLabel: target.label,
+        };
+        let plan: Plan;
         try {
-          targetUsers = await target.client.listUsers({ signal: task.signal });
-          targetGroups = (await target.client.listGroups({ signal: task.signal })).map((g) => ({
-            id: g.id,
-            displayName: g.displayName,
-            members: g.members,
-          }));
+          plan = await buildPlan({
+            ...input,
+            client: target.client,
+            createdAt: now().toISOString(),
+            signal: task.signal,
+          });
         } finally {
           target.client.close();
         }
-        const plan = computePlan({
-          users,
-          skipped,
-          errors,
-          targetUsers,
-          targetGroups,
-          mapping: { fields: mapping.fields, linking: mapping.linking, safety: mapping.safety },
-          target: { url: target.baseUrl },
-          sourceRows: result.summary.rows,
-          initialImport: !targetUsers.some((u) => typeof u.externalId === 'string' && u.externalId !== ''),
-          today: day,
-          createdAt: now().toISOString(),
-        });
         const planId = newId('plan');
-        plans.set(planId, { plan, mapping, createdAt: now().getTime() });
+        plans.set(planId, { plan, mapping, input });
         // Keep the last few plans only: each may hold 100k changes.
         for (const id of [...plans.keys()].slice(0, Math.max(0, plans.size - 3))) plans.delete(id);
         hub.emit('task:progress', { taskId: task.id, label: 'plan', done: 1, total: 1 });
@@ -716,13 +690,24 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
           'conflict',
           `the plan exceeds the safety thresholds: ${stored.plan.safety.reasons.join('; ')}`,
         );
-      const applier = options.backends?.apply;
-      if (!applier) throw new ApiFailure('unsupported', 'applying a plan is not available in this build');
       const target = await targetClient(stored.mapping);
-      target.client.close();
+      let plan = stored.plan;
+      if (!plan.safety.ok) {
+        // The consultant confirmed the mass deactivation: plan again with that guard lifted (a truncated
+        // source stays blocked: that guard cannot be overridden).
+        plan = await buildPlan({
+          ...stored.input,
+          client: target.client,
+          allowMassDeactivation: true,
+          createdAt: now().toISOString(),
+        });
+        if (!plan.safety.ok) {
+          target.client.close();
+          throw new ApiFailure('conflict', `the plan is still blocked: ${plan.safety.reasons.join('; ')}`);
+        }
+      }
       const runId = newId('run');
       const controller = new AbortController();
-      const startedAt = now();
       const state: RunState = {
         controller,
         log: [],
@@ -730,12 +715,13 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
           runId,
           planId,
           status: 'running',
-          startedAt: startedAt.toISOString(),
+          startedAt: now().toISOString(),
           finishedAt: null,
           target: target.label,
           counts: {},
           failures: [],
           text: '',
+          csv: null,
         },
       };
       runs.set(runId, state);
@@ -745,44 +731,44 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
         if (state.log.length > 10_000) state.log.shift();
         hub.emit('run:log', line);
       };
-      const t0 = now().getTime();
-      const auth = target.auth;
-      void applier
-        .apply(
-          stored.plan,
-          {
-            baseUrl: target.baseUrl,
-            ...(auth.kind === 'oauth'
-              ? {
-                  clientId: auth.clientId,
-                  clientSecret: auth.clientSecret,
-                  ...(auth.tokenUrl ? { tokenUrl: auth.tokenUrl } : {}),
-                }
-              : { token: auth.token }),
-          },
-          {
-            signal: controller.signal,
-            onLog: log,
-            onProgress: (p) => {
-              const elapsed = Math.max(1, now().getTime() - t0) / 1000;
-              const rate = p.done / elapsed;
-              hub.emit('run:progress', {
-                runId,
-                ...p,
-                ratePerSecond: Math.round(rate * 10) / 10,
-                etaSeconds: rate > 0 ? Math.round((p.total - p.done) / rate) : null,
-              });
-            },
-          },
-        )
+      const journalPath = join(options.dataDir, 'runs', `${planId}.journal`);
+      await mkdir(dirname(journalPath), { recursive: true });
+      log('info', `applying ${plan.changes.length} operations to ${target.label}`);
+      let failed = 0;
+      let lastTenth = -1;
+      void applyPlan(plan, {
+        client: target.client,
+        journalPath,
+        signal: controller.signal,
+        onEvent: (p) => {
+          if (p.lastOp?.result === 'failed') {
+            failed++;
+            log('error', `${p.lastOp.op}: ${p.lastOp.error ?? 'failed'}`);
+          }
+          const tenth = p.total > 0 ? Math.floor((p.done / p.total) * 10) : 10;
+          if (tenth !== lastTenth) {
+            lastTenth = tenth;
+            log('info', `${p.done} of ${p.total} operations done`);
+          }
+          hub.emit('run:progress', {
+            runId,
+            done: p.done,
+            total: p.total,
+            failed,
+            ratePerSecond: Math.round(p.rate * 10) / 10,
+            etaSeconds: p.etaSeconds,
+          });
+        },
+      })
         .then(
           (r) => {
-            state.report.counts = r.counts;
-            state.report.failures = r.failures.map((f) => ({
-              key: f.key,
-              message: redactor.redact(f.message),
-            }));
-            state.report.status = controller.signal.aborted ? 'cancelled' : 'completed';
+            state.report.counts = { ...r.report.totals };
+            state.report.failures = r.report.lines
+              .filter((l) => l.result === 'failed' || l.result === 'conflict')
+              .map((l) => ({ key: l.key ?? l.group ?? '', message: redactor.redact(l.error ?? l.result) }));
+            state.report.csv = redactor.redact(reportToCsv(r.report));
+            state.report.status = r.aborted ? 'cancelled' : r.blocked ? 'failed' : 'completed';
+            log(r.failed > 0 ? 'warn' : 'info', `finished: ${r.failed} failed`);
           },
           (e: unknown) => {
             state.report.status = controller.signal.aborted ? 'cancelled' : 'failed';
@@ -790,6 +776,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
           },
         )
         .finally(() => {
+          target.client.close();
           state.report.finishedAt = now().toISOString();
           state.report.text = reportText(state);
           hub.emit('run:finished', { runId, status: state.report.status });

@@ -253,6 +253,8 @@ export interface RunReport {
   failures: { key: string; message: string }[];
   /** The same report as text, ready to save or mail to the customer. */
   text: string;
+  /** Per-operation report as CSV for Excel (UTF-8 BOM, `;`), once the run has finished. */
+  csv: string | null;
 }
 
 export interface SandboxStatus {
