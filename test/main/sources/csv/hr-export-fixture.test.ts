@@ -166,6 +166,24 @@ describe('generateHrExport', () => {
     expect(utf.people.some((p) => p.lastName === 'Ĳsselmuiden')).toBe(true);
   });
 
+  it('Windows-1252 bytes are the ones iconv-lite writes', () => {
+    const g = generateHrExport({ rows: 400, seed: 21, defects: true });
+    const text = iconv.decode(Buffer.from(g.bytes), 'windows-1252');
+    expect(Buffer.from(g.bytes).equals(iconv.encode(text, 'windows-1252'))).toBe(true);
+    expect(text).toContain('Coördinator');
+  });
+
+  it('formats every date of a leap-year span as dd-mm-yyyy like Date does', () => {
+    const g = generateHrExport({ rows: 3000, seed: 3 });
+    for (const p of g.people) {
+      for (const date of [p.birthDate, p.startDate, p.endDate].filter(Boolean)) {
+        const [dd, mm, yyyy] = date.split('-').map(Number);
+        const d = new Date(Date.UTC(yyyy!, mm! - 1, dd!));
+        expect([d.getUTCDate(), d.getUTCMonth() + 1, d.getUTCFullYear()]).toEqual([dd, mm, yyyy]);
+      }
+    }
+  });
+
   it('encodes with the byte-order marks Excel writes', () => {
     expect([...generateHrExport({ rows: 3, encoding: 'utf-8-bom' }).bytes.slice(0, 3)]).toEqual([
       0xef, 0xbb, 0xbf,
