@@ -48,7 +48,8 @@ export function valueToText(v: Value): string | null {
     }
     return out;
   }
-  return v.iso;
+  // Only a PlainDate is left by type; anything else a careless source hands in reads as no value.
+  return isPlainDate(v) ? v.iso : null;
 }
 
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', 'ja', 'j', 'waar', 'on']);
@@ -76,8 +77,12 @@ export function valueToBoolean(v: Value): boolean {
 
 /** Key used for trimmed, case-insensitive text matching (`=`, `In`, `Switch`, `ValueMap`). */
 export function matchKey(text: string): string {
-  return text.trim().toLowerCase();
+  const key = text.trim().toLowerCase();
+  // NFC so that a decomposed "u + ¨" (macOS exports) matches "ü"; checked first because it is rare
+  return COMBINING_MARK.test(key) ? key.normalize('NFC') : key;
 }
+
+const COMBINING_MARK = /\p{M}/u;
 
 /** Number from a number or numeric text ("3.5" or Dutch "3,5"); null when it is not a number. */
 export function toNumberOrNull(v: Value): number | null {
@@ -117,7 +122,7 @@ export function textEquals(a: string, b: string): boolean {
   const x = a.trim();
   const y = b.trim();
   if (x === y) return true;
-  return x.toLowerCase() === y.toLowerCase();
+  return matchKey(x) === matchKey(y);
 }
 
 /**

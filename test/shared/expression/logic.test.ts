@@ -57,6 +57,7 @@ describe('In', () => {
     ['In([Afdeling], "ICT", "HR")', { Afdeling: ' HR ' }, true],
     ['In([Afdeling], "ICT", "HR")', { Afdeling: 'Financiën' }, false],
     ['In([Afdeling], "Financiën")', { Afdeling: 'FINANCIËN' }, true],
+    ['In([Afdeling], "Financiën")', { Afdeling: 'Financie\u0308n' }, true],
     ['In([Afdeling], "ICT", "")', { Afdeling: '' }, false],
     ['In([Afdeling], "ICT")', {}, false],
     ['In([memberOf], "CN=Docenten")', { memberOf: ['CN=Staf', 'cn=docenten'] }, true],

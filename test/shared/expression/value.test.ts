@@ -81,6 +81,7 @@ describe('valuesEqual and compareValues', () => {
     ['ICT', ' ict ', true],
     ['Müller', 'MÜLLER', true],
     ['Muller', 'Müller', false],
+    ['Mu\u0308ller', 'MÜLLER', true], // decomposed ü
     ['', null, true],
     ['  ', '', true],
     ['x', null, false],
