@@ -130,7 +130,15 @@ export function convertEntry(entry: Entry, names: ReadonlyMap<string, string>): 
   const values: Record<string, SourceValue> = {};
   const binary: ConvertedEntry['binary'] = [];
   for (const [rawName, rawValue] of Object.entries(entry)) {
-    if (rawName === 'dn' || rawName === '*' || rawName === '+') continue;
+    if (
+      rawName === 'dn' ||
+      rawName === '*' ||
+      rawName === '+' ||
+      rawValue === undefined ||
+      rawValue === null
+    ) {
+      continue;
+    }
     const lower = rawName.toLowerCase();
     const name = names.get(lower) ?? rawName;
     const list = asList(rawValue as RawValue);
