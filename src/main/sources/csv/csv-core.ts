@@ -197,6 +197,23 @@ export class CsvCore {
       this.unterminated(row);
       return;
     }
+    if (invalidQuote) {
+      // papaparse keeps a badly closed quote ("Team" leider) open until a quote that is followed by a delimiter
+      // or line break, swallowing the lines in between. Excel would show those lines as rows of their own, so
+      // they are skipped as one error and counted, which keeps the row numbers of later records right.
+      const swallowed = this.lineBreaks(fields);
+      if (swallowed > 0) {
+        this.row += swallowed;
+        this.emitIssue({
+          code: 'unterminated-quote',
+          severity: 'error',
+          row,
+          rows: Array.from({ length: swallowed + 1 }, (_, i) => row + i),
+          message: `${this.file} rows ${row}–${row + swallowed}: a quoted value in row ${row} has text after its closing quote (like "Team" leider), so these rows were read as one value; in the export, quote the whole value with inner quotes doubled ("""Team"" leider") or drop the quotes. The rows are skipped.`,
+        });
+        return;
+      }
+    }
     if (fields.every((f) => f === '')) return;
     const expected = this.keys.length;
     if (fields.length !== expected) {
@@ -220,6 +237,15 @@ export class CsvCore {
       if (cell !== '' && hasLostCharacters(cell)) this.lostCharacters(row, i + 1, key);
     }
     this.out.push({ kind: 'record', record: { row, ref: this.file, values } });
+  }
+
+  private lineBreaks(fields: string[]): number {
+    const newline = this.dropCarriageReturn ? '\n' : '\r';
+    let count = 0;
+    for (const field of fields) {
+      for (let i = field.indexOf(newline); i !== -1; i = field.indexOf(newline, i + 1)) count++;
+    }
+    return count;
   }
 
   private fieldCount(row: number, fields: string[], expected: number): void {

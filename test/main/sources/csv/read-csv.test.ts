@@ -348,6 +348,17 @@ describe('cells and rows', () => {
     expect(issues).toEqual([expect.objectContaining({ code: 'unterminated-quote', row: 2 })]);
   });
 
+  it('a badly closed quote that swallows lines is one error over those rows; later rows keep their numbers', () => {
+    const { records, issues } = parse(
+      'Nr;Functie;Afdeling\r\n1;"Team" leider;HR\r\n2;Piet;ICT\r\n3;"Zorg";Wijk\r\n4;Kees;Zorg\r\n',
+    );
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'unterminated-quote', severity: 'error', row: 2, rows: [2, 3, 4] }),
+    ]);
+    expect(issues[0]!.message).toContain('hr.csv rows 2–4');
+    expect(records.map((r) => [r.row, r.values.Nr])).toEqual([[5, '4']]);
+  });
+
   it('a stray quote inside a quoted value is a warning; the row is kept', () => {
     const { records, issues } = parse('Nr;Functie;Afdeling\r\n1;"Team "A" leider";HR\r\n');
     expect(records).toHaveLength(1);
