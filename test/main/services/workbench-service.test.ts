@@ -264,3 +264,33 @@ describe('browser mode without native dialogs', () => {
     });
   });
 });
+
+describe('cancelling a long task', () => {
+  it('stops planning a large export when the consultant cancels', async () => {
+    const lines = ['Personeelsnummer;Voornaam;Achternaam;E-mailadres'];
+    for (let i = 0; i < 20_000; i++)
+      lines.push(`${100000 + i};Sanne;de Vries;sanne.devries${i}@zorggroep-noord.nl`);
+    const csvPath = join(dir, 'groot.csv');
+    await writeFile(csvPath, `${lines.join('\r\n')}\r\n`);
+    const mapping: MappingFileInput = {
+      version: 1,
+      name: 'Zorggroep Noord',
+      source: { kind: 'csv', path: csvPath },
+      mappingKey: { attribute: 'Personeelsnummer' },
+      fields: {
+        'name.givenName': { expression: '[Voornaam]' },
+        'name.familyName': { expression: '[Achternaam]' },
+        'emails[type eq "work"].value': { expression: '[E-mailadres]' },
+        userName: { expression: '[E-mailadres]' },
+      },
+    };
+    // Cancel as soon as the first progress event for this task arrives (after 5,000 rows).
+    const off = api().on('task:progress', (p) => {
+      if (p.taskId === 'plan-groot') void api().task.cancel({ taskId: 'plan-groot' });
+    });
+    const r = await api().plan.compute({ mapping, taskId: 'plan-groot' });
+    off();
+    expect(r).toEqual({ ok: false, error: { code: 'cancelled', message: 'planning was cancelled' } });
+    expect(unwrap(await api().task.cancel({ taskId: 'plan-groot' }))).toEqual({ cancelled: false });
+  });
+});
