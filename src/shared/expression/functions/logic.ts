@@ -122,14 +122,15 @@ export const ValueMap: FunctionDef = {
   example: 'ValueMap([Afdeling], "afdelingen")',
   compile: (args, ctx) => {
     const name = literalText('ValueMap', args[1], 'the table name');
-    if (!Object.hasOwn(ctx.valueMaps, name)) {
-      const known = Object.keys(ctx.valueMaps);
+    const maps = ctx.valueMaps ?? {};
+    if (!Object.hasOwn(maps, name)) {
+      const known = Object.keys(maps);
       throw compileError(
         `unknown ValueMap ${JSON.stringify(name)}${known.length ? ` (known: ${known.join(', ')})` : ''}`,
         args[1]!,
       );
     }
-    const table = ctx.valueMaps[name]!;
+    const table = maps[name]!;
     const entries = new Map<string, string>();
     for (const [k, v] of Object.entries(table.entries)) {
       const key = matchKey(k);
