@@ -18,6 +18,7 @@ const TODAY = new Date('2026-11-23T10:00:00');
 
 async function shot(page: Page, name: string): Promise<void> {
   // Let fonts, transitions and the last preview settle so the README picture is what a consultant sees.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }

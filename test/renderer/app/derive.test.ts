@@ -8,6 +8,7 @@ import {
   groupPreview,
   previewRows,
   summarizeChange,
+  attributesOfField,
 } from '../../../src/renderer/src/app/logic/derive';
 
 function user(
@@ -223,9 +224,36 @@ describe('summarizeChange', () => {
       }),
     ).toBe('title: "Adviseur" → "Senior adviseur"; department: "Zorg"; +Teamleiders');
   });
+  it('uses the label function for field names', () => {
+    const labels: Record<string, string> = { title: 'Functie' };
+    expect(
+      summarizeChange(
+        { key: '1', action: 'update', changes: [{ path: 'title', from: 'Adviseur', to: 'Senior adviseur' }] },
+        3,
+        (p) => labels[p] ?? p,
+      ),
+    ).toBe('Functie: "Adviseur" → "Senior adviseur"');
+  });
   it('falls back to the reason', () => {
     expect(summarizeChange({ key: '1', action: 'deactivate', changes: [], reason: 'inactiveWhen' })).toBe(
       'inactiveWhen',
     );
+  });
+});
+
+describe('attributesOfField', () => {
+  const fields = {
+    'emails[type eq "work"].value': { expression: 'Lower(Trim([E-mailadres]))' },
+    'name.familyName': { expression: 'Join(" ", Lower(Trim([Tussenvoegsel])), Trim([Achternaam]))' },
+  };
+  const names = ['Personeelsnummer', 'E-mailadres', 'Tussenvoegsel', 'Achternaam'];
+  it('maps a target field to the attributes its expression reads', () => {
+    expect(attributesOfField('emails[type eq "work"].value', fields, names)).toEqual(['E-mailadres']);
+    expect(attributesOfField('name.familyName', fields, names)).toEqual(['Tussenvoegsel', 'Achternaam']);
+  });
+  it('keeps a source attribute as it is and ignores unknown names', () => {
+    expect(attributesOfField('Personeelsnummer', fields, names)).toEqual(['Personeelsnummer']);
+    expect(attributesOfField('title', fields, names)).toEqual([]);
+    expect(attributesOfField(undefined, fields, names)).toEqual([]);
   });
 });

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   DICTIONARIES,
   detectLang,
+  issueTitleKey,
   placeholders,
   translate,
   type MessageKey,
 } from '../../../src/renderer/src/app/i18n';
+import { ISSUE_CODES } from '../../../src/shared/issues';
 
 const keys = Object.keys(DICTIONARIES.en) as MessageKey[];
 
@@ -26,6 +28,17 @@ describe('i18n dictionaries', () => {
   it('actually translates the step names', () => {
     expect(translate('nl', 'step.source')).toBe('Bron');
     expect(translate('en', 'step.source')).toBe('Source');
+  });
+});
+
+describe('issue titles', () => {
+  it('names every issue code in both languages', () => {
+    const missing = ISSUE_CODES.filter(
+      (code) => !DICTIONARIES.en[issueTitleKey(code)] || !DICTIONARIES.nl[issueTitleKey(code)],
+    );
+    expect(missing).toEqual([]);
+    expect(translate('nl', issueTitleKey('invalid-email'))).toBe('Ongeldig e-mailadres');
+    expect(translate('en', issueTitleKey('duplicate-key'))).toBe('Duplicate mapping key');
   });
 });
 

@@ -1,3 +1,5 @@
+import type { IssueCode } from '../../../shared/issues';
+
 /**
  * The workbench's two languages. English is the reference dictionary; Dutch must have every key (a test checks
  * it, including the `{placeholders}`), so a missing translation is a failing test, not a blank button.
@@ -205,6 +207,36 @@ const en = {
   'run.paused': 'Paused',
   'run.succeeded': 'Succeeded',
   'run.failedCount': 'Failed',
+
+  'issue.encoding': 'Encoding problem',
+  'issue.duplicate-header': 'Duplicate column header',
+  'issue.empty-header': 'Empty column header',
+  'issue.short-row': 'Row with too few columns',
+  'issue.long-row': 'Row with too many columns',
+  'issue.unterminated-quote': 'Unterminated quote',
+  'issue.source-unreadable': 'Source cannot be read',
+  'issue.empty-key': 'Empty mapping key',
+  'issue.duplicate-key': 'Duplicate mapping key',
+  'issue.key-changed': 'Mapping key changed',
+  'issue.missing-required': 'Required value missing',
+  'issue.invalid-email': 'Invalid e-mail address',
+  'issue.duplicate-email': 'Duplicate e-mail address',
+  'issue.invalid-date': 'Invalid date',
+  'issue.invalid-phone': 'Invalid phone number',
+  'issue.expression-error': 'Expression error',
+  'issue.login-collision': 'Login collision',
+  'issue.out-of-scope': 'Out of scope',
+  'issue.leaving-later': 'Leaving later',
+  'issue.manual-link': 'Needs a manual link',
+  'issue.mapping-invalid': 'Mapping definition invalid',
+
+  'result.ok': 'Succeeded',
+  'result.failed': 'Failed',
+  'result.not-run': 'Not run',
+  'result.noop': 'No change',
+  'result.conflict': 'Conflict',
+  'result.skipped': 'Skipped',
+  'result.blocked': 'Blocked',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -416,6 +448,36 @@ const nl: Dictionary = {
   'run.paused': 'Gepauzeerd',
   'run.succeeded': 'Gelukt',
   'run.failedCount': 'Mislukt',
+
+  'issue.encoding': 'Tekensetprobleem',
+  'issue.duplicate-header': 'Dubbele kolomkop',
+  'issue.empty-header': 'Lege kolomkop',
+  'issue.short-row': 'Regel met te weinig kolommen',
+  'issue.long-row': 'Regel met te veel kolommen',
+  'issue.unterminated-quote': 'Niet afgesloten aanhalingsteken',
+  'issue.source-unreadable': 'Bron niet leesbaar',
+  'issue.empty-key': 'Lege mapping key',
+  'issue.duplicate-key': 'Dubbele mapping key',
+  'issue.key-changed': 'Mapping key gewijzigd',
+  'issue.missing-required': 'Verplichte waarde ontbreekt',
+  'issue.invalid-email': 'Ongeldig e-mailadres',
+  'issue.duplicate-email': 'Dubbel e-mailadres',
+  'issue.invalid-date': 'Ongeldige datum',
+  'issue.invalid-phone': 'Ongeldig telefoonnummer',
+  'issue.expression-error': 'Fout in expressie',
+  'issue.login-collision': 'Dubbele login',
+  'issue.out-of-scope': 'Buiten scope',
+  'issue.leaving-later': 'Gaat later uit dienst',
+  'issue.manual-link': 'Handmatig koppelen nodig',
+  'issue.mapping-invalid': 'Mappingdefinitie ongeldig',
+
+  'result.ok': 'Gelukt',
+  'result.failed': 'Mislukt',
+  'result.not-run': 'Niet uitgevoerd',
+  'result.noop': 'Geen wijziging',
+  'result.conflict': 'Conflict',
+  'result.skipped': 'Overgeslagen',
+  'result.blocked': 'Tegengehouden',
 };
 
 export const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = { en, nl };
@@ -438,6 +500,11 @@ export function formatNumber(lang: Lang, n: number): string {
 }
 
 /** Dutch when the system language is Dutch (nl, nl-NL, nl-BE), English otherwise. */
+/** The message key of an issue code's title. */
+export function issueTitleKey(code: IssueCode): MessageKey {
+  return `issue.${code}`;
+}
+
 export function detectLang(stored: string | null | undefined, systemLanguage: string | undefined): Lang {
   if (stored === 'nl' || stored === 'en') return stored;
   return systemLanguage?.toLowerCase().startsWith('nl') ? 'nl' : 'en';

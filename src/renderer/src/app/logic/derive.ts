@@ -150,9 +150,13 @@ function planChangeMatches(c: PlanChangeView, q: string): boolean {
 }
 
 /** A one-line summary of a change for the plan table: `title: "Adviseur" → "Senior adviseur"; +group Zorg`. */
-export function summarizeChange(c: PlanChangeView, max = 3): string {
+export function summarizeChange(
+  c: PlanChangeView,
+  max = 3,
+  label: (path: string) => string = (p) => p.split(':').pop() ?? p,
+): string {
   const parts = c.changes.slice(0, max).map((ch) => {
-    const field = ch.path.split(':').pop() ?? ch.path;
+    const field = label(ch.path);
     if (ch.from === null || ch.from === '') return `${field}: ${JSON.stringify(ch.to)}`;
     return `${field}: ${JSON.stringify(ch.from)} → ${JSON.stringify(ch.to)}`;
   });
@@ -160,4 +164,25 @@ export function summarizeChange(c: PlanChangeView, max = 3): string {
   for (const g of c.groupsAdded ?? []) parts.push(`+${g}`);
   if (parts.length === 0 && c.reason) return c.reason;
   return parts.join('; ');
+}
+
+/**
+ * The source attributes an issue points at: the attribute itself when the issue names one, or the attributes
+ * the target field's expression reads (`[E-mailadres]` for `emails[type eq "work"].value`).
+ */
+export function attributesOfField(
+  field: string | undefined,
+  fields: Readonly<Record<string, { expression: string }>>,
+  attributeNames: readonly string[],
+): string[] {
+  if (!field) return [];
+  if (attributeNames.includes(field)) return [field];
+  const expression = fields[field]?.expression;
+  if (!expression) return [];
+  const found = new Set<string>();
+  for (const m of expression.matchAll(/\[([^\]]+)\]/g)) {
+    const name = m[1] ?? '';
+    if (attributeNames.includes(name)) found.add(name);
+  }
+  return [...found];
 }

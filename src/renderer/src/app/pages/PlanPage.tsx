@@ -1,4 +1,5 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { CORE_TARGET_FIELDS } from '../../../../shared/scim/fields';
 import { useShallow } from 'zustand/react/shallow';
 import { PLAN_ACTIONS, type PlanAction, type PlanChangeView } from '../../../../shared/api/contract';
 import { useApp, useT } from '../store/context';
@@ -195,8 +196,13 @@ function TargetCard() {
 
 function PlanTable({ changes }: { changes: PlanChangeView[] }) {
   const t = useT();
-  const { planFilter, setPlanFilter } = useApp(
-    useShallow((st) => ({ planFilter: st.planFilter, setPlanFilter: st.setPlanFilter })),
+  const { planFilter, setPlanFilter, lang } = useApp(
+    useShallow((st) => ({ planFilter: st.planFilter, setPlanFilter: st.setPlanFilter, lang: st.lang })),
+  );
+  const label = useCallback(
+    (path: string) =>
+      CORE_TARGET_FIELDS.find((f) => f.path === path)?.label[lang] ?? path.split(':').pop() ?? path,
+    [lang],
   );
   // The text box stays responsive while 100k rows are filtered behind it.
   const deferredText = useDeferredValue(planFilter.text);
@@ -262,8 +268,8 @@ function PlanTable({ changes }: { changes: PlanChangeView[] }) {
                   <div role="cell" title={c.userName ?? undefined}>
                     {userLabel(c)}
                   </div>
-                  <div role="cell" title={summarizeChange(c, 20)}>
-                    {summarizeChange(c)}
+                  <div role="cell" title={summarizeChange(c, 20, label)}>
+                    {summarizeChange(c, 3, label)}
                   </div>
                 </div>
               );

@@ -7,6 +7,16 @@ import { reportFileName, reportToCsv } from '../logic/report';
 import { downloadText } from '../components/download';
 import { formatNumber, type MessageKey } from '../i18n';
 
+const RESULT_KEYS: Record<string, MessageKey> = {
+  ok: 'result.ok',
+  failed: 'result.failed',
+  'not-run': 'result.not-run',
+  noop: 'result.noop',
+  conflict: 'result.conflict',
+  skipped: 'result.skipped',
+  blocked: 'result.blocked',
+};
+
 export function RunPage() {
   const t = useT();
   const s = useApp(
@@ -123,12 +133,14 @@ export function RunPage() {
             </button>
           </div>
           <div className="counts">
-            {Object.entries(s.report.counts).map(([k, n]) => (
-              <div key={k} className="count-tile">
-                <strong className={`action-${k}`}>{n}</strong>
-                <span>{k}</span>
-              </div>
-            ))}
+            {Object.entries(s.report.counts)
+              .filter(([, n]) => n > 0)
+              .map(([k, n]) => (
+                <div key={k} className="count-tile" data-result={k}>
+                  <strong className={`result-${k}`}>{n}</strong>
+                  <span>{k in RESULT_KEYS ? t(RESULT_KEYS[k] as MessageKey) : k}</span>
+                </div>
+              ))}
           </div>
           {s.report.failures.length > 0 ? (
             <div className="table-wrap" style={{ marginTop: 12, maxHeight: 200 }}>

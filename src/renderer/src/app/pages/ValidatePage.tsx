@@ -15,6 +15,8 @@ import { CORE_TARGET_FIELDS } from '../../../../shared/scim/fields';
 import { SeverityBadge } from '../components/SeverityBadge';
 import { downloadText } from '../components/download';
 import { ProgressBar } from '../components/ProgressBar';
+import { issueTitleKey } from '../i18n';
+import { attributesOfField } from '../logic/derive';
 
 export function ValidatePage() {
   const t = useT();
@@ -26,6 +28,7 @@ export function ValidatePage() {
       sample: st.sample,
       selectedRow: st.selectedRow,
       mappingName: st.mapping?.name,
+      fields: st.mapping?.fields,
       validate: st.validate,
       selectRow: st.selectRow,
     })),
@@ -158,7 +161,7 @@ export function ValidatePage() {
               ))}
             </div>
           </div>
-          <SourceRowPanel row={s.selectedRow} record={record} issues={selectedIssues} />
+          <SourceRowPanel row={s.selectedRow} record={record} issues={selectedIssues} fields={s.fields} />
         </div>
       ) : null}
     </section>
@@ -202,7 +205,8 @@ function IssueGroupView({
           <span className="chevron" aria-hidden="true">
             ▸
           </span>
-          <code>{group.code}</code>
+          <span>{t(issueTitleKey(group.code))}</span>
+          <code className="hint">{group.code}</code>
           <span className="spacer" />
           {group.errors ? <SeverityBadge severity="error" count={group.errors} /> : null}
           {group.warnings ? <SeverityBadge severity="warning" count={group.warnings} /> : null}
@@ -260,15 +264,18 @@ function SourceRowPanel({
   row,
   record,
   issues,
+  fields,
 }: {
   row: number | null;
   record?: SourceRecord;
   issues: Issue[];
+  fields?: Record<string, { expression: string }>;
 }) {
   const t = useT();
   if (row === null)
     return <div className="card source-row hint">{t('validate.sourceRow', { row: '…' })}</div>;
-  const flagged = new Set(issues.map((i) => i.field).filter(Boolean));
+  const names = record ? Object.keys(record.values) : [];
+  const flagged = new Set(issues.flatMap((i) => attributesOfField(i.field, fields ?? {}, names)));
   return (
     <aside className="card source-row" aria-live="polite" data-testid="source-row">
       <h2>{t('validate.sourceRow', { row: String(row) })}</h2>
