@@ -57,6 +57,7 @@ export interface ScimResponse<T = unknown> {
 }
 
 const PATCH_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+const BULK_REQUEST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:BulkRequest';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -302,6 +303,13 @@ export class ScimClient {
     return this.spc;
   }
 
+  /** The server's /Bulk limit when it supports bulk requests, else 0. */
+  async bulkMaxOperations(): Promise<number> {
+    const bulk = (await this.serviceProviderConfig())?.bulk;
+    if (!isRecord(bulk) || bulk.supported !== true) return 0;
+    return typeof bulk.maxOperations === 'number' ? bulk.maxOperations : 0;
+  }
+
   async etagsSupported(): Promise<boolean> {
     const spc = await this.serviceProviderConfig();
     const etag = spc?.etag;
@@ -480,6 +488,61 @@ export class ScimClient {
       ...(ifMatch ? { ifMatch } : {}),
       ...(signal ? { signal } : {}),
     });
+  }
+
+  /**
+   * Creates several users with one /Bulk request. Each entry is the new id or the error for that user; a 409
+   * (or a bulk request whose answer was lost) is checked by externalId, so a repeat never duplicates.
+   */
+  async createUsersBulk(resources: ScimUser[], signal?: AbortSignal): Promise<(string | Error)[]> {
+    let results: Record<string, unknown>[] | null = null;
+    try {
+      const r = await this.call<Record<string, unknown>>('POST', '/Bulk', {
+        body: {
+          schemas: [BULK_REQUEST_SCHEMA],
+          Operations: resources.map((data, i) => ({ method: 'POST', path: '/Users', bulkId: `u${i}`, data })),
+        },
+        idempotent: false,
+        ...(signal ? { signal } : {}),
+      });
+      results = Array.isArray(r.body?.Operations) ? (r.body.Operations as unknown[]).filter(isRecord) : [];
+    } catch (e) {
+      if (!(e instanceof ScimRequestError) || !e.ambiguous) throw e;
+    }
+    const byBulkId = new Map((results ?? []).map((o) => [String(o.bulkId), o]));
+    return Promise.all(
+      resources.map(async (resource, i): Promise<string | Error> => {
+        const o = byBulkId.get(`u${i}`);
+        const status = o ? Number(o.status) : NaN;
+        if (status === 201 && typeof o?.location === 'string') return o.location.split('/').pop() as string;
+        if (!o || status === 409 || status >= 500) {
+          // Unknown outcome or a uniqueness clash: did this (or an earlier) attempt create it? Else create alone.
+          try {
+            const existing = resource.externalId
+              ? await this.findUserByExternalId(resource.externalId, signal)
+              : null;
+            if (existing?.id) {
+              this.counters.recoveredCreates += 1;
+              return existing.id;
+            }
+            if (status === 409)
+              return new ScimRequestError(`POST /Users: HTTP 409 uniqueness`, 409, 'uniqueness');
+            const { user } = await this.createUser(resource, signal);
+            return user.id ?? new Error('Plek returned no id for the new account');
+          } catch (e) {
+            if (e instanceof AbortedError) throw e;
+            return e instanceof Error ? e : new Error(String(e));
+          }
+        }
+        const response = isRecord(o.response) ? o.response : {};
+        const detail = typeof response.detail === 'string' ? ` — ${response.detail}` : '';
+        return new ScimRequestError(
+          `POST /Users (bulk): HTTP ${status}${detail}`,
+          status,
+          typeof response.scimType === 'string' ? response.scimType : undefined,
+        );
+      }),
+    );
   }
 
   /** Creates a group, or returns the existing one with that display name (safe to repeat). */

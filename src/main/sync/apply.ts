@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { MANAGER_PATH } from '../../shared/plan/compute';
 import type { FieldChange, Plan, PlanChange } from '../../shared/plan/types';
 import { getPath, setPath, toScimUser, type FlatUser, type ScimUser } from '../../shared/scim/resource';
@@ -24,6 +25,9 @@ export interface ApplyOptions {
   workers?: number;
   /** Members per group PATCH; default 100. */
   groupBatchSize?: number;
+  /** Use /Bulk for creates when the target supports it (default true), in batches of `bulkSize` (default 50). */
+  bulk?: boolean;
+  bulkSize?: number;
   now?: () => number;
 }
 
@@ -55,7 +59,8 @@ function errorText(e: unknown): string {
 
 interface Task {
   ops: string[];
-  run: (resumed: boolean) => Promise<(string | undefined)[] | void>;
+  /** Per operation: the Plek id it produced or touched, or the Error it failed with. */
+  run: (resumed: boolean) => Promise<(string | undefined | Error)[] | void>;
 }
 
 /**
@@ -110,6 +115,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   if (!plan.safety.ok) return finish(true, false);
 
   const { journal, state } = Journal.open(options.journalPath, plan);
+  // Every in-flight request listens to the same signal.
+  if (signal) setMaxListeners(0, signal);
   const idByKey = new Map<string, string>();
   const groupIdByName = new Map<string, string>();
   for (const c of plan.changes) {
@@ -179,11 +186,16 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     const resumed = pending.some((op) => state.inFlight.has(op));
     for (const op of pending) journal.append({ t: 'intent', op });
     try {
-      const ids = (await task.run(resumed)) ?? [];
+      const results = (await task.run(resumed)) ?? [];
       pending.forEach((op, i) => {
-        const id = ids[i];
-        journal.append({ t: 'done', op, ...(id ? { id } : {}) });
-        record(op, 'ok', id ? { id } : {});
+        const res = results[i];
+        if (res instanceof Error) {
+          journal.append({ t: 'fail', op, error: res.message });
+          record(op, 'failed', { error: res.message });
+          return;
+        }
+        journal.append({ t: 'done', op, ...(res ? { id: res } : {}) });
+        record(op, 'ok', res ? { id: res } : {});
       });
     } catch (e) {
       if (e instanceof AbortedError || signal?.aborted) throw new AbortedError();
@@ -259,6 +271,19 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     return id;
   }
 
+  function createResource(c: PlanChange): ScimUser {
+    const flat: FlatUser = {};
+    let manager: string | undefined;
+    for (const f of c.fields ?? []) {
+      if (f.managerKey !== undefined) continue;
+      if (f.path === MANAGER_PATH) manager = String(f.after);
+      else flat[f.path] = f.after;
+    }
+    const resource = toScimUser(flat, c.key as string);
+    if (manager) setPath(resource, MANAGER_PATH, manager);
+    return resource;
+  }
+
   async function create(c: PlanChange, resumed: boolean): Promise<string> {
     const key = c.key as string;
     if (resumed) {
@@ -268,19 +293,45 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         return existing.id;
       }
     }
-    const flat: FlatUser = {};
-    let manager: string | undefined;
-    for (const f of c.fields ?? []) {
-      if (f.managerKey !== undefined) continue;
-      if (f.path === MANAGER_PATH) manager = String(f.after);
-      else flat[f.path] = f.after;
-    }
-    const resource = toScimUser(flat, key);
-    if (manager) setPath(resource, MANAGER_PATH, manager);
-    const { user } = await client.createUser(resource, signal);
+    const { user } = await client.createUser(createResource(c), signal);
     if (!user.id) throw new Error('Plek returned no id for the new account');
     idByKey.set(key, user.id);
     return user.id;
+  }
+
+  /** Creates through /Bulk (one request per batch) when the target supports it. */
+  function createTasks(bulkMax: number): Task[] {
+    if (bulkMax < 2)
+      return creates.map((c) => ({ ops: [c.op], run: async (resumed) => [await create(c, resumed)] }));
+    const size = Math.min(bulkMax, options.bulkSize ?? 50);
+    const tasks: Task[] = [];
+    for (let i = 0; i < creates.length; i += size) {
+      const slice = creates.slice(i, i + size);
+      tasks.push({
+        ops: slice.map((c) => c.op),
+        run: async (resumed) => {
+          // execute() hands over only the operations not yet done; keep the same order.
+          const todo = slice.filter((c) => !state.done.has(c.op));
+          if (resumed) {
+            // Sequential single creates after a crash mid-batch: each is looked up by externalId first.
+            const out: (string | Error)[] = [];
+            for (const c of todo)
+              out.push(
+                await create(c, true).catch((e: unknown) =>
+                  e instanceof AbortedError ? Promise.reject(e) : (e as Error),
+                ),
+              );
+            return out;
+          }
+          const results = await client.createUsersBulk(todo.map(createResource), signal);
+          results.forEach((r, j) => {
+            if (typeof r === 'string') idByKey.set(todo[j]?.key as string, r);
+          });
+          return results;
+        },
+      });
+    }
+    return tasks;
   }
 
   try {
@@ -298,7 +349,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         })),
     );
     // 2. New accounts (before anything that may refer to them as manager).
-    await pool(creates.map((c) => ({ ops: [c.op], run: async (resumed) => [await create(c, resumed)] })));
+    await pool(createTasks(options.bulk === false ? 0 : await client.bulkMaxOperations()));
     // 3. Links, updates, (de|re)activations and manager references of new accounts.
     const updates: Task[] = plan.changes
       .filter(

@@ -136,6 +136,36 @@ describe('ScimClient', () => {
     expect(h.stats().users).toBe(1);
   });
 
+  it('creates through /Bulk: one clash fails alone, a repeated batch finds the accounts instead of duplicating', async () => {
+    const h = await startSandbox();
+    cleanup.push(() => h.stop());
+    const c = new ScimClient({
+      baseUrl: h.url,
+      auth: { kind: 'oauth', clientId: h.clientId, clientSecret: h.clientSecret },
+    });
+    cleanup.push(() => c.close());
+    const u = (key: string, userName: string) => ({
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      externalId: key,
+      userName,
+    });
+    expect(await c.bulkMaxOperations()).toBe(1000);
+    const first = await c.createUsersBulk([
+      u('E1', 'ilse.debruijn@demo.nl'),
+      u('E2', 'ILSE.deBruijn@demo.nl'),
+      u('E3', 'mehmet.yilmaz@demo.nl'),
+    ]);
+    expect(typeof first[0]).toBe('string');
+    expect(first[1]).toBeInstanceOf(Error);
+    expect(String(first[1])).toMatch(/409/);
+    const again = await c.createUsersBulk([
+      u('E1', 'ilse.debruijn@demo.nl'),
+      u('E3', 'mehmet.yilmaz@demo.nl'),
+    ]);
+    expect(again).toEqual([first[0], first[2]]);
+    expect(h.stats().users).toBe(2);
+  });
+
   it('discovers Plek profile fields from /Schemas as mapping targets', async () => {
     const h = await startSandbox();
     cleanup.push(() => h.stop());

@@ -220,7 +220,7 @@ describe('applyPlan against the sandbox', () => {
     open.push({ h: { ...h, stop: async () => {} }, c });
     const users = Array.from({ length: 40 }, (_, i) => employee(i));
     const plan = await planFor(c, users);
-    const r = await applyPlan(plan, { client: c, journalPath: journal(), workers: 2 });
+    const r = await applyPlan(plan, { client: c, journalPath: journal(), workers: 2, bulk: false });
     expect(r.failed).toBe(0);
     expect(h.stats().unauthorized).toBeGreaterThanOrEqual(1);
     expect(h.stats().tokensIssued).toBe(2);
