@@ -62,6 +62,13 @@ describe('function registry', () => {
     expect(Object.keys(FUNCTIONS)).toEqual(FUNCTION_NAMES);
   });
 
+  it('hands out plain data that can cross the IPC boundary', () => {
+    const copy = structuredClone({ ...FUNCTIONS });
+    expect(copy.Join).toEqual(FUNCTIONS.Join);
+    expect(functionSpec('join')).toBe(FUNCTIONS.Join);
+    expect(Object.isFrozen(FUNCTIONS)).toBe(true);
+  });
+
   it('derives arity from the parameters', () => {
     expect(arity(FUNCTIONS.Left!)).toEqual({ min: 2, max: 2, group: 0 });
     expect(arity(FUNCTIONS.ParseDate!)).toEqual({ min: 1, max: 2, group: 0 });

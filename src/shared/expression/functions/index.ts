@@ -19,11 +19,16 @@ const ALL: readonly FunctionDef[] = [
 ];
 
 // Null-prototype maps: a call to `constructor` or `__proto__` finds nothing, not Object's internals.
-const byName: Record<string, FunctionDef> = Object.create(null);
+// The public specs are plain data (no compile step), so they survive structured cloning over IPC.
+const byName: Record<string, FunctionSpec> = Object.create(null);
+const specByLowerName: Record<string, FunctionSpec> = Object.create(null);
 const byLowerName: Record<string, FunctionDef> = Object.create(null);
 for (const def of ALL) {
-  byName[def.name] = def;
-  byLowerName[def.name.toLowerCase()] = def;
+  const { name, params, returns, description, example } = def;
+  const spec: FunctionSpec = Object.freeze({ name, params, returns, description, example });
+  byName[name] = spec;
+  specByLowerName[name.toLowerCase()] = spec;
+  byLowerName[name.toLowerCase()] = def;
 }
 
 /** Every function of the language by canonical name (null prototype, frozen). */
@@ -40,7 +45,8 @@ export function functionDef(name: string): FunctionDef | undefined {
 
 /** The spec of a function, matched case-insensitively (`join` finds Join); undefined when unknown. */
 export function functionSpec(name: string): FunctionSpec | undefined {
-  return functionDef(name);
+  const key = name.toLowerCase();
+  return Object.hasOwn(specByLowerName, key) ? specByLowerName[key] : undefined;
 }
 
 /** `join` → `Join`; undefined for unknown names. */
