@@ -119,6 +119,9 @@ export interface SlapdServer {
   /** A bind DN with the 500-entry size limit (paged searches unlimited). */
   readerDn: string;
   readerPassword: string;
+  /** A reader whose paged searches are capped at `pagedTotalLimit` entries in total (same password). */
+  cappedReaderDn: string;
+  pagedTotalLimit: number;
   adminDn: string;
   adminPassword: string;
   users: DirectoryUser[];
@@ -178,6 +181,8 @@ export async function startSlapd(options: SlapdOptions): Promise<SlapdServer> {
     const readerPassword = 'Lees-Alleen-Geheim-42!';
     const peopleDn = `ou=Medewerkers,${SUFFIX}`;
     const sizeLimit = 500;
+    const cappedReaderDn = `cn=plek-beperkt,ou=Services,${SUFFIX}`;
+    const pagedTotalLimit = 1000;
     const conf = `
 include /etc/ldap/schema/core.schema
 include /etc/ldap/schema/cosine.schema
@@ -200,6 +205,7 @@ directory ${dbDir}
 index objectClass eq
 index uid eq
 limits dn.exact="${readerDn}" size.soft=${sizeLimit} size.hard=${sizeLimit} size.pr=1000 size.prtotal=unlimited
+limits dn.exact="${cappedReaderDn}" size.soft=${sizeLimit} size.hard=${sizeLimit} size.pr=1000 size.prtotal=${pagedTotalLimit}
 access to attrs=userPassword by anonymous auth by self read by * none
 access to * by * read
 overlay memberof
@@ -233,6 +239,12 @@ overlay memberof
         ['objectClass', 'organizationalRole'],
         ['objectClass', 'simpleSecurityObject'],
         ['cn', 'plek-reader'],
+        ['userPassword', readerPassword],
+      ]),
+      entry(cappedReaderDn, [
+        ['objectClass', 'organizationalRole'],
+        ['objectClass', 'simpleSecurityObject'],
+        ['cn', 'plek-beperkt'],
         ['userPassword', readerPassword],
       ]),
     ];
@@ -339,6 +351,8 @@ overlay memberof
       peopleDn,
       readerDn,
       readerPassword,
+      cappedReaderDn,
+      pagedTotalLimit,
       adminDn,
       adminPassword,
       users,

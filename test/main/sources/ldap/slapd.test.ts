@@ -289,6 +289,20 @@ describe.skipIf(skip)('LDAP source against a real OpenLDAP (slapd)', () => {
       if (!result.ok) expect(result.error.code).toBe('anonymous-bind');
     });
 
+    it('size limit that paging cannot get around', async () => {
+      const error = await failure(() =>
+        collect(
+          readLdapRecords(source({ bindDn: server.cappedReaderDn }), {
+            password: server.readerPassword,
+            caPem: server.caPem,
+          }),
+        ),
+      );
+      expect(error.code).toBe('size-limit');
+      expect(error.hint).toMatch(/Paging is on/);
+      expectNoSecret(error, server.readerPassword);
+    });
+
     it('base DN that does not exist', async () => {
       const error = await failure(() =>
         collect(
