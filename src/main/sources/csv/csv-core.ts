@@ -253,11 +253,16 @@ export class CsvCore {
     const first = fields[0] ? ` (it starts with "${fields[0].slice(0, 40)}")` : '';
     const d = quoteDelimiter(this.delimiter);
     if (actual > expected) {
+      const suspect = this.splitValue(fields, expected);
+      const where = suspect
+        ? `the value "${suspect.value}" in ${columnName(suspect.column)} "${suspect.header}" probably contains an unquoted ${d}`
+        : `a value probably contains an unquoted ${d} (for example "Afdeling${this.delimiter === '\t' ? ' ' : this.delimiter} Zorg")`;
       this.emitIssue({
         code: 'long-row',
         severity: 'error',
         row,
-        message: `${this.file} row ${row}: ${actual} fields where the header has ${expected}${first}; a value probably contains an unquoted ${d} (for example "Afdeling${this.delimiter === '\t' ? ' ' : this.delimiter} Zorg") — put that value in quotes in the export. The row is skipped.`,
+        ...(suspect ? { field: suspect.header } : {}),
+        message: `${this.file} row ${row}: ${actual} fields where the header has ${expected}${first}; ${where} — put that value in quotes in the export. The row is skipped.`,
       });
     } else {
       this.emitIssue({
@@ -267,6 +272,27 @@ export class CsvCore {
         message: `${this.file} row ${row}: ${actual} ${actual === 1 ? 'field' : 'fields'} where the header has ${expected}${first}; the row is cut short — a value may hold an unquoted line break, or ${d} delimiters are missing. The row is skipped.`,
       });
     }
+  }
+
+  /**
+   * For a row with too many fields, the one place where a value was split by its own delimiter, recognised by
+   * the space people type after it ("Zorg; Welzijn"): only when exactly one place fits.
+   */
+  private splitValue(
+    fields: string[],
+    expected: number,
+  ): { column: number; header: string; value: string } | undefined {
+    const extra = fields.length - expected;
+    let found: { column: number; header: string; value: string } | undefined;
+    for (let i = 0; i < expected; i++) {
+      const parts = fields.slice(i, i + extra + 1);
+      if (parts[0] === '' || !parts.slice(1).every((p) => p.startsWith(' ') && p.trim() !== '')) continue;
+      if (found) return undefined;
+      const header = this.keys[i];
+      if (header === undefined) return undefined;
+      found = { column: i + 1, header, value: parts.join(this.delimiter).slice(0, 60) };
+    }
+    return found;
   }
 
   private unterminated(row: number): void {

@@ -115,6 +115,8 @@ describe('parseCsvBuffer on generated Dutch HR exports', () => {
           .filter((d) => readerKinds.includes(d.kind))
           .map((d) => ({ code: d.kind, row: d.row }));
         expect(issues.map((i) => ({ code: i.code, row: i.row }))).toEqual(expected);
+        const longRow = fixture.defects.find((d) => d.kind === 'long-row')!;
+        expect(issues.find((i) => i.code === 'long-row')!.field).toBe(longRow.field);
       });
 
       it('keeps multi-line cells, doubled quotes and quoted delimiters, and later row numbers right', () => {
@@ -328,7 +330,18 @@ describe('cells and rows', () => {
     expect(issues[0]!.message).toContain('hr.csv row 2: 3 fields where the header has 4');
     expect(issues[1]).toMatchObject({ code: 'long-row', severity: 'error', row: 3 });
     expect(issues[1]!.message).toContain('hr.csv row 3: 5 fields where the header has 4');
-    expect(issues[1]!.message).toContain('unquoted ";"');
+    expect(issues[1]!.message).toContain(
+      'the value "Afdeling; Zorg" in column D (4) "Afdeling" probably contains an unquoted ";"',
+    );
+    expect(issues[1]!.field).toBe('Afdeling');
+  });
+
+  it('without a clear suspect the long-row message falls back to the general hint', () => {
+    const { issues } = parse('Nr;Naam\r\n1;Jan;extra\r\n');
+    expect(issues[0]!.message).toContain(
+      'a value probably contains an unquoted ";" (for example "Afdeling; Zorg")',
+    );
+    expect(issues[0]!.field).toBeUndefined();
   });
 
   it('an unterminated quote names the row where it starts', () => {
