@@ -1,0 +1,127 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultDataDir, serve } from '../../../src/main/bridge/serve';
+
+const ROOT = resolve(new URL('../../..', import.meta.url).pathname);
+
+function get(
+  url: URL,
+  headers: Record<string, string>,
+  until?: (text: string) => boolean,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolveGet, reject) => {
+    const req = request(url, { headers }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => {
+        text += c.toString('utf8');
+        if (until?.(text)) {
+          req.destroy();
+          resolveGet({ status: res.statusCode ?? 0, text });
+        }
+      });
+      res.on('end', () => resolveGet({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', (e) => (until ? undefined : reject(e)));
+    req.end();
+  });
+}
+
+describe('serve()', () => {
+  let dir: string;
+  let lines: string[];
+  let running: { url: string; stop(): Promise<void> };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'plek-serve-'));
+    lines = [];
+    running = await serve({
+      open: false,
+      demo: true,
+      dataDir: dir,
+      root: ROOT,
+      announce: (url) => lines.push(url),
+      note: () => {},
+      env: {},
+    });
+  });
+  afterAll(async () => {
+    await running?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('announces exactly one URL with its token and serves the built renderer', async () => {
+    expect(lines).toEqual([running.url]);
+    const url = new URL(running.url);
+    expect(url.hostname).toBe('127.0.0.1');
+    expect(url.hash).toMatch(/^#token=[\w-]{43}$/);
+    const page = await get(new URL('/', url), { host: url.host });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<div id="root">');
+  });
+
+  it('opens the bundled demo for the first page that listens', async () => {
+    const url = new URL(running.url);
+    const token = url.hash.slice('#token='.length);
+    const stream = await get(new URL(`/api/events?token=${token}`, url), { host: url.host }, (t) =>
+      t.includes('event: project:opened'),
+    );
+    expect(stream.text).toContain('event: project:opened');
+    expect(stream.text).toContain('demo.plekmap.json');
+  });
+});
+
+describe('defaultDataDir', () => {
+  it('honours PLEK_WORKBENCH_DATA, else a per-user folder', () => {
+    expect(defaultDataDir({ PLEK_WORKBENCH_DATA: '/srv/werkbank' })).toBe('/srv/werkbank');
+    if (process.platform === 'linux')
+      expect(defaultDataDir({ XDG_DATA_HOME: '/home/jan/.data' })).toBe('/home/jan/.data/plek-workbench');
+  });
+});
+
+describe('plek-sync serve', () => {
+  it('prints one line with the URL and keeps serving until stopped', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plek-serve-cli-'));
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin/plek-sync.mjs'), 'serve', '--no-open', '--data-dir', dir],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    try {
+      const stdout = await new Promise<string>((resolveOut, reject) => {
+        let text = '';
+        child.stdout.on('data', (c: Buffer) => {
+          text += c.toString('utf8');
+          if (text.includes('\n')) resolveOut(text);
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
+      });
+      expect(stdout).toMatch(/^Plek Provisioning Workbench: http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{43}\n$/);
+      const url = new URL(stdout.slice(stdout.indexOf('http')).trim());
+      const unauthorised = await new Promise<number>((resolveStatus) => {
+        const req = request(
+          new URL('/api/app:info', url),
+          { method: 'POST', headers: { host: url.host, 'content-type': 'application/json' } },
+          (res) => {
+            res.resume();
+            resolveStatus(res.statusCode ?? 0);
+          },
+        );
+        req.end('{}');
+      });
+      expect(unauthorised).toBe(401);
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
