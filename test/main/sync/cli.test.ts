@@ -1,0 +1,126 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../src/main/cli/index';
+import { startSandbox } from '../../../src/main/sandbox';
+import type { Plan } from '../../../src/shared/plan/types';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const MAPPING = join(ROOT, 'resources/demo/demo.plekmap.json');
+let dir: string;
+let out: string;
+let err: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'plek-cli-'));
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation(
+    (s: string | Uint8Array) => ((out += String(s)), true),
+  );
+  vi.spyOn(process.stderr, 'write').mockImplementation(
+    (s: string | Uint8Array) => ((err += String(s)), true),
+  );
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('plek-sync plan / apply / run', () => {
+  it('plans against a sandbox folder, applies the saved plan, and a daily run afterwards changes nothing', async () => {
+    const target = `sandbox:${join(dir, 'sb')}`;
+    const planPath = join(dir, 'plan.json');
+    expect(
+      await main(['plan', '-m', MAPPING, '-t', target, '--today', '2026-11-23', '--json', '--out', planPath]),
+    ).toBe(0);
+    const plan = JSON.parse(out) as Plan;
+    expect(plan.counts.create).toBeGreaterThan(200);
+    expect(plan.counts.skipped).toBeGreaterThan(0);
+    expect(plan.target.url).toBe(target);
+    expect(JSON.parse(readFileSync(planPath, 'utf8'))).toEqual(plan);
+
+    out = '';
+    expect(await main(['apply', '-m', MAPPING, '--plan', planPath, '-t', target])).toBe(0);
+    expect(out).toMatch(/\d+ ok, 0 failed, 0 not run/);
+    const csv = readFileSync(join(dir, 'plan.report.csv'), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFrow;key;action;result;error;group;plekId');
+
+    out = '';
+    // The demo export has rows with errors: the daily job reports them with exit 1 although all else is done.
+    expect(
+      await main([
+        'run',
+        '-m',
+        MAPPING,
+        '-t',
+        target,
+        '--today',
+        '2026-11-23',
+        '--run-dir',
+        join(dir, 'runs'),
+      ]),
+    ).toBe(1);
+    expect(out).toMatch(/create 0 {2}update 0 {2}deactivate 0/);
+    expect(out).toMatch(/rows with errors need attention/);
+  });
+
+  it('refuses to apply a plan to another target (exit 2) and a blocked plan (exit 1)', async () => {
+    const planPath = join(dir, 'plan.json');
+    expect(
+      await main([
+        'plan',
+        '-m',
+        MAPPING,
+        '-t',
+        `sandbox:${join(dir, 'a')}`,
+        '--today',
+        '2026-11-23',
+        '--out',
+        planPath,
+      ]),
+    ).toBe(0);
+    expect(await main(['apply', '-m', MAPPING, '--plan', planPath, '-t', `sandbox:${join(dir, 'b')}`])).toBe(
+      2,
+    );
+    expect(err).toMatch(/the plan was made for sandbox:.*\/a, not for sandbox:.*\/b/);
+
+    const plan = JSON.parse(readFileSync(planPath, 'utf8')) as Plan;
+    writeFileSync(
+      planPath,
+      JSON.stringify({
+        ...plan,
+        safety: { ...plan.safety, ok: false, reasons: ['the source holds 3 rows, fewer than 80%'] },
+      }),
+    );
+    out = '';
+    expect(await main(['apply', '-m', MAPPING, '--plan', planPath, '-t', `sandbox:${join(dir, 'a')}`])).toBe(
+      1,
+    );
+    expect(out).toMatch(/blocked by the safety guards; nothing was changed/);
+  });
+
+  it('takes the secret only from the environment and never prints it', async () => {
+    const h = await startSandbox({ clientSecret: 'S3cr3t-van-de-klant' });
+    try {
+      const args = ['plan', '-m', MAPPING, '-t', h.url, '--client-id', h.clientId, '--today', '2026-11-23'];
+      vi.stubEnv('PLEK_CLIENT_SECRET', '');
+      expect(await main(args)).toBe(2);
+      expect(err).toMatch(/set PLEK_CLIENT_SECRET/);
+      vi.stubEnv('PLEK_CLIENT_SECRET', 'fout-geheim');
+      expect(await main(args)).toBe(1);
+      expect(err).toMatch(/refused: HTTP 401/);
+      vi.stubEnv('PLEK_CLIENT_SECRET', 'S3cr3t-van-de-klant');
+      expect(await main([...args, '--json'])).toBe(0);
+      expect(out + err).not.toMatch(/S3cr3t-van-de-klant|fout-geheim/);
+      expect(
+        await main(['plan', '-m', MAPPING, '-t', 'http://plek.example.com/scim', '--today', '2026-11-23']),
+      ).toBe(2);
+      expect(err).toMatch(/must use https/);
+    } finally {
+      vi.unstubAllEnvs();
+      await h.stop();
+    }
+  });
+});
