@@ -69,14 +69,12 @@ describe('graph editor store', () => {
     expect(store.getState().fieldStates['name.familyName']?.status).toBe('incomplete');
     expect(store.getState().expressions['name.familyName']).toBe('Join(" ", [Tussenvoegsel], [Achternaam])');
     expect(
-      store
-        .getState()
-        .connect({
-          source: 'src:Roepnaam',
-          target: 'expr:name.familyName@r',
-          sourceHandle: 'out',
-          targetHandle: 'in-1',
-        }),
+      store.getState().connect({
+        source: 'src:Roepnaam',
+        target: 'expr:name.familyName@r',
+        sourceHandle: 'out',
+        targetHandle: 'in-1',
+      }),
     ).toBe(true);
     expect(store.getState().expressions['name.familyName']).toBe('Join(" ", [Roepnaam], [Achternaam])');
     expect(selectPreviewInput(store.getState()).expressions).not.toBe(before.expressions);
@@ -92,14 +90,12 @@ describe('graph editor store', () => {
     const store = setup();
     const before = store.getState().mapping;
     expect(
-      store
-        .getState()
-        .connect({
-          source: 'src:Achternaam',
-          target: 'field:name.givenName',
-          sourceHandle: 'out',
-          targetHandle: 'in-0',
-        }),
+      store.getState().connect({
+        source: 'src:Achternaam',
+        target: 'field:name.givenName',
+        sourceHandle: 'out',
+        targetHandle: 'in-0',
+      }),
     ).toBe(false);
     expect(store.getState().refusal?.reason).toMatch(/already has an edge/);
     expect(store.getState().mapping).toBe(before);

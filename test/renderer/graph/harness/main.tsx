@@ -15,11 +15,14 @@ const STORAGE_KEY = 'graph-harness:mapping';
 declare global {
   interface Window {
     __renders: Record<string, number>;
+    /** Summed React Profiler actualDuration (ms) per pane, for the benchmark. */
+    __renderMs: Record<string, number>;
     __saved: string | null;
     __changes: number;
   }
 }
 window.__renders = {};
+window.__renderMs = {};
 window.__saved = localStorage.getItem(STORAGE_KEY);
 window.__changes = 0;
 
@@ -48,6 +51,11 @@ function initial(): MappingFileInput {
   return saved ? (JSON.parse(saved) as MappingFileInput) : START;
 }
 
+function onProfile(id: string, _phase: unknown, actualDuration: number): void {
+  window.__renders[id] = (window.__renders[id] ?? 0) + 1;
+  window.__renderMs[id] = (window.__renderMs[id] ?? 0) + actualDuration;
+}
+
 function Harness() {
   const [mapping, setMapping] = useState(initial);
   const onChange = useCallback((m: MappingFileInput) => {
@@ -65,9 +73,7 @@ function Harness() {
         sampleRecords={records}
         today="2026-11-23"
         onChange={onChange}
-        onProfile={(id) => {
-          window.__renders[id] = (window.__renders[id] ?? 0) + 1;
-        }}
+        onProfile={onProfile}
       />
     </div>
   );

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { createServer, type ViteDevServer } from 'vite';
+import { build, createServer, preview, type ViteDevServer } from 'vite';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const ROOT = resolve(HERE, '../../../..');
@@ -33,9 +33,40 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Serves the graph editor harness page with Vite on a free loopback port (own cache dir, no HMR socket). */
-export async function startHarness(): Promise<Harness> {
+/**
+ * Serves the graph editor harness page with Vite on a free loopback port (own cache dir, no HMR socket).
+ * `production: true` builds it first and serves the build (what the benchmark measures: no dev-mode React).
+ */
+export async function startHarness(options: { production?: boolean } = {}): Promise<Harness> {
   const cacheDir = await mkdtemp(join(tmpdir(), 'plek-graph-vite-'));
+  if (options.production) {
+    const outDir = join(cacheDir, 'dist');
+    await build({
+      configFile: false,
+      root: HERE,
+      cacheDir,
+      logLevel: 'error',
+      base: './',
+      plugins: [react()],
+      build: { outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 8192 },
+    });
+    const server = await preview({
+      configFile: false,
+      root: HERE,
+      logLevel: 'error',
+      build: { outDir },
+      preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+    });
+    const address = server.httpServer.address();
+    if (!address || typeof address === 'string') throw new Error('vite preview did not bind');
+    return {
+      url: `http://127.0.0.1:${address.port}/`,
+      close: async () => {
+        await server.close();
+        await rm(cacheDir, { recursive: true, force: true });
+      },
+    };
+  }
   const server: ViteDevServer = await createServer({
     configFile: false,
     root: HERE,
