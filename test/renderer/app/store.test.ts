@@ -208,6 +208,26 @@ describe('app store', () => {
     expect(store.getState().validating).toBe(false);
   });
 
+  it('drops the answer of a validation the consultant cancelled', async () => {
+    let answer: (r: Result<unknown>) => void = () => {};
+    const f = fakeApi({
+      'project:demo': () => ({ ok: true, value: demoDoc }),
+      'source:sample': () => ({ ok: true, value: sample }),
+      'project:recent': () => ({ ok: true, value: { paths: [] } }),
+      'mapping:validate': () => new Promise((r) => (answer = r)),
+    });
+    const store = makeStore(f.api);
+    await store.getState().openDemo();
+    await flush();
+    const running = store.getState().validate();
+    expect(store.getState().validating).toBe(true);
+    store.getState().cancelValidation();
+    expect(store.getState().validating).toBe(false);
+    answer({ ok: true, value: { problems: [], issues: [], issueCounts: {}, summary: null } });
+    await running;
+    expect(store.getState().validation).toBeNull();
+  });
+
   it('refuses to apply a blocked plan until the consultant allows it for this run', async () => {
     const f = fakeApi({
       'project:demo': () => ({ ok: true, value: demoDoc }),

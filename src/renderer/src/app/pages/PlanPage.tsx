@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { CORE_TARGET_FIELDS } from '../../../../shared/scim/fields';
 import { useShallow } from 'zustand/react/shallow';
 import { PLAN_ACTIONS, type PlanAction, type PlanChangeView } from '../../../../shared/api/contract';
@@ -109,9 +109,15 @@ function TargetCard() {
       secretsPresent: st.secretsPresent,
       updateMapping: st.updateMapping,
       storeSecret: st.storeSecret,
+      checkSecret: st.checkSecret,
     })),
   );
   const [secret, setSecret] = useState('');
+  const scimUrl = s.target?.kind === 'scim' ? s.target.baseUrl : null;
+  const { checkSecret } = s;
+  useEffect(() => {
+    if (scimUrl && /^https?:\/\/./.test(scimUrl)) void checkSecret('scim-client-secret', scimUrl);
+  }, [checkSecret, scimUrl]);
   const kind = s.target?.kind ?? 'sandbox';
   const scim = s.target?.kind === 'scim' ? s.target : null;
   return (

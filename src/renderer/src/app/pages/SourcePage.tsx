@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DELIMITERS, ENCODINGS, type MappingFileInput } from '../../../../shared/mapping/schema';
 import type { SourceAttribute } from '../../../../shared/source/types';
@@ -20,6 +20,7 @@ export function SourcePage() {
   const s = useApp(
     useShallow((st) => ({
       source: st.mapping?.source,
+      problems: st.project?.problems ?? [],
       sample: st.sample,
       task: st.task,
       lang: st.lang,
@@ -46,6 +47,18 @@ export function SourcePage() {
           {t('step.mapping')} →
         </button>
       </div>
+      {s.problems.length > 0 ? (
+        <div className="alert alert-warning" style={{ marginBottom: 12 }} role="alert">
+          <strong>{t('source.mappingProblems')}</strong>
+          <ul style={{ margin: '6px 0 0', paddingLeft: 18 }}>
+            {s.problems.map((p, i) => (
+              <li key={i}>
+                <code>{p.path}</code> {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {s.source.kind === 'csv' ? <CsvOptions source={s.source} /> : <LdapForm source={s.source} />}
       <div className="card">
         <div className="row" style={{ marginBottom: 8 }}>
@@ -187,11 +200,18 @@ function LdapForm({ source }: { source: LdapInput }) {
       secretsPresent: st.secretsPresent,
       updateMapping: st.updateMapping,
       inspectCertificate: st.inspectCertificate,
+      connectionTest: st.connectionTest,
+      testConnection: st.testConnection,
+      checkSecret: st.checkSecret,
       pinCertificate: st.pinCertificate,
       storeSecret: st.storeSecret,
     })),
   );
   const [password, setPassword] = useState('');
+  const { checkSecret } = s;
+  useEffect(() => {
+    void checkSecret('ldap-bind-password', source.url);
+  }, [checkSecret, source.url]);
   const set = (patch: Partial<LdapInput>) =>
     s.updateMapping((m) => (m.source?.kind === 'ldap' ? { ...m, source: { ...m.source, ...patch } } : m));
   const cert = s.certificate;
@@ -268,6 +288,18 @@ function LdapForm({ source }: { source: LdapInput }) {
         <button type="button" className="btn" onClick={() => void s.inspectCertificate(source.url)}>
           {t('source.checkCert')}
         </button>
+        <button type="button" className="btn" onClick={() => void s.testConnection()}>
+          {t('source.testConnection')}
+        </button>
+        {s.connectionTest ? (
+          <span
+            className={s.connectionTest.ok ? 'badge badge-ok' : 'badge badge-error'}
+            role="status"
+            data-testid="connection-test"
+          >
+            {s.connectionTest.message}
+          </span>
+        ) : null}
         {source.pinnedFingerprint ? (
           <span className="badge badge-ok mono">
             {t('source.cert.pinned', { fingerprint: source.pinnedFingerprint })}

@@ -30,6 +30,7 @@ export function ValidatePage() {
       mappingName: st.mapping?.name,
       fields: st.mapping?.fields,
       validate: st.validate,
+      cancelValidation: st.cancelValidation,
       selectRow: st.selectRow,
     })),
   );
@@ -111,7 +112,10 @@ export function ValidatePage() {
       {s.validating ? (
         <div className="card" role="status">
           <ProgressBar fraction={null} label={t('validate.running')}>
-            {t('validate.running')}
+            <span>{t('validate.running')}</span>
+            <button type="button" className="btn btn-small" onClick={s.cancelValidation}>
+              {t('app.cancel')}
+            </button>
           </ProgressBar>
         </div>
       ) : null}

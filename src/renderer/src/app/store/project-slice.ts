@@ -13,6 +13,8 @@ function freshProject(doc: ProjectDocument, revision: number): Partial<AppState>
     savedRevision: revision + 1,
     sample: null,
     certificate: null,
+    connectionTest: null,
+    secretsPresent: {},
     validation: null,
     preview: null,
     selectedRow: null,

@@ -15,6 +15,7 @@ export function createSourceSlice(deps: StoreDeps): StateCreator<AppState, [], [
     sample: null,
     sampleRevision: 0,
     certificate: null,
+    connectionTest: null,
     secretsPresent: {},
 
     takeSample: async () => {
@@ -51,6 +52,14 @@ export function createSourceSlice(deps: StoreDeps): StateCreator<AppState, [], [
           ? { ...m, source: { ...m.source, pinnedFingerprint: cert.fingerprint256 } }
           : m,
       );
+    },
+
+    testConnection: async () => {
+      const source = get().mapping?.source;
+      if (source?.kind !== 'ldap') return;
+      set({ connectionTest: null });
+      const result = valueOrReport(get, await api.source.testConnection({ source }));
+      if (result) set({ connectionTest: result });
     },
 
     storeSecret: async (name, value, scope) => {

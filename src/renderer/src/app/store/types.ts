@@ -1,6 +1,7 @@
 import type {
   AppInfo,
   CertificateInfo,
+  ConnectionTestResult,
   PlanAction,
   PlanView,
   PreviewResult,
@@ -73,10 +74,12 @@ export interface SourceSlice {
   sample: SourceSample | null;
   sampleRevision: number;
   certificate: CertificateInfo | null;
+  connectionTest: ConnectionTestResult | null;
   secretsPresent: Partial<Record<SecretName, boolean>>;
   takeSample(): Promise<void>;
   inspectCertificate(url: string): Promise<void>;
   pinCertificate(): void;
+  testConnection(): Promise<void>;
   storeSecret(name: SecretName, value: string, scope?: string): Promise<void>;
   checkSecret(name: SecretName, scope?: string): Promise<void>;
 }
@@ -90,6 +93,8 @@ export interface ValidationSlice {
   previewing: boolean;
   selectedRow: number | null;
   validate(): Promise<void>;
+  /** Stops waiting for a validation; its late answer is dropped. */
+  cancelValidation(): void;
   refreshPreview(): Promise<void>;
   selectRow(row: number | null): void;
 }

@@ -28,6 +28,11 @@ export function createValidationSlice(deps: StoreDeps): StateCreator<AppState, [
       if (validation) set({ validation, validationRevision: revision });
     },
 
+    cancelValidation: () => {
+      validateSeq++;
+      set({ validating: false });
+    },
+
     refreshPreview: async () => {
       const { mapping, sample, today, revision } = get();
       if (!mapping || !sample) return;
