@@ -44,6 +44,7 @@ export function eager(impl: (call: CallNode) => Impl): FunctionDef['compile'] {
 
 /** Applies a text function to a value: null stays null, lists are mapped item by item (multi-valued attributes). */
 export function mapText(v: Value, f: (text: string) => Value): Value {
+  if (typeof v === 'string') return f(v);
   if (Array.isArray(v)) return v.map((item) => mapText(item, f));
   const t = valueToText(v);
   return t === null ? null : f(t);
@@ -66,4 +67,12 @@ export function toInteger(v: Value): number | undefined {
   if (typeof v === 'number') return Number.isInteger(v) ? v : Math.trunc(v);
   if (typeof v === 'string' && /^\s*[-+]?\d+\s*$/.test(v)) return Number(v);
   return undefined;
+}
+
+/** Compiles a one-argument text function; `f` is created once, not per row. */
+export function textFunction(f: (text: string) => Value): FunctionDef['compile'] {
+  return (args) => {
+    const a = args[0]!.evaluate;
+    return (env) => mapText(a(env), f);
+  };
 }

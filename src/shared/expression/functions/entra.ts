@@ -1,7 +1,7 @@
 import type { Value } from '../value';
 import { isBlank, valueToText } from '../value';
 import type { FunctionDef } from './define';
-import { compileError, eager, literalText, mapText, toInteger } from './define';
+import { compileError, eager, literalText, mapText, textFunction, toInteger } from './define';
 import { failAt } from '../runtime';
 
 /**
@@ -108,7 +108,7 @@ export const StripSpaces: FunctionDef = {
     nl: 'Haalt alle spaties weg.',
   },
   example: 'StripSpaces("1234 AB") → "1234AB"',
-  compile: eager(() => (v) => mapText(v, (t) => t.replace(/\s+/g, ''))),
+  compile: textFunction((t) => t.replace(/\s+/g, '')),
 };
 
 function splitWords(text: string, delimiters: string): string[] {

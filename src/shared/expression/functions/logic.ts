@@ -139,13 +139,13 @@ export const ValueMap: FunctionDef = {
     const hasDefault = table.default !== undefined;
     const fallback: Value = table.default ?? null;
     const value = args[0]!.evaluate;
-    return (env) =>
-      mapText(value(env), (t) => {
-        if (t.trim() === '') return null;
-        const hit = entries.get(matchKey(t));
-        if (hit !== undefined) return hit;
-        return hasDefault ? fallback : t;
-      });
+    const each = (t: string): Value => {
+      if (t.trim() === '') return null;
+      const hit = entries.get(matchKey(t));
+      if (hit !== undefined) return hit;
+      return hasDefault ? fallback : t;
+    };
+    return (env) => mapText(value(env), each);
   },
 };
 

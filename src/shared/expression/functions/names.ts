@@ -1,7 +1,7 @@
 import type { Value } from '../value';
 import { valueToText } from '../value';
 import type { FunctionDef } from './define';
-import { eager, mapText } from './define';
+import { eager, textFunction } from './define';
 
 /**
  * Name prefixes (tussenvoegsels), after the Dutch civil register's table of voorvoegsels (BRP tabel 36):
@@ -224,7 +224,7 @@ export const NamePrefix: FunctionDef = {
     nl: 'Het tussenvoegsel vooraan de volledige achternaam, zoals geschreven; null als er geen is.',
   },
   example: 'NamePrefix("van der Berg") → "van der"',
-  compile: eager(() => (v) => mapText(v, (t) => splitFamilyName(t)[0])),
+  compile: textFunction((t) => splitFamilyName(t)[0]),
 };
 
 export const NameWithoutPrefix: FunctionDef = {
@@ -236,13 +236,10 @@ export const NameWithoutPrefix: FunctionDef = {
     nl: 'De achternaam zonder tussenvoegsel.',
   },
   example: 'NameWithoutPrefix("van der Berg") → "Berg"',
-  compile: eager(
-    () => (v) =>
-      mapText(v, (t) => {
-        const rest = splitFamilyName(t)[1];
-        return rest === '' ? null : rest;
-      }),
-  ),
+  compile: textFunction((t) => {
+    const rest = splitFamilyName(t)[1];
+    return rest === '' ? null : rest;
+  }),
 };
 
 export const Initials: FunctionDef = {
@@ -254,15 +251,12 @@ export const Initials: FunctionDef = {
     nl: 'Voorletters met punten; IJ blijft bij elkaar.',
   },
   example: 'Initials("Jan-Peter IJsbrand") → "J.P.IJ."',
-  compile: eager(
-    () => (v) =>
-      mapText(v, (t) => {
-        let out = '';
-        for (const m of t.normalize('NFC').matchAll(/(?<!\p{L}\p{M}*)(?:ij|\p{L}\p{M}*)/giu))
-          out += `${m[0].toUpperCase()}.`;
-        return out === '' ? null : out;
-      }),
-  ),
+  compile: textFunction((t) => {
+    let out = '';
+    for (const m of t.normalize('NFC').matchAll(/(?<!\p{L}\p{M}*)(?:ij|\p{L}\p{M}*)/giu))
+      out += `${m[0].toUpperCase()}.`;
+    return out === '' ? null : out;
+  }),
 };
 
 export const NAME_FUNCTIONS = [DisplayName, SortName, NamePrefix, NameWithoutPrefix, Initials];

@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { failAt } from '../runtime';
+import type { Value } from '../value';
 import type { FunctionDef } from './define';
 import { compileError, literalText, mapText } from './define';
 
@@ -31,23 +32,19 @@ export const PhoneE164: FunctionDef = {
       );
     const country = region as CountryCode;
     const phone = args[0]!.evaluate;
-    return (env) =>
-      mapText(phone(env), (t) => {
-        if (t.trim() === '') return null;
-        const key = `${country}|${t}`;
-        const hit = cache.get(key);
-        if (hit !== undefined) return hit;
-        const parsed = parsePhoneNumberFromString(t, country);
-        if (parsed === undefined || !parsed.isValid())
-          throw failAt(
-            call,
-            'invalid-phone',
-            `${JSON.stringify(t)} is not a valid phone number for ${region}`,
-          );
-        if (cache.size >= CACHE_SIZE) cache.clear();
-        cache.set(key, parsed.number);
-        return parsed.number;
-      });
+    const each = (t: string): Value => {
+      if (t.trim() === '') return null;
+      const key = `${country}|${t}`;
+      const hit = cache.get(key);
+      if (hit !== undefined) return hit;
+      const parsed = parsePhoneNumberFromString(t, country);
+      if (parsed === undefined || !parsed.isValid())
+        throw failAt(call, 'invalid-phone', `${JSON.stringify(t)} is not a valid phone number for ${region}`);
+      if (cache.size >= CACHE_SIZE) cache.clear();
+      cache.set(key, parsed.number);
+      return parsed.number;
+    };
+    return (env) => mapText(phone(env), each);
   },
 };
 

@@ -4,7 +4,7 @@ import { failAt } from '../runtime';
 import type { Value } from '../value';
 import { isBlank, toNumberOrNull, valueToText } from '../value';
 import type { FunctionDef } from './define';
-import { compileError, eager, literalText, mapText, toInteger } from './define';
+import { compileError, eager, literalText, mapText, textFunction, toInteger } from './define';
 
 const HAS_SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -76,7 +76,7 @@ export const Trim: FunctionDef = {
     nl: 'Haalt spaties aan begin en eind weg en maakt van meerdere spaties binnenin één.',
   },
   example: 'Trim("  Jan   Jansen ") → "Jan Jansen"',
-  compile: eager(() => (v) => mapText(v, (t) => t.trim().replace(/\s+/g, ' '))),
+  compile: textFunction((t) => t.trim().replace(/\s+/g, ' ')),
 };
 
 export const Lower: FunctionDef = {
@@ -85,7 +85,7 @@ export const Lower: FunctionDef = {
   returns: 'text',
   description: { en: 'Lower case.', nl: 'Kleine letters.' },
   example: 'Lower("J.Jansen@Plek.NL") → "j.jansen@plek.nl"',
-  compile: eager(() => (v) => mapText(v, (t) => t.toLowerCase())),
+  compile: textFunction((t) => t.toLowerCase()),
 };
 
 export const Upper: FunctionDef = {
@@ -94,7 +94,7 @@ export const Upper: FunctionDef = {
   returns: 'text',
   description: { en: 'Upper case.', nl: 'Hoofdletters.' },
   example: 'Upper("nl") → "NL"',
-  compile: eager(() => (v) => mapText(v, (t) => t.toUpperCase())),
+  compile: textFunction((t) => t.toUpperCase()),
 };
 
 export const Capitalize: FunctionDef = {
@@ -106,14 +106,11 @@ export const Capitalize: FunctionDef = {
     nl: 'Maakt de eerste letter een hoofdletter (bij IJ beide letters); de rest blijft zoals hij is.',
   },
   example: 'Capitalize("ijsbrand") → "IJsbrand"',
-  compile: eager(
-    () => (v) =>
-      mapText(v, (t) => {
-        const m = /^(\P{L}*)(ij|\p{L})/iu.exec(t);
-        if (!m) return t;
-        return m[1]! + m[2]!.toUpperCase() + t.slice(m[0].length);
-      }),
-  ),
+  compile: textFunction((t) => {
+    const m = /^(\P{L}*)(ij|\p{L})/iu.exec(t);
+    if (!m) return t;
+    return m[1]! + m[2]!.toUpperCase() + t.slice(m[0].length);
+  }),
 };
 
 function countArg(call: Parameters<FunctionDef['compile']>[2], v: Value, what: string): number {
@@ -259,14 +256,14 @@ export const NormalizeDiacritics: FunctionDef = {
         modeArg!,
       );
     const dach = mode === 'dach';
-    return (env) =>
-      mapText(text!.evaluate(env), (t) => {
-        if (ASCII.test(t)) return t;
-        let s = t.normalize('NFC');
-        // any-ascii writes the capital ẞ as "Ss"; in the all-caps text where it occurs "SS" is right
-        s = dach ? s.replace(/[äöüßẞ]/gi, dachReplacement) : s.replaceAll('ẞ', 'SS');
-        return anyAscii(s);
-      });
+    const each = (t: string): Value => {
+      if (ASCII.test(t)) return t;
+      let s = t.normalize('NFC');
+      // any-ascii writes the capital ẞ as "Ss"; in the all-caps text where it occurs "SS" is right
+      s = dach ? s.replace(/[äöüßẞ]/gi, dachReplacement) : s.replaceAll('ẞ', 'SS');
+      return anyAscii(s);
+    };
+    return (env) => mapText(text!.evaluate(env), each);
   },
 };
 
@@ -279,13 +276,10 @@ export const FirstLetter: FunctionDef = {
     nl: 'De eerste letter; spaties, cijfers en leestekens vooraan worden overgeslagen.',
   },
   example: `FirstLetter("'t Örtje") → "t"`,
-  compile: eager(
-    () => (v) =>
-      mapText(v, (t) => {
-        const m = /\p{L}\p{M}*/u.exec(t.normalize('NFC'));
-        return m ? m[0] : null;
-      }),
-  ),
+  compile: textFunction((t) => {
+    const m = /\p{L}\p{M}*/u.exec(t.normalize('NFC'));
+    return m ? m[0] : null;
+  }),
 };
 
 export const ToText: FunctionDef = {
