@@ -27,7 +27,8 @@ function isNumberStart(text: string, i: number): boolean {
   return text[j] === '.' && isDigit(text.charCodeAt(j + 1));
 }
 function isSpace(c: string): boolean {
-  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
+  // also no-break space and the byte-order mark, which copy and paste bring along
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0' || c === '\ufeff';
 }
 
 /**
@@ -118,7 +119,9 @@ export function tokenize(text: string): Token[] {
       const op = OPERATORS.find((o) => text.startsWith(o, i));
       if (op === undefined) {
         const shown = String.fromCodePoint(text.codePointAt(i)!);
-        throw new ExpressionSyntaxError(`unexpected "${shown}"`, start);
+        // Word, Outlook and Teams turn " into curly quotes when an expression is pasted from a document
+        const hint = '“”„‟«»'.includes(shown) ? ' (write text in straight double quotes: "…")' : '';
+        throw new ExpressionSyntaxError(`unexpected "${shown}"${hint}`, start);
       }
       i += op.length;
       tokens.push({ type: 'op', text: op === '!=' ? '<>' : op, start, end: i });

@@ -62,6 +62,7 @@ describe('parseExpression', () => {
     ],
     ['[a] & "x" = "yx"', binary('=', binary('&', ref('a'), literal('x')), literal('yx'))],
     ['  [a]\n\t= 1 ', binary('=', ref('a'), literal(1))],
+    ['\ufeff[a]\r\n=\u00a01', binary('=', ref('a'), literal(1))],
   ])('%s', (text, expected) => {
     expect(ast(text)).toEqual(expected);
   });
@@ -104,6 +105,7 @@ describe('parseExpression', () => {
     ['1.', 'expected a digit after "." at column 3', 3],
     ['12abc', 'unexpected "a" at column 3', 3],
     ['"a" €', 'unexpected "€" at column 5', 5],
+    ['Join(“ ”, [a])', 'unexpected "“" (write text in straight double quotes: "…") at column 6', 6],
     ['[a] = (not [b]', 'expected ")" at column 15', 15],
   ])('%j → %s', (text, message, column) => {
     const e = error(text);
