@@ -8,7 +8,13 @@ import { createDialogHost } from './dialogs';
 import { onDroppedFile, registerWorkbenchIpc, sendEvent } from './ipc';
 import { menuTemplate } from './menu';
 import { SafeStorageSecretStore } from './safe-storage-secrets';
-import { classifyDroppedPath, decideWindowOpen, isNavigationAllowed, windowOptions } from './security';
+import {
+  classifyDroppedPath,
+  decideWindowOpen,
+  isAppFrameUrl,
+  isNavigationAllowed,
+  windowOptions,
+} from './security';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 /** electron-vite's dev server URL in development; the built file otherwise. */
@@ -101,10 +107,10 @@ export async function startDesktop(): Promise<void> {
   }
 
   registerWorkbenchIpc(service.dispatch, {
-    isTrustedSender: (event) => event.senderFrame?.url.split('#')[0] === APP_URL.split('#')[0],
+    isTrustedSender: (event) => isAppFrameUrl(event.senderFrame?.url, APP_URL),
   });
   onDroppedFile((event, path) => {
-    if (event.senderFrame?.url.split('#')[0] !== APP_URL.split('#')[0]) return;
+    if (!isAppFrameUrl(event.senderFrame?.url, APP_URL)) return;
     const dropped = classifyDroppedPath(path);
     if (dropped?.kind === 'mapping') void openProject(dropped.path);
     else if (dropped?.kind === 'csv') command('open-csv', dropped.path);
@@ -132,6 +138,10 @@ export async function startDesktop(): Promise<void> {
     window = null;
   });
   await window.loadURL(APP_URL);
+  // Started by double-clicking a .plekmap.json (file association): open it once the page is there.
+  const initial = classifyDroppedPath(process.argv.at(-1));
+  if (initial?.kind === 'mapping')
+    window.webContents.once('did-finish-load', () => void openProject(initial.path));
 
   app.on('second-instance', (_e, argv) => {
     if (!window) return;

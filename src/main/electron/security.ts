@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { isAllowedExternalUrl, isSafeAbsolutePath } from '../../shared/api/validators';
+import { isAllowedExternalUrl, isSafeAbsolutePath, parseOrigin } from '../../shared/api/validators';
 
 /** Sites the workbench may hand to the system browser (help pages); compared as exact origins. */
 export const EXTERNAL_ORIGINS: readonly string[] = [
@@ -60,11 +60,23 @@ export function decideWindowOpen(url: string): { action: 'deny'; openExternal: s
 }
 
 /**
- * Whether the renderer may navigate to `url`. Never: the app is a single page, so any navigation (a link, a
- * dropped file, a redirect) is refused; in development only reloads of the dev server page pass.
+ * Whether a frame URL is the app's own page: for the built app exactly the `file://…/index.html` (fragment and
+ * query ignored), for the development server the same origin (exact comparison after parsing).
+ */
+export function isAppFrameUrl(frameUrl: unknown, appUrl: string): boolean {
+  if (typeof frameUrl !== 'string') return false;
+  if (appUrl.startsWith('file:')) return frameUrl.split(/[?#]/)[0] === appUrl.split(/[?#]/)[0];
+  const frame = parseOrigin(frameUrl);
+  const app = parseOrigin(appUrl);
+  return frame !== null && app !== null && frame.origin === app.origin;
+}
+
+/**
+ * Whether the renderer may navigate to `url`: only (re)loads of the app page itself. The app is a single page,
+ * so any other navigation (a link, a dropped file, a redirect) is refused.
  */
 export function isNavigationAllowed(url: string, appUrl: string): boolean {
-  return url === appUrl;
+  return isAppFrameUrl(url, appUrl);
 }
 
 /** A file dropped on the window or handed over on the command line: a CSV to read or a mapping to open. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyDroppedPath,
   decideWindowOpen,
+  isAppFrameUrl,
   isNavigationAllowed,
   windowOptions,
 } from '../../../src/main/electron/security';
@@ -62,6 +63,19 @@ describe('new windows and navigation', () => {
     expect(isNavigationAllowed('https://evil.com/', app)).toBe(false);
     expect(isNavigationAllowed('file:///etc/passwd', app)).toBe(false);
     expect(isNavigationAllowed(`${app}.evil`, app)).toBe(false);
+    expect(isNavigationAllowed(`${app}#/plan`, app)).toBe(true);
+  });
+
+  it('trusts IPC only from the app page (exact file URL, or the dev server origin)', () => {
+    const app = 'file:///opt/plek/out/renderer/index.html';
+    expect(isAppFrameUrl(app, app)).toBe(true);
+    expect(isAppFrameUrl('file:///opt/plek/out/renderer/other.html', app)).toBe(false);
+    expect(isAppFrameUrl('https://evil.com/', app)).toBe(false);
+    expect(isAppFrameUrl(undefined, app)).toBe(false);
+    const dev = 'http://localhost:5173';
+    expect(isAppFrameUrl('http://localhost:5173/', dev)).toBe(true);
+    expect(isAppFrameUrl('http://localhost:5173.evil.com/', dev)).toBe(false);
+    expect(isAppFrameUrl('http://localhost:5174/', dev)).toBe(false);
   });
 });
 
