@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { Issue } from '../../../shared/issues';
 import type { SourceRecord, SourceValue } from '../../../shared/source/types';
+import { SourceError } from '../source-error';
 import { checkHeaders, columnName } from './columns';
 import { detectDelimiter, detectNewline, type CsvDelimiterOption } from './delimiter';
 import {
@@ -136,6 +137,11 @@ export class CsvCore {
   private startDecoding(complete: boolean): void {
     const prefix = concat(this.prefix, this.prefixBytes);
     this.prefix = [];
+    const other = notCsv(prefix);
+    if (other) {
+      this.stopped = true;
+      throw new SourceError('source-unreadable', `Cannot read ${this.file}: it is ${other}`, this.file);
+    }
     const choice = chooseEncoding(prefix, complete, this.options.encoding, this.file);
     this.encoding = choice;
     this.decoder = createChunkDecoder(choice.encoding);
@@ -330,6 +336,20 @@ export class CsvCore {
   private emitIssue(issue: Issue): void {
     this.out.push({ kind: 'issue', issue });
   }
+}
+
+/** Files consultants pick by mistake, recognised by their first bytes, with what to do instead. */
+function notCsv(bytes: Uint8Array): string | undefined {
+  const starts = (...magic: number[]) => magic.every((b, i) => bytes[i] === b);
+  const saveAs = 'in Excel choose File → Save As → "CSV (semicolon separated)" and pick that file';
+  if (starts(0x50, 0x4b, 0x03, 0x04))
+    return `an Excel workbook (.xlsx) or another ZIP file, not a CSV file; ${saveAs}`;
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
+    return `an old Excel workbook (.xls), not a CSV file; ${saveAs}`;
+  }
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d))
+    return 'a PDF document, not a CSV file; ask for the export as CSV';
+  return undefined;
 }
 
 function concat(chunks: Uint8Array[], length: number): Uint8Array {

@@ -53,7 +53,8 @@ async function openForReading(path: string, file: string): Promise<{ handle: Fil
 /**
  * Opens an HR export for streaming: detects the encoding and delimiter, reads the header row and returns the
  * records as an async iterable. The file is read in chunks and decoded incrementally, so a 1M-row export is
- * never held in memory. Throws a SourceError when the file cannot be read at all; everything wrong inside the
+ * never held in memory. Throws a SourceError when the file cannot be read at all (missing, a folder, no
+ * permission, an Excel workbook or PDF instead of a CSV); everything wrong inside the
  * file is reported as issues (file-level ones in `info.issues`, row-level ones as events).
  */
 export async function openCsv(
@@ -146,7 +147,7 @@ export async function readCsvHeaders(path: string, options: CsvOptions = {}): Pr
 
 /**
  * Parses a whole file held in memory, with exactly the semantics of `openCsv` (it feeds the same parser in the
- * same chunk size). For tests and small files.
+ * same chunk size). For tests and small files. Throws a SourceError for a workbook or PDF picked by mistake.
  */
 export function parseCsvBuffer(
   buf: Uint8Array,

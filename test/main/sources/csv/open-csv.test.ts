@@ -170,6 +170,16 @@ describe('unreadable files', () => {
     await expectSourceError(readCsvHeaders(path), ['geheim.csv', 'permission denied']);
   });
 
+  it.each([
+    ['personeel.xlsx', [0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0], 'an Excel workbook (.xlsx)'],
+    ['personeel.xls', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0], 'an old Excel workbook (.xls)'],
+    ['export.pdf', [...Buffer.from('%PDF-1.7\n')], 'a PDF document'],
+  ])('%s picked by mistake: says what it is and how to get a CSV', async (name, bytes, what) => {
+    const path = join(dir, name);
+    await writeFile(path, Uint8Array.from([...bytes, ...Buffer.alloc(2000, 7)]));
+    await expectSourceError(openCsv(path), [name, what, 'not a CSV file']);
+  });
+
   it('uses the label instead of the file name when given', async () => {
     await expectSourceError(openCsv(join(dir, 'x.csv'), { fileLabel: 'HR-export (AFAS)' }), [
       'HR-export (AFAS)',
