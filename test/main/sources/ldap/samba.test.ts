@@ -1,7 +1,14 @@
 import { X509Certificate } from 'node:crypto';
 import { Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readLdapRecords, sampleLdap, testLdapConnection } from '../../../../src/main/sources/ldap';
+import {
+  describeAttributes,
+  readLdapRecords,
+  sampleLdap,
+  testLdapConnection,
+} from '../../../../src/main/sources/ldap';
+import { compileMapping } from '../../../../src/shared/engine/compile';
+import { mapRecords } from '../../../../src/shared/engine/run';
 import { keyStabilityWarning, suggestAdMapping } from '../../../../src/shared/ad';
 import { parseMapping } from '../../../../src/shared/mapping/load';
 import { ldapSourceSchema, type LdapSource } from '../../../../src/shared/mapping/schema';
@@ -208,6 +215,41 @@ describe.skipIf(skip)('LDAP source against a real Samba Active Directory DC', ()
     expect(mapping.mappingKey.attribute).toBe('objectGUID');
     expect(keyStabilityWarning(mapping.mappingKey.attribute)).toBeNull();
     expect(parseMapping(mapping).ok).toBe(true);
+  });
+
+  it('maps every user with the suggested mapping: deactivation from AD state, manager by objectGUID', () => {
+    const suggested = suggestAdMapping(describeAttributes(records), { name: 'Zorggroep', source: source() });
+    const parsed = parseMapping(suggested);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const compiled = compileMapping(parsed.mapping);
+    if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
+    const result = mapRecords(compiled.compiled, records, { today: '2026-11-23' });
+    const byRow = new Map(result.outcomes.map((o) => [o.row, o]));
+    let checked = 0;
+    for (const r of records) {
+      const u = server.users.find((x) => x.login === r.values.sAMAccountName)!;
+      const outcome = byRow.get(r.row)!;
+      expect(outcome.status).toBe('mapped');
+      if (outcome.status !== 'mapped') continue;
+      const user = outcome.user;
+      expect(user.key).toBe(r.values.objectGUID);
+      expect(user.active).toBe(!u.disabled && u.expires !== PAST_EXPIRY);
+      if (!u.disabled && u.expires === FUTURE_EXPIRY) expect(user.leavingOn).toBe(FUTURE_EXPIRY);
+      expect(user.attributes['emails[type eq "work"].value']).toBe(u.mail);
+      expect(user.attributes['name.familyName']).toBe(u.sn);
+      expect(user.attributes['phoneNumbers[type eq "mobile"].value']).toBe(
+        `+31${u.mobile.slice(1).replace('-', '')}`,
+      );
+      checked++;
+    }
+    expect(checked).toBe(USERS);
+    const u30 = byRow.get(byLogin.get(server.users[30]!.login)!.row)!;
+    const manager = byLogin.get(server.users[server.users[30]!.managerIndex!]!.login)!;
+    if (u30.status === 'mapped') {
+      expect(u30.user.attributes['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager']).toBe(
+        manager.values.objectGUID,
+      );
+    }
   });
 
   describe('bind errors with AD data codes', () => {
