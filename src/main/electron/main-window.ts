@@ -140,8 +140,7 @@ export async function startDesktop(): Promise<void> {
   await window.loadURL(APP_URL);
   // Started by double-clicking a .plekmap.json (file association): open it once the page is there.
   const initial = classifyDroppedPath(process.argv.at(-1));
-  if (initial?.kind === 'mapping')
-    window.webContents.once('did-finish-load', () => void openProject(initial.path));
+  if (initial?.kind === 'mapping') await openProject(initial.path);
 
   app.on('second-instance', (_e, argv) => {
     if (!window) return;
