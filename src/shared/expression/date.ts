@@ -175,10 +175,30 @@ export function parseWithFormat(text: string, tokens: FormatToken[]): DateParse 
 const AUTO_DMY = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/;
 const AUTO_YMD = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
 const AUTO_BASIC = /^(\d{4})(\d{2})(\d{2})$/;
+const AUTO_NAMED = /^(\d{1,2})[-\s.]+(\p{L}+)[-\s.]+(\d{4})$/u;
+
+/** Dutch and English month names and abbreviations, as HR exports write them ("31 januari 2024", "1-mrt-2024"). */
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    ['januari', 'january', 'jan'],
+    ['februari', 'february', 'feb'],
+    ['maart', 'march', 'mrt', 'mar', 'maa'],
+    ['april', 'apr'],
+    ['mei', 'may'],
+    ['juni', 'june', 'jun'],
+    ['juli', 'july', 'jul'],
+    ['augustus', 'august', 'aug'],
+    ['september', 'sep', 'sept'],
+    ['oktober', 'october', 'okt', 'oct'],
+    ['november', 'nov'],
+    ['december', 'dec'],
+  ].flatMap((names, i) => names.map((n): [string, number] => [n, i + 1])),
+);
 const TIME_SUFFIX = /[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[-+]\d{2}:?\d{2})?$/i;
 
 /**
- * "auto": yyyy-MM-dd, dd-MM-yyyy and d-M-yyyy with -, / or . as separator (a trailing time such as
+ * "auto": yyyy-MM-dd, dd-MM-yyyy and d-M-yyyy with -, / or . as separator, "31 januari 2024" / "1-mrt-2024"
+ * (Dutch or English month names), (a trailing time such as
  * " 00:00:00" or "T10:00:00Z" is ignored: the day is taken as written), yyyyMMdd, LDAP generalized time,
  * 18-digit FILETIME (and 0 / 9223372036854775807 as "never": null), then Excel serial numbers 1..2958465.
  */
@@ -188,6 +208,11 @@ export function parseAuto(text: string): DateParse | undefined {
   if (m) return makeDate(Number(m[1]), Number(m[3]), Number(m[4])) ?? { invalid: 'no such day' };
   m = AUTO_DMY.exec(bare);
   if (m) return makeDate(Number(m[4]), Number(m[3]), Number(m[1])) ?? { invalid: 'no such day' };
+  m = AUTO_NAMED.exec(bare);
+  if (m) {
+    const month = MONTHS.get(m[2]!.toLowerCase());
+    if (month !== undefined) return makeDate(Number(m[3]), month, Number(m[1])) ?? { invalid: 'no such day' };
+  }
   m = AUTO_BASIC.exec(text);
   if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3])) ?? { invalid: 'no such day' };
   // "0" is AD's "never" (accountExpires, pwdLastSet), not an Excel serial

@@ -79,6 +79,11 @@ describe('ParseDate "auto"', () => {
     ['2024-01-31T23:30:00Z', d('2024-01-31')],
     ['2024-01-31T23:30:00+01:00', d('2024-01-31')],
     ['20240131', d('2024-01-31')],
+    ['31 januari 2024', d('2024-01-31')],
+    ['1-mrt-2024', d('2024-03-01')],
+    ['1 Mar 2024', d('2024-03-01')],
+    ['15 okt. 2024', d('2024-10-15')],
+    ['3 MEI 2024 08:00', d('2024-05-03')],
     // Excel serials, including the 1900 leap-year bug
     ['1', d('1900-01-01')],
     ['59', d('1900-02-28')],
@@ -99,13 +104,19 @@ describe('ParseDate "auto"', () => {
     expect(value('ParseDate([x], "auto")', { x: text })).toEqual(expected);
   });
 
-  it.each(['31-02-2024', '2023-02-29', '60', '2958466', '20240230143000.0Z', '20240230'])(
-    '%j is an invalid-date error',
-    (text) => {
-      const r = evaluate('ParseDate([x], "auto")', { x: text });
-      expect(r.ok === false && r.error.code).toBe('invalid-date');
-    },
-  );
+  it.each([
+    '31-02-2024',
+    '2023-02-29',
+    '60',
+    '2958466',
+    '20240230143000.0Z',
+    '20240230',
+    '30 februari 2024',
+    '1 foo 2024',
+  ])('%j is an invalid-date error', (text) => {
+    const r = evaluate('ParseDate([x], "auto")', { x: text });
+    expect(r.ok === false && r.error.code).toBe('invalid-date');
+  });
 });
 
 describe('ParseDate with directory formats', () => {
