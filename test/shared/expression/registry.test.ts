@@ -108,3 +108,38 @@ function show(v: Value): string {
   if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
   return typeof v === 'string' ? JSON.stringify(v) : String(v);
 }
+
+describe('docs/expressions.md recipes', () => {
+  const section = docs.slice(docs.indexOf('## Recipes'), docs.indexOf('## Syntax'));
+  const recipes = [...section.matchAll(/^\| [^|]+ \| (.+) \|$/gm)]
+    .flatMap((m) => [...m[1]!.matchAll(/`([^`]+)`/g)].map((x) => x[1]!))
+    .filter((text) => text !== 'valueMaps.afdelingen');
+
+  it('has recipes', () => expect(recipes.length).toBeGreaterThan(10));
+
+  it.each(recipes)('%s compiles and runs on a Dutch record', (text) => {
+    const row: Record<string, string | string[]> = {
+      Roepnaam: 'Jürgen',
+      Tussenvoegsel: 'van der',
+      Achternaam: 'Berg',
+      'Datum in dienst': '01-02-2024',
+      accountExpires: '133511616000000000',
+      Mobiel: '06-12345678',
+      proxyAddresses: ['smtp:j.berg@oud.nl', 'SMTP:juergen.vanderberg@school.nl'],
+      mail: ['juergen@school.nl'],
+      Afdeling: 'ICT',
+      Status: 'Uit dienst',
+    };
+    const r = compileOk(text).evaluate({ get: (name) => row[name], today: '2026-11-23' });
+    expect(r.ok).toBe(true);
+  });
+
+  it('builds the e-mail address of the recipe', () => {
+    const text = recipes.find((r) => r.includes('@school.nl'))!;
+    const r = compileOk(text).evaluate({
+      get: (name) => ({ Roepnaam: 'Jürgen', Tussenvoegsel: 'van der', Achternaam: 'Müller' })[name],
+      today: '2026-11-23',
+    });
+    expect(r).toEqual({ ok: true, value: 'j.vandermueller@school.nl' });
+  });
+});
