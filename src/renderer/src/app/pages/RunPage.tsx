@@ -126,7 +126,12 @@ export function RunPage() {
               className="btn btn-small"
               onClick={() =>
                 s.report &&
-                downloadText(reportFileName(s.report, 'csv'), reportToCsv(s.report), 'text/csv;charset=utf-8')
+                downloadText(
+                  reportFileName(s.report, 'csv'),
+                  // The service's per-operation CSV once the run finished; our summary otherwise.
+                  s.report.csv ?? reportToCsv(s.report),
+                  'text/csv;charset=utf-8',
+                )
               }
             >
               {t('run.saveCsv')}
