@@ -128,6 +128,15 @@ describe('graph editor store', () => {
     expect(store.getState().nodes.some((n) => n.id === 'src:Achternaam')).toBe(true);
   });
 
+  it('flags a field whose expression parses but does not compile (unknown ValueMap table)', () => {
+    const store = setup();
+    expect(store.getState().compileErrors).toEqual({});
+    expect(store.getState().setFieldText('title', 'ValueMap([Afdeling], "afdelingen")')).toBeNull();
+    expect(store.getState().compileErrors.title).toMatch(/afdelingen/);
+    store.getState().undo();
+    expect(store.getState().compileErrors.title).toBeUndefined();
+  });
+
   it('search finds attributes and fields regardless of case and accents', () => {
     const store = setup();
     store.getState().setSearch('achternaam');

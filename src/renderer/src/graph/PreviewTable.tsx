@@ -32,7 +32,14 @@ export const PreviewTable = memo(function PreviewTable() {
   const { result, changed } = useMemo(() => {
     if (history.input !== input) {
       const next = preview(input);
-      history.changed = changedCells(history.result, next);
+      const before = history.input as typeof input | null;
+      // Highlight what an edit changed; a new sample, day or rule set is not an edit.
+      const sameData =
+        before !== null &&
+        before.records === input.records &&
+        before.today === input.today &&
+        before.rules === input.rules;
+      history.changed = sameData ? changedCells(history.result, next) : new Set<string>();
       history.result = next;
       history.input = input;
     }

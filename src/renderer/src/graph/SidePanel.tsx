@@ -1,6 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { recognizeHeaders } from '../../../shared/engine/recognize-headers';
+import { pendingSuggestions } from '../../../shared/graph/suggestions';
 import type { ExpressionError } from '../../../shared/expression/errors';
 import { UNSUPPORTED_TARGETS } from '../../../shared/scim/fields';
 import { useGraphStore, useGraphStoreApi } from './context';
@@ -61,17 +61,10 @@ const FieldTextEditor = memo(function FieldTextEditor({ path }: { path: string }
 const Suggestions = memo(function Suggestions() {
   const store = useGraphStoreApi();
   const headers = useGraphStore(useShallow((s) => s.attributes.map((a) => a.name)));
-  const mapped = useGraphStore(useShallow((s) => Object.keys(s.expressions)));
+  const mapped = useGraphStore((s) => s.expressions);
   const rejected = useGraphStore((s) => s.rejectedSuggestions);
   const suggestions = useMemo(
-    () =>
-      recognizeHeaders(headers).filter(
-        (s): s is typeof s & { target: string; expression: string } =>
-          s.target !== null &&
-          s.expression !== null &&
-          !mapped.includes(s.target) &&
-          !rejected.includes(s.target),
-      ),
+    () => pendingSuggestions(headers, mapped, rejected),
     [headers, mapped, rejected],
   );
   if (suggestions.length === 0) return null;
@@ -81,12 +74,21 @@ const Suggestions = memo(function Suggestions() {
       <ul>
         {suggestions.map((s) => (
           <li key={s.target}>
-            <code title={s.expression}>{s.header}</code> → <code>{s.target}</code>
+            <code title={s.expression}>{s.header}</code> →{' '}
+            <code title={s.target}>{s.target.split(':').pop()}</code>
             <span className="ge-confidence">{Math.round(s.confidence * 100)}%</span>
-            <button type="button" onClick={() => store.getState().setFieldText(s.target, s.expression)}>
+            <button
+              type="button"
+              aria-label={`Accept ${s.target}`}
+              onClick={() => store.getState().setFieldText(s.target, s.expression)}
+            >
               ✓
             </button>
-            <button type="button" onClick={() => store.getState().rejectSuggestion(s.target)}>
+            <button
+              type="button"
+              aria-label={`Reject ${s.target}`}
+              onClick={() => store.getState().rejectSuggestion(s.target)}
+            >
               ✗
             </button>
           </li>

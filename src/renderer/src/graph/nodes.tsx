@@ -257,6 +257,7 @@ export const TargetFieldNodeView = memo(function TargetFieldNodeView({
   const store = useGraphStoreApi();
   const state = useGraphStore((s) => s.fieldStates[data.path]);
   const parseError = useGraphStore((s) => s.parseErrors[data.path]);
+  const compileError = useGraphStore((s) => s.compileErrors[data.path]);
   const match = useGraphStore((s) => s.searchMatches.has(`field:${data.path}`));
   const mapped = state?.status === 'ok';
   return (
@@ -287,6 +288,7 @@ export const TargetFieldNodeView = memo(function TargetFieldNodeView({
       </div>
       {state?.status === 'incomplete' && <div className="gn-problem">{state.reason}</div>}
       {parseError && <div className="gn-problem">{parseError.message}</div>}
+      {compileError && !parseError && <div className="gn-problem">{compileError}</div>}
       {data.problem && <div className="gn-problem">{data.problem}</div>}
     </div>
   );

@@ -3,6 +3,7 @@ import { applyEdgeChanges, applyNodeChanges } from '@xyflow/react';
 import { createStore, type Mutate, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { ExpressionError } from '../../../shared/expression/errors';
+import { compileExpression } from '../../../shared/expression';
 import { parseExpression } from '../../../shared/expression/parse';
 import type { MappingFileInput } from '../../../shared/mapping/schema';
 import type { SourceAttribute, SourceRecord } from '../../../shared/source/types';
@@ -107,6 +108,8 @@ export interface ValidationSlice {
   refusal: { reason: string; seq: number } | null;
   fieldStates: Record<string, FieldState>;
   parseErrors: Record<string, ExpressionError>;
+  /** Fields whose expression parses but does not compile (unknown function, missing ValueMap table…). */
+  compileErrors: Record<string, string>;
   /** Text typed in text mode that does not parse yet, by field. */
   drafts: Record<string, string>;
   refuse(reason: string): void;
@@ -170,6 +173,25 @@ function fold(text: string): string {
     .toLowerCase();
 }
 
+/** Compile check of each field, so a field node can say "unknown function Jion at column 1". */
+function compileErrorsOf(
+  expressions: Readonly<Record<string, string>>,
+  rules: Pick<MappingFileInput, 'valueMaps'>,
+): Record<string, string> {
+  const valueMaps = Object.fromEntries(
+    Object.entries(rules.valueMaps ?? {}).map(([k, v]) => [
+      k,
+      { entries: v.entries, default: v.default ?? undefined },
+    ]),
+  );
+  const out: Record<string, string> = {};
+  for (const [path, text] of Object.entries(expressions)) {
+    const r = compileExpression(text, { valueMaps });
+    if (!r.ok) out[path] = r.error.message;
+  }
+  return out;
+}
+
 function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
@@ -200,12 +222,14 @@ const createGraphSlice: Slice<GraphSlice> = (set, get) => {
         : opts.history === 'replace'
           ? { ...s.history, present: graph }
           : s.history;
+    const same = sameRecord(expressions, s.expressions);
     set({
       ...toFlow(graph, opts.selected ?? selectedIds(s.nodes, s.edges), s.nodes),
       history,
       mapping,
       fieldStates: fields,
-      expressions: sameRecord(expressions, s.expressions) ? s.expressions : expressions,
+      expressions: same ? s.expressions : expressions,
+      compileErrors: same ? s.compileErrors : compileErrorsOf(expressions, s.rules),
     });
   };
   const current = () => toGraph(get().nodes, get().edges);
@@ -232,6 +256,7 @@ const createGraphSlice: Slice<GraphSlice> = (set, get) => {
         parseErrors,
         fieldStates: fields,
         expressions,
+        compileErrors: compileErrorsOf(expressions, rules),
         drafts: {},
       });
     },
@@ -395,6 +420,7 @@ const createValidationSlice: Slice<ValidationSlice> = (set, get) => ({
   refusal: null,
   fieldStates: {},
   parseErrors: {},
+  compileErrors: {},
   drafts: {},
   refuse(reason) {
     set({ refusal: { reason, seq: (get().refusal?.seq ?? 0) + 1 } });
