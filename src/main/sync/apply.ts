@@ -184,26 +184,27 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     });
     if (pending.length === 0) return;
     const resumed = pending.some((op) => state.inFlight.has(op));
-    for (const op of pending) journal.append({ t: 'intent', op });
+    journal.appendMany(pending.map((op) => ({ t: 'intent' as const, op })));
     try {
       const results = (await task.run(resumed)) ?? [];
+      journal.appendMany(
+        pending.map((op, i) => {
+          const res = results[i];
+          return res instanceof Error
+            ? { t: 'fail' as const, op, error: res.message }
+            : { t: 'done' as const, op, ...(res ? { id: res } : {}) };
+        }),
+      );
       pending.forEach((op, i) => {
         const res = results[i];
-        if (res instanceof Error) {
-          journal.append({ t: 'fail', op, error: res.message });
-          record(op, 'failed', { error: res.message });
-          return;
-        }
-        journal.append({ t: 'done', op, ...(res ? { id: res } : {}) });
-        record(op, 'ok', res ? { id: res } : {});
+        if (res instanceof Error) record(op, 'failed', { error: res.message });
+        else record(op, 'ok', res ? { id: res } : {});
       });
     } catch (e) {
       if (e instanceof AbortedError || signal?.aborted) throw new AbortedError();
       const error = errorText(e);
-      for (const op of pending) {
-        journal.append({ t: 'fail', op, error });
-        record(op, 'failed', { error });
-      }
+      journal.appendMany(pending.map((op) => ({ t: 'fail' as const, op, error })));
+      for (const op of pending) record(op, 'failed', { error });
     }
   }
 
