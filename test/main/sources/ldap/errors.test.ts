@@ -1,4 +1,9 @@
-import { InvalidCredentialsError, SizeLimitExceededError, NoSuchObjectError } from 'ldapts';
+import {
+  InvalidCredentialsError,
+  NoSuchObjectError,
+  SizeLimitExceededError,
+  StrongAuthRequiredError,
+} from 'ldapts';
 import { describe, expect, it } from 'vitest';
 import { checkFilter } from '../../../../src/main/sources/ldap/connection';
 import { LdapError, parseAdDataCode, scrub, toLdapError } from '../../../../src/main/sources/ldap/errors';
@@ -69,6 +74,12 @@ describe('AD bind data codes', () => {
     const missing = toLdapError(new NoSuchObjectError(), ctx);
     expect(missing.code).toBe('no-such-object');
     expect(missing.message).toContain(ctx.baseDn);
+  });
+
+  it('explains that the server wants an encrypted bind (AD "require strong auth" over plain ldap://)', () => {
+    const error = toLdapError(new StrongAuthRequiredError('BindSimple: Transport encryption required.'), ctx);
+    expect(error.code).toBe('tls');
+    expect(error.hint).toMatch(/StartTLS|ldaps/);
   });
 
   it('maps network failures', () => {

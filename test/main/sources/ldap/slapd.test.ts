@@ -170,6 +170,14 @@ describe.skipIf(skip)('LDAP source against a real OpenLDAP (slapd)', () => {
     expect(warnings.join()).toMatch(/unencrypted/);
   });
 
+  it('says that followReferrals is not supported instead of silently ignoring it', async () => {
+    const result = await testLdapConnection(source({ followReferrals: true }), {
+      password: server.readerPassword,
+      caPem: server.caPem,
+    });
+    expect(result.ok && result.warnings.join()).toMatch(/followReferrals is not supported/);
+  });
+
   describe('certificates', () => {
     it('refuses a certificate from a CA nobody configured, with the certificate details', async () => {
       for (const url of [server.url, server.ldapsUrl]) {
