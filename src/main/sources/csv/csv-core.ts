@@ -6,6 +6,7 @@ import { checkHeaders, columnName } from './columns';
 import { detectDelimiter, detectNewline, type CsvDelimiterOption } from './delimiter';
 import {
   chooseEncoding,
+  createAsciiPrefixDecoder,
   createChunkDecoder,
   ENCODING_PREFIX_BYTES,
   hasLostCharacters,
@@ -144,7 +145,16 @@ export class CsvCore {
     }
     const choice = chooseEncoding(prefix, complete, this.options.encoding, this.file);
     this.encoding = choice;
-    this.decoder = createChunkDecoder(choice.encoding);
+    this.decoder = choice.asciiPrefix
+      ? createAsciiPrefixDecoder(() => {
+          this.emitIssue({
+            code: 'encoding',
+            severity: 'info',
+            row: this.row + 1,
+            message: `${this.file}: the first MiB is plain ASCII, but from row ${this.row + 1} on the bytes are not valid UTF-8: the rest is read as Windows-1252; set the encoding if letters look wrong`,
+          });
+        })
+      : createChunkDecoder(choice.encoding);
     this.text(this.decoder.write(prefix), false);
   }
 

@@ -11,6 +11,13 @@ export interface EncodingChoice {
   encoding: CsvEncoding;
   reason: string;
   issues: Issue[];
+  /** Auto-detected UTF-8 from a prefix without any byte above 0x7F: later bytes may still say Windows-1252. */
+  asciiPrefix?: boolean;
+}
+
+function firstNonAscii(bytes: Uint8Array, from = 0): number {
+  for (let i = from; i < bytes.length; i++) if (bytes[i]! > 0x7f) return i;
+  return -1;
 }
 
 type Bom = { encoding: CsvEncoding; length: number };
@@ -81,6 +88,9 @@ export function chooseEncoding(
   }
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(prefix, { stream: !complete });
+    if (firstNonAscii(prefix) === -1) {
+      return { encoding: 'utf-8', reason: 'valid UTF-8 (plain ASCII so far)', issues: [], asciiPrefix: true };
+    }
     return { encoding: 'utf-8', reason: 'valid UTF-8', issues: [] };
   } catch {
     return { encoding: 'windows-1252', reason: 'not valid UTF-8: read as Windows-1252', issues: [] };
@@ -111,6 +121,32 @@ export function createChunkDecoder(encoding: CsvEncoding): ChunkDecoder {
   return {
     write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
     end: () => decoder.end() ?? '',
+  };
+}
+
+/**
+ * For a file whose first MiB is plain ASCII: stays ASCII-fast until the first byte above 0x7F, then decides once
+ * for the rest of the file. Valid UTF-8 there → UTF-8; not valid → Windows-1252 (`onWindows1252` is told). Both
+ * read ASCII the same, so nothing decoded before the switch changes.
+ */
+export function createAsciiPrefixDecoder(onWindows1252: () => void): ChunkDecoder {
+  let decided: ChunkDecoder | undefined;
+  return {
+    write: (bytes) => {
+      if (decided) return decided.write(bytes);
+      const at = firstNonAscii(bytes);
+      if (at === -1) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+      try {
+        // Bytes before `at` are ASCII, so `at` is a character boundary; a character cut off at the end is fine.
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(at), { stream: true });
+        decided = createChunkDecoder('utf-8');
+      } catch {
+        decided = createChunkDecoder('windows-1252');
+        onWindows1252();
+      }
+      return decided.write(bytes);
+    },
+    end: () => decided?.end() ?? '',
   };
 }
 

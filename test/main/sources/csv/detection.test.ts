@@ -16,7 +16,7 @@ describe('chooseEncoding', () => {
     ['UTF-8 BOM', bytes(0xef, 0xbb, 0xbf, 0x4e), 'utf-8', 'byte-order mark'],
     ['UTF-16LE BOM', bytes(0xff, 0xfe, 0x4e, 0), 'utf-16le', 'byte-order mark'],
     ['UTF-16BE BOM', bytes(0xfe, 0xff, 0, 0x4e), 'utf-16be', 'byte-order mark'],
-    ['plain ASCII', utf8('Nr;Naam\r\n1;Jan\r\n'), 'utf-8', 'valid UTF-8'],
+
     ['UTF-8 "Zoë"', utf8('Naam\r\nZoë\r\n'), 'utf-8', 'valid UTF-8'],
     [
       'Windows-1252 "Zoë" (EB)',
@@ -32,6 +32,15 @@ describe('chooseEncoding', () => {
     ],
   ])('%s → %s', (_name, prefix, encoding, reason) => {
     expect(chooseEncoding(prefix, true, 'auto', 'hr.csv')).toEqual({ encoding, reason, issues: [] });
+  });
+
+  it('plain ASCII is read as UTF-8 until a later byte says otherwise', () => {
+    expect(chooseEncoding(utf8('Nr;Naam\r\n1;Jan\r\n'), true, 'auto', 'hr.csv')).toEqual({
+      encoding: 'utf-8',
+      reason: 'valid UTF-8 (plain ASCII so far)',
+      issues: [],
+      asciiPrefix: true,
+    });
   });
 
   it('UTF-16 without a byte-order mark is recognised by its zero bytes', () => {

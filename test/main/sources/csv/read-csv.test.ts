@@ -222,6 +222,35 @@ describe('detection details', () => {
     ]);
   });
 
+  it('a file that is plain ASCII for its first MiB and Windows-1252 later is read as Windows-1252 from there', () => {
+    const ascii = Array.from({ length: 50_000 }, (_, i) => `${100000 + i};Jansen;Bakker`).join('\r\n');
+    const bytes = enc(`Nr;Achternaam;Functie\r\n${ascii}\r\n200000;Zoë Müller;Coördinator\r\n`);
+    expect(bytes.length).toBeGreaterThan(1024 * 1024);
+    const { info, events } = parseCsvBuffer(bytes, { chunkBytes: 4096 });
+    expect(info).toMatchObject({ encoding: 'utf-8', encodingReason: 'valid UTF-8 (plain ASCII so far)' });
+    const { records, issues } = split(events);
+    expect(records).toHaveLength(50_001);
+    expect(records.at(-1)!.values).toEqual({
+      Nr: '200000',
+      Achternaam: 'Zoë Müller',
+      Functie: 'Coördinator',
+    });
+    expect(issues).toEqual([expect.objectContaining({ code: 'encoding', severity: 'info' })]);
+    expect(issues[0]!.row).toBeLessThanOrEqual(50_002);
+    expect(issues[0]!.row).toBeGreaterThan(49_900);
+    expect(issues[0]!.message).toContain('read as Windows-1252');
+  });
+
+  it('plain ASCII first, valid UTF-8 later stays UTF-8 without an issue', () => {
+    const ascii = Array.from({ length: 40_000 }, (_, i) => `${100000 + i};Jansen`).join('\n');
+    const { events } = parseCsvBuffer(utf8(`Nr;Achternaam\n${ascii}\n200000;Ĳsselmuiden\n`), {
+      chunkBytes: 5,
+    });
+    const { records, issues } = split(events);
+    expect(issues).toEqual([]);
+    expect(records.at(-1)!.values.Achternaam).toBe('Ĳsselmuiden');
+  });
+
   it('a multi-byte character split over two reads is decoded whole', () => {
     const text = 'Naam;Plaats\r\nZoë;Ĳsselmuiden\r\nAnaïs;Den Haag\r\n';
     for (let chunkBytes = 1; chunkBytes < 8; chunkBytes++) {
