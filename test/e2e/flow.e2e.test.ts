@@ -165,6 +165,18 @@ describe.skipIf(skip !== null)('project flow in the browser', () => {
     await expect.poll(async () => (await showing.textContent()) ?? '').toBe(`0 van ${total} getoond`);
     await page.getByTestId('plan-filter-text').fill('');
     await page.getByTestId('plan-filter-action').selectOption('all');
+    // Virtualized: only the rows in view are in the DOM, and scrolling to the end shows the last change.
+    const rendered = page.locator('[data-testid="plan-table"] .vtable-row');
+    await expect.poll(() => rendered.count()).toBeGreaterThan(5);
+    expect(await rendered.count()).toBeLessThan(Math.min(total, 60));
+    const scroller = page.locator('[data-testid="plan-table"] [data-testid="virtual-rows"]');
+    await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect
+      .poll(() =>
+        page.locator(`[data-testid="plan-table"] .vtable-row[aria-rowindex="${total + 1}"]`).count(),
+      )
+      .toBe(1);
+    await scroller.evaluate((el) => el.scrollTo(0, 0));
     await shot(page, 'plan');
   });
 

@@ -122,8 +122,10 @@ function TargetCard() {
   const scim = s.target?.kind === 'scim' ? s.target : null;
   return (
     <div className="card">
-      <h2>{t('plan.target')}</h2>
-      <div className="row" role="radiogroup" aria-label={t('plan.target')}>
+      <div className="row" role="radiogroup" aria-labelledby="plan-target-label">
+        <h2 id="plan-target-label" style={{ margin: '0 12px 0 0' }}>
+          {t('plan.target')}
+        </h2>
         <label className="row">
           <input
             type="radio"
