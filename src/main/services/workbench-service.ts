@@ -305,6 +305,28 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     return { path, mapping: draft, problems: parsed.problems, csvPath: csvPathOf(source, path) };
   }
 
+  /** The CA file named in a directory source: absolute, or relative to the saved project. */
+  async function readCa(
+    caFile: string | undefined,
+    projectPath: string | null | undefined,
+  ): Promise<string | undefined> {
+    if (!caFile) return undefined;
+    if (!isAbsolute(caFile) && !projectPath)
+      throw new ApiFailure(
+        'invalid-request',
+        `save the project first, or give the CA file ${caFile} as a full path`,
+      );
+    const path = isAbsolute(caFile) ? caFile : resolve(dirname(projectPath as string), caFile);
+    try {
+      return await readFile(path, 'utf8');
+    } catch {
+      throw new ApiFailure(
+        'source-failed',
+        `cannot read the CA file ${basename(path)}; check the path in the source settings`,
+      );
+    }
+  }
+
   async function readSample(
     request: Request<'source:sample'>,
     task: { id: string; signal: AbortSignal },
@@ -318,7 +340,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
           'invalid-request',
           `enter the bind password of ${source.bindDn} first (it is kept in the secret store, never in the mapping)`,
         );
-      const caPem = source.caFile ? await readFile(source.caFile, 'utf8') : undefined;
+      const caPem = await readCa(source.caFile, request.projectPath);
       return ldap.sample(source, {
         password,
         limit: request.limit,
@@ -580,11 +602,11 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       return ldap.inspectCertificate(url, timeoutMs);
     },
 
-    'source:testConnection': async ({ source }) => {
+    'source:testConnection': async ({ source, projectPath }) => {
       const ldap = options.backends?.ldap ?? ldapBackend;
       const password = await secret('ldap-bind-password', source.url);
       if (!password) return { ok: false, message: `enter the bind password of ${source.bindDn} first` };
-      const caPem = source.caFile ? await readFile(source.caFile, 'utf8') : undefined;
+      const caPem = await readCa(source.caFile, projectPath);
       return ldap.testConnection(source, { password, ...(caPem ? { caPem } : {}) });
     },
 

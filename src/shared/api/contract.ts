@@ -114,8 +114,13 @@ const wireSource = sourceSchema.superRefine((s, ctx) => {
       path: ['url'],
       message: 'must be ldap://host[:port] or ldaps://host[:port]',
     });
-  if (s.kind === 'ldap' && s.caFile !== undefined && !isSafeAbsolutePath(s.caFile))
-    ctx.addIssue({ code: 'custom', path: ['caFile'], message: 'must be an absolute local path' });
+  if (
+    s.kind === 'ldap' &&
+    s.caFile !== undefined &&
+    !isSafeAbsolutePath(s.caFile) &&
+    !isSafeRelativePath(s.caFile)
+  )
+    ctx.addIssue({ code: 'custom', path: ['caFile'], message: 'must be a local file path' });
 });
 
 export const SECRET_NAMES = ['ldap-bind-password', 'scim-client-secret', 'scim-token'] as const;
@@ -334,10 +339,20 @@ export const contract = {
   'source:testConnection': {
     request: z
       .object({
-        source: ldapSourceSchema.refine((s) => isAcceptableLdapUrl(s.url), {
-          message: 'must be ldap://host[:port] or ldaps://host[:port]',
-          path: ['url'],
-        }),
+        source: ldapSourceSchema
+          .refine((s) => isAcceptableLdapUrl(s.url), {
+            message: 'must be ldap://host[:port] or ldaps://host[:port]',
+            path: ['url'],
+          })
+          .refine(
+            (s) => s.caFile === undefined || isSafeAbsolutePath(s.caFile) || isSafeRelativePath(s.caFile),
+            {
+              message: 'must be a local file path',
+              path: ['caFile'],
+            },
+          ),
+        /** The saved project, against which a relative caFile resolves. */
+        projectPath: absolutePath.nullable().optional(),
       })
       .strict(),
     response: shape<ConnectionTestResult>(),

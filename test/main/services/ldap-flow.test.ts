@@ -76,6 +76,20 @@ describe.skipIf(skip)('directory source through the workbench service (slapd)', 
     const after = await service.api.source.testConnection({ source: source() });
     replies.push(JSON.stringify(after));
     expect(unwrap(after).ok).toBe(true);
+
+    // A saved project names its CA file relative to itself.
+    const relative = { ...source(), caFile: 'gemeente-ca.pem' };
+    expect(
+      unwrap(
+        await service.api.source.testConnection({
+          source: relative,
+          projectPath: join(dir, 'Ede.plekmap.json'),
+        }),
+      ).ok,
+    ).toBe(true);
+    const unsaved = await service.api.source.testConnection({ source: relative });
+    expect(unsaved.ok).toBe(false);
+    if (!unsaved.ok) expect(unsaved.error.message).toContain('save the project first');
   });
 
   it('samples attributes with fill rates, past the 500-entry limit thanks to paging', async () => {
