@@ -1,4 +1,6 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { describe, expect, it } from 'vitest';
+import { fastDutchE164 } from '../../../src/shared/expression/functions/phone';
 import { compileError, evaluate, value } from './helpers';
 
 describe('PhoneE164', () => {
@@ -50,5 +52,74 @@ describe('PhoneE164', () => {
       'unknown phone region "XX" (use a two-letter country code such as "NL") at column 16',
     );
     expect(compileError('PhoneE164([x], "nl")').message).toContain('unknown phone region');
+  });
+});
+
+describe('the fast path for plainly written Dutch numbers', () => {
+  /** mulberry32, seeded so that a failing number can be reproduced */
+  function prng(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it.each([
+    ['06-12345678', '+31612345678'],
+    ['06 1234 5678', '+31612345678'],
+    ['0031612345678', '+31612345678'],
+    ['+31 6 1234 5678', '+31612345678'],
+    ['020-1234567', '+31201234567'],
+    ['(020) 123 45 67', '+31201234567'],
+    ['0800-1234', '+318001234'],
+  ])('takes %j → %j', (input, expected) => {
+    expect(fastDutchE164(input)).toBe(expected);
+  });
+
+  it.each(['+31 (0)6 12345678', '0612', '+32 470 12 34 56', '06-12345678 ext 12', '0900-FLORIST', '', '00'])(
+    'leaves %j to libphonenumber',
+    (input) => {
+      expect(fastDutchE164(input)).toBeUndefined();
+    },
+  );
+
+  it('agrees with libphonenumber on 20,000 generated numbers', () => {
+    const rand = prng(31);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    const prefixes = [
+      '',
+      '0',
+      '0',
+      '+31',
+      '+31 ',
+      '0031',
+      '0031 ',
+      '+310',
+      '00',
+      '+32',
+      '+',
+      '0 0',
+      '(0',
+      '+31 (0)',
+    ];
+    const separators = ['', '', '', ' ', '-', '.', '(', ')'];
+    let taken = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const length = 3 + Math.floor(rand() * 10);
+      let digits = '';
+      for (let d = 0; d < length; d++) digits += String(Math.floor(rand() * 10)) + pick(separators);
+      const input = pick(prefixes) + digits;
+      const fast = fastDutchE164(input);
+      if (fast === undefined) continue;
+      taken++;
+      const lib = parsePhoneNumberFromString(input, 'NL');
+      expect(lib?.isValid() && lib.number, input).toBe(fast);
+    }
+    // the generator really does produce plain Dutch numbers
+    expect(taken).toBeGreaterThan(1000);
   });
 });
