@@ -1,0 +1,102 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unwrap } from '../../../src/shared/api/client';
+import type { RunReport } from '../../../src/shared/api/contract';
+import type { MappingFileInput } from '../../../src/shared/mapping/schema';
+import { MemorySecretStore } from '../../../src/main/services/secret-store';
+import { createWorkbenchService, type WorkbenchService } from '../../../src/main/services/workbench-service';
+
+const PEOPLE = 40;
+let dir: string;
+let service: WorkbenchService;
+
+function csv(status: (i: number) => string): string {
+  const lines = ['Personeelsnummer;Voornaam;Tussenvoegsel;Achternaam;E-mailadres;Status'];
+  for (let i = 0; i < PEOPLE; i++)
+    lines.push(`${2000 + i};Daan;van der;Meer ${i};daan.vandermeer${i}@woonstichting-west.nl;${status(i)}`);
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+const mapping = (path: string): MappingFileInput => ({
+  version: 1,
+  name: 'Woonstichting West',
+  source: { kind: 'csv', path },
+  mappingKey: { attribute: 'Personeelsnummer' },
+  fields: {
+    userName: { expression: '[E-mailadres]' },
+    'name.givenName': { expression: '[Voornaam]' },
+    'name.familyName': { expression: 'Join(" ", [Tussenvoegsel], [Achternaam])' },
+    'emails[type eq "work"].value': { expression: '[E-mailadres]' },
+  },
+  deactivation: { inactiveWhen: '[Status] = "Inactief"' },
+  target: { kind: 'sandbox' },
+});
+
+async function applyAndWait(planId: string, overrideSafety = false): Promise<RunReport> {
+  const done = new Promise<string>((resolveDone) => {
+    const off = service.api.on('run:finished', (f) => {
+      off();
+      resolveDone(f.runId);
+    });
+  });
+  unwrap(await service.api.run.apply({ planId, overrideSafety }));
+  return unwrap(await service.api.run.report({ runId: await done }));
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'plek-safety-'));
+  service = createWorkbenchService({
+    dataDir: join(dir, 'data'),
+    secrets: new MemorySecretStore(),
+    mode: 'browser',
+    env: {},
+    now: () => new Date('2026-11-23T10:00:00'),
+  });
+  unwrap(await service.api.sandbox.start({ seed: 'empty' }));
+});
+afterAll(async () => {
+  await service?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('safety thresholds on apply', () => {
+  it('blocks a mass deactivation until the consultant confirms it', async () => {
+    const path = join(dir, 'west.csv');
+    await writeFile(
+      path,
+      csv(() => 'Actief'),
+    );
+    const first = unwrap(await service.api.plan.compute({ mapping: mapping(path) }));
+    expect(first.counts.create).toBe(PEOPLE);
+    expect((await applyAndWait(first.planId)).status).toBe('completed');
+
+    // 30 of 40 leave at once: above the default limit of 25 deactivations.
+    await writeFile(
+      path,
+      csv((i) => (i < 30 ? 'Inactief' : 'Actief')),
+    );
+    const risky = unwrap(await service.api.plan.compute({ mapping: mapping(path) }));
+    expect(risky.counts.deactivate).toBe(30);
+    expect(risky.safety.ok).toBe(false);
+    expect(risky.safety.reasons.join(' ')).toContain('30 deactivations');
+
+    const refused = await service.api.run.apply({ planId: risky.planId });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.code).toBe('conflict');
+
+    const confirmed = await applyAndWait(risky.planId, true);
+    expect(confirmed.status).toBe('completed');
+    expect(confirmed.failures).toEqual([]);
+    const after = unwrap(await service.api.plan.compute({ mapping: mapping(path) }));
+    expect(after.counts.deactivate).toBe(0);
+  });
+
+  it('answers unknown runs and plans with not-found', async () => {
+    const r = await service.api.run.report({ runId: 'run-bestaat-niet' });
+    expect(r.ok ? null : r.error.code).toBe('not-found');
+    const p = await service.api.run.apply({ planId: 'plan-bestaat-niet' });
+    expect(p.ok ? null : p.error.code).toBe('not-found');
+  });
+});
