@@ -110,6 +110,20 @@ describe.skipIf(skip !== null)('graph editor in the browser', () => {
     expect(saved.layout.nodes['expr:name.familyName@r']).toBeDefined();
   });
 
+  it('undoes and redoes the last edge with the keyboard', async () => {
+    const saved = async () =>
+      (
+        JSON.parse((await page.evaluate(() => window.__saved)) ?? '{}') as {
+          fields: Record<string, { expression: string }>;
+        }
+      ).fields['name.familyName']?.expression;
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(saved).toBeUndefined();
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(saved).toBe('Join(" ", [Tussenvoegsel], [Achternaam])');
+  });
+
   it('refuses an invalid edge and says why', async () => {
     await focusNodes(page, 'Functie');
     await page.locator('button[data-function="ParseDate"]').click();
@@ -120,7 +134,37 @@ describe.skipIf(skip !== null)('graph editor in the browser', () => {
     await expect.poll(() => refusal.textContent(), { timeout: 5_000 }).toMatch(/FormatDate/);
     // Nothing was written: the mapping has no title field.
     expect(await page.evaluate(() => window.__saved)).toBe(before);
+    // Keyboard delete: the stray ParseDate goes.
+    await page.locator(`.react-flow__node[data-id="${parse}"] .gn-title`).click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator(`.react-flow__node[data-id="${parse}"]`).count()).toBe(0);
     await page.getByLabel('Search attribute or field').fill('');
+  });
+
+  it('text mode: a parse error names the column, a valid expression is drawn and previewed', async () => {
+    await focusNodes(page, 'Functie');
+    await page.getByRole('button', { name: 'Edit title as text' }).click({ timeout: 5_000 });
+    const editor = page.getByLabel('Expression', { exact: true });
+    await editor.fill('Upper([Afdeling]');
+    await page.getByRole('button', { name: 'Toepassen' }).click();
+    await expect.poll(() => page.locator('.ge-error').textContent()).toMatch(/Kolom 17/);
+    await editor.fill('upper( [Afdeling] )');
+    await page.getByRole('button', { name: 'Toepassen' }).click();
+    await page.locator('.react-flow__node[data-id="expr:title@r"]').waitFor();
+    await expect
+      .poll(() => page.locator('.gp-row[data-row="2"] .gp-cell[data-field="title"]').textContent())
+      .toBe('BURGERZAKEN');
+    expect(await editor.inputValue()).toBe('Upper([Afdeling])');
+    await page.getByLabel('Search attribute or field').fill('');
+  });
+
+  it('accepts an auto-wire suggestion from the header recogniser', async () => {
+    const accept = page.getByRole('button', { name: 'Accept name.middleName' });
+    await accept.click();
+    await expect
+      .poll(() => page.locator('.gp-row[data-row="2"] .gp-cell[data-field="name.middleName"]').textContent())
+      .toBe('van der');
+    expect(await accept.count()).toBe(0);
   });
 
   it('dragging a node re-renders the canvas but not the preview', async () => {
