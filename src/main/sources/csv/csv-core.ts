@@ -36,6 +36,8 @@ export interface CsvHeaderInfo {
 
 export type CsvEvent = { kind: 'record'; record: SourceRecord } | { kind: 'issue'; issue: Issue };
 
+const NON_ASCII = /[\u0080-\u{10FFFF}]/u;
+
 /** A record still open after this many characters means a quote was never closed (Excel caps a cell at 32,767). */
 const MAX_OPEN_RECORD_CHARS = 8 * 1024 * 1024;
 /** Past this many cells with lost characters, one summary stands for the rest (a wrongly forced encoding). */
@@ -78,6 +80,7 @@ export class CsvCore {
   private stopped = false;
   private encodingWarnings = 0;
   private dropCarriageReturn = false;
+  private switchedTo1252 = false;
 
   constructor(private readonly options: CsvOptions = {}) {
     this.file = options.fileLabel ?? 'CSV file';
@@ -147,12 +150,8 @@ export class CsvCore {
     this.encoding = choice;
     this.decoder = choice.asciiPrefix
       ? createAsciiPrefixDecoder(() => {
-          this.emitIssue({
-            code: 'encoding',
-            severity: 'info',
-            row: this.row + 1,
-            message: `${this.file}: the first MiB is plain ASCII, but from row ${this.row + 1} on the bytes are not valid UTF-8: the rest is read as Windows-1252; set the encoding if letters look wrong`,
-          });
+          // Reported by `record` on the first record with a non-ASCII character: that is the row it happened.
+          this.switchedTo1252 = true;
         })
       : createChunkDecoder(choice.encoding);
     this.text(this.decoder.write(prefix), false);
@@ -208,6 +207,15 @@ export class CsvCore {
       this.setInfo(check.headers, check.issues);
       if (missingQuote) this.unterminated(row);
       return;
+    }
+    if (this.switchedTo1252 && fields.some((f) => NON_ASCII.test(f))) {
+      this.switchedTo1252 = false;
+      this.emitIssue({
+        code: 'encoding',
+        severity: 'info',
+        row,
+        message: `${this.file} row ${row}: the file was plain ASCII up to here, but this row is not valid UTF-8, so it and the rest are read as Windows-1252; set the encoding if letters look wrong`,
+      });
     }
     if (missingQuote) {
       this.unterminated(row);

@@ -236,8 +236,7 @@ describe('detection details', () => {
       Functie: 'Coördinator',
     });
     expect(issues).toEqual([expect.objectContaining({ code: 'encoding', severity: 'info' })]);
-    expect(issues[0]!.row).toBeLessThanOrEqual(50_002);
-    expect(issues[0]!.row).toBeGreaterThan(49_900);
+    expect(issues[0]!.row).toBe(50_002);
     expect(issues[0]!.message).toContain('read as Windows-1252');
   });
 
