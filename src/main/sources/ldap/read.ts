@@ -83,7 +83,8 @@ async function keyIndex(
   signal: AbortSignal | undefined,
 ): Promise<Map<string, string>> {
   const index = new Map<string, string>();
-  for await (const entries of pages(client, source, p, [keyAttribute], signal)) {
+  const attributes = requestedAttributes(source.flavor, [keyAttribute]);
+  for await (const entries of pages(client, source, p, attributes, signal)) {
     for (const entry of entries) {
       const key = convertEntry(entry, p.names).values[keyAttribute];
       const text = Array.isArray(key) ? key[0] : key;
