@@ -59,7 +59,14 @@ describe.skipIf(skip !== null)('project flow in the browser', () => {
   });
 
   it('opens the demo and samples the Windows-1252 HR export', async () => {
-    await page.getByTestId('open-demo').click();
+    // Keyboard only: tab to the demo button and press Enter.
+    for (let i = 0; i < 15; i++) {
+      if (await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'open-demo'))
+        break;
+      await page.keyboard.press('Tab');
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('open-demo');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="attribute-table"]');
     expect(await page.getByTestId('detected-encoding').textContent()).toContain('windows-1252');
     expect(await page.getByTestId('detected-delimiter').textContent()).toContain(';');
@@ -225,5 +232,32 @@ describe.skipIf(skip !== null)('project flow in the browser', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('downloads the mapping file without any secret in it', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-mapping').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.plekmap\.json$/);
+    const mapping = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+      version: number;
+      source: unknown;
+    };
+    expect(mapping.version).toBe(1);
+    expect(JSON.stringify(mapping)).not.toMatch(/password|secret|token/i);
+  });
+
+  it('switches to English and to the dark theme, and remembers both after a reload', async () => {
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await step(page, 'start');
+    expect(await page.locator('h1').first().textContent()).toBe('Start a provisioning project');
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.reload();
+    await page.waitForSelector('[data-testid="open-demo"]');
+    expect(await page.locator('h1').first().textContent()).toBe('Start a provisioning project');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 });

@@ -6,7 +6,10 @@ import { getWorkbenchApi } from '../api';
 import { LANGS, type MessageKey } from './i18n';
 import { uniqueIssues } from './logic/issues';
 import { connectEvents, createAppStore, STEPS, type AppState, type AppStore, type Step } from './store';
-import { StoreContext, useApp, useT } from './store/context';
+import { StoreContext, useApp, useAppStore, useT } from './store/context';
+import { downloadText } from './components/download';
+import { safeFileStem } from './store/project-slice';
+import { stringifyMapping } from '../../../shared/mapping/load';
 import { TaskBanner } from './components/TaskBanner';
 import { StartPage } from './pages/StartPage';
 import { SourcePage } from './pages/SourcePage';
@@ -108,8 +111,20 @@ function Shell() {
       goTo: st.goTo,
       saveProject: st.saveProject,
       dismissMessages: st.dismissMessages,
+      nativeDialogs: st.appInfo?.capabilities.nativeDialogs ?? false,
     })),
   );
+  const store = useAppStore();
+  // Browser mode has no save dialog: the consultant takes the mapping file home as a download.
+  const downloadMapping = () => {
+    const mapping = store.getState().mapping;
+    if (!mapping) return;
+    downloadText(
+      `${safeFileStem(mapping.name ?? 'project')}.plekmap.json`,
+      stringifyMapping(mapping),
+      'application/json',
+    );
+  };
   const systemDark = useSystemDark();
   const effectiveTheme = s.theme ?? (systemDark ? 'dark' : 'light');
 
@@ -139,6 +154,16 @@ function Shell() {
           {s.project ? (
             <button type="button" className="btn btn-small" onClick={() => void s.saveProject()}>
               {t('app.save')}
+            </button>
+          ) : null}
+          {s.project && !s.nativeDialogs ? (
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={downloadMapping}
+              data-testid="download-mapping"
+            >
+              {t('app.download')}
             </button>
           ) : null}
           <div className="segmented" role="group" aria-label={t('app.lang')}>
