@@ -100,3 +100,32 @@ describe('safety thresholds on apply', () => {
     expect(p.ok ? null : p.error.code).toBe('not-found');
   });
 });
+
+describe('cancelling a run', () => {
+  it('stops applying when the consultant cancels, and the report says so', async () => {
+    const path = join(dir, 'groot.csv');
+    const lines = ['Personeelsnummer;Voornaam;Tussenvoegsel;Achternaam;E-mailadres;Status'];
+    for (let i = 0; i < 1500; i++)
+      lines.push(`${9000 + i};Noor;de;Wit ${i};noor.dewit${i}@woonstichting-west.nl;Actief`);
+    await writeFile(path, `${lines.join('\r\n')}\r\n`);
+    const plan = unwrap(await service.api.plan.compute({ mapping: mapping(path) }));
+    expect(plan.counts.create).toBe(1500);
+    let runId = '';
+    const finished = new Promise<void>((resolveDone) => {
+      const offProgress = service.api.on('run:progress', (p) => {
+        offProgress();
+        void service.api.run.cancel({ runId: p.runId });
+      });
+      const offFinished = service.api.on('run:finished', () => {
+        offFinished();
+        resolveDone();
+      });
+    });
+    runId = unwrap(await service.api.run.apply({ planId: plan.planId })).runId;
+    await finished;
+    const report = unwrap(await service.api.run.report({ runId }));
+    expect(report.status).toBe('cancelled');
+    expect(report.counts.ok ?? 0).toBeLessThan(1500);
+    expect(unwrap(await service.api.run.cancel({ runId }))).toEqual({ cancelled: false });
+  });
+});
