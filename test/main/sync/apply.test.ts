@@ -256,6 +256,30 @@ describe('applyPlan against the sandbox', () => {
     expect(JSON.parse(lines[0] as string)).toMatchObject({ t: 'header' });
   });
 
+  it('handles an account changed in Plek after the plan (412): re-reads and sends only what still differs', async () => {
+    const { h, c } = await setup();
+    await applyPlan(await planFor(c, [employee(0), employee(1)]), { client: c, journalPath: journal() });
+    const mapping = { ...defaultMapping, fields: { [LOCATION]: { nullPolicy: 'fillIfEmpty' as const } } };
+    const byKey = () => new Map(h.snapshot().users.map((u) => [u.externalId as string, u]));
+    // Empty employee 1's location so the plan wants to fill it.
+    await c.patchUser(byKey().get('E10001')!.id, [{ op: 'remove', path: LOCATION }]);
+    const plan = await planFor(c, [employee(0, { attrs: { title: 'Coördinator' } }), employee(1)], {
+      mapping,
+    });
+    expect(plan.counts.update).toBe(2);
+    // Meanwhile a Plek admin edits both accounts.
+    await c.patchUser(byKey().get('E10000')!.id, [{ op: 'replace', path: 'nickName', value: 'Janneke' }]);
+    await c.patchUser(byKey().get('E10001')!.id, [{ op: 'add', path: LOCATION, value: 'Amersfoort' }]);
+    const r = await applyPlan(plan, { client: c, journalPath: journal() });
+    expect(r.failed).toBe(0);
+    expect(h.stats().byStatus['412']).toBe(2);
+    const after = byKey();
+    expect(after.get('E10000')).toMatchObject({ title: 'Coördinator', nickName: 'Janneke' });
+    expect(after.get('E10001')?.[LOCATION.split(':').slice(0, -1).join(':')]).toEqual({
+      location: 'Amersfoort',
+    });
+  });
+
   it('writes a customer-safe report as JSON and CSV', async () => {
     const { c } = await setup();
     const users = [employee(0), employee(1)];
