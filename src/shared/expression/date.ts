@@ -141,35 +141,41 @@ export function parseDateFormat(format: string): FormatToken[] | string {
   return tokens;
 }
 
-/** Reads text in a parsed format (strict: each part as wide as written, `d`/`M` take one or two digits). */
-export function parseWithFormat(text: string, tokens: FormatToken[]): DateParse | undefined {
-  let i = 0;
-  let y = NaN;
-  let mo = NaN;
-  let d = NaN;
-  let hasY = false;
+/**
+ * A reader for a parsed format (strict: `yyyy`, `MM`, `dd`, `yy` exactly as wide as written, `d`/`M` one or two
+ * digits, literal characters as written). Built once per expression as an anchored regular expression.
+ */
+export function formatReader(tokens: FormatToken[]): (text: string) => DateParse | undefined {
+  let source = '^';
+  let yearGroup = 0;
+  let monthGroup = 0;
+  let dayGroup = 0;
+  let group = 0;
+  let twoDigitYear = false;
   for (const t of tokens) {
     if (t.kind === 'literal') {
-      if (!text.startsWith(t.text, i)) return undefined;
-      i += t.text.length;
+      source += t.text.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&');
       continue;
     }
-    let j = i;
-    const max = t.kind === 'y' ? t.width : 2;
-    while (j < text.length && j - i < max && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-    const width = j - i;
-    if (width === 0 || (t.width === 2 && width !== 2) || (t.kind === 'y' && width !== t.width))
-      return undefined;
-    const n = Number(text.slice(i, j));
-    i = j;
+    group++;
+    source += t.width === 1 ? '(\\d{1,2})' : `(\\d{${t.width}})`;
     if (t.kind === 'y') {
-      y = t.width === 2 ? 2000 + n : n;
-      hasY = true;
-    } else if (t.kind === 'M') mo = n;
-    else d = n;
+      yearGroup = group;
+      twoDigitYear = t.width === 2;
+    } else if (t.kind === 'M') monthGroup = group;
+    else dayGroup = group;
   }
-  if (i !== text.length || !hasY || Number.isNaN(mo) || Number.isNaN(d)) return undefined;
-  return makeDate(y, mo, d) ?? { invalid: 'no such day' };
+  const re = new RegExp(`${source}$`);
+  return (text) => {
+    const m = re.exec(text);
+    if (m === null || yearGroup === 0 || monthGroup === 0 || dayGroup === 0) return undefined;
+    const y = Number(m[yearGroup]);
+    return (
+      makeDate(twoDigitYear ? 2000 + y : y, Number(m[monthGroup]), Number(m[dayGroup])) ?? {
+        invalid: 'no such day',
+      }
+    );
+  };
 }
 
 const AUTO_DMY = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/;

@@ -17,6 +17,8 @@ describe('ParseDate with a pattern', () => {
     ['31.01.2024', 'dd.MM.yyyy', d('2024-01-31')],
     ['31/01/24', 'dd/MM/yy', d('2024-01-31')],
     ['20240131', 'yyyyMMdd', d('2024-01-31')],
+    ['[31] (1) 2024', '[dd] (M) yyyy', d('2024-01-31')],
+    ['2024 week 5 / 31.1', 'yyyy week 5 / d.M', d('2024-01-31')],
     ['', 'dd-MM-yyyy', null],
     ['   ', 'dd-MM-yyyy', null],
   ])('%j as %s', (text, format, expected) => {
@@ -37,6 +39,9 @@ describe('ParseDate with a pattern', () => {
       'ParseDate: "31-01-2024 extra" is not a date in format dd-MM-yyyy (column 1)',
     ],
     ['gisteren', 'auto', 'ParseDate: "gisteren" is not a date in format auto (column 1)'],
+    // "." in a format is a literal dot, not "any character"
+    ['31x01x2024', 'dd.MM.yyyy', 'ParseDate: "31x01x2024" is not a date in format dd.MM.yyyy (column 1)'],
+    ['2024-1-31', 'yyyy-MM-dd', 'ParseDate: "2024-1-31" is not a date in format yyyy-MM-dd (column 1)'],
   ])('%j as %s is an invalid-date error, never a roll-over', (text, format, message) => {
     expect(evaluate(`ParseDate([x], "${format}")`, { x: text })).toEqual({
       ok: false,

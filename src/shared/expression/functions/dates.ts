@@ -2,6 +2,7 @@ import type { CallNode } from '../ast';
 import type { DateParse } from '../date';
 import {
   dayNumber,
+  formatReader,
   formatWith,
   fromDayNumber,
   fromExcelSerial,
@@ -10,7 +11,6 @@ import {
   isIsoDate,
   parseAuto,
   parseDateFormat,
-  parseWithFormat,
 } from '../date';
 import { failAt } from '../runtime';
 import type { PlainDate, Value } from '../value';
@@ -40,7 +40,7 @@ function readerFor(format: string): Reader {
         throw new Error(
           `date format ${JSON.stringify(format)} needs a year, a month and a day (yyyy, MM, dd) or one of "auto", "excel", "generalizedTime", "filetime"`,
         );
-      return (t) => parseWithFormat(t, tokens);
+      return formatReader(tokens);
     }
   }
 }
