@@ -36,6 +36,7 @@ export interface CsvHeaderInfo {
 
 export type CsvEvent = { kind: 'record'; record: SourceRecord } | { kind: 'issue'; issue: Issue };
 
+const SEP_LINE = /^sep=([^\r\n"])(?:\r\n|\n|\r)/iu;
 const NON_ASCII = /[\u0080-\u{10FFFF}]/u;
 
 /** A record still open after this many characters means a quote was never closed (Excel caps a cell at 32,767). */
@@ -162,8 +163,11 @@ export class CsvCore {
     let input = this.open + chunk;
     if (!this.parser) {
       if (input === '' && !final) return;
+      // Excel's "sep=;" first line names the delimiter and is not shown as a row, so the header stays row 1.
+      const hint = SEP_LINE.exec(input);
+      if (hint) input = input.slice(hint[0].length);
       const forced = this.options.delimiter;
-      this.delimiter = forced && forced !== 'auto' ? forced : detectDelimiter(input, final);
+      this.delimiter = forced && forced !== 'auto' ? forced : hint ? hint[1]! : detectDelimiter(input, final);
       // Records end at "\n" for both CRLF and LF files, and a "\r" left at the end of a record is dropped: a file
       // that mixes the two (an export with lines appended by another tool) still reads row by row.
       const newline = detectNewline(input);

@@ -280,6 +280,19 @@ describe('detection details', () => {
     expect(split(events).records.map((r) => r.values.Naam)).toEqual(['Jansen, P.', 'Bakker, J.']);
   });
 
+  it('honours Excel\'s "sep=" first line and does not count it as a row', () => {
+    const { info, events } = parseCsvBuffer(enc('sep=,\r\nNr,Naam;Afdeling\r\n1,Jan;HR\r\n'));
+    expect(info).toMatchObject({ delimiter: ',', headers: ['Nr', 'Naam;Afdeling'] });
+    expect(split(events).records).toEqual([
+      expect.objectContaining({ row: 2, values: { Nr: '1', 'Naam;Afdeling': 'Jan;HR' } }),
+    ]);
+    // the consultant's choice still wins
+    expect(parseCsvBuffer(enc('SEP=,\nNr;Naam\n1;Jan\n'), { delimiter: ';' }).info.headers).toEqual([
+      'Nr',
+      'Naam',
+    ]);
+  });
+
   it('a "|" separated export', () => {
     const { info, events } = parseCsvBuffer(enc('Personeelsnummer|Achternaam\n1001|van der Berg\n'));
     expect(info.delimiter).toBe('|');
