@@ -10,7 +10,16 @@ export type { CompiledExpression, CompileResult } from './compile';
 export { compileExpression } from './compile';
 export type { CompileContext, EvalEnv, EvalErrorCode, EvalResult, ValueMapTable } from './runtime';
 export type { PlainDate, Value } from './value';
-export { isBlank, isPlainDate, plainDate, valuesEqual, valueToBoolean, valueToText } from './value';
+export {
+  compareValues,
+  isBlank,
+  isPlainDate,
+  matchKey,
+  plainDate,
+  valuesEqual,
+  valueToBoolean,
+  valueToText,
+} from './value';
 export { arity, canonicalFunctionName, FUNCTION_NAMES, FUNCTIONS, functionSpec } from './functions';
 export { splitFamilyName } from './functions/names';
 export { isIsoDate } from './date';
