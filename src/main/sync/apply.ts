@@ -171,7 +171,11 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     }
     done += 1;
     doneThisSession += 1;
-    emit({ op, action: line?.action ?? '', result, ...(extra.error ? { error: extra.error } : {}) });
+    // Failures always reach the UI (its live failure count); other events are throttled to 10 a second.
+    emit(
+      { op, action: line?.action ?? '', result, ...(extra.error ? { error: extra.error } : {}) },
+      result === 'failed',
+    );
   };
 
   async function execute(task: Task): Promise<void> {
