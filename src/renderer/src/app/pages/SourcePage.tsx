@@ -2,17 +2,25 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DELIMITERS, ENCODINGS, type MappingFileInput } from '../../../../shared/mapping/schema';
 import type { SourceAttribute } from '../../../../shared/source/types';
-import { useApp, useT } from '../store/context';
+import { useApp, useT, type Translate } from '../store/context';
 import { FillBar } from '../components/FillBar';
 import { SeverityBadge } from '../components/SeverityBadge';
-import type { Lang } from '../i18n';
+import type { Lang, MessageKey } from '../i18n';
 import { delimiterReason, encodingReason } from '../logic/source';
 
 type CsvInput = Extract<MappingFileInput['source'], { kind: 'csv' }>;
 type LdapInput = Extract<MappingFileInput['source'], { kind: 'ldap' }>;
 
-function delimiterLabel(d: string, tab: string): string {
-  return d === '\t' ? tab : d;
+const DELIMITER_NAMES: Record<string, MessageKey> = {
+  ';': 'source.semicolon',
+  ',': 'source.comma',
+  '|': 'source.pipe',
+  '\t': 'source.tab',
+};
+
+function delimiterLabel(d: string, t: Translate): string {
+  const key = DELIMITER_NAMES[d];
+  return key ? t(key) : d;
 }
 
 export function SourcePage() {
@@ -176,13 +184,13 @@ function CsvOptions({ source }: { source: CsvInput }) {
           >
             {DELIMITERS.map((d) => (
               <option key={d} value={d}>
-                {d === 'auto' ? t('source.auto') : delimiterLabel(d, t('source.tab'))}
+                {d === 'auto' ? t('source.auto') : delimiterLabel(d, t)}
               </option>
             ))}
           </select>
           {s.sample?.delimiter ? (
             <span className="hint" data-testid="detected-delimiter">
-              {t('source.detected', { value: delimiterLabel(s.sample.delimiter, t('source.tab')) })} —{' '}
+              {t('source.detected', { value: delimiterLabel(s.sample.delimiter, t) })} —{' '}
               {t('source.because', { reason: t(delimiterReason(source.delimiter)) })}
             </span>
           ) : null}
