@@ -82,6 +82,7 @@ export class CsvCore {
   private encodingWarnings = 0;
   private dropCarriageReturn = false;
   private switchedTo1252 = false;
+  private ended = false;
 
   constructor(private readonly options: CsvOptions = {}) {
     this.file = options.fileLabel ?? 'CSV file';
@@ -101,6 +102,8 @@ export class CsvCore {
 
   /** Signals the end of the file: the last record (without a line break) is read and summaries are added. */
   end(): void {
+    if (this.ended) return;
+    this.ended = true;
     if (!this.stopped) {
       if (!this.decoder) this.startDecoding(true);
       this.text(this.decoder!.end(), true);
