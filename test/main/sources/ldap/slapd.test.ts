@@ -18,7 +18,7 @@ import { collect, expectNoSecret, failure } from './helpers';
 const USERS = 1600;
 const skip = shouldSkip(['slapd', 'slapadd', 'openssl'], 'OpenLDAP source tests');
 
-describe.skipIf(skip)('LDAP source against a real OpenLDAP (slapd)', () => {
+describe.skipIf(skip)('LDAP source against a real OpenLDAP (slapd)', { timeout: 60_000 }, () => {
   let server: SlapdServer;
   let otherCaPem: string;
   let otherCaDir: string;
@@ -27,7 +27,7 @@ describe.skipIf(skip)('LDAP source against a real OpenLDAP (slapd)', () => {
     server = await startSlapd({ users: USERS });
     otherCaDir = mkdtempSync(join(tmpdir(), 'plek-other-ca-'));
     otherCaPem = makeTestCertificates(otherCaDir, { caName: 'Een Andere CA' }).caPem;
-  });
+  }, 180_000);
   afterAll(async () => {
     await server?.stop();
     if (otherCaDir) rmSync(otherCaDir, { recursive: true, force: true });
