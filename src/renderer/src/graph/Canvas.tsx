@@ -3,6 +3,7 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
   type ColorMode,
   type Connection,
@@ -10,7 +11,7 @@ import {
   type FinalConnectionState,
   type IsValidConnection,
 } from '@xyflow/react';
-import { memo, useCallback, useEffect } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import { validateConnection } from '../../../shared/graph/connection';
 import { specOf } from '../../../shared/graph/registry';
 import { useGraphStore, useGraphStoreApi } from './context';
@@ -18,6 +19,7 @@ import { nodeTypes } from './nodes';
 import { toGraph, type FlowEdge, type FlowNode } from './store';
 
 const DELETE_KEYS = ['Backspace', 'Delete'];
+const MINIMAP_STYLE = { width: 150, height: 100 };
 
 function minimapColor(n: FlowNode): string {
   switch (n.type) {
@@ -76,6 +78,17 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
     [store],
   );
 
+  // Fit once per loaded mapping, when the canvas has measured the nodes (the `fitView` prop alone races with
+  // a mapping that arrives after the first render).
+  const initialized = useNodesInitialized();
+  const loadSeq = useGraphStore((s) => s.loadSeq);
+  const fitted = useRef(0);
+  useEffect(() => {
+    if (!initialized || fitted.current === loadSeq) return;
+    fitted.current = loadSeq;
+    void flow.fitView({ padding: 0.05 });
+  }, [initialized, loadSeq, flow]);
+
   useEffect(() => {
     if (searchMatches.size === 0) return;
     void flow.fitView({ nodes: [...searchMatches].map((id) => ({ id })), duration: 200, maxZoom: 1.2 });
@@ -98,7 +111,7 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
       onlyRenderVisibleElements
     >
       <Background gap={24} />
-      <MiniMap pannable zoomable nodeColor={minimapColor} />
+      <MiniMap pannable zoomable nodeColor={minimapColor} style={MINIMAP_STYLE} />
       <Controls />
     </ReactFlow>
   );

@@ -59,6 +59,8 @@ export interface GraphSlice {
   /** Path → canonical expression text, one object per structural change (stable while nodes are dragged). */
   expressions: Record<string, string>;
   clipboard: GraphFragment | null;
+  /** Counts loads, so the canvas fits the view once per loaded mapping (after the nodes are measured). */
+  loadSeq: number;
   load(mapping: MappingFileInput, attributes: readonly SourceAttribute[]): void;
   /** Node position changes from the canvas; `final` when a drag ends (then it is an undo step). */
   moveNodes(positions: ReadonlyMap<string, GraphPosition>, final: boolean): void;
@@ -242,6 +244,7 @@ const createGraphSlice: Slice<GraphSlice> = (set, get) => {
     rules: EMPTY_MAPPING,
     expressions: {},
     clipboard: null,
+    loadSeq: 0,
     load(mapping, attributes) {
       const { graph, parseErrors } = mappingToGraph(mapping, attributes, specOf);
       const expressions: Record<string, string> = {};
@@ -258,6 +261,7 @@ const createGraphSlice: Slice<GraphSlice> = (set, get) => {
         expressions,
         compileErrors: compileErrorsOf(expressions, rules),
         drafts: {},
+        loadSeq: get().loadSeq + 1,
       });
     },
     moveNodes(positions, final) {
