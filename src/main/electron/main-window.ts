@@ -80,14 +80,8 @@ export async function startDesktop(): Promise<void> {
   function buildMenu(): void {
     const template = menuTemplate(
       {
-        command: (c) => {
-          if (c === 'new-csv') {
-            void service.dispatch('dialog:pickCsv', {}).then((r) => {
-              const p = r.ok ? (r.value as { path: string | null }).path : null;
-              if (p) command('new-csv', p);
-            });
-          } else command(c);
-        },
+        // The renderer owns the project flow: it asks for the CSV itself (dialog:pickCsv) on new-csv.
+        command: (c) => command(c),
         openMapping: () =>
           void service.dispatch('dialog:openMapping', {}).then((r) => {
             const p = r.ok ? (r.value as { path: string | null }).path : null;
