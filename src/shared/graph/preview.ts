@@ -62,6 +62,12 @@ interface ColumnCache {
   cells: PreviewCell[];
 }
 
+function firstKey(raw: SourceRecord['values'][string] | undefined): string | null {
+  const first = Array.isArray(raw) ? raw[0] : raw;
+  const t = first?.trim() ?? '';
+  return t === '' ? null : t;
+}
+
 function display(v: Value): string | null {
   const t = valueToText(v);
   if (t === null) return null;
@@ -180,9 +186,21 @@ export function createPreview(): (input: PreviewInput) => PreviewResult {
       }
     }
 
+    if (problems.length > 0) {
+      // No engine run (the mapping does not compile yet, e.g. a required field is still missing): the key's
+      // uniqueness is still worth showing, by the engine's rule (first value, trimmed, exact match).
+      const byKey = new Map<string, number[]>();
+      for (const record of records) {
+        const key = firstKey(record.values[keyAttribute]);
+        if (key === null) emptyRows.add(record.row);
+        else byKey.set(key, [...(byKey.get(key) ?? []), record.row]);
+      }
+      for (const rowsWithKey of byKey.values())
+        if (rowsWithKey.length > 1) for (const r of rowsWithKey) duplicateRows.add(r);
+    }
+
     const rows: PreviewRow[] = records.map((record, i) => {
-      const raw = record.values[keyAttribute];
-      const key = (Array.isArray(raw) ? raw[0] : raw)?.trim() || null;
+      const key = firstKey(record.values[keyAttribute]);
       const s = status.get(record.row);
       const keyStatus =
         key === null || emptyRows.has(record.row)

@@ -73,6 +73,20 @@ describe('live preview', () => {
     expect(byMail.keyStability).toMatch(/name change/);
   });
 
+  it('still marks duplicate and empty keys while the mapping does not compile yet', () => {
+    const { records } = dutchSample(4);
+    records[2]!.values.Personeelsnummer = '10000';
+    records[3]!.values.Personeelsnummer = null;
+    const r = createPreview()({
+      rules,
+      expressions: { 'name.givenName': '[Roepnaam]' },
+      records,
+      today: '2026-11-23',
+    });
+    expect(r.problems.map((p) => p.message).join(' ')).toMatch(/name.familyName/);
+    expect(r.rows.map((x) => x.keyStatus)).toEqual(['duplicate', 'ok', 'duplicate', 'empty']);
+  });
+
   it('shows per-row errors inline and definition problems without throwing', () => {
     const { records } = dutchSample(14);
     const r = createPreview()({
