@@ -2,8 +2,9 @@
  * Guard for regular expressions a consultant types (Replace). JavaScript regexes backtrack, so a pattern such as
  * `(a+)+$` can take exponential time on a short input. We bound that three ways: the pattern length, the input
  * length, and a heuristic that refuses a quantified group that itself contains an unbounded quantifier
- * (`(a+)+`, `(\w*)*`, `(x+y?){2,}`). The heuristic does not catch every slow pattern (overlapping alternation
- * such as `(a|a)*` passes), which is why the input length is capped too.
+ * (`(a+)+`, `(\w*)*`, `(x+y?){2,}`) or alternatives that can start with the same character (`(a|aa)*`,
+ * `(\w|\d)+`). The heuristic does not catch every slow pattern (adjacent overlapping repeats such as
+ * `\w*\w*\w*x` are polynomial, not exponential, and pass), which is why the input length is capped too.
  */
 
 export const MAX_PATTERN_LENGTH = 500;
@@ -44,10 +45,68 @@ function quantifierAt(p: string, i: number): { length: number; repeats: boolean 
   return undefined;
 }
 
-/** True when a group that is repeated contains a repeat. Escapes and character classes are skipped. */
+/** Index just past the character class that opens at `i` (`[`), honouring escapes and a leading `]`. */
+function skipClass(p: string, i: number): number {
+  let j = i + 1;
+  if (p[j] === '^') j++;
+  if (p[j] === ']') j++;
+  while (j < p.length && p[j] !== ']') j += p[j] === '\\' ? 2 : 1;
+  return j + 1;
+}
+
+/**
+ * The first character each top-level alternative of a group body must start with, or undefined for an
+ * alternative that can start with many characters (an escape, class, dot, group or nothing).
+ */
+function firstCharacters(body: string): (string | undefined)[] {
+  let b = body;
+  if (b.startsWith('?:')) b = b.slice(2);
+  else if (/^\?<[A-Za-z]\w*>/.test(b)) b = b.slice(b.indexOf('>') + 1);
+  else if (b.startsWith('?')) return [undefined, undefined]; // lookaround: be careful
+  const firsts: (string | undefined)[] = [];
+  let depth = 0;
+  let atStart = true;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (atStart) {
+      firsts.push(/[\\[.()|^$]/.test(c) ? undefined : c);
+      atStart = false;
+    }
+    if (c === '\\') i++;
+    else if (c === '[') i = skipClass(b, i) - 1;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      atStart = true;
+      if (i === b.length - 1) firsts.push(undefined);
+    }
+  }
+  if (b.length === 0) firsts.push(undefined);
+  return firsts;
+}
+
+/** True when two alternatives of a group could start with the same character (`(a|ab)`, `(\\w|\\d)`). */
+function alternativesOverlap(body: string): boolean {
+  const firsts = firstCharacters(body);
+  if (firsts.length < 2) return false;
+  const seen = new Set<string>();
+  for (const f of firsts) {
+    if (f === undefined || seen.has(f)) return true;
+    seen.add(f);
+  }
+  return false;
+}
+
+/**
+ * True when a repeated group contains a repeat (`(a+)+`) or alternatives that can start alike (`(a|aa)*`) —
+ * the two shapes behind exponential backtracking. Escapes and character classes are skipped.
+ */
 export function hasNestedQuantifier(pattern: string): boolean {
-  // Per open group: does it contain a repeating quantifier (directly or in a nested group)?
-  const stack: boolean[] = [];
+  // Per open group: where it starts, and does it contain a repeating quantifier (directly or nested)?
+  const stack: { start: number; inner: boolean }[] = [];
+  const markInner = () => {
+    if (stack.length > 0) stack[stack.length - 1]!.inner = true;
+  };
   let i = 0;
   while (i < pattern.length) {
     const c = pattern[i]!;
@@ -56,38 +115,35 @@ export function hasNestedQuantifier(pattern: string): boolean {
       continue;
     }
     if (c === '[') {
-      i++;
-      if (pattern[i] === '^') i++;
-      if (pattern[i] === ']') i++;
-      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
-      i++;
+      i = skipClass(pattern, i);
       const q = quantifierAt(pattern, i);
       if (q) {
-        if (q.repeats && stack.length > 0) stack[stack.length - 1] = true;
+        if (q.repeats) markInner();
         i += q.length;
       }
       continue;
     }
     if (c === '(') {
-      stack.push(false);
+      stack.push({ start: i, inner: false });
       i++;
       continue;
     }
     if (c === ')') {
-      const inner = stack.pop() ?? false;
+      const group = stack.pop() ?? { start: i, inner: false };
+      const body = pattern.slice(group.start + 1, i);
       i++;
       const q = quantifierAt(pattern, i);
       if (q) {
-        if (q.repeats && inner) return true;
+        if (q.repeats && (group.inner || alternativesOverlap(body))) return true;
         i += q.length;
-        if (q.repeats && stack.length > 0) stack[stack.length - 1] = true;
+        if (q.repeats) markInner();
       }
-      if (inner && stack.length > 0) stack[stack.length - 1] = true;
+      if (group.inner) markInner();
       continue;
     }
     const q = quantifierAt(pattern, i);
     if (q) {
-      if (q.repeats && stack.length > 0) stack[stack.length - 1] = true;
+      if (q.repeats) markInner();
       i += q.length;
       continue;
     }
