@@ -157,7 +157,9 @@ export async function sampleLdap(
   const records: SourceRecord[] = [];
   const binary = new Map<string, { count: number; bytes: number; photo: boolean }>();
   try {
-    outer: for await (const entries of pages(client, source, p, p.attributes, options.signal)) {
+    // A sample of 200 should not make the server prepare a page of 1,000.
+    const sampled = { ...source, pageSize: Math.min(source.pageSize, Math.max(options.size, 1)) };
+    outer: for await (const entries of pages(client, sampled, p, p.attributes, options.signal)) {
       for (const entry of entries) {
         const converted = convertEntry(entry, p.names);
         resolveManager(converted.values, null);
