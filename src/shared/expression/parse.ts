@@ -197,7 +197,7 @@ class Parser {
         throw unexpected(t);
       default:
         throw new ExpressionSyntaxError(
-          `unknown name ${t.text} (write an attribute in brackets: [${t.text}], a function with brackets: ${t.text}(…))`,
+          `unknown name ${t.text} (an attribute is written [${t.text}], a function call ${t.text}(…))`,
           t.start,
         );
     }

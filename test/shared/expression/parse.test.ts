@@ -98,7 +98,11 @@ describe('parseExpression', () => {
     ['   ', 'empty expression at column 1', 1],
     ['[a] =', 'unexpected end of expression at column 6', 6],
     ['[a] [b]', 'unexpected attribute at column 5', 5],
-    ['Achternaam', 'unknown name Achternaam', 1],
+    [
+      'Achternaam',
+      'unknown name Achternaam (an attribute is written [Achternaam], a function call Achternaam(…))',
+      1,
+    ],
     ['[a] + 1', 'unexpected "+" at column 5', 5],
     ['[a] and or [b]', 'unexpected "or" at column 9', 9],
     ['Join(, [a])', 'unexpected "," at column 6', 6],
