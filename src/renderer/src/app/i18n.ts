@@ -109,6 +109,7 @@ const en = {
   'validate.running': 'Validating…',
   'validate.summary': '{errors} errors, {warnings} warnings in {rows} rows',
   'validate.none': 'No problems found.',
+  'validate.stale': 'The mapping changed since this check.',
   'validate.partial': 'Checked the first {n} of {total} rows here; the plan checks every row.',
   'validate.notRun': 'Validate to see every problem of the source at once.',
   'validate.export': 'Export list as CSV',
@@ -183,6 +184,7 @@ const en = {
   'plan.changes': 'Changes',
   'plan.showing': 'Showing {shown} of {total}',
   'plan.toRun': 'Go to run',
+  'plan.stale': 'The mapping changed after this plan was computed; compute it again before you apply it.',
 
   'action.create': 'Create',
   'action.update': 'Update',
@@ -355,6 +357,7 @@ const nl: Dictionary = {
   'validate.running': 'Bezig met controleren…',
   'validate.summary': '{errors} fouten, {warnings} waarschuwingen in {rows} regels',
   'validate.none': 'Geen problemen gevonden.',
+  'validate.stale': 'De mapping is gewijzigd sinds deze controle.',
   'validate.partial':
     'Hier zijn de eerste {n} van {total} regels gecontroleerd; het plan controleert elke regel.',
   'validate.notRun': 'Controleer om alle problemen in de bron in één keer te zien.',
@@ -430,6 +433,8 @@ const nl: Dictionary = {
   'plan.changes': 'Wijzigingen',
   'plan.showing': '{shown} van {total} getoond',
   'plan.toRun': 'Naar uitvoeren',
+  'plan.stale':
+    'De mapping is gewijzigd nadat dit plan is berekend; bereken het opnieuw voordat je het toepast.',
 
   'action.create': 'Aanmaken',
   'action.update': 'Bijwerken',

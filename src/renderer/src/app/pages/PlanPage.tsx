@@ -55,6 +55,11 @@ export function PlanPage() {
         </button>
       </div>
       <TargetCard />
+      {s.stale ? (
+        <p className="alert alert-warning" role="status" data-testid="plan-stale">
+          {t('plan.stale')}
+        </p>
+      ) : null}
       {s.plan ? (
         <>
           <div className="card" data-testid="plan-counts">

@@ -22,6 +22,7 @@ export function RunPage() {
   const s = useApp(
     useShallow((st) => ({
       plan: st.plan,
+      stale: st.plan !== null && st.planRevision !== st.revision,
       targetKind: st.mapping?.target?.kind ?? 'sandbox',
       allowOverride: st.allowOverride,
       runStatus: st.runStatus,
@@ -73,6 +74,7 @@ export function RunPage() {
         </button>
       </div>
       {blocked ? <p className="alert alert-error">{t('run.blocked')}</p> : null}
+      {s.stale && !running ? <p className="alert alert-warning">{t('plan.stale')}</p> : null}
       {s.runStatus ? (
         <div className="card" data-testid="run-progress">
           <div className="row" style={{ marginBottom: 8 }}>

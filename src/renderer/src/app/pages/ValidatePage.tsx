@@ -131,6 +131,14 @@ export function ValidatePage() {
         </div>
       ) : null}
       {!s.validation && !s.validating ? <p className="hint">{t('validate.notRun')}</p> : null}
+      {s.stale && !s.validating ? (
+        <p className="alert alert-warning row" role="status">
+          {t('validate.stale')}
+          <button type="button" className="btn btn-small" onClick={() => void s.validate()}>
+            {t('validate.run')}
+          </button>
+        </p>
+      ) : null}
       {s.validation && s.sample && s.sample.records.length < s.sample.totalRecords ? (
         <p className="hint">
           {t('validate.partial', { n: s.sample.records.length, total: s.sample.totalRecords })}
