@@ -167,19 +167,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
   }
   let base = '';
-  if (fresh && options.seed) {
-    const idByExternal = new Map<string, string>();
-    for (const u of options.seed.users ?? []) {
-      const r = store.create('Users', u, base);
-      if (typeof u.externalId === 'string') idByExternal.set(u.externalId, r.id);
-      if (typeof u.userName === 'string') idByExternal.set(u.userName, r.id);
-    }
-    for (const g of options.seed.groups ?? []) {
-      const members = (g.members ?? []).map((m) => ({ value: idByExternal.get(m.value) ?? m.value }));
-      store.create('Groups', { displayName: g.displayName, members }, base);
-    }
-  }
-
   const perSecond = options.rateLimit ? options.rateLimit.perMinute / 60 : 0;
   let bucket = Math.max(1, perSecond);
   let bucketAt = now();
@@ -439,6 +426,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const port = (server.address() as AddressInfo).port;
   base = `http://127.0.0.1:${port}`;
+  if (fresh && options.seed) {
+    const idByExternal = new Map<string, string>();
+    for (const u of options.seed.users ?? []) {
+      const r = store.create('Users', u, base);
+      if (typeof u.externalId === 'string') idByExternal.set(u.externalId, r.id);
+      if (typeof u.userName === 'string') idByExternal.set(u.userName, r.id);
+    }
+    for (const g of options.seed.groups ?? []) {
+      const members = (g.members ?? []).map((m) => ({ value: idByExternal.get(m.value) ?? m.value }));
+      store.create('Groups', { displayName: g.displayName, members }, base);
+    }
+  }
 
   return {
     url: base,

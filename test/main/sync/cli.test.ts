@@ -101,6 +101,16 @@ describe('plek-sync plan / apply / run', () => {
     expect(out).toMatch(/blocked by the safety guards; nothing was changed/);
   });
 
+  it("uses the mapping's target when --target is absent (the demo mapping: the sandbox in the data folder)", async () => {
+    vi.stubEnv('PLEK_WORKBENCH_DATA', dir);
+    try {
+      expect(await main(['plan', '-m', MAPPING, '--today', '2026-11-23', '--json'])).toBe(0);
+      expect((JSON.parse(out) as Plan).target.url).toBe(`sandbox:${join(dir, 'sandbox')}`);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('takes the secret only from the environment and never prints it', async () => {
     const h = await startSandbox({ clientSecret: 'S3cr3t-van-de-klant' });
     try {

@@ -5,6 +5,7 @@ import { defaultDataDir } from '../../bridge/serve';
 import { formatPlan } from '../../../shared/plan/format';
 import { withTargetErrors } from '../../sync/cli-support';
 import { planId } from '../../sync/journal';
+import { loadMappingFile } from '../../pipeline';
 import { planFromMapping } from '../../sync/plan';
 import { resolveTarget } from '../../sync/target';
 import { envSecret, localToday } from '../common';
@@ -27,8 +28,11 @@ export function register(program: Command): void {
     .option('--json', 'a JSON summary on stdout')
     .action(async (opts: RunCommandOptions) => {
       const today = opts.today ?? localToday();
+      // The target may come from the mapping file (never its secret).
+      const { mapping } = await loadMappingFile(opts.mapping);
       const target = await resolveTarget({
         ...(opts.target ? { target: opts.target } : {}),
+        ...(mapping.target ? { mappingTarget: mapping.target } : {}),
         ...(opts.clientId ? { clientId: opts.clientId } : {}),
         ...(opts.tokenUrl ? { tokenUrl: opts.tokenUrl } : {}),
       });
