@@ -114,7 +114,10 @@ export async function openCsv(
     try {
       for (;;) {
         const ready = core.take();
-        for (const event of ready) yield event;
+        for (const event of ready) {
+          if (signal?.aborted) throw new SourceError('source-aborted', `Reading ${file} was cancelled`, file);
+          yield event;
+        }
         if (finished) {
           for (const event of core.take()) yield event;
           return;

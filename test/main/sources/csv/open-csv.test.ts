@@ -97,6 +97,8 @@ describe('openCsv streams a large export', () => {
     };
     await expect(run()).rejects.toMatchObject({ name: 'SourceError', code: 'source-aborted' });
     expect(csv.bytesRead()).toBeLessThan(csv.bytesTotal);
+    // no further record after the abort: the queued events of the current chunk are dropped too
+    expect(seen).toBe(5);
   });
 });
 
