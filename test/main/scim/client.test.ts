@@ -166,6 +166,33 @@ describe('ScimClient', () => {
     expect(h.stats().users).toBe(2);
   });
 
+  it('gives up on a request that outlives its timeout, after its retries', async () => {
+    const h = await startSandbox();
+    const proxy = await startFaultProxy({ target: h.url, seed: 9, rates: { slow: 1 }, slowMs: 400 });
+    cleanup.push(
+      () => h.stop(),
+      () => proxy.stop(),
+    );
+    const c = new ScimClient({
+      baseUrl: proxy.url,
+      auth: {
+        kind: 'oauth',
+        clientId: h.clientId,
+        clientSecret: h.clientSecret,
+        tokenUrl: `${h.url}/oauth/token`,
+      },
+      timeoutMs: 30,
+      maxRetries: 2,
+      retryBaseMs: 1,
+      retryMaxMs: 2,
+    });
+    cleanup.push(() => c.close());
+    // Seed 9 delays the three attempts by 340, 328 and 275 ms: each outlives the 30 ms timeout.
+    await expect(c.listUsers()).rejects.toThrow('GET /Users failed: ETIMEDOUT');
+    expect(c.counters.requests).toBe(3);
+    expect(c.counters.retries).toBe(2);
+  });
+
   it('discovers Plek profile fields from /Schemas as mapping targets', async () => {
     const h = await startSandbox();
     cleanup.push(() => h.stop());
