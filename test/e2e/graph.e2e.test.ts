@@ -129,7 +129,16 @@ describe.skipIf(skip !== null)('graph editor in the browser', () => {
     await page.locator('button[data-function="ParseDate"]').click();
     const parse = await newNodeId(page);
     const before = await page.evaluate(() => window.__saved);
-    await dragEdge(page, out(parse), input('field:title', 0));
+    // While the edge hovers over the field, the reason is shown before the user lets go.
+    const a = await center(page, out(parse));
+    const b = await center(page, input('field:title', 0));
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move(b.x, b.y, { steps: 12 });
+    await expect
+      .poll(() => page.getByTestId('connection-hint').textContent(), { timeout: 5_000 })
+      .toMatch(/FormatDate/);
+    await page.mouse.up();
     const refusal = page.getByTestId('refusal');
     await expect.poll(() => refusal.textContent(), { timeout: 5_000 }).toMatch(/FormatDate/);
     // Nothing was written: the mapping has no title field.

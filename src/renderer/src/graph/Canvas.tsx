@@ -2,7 +2,9 @@ import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
+  useConnection,
   useNodesInitialized,
   useReactFlow,
   type ColorMode,
@@ -34,6 +36,46 @@ function minimapColor(n: FlowNode): string {
   }
 }
 
+interface HandleRef {
+  nodeId: string;
+  id?: string | null;
+  type: 'source' | 'target';
+}
+
+/** The connection in the orientation the engine judges (output → input), whichever end the drag started at. */
+function orient(from: HandleRef, to: HandleRef) {
+  return from.type !== 'target'
+    ? { source: from.nodeId, sourceHandle: from.id ?? 'out', target: to.nodeId, targetHandle: to.id ?? null }
+    : { source: to.nodeId, sourceHandle: to.id ?? 'out', target: from.nodeId, targetHandle: from.id ?? null };
+}
+
+/** While an edge is dragged over an input it may not enter, says why (before the user lets go). */
+const ConnectionHint = memo(function ConnectionHint() {
+  const store = useGraphStoreApi();
+  const target = useConnection((c) =>
+    c.inProgress && c.toHandle && c.isValid === false
+      ? `${c.fromHandle.nodeId}|${c.fromHandle.id ?? ''}|${c.fromHandle.type}|${c.toHandle.nodeId}|${c.toHandle.id ?? ''}|${c.toHandle.type}`
+      : null,
+  );
+  if (!target) return null;
+  const [fn, fh, ft, tn, th, tt] = target.split('|') as [string, string, string, string, string, string];
+  const s = store.getState();
+  const verdict = validateConnection(
+    toGraph(s.nodes, s.edges),
+    orient(
+      { nodeId: fn, id: fh || null, type: ft as HandleRef['type'] },
+      { nodeId: tn, id: th || null, type: tt as HandleRef['type'] },
+    ),
+    specOf,
+  );
+  if (verdict.ok) return null;
+  return (
+    <Panel position="top-center" className="ge-connection-hint" data-testid="connection-hint">
+      {verdict.reason}
+    </Panel>
+  );
+});
+
 /** The node graph. Every structural change goes through the store, which writes the mapping back. */
 export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const store = useGraphStoreApi();
@@ -57,21 +99,15 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
     (_e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       if (state.isValid || !state.toHandle || !state.fromNode) return;
       const s = store.getState();
-      // Dragged from an input back to an output: judge it the other way round.
-      const fromIsSource = state.fromHandle?.type !== 'target';
-      const c = fromIsSource
-        ? {
-            source: state.fromNode.id,
-            sourceHandle: state.fromHandle?.id ?? 'out',
-            target: state.toHandle.nodeId,
-            targetHandle: state.toHandle.id ?? null,
-          }
-        : {
-            source: state.toHandle.nodeId,
-            sourceHandle: state.toHandle.id ?? 'out',
-            target: state.fromNode.id,
-            targetHandle: state.fromHandle?.id ?? null,
-          };
+      // Dragged from an input back to an output: judged the other way round.
+      const c = orient(
+        {
+          nodeId: state.fromNode.id,
+          id: state.fromHandle?.id ?? null,
+          type: state.fromHandle?.type ?? 'source',
+        },
+        state.toHandle,
+      );
       const verdict = validateConnection(toGraph(s.nodes, s.edges), c, specOf);
       if (!verdict.ok) s.refuse(verdict.reason);
     },
@@ -113,6 +149,7 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
       <Background gap={24} />
       <MiniMap pannable zoomable nodeColor={minimapColor} style={MINIMAP_STYLE} />
       <Controls />
+      <ConnectionHint />
     </ReactFlow>
   );
 });
