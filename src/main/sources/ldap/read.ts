@@ -86,7 +86,9 @@ async function keyIndex(
   const attributes = requestedAttributes(source.flavor, [keyAttribute]);
   for await (const entries of pages(client, source, p, attributes, signal)) {
     for (const entry of entries) {
-      const key = convertEntry(entry, p.names).values[keyAttribute];
+      const values = convertEntry(entry, p.names).values;
+      const name = Object.keys(values).find((k) => k.toLowerCase() === keyAttribute.toLowerCase());
+      const key = name === undefined ? null : values[name];
       const text = Array.isArray(key) ? key[0] : key;
       if (text) index.set(normalizeDn(entry.dn), text);
     }
