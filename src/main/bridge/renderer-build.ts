@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 export interface RendererBuildOptions {
@@ -71,11 +71,24 @@ export async function ensureRendererBuilt(options: RendererBuildOptions): Promis
     if (!options.force && (await isRendererCurrent(root))) return out;
     options.onBuild?.('Building the workbench UI once (vite build → out/renderer)…');
     const { build } = await import('vite');
+    // Build next to the live folder and swap it in, so a bridge serving out/renderer (another test file, a
+    // running serve) never sees a half-emptied folder.
+    const suffix = `${process.pid}-${Date.now()}`;
+    const fresh = resolve(root, 'out', `.renderer-new-${suffix}`);
+    const old = resolve(root, 'out', `.renderer-old-${suffix}`);
     await build({
       configFile: resolve(root, 'vite.renderer.config.ts'),
       logLevel: 'warn',
       root: resolve(root, 'src/renderer'),
+      build: { outDir: fresh, emptyOutDir: true },
     });
+    const hadOld = await stat(out).then(
+      () => true,
+      () => false,
+    );
+    if (hadOld) await rename(out, old);
+    await rename(fresh, out);
+    if (hadOld) await rm(old, { recursive: true, force: true });
   } finally {
     await rm(lock, { recursive: true, force: true });
   }
