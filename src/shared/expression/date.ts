@@ -1,5 +1,4 @@
 import type { PlainDate } from './value';
-import { plainDate } from './value';
 
 /**
  * Calendar-date helpers. Dates are plain days: arithmetic goes through day numbers (days since 1970-01-01 in
@@ -7,6 +6,11 @@ import { plainDate } from './value';
  */
 
 const MS_PER_DAY = 86_400_000;
+
+// Built here rather than with value.ts's plainDate so that value.ts can read dates without an import cycle.
+function plainDate(iso: string): PlainDate {
+  return { kind: 'date', iso };
+}
 
 export function daysInMonth(year: number, month: number): number {
   return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;

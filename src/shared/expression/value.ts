@@ -1,3 +1,5 @@
+import { parseAuto } from './date';
+
 /** A calendar date (no time, no time zone): `iso` is yyyy-MM-dd. */
 export interface PlainDate {
   readonly kind: 'date';
@@ -107,6 +109,8 @@ export function valuesEqual(a: Value, b: Value): boolean {
   const aBlank = isBlank(a);
   const bBlank = isBlank(b);
   if (aBlank || bBlank) return aBlank && bBlank;
+  const dates = asDatePair(a, b);
+  if (dates !== undefined) return dates !== null && dates[0] === dates[1];
   if (typeof a === 'number' || typeof b === 'number') {
     const x = toNumberOrNull(a);
     const y = toNumberOrNull(b);
@@ -134,10 +138,33 @@ export function compareValues(a: Value, b: Value): number | null {
   if (Array.isArray(a)) return a.length === 0 ? null : compareValues(a[0]!, b);
   if (Array.isArray(b)) return b.length === 0 ? null : compareValues(a, b[0]!);
   if (isBlank(a) || isBlank(b)) return null;
+  const dates = asDatePair(a, b);
+  if (dates !== undefined)
+    return dates === null ? null : dates[0] < dates[1] ? -1 : dates[0] > dates[1] ? 1 : 0;
   const x = toNumberOrNull(a);
   const y = toNumberOrNull(b);
   if (x !== null && y !== null) return x - y;
   const s = matchKey(valueToText(a)!);
   const t = matchKey(valueToText(b)!);
   return s < t ? -1 : s > t ? 1 : 0;
+}
+
+/**
+ * When one side is a date: both as ISO days, so that `[Einddatum] < Today()` works on "31-01-2024" too (the text
+ * is read as ParseDate "auto" reads it); null when the other side is not a date at all. Undefined when neither
+ * side is a date.
+ */
+function asDatePair(a: Value, b: Value): [string, string] | null | undefined {
+  const aDate = isPlainDate(a);
+  const bDate = isPlainDate(b);
+  if (!aDate && !bDate) return undefined;
+  const x = aDate ? a.iso : textToIsoDate(a);
+  const y = bDate ? b.iso : textToIsoDate(b);
+  return x === undefined || y === undefined ? null : [x, y];
+}
+
+function textToIsoDate(v: Value): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const d = parseAuto(v.trim());
+  return isPlainDate(d) ? d.iso : undefined;
 }

@@ -193,6 +193,18 @@ describe('Today, AddDays, DateDiffDays', () => {
     ['ParseDate([x], "dd-MM-yyyy") >= Today()', { x: '01-01-2027' }, true],
     ['ParseDate([x], "dd-MM-yyyy") < Today()', { x: '' }, false],
     ['ParseDate([x], "dd-MM-yyyy") = "2026-11-23"', { x: '23-11-2026' }, true],
+    // text compared with a date is read as a date, so Dutch text does not sort as text
+    ['ParseDate([x], "dd-MM-yyyy") = "23-11-2026"', { x: '23-11-2026' }, true],
+    ['[x] < Today()', { x: '22-11-2026' }, true],
+    ['[x] < Today()', { x: '24-10-2026' }, true],
+    ['[x] < Today()', { x: '01-12-2026' }, false],
+    ['[x] >= Today()', { x: '2026-11-23' }, true],
+    ['Today() > [x]', { x: '1-1-2020' }, true],
+    ['[x] < Today()', { x: '31-02-2026' }, false],
+    ['[x] >= Today()', { x: '31-02-2026' }, false],
+    ['[x] < Today()', { x: 'onbekend' }, false],
+    ['[x] = Today()', { x: 'onbekend' }, false],
+    ['[x] <> Today()', { x: 'onbekend' }, true],
   ])('%s with %j', (e, r, expected) => {
     const result = evaluate(e, r);
     if (expected === 'invalid') expect(result.ok === false && result.error.code).toBe('invalid-date');
