@@ -293,6 +293,47 @@ describe('app store', () => {
     off();
   });
 
+  it('pauses by stopping the run and resumes by applying the same plan again', async () => {
+    let runs = 0;
+    const okPlan: PlanView = { ...blockedPlan(), safety: { ok: true, reasons: [] } };
+    const f = fakeApi({
+      'project:demo': () => ({ ok: true, value: demoDoc }),
+      'source:sample': () => ({ ok: true, value: sample }),
+      'project:recent': () => ({ ok: true, value: { paths: [] } }),
+      'plan:compute': () => ({ ok: true, value: okPlan }),
+      'run:apply': () => ({ ok: true, value: { runId: `run-${++runs}` } }),
+      'run:cancel': () => ({ ok: true, value: { cancelled: true } }),
+      'run:report': () => ({ ok: false, error: { code: 'not-found', message: 'no report' } }),
+    });
+    const store = makeStore(f.api);
+    const off = connectEvents(store, f.api);
+    await store.getState().openDemo();
+    await flush();
+    await store.getState().computePlan();
+    await store.getState().apply();
+    f.emit('run:log', {
+      runId: 'run-1',
+      at: '2026-11-23T09:30:01Z',
+      level: 'info',
+      message: 'created 10001',
+    });
+
+    await store.getState().pauseRun();
+    expect(f.calls.filter((c) => c.channel === 'run:cancel').map((c) => c.request)).toEqual([
+      { runId: 'run-1' },
+    ]);
+    f.emit('run:finished', { runId: 'run-1', status: 'cancelled' });
+    expect(store.getState()).toMatchObject({ paused: true, runStatus: 'cancelled' });
+
+    await store.getState().resumeRun();
+    const applies = f.calls.filter((c) => c.channel === 'run:apply').map((c) => c.request.planId);
+    expect(applies).toEqual(['plan-1', 'plan-1']);
+    expect(store.getState()).toMatchObject({ runId: 'run-2', runStatus: 'running', paused: false });
+    // the log of the first part stays
+    expect(store.getState().log.map((l) => l.message)).toEqual(['created 10001']);
+    off();
+  });
+
   it('a new plan clears an earlier override', async () => {
     const f = fakeApi({
       'project:demo': () => ({ ok: true, value: demoDoc }),

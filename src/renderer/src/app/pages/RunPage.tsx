@@ -33,6 +33,10 @@ export function RunPage() {
       lang: st.lang,
       apply: st.apply,
       cancelRun: st.cancelRun,
+      paused: st.paused,
+      pausing: st.pausing,
+      pauseRun: st.pauseRun,
+      resumeRun: st.resumeRun,
     })),
   );
   if (!s.plan) return <p className="empty">{t('run.needPlan')}</p>;
@@ -64,12 +68,33 @@ export function RunPage() {
           type="button"
           className="btn btn-primary"
           onClick={() => void s.apply()}
-          disabled={running || blocked}
+          disabled={running || blocked || s.paused}
           data-testid="apply"
         >
           {t('run.apply', { target })}
         </button>
-        <button type="button" className="btn" onClick={() => void s.cancelRun()} disabled={!running}>
+        {s.paused ? (
+          <button type="button" className="btn" onClick={() => void s.resumeRun()} data-testid="resume">
+            {t('run.resume')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void s.pauseRun()}
+            disabled={!running || s.pausing}
+            data-testid="pause"
+          >
+            {t('run.pause')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void s.cancelRun()}
+          disabled={!running && !s.paused}
+          data-testid="cancel-run"
+        >
           {t('run.cancel')}
         </button>
       </div>
@@ -78,7 +103,13 @@ export function RunPage() {
       {s.runStatus ? (
         <div className="card" data-testid="run-progress">
           <div className="row" style={{ marginBottom: 8 }}>
-            <strong>{running ? t('run.heading') : t(statusKey[s.runStatus] ?? 'run.done')}</strong>
+            <strong>
+              {s.paused
+                ? t('run.paused')
+                : running
+                  ? t('run.heading')
+                  : t(statusKey[s.runStatus] ?? 'run.done')}
+            </strong>
             {s.runStatus === 'completed' ? <span className="badge badge-ok">✓</span> : null}
             {s.runStatus === 'failed' ? <span className="badge badge-error">!</span> : null}
           </div>

@@ -61,7 +61,11 @@ export function connectEvents(store: AppStore, api: WorkbenchApi): () => void {
     api.on('run:finished', (f) => {
       const s = store.getState();
       if (s.runId !== null && s.runId !== f.runId) return;
-      store.setState({ runId: f.runId, runStatus: f.status });
+      if (s.pausing && f.status === 'cancelled') {
+        store.setState({ runId: f.runId, runStatus: f.status, paused: true, pausing: false });
+        return;
+      }
+      store.setState({ runId: f.runId, runStatus: f.status, pausing: false });
       if (f.message && f.status === 'failed') s.showError(f.message);
       void api.run.report({ runId: f.runId }).then((r) => {
         if (r.ok && store.getState().runId === f.runId) store.setState({ report: r.value });

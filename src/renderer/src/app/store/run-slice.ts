@@ -13,20 +13,26 @@ export function createRunSlice(deps: StoreDeps): StateCreator<AppState, [], [], 
     runStartedAt: null,
     progress: null,
     progressAt: null,
+    paused: false,
+    pausing: false,
     log: [],
     report: null,
 
     apply: async () => {
-      const { plan, allowOverride, runStatus } = get();
+      const { plan, allowOverride, runStatus, paused } = get();
       if (!plan || runStatus === 'running') return;
       if (!plan.safety.ok && !allowOverride) return;
-      set({
+      // A resumed run keeps its log: it is the same plan, continued from the service's journal.
+      set((s) => ({
+        runId: null,
         runStatus: 'running',
-        progress: null,
-        log: [],
+        paused: false,
+        pausing: false,
+        progress: paused ? s.progress : null,
+        log: paused ? s.log : [],
         report: null,
         runStartedAt: deps.now().getTime(),
-      });
+      }));
       const started = valueOrReport(
         get,
         await api.run.apply({ planId: plan.planId, overrideSafety: allowOverride }),
@@ -40,9 +46,26 @@ export function createRunSlice(deps: StoreDeps): StateCreator<AppState, [], [], 
     },
 
     cancelRun: async () => {
-      const runId = get().runId;
+      const { runId, paused } = get();
+      if (paused) {
+        set({ paused: false });
+        return;
+      }
       if (!runId) return;
       valueOrReport(get, await api.run.cancel({ runId }));
+    },
+
+    pauseRun: async () => {
+      const { runId, runStatus } = get();
+      if (!runId || runStatus !== 'running') return;
+      set({ pausing: true });
+      const result = valueOrReport(get, await api.run.cancel({ runId }));
+      if (!result?.cancelled) set({ pausing: false });
+    },
+
+    resumeRun: async () => {
+      if (!get().paused) return;
+      await get().apply();
     },
   });
 }

@@ -125,8 +125,16 @@ export interface RunSlice {
   progressAt: number | null;
   log: RunLogLine[];
   report: RunReport | null;
+  /**
+   * Paused: the run was stopped on request and can go on. The service journals every operation per plan, so
+   * resuming applies the same plan again and skips what is done.
+   */
+  paused: boolean;
+  pausing: boolean;
   apply(): Promise<void>;
   cancelRun(): Promise<void>;
+  pauseRun(): Promise<void>;
+  resumeRun(): Promise<void>;
 }
 
 export type AppState = UiSlice & ProjectSlice & SourceSlice & ValidationSlice & PlanSlice & RunSlice;
