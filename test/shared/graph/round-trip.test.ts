@@ -4,6 +4,8 @@ import { call, literal, ref } from '../../../src/shared/expression/ast';
 import { parseExpression } from '../../../src/shared/expression/parse';
 import { printExpression } from '../../../src/shared/expression/print';
 import type { FunctionSpec } from '../../../src/shared/expression/spec';
+import { readFileSync } from 'node:fs';
+import { suggestAdMapping } from '../../../src/shared/ad/suggest';
 import { suggestCsvMapping } from '../../../src/shared/engine/recognize-headers';
 import type { MappingFileInput } from '../../../src/shared/mapping/schema';
 import { canonicalGraph, graphToMapping, mappingToGraph } from '../../../src/shared/graph/mapping';
@@ -138,6 +140,51 @@ describe('graph ↔ expression round trip', () => {
       ],
       { name: 'Gemeente Ede' },
     ).mapping;
+    expect(Object.keys(draft.fields).length).toBeGreaterThan(3);
+    expectLossless(draft);
+  });
+
+  it('is lossless for the bundled demo mapping', () => {
+    const demo = JSON.parse(
+      readFileSync(new URL('../../../resources/demo/demo.plekmap.json', import.meta.url), 'utf8'),
+    ) as MappingFileInput;
+    expect(Object.keys(demo.fields).length).toBeGreaterThan(3);
+    expectLossless(demo);
+  });
+
+  it('is lossless for the draft suggested for an Active Directory', () => {
+    const ad: SourceAttribute[] = [
+      'objectGUID',
+      'userPrincipalName',
+      'mail',
+      'proxyAddresses',
+      'givenName',
+      'sn',
+      'displayName',
+      'telephoneNumber',
+      'mobile',
+      'title',
+      'department',
+      'employeeID',
+      'manager',
+      'accountExpires',
+      'userAccountControl',
+    ].map((name) => ({ name, fillRate: 1, examples: ['x'], multiValued: name === 'proxyAddresses' }));
+    const draft = suggestAdMapping(ad, {
+      name: 'Contoso AD',
+      source: {
+        kind: 'ldap',
+        url: 'ldaps://dc1.corp.example',
+        flavor: 'ad',
+        startTls: true,
+        bindDn: 'svc-plek@corp.example',
+        baseDn: 'OU=Medewerkers,DC=corp,DC=example',
+        scope: 'sub',
+        pageSize: 500,
+        timeoutMs: 30000,
+        followReferrals: false,
+      },
+    });
     expect(Object.keys(draft.fields).length).toBeGreaterThan(3);
     expectLossless(draft);
   });
