@@ -62,9 +62,17 @@ describe('plek-sync apply killed with SIGKILL', () => {
     writeFileSync(planPath, JSON.stringify(plan));
     const journal = join(dir, 'plan.journal.jsonl');
 
-    // Kill points, as journal line counts: early (creates), middle, late (memberships).
+    // Kill points, as journal line counts, drawn from a seeded generator (PLEK_KILL_SEED to replay another
+    // run): one among the creates, one among the updates, one among the memberships.
+    let seed = Number(process.env.PLEK_KILL_SEED ?? 20261123) >>> 0;
+    const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const points = [
+      [5, 480],
+      [520, 800],
+      [820, 1300],
+    ].map(([lo, hi]) => Math.floor(lo! + random() * (hi! - lo!)));
     const kills: number[] = [];
-    for (const at of [40, 260, 520]) {
+    for (const at of points) {
       const child = applyCli(planPath);
       const done = exited(child);
       while (journalLines(journal) < at && child.exitCode === null)
@@ -73,7 +81,10 @@ describe('plek-sync apply killed with SIGKILL', () => {
       const r = await done;
       if (r.signal === 'SIGKILL') kills.push(journalLines(journal));
     }
-    expect(kills.length).toBeGreaterThanOrEqual(2);
+    expect(
+      kills.length,
+      `killed at journal lines ${kills.join(', ')} (targets ${points.join(', ')})`,
+    ).toBeGreaterThanOrEqual(2);
 
     const final = await exited(applyCli(planPath));
     expect(final.out).toMatch(/0 failed, 0 not run/);
