@@ -98,7 +98,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   let current: SourceRecord | null = null;
   const env = {
     today,
-    get: (attribute: string): SourceValue | undefined => current?.values[attribute],
+    get: (attribute: string): SourceValue | undefined =>
+      current && Object.hasOwn(current.values, attribute) ? current.values[attribute] : undefined,
   };
 
   const evaluate = (

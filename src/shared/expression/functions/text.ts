@@ -1,4 +1,4 @@
-import anyAscii from 'any-ascii';
+import { normalizeDiacritics } from '../../text/transliterate';
 import { compileUserRegex, MAX_REGEX_INPUT_LENGTH } from '../regex';
 import { failAt } from '../runtime';
 import type { Value } from '../value';
@@ -212,29 +212,6 @@ export const Replace: FunctionDef = {
   },
 };
 
-const DACH: Record<string, string> = {
-  ä: 'ae',
-  ö: 'oe',
-  ü: 'ue',
-  Ä: 'Ae',
-  Ö: 'Oe',
-  Ü: 'Ue',
-  ß: 'ss',
-  ẞ: 'SS',
-};
-
-const UPPER = /^\p{Lu}$/u;
-const ASCII = /^[\u0020-\u007E]*$/; // printable ASCII needs no transliteration
-
-/** Ü → "Ue" in "Über", but "UE" in "MÜLLER": an all-caps neighbour makes the second letter upper case too. */
-function dachReplacement(c: string, offset: number, s: string): string {
-  const r = DACH[c] ?? c;
-  if (c === c.toLowerCase() || c === 'ẞ') return r;
-  const next = s[offset + 1] ?? '';
-  const prev = s[offset - 1] ?? '';
-  return UPPER.test(next) || (!/\p{L}/u.test(next) && UPPER.test(prev)) ? r.toUpperCase() : r;
-}
-
 export const NormalizeDiacritics: FunctionDef = {
   name: 'NormalizeDiacritics',
   params: [
@@ -255,14 +232,7 @@ export const NormalizeDiacritics: FunctionDef = {
         `NormalizeDiacritics mode must be "strip" or "dach", not ${JSON.stringify(mode)}`,
         modeArg!,
       );
-    const dach = mode === 'dach';
-    const each = (t: string): Value => {
-      if (ASCII.test(t)) return t;
-      let s = t.normalize('NFC');
-      // any-ascii writes the capital ẞ as "Ss"; in the all-caps text where it occurs "SS" is right
-      s = dach ? s.replace(/[äöüßẞ]/gi, dachReplacement) : s.replaceAll('ẞ', 'SS');
-      return anyAscii(s);
-    };
+    const each = (t: string): Value => normalizeDiacritics(t, mode);
     return (env) => mapText(text!.evaluate(env), each);
   },
 };
