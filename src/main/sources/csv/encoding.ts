@@ -179,5 +179,6 @@ const LOST_CHARACTERS = /[\u0080-\u009F\uFFFD]|[ÂÃÄÅ][\u00A0-\u00BF€‚ƒ�
 
 /** True when a cell shows characters lost in a bad encoding. */
 export function hasLostCharacters(value: string): boolean {
-  return LOST_CHARACTERS.test(value);
+  // NUL: UTF-16 read as a one-byte encoding (only when the consultant forces one; detection would not).
+  return LOST_CHARACTERS.test(value) || value.includes('\u0000');
 }

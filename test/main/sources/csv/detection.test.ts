@@ -86,6 +86,7 @@ describe('hasLostCharacters', () => {
     ['Ä²sselmuiden', true],
     ['Jos\uFFFD', true],
     ['Jos\u0082', true],
+    ['J\u0000o\u0000s\u0000', true],
     ['José', false],
     ['Noël', false],
     ['Müller', false],

@@ -195,6 +195,14 @@ describe('overrides win over detection', () => {
     expect(info.headers[0]).toBe('Personeelsnummer');
   });
 
+  it('UTF-16LE forced to Windows-1252 warns on the cells instead of passing NUL characters on silently', () => {
+    const utf16 = generateHrExport({ rows: 30, seed: 2, encoding: 'utf-16le', delimiter: '\t' });
+    const { events } = parseCsvBuffer(utf16.bytes, { encoding: 'windows-1252', delimiter: '\t' });
+    const { records, issues } = split(events);
+    expect(records.length).toBeGreaterThan(0);
+    expect(issues.filter((i) => i.code === 'encoding').length).toBeGreaterThan(records.length);
+  });
+
   it('a forced delimiter wins: a ";" file read with "," is one column per line', () => {
     const { info, events } = parseCsvBuffer(fixture.bytes, { delimiter: ',' });
     expect(info.delimiter).toBe(',');
