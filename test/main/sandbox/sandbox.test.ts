@@ -217,6 +217,23 @@ describe('Plek sandbox', () => {
     expect(Number(second.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   });
 
+  it('replaces a user with PUT (If-Match checked), and injects seeded 500s when asked', async () => {
+    const h = await sandbox({ staticToken: 'tok' });
+    const created = await api(h, 'tok', 'POST', '/Users', anouk);
+    const id = created.body?.id as string;
+    const put = (etag: string) =>
+      api(h, 'tok', 'PUT', `/Users/${id}`, { ...anouk, title: 'Wijkverpleegkundige' }, { 'if-match': etag });
+    expect((await put('W/"0"')).status).toBe(412);
+    const replaced = await put(created.etag as string);
+    expect(replaced.body).toMatchObject({ id, title: 'Wijkverpleegkundige', externalId: 'E2044' });
+
+    const flaky = await sandbox({ staticToken: 'tok', faults: { errorRate: 0.5, seed: 42 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await api(flaky, 'tok', 'GET', '/Users')).status);
+    expect(statuses.filter((s) => s === 500).length).toBeGreaterThan(3);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(3);
+  });
+
   it('persists its state atomically and survives a restart; seeds only a new state', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plek-sandbox-'));
     dirs.push(dir);
