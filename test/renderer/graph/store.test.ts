@@ -137,6 +137,26 @@ describe('graph editor store', () => {
     expect(store.getState().compileErrors.title).toBeUndefined();
   });
 
+  it('undoing a text fix of an expression that did not parse brings the text back, not an empty field', () => {
+    const { attributes, records } = dutchSample(5);
+    const store = createGraphEditorStore();
+    store.getState().setSample(attributes, records, '2026-11-23');
+    store
+      .getState()
+      .load(
+        { ...MAPPING, fields: { ...MAPPING.fields, title: { expression: 'Upper([Afdeling]' } } },
+        attributes,
+      );
+    expect(store.getState().parseErrors.title?.column).toBe(17);
+    expect(store.getState().setFieldText('title', 'Upper([Afdeling])')).toBeNull();
+    expect(store.getState().mapping.fields.title?.expression).toBe('Upper([Afdeling])');
+    store.getState().undo();
+    expect(store.getState().mapping.fields.title?.expression).toBe('Upper([Afdeling]');
+    expect(store.getState().parseErrors.title).toBeDefined();
+    store.getState().redo();
+    expect(store.getState().mapping.fields.title?.expression).toBe('Upper([Afdeling])');
+  });
+
   it('search finds attributes and fields regardless of case and accents', () => {
     const store = setup();
     store.getState().setSearch('achternaam');

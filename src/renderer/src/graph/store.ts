@@ -47,11 +47,31 @@ export type TargetFieldFlowNode = Node<TargetFieldData, 'target'>;
 export type FlowNode = SourceAttributeFlowNode | TransformFlowNode | LiteralFlowNode | TargetFieldFlowNode;
 export type FlowEdge = Edge;
 
+export type UnparsedField = ExpressionError & { text: string };
+
+/** The mapping with unparsed fields at their kept text (undo may bring such a field back). */
+function withUnparsed(
+  mapping: MappingFileInput,
+  unparsed: Readonly<Record<string, UnparsedField>>,
+): MappingFileInput {
+  const paths = Object.keys(unparsed);
+  if (paths.length === 0) return mapping;
+  const fields = { ...mapping.fields };
+  for (const p of paths) fields[p] = { ...fields[p], expression: unparsed[p]!.text };
+  return { ...mapping, fields };
+}
+
+/** One undo step: the graph, and the fields kept as unparsed text (so undoing a text fix restores the text). */
+export interface EditorSnapshot {
+  graph: MappingGraph;
+  parseErrors: Record<string, UnparsedField>;
+}
+
 /** The graph: nodes and edges as the canvas draws them, the undo history and the mapping they write. */
 export interface GraphSlice {
   nodes: FlowNode[];
   edges: FlowEdge[];
-  history: History<MappingGraph>;
+  history: History<EditorSnapshot>;
   /** The mapping as last loaded or emitted (includes `layout`). */
   mapping: MappingFileInput;
   /** Everything of the mapping except fields and layout (key, value maps, rules): changes only on load. */
@@ -109,7 +129,8 @@ export interface PreviewSlice {
 export interface ValidationSlice {
   refusal: { reason: string; seq: number } | null;
   fieldStates: Record<string, FieldState>;
-  parseErrors: Record<string, ExpressionError>;
+  /** Fields whose expression does not parse: kept as text (with the error) until fixed in text mode. */
+  parseErrors: Record<string, UnparsedField>;
   /** Fields whose expression parses but does not compile (unknown function, missing ValueMap table…). */
   compileErrors: Record<string, string>;
   /** Text typed in text mode that does not parse yet, by field. */
@@ -215,14 +236,20 @@ const createGraphSlice: Slice<GraphSlice> = (set, get) => {
     opts: { history: 'push' | 'replace' | 'none'; selected?: ReadonlySet<string> },
   ) => {
     const s = get();
-    const { mapping, fields } = graphToMapping(graph, s.mapping, specOf, s.parseErrors);
+    const { mapping, fields } = graphToMapping(
+      graph,
+      withUnparsed(s.mapping, s.parseErrors),
+      specOf,
+      s.parseErrors,
+    );
     const expressions: Record<string, string> = {};
     for (const [path, f] of Object.entries(mapping.fields)) expressions[path] = f.expression;
+    const snapshot: EditorSnapshot = { graph, parseErrors: s.parseErrors };
     const history =
       opts.history === 'push'
-        ? pushHistory(s.history, graph)
+        ? pushHistory(s.history, snapshot)
         : opts.history === 'replace'
-          ? { ...s.history, present: graph }
+          ? { ...s.history, present: snapshot }
           : s.history;
     const same = sameRecord(expressions, s.expressions);
     set({
@@ -239,21 +266,25 @@ const createGraphSlice: Slice<GraphSlice> = (set, get) => {
   return {
     nodes: [],
     edges: [],
-    history: createHistory<MappingGraph>({ nodes: [], edges: [] }),
+    history: createHistory<EditorSnapshot>({ graph: { nodes: [], edges: [] }, parseErrors: {} }),
     mapping: EMPTY_MAPPING,
     rules: EMPTY_MAPPING,
     expressions: {},
     clipboard: null,
     loadSeq: 0,
     load(mapping, attributes) {
-      const { graph, parseErrors } = mappingToGraph(mapping, attributes, specOf);
+      const drawn = mappingToGraph(mapping, attributes, specOf);
+      const graph = drawn.graph;
+      const parseErrors: Record<string, UnparsedField> = {};
+      for (const [p, e] of Object.entries(drawn.parseErrors))
+        parseErrors[p] = { ...e, text: mapping.fields[p]?.expression ?? '' };
       const expressions: Record<string, string> = {};
       for (const [path, f] of Object.entries(mapping.fields)) expressions[path] = f.expression;
       const { fields } = graphToMapping(graph, mapping, specOf, parseErrors);
       const { fields: _f, layout: _l, ...rules } = mapping;
       set({
         ...toFlow(graph),
-        history: createHistory(graph),
+        history: createHistory<EditorSnapshot>({ graph, parseErrors }),
         mapping,
         rules,
         parseErrors,
@@ -392,14 +423,14 @@ const createGraphSlice: Slice<GraphSlice> = (set, get) => {
     undo() {
       const h = undo(get().history);
       if (h === get().history) return;
-      set({ history: h });
-      commit(h.present, { history: 'none' });
+      set({ history: h, parseErrors: h.present.parseErrors });
+      commit(h.present.graph, { history: 'none' });
     },
     redo() {
       const h = redo(get().history);
       if (h === get().history) return;
-      set({ history: h });
-      commit(h.present, { history: 'none' });
+      set({ history: h, parseErrors: h.present.parseErrors });
+      commit(h.present.graph, { history: 'none' });
     },
   };
 };
