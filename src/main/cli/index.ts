@@ -44,6 +44,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (isUserFacing(error)) {
       process.stderr.write(`plek-sync: ${error.message}\n`);
+      const extra = error as { hint?: unknown; certificate?: Record<string, unknown> };
+      if (typeof extra.hint === 'string' && extra.hint) process.stderr.write(`  what to do: ${extra.hint}\n`);
+      if (extra.certificate) {
+        const c = extra.certificate;
+        process.stderr.write(
+          `  certificate: subject ${String(c.subject)}\n               issuer ${String(c.issuer)}\n               valid ${String(c.validFrom)} – ${String(c.validTo)}\n               SHA-256 ${String(c.fingerprint256)}\n`,
+        );
+      }
       return 'exitCode' in error && typeof error.exitCode === 'number' ? error.exitCode : 2;
     }
     process.stderr.write(
