@@ -76,7 +76,7 @@ describe.skipIf(skip)('plek-sync with an LDAP source (real slapd)', { timeout: 9
     const lines = readFileSync(users, 'utf8').trim().split('\n');
     expect(lines.length).toBe(report.users.active + report.users.deactivate);
     expect(lines.length).toBeGreaterThan(600);
-    const sample = lines.map((l) => JSON.parse(l)).find((u) => /ü|ë|ï|ö/.test(JSON.stringify(u)));
+    const sample = lines.map((l) => JSON.parse(l)).find((u) => /[ëïöü]/.test(JSON.stringify(u)));
     expect(sample, 'umlauts survive the directory round trip').toBeDefined();
   });
 
