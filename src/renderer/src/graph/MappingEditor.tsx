@@ -74,9 +74,15 @@ function useShortcuts(store: GraphEditorStore, root: React.RefObject<HTMLDivElem
       const k = e.key.toLowerCase();
       if (k === 'z' && !e.shiftKey) s.undo();
       else if ((k === 'z' && e.shiftKey) || k === 'y') s.redo();
-      else if (k === 'c') s.copySelection();
-      else if (k === 'v') s.paste();
-      else return;
+      else if (k === 'c') {
+        // Copying text selected in the preview stays the browser's job.
+        const text = window.getSelection();
+        if ((text && !text.isCollapsed) || !s.nodes.some((n) => n.selected)) return;
+        s.copySelection();
+      } else if (k === 'v') {
+        if (!s.clipboard) return;
+        s.paste();
+      } else return;
       e.preventDefault();
     };
     document.addEventListener('keydown', onKey);
