@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { Plan } from '../../shared/plan/types';
+import { UserError } from '../user-error';
 
 export type JournalEntry =
   | { t: 'header'; planId: string; target: string }
@@ -73,7 +74,9 @@ export class Journal {
     const id = planId(plan);
     const { header, state } = readJournal(path);
     if (header && (header.t !== 'header' || header.planId !== id)) {
-      throw new Error(`journal ${path} belongs to another plan; use a new journal file for this plan`);
+      throw new UserError(
+        `the journal ${path} belongs to another plan (was a new plan written to the same file?): move it away or pass --journal with a new file`,
+      );
     }
     const journal = new Journal(path);
     if (!header) {

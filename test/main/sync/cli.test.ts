@@ -99,6 +99,17 @@ describe('plek-sync plan / apply / run', () => {
       1,
     );
     expect(out).toMatch(/blocked by the safety guards; nothing was changed/);
+
+    // A new plan written over the old file does not silently reuse the old plan's journal.
+    writeFileSync(
+      join(dir, 'plan.journal.jsonl'),
+      `${JSON.stringify({ t: 'header', planId: 'andere-plan', target: 'x' })}\n`,
+    );
+    writeFileSync(planPath, JSON.stringify(plan));
+    expect(await main(['apply', '-m', MAPPING, '--plan', planPath, '-t', `sandbox:${join(dir, 'a')}`])).toBe(
+      2,
+    );
+    expect(err).toMatch(/belongs to another plan/);
   });
 
   it("uses the mapping's target when --target is absent (the demo mapping: the sandbox in the data folder)", async () => {
