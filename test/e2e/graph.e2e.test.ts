@@ -194,6 +194,19 @@ describe.skipIf(skip !== null)('graph editor in the browser', () => {
     expect(await page.evaluate(() => window.__changes)).toBeGreaterThan(savedBefore);
   });
 
+  it('copies and pastes a node group with the keyboard', async () => {
+    const transforms = page.locator('.react-flow__node-transform');
+    const before = await transforms.count();
+    await page.locator(`.react-flow__node[data-id="${joinId}"] .gn-title`).click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => transforms.count()).toBe(before + 1);
+    // The copy is wired to the same attributes but feeds no field: the saved mapping is unchanged.
+    const pasted = await newNodeId(page);
+    expect(pasted).not.toBe(joinId);
+    expect(await page.locator(`.react-flow__edge[data-id*="->${pasted}#"]`).count()).toBe(2);
+  });
+
   it('restores the layout after a reload', async () => {
     const id = 'expr:name.familyName@r';
     const saved = JSON.parse((await page.evaluate(() => window.__saved)) ?? '{}') as {
