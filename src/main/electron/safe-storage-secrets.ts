@@ -19,7 +19,10 @@ export interface EncryptedValues {
  * encryption the store refuses to keep secrets rather than writing them in plain text.
  */
 export class SafeStorageSecretStore implements SecretStore {
-  readonly persistent = true;
+  /** False when the OS offers no encryption: the app then says secrets must be entered each session. */
+  get persistent(): boolean {
+    return this.safeStorage.isEncryptionAvailable();
+  }
 
   constructor(
     private readonly safeStorage: SafeStorageLike,

@@ -38,6 +38,7 @@ describe('SafeStorageSecretStore', () => {
   it('refuses to store when the OS offers no encryption (never plain text)', async () => {
     const disk = memory();
     const store = new SafeStorageSecretStore(fakeSafeStorage(false), disk);
+    expect(store.persistent).toBe(false);
     await expect(store.set('scim-client-secret', 'geheim-geheim')).rejects.toThrow(/no encrypted storage/);
     expect(disk.raw()).toBe('{}');
   });
