@@ -1,3 +1,4 @@
+import { ApiFailure } from '../../shared/api/contract';
 import type { SecretStore } from '../services/secret-store';
 
 /** The part of Electron's safeStorage we use (injected, so the store is testable without Electron). */
@@ -31,7 +32,8 @@ export class SafeStorageSecretStore implements SecretStore {
 
   async set(key: string, value: string): Promise<void> {
     if (!this.safeStorage.isEncryptionAvailable())
-      throw new Error(
+      throw new ApiFailure(
+        'unsupported',
         'this system offers no encrypted storage, so the secret was not saved; enter it again when needed',
       );
     const all = { ...this.values.get() };
