@@ -244,6 +244,11 @@ describe('applyPlan against the sandbox', () => {
         journalPath: path,
         signal: ac.signal,
         onEvent: (e) => e.done >= stopAt && ac.abort(),
+        // A clock that moves 1 s per reading: no progress event is throttled away.
+        now: (() => {
+          let t = 0;
+          return () => (t += 1000);
+        })(),
       });
       expect(r.aborted).toBe(true);
     }
