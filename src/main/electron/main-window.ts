@@ -2,6 +2,7 @@ import { app, BrowserWindow, Menu, safeStorage, session, shell } from 'electron'
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { MenuCommand, ProjectDocument } from '../../shared/api/contract';
+import { MemorySecretStore } from '../services/secret-store';
 import { createWorkbenchService, type WorkbenchService } from '../services/workbench-service';
 import { encryptedValues, openAppStore, recentProjects, type AppStore } from './app-store';
 import { createDialogHost } from './dialogs';
@@ -56,7 +57,10 @@ export async function startDesktop(): Promise<void> {
 
   const service: WorkbenchService = createWorkbenchService({
     dataDir: join(app.getPath('userData'), 'workbench'),
-    secrets: new SafeStorageSecretStore(safeStorage, encryptedValues(store)),
+    // Without OS encryption secrets live for the session only (app:info says so), never in plain text on disk.
+    secrets: safeStorage.isEncryptionAvailable()
+      ? new SafeStorageSecretStore(safeStorage, encryptedValues(store))
+      : new MemorySecretStore(),
     mode: 'electron',
     resourcesDir: app.isPackaged
       ? join(process.resourcesPath, 'resources')
