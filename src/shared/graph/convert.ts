@@ -19,7 +19,7 @@ import type { SpecLookup } from './signatures';
 import { maxArgs, minArgs, slotCount } from './signatures';
 
 /** Column positions of the default layout, left to right. */
-export const COLUMN = { source: 0, target: 1100, step: 230, rowHeight: 84 } as const;
+export const COLUMN = { source: 0, target: 1100, step: 230, rowHeight: 64 } as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Expression → nodes and edges
