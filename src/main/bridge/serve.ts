@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProjectDocument } from '../../shared/api/contract';
+import { UserError } from '../user-error';
 import { MemorySecretStore } from '../services/secret-store';
 import { createWorkbenchService } from '../services/workbench-service';
 import { ensureRendererBuilt } from './renderer-build';
@@ -93,6 +94,13 @@ export async function serve(options: ServeOptions = {}): Promise<{ url: string; 
     },
     staticDir,
     ...(options.port !== undefined ? { port: options.port } : {}),
+  }).catch(async (e: unknown) => {
+    await service.close();
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new UserError(
+        `port ${options.port} on 127.0.0.1 is in use; choose another with --port, or leave it out`,
+      );
+    throw e;
   });
   (options.announce ?? ((url: string) => process.stdout.write(`Plek Provisioning Workbench: ${url}\n`)))(
     bridge.url,

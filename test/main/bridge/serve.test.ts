@@ -74,6 +74,27 @@ describe('serve()', () => {
   });
 });
 
+describe('a busy port', () => {
+  it('is refused with a sentence, not a stack trace', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as { port: number }).port;
+    const dir = await mkdtemp(join(tmpdir(), 'plek-serve-busy-'));
+    try {
+      await expect(
+        serve({ open: false, port, dataDir: dir, root: ROOT, announce: () => {}, note: () => {}, env: {} }),
+      ).rejects.toMatchObject({
+        name: 'UserError',
+        message: expect.stringContaining(`port ${port} on 127.0.0.1 is in use`),
+      });
+    } finally {
+      blocker.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('defaultDataDir', () => {
   it('honours PLEK_WORKBENCH_DATA, else a per-user folder', () => {
     expect(defaultDataDir({ PLEK_WORKBENCH_DATA: '/srv/werkbank' })).toBe('/srv/werkbank');
