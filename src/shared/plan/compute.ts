@@ -11,6 +11,7 @@ import {
   type PlanCounts,
   type PlanTargetGroup,
   type SafetyVerdict,
+  type ManualAssignment,
 } from './types';
 
 export const MANAGER_PATH = `${ENTERPRISE_USER_SCHEMA}:manager`;
@@ -429,6 +430,7 @@ export function computePlan(input: ComputePlanInput): Plan {
 
   return {
     version: 1,
+    ...(input.initialImport ? { manualAssignment: manualAssignment(input, pending) } : {}),
     ...(input.createdAt ? { createdAt: input.createdAt } : {}),
     today: input.today,
     target: { url: input.target.url },
@@ -481,4 +483,30 @@ export function safetyVerdict(
     }
   }
   return { ok: reasons.length === 0, reasons, activeLinked, deactivations };
+}
+
+/**
+ * Initial import: Plek accounts no source user could be linked to. A consultant assigns them by hand (set the
+ * externalId to the person's mapping key) or leaves them alone; the sync never touches an unlinked account.
+ */
+function manualAssignment(input: ComputePlanInput, pending: readonly Pending[]): ManualAssignment[] {
+  const linked = new Set(
+    pending.filter((p) => p.link && !p.conflict && p.account?.id).map((p) => p.account!.id),
+  );
+  const out: ManualAssignment[] = [];
+  for (const t of input.targetUsers) {
+    if (!t.id || t.externalId || linked.has(t.id)) continue;
+    const email = emailsOf(t)[0] ?? null;
+    const inactive = !isActive(t);
+    out.push({
+      id: t.id,
+      userName: typeof t.userName === 'string' ? t.userName : null,
+      email,
+      reason:
+        inactive && input.mapping.linking.ignoreInactive
+          ? 'inactive Plek account: never linked automatically'
+          : `no source user has this ${input.mapping.linking.matchOn}`,
+    });
+  }
+  return out.sort((a, b) => (a.userName ?? '').localeCompare(b.userName ?? '') || a.id.localeCompare(b.id));
 }

@@ -30,5 +30,13 @@ export function formatPlan(plan: Plan, options: { includeNoop?: boolean } = {}):
   else out.push('Safety: BLOCKED — nothing will be applied', ...plan.safety.reasons.map((r) => `  - ${r}`));
   out.push('');
   for (const ch of plan.changes) if (options.includeNoop || ch.action !== 'noop') out.push(formatChange(ch));
+  const manual = plan.manualAssignment ?? [];
+  if (manual.length > 0) {
+    out.push(
+      '',
+      `Plek accounts to assign by hand (${manual.length}): set their externalId to the person's mapping key, or leave them`,
+    );
+    for (const m of manual) out.push(`  ${m.id}  ${m.userName ?? m.email ?? '(no userName)'}  — ${m.reason}`);
+  }
   return out.join('\n');
 }

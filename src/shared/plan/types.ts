@@ -83,6 +83,16 @@ export interface Plan {
   counts: PlanCounts;
   safety: SafetyVerdict;
   changes: PlanChange[];
+  /** Initial import only: Plek accounts without externalId that no source user matched — for manual assignment. */
+  manualAssignment?: ManualAssignment[];
+}
+
+export interface ManualAssignment {
+  /** Plek account id. */
+  id: string;
+  userName: string | null;
+  email: string | null;
+  reason: string;
 }
 
 export interface PlanTargetGroup {

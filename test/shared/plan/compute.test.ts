@@ -172,6 +172,38 @@ describe('computePlan', () => {
     expect(notInitial.changes[0]?.action).toBe('conflict');
   });
 
+  it('lists the Plek accounts that need manual assignment on initial import', () => {
+    const linked = account('p1', { userName: 'Jan.VanderMeer@Demo.nl', email: 'jan.vandermeer@demo.nl' });
+    const stranger = account('p2', { userName: 'extern.adviseur@demo.nl', email: 'extern.adviseur@demo.nl' });
+    const sleeping = { ...account('p3', { userName: 'oud@demo.nl', email: 'oud@demo.nl' }), active: false };
+    const alreadyLinked = {
+      ...account('p4', { userName: 'k@demo.nl', email: 'k@demo.nl' }),
+      externalId: 'E9',
+    };
+    const plan = computePlan(
+      input({
+        users: [jan()],
+        targetUsers: [linked, stranger, sleeping, alreadyLinked],
+        initialImport: true,
+      }),
+    );
+    expect(plan.manualAssignment).toEqual([
+      {
+        id: 'p2',
+        userName: 'extern.adviseur@demo.nl',
+        email: 'extern.adviseur@demo.nl',
+        reason: 'no source user has this email',
+      },
+      {
+        id: 'p3',
+        userName: 'oud@demo.nl',
+        email: 'oud@demo.nl',
+        reason: 'inactive Plek account: never linked automatically',
+      },
+    ]);
+    expect(computePlan(input({ users: [jan()], targetUsers: [stranger] })).manualAssignment).toBeUndefined();
+  });
+
   it('reports a conflict when two source users match one account or a lookup is ambiguous', () => {
     const existing = account('p1', { email: 'jan.vandermeer@demo.nl' });
     const twin = user(5, 'E2001', { userName: 'j.meer@demo.nl', [WORK_EMAIL]: 'JAN.vandermeer@demo.nl' });
