@@ -167,6 +167,30 @@ describe.skipIf(skip !== null)('graph editor in the browser', () => {
     await page.getByLabel('Search attribute or field').fill('');
   });
 
+  it('keeps an empty-text parameter when its inline input is merely visited, and writes a typed one', async () => {
+    await focusNodes(page, 'Functie');
+    const editor = page.getByLabel('Expression', { exact: true });
+    await editor.fill('Replace([Afdeling], "en", "")');
+    await page.getByRole('button', { name: 'Toepassen' }).click();
+    const replacement = page.getByLabel('Replace replacement');
+    await replacement.click();
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    const title = async () =>
+      (
+        JSON.parse((await page.evaluate(() => window.__saved)) ?? '{}') as {
+          fields: Record<string, { expression: string }>;
+        }
+      ).fields.title?.expression;
+    expect(await title()).toBe('Replace([Afdeling], "en", "")');
+    await page.getByLabel('Replace pattern').fill('zaken');
+    await page.getByLabel('Replace pattern').press('Enter');
+    await expect.poll(title).toBe('Replace([Afdeling], "zaken", "")');
+    await expect
+      .poll(() => page.locator('.gp-row[data-row="2"] .gp-cell[data-field="title"]').textContent())
+      .toBe('Burger');
+    await page.getByLabel('Search attribute or field').fill('');
+  });
+
   it('accepts an auto-wire suggestion from the header recogniser', async () => {
     const accept = page.getByRole('button', { name: 'Accept name.middleName' });
     await accept.click();

@@ -62,8 +62,9 @@ export const SourceAttributeNodeView = memo(function SourceAttributeNodeView({
   );
 });
 
-function parseInline(text: string, type: string): LiteralValue | undefined {
-  if (text === '') return undefined;
+/** Typed text → literal. An emptied required text parameter is the empty string (Replace's replacement ""). */
+function parseInline(text: string, type: string, optional: boolean): LiteralValue | undefined {
+  if (text === '') return optional || type === 'number' || type === 'boolean' ? undefined : '';
   if (type === 'number') {
     const n = Number(text.replace(',', '.'));
     return Number.isFinite(n) ? n : text;
@@ -80,6 +81,7 @@ function InlineParam({
   type,
   name,
   choices,
+  optional,
 }: {
   nodeId: string;
   slot: number;
@@ -87,14 +89,19 @@ function InlineParam({
   type: string;
   name: string;
   choices?: readonly string[];
+  optional: boolean;
 }) {
   const store = useGraphStoreApi();
   const shown = value === undefined || value === null ? '' : String(value);
   const [draft, setDraft] = useState<string | null>(null);
   const write = (text: string) => {
     setDraft(null);
-    const next = parseInline(text, type);
+    const next = parseInline(text, type, optional);
     if (next !== value) store.getState().setInline(nodeId, slot, next);
+  };
+  // Leaving the field without typing changes nothing (an inline "" or null must survive a click).
+  const commitDraft = () => {
+    if (draft !== null) write(draft);
   };
   if (choices) {
     return (
@@ -117,13 +124,13 @@ function InlineParam({
     <input
       className="nodrag gn-input"
       aria-label={name}
-      placeholder={type}
+      placeholder={value === null ? 'null' : value === '' ? '""' : type}
       value={draft ?? shown}
       size={Math.max(3, Math.min(14, (draft ?? shown).length + 1))}
       onChange={(e) => setDraft(e.target.value)}
-      onBlur={(e) => write(e.target.value)}
+      onBlur={commitDraft}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') write((e.target as HTMLInputElement).value);
+        if (e.key === 'Enter') commitDraft();
         if (e.key === 'Escape') setDraft(null);
         e.stopPropagation();
       }}
@@ -199,6 +206,7 @@ export const TransformNodeView = memo(function TransformNodeView({
                 type={type}
                 name={`${transformTitle(op)} ${name}`}
                 choices={choices}
+                optional={param?.optional === true || param?.variadic === true}
               />
             )}
           </div>
@@ -222,11 +230,7 @@ export const LiteralNodeView = memo(function LiteralNodeView({
     setDraft(null);
     const n = Number(text);
     const value: LiteralValue =
-      text === ''
-        ? null
-        : text.trim() !== '' && Number.isFinite(n) && typeof data.value === 'number'
-          ? n
-          : text;
+      text.trim() !== '' && Number.isFinite(n) && typeof data.value === 'number' ? n : text;
     if (value !== data.value) store.getState().setLiteral(id, value);
   };
   return (
@@ -238,10 +242,11 @@ export const LiteralNodeView = memo(function LiteralNodeView({
         className="nodrag gn-input"
         aria-label="literal value"
         value={draft ?? shown}
+        placeholder={data.value === null ? 'null' : '""'}
         onChange={(e) => setDraft(e.target.value)}
-        onBlur={(e) => write(e.target.value)}
+        onBlur={() => draft !== null && write(draft)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') write((e.target as HTMLInputElement).value);
+          if (e.key === 'Enter' && draft !== null) write(draft);
           e.stopPropagation();
         }}
       />
