@@ -3,6 +3,7 @@ import { memo, useState } from 'react';
 import type { TransformOp } from '../../../shared/graph/model';
 import { allFunctionSpecs } from '../../../shared/graph/registry';
 import { useGraphStoreApi } from './context';
+import { useGraphText } from './i18n';
 
 const OPERATORS: { label: string; op: TransformOp; title: string }[] = [
   { label: '&', op: { kind: 'binary', op: '&' }, title: 'Text concatenation' },
@@ -18,6 +19,7 @@ const SPECS = allFunctionSpecs();
 /** Adds transform and literal nodes in the middle of what is visible. */
 export const Palette = memo(function Palette() {
   const store = useGraphStoreApi();
+  const t = useGraphText();
   const flow = useReactFlow();
   const [filter, setFilter] = useState('');
   const center = () => {
@@ -34,7 +36,7 @@ export const Palette = memo(function Palette() {
     <nav className="ge-palette" aria-label="Functions">
       <input
         className="ge-palette-filter"
-        placeholder="Functie…"
+        placeholder={t('filterFunctions')}
         aria-label="Filter functions"
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
@@ -52,7 +54,7 @@ export const Palette = memo(function Palette() {
         ))}
         <button
           type="button"
-          title="A constant value"
+          title={t('literalTitle')}
           onClick={() => store.getState().addLiteral('', center())}
         >
           &quot;…&quot;

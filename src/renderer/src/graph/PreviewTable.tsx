@@ -5,15 +5,9 @@ import type { PreviewResult } from '../../../shared/graph/preview';
 import { changedCells, createPreview } from '../../../shared/graph/preview';
 import { useGraphStore } from './context';
 import { selectPreviewInput } from './store';
+import { useGraphText } from './i18n';
 
 const ROW_HEIGHT = 28;
-const STATUS_LABEL: Record<string, string> = {
-  active: 'actief',
-  deactivate: 'deactiveren',
-  skipped: 'overgeslagen',
-  error: 'fout',
-  unknown: '–',
-};
 
 /**
  * Mapped rows of the sample, derived from the expressions (never stored): dragging a node changes no
@@ -22,6 +16,7 @@ const STATUS_LABEL: Record<string, string> = {
 export const PreviewTable = memo(function PreviewTable() {
   const input = useGraphStore(useShallow(selectPreviewInput));
   const focused = useGraphStore((s) => s.focusedField);
+  const t = useGraphText();
   const [preview] = useState(createPreview);
   // Previous result for the changed-cell highlight; keyed by input so a repeated render (StrictMode) is not a change.
   const [history] = useState(() => ({
@@ -57,16 +52,18 @@ export const PreviewTable = memo(function PreviewTable() {
   return (
     <section className="gp" aria-label="Preview">
       <div className="gp-summary">
-        <strong>{result.rows.length}</strong> rijen · key <code>{result.keyAttribute}</code>
-        {result.duplicateKeys > 0 && <span className="gp-bad"> · {result.duplicateKeys} dubbele keys</span>}
-        {result.emptyKeys > 0 && <span className="gp-bad"> · {result.emptyKeys} lege keys</span>}
+        <strong>{result.rows.length}</strong> {t('rows')} · key <code>{result.keyAttribute}</code>
+        {result.duplicateKeys > 0 && (
+          <span className="gp-bad"> · {t('duplicateKeys', { n: result.duplicateKeys })}</span>
+        )}
+        {result.emptyKeys > 0 && <span className="gp-bad"> · {t('emptyKeys', { n: result.emptyKeys })}</span>}
         {result.keyStability ? (
           <span className="gp-warn" title={result.keyStability}>
             {' '}
-            · key kan veranderen
+            · {t('keyMayChange')}
           </span>
         ) : (
-          <span className="gp-ok"> · key stabiel</span>
+          <span className="gp-ok"> · {t('keyStable')}</span>
         )}
         {result.problems.map((p) => (
           <div key={p.path + p.message} className="gp-problem" role="alert">
@@ -76,9 +73,9 @@ export const PreviewTable = memo(function PreviewTable() {
       </div>
       <div className="gp-scroll" ref={scroller} data-testid="preview-scroll">
         <div className="gp-row gp-head" style={{ gridTemplateColumns: template }}>
-          <div>rij</div>
+          <div>{t('row')}</div>
           <div title={result.keyStability ?? 'unique and never changes'}>{result.keyAttribute} (key)</div>
-          <div>status</div>
+          <div>{t('status')}</div>
           {result.columns.map((c) => (
             <div
               key={c.path}
@@ -110,12 +107,12 @@ export const PreviewTable = memo(function PreviewTable() {
               >
                 <div>{row.row}</div>
                 <div className={`gp-key gp-key-${row.keyStatus}`}>
-                  {row.key ?? '(leeg)'}
-                  {row.keyStatus === 'duplicate' && <span className="gp-tag">dubbel</span>}
-                  {row.keyStatus === 'empty' && <span className="gp-tag">leeg</span>}
+                  {row.key ?? t('empty')}
+                  {row.keyStatus === 'duplicate' && <span className="gp-tag">{t('duplicate')}</span>}
+                  {row.keyStatus === 'empty' && <span className="gp-tag">{t('emptyTag')}</span>}
                 </div>
                 <div>
-                  {STATUS_LABEL[row.status]}
+                  {t(`status.${row.status}`)}
                   {row.issues.length > 0 && <span className="gp-issue"> ⚠ {row.issues[0]}</span>}
                 </div>
                 {result.columns.map((c, ci) => {

@@ -4,10 +4,12 @@ import { pendingSuggestions } from '../../../shared/graph/suggestions';
 import type { ExpressionError } from '../../../shared/expression/errors';
 import { UNSUPPORTED_TARGETS } from '../../../shared/scim/fields';
 import { useGraphStore, useGraphStoreApi } from './context';
+import { useGraphText } from './i18n';
 
 /** Text mode for one field: type the expression, the graph follows; parse errors name the column. */
 const FieldTextEditor = memo(function FieldTextEditor({ path }: { path: string }) {
   const store = useGraphStoreApi();
+  const t = useGraphText();
   const current = useGraphStore((s) => s.drafts[path] ?? s.expressions[path] ?? '');
   const state = useGraphStore((s) => s.fieldStates[path]);
   const [text, setText] = useState(current);
@@ -41,17 +43,17 @@ const FieldTextEditor = memo(function FieldTextEditor({ path }: { path: string }
       />
       <div className="ge-field-actions">
         <button type="button" onClick={apply}>
-          Toepassen
+          {t('apply')}
         </button>
         <span className="ge-hint">Ctrl+Enter</span>
       </div>
       {error && (
         <p className="ge-error" role="alert">
-          Kolom {error.column}: {error.message}
+          {t('column')} {error.column}: {error.message}
         </p>
       )}
       {state?.status === 'incomplete' && (
-        <p className="ge-warn">Graph incomplete: {state.reason}. The saved expression is unchanged.</p>
+        <p className="ge-warn">{t('incomplete', { reason: state.reason })}</p>
       )}
     </section>
   );
@@ -60,6 +62,7 @@ const FieldTextEditor = memo(function FieldTextEditor({ path }: { path: string }
 /** Header-recogniser suggestions for fields that are not mapped yet; accept or reject each. */
 const Suggestions = memo(function Suggestions() {
   const store = useGraphStoreApi();
+  const t = useGraphText();
   const headers = useGraphStore(useShallow((s) => s.attributes.map((a) => a.name)));
   const mapped = useGraphStore((s) => s.expressions);
   const rejected = useGraphStore((s) => s.rejectedSuggestions);
@@ -70,7 +73,7 @@ const Suggestions = memo(function Suggestions() {
   if (suggestions.length === 0) return null;
   return (
     <section className="ge-suggestions" aria-label="Suggestions">
-      <h3>Suggesties</h3>
+      <h3>{t('suggestions')}</h3>
       <ul>
         {suggestions.map((s) => (
           <li key={s.target}>
@@ -99,13 +102,14 @@ const Suggestions = memo(function Suggestions() {
 });
 
 const Legend = memo(function Legend() {
+  const t = useGraphText();
   return (
     <details className="ge-legend">
-      <summary>Niet beschikbaar in Plek</summary>
+      <summary>{t('unsupported')}</summary>
       <ul>
         {UNSUPPORTED_TARGETS.map((u) => (
           <li key={u.pattern.source} title={u.reason}>
-            {u.pattern.source.includes('photo') ? 'Profielfoto' : 'Geboortedatum'}: {u.reason}
+            {u.pattern.source.includes('photo') ? t('photo') : t('birthDate')}: {u.reason}
           </li>
         ))}
       </ul>
@@ -117,11 +121,12 @@ export const SidePanel = memo(function SidePanel() {
   const focused = useGraphStore((s) => s.focusedField);
   const refusal = useGraphStore((s) => s.refusal);
   const store = useGraphStoreApi();
+  const t = useGraphText();
   return (
     <aside className="ge-side">
       {refusal && (
         <p className="ge-refusal" role="alert" data-testid="refusal">
-          Verbinding geweigerd: {refusal.reason}
+          {t('refused')} {refusal.reason}
           <button type="button" aria-label="Dismiss" onClick={() => store.getState().clearRefusal()}>
             ×
           </button>

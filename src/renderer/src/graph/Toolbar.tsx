@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { memo } from 'react';
 import { canRedo, canUndo } from '../../../shared/graph/history';
 import { useGraphStore, useGraphStoreApi } from './context';
+import { useGraphText } from './i18n';
 
 export const Toolbar = memo(function Toolbar() {
   const store = useGraphStoreApi();
@@ -10,45 +11,36 @@ export const Toolbar = memo(function Toolbar() {
   const matches = useGraphStore((s) => s.searchMatches.size);
   const undoable = useGraphStore((s) => canUndo(s.history));
   const redoable = useGraphStore((s) => canRedo(s.history));
+  const t = useGraphText();
   return (
     <div className="ge-toolbar" role="toolbar" aria-label="Graph">
       <input
         type="search"
         className="ge-search"
-        placeholder="Zoek attribuut of veld…"
+        placeholder={t('search')}
         aria-label="Search attribute or field"
         value={search}
         onChange={(e) => store.getState().setSearch(e.target.value)}
       />
       {search && <span className="ge-hint">{matches}</span>}
-      <button
-        type="button"
-        title="Ongedaan maken (Ctrl+Z)"
-        disabled={!undoable}
-        onClick={() => store.getState().undo()}
-      >
+      <button type="button" title={t('undo')} disabled={!undoable} onClick={() => store.getState().undo()}>
         ↶
       </button>
-      <button
-        type="button"
-        title="Opnieuw (Ctrl+Shift+Z)"
-        disabled={!redoable}
-        onClick={() => store.getState().redo()}
-      >
+      <button type="button" title={t('redo')} disabled={!redoable} onClick={() => store.getState().redo()}>
         ↷
       </button>
       <button
         type="button"
-        title="Automatisch ordenen"
+        title={t('layoutTitle')}
         onClick={() => {
           store.getState().autoLayout();
           requestAnimationFrame(() => void flow.fitView({ duration: 200 }));
         }}
       >
-        Ordenen
+        {t('layout')}
       </button>
-      <button type="button" title="Alles in beeld" onClick={() => void flow.fitView({ duration: 200 })}>
-        Passend
+      <button type="button" title={t('fitTitle')} onClick={() => void flow.fitView({ duration: 200 })}>
+        {t('fit')}
       </button>
     </div>
   );

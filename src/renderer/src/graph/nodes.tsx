@@ -13,6 +13,7 @@ import type {
   TargetFieldFlowNode,
   TransformFlowNode,
 } from './store';
+import { useGraphText } from './i18n';
 
 /** Diacritics modes NormalizeDiacritics knows; shown as a choice instead of free text. */
 const DIACRITICS_MODES = ['strip', 'dach'];
@@ -27,27 +28,22 @@ export const SourceAttributeNodeView = memo(function SourceAttributeNodeView({
   selected,
 }: NodeProps<SourceAttributeFlowNode>) {
   const isKey = useGraphStore((s) => s.rules.mappingKey.attribute === data.attribute);
+  const t = useGraphText();
   const match = useGraphStore((s) => s.searchMatches.has(`src:${data.attribute}`));
   return (
     <div
       className={`gn gn-source${selected ? ' is-selected' : ''}${data.missing ? ' is-missing' : ''}${match ? ' is-match' : ''}`}
-      title={
-        data.missing
-          ? 'Not in the sampled source: every row reads empty'
-          : data.example
-            ? `e.g. ${data.example}`
-            : undefined
-      }
+      title={data.missing ? t('notInSampleTitle') : data.example ? `e.g. ${data.example}` : undefined}
     >
       <div className="gn-title">
         <span className="gn-name">{data.attribute}</span>
         {isKey && (
-          <span className="gn-badge gn-badge-key" title="Mapping key">
+          <span className="gn-badge gn-badge-key" title={t('keyBadge')}>
             key
           </span>
         )}
         {data.multiValued && (
-          <span className="gn-badge" title="Multi-valued: needs a pick function for a single field">
+          <span className="gn-badge" title={t('listTitle')}>
             list
           </span>
         )}
@@ -55,7 +51,7 @@ export const SourceAttributeNodeView = memo(function SourceAttributeNodeView({
       <div className="gn-meta">
         <span className="gn-fill">{percent(data.fillRate)}</span>
         {data.example !== undefined && <span className="gn-example">{data.example}</span>}
-        {data.missing && <span className="gn-warn">not in sample</span>}
+        {data.missing && <span className="gn-warn">{t('notInSample')}</span>}
       </div>
       <Handle type="source" position={Position.Right} id="out" />
     </div>
@@ -264,24 +260,26 @@ export const TargetFieldNodeView = memo(function TargetFieldNodeView({
   const parseError = useGraphStore((s) => s.parseErrors[data.path]);
   const compileError = useGraphStore((s) => s.compileErrors[data.path]);
   const match = useGraphStore((s) => s.searchMatches.has(`field:${data.path}`));
+  const expression = useGraphStore((s) => s.expressions[data.path]);
+  const t = useGraphText();
   const mapped = state?.status === 'ok';
   return (
     <div
       className={`gn gn-target${selected ? ' is-selected' : ''}${mapped ? ' is-mapped' : ''}${match ? ' is-match' : ''}${data.problem ? ' is-problem' : ''}`}
-      title={data.problem ?? data.path}
+      title={data.problem ?? (expression ? `${data.path} = ${expression}` : data.path)}
     >
       <Handle type="target" position={Position.Left} id="in-0" />
       <div className="gn-title">
         <span className="gn-name">{data.label}</span>
         {data.required && (
-          <span className="gn-required" title="Needed to create an account in Plek">
+          <span className="gn-required" title={t('requiredTitle')}>
             *
           </span>
         )}
         <button
           type="button"
           className="nodrag gn-text-button"
-          title="Edit as text"
+          title={t('editAsText')}
           aria-label={`Edit ${data.path} as text`}
           onClick={() => store.getState().focusField(data.path)}
         >
