@@ -171,5 +171,7 @@ export function compileMapping(mapping: MappingFile): CompileResult {
 
 /** How group rule values and emails are compared: trimmed, inner whitespace collapsed, lower-cased. */
 export function normalizeMatch(value: string): string {
-  return value.trim().replace(/\s+/g, ' ').toLowerCase();
+  const t = value.trim().toLowerCase();
+  // Most values have no inner run of whitespace; skip the regex for them (this runs for every row).
+  return /\s\s|[\t\n\r\f\v\u00a0]/.test(t) ? t.replace(/\s+/g, ' ') : t;
 }

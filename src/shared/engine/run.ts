@@ -148,8 +148,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 
     const issues: Issue[] = [];
     const attributes: FlatUser = {};
-    const trace: Record<string, TraceEntry> = {};
     const tracing = wantTrace(key);
+    const trace: Record<string, TraceEntry> = tracing ? {} : NO_TRACE;
 
     for (const f of compiled.fields) {
       const r = evaluate(f.expr);
@@ -356,9 +356,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       }
     }
 
-    const byKey = groupBy(index, (r) => r.key);
-    for (const [key, rows] of byKey) {
-      if (rows.length < 2) continue;
+    for (const [key, rows] of duplicatesBy(index, (r) => r.key)) {
       const all = rows.map((r) => r.row);
       for (const r of rows) {
         const problem = issue(
@@ -372,11 +370,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       }
     }
 
-    const byEmail = groupBy(
-      index.filter((r) => r.email !== null && r.active),
-      (r) => r.email as string,
-    );
-    for (const [email, rows] of byEmail) {
+    for (const [email, rows] of duplicatesBy(index, (r) => (r.active ? r.email : null))) {
       const distinctKeys = new Set(rows.map((r) => r.key));
       if (distinctKeys.size < 2) continue;
       const all = rows.map((r) => r.row);
@@ -397,27 +391,23 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     const logins = new Map<number, string>();
     const schema = compiled.loginSchema;
     if (schema) {
-      const byLogin = groupBy(
-        index.filter((r) => r.loginBase !== null),
-        (r) => r.loginBase as string,
-      );
-      for (const [base, rows] of byLogin) {
+      const domain = schema.domain.toLowerCase();
+      for (const r of index) if (r.loginBase !== null) logins.set(r.row, `${r.loginBase}@${domain}`);
+      for (const [base, rows] of duplicatesBy(index, (r) => r.loginBase)) {
         // The lowest key keeps the plain login; employee numbers grow, so that is usually the longest-serving person.
         const sorted = [...rows].sort((a, b) => compareKeys(a.key, b.key));
         sorted.forEach((r, i) => {
           const local = i === 0 ? base : withCollisionSuffix(base, r.suffixSource, schema.transliteration);
-          logins.set(r.row, `${local}@${schema.domain.toLowerCase()}`);
+          logins.set(r.row, `${local}@${domain}`);
         });
-        if (sorted.length > 1) {
-          issues.push(
-            issue(
-              'login-collision',
-              'info',
-              `login "${base}@${schema.domain}" is shared by rows ${sorted.map((r) => r.row).join(', ')}; row ${sorted[0]!.row} keeps it, the others get _<${suffixAttribute}>`,
-              { row: sorted[1]!.row, rows: sorted.map((r) => r.row), field: schema.target },
-            ),
-          );
-        }
+        issues.push(
+          issue(
+            'login-collision',
+            'info',
+            `login "${base}@${schema.domain}" is shared by rows ${sorted.map((r) => r.row).join(', ')}; row ${sorted[0]!.row} keeps it, the others get _<${suffixAttribute}>`,
+            { row: sorted[1]!.row, rows: sorted.map((r) => r.row), field: schema.target },
+          ),
+        );
       }
     }
 
@@ -504,6 +494,9 @@ function keyChanges(
   return out;
 }
 
+/** Shared by every untraced user: nothing is written to it (finalizeOutcome checks that it is empty). */
+const NO_TRACE: Record<string, TraceEntry> = Object.freeze({}) as Record<string, TraceEntry>;
+
 function toFlat(value: Value, boolean: boolean): FlatValue {
   if (boolean) {
     if (typeof value === 'boolean') return value;
@@ -520,15 +513,25 @@ function toFlat(value: Value, boolean: boolean): FlatValue {
   return trimmed === '' ? null : trimmed;
 }
 
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
+/**
+ * Groups items by key, keeping only the keys that occur more than once. A million unique keys cost one Map entry
+ * each and no arrays, which keeps the cross-row checks cheap.
+ */
+function duplicatesBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, T[]> {
+  const first = new Map<string, T>();
+  const dups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
+    if (k === null) continue;
+    const seen = first.get(k);
+    if (seen === undefined) first.set(k, item);
+    else {
+      const list = dups.get(k);
+      if (list) list.push(item);
+      else dups.set(k, [seen, item]);
+    }
   }
-  return map;
+  return dups;
 }
 
 /** Numeric keys compare as numbers (employee numbers), others as text. */
