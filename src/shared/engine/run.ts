@@ -294,21 +294,19 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 
     const loginBase = compiled.loginSchema ? loginLocalPart(compiled.loginSchema, attributes) : null;
     const birthAttr = compiled.mapping.mappingKey.birthDateAttribute;
+    // Identity fields only matter for the key-stability check; without a previous state they are not kept.
+    const identity = options.previous !== undefined;
+    const given = attributes['name.givenName'];
+    const family = attributes['name.familyName'];
     index.push({
       row,
       key,
       email: email === null ? null : normalizeMatch(email),
-      givenName:
-        typeof attributes['name.givenName'] === 'string'
-          ? normalizeMatch(attributes['name.givenName'])
-          : null,
-      familyName:
-        typeof attributes['name.familyName'] === 'string'
-          ? normalizeMatch(attributes['name.familyName'])
-          : null,
-      birthDate: birthAttr ? firstText(record.values[birthAttr]) : null,
+      givenName: identity && typeof given === 'string' ? normalizeMatch(given) : null,
+      familyName: identity && typeof family === 'string' ? normalizeMatch(family) : null,
+      birthDate: identity && birthAttr ? firstText(record.values[birthAttr]) : null,
       loginBase,
-      suffixSource: firstText(record.values[suffixAttribute]) ?? key,
+      suffixSource: compiled.loginSchema ? (firstText(record.values[suffixAttribute]) ?? key) : key,
       active,
       status: blocked ? 'error' : active ? 'active' : 'deactivate',
       leaving: leavingOn !== undefined,
