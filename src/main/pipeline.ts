@@ -170,15 +170,22 @@ export async function loadPreviousState(
   return state;
 }
 
-/** Mapping file + source (+ previous export) → outcomes, issues and summary. */
-export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
-  const loaded = await loadMappingFile(options.mappingPath);
-  const sourceOptions: OpenSourceOptions = {
+function sourceOptionsFor(
+  loaded: LoadedMapping,
+  options: Pick<PipelineOptions, 'sourcePath' | 'ldapPassword' | 'signal'>,
+): OpenSourceOptions {
+  return {
     baseDir: loaded.baseDir,
     ...(options.sourcePath ? { sourcePath: options.sourcePath } : {}),
     ...(options.ldapPassword ? { ldapPassword: options.ldapPassword } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
+}
+
+/** Mapping file + source (+ previous export) → outcomes, issues and summary. */
+export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  const loaded = await loadMappingFile(options.mappingPath);
+  const sourceOptions = sourceOptionsFor(loaded, options);
   const previous = options.previousPath
     ? await loadPreviousState(loaded, options.previousPath, options.today, {
         ...(options.ldapPassword ? { ldapPassword: options.ldapPassword } : {}),
@@ -213,12 +220,7 @@ export async function streamOutcomes(
   onOutcome: (outcome: RowOutcome) => void | Promise<void>,
 ): Promise<Omit<PipelineResult, 'result' | 'state'> & { result: Omit<MappingResult, 'outcomes'> }> {
   const loaded = await loadMappingFile(options.mappingPath);
-  const sourceOptions: OpenSourceOptions = {
-    baseDir: loaded.baseDir,
-    ...(options.sourcePath ? { sourcePath: options.sourcePath } : {}),
-    ...(options.ldapPassword ? { ldapPassword: options.ldapPassword } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  };
+  const sourceOptions = sourceOptionsFor(loaded, options);
   const previous = options.previousPath
     ? await loadPreviousState(loaded, options.previousPath, options.today, sourceOptions)
     : undefined;

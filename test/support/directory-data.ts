@@ -1,3 +1,5 @@
+import { mulberry32 as random } from '../../src/shared/random';
+
 /**
  * Deterministic Dutch employees for the throw-away directories: umlauts and diaeresis (Jörg, Zoë, Daniëlle),
  * name prefixes (tussenvoegsels) kept in `sn` the way most Dutch AD tenants store them, managers, disabled and
@@ -100,18 +102,6 @@ const TITLE = [
   'HR-adviseur',
 ];
 const DEPARTMENT = ['Zorg', 'Financiën', 'Personeelszaken', 'ICT', 'Facilitair', 'Communicatie', 'Onderwijs'];
-
-/** Small seeded PRNG (mulberry32): deterministic, no dependency. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(rnd: () => number, list: readonly T[]): T {
   return list[Math.floor(rnd() * list.length)] as T;

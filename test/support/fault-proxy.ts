@@ -1,5 +1,6 @@
 import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mulberry32 } from '../../src/shared/random';
 
 /** Probabilities per request (0..1), drawn from one seeded generator so a failing run can be replayed. */
 export interface FaultRates {
@@ -31,17 +32,6 @@ export interface FaultProxy {
   url: string;
   stats: Record<keyof FaultRates | 'forwarded' | 'requests', number>;
   stop(): Promise<void>;
-}
-
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

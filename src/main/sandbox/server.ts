@@ -12,6 +12,7 @@ import {
   BULK_MAX_OPERATIONS,
 } from './schemas';
 import { SandboxStore, ScimHttpError, type ResourceKind, type SandboxState } from './store';
+import { mulberry32 as seeded } from '../../shared/random';
 
 export interface SandboxSeed {
   users?: Record<string, unknown>[];
@@ -93,18 +94,6 @@ function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
-}
-
-/** mulberry32: the seeded fault generator. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function readBody(req: IncomingMessage, limit = 10_485_760): Promise<string> {

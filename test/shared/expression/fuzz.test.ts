@@ -16,18 +16,7 @@ import {
   valueToText,
 } from '../../../src/shared/expression';
 import { VALUE_MAPS } from './helpers';
-
-/** mulberry32: seeded, so a failure is replayed from the seed in the test name. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from '../../../src/shared/random';
 
 const ATTRIBUTES = ['Roepnaam', 'Tussenvoegsel', 'Achternaam', 'Datum', 'Telefoon', 'proxyAddresses', 'Leeg'];
 const TEXTS = [

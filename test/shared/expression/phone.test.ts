@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { describe, expect, it } from 'vitest';
 import { fastDutchE164 } from '../../../src/shared/expression/functions/phone';
 import { compileError, evaluate, value } from './helpers';
+import { mulberry32 as prng } from '../../../src/shared/random';
 
 describe('PhoneE164', () => {
   it.each<[string | null, string | null]>([
@@ -56,18 +57,6 @@ describe('PhoneE164', () => {
 });
 
 describe('the fast path for plainly written Dutch numbers', () => {
-  /** mulberry32, seeded so that a failing number can be reproduced */
-  function prng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   it.each([
     ['06-12345678', '+31612345678'],
     ['06 1234 5678', '+31612345678'],

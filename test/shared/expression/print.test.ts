@@ -12,6 +12,7 @@ import {
   ref,
   stripPositions,
 } from '../../../src/shared/expression';
+import { mulberry32 as prng } from '../../../src/shared/random';
 
 /** Canonically formatted expressions: print(parse(s)) must give s back unchanged. */
 const CORPUS = [
@@ -99,18 +100,6 @@ describe('printExpression', () => {
     expect(r.ok && printExpression(r.ast)).toBe(canonical);
   });
 });
-
-/** mulberry32: a small seeded PRNG, so a failing case can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = [
   'Achternaam',
