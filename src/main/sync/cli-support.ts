@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Plan } from '../../shared/plan/types';
 import { PLAN_ACTIONS } from '../../shared/plan/types';
+import { loadMappingFile } from '../pipeline';
 import { UserError } from '../user-error';
+import { resolveTarget, type ResolvedTarget } from './target';
 
 const SCIM_ERRORS = new Set(['ScimRequestError', 'ScimAuthError', 'ScimConflictError', 'TransportError']);
 
@@ -50,4 +52,20 @@ export function interruptible(): { signal: AbortSignal; dispose(): void } {
       process.off('SIGTERM', onSignal);
     },
   };
+}
+
+/** The target of a CLI run: --target, else the mapping's `target` (never its secret: that comes from the environment). */
+export async function targetFromOptions(opts: {
+  mapping: string;
+  target?: string;
+  clientId?: string;
+  tokenUrl?: string;
+}): Promise<ResolvedTarget> {
+  const { mapping } = await loadMappingFile(opts.mapping);
+  return resolveTarget({
+    ...(opts.target ? { target: opts.target } : {}),
+    ...(mapping.target ? { mappingTarget: mapping.target } : {}),
+    ...(opts.clientId ? { clientId: opts.clientId } : {}),
+    ...(opts.tokenUrl ? { tokenUrl: opts.tokenUrl } : {}),
+  });
 }

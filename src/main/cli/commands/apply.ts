@@ -1,11 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { loadMappingFile } from '../../pipeline';
 import { applyPlan, type ApplyResult } from '../../sync/apply';
-import { interruptible, readPlanFile, withTargetErrors } from '../../sync/cli-support';
+import { interruptible, readPlanFile, withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { terminalProgress } from '../../sync/progress-bar';
 import { reportToCsv } from '../../sync/report';
-import { resolveTarget, type ResolvedTarget } from '../../sync/target';
+import type { ResolvedTarget } from '../../sync/target';
 import type { Plan } from '../../../shared/plan/types';
 import { UserError } from '../../user-error';
 import { green, red, yellow } from '../common';
@@ -86,13 +85,7 @@ export function register(program: Command): void {
     .option('--json', 'a JSON summary on stdout')
     .action(async (opts: ApplyCommandOptions) => {
       const plan = await readPlanFile(opts.plan);
-      const { mapping } = await loadMappingFile(opts.mapping);
-      const target = await resolveTarget({
-        ...(opts.target ? { target: opts.target } : {}),
-        ...(mapping.target ? { mappingTarget: mapping.target } : {}),
-        ...(opts.clientId ? { clientId: opts.clientId } : {}),
-        ...(opts.tokenUrl ? { tokenUrl: opts.tokenUrl } : {}),
-      });
+      const target = await targetFromOptions(opts);
       try {
         if (target.label !== plan.target.url) {
           throw new UserError(

@@ -1,10 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { formatPlan } from '../../../shared/plan/format';
-import { interruptible, withTargetErrors } from '../../sync/cli-support';
-import { loadMappingFile } from '../../pipeline';
+import { interruptible, withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { planFromMapping } from '../../sync/plan';
-import { resolveTarget } from '../../sync/target';
 import { envSecret, localToday, parseToday, red } from '../common';
 
 export interface PlanCommandOptions {
@@ -55,14 +53,7 @@ export function register(program: Command): void {
     .option('--all', 'also list users without changes')
     .action(async (opts: PlanCommandOptions) => {
       const stop = interruptible();
-      // The target may come from the mapping file (never its secret).
-      const { mapping } = await loadMappingFile(opts.mapping);
-      const target = await resolveTarget({
-        ...(opts.target ? { target: opts.target } : {}),
-        ...(mapping.target ? { mappingTarget: mapping.target } : {}),
-        ...(opts.clientId ? { clientId: opts.clientId } : {}),
-        ...(opts.tokenUrl ? { tokenUrl: opts.tokenUrl } : {}),
-      });
+      const target = await targetFromOptions(opts);
       try {
         const { plan } = await withTargetErrors(() => {
           const ldapPassword = envSecret('PLEK_LDAP_PASSWORD');

@@ -3,11 +3,9 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { defaultDataDir } from '../../bridge/serve';
 import { formatPlan } from '../../../shared/plan/format';
-import { withTargetErrors } from '../../sync/cli-support';
+import { withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { planId } from '../../sync/journal';
-import { loadMappingFile } from '../../pipeline';
 import { planFromMapping } from '../../sync/plan';
-import { resolveTarget } from '../../sync/target';
 import { envSecret, localToday } from '../common';
 import { applyWithReport } from './apply';
 import { planOptions, type PlanCommandOptions } from './plan';
@@ -28,14 +26,7 @@ export function register(program: Command): void {
     .option('--json', 'a JSON summary on stdout')
     .action(async (opts: RunCommandOptions) => {
       const today = opts.today ?? localToday();
-      // The target may come from the mapping file (never its secret).
-      const { mapping } = await loadMappingFile(opts.mapping);
-      const target = await resolveTarget({
-        ...(opts.target ? { target: opts.target } : {}),
-        ...(mapping.target ? { mappingTarget: mapping.target } : {}),
-        ...(opts.clientId ? { clientId: opts.clientId } : {}),
-        ...(opts.tokenUrl ? { tokenUrl: opts.tokenUrl } : {}),
-      });
+      const target = await targetFromOptions(opts);
       try {
         const ldapPassword = envSecret('PLEK_LDAP_PASSWORD');
         const { plan } = await withTargetErrors(() =>
