@@ -1,9 +1,11 @@
+import { X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHrExport } from '../fixtures/hr-export';
+import { shouldSkip, startSlapd, type SlapdServer } from '../support/slapd';
 import { e2eSkipReason, ROOT, startApp, type RunningApp } from './support/app';
 
 /**
@@ -259,5 +261,74 @@ describe.skipIf(skip !== null)('project flow in the browser', () => {
     expect(await page.locator('h1').first().textContent()).toBe('Start a provisioning project');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
+});
+
+const skipLdap =
+  skip !== null || shouldSkip(['slapd', 'slapadd', 'openssl'], 'Active Directory step in the browser');
+
+describe.skipIf(skipLdap)('directory source in the browser (slapd)', () => {
+  let server: SlapdServer;
+  let app: RunningApp;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startSlapd({ users: 60, photoEvery: 10 });
+    app = await startApp({ locale: 'nl-NL' });
+    page = app.page;
+    await page.waitForSelector('[data-testid="open-demo"]');
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await server?.stop();
+  });
+
+  it('starts a project from the directory and asks for the bind password first', async () => {
+    await page.getByLabel('Server-URL').fill(server.ldapsUrl);
+    await page.getByLabel('Bind-DN of UPN').fill(server.readerDn);
+    await page.getByLabel('Basis-DN').fill(server.peopleDn);
+    await page.getByRole('button', { name: 'Nieuw project vanuit Active Directory' }).click();
+    await expect
+      .poll(() => page.getByTestId('error-message').textContent(), { timeout: 15_000 })
+      .toContain('bind password');
+    expect(await page.locator('.stepper [aria-current="step"]').getAttribute('data-step')).toBe('source');
+  });
+
+  it('keeps the password in the secret store, never in the mapping', async () => {
+    await page.getByLabel('Soort directory').selectOption('openldap');
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(server.readerPassword);
+    await page.getByRole('button', { name: 'Wachtwoord bewaren' }).click();
+    await page.getByText('Er is een wachtwoord bewaard voor deze verbinding.').waitFor();
+    expect(await page.getByLabel('Wachtwoord', { exact: true }).inputValue()).toBe('');
+  });
+
+  it('shows the server certificate and pins it', async () => {
+    await page.getByRole('button', { name: 'Certificaat controleren' }).click();
+    const cert = page.getByTestId('certificate');
+    await cert.waitFor({ timeout: 15_000 });
+    const fingerprint = new X509Certificate(server.certPem).fingerprint256;
+    expect(await cert.textContent()).toContain(fingerprint);
+    await page.getByRole('button', { name: 'Dit certificaat vastzetten' }).click();
+    await page.getByText(`Vastgezet: ${fingerprint}`).waitFor();
+  });
+
+  it('samples the directory over the pinned connection', async () => {
+    await page.getByRole('button', { name: 'Sluiten' }).first().click();
+    await page.getByTestId('take-sample').click();
+    await page.waitForSelector('[data-testid="attribute-table"]', { timeout: 30_000 });
+    const attributes = await page.locator('[data-testid="attribute-table"] tbody th').allTextContents();
+    expect(attributes.join(' ')).toMatch(/\bsn\b/);
+    expect(attributes.join(' ')).toMatch(/givenName/);
+    // The mapping the consultant can download holds the pin but no password.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-mapping').click(),
+    ]);
+    const text = await readFile(await download.path(), 'utf8');
+    expect(text).toContain(new X509Certificate(server.certPem).fingerprint256);
+    expect(text).not.toContain(server.readerPassword);
+    await page.getByTestId('certificate').scrollIntoViewIfNeeded();
+    await shot(page, 'source-ldap');
   });
 });

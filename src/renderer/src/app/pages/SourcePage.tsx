@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DELIMITERS, ENCODINGS, type MappingFileInput } from '../../../../shared/mapping/schema';
 import type { SourceAttribute } from '../../../../shared/source/types';
+import type { MappingProblem } from '../../../../shared/mapping/load';
 import { useApp, useT, type Translate } from '../store/context';
 import { FillBar } from '../components/FillBar';
 import { SeverityBadge } from '../components/SeverityBadge';
@@ -23,12 +24,16 @@ function delimiterLabel(d: string, t: Translate): string {
   return key ? t(key) : d;
 }
 
+/** One empty list for every render: a fresh [] from a selector would re-render forever. */
+const NO_PROBLEMS: readonly MappingProblem[] = [];
+
 export function SourcePage() {
   const t = useT();
   const s = useApp(
     useShallow((st) => ({
       source: st.mapping?.source,
-      problems: st.project?.problems ?? [],
+      // A new project is incomplete by nature (no key yet); problems matter for a file that was opened.
+      problems: st.project?.path ? st.project.problems : NO_PROBLEMS,
       sample: st.sample,
       task: st.task,
       lang: st.lang,
@@ -273,6 +278,17 @@ function LdapForm({ source }: { source: LdapInput }) {
             value={source.baseDn}
             onChange={(e) => set({ baseDn: e.target.value })}
           />
+        </label>
+        <label className="field">
+          <span>{t('source.flavor')}</span>
+          <select
+            className="input"
+            value={source.flavor ?? 'ad'}
+            onChange={(e) => set({ flavor: e.target.value as 'ad' | 'openldap' })}
+          >
+            <option value="ad">Active Directory</option>
+            <option value="openldap">OpenLDAP</option>
+          </select>
         </label>
         <label className="field">
           <span>{t('source.filter')}</span>
