@@ -4,29 +4,12 @@ import type { SourceRecord } from '../../../../src/shared/source/types';
 import {
   HR_HEADERS_EN,
   HR_HEADERS_NL,
+  PERSON_FIELDS,
   type GeneratedPerson,
   type PlantedDefect,
 } from '../../../fixtures/hr-export';
 
-export const PERSON_ORDER: (keyof GeneratedPerson)[] = [
-  'employeeId',
-  'initials',
-  'firstName',
-  'preferredName',
-  'namePrefix',
-  'lastName',
-  'email',
-  'jobTitle',
-  'department',
-  'location',
-  'workPhone',
-  'mobile',
-  'startDate',
-  'endDate',
-  'manager',
-  'birthDate',
-  'status',
-];
+export const PERSON_ORDER: readonly (keyof GeneratedPerson)[] = PERSON_FIELDS;
 
 /** What the reader must return for a clean row: every cell exactly, empty cells as null. */
 export function expectedValues(person: GeneratedPerson, headers: 'nl' | 'en' = 'nl'): SourceRecord['values'] {

@@ -5,19 +5,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, createServer, preview, type ViteDevServer } from 'vite';
+import { CHROMIUM } from '../../../e2e/support/app';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const ROOT = resolve(HERE, '../../../..');
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM, CHROMIUM_ARGS } from '../../../e2e/support/app';
 
 /** Why the browser tests cannot run (printed), or null; under CI a missing chromium is an error. */
 export function chromiumSkipReason(): string | null {
