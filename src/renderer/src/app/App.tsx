@@ -5,7 +5,8 @@ import type { Issue } from '../../../shared/issues';
 import { getWorkbenchApi } from '../api';
 import { LANGS, type MessageKey } from './i18n';
 import { uniqueIssues } from './logic/issues';
-import { connectEvents, createAppStore, STEPS, type AppState, type AppStore, type Step } from './store';
+import { connectEvents, createAppStore, STEPS, type AppStore, type Step } from './store';
+import { stepEnabled } from './logic/steps';
 import { StoreContext, useApp, useAppStore, useT } from './store/context';
 import { downloadText } from './components/download';
 import { safeFileStem } from './store/project-slice';
@@ -60,14 +61,6 @@ export function App({ api, store }: { api?: WorkbenchApi; store?: AppStore } = {
       <Shell />
     </StoreContext.Provider>
   );
-}
-
-/** Which steps can be opened: everything after Start needs a project, Run needs a plan. */
-export function stepEnabled(step: Step, s: Pick<AppState, 'project' | 'plan'>): boolean {
-  if (step === 'start') return true;
-  if (!s.project) return false;
-  if (step === 'run') return s.plan !== null;
-  return true;
 }
 
 function countErrors(issues: readonly Issue[]): number {

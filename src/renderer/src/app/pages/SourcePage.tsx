@@ -295,7 +295,11 @@ function LdapForm({ source }: { source: LdapInput }) {
           <input
             className="input mono"
             value={source.filter ?? ''}
-            placeholder="(&(objectCategory=person)(objectClass=user))"
+            placeholder={
+              source.flavor === 'openldap'
+                ? '(objectClass=inetOrgPerson)'
+                : '(&(objectCategory=person)(objectClass=user))'
+            }
             onChange={(e) => set({ filter: e.target.value || undefined })}
           />
         </label>
