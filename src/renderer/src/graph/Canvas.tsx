@@ -20,6 +20,9 @@ import { useGraphStore, useGraphStoreApi } from './context';
 import { nodeTypes } from './nodes';
 import { toGraph, type FlowEdge, type FlowNode } from './store';
 
+/** Below this zoom node labels are too small to read at 1366×768. */
+const READABLE_ZOOM = 0.75;
+
 const DELETE_KEYS = ['Backspace', 'Delete'];
 const MINIMAP_STYLE = { width: 150, height: 100 };
 
@@ -122,7 +125,17 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
   useEffect(() => {
     if (!initialized || fitted.current === loadSeq) return;
     fitted.current = loadSeq;
-    void flow.fitView({ padding: 0.05 });
+    void flow.fitView({ padding: 0.05 }).then(() => {
+      // A full customer mapping fitted into a laptop screen is unreadably small: start at a readable zoom at the
+      // top-left (source attributes) instead; the minimap, search and "fit" reach the rest.
+      if (flow.getZoom() >= READABLE_ZOOM) return;
+      const bounds = flow.getNodesBounds(flow.getNodes());
+      void flow.setViewport({
+        x: -bounds.x * READABLE_ZOOM + 24,
+        y: -bounds.y * READABLE_ZOOM + 24,
+        zoom: READABLE_ZOOM,
+      });
+    });
   }, [initialized, loadSeq, flow]);
 
   useEffect(() => {
