@@ -156,6 +156,23 @@ describe.skipIf(skip !== null)('project flow in the browser', () => {
     expect(await number(0)).toBe(deactivated);
   });
 
+  it('previews generated logins and their collisions', async () => {
+    const card = page.getByTestId('login-schema');
+    await card.getByRole('checkbox').check();
+    await card.getByLabel('Domein').fill('gemeente-voorbeeld.nl');
+    // Begin: first letter of the given name, "." , end: the whole family name (the defaults).
+    await expect
+      .poll(async () => (await card.textContent()) ?? '', { timeout: 15_000 })
+      .toMatch(/Voorbeeld: [a-z0-9]\.[a-z0-9._-]+@gemeente-voorbeeld\.nl/);
+    const collisions = card.getByTestId('login-collisions');
+    expect(await collisions.textContent()).toMatch(/Geen dubbele logins\.|\d+ dubbele logins/);
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, 'rules');
+    // Switch it off again: the plan below is made without a login schema.
+    await card.getByRole('checkbox').uncheck();
+    await expect.poll(() => card.getByLabel('Domein').count()).toBe(0);
+  });
+
   it('computes the plan against the sandbox with counts, verdict and a filterable table', async () => {
     await step(page, 'plan');
     await page.getByTestId('compute-plan').click();

@@ -16,8 +16,9 @@ export function TaskBanner() {
       <div className="row">
         <strong>{t(task.label)}</strong>
         <span className="hint">
+          {/* Units differ per task (bytes of a CSV, entries of a directory): a percentage reads the same. */}
           {task.total
-            ? t('run.progress', { done: task.done, total: task.total })
+            ? `${formatNumber(lang, Math.min(100, Math.round((task.done / task.total) * 100)))}%`
             : task.done > 0
               ? formatNumber(lang, task.done)
               : ''}

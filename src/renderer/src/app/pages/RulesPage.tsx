@@ -458,7 +458,7 @@ function LoginSchemaCard() {
             ) : (
               <>
                 <span className="badge badge-warning">{t('rules.collisions', { n: collisions.length })}</span>
-                <ul className="hint" style={{ margin: '6px 0 0', paddingLeft: 18 }}>
+                <ul className="hint collision-list">
                   {collisions.slice(0, 20).map((c, i) => (
                     <li key={i}>
                       {c.row !== undefined ? `${c.row}: ` : ''}
