@@ -161,6 +161,17 @@ describe.skipIf(skip !== null)('project flow in the browser', () => {
     await endDate.fill(original);
     await expect.poll(() => number(1), { timeout: 15_000 }).toBe(8);
     expect(await number(0)).toBe(deactivated);
+
+    // Group rules: who lands in which group, per rule, from the same preview.
+    const groups = page.getByTestId('group-preview');
+    await expect
+      .poll(async () => (await groups.textContent()) ?? '', { timeout: 15_000 })
+      .toMatch(/Zorg\s*\d+ leden/);
+    const zorg = groups.getByRole('button', { name: /Zorg/ });
+    const members = Number(/(\d+) leden/.exec((await zorg.textContent()) ?? '')?.[1]);
+    expect(members).toBeGreaterThan(0);
+    await zorg.click();
+    expect(await zorg.getAttribute('aria-expanded')).toBe('true');
   });
 
   it('previews generated logins and their collisions', async () => {
