@@ -185,6 +185,10 @@ const en = {
   'plan.changes': 'Changes',
   'plan.showing': 'Showing {shown} of {total}',
   'plan.toRun': 'Go to run',
+  'plan.safety': 'Safety thresholds',
+  'plan.maxDeactivateCount': 'Max. deactivations',
+  'plan.maxDeactivatePercent': 'Max. deactivations (%)',
+  'plan.minSourceRowsPercent': 'Min. source rows vs. last run (%)',
   'plan.stale': 'The mapping changed after this plan was computed; compute it again before you apply it.',
 
   'action.create': 'Create',
@@ -435,6 +439,10 @@ const nl: Dictionary = {
   'plan.changes': 'Wijzigingen',
   'plan.showing': '{shown} van {total} getoond',
   'plan.toRun': 'Naar uitvoeren',
+  'plan.safety': 'Veiligheidsgrenzen',
+  'plan.maxDeactivateCount': 'Max. deactiveringen',
+  'plan.maxDeactivatePercent': 'Max. deactiveringen (%)',
+  'plan.minSourceRowsPercent': 'Min. bronregels t.o.v. vorige run (%)',
   'plan.stale':
     'De mapping is gewijzigd nadat dit plan is berekend; bereken het opnieuw voordat je het toepast.',
 

@@ -152,6 +152,7 @@ function TargetCard() {
           {t('plan.scim')}
         </label>
       </div>
+      <SafetyFields />
       {scim ? (
         <div className="grid-3" style={{ marginTop: 12 }}>
           <label className="field">
@@ -203,6 +204,49 @@ function TargetCard() {
           </form>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+type SafetyKey = 'maxDeactivateCount' | 'maxDeactivatePercent' | 'minSourceRowsPercent';
+const SAFETY_DEFAULTS: Record<SafetyKey, number> = {
+  maxDeactivateCount: 25,
+  maxDeactivatePercent: 5,
+  minSourceRowsPercent: 80,
+};
+
+/** The mapping's safety thresholds: a plan that deactivates more, or reads a truncated export, is blocked. */
+function SafetyFields() {
+  const t = useT();
+  const { safety, updateMapping } = useApp(
+    useShallow((st) => ({ safety: st.mapping?.safety, updateMapping: st.updateMapping })),
+  );
+  const set = (key: SafetyKey, raw: string) => {
+    const n = Number(raw);
+    if (raw === '' || !Number.isFinite(n) || n < 0) return;
+    updateMapping((m) => ({ ...m, safety: { ...SAFETY_DEFAULTS, ...m.safety, [key]: n } }));
+  };
+  const keys: SafetyKey[] = ['maxDeactivateCount', 'maxDeactivatePercent', 'minSourceRowsPercent'];
+  return (
+    <div className="row safety-fields" role="group" aria-label={t('plan.safety')}>
+      <span className="field-label">{t('plan.safety')}</span>
+      {keys.map((k) => (
+        <label key={k} className="row" style={{ flexWrap: 'nowrap' }}>
+          <span className="hint" style={{ margin: 0 }}>
+            {t(`plan.${k}`)}
+          </span>
+          <input
+            className="input"
+            style={{ width: 80 }}
+            type="number"
+            min={0}
+            max={k === 'maxDeactivateCount' ? undefined : 100}
+            value={safety?.[k] ?? SAFETY_DEFAULTS[k]}
+            onChange={(e) => set(k, e.target.value)}
+            data-testid={`safety-${k}`}
+          />
+        </label>
+      ))}
     </div>
   );
 }
