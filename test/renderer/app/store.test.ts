@@ -3,6 +3,7 @@ import { createApi } from '../../../src/shared/api/client';
 import type { Channel, EventName } from '../../../src/shared/api/channels';
 import type { PlanView, ProjectDocument, Result, SourceSample } from '../../../src/shared/api/contract';
 import { connectEvents, createAppStore } from '../../../src/renderer/src/app/store';
+import { safeFileStem } from '../../../src/renderer/src/app/store/project-slice';
 
 type Handler = (request: Record<string, unknown>) => Promise<Result<unknown>> | Result<unknown>;
 
@@ -350,6 +351,48 @@ describe('app store', () => {
     expect(store.getState().allowOverride).toBe(false);
   });
 
+  it('saves to the opened file, and asks for a new place on save-as (native dialogs)', async () => {
+    const f = fakeApi({
+      'app:info': () => ({
+        ok: true,
+        value: {
+          name: 'Plek Provisioning Workbench',
+          version: '0.1.0',
+          mode: 'electron',
+          platform: 'win32',
+          locale: 'nl-NL',
+          capabilities: { nativeDialogs: true, persistentSecrets: true },
+          demoAvailable: true,
+        },
+      }),
+      'project:recent': () => ({ ok: true, value: { paths: [] } }),
+      'project:demo': () => ({ ok: true, value: demoDoc }),
+      'source:sample': () => ({ ok: true, value: sample }),
+      'dialog:saveMapping': () => ({ ok: true, value: { path: 'C:\\Klanten\\Zwolle\\zwolle.plekmap.json' } }),
+      'project:save': (req) => ({ ok: true, value: { path: String(req.path) } }),
+    });
+    const store = makeStore(f.api);
+    const off = connectEvents(store, f.api);
+    await store.getState().init();
+    await store.getState().openDemo();
+    await flush();
+    store.getState().updateMapping((m) => ({ ...m, name: 'Gemeente Zwolle' }));
+    await store.getState().saveProject();
+    expect(f.calls.filter((c) => c.channel === 'project:save').map((c) => c.request.path)).toEqual([
+      demoDoc.path,
+    ]);
+    expect(store.getState().revision).toBe(store.getState().savedRevision);
+
+    f.emit('menu:command', { command: 'save-as' });
+    await flush();
+    await flush();
+    expect(f.calls.find((c) => c.channel === 'dialog:saveMapping')?.request).toEqual({
+      suggestedName: 'Gemeente Zwolle.plekmap.json',
+    });
+    expect(store.getState().project?.path).toBe('C:\\Klanten\\Zwolle\\zwolle.plekmap.json');
+    off();
+  });
+
   it('starts in Dutch on a Dutch system, English otherwise, and remembers the switch', () => {
     const f = fakeApi({});
     expect(makeStore(f.api, memoryStorage(), 'nl-BE').getState().lang).toBe('nl');
@@ -364,5 +407,16 @@ describe('app store', () => {
     expect(second.getState().theme).toBe('dark');
     // only the preferences are persisted, never project data
     expect(Object.keys(JSON.parse([...storage.data.values()][0] ?? '{}').state)).toEqual(['lang', 'theme']);
+  });
+});
+
+describe('safeFileStem', () => {
+  it.each([
+    ['Gemeente Zwolle – HR (2026)', 'Gemeente-Zwolle-HR-2026'],
+    ['Ĳsselmuiden Zoë', 'IJsselmuiden-Zoe'],
+    ['../../etc/passwd', 'etc-passwd'],
+    ['   ', 'project'],
+  ])('%s → %s', (name, stem) => {
+    expect(safeFileStem(name)).toBe(stem);
   });
 });

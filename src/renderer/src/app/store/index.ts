@@ -88,8 +88,10 @@ export function connectEvents(store: AppStore, api: WorkbenchApi): () => void {
           else void s.pickMappingAndOpen();
           break;
         case 'save':
-        case 'save-as':
           void s.saveProject();
+          break;
+        case 'save-as':
+          void s.saveProject(true);
           break;
         case 'new-csv':
           void s.pickCsvAndCreate();

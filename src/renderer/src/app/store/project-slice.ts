@@ -99,10 +99,10 @@ export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], 
         const picked = valueOrReport(get, await api.dialog.openMapping());
         if (picked?.path) await get().openProject(picked.path);
       },
-      saveProject: async () => {
+      saveProject: async (as = false) => {
         const { project, mapping, appInfo, revision } = get();
         if (!project || !mapping) return;
-        let path = project.path;
+        let path = as ? null : project.path;
         let fileName: string | undefined;
         if (!path) {
           if (appInfo?.capabilities.nativeDialogs) {

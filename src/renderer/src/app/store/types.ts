@@ -65,7 +65,8 @@ export interface ProjectSlice {
   uploadCsvAndCreate(fileName: string, contentBase64: string): Promise<void>;
   pickCsvAndCreate(): Promise<void>;
   pickMappingAndOpen(): Promise<void>;
-  saveProject(): Promise<void>;
+  /** Saves to the project's file; `as` (or a project never saved) asks where first. */
+  saveProject(as?: boolean): Promise<void>;
   updateMapping(edit: (mapping: MappingFileInput) => MappingFileInput): void;
   adoptProject(doc: ProjectDocument): void;
 }
