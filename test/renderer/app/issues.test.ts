@@ -97,6 +97,7 @@ describe('issuesToCsv', () => {
     row: 'Regel',
     key: 'Sleutel',
     field: 'Veld',
+    title: 'Probleem',
     code: 'Code',
     severity: 'Ernst',
     message: 'Melding',
@@ -104,13 +105,26 @@ describe('issuesToCsv', () => {
 
   it('writes a BOM, a header and one semicolon line per issue in row order', () => {
     const csv = issuesToCsv(issues, headers);
-    expect(csv.startsWith('\uFEFFRegel;Sleutel;Veld;Code;Ernst;Melding\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFRegel;Sleutel;Veld;Probleem;Code;Ernst;Melding\r\n')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(issues.length + 1);
     // the file-level issue (no row) comes first, then rows ascending
-    expect(lines[1]).toBe(';;;encoding;warning;"Windows-1252 herkend: ""Müller"" bevat niet-UTF-8 bytes"');
-    expect(lines[2]).toBe('3;10003;E-mail;invalid-email;error;leeg e-mailadres');
-    expect(lines[3]).toBe('5;10005;Mobiel;invalid-phone;warning;"onbekend nummer ""06-123"""');
+    expect(lines[1]).toBe(
+      ';;;encoding;encoding;warning;"Windows-1252 herkend: ""Müller"" bevat niet-UTF-8 bytes"',
+    );
+    expect(lines[2]).toBe('3;10003;E-mail;invalid-email;invalid-email;error;leeg e-mailadres');
+    expect(lines[3]).toBe('5;10005;Mobiel;invalid-phone;invalid-phone;warning;"onbekend nummer ""06-123"""');
+  });
+
+  it("words the problem, severity and field in the reader's language, keeping the code", () => {
+    const csv = issuesToCsv(issues, headers, {
+      title: (code) => (code === 'invalid-email' ? 'Ongeldig e-mailadres' : code),
+      severity: (sev) => (sev === 'error' ? 'fout' : sev),
+      field: (f) => (f === 'E-mail' ? 'E-mail (werk)' : f),
+    });
+    expect(csv).toContain(
+      '\r\n3;10003;E-mail (werk);Ongeldig e-mailadres;invalid-email;fout;leeg e-mailadres\r\n',
+    );
   });
 
   it('defuses formula-looking cells and quotes delimiters', () => {

@@ -85,17 +85,41 @@ export function csvField(value: string | number | undefined | null, delimiter = 
  */
 export function issuesToCsv(
   issues: readonly Issue[],
-  headers: { row: string; key: string; field: string; code: string; severity: string; message: string },
+  headers: {
+    row: string;
+    key: string;
+    field: string;
+    title: string;
+    code: string;
+    severity: string;
+    message: string;
+  },
+  words: {
+    /** The problem in the reader's language ("Ongeldig e-mailadres"); the code column stays for support. */
+    title(code: IssueCode): string;
+    severity(severity: Severity): string;
+    field(field: string): string;
+  } = { title: (c) => c, severity: (s) => s, field: (f) => f },
 ): string {
   const lines = [
-    [headers.row, headers.key, headers.field, headers.code, headers.severity, headers.message]
+    [headers.row, headers.key, headers.field, headers.title, headers.code, headers.severity, headers.message]
       .map((h) => csvField(h))
       .join(';'),
   ];
   const sorted = [...issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || a.code.localeCompare(b.code));
   for (const i of sorted) {
     lines.push(
-      [i.row, i.key, i.field, i.code, i.severity, i.message].map((v) => csvField(v ?? null)).join(';'),
+      [
+        i.row,
+        i.key,
+        i.field === undefined ? undefined : words.field(i.field),
+        words.title(i.code),
+        i.code,
+        words.severity(i.severity),
+        i.message,
+      ]
+        .map((v) => csvField(v ?? null))
+        .join(';'),
     );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

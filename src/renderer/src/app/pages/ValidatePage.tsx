@@ -28,6 +28,7 @@ export function ValidatePage() {
       sample: st.sample,
       selectedRow: st.selectedRow,
       mappingName: st.mapping?.name,
+      lang: st.lang,
       fields: st.mapping?.fields,
       validate: st.validate,
       cancelValidation: st.cancelValidation,
@@ -66,14 +67,23 @@ export function ValidatePage() {
   );
 
   const exportCsv = () => {
-    const csv = issuesToCsv(issues, {
-      row: t('validate.row'),
-      key: t('validate.key'),
-      field: t('validate.field'),
-      code: t('validate.code'),
-      severity: 'severity',
-      message: t('validate.message'),
-    });
+    const csv = issuesToCsv(
+      issues,
+      {
+        row: t('validate.row'),
+        key: t('validate.key'),
+        field: t('validate.field'),
+        title: t('validate.code'),
+        code: 'Code',
+        severity: t('validate.severity'),
+        message: t('validate.message'),
+      },
+      {
+        title: (code) => t(issueTitleKey(code)),
+        severity: (sev) => t(`validate.${sev}`),
+        field: (f) => fieldName(f, s.lang),
+      },
+    );
     const stem = (s.mappingName ?? 'plek').replace(/[^\w.-]+/g, '-');
     downloadText(`${stem}-problemen.csv`, csv, 'text/csv;charset=utf-8');
   };
