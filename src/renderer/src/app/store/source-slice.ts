@@ -3,10 +3,11 @@ import { valueOrReport } from './helpers';
 import type { AppState, SourceSlice, StoreDeps } from './types';
 
 /**
- * Records fetched per sample: the most the API takes back for validation. The live preview maps only the first
- * PREVIEW_LIMIT of them so it stays instant while editing.
+ * Records fetched per sample, which the Validate step sends back for checking. 2,000 rows of a wide HR export
+ * stay well under the bridge's 2 MiB request limit (the API would take 5,000); the plan checks every row
+ * anyway. The live preview maps only the first PREVIEW_LIMIT so it stays instant while editing.
  */
-export const SAMPLE_LIMIT = 5000;
+export const SAMPLE_LIMIT = 2000;
 export const PREVIEW_LIMIT = 1000;
 
 export function createSourceSlice(deps: StoreDeps): StateCreator<AppState, [], [], SourceSlice> {
