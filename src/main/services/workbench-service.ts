@@ -30,13 +30,18 @@ import {
   stringifyMapping,
   type MappingProblem,
 } from '../../shared/mapping/load';
-import type { MappingFile, MappingFileInput, MappingSource } from '../../shared/mapping/schema';
+import {
+  sourceSchema,
+  type MappingFile,
+  type MappingFileInput,
+  type MappingSource,
+} from '../../shared/mapping/schema';
 import type { Plan, PlanChange } from '../../shared/plan/types';
 import type { SourceRecord } from '../../shared/source/types';
 import type { SandboxHandle, SandboxSeed } from '../sandbox/server';
 import type { ScimAuth } from '../scim/client';
 import { describeAttributes, openCsv } from '../sources/csv/read-csv';
-import { openSource } from '../sources/index';
+import { openSource, type SourceOfMapping } from '../sources/index';
 import { applyPlan } from '../sync/apply';
 import { buildPlan, type BuildPlanOptions } from '../sync/plan';
 import { reportToCsv } from '../sync/report';
@@ -257,6 +262,38 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
         if (tasks.get(id) === controller) tasks.delete(id);
       },
     };
+  }
+
+  /** Reads every record of a project's source, reporting progress on the task; cancellable. */
+  async function readWholeSource(
+    mapping: SourceOfMapping,
+    projectPath: string | null,
+    task: { id: string; signal: AbortSignal },
+  ): Promise<{ records: SourceRecord[]; issues: Issue[]; headers?: string[] }> {
+    const ldapPassword =
+      mapping.source.kind === 'ldap' ? await secret('ldap-bind-password', mapping.source.url) : null;
+    const opened = await openSource(mapping, {
+      baseDir: projectPath ? dirname(projectPath) : options.dataDir,
+      ...(ldapPassword ? { ldapPassword } : {}),
+      signal: task.signal,
+    });
+    const records: SourceRecord[] = [];
+    const issues: Issue[] = [...opened.issues];
+    for await (const event of opened.events) {
+      if (task.signal.aborted) throw new ApiFailure('cancelled', 'reading the source was cancelled');
+      if (event.kind === 'issue') issues.push(event.issue);
+      else records.push(event.record);
+      if (records.length % 5000 === 0 && event.kind === 'record') {
+        const f = opened.progress();
+        hub.emit('task:progress', {
+          taskId: task.id,
+          label: 'read',
+          done: records.length,
+          total: f ? Math.round(records.length / f) : null,
+        });
+      }
+    }
+    return { records, issues, ...(opened.headers ? { headers: opened.headers } : {}) };
   }
 
   async function secret(name: Parameters<typeof lookupSecret>[1], scope?: string): Promise<string | null> {
@@ -610,14 +647,81 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       return ldap.testConnection(source, { password, ...(caPem ? { caPem } : {}) });
     },
 
-    'mapping:validate': async ({ mapping, records, today }): Promise<ValidationResult> => {
+    'mapping:validate': async ({
+      mapping,
+      records,
+      projectPath,
+      today,
+      taskId,
+    }): Promise<ValidationResult> => {
       const v = validateDraft(mapping);
-      if (!v.ok) return { problems: v.problems, issues: [], issueCounts: {}, summary: null };
-      if (!records) return { problems: [], issues: [], issueCounts: {}, summary: null };
-      const result = mapRecords(v.compiled, records, { today: today ?? todayOf(now()) });
-      const issues = [...result.issues];
-      for (const o of result.outcomes) if (o.status === 'error') issues.push(...o.issues);
-      return { problems: [], issues, issueCounts: countIssues(issues), summary: result.summary };
+      if (!v.ok) {
+        // No usable mapping yet (a fresh CSV project): still read every row, so bad rows show before mapping.
+        const source = sourceSchema.safeParse(mapping.source);
+        if (records || !source.success)
+          return { problems: v.problems, issues: [], issueCounts: {}, summary: null };
+        const task = startTask(taskId);
+        try {
+          const whole = await readWholeSource(
+            { source: source.data, mappingKey: { attribute: mapping.mappingKey?.attribute ?? '' } },
+            projectPath ?? null,
+            task,
+          );
+          const rows = new Set(whole.issues.flatMap((i) => (i.row === undefined ? [] : [i.row])));
+          return {
+            problems: v.problems,
+            issues: whole.issues,
+            issueCounts: countIssues(whole.issues),
+            summary: null,
+            complete: true,
+            records: whole.records.filter((r) => rows.has(r.row)).slice(0, 5000),
+          };
+        } catch (e) {
+          if (task.signal.aborted) throw new ApiFailure('cancelled', 'validation was cancelled');
+          throw e;
+        } finally {
+          task.done();
+        }
+      }
+      const day = today ?? todayOf(now());
+      if (records) {
+        const result = mapRecords(v.compiled, records, { today: day });
+        return {
+          problems: [],
+          issues: result.issues,
+          issueCounts: countIssues(result.issues),
+          summary: result.summary,
+          complete: false,
+        };
+      }
+      // The whole source, read in the main process: the renderer never holds 100k rows.
+      const task = startTask(taskId);
+      try {
+        const whole = await readWholeSource(v.mapping, projectPath ?? null, task);
+        const result = mapRecords(
+          v.compiled,
+          whole.records,
+          { today: day, ...(whole.headers ? { headers: whole.headers } : {}) },
+          whole.issues,
+        );
+        const rows = new Set(
+          result.issues.flatMap((i) => (i.row === undefined ? [] : [i.row, ...(i.rows ?? [])])),
+        );
+        const withIssues = whole.records.filter((r) => rows.has(r.row)).slice(0, 5000);
+        return {
+          problems: [],
+          issues: result.issues,
+          issueCounts: countIssues(result.issues),
+          summary: result.summary,
+          complete: true,
+          records: withIssues,
+        };
+      } catch (e) {
+        if (task.signal.aborted) throw new ApiFailure('cancelled', 'validation was cancelled');
+        throw e;
+      } finally {
+        task.done();
+      }
     },
 
     'mapping:preview': async ({ mapping, records, today }) => {
@@ -638,37 +742,14 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
       try {
         const day = today ?? todayOf(now());
         const mapping = v.mapping;
-        const ldapPassword =
-          mapping.source.kind === 'ldap' ? await secret('ldap-bind-password', mapping.source.url) : null;
-        const opened = await openSource(mapping, {
-          baseDir: projectPath ? dirname(projectPath) : options.dataDir,
-          ...(ldapPassword ? { ldapPassword } : {}),
-          signal: task.signal,
-        });
-        const records: SourceRecord[] = [];
-        const sourceIssues: Issue[] = [...opened.issues];
-        for await (const event of opened.events) {
-          if (task.signal.aborted) throw new ApiFailure('cancelled', 'planning was cancelled');
-          if (event.kind === 'issue') sourceIssues.push(event.issue);
-          else records.push(event.record);
-          if (records.length % 5000 === 0 && event.kind === 'record') {
-            const f = opened.progress();
-            hub.emit('task:progress', {
-              taskId: task.id,
-              label: 'read',
-              done: records.length,
-              total: f ? Math.round(records.length / f) : null,
-            });
-          }
-        }
+        const whole = await readWholeSource(mapping, projectPath ?? null, task);
         const result = mapRecords(
           v.compiled,
-          records,
-          { today: day, ...(opened.headers ? { headers: opened.headers } : {}) },
-          sourceIssues,
+          whole.records,
+          { today: day, ...(whole.headers ? { headers: whole.headers } : {}) },
+          whole.issues,
         );
-        const issues = [...result.issues];
-        for (const o of result.outcomes) if (o.status === 'error') issues.push(...o.issues);
+        const issues = result.issues;
         hub.emit('task:progress', { taskId: task.id, label: 'target', done: 0, total: null });
         const target = await targetClient(mapping);
         const input: Omit<BuildPlanOptions, 'client'> = {

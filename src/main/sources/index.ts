@@ -20,6 +20,9 @@ export interface OpenedSource {
   reopen(): Promise<OpenedSource>;
 }
 
+/** What opening a source needs of a mapping: the source, and the key attribute (managers resolve to it). */
+export type SourceOfMapping = Pick<MappingFile, 'source' | 'mappingKey'>;
+
 export interface OpenSourceOptions {
   /** Folder of the mapping file; relative source paths resolve against it. */
   baseDir: string;
@@ -31,7 +34,7 @@ export interface OpenSourceOptions {
 }
 
 /** Resolves the CSV file a mapping reads, or explains how to name one. */
-export function resolveCsvPath(mapping: MappingFile, options: OpenSourceOptions): string {
+export function resolveCsvPath(mapping: SourceOfMapping, options: OpenSourceOptions): string {
   if (options.sourcePath) return resolve(options.sourcePath);
   if (mapping.source.kind === 'csv' && mapping.source.path) {
     const p = mapping.source.path;
@@ -41,7 +44,10 @@ export function resolveCsvPath(mapping: MappingFile, options: OpenSourceOptions)
 }
 
 /** Opens the mapping's source (CSV or LDAP) as one stream of records and issues. */
-export async function openSource(mapping: MappingFile, options: OpenSourceOptions): Promise<OpenedSource> {
+export async function openSource(
+  mapping: SourceOfMapping,
+  options: OpenSourceOptions,
+): Promise<OpenedSource> {
   const source = mapping.source;
   if (source.kind === 'csv' || options.sourcePath) {
     const path = resolveCsvPath(mapping, options);

@@ -203,6 +203,10 @@ export interface ValidationResult {
   /** Issue counts per code, for the grouped list. */
   issueCounts: Record<string, number>;
   summary: MappingRunSummary | null;
+  /** True when every row of the source was checked (not a sample). */
+  complete?: boolean;
+  /** Source rows that have issues (at most 5,000), so a consultant can open any of them. */
+  records?: SourceRecord[];
 }
 
 export interface PreviewResult {
@@ -360,7 +364,14 @@ export const contract = {
 
   'mapping:validate': {
     request: z
-      .object({ mapping: mappingDraft, records: sampledRecords.optional(), today: isoDate.optional() })
+      .object({
+        mapping: mappingDraft,
+        /** Validate these sampled records; without them the whole source is read (with progress and cancel). */
+        records: sampledRecords.optional(),
+        projectPath: absolutePath.nullable().optional(),
+        today: isoDate.optional(),
+        taskId,
+      })
       .strict(),
     response: shape<ValidationResult>(),
   },

@@ -169,6 +169,23 @@ describe('the bundled demo, end to end through the service', () => {
     expect(preview.outcomes.some((o) => o.status === 'mapped')).toBe(true);
   });
 
+  it('validates every row of the source itself and returns the rows that have issues', async () => {
+    const validation = unwrap(
+      await api().mapping.validate({ mapping: demo.mapping, projectPath: demo.path, taskId: 'validate-1' }),
+    );
+    expect(validation.complete).toBe(true);
+    // 250 people: 249 records read plus the long row the reader reports instead of mapping.
+    expect(validation.summary?.rows).toBe(250);
+    const u = validation.summary!.users;
+    expect(u.active + u.deactivate + u.skipped + u.error).toBe(250);
+    expect(validation.issues.find((i) => i.code === 'long-row')?.row).toBe(189);
+    const invalid = validation.issues.find((i) => i.code === 'invalid-email');
+    expect(validation.records?.find((r) => r.row === invalid?.row)?.values['E-mailadres']).toMatch(/@@|@$/);
+    // Each issue once: row-level errors are not repeated from the outcomes.
+    const keys = validation.issues.map((i) => `${i.code}|${i.row}|${i.message}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('plans against the sandbox and applies the plan with progress and a report', async () => {
     const plan = unwrap(await api().plan.compute({ mapping: demo.mapping, projectPath: demo.path }));
     expect(plan.target).toBe('sandbox');

@@ -55,8 +55,12 @@ export function ValidatePage() {
   const groups = useMemo(() => groupIssues(filtered), [filtered]);
   const counts = useMemo(() => countBySeverity(issues), [issues]);
   const record = useMemo(
-    () => (s.selectedRow === null ? undefined : s.sample?.records.find((r) => r.row === s.selectedRow)),
-    [s.selectedRow, s.sample],
+    () =>
+      s.selectedRow === null
+        ? undefined
+        : (s.validation?.records?.find((r) => r.row === s.selectedRow) ??
+          s.sample?.records.find((r) => r.row === s.selectedRow)),
+    [s.selectedRow, s.sample, s.validation],
   );
   const selectedIssues = useMemo(
     () =>
@@ -149,7 +153,10 @@ export function ValidatePage() {
           </button>
         </p>
       ) : null}
-      {s.validation && s.sample && s.sample.records.length < s.sample.totalRecords ? (
+      {s.validation &&
+      !s.validation.complete &&
+      s.sample &&
+      s.sample.records.length < s.sample.totalRecords ? (
         <p className="hint">
           {t('validate.partial', { n: s.sample.records.length, total: s.sample.totalRecords })}
         </p>

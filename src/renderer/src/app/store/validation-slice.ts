@@ -7,6 +7,7 @@ export function createValidationSlice(deps: StoreDeps): StateCreator<AppState, [
   const { api } = deps;
   let previewSeq = 0;
   let validateSeq = 0;
+  let validateTask: string | null = null;
   return (set, get) => ({
     validation: null,
     validationRevision: 0,
@@ -16,13 +17,23 @@ export function createValidationSlice(deps: StoreDeps): StateCreator<AppState, [
     previewing: false,
     selectedRow: null,
 
+    // Every row of the source is checked in the main process (a 100k-row export never crosses to the renderer);
+    // only the rows with issues come back, so each one can be opened.
     validate: async () => {
-      const { mapping, sample, today, revision } = get();
+      const { mapping, sample, project, today, revision } = get();
       if (!mapping || !sample) return;
       const seq = ++validateSeq;
+      const taskId = deps.newTaskId();
+      validateTask = taskId;
       set({ validating: true, selectedRow: null });
-      const result = await api.mapping.validate({ mapping, records: sample.records, today });
+      const result = await api.mapping.validate({
+        mapping,
+        projectPath: project?.path ?? null,
+        today,
+        taskId,
+      });
       if (seq !== validateSeq) return;
+      validateTask = null;
       set({ validating: false });
       const validation = valueOrReport(get, result);
       if (validation) set({ validation, validationRevision: revision });
@@ -30,6 +41,8 @@ export function createValidationSlice(deps: StoreDeps): StateCreator<AppState, [
 
     cancelValidation: () => {
       validateSeq++;
+      if (validateTask) void api.task.cancel({ taskId: validateTask });
+      validateTask = null;
       set({ validating: false });
     },
 
