@@ -239,7 +239,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       active = false;
       deactivationReason = 'the mapped field "active" is false';
     }
-    delete attributes.active;
+    // `active` is decided above, not written as a profile field (delete only when present: it slows the object).
+    if (explicitActive !== undefined) delete attributes.active;
     if (tracing && deactivationReason) {
       trace.active = { rule: 'deactivation', inputs: {}, value: false };
     }
