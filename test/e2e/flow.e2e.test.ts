@@ -14,7 +14,11 @@ import { e2eSkipReason, ROOT, startApp, type RunningApp } from './support/app';
  * rows. Screenshots at 1366×768 go to docs/screenshots for the README.
  */
 const skip = e2eSkipReason();
-const SHOTS = join(ROOT, 'docs', 'screenshots');
+// The README's pictures are refreshed on request (UPDATE_SCREENSHOTS=1 npm run test:unit), so that an ordinary
+// test run leaves the work tree clean; otherwise the screenshots go to out/screenshots for a look.
+const SHOTS = process.env.UPDATE_SCREENSHOTS
+  ? join(ROOT, 'docs', 'screenshots')
+  : join(ROOT, 'out', 'screenshots');
 /** The demo's dates are relative to this day (resources/demo/README.md). */
 const TODAY = new Date('2026-11-23T10:00:00');
 
