@@ -110,6 +110,7 @@ describe('cancelling a run', () => {
     await writeFile(path, `${lines.join('\r\n')}\r\n`);
     const plan = unwrap(await service.api.plan.compute({ mapping: mapping(path) }));
     expect(plan.counts.create).toBe(1500);
+    const before = unwrap(await service.api.sandbox.status({})).users ?? 0;
     let runId = '';
     const finished = new Promise<void>((resolveDone) => {
       const offProgress = service.api.on('run:progress', (p) => {
@@ -127,5 +128,22 @@ describe('cancelling a run', () => {
     expect(report.status).toBe('cancelled');
     expect(report.counts.ok ?? 0).toBeLessThan(1500);
     expect(unwrap(await service.api.run.cancel({ runId }))).toEqual({ cancelled: false });
+
+    // Resume (the Run step's Pause → Resume): the same plan again finishes the rest, with no duplicate account.
+    const resumed = new Promise<void>((resolveDone) => {
+      const off = service.api.on('run:finished', () => {
+        off();
+        resolveDone();
+      });
+    });
+    const second = unwrap(await service.api.run.apply({ planId: plan.planId })).runId;
+    await resumed;
+    const done = unwrap(await service.api.run.report({ runId: second }));
+    expect(done.status).toBe('completed');
+    expect(done.failures).toEqual([]);
+    const status = unwrap(await service.api.sandbox.status({}));
+    expect(status.users).toBe(before + 1500);
+    const again = unwrap(await service.api.plan.compute({ mapping: mapping(path) }));
+    expect(again.counts.create).toBe(0);
   });
 });
