@@ -204,6 +204,13 @@ describe.skipIf(skip !== null)('project flow in the browser', () => {
     expect(await page.getByTestId('safety').textContent()).toMatch(
       /Veiligheidscontroles geslaagd|Tegengehouden/,
     );
+    // Initial import: the seeded Plek accounts nobody in the export matches are listed for manual assignment
+    // (the functional mailbox, and the inactive account that is never linked automatically).
+    const manual = page.getByTestId('manual-assignment');
+    await manual.locator('summary').click();
+    expect(await manual.textContent()).toMatch(/handmatig toe te wijzen \(2\)/);
+    expect(await manual.textContent()).toContain('beheer@gemeente-voorbeeld.nl');
+    expect(await manual.textContent()).toContain('niels.dekker@gemeente-voorbeeld.nl');
 
     const showing = page.getByTestId('plan-showing');
     const total = Number(/van (\d+)/.exec((await showing.textContent()) ?? '')?.[1]);

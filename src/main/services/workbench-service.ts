@@ -207,6 +207,7 @@ export function toPlanView(
     issues,
     summary,
     target: plan.target.url,
+    ...(plan.manualAssignment ? { manualAssignment: plan.manualAssignment } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ManualAssignment } from '../plan/types';
 import type { Issue } from '../issues';
 import type { SourceAttribute, SourceRecord } from '../source/types';
 import type { MappingRunSummary, RowOutcome } from '../engine/types';
@@ -249,6 +250,8 @@ export interface PlanView {
   summary: MappingRunSummary | null;
   /** Where the plan would be applied: `sandbox` or the SCIM base URL. */
   target: string;
+  /** Initial import: Plek accounts no source user matched, for the consultant to assign by hand. */
+  manualAssignment?: ManualAssignment[];
 }
 
 export interface RunReport {

@@ -187,6 +187,9 @@ const en = {
   'plan.showing': 'Showing {shown} of {total}',
   'plan.toRun': 'Go to run',
   'plan.safety': 'Safety thresholds',
+  'plan.manual': 'Plek accounts to assign by hand ({n})',
+  'plan.manualHint':
+    "No source user matched these existing Plek accounts. Set each one's externalId to the person's mapping key in Plek, or leave it: the sync never touches an unlinked account.",
   'plan.maxDeactivateCount': 'Max. deactivations',
   'plan.maxDeactivatePercent': 'Max. deactivations (%)',
   'plan.minSourceRowsPercent': 'Min. source rows vs. last run (%)',
@@ -442,6 +445,9 @@ const nl: Dictionary = {
   'plan.showing': '{shown} van {total} getoond',
   'plan.toRun': 'Naar uitvoeren',
   'plan.safety': 'Veiligheidsgrenzen',
+  'plan.manual': 'Plek-accounts om handmatig toe te wijzen ({n})',
+  'plan.manualHint':
+    'Geen enkele gebruiker uit de bron past bij deze bestaande Plek-accounts. Zet in Plek de externalId op de mapping key van de persoon, of laat ze staan: de synchronisatie raakt een niet-gekoppeld account nooit aan.',
   'plan.maxDeactivateCount': 'Max. deactiveringen',
   'plan.maxDeactivatePercent': 'Max. deactiveringen (%)',
   'plan.minSourceRowsPercent': 'Min. bronregels t.o.v. vorige run (%)',

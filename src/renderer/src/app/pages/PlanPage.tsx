@@ -97,6 +97,21 @@ export function PlanPage() {
               )}
             </div>
           </div>
+          {s.plan.manualAssignment && s.plan.manualAssignment.length > 0 ? (
+            <details className="card" data-testid="manual-assignment">
+              <summary>
+                <strong>{t('plan.manual', { n: s.plan.manualAssignment.length })}</strong>
+              </summary>
+              <p className="hint">{t('plan.manualHint')}</p>
+              <ul>
+                {s.plan.manualAssignment.map((m) => (
+                  <li key={m.id}>
+                    <code>{m.userName ?? m.email ?? m.id}</code> — {m.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
           <PlanTable changes={s.plan.changes} />
         </>
       ) : (
