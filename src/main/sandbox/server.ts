@@ -96,6 +96,17 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** A SCIM ListResponse holding every item in one page (the discovery endpoints are small). */
+function wholeList(items: readonly unknown[]): Record<string, unknown> {
+  return {
+    schemas: [LIST_SCHEMA],
+    totalResults: items.length,
+    startIndex: 1,
+    itemsPerPage: items.length,
+    Resources: items,
+  };
+}
+
 function readBody(req: IncomingMessage, limit = 10_485_760): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -252,32 +263,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (head === 'ServiceProviderConfig' && method === 'GET')
       return { status: 200, body: SERVICE_PROVIDER_CONFIG };
     if (head === 'Schemas' && method === 'GET') {
-      if (!id)
-        return {
-          status: 200,
-          body: {
-            schemas: [LIST_SCHEMA],
-            totalResults: SCHEMAS.length,
-            startIndex: 1,
-            itemsPerPage: SCHEMAS.length,
-            Resources: SCHEMAS,
-          },
-        };
+      if (!id) return { status: 200, body: wholeList(SCHEMAS) };
       const s = SCHEMAS.find((x) => x.id === decodeURIComponent(id));
       return s ? { status: 200, body: s } : errorReply(404, `schema ${id} not found`);
     }
     if (head === 'ResourceTypes' && method === 'GET') {
-      if (!id)
-        return {
-          status: 200,
-          body: {
-            schemas: [LIST_SCHEMA],
-            totalResults: RESOURCE_TYPES.length,
-            startIndex: 1,
-            itemsPerPage: RESOURCE_TYPES.length,
-            Resources: RESOURCE_TYPES,
-          },
-        };
+      if (!id) return { status: 200, body: wholeList(RESOURCE_TYPES) };
       const t = RESOURCE_TYPES.find((x) => x.id === id);
       return t ? { status: 200, body: t } : errorReply(404, `resource type ${id} not found`);
     }
