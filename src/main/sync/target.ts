@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { MappingTarget } from '../../shared/mapping/schema';
-import { defaultDataDir } from '../bridge/serve';
+import { defaultDataDir, defaultSandboxDir } from '../data-dir';
 import { startSandbox, type SandboxHandle, type SandboxSeed } from '../sandbox';
 import { ScimClient, type ScimClientOptions } from '../scim';
 import { checkHttpsUrl, checkMappingPath, decideTokenUrl } from '../../shared/api/validators';
@@ -25,11 +25,6 @@ export interface ResolvedTarget {
   label: string;
   sandbox?: SandboxHandle;
   close(): Promise<void>;
-}
-
-/** The per-user folder of the embedded sandbox's state. */
-export function defaultSandboxDir(env: Record<string, string | undefined> = process.env): string {
-  return join(defaultDataDir(env), 'sandbox');
 }
 
 /**
