@@ -77,10 +77,9 @@ describe.skipIf(!HAS_GIT)('a fresh clone without Electron’s download', () => {
     const url = await new Promise<string>((resolve, reject) => {
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
-        const m =
-          /so the workbench opens in your browser instead: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(
-            output,
-          );
+        const m = /so the workbench opens in your browser instead: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(
+          output,
+        );
         if (m) resolve(m[1]!);
       };
       server!.stdout!.on('data', onData);
@@ -92,7 +91,10 @@ describe.skipIf(!HAS_GIT)('a fresh clone without Electron’s download', () => {
     expect(sentences[0]).toMatch(
       /^Electron is not installed on this machine \([^)]*\), so the workbench opens in your browser instead: http/,
     );
-    const page = await fetch(url.replace(/#.*$/, ''));
+    // The printed link logs the browser in (a one-time code traded for a session cookie), then shows the app.
+    const login = await fetch(url, { redirect: 'manual' });
+    const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const page = await fetch(new URL('/', url), { headers: { cookie } });
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<div id="root">/);
   }, 300_000);
