@@ -40,7 +40,15 @@ export interface SandboxOptions {
   now?: () => number;
   /** Debounce for writes of the state file. */
   saveDelayMs?: number;
+  /**
+   * `plek` (the default) behaves as Plek does per its SCIM product note: value-filter PATCH paths on users
+   * (`emails[type eq "work"].value`) are refused with 400 invalidPath. `permissive` accepts them (for tests of
+   * other targets' behaviour).
+   */
+  profile?: SandboxProfile;
 }
+
+export type SandboxProfile = 'plek' | 'permissive';
 
 export interface SandboxStats {
   requests: number;
@@ -150,13 +158,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     writeFileSync(tmp, JSON.stringify(store.toJSON()));
     renameSync(tmp, statePath);
   };
-  const store = new SandboxStore(now, () => {
-    if (!statePath || saveTimer) return;
-    saveTimer = setTimeout(() => {
-      saveTimer = null;
-      save();
-    }, options.saveDelayMs ?? 250);
-  });
+  const store = new SandboxStore(
+    now,
+    () => {
+      if (!statePath || saveTimer) return;
+      saveTimer = setTimeout(() => {
+        saveTimer = null;
+        save();
+      }, options.saveDelayMs ?? 250);
+    },
+    (options.profile ?? 'plek') === 'plek',
+  );
   let fresh = true;
   if (statePath) {
     try {

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { MANAGER_PATH } from '../../shared/plan/compute';
 import type { FieldChange, Plan, PlanChange } from '../../shared/plan/types';
 import { getPath, setPath, toScimUser, type FlatUser, type ScimUser } from '../../shared/scim/resource';
-import type { PatchOperation, ScimClient } from '../scim/client';
+import type { AttributeWrite, ScimClient } from '../scim/client';
 import { AbortedError, ScimRequestError } from '../scim/errors';
 import { Journal, type JournalState } from './journal';
 import type { OpResult, ReportLine, RunReport } from './report';
@@ -224,7 +224,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     await Promise.all(workers);
   }
 
-  const resolveManagerOp = (f: FieldChange): PatchOperation => {
+  const resolveManagerOp = (f: FieldChange): AttributeWrite => {
     const id = f.managerKey !== undefined ? idByKey.get(f.managerKey) : f.after;
     if (f.managerKey !== undefined && !id) throw new Error(`manager "${f.managerKey}" was not created`);
     return id
@@ -232,8 +232,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       : { op: 'remove', path: MANAGER_PATH };
   };
 
-  const toOps = (fields: FieldChange[], current: ScimUser | null): PatchOperation[] => {
-    const ops: PatchOperation[] = [];
+  const toOps = (fields: FieldChange[], current: ScimUser | null): AttributeWrite[] => {
+    const ops: AttributeWrite[] = [];
     for (const f of fields) {
       if (current) {
         const have = getPath(current, f.path);
@@ -264,14 +264,24 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     let ops = toOps(c.fields ?? [], current);
     if (ops.length === 0) return id;
     try {
-      await client.patchUser(id, ops, ifMatch, signal);
+      // The client turns the writes into PATCH operations the target takes (its write strategy).
+      await client.updateUser(id, ops, {
+        ...(ifMatch ? { ifMatch } : {}),
+        current,
+        ...(signal ? { signal } : {}),
+      });
     } catch (e) {
       if (!(e instanceof ScimRequestError && e.status === 412)) throw e;
       // Changed in Plek since the plan: re-read and send only what still differs.
       const fresh = await client.getUser(id, signal);
       if (!fresh) throw new Error(`Plek account ${id} no longer exists`);
       ops = toOps(c.fields ?? [], fresh.user);
-      if (ops.length > 0) await client.patchUser(id, ops, etags ? fresh.etag : undefined, signal);
+      if (ops.length > 0)
+        await client.updateUser(id, ops, {
+          ...(etags && fresh.etag ? { ifMatch: fresh.etag } : {}),
+          current: fresh.user,
+          ...(signal ? { signal } : {}),
+        });
     }
     return id;
   }
