@@ -56,6 +56,9 @@ export interface SandboxStats {
   byStatus: Record<string, number>;
   rateLimited: number;
   unauthorized: number;
+  /** /Bulk requests processed, and the operations they held. */
+  bulkRequests: number;
+  bulkOperations: number;
   tokensIssued: number;
   users: number;
   groups: number;
@@ -146,6 +149,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     byStatus: {},
     rateLimited: 0,
     unauthorized: 0,
+    bulkRequests: 0,
+    bulkOperations: 0,
     tokensIssued: 0,
     users: 0,
     groups: 0,
@@ -327,6 +332,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!Array.isArray(ops)) return errorReply(400, 'Bulk needs Operations', 'invalidSyntax');
     if (ops.length > BULK_MAX_OPERATIONS)
       return errorReply(413, `at most ${BULK_MAX_OPERATIONS} operations`, 'tooMany');
+    stats.bulkRequests += 1;
+    stats.bulkOperations += ops.length;
     const failOnErrors = Number((body as { failOnErrors?: unknown }).failOnErrors ?? 0);
     const results: Record<string, unknown>[] = [];
     let errors = 0;

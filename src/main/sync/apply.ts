@@ -90,6 +90,10 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       ...(c.action === 'conflict' || c.action === 'skipped' ? { error: c.reason } : {}),
     });
   }
+  const targetWarnings = (): { warnings?: string[] } => {
+    const all = [...new Set([...(plan.target.warnings ?? []), ...client.warnings])];
+    return all.length ? { warnings: all } : {};
+  };
   const finish = (blocked: boolean, aborted: boolean): ApplyResult => {
     const all = [...lines.values()];
     const totals = { ok: 0, failed: 0, 'not-run': 0, noop: 0, conflict: 0, skipped: 0, blocked: 0 } as Record<
@@ -103,7 +107,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       failed: totals.failed,
       report: {
         version: 1,
-        target: { url: plan.target.url },
+        target: { url: plan.target.url, ...targetWarnings() },
         startedAt,
         finishedAt: new Date(now()).toISOString(),
         safety: { ok: plan.safety.ok, reasons: plan.safety.reasons },
@@ -327,18 +331,23 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         run: async (resumed) => {
           // execute() hands over only the operations not yet done; keep the same order.
           const todo = slice.filter((c) => !state.done.has(c.op));
+          let found: (string | Error | null)[] = todo.map(() => null);
           if (resumed) {
-            // Sequential single creates after a crash mid-batch: each is looked up by externalId first.
-            const out: (string | Error)[] = [];
-            for (const c of todo)
-              out.push(
-                await create(c, true).catch((e: unknown) =>
-                  e instanceof AbortedError ? Promise.reject(e) : (e as Error),
+            // After a crash mid-batch: what the lost request created is found by externalId; the rest goes
+            // through /Bulk again (createUsersBulk checks any answer it cannot read the same way).
+            found = await Promise.all(
+              todo.map((c) =>
+                client.findUserByExternalId(c.key as string, signal).then(
+                  (u) => u?.id ?? null,
+                  (e: unknown) => (e instanceof AbortedError ? Promise.reject(e) : (e as Error)),
                 ),
-              );
-            return out;
+              ),
+            );
           }
-          const results = await client.createUsersBulk(todo.map(createResource), signal);
+          const rest = todo.filter((_, j) => found[j] === null);
+          const created = rest.length ? await client.createUsersBulk(rest.map(createResource), signal) : [];
+          let next = 0;
+          const results = found.map((f) => f ?? (created[next++] as string | Error));
           results.forEach((r, j) => {
             if (typeof r === 'string') idByKey.set(todo[j]?.key as string, r);
           });
