@@ -310,6 +310,12 @@ export const en = {
   'issue.empty-key.text':
     'row {row}: the mapping key "{attribute}" is empty; Plek cannot recognise this person on the next sync. Fill it in the source.',
   'issue.eval.scope': 'row {row}: scope: {detail}',
+  // Expression failures on a row's data, inside an issue's {detail}; {column} is the position in the expression.
+  'eval.invalidDate.format': '{fn}: {text} is not a date in format {format} (column {column})',
+  'eval.invalidDate.invalid':
+    '{fn}: {text} is not a valid date ({why, select, noSuchDay {no such day} outOfRange {out of range} other {{why}}}) (column {column})',
+  'eval.invalidDate.notDate': '{fn}: {text} is not a date (column {column})',
+  'eval.invalidPhone': '{fn}: {text} is not a valid phone number for {region} (column {column})',
   'issue.eval.field': 'row {row}: {field}: {detail}; the field is left unchanged in Plek',
   'issue.eval.inactiveWhen': 'row {row}: deactivation.inactiveWhen: {detail}',
   'issue.eval.endDate':

@@ -302,6 +302,13 @@ export const nl: Catalogue = {
   'issue.empty-key.text':
     'rij {row}: de mapping key "{attribute}" is leeg; Plek kan deze persoon bij de volgende synchronisatie niet herkennen. Vul hem in de bron in.',
   'issue.eval.scope': 'rij {row}: scope: {detail}',
+  'eval.invalidDate.format':
+    '{fn}: {text} is geen datum in het formaat {format} (positie {column} in de expressie)',
+  'eval.invalidDate.invalid':
+    '{fn}: {text} is geen geldige datum ({why, select, noSuchDay {die dag bestaat niet} outOfRange {buiten het bereik} other {{why}}}) (positie {column} in de expressie)',
+  'eval.invalidDate.notDate': '{fn}: {text} is geen datum (positie {column} in de expressie)',
+  'eval.invalidPhone':
+    '{fn}: {text} is geen geldig telefoonnummer voor {region} (positie {column} in de expressie)',
   'issue.eval.field': 'rij {row}: {field}: {detail}; het veld blijft in Plek ongewijzigd',
   'issue.eval.inactiveWhen': 'rij {row}: deactivation.inactiveWhen: {detail}',
   'issue.eval.endDate':
