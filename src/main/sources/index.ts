@@ -30,7 +30,15 @@ export interface OpenSourceOptions {
   sourcePath?: string;
   /** LDAP bind password; the CLI reads it from PLEK_LDAP_PASSWORD, the app from its secret store. */
   ldapPassword?: string;
+  /** HR application API secrets; the CLI reads PLEK_SOURCE_SECRET / PLEK_SOURCE_TOKEN, the app its store. */
+  apiSecrets?: ApiSecrets;
   signal?: AbortSignal;
+}
+
+/** `secret`: OAuth2 client secret, bearer token or API key; `token`: the AFAS token. */
+export interface ApiSecrets {
+  secret?: string;
+  token?: string;
 }
 
 /** Resolves the CSV file a mapping reads, or explains how to name one. */
@@ -43,7 +51,7 @@ export function resolveCsvPath(mapping: SourceOfMapping, options: OpenSourceOpti
   throw new UserError('the mapping names no source file: pass --source FILE (the HR export)');
 }
 
-/** Opens the mapping's source (CSV or LDAP) as one stream of records and issues. */
+/** Opens the mapping's source (CSV, LDAP or an HR application's API) as one stream of records and issues. */
 export async function openSource(
   mapping: SourceOfMapping,
   options: OpenSourceOptions,
@@ -61,6 +69,28 @@ export async function openSource(
       issues: opened.info.issues,
       events: opened.events,
       progress: () => (opened.bytesTotal > 0 ? opened.bytesRead() / opened.bytesTotal : null),
+      reopen: () => openSource(mapping, options),
+    };
+  }
+  if (source.kind === 'personio' || source.kind === 'afas' || source.kind === 'rest') {
+    const { readApiRecords, apiSourceLabel } = await import('./api/index');
+    const secret = source.kind === 'afas' ? options.apiSecrets?.token : options.apiSecrets?.secret;
+    let seen: { records: number; total: number | null } = { records: 0, total: null };
+    const records = readApiRecords(source, {
+      ...(secret ? { secret } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onProgress: (p) => {
+        seen = p;
+      },
+    });
+    async function* apiEvents(): AsyncIterable<SourceEvent> {
+      for await (const record of records) yield { kind: 'record', record };
+    }
+    return {
+      label: apiSourceLabel(source),
+      issues: [],
+      events: apiEvents(),
+      progress: () => (seen.total ? Math.min(1, seen.records / seen.total) : null),
       reopen: () => openSource(mapping, options),
     };
   }
