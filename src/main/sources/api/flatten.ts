@@ -20,8 +20,20 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Attributes written per output object, so the width check stays O(1). */
+const sizes = new WeakMap<object, number>();
+
 function put(out: Record<string, SourceValue>, name: string, value: SourceValue): void {
-  if (name in out || Object.keys(out).length < MAX_ATTRIBUTES) out[name] = value;
+  // A "__proto__" key in hostile JSON would replace the record's prototype instead of adding an attribute.
+  if (name === '__proto__') return;
+  if (Object.hasOwn(out, name)) {
+    out[name] = value;
+    return;
+  }
+  const size = sizes.get(out) ?? 0;
+  if (size >= MAX_ATTRIBUTES) return;
+  sizes.set(out, size + 1);
+  out[name] = value;
 }
 
 function flattenInto(value: unknown, name: string, out: Record<string, SourceValue>, depth: number): void {
