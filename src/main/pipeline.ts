@@ -13,7 +13,13 @@ import type { PreviousState, RowOutcome } from '../shared/engine/types';
 import { parseMappingText } from '../shared/mapping/load';
 import type { MappingFile } from '../shared/mapping/schema';
 import { WORK_EMAIL } from '../shared/scim/fields';
-import { mappingBaseDir, openSource, type OpenedSource, type OpenSourceOptions } from './sources/index';
+import {
+  mappingBaseDir,
+  openSource,
+  type ApiSecrets,
+  type OpenedSource,
+  type OpenSourceOptions,
+} from './sources/index';
 import { UserError } from './user-error';
 
 export interface LoadedMapping {
@@ -59,6 +65,8 @@ export interface PipelineOptions {
   /** The previous export (same format as the source) or a state file written by `validate --write-state`. */
   previousPath?: string;
   ldapPassword?: string;
+  /** HR application API secrets (PLEK_SOURCE_SECRET / PLEK_SOURCE_TOKEN for the CLI). */
+  apiSecrets?: ApiSecrets;
   signal?: AbortSignal;
   onProgress?: (progress: { rows: number; fraction: number | null }) => void;
   trace?: RunOptions['trace'];
@@ -172,12 +180,13 @@ export async function loadPreviousState(
 
 function sourceOptionsFor(
   loaded: LoadedMapping,
-  options: Pick<PipelineOptions, 'sourcePath' | 'ldapPassword' | 'signal'>,
+  options: Pick<PipelineOptions, 'sourcePath' | 'ldapPassword' | 'apiSecrets' | 'signal'>,
 ): OpenSourceOptions {
   return {
     baseDir: loaded.baseDir,
     ...(options.sourcePath ? { sourcePath: options.sourcePath } : {}),
     ...(options.ldapPassword ? { ldapPassword: options.ldapPassword } : {}),
+    ...(options.apiSecrets ? { apiSecrets: options.apiSecrets } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
 }

@@ -367,7 +367,11 @@ function restPerson(p: HrPerson): Record<string, unknown> {
       department: p.department,
       manager: p.supervisorId ? { id: p.supervisorId } : null,
     },
-    employment: { start: p.startDate, end: p.endDate, active: p.status !== 'INACTIVE' },
+    employment: {
+      start_date: p.startDate,
+      end_date: p.endDate,
+      status: p.status === 'INACTIVE' ? 'inactive' : 'active',
+    },
     tags: [p.office, p.department],
   };
 }

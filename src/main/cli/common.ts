@@ -51,6 +51,14 @@ export function formatIssues(issues: readonly Issue[], perCode = 20): string {
   return lines.join('\n');
 }
 
+/** The HR application API secrets from the environment, as pipeline options (empty when none is set). */
+export function apiSecretsFromEnv(): { apiSecrets?: { secret?: string; token?: string } } {
+  const secret = envSecret('PLEK_SOURCE_SECRET');
+  const token = envSecret('PLEK_SOURCE_TOKEN');
+  if (!secret && !token) return {};
+  return { apiSecrets: { ...(secret ? { secret } : {}), ...(token ? { token } : {}) } };
+}
+
 /** Reads a secret from the environment; the name is shown in messages, the value never. */
 export function envSecret(name: string): string | undefined {
   const v = process.env[name];

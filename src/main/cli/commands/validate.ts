@@ -2,7 +2,17 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { isBlocking } from '../../../shared/issues';
 import { runPipeline } from '../../pipeline';
-import { bold, dim, envSecret, formatIssues, green, localToday, parseToday, red } from '../common';
+import {
+  bold,
+  dim,
+  apiSecretsFromEnv,
+  envSecret,
+  formatIssues,
+  green,
+  localToday,
+  parseToday,
+  red,
+} from '../common';
 
 interface ValidateOptions {
   mapping: string;
@@ -41,6 +51,7 @@ export function register(program: Command): void {
         ...(opts.source ? { sourcePath: opts.source } : {}),
         ...(opts.previous ? { previousPath: opts.previous } : {}),
         ...(ldapPassword ? { ldapPassword } : {}),
+        ...apiSecretsFromEnv(),
         ...(traceKey ? { trace: (key: string) => key === traceKey } : {}),
       });
       if (opts.writeState) await writeFile(opts.writeState, `${JSON.stringify(state)}\n`);

@@ -76,7 +76,8 @@ describe('generic REST reader', () => {
       const v = records[9]!.values;
       expect(v['name.first']).toBe(people[9]!.givenName);
       expect(v['job.manager.id']).toBe(people[9]!.supervisorId);
-      expect(v['employment.active']).toMatch(/^(?:true|false)$/);
+      expect(v['employment.status']).toMatch(/^(?:active|inactive)$/);
+      expect(v['employment.end_date'] === null || typeof v['employment.end_date'] === 'string').toBe(true);
       expect(v.tags).toEqual([people[9]!.office, people[9]!.department]);
       expect(v['contact.phones']).toEqual([]);
       expect(e.tokenRequests).toBe(1);
