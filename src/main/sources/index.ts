@@ -60,6 +60,8 @@ function mappingPath(options: OpenSourceOptions, path: string, what: string): st
 export interface ApiSecrets {
   secret?: string;
   token?: string;
+  /** A REST source's OAuth2 token URL (or its origin) the consultant confirmed, when it is on another host. */
+  confirmedTokenUrl?: string;
 }
 
 /** Resolves the CSV file a mapping reads, or explains how to name one. */
@@ -98,6 +100,9 @@ export async function openSource(
     let seen: { records: number; total: number | null } = { records: 0, total: null };
     const records = readApiRecords(source, {
       ...(secret ? { secret } : {}),
+      ...(options.apiSecrets?.confirmedTokenUrl
+        ? { confirmedTokenOrigin: new URL(options.apiSecrets.confirmedTokenUrl).origin }
+        : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (p) => {
         seen = p;

@@ -84,33 +84,15 @@ export const ldapSourceSchema = z
   .strict();
 
 /**
- * An http(s) URL for an API source. https is required except on this computer (127.0.0.1, localhost, ::1), where
- * emulators and tunnels run; the readers check the same rule again before any request.
+ * An http(s) URL for an API source, by the one URL rule of app and CLI (`checkHttpsUrl`): https, plain http only
+ * on this computer (emulators, tunnels), no user name or password in it. The readers check it again before any
+ * request.
  */
-const apiUrl = z
-  .string()
-  .url()
-  .refine(
-    (value) => isAllowedApiUrl(value),
-    'must be an https:// URL (http:// only for 127.0.0.1 or localhost)',
-  );
+const apiUrl = z.string().superRefine(httpsUrlIssue('the API URL'));
 
-/** True for https URLs, and for http URLs on the loopback interface. Pure, so the schema and the readers share it. */
+/** True for URLs the API sources may call (the one URL rule). */
 export function isAllowedApiUrl(value: string): boolean {
-  // src/shared has no URL global (no DOM, no Node): read scheme, user info and host by hand.
-  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(value.trim());
-  if (!m) return false;
-  const scheme = m[1]!.toLowerCase();
-  const authority = m[2]!;
-  if (authority.includes('@') || authority === '') return false;
-  if (scheme === 'https') return true;
-  if (scheme !== 'http') return false;
-  const host = (
-    authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.split(':')[0]!
-  )
-    .replace(/^\[|\]$/g, '')
-    .toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+  return checkHttpsUrl(value).ok;
 }
 
 const apiTimeout = z

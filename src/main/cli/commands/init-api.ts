@@ -170,7 +170,12 @@ export async function initApi(opts: ApiInitOptions) {
     throw new UserError(
       `set ${env} to ${secretDescription(source)} (it is never written to the mapping file)`,
     );
-  const sample = await sampleApiSource(source, { ...(secret ? { secret } : {}), size: 200 });
+  // --token-url on the command line is the consultant's confirmation of the token host.
+  const confirmed =
+    source.kind === 'rest' && source.auth.kind === 'oauth2' && opts.tokenUrl
+      ? { confirmedTokenOrigin: new URL(opts.tokenUrl).origin }
+      : {};
+  const sample = await sampleApiSource(source, { ...(secret ? { secret } : {}), ...confirmed, size: 200 });
   if (sample.records.length === 0) {
     throw new UserError(
       `${apiSourceLabel(source)} returned no records; check the settings (connector, records path, rights)`,

@@ -21,6 +21,12 @@ export interface ApiReadOptions {
   onProgress?: (progress: ApiProgress) => void;
   /** Stop after this many records (a sample); a read without it is always complete or fails. */
   limit?: number;
+  /**
+   * The token URL origin the consultant confirmed (the app's confirmation, `--token-url` or PLEK_SOURCE_TOKEN_URL on
+   * the CLI). A REST source whose OAuth2 token URL is on another origin than its API is refused without it: a
+   * mapping file alone never decides where a client secret goes.
+   */
+  confirmedTokenOrigin?: string;
   /** Test and bench hooks: fetch, sleep, backoff. */
   tuning?: Partial<HttpTuning>;
 }

@@ -96,7 +96,7 @@ export async function* readApiRecords(
   try {
     if (source.kind === 'personio') yield* readPersonio(state, source, secret!, options.limit);
     else if (source.kind === 'afas') yield* readAfas(state, source, secret!, options.limit);
-    else yield* readRest(state, source, secret, options.limit);
+    else yield* readRest(state, source, secret, options.limit, options.confirmedTokenOrigin);
   } catch (error) {
     if (options.signal?.aborted) throw abortedError(vendorOf(source));
     throw error;

@@ -11,14 +11,33 @@ import { nextLink, recordsOf, type ReadState } from './context';
 import { ApiSourceError, endpointLabel } from './errors';
 import { flattenRecord, valueAt } from './flatten';
 import { requestJson, type Authenticator } from './http';
+import { decideTokenUrl } from '../../../shared/api/validators';
 
 export function restAuth(
   state: ReadState,
   source: RestSource,
   secret: string | undefined,
+  confirmedTokenOrigin?: string,
 ): Authenticator | undefined {
   const auth = source.auth;
   if (auth.kind === 'none') return undefined;
+  if (auth.kind === 'oauth2') {
+    const decision = decideTokenUrl(source.url, auth.tokenUrl, confirmedTokenOrigin ?? null);
+    if (decision.kind === 'needs-confirmation') {
+      throw new ApiSourceError(
+        'insecure-url',
+        `The token URL is on ${decision.origin}, another host than the API (${decision.baseOrigin}); the client secret is not sent there without your confirmation.`,
+        `Confirm that host: in the workbench when asked, or on the command line with PLEK_SOURCE_TOKEN_URL=${auth.tokenUrl}.`,
+      );
+    }
+    if (decision.kind === 'invalid') {
+      throw new ApiSourceError(
+        'insecure-url',
+        decision.reason,
+        'Use https:// URLs for the API and its token endpoint.',
+      );
+    }
+  }
   const value = secret ?? '';
   if (auth.kind === 'bearer') return bearer(value);
   if (auth.kind === 'apiKey') return apiKey(auth.header, value);
@@ -50,8 +69,9 @@ export async function* readRest(
   source: RestSource,
   secret: string | undefined,
   limit: number | undefined,
+  confirmedTokenOrigin?: string,
 ): AsyncGenerator<SourceRecord> {
-  const auth = restAuth(state, source, secret);
+  const auth = restAuth(state, source, secret, confirmedTokenOrigin);
   const paging = source.paging;
   const first = withQuery(source.url, source.query ?? {});
   let row = 0;

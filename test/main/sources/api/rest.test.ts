@@ -126,6 +126,29 @@ describe('generic REST reader', () => {
     expect(emulator.requests[0]!.authorization).toBe('Bearer tok-abcdef');
   });
 
+  it('sends the client secret to a token URL on another host only after the consultant confirmed that host', async () => {
+    const { e, source } = await setup('none');
+    const port = new URL(e.url).port;
+    const elsewhere = {
+      ...source,
+      auth: { kind: 'oauth2' as const, tokenUrl: `http://localhost:${port}/oauth/token`, clientId: 'hr2day' },
+    };
+    await expect(readAll(elsewhere)).rejects.toMatchObject({
+      code: 'insecure-url',
+      message: expect.stringContaining(`http://localhost:${port}`),
+    });
+    expect(e.tokenRequests).toBe(0);
+    const records: SourceRecord[] = [];
+    for await (const r of readApiRecords(elsewhere, {
+      secret: 'geheim-2day',
+      confirmedTokenOrigin: `http://localhost:${port}`,
+      tuning: quick(),
+    }))
+      records.push(r);
+    expect(records).toHaveLength(131);
+    expect(e.tokenRequests).toBe(1);
+  });
+
   it('says where it expected the records when recordsPath is wrong', async () => {
     const { source } = await setup('none', {}, { recordsPath: 'items' });
     await expect(readAll(source)).rejects.toMatchObject({
