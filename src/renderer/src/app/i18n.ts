@@ -234,6 +234,7 @@ const en = {
   'issue.source-unreadable': 'Source cannot be read',
   'issue.empty-key': 'Empty mapping key',
   'issue.duplicate-key': 'Duplicate mapping key',
+  'issue.similar-key': 'Look-alike mapping key',
   'issue.key-changed': 'Mapping key changed',
   'issue.missing-required': 'Required value missing',
   'issue.invalid-email': 'Invalid e-mail address',
@@ -244,6 +245,7 @@ const en = {
   'issue.login-collision': 'Login collision',
   'issue.out-of-scope': 'Out of scope',
   'issue.leaving-later': 'Leaving later',
+  'issue.starting-later': 'Starting later',
   'issue.manual-link': 'Needs a manual link',
   'issue.mapping-invalid': 'Mapping definition invalid',
 
@@ -493,6 +495,7 @@ const nl: Dictionary = {
   'issue.source-unreadable': 'Bron niet leesbaar',
   'issue.empty-key': 'Lege mapping key',
   'issue.duplicate-key': 'Dubbele mapping key',
+  'issue.similar-key': 'Gelijkende mapping key',
   'issue.key-changed': 'Mapping key gewijzigd',
   'issue.missing-required': 'Verplichte waarde ontbreekt',
   'issue.invalid-email': 'Ongeldig e-mailadres',
@@ -503,6 +506,7 @@ const nl: Dictionary = {
   'issue.login-collision': 'Dubbele login',
   'issue.out-of-scope': 'Buiten scope',
   'issue.leaving-later': 'Gaat later uit dienst',
+  'issue.starting-later': 'Komt later in dienst',
   'issue.manual-link': 'Handmatig koppelen nodig',
   'issue.mapping-invalid': 'Mappingdefinitie ongeldig',
 
