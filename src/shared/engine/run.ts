@@ -124,7 +124,11 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         'empty-key',
         'error',
         `row ${row}: the mapping key "${compiled.keyAttribute}" is empty; Plek cannot recognise this person on the next sync. Fill it in the source.`,
-        { row, field: compiled.keyAttribute },
+        {
+          row,
+          field: compiled.keyAttribute,
+          params: { id: 'issue.empty-key.text', row, attribute: compiled.keyAttribute },
+        },
       );
       rowIssues.set(row, [problem]);
       return { status: 'error', row, issues: [problem] };
@@ -134,14 +138,24 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       const r = evaluate(compiled.scope);
       if (!r.ok) {
         counts.earlyError++;
-        const problem = issue(r.code, 'error', `row ${row}: scope: ${r.message}`, { row, key });
+        const problem = issue(r.code, 'error', `row ${row}: scope: ${r.message}`, {
+          row,
+          key,
+          params: { id: 'issue.eval.scope', row, detail: r.message },
+        });
         rowIssues.set(row, [problem]);
         return { status: 'error', row, key, issues: [problem] };
       }
       if (r.value !== true) {
         counts.skipped++;
         const reason = `out of scope: ${compiled.mapping.scope?.include} is not true`;
-        rowIssues.set(row, [issue('out-of-scope', 'info', `row ${row}: skipped, ${reason}`, { row, key })]);
+        rowIssues.set(row, [
+          issue('out-of-scope', 'info', `row ${row}: skipped, ${reason}`, {
+            row,
+            key,
+            params: { id: 'issue.out-of-scope.text', row, scope: compiled.mapping.scope?.include ?? '' },
+          }),
+        ]);
         return { status: 'skipped', row, key, reason };
       }
     }
@@ -164,6 +178,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
               row,
               key,
               field: f.written,
+              params: { id: 'issue.eval.field', row, field: f.written, detail: r.message },
             },
           ),
         );
@@ -199,7 +214,11 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       const r = evaluate(compiled.inactiveWhen);
       if (!r.ok) {
         ruleProblems.push(
-          issue(r.code, 'error', `row ${row}: deactivation.inactiveWhen: ${r.message}`, { row, key }),
+          issue(r.code, 'error', `row ${row}: deactivation.inactiveWhen: ${r.message}`, {
+            row,
+            key,
+            params: { id: 'issue.eval.inactiveWhen', row, detail: r.message },
+          }),
         );
       } else if (r.value === true) {
         statusLeaver = true;
@@ -214,6 +233,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
             row,
             key,
             field: 'deactivation.endDate',
+            params: { id: 'issue.eval.endDate', row, detail: r.message },
           }),
         );
       } else if (isPlainDate(r.value)) {
@@ -227,7 +247,12 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
             'invalid-date',
             'error',
             `row ${row}: end date "${valueToText(r.value)}" is not a date; use ParseDate in deactivation.endDate`,
-            { row, key, field: 'deactivation.endDate' },
+            {
+              row,
+              key,
+              field: 'deactivation.endDate',
+              params: { id: 'issue.invalid-date.endDate', row, value: valueToText(r.value) ?? '' },
+            },
           ),
         );
       }
@@ -258,12 +283,19 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       }
     };
     for (const p of ruleProblems) {
-      problem({
-        ...p,
-        message: active
-          ? `${p.message}; the user is not synced until it is fixed, so nobody is deactivated by mistake`
-          : p.message,
-      });
+      if (active) {
+        problem({
+          ...p,
+          message: `${p.message}; the user is not synced until it is fixed, so nobody is deactivated by mistake`,
+        });
+      } else {
+        // The catalogue's endDate text says "not synced until fixed": not true for a leaver.
+        const params =
+          p.params?.id === 'issue.eval.endDate'
+            ? { ...p.params, id: 'issue.eval.endDateLeaver' as const }
+            : p.params;
+        problem({ ...p, ...(params ? { params } : {}) });
+      }
     }
 
     // Joiners: not created before the start date (less the days ahead). A leaver is never held back.
@@ -280,6 +312,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
               row,
               key,
               field: 'activation.startDate',
+              params: { id: 'issue.eval.startDate', row, detail: r.message },
             },
           ),
         );
@@ -291,7 +324,12 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
             'invalid-date',
             'error',
             `row ${row}: start date "${valueToText(r.value)}" is not a date; use ParseDate in activation.startDate`,
-            { row, key, field: 'activation.startDate' },
+            {
+              row,
+              key,
+              field: 'activation.startDate',
+              params: { id: 'issue.invalid-date.startDate', row, value: valueToText(r.value) ?? '' },
+            },
           ),
         );
       }
@@ -312,7 +350,21 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
             'missing-required',
             active ? 'error' : 'warning',
             `row ${row}: ${f?.field.label.en.toLowerCase() ?? written} is empty${from}; Plek needs it to create an account${active ? '' : ' (the user is inactive, so only a deactivation is possible)'}`,
-            { row, key, field: written },
+            {
+              row,
+              key,
+              field: written,
+              params: {
+                id: 'issue.missing-required.text',
+                row,
+                target: f?.target ?? required,
+                columns:
+                  f && f.expr.references.length > 0
+                    ? f.expr.references.map((r) => `[${r}]`).join(', ')
+                    : 'none',
+                active: active ? 'yes' : 'no',
+              },
+            },
           ),
         );
         if (active) blocked = true;
@@ -328,6 +380,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
             row,
             key,
             field: written,
+            params: { id: 'issue.invalid-email.text', row, email },
           }),
         );
         // A leaver's bad address is not written to Plek.
@@ -374,6 +427,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           row,
           key,
           field: 'deactivation.endDate',
+          params: { id: 'issue.leaving-later.text', row, date: leavingOn },
         }),
       );
     }
@@ -383,7 +437,12 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           'starting-later',
           'info',
           `row ${row}: starts on ${startsOn}; the account is created ${compiled.daysAhead ? `${compiled.daysAhead} days before that` : 'on that day'}`,
-          { row, key, field: 'activation.startDate' },
+          {
+            row,
+            key,
+            field: 'activation.startDate',
+            params: { id: 'issue.starting-later.text', row, date: startsOn, days: compiled.daysAhead ?? 0 },
+          },
         ),
       );
     }
@@ -414,7 +473,14 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
               'mapping-invalid',
               'error',
               `the mapping reads [${ref}], but the source has no such column or attribute; check the spelling (columns: ${options.headers.slice(0, 30).join(', ')})`,
-              { field: ref },
+              {
+                field: ref,
+                params: {
+                  id: 'issue.mapping-invalid.unknownColumn',
+                  attribute: ref,
+                  columns: options.headers.slice(0, 30).join(', '),
+                },
+              },
             ),
           );
         }
@@ -428,7 +494,13 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           'duplicate-key',
           'error',
           `row ${r.row}: mapping key "${key}" also appears in row(s) ${all.filter((x) => x !== r.row).join(', ')}; a key must be unique, so none of these rows is synced`,
-          { row: r.row, rows: all, key, field: compiled.keyAttribute },
+          {
+            row: r.row,
+            rows: all,
+            key,
+            field: compiled.keyAttribute,
+            params: { id: 'issue.duplicate-key.text', row: r.row, key, ...otherRows(all, r.row) },
+          },
         );
         issues.push(problem);
         block(r.row, problem);
@@ -442,17 +514,23 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       if (distinct.length < 2) continue;
       const all = rows.map((r) => r.row);
       for (const r of rows) {
+        const like = distinct
+          .filter((k) => k !== r.key)
+          .map((k) => `"${k}"`)
+          .join(', ');
+        const { count, others } = otherRows(all, r.row);
         issues.push(
           issue(
             'similar-key',
             'warning',
-            `row ${r.row}: mapping key "${r.key}" differs from ${distinct
-              .filter((k) => k !== r.key)
-              .map((k) => `"${k}"`)
-              .join(
-                ', ',
-              )} (row(s) ${all.filter((x) => x !== r.row).join(', ')}) only by case or leading zeros; probably the same person — check the source`,
-            { row: r.row, rows: all, key: r.key, field: compiled.keyAttribute },
+            `row ${r.row}: mapping key "${r.key}" differs from ${like} (row(s) ${others}) only by case or leading zeros; probably the same person — check the source`,
+            {
+              row: r.row,
+              rows: all,
+              key: r.key,
+              field: compiled.keyAttribute,
+              params: { id: 'issue.similar-key.text', row: r.row, key: r.key, like, count, others },
+            },
           ),
         );
       }
@@ -467,7 +545,13 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           'duplicate-email',
           'error',
           `row ${r.row}: email "${email}" is also used in row(s) ${all.filter((x) => x !== r.row).join(', ')} (compared without case and spaces); Plek needs a unique email per account`,
-          { row: r.row, rows: all, key: r.key, field: WORK_EMAIL },
+          {
+            row: r.row,
+            rows: all,
+            key: r.key,
+            field: WORK_EMAIL,
+            params: { id: 'issue.duplicate-email.text', row: r.row, email, ...otherRows(all, r.row) },
+          },
         );
         issues.push(problem);
         block(r.row, problem);
@@ -493,7 +577,18 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
             'login-collision',
             'info',
             `login "${base}@${schema.domain}" is shared by rows ${sorted.map((r) => r.row).join(', ')}; row ${sorted[0]!.row} keeps it, the others get _<${suffixAttribute}>`,
-            { row: sorted[1]!.row, rows: sorted.map((r) => r.row), field: schema.target },
+            {
+              row: sorted[1]!.row,
+              rows: sorted.map((r) => r.row),
+              field: schema.target,
+              params: {
+                id: 'issue.login-collision.text',
+                login: `${base}@${schema.domain}`,
+                rows: sorted.map((r) => r.row).join(', '),
+                first: sorted[0]!.row,
+                suffix: suffixAttribute,
+              },
+            },
           ),
         );
       }
@@ -578,7 +673,20 @@ function keyChanges(
       'key-changed',
       'error',
       `row ${r.row}: the mapping key changed from "${old}" to "${r.key}" for the same person (${why}); syncing would create a duplicate account. Restore the old ${keyAttribute} in the source, or choose a key that never changes.`,
-      { row: r.row, key: r.key, field: keyAttribute },
+      {
+        row: r.row,
+        key: r.key,
+        field: keyAttribute,
+        params: {
+          id: 'issue.key-changed.text',
+          row: r.row,
+          old,
+          key: r.key,
+          why: why.startsWith('same email') ? 'email' : 'identity',
+          email: r.email ?? '',
+          attribute: keyAttribute,
+        },
+      },
     );
     out.push(problem);
     block(r.row, problem);
@@ -603,6 +711,12 @@ function birthDateKey(value: SourceValue | undefined): string | null {
   if (text === null) return null;
   const parsed = parseAuto(text);
   return parsed && 'iso' in parsed ? parsed.iso : text;
+}
+
+/** The other rows of a duplicate, for the catalogue text ("also appears in rows 4, 9"). */
+function otherRows(all: readonly number[], row: number): { count: number; others: string } {
+  const others = all.filter((x) => x !== row);
+  return { count: others.length, others: others.join(', ') };
 }
 
 /** Shared by every untraced user: nothing is written to it (finalizeOutcome checks that it is empty). */

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { defaultDataDir } from '../../bridge/serve';
+import { dataFolders, defaultDataDir } from '../../data-dir';
 import { formatPlan } from '../../../shared/plan/format';
 import { withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { planId } from '../../sync/journal';
@@ -47,7 +47,7 @@ export function register(program: Command): void {
             `${formatPlan(plan).split('\n').slice(0, 2).join('\n')}\n${plan.safety.ok ? '' : `${plan.safety.reasons.map((r) => `  - ${r}`).join('\n')}\n`}`,
           );
         }
-        const dir = opts.runDir ?? join(defaultDataDir(), 'runs');
+        const dir = opts.runDir ?? dataFolders(defaultDataDir()).runs;
         await mkdir(dir, { recursive: true });
         const id = planId(plan);
         await applyWithReport(
