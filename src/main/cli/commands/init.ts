@@ -64,6 +64,11 @@ async function initCsv(opts: InitOptions) {
     `${basename(opts.source)}: ${info.encoding} (${info.encodingReason}), delimiter ${JSON.stringify(info.delimiter)}, ${info.headers.length} columns`,
     ...info.issues.map((i) => i.message),
     ...proposal.notes,
+    ...(proposal.mapping.source.kind === 'csv' && proposal.mapping.source.path?.startsWith('..')
+      ? [
+          'the export is outside the mapping’s folder: a mapping only reads files beside it or below it, so move the export there or pass --source FILE to each command',
+        ]
+      : []),
   ];
   return { mapping: proposal.mapping, notes };
 }
@@ -83,7 +88,14 @@ async function initLdap(opts: InitOptions) {
     flavor: opts.flavor ?? 'ad',
     bindDn: opts.bindDn,
     baseDn: opts.baseDn,
-    ...(opts.caFile ? { caFile: resolve(opts.caFile) } : {}),
+    // Relative to the mapping's folder: a mapping names files beside it, never an absolute path (path policy).
+    ...(opts.caFile
+      ? {
+          caFile: relative(opts.out ? dirname(resolve(opts.out)) : process.cwd(), resolve(opts.caFile))
+            .split('\\')
+            .join('/'),
+        }
+      : {}),
   });
   if (!parsed.success) {
     throw new UserError(
