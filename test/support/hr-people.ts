@@ -113,6 +113,8 @@ export interface HrExpectations {
   active: string[];
   /** Leaving on a date after today (still active). */
   leavingLater: string[];
+  /** Joiners whose first day lies after today (ONBOARDING): not created yet. */
+  startingLater: string[];
   /** INACTIVE, or a termination date before today. */
   deactivated: string[];
   director: string;
@@ -154,7 +156,13 @@ export function generateHrPeople(options: HrPeopleOptions): { people: HrPerson[]
       gender: pick(['male', 'female', 'diverse'] as const),
     });
   }
-  const expect: HrExpectations = { active: [], leavingLater: [], deactivated: [], director: people[0]!.id };
+  const expect: HrExpectations = {
+    active: [],
+    leavingLater: [],
+    startingLater: [],
+    deactivated: [],
+    director: people[0]!.id,
+  };
   // Leavers sit among staff (never the director or a team lead, so the chain stays whole).
   people.forEach((p, i) => {
     if (i < 7) return;
@@ -176,6 +184,7 @@ export function generateHrPeople(options: HrPeopleOptions): { people: HrPerson[]
     else {
       expect.active.push(p.id);
       if (p.endDate !== null) expect.leavingLater.push(p.id);
+      if (p.startDate > today) expect.startingLater.push(p.id);
     }
   }
   return { people, expect };

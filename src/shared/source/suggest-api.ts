@@ -1,14 +1,11 @@
-import {
-  recognizeHeaders,
-  suggestCsvMapping,
-  refText,
-  type HeaderConcept,
-} from '../engine/recognize-headers';
+import { proposeMapping } from '../engine/propose';
+import { recognizeHeaders, refText, type HeaderConcept } from '../engine/recognize-headers';
 import type { ApiSource, MappingFileInput } from '../mapping/schema';
+import type { SourceValue } from './types';
 
 /**
  * A first draft of a mapping for an HR application's API, made by the same proposal as for CSV headers
- * (`suggestCsvMapping`): key, names with the Dutch prefix, email, title, manager, start date, and deactivation
+ * (`proposeMapping`): key, names with the Dutch prefix, email, title, manager, start date, and deactivation
  * from the end date and status. Only the recognition differs: Personio's attributes are known by name, AFAS's
  * Dutch field ids and other APIs' dotted names are recognised like CSV headers (a dotted name also by its last
  * segments: `name.first` → first name, `job.manager.id` → manager).
@@ -45,6 +42,7 @@ const CANONICAL: Record<HeaderConcept, string> = {
   email: 'E-mailadres',
   title: 'Functie',
   department: 'Afdeling',
+  costCenter: 'Kostenplaats',
   location: 'Locatie',
   workPhone: 'Telefoon',
   mobile: 'Mobiel',
@@ -91,58 +89,71 @@ function rename(text: string, names: ReadonlyMap<string, string>): string {
   return out;
 }
 
+/** Notes name headers bare ("mapping key ← Personeelsnummer"): longest names first, whole words only. */
+function renameNote(text: string, names: ReadonlyMap<string, string>): string {
+  let out = rename(text, names);
+  for (const [canonical, attribute] of [...names].sort((a, b) => b[0].length - a[0].length)) {
+    out = out.replace(
+      new RegExp(`(^|[\\s(])${canonical.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s:,.)])`, 'g'),
+      (_m, before: string) => `${before}${attribute}`,
+    );
+  }
+  return out.replace(/\bcolumn\b/g, 'attribute');
+}
+
 export interface ApiSuggestion {
   mapping: MappingFileInput;
   notes: string[];
-  /** attribute → the Plek field or rule it feeds, for the CLI's list. */
+  /** attribute → the concept it was recognised as, for the CLI's list. */
   recognized: { attribute: string; concept: HeaderConcept }[];
 }
 
-/** The draft mapping for an API source from the attribute names of a sample. */
+/**
+ * The draft mapping for an API source from the attribute names (and values) of a sample: the CSV proposal runs on
+ * one canonical header per recognised attribute, with the sample's values, and its references are renamed back.
+ */
 export function suggestApiMapping(
   source: ApiSource,
   attributes: readonly string[],
-  options: { name: string },
+  options: { name: string; sampleRows?: readonly Readonly<Record<string, SourceValue>>[] },
 ): ApiSuggestion {
   const found = recognizeApiAttributes(source.kind, attributes);
-  const canonicalHeaders = [...found.keys()].map((c) => CANONICAL[c]);
-  const draft = suggestCsvMapping(canonicalHeaders, { name: options.name });
   const names = new Map([...found].map(([concept, attribute]) => [CANONICAL[concept], attribute]));
+  const rows = (options.sampleRows ?? []).map((row) =>
+    Object.fromEntries([...names].map(([canonical, attribute]) => [canonical, row[attribute] ?? null])),
+  );
+  const proposal = proposeMapping({ headers: [...names.keys()], sampleRows: rows, name: options.name });
+  const draft = proposal.mapping;
   const fields: NonNullable<MappingFileInput['fields']> = {};
-  for (const [target, field] of Object.entries(draft.mapping.fields ?? {})) {
+  for (const [target, field] of Object.entries(draft.fields ?? {})) {
     fields[target] = { ...field, expression: rename(field.expression, names) };
   }
   const deactivation: NonNullable<MappingFileInput['deactivation']> = {};
-  const d = draft.mapping.deactivation ?? {};
+  const d = draft.deactivation ?? {};
   if (d.endDate) deactivation.endDate = rename(d.endDate, names);
-  if (d.inactiveWhen) {
-    // Personio's status values are ACTIVE / INACTIVE / ONBOARDING / LEAVE: only INACTIVE means gone.
-    deactivation.inactiveWhen =
-      source.kind === 'personio'
-        ? `In(${refText(found.get('status')!)}, "INACTIVE")`
-        : rename(d.inactiveWhen, names);
-  }
+  if (d.inactiveWhen) deactivation.inactiveWhen = rename(d.inactiveWhen, names);
+  const activation = draft.activation
+    ? {
+        ...draft.activation,
+        ...(draft.activation.startDate ? { startDate: rename(draft.activation.startDate, names) } : {}),
+      }
+    : undefined;
   const key = found.get('employeeNumber') ?? attributes.find((a) => a === 'id') ?? attributes[0] ?? 'id';
+  const birth = found.get('birthDate');
   const mapping: MappingFileInput = {
-    ...draft.mapping,
+    ...draft,
     source,
-    mappingKey: { attribute: key },
+    mappingKey: { attribute: key, ...(birth ? { birthDateAttribute: birth } : {}) },
     fields,
     deactivation,
+    ...(activation ? { activation } : {}),
   };
-  const notes = draft.notes
-    .filter((n) => !n.startsWith('No employee number column') || !found.has('employeeNumber'))
-    .map((n) => rename(n.replace(/column/g, 'attribute'), names))
-    .map((n) => {
-      for (const [canonical, attribute] of names)
-        if (n.startsWith(`${canonical}:`)) return `${attribute}${n.slice(canonical.length)}`;
-      return n;
-    });
-  if (!found.has('employeeNumber')) {
-    notes.unshift(
-      `No employee id recognised: the mapping key is ${key}; pick an attribute that is unique and never changes.`,
-    );
-  }
+  const notes = proposal.notes.filter((n) => !n.startsWith('mapping key ←')).map((n) => renameNote(n, names));
+  notes.unshift(
+    found.has('employeeNumber')
+      ? `mapping key ← ${key}`
+      : `mapping key ← ${key} (no employee id recognised); make sure it is unique and never changes`,
+  );
   return {
     mapping,
     notes,

@@ -93,10 +93,11 @@ describe('suggestApiMapping', () => {
     ];
     const { mapping } = suggestApiMapping(source, names, { name: 'Personio' });
     expect(mapping.mappingKey).toEqual({ attribute: 'id' });
-    expect(mapping.deactivation).toEqual({
-      endDate: 'ParseDate([employment.termination.termination_date], "auto")',
-      inactiveWhen: 'In([employment.status], "INACTIVE")',
-    });
+    expect(mapping.deactivation?.endDate).toBe(
+      'ParseDate([employment.termination.termination_date], "auto")',
+    );
+    expect(mapping.deactivation?.inactiveWhen).toMatch(/^In\(\[employment\.status\], .*"inactive"/i);
+    expect(mapping.activation?.startDate).toBe('ParseDate([employment.employment_start_date], "auto")');
     expect(mapping.source).toBe(source);
   });
 
@@ -108,6 +109,9 @@ describe('suggestApiMapping', () => {
     });
     const { mapping, notes } = suggestApiMapping(source, ['uuid', 'name.first', 'name.last'], { name: 'x' });
     expect(mapping.mappingKey).toEqual({ attribute: 'uuid' });
-    expect(notes[0]).toMatch(/No employee id recognised: the mapping key is uuid/);
+    expect(notes[0]).toBe(
+      'mapping key ← uuid (no employee id recognised); make sure it is unique and never changes',
+    );
+    expect(notes.join('\n')).not.toMatch(/Voornaam|Achternaam|\bcolumn\b/);
   });
 });

@@ -186,7 +186,7 @@ export async function initApi(opts: ApiInitOptions) {
   const suggestion = suggestApiMapping(
     source,
     sample.attributes.map((a) => a.name),
-    { name: opts.name ?? defaultName },
+    { name: opts.name ?? defaultName, sampleRows: sample.records.map((r) => r.values) },
   );
   const notes = [
     `${apiSourceLabel(source)}: sampled ${sample.records.length} records, ${sample.attributes.length} attributes`,
