@@ -1,5 +1,6 @@
 import { keyStabilityWarning, suggestAdMapping } from '../ad/suggest';
-import { recognizeHeaders, suggestCsvMapping } from '../engine/recognize-headers';
+import { proposeMapping } from '../engine/propose';
+import { recognizeHeaders } from '../engine/recognize-headers';
 import { ldapSourceSchema, type MappingFileInput } from '../mapping/schema';
 import { WORK_EMAIL } from '../scim/fields';
 import type { SourceAttribute, SourceRecord } from '../source/types';
@@ -167,7 +168,7 @@ export function isBlankMapping(mapping: MappingFileInput): boolean {
  * directory attributes: key, fields, deactivation, identity fields), applied to the project's own source and
  * target. When the proposed key is not filled and unique in the sample, the best key candidate replaces it.
  */
-export function proposeMapping(
+export function proposeProject(
   current: MappingFileInput,
   attributes: readonly SourceAttribute[],
   records: readonly SourceRecord[],
@@ -180,10 +181,11 @@ export function proposeMapping(
     if (!ldap.success) return current;
     proposed = suggestAdMapping(attributes, { name, source: ldap.data });
   } else if (source?.kind === 'csv') {
-    proposed = suggestCsvMapping(
-      attributes.map((a) => a.name),
-      { name },
-    ).mapping;
+    proposed = proposeMapping({
+      headers: attributes.map((a) => a.name),
+      sampleRows: records.map((r) => r.values),
+      name,
+    }).mapping;
   } else {
     return current;
   }

@@ -9,7 +9,7 @@ import {
   keyCandidates,
   MAPPING_SCHEMA_URL,
   mostCommonEmailDomain,
-  proposeMapping,
+  proposeProject,
   selfContained,
   syncChecklist,
 } from '../../../src/shared/project/propose';
@@ -39,8 +39,8 @@ const messy = sampleOf(
   generateHrExport({ rows: 120, seed: 7, defects: true, encoding: 'windows-1252', delimiter: ';' }).bytes,
 );
 
-describe('proposeMapping (the same proposal as plek-sync init)', () => {
-  const proposed = proposeMapping(blank(), messy.attributes, messy.records);
+describe('proposeProject (the same proposal as plek-sync init)', () => {
+  const proposed = proposeProject(blank(), messy.attributes, messy.records);
 
   it('gives a new CSV project a key, names, e-mail, deactivation and identity, keeping its source and target', () => {
     expect(isBlankMapping(blank())).toBe(true);
@@ -140,7 +140,7 @@ describe('keyCandidates', () => {
 
 describe('mostCommonEmailDomain', () => {
   it('takes the domain most work addresses in the export use', () => {
-    const proposed = proposeMapping(blank(), messy.attributes, messy.records);
+    const proposed = proposeProject(blank(), messy.attributes, messy.records);
     expect(mostCommonEmailDomain(proposed, messy.records)).toBe(EMAIL_DOMAIN);
     expect(mostCommonEmailDomain(blank(), messy.records)).toBeNull();
   });

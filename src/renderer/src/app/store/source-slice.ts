@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { isBlankMapping, proposeMapping } from '../../../../shared/project/propose';
+import { isBlankMapping, proposeProject } from '../../../../shared/project/propose';
 import { valueOrReport } from './helpers';
 import type { AppState, SourceSlice, StoreDeps } from './types';
 
@@ -44,7 +44,7 @@ export function createSourceSlice(deps: StoreDeps): StateCreator<AppState, [], [
       // A new project starts from the same proposal as `plek-sync init`, made from what the sample found.
       const current = get().mapping;
       if (current && isBlankMapping(current) && sample.attributes.length > 0) {
-        get().updateMapping((m) => proposeMapping(m, sample.attributes, sample.records));
+        get().updateMapping((m) => proposeProject(m, sample.attributes, sample.records));
         set((s) => ({ sampleRevision: s.revision }));
       }
     },
