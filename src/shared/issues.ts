@@ -23,6 +23,7 @@ export const ISSUE_CODES = [
   'invalid-phone',
   'expression-error',
   'login-collision',
+  'login-empty',
   'out-of-scope',
   'leaving-later',
   'manual-link',

@@ -24,6 +24,7 @@ export interface BuildPlanOptions {
   sourceRows: number;
   previousSourceRows?: number;
   today: string;
+  /** Ignored: a plan holds no clock reading, so the same inputs give a byte-identical plan. */
   createdAt?: string;
   allowMassDeactivation?: boolean;
   /** What the plan records as target (default the client's base URL; `sandbox:<dir>` for the sandbox). */
@@ -69,7 +70,6 @@ export async function buildPlan(o: BuildPlanOptions): Promise<Plan> {
       o.initialImport ?? !target.users.some((u) => typeof u.externalId === 'string' && u.externalId !== ''),
     ...(o.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
     today: o.today,
-    ...(o.createdAt ? { createdAt: o.createdAt } : {}),
   });
 }
 
@@ -81,7 +81,6 @@ export interface PlanFromMappingOptions {
   target: ResolvedTarget;
   allowMassDeactivation?: boolean;
   initialImport?: boolean;
-  createdAt?: string;
   ldapPassword?: string;
   signal?: AbortSignal;
 }
@@ -115,7 +114,6 @@ export async function planFromMapping(
     sourceRows: pipeline.source.rows,
     ...(previous ? { previousSourceRows: previous.rows } : {}),
     today: o.today,
-    ...(o.createdAt ? { createdAt: o.createdAt } : {}),
     ...(o.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
     ...(o.initialImport !== undefined ? { initialImport: o.initialImport } : {}),
     ...(o.signal ? { signal: o.signal } : {}),

@@ -34,7 +34,6 @@ export function register(program: Command): void {
             mappingPath: opts.mapping,
             today,
             target,
-            createdAt: new Date().toISOString(),
             ...(opts.source ? { sourcePath: opts.source } : {}),
             ...(opts.previous ? { previousPath: opts.previous } : {}),
             ...(opts.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
