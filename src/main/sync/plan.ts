@@ -4,7 +4,8 @@ import { computePlan } from '../../shared/plan/compute';
 import type { Plan, PlanTargetGroup } from '../../shared/plan/types';
 import type { ScimUser } from '../../shared/scim/resource';
 import type { ScimClient } from '../scim/client';
-import { loadPreviousState, runPipeline } from '../pipeline';
+import type { PreviousState } from '../../shared/engine/types';
+import { runPipeline, type PipelineResult } from '../pipeline';
 import type { ResolvedTarget } from './target';
 
 /** Everything the plan needs from Plek: all users and groups, paged. */
@@ -77,6 +78,10 @@ export interface PlanFromMappingOptions {
   mappingPath: string;
   sourcePath?: string;
   previousPath?: string;
+  /** The daily run's saved state (used when there is no `previousPath`). */
+  previous?: PreviousState;
+  /** Keep the identity state of this source (for the daily run to save after success). */
+  keepState?: boolean;
   today: string;
   target: ResolvedTarget;
   allowMassDeactivation?: boolean;
@@ -88,24 +93,18 @@ export interface PlanFromMappingOptions {
 /** Mapping file + source (+ previous run) + the target's current state → the plan (`plek-sync plan` and `run`). */
 export async function planFromMapping(
   o: PlanFromMappingOptions,
-): Promise<{ plan: Plan; mapping: MappingFile }> {
+): Promise<{ plan: Plan; mapping: MappingFile; pipeline: PipelineResult }> {
   const pipeline = await runPipeline({
     mappingPath: o.mappingPath,
     today: o.today,
     collect: true,
+    ...(o.keepState ? { keepState: true } : {}),
     ...(o.sourcePath ? { sourcePath: o.sourcePath } : {}),
-    ...(o.previousPath ? { previousPath: o.previousPath } : {}),
+    ...(o.previousPath ? { previousPath: o.previousPath } : o.previous ? { previous: o.previous } : {}),
     ...(o.ldapPassword ? { ldapPassword: o.ldapPassword } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
   });
-  const previous = o.previousPath
-    ? await loadPreviousState(
-        pipeline.loaded,
-        o.previousPath,
-        o.today,
-        o.ldapPassword ? { ldapPassword: o.ldapPassword } : {},
-      )
-    : undefined;
+  const previous = pipeline.previous;
   const plan = await buildPlan({
     client: o.target.client,
     targetLabel: o.target.label,
@@ -118,5 +117,5 @@ export async function planFromMapping(
     ...(o.initialImport !== undefined ? { initialImport: o.initialImport } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
   });
-  return { plan, mapping: pipeline.mapping };
+  return { plan, mapping: pipeline.mapping, pipeline };
 }
