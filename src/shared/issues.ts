@@ -1,3 +1,5 @@
+import type { MessageId } from './i18n/en';
+
 /**
  * The catalogue of data and definition problems the engine reports. A consultant sees every problem of a run
  * at once; codes are stable (they appear in `--json` output and in reports handed to customers).
@@ -32,6 +34,19 @@ export const ISSUE_CODES = [
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/** The catalogue id of an issue's text: `issue.<code>.<variant>` or `issue.eval.<where>` (src/shared/i18n/en.ts). */
+export type IssueTextId = Extract<MessageId, `issue.${string}.${string}`>;
+
+/**
+ * An issue as data: which catalogue text words it and the values that text needs. The UI and the CLI render it
+ * in the reader's language with `formatIssue` (src/shared/i18n); values stay language-neutral (row numbers, keys,
+ * column names, Plek field paths under `target`).
+ */
+export interface IssueParams {
+  readonly id: IssueTextId;
+  readonly [name: string]: string | number | undefined;
+}
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Issue {
@@ -44,7 +59,10 @@ export interface Issue {
   key?: string;
   /** Source attribute or target field the issue is about. */
   field?: string;
+  /** The text in English, for logs and `--json`; screens and reports word the issue from `params` instead. */
   message: string;
+  /** Code and values of the text in the catalogue; absent only in code not yet moved to the catalogue. */
+  params?: IssueParams;
 }
 
 /** Returns true when the issue blocks a sync (an error on a row blocks that row; file-level errors block all). */

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProjectDocument } from '../../shared/api/contract';
+import { defaultDataDir } from '../data-dir';
 import { UserError } from '../user-error';
 import { MemorySecretStore } from '../services/secret-store';
 import { createWorkbenchService } from '../services/workbench-service';
@@ -26,15 +26,6 @@ export interface ServeOptions {
   /** Progress notes (building the UI); default stderr. */
   note?: (message: string) => void;
   env?: Record<string, string | undefined>;
-}
-
-/** Where browser mode keeps projects, uploads and the sandbox state, per user. */
-export function defaultDataDir(env: Record<string, string | undefined> = process.env): string {
-  if (env.PLEK_WORKBENCH_DATA) return resolve(env.PLEK_WORKBENCH_DATA);
-  if (process.platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'Plek Provisioning Workbench');
-  if (process.platform === 'darwin')
-    return join(homedir(), 'Library', 'Application Support', 'Plek Provisioning Workbench');
-  return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'plek-workbench');
 }
 
 /** Hands a URL to the operating system's browser; failures are ignored (the URL is printed anyway). */

@@ -1,5 +1,31 @@
 import { InvalidArgumentError } from 'commander';
+import { format, formatIssue, issueTitle, langFromEnv, LANGS, type Lang } from '../../shared/i18n';
 import type { Issue } from '../../shared/issues';
+
+let lang: Lang = langFromEnv(process.env);
+
+/** The language the CLI prints in: `--lang`, else the environment's locale (LC_ALL, LC_MESSAGES, LANG). */
+export function cliLang(): Lang {
+  return lang;
+}
+
+/** commander option parser for --lang. */
+export function parseLang(value: string): Lang {
+  const chosen = value.toLowerCase();
+  if (!(LANGS as readonly string[]).includes(chosen)) throw new InvalidArgumentError('expected nl or en');
+  return chosen as Lang;
+}
+
+/** Sets the language from `--lang`, or from the environment when the option is absent. */
+export function setCliLang(option: Lang | undefined, env: NodeJS.ProcessEnv = process.env): void {
+  lang = option ?? langFromEnv(env);
+}
+
+/** A catalogue text in the CLI's language. */
+export const say: (id: Parameters<typeof format>[1], values?: Parameters<typeof format>[2]) => string = (
+  id,
+  values,
+) => format(lang, id, values);
 
 /** Today's date on this machine as yyyy-MM-dd: the CLI reads the clock once and passes it to the engine. */
 export function localToday(now = new Date()): string {
@@ -26,9 +52,14 @@ export const dim = paint('2');
 export const bold = paint('1');
 
 export function severityLabel(issue: Issue): string {
-  if (issue.severity === 'error') return red('error  ');
-  if (issue.severity === 'warning') return yellow('warning');
-  return dim('info   ');
+  // Padded to the longest of the three words in this language, so the messages line up.
+  const width = Math.max(
+    ...(['error', 'warning', 'info'] as const).map((w) => format(lang, `validate.${w}`).length),
+  );
+  const word = format(lang, `validate.${issue.severity}`).padEnd(width);
+  if (issue.severity === 'error') return red(word);
+  if (issue.severity === 'warning') return yellow(word);
+  return dim(word);
 }
 
 /** Human report: issues grouped by code with counts, the first lines of each group, then the rest summarised. */
@@ -44,9 +75,10 @@ export function formatIssues(issues: readonly Issue[], perCode = 20): string {
   const groups = [...byCode].sort((a, b) => rank(a[1]) - rank(b[1]));
   const lines: string[] = [];
   for (const [code, list] of groups) {
-    lines.push('', bold(`${code} (${list.length})`));
-    for (const i of list.slice(0, perCode)) lines.push(`  ${severityLabel(i)} ${i.message}`);
-    if (list.length > perCode) lines.push(dim(`  … and ${list.length - perCode} more (use --json for all)`));
+    const title = issueTitle(lang, code as Issue['code']);
+    lines.push('', `${bold(`${code} (${list.length})`)} ${dim(title)}`);
+    for (const i of list.slice(0, perCode)) lines.push(`  ${severityLabel(i)} ${formatIssue(i, lang)}`);
+    if (list.length > perCode) lines.push(dim(`  ${say('cli.more', { n: list.length - perCode })}`));
   }
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isUserFacing } from '../user-error';
+import { parseLang, say, setCliLang } from './common';
 import { register as registerInit } from './commands/init';
 import { register as registerMap } from './commands/map';
 import { register as registerValidate } from './commands/validate';
@@ -17,6 +18,8 @@ export function buildProgram(): Command {
     )
     .version('0.1.0')
     .showHelpAfterError('(run plek-sync --help for usage)')
+    .option('--lang <nl|en>', say('cli.lang'), parseLang)
+    .hook('preAction', (command) => setCliLang(command.opts<{ lang?: 'nl' | 'en' }>().lang))
     .exitOverride();
   registerInit(program);
   registerValidate(program);

@@ -18,11 +18,6 @@ export {
   type BuildPlanOptions,
   type PlanFromMappingOptions,
 } from './plan';
-export {
-  resolveTarget,
-  defaultSandboxDir,
-  checkTargetUrl,
-  type ResolvedTarget,
-  type TargetRequest,
-} from './target';
+export { resolveTarget, checkTargetUrl, type ResolvedTarget, type TargetRequest } from './target';
 export { progressLine, terminalProgress } from './progress-bar';
+export { defaultSandboxDir } from '../data-dir';

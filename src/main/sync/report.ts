@@ -1,4 +1,5 @@
 import type { FlatValue } from '../../shared/scim/resource';
+import { format, type Lang, type MessageId } from '../../shared/i18n';
 import type { Plan, PlanAction, UntouchedAccount } from '../../shared/plan/types';
 
 export type OpResult = 'ok' | 'failed' | 'not-run' | 'noop' | 'conflict' | 'skipped' | 'blocked';
@@ -32,6 +33,8 @@ export interface ReportRow {
   name: string | null;
   email: string | null;
   action: PlanAction;
+  /** Initial import: the account was linked in this run (with `deactivate`: a leaver linked and deactivated). */
+  linked?: boolean;
   result: OpResult;
   /** `before → after` per changed field (a create lists what it wrote, from empty). */
   changes: { field: string; before: FlatValue; after: FlatValue }[];
@@ -87,6 +90,7 @@ export function reportRows(plan: Plan, lines: ReadonlyMap<string, ReportLine>): 
       name: c.name ?? null,
       email: c.email ?? null,
       action: c.action,
+      ...(c.linked ? { linked: true } : {}),
       result: line.result,
       changes: (c.fields ?? [])
         .filter((f) => f.path !== 'externalId')
@@ -120,84 +124,21 @@ export function reportRows(plan: Plan, lines: ReadonlyMap<string, ReportLine>): 
   return rows;
 }
 
-export type ReportLanguage = 'nl' | 'en';
+export type ReportLanguage = Lang;
 
-const HEADERS: Record<ReportLanguage, string[]> = {
-  en: [
-    'row',
-    'key',
-    'name',
-    'email',
-    'action',
-    'result',
-    'changes',
-    'reason',
-    'warnings',
-    'groups',
-    'Plek id',
-  ],
-  nl: [
-    'rij',
-    'sleutel',
-    'naam',
-    'e-mail',
-    'actie',
-    'resultaat',
-    'wijzigingen',
-    'reden',
-    'waarschuwingen',
-    'groepen',
-    'Plek-id',
-  ],
-};
-
-const ACTIONS: Record<ReportLanguage, Record<PlanAction, string>> = {
-  en: {
-    create: 'create',
-    update: 'update',
-    deactivate: 'deactivate',
-    reactivate: 'reactivate',
-    link: 'link',
-    groupAdd: 'add to group',
-    createGroup: 'create group',
-    noop: 'no change',
-    conflict: 'conflict',
-    skipped: 'skipped',
-  },
-  nl: {
-    create: 'aanmaken',
-    update: 'bijwerken',
-    deactivate: 'deactiveren',
-    reactivate: 'heractiveren',
-    link: 'koppelen',
-    groupAdd: 'toevoegen aan groep',
-    createGroup: 'groep aanmaken',
-    noop: 'geen wijziging',
-    conflict: 'conflict',
-    skipped: 'overgeslagen',
-  },
-};
-
-const RESULTS: Record<ReportLanguage, Record<OpResult, string>> = {
-  en: {
-    ok: 'done',
-    failed: 'failed',
-    'not-run': 'not run (interrupted)',
-    noop: 'up to date',
-    conflict: 'needs attention',
-    skipped: 'skipped',
-    blocked: 'blocked by the safety guard',
-  },
-  nl: {
-    ok: 'uitgevoerd',
-    failed: 'mislukt',
-    'not-run': 'niet uitgevoerd (onderbroken)',
-    noop: 'al actueel',
-    conflict: 'vraagt aandacht',
-    skipped: 'overgeslagen',
-    blocked: 'tegengehouden door de veiligheidscontrole',
-  },
-};
+const COLUMNS = [
+  'report.col.row',
+  'report.col.key',
+  'report.col.name',
+  'report.col.email',
+  'report.col.action',
+  'report.col.result',
+  'report.col.changes',
+  'report.col.reason',
+  'report.col.warnings',
+  'report.col.groups',
+  'report.col.plekId',
+] as const satisfies readonly MessageId[];
 
 /** yyyy-MM-dd → dd-MM-yyyy, as HR writes dates. */
 function dutchDate(iso: string): string {
@@ -206,61 +147,46 @@ function dutchDate(iso: string): string {
 }
 
 /**
- * The plan's reasons in HR's words. Known phrases are translated (dates as dd-MM-yyyy); anything else — such as
- * an engine issue message — is kept as written.
+ * The plan's reason fragments (English, joined by "; ") matched to catalogue messages, so the report words them
+ * per language with dates as dd-MM-yyyy. A fragment without a match — an engine issue message, say — is kept as
+ * written.
  */
-const REASONS: { re: RegExp; en: (m: RegExpExecArray) => string; nl: (m: RegExpExecArray) => string }[] = [
+const REASONS: { re: RegExp; text: (m: RegExpExecArray, lang: Lang) => string }[] = [
   {
     re: /^end date (\d{4}-\d{2}-\d{2}) is before today \(\d{4}-\d{2}-\d{2}\)$/,
-    en: (m) => `deactivated because end date ${dutchDate(m[1]!)}`,
-    nl: (m) => `gedeactiveerd omdat de einddatum ${dutchDate(m[1]!)} is`,
+    text: (m, lang) => format(lang, 'report.reason.endDate', { date: dutchDate(m[1]!) }),
   },
   {
     re: /^leaving on (\d{4}-\d{2}-\d{2})$/,
-    en: (m) => `leaving on ${dutchDate(m[1]!)}`,
-    nl: (m) => `vertrekt op ${dutchDate(m[1]!)}`,
+    text: (m, lang) => format(lang, 'report.reason.leavingOn', { date: dutchDate(m[1]!) }),
   },
-  { re: /^new in the source$/, en: () => 'new in the source', nl: () => 'nieuw in de bron' },
-  { re: /^up to date$/, en: () => 'up to date', nl: () => 'al actueel' },
+  { re: /^new in the source$/, text: (_, lang) => format(lang, 'report.reason.new') },
+  { re: /^up to date$/, text: (_, lang) => format(lang, 'report.reason.upToDate') },
   {
     re: /^(\d+) fields? changed$/,
-    en: (m) => `${m[1]} field${m[1] === '1' ? '' : 's'} changed`,
-    nl: (m) => `${m[1]} veld${m[1] === '1' ? '' : 'en'} gewijzigd`,
+    text: (m, lang) => format(lang, 'report.reason.fieldsChanged', { n: Number(m[1]) }),
   },
-  {
-    re: /^active again in the source$/,
-    en: () => 'active again in the source',
-    nl: () => 'weer actief in de bron',
-  },
+  { re: /^active again in the source$/, text: (_, lang) => format(lang, 'report.reason.activeAgain') },
   {
     re: /^initial import: existing account matched by (email|userName), externalId set$/,
-    en: (m) => `initial import: existing account linked by ${m[1] === 'email' ? 'email' : 'login'}`,
-    nl: (m) => `eerste import: bestaand account gekoppeld op ${m[1] === 'email' ? 'e-mailadres' : 'login'}`,
+    text: (m, lang) => format(lang, 'report.reason.linked', { by: m[1] }),
   },
   {
     re: /^inactive in the source \((.*)\) and not in Plek: not created$/,
-    en: (m) => `not created: inactive in the source (${reasonText(m[1]!, 'en')})`,
-    nl: (m) => `niet aangemaakt: inactief in de bron (${reasonText(m[1]!, 'nl')})`,
+    text: (m, lang) => format(lang, 'report.reason.notCreatedInactive', { why: reasonText(m[1]!, lang) }),
   },
   {
     re: /^deactivation\.inactiveWhen is true \((.*)\)$/,
-    en: (m) => `deactivated because ${m[1]}`,
-    nl: (m) => `gedeactiveerd omdat ${m[1]}`,
+    text: (m, lang) => format(lang, 'report.reason.inactiveWhen', { rule: m[1] }),
   },
   {
     re: /^out of scope: (.*)$/,
-    en: (m) => `skipped because out of scope: ${m[1]}`,
-    nl: (m) => `overgeslagen: buiten de scope (${m[1]})`,
+    text: (m, lang) => format(lang, 'report.reason.outOfScope', { rule: m[1] }),
   },
-  {
-    re: /^error: (.*)$/s,
-    en: (m) => `skipped because of an error: ${m[1]}`,
-    nl: (m) => `overgeslagen door een fout: ${m[1]}`,
-  },
+  { re: /^error: (.*)$/s, text: (m, lang) => format(lang, 'report.reason.error', { message: m[1] }) },
   {
     re: /^manager "(.*)" is not in Plek nor in this run: left unchanged$/,
-    en: (m) => `manager "${m[1]}" is not in Plek nor in this run: left unchanged`,
-    nl: (m) => `leidinggevende "${m[1]}" staat niet in Plek en niet in deze run: niet gewijzigd`,
+    text: (m, lang) => format(lang, 'report.reason.managerUnknown', { key: m[1] }),
   },
 ];
 
@@ -271,7 +197,7 @@ export function reasonText(reason: string, lang: ReportLanguage): string {
     .map((part) => {
       for (const r of REASONS) {
         const m = r.re.exec(part);
-        if (m) return r[lang](m);
+        if (m) return r.text(m, lang);
       }
       return part;
     })
@@ -279,9 +205,14 @@ export function reasonText(reason: string, lang: ReportLanguage): string {
 }
 
 function show(v: FlatValue, lang: ReportLanguage): string {
-  if (v === null || v === '') return lang === 'nl' ? '(leeg)' : '(empty)';
-  if (typeof v === 'boolean') return lang === 'nl' ? (v ? 'ja' : 'nee') : String(v);
+  if (v === null || v === '') return format(lang, 'report.empty');
+  if (typeof v === 'boolean') return format(lang, v ? 'report.yes' : 'report.no');
   return String(v);
+}
+
+function actionText(r: ReportRow, lang: Lang): string {
+  if (r.linked && r.action === 'deactivate') return format(lang, 'report.action.linkDeactivate');
+  return format(lang, `report.action.${r.action}`);
 }
 
 function csvCell(v: string | number | null | undefined): string {
@@ -296,7 +227,7 @@ function csvCell(v: string | number | null | undefined): string {
  * row in row order, then a second section with the Plek accounts not in the source (left alone).
  */
 export function reportToCsv(report: RunReport, lang: ReportLanguage = 'nl'): string {
-  const out: string[] = [HEADERS[lang].join(';')];
+  const out: string[] = [COLUMNS.map((id) => format(lang, id)).join(';')];
   for (const r of report.rows) {
     out.push(
       [
@@ -304,8 +235,8 @@ export function reportToCsv(report: RunReport, lang: ReportLanguage = 'nl'): str
         r.key,
         r.name,
         r.email,
-        ACTIONS[lang][r.action],
-        RESULTS[lang][r.result],
+        actionText(r, lang),
+        format(lang, `report.result.${r.result}`),
         r.changes.map((c) => `${c.field}: ${show(c.before, lang)} → ${show(c.after, lang)}`).join(' | '),
         reasonText(r.reason, lang),
         r.warnings.join(' | '),
@@ -316,17 +247,19 @@ export function reportToCsv(report: RunReport, lang: ReportLanguage = 'nl'): str
         .join(';'),
     );
   }
-  out.push('');
+  out.push('', format(lang, 'report.notInSource', { n: report.notInSource.length }));
   out.push(
-    lang === 'nl'
-      ? `Plek-accounts die niet in de bron staan en niet zijn aangeraakt (${report.notInSource.length})`
-      : `Plek accounts not in the source, left alone (${report.notInSource.length})`,
-  );
-  out.push(
-    (lang === 'nl'
-      ? ['Plek-id', 'login', 'e-mail', 'sleutel (externalId)', 'actief']
-      : ['Plek id', 'login', 'email', 'key (externalId)', 'active']
-    ).join(';'),
+    (
+      [
+        'report.col.plekId',
+        'report.col.login',
+        'report.col.email',
+        'report.col.externalId',
+        'report.col.active',
+      ] as const
+    )
+      .map((id) => format(lang, id))
+      .join(';'),
   );
   for (const a of report.notInSource) {
     out.push([a.id, a.userName, a.email, a.externalId, show(a.active, lang)].map(csvCell).join(';'));

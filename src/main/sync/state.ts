@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { PreviousState, RowOutcome } from '../../shared/engine/types';
-import { defaultDataDir } from '../bridge/serve';
+import { dataFolders, defaultDataDir } from '../data-dir';
 
 /**
  * The daily run's memory between days, per mapping and target: the source as it was after the last successful
@@ -35,9 +35,9 @@ const dailyStateSchema = z.object({
   ),
 });
 
-/** The folder the daily states live in (one place for the data-folder logic of the sync). */
+/** The folder the daily states live in: the data folder's `state/`. */
 export function stateDir(env: Record<string, string | undefined> = process.env): string {
-  return join(defaultDataDir(env), 'state');
+  return dataFolders(defaultDataDir(env)).state;
 }
 
 /** `<data folder>/state/<mapping name>-<hash of mapping path + target>.json`. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { MappingTarget } from '../../shared/mapping/schema';
-import { defaultDataDir } from '../bridge/serve';
+import { defaultSandboxDir } from '../data-dir';
 import { startSandbox, type SandboxHandle, type SandboxSeed } from '../sandbox';
 import { ScimClient, type ScimClientOptions } from '../scim';
 import { UserError } from '../user-error';
@@ -24,11 +24,6 @@ export interface ResolvedTarget {
   label: string;
   sandbox?: SandboxHandle;
   close(): Promise<void>;
-}
-
-/** The per-user folder of the embedded sandbox's state. */
-export function defaultSandboxDir(env: Record<string, string | undefined> = process.env): string {
-  return join(defaultDataDir(env), 'sandbox');
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);

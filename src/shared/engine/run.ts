@@ -123,7 +123,11 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         'empty-key',
         'error',
         `row ${row}: the mapping key "${compiled.keyAttribute}" is empty; Plek cannot recognise this person on the next sync. Fill it in the source.`,
-        { row, field: compiled.keyAttribute },
+        {
+          row,
+          field: compiled.keyAttribute,
+          params: { id: 'issue.empty-key.text', row, attribute: compiled.keyAttribute },
+        },
       );
       rowIssues.set(row, [problem]);
       return { status: 'error', row, issues: [problem] };
@@ -133,7 +137,11 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       const r = evaluate(compiled.scope);
       if (!r.ok) {
         counts.earlyError++;
-        const problem = issue(r.code, 'error', `row ${row}: scope: ${r.message}`, { row, key });
+        const problem = issue(r.code, 'error', `row ${row}: scope: ${r.message}`, {
+          row,
+          key,
+          params: { id: 'issue.eval.scope', row, detail: r.message },
+        });
         rowIssues.set(row, [problem]);
         return { status: 'error', row, key, issues: [problem] };
       }
@@ -166,6 +174,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
               row,
               key,
               field: f.written,
+              params: { id: 'issue.eval.field', row, field: f.written, detail: r.message },
             },
           ),
         );
@@ -198,7 +207,11 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       if (!r.ok) {
         blocked = true;
         issues.push(
-          issue(r.code, 'error', `row ${row}: deactivation.inactiveWhen: ${r.message}`, { row, key }),
+          issue(r.code, 'error', `row ${row}: deactivation.inactiveWhen: ${r.message}`, {
+            row,
+            key,
+            params: { id: 'issue.eval.inactiveWhen', row, detail: r.message },
+          }),
         );
       } else if (r.value === true) {
         active = false;
@@ -214,7 +227,12 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
             r.code,
             'error',
             `row ${row}: end date: ${r.message}; the user is not synced until the date is fixed, so nobody is deactivated by mistake`,
-            { row, key, field: 'deactivation.endDate' },
+            {
+              row,
+              key,
+              field: 'deactivation.endDate',
+              params: { id: 'issue.eval.endDate', row, detail: r.message },
+            },
           ),
         );
       } else if (isPlainDate(r.value)) {
@@ -231,7 +249,12 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
             'invalid-date',
             'error',
             `row ${row}: end date "${valueToText(r.value)}" is not a date; use ParseDate in deactivation.endDate`,
-            { row, key, field: 'deactivation.endDate' },
+            {
+              row,
+              key,
+              field: 'deactivation.endDate',
+              params: { id: 'issue.invalid-date.endDate', row, value: valueToText(r.value) ?? '' },
+            },
           ),
         );
       }
@@ -262,7 +285,21 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
             'missing-required',
             active ? 'error' : 'warning',
             `row ${row}: ${f?.field.label.en.toLowerCase() ?? written} is empty${from}; Plek needs it to create an account${active ? '' : ' (the user is inactive, so only a deactivation is possible)'}`,
-            { row, key, field: written },
+            {
+              row,
+              key,
+              field: written,
+              params: {
+                id: 'issue.missing-required.text',
+                row,
+                target: f?.target ?? required,
+                columns:
+                  f && f.expr.references.length > 0
+                    ? f.expr.references.map((r) => `[${r}]`).join(', ')
+                    : 'none',
+                active: active ? 'yes' : 'no',
+              },
+            },
           ),
         );
         if (active) blocked = true;
@@ -279,6 +316,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
             row,
             key,
             field: written,
+            params: { id: 'issue.invalid-email.text', row, email },
           }),
         );
         blocked = true;
@@ -304,7 +342,16 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           'login-empty',
           'error',
           `row ${row}: the login schema gives no login (${schema.begin.field}${schema.end === 'none' ? '' : ` + ${schema.end.field}`} hold no letters or digits); fix the name in the source`,
-          { row, key, field: schema.target },
+          {
+            row,
+            key,
+            field: schema.target,
+            params: {
+              id: 'issue.login-empty.text',
+              row,
+              fields: `${schema.begin.field}${schema.end === 'none' ? '' : ` + ${schema.end.field}`}`,
+            },
+          },
         ),
       );
       blocked = true;
@@ -334,6 +381,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           row,
           key,
           field: 'deactivation.endDate',
+          params: { id: 'issue.leaving-later.text', row, date: leavingOn },
         }),
       );
     }
@@ -363,7 +411,14 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
               'mapping-invalid',
               'error',
               `the mapping reads [${ref}], but the source has no such column or attribute; check the spelling (columns: ${options.headers.slice(0, 30).join(', ')})`,
-              { field: ref },
+              {
+                field: ref,
+                params: {
+                  id: 'issue.mapping-invalid.unknownColumn',
+                  attribute: ref,
+                  columns: options.headers.slice(0, 30).join(', '),
+                },
+              },
             ),
           );
         }
@@ -377,7 +432,13 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           'duplicate-key',
           'error',
           `row ${r.row}: mapping key "${key}" also appears in row(s) ${all.filter((x) => x !== r.row).join(', ')}; a key must be unique, so none of these rows is synced`,
-          { row: r.row, rows: all, key, field: compiled.keyAttribute },
+          {
+            row: r.row,
+            rows: all,
+            key,
+            field: compiled.keyAttribute,
+            params: { id: 'issue.duplicate-key.text', row: r.row, key, ...otherRows(all, r.row) },
+          },
         );
         issues.push(problem);
         block(r.row, problem);
@@ -393,7 +454,13 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           'duplicate-email',
           'error',
           `row ${r.row}: email "${email}" is also used in row(s) ${all.filter((x) => x !== r.row).join(', ')} (compared without case and spaces); Plek needs a unique email per account`,
-          { row: r.row, rows: all, key: r.key, field: WORK_EMAIL },
+          {
+            row: r.row,
+            rows: all,
+            key: r.key,
+            field: WORK_EMAIL,
+            params: { id: 'issue.duplicate-email.text', row: r.row, email, ...otherRows(all, r.row) },
+          },
         );
         issues.push(problem);
         block(r.row, problem);
@@ -424,7 +491,17 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
             'login-collision',
             'error',
             `row ${r.row}: every variant of the login "${r.loginBase}@${domain}" is taken; set ${suffixAttribute} apart or change the login schema`,
-            { row: r.row, key: r.key, field: schema.target },
+            {
+              row: r.row,
+              key: r.key,
+              field: schema.target,
+              params: {
+                id: 'issue.login-collision.exhausted',
+                row: r.row,
+                login: `${r.loginBase}@${domain}`,
+                suffix: suffixAttribute,
+              },
+            },
           );
           issues.push(problem);
           block(r.row, problem);
@@ -443,7 +520,22 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
               .slice(1)
               .map((r) => logins.get(r.row) ?? '?')
               .join(', ')}). An account that already holds a login in Plek always keeps it.`,
-            { row: rows[1]!.row, rows: rows.map((r) => r.row), field: schema.target },
+            {
+              row: rows[1]!.row,
+              rows: rows.map((r) => r.row),
+              field: schema.target,
+              params: {
+                id: 'issue.login-collision.text',
+                login: `${base}@${domain}`,
+                rows: rows.map((r) => r.row).join(', '),
+                first: first.row,
+                suffix: suffixAttribute,
+                given: rows
+                  .slice(1)
+                  .map((r) => logins.get(r.row) ?? '?')
+                  .join(', '),
+              },
+            },
           ),
         );
       }
@@ -524,12 +616,31 @@ function keyChanges(
       'key-changed',
       'error',
       `row ${r.row}: the mapping key changed from "${old}" to "${r.key}" for the same person (${why}); syncing would create a duplicate account. Restore the old ${keyAttribute} in the source, or choose a key that never changes.`,
-      { row: r.row, key: r.key, field: keyAttribute },
+      {
+        row: r.row,
+        key: r.key,
+        field: keyAttribute,
+        params: {
+          id: 'issue.key-changed.text',
+          row: r.row,
+          old,
+          key: r.key,
+          why: why.startsWith('same email') ? 'email' : 'identity',
+          email: r.email ?? '',
+          attribute: keyAttribute,
+        },
+      },
     );
     out.push(problem);
     block(r.row, problem);
   }
   return out;
+}
+
+/** The other rows of a duplicate, for the catalogue text ("also appears in rows 4, 9"). */
+function otherRows(all: readonly number[], row: number): { count: number; others: string } {
+  const others = all.filter((x) => x !== row);
+  return { count: others.length, others: others.join(', ') };
 }
 
 /** Shared by every untraced user: nothing is written to it (finalizeOutcome checks that it is empty). */

@@ -4,7 +4,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultDataDir, serve } from '../../../src/main/bridge/serve';
+import { serve } from '../../../src/main/bridge/serve';
+import { defaultDataDir } from '../../../src/main/data-dir';
 
 const ROOT = resolve(new URL('../../..', import.meta.url).pathname);
 

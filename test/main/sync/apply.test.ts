@@ -384,7 +384,7 @@ describe('applyPlan against the sandbox', () => {
     expect(nl[10]).toMatch(/^[\w-]+;extern\.adviseur@zorggroep-demo\.nl;;X999;ja$/);
     const en = reportToCsv(r.report, 'en').split('\r\n');
     expect(en[0]).toBe('\uFEFFrow;key;name;email;action;result;changes;reason;warnings;groups;Plek id');
-    expect(en[2]).toContain(';deactivate;done;active: true → false;deactivated because end date 31-03-2026;');
+    expect(en[2]).toContain(';deactivate;done;active: yes → no;deactivated because end date 31-03-2026;');
     expect(en[8]).toBe('Plek accounts not in the source, left alone (1)');
     expect(JSON.stringify(r.report)).not.toContain(h.clientSecret);
   });

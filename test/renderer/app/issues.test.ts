@@ -121,6 +121,7 @@ describe('issuesToCsv', () => {
       title: (code) => (code === 'invalid-email' ? 'Ongeldig e-mailadres' : code),
       severity: (sev) => (sev === 'error' ? 'fout' : sev),
       field: (f) => (f === 'E-mail' ? 'E-mail (werk)' : f),
+      message: (i) => i.message,
     });
     expect(csv).toContain(
       '\r\n3;10003;E-mail (werk);Ongeldig e-mailadres;invalid-email;fout;leeg e-mailadres\r\n',

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { defaultDataDir } from '../../bridge/serve';
+import { dataFolders, defaultDataDir } from '../../data-dir';
 import { formatPlan } from '../../../shared/plan/format';
 import type { Plan } from '../../../shared/plan/types';
 import { withTargetErrors, targetFromOptions } from '../../sync/cli-support';
@@ -107,7 +107,7 @@ export function register(program: Command): void {
             `${formatPlan(plan).split('\n').slice(0, 2).join('\n')}\n${from}\n${plan.safety.ok ? '' : `${plan.safety.reasons.map((r) => `  - ${r}`).join('\n')}\n`}`,
           );
         }
-        const dir = opts.runDir ?? join(defaultDataDir(), 'runs');
+        const dir = opts.runDir ?? dataFolders(defaultDataDir()).runs;
         await mkdir(dir, { recursive: true });
         const id = planId(plan);
         const report = resolve(opts.report ?? join(dir, `run-${today}-${id}.report.json`));

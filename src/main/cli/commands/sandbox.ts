@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { startSandbox, type SandboxSeed } from '../../sandbox';
-import { defaultSandboxDir } from '../../sync/target';
+import { defaultSandboxDir } from '../../data-dir';
 import { bold, dim, envSecret } from '../common';
 
 interface SandboxCommandOptions {

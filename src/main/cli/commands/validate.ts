@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { isBlocking } from '../../../shared/issues';
 import { runPipeline } from '../../pipeline';
-import { bold, dim, envSecret, formatIssues, green, localToday, parseToday, red } from '../common';
+import { bold, dim, envSecret, formatIssues, green, localToday, parseToday, red, say } from '../common';
 
 interface ValidateOptions {
   mapping: string;
@@ -70,8 +70,14 @@ export function register(program: Command): void {
       } else {
         const u = summary.users;
         const lines = [
-          `${bold(source.label)}: ${summary.rows} rows, today = ${today}`,
-          `  ${u.active} active (${u.leavingLater} leaving later), ${u.deactivate} to deactivate, ${u.skipped} skipped, ${u.error} with errors`,
+          say('cli.validate.summary', { source: bold(source.label), rows: summary.rows, today }),
+          `  ${say('cli.validate.users', {
+            active: u.active,
+            leaving: u.leavingLater,
+            deactivate: u.deactivate,
+            skipped: u.skipped,
+            error: u.error,
+          })}`,
           formatIssues(issues),
         ];
         if (traceKey) {
@@ -99,10 +105,7 @@ export function register(program: Command): void {
             if (outcome.user.groups.length) lines.push(`  groups: ${outcome.user.groups.join(', ')}`);
           }
         }
-        lines.push(
-          '',
-          blocking ? red('✗ errors block a sync of the rows named above') : green('✓ nothing blocks a sync'),
-        );
+        lines.push('', blocking ? red(say('cli.validate.blocked')) : green(say('cli.validate.ok')));
         process.stdout.write(`${lines.join('\n')}\n`);
       }
       process.exitCode = blocking ? 1 : 0;

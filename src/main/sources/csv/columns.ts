@@ -48,6 +48,12 @@ export function checkHeaders(cells: string[], file: string): HeaderCheck {
       issues.push({
         code: 'empty-header',
         severity: trailing ? 'warning' : 'error',
+        params: {
+          id: trailing ? 'issue.empty-header.trailing' : 'issue.empty-header.inner',
+          file,
+          column,
+          letter: columnLetter(column),
+        },
         message: trailing
           ? `${file}: ${columnName(column)} has no header (a trailing delimiter in the export?); its values are ignored`
           : `${file}: ${columnName(column)} has no header; give it a name in the export so its values can be used`,
@@ -62,6 +68,15 @@ export function checkHeaders(cells: string[], file: string): HeaderCheck {
         severity: 'error',
         field: name,
         message: `${file}: ${columnName(first)} and ${columnName(column)} are both called "${name}"; rename one of them in the export (the values of ${columnName(column)} are ignored until then)`,
+        params: {
+          id: 'issue.duplicate-header.text',
+          file,
+          name,
+          first,
+          firstLetter: columnLetter(first),
+          column,
+          letter: columnLetter(column),
+        },
       });
       return;
     }

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import type { Issue } from '../../../shared/issues';
 import type { SourceRecord, SourceValue } from '../../../shared/source/types';
 import { SourceError } from '../source-error';
-import { checkHeaders, columnName } from './columns';
+import { checkHeaders, columnLetter, columnName } from './columns';
 import { detectDelimiter, detectNewline, type CsvDelimiterOption } from './delimiter';
 import {
   chooseEncoding,
@@ -117,6 +117,7 @@ export class CsvCore {
             code: 'source-unreadable',
             severity: 'error',
             message: `${this.file} is empty: it has no header row; export the file again`,
+            params: { id: 'issue.source-unreadable.empty', file: this.file },
           },
         ],
       );
@@ -126,6 +127,11 @@ export class CsvCore {
         code: 'encoding',
         severity: 'warning',
         message: `${this.file}: ${this.encodingWarnings - MAX_ENCODING_WARNINGS} more cells with characters lost in a bad encoding are not listed; re-export as UTF-8 or set the encoding`,
+        params: {
+          id: 'issue.encoding.more',
+          file: this.file,
+          n: this.encodingWarnings - MAX_ENCODING_WARNINGS,
+        },
       });
     }
   }
@@ -222,6 +228,7 @@ export class CsvCore {
         severity: 'info',
         row,
         message: `${this.file} row ${row}: the file was plain ASCII up to here, but this row is not valid UTF-8, so it and the rest are read as Windows-1252; set the encoding if letters look wrong`,
+        params: { id: 'issue.encoding.switchedTo1252', file: this.file, row },
       });
     }
     if (missingQuote) {
@@ -241,6 +248,7 @@ export class CsvCore {
           row,
           rows: Array.from({ length: swallowed + 1 }, (_, i) => row + i),
           message: `${this.file} rows ${row}–${row + swallowed}: a quoted value in row ${row} has text after its closing quote (like "Team" leider), so these rows were read as one value; in the export, quote the whole value with inner quotes doubled ("""Team"" leider") or drop the quotes. The rows are skipped.`,
+          params: { id: 'issue.unterminated-quote.swallowed', file: this.file, row, last: row + swallowed },
         });
         return;
       }
@@ -257,6 +265,7 @@ export class CsvCore {
         severity: 'warning',
         row,
         message: `${this.file} row ${row}: a quoted value has a stray quote (") inside it that is not doubled; check the values of this row`,
+        params: { id: 'issue.unterminated-quote.stray', file: this.file, row },
       });
     }
     const values: Record<string, SourceValue> = {};
@@ -282,6 +291,7 @@ export class CsvCore {
   private fieldCount(row: number, fields: string[], expected: number): void {
     const actual = fields.length;
     const first = fields[0] ? ` (it starts with "${fields[0].slice(0, 40)}")` : '';
+    const start = fields[0] ? fields[0].slice(0, 40) : 'none';
     const d = quoteDelimiter(this.delimiter);
     if (actual > expected) {
       const suspect = this.splitValue(fields, expected);
@@ -294,6 +304,24 @@ export class CsvCore {
         row,
         ...(suspect ? { field: suspect.header } : {}),
         message: `${this.file} row ${row}: ${actual} fields where the header has ${expected}${first}; ${where} — put that value in quotes in the export. The row is skipped.`,
+        params: {
+          id: 'issue.long-row.text',
+          file: this.file,
+          row,
+          actual,
+          expected,
+          start,
+          delimiter: d,
+          ...(suspect
+            ? {
+                suspect: 'yes',
+                value: suspect.value,
+                column: suspect.column,
+                letter: columnLetter(suspect.column),
+                header: suspect.header,
+              }
+            : { suspect: 'no', example: `Afdeling${this.delimiter === '\t' ? ' ' : this.delimiter} Zorg` }),
+        },
       });
     } else {
       this.emitIssue({
@@ -301,6 +329,7 @@ export class CsvCore {
         severity: 'error',
         row,
         message: `${this.file} row ${row}: ${actual} ${actual === 1 ? 'field' : 'fields'} where the header has ${expected}${first}; the row is cut short — a value may hold an unquoted line break, or ${d} delimiters are missing. The row is skipped.`,
+        params: { id: 'issue.short-row.text', file: this.file, row, actual, expected, start, delimiter: d },
       });
     }
   }
@@ -332,6 +361,7 @@ export class CsvCore {
       severity: 'error',
       row,
       message: `${this.file} row ${row}: a value opens a quote (") that is never closed, so everything from row ${row} to the end of the file reads as one value; close or remove that quote in the export`,
+      params: { id: 'issue.unterminated-quote.open', file: this.file, row },
     });
   }
 
@@ -344,6 +374,15 @@ export class CsvCore {
       row,
       field,
       message: `${this.file} row ${row}, ${columnName(column)} "${field}": characters lost in a bad encoding; re-export as UTF-8 or set the encoding (now ${this.encoding?.encoding ?? 'unknown'}, ${this.encoding?.reason ?? ''})`,
+      params: {
+        id: 'issue.encoding.lost',
+        file: this.file,
+        row,
+        column,
+        letter: columnLetter(column),
+        field,
+        encoding: this.encoding?.encoding ?? '?',
+      },
     });
   }
 

@@ -73,6 +73,7 @@ export function chooseEncoding(
         code: 'encoding',
         severity: 'warning',
         message: `${file}: the encoding is set to ${LABELS[option]}, but the file starts with a ${LABELS[bom.encoding]} byte-order mark; letters may come out wrong — set the encoding to "auto" or ${LABELS[bom.encoding]}`,
+        params: { id: 'issue.encoding.bomMismatch', file, chosen: LABELS[option], bom: LABELS[bom.encoding] },
       });
     }
     return { encoding: option, reason: 'set by you', issues };

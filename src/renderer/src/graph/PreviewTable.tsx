@@ -52,7 +52,8 @@ export const PreviewTable = memo(function PreviewTable() {
   return (
     <section className="gp" aria-label="Preview">
       <div className="gp-summary">
-        <strong>{result.rows.length}</strong> {t('rows')} · key <code>{result.keyAttribute}</code>
+        <strong>{result.rows.length}</strong> {t('rows', { n: result.rows.length })} · key{' '}
+        <code>{result.keyAttribute}</code>
         {result.duplicateKeys > 0 && (
           <span className="gp-bad"> · {t('duplicateKeys', { n: result.duplicateKeys })}</span>
         )}

@@ -53,8 +53,15 @@ export function countBySeverity(issues: readonly Issue[]): {
   return { errors, warnings, infos };
 }
 
-/** Free-text filter over code, key, field and message (case-insensitive); a row number matches exactly. */
-export function filterIssues(issues: readonly Issue[], query: string): Issue[] {
+/**
+ * Free-text filter over code, key, field and the text the reader sees (case-insensitive); a row number matches
+ * exactly. `text` words an issue in the reader's language (default: its English message).
+ */
+export function filterIssues(
+  issues: readonly Issue[],
+  query: string,
+  text: (issue: Issue) => string = (i) => i.message,
+): Issue[] {
   const q = query.trim().toLowerCase();
   if (!q) return [...issues];
   if (/^\d+$/.test(q)) {
@@ -64,7 +71,7 @@ export function filterIssues(issues: readonly Issue[], query: string): Issue[] {
     );
   }
   return issues.filter((i) =>
-    [i.code, i.key ?? '', i.field ?? '', i.message].some((s) => s.toLowerCase().includes(q)),
+    [i.code, i.key ?? '', i.field ?? '', text(i)].some((s) => s.toLowerCase().includes(q)),
   );
 }
 
@@ -99,7 +106,9 @@ export function issuesToCsv(
     title(code: IssueCode): string;
     severity(severity: Severity): string;
     field(field: string): string;
-  } = { title: (c) => c, severity: (s) => s, field: (f) => f },
+    /** The issue's text in the reader's language, from the catalogue. */
+    message(issue: Issue): string;
+  } = { title: (c) => c, severity: (s) => s, field: (f) => f, message: (i) => i.message },
 ): string {
   const lines = [
     [headers.row, headers.key, headers.field, headers.title, headers.code, headers.severity, headers.message]
@@ -116,7 +125,7 @@ export function issuesToCsv(
         words.title(i.code),
         i.code,
         words.severity(i.severity),
-        i.message,
+        words.message(i),
       ]
         .map((v) => csvField(v ?? null))
         .join(';'),

@@ -6,6 +6,7 @@ import { useApp, useT } from '../store/context';
 import { previewRows, type PreviewRow } from '../logic/derive';
 import { VirtualRows } from '../components/VirtualRows';
 import { CORE_TARGET_FIELDS } from '../../../../shared/scim/fields';
+import { formatIssue } from '../i18n';
 
 // The graph editor is a large chunk (xyflow); load it only when the Mapping step opens.
 const MappingEditor = lazy(() => import('../../graph').then((m) => ({ default: m.MappingEditor })));
@@ -125,6 +126,7 @@ function PreviewRowView({
   template: string;
 }) {
   const t = useT();
+  const lang = useApp((s) => s.lang);
   const hasError = row.issues.some((i) => i.severity === 'error') || row.status === 'error';
   const statusBadge =
     row.status === 'error' ? (
@@ -158,9 +160,11 @@ function PreviewRowView({
           {row.values[c] ?? ''}
         </div>
       ))}
-      <div role="cell" title={row.issues.map((i) => i.message).join('\n') || row.reason}>
+      <div role="cell" title={row.issues.map((i) => formatIssue(i, lang)).join('\n') || row.reason}>
         {row.issues.length > 0 ? (
-          <span className={hasError ? 'text-error' : 'text-warning'}>{row.issues[0]?.message}</span>
+          <span className={hasError ? 'text-error' : 'text-warning'}>
+            {row.issues[0] ? formatIssue(row.issues[0], lang) : ''}
+          </span>
         ) : (
           (row.reason ?? '')
         )}

@@ -7,7 +7,7 @@ import { useLivePreview } from '../hooks';
 import { PreviewTable } from './MappingPage';
 import { deactivationPreview, groupPreview, loginCollisions, mappedUsers } from '../logic/derive';
 import { formatDate } from '../logic/format';
-import type { Lang } from '../i18n';
+import { formatIssue, type Lang } from '../i18n';
 
 type GroupRuleInput = NonNullable<MappingFileInput['groupRules']>[number];
 type LoginSchemaInput = NonNullable<MappingFileInput['loginSchema']>;
@@ -462,7 +462,7 @@ function LoginSchemaCard() {
                   {collisions.slice(0, 20).map((c, i) => (
                     <li key={i}>
                       {c.row !== undefined ? `${c.row}: ` : ''}
-                      {c.message}
+                      {formatIssue(c, s.lang)}
                     </li>
                   ))}
                 </ul>

@@ -6,7 +6,7 @@ import type { MappingProblem } from '../../../../shared/mapping/load';
 import { useApp, useT, type Translate } from '../store/context';
 import { FillBar } from '../components/FillBar';
 import { SeverityBadge } from '../components/SeverityBadge';
-import type { Lang, MessageKey } from '../i18n';
+import { formatIssue, type Lang, type MessageKey } from '../i18n';
 import { delimiterReason, encodingReason } from '../logic/source';
 
 type CsvInput = Extract<MappingFileInput['source'], { kind: 'csv' }>;
@@ -95,7 +95,7 @@ export function SourcePage() {
                 .filter((i) => i.row === undefined)
                 .map((i, n) => (
                   <li key={n}>
-                    <SeverityBadge severity={i.severity} /> <code>{i.code}</code> {i.message}
+                    <SeverityBadge severity={i.severity} /> <code>{i.code}</code> {formatIssue(i, s.lang)}
                   </li>
                 ))}
             </ul>

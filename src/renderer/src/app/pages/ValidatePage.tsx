@@ -15,7 +15,7 @@ import { CORE_TARGET_FIELDS } from '../../../../shared/scim/fields';
 import { SeverityBadge } from '../components/SeverityBadge';
 import { downloadText } from '../components/download';
 import { ProgressBar } from '../components/ProgressBar';
-import { issueTitleKey } from '../i18n';
+import { formatIssue, issueTitleKey } from '../i18n';
 import { attributesOfField } from '../logic/derive';
 
 export function ValidatePage() {
@@ -51,7 +51,10 @@ export function ValidatePage() {
     [s.validation, s.sample],
   );
   const allProblems = s.validation?.problems ?? [];
-  const filtered = useMemo(() => filterIssues(issues, deferredQuery), [issues, deferredQuery]);
+  const filtered = useMemo(
+    () => filterIssues(issues, deferredQuery, (i) => formatIssue(i, s.lang)),
+    [issues, deferredQuery, s.lang],
+  );
   const groups = useMemo(() => groupIssues(filtered), [filtered]);
   const counts = useMemo(() => countBySeverity(issues), [issues]);
   const record = useMemo(
@@ -86,6 +89,7 @@ export function ValidatePage() {
         title: (code) => t(issueTitleKey(code)),
         severity: (sev) => t(`validate.${sev}`),
         field: (f) => fieldName(f, s.lang),
+        message: (i) => formatIssue(i, s.lang),
       },
     );
     const stem = (s.mappingName ?? 'plek').replace(/[^\w.-]+/g, '-');
@@ -273,7 +277,7 @@ function IssueGroupView({
                   </td>
                   <td className="mono">{i.key ?? ''}</td>
                   <td title={i.field}>{i.field ? fieldName(i.field, lang) : ''}</td>
-                  <td>{i.message}</td>
+                  <td>{formatIssue(i, lang)}</td>
                 </tr>
               ))}
             </tbody>
@@ -301,6 +305,7 @@ function SourceRowPanel({
   fields?: Record<string, { expression: string }>;
 }) {
   const t = useT();
+  const lang = useApp((st) => st.lang);
   if (row === null)
     return <div className="card source-row hint">{t('validate.sourceRow', { row: '…' })}</div>;
   const names = record ? Object.keys(record.values) : [];
@@ -310,7 +315,7 @@ function SourceRowPanel({
       <h2>{t('validate.sourceRow', { row: String(row) })}</h2>
       {issues.map((i, n) => (
         <p key={n} className="row" style={{ margin: '0 0 6px' }}>
-          <SeverityBadge severity={i.severity} /> {i.message}
+          <SeverityBadge severity={i.severity} /> {formatIssue(i, lang)}
         </p>
       ))}
       {record ? (

@@ -1,0 +1,116 @@
+import { resolve } from 'node:path';
+import type { EventName } from '../../shared/api/channels';
+import type { AppInfo, EventMap } from '../../shared/api/contract';
+import { dataFolders, type DataFolders } from '../data-dir';
+import type { WorkbenchBackends } from './backends';
+import { EventHub } from './event-hub';
+export { newId } from './ids';
+import { PlanStore, RunStore } from './run-state';
+import { SandboxManager } from './sandbox-manager';
+import { lookupSecret, SecretRedactor, type SecretStore } from './secret-store';
+import { TaskRegistry } from './tasks';
+
+export interface DialogHost {
+  openMapping(): Promise<string | null>;
+  saveMapping(suggestedName?: string): Promise<string | null>;
+  pickCsv(): Promise<string | null>;
+}
+
+export interface RecentProjects {
+  list(): Promise<string[]>;
+  add(path: string): Promise<void>;
+}
+
+export interface WorkbenchServiceOptions {
+  /** The workbench's own folder: saved projects, uploads, the sandbox state. */
+  dataDir: string;
+  secrets: SecretStore;
+  mode: AppInfo['mode'];
+  /** Folder holding `demo/` (hr-export.csv + demo.plekmap.json); the repository's `resources` by default. */
+  resourcesDir?: string;
+  /** Native dialogs (Electron only). */
+  dialogs?: DialogHost;
+  recent?: RecentProjects;
+  backends?: WorkbenchBackends;
+  /** The clock: today's date for the engine comes from here, never from inside the engine. */
+  now?: () => Date;
+  env?: Record<string, string | undefined>;
+  version?: string;
+  locale?: string;
+  /** Unexpected errors (bugs), for a log; never receives request bodies or secrets. */
+  onInternalError?: (channel: string, error: unknown) => void;
+}
+
+/**
+ * What every handler module shares: the options, the clock, the event hub, the secret redactor, running
+ * tasks, plans and runs, and the embedded sandbox. Handlers get this object and nothing global.
+ */
+export interface ServiceContext {
+  options: WorkbenchServiceOptions;
+  now(): Date;
+  /** Today's date (yyyy-mm-dd) for the engine, from the service's clock. */
+  today(): string;
+  env: Record<string, string | undefined>;
+  folders: DataFolders;
+  resourcesDir: string;
+  hub: EventHub;
+  emit<E extends EventName>(event: E, payload: EventMap[E]): void;
+  redactor: SecretRedactor;
+  recent: RecentProjects;
+  tasks: TaskRegistry;
+  plans: PlanStore;
+  runs: RunStore;
+  sandbox: SandboxManager;
+  /** A stored (or, where allowed, environment) secret; remembered by the redactor so it never leaves in text. */
+  secret(name: Parameters<typeof lookupSecret>[1], scope?: string): Promise<string | null>;
+}
+
+/** The local calendar date of `d` as yyyy-mm-dd. */
+export function todayOf(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+function memoryRecent(): RecentProjects {
+  const paths: string[] = [];
+  return {
+    list: async () => [...paths],
+    add: async (p) => {
+      const i = paths.indexOf(p);
+      if (i >= 0) paths.splice(i, 1);
+      paths.unshift(p);
+      paths.splice(10);
+    },
+  };
+}
+
+export function createServiceContext(options: WorkbenchServiceOptions): ServiceContext {
+  const now = options.now ?? (() => new Date());
+  const env = options.env ?? process.env;
+  const hub = new EventHub();
+  const redactor = new SecretRedactor();
+  const resourcesDir = options.resourcesDir ?? resolve(process.cwd(), 'resources');
+  const folders = dataFolders(options.dataDir);
+  const emit: ServiceContext['emit'] = (event, payload) => hub.emit(event, payload);
+  return {
+    options,
+    now,
+    today: () => todayOf(now()),
+    env,
+    folders,
+    resourcesDir,
+    hub,
+    emit,
+    redactor,
+    recent: options.recent ?? memoryRecent(),
+    tasks: new TaskRegistry(),
+    plans: new PlanStore(),
+    runs: new RunStore(),
+    sandbox: new SandboxManager({ dataDir: folders.sandbox, resourcesDir, redactor, emit }),
+    secret: async (name, scope) => {
+      const found = await lookupSecret(options.secrets, name, scope, env);
+      if (found) redactor.remember(found.value);
+      return found?.value ?? null;
+    },
+  };
+}

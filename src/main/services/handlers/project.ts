@@ -1,0 +1,98 @@
+import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ApiFailure, type WorkbenchHandlers } from '../../../shared/api/contract';
+import { isSafeProjectFileName } from '../../../shared/api/validators';
+import { parseMapping, stringifyMapping } from '../../../shared/mapping/load';
+import type { MappingFileInput } from '../../../shared/mapping/schema';
+import type { ServiceContext } from '../context';
+import { atomicWrite, csvPathOf, inside, readProject, secretLikeKeys } from '../project-files';
+
+type ProjectChannels =
+  | 'project:new'
+  | 'project:open'
+  | 'project:save'
+  | 'project:demo'
+  | 'project:recent'
+  | 'dialog:openMapping'
+  | 'dialog:saveMapping'
+  | 'dialog:pickCsv';
+
+/** Projects (mapping files): new, open, save, the bundled demo, recent files, and the native file dialogs. */
+export function projectHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, ProjectChannels> {
+  const { options, folders, recent } = ctx;
+  const dialogs = () => {
+    if (!options.dialogs) throw new ApiFailure('unsupported', 'no native dialogs in browser mode');
+    return options.dialogs;
+  };
+  return {
+    'project:new': async ({ name, source }) => {
+      const mapping: MappingFileInput = {
+        version: 1,
+        name,
+        source,
+        mappingKey: { attribute: '' },
+        fields: {},
+        target: { kind: 'sandbox' },
+      };
+      const parsed = parseMapping(mapping);
+      return {
+        path: null,
+        mapping,
+        problems: parsed.ok ? [] : parsed.problems,
+        csvPath: csvPathOf(source, null),
+      };
+    },
+
+    'project:open': async ({ path }) => readProject(path, recent),
+
+    'project:save': async ({ path, fileName, mapping }) => {
+      const leaked = secretLikeKeys(mapping);
+      if (leaked.length > 0)
+        throw new ApiFailure(
+          'invalid-request',
+          `not saved: ${leaked.join(', ')} looks like a secret; a mapping file never holds one`,
+        );
+      let target: string;
+      if (fileName !== undefined) {
+        // Checked again here (not only by the schema): this is the line that joins user input onto our folder.
+        if (!isSafeProjectFileName(fileName) || !inside(folders.projects, fileName))
+          throw new ApiFailure('forbidden', 'the file name must be a plain name ending in .plekmap.json');
+        target = join(folders.projects, fileName);
+      } else {
+        target = path as string;
+        if (!target.toLowerCase().endsWith('.plekmap.json'))
+          throw new ApiFailure('invalid-request', 'a mapping is saved as a .plekmap.json file');
+      }
+      await atomicWrite(target, stringifyMapping(mapping as Record<string, unknown>));
+      await recent.add(target);
+      return { path: target };
+    },
+
+    'project:demo': async () => {
+      const from = join(ctx.resourcesDir, 'demo');
+      await mkdir(folders.demo, { recursive: true });
+      try {
+        for (const f of ['demo.plekmap.json', 'hr-export.csv']) {
+          const dest = join(folders.demo, f);
+          const exists = await stat(dest).then(
+            () => true,
+            () => false,
+          );
+          if (!exists) await copyFile(join(from, f), dest);
+        }
+      } catch {
+        throw new ApiFailure(
+          'not-found',
+          'the bundled demo is missing from this installation (resources/demo)',
+        );
+      }
+      return readProject(join(folders.demo, 'demo.plekmap.json'), recent);
+    },
+
+    'project:recent': async () => ({ paths: await recent.list() }),
+
+    'dialog:openMapping': async () => ({ path: await dialogs().openMapping() }),
+    'dialog:saveMapping': async ({ suggestedName }) => ({ path: await dialogs().saveMapping(suggestedName) }),
+    'dialog:pickCsv': async () => ({ path: await dialogs().pickCsv() }),
+  };
+}

@@ -1,0 +1,166 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { ApiFailure, type WorkbenchHandlers } from '../../../shared/api/contract';
+import type { Plan } from '../../../shared/plan/types';
+import { applyPlan } from '../../sync/apply';
+import { buildPlan } from '../../sync/plan';
+import { reportToCsv } from '../../sync/report';
+import { newId, type ServiceContext } from '../context';
+import type { RunState, StoredPlan } from '../run-state';
+import { connectTarget, type TargetConnection } from '../target-client';
+
+/** The run's plain-text report: header, counts, failures, then the log. */
+export function reportText(state: RunState): string {
+  const r = state.report;
+  const lines = [
+    `Plek sync run ${r.runId}`,
+    `Target: ${r.target}`,
+    `Started: ${r.startedAt}`,
+    `Finished: ${r.finishedAt ?? '-'}`,
+    `Status: ${r.status}`,
+    '',
+    ...Object.entries(r.counts).map(([k, n]) => `${k}: ${n}`),
+    ...(r.failures.length ? ['', 'Failures:', ...r.failures.map((f) => `  ${f.key}: ${f.message}`)] : []),
+    '',
+    'Log:',
+    ...state.log,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Applies a computed plan in the background; progress, the log and the end come as events. */
+export function runHandlers(
+  ctx: ServiceContext,
+): Pick<WorkbenchHandlers, 'run:apply' | 'run:cancel' | 'run:report'> {
+  /**
+   * The plan to apply: as computed, or — when the consultant confirmed a mass deactivation — planned again
+   * with that guard lifted (a truncated source stays blocked: that guard cannot be overridden).
+   */
+  async function planToApply(stored: StoredPlan, target: TargetConnection): Promise<Plan> {
+    if (stored.plan.safety.ok) return stored.plan;
+    const plan = await buildPlan({
+      ...stored.input,
+      client: target.client,
+      allowMassDeactivation: true,
+      createdAt: ctx.now().toISOString(),
+    });
+    if (!plan.safety.ok)
+      throw new ApiFailure('conflict', `the plan is still blocked: ${plan.safety.reasons.join('; ')}`);
+    return plan;
+  }
+
+  return {
+    'run:apply': async ({ planId, overrideSafety }) => {
+      const stored = ctx.plans.get(planId);
+      if (!stored)
+        throw new ApiFailure('not-found', 'this plan is no longer available; compute the plan again');
+      if (!stored.plan.safety.ok && !overrideSafety)
+        throw new ApiFailure(
+          'conflict',
+          `the plan exceeds the safety thresholds: ${stored.plan.safety.reasons.join('; ')}`,
+        );
+      const target = await connectTarget(ctx, stored.mapping);
+      let plan: Plan;
+      try {
+        plan = await planToApply(stored, target);
+      } catch (e) {
+        target.client.close();
+        throw e;
+      }
+      const runId = newId('run');
+      const controller = new AbortController();
+      const state: RunState = {
+        controller,
+        log: [],
+        report: {
+          runId,
+          planId,
+          status: 'running',
+          startedAt: ctx.now().toISOString(),
+          finishedAt: null,
+          target: target.label,
+          counts: {},
+          failures: [],
+          text: '',
+          csv: null,
+        },
+      };
+      ctx.runs.set(runId, state);
+      const log = (level: 'info' | 'warn' | 'error', message: string) => {
+        const line = { runId, at: ctx.now().toISOString(), level, message: ctx.redactor.redact(message) };
+        state.log.push(`${line.at} ${level.toUpperCase()} ${line.message}`);
+        if (state.log.length > 10_000) state.log.shift();
+        ctx.emit('run:log', line);
+      };
+      const journalPath = join(ctx.folders.runs, `${planId}.journal`);
+      await mkdir(dirname(journalPath), { recursive: true });
+      log('info', `applying ${plan.changes.length} operations to ${target.label}`);
+      let failed = 0;
+      let lastTenth = -1;
+      void applyPlan(plan, {
+        client: target.client,
+        journalPath,
+        signal: controller.signal,
+        onEvent: (p) => {
+          if (p.lastOp?.result === 'failed') {
+            failed++;
+            log('error', `${p.lastOp.op}: ${p.lastOp.error ?? 'failed'}`);
+          }
+          const tenth = p.total > 0 ? Math.floor((p.done / p.total) * 10) : 10;
+          if (tenth !== lastTenth) {
+            lastTenth = tenth;
+            log('info', `${p.done} of ${p.total} operations done`);
+          }
+          ctx.emit('run:progress', {
+            runId,
+            done: p.done,
+            total: p.total,
+            failed,
+            ratePerSecond: Math.round(p.rate * 10) / 10,
+            etaSeconds: p.etaSeconds,
+          });
+        },
+      })
+        .then(
+          (r) => {
+            state.report.counts = { ...r.report.totals };
+            state.report.failures = r.report.lines
+              .filter((l) => l.result === 'failed' || l.result === 'conflict')
+              .map((l) => ({
+                key: l.key ?? l.group ?? '',
+                message: ctx.redactor.redact(l.error ?? l.result),
+              }));
+            state.report.csv = ctx.redactor.redact(reportToCsv(r.report));
+            state.report.status = r.aborted ? 'cancelled' : r.blocked ? 'failed' : 'completed';
+            log(r.failed > 0 ? 'warn' : 'info', `finished: ${r.failed} failed`);
+          },
+          (e: unknown) => {
+            state.report.status = controller.signal.aborted ? 'cancelled' : 'failed';
+            log('error', e instanceof Error ? e.message : String(e));
+          },
+        )
+        .finally(() => {
+          target.client.close();
+          state.report.finishedAt = ctx.now().toISOString();
+          state.report.text = reportText(state);
+          ctx.emit('run:finished', { runId, status: state.report.status });
+          if (ctx.sandbox.running) ctx.sandbox.announce();
+        });
+      return { runId };
+    },
+
+    'run:cancel': async ({ runId }) => {
+      const state = ctx.runs.get(runId);
+      if (!state) throw new ApiFailure('not-found', 'unknown run');
+      if (state.report.status !== 'running') return { cancelled: false };
+      state.controller.abort();
+      return { cancelled: true };
+    },
+
+    'run:report': async ({ runId }) => {
+      const state = ctx.runs.get(runId);
+      if (!state) throw new ApiFailure('not-found', 'unknown run');
+      return { ...state.report, text: state.report.text || reportText(state) };
+    },
+  };
+}

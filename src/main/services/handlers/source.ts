@@ -1,0 +1,39 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ApiFailure, type WorkbenchHandlers } from '../../../shared/api/contract';
+import { isSafeFileName } from '../../../shared/api/validators';
+import { ldapBackend } from '../backends';
+import { newId, type ServiceContext } from '../context';
+import { inside, readCa } from '../project-files';
+import { readSample } from '../source-reading';
+
+type SourceChannels =
+  'source:sample' | 'source:upload' | 'source:inspectCertificate' | 'source:testConnection';
+
+/** The source: a sample of records, CSV uploads (browser mode), and the directory's certificate and bind test. */
+export function sourceHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, SourceChannels> {
+  const ldap = () => ctx.options.backends?.ldap ?? ldapBackend;
+  return {
+    'source:sample': async (request) =>
+      ctx.tasks.run(request.taskId, 'sampling', (task) => readSample(ctx, request, task)),
+
+    'source:upload': async ({ fileName, contentBase64 }) => {
+      if (!isSafeFileName(fileName)) throw new ApiFailure('forbidden', 'the file name must be a plain name');
+      const folder = join(ctx.folders.uploads, newId('u'));
+      if (!inside(folder, fileName)) throw new ApiFailure('forbidden', 'the file name must be a plain name');
+      await mkdir(folder, { recursive: true });
+      const dest = join(folder, fileName);
+      await writeFile(dest, Buffer.from(contentBase64, 'base64'));
+      return { path: dest };
+    },
+
+    'source:inspectCertificate': async ({ url, timeoutMs }) => ldap().inspectCertificate(url, timeoutMs),
+
+    'source:testConnection': async ({ source, projectPath }) => {
+      const password = await ctx.secret('ldap-bind-password', source.url);
+      if (!password) return { ok: false, message: `enter the bind password of ${source.bindDn} first` };
+      const caPem = await readCa(source.caFile, projectPath);
+      return ldap().testConnection(source, { password, ...(caPem ? { caPem } : {}) });
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
+import { ApiFailure, type ProjectDocument } from '../../shared/api/contract';
+import { parseMappingText } from '../../shared/mapping/load';
+import type { MappingFileInput, MappingSource } from '../../shared/mapping/schema';
+import type { RecentProjects } from './context';
+
+const MAX_MAPPING_BYTES = 5 * 1024 * 1024;
+const SECRET_KEY = /pass(?:word|wd)?|secret|token|apikey|api_key|credential/i;
+
+/** Finds keys that look like secrets anywhere in a mapping (outside the opaque layout). */
+export function secretLikeKeys(value: unknown, path = '$'): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const found: string[] = [];
+  for (const [k, v] of Object.entries(value)) {
+    if (path === '$' && k === 'layout') continue;
+    if (SECRET_KEY.test(k)) found.push(`${path}.${k}`);
+    found.push(...secretLikeKeys(v, `${path}.${k}`));
+  }
+  return found;
+}
+
+/** A path strictly inside `root` after resolving (`..`, absolute paths and encoded tricks end up outside). */
+export function inside(root: string, candidate: string): boolean {
+  const r = resolve(root);
+  const c = resolve(r, candidate);
+  return c.startsWith(r + sep);
+}
+
+/** Writes through a temporary file and a rename, so a crash never leaves half a mapping file. */
+export async function atomicWrite(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(tmp, text, 'utf8');
+  await rename(tmp, path);
+}
+
+/** The CSV file a mapping names: absolute, or relative to the saved project; null when it cannot be known. */
+export function csvPathOf(
+  source: MappingSource | undefined,
+  projectPath: string | null | undefined,
+): string | null {
+  if (!source || source.kind !== 'csv' || !source.path) return null;
+  if (isAbsolute(source.path)) return source.path;
+  if (!projectPath) return null;
+  return resolve(dirname(projectPath), source.path);
+}
+
+/**
+ * Reads a mapping file for the workbench: a valid one as is, an invalid one as a draft with its problems
+ * (so the consultant can repair it in the app), anything that is not a mapping object refused.
+ */
+export async function readProject(path: string, recent: RecentProjects): Promise<ProjectDocument> {
+  let text: string;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new ApiFailure('not-found', `${basename(path)} is not a file`);
+    if (s.size > MAX_MAPPING_BYTES)
+      throw new ApiFailure('invalid-request', `${basename(path)} is too large for a mapping file`);
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if (e instanceof ApiFailure) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ApiFailure(
+      code === 'ENOENT' ? 'not-found' : 'source-failed',
+      code === 'ENOENT'
+        ? `${basename(path)} does not exist (moved or renamed?)`
+        : `cannot read ${basename(path)} (${code ?? 'error'})`,
+    );
+  }
+  const parsed = parseMappingText(text);
+  if (parsed.ok) {
+    await recent.add(path);
+    return { path, mapping: parsed.mapping, problems: [], csvPath: csvPathOf(parsed.mapping.source, path) };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new ApiFailure(
+      'invalid-request',
+      `${basename(path)}: ${parsed.problems.map((p) => p.message).join('; ')}`,
+    );
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new ApiFailure('invalid-request', `${basename(path)} does not hold a mapping object`);
+  await recent.add(path);
+  const draft = raw as MappingFileInput;
+  const source = (draft as { source?: MappingSource }).source;
+  return { path, mapping: draft, problems: parsed.problems, csvPath: csvPathOf(source, path) };
+}
+
+/** The CA file named in a directory source: absolute, or relative to the saved project. */
+export async function readCa(
+  caFile: string | undefined,
+  projectPath: string | null | undefined,
+): Promise<string | undefined> {
+  if (!caFile) return undefined;
+  if (!isAbsolute(caFile) && !projectPath)
+    throw new ApiFailure(
+      'invalid-request',
+      `save the project first, or give the CA file ${caFile} as a full path`,
+    );
+  const path = isAbsolute(caFile) ? caFile : resolve(dirname(projectPath as string), caFile);
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    throw new ApiFailure(
+      'source-failed',
+      `cannot read the CA file ${basename(path)}; check the path in the source settings`,
+    );
+  }
+}

@@ -1,0 +1,119 @@
+import { dirname } from 'node:path';
+import { ApiFailure, type Request, type SourceSample } from '../../shared/api/contract';
+import type { Issue } from '../../shared/issues';
+import type { SourceRecord } from '../../shared/source/types';
+import { describeAttributes, openCsv } from '../sources/csv/read-csv';
+import { openSource, type SourceOfMapping } from '../sources/index';
+import { ldapBackend } from './backends';
+import type { ServiceContext } from './context';
+import { csvPathOf, readCa } from './project-files';
+import type { Task } from './tasks';
+
+export interface WholeSource {
+  records: SourceRecord[];
+  issues: Issue[];
+  headers?: string[];
+}
+
+/** Reads every record of a project's source in the main process, reporting progress on the task; cancellable. */
+export async function readWholeSource(
+  ctx: ServiceContext,
+  mapping: SourceOfMapping,
+  projectPath: string | null,
+  task: Task,
+): Promise<WholeSource> {
+  const ldapPassword =
+    mapping.source.kind === 'ldap' ? await ctx.secret('ldap-bind-password', mapping.source.url) : null;
+  const opened = await openSource(mapping, {
+    baseDir: projectPath ? dirname(projectPath) : ctx.options.dataDir,
+    ...(ldapPassword ? { ldapPassword } : {}),
+    signal: task.signal,
+  });
+  const records: SourceRecord[] = [];
+  const issues: Issue[] = [...opened.issues];
+  for await (const event of opened.events) {
+    if (task.signal.aborted) throw new ApiFailure('cancelled', 'reading the source was cancelled');
+    if (event.kind === 'issue') issues.push(event.issue);
+    else records.push(event.record);
+    if (records.length % 5000 === 0 && event.kind === 'record') {
+      const f = opened.progress();
+      ctx.emit('task:progress', {
+        taskId: task.id,
+        label: 'read',
+        done: records.length,
+        total: f ? Math.round(records.length / f) : null,
+      });
+    }
+  }
+  return { records, issues, ...(opened.headers ? { headers: opened.headers } : {}) };
+}
+
+/** The first `limit` records of a source, with every row's problems counted over the whole file. */
+export async function readSample(
+  ctx: ServiceContext,
+  request: Request<'source:sample'>,
+  task: Task,
+): Promise<SourceSample> {
+  const source = request.source;
+  if (source.kind === 'ldap') {
+    const ldap = ctx.options.backends?.ldap ?? ldapBackend;
+    const password = await ctx.secret('ldap-bind-password', source.url);
+    if (!password)
+      throw new ApiFailure(
+        'invalid-request',
+        `enter the bind password of ${source.bindDn} first (it is kept in the secret store, never in the mapping)`,
+      );
+    const caPem = await readCa(source.caFile, request.projectPath);
+    return ldap.sample(source, {
+      password,
+      limit: request.limit,
+      ...(caPem ? { caPem } : {}),
+      signal: task.signal,
+    });
+  }
+  const path = csvPathOf(source, request.projectPath);
+  if (!path)
+    throw new ApiFailure(
+      'invalid-request',
+      'choose the CSV file first (an absolute path, or save the project so a relative path can be resolved)',
+    );
+  const csv = await openCsv(path, { encoding: source.encoding, delimiter: source.delimiter }, task.signal);
+  const records: SourceRecord[] = [];
+  const issues: Issue[] = [...csv.info.issues];
+  let total = 0;
+  try {
+    for await (const event of csv.events) {
+      if (task.signal.aborted) throw new ApiFailure('cancelled', 'sampling was cancelled');
+      if (event.kind === 'issue') {
+        if (issues.length < 5000) issues.push(event.issue);
+        continue;
+      }
+      total++;
+      if (records.length < request.limit) records.push(event.record);
+      if (total % 5000 === 0)
+        ctx.emit('task:progress', {
+          taskId: task.id,
+          label: 'sample',
+          done: csv.bytesRead(),
+          total: csv.bytesTotal,
+        });
+    }
+  } finally {
+    await csv.close();
+  }
+  ctx.emit('task:progress', {
+    taskId: task.id,
+    label: 'sample',
+    done: csv.bytesTotal,
+    total: csv.bytesTotal,
+  });
+  return {
+    attributes: describeAttributes(csv.info.headers, records),
+    records,
+    issues,
+    totalRecords: total,
+    encoding: csv.info.encoding,
+    delimiter: csv.info.delimiter,
+    csvPath: path,
+  };
+}

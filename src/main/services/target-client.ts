@@ -1,0 +1,51 @@
+import { ApiFailure } from '../../shared/api/contract';
+import type { MappingFile } from '../../shared/mapping/schema';
+import type { ScimAuth, ScimClient } from '../scim/client';
+import type { ServiceContext } from './context';
+
+export interface TargetConnection {
+  /** What plans and reports name as the target: `sandbox` or the SCIM base URL. */
+  label: string;
+  baseUrl: string;
+  auth: ScimAuth;
+  client: ScimClient;
+}
+
+/** A SCIM client for the mapping's target: the embedded sandbox, or a Plek tenant with its stored secret. */
+export async function connectTarget(ctx: ServiceContext, mapping: MappingFile): Promise<TargetConnection> {
+  const { ScimClient } = await import('../scim/client');
+  const target = mapping.target ?? { kind: 'sandbox' as const };
+  if (target.kind === 'sandbox') {
+    const sb = await ctx.sandbox.ensure();
+    ctx.sandbox.announce();
+    const auth: ScimAuth = {
+      kind: 'oauth',
+      clientId: sb.clientId,
+      clientSecret: sb.clientSecret,
+      tokenUrl: sb.tokenUrl,
+    };
+    return { label: 'sandbox', baseUrl: sb.url, auth, client: new ScimClient({ baseUrl: sb.url, auth }) };
+  }
+  const token = await ctx.secret('scim-token', target.baseUrl);
+  const clientSecret = await ctx.secret('scim-client-secret', target.baseUrl);
+  let auth: ScimAuth;
+  if (target.clientId && clientSecret)
+    auth = {
+      kind: 'oauth',
+      clientId: target.clientId,
+      clientSecret,
+      ...(target.tokenUrl ? { tokenUrl: target.tokenUrl } : {}),
+    };
+  else if (token) auth = { kind: 'bearer', token };
+  else
+    throw new ApiFailure(
+      'invalid-request',
+      `enter the ClientSecret for ${target.baseUrl} first (kept in the secret store)`,
+    );
+  return {
+    label: target.baseUrl,
+    baseUrl: target.baseUrl,
+    auth,
+    client: new ScimClient({ baseUrl: target.baseUrl, auth }),
+  };
+}

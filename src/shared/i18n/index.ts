@@ -1,0 +1,150 @@
+import {
+  isLiteralElement,
+  isPluralElement,
+  isPoundElement,
+  isSelectElement,
+  isTagElement,
+  TYPE,
+  type MessageFormatElement,
+} from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { Issue, IssueCode } from '../issues';
+import { CORE_TARGET_FIELDS } from '../scim/fields';
+import { en, type Catalogue, type MessageId } from './en';
+import { nl } from './nl';
+
+export type { Catalogue, MessageId } from './en';
+
+/** The workbench's two languages: Dutch for the consultants, English as the reference. */
+export const LANGS = ['nl', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en, nl };
+
+/** The locale each language formats numbers, dates and plurals in. */
+export const LOCALES: Readonly<Record<Lang, string>> = { en: 'en-GB', nl: 'nl-NL' };
+
+export type MessageValue = string | number | boolean | null | undefined;
+export type MessageValues = Readonly<Record<string, MessageValue>>;
+
+// Parsed once per language and id: parsing is the expensive part, formatting a parsed message is cheap.
+const compiled: Record<Lang, Map<string, { format: IntlMessageFormat; args: string[] }>> = {
+  en: new Map(),
+  nl: new Map(),
+};
+
+function compile(lang: Lang, id: MessageId): { format: IntlMessageFormat; args: string[] } {
+  let c = compiled[lang].get(id);
+  if (!c) {
+    // ignoreTag: texts such as `_<employeeNumber>` are plain text, not rich-text tags.
+    const format = new IntlMessageFormat(CATALOGUES[lang][id], LOCALES[lang], undefined, { ignoreTag: true });
+    c = { format, args: argumentNames(format.getAst()) };
+    compiled[lang].set(id, c);
+  }
+  return c;
+}
+
+/** Names of every argument a parsed message reads, those inside plural and select branches included. */
+export function argumentNames(ast: readonly MessageFormatElement[]): string[] {
+  const names = new Set<string>();
+  const walk = (elements: readonly MessageFormatElement[]) => {
+    for (const el of elements) {
+      if (isLiteralElement(el) || isPoundElement(el)) continue;
+      if (isTagElement(el)) {
+        walk(el.children);
+        continue;
+      }
+      names.add(el.value);
+      if (isPluralElement(el) || isSelectElement(el)) {
+        for (const option of Object.values(el.options)) walk(option.value);
+      }
+    }
+  };
+  walk(ast);
+  return [...names].sort();
+}
+
+/**
+ * The text of a message in a language, its `{arguments}` filled in: plurals and number grouping follow the
+ * language. An argument that is not given stays visible as `{name}` rather than breaking the screen.
+ */
+export function format(lang: Lang, id: MessageId, values: MessageValues = {}): string {
+  const { format: message, args } = compile(lang, id);
+  const filled: Record<string, string | number> = {};
+  const missing = new Set<string>();
+  for (const name of args) {
+    const v = values[name];
+    if (v === undefined || v === null) missing.add(name);
+    else filled[name] = typeof v === 'boolean' ? (v ? 'yes' : 'no') : v;
+  }
+  const out =
+    missing.size === 0
+      ? message.format(filled)
+      : new IntlMessageFormat(showMissing(message.getAst(), missing), LOCALES[lang]).format(filled);
+  return typeof out === 'string' ? out : String(out);
+}
+
+/** The message with each missing argument replaced by the literal text `{name}`. */
+function showMissing(ast: MessageFormatElement[], missing: ReadonlySet<string>): MessageFormatElement[] {
+  return ast.map((el): MessageFormatElement => {
+    if (isLiteralElement(el) || isPoundElement(el)) return el;
+    if (isTagElement(el)) return { ...el, children: showMissing(el.children, missing) };
+    if (missing.has(el.value)) return { type: TYPE.literal, value: `{${el.value}}` };
+    if (isPluralElement(el) || isSelectElement(el)) {
+      const options = Object.fromEntries(
+        Object.entries(el.options).map(([k, o]) => [k, { ...o, value: showMissing(o.value, missing) }]),
+      );
+      return { ...el, options };
+    }
+    return el;
+  });
+}
+
+/** True when the catalogue has this id: for ids built at run time from data (`issue.${code}`). */
+export function hasMessage(id: string): id is MessageId {
+  return Object.hasOwn(en, id);
+}
+
+export function formatNumber(lang: Lang, n: number): string {
+  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 }).format(n);
+}
+
+/** The short title of an issue code ("Dubbele mapping key"), for headings, badges and the HR export. */
+export function issueTitle(lang: Lang, code: IssueCode): string {
+  return format(lang, `issue.${code}`);
+}
+
+/** A Plek field's name in a language ("Voornaam" for `name.givenName`), or the path itself when unknown. */
+export function targetLabel(lang: Lang, path: string): string {
+  return CORE_TARGET_FIELDS.find((f) => f.path === path)?.label[lang] ?? path;
+}
+
+/**
+ * An issue in a language, from its code and parameters. An issue without parameters (from code that has not
+ * moved to the catalogue yet) shows its English `message`. A `target` parameter (a Plek field path) is offered to
+ * the text as `targetLabel`, the field's name in that language.
+ */
+export function formatIssue(issue: Issue, lang: Lang): string {
+  const params = issue.params;
+  if (!params || !hasMessage(params.id)) return issue.message;
+  const values: Record<string, MessageValue> = { ...params };
+  if (typeof params.target === 'string') {
+    values.targetLabel = targetLabel(lang, params.target).toLowerCase();
+  }
+  return format(lang, params.id, values);
+}
+
+/** The language the app starts in: what the user chose, else Dutch when the system speaks Dutch, else English. */
+export function detectLang(stored: string | null | undefined, systemLanguage: string | undefined): Lang {
+  if (stored === 'nl' || stored === 'en') return stored;
+  return systemLanguage?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
+/**
+ * The language of a command-line run from the environment, the way POSIX programs choose theirs: LC_ALL, then
+ * LC_MESSAGES, then LANG (`nl_NL.UTF-8` → Dutch); English otherwise.
+ */
+export function langFromEnv(env: Readonly<Record<string, string | undefined>>): Lang {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
+  return locale?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
