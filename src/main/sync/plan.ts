@@ -25,8 +25,6 @@ export interface BuildPlanOptions {
   sourceRows: number;
   previousSourceRows?: number;
   today: string;
-  /** Ignored: a plan holds no clock reading, so the same inputs give a byte-identical plan. */
-  createdAt?: string;
   allowMassDeactivation?: boolean;
   /** What the plan records as target (default the client's base URL; `sandbox:<dir>` for the sandbox). */
   targetLabel?: string;

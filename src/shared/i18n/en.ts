@@ -225,6 +225,7 @@ export const en = {
   'run.needPlan': 'Compute a plan first.',
   'run.blocked': 'The plan is blocked by the safety checks; allow it on the Plan step.',
   'run.done': 'Run finished',
+  'run.doneWithFailures': 'Run finished, with failures: see the report',
   'run.cancelled': 'Run cancelled',
   'run.failed': 'Run failed',
   'run.paused': 'Paused',

@@ -219,6 +219,7 @@ export const nl: Catalogue = {
   'run.needPlan': 'Bereken eerst een plan.',
   'run.blocked': 'Het plan is tegengehouden door de veiligheidscontroles; sta het toe bij de stap Plan.',
   'run.done': 'Run voltooid',
+  'run.doneWithFailures': 'Run voltooid, met fouten: zie het rapport',
   'run.cancelled': 'Run geannuleerd',
   'run.failed': 'Run mislukt',
   'run.paused': 'Gepauzeerd',
