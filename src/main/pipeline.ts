@@ -180,6 +180,8 @@ function sourceOptionsFor(
 ): OpenSourceOptions {
   return {
     baseDir: loaded.baseDir,
+    // The CLI's path policy: a mapping names files beside it; an absolute path only as a flag (--source).
+    pathPolicy: {},
     ...(options.sourcePath ? { sourcePath: options.sourcePath } : {}),
     ...(options.ldapPassword ? { ldapPassword: options.ldapPassword } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

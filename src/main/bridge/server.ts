@@ -21,14 +21,41 @@ export interface BridgeOptions {
   maxBodyBytes?: number;
   /** Body limit for `source:upload` (default 96 MiB, a large HR export as base64). */
   maxUploadBytes?: number;
+  /** Socket limits (tests shorten them); defaults in `DEFAULT_TIMEOUTS`. */
+  timeouts?: Partial<BridgeTimeouts>;
 }
 
+export interface BridgeTimeouts {
+  /** Time to receive the request headers. */
+  headersMs: number;
+  /** Time to receive the whole request, body included (a 96 MiB upload over loopback takes seconds). */
+  requestMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveMs: number;
+  /** How often Node checks the two limits above. */
+  checkEveryMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: BridgeTimeouts = {
+  headersMs: 10_000,
+  requestMs: 120_000,
+  keepAliveMs: 5_000,
+  checkEveryMs: 5_000,
+};
+
 export interface BridgeHandle {
-  /** `http://127.0.0.1:PORT/#token=…`: what the consultant opens. The token sits in the fragment, so it is never sent in a request line or logged by a proxy. */
+  /**
+   * `http://127.0.0.1:PORT/session?code=…`: what the consultant opens. The code works once: the bridge trades it
+   * for an HttpOnly, SameSite=Strict session cookie and sends the browser on to `/`, so what the browser's
+   * command line (visible to other users through `ps`) and history show is useless afterwards.
+   */
   url: string;
   origin: string;
   port: number;
+  /** The session secret: the cookie's value, also accepted as a header by programmatic clients (tests). */
   token: string;
+  /** A new one-time link (for a second browser); each works once. */
+  newLoginUrl(): string;
   stop(): Promise<void>;
 }
 
@@ -90,6 +117,17 @@ function tokenFromHeaders(req: IncomingMessage): string | null {
   return typeof header === 'string' ? header : null;
 }
 
+/** The value of one cookie, parsed strictly (no decoding: our values are base64url). */
+function cookieValue(req: IncomingMessage, name: string): string | null {
+  const header = req.headers.cookie;
+  if (typeof header !== 'string') return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -122,32 +160,47 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 /**
  * Serve mode's transport: the workbench service behind a loopback-only HTTP server. Every API call needs the
- * random token (header `Authorization: Bearer …` or `X-Plek-Token`, compared in constant time); requests with a
- * foreign `Host` (DNS rebinding) or `Origin` (another site in the same browser) are refused before anything
- * else. `POST /api/<channel>` carries a JSON request; `GET /api/events?token=…` streams events (SSE); every other
- * GET serves the built renderer with a strict CSP.
+ * session: the HttpOnly cookie a one-time login link set (`GET /session?code=…`), or for programmatic clients
+ * the token as a header (`Authorization: Bearer …` or `X-Plek-Token`); compared in constant time. Requests with
+ * a foreign `Host` (DNS rebinding) or `Origin` (another site in the same browser) are refused before anything
+ * else. `POST /api/<channel>` carries a JSON request; `GET /api/events` streams events (SSE); `GET /api/session`
+ * tells the page whether it holds a session; every other GET serves the built renderer with a strict CSP.
  */
 export async function startBridge(options: BridgeOptions): Promise<BridgeHandle> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const expected = Buffer.from(token, 'utf8');
   const maxBody = options.maxBodyBytes ?? 2 * 1024 * 1024;
   const maxUpload = options.maxUploadBytes ?? 96 * 1024 * 1024;
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const streams = new Set<ServerResponse>();
+  /** One-time login codes that have not been used yet. */
+  const codes = new Set<string>();
   let port = 0;
+  let cookieName = 'plek-session';
+
+  /** The session cookie (the page) or the token header (programmatic clients); never a query parameter. */
+  function authorized(req: IncomingMessage): boolean {
+    return tokenMatches(expected, tokenFromHeaders(req) || cookieValue(req, cookieName));
+  }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const route = url.pathname.slice('/api/'.length);
+    if (route === 'session') {
+      // The page asks whether it holds a session before it shows the workbench.
+      if (req.method !== 'GET') throw new HttpError(405, 'invalid-request', 'use GET for the session');
+      if (!authorized(req))
+        throw new HttpError(401, 'unauthorized', 'no session: open the link plek-sync serve printed');
+      sendJson(res, 200, { ok: true, value: { session: true } });
+      return;
+    }
     if (route === 'events') {
       if (req.method !== 'GET') throw new HttpError(405, 'invalid-request', 'use GET for the event stream');
-      // EventSource cannot set headers, so the stream also accepts the token as a query parameter.
-      if (!tokenMatches(expected, tokenFromHeaders(req) ?? url.searchParams.get('token')))
-        throw new HttpError(401, 'unauthorized', 'missing or wrong token');
+      if (!authorized(req)) throw new HttpError(401, 'unauthorized', 'missing or wrong token');
       openEventStream(req, res);
       return;
     }
     if (req.method !== 'POST') throw new HttpError(405, 'invalid-request', 'API calls are POST requests');
-    if (!tokenMatches(expected, tokenFromHeaders(req)))
-      throw new HttpError(401, 'unauthorized', 'missing or wrong token');
+    if (!authorized(req)) throw new HttpError(401, 'unauthorized', 'missing or wrong token');
     if (!isChannel(route)) throw new HttpError(404, 'unknown-channel', 'unknown channel');
     const type = req.headers['content-type'] ?? '';
     if (!/^application\/json\s*(?:;|$)/i.test(type))
@@ -184,6 +237,34 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeHandle>
     };
     req.on('close', close);
     res.on('close', close);
+  }
+
+  /** `GET /session?code=…`: trades a one-time code for the session cookie, then sends the browser to `/`. */
+  function handleLogin(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    if (req.method !== 'GET') throw new HttpError(405, 'invalid-request', 'method not allowed');
+    const code = url.searchParams.get('code') ?? '';
+    const known = [...codes].find((c) => tokenMatches(Buffer.from(c, 'utf8'), code));
+    if (known === undefined && !authorized(req)) {
+      res.writeHead(403, {
+        ...SECURITY_HEADERS,
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.end(
+        'This link has been used already or is not valid. Run plek-sync serve (or npm start) again for a new link.\n',
+      );
+      return;
+    }
+    if (known !== undefined) codes.delete(known);
+    res.writeHead(303, {
+      ...SECURITY_HEADERS,
+      location: '/',
+      'cache-control': 'no-store',
+      // HttpOnly: page scripts never see it. SameSite=Strict: no other site's page makes the browser send it.
+      // Per-port name: cookies are not separated by port, and two workbenches may run side by side.
+      'set-cookie': `${cookieName}=${token}; Path=/; HttpOnly; SameSite=Strict`,
+    });
+    res.end();
   }
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -228,17 +309,22 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeHandle>
       throw new HttpError(400, 'invalid-request', 'bad request line');
     }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) await handleApi(req, res, url);
+    else if (url.pathname === '/session') handleLogin(req, res, url);
     else await handleStatic(req, res);
   }
 
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer({ connectionsCheckingInterval: timeouts.checkEveryMs }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) sendJson(res, error.status, fail(error.code, error.message));
       else sendJson(res, 500, fail('internal', 'the bridge could not handle this request'));
     });
   });
-  server.headersTimeout = 30_000;
-  server.requestTimeout = 0; // uploads and the event stream may take long; the token guards the door.
+  // A socket that never finishes its headers or body is closed (slowloris); the event stream is a response, so
+  // the request limit does not cut it. Long API calls (a plan on 100k rows) send no bytes while they work and
+  // are not idle sockets in Node's sense: only keep-alive idleness between requests is limited.
+  server.headersTimeout = timeouts.headersMs;
+  server.requestTimeout = timeouts.requestMs;
+  server.keepAliveTimeout = timeouts.keepAliveMs;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -248,13 +334,20 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeHandle>
     });
   });
   port = (server.address() as AddressInfo).port;
+  cookieName = `plek-session-${port}`;
   const origin = `http://127.0.0.1:${port}`;
+  const newLoginUrl = () => {
+    const code = randomBytes(24).toString('base64url');
+    codes.add(code);
+    return `${origin}/session?code=${code}`;
+  };
 
   return {
-    url: `${origin}/#token=${token}`,
+    url: newLoginUrl(),
     origin,
     port,
     token,
+    newLoginUrl,
     stop: async () => {
       for (const s of streams) s.end();
       streams.clear();

@@ -1,7 +1,8 @@
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Issue } from '../../shared/issues';
 import type { MappingFile } from '../../shared/mapping/schema';
 import type { SourceRecord } from '../../shared/source/types';
+import { resolveMappingPath, type PathPolicy } from '../security/path-policy';
 import { UserError } from '../user-error';
 
 export type SourceEvent = { kind: 'record'; record: SourceRecord } | { kind: 'issue'; issue: Issue };
@@ -31,14 +32,33 @@ export interface OpenSourceOptions {
   /** LDAP bind password; the CLI reads it from PLEK_LDAP_PASSWORD, the app from its secret store. */
   ldapPassword?: string;
   signal?: AbortSignal;
+  /**
+   * Which absolute paths in the mapping the consultant picked. The CLI passes `{}` (none: they come as flags);
+   * absent means any absolute local path (the app, until it passes its own grants). UNC, device and WebDAV
+   * paths and `..` escapes are refused either way.
+   */
+  pathPolicy?: PathPolicy;
+}
+
+/** A path from the mapping, through the one path policy; a refusal becomes a message for the consultant. */
+function mappingPath(options: OpenSourceOptions, path: string, what: string): string {
+  try {
+    return resolveMappingPath(
+      options.baseDir,
+      path,
+      what,
+      options.pathPolicy ?? { allowAbsolute: () => true },
+    );
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
 }
 
 /** Resolves the CSV file a mapping reads, or explains how to name one. */
 export function resolveCsvPath(mapping: SourceOfMapping, options: OpenSourceOptions): string {
   if (options.sourcePath) return resolve(options.sourcePath);
   if (mapping.source.kind === 'csv' && mapping.source.path) {
-    const p = mapping.source.path;
-    return isAbsolute(p) ? p : resolve(options.baseDir, p);
+    return mappingPath(options, mapping.source.path, 'source.path');
   }
   throw new UserError('the mapping names no source file: pass --source FILE (the HR export)');
 }
@@ -74,7 +94,7 @@ export async function openSource(
   let caPem: string | undefined;
   if (source.caFile) {
     const { readFile } = await import('node:fs/promises');
-    const caPath = isAbsolute(source.caFile) ? source.caFile : resolve(options.baseDir, source.caFile);
+    const caPath = mappingPath(options, source.caFile, 'source.caFile');
     try {
       caPem = await readFile(caPath, 'utf8');
     } catch {

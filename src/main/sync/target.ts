@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { MappingTarget } from '../../shared/mapping/schema';
-import { defaultSandboxDir } from '../data-dir';
+import { defaultDataDir, defaultSandboxDir } from '../data-dir';
 import { startSandbox, type SandboxHandle, type SandboxSeed } from '../sandbox';
 import { ScimClient, type ScimClientOptions } from '../scim';
+import { checkHttpsUrl, checkMappingPath, decideTokenUrl } from '../../shared/api/validators';
 import { UserError } from '../user-error';
 
 export interface TargetRequest {
@@ -26,22 +27,39 @@ export interface ResolvedTarget {
   close(): Promise<void>;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** Refuses URLs that would send a secret in the clear or are not SCIM base URLs at all. */
-export function checkTargetUrl(raw: string): URL {
+/**
+ * Refuses URLs that would send a secret in the clear or are not SCIM base URLs at all: the same rule
+ * (`checkHttpsUrl`) the app and the mapping schema apply.
+ */
+export function checkTargetUrl(raw: string, what = 'the target'): URL {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw new UserError(`--target ${JSON.stringify(raw)} is neither a URL nor "sandbox[:DIR]"`);
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
-    throw new UserError(`the target ${url.origin} must use https (plain http only for 127.0.0.1/localhost)`);
-  }
-  if (url.username || url.password)
-    throw new UserError('put credentials in PLEK_CLIENT_SECRET / PLEK_TOKEN, never in the URL');
+  const checked = checkHttpsUrl(raw, what);
+  if (!checked.ok)
+    throw new UserError(
+      /user name or password/.test(checked.reason)
+        ? 'put credentials in PLEK_CLIENT_SECRET / PLEK_TOKEN, never in the URL'
+        : checked.reason,
+    );
   return url;
+}
+
+/**
+ * The sandbox state folder a mapping may name (`target.dataDir`): only a relative folder inside the
+ * workbench's data folder, because the state holds HR personal data. Any other folder comes from the command
+ * line (`--target sandbox:DIR`).
+ */
+export function mappingSandboxDir(dataDir: string, env: Record<string, string | undefined>): string {
+  const checked = checkMappingPath(dataDir, 'target.dataDir');
+  if (!checked.ok)
+    throw new UserError(
+      `${checked.reason}; target.dataDir in a mapping must be a folder inside the workbench data folder — pass another folder with --target sandbox:DIR`,
+    );
+  return join(defaultDataDir(env), ...checked.segments);
 }
 
 /**
@@ -58,7 +76,7 @@ export async function resolveTarget(req: TargetRequest): Promise<ResolvedTarget>
     const dir = spec?.startsWith('sandbox:')
       ? resolve(spec.slice('sandbox:'.length))
       : mt?.kind === 'sandbox' && mt.dataDir
-        ? resolve(mt.dataDir)
+        ? mappingSandboxDir(mt.dataDir, env)
         : defaultSandboxDir(env);
     let seed: SandboxSeed | undefined;
     if (req.seedFile) seed = JSON.parse(await readFile(req.seedFile, 'utf8')) as SandboxSeed;
@@ -81,8 +99,19 @@ export async function resolveTarget(req: TargetRequest): Promise<ResolvedTarget>
   const base = spec ?? (mt?.kind === 'scim' ? mt.baseUrl : undefined);
   if (!base) throw new UserError('no target: pass --target URL|sandbox[:DIR] or set "target" in the mapping');
   const url = checkTargetUrl(base);
-  const tokenUrl = req.tokenUrl ?? (mt?.kind === 'scim' ? mt.tokenUrl : undefined);
-  if (tokenUrl) checkTargetUrl(tokenUrl);
+  // The client secret goes to the token URL: on another origin than the target only when the consultant
+  // confirmed that host on the command line (--token-url), never because the mapping file says so.
+  const mappingTokenUrl = mt?.kind === 'scim' ? mt.tokenUrl : undefined;
+  const tokenUrl = req.tokenUrl ?? mappingTokenUrl;
+  if (tokenUrl) {
+    checkTargetUrl(tokenUrl, 'the token URL');
+    const decision = decideTokenUrl(url.href, tokenUrl, req.tokenUrl ? tokenUrl : null);
+    if (decision.kind === 'invalid') throw new UserError(decision.reason);
+    if (decision.kind === 'needs-confirmation')
+      throw new UserError(
+        `the mapping sends the client secret to ${decision.origin}, not to the target ${decision.baseOrigin}; if that token server is right, confirm it with --token-url ${tokenUrl}`,
+      );
+  }
   const token = env.PLEK_TOKEN;
   const secret = env.PLEK_CLIENT_SECRET;
   const clientId = req.clientId ?? (mt?.kind === 'scim' ? mt.clientId : undefined);

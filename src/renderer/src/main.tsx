@@ -6,25 +6,26 @@ import { connectWorkbench } from './api';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-const connection = connectWorkbench();
-document.documentElement.dataset.transport = connection?.transport ?? 'none';
+void connectWorkbench().then((connection) => {
+  document.documentElement.dataset.transport = connection?.transport ?? 'none';
 
-if (connection) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-} else {
-  // Opened without the bridge token (or from a file): say how to get in instead of showing a broken app.
-  createRoot(root).render(
-    <main className="app-unconnected" role="alert">
-      <h1>Plek Provisioning Workbench</h1>
-      <p>
-        Open de werkbank via de link die <code>plek-sync serve</code> of <code>npm start</code> toont (met
-        toegangssleutel). / Open the workbench through the link printed by <code>plek-sync serve</code> or{' '}
-        <code>npm start</code> (it carries the access token).
-      </p>
-    </main>,
-  );
-}
+  if (connection) {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  } else {
+    // Opened without a session (the one-time link was used elsewhere, or the page came from a file): say how to get in instead of showing a broken app.
+    createRoot(root).render(
+      <main className="app-unconnected" role="alert">
+        <h1>Plek Provisioning Workbench</h1>
+        <p>
+          Open de werkbank via de link die <code>plek-sync serve</code> of <code>npm start</code> toont (die
+          link werkt één keer). / Open the workbench through the link printed by <code>plek-sync serve</code>{' '}
+          or <code>npm start</code> (each link works once).
+        </p>
+      </main>,
+    );
+  }
+});

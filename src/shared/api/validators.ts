@@ -174,3 +174,137 @@ export function isAcceptableLdapUrl(url: unknown): boolean {
   const tail = rest.slice(rest.search(/[/?#]|$/));
   return tail === '' || tail === '/';
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Where a mapping may point. One set of rules, used by the app (service, bridge) and the CLI alike.
+
+export type UrlCheck = { ok: true; origin: ParsedOrigin } | { ok: false; reason: string };
+
+/**
+ * A SCIM base URL or OAuth token URL from a mapping, a form or a flag: https, or plain http only on the
+ * loopback interface (the sandbox); no user-info (`https://user:pw@host`), nothing `parseOrigin` refuses.
+ */
+export function checkHttpsUrl(url: unknown, what = 'the URL'): UrlCheck {
+  if (typeof url !== 'string' || url.length === 0) return { ok: false, reason: `${what} is missing` };
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url))
+    return {
+      ok: false,
+      reason: `${what} must not hold a user name or password; secrets go in the secret store`,
+    };
+  const parsed = parseOrigin(url);
+  if (!parsed) return { ok: false, reason: `${what} is not a plain https://host[:port]/path URL` };
+  if (parsed.scheme === 'https') return { ok: true, origin: parsed };
+  if (parsed.scheme === 'http' && LOOPBACK_HOSTS.has(parsed.host)) return { ok: true, origin: parsed };
+  return {
+    ok: false,
+    reason: `${what} must use https (plain http only for 127.0.0.1/localhost): ${parsed.origin} would send secrets in the clear`,
+  };
+}
+
+/** An LDAP server URL: `ldap://host[:port]` or `ldaps://host[:port]`, no user-info, no path or query. */
+export function checkLdapServerUrl(url: unknown): UrlCheck {
+  if (typeof url === 'string' && /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url))
+    return { ok: false, reason: 'the directory URL must not hold a user name or password' };
+  if (!isAcceptableLdapUrl(url))
+    return { ok: false, reason: 'the directory URL must be ldap://host[:port] or ldaps://host[:port]' };
+  return { ok: true, origin: parseOrigin(url) as ParsedOrigin };
+}
+
+export type TokenUrlDecision =
+  | { kind: 'default' }
+  | { kind: 'same-origin'; origin: string }
+  | { kind: 'confirmed'; origin: string }
+  | { kind: 'needs-confirmation'; origin: string; baseOrigin: string }
+  | { kind: 'invalid'; reason: string };
+
+/**
+ * Whether the OAuth client secret may be sent to `tokenUrl`. On the base URL's own origin: yes. On another
+ * origin only when the consultant confirmed exactly that origin (a visible confirmation in the app,
+ * `--token-url` on the command line); a key in the mapping file alone is never enough, because a mapping file
+ * travels by email and would otherwise decide where the secret goes.
+ */
+export function decideTokenUrl(
+  baseUrl: string,
+  tokenUrl: string | undefined,
+  confirmedOrigin?: string | null,
+): TokenUrlDecision {
+  const base = checkHttpsUrl(baseUrl, 'the target URL');
+  if (!base.ok) return { kind: 'invalid', reason: base.reason };
+  if (tokenUrl === undefined || tokenUrl === '') return { kind: 'default' };
+  const token = checkHttpsUrl(tokenUrl, 'the token URL');
+  if (!token.ok) return { kind: 'invalid', reason: token.reason };
+  if (token.origin.origin === base.origin.origin) return { kind: 'same-origin', origin: token.origin.origin };
+  const confirmed = confirmedOrigin ? parseOrigin(confirmedOrigin) : null;
+  if (confirmed && confirmed.origin === token.origin.origin)
+    return { kind: 'confirmed', origin: token.origin.origin };
+  return { kind: 'needs-confirmation', origin: token.origin.origin, baseOrigin: base.origin.origin };
+}
+
+/**
+ * The endpoint a secret is bound to, as one canonical string. A SCIM secret: the target's origin (scheme, host,
+ * port). An LDAP password: the directory's origin, its TLS mode and the bind DN — a mapping that switches
+ * StartTLS off or binds as someone else is a different endpoint and gets no password without the consultant.
+ */
+export type SecretEndpoint =
+  | { kind: 'scim'; baseUrl: string }
+  | { kind: 'token'; tokenUrl: string }
+  | { kind: 'ldap'; url: string; startTls: boolean; bindDn: string };
+
+export function secretEndpointKey(endpoint: SecretEndpoint): string | null {
+  if (endpoint.kind === 'ldap') {
+    const u = checkLdapServerUrl(endpoint.url);
+    if (!u.ok) return null;
+    const tls = u.origin.scheme === 'ldaps' ? 'ldaps' : endpoint.startTls ? 'starttls' : 'plain';
+    return `${u.origin.scheme}://${u.origin.host}:${u.origin.port}|tls=${tls}|bind=${endpoint.bindDn.trim().toLowerCase()}`;
+  }
+  const u = checkHttpsUrl(endpoint.kind === 'scim' ? endpoint.baseUrl : endpoint.tokenUrl);
+  if (!u.ok) return null;
+  return `${u.origin.scheme}://${u.origin.host}:${u.origin.port}`;
+}
+
+/** The host a consultant recognises in a confirmation: `dc1.corp.example:636`, `customer.plek.co`. */
+export function endpointHost(endpoint: SecretEndpoint): string {
+  const url =
+    endpoint.kind === 'ldap' ? endpoint.url : endpoint.kind === 'scim' ? endpoint.baseUrl : endpoint.tokenUrl;
+  return parseOrigin(url)?.origin ?? String(url);
+}
+
+/** True when an LDAP source would send its bind password unencrypted (ldap:// with StartTLS off). */
+export function isPlainLdap(source: { url: string; startTls?: boolean }): boolean {
+  return /^ldap:/i.test(source.url) && source.startTls === false;
+}
+
+export type MappingPathCheck = { ok: true; segments: string[] } | { ok: false; reason: string };
+
+/**
+ * A file path written in a mapping file (`source.path`, `source.caFile`): relative to the project folder and
+ * staying inside it. Refused: absolute paths (`/etc/x`, `C:\x`, `C:x`), UNC and WebDAV paths (`\\host\share`,
+ * `//host/share`, `\\host@SSL@443\DavWWWRoot\x` — Windows would authenticate to that host with the consultant's
+ * credentials), device paths (`\\?\`, `\\.\`), URLs, `..` segments, alternate data streams, control characters.
+ * Absolute paths are for the consultant to pick (dialog, CLI argument), never for the file to decide.
+ */
+export function checkMappingPath(path: unknown, what = 'the path'): MappingPathCheck {
+  if (typeof path !== 'string' || path.length === 0) return { ok: false, reason: `${what} is empty` };
+  if (path.length > 1024) return { ok: false, reason: `${what} is too long` };
+  if (CONTROL.test(path)) return { ok: false, reason: `${what} holds control characters` };
+  if (/^[\\/]{2}/.test(path))
+    return {
+      ok: false,
+      reason: `${what} is a network or device path (\\\\host\\share, //host/share, \\\\?\\); pick the file on this computer instead`,
+    };
+  if (/^[\\/]/.test(path) || /^[a-z]:/i.test(path))
+    return {
+      ok: false,
+      reason: `${what} is absolute; a mapping file names files relative to its own folder (choose the file in the workbench, or pass it on the command line)`,
+    };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return { ok: false, reason: `${what} is a URL, not a file path` };
+  if (path.includes(':')) return { ok: false, reason: `${what} may not contain ":"` };
+  const segments = path.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
+  if (segments.some((s) => s === '..' || /^\.{3,}$/.test(s.trim()) || s.trim() === '..'))
+    return {
+      ok: false,
+      reason: `${what} leaves the project folder (..); keep the file next to the mapping or below it`,
+    };
+  if (segments.length === 0) return { ok: false, reason: `${what} names no file` };
+  return { ok: true, segments };
+}

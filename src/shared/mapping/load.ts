@@ -1,5 +1,9 @@
 import type { z } from 'zod';
+import { findDuplicateKey } from './duplicate-keys';
+import { jsonPath } from './json-path';
 import { mappingFileSchema, type MappingFile } from './schema';
+
+export { jsonPath } from './json-path';
 
 export interface MappingProblem {
   /** JSON path such as `$.fields["name.familyName"].expression`. */
@@ -12,16 +16,6 @@ export type MappingParseResult =
 
 /** Key names that mean someone put a secret in a customer artefact. */
 const SECRET_KEY = /pass(?:word|wd)?|secret|token|apikey|api_key|credential/i;
-
-export function jsonPath(segments: readonly PropertyKey[]): string {
-  let out = '$';
-  for (const s of segments) {
-    if (typeof s === 'number') out += `[${s}]`;
-    else if (typeof s === 'string' && /^[A-Z_$][\w$]*$/i.test(s)) out += `.${s}`;
-    else out += `[${JSON.stringify(String(s))}]`;
-  }
-  return out;
-}
 
 function describeIssue(issue: z.core.$ZodIssue): MappingProblem {
   const path = jsonPath(issue.path);
@@ -70,7 +64,10 @@ export function parseMappingText(text: string): MappingParseResult {
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
+    // V8 quotes the start of the text in some messages ("Unexpected token 'h', \"hello…\" is not valid JSON"):
+    // a file the consultant did not mean to open must not leak into a message, so those are reworded.
+    const raw = e instanceof Error ? e.message : String(e);
+    const msg = /"/.test(raw) || /^Unexpected token/.test(raw) ? 'not a JSON document' : raw;
     const pos = /position (\d+)/.exec(msg);
     if (pos) {
       const before = text.slice(0, Number(pos[1]));
@@ -83,6 +80,18 @@ export function parseMappingText(text: string): MappingParseResult {
     }
     return { ok: false, problems: [{ path: '$', message: `invalid JSON: ${msg}` }] };
   }
+  // JSON.parse keeps the later of two equal keys; a mapping must not say one thing and run another.
+  const duplicate = findDuplicateKey(text);
+  if (duplicate !== null)
+    return {
+      ok: false,
+      problems: [
+        {
+          path: duplicate,
+          message: `the key appears twice in the same object (${duplicate}); remove one so the file means one thing`,
+        },
+      ],
+    };
   return parseMapping(value);
 }
 

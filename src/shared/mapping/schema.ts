@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkHttpsUrl } from '../api/validators';
 
 /**
  * Mapping file v1: the contract between the workbench, the `plek-sync` CLI and Plek's server-side daily sync.
@@ -14,6 +15,14 @@ const expression = z
   );
 
 const attributeName = z.string().min(1).max(200);
+
+/** The one URL rule (https, http only for loopback, no user-info) as a zod check, so app and CLI refuse alike. */
+function httpsUrlIssue(what: string) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    const r = checkHttpsUrl(value, what);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason });
+  };
+}
 
 export const NULL_POLICIES = ['keep', 'overwrite', 'fillIfEmpty'] as const;
 export const ENCODINGS = ['auto', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
@@ -194,8 +203,14 @@ export const targetSchema = z
     z
       .object({
         kind: z.literal('scim'),
-        baseUrl: z.string().url(),
-        tokenUrl: z.string().url().optional(),
+        baseUrl: z.string().superRefine(httpsUrlIssue('the target URL')),
+        tokenUrl: z
+          .string()
+          .superRefine(httpsUrlIssue('the token URL'))
+          .optional()
+          .describe(
+            'OAuth token endpoint. On another origin than baseUrl the client secret is sent there only after the consultant confirms that host (app) or passes --token-url (CLI).',
+          ),
         clientId: z.string().min(1).optional(),
       })
       .strict(),

@@ -46,7 +46,7 @@ export interface StartAppOptions {
   viewport?: { width: number; height: number };
   /** Extra service options (backends, a fixed clock…). */
   service?: Partial<Omit<WorkbenchServiceOptions, 'dataDir' | 'mode'>>;
-  /** Open the page at the app URL (with token); off to test what a page without token sees. */
+  /** Open the page at its one-time login link; off to test what a page without a session sees. */
   open?: boolean;
   locale?: string;
 }
@@ -55,7 +55,7 @@ export interface RunningApp {
   page: Page;
   context: BrowserContext;
   browser: Browser;
-  /** The URL with its token, as `plek-sync serve` prints it. */
+  /** The one-time login link, as `plek-sync serve` prints it (used by the first `goto`). */
   url: string;
   origin: string;
   token: string;

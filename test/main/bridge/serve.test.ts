@@ -58,7 +58,8 @@ describe('serve()', () => {
     expect(lines).toEqual([running.url]);
     const url = new URL(running.url);
     expect(url.hostname).toBe('127.0.0.1');
-    expect(url.hash).toMatch(/^#token=[\w-]{43}$/);
+    expect(url.pathname).toBe('/session');
+    expect(url.searchParams.get('code')).toMatch(/^[\w-]{32}$/);
     const page = await get(new URL('/', url), { host: url.host });
     expect(page.status).toBe(200);
     expect(page.text).toContain('<div id="root">');
@@ -66,8 +67,17 @@ describe('serve()', () => {
 
   it('opens the bundled demo for the first page that listens', async () => {
     const url = new URL(running.url);
-    const token = url.hash.slice('#token='.length);
-    const stream = await get(new URL(`/api/events?token=${token}`, url), { host: url.host }, (t) =>
+    // What the browser does with the printed link: trade its one-time code for the session cookie.
+    const login = await new Promise<string>((resolveLogin, reject) => {
+      const req = request(url, { headers: { host: url.host } }, (res) => {
+        res.resume();
+        resolveLogin(String(res.headers['set-cookie']).split(';')[0] ?? '');
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(login).toMatch(/^plek-session-\d+=[\w-]{43}$/);
+    const stream = await get(new URL('/api/events', url), { host: url.host, cookie: login }, (t) =>
       t.includes('event: project:opened'),
     );
     expect(stream.text).toContain('event: project:opened');
@@ -125,7 +135,9 @@ describe('plek-sync serve', () => {
         });
         child.on('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
       });
-      expect(stdout).toMatch(/^Plek Provisioning Workbench: http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{43}\n$/);
+      expect(stdout).toMatch(
+        /^Plek Provisioning Workbench: http:\/\/127\.0\.0\.1:\d+\/session\?code=[\w-]{32}\n$/,
+      );
       const url = new URL(stdout.slice(stdout.indexOf('http')).trim());
       const unauthorised = await new Promise<number>((resolveStatus) => {
         const req = request(

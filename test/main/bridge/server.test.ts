@@ -85,9 +85,59 @@ afterAll(async () => {
 });
 
 describe('the bridge URL', () => {
-  it('binds to 127.0.0.1 and carries a 256-bit token in the fragment', () => {
-    expect(bridge.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{43}$/);
+  it('binds to 127.0.0.1 and carries a one-time code, not the session token', () => {
+    expect(bridge.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/session\?code=[\w-]{32}$/);
+    expect(bridge.url).not.toContain(bridge.token);
     expect(Buffer.from(bridge.token, 'base64url')).toHaveLength(32);
+  });
+});
+
+describe('one-time login link → HttpOnly session cookie', () => {
+  const host = () => ({ host: `127.0.0.1:${bridge.port}` });
+  const pathOf = (url: string) => url.slice(bridge.origin.length);
+
+  it('trades the code once for an HttpOnly, SameSite=Strict cookie that opens the API', async () => {
+    const link = bridge.newLoginUrl();
+    const first = await send(bridge.port, { path: pathOf(link), headers: host() });
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const setCookie = String(first.headers['set-cookie']);
+    expect(setCookie).toMatch(
+      new RegExp(`^plek-session-${bridge.port}=[\\w-]{43}; Path=/; HttpOnly; SameSite=Strict$`),
+    );
+    const cookie = setCookie.split(';')[0] as string;
+
+    const session = await send(bridge.port, { path: '/api/session', headers: { ...host(), cookie } });
+    expect(session.status).toBe(200);
+    const call = await api('app:info', {}, { 'x-plek-token': '', cookie, origin: bridge.origin });
+    expect(call.status).toBe(200);
+
+    // The same link a second time (someone who read it from `ps`): refused, and no cookie.
+    const again = await send(bridge.port, { path: pathOf(link), headers: host() });
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toMatch(/used already/);
+  });
+
+  it('refuses a made-up code, a missing one, and a session check without cookie', async () => {
+    for (const path of [
+      '/session?code=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      '/session',
+      `/session?code=${bridge.token}`,
+    ]) {
+      const r = await send(bridge.port, { path, headers: host() });
+      expect(r.status, path).toBe(403);
+    }
+    expect((await send(bridge.port, { path: '/api/session', headers: host() })).status).toBe(401);
+    const wrong = `plek-session-${bridge.port}=${bridge.token.slice(0, -2)}xx`;
+    expect(
+      (await send(bridge.port, { path: '/api/session', headers: { ...host(), cookie: wrong } })).status,
+    ).toBe(401);
+  });
+
+  it('no longer accepts the token in the event stream’s query string', async () => {
+    const r = await send(bridge.port, { path: `/api/events?token=${bridge.token}`, headers: host() });
+    expect(r.status).toBe(401);
   });
 });
 
@@ -301,14 +351,17 @@ describe('secrets', () => {
 });
 
 describe('events', () => {
-  it('streams service events as SSE with the token in the query', async () => {
+  it('streams service events as SSE to the session cookie', async () => {
     const received = await new Promise<string>((resolve, reject) => {
       const req = request(
         {
           host: '127.0.0.1',
           port: bridge.port,
-          path: `/api/events?token=${bridge.token}`,
-          headers: { host: `127.0.0.1:${bridge.port}` },
+          path: '/api/events',
+          headers: {
+            host: `127.0.0.1:${bridge.port}`,
+            cookie: `plek-session-${bridge.port}=${bridge.token}`,
+          },
         },
         (res) => {
           expect(res.statusCode).toBe(200);
@@ -334,5 +387,47 @@ describe('events', () => {
     });
     expect(received).toContain('event: run:log\ndata: {"runId":"run-1"');
     expect(received).toContain('Jan van der Berg aangemaakt');
+  });
+});
+
+describe('socket timeouts', () => {
+  it('closes a connection whose headers or body never finish (slowloris), and keeps serving', async () => {
+    const { connect } = await import('node:net');
+    const slow = await startBridge({
+      service,
+      timeouts: { headersMs: 300, requestMs: 600, keepAliveMs: 300, checkEveryMs: 100 },
+    });
+    try {
+      const closedAfter = (payload: string) =>
+        new Promise<string>((resolve, reject) => {
+          const socket = connect(slow.port, '127.0.0.1', () => socket.write(payload));
+          let text = '';
+          socket.on('data', (c: Buffer) => (text += c.toString('utf8')));
+          socket.on('close', () => resolve(text));
+          socket.on('error', reject);
+        });
+      // Headers that never end.
+      const headers = await closedAfter(`POST /api/app:info HTTP/1.1\r\nHost: 127.0.0.1:${slow.port}\r\n`);
+      expect(headers).toMatch(/^$|408/);
+      // A body announced as 1,000 bytes that never comes.
+      const body = await closedAfter(
+        `POST /api/app:info HTTP/1.1\r\nHost: 127.0.0.1:${slow.port}\r\nx-plek-token: ${slow.token}\r\n` +
+          'content-type: application/json\r\ncontent-length: 1000\r\n\r\n{"a":',
+      );
+      expect(body).toMatch(/^$|408/);
+      const r = await send(slow.port, {
+        method: 'POST',
+        path: '/api/app:info',
+        headers: {
+          host: `127.0.0.1:${slow.port}`,
+          'content-type': 'application/json',
+          'x-plek-token': slow.token,
+        },
+        body: '{}',
+      });
+      expect(r.status).toBe(200);
+    } finally {
+      await slow.stop();
+    }
   });
 });

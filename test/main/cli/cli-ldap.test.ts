@@ -93,7 +93,7 @@ describe.skipIf(skip)('plek-sync with an LDAP source (real slapd)', { timeout: 9
           flavor: 'openldap',
           bindDn: server.readerDn,
           baseDn: server.peopleDn,
-          caFile,
+          caFile: 'ca.pem',
         },
         mappingKey: { attribute: 'uid' },
         fields: {

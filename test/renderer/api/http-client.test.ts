@@ -1,51 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpApi, takeBridgeToken } from '../../../src/renderer/src/api/http-client';
+import { createHttpApi, hasBridgeSession } from '../../../src/renderer/src/api/http-client';
 
-function fakeStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    setItem: (k, v) => void m.set(k, v),
-    removeItem: (k) => void m.delete(k),
-    key: (i) => [...m.keys()][i] ?? null,
-  };
-}
-
-function fakeLocation(href: string): { loc: Location; history: History; replaced: string[] } {
-  const url = new URL(href);
-  const replaced: string[] = [];
-  const loc = { hash: url.hash, search: url.search, pathname: url.pathname } as Location;
-  const history = {
-    replaceState: (_s: unknown, _t: string, u: string) => replaced.push(u),
-  } as unknown as History;
-  return { loc, history, replaced };
-}
-
-describe('takeBridgeToken', () => {
-  it('takes the token from the fragment, keeps it for reloads and cleans the address bar', () => {
-    const storage = fakeStorage();
-    const { loc, history, replaced } = fakeLocation('http://127.0.0.1:5123/#token=abc_DEF-123');
-    expect(takeBridgeToken(loc, history, storage)).toBe('abc_DEF-123');
-    expect(replaced).toEqual(['/']);
-    expect(storage.getItem('plek-workbench:bridge-token')).toBe('abc_DEF-123');
-    const reload = fakeLocation('http://127.0.0.1:5123/');
-    expect(takeBridgeToken(reload.loc, reload.history, storage)).toBe('abc_DEF-123');
-    expect(reload.replaced).toEqual([]);
+describe('hasBridgeSession', () => {
+  it('asks the bridge with the page’s cookie, never with a token in the URL', async () => {
+    const asked: { url: string; init: RequestInit | undefined }[] = [];
+    const yes = await hasBridgeSession('http://127.0.0.1:5123', async (url, init) => {
+      asked.push({ url: String(url), init });
+      return new Response('{"ok":true,"value":{"session":true}}');
+    });
+    expect(yes).toBe(true);
+    expect(asked).toEqual([
+      { url: 'http://127.0.0.1:5123/api/session', init: { credentials: 'same-origin' } },
+    ]);
   });
 
-  it('accepts ?token= and keeps other query parameters', () => {
-    const { loc, history, replaced } = fakeLocation('http://127.0.0.1:5123/?lang=nl&token=xyz');
-    expect(takeBridgeToken(loc, history, fakeStorage())).toBe('xyz');
-    expect(replaced).toEqual(['/?lang=nl']);
-  });
-
-  it('returns null without a token', () => {
-    const { loc, history } = fakeLocation('http://127.0.0.1:5123/');
-    expect(takeBridgeToken(loc, history, fakeStorage())).toBeNull();
+  it('is false on 401 and when the bridge is down', async () => {
+    expect(await hasBridgeSession('http://x', async () => new Response('{}', { status: 401 }))).toBe(false);
+    expect(
+      await hasBridgeSession('http://x', async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    ).toBe(false);
   });
 });
 
@@ -103,7 +78,7 @@ describe('createHttpApi', () => {
     expect((await html.app.info()).ok).toBe(false);
   });
 
-  it('opens one event stream with the token and routes events by name', () => {
+  it('opens one event stream without any token in its URL and routes events by name', () => {
     const opened: string[] = [];
     const handlers = new Map<string, (m: MessageEvent<string>) => void>();
     class FakeEventSource {
@@ -123,7 +98,7 @@ describe('createHttpApi', () => {
     const got: number[] = [];
     const off = api.on('run:progress', (p) => got.push(p.done));
     api.on('run:log', () => {});
-    expect(opened).toEqual(['http://127.0.0.1:5123/api/events?token=a%20b']);
+    expect(opened).toEqual(['http://127.0.0.1:5123/api/events']);
     handlers.get('run:progress')?.({ data: '{"runId":"r","done":7,"total":9}' } as MessageEvent<string>);
     handlers.get('run:progress')?.({ data: 'not json' } as MessageEvent<string>);
     off();

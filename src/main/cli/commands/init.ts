@@ -63,6 +63,11 @@ async function initCsv(opts: InitOptions) {
     ...info.issues.map((i) => i.message),
     ...suggested.suggestions.map((s) => `${s.header} → ${s.target ?? s.note ?? s.concept}`),
     ...suggested.notes,
+    ...(suggested.mapping.source.kind === 'csv' && suggested.mapping.source.path?.startsWith('..')
+      ? [
+          'the export is outside the mapping’s folder: a mapping only reads files beside it or below it, so move the export there or pass --source FILE to each command',
+        ]
+      : []),
   ];
   return { mapping: suggested.mapping, notes };
 }
@@ -82,7 +87,14 @@ async function initLdap(opts: InitOptions) {
     flavor: opts.flavor ?? 'ad',
     bindDn: opts.bindDn,
     baseDn: opts.baseDn,
-    ...(opts.caFile ? { caFile: resolve(opts.caFile) } : {}),
+    // Relative to the mapping's folder: a mapping names files beside it, never an absolute path (path policy).
+    ...(opts.caFile
+      ? {
+          caFile: relative(opts.out ? dirname(resolve(opts.out)) : process.cwd(), resolve(opts.caFile))
+            .split('\\')
+            .join('/'),
+        }
+      : {}),
   });
   if (!parsed.success) {
     throw new UserError(

@@ -2,45 +2,33 @@ import { EVENTS, isEventName, type Channel, type EventName } from '../../../shar
 import { createApi } from '../../../shared/api/client';
 import type { Result, WorkbenchApi } from '../../../shared/api/contract';
 
-const TOKEN_KEY = 'plek-workbench:bridge-token';
-
 /**
- * Reads the bridge token the `serve` command put in the URL (`#token=…` or `?token=…`), keeps it in
- * sessionStorage so a reload still works, and removes it from the address bar and history.
+ * Whether this page holds a bridge session. The link `plek-sync serve` prints is a one-time code that the bridge
+ * trades for an HttpOnly cookie before the page loads, so the page never sees a secret: it only asks.
  */
-export function takeBridgeToken(loc: Location, history: History, storage: Storage | null): string | null {
-  const fromHash = new URLSearchParams(loc.hash.replace(/^#/, '')).get('token');
-  const query = new URLSearchParams(loc.search);
-  const fromQuery = query.get('token');
-  const token = fromHash ?? fromQuery;
-  if (token) {
-    try {
-      storage?.setItem(TOKEN_KEY, token);
-    } catch {
-      // Storage may be disabled; the token then lives only in this page.
-    }
-    query.delete('token');
-    const search = query.toString();
-    history.replaceState(null, '', `${loc.pathname}${search ? `?${search}` : ''}`);
-    return token;
-  }
+export async function hasBridgeSession(
+  baseUrl: string,
+  doFetch: typeof fetch = fetch.bind(globalThis),
+): Promise<boolean> {
   try {
-    return storage?.getItem(TOKEN_KEY) ?? null;
+    const res = await doFetch(`${baseUrl}/api/session`, { credentials: 'same-origin' });
+    return res.ok;
   } catch {
-    return null;
+    return false;
   }
 }
 
 export interface HttpApiOptions {
   /** Origin of the bridge; the page's own origin when the renderer is served by the bridge. */
   baseUrl: string;
-  token: string;
+  /** Programmatic clients only; the page authenticates with its HttpOnly session cookie. */
+  token?: string;
   fetch?: typeof fetch;
   EventSource?: typeof EventSource;
 }
 
 /**
- * The WorkbenchApi over the loopback HTTP bridge: `POST /api/<channel>` with the token in a header, events
+ * The WorkbenchApi over the loopback HTTP bridge: `POST /api/<channel>` with the session cookie, events
  * through one Server-Sent Events stream opened on the first subscription.
  */
 export function createHttpApi(options: HttpApiOptions): WorkbenchApi {
@@ -53,7 +41,11 @@ export function createHttpApi(options: HttpApiOptions): WorkbenchApi {
     try {
       const res = await doFetch(`${options.baseUrl}/api/${channel}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-plek-token': options.token },
+        credentials: 'same-origin',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.token ? { 'x-plek-token': options.token } : {}),
+        },
         body: JSON.stringify(request ?? {}),
       });
       const body = (await res.json()) as Result<unknown>;
@@ -70,7 +62,8 @@ export function createHttpApi(options: HttpApiOptions): WorkbenchApi {
 
   function ensureSource(): void {
     if (source || !ES) return;
-    source = new ES(`${options.baseUrl}/api/events?token=${encodeURIComponent(options.token)}`);
+    // Same origin: the session cookie goes along; no token in the URL.
+    source = new ES(`${options.baseUrl}/api/events`);
     const dispatch = (event: EventName) => (msg: MessageEvent<string>) => {
       let payload: unknown;
       try {

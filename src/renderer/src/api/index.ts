@@ -1,7 +1,7 @@
 import type { WorkbenchApi } from '../../../shared/api/contract';
-import { createHttpApi, takeBridgeToken } from './http-client';
+import { createHttpApi, hasBridgeSession } from './http-client';
 
-export { createHttpApi, takeBridgeToken } from './http-client';
+export { createHttpApi, hasBridgeSession } from './http-client';
 export { unwrap, ApiCallError } from '../../../shared/api/client';
 
 declare global {
@@ -17,30 +17,23 @@ let cached: { api: WorkbenchApi; transport: Transport } | null = null;
 
 /**
  * The workbench API for this page: the preload's `window.plek` in Electron, otherwise the HTTP bridge that
- * served the page (token from the URL). Returns null when neither is available (the page was opened without
- * its token), so the caller can say how to open it properly.
+ * served the page (its session cookie). Resolves to null when neither is available (the page was opened
+ * without its one-time link, or from a file), so the caller can say how to open it properly.
  */
-export function connectWorkbench(): { api: WorkbenchApi; transport: Transport } | null {
+export async function connectWorkbench(): Promise<{ api: WorkbenchApi; transport: Transport } | null> {
   if (cached) return cached;
   if (window.plek) {
     cached = { api: window.plek, transport: 'electron' };
     return cached;
   }
-  let storage: Storage | null = null;
-  try {
-    storage = window.sessionStorage;
-  } catch {
-    storage = null;
-  }
-  const token = takeBridgeToken(window.location, window.history, storage);
-  if (!token || !/^https?:$/.test(window.location.protocol)) return null;
-  cached = { api: createHttpApi({ baseUrl: window.location.origin, token }), transport: 'browser' };
+  if (!/^https?:$/.test(window.location.protocol)) return null;
+  if (!(await hasBridgeSession(window.location.origin))) return null;
+  cached = { api: createHttpApi({ baseUrl: window.location.origin }), transport: 'browser' };
   return cached;
 }
 
 /** The connected API; throws when the page has none (main.tsx checks `connectWorkbench()` before rendering). */
 export function getWorkbenchApi(): WorkbenchApi {
-  const c = connectWorkbench();
-  if (!c) throw new Error('The workbench API is not available in this page.');
-  return c.api;
+  if (!cached) throw new Error('The workbench API is not available in this page.');
+  return cached.api;
 }

@@ -1,5 +1,5 @@
 import { normalizeDiacritics } from '../../text/transliterate';
-import { compileUserRegex, MAX_REGEX_INPUT_LENGTH } from '../regex';
+import { compileUserRegex, MAX_REGEX_INPUT_LENGTH, type UserRegex } from '../regex';
 import { failAt } from '../runtime';
 import type { Value } from '../value';
 import { isBlank, toNumberOrNull, valueToText } from '../value';
@@ -176,14 +176,14 @@ export const Replace: FunctionDef = {
     const text = args[0]!;
     const pattern = args[1]!;
     const replacement = args[2]!;
-    let fixed: RegExp | undefined;
+    let fixed: UserRegex | undefined;
     if (pattern.literal !== undefined) {
       const compiled = compileUserRegex(valueToText(pattern.literal.value) ?? '');
       if (!compiled.ok) throw compileError(compiled.reason, pattern);
       fixed = compiled.regex;
     }
     let lastSource: string | undefined;
-    let lastRegex: RegExp | null = null;
+    let lastRegex: UserRegex | null = null;
     return (env) => {
       const v = text.evaluate(env);
       if (v === null) return null;
@@ -205,8 +205,7 @@ export const Replace: FunctionDef = {
       return mapText(v, (t) => {
         if (t.length > MAX_REGEX_INPUT_LENGTH)
           throw failAt(call, 'expression-error', `text is longer than ${MAX_REGEX_INPUT_LENGTH} characters`);
-        re.lastIndex = 0;
-        return t.replace(re, r);
+        return re.replaceAll(t, r);
       });
     };
   },

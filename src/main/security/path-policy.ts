@@ -1,0 +1,67 @@
+import { isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { checkMappingPath, isSafeAbsolutePath } from '../../shared/api/validators';
+
+/** Why a path was refused; the message names the field, never the file's content. */
+export class PathPolicyError extends Error {
+  override readonly name = 'PathPolicyError';
+}
+
+export interface PathPolicy {
+  /**
+   * Absolute paths the consultant picked this session (dialog, drop, upload, CLI argument) and folders the
+   * workbench owns. A mapping file may name an absolute path only when this says yes.
+   */
+  allowAbsolute?: (absolutePath: string) => boolean;
+}
+
+/** True when `candidate` is `root` itself or below it, after resolving both. */
+export function isInside(root: string, candidate: string): boolean {
+  const r = resolve(root);
+  const c = resolve(candidate);
+  return c === r || c.startsWith(r.endsWith(sep) ? r : r + sep);
+}
+
+/**
+ * Resolves a file path written in a mapping (`source.path`, `source.caFile`) for every entry point (app and
+ * CLI): a relative path resolves inside the project folder and may not leave it; UNC, WebDAV and device paths
+ * are refused before anything touches them (Windows would authenticate to that host with the consultant's
+ * credentials); an absolute local path only when `policy.allowAbsolute` confirms the consultant picked it.
+ */
+export function resolveMappingPath(
+  projectDir: string,
+  path: string,
+  what: string,
+  policy: PathPolicy = {},
+): string {
+  if (isSafeAbsolutePath(path) && isAbsolute(path)) {
+    const abs = normalize(path);
+    if (policy.allowAbsolute?.(abs)) return abs;
+    throw new PathPolicyError(
+      `${what} is an absolute path that was not chosen in this session; choose the file again (or pass it on the command line)`,
+    );
+  }
+  const checked = checkMappingPath(path, what);
+  if (!checked.ok) throw new PathPolicyError(checked.reason);
+  const full = join(resolve(projectDir), ...checked.segments);
+  if (!isInside(projectDir, full)) throw new PathPolicyError(`${what} leaves the project folder`);
+  return full;
+}
+
+/** A set of absolute paths (and folders) the consultant picked or the workbench owns. */
+export class PathGrants {
+  readonly #files = new Set<string>();
+  readonly #folders: string[] = [];
+
+  grantFile(path: string): void {
+    this.#files.add(normalize(resolve(path)));
+  }
+
+  grantFolder(path: string): void {
+    this.#folders.push(resolve(path));
+  }
+
+  allows = (path: string): boolean => {
+    const p = normalize(resolve(path));
+    return this.#files.has(p) || this.#folders.some((f) => isInside(f, p));
+  };
+}
