@@ -55,7 +55,10 @@ export async function buildPlan(o: BuildPlanOptions): Promise<Plan> {
       });
     }
   }
-  return computePlan({
+  // What the client learned about the target (a failing /ServiceProviderConfig, recovered paging) goes
+  // into the plan, so the consultant sees it before applying.
+  const { warnings } = await o.client.discovery();
+  const plan = computePlan({
     users,
     skipped,
     errors,
@@ -70,6 +73,7 @@ export async function buildPlan(o: BuildPlanOptions): Promise<Plan> {
     ...(o.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
     today: o.today,
   });
+  return warnings.length ? { ...plan, target: { ...plan.target, warnings } } : plan;
 }
 
 export interface PlanFromMappingOptions {

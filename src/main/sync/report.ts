@@ -49,7 +49,8 @@ export interface ReportRow {
 export interface RunReport {
   version: 1;
   status: RunStatus;
-  target: { url: string };
+  /** `warnings`: the plan's target warnings and those the client met while applying. */
+  target: { url: string; warnings?: string[] };
   startedAt: string;
   finishedAt: string;
   safety: { ok: boolean; reasons: string[] };

@@ -197,9 +197,16 @@ export const safetySchema = z
   })
   .strict();
 
+const writeStrategy = z
+  .enum(['wholeAttribute', 'valuePath', 'detect'])
+  .optional()
+  .describe(
+    'How multi-valued attributes (emails, phoneNumbers) are written. wholeAttribute (the default; Plek cannot process value-filter paths such as emails[type eq "work"].value): the whole attribute is replaced with the merged list, entries of other types kept. valuePath: PATCH through value-filter paths. detect: value-filter paths until the target refuses one (400 invalidPath/invalidFilter/noTarget).',
+  );
+
 export const targetSchema = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('sandbox'), dataDir: z.string().optional() }).strict(),
+    z.object({ kind: z.literal('sandbox'), dataDir: z.string().optional(), writeStrategy }).strict(),
     z
       .object({
         kind: z.literal('scim'),
@@ -212,6 +219,7 @@ export const targetSchema = z
             'OAuth token endpoint. On another origin than baseUrl the client secret is sent there only after the consultant confirms that host (app) or passes --token-url (CLI).',
           ),
         clientId: z.string().min(1).optional(),
+        writeStrategy,
       })
       .strict(),
   ])

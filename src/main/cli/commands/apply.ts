@@ -85,6 +85,8 @@ export async function applyWithReport(
     );
     process.stdout.write(`report: ${files.json}, ${files.nl} and ${files.en}\n`);
   }
+  if (!json)
+    for (const w of result.report.target.warnings ?? []) process.stdout.write(`${yellow(`target: ${w}`)}\n`);
   process.exitCode = result.aborted ? 130 : result.blocked || result.failed > 0 ? 1 : 0;
   return result;
 }
