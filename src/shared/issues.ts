@@ -16,6 +16,7 @@ export const ISSUE_CODES = [
   // mapping key
   'empty-key',
   'duplicate-key',
+  'similar-key',
   'key-changed',
   // data quality
   'missing-required',
@@ -28,6 +29,7 @@ export const ISSUE_CODES = [
   'login-empty',
   'out-of-scope',
   'leaving-later',
+  'starting-later',
   'manual-link',
   // mapping definition
   'mapping-invalid',

@@ -125,6 +125,40 @@ export const deactivationSchema = z
   .strict()
   .describe('Deactivation is driven by a source value only; absence from the export never deactivates.');
 
+export const activationSchema = z
+  .object({
+    startDate: expression
+      .optional()
+      .describe(
+        'Expression giving the first working day (a date). A joiner whose start date lies more than daysAhead days after today is not created yet (listed as starting later).',
+      ),
+    daysAhead: z
+      .number()
+      .int()
+      .min(0)
+      .max(3650)
+      .nullable()
+      .default(0)
+      .describe(
+        'Create the account this many days before the start date (0 = on the start date); null = ignore start dates.',
+      ),
+  })
+  .strict()
+  .describe('Joiners: when an account is created, driven by the start date in the source.');
+
+/** Used when a mapping names no time zone: "today" is the date in this zone, whatever the computer says. */
+export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+
+/** True for an IANA time zone name this JavaScript runtime knows ("Europe/Amsterdam", "UTC"). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const groupRuleSchema = z
   .object({
     group: z.string().min(1).describe('Plek group display name.'),
@@ -263,7 +297,15 @@ export const mappingFileSchema = z
       })
       .strict()
       .optional(),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, 'an IANA time zone such as "Europe/Amsterdam"')
+      .optional()
+      .describe(
+        'Where "today" is decided (end dates, start dates, Today()); default Europe/Amsterdam, whatever the computer running the sync says.',
+      ),
     deactivation: deactivationSchema.default({}),
+    activation: activationSchema.optional(),
     groupRules: z.array(groupRuleSchema).default([]),
     loginSchema: loginSchemaSchema.optional(),
     linking: linkingSchema.default({ matchOn: 'email', ignoreInactive: true }),
@@ -293,6 +335,7 @@ export type FieldMapping = z.output<typeof fieldMappingSchema>;
 export type GroupRule = z.output<typeof groupRuleSchema>;
 export type LoginSchema = z.output<typeof loginSchemaSchema>;
 export type DeactivationRule = z.output<typeof deactivationSchema>;
+export type ActivationRule = z.output<typeof activationSchema>;
 export type SafetyThresholds = z.output<typeof safetySchema>;
 export type MappingTarget = z.output<typeof targetSchema>;
 export type ValueMap = z.output<typeof valueMapSchema>;

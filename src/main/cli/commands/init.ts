@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { suggestCsvMapping } from '../../../shared/engine/recognize-headers';
+import { proposeMapping } from '../../../shared/engine/propose';
 import { stringifyMapping } from '../../../shared/mapping/load';
 import { UserError } from '../../user-error';
 import { bold, dim, envSecret, yellow } from '../common';
@@ -51,25 +51,26 @@ export function register(program: Command): void {
 }
 
 async function initCsv(opts: InitOptions) {
-  const { readCsvHeaders } = await import('../../sources/csv/read-csv');
-  const info = await readCsvHeaders(opts.source, {});
+  const { sampleCsv } = await import('../../sources/csv/read-csv');
+  const { info, records } = await sampleCsv(opts.source, {}, 200);
   const outDir = opts.out ? dirname(resolve(opts.out)) : process.cwd();
-  const suggested = suggestCsvMapping(info.headers, {
+  const proposal = proposeMapping({
+    headers: info.headers,
+    sampleRows: records.map((r) => r.values),
     name: opts.name ?? basename(opts.source).replace(/\.[^.]+$/, ''),
     sourcePath: relative(outDir, resolve(opts.source)).split('\\').join('/'),
   });
   const notes = [
     `${basename(opts.source)}: ${info.encoding} (${info.encodingReason}), delimiter ${JSON.stringify(info.delimiter)}, ${info.headers.length} columns`,
     ...info.issues.map((i) => i.message),
-    ...suggested.suggestions.map((s) => `${s.header} → ${s.target ?? s.note ?? s.concept}`),
-    ...suggested.notes,
-    ...(suggested.mapping.source.kind === 'csv' && suggested.mapping.source.path?.startsWith('..')
+    ...proposal.notes,
+    ...(proposal.mapping.source.kind === 'csv' && proposal.mapping.source.path?.startsWith('..')
       ? [
           'the export is outside the mapping’s folder: a mapping only reads files beside it or below it, so move the export there or pass --source FILE to each command',
         ]
       : []),
   ];
-  return { mapping: suggested.mapping, notes };
+  return { mapping: proposal.mapping, notes };
 }
 
 async function initLdap(opts: InitOptions) {
