@@ -14,7 +14,13 @@ import { todayIn } from '../shared/engine/today';
 import { parseMappingText } from '../shared/mapping/load';
 import type { MappingFile } from '../shared/mapping/schema';
 import { WORK_EMAIL } from '../shared/scim/fields';
-import { mappingBaseDir, openSource, type OpenedSource, type OpenSourceOptions } from './sources/index';
+import {
+  mappingBaseDir,
+  openSource,
+  type ApiSecrets,
+  type OpenedSource,
+  type OpenSourceOptions,
+} from './sources/index';
 import { UserError } from './user-error';
 
 export interface LoadedMapping {
@@ -62,6 +68,8 @@ export interface PipelineOptions {
   /** The previous state itself (the daily run's saved state); `previousPath` wins when both are given. */
   previous?: PreviousState;
   ldapPassword?: string;
+  /** HR application API secrets (PLEK_SOURCE_SECRET / PLEK_SOURCE_TOKEN for the CLI). */
+  apiSecrets?: ApiSecrets;
   signal?: AbortSignal;
   onProgress?: (progress: { rows: number; fraction: number | null }) => void;
   trace?: RunOptions['trace'];
@@ -179,7 +187,7 @@ export async function loadPreviousState(
 
 function sourceOptionsFor(
   loaded: LoadedMapping,
-  options: Pick<PipelineOptions, 'sourcePath' | 'ldapPassword' | 'signal'>,
+  options: Pick<PipelineOptions, 'sourcePath' | 'ldapPassword' | 'apiSecrets' | 'signal'>,
 ): OpenSourceOptions {
   return {
     baseDir: loaded.baseDir,
@@ -187,6 +195,7 @@ function sourceOptionsFor(
     pathPolicy: {},
     ...(options.sourcePath ? { sourcePath: options.sourcePath } : {}),
     ...(options.ldapPassword ? { ldapPassword: options.ldapPassword } : {}),
+    ...(options.apiSecrets ? { apiSecrets: options.apiSecrets } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
 }

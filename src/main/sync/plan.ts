@@ -6,6 +6,7 @@ import type { ScimUser } from '../../shared/scim/resource';
 import type { ScimClient } from '../scim/client';
 import type { PreviousState } from '../../shared/engine/types';
 import { runPipeline, type PipelineResult } from '../pipeline';
+import type { ApiSecrets } from '../sources/index';
 import type { ResolvedTarget } from './target';
 
 /** Everything the plan needs from Plek: all users and groups, paged. */
@@ -89,6 +90,7 @@ export interface PlanFromMappingOptions {
   allowMassDeactivation?: boolean;
   initialImport?: boolean;
   ldapPassword?: string;
+  apiSecrets?: ApiSecrets;
   signal?: AbortSignal;
 }
 
@@ -104,6 +106,7 @@ export async function planFromMapping(
     ...(o.sourcePath ? { sourcePath: o.sourcePath } : {}),
     ...(o.previousPath ? { previousPath: o.previousPath } : o.previous ? { previous: o.previous } : {}),
     ...(o.ldapPassword ? { ldapPassword: o.ldapPassword } : {}),
+    ...(o.apiSecrets ? { apiSecrets: o.apiSecrets } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
   });
   const previous = pipeline.previous;

@@ -10,7 +10,7 @@ import { planFromMapping } from '../../sync/plan';
 import type { ApplyResult } from '../../sync/apply';
 import { dailyStatePath, nextDailyState, readDailyState, stateDir, writeDailyState } from '../../sync/state';
 import { UserError } from '../../user-error';
-import { envSecret, localToday } from '../common';
+import { apiSecretsFromEnv, envSecret, localToday } from '../common';
 import { applyWithReport, reportFiles } from './apply';
 import { planOptions, type PlanCommandOptions } from './plan';
 
@@ -93,6 +93,7 @@ export function register(program: Command): void {
             ...(opts.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
             ...(opts.initialImport ? { initialImport: true } : {}),
             ...(ldapPassword ? { ldapPassword } : {}),
+            ...apiSecretsFromEnv(),
           }),
         );
         if (!opts.json) {

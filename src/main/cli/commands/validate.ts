@@ -2,7 +2,17 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { isBlocking } from '../../../shared/issues';
 import { runPipeline } from '../../pipeline';
-import { bold, dim, envSecret, formatIssues, green, parseToday, red, say } from '../common';
+import {
+  apiSecretsFromEnv,
+  bold,
+  dim,
+  envSecret,
+  formatIssues,
+  green,
+  parseToday,
+  red,
+  say,
+} from '../common';
 
 interface ValidateOptions {
   mapping: string;
@@ -40,6 +50,7 @@ export function register(program: Command): void {
         ...(opts.source ? { sourcePath: opts.source } : {}),
         ...(opts.previous ? { previousPath: opts.previous } : {}),
         ...(ldapPassword ? { ldapPassword } : {}),
+        ...apiSecretsFromEnv(),
         ...(traceKey ? { trace: (key: string) => key === traceKey } : {}),
       });
       if (opts.writeState) await writeFile(opts.writeState, `${JSON.stringify(state)}\n`);
