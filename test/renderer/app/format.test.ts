@@ -54,3 +54,9 @@ describe('runOutcome', () => {
     expect(runOutcome(status, failed)).toBe(expected);
   });
 });
+
+describe('runOutcome with the service’s own verdict', () => {
+  it('reads completed-with-failures as finished with failures', () => {
+    expect(runOutcome('completed-with-failures', 0)).toBe('completedWithFailures');
+  });
+});

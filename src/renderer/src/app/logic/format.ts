@@ -48,9 +48,10 @@ export function todayIso(now: Date): string {
  * state ("finished with failures"), never a plain "finished ✓".
  */
 export function runOutcome(
-  status: 'running' | 'completed' | 'cancelled' | 'failed',
+  status: 'running' | 'completed' | 'completed-with-failures' | 'cancelled' | 'failed',
   failed: number,
 ): 'running' | 'completed' | 'completedWithFailures' | 'cancelled' | 'failed' {
-  if (status === 'completed' && failed > 0) return 'completedWithFailures';
+  if (status === 'completed-with-failures' || (status === 'completed' && failed > 0))
+    return 'completedWithFailures';
   return status;
 }
