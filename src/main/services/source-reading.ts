@@ -3,7 +3,9 @@ import { ApiFailure, type Request, type SourceSample } from '../../shared/api/co
 import type { Issue } from '../../shared/issues';
 import type { SourceRecord } from '../../shared/source/types';
 import { describeAttributes, openCsv } from '../sources/csv/read-csv';
-import { openSource, type SourceOfMapping } from '../sources/index';
+import { openSource, type ApiSecrets, type SourceOfMapping } from '../sources/index';
+import type { ApiSource } from '../../shared/mapping/schema';
+import { apiSecretName, apiSecretScope } from '../../shared/source/api-secret';
 import { ldapBackend } from './backends';
 import type { ServiceContext } from './context';
 import { csvPathOf, readCa } from './project-files';
@@ -24,9 +26,11 @@ export async function readWholeSource(
 ): Promise<WholeSource> {
   const ldapPassword =
     mapping.source.kind === 'ldap' ? await ctx.secret('ldap-bind-password', mapping.source.url) : null;
+  const apiSecrets = isApi(mapping.source) ? await apiSecretsOf(ctx, mapping.source) : undefined;
   const opened = await openSource(mapping, {
     baseDir: projectPath ? dirname(projectPath) : ctx.options.dataDir,
     ...(ldapPassword ? { ldapPassword } : {}),
+    ...(apiSecrets ? { apiSecrets } : {}),
     signal: task.signal,
   });
   const records: SourceRecord[] = [];
@@ -48,6 +52,60 @@ export async function readWholeSource(
   return { records, issues, ...(opened.headers ? { headers: opened.headers } : {}) };
 }
 
+function isApi(source: { kind: string }): source is ApiSource {
+  return source.kind === 'personio' || source.kind === 'afas' || source.kind === 'rest';
+}
+
+/**
+ * The stored secret of an API source, looked up under the endpoint it is bound to (origin + client); a mapping
+ * that points elsewhere finds none.
+ */
+async function apiSecretsOf(ctx: ServiceContext, source: ApiSource): Promise<ApiSecrets> {
+  const name = apiSecretName(source);
+  const scope = apiSecretScope(source);
+  if (!name) return {};
+  if (!scope) throw new ApiFailure('invalid-request', 'the API URL must use https (http only for localhost)');
+  const value = await ctx.secret(name, scope);
+  if (!value) return {};
+  return name === 'source-token' ? { token: value } : { secret: value };
+}
+
+/** A sample of an HR application's API, with progress (records, pages, total when the API gives one). */
+async function readApiSample(
+  ctx: ServiceContext,
+  source: ApiSource,
+  limit: number,
+  task: Task,
+): Promise<SourceSample> {
+  const { sampleApiSource, isApiSourceError } = await import('../sources/api/index');
+  const secrets = await apiSecretsOf(ctx, source);
+  const secret = source.kind === 'afas' ? secrets.token : secrets.secret;
+  try {
+    const sample = await sampleApiSource(source, {
+      size: limit,
+      ...(secret ? { secret } : {}),
+      signal: task.signal,
+      onProgress: (p) =>
+        ctx.emit('task:progress', {
+          taskId: task.id,
+          label: 'sampling',
+          done: p.records,
+          total: p.total !== null ? Math.min(p.total, limit) : limit,
+        }),
+    });
+    return {
+      attributes: sample.attributes,
+      records: sample.records,
+      issues: [],
+      totalRecords: sample.records.length,
+    };
+  } catch (error) {
+    if (task.signal.aborted) throw new ApiFailure('cancelled', 'reading the source was cancelled');
+    if (isApiSourceError(error)) throw new ApiFailure('invalid-request', `${error.message} ${error.hint}`);
+    throw error;
+  }
+}
+
 /** The first `limit` records of a source, with every row's problems counted over the whole file. */
 export async function readSample(
   ctx: ServiceContext,
@@ -55,6 +113,7 @@ export async function readSample(
   task: Task,
 ): Promise<SourceSample> {
   const source = request.source;
+  if (isApi(source)) return readApiSample(ctx, source, request.limit, task);
   if (source.kind === 'ldap') {
     const ldap = ctx.options.backends?.ldap ?? ldapBackend;
     const password = await ctx.secret('ldap-bind-password', source.url);
