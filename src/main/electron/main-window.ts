@@ -8,19 +8,24 @@ import { encryptedValues, openAppStore, recentProjects, type AppStore } from './
 import { createDialogHost } from './dialogs';
 import { onDroppedFile, registerWorkbenchIpc, sendEvent } from './ipc';
 import { menuTemplate } from './menu';
-import { SafeStorageSecretStore } from './safe-storage-secrets';
+import { isSecureStorageAvailable, SafeStorageSecretStore } from './safe-storage-secrets';
 import {
   classifyDroppedPath,
   decideWindowOpen,
   isAppFrameUrl,
   isNavigationAllowed,
+  rendererUrl,
   windowOptions,
 } from './security';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-/** electron-vite's dev server URL in development; the built file otherwise. */
-const DEV_URL = process.env.ELECTRON_RENDERER_URL;
-const APP_URL = DEV_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+/** electron-vite's dev server URL in an unpackaged development run; the built file otherwise (always when packaged). */
+const RENDERER = rendererUrl(
+  app.isPackaged,
+  process.env,
+  pathToFileURL(join(here, '../renderer/index.html')).href,
+);
+const APP_URL = RENDERER.url;
 
 /** Denies everything every web contents might ask for: new windows, navigation, webviews, permissions. */
 export function hardenSessions(): void {
@@ -58,7 +63,7 @@ export async function startDesktop(): Promise<void> {
   const service: WorkbenchService = createWorkbenchService({
     dataDir: join(app.getPath('userData'), 'workbench'),
     // Without OS encryption secrets live for the session only (app:info says so), never in plain text on disk.
-    secrets: safeStorage.isEncryptionAvailable()
+    secrets: isSecureStorageAvailable(safeStorage)
       ? new SafeStorageSecretStore(safeStorage, encryptedValues(store))
       : new MemorySecretStore(),
     mode: 'electron',
@@ -98,7 +103,7 @@ export async function startDesktop(): Promise<void> {
         recent: store.get('recentProjects'),
         lang,
         isMac: process.platform === 'darwin',
-        dev: Boolean(DEV_URL),
+        dev: RENDERER.dev,
       },
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
