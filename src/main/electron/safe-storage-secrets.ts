@@ -76,6 +76,10 @@ export class SafeStorageSecretStore implements SecretStore {
     return Object.hasOwn(this.values.get(), key);
   }
 
+  async keys(): Promise<string[]> {
+    return Object.keys(this.values.get());
+  }
+
   async delete(key: string): Promise<boolean> {
     const all = { ...this.values.get() };
     if (!Object.hasOwn(all, key)) return false;

@@ -7,7 +7,8 @@ import { EventHub } from './event-hub';
 export { newId } from './ids';
 import { PlanStore, RunStore } from './run-state';
 import { SandboxManager } from './sandbox-manager';
-import { lookupSecret, SecretRedactor, type SecretStore } from './secret-store';
+import { EndpointSecrets } from './endpoint-secrets';
+import { SecretRedactor, type SecretStore } from './secret-store';
 import { TaskRegistry } from './tasks';
 
 export interface DialogHost {
@@ -61,8 +62,11 @@ export interface ServiceContext {
   plans: PlanStore;
   runs: RunStore;
   sandbox: SandboxManager;
-  /** A stored (or, where allowed, environment) secret; remembered by the redactor so it never leaves in text. */
-  secret(name: Parameters<typeof lookupSecret>[1], scope?: string): Promise<string | null>;
+  /**
+   * Stored secrets, each bound to the endpoint it was entered for (never the environment: that is the CLI's);
+   * values read are remembered by the redactor so they never leave in text.
+   */
+  secrets: EndpointSecrets;
 }
 
 /** The local calendar date of `d` as yyyy-mm-dd. */
@@ -107,10 +111,6 @@ export function createServiceContext(options: WorkbenchServiceOptions): ServiceC
     plans: new PlanStore(),
     runs: new RunStore(),
     sandbox: new SandboxManager({ dataDir: folders.sandbox, resourcesDir, redactor, emit }),
-    secret: async (name, scope) => {
-      const found = await lookupSecret(options.secrets, name, scope, env);
-      if (found) redactor.remember(found.value);
-      return found?.value ?? null;
-    },
+    secrets: new EndpointSecrets(options.secrets, redactor),
   };
 }

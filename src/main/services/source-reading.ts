@@ -9,6 +9,11 @@ import type { ServiceContext } from './context';
 import { csvPathOf, readCa } from './project-files';
 import type { Task } from './tasks';
 
+/** The endpoint a directory's bind password belongs to: host, port, TLS mode and bind DN. */
+export function ldapEndpoint(source: { url: string; startTls?: boolean; bindDn: string }) {
+  return { url: source.url, startTls: source.startTls ?? true, bindDn: source.bindDn };
+}
+
 export interface WholeSource {
   records: SourceRecord[];
   issues: Issue[];
@@ -23,7 +28,9 @@ export async function readWholeSource(
   task: Task,
 ): Promise<WholeSource> {
   const ldapPassword =
-    mapping.source.kind === 'ldap' ? await ctx.secret('ldap-bind-password', mapping.source.url) : null;
+    mapping.source.kind === 'ldap'
+      ? await ctx.secrets.get('ldap-bind-password', ldapEndpoint(mapping.source))
+      : null;
   const opened = await openSource(mapping, {
     baseDir: projectPath ? dirname(projectPath) : ctx.options.dataDir,
     ...(ldapPassword ? { ldapPassword } : {}),
@@ -57,7 +64,7 @@ export async function readSample(
   const source = request.source;
   if (source.kind === 'ldap') {
     const ldap = ctx.options.backends?.ldap ?? ldapBackend;
-    const password = await ctx.secret('ldap-bind-password', source.url);
+    const password = await ctx.secrets.get('ldap-bind-password', ldapEndpoint(source));
     if (!password)
       throw new ApiFailure(
         'invalid-request',

@@ -30,6 +30,7 @@ export const CHANNELS = [
   'secrets:set',
   'secrets:has',
   'secrets:delete',
+  'secrets:confirm',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

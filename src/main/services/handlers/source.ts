@@ -5,7 +5,7 @@ import { isSafeFileName } from '../../../shared/api/validators';
 import { ldapBackend } from '../backends';
 import { newId, type ServiceContext } from '../context';
 import { inside, readCa } from '../project-files';
-import { readSample } from '../source-reading';
+import { ldapEndpoint, readSample } from '../source-reading';
 
 type SourceChannels =
   'source:sample' | 'source:upload' | 'source:inspectCertificate' | 'source:testConnection';
@@ -30,7 +30,7 @@ export function sourceHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Sou
     'source:inspectCertificate': async ({ url, timeoutMs }) => ldap().inspectCertificate(url, timeoutMs),
 
     'source:testConnection': async ({ source, projectPath }) => {
-      const password = await ctx.secret('ldap-bind-password', source.url);
+      const password = await ctx.secrets.get('ldap-bind-password', ldapEndpoint(source));
       if (!password) return { ok: false, message: `enter the bind password of ${source.bindDn} first` };
       const caPem = await readCa(source.caFile, projectPath);
       return ldap().testConnection(source, { password, ...(caPem ? { caPem } : {}) });
