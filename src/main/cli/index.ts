@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isUserFacing } from '../user-error';
+import { ownerOnlyFiles } from '../security/data-protection';
 import { parseLang, say, setCliLang } from './common';
 import { register as registerInit } from './commands/init';
 import { register as registerMap } from './commands/map';
@@ -34,6 +35,8 @@ export function buildProgram(): Command {
 
 /** Runs the CLI; returns the exit code (0 ok, 1 blocking data errors, 2 usage or unreadable input). */
 export async function main(argv: string[]): Promise<number> {
+  // Plans, exports, journals and sandbox state hold HR data: files this process writes are owner-only.
+  ownerOnlyFiles();
   process.exitCode = 0;
   const program = buildProgram();
   for (const cmd of program.commands) cmd.exitOverride();

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { MenuCommand, ProjectDocument } from '../../shared/api/contract';
 import { MemorySecretStore } from '../services/secret-store';
 import { createWorkbenchService, type WorkbenchService } from '../services/workbench-service';
+import { ownerOnlyFiles } from '../security/data-protection';
 import { encryptedValues, openAppStore, recentProjects, type AppStore } from './app-store';
 import { createDialogHost } from './dialogs';
 import { onDroppedFile, registerWorkbenchIpc, sendEvent } from './ipc';
@@ -49,6 +50,7 @@ export function hardenSessions(): void {
 
 /** Starts the desktop workbench: one window, the service behind IPC, menus, dialogs, drops, stored state. */
 export async function startDesktop(): Promise<void> {
+  ownerOnlyFiles();
   const store: AppStore = openAppStore();
   let window: BrowserWindow | null = null;
   const lang = app.getLocale().toLowerCase().startsWith('nl') ? 'nl' : 'en';
@@ -79,7 +81,9 @@ export async function startDesktop(): Promise<void> {
     if (window) sendEvent(window.webContents, event, payload as never);
   });
 
+  // Every path that reaches here was chosen by the consultant (menu, drop, file association).
   const openProject = async (path: string) => {
+    service.grantPath(path);
     const r = await service.dispatch('project:open', { path });
     if (r.ok) send('project:opened', r.value as ProjectDocument);
   };
@@ -116,7 +120,10 @@ export async function startDesktop(): Promise<void> {
     if (!isAppFrameUrl(event.senderFrame?.url, APP_URL)) return;
     const dropped = classifyDroppedPath(path);
     if (dropped?.kind === 'mapping') void openProject(dropped.path);
-    else if (dropped?.kind === 'csv') command('open-csv', dropped.path);
+    else if (dropped?.kind === 'csv') {
+      service.grantPath(dropped.path);
+      command('open-csv', dropped.path);
+    }
   });
 
   hardenSessions();

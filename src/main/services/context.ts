@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { EventName } from '../../shared/api/channels';
 import type { AppInfo, EventMap } from '../../shared/api/contract';
 import { dataFolders, type DataFolders } from '../data-dir';
@@ -7,6 +7,7 @@ import { EventHub } from './event-hub';
 export { newId } from './ids';
 import { PlanStore, RunStore } from './run-state';
 import { SandboxManager } from './sandbox-manager';
+import { PathGrants } from '../security/path-policy';
 import { EndpointSecrets } from './endpoint-secrets';
 import { SecretRedactor, type SecretStore } from './secret-store';
 import { TaskRegistry } from './tasks';
@@ -38,6 +39,8 @@ export interface WorkbenchServiceOptions {
   env?: Record<string, string | undefined>;
   version?: string;
   locale?: string;
+  /** Days HR data (uploads, run journals, sandbox state) is kept; older is removed at start. Default 30. */
+  retentionDays?: number;
   /** Unexpected errors (bugs), for a log; never receives request bodies or secrets. */
   onInternalError?: (channel: string, error: unknown) => void;
 }
@@ -67,6 +70,8 @@ export interface ServiceContext {
    * values read are remembered by the redactor so they never leave in text.
    */
   secrets: EndpointSecrets;
+  /** Absolute paths the consultant picked (dialogs, drops, uploads) and the workbench's own data folder. */
+  grants: PathGrants;
 }
 
 /** The local calendar date of `d` as yyyy-mm-dd. */
@@ -112,5 +117,10 @@ export function createServiceContext(options: WorkbenchServiceOptions): ServiceC
     runs: new RunStore(),
     sandbox: new SandboxManager({ dataDir: folders.sandbox, resourcesDir, redactor, emit }),
     secrets: new EndpointSecrets(options.secrets, redactor),
+    grants: (() => {
+      const grants = new PathGrants(join(options.dataDir, 'picked-files.json'));
+      grants.grantFolder(options.dataDir);
+      return grants;
+    })(),
   };
 }

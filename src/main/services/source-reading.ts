@@ -6,6 +6,7 @@ import { describeAttributes, openCsv } from '../sources/csv/read-csv';
 import { openSource, type SourceOfMapping } from '../sources/index';
 import { ldapBackend } from './backends';
 import type { ServiceContext } from './context';
+import { appPathPolicy, checkProjectPath, resolveSourceFile } from './path-access';
 import { csvPathOf, readCa } from './project-files';
 import type { Task } from './tasks';
 
@@ -31,8 +32,10 @@ export async function readWholeSource(
     mapping.source.kind === 'ldap'
       ? await ctx.secrets.get('ldap-bind-password', ldapEndpoint(mapping.source))
       : null;
+  await checkProjectPath(ctx, projectPath);
   const opened = await openSource(mapping, {
     baseDir: projectPath ? dirname(projectPath) : ctx.options.dataDir,
+    pathPolicy: appPathPolicy(ctx),
     ...(ldapPassword ? { ldapPassword } : {}),
     signal: task.signal,
   });
@@ -70,7 +73,7 @@ export async function readSample(
         'invalid-request',
         `enter the bind password of ${source.bindDn} first (it is kept in the secret store, never in the mapping)`,
       );
-    const caPem = await readCa(source.caFile, request.projectPath);
+    const caPem = await readCa(ctx, source.caFile, request.projectPath);
     return ldap.sample(source, {
       password,
       limit: request.limit,
@@ -78,12 +81,12 @@ export async function readSample(
       signal: task.signal,
     });
   }
-  const path = csvPathOf(source, request.projectPath);
-  if (!path)
+  if (!source.path || !csvPathOf(source, request.projectPath))
     throw new ApiFailure(
       'invalid-request',
       'choose the CSV file first (an absolute path, or save the project so a relative path can be resolved)',
     );
+  const path = await resolveSourceFile(ctx, source.path, request.projectPath, 'source.path');
   const csv = await openCsv(path, { encoding: source.encoding, delimiter: source.delimiter }, task.signal);
   const records: SourceRecord[] = [];
   const issues: Issue[] = [...csv.info.issues];

@@ -31,6 +31,7 @@ export const CHANNELS = [
   'secrets:has',
   'secrets:delete',
   'secrets:confirm',
+  'data:clear',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -510,6 +510,14 @@ export const contract = {
     request: z.object(secretRef).strict(),
     response: shape<{ present: boolean; source: 'store' | 'env' | null }>(),
   },
+  /**
+   * Removes HR data from the workbench's folders (uploads, run journals and reports, sandbox state): all of it,
+   * or what is older than `olderThanDays`. Saved projects and the daily sync state stay.
+   */
+  'data:clear': {
+    request: z.object({ olderThanDays: z.number().int().min(0).max(3650).optional() }).strict(),
+    response: shape<{ removed: number }>(),
+  },
   /** The consultant said yes to a `needs-confirmation` answer (shown with its host). */
   'secrets:confirm': { request: confirmationSchema, response: shape<{ confirmed: true }>() },
   'secrets:delete': { request: z.object(secretRef).strict(), response: shape<{ deleted: boolean }>() },

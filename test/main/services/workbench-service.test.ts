@@ -86,11 +86,13 @@ describe('projects', () => {
       path,
       JSON.stringify({ version: 1, name: 'Half af', source: { kind: 'csv' }, fields: {} }),
     );
+    service.grantPath(path); // picked in the Open dialog
     const doc = unwrap(await api().project.open({ path }));
     expect(doc.problems.map((p) => p.path)).toContain('$.mappingKey');
   });
 
   it('reports a missing file as not-found, without a stack trace', async () => {
+    service.grantPath(join(dir, 'bestaat-niet.plekmap.json'));
     const r = await api().project.open({ path: join(dir, 'bestaat-niet.plekmap.json') });
     expect(r).toEqual({
       ok: false,
@@ -290,6 +292,7 @@ describe('cancelling a long task', () => {
     for (let i = 0; i < 20_000; i++)
       lines.push(`${100000 + i};Sanne;de Vries;sanne.devries${i}@zorggroep-noord.nl`);
     const csvPath = join(dir, 'groot.csv');
+    service.grantPath(csvPath);
     await writeFile(csvPath, `${lines.join('\r\n')}\r\n`);
     const mapping: MappingFileInput = {
       version: 1,

@@ -1,4 +1,5 @@
 import { ApiFailure, type SecretEndpointInput, type WorkbenchHandlers } from '../../../shared/api/contract';
+import { clearWorkbenchData } from '../../security/data-protection';
 import type { ServiceContext } from '../context';
 
 /** The endpoint of a request: `endpoint`, or for a SCIM secret the `scope` URL. */
@@ -18,8 +19,20 @@ function endpointOfRequest(r: { scope?: string | undefined; endpoint?: SecretEnd
  */
 export function secretHandlers(
   ctx: ServiceContext,
-): Pick<WorkbenchHandlers, 'secrets:set' | 'secrets:has' | 'secrets:delete' | 'secrets:confirm'> {
+): Pick<
+  WorkbenchHandlers,
+  'secrets:set' | 'secrets:has' | 'secrets:delete' | 'secrets:confirm' | 'data:clear'
+> {
   return {
+    'data:clear': async ({ olderThanDays }) => {
+      // The sandbox keeps its state in memory and writes it back: stop it before its folder goes.
+      if (olderThanDays === undefined) await ctx.sandbox.stop();
+      const removed = await clearWorkbenchData(ctx.folders, {
+        now: ctx.now().getTime(),
+        ...(olderThanDays !== undefined ? { olderThanMs: olderThanDays * 86_400_000 } : {}),
+      });
+      return { removed };
+    },
     'secrets:set': async (r) => {
       await ctx.secrets.set(r.name, endpointOfRequest(r), r.value);
       return { stored: true as const };

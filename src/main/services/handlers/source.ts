@@ -21,9 +21,11 @@ export function sourceHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Sou
       if (!isSafeFileName(fileName)) throw new ApiFailure('forbidden', 'the file name must be a plain name');
       const folder = join(ctx.folders.uploads, newId('u'));
       if (!inside(folder, fileName)) throw new ApiFailure('forbidden', 'the file name must be a plain name');
-      await mkdir(folder, { recursive: true });
+      await mkdir(folder, { recursive: true, mode: 0o700 });
       const dest = join(folder, fileName);
-      await writeFile(dest, Buffer.from(contentBase64, 'base64'));
+      // An HR export: owner-only on disk.
+      await writeFile(dest, Buffer.from(contentBase64, 'base64'), { mode: 0o600 });
+      ctx.grants.grantFile(dest);
       return { path: dest };
     },
 
@@ -32,7 +34,7 @@ export function sourceHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Sou
     'source:testConnection': async ({ source, projectPath }) => {
       const password = await ctx.secrets.get('ldap-bind-password', ldapEndpoint(source));
       if (!password) return { ok: false, message: `enter the bind password of ${source.bindDn} first` };
-      const caPem = await readCa(source.caFile, projectPath);
+      const caPem = await readCa(ctx, source.caFile, projectPath);
       return ldap().testConnection(source, { password, ...(caPem ? { caPem } : {}) });
     },
   };
