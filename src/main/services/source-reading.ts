@@ -36,6 +36,8 @@ export async function readWholeSource(
   const opened = await openSource(mapping, {
     baseDir: projectPath ? dirname(projectPath) : ctx.options.dataDir,
     pathPolicy: appPathPolicy(ctx),
+    // Plain LDAP was confirmed by the consultant when the password was handed out (EndpointSecrets.get).
+    allowPlainLdap: true,
     ...(ldapPassword ? { ldapPassword } : {}),
     signal: task.signal,
   });
