@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
-/** The Electron executable, or null when the npm package is there but its binary was never downloaded. */
+/**
+ * The Electron executable, or null when it is missing: Electron is an optional dependency, so on a machine that
+ * cannot download its binary `npm install` drops it (or keeps the package without the binary) and carries on.
+ */
 function electronBinary() {
   try {
     const path = require('electron');
@@ -44,7 +47,7 @@ if (electron) {
     open: !passthrough.includes('--no-open'),
     announce: (url) =>
       process.stdout.write(
-        `Electron's binary is not installed on this machine (it cannot be downloaded here), so the workbench opens in your browser instead: ${url}\n`,
+        `Electron is not installed on this machine (its download failed or was skipped during npm install), so the workbench opens in your browser instead: ${url}\n`,
       ),
   });
   await stopOnSignal(running.stop);

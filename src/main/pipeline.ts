@@ -10,10 +10,17 @@ import {
   type RunOptions,
 } from '../shared/engine/run';
 import type { PreviousState, RowOutcome } from '../shared/engine/types';
+import { todayIn } from '../shared/engine/today';
 import { parseMappingText } from '../shared/mapping/load';
 import type { MappingFile } from '../shared/mapping/schema';
 import { WORK_EMAIL } from '../shared/scim/fields';
-import { mappingBaseDir, openSource, type OpenedSource, type OpenSourceOptions } from './sources/index';
+import {
+  mappingBaseDir,
+  openSource,
+  type ApiSecrets,
+  type OpenedSource,
+  type OpenSourceOptions,
+} from './sources/index';
 import { UserError } from './user-error';
 
 export interface LoadedMapping {
@@ -54,11 +61,13 @@ export async function loadMappingFile(path: string): Promise<LoadedMapping> {
 export interface PipelineOptions {
   mappingPath: string;
   sourcePath?: string;
-  /** yyyy-MM-dd. */
-  today: string;
+  /** yyyy-MM-dd; default: today in the mapping's time zone (Europe/Amsterdam when it names none). */
+  today?: string;
   /** The previous export (same format as the source) or a state file written by `validate --write-state`. */
   previousPath?: string;
   ldapPassword?: string;
+  /** HR application API secrets (PLEK_SOURCE_SECRET / PLEK_SOURCE_TOKEN for the CLI). */
+  apiSecrets?: ApiSecrets;
   signal?: AbortSignal;
   onProgress?: (progress: { rows: number; fraction: number | null }) => void;
   trace?: RunOptions['trace'];
@@ -71,6 +80,8 @@ export interface PipelineOptions {
 export interface PipelineResult {
   loaded: LoadedMapping;
   mapping: MappingFile;
+  /** The day the run judged dates by. */
+  today: string;
   result: MappingResult;
   source: { label: string; rows: number; headers?: string[] };
   /** Identity data for the next run's key-stability check (`--write-state`). */
@@ -172,7 +183,7 @@ export async function loadPreviousState(
 
 function sourceOptionsFor(
   loaded: LoadedMapping,
-  options: Pick<PipelineOptions, 'sourcePath' | 'ldapPassword' | 'signal'>,
+  options: Pick<PipelineOptions, 'sourcePath' | 'ldapPassword' | 'apiSecrets' | 'signal'>,
 ): OpenSourceOptions {
   return {
     baseDir: loaded.baseDir,
@@ -180,6 +191,7 @@ function sourceOptionsFor(
     pathPolicy: {},
     ...(options.sourcePath ? { sourcePath: options.sourcePath } : {}),
     ...(options.ldapPassword ? { ldapPassword: options.ldapPassword } : {}),
+    ...(options.apiSecrets ? { apiSecrets: options.apiSecrets } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
 }
@@ -187,15 +199,16 @@ function sourceOptionsFor(
 /** Mapping file + source (+ previous export) → outcomes, issues and summary. */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const loaded = await loadMappingFile(options.mappingPath);
+  const today = options.today ?? todayIn(loaded.compiled.timeZone, new Date());
   const sourceOptions = sourceOptionsFor(loaded, options);
   const previous = options.previousPath
-    ? await loadPreviousState(loaded, options.previousPath, options.today, {
+    ? await loadPreviousState(loaded, options.previousPath, today, {
         ...(options.ldapPassword ? { ldapPassword: options.ldapPassword } : {}),
       })
     : undefined;
   const opened = await openSource(loaded.mapping, sourceOptions);
   const { result, state } = await runOnSource(loaded, opened, {
-    today: options.today,
+    today,
     ...(previous ? { previous } : {}),
     ...(opened.headers ? { headers: opened.headers } : {}),
     ...(options.trace !== undefined ? { trace: options.trace } : {}),
@@ -207,6 +220,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   return {
     loaded,
     mapping: loaded.mapping,
+    today,
     result,
     source: { label: opened.label, rows: state.rows, ...(opened.headers ? { headers: opened.headers } : {}) },
     state,
@@ -222,12 +236,13 @@ export async function streamOutcomes(
   onOutcome: (outcome: RowOutcome) => void | Promise<void>,
 ): Promise<Omit<PipelineResult, 'result' | 'state'> & { result: Omit<MappingResult, 'outcomes'> }> {
   const loaded = await loadMappingFile(options.mappingPath);
+  const today = options.today ?? todayIn(loaded.compiled.timeZone, new Date());
   const sourceOptions = sourceOptionsFor(loaded, options);
   const previous = options.previousPath
-    ? await loadPreviousState(loaded, options.previousPath, options.today, sourceOptions)
+    ? await loadPreviousState(loaded, options.previousPath, today, sourceOptions)
     : undefined;
   const runOptions: RunOptions = {
-    today: options.today,
+    today,
     ...(previous ? { previous } : {}),
     ...(options.trace !== undefined ? { trace: options.trace } : {}),
   };
@@ -256,6 +271,7 @@ export async function streamOutcomes(
   return {
     loaded,
     mapping: loaded.mapping,
+    today,
     result: { issues: pass1.result.issues, summary: pass1.result.summary },
     source: {
       label: first.label,

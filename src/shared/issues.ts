@@ -16,6 +16,7 @@ export const ISSUE_CODES = [
   // mapping key
   'empty-key',
   'duplicate-key',
+  'similar-key',
   'key-changed',
   // data quality
   'missing-required',
@@ -27,6 +28,7 @@ export const ISSUE_CODES = [
   'login-collision',
   'out-of-scope',
   'leaving-later',
+  'starting-later',
   'manual-link',
   // mapping definition
   'mapping-invalid',

@@ -1,6 +1,8 @@
 import { InvalidArgumentError } from 'commander';
+import { todayIn } from '../../shared/engine/today';
 import { format, formatIssue, issueTitle, langFromEnv, LANGS, type Lang } from '../../shared/i18n';
 import type { Issue } from '../../shared/issues';
+import { DEFAULT_TIME_ZONE } from '../../shared/mapping/schema';
 
 let lang: Lang = langFromEnv(process.env);
 
@@ -27,10 +29,12 @@ export const say: (id: Parameters<typeof format>[1], values?: Parameters<typeof 
   values,
 ) => format(lang, id, values);
 
-/** Today's date on this machine as yyyy-MM-dd: the CLI reads the clock once and passes it to the engine. */
-export function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+/**
+ * Today as yyyy-MM-dd in the mapping's time zone (default Europe/Amsterdam), not the computer's: the CLI reads
+ * the clock once and passes the date to the engine.
+ */
+export function localToday(now = new Date(), timeZone = DEFAULT_TIME_ZONE): string {
+  return todayIn(timeZone, now);
 }
 
 /** commander option parser for --today. */
@@ -81,6 +85,19 @@ export function formatIssues(issues: readonly Issue[], perCode = 20): string {
     if (list.length > perCode) lines.push(dim(`  ${say('cli.more', { n: list.length - perCode })}`));
   }
   return lines.join('\n');
+}
+
+/** The HR application API secrets from the environment, as pipeline options (empty when none is set). */
+export function apiSecretsFromEnv(): {
+  apiSecrets?: { secret?: string; token?: string; confirmedTokenUrl?: string };
+} {
+  const secret = envSecret('PLEK_SOURCE_SECRET');
+  const token = envSecret('PLEK_SOURCE_TOKEN');
+  // A REST source's token URL on another host than its API: the consultant confirms it here, never the file.
+  const tokenUrl = envSecret('PLEK_SOURCE_TOKEN_URL');
+  const confirmed = tokenUrl && URL.canParse(tokenUrl) ? { confirmedTokenUrl: tokenUrl } : {};
+  if (!secret && !token) return {};
+  return { apiSecrets: { ...(secret ? { secret } : {}), ...(token ? { token } : {}), ...confirmed } };
 }
 
 /** Reads a secret from the environment; the name is shown in messages, the value never. */

@@ -2,6 +2,7 @@ export {
   startSandbox,
   type SandboxHandle,
   type SandboxOptions,
+  type SandboxProfile,
   type SandboxSeed,
   type SandboxStats,
 } from './server';

@@ -40,7 +40,15 @@ export interface SandboxOptions {
   now?: () => number;
   /** Debounce for writes of the state file. */
   saveDelayMs?: number;
+  /**
+   * `plek` (the default) behaves as Plek does per its SCIM product note: value-filter PATCH paths on users
+   * (`emails[type eq "work"].value`) are refused with 400 invalidPath. `permissive` accepts them (for tests of
+   * other targets' behaviour).
+   */
+  profile?: SandboxProfile;
 }
+
+export type SandboxProfile = 'plek' | 'permissive';
 
 export interface SandboxStats {
   requests: number;
@@ -48,6 +56,9 @@ export interface SandboxStats {
   byStatus: Record<string, number>;
   rateLimited: number;
   unauthorized: number;
+  /** /Bulk requests processed, and the operations they held. */
+  bulkRequests: number;
+  bulkOperations: number;
   tokensIssued: number;
   users: number;
   groups: number;
@@ -138,6 +149,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     byStatus: {},
     rateLimited: 0,
     unauthorized: 0,
+    bulkRequests: 0,
+    bulkOperations: 0,
     tokensIssued: 0,
     users: 0,
     groups: 0,
@@ -150,13 +163,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     writeFileSync(tmp, JSON.stringify(store.toJSON()));
     renameSync(tmp, statePath);
   };
-  const store = new SandboxStore(now, () => {
-    if (!statePath || saveTimer) return;
-    saveTimer = setTimeout(() => {
-      saveTimer = null;
-      save();
-    }, options.saveDelayMs ?? 250);
-  });
+  const store = new SandboxStore(
+    now,
+    () => {
+      if (!statePath || saveTimer) return;
+      saveTimer = setTimeout(() => {
+        saveTimer = null;
+        save();
+      }, options.saveDelayMs ?? 250);
+    },
+    (options.profile ?? 'plek') === 'plek',
+  );
   let fresh = true;
   if (statePath) {
     try {
@@ -315,6 +332,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!Array.isArray(ops)) return errorReply(400, 'Bulk needs Operations', 'invalidSyntax');
     if (ops.length > BULK_MAX_OPERATIONS)
       return errorReply(413, `at most ${BULK_MAX_OPERATIONS} operations`, 'tooMany');
+    stats.bulkRequests += 1;
+    stats.bulkOperations += ops.length;
     const failOnErrors = Number((body as { failOnErrors?: unknown }).failOnErrors ?? 0);
     const results: Record<string, unknown>[] = [];
     let errors = 0;

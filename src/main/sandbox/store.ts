@@ -50,6 +50,8 @@ export class SandboxStore {
   constructor(
     private readonly now: () => number,
     private readonly onChange: () => void = () => {},
+    /** Plek's profile: PATCH paths with a value filter (`emails[type eq "work"].value`) are refused on users. */
+    private readonly refuseValuePaths = false,
   ) {}
 
   load(state: SandboxState): void {
@@ -186,6 +188,17 @@ export class SandboxStore {
     this.checkVersion(old, ifMatch);
     const ops = isRecord(body) ? (body.Operations ?? body.operations) : undefined;
     if (!Array.isArray(ops)) throw new ScimHttpError(400, 'PATCH needs Operations', 'invalidSyntax');
+    if (this.refuseValuePaths && kind === 'Users') {
+      const filtered = ops.find(
+        (o: unknown) => isRecord(o) && typeof o.path === 'string' && o.path.includes('['),
+      );
+      if (filtered)
+        throw new ScimHttpError(
+          400,
+          `Plek does not process value-filter paths such as ${String((filtered as { path: string }).path)}: replace the whole attribute (e.g. path "emails" with the complete list)`,
+          'invalidPath',
+        );
+    }
     const normalisedOps = ops.map((o: unknown) =>
       isRecord(o) && typeof o.op === 'string' ? { ...o, op: o.op.toLowerCase() } : o,
     ) as ScimPatchOperation[];

@@ -1,5 +1,12 @@
 import { GROUP_SCHEMA } from '../../shared/scim/fields';
-import type { ScimUser } from '../../shared/scim/resource';
+import {
+  isValuePathWrite,
+  patchOperations,
+  type AttributeWrite,
+  type PatchOperation,
+  type WriteStrategy,
+} from '../../shared/scim/patch';
+import { normaliseUser, type ScimUser } from '../../shared/scim/resource';
 import { AbortedError, ScimAuthError, ScimConflictError, ScimRequestError } from './errors';
 import { Semaphore, backoffDelay, parseRetryAfter, sleep as realSleep } from './retry';
 import { Transport, TransportError, type RawResponse } from './transport';
@@ -21,6 +28,11 @@ export interface ScimClientOptions {
   retryBaseMs?: number;
   retryMaxMs?: number;
   pageSize?: number;
+  /**
+   * How multi-valued attributes are written (see WriteStrategy); `detect` (the default) uses value-filter paths
+   * until the target refuses one with 400 invalidPath/invalidFilter/noTarget, then replaces whole attributes.
+   */
+  writeStrategy?: WriteStrategy | 'detect';
   /** Injectable for tests: jitter source, clock and sleep. */
   random?: () => number;
   now?: () => number;
@@ -33,10 +45,23 @@ export interface ScimGroup {
   members: string[];
 }
 
-export interface PatchOperation {
-  op: 'add' | 'replace' | 'remove';
-  path?: string;
-  value?: unknown;
+export type { PatchOperation, AttributeWrite, WriteStrategy };
+
+/** What the client learned about the target: capabilities, and what it could not learn (said, never silent). */
+export interface TargetDiscovery {
+  etag: boolean;
+  bulkMaxOperations: number;
+  filter: boolean;
+  /** Why a capability is off or a behaviour changed, for the plan and the run report. */
+  warnings: string[];
+}
+
+/** A listing of a target's resources that cannot be trusted to be complete: no plan is made from it. */
+export class ScimListingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScimListingError';
+  }
 }
 
 export type LookupAttribute = 'externalId' | 'userName' | 'emails.value' | 'id' | 'displayName';
@@ -61,6 +86,35 @@ const BULK_REQUEST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:BulkRequest';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The HTTP status of one /Bulk operation: RFC 7644 sends a string ("201"), others a number (201) or the SCIM 1.1
+ * / early-draft object ({code: "201"}). Undefined when it is none of these.
+ */
+export function bulkStatus(v: unknown): number | undefined {
+  const raw = isRecord(v) ? v.code : v;
+  const n =
+    typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d{3}\s*$/.test(raw) ? Number(raw) : NaN;
+  return Number.isInteger(n) && n >= 100 && n < 600 ? n : undefined;
+}
+
+/** The new resource's id from a /Bulk operation result: `response.id`, else the last segment of `location`. */
+export function bulkResourceId(o: Record<string, unknown>): string | undefined {
+  if (isRecord(o.response) && typeof o.response.id === 'string' && o.response.id) return o.response.id;
+  if (typeof o.location !== 'string') return undefined;
+  const last = o.location
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '')
+    .split('/')
+    .pop();
+  return last ? decodeURIComponent(last) : undefined;
+}
+
+/** A non-negative integer as servers send counts: a number or a numeric string; else undefined. */
+function readCount(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
 function escapeFilterValue(v: string): string {
@@ -90,12 +144,17 @@ export class ScimClient {
   readonly baseUrl: string;
   private readonly transport: Transport;
   private readonly limiter: Semaphore;
-  private readonly o: Required<Omit<ScimClientOptions, 'auth' | 'baseUrl'>>;
+  private readonly o: Required<Omit<ScimClientOptions, 'auth' | 'baseUrl' | 'writeStrategy'>>;
   private token: { value: string; renewAt: number } | null = null;
   private tokenPending: Promise<string> | null = null;
   private spc: Promise<Record<string, unknown> | null> | null = null;
   /** Set once a server rejects filters: lookups then page through everything and filter locally. */
   filterUnsupported = false;
+  /** The write strategy in force: fixed by the target's settings, or `valuePath` until the target refuses it. */
+  writeStrategy: WriteStrategy;
+  private readonly detectWriteStrategy: boolean;
+  /** Things the run must say about the target (a failed /ServiceProviderConfig, a changed strategy…). */
+  readonly warnings: string[] = [];
   /** Counts for reports and the bench. */
   readonly counters = { requests: 0, retries: 0, rateLimited: 0, tokenRenewals: 0, recoveredCreates: 0 };
 
@@ -114,6 +173,8 @@ export class ScimClient {
       now: options.now ?? Date.now,
       sleep: options.sleep ?? realSleep,
     };
+    this.writeStrategy = options.writeStrategy === 'wholeAttribute' ? 'wholeAttribute' : 'valuePath';
+    this.detectWriteStrategy = (options.writeStrategy ?? 'detect') === 'detect';
     this.transport = new Transport(concurrency);
     this.limiter = new Semaphore(concurrency);
   }
@@ -194,6 +255,10 @@ export class ScimClient {
       this.tokenPending = null;
     });
     return this.tokenPending;
+  }
+
+  private warn(message: string): void {
+    if (!this.warnings.includes(message)) this.warnings.push(message);
   }
 
   private url(path: string, query?: Record<string, string | number>): string {
@@ -295,12 +360,40 @@ export class ScimClient {
     }
   }
 
-  /** /ServiceProviderConfig (cached); null when the server has none. */
+  /**
+   * /ServiceProviderConfig (cached); null when the server has none or it failed. A failure is not silent: it is
+   * recorded in `warnings` (ETags and /Bulk are then off), and the plan and the run report show it.
+   */
   serviceProviderConfig(): Promise<Record<string, unknown> | null> {
     this.spc ??= this.call<Record<string, unknown>>('GET', '/ServiceProviderConfig', { idempotent: true })
-      .then((r) => (isRecord(r.body) ? r.body : null))
-      .catch(() => null);
+      .then((r) => {
+        if (isRecord(r.body)) return r.body;
+        this.warn(
+          `GET /ServiceProviderConfig answered HTTP ${r.status} without a configuration: ETags and /Bulk are off for this run`,
+        );
+        return null;
+      })
+      .catch((e: unknown) => {
+        if (e instanceof AbortedError) throw e;
+        const why = e instanceof Error ? e.message : String(e);
+        this.warn(
+          `${why.startsWith('GET /ServiceProviderConfig') ? why : `GET /ServiceProviderConfig failed: ${why}`}; ETags and /Bulk are off for this run`,
+        );
+        return null;
+      });
     return this.spc;
+  }
+
+  /** The target's capabilities and the warnings about them, for the plan and the run report. */
+  async discovery(): Promise<TargetDiscovery> {
+    const spc = await this.serviceProviderConfig();
+    const filter = isRecord(spc?.filter) ? spc.filter.supported !== false : true;
+    return {
+      etag: await this.etagsSupported(),
+      bulkMaxOperations: await this.bulkMaxOperations(),
+      filter: filter && !this.filterUnsupported,
+      warnings: [...this.warnings],
+    };
   }
 
   /** The server's /Bulk limit when it supports bulk requests, else 0. */
@@ -316,15 +409,35 @@ export class ScimClient {
     return isRecord(etag) && etag.supported === true;
   }
 
-  /** Every resource of an endpoint, paged from startIndex 1 until totalResults (or an empty page). */
+  /**
+   * Every resource of an endpoint, paged from startIndex 1 until an empty page (or a page with nothing new).
+   * The listing is checked before it is trusted: fewer distinct resources than `totalResults`, or a server
+   * that echoes another `startIndex` than asked, leads to one more read from startIndex 0 (a compliant server
+   * reads it as 1, RFC 7644 §3.4.2.4; a 0-based one returns what its first page skipped). When that does not
+   * account for `totalResults`, the listing is refused with a ScimListingError: a plan made from it could
+   * create an account that exists.
+   */
   async listAll(
     path: '/Users' | '/Groups',
     opts: { signal?: AbortSignal; filter?: string; onPage?: (n: number) => void } = {},
   ): Promise<Record<string, unknown>[]> {
     const out: Record<string, unknown>[] = [];
     const seen = new Set<string>();
-    let startIndex = 1;
-    for (let guard = 0; guard < 1_000_000; guard++) {
+    let total: number | undefined;
+    let echoMismatch: { asked: number; echoed: number } | null = null;
+    const add = (page: Record<string, unknown>[]): number => {
+      let fresh = 0;
+      for (const raw of page) {
+        const res = path === '/Users' ? normaliseUser(raw) : raw;
+        const id = typeof res.id === 'string' ? res.id : null;
+        if (id && seen.has(id)) continue;
+        if (id) seen.add(id);
+        out.push(res);
+        fresh += 1;
+      }
+      return fresh;
+    };
+    const read = async (startIndex: number) => {
       const r = await this.call<Record<string, unknown>>('GET', path, {
         idempotent: true,
         ...(opts.signal ? { signal: opts.signal } : {}),
@@ -332,21 +445,45 @@ export class ScimClient {
       });
       const body = isRecord(r.body) ? r.body : {};
       const page = Array.isArray(body.Resources) ? (body.Resources as unknown[]).filter(isRecord) : [];
+      const t = readCount(body.totalResults);
+      if (t !== undefined) total = t;
+      const echoed = readCount(body.startIndex);
+      if (echoed !== undefined && echoed !== startIndex && page.length > 0 && startIndex >= 1)
+        echoMismatch ??= { asked: startIndex, echoed };
+      return page;
+    };
+    let startIndex = 1;
+    for (let guard = 0; guard < 1_000_000; guard++) {
+      const page = await read(startIndex);
       if (page.length === 0) break;
-      let fresh = 0;
-      for (const res of page) {
-        const id = typeof res.id === 'string' ? res.id : null;
-        if (id && seen.has(id)) continue;
-        if (id) seen.add(id);
-        out.push(res);
-        fresh += 1;
-      }
       // A server that ignores startIndex past the end repeats a page: nothing new means the end.
-      if (fresh === 0) break;
+      if (add(page) === 0) break;
       opts.onPage?.(out.length);
       startIndex += page.length;
       // Neither a short page (servers cap page sizes) nor totalResults (some servers get it wrong, or leave
       // it out) ends the listing: only an empty page does, at the cost of one request after the last page.
+    }
+    const short = (): boolean => total !== undefined && out.length < total;
+    if (short() || echoMismatch) {
+      const before = out.length;
+      add(await read(0));
+      const recovered = out.length - before;
+      const mismatch = echoMismatch as { asked: number; echoed: number } | null;
+      const why = mismatch
+        ? `it answered startIndex ${mismatch.echoed} when asked for ${mismatch.asked}`
+        : `it listed ${before} of the ${String(total)} resources it reports`;
+      if (short())
+        throw new ScimListingError(
+          `GET ${path}${opts.filter ? ` (filter ${opts.filter})` : ''}: the listing cannot be trusted — ${why}, ` +
+            `and reading again from startIndex 0 still gives ${out.length} of ${String(total)}. No plan is made ` +
+            `from an incomplete listing (it could create accounts that exist); the target's paging ` +
+            `(startIndex, totalResults) needs fixing.`,
+        );
+      if (recovered > 0)
+        this.warn(
+          `GET ${path}: the target's paging skipped ${recovered} resource${recovered === 1 ? '' : 's'} (${why}; ` +
+            `a 0-based startIndex?); read again from startIndex 0, the listing is complete`,
+        );
     }
     return out;
   }
@@ -424,7 +561,7 @@ export class ScimClient {
         idempotent: true,
         ...(signal ? { signal } : {}),
       });
-      return { user: r.body, ...(r.etag ? { etag: r.etag } : {}) };
+      return { user: normaliseUser(r.body), ...(r.etag ? { etag: r.etag } : {}) };
     } catch (e) {
       if (e instanceof ScimRequestError && e.status === 404) return null;
       if (e instanceof ScimRequestError && e.status !== null && e.status >= 500) {
@@ -452,7 +589,7 @@ export class ScimClient {
           idempotent: false,
           ...(signal ? { signal } : {}),
         });
-        return { user: r.body, recovered: false };
+        return { user: isRecord(r.body) ? normaliseUser(r.body) : r.body, recovered: false };
       } catch (e) {
         if (!(e instanceof ScimRequestError) || !externalId) throw e;
         if (!e.ambiguous && e.status !== 409) throw e;
@@ -491,6 +628,50 @@ export class ScimClient {
   }
 
   /**
+   * Writes attribute changes to a user with this target's write strategy. Multi-valued attributes written whole
+   * need the current resource (`current`, else it is read first). With `detect`, a 400 invalidPath,
+   * invalidFilter or noTarget to a value-filter path switches this client to whole attributes (said in
+   * `warnings`) and the change is sent again that way.
+   */
+  async updateUser(
+    id: string,
+    writes: readonly AttributeWrite[],
+    opts: { ifMatch?: string; current?: ScimUser | null; signal?: AbortSignal } = {},
+  ): Promise<ScimResponse<ScimUser> | null> {
+    const { signal } = opts;
+    let current = opts.current ?? null;
+    const send = async (): Promise<ScimResponse<ScimUser> | null> => {
+      const strategy = this.writeStrategy;
+      if (strategy === 'wholeAttribute' && !current && writes.some(isValuePathWrite)) {
+        const fresh = await this.getUser(id, signal);
+        if (!fresh) throw new ScimRequestError(`GET /Users/${id}: the account no longer exists`, 404);
+        current = fresh.user;
+      }
+      const ops = patchOperations(writes, strategy, current);
+      if (ops.length === 0) return null;
+      return this.patchUser(id, ops, opts.ifMatch, signal);
+    };
+    try {
+      return await send();
+    } catch (e) {
+      if (
+        !(e instanceof ScimRequestError) ||
+        e.status !== 400 ||
+        !this.detectWriteStrategy ||
+        this.writeStrategy !== 'valuePath' ||
+        !writes.some(isValuePathWrite) ||
+        !['invalidPath', 'invalidFilter', 'noTarget'].includes(e.scimType ?? '')
+      )
+        throw e;
+      this.writeStrategy = 'wholeAttribute';
+      this.warn(
+        `the target refused a value-filter path (${e.message}): multi-valued attributes (emails, phoneNumbers) are written as whole attributes from now on`,
+      );
+      return send();
+    }
+  }
+
+  /**
    * Creates several users with one /Bulk request. Each entry is the new id or the error for that user; a 409
    * (or a bulk request whose answer was lost) is checked by externalId, so a repeat never duplicates.
    */
@@ -507,22 +688,40 @@ export class ScimClient {
       });
       results = Array.isArray(r.body?.Operations) ? (r.body.Operations as unknown[]).filter(isRecord) : [];
     } catch (e) {
-      if (!(e instanceof ScimRequestError) || !e.ambiguous) throw e;
+      if (!(e instanceof ScimRequestError)) throw e;
+      if (!e.ambiguous) {
+        // A /Bulk endpoint that is not there after all (or refuses the size) processed nothing: create one by one.
+        if (e.status === null || ![404, 405, 413, 501].includes(e.status)) throw e;
+        this.warn(`${e.message.split(' — ')[0]}: /Bulk refused, accounts are created one by one`);
+        return Promise.all(
+          resources.map((resource) =>
+            this.createUser(resource, signal).then(
+              ({ user }) => user.id ?? new Error('Plek returned no id for the new account'),
+              (err: unknown) => {
+                if (err instanceof AbortedError) throw err;
+                return err instanceof Error ? err : new Error(String(err));
+              },
+            ),
+          ),
+        );
+      }
     }
     const byBulkId = new Map((results ?? []).map((o) => [String(o.bulkId), o]));
     return Promise.all(
       resources.map(async (resource, i): Promise<string | Error> => {
         const o = byBulkId.get(`u${i}`);
-        const status = o ? Number(o.status) : NaN;
-        if (status === 201 && typeof o?.location === 'string') return o.location.split('/').pop() as string;
-        if (!o || status === 409 || status >= 500) {
-          // Unknown outcome or a uniqueness clash: did this (or an earlier) attempt create it? Else create alone.
+        const status = o ? bulkStatus(o.status) : undefined;
+        const id = o && status !== undefined && status < 300 ? bulkResourceId(o) : undefined;
+        if (id) return id;
+        if (status === undefined || status < 300 || status === 409 || status >= 500) {
+          // An answer we cannot read (no entry, no status we understand, a success without an id), a lost
+          // answer or a uniqueness clash: did this (or an earlier) attempt create it? Else create it alone.
           try {
             const existing = resource.externalId
               ? await this.findUserByExternalId(resource.externalId, signal)
               : null;
             if (existing?.id) {
-              this.counters.recoveredCreates += 1;
+              if (status === undefined || status >= 300) this.counters.recoveredCreates += 1;
               return existing.id;
             }
             if (status === 409)
@@ -534,7 +733,7 @@ export class ScimClient {
             return e instanceof Error ? e : new Error(String(e));
           }
         }
-        const response = isRecord(o.response) ? o.response : {};
+        const response = isRecord(o?.response) ? o.response : {};
         const detail = typeof response.detail === 'string' ? ` — ${response.detail}` : '';
         return new ScimRequestError(
           `POST /Users (bulk): HTTP ${status}${detail}`,

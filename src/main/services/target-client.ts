@@ -15,6 +15,8 @@ export interface TargetConnection {
 export async function connectTarget(ctx: ServiceContext, mapping: MappingFile): Promise<TargetConnection> {
   const { ScimClient } = await import('../scim/client');
   const target = mapping.target ?? { kind: 'sandbox' as const };
+  // Plek cannot process value-filter paths (its SCIM note): whole attributes unless the mapping says otherwise.
+  const writeStrategy = target.writeStrategy ?? 'wholeAttribute';
   if (target.kind === 'sandbox') {
     const sb = await ctx.sandbox.ensure();
     ctx.sandbox.announce();
@@ -24,7 +26,12 @@ export async function connectTarget(ctx: ServiceContext, mapping: MappingFile): 
       clientSecret: sb.clientSecret,
       tokenUrl: sb.tokenUrl,
     };
-    return { label: 'sandbox', baseUrl: sb.url, auth, client: new ScimClient({ baseUrl: sb.url, auth }) };
+    return {
+      label: 'sandbox',
+      baseUrl: sb.url,
+      auth,
+      client: new ScimClient({ baseUrl: sb.url, auth, writeStrategy }),
+    };
   }
   // Bound to the target's origin: a secret stored for another tenant is not sent here without a confirmation.
   const endpoint = { url: target.baseUrl };
@@ -50,6 +57,6 @@ export async function connectTarget(ctx: ServiceContext, mapping: MappingFile): 
     label: target.baseUrl,
     baseUrl: target.baseUrl,
     auth,
-    client: new ScimClient({ baseUrl: target.baseUrl, auth }),
+    client: new ScimClient({ baseUrl: target.baseUrl, auth, writeStrategy }),
   };
 }

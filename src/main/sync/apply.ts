@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { MANAGER_PATH } from '../../shared/plan/compute';
 import type { FieldChange, Plan, PlanChange } from '../../shared/plan/types';
 import { getPath, setPath, toScimUser, type FlatUser, type ScimUser } from '../../shared/scim/resource';
-import type { PatchOperation, ScimClient } from '../scim/client';
+import type { AttributeWrite, ScimClient } from '../scim/client';
 import { AbortedError, ScimRequestError } from '../scim/errors';
 import { Journal, type JournalState } from './journal';
 import type { OpResult, ReportLine, RunReport } from './report';
@@ -90,6 +90,10 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       ...(c.action === 'conflict' || c.action === 'skipped' ? { error: c.reason } : {}),
     });
   }
+  const targetWarnings = (): { warnings?: string[] } => {
+    const all = [...new Set([...(plan.target.warnings ?? []), ...client.warnings])];
+    return all.length ? { warnings: all } : {};
+  };
   const finish = (blocked: boolean, aborted: boolean): ApplyResult => {
     const all = [...lines.values()];
     const totals = { ok: 0, failed: 0, 'not-run': 0, noop: 0, conflict: 0, skipped: 0, blocked: 0 } as Record<
@@ -103,7 +107,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       failed: totals.failed,
       report: {
         version: 1,
-        target: { url: plan.target.url },
+        target: { url: plan.target.url, ...targetWarnings() },
         startedAt,
         finishedAt: new Date(now()).toISOString(),
         safety: { ok: plan.safety.ok, reasons: plan.safety.reasons },
@@ -224,7 +228,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     await Promise.all(workers);
   }
 
-  const resolveManagerOp = (f: FieldChange): PatchOperation => {
+  const resolveManagerOp = (f: FieldChange): AttributeWrite => {
     const id = f.managerKey !== undefined ? idByKey.get(f.managerKey) : f.after;
     if (f.managerKey !== undefined && !id) throw new Error(`manager "${f.managerKey}" was not created`);
     return id
@@ -232,8 +236,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       : { op: 'remove', path: MANAGER_PATH };
   };
 
-  const toOps = (fields: FieldChange[], current: ScimUser | null): PatchOperation[] => {
-    const ops: PatchOperation[] = [];
+  const toOps = (fields: FieldChange[], current: ScimUser | null): AttributeWrite[] => {
+    const ops: AttributeWrite[] = [];
     for (const f of fields) {
       if (current) {
         const have = getPath(current, f.path);
@@ -264,14 +268,24 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     let ops = toOps(c.fields ?? [], current);
     if (ops.length === 0) return id;
     try {
-      await client.patchUser(id, ops, ifMatch, signal);
+      // The client turns the writes into PATCH operations the target takes (its write strategy).
+      await client.updateUser(id, ops, {
+        ...(ifMatch ? { ifMatch } : {}),
+        current,
+        ...(signal ? { signal } : {}),
+      });
     } catch (e) {
       if (!(e instanceof ScimRequestError && e.status === 412)) throw e;
       // Changed in Plek since the plan: re-read and send only what still differs.
       const fresh = await client.getUser(id, signal);
       if (!fresh) throw new Error(`Plek account ${id} no longer exists`);
       ops = toOps(c.fields ?? [], fresh.user);
-      if (ops.length > 0) await client.patchUser(id, ops, etags ? fresh.etag : undefined, signal);
+      if (ops.length > 0)
+        await client.updateUser(id, ops, {
+          ...(etags && fresh.etag ? { ifMatch: fresh.etag } : {}),
+          current: fresh.user,
+          ...(signal ? { signal } : {}),
+        });
     }
     return id;
   }
@@ -317,18 +331,23 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         run: async (resumed) => {
           // execute() hands over only the operations not yet done; keep the same order.
           const todo = slice.filter((c) => !state.done.has(c.op));
+          let found: (string | Error | null)[] = todo.map(() => null);
           if (resumed) {
-            // Sequential single creates after a crash mid-batch: each is looked up by externalId first.
-            const out: (string | Error)[] = [];
-            for (const c of todo)
-              out.push(
-                await create(c, true).catch((e: unknown) =>
-                  e instanceof AbortedError ? Promise.reject(e) : (e as Error),
+            // After a crash mid-batch: what the lost request created is found by externalId; the rest goes
+            // through /Bulk again (createUsersBulk checks any answer it cannot read the same way).
+            found = await Promise.all(
+              todo.map((c) =>
+                client.findUserByExternalId(c.key as string, signal).then(
+                  (u) => u?.id ?? null,
+                  (e: unknown) => (e instanceof AbortedError ? Promise.reject(e) : (e as Error)),
                 ),
-              );
-            return out;
+              ),
+            );
           }
-          const results = await client.createUsersBulk(todo.map(createResource), signal);
+          const rest = todo.filter((_, j) => found[j] === null);
+          const created = rest.length ? await client.createUsersBulk(rest.map(createResource), signal) : [];
+          let next = 0;
+          const results = found.map((f) => f ?? (created[next++] as string | Error));
           results.forEach((r, j) => {
             if (typeof r === 'string') idByKey.set(todo[j]?.key as string, r);
           });

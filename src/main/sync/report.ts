@@ -17,7 +17,8 @@ export interface ReportLine {
 
 export interface RunReport {
   version: 1;
-  target: { url: string };
+  /** `warnings`: the plan's target warnings and those the client met while applying. */
+  target: { url: string; warnings?: string[] };
   startedAt: string;
   finishedAt: string;
   safety: { ok: boolean; reasons: string[] };

@@ -84,6 +84,7 @@ export async function resolveTarget(req: TargetRequest): Promise<ResolvedTarget>
     const client = new ScimClient({
       baseUrl: sandbox.url,
       auth: { kind: 'oauth', clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
+      writeStrategy: mt?.writeStrategy ?? 'wholeAttribute',
       ...req.client,
     });
     return {
@@ -128,7 +129,13 @@ export async function resolveTarget(req: TargetRequest): Promise<ResolvedTarget>
       'no credentials: set PLEK_CLIENT_SECRET (with --client-id) or PLEK_TOKEN in the environment',
     );
   const baseUrl = url.toString().replace(/\/+$/, '');
-  const client = new ScimClient({ baseUrl, auth, ...req.client });
+  // Plek cannot process value-filter paths (its SCIM product note): whole attributes unless the mapping says so.
+  const client = new ScimClient({
+    baseUrl,
+    auth,
+    writeStrategy: (mt?.kind === 'scim' ? mt.writeStrategy : undefined) ?? 'wholeAttribute',
+    ...req.client,
+  });
   return {
     client,
     label: baseUrl,

@@ -1,4 +1,5 @@
-import { compileExpression, type CompiledExpression } from '../expression';
+import { compileExpression, matchKey, type CompiledExpression } from '../expression';
+import { DEFAULT_TIME_ZONE } from '../mapping/schema';
 import type { MappingProblem } from '../mapping/load';
 import { jsonPath } from '../mapping/load';
 import type { GroupRule, LoginSchema, MappingFile, NullPolicy } from '../mapping/schema';
@@ -35,6 +36,11 @@ export interface CompiledMapping {
   scope: CompiledExpression | null;
   endDate: CompiledExpression | null;
   inactiveWhen: CompiledExpression | null;
+  /** Joiners: the start date, and how many days ahead of it the account is created (null: start dates ignored). */
+  startDate: CompiledExpression | null;
+  daysAhead: number | null;
+  /** IANA zone where "today" is decided. */
+  timeZone: string;
   groupRules: CompiledGroupRule[];
   loginSchema: CompiledLoginSchema | null;
   /** Every source attribute the mapping reads, for the "unknown column" check. */
@@ -99,6 +105,15 @@ export function compileMapping(mapping: MappingFile): CompileResult {
     ? compile(mapping.deactivation.inactiveWhen, ['deactivation', 'inactiveWhen'])
     : null;
 
+  const activation = mapping.activation;
+  const startDate =
+    activation?.startDate && activation.daysAhead !== null
+      ? compile(activation.startDate, ['activation', 'startDate'])
+      : null;
+  // Source attributes named outside expressions: a typo is reported as an unknown column like any other.
+  if (mapping.mappingKey.birthDateAttribute) references.add(mapping.mappingKey.birthDateAttribute);
+  if (mapping.loginSchema?.collisionSuffixField) references.add(mapping.loginSchema.collisionSuffixField);
+
   const mappedTargets = new Set(fields.map((f) => f.target));
   let loginSchema: CompiledLoginSchema | null = null;
   if (mapping.loginSchema) {
@@ -161,6 +176,9 @@ export function compileMapping(mapping: MappingFile): CompileResult {
       scope,
       endDate,
       inactiveWhen,
+      startDate,
+      daysAhead: activation?.daysAhead ?? 0,
+      timeZone: mapping.timeZone ?? DEFAULT_TIME_ZONE,
       groupRules,
       loginSchema,
       references: [...references],
@@ -169,9 +187,5 @@ export function compileMapping(mapping: MappingFile): CompileResult {
   };
 }
 
-/** How group rule values and emails are compared: trimmed, inner whitespace collapsed, lower-cased. */
-export function normalizeMatch(value: string): string {
-  const t = value.trim().toLowerCase();
-  // Most values have no inner run of whitespace; skip the regex for them (this runs for every row).
-  return /\s\s|[\t\n\r\f\v\u00a0]/.test(t) ? t.replace(/\s+/g, ' ') : t;
-}
+/** How group rule values and emails are compared: the same normalisation as every expression comparison. */
+export const normalizeMatch = matchKey;

@@ -1,4 +1,3 @@
-import type { MappingFileInput } from '../mapping/schema';
 import { ENTERPRISE_USER_SCHEMA, WORK_EMAIL, customFieldPath } from '../scim/fields';
 import { normalizeDiacritics } from '../text/transliterate';
 
@@ -13,6 +12,7 @@ export type HeaderConcept =
   | 'email'
   | 'title'
   | 'department'
+  | 'costCenter'
   | 'location'
   | 'workPhone'
   | 'mobile'
@@ -38,6 +38,9 @@ const SPELLINGS: Record<HeaderConcept, string[]> = {
     'empid',
     'staffnumber',
     'personnelnumber',
+    // AFAS names the employee code column just "Medewerker"
+    'medewerker',
+    'medewerkercode',
   ],
   givenName: ['voornaam', 'voornamen', 'firstname', 'givenname', 'forename'],
   callName: ['roepnaam', 'preferredname', 'nickname', 'callname', 'knownas'],
@@ -65,7 +68,8 @@ const SPELLINGS: Record<HeaderConcept, string[]> = {
     'emailaddress',
   ],
   title: ['functie', 'functienaam', 'functieomschrijving', 'jobtitle', 'title', 'position', 'role'],
-  department: ['afdeling', 'afdelingsnaam', 'department', 'organisatieonderdeel', 'team', 'kostenplaatsnaam'],
+  department: ['afdeling', 'afdelingsnaam', 'department', 'organisatieonderdeel', 'team'],
+  costCenter: ['kostenplaats', 'kostenplaatsnaam', 'kostenplaatscode', 'costcenter', 'costcentre'],
   location: ['locatie', 'vestiging', 'werklocatie', 'standplaats', 'location', 'office', 'site'],
   workPhone: [
     'telefoon',
@@ -112,10 +116,51 @@ const SPELLINGS: Record<HeaderConcept, string[]> = {
   status: ['status', 'dienstverbandstatus', 'actief', 'active', 'employmentstatus'],
 };
 
-const LOOKUP = new Map<string, HeaderConcept>();
+/** Where a spelling sits in its concept's list: earlier spellings are preferred ("Voornaam" over "Voornamen"). */
+const LOOKUP = new Map<string, { concept: HeaderConcept; rank: number }>();
 for (const [concept, spellings] of Object.entries(SPELLINGS) as [HeaderConcept, string[]][]) {
-  for (const s of spellings) LOOKUP.set(s, concept);
+  spellings.forEach((s, rank) => LOOKUP.set(s, { concept, rank }));
 }
+
+/**
+ * Words that make a header mean something else than its concept, whatever else it says: a private e-mail
+ * address must never become a login, an end of probation or of a contract is not the last working day.
+ */
+const PRIVATE = [
+  'prive',
+  'priv',
+  'private',
+  'personal',
+  'persoonlijk',
+  'thuis',
+  'home',
+  'partner',
+  'noodcontact',
+];
+const NOT_EMPLOYMENT = [
+  'proeftijd',
+  'proef',
+  'probation',
+  'trial',
+  'contract',
+  'arbeidsovereenkomst',
+  'uitzend',
+];
+const EXCLUDED: Partial<Record<HeaderConcept, { words: string[]; why: string }>> = {
+  email: {
+    words: PRIVATE,
+    why: 'a private address, never used as the work e-mail (it would become a login)',
+  },
+  workPhone: { words: PRIVATE, why: 'a private number, not synced to Plek' },
+  mobile: { words: PRIVATE, why: 'a private number, not synced to Plek' },
+  endDate: {
+    words: NOT_EMPLOYMENT,
+    why: 'the end of a probation period or contract, not the last working day: never used for deactivation',
+  },
+  startDate: { words: NOT_EMPLOYMENT, why: 'not the start of employment: never used for joiners' },
+  status: { words: NOT_EMPLOYMENT, why: 'not the employment status: never used for deactivation' },
+  manager: { words: ['naam', 'name', 'email', 'emailadres'], why: "not the manager's mapping key" },
+};
 
 export interface HeaderSuggestion {
   header: string;
@@ -155,7 +200,8 @@ function targetFor(
     case 'callName':
       return { target: 'nickName', expression: `Trim(${r})` };
     case 'namePrefix':
-      return { target: 'name.middleName', expression: `Lower(Trim(${r}))` };
+      // SCIM's middleName holds middle given names; the tussenvoegsel belongs to the family name.
+      return { target: null, expression: null, note: 'joined into the family name (name.familyName)' };
     case 'familyName':
       return { target: 'name.familyName', expression: `Trim(${r})` };
     case 'email':
@@ -164,6 +210,8 @@ function targetFor(
       return { target: 'title', expression: `Trim(${r})` };
     case 'department':
       return { target: `${E}:department`, expression: `Trim(${r})` };
+    case 'costCenter':
+      return { target: `${E}:costCenter`, expression: `Trim(${r})` };
     case 'location':
       return { target: customFieldPath('location'), expression: `Trim(${r})` };
     case 'workPhone':
@@ -187,128 +235,97 @@ function targetFor(
         note: 'never synced (Plek does not sync birth dates); used to recognise a changed key',
       };
     case 'startDate':
-      return { target: null, expression: null, note: 'not synced: Plek does not sync dates to profiles' };
+      return {
+        target: null,
+        expression: `ParseDate(${r}, "auto")`,
+        note: 'drives activation.startDate: an account is created on the start date',
+      };
     case 'initials':
       return { target: null, expression: null, note: 'not needed: Plek uses the given name' };
   }
 }
 
-/** Recognises common Dutch and English HR export headers. Unknown headers are left out. */
-export function recognizeHeaders(headers: readonly string[]): HeaderSuggestion[] {
-  const out: HeaderSuggestion[] = [];
-  const taken = new Set<HeaderConcept>();
-  const consider = (exact: boolean) => {
-    for (const header of headers) {
-      if (out.some((s) => s.header === header)) continue;
-      const n = normalizeHeader(header);
-      let concept = LOOKUP.get(n);
-      let confidence = 1;
-      if (!concept && !exact) {
-        // "E-mailadres werk", "Functie (omschrijving)": a known spelling at the start of the header.
-        for (const [spelling, c] of LOOKUP) {
-          if (spelling.length >= 5 && n.startsWith(spelling) && !taken.has(c)) {
-            concept = c;
-            confidence = 0.7;
-            break;
-          }
-        }
-      }
-      if (!concept || taken.has(concept)) continue;
-      taken.add(concept);
-      out.push({ header, concept, confidence, ...targetFor(concept, header) });
+/** A header's words, each normalised; "E-mailadres privé" → ["emailadres", "prive"]. */
+function headerWords(header: string): string[] {
+  return header
+    .split(/[\s_/()[\],.:;|]+/)
+    .map(normalizeHeader)
+    .filter((w) => w !== '');
+}
+
+interface Match {
+  concept: HeaderConcept;
+  rank: number;
+  exact: boolean;
+}
+
+/**
+ * The concept a header stands for: the whole header as a known spelling (exact), else the longest run of whole
+ * words that is one ("Datum in dienst (dd-mm-jjjj)", "E-mailadres werk"). Never a mere prefix: "Einddatum
+ * proeftijd" is not "Einddatum". Undefined when no concept fits or an excluding word is present.
+ */
+function matchHeader(header: string): Match | undefined {
+  const words = headerWords(header);
+  const excluded = (c: HeaderConcept) => EXCLUDED[c]?.words.some((w) => words.includes(w)) ?? false;
+  const whole = LOOKUP.get(normalizeHeader(header));
+  if (whole) return excluded(whole.concept) ? undefined : { ...whole, exact: true };
+  let best: (Match & { length: number }) | undefined;
+  for (let i = 0; i < words.length; i++) {
+    let joined = '';
+    for (let j = i; j < words.length; j++) {
+      joined += words[j];
+      const hit = LOOKUP.get(joined);
+      if (hit && (!best || j - i + 1 > best.length)) best = { ...hit, exact: false, length: j - i + 1 };
     }
-  };
-  consider(true);
-  consider(false);
-  return out.sort((a, b) => headers.indexOf(a.header) - headers.indexOf(b.header));
+  }
+  if (!best || excluded(best.concept)) return undefined;
+  return { concept: best.concept, rank: best.rank, exact: false };
 }
 
-export interface SuggestedMapping {
-  mapping: MappingFileInput;
-  notes: string[];
-  suggestions: HeaderSuggestion[];
+/** Headers that look like a concept but must not be used for it, with the reason (shown by `init`). */
+export function excludedHeaders(headers: readonly string[]): { header: string; reason: string }[] {
+  const out: { header: string; reason: string }[] = [];
+  for (const header of headers) {
+    const words = headerWords(header);
+    for (const [concept, rule] of Object.entries(EXCLUDED) as [
+      HeaderConcept,
+      { words: string[]; why: string },
+    ][]) {
+      if (!rule.words.some((w) => words.includes(w))) continue;
+      const looksLike = words.some((w, i) =>
+        words.slice(i).some((_, k) => LOOKUP.get(words.slice(i, i + k + 1).join(''))?.concept === concept),
+      );
+      if (looksLike) {
+        out.push({ header, reason: rule.why });
+        break;
+      }
+    }
+  }
+  return out;
 }
 
-/** A consultant's first draft for a CSV export: key, fields, deactivation, birth-date identity. */
-export function suggestCsvMapping(
-  headers: readonly string[],
-  options: { name: string; sourcePath?: string; encoding?: string; delimiter?: string },
-): SuggestedMapping {
-  const suggestions = recognizeHeaders(headers);
-  const by = (c: HeaderConcept) => suggestions.find((s) => s.concept === c);
-  const notes: string[] = [];
-  const fields: NonNullable<MappingFileInput['fields']> = {};
-  const ref = (c: HeaderConcept) => {
-    const s = by(c);
-    return s ? refText(s.header) : null;
-  };
-
-  const given = ref('givenName');
-  const call = ref('callName');
-  const prefix = ref('namePrefix');
-  const family = ref('familyName');
-  const givenExpr =
-    call && given ? `Trim(Coalesce(${call}, ${given}))` : (call ?? given) ? `Trim(${call ?? given})` : null;
-  if (givenExpr) fields['name.givenName'] = { expression: givenExpr };
-  if (family) {
-    fields['name.familyName'] = {
-      expression: prefix ? `Join(" ", Lower(Trim(${prefix})), Trim(${family}))` : `Trim(${family})`,
-    };
-  }
-  if (prefix) fields['name.middleName'] = { expression: `Lower(Trim(${prefix}))` };
-  if (givenExpr && family) {
-    fields.displayName = {
-      expression: `DisplayName(${givenExpr}, ${prefix ? `Lower(Trim(${prefix}))` : '""'}, Trim(${family}))`,
-    };
-  }
-  for (const c of [
-    'email',
-    'title',
-    'department',
-    'workPhone',
-    'mobile',
-    'employeeNumber',
-    'manager',
-    'location',
-  ] as const) {
-    const s = by(c);
-    if (s?.target && s.expression) fields[s.target] = { expression: s.expression };
-  }
-
-  const key = by('employeeNumber');
-  if (!key)
-    notes.push('No employee number column found: pick a mapping key that is unique and never changes.');
-  for (const c of ['givenName', 'familyName', 'email'] as const) {
-    if (!by(c)) notes.push(`No column recognised for ${c}; Plek needs it to create accounts.`);
-  }
-  const deactivation: NonNullable<MappingFileInput['deactivation']> = {};
-  const end = by('endDate');
-  if (end?.expression) deactivation.endDate = end.expression;
-  const status = by('status');
-  if (status?.expression) deactivation.inactiveWhen = status.expression;
-  if (!end && !status) {
-    notes.push('No end date or status column: users will never be deactivated (absence never deactivates).');
-  }
-  for (const s of suggestions) if (s.note && !s.target) notes.push(`${s.header}: ${s.note}.`);
-
-  const mapping: MappingFileInput = {
-    $schema: 'https://plek.co/schema/mapping.v1.json',
-    version: 1,
-    name: options.name,
-    source: {
-      kind: 'csv',
-      ...(options.sourcePath ? { path: options.sourcePath } : {}),
-      encoding: (options.encoding as 'auto') ?? 'auto',
-      delimiter: (options.delimiter as 'auto') ?? 'auto',
-    },
-    mappingKey: {
-      attribute: key?.header ?? headers[0] ?? 'id',
-      ...(by('birthDate') ? { birthDateAttribute: by('birthDate')!.header } : {}),
-    },
-    fields,
-    deactivation,
-    groupRules: [],
-    ...(by('location') ? { customFields: [{ name: 'location', label: 'Locatie' }] } : {}),
-  };
-  return { mapping, notes, suggestions };
+/**
+ * Recognises common Dutch and English HR export headers, one column per concept: exact spellings beat
+ * whole-word matches, and within each the preferred spelling wins. Unknown headers are left out.
+ */
+export function recognizeHeaders(headers: readonly string[]): HeaderSuggestion[] {
+  const best = new Map<HeaderConcept, { header: string; match: Match; index: number }>();
+  headers.forEach((header, index) => {
+    const match = matchHeader(header);
+    if (!match) return;
+    const current = best.get(match.concept);
+    const better =
+      !current ||
+      (match.exact && !current.match.exact) ||
+      (match.exact === current.match.exact && match.rank < current.match.rank);
+    if (better) best.set(match.concept, { header, match, index });
+  });
+  return [...best.values()]
+    .sort((a, b) => a.index - b.index)
+    .map(({ header, match }) => ({
+      header,
+      concept: match.concept,
+      confidence: match.exact ? 1 : 0.8,
+      ...targetFor(match.concept, header),
+    }));
 }

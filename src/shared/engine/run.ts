@@ -1,5 +1,6 @@
 import type { CompiledExpression, Value } from '../expression';
-import { isPlainDate, valueToText } from '../expression';
+import { isBlank, isPlainDate, valueToText } from '../expression';
+import { dayNumber, fromDayNumber, parseAuto } from '../expression/date';
 import type { Issue, IssueCode, Severity } from '../issues';
 import { WORK_EMAIL } from '../scim/fields';
 import type { FlatUser, FlatValue } from '../scim/resource';
@@ -30,7 +31,7 @@ interface RowIndex {
   suffixSource: string;
   active: boolean;
   /** Status after the row's own checks; cross-row checks may still block it. */
-  status: 'active' | 'deactivate' | 'error';
+  status: 'active' | 'deactivate' | 'starting' | 'error';
   leaving: boolean;
 }
 
@@ -85,6 +86,8 @@ function firstText(value: SourceValue | undefined): string | null {
  */
 export function createMappingRun(compiled: CompiledMapping, options: RunOptions): MappingRun {
   const { today } = options;
+  // Joiners whose start date lies after this day are not created yet.
+  const createUntil = addDaysIso(today, compiled.daysAhead ?? 0);
   const index: RowIndex[] = [];
   const rowIssues = new Map<number, Issue[]>();
   // Rows that never reach the index: an empty key or a failing scope (error), out of scope (skipped).
@@ -145,12 +148,15 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       }
       if (r.value !== true) {
         counts.skipped++;
-        return {
-          status: 'skipped',
-          row,
-          key,
-          reason: `out of scope: ${compiled.mapping.scope?.include} is not true`,
-        };
+        const reason = `out of scope: ${compiled.mapping.scope?.include} is not true`;
+        rowIssues.set(row, [
+          issue('out-of-scope', 'info', `row ${row}: skipped, ${reason}`, {
+            row,
+            key,
+            params: { id: 'issue.out-of-scope.text', row, scope: compiled.mapping.scope?.include ?? '' },
+          }),
+        ]);
+        return { status: 'skipped', row, key, reason };
       }
     }
 
@@ -195,16 +201,19 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     // Plek logs in with the userName; without a mapping or login schema it is the work email.
     if (!hasUserName && !compiled.loginSchema) attributes.userName = attributes[WORK_EMAIL] ?? null;
 
-    // Deactivation: a source value only. Absence from the export never deactivates.
-    let active = true;
+    // Deactivation: a source value only. Absence from the export never deactivates. When the source says the
+    // person left (the status rule, an end date that has passed, or a mapped `active` = false), they are
+    // deactivated whatever else is wrong on the row: the other problems are then warnings, because blocking the
+    // row would keep a leaver's account active.
+    let statusLeaver = false;
+    let endLeaver = false;
     let leavingOn: string | undefined;
     let deactivationReason: string | undefined;
-    let blocked = false;
+    const ruleProblems: Issue[] = [];
     if (compiled.inactiveWhen) {
       const r = evaluate(compiled.inactiveWhen);
       if (!r.ok) {
-        blocked = true;
-        issues.push(
+        ruleProblems.push(
           issue(r.code, 'error', `row ${row}: deactivation.inactiveWhen: ${r.message}`, {
             row,
             key,
@@ -212,37 +221,28 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           }),
         );
       } else if (r.value === true) {
-        active = false;
+        statusLeaver = true;
         deactivationReason = `deactivation.inactiveWhen is true (${compiled.mapping.deactivation.inactiveWhen})`;
       }
     }
     if (compiled.endDate) {
       const r = evaluate(compiled.endDate);
       if (!r.ok) {
-        blocked = true;
-        issues.push(
-          issue(
-            r.code,
-            'error',
-            `row ${row}: end date: ${r.message}; the user is not synced until the date is fixed, so nobody is deactivated by mistake`,
-            {
-              row,
-              key,
-              field: 'deactivation.endDate',
-              params: { id: 'issue.eval.endDate', row, detail: r.message },
-            },
-          ),
+        ruleProblems.push(
+          issue(r.code, 'error', `row ${row}: end date: ${r.message}`, {
+            row,
+            key,
+            field: 'deactivation.endDate',
+            params: { id: 'issue.eval.endDate', row, detail: r.message },
+          }),
         );
       } else if (isPlainDate(r.value)) {
         if (r.value.iso < today) {
-          if (active) deactivationReason = `end date ${r.value.iso} is before today (${today})`;
-          active = false;
-        } else if (active) {
-          leavingOn = r.value.iso;
-        }
+          endLeaver = true;
+          deactivationReason ??= `end date ${r.value.iso} is before today (${today})`;
+        } else leavingOn = r.value.iso;
       } else if (r.value !== null && !(typeof r.value === 'string' && r.value.trim() === '')) {
-        blocked = true;
-        issues.push(
+        ruleProblems.push(
           issue(
             'invalid-date',
             'error',
@@ -258,14 +258,81 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       }
     }
     const explicitActive = attributes.active;
-    if (explicitActive === false && active) {
-      active = false;
+    if (explicitActive === false && !statusLeaver && !endLeaver) {
       deactivationReason = 'the mapped field "active" is false';
     }
+    const active = !statusLeaver && !endLeaver && explicitActive !== false;
+    if (!active) leavingOn = undefined;
     // `active` is decided above, not written as a profile field (delete only when present: it slows the object).
     if (explicitActive !== undefined) delete attributes.active;
     if (tracing && deactivationReason) {
       trace.active = { rule: 'deactivation', inputs: {}, value: false };
+    }
+    let blocked = false;
+    /** A problem that blocks an active user's row, and is only a warning on a leaver's. */
+    const problem = (p: Issue) => {
+      if (active) {
+        issues.push(p);
+        blocked = true;
+      } else {
+        issues.push({
+          ...p,
+          severity: 'warning',
+          message: `${p.message} (the source says this person left, so the account is deactivated anyway)`,
+        });
+      }
+    };
+    for (const p of ruleProblems) {
+      if (active) {
+        problem({
+          ...p,
+          message: `${p.message}; the user is not synced until it is fixed, so nobody is deactivated by mistake`,
+        });
+      } else {
+        // The catalogue's endDate text says "not synced until fixed": not true for a leaver.
+        const params =
+          p.params?.id === 'issue.eval.endDate'
+            ? { ...p.params, id: 'issue.eval.endDateLeaver' as const }
+            : p.params;
+        problem({ ...p, ...(params ? { params } : {}) });
+      }
+    }
+
+    // Joiners: not created before the start date (less the days ahead). A leaver is never held back.
+    let startsOn: string | undefined;
+    if (active && compiled.startDate) {
+      const r = evaluate(compiled.startDate);
+      if (!r.ok) {
+        problem(
+          issue(
+            r.code,
+            'error',
+            `row ${row}: start date: ${r.message}; the user is not created until it is fixed`,
+            {
+              row,
+              key,
+              field: 'activation.startDate',
+              params: { id: 'issue.eval.startDate', row, detail: r.message },
+            },
+          ),
+        );
+      } else if (isPlainDate(r.value)) {
+        if (r.value.iso > createUntil) startsOn = r.value.iso;
+      } else if (!isBlank(r.value)) {
+        problem(
+          issue(
+            'invalid-date',
+            'error',
+            `row ${row}: start date "${valueToText(r.value)}" is not a date; use ParseDate in activation.startDate`,
+            {
+              row,
+              key,
+              field: 'activation.startDate',
+              params: { id: 'issue.invalid-date.startDate', row, value: valueToText(r.value) ?? '' },
+            },
+          ),
+        );
+      }
     }
 
     // Required fields: an active user cannot be created without them; a leaver only needs the key.
@@ -303,13 +370,12 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         if (active) blocked = true;
       }
     }
-    const email =
-      typeof attributes[WORK_EMAIL] === 'string' ? (attributes[WORK_EMAIL] as string).trim() : null;
+    let email = typeof attributes[WORK_EMAIL] === 'string' ? (attributes[WORK_EMAIL] as string).trim() : null;
     if (email !== null) {
       attributes[WORK_EMAIL] = email;
       if (!isValidEmail(email)) {
         const written = compiled.fields.find((f) => f.target === WORK_EMAIL)?.written ?? WORK_EMAIL;
-        issues.push(
+        problem(
           issue('invalid-email', 'error', `row ${row}: "${email}" is not a valid email address`, {
             row,
             key,
@@ -317,7 +383,11 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
             params: { id: 'issue.invalid-email.text', row, email },
           }),
         );
-        blocked = true;
+        // A leaver's bad address is not written to Plek.
+        if (!active) {
+          delete attributes[WORK_EMAIL];
+          email = null;
+        }
       }
     }
 
@@ -343,11 +413,11 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       email: email === null ? null : normalizeMatch(email),
       givenName: identity && typeof given === 'string' ? normalizeMatch(given) : null,
       familyName: identity && typeof family === 'string' ? normalizeMatch(family) : null,
-      birthDate: identity && birthAttr ? firstText(record.values[birthAttr]) : null,
+      birthDate: identity && birthAttr ? birthDateKey(record.values[birthAttr]) : null,
       loginBase,
       suffixSource: compiled.loginSchema ? (firstText(record.values[suffixAttribute]) ?? key) : key,
       active,
-      status: blocked ? 'error' : active ? 'active' : 'deactivate',
+      status: blocked ? 'error' : startsOn ? 'starting' : active ? 'active' : 'deactivate',
       leaving: leavingOn !== undefined,
     });
 
@@ -361,8 +431,24 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         }),
       );
     }
+    if (startsOn && !blocked) {
+      issues.push(
+        issue(
+          'starting-later',
+          'info',
+          `row ${row}: starts on ${startsOn}; the account is created ${compiled.daysAhead ? `${compiled.daysAhead} days before that` : 'on that day'}`,
+          {
+            row,
+            key,
+            field: 'activation.startDate',
+            params: { id: 'issue.starting-later.text', row, date: startsOn, days: compiled.daysAhead ?? 0 },
+          },
+        ),
+      );
+    }
     if (issues.length > 0) rowIssues.set(row, issues);
     if (blocked) return { status: 'error', row, key, issues };
+    if (startsOn) return { status: 'skipped', row, key, reason: `starts on ${startsOn}`, startsOn };
     const user: MappedUser = { row, key, attributes, active, groups, trace };
     if (leavingOn) user.leavingOn = leavingOn;
     if (deactivationReason) user.deactivationReason = deactivationReason;
@@ -418,6 +504,35 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         );
         issues.push(problem);
         block(r.row, problem);
+      }
+    }
+
+    // Keys that differ only by case or leading zeros ("00123" and "123", "ab12" and "AB12") are most likely the
+    // same person typed twice, or an export that lost its zeros: both rows are flagged (not blocked).
+    for (const [, rows] of duplicatesBy(index, (r) => similarKey(r.key))) {
+      const distinct = [...new Set(rows.map((r) => r.key))];
+      if (distinct.length < 2) continue;
+      const all = rows.map((r) => r.row);
+      for (const r of rows) {
+        const like = distinct
+          .filter((k) => k !== r.key)
+          .map((k) => `"${k}"`)
+          .join(', ');
+        const { count, others } = otherRows(all, r.row);
+        issues.push(
+          issue(
+            'similar-key',
+            'warning',
+            `row ${r.row}: mapping key "${r.key}" differs from ${like} (row(s) ${others}) only by case or leading zeros; probably the same person — check the source`,
+            {
+              row: r.row,
+              rows: all,
+              key: r.key,
+              field: compiled.keyAttribute,
+              params: { id: 'issue.similar-key.text', row: r.row, key: r.key, like, count, others },
+            },
+          ),
+        );
       }
     }
 
@@ -487,13 +602,17 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         active: 0,
         deactivate: 0,
         leavingLater: 0,
+        startingLater: 0,
         skipped: counts.skipped,
         error: counts.earlyError + sourceErrorRows.size,
       },
     };
     for (const r of index) {
       const status = blockedRows.has(r.row) ? 'error' : r.status;
-      summary.users[status]++;
+      if (status === 'starting') {
+        summary.users.skipped++;
+        summary.users.startingLater++;
+      } else summary.users[status]++;
       if (status === 'active' && r.leaving) summary.users.leavingLater++;
     }
     const all = [...rowLevel, ...issues].sort(byRow);
@@ -531,7 +650,7 @@ function keyChanges(
     if (u.email) byEmail.set(normalizeMatch(u.email), u.key);
     if (u.givenName && u.familyName && u.birthDate) {
       byNameBirth.set(
-        `${normalizeMatch(u.givenName)}|${normalizeMatch(u.familyName)}|${u.birthDate.trim()}`,
+        `${normalizeMatch(u.givenName)}|${normalizeMatch(u.familyName)}|${birthDateKey(u.birthDate)}`,
         u.key,
       );
     }
@@ -573,6 +692,25 @@ function keyChanges(
     block(r.row, problem);
   }
   return out;
+}
+
+/** A key with case and leading zeros dropped, for the look-alike check. */
+function similarKey(key: string): string {
+  return key.toLowerCase().replace(/^0+(?=.)/, '');
+}
+
+/** yyyy-MM-dd plus whole days. */
+function addDaysIso(iso: string, days: number): string {
+  if (days === 0) return iso;
+  return fromDayNumber(dayNumber({ kind: 'date', iso }) + days)?.iso ?? iso;
+}
+
+/** A birth date as a comparable key: the day when it reads as a date ("3-4-1975" = "03-04-1975" = "1975-04-03"). */
+function birthDateKey(value: SourceValue | undefined): string | null {
+  const text = firstText(value);
+  if (text === null) return null;
+  const parsed = parseAuto(text);
+  return parsed && 'iso' in parsed ? parsed.iso : text;
 }
 
 /** The other rows of a duplicate, for the catalogue text ("also appears in rows 4, 9"). */
@@ -640,6 +778,10 @@ export function finalizeOutcome(
   finished: RunFinish,
   compiled: CompiledMapping,
 ): RowOutcome {
+  if (outcome.status === 'skipped' && outcome.key !== undefined) {
+    const blocked = finished.blockedRows.get(outcome.row);
+    return blocked ? { status: 'error', row: outcome.row, key: outcome.key, issues: blocked } : outcome;
+  }
   if (outcome.status !== 'mapped') return outcome;
   const { user } = outcome;
   const blocked = finished.blockedRows.get(user.row);

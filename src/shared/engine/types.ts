@@ -30,12 +30,27 @@ export interface MappedUser {
 
 export type RowOutcome =
   | { status: 'mapped'; row: number; user: MappedUser }
-  | { status: 'skipped'; row: number; key?: string; reason: string }
+  | {
+      status: 'skipped';
+      row: number;
+      key?: string;
+      reason: string;
+      /** A joiner not created yet: the start date (yyyy-MM-dd). */
+      startsOn?: string;
+    }
   | { status: 'error'; row: number; key?: string; issues: Issue[] };
 
 export interface MappingRunSummary {
   rows: number;
-  users: { active: number; deactivate: number; leavingLater: number; skipped: number; error: number };
+  users: {
+    active: number;
+    deactivate: number;
+    leavingLater: number;
+    /** Joiners whose start date lies ahead: counted in `skipped` too. */
+    startingLater: number;
+    skipped: number;
+    error: number;
+  };
 }
 
 /** The previous export or last sync state, for key stability and the truncated-source guard. */

@@ -206,18 +206,33 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
 );
 const TIME_SUFFIX = /[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[-+]\d{2}:?\d{2})?$/i;
 
+/** Excel serials "auto" accepts: 1930-01-01 … 2099-12-31, the days an HR export holds. */
+export const PLAUSIBLE_SERIALS = { min: 10_959, max: 73_050 } as const;
+const AUTO_SERIAL = /^(\d{5})(?:[.,]\d+)?$/;
+
 /**
  * "auto": yyyy-MM-dd, dd-MM-yyyy and d-M-yyyy with -, / or . as separator, "31 januari 2024" / "1-mrt-2024"
  * (Dutch or English month names), (a trailing time such as
  * " 00:00:00" or "T10:00:00Z" is ignored: the day is taken as written), yyyyMMdd, LDAP generalized time,
- * 18-digit FILETIME (and 0 / 9223372036854775807 as "never": null), then Excel serial numbers 1..2958465.
+ * 18-digit FILETIME (and 0 / 9223372036854775807 as "never": null), then Excel serial numbers — only five-digit
+ * ones for 1930–2099, so "2024" or "310124" are not read as 1905 or 2749.
+ * With "/" and both numbers 12 or less ("02/03/2024") the day and month cannot be told apart: invalid, unless
+ * a format is given; with "-" or "." the Dutch day-first order is taken.
  */
 export function parseAuto(text: string): DateParse | undefined {
   const bare = text.replace(TIME_SUFFIX, '');
   let m = AUTO_YMD.exec(bare);
   if (m) return makeDate(Number(m[1]), Number(m[3]), Number(m[4])) ?? { invalid: 'no such day' };
   m = AUTO_DMY.exec(bare);
-  if (m) return makeDate(Number(m[4]), Number(m[3]), Number(m[1])) ?? { invalid: 'no such day' };
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    if (m[2] === '/' && a <= 12 && b <= 12 && a !== b) {
+      return {
+        invalid: `${a}/${b} could be day/month or month/day; give the format, e.g. ParseDate([…], "dd/MM/yyyy")`,
+      };
+    }
+    return makeDate(Number(m[4]), b, a) ?? { invalid: 'no such day' };
+  }
   m = AUTO_NAMED.exec(bare);
   if (m) {
     const month = MONTHS.get(m[2]!.toLowerCase());
@@ -229,8 +244,18 @@ export function parseAuto(text: string): DateParse | undefined {
   if (/^\d{18}$/.test(text) || text === '9223372036854775807' || text === '0') return fromFiletime(text);
   const g = fromGeneralizedTime(text);
   if (g !== undefined) return g;
-  if (/^\d{1,7}(?:[.,]\d+)?$/.test(text)) return fromExcelSerial(Number(text.replace(',', '.')));
+  m = AUTO_SERIAL.exec(text);
+  if (m) {
+    const whole = Number(m[1]);
+    if (whole < PLAUSIBLE_SERIALS.min || whole > PLAUSIBLE_SERIALS.max) return undefined;
+    return fromExcelSerial(Number(text.replace(',', '.')));
+  }
   return undefined;
+}
+
+/** True when "auto" read the text as an Excel serial number. */
+export function isAutoSerial(text: string): boolean {
+  return AUTO_SERIAL.test(text);
 }
 
 /** Writes a date with a parsed format; `yy` gives the last two digits of the year. */

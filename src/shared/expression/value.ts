@@ -77,13 +77,22 @@ export function valueToBoolean(v: Value): boolean {
   return true;
 }
 
-/** Key used for trimmed, case-insensitive text matching (`=`, `In`, `Switch`, `ValueMap`). */
+/**
+ * Key used for every text comparison (`=`, `In`, `Switch`, `ValueMap`, group rules, duplicate emails): trimmed,
+ * inner runs of whitespace (NBSP, tabs, line breaks included) collapsed to one space, zero-width characters
+ * dropped, lower-cased and NFC-normalised — so "UIT  DIENST" and "Uit<NBSP>dienst" match "Uit dienst".
+ */
 export function matchKey(text: string): string {
   const key = text.trim().toLowerCase();
-  // NFC so that a decomposed "u + ¨" (macOS exports) matches "ü"; checked first because it is rare
-  return COMBINING_MARK.test(key) ? key.normalize('NFC') : key;
+  // Most values need none of this; one test keeps the common case fast (this runs for every row).
+  if (!NEEDS_NORMALISING.test(key)) return key;
+  const spaced = key.replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
+  // NFC so that a decomposed "u + ¨" (macOS exports) matches "ü"
+  return COMBINING_MARK.test(spaced) ? spaced.normalize('NFC') : spaced;
 }
 
+const ZERO_WIDTH = /[\u200B-\u200D\u2060]/g;
+const NEEDS_NORMALISING = /\s\s|[^\S ]|[\u200B-\u200D\u2060\p{M}]/u;
 const COMBINING_MARK = /\p{M}/u;
 
 /** Number from a number or numeric text ("3.5" or Dutch "3,5"); null when it is not a number. */

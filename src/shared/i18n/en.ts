@@ -207,6 +207,7 @@ export const en = {
   'plan.toRun': 'Go to run',
   'plan.safety': 'Safety thresholds',
   'plan.manual': 'Plek accounts to assign by hand ({n, number})',
+  'plan.targetWarnings': 'About the target',
   'plan.manualHint':
     "No source user matched these existing Plek accounts. Set each one's externalId to the person's mapping key in Plek, or leave it: the sync never touches an unlinked account.",
   'plan.maxDeactivateCount': 'Max. deactivations',
@@ -253,6 +254,7 @@ export const en = {
   'issue.source-unreadable': 'Source cannot be read',
   'issue.empty-key': 'Empty mapping key',
   'issue.duplicate-key': 'Duplicate mapping key',
+  'issue.similar-key': 'Look-alike mapping key',
   'issue.key-changed': 'Mapping key changed',
   'issue.missing-required': 'Required value missing',
   'issue.invalid-email': 'Invalid e-mail address',
@@ -263,6 +265,7 @@ export const en = {
   'issue.login-collision': 'Login collision',
   'issue.out-of-scope': 'Out of scope',
   'issue.leaving-later': 'Leaving later',
+  'issue.starting-later': 'Starting later',
   'issue.manual-link': 'Needs a manual link',
   'issue.mapping-invalid': 'Mapping definition invalid',
 
@@ -322,6 +325,16 @@ export const en = {
   'issue.eval.inactiveWhen': 'row {row}: deactivation.inactiveWhen: {detail}',
   'issue.eval.endDate':
     'row {row}: end date: {detail}; the user is not synced until the date is fixed, so nobody is deactivated by mistake',
+  'issue.eval.endDateLeaver':
+    'row {row}: end date: {detail} (the source says this person left, so the account is deactivated anyway)',
+  'issue.eval.startDate': 'row {row}: start date: {detail}; the user is not created until it is fixed',
+  'issue.invalid-date.startDate':
+    'row {row}: start date "{value}" is not a date; use ParseDate in activation.startDate',
+  'issue.starting-later.text':
+    'row {row}: starts on {date}; the account is created {days, plural, =0 {on that day} one {# day before that} other {# days before that}}',
+  'issue.out-of-scope.text': 'row {row}: skipped, out of scope: {scope} is not true',
+  'issue.similar-key.text':
+    'row {row}: mapping key "{key}" differs from {like} ({count, plural, one {row} other {rows}} {others}) only by case or leading zeros; probably the same person — check the source',
   'issue.invalid-date.endDate':
     'row {row}: end date "{value}" is not a date; use ParseDate in deactivation.endDate',
   'issue.missing-required.text':
@@ -369,7 +382,7 @@ export const en = {
   'cli.more': '… and {n, number} more (use --json for all)',
   'cli.validate.summary': '{source}: {rows, plural, one {# row} other {# rows}}, today = {today}',
   'cli.validate.users':
-    '{active, number} active ({leaving, number} leaving later), {deactivate, number} to deactivate, {skipped, number} skipped, {error, number} with errors',
+    '{active, number} active ({leaving, number} leaving later), {deactivate, number} to deactivate, {skipped, number} skipped ({starting, number} starting later), {error, number} with errors',
   'cli.validate.blocked': '✗ errors block a sync of the rows named above',
   'cli.validate.ok': '✓ nothing blocks a sync',
 } as const satisfies Record<string, string>;

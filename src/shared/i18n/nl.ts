@@ -200,6 +200,7 @@ export const nl: Catalogue = {
   'plan.toRun': 'Naar uitvoeren',
   'plan.safety': 'Veiligheidsgrenzen',
   'plan.manual': 'Plek-accounts om handmatig toe te wijzen ({n, number})',
+  'plan.targetWarnings': 'Over het doelsysteem',
   'plan.manualHint':
     'Geen enkele gebruiker uit de bron past bij deze bestaande Plek-accounts. Zet in Plek de externalId op de mapping key van de persoon, of laat ze staan: de synchronisatie raakt een niet-gekoppeld account nooit aan.',
   'plan.maxDeactivateCount': 'Max. deactiveringen',
@@ -247,6 +248,7 @@ export const nl: Catalogue = {
   'issue.source-unreadable': 'Bron niet leesbaar',
   'issue.empty-key': 'Lege mapping key',
   'issue.duplicate-key': 'Dubbele mapping key',
+  'issue.similar-key': 'Gelijkende mapping key',
   'issue.key-changed': 'Mapping key gewijzigd',
   'issue.missing-required': 'Verplichte waarde ontbreekt',
   'issue.invalid-email': 'Ongeldig e-mailadres',
@@ -257,6 +259,7 @@ export const nl: Catalogue = {
   'issue.login-collision': 'Dubbele login',
   'issue.out-of-scope': 'Buiten scope',
   'issue.leaving-later': 'Gaat later uit dienst',
+  'issue.starting-later': 'Komt later in dienst',
   'issue.manual-link': 'Handmatig koppelen nodig',
   'issue.mapping-invalid': 'Mappingdefinitie ongeldig',
 
@@ -314,6 +317,17 @@ export const nl: Catalogue = {
   'issue.eval.inactiveWhen': 'rij {row}: deactivation.inactiveWhen: {detail}',
   'issue.eval.endDate':
     'rij {row}: uitdienstdatum: {detail}; de gebruiker wordt pas gesynchroniseerd als de datum klopt, zodat niemand per ongeluk wordt gedeactiveerd',
+  'issue.eval.endDateLeaver':
+    'rij {row}: uitdienstdatum: {detail} (volgens de bron is deze persoon uit dienst, dus het account wordt toch gedeactiveerd)',
+  'issue.eval.startDate':
+    'rij {row}: datum in dienst: {detail}; de gebruiker wordt pas aangemaakt als de datum klopt',
+  'issue.invalid-date.startDate':
+    'rij {row}: datum in dienst "{value}" is geen datum; gebruik ParseDate in activation.startDate',
+  'issue.starting-later.text':
+    'rij {row}: komt in dienst op {date}; het account wordt {days, plural, =0 {op die dag} one {# dag eerder} other {# dagen eerder}} aangemaakt',
+  'issue.out-of-scope.text': 'rij {row}: overgeslagen, buiten scope: {scope} is niet waar',
+  'issue.similar-key.text':
+    'rij {row}: mapping key "{key}" verschilt van {like} ({count, plural, one {rij} other {rijen}} {others}) alleen in hoofdletters of voorloopnullen; waarschijnlijk dezelfde persoon — controleer de bron',
   'issue.invalid-date.endDate':
     'rij {row}: uitdienstdatum "{value}" is geen datum; gebruik ParseDate in deactivation.endDate',
   'issue.missing-required.text':
@@ -360,7 +374,7 @@ export const nl: Catalogue = {
   'cli.more': '… en nog {n, number} (gebruik --json voor alle)',
   'cli.validate.summary': '{source}: {rows, plural, one {# rij} other {# rijen}}, vandaag = {today}',
   'cli.validate.users':
-    '{active, number} actief ({leaving, number} gaan later uit dienst), {deactivate, number} te deactiveren, {skipped, number} overgeslagen, {error, number} met fouten',
+    '{active, number} actief ({leaving, number} gaan later uit dienst), {deactivate, number} te deactiveren, {skipped, number} overgeslagen ({starting, number} komen later in dienst), {error, number} met fouten',
   'cli.validate.blocked': '✗ fouten houden de synchronisatie van de hierboven genoemde rijen tegen',
   'cli.validate.ok': '✓ niets houdt een synchronisatie tegen',
 };

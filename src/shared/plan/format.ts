@@ -26,6 +26,7 @@ export function formatPlan(plan: Plan, options: { includeNoop?: boolean } = {}):
     `Plan for ${plan.target.url} (today ${plan.today}, ${plan.sourceRows} source rows${plan.initialImport ? ', initial import' : ''})`,
     `create ${c.create}  update ${c.update}  deactivate ${c.deactivate}  reactivate ${c.reactivate}  link ${c.link}  groupAdd ${c.groupAdd}  createGroup ${c.createGroup}  noop ${c.noop}  conflict ${c.conflict}  skipped ${c.skipped}`,
   ];
+  for (const w of plan.target.warnings ?? []) out.push(`Target: ${w}`);
   if (plan.safety.ok) out.push('Safety: ok');
   else out.push('Safety: BLOCKED — nothing will be applied', ...plan.safety.reasons.map((r) => `  - ${r}`));
   out.push('');

@@ -76,7 +76,11 @@ export interface Plan {
   version: 1;
   createdAt?: string;
   today: string;
-  target: { url: string };
+  /**
+   * `warnings`: what the client could not learn or had to change about the target (a failing
+   * /ServiceProviderConfig that turns ETags and /Bulk off, a recovered paging fault…), shown with the plan.
+   */
+  target: { url: string; warnings?: string[] };
   initialImport: boolean;
   sourceRows: number;
   previousSourceRows?: number;

@@ -92,10 +92,7 @@ export function getPath(resource: Record<string, unknown>, path: string): FlatVa
     const [, list, type, sub] = m as unknown as [string, string, string, string];
     const arr = target[list];
     if (!Array.isArray(arr)) return null;
-    const entry = arr.find(
-      (e) => isRecord(e) && (e.type === type || (type === 'work' && e.primary === true)),
-    );
-    return toFlat(isRecord(entry) ? entry[sub] : null);
+    return toFlat(multiValuedEntry(arr, type)?.[sub] ?? null);
   }
   const dot = attr.indexOf('.');
   if (dot > 0) {
@@ -103,6 +100,59 @@ export function getPath(resource: Record<string, unknown>, path: string): FlatVa
     return isRecord(sub) ? toFlat(sub[attr.slice(dot + 1)]) : null;
   }
   return toFlat(target[attr]);
+}
+
+/**
+ * The entry of a multi-valued attribute (emails, phoneNumbers) that `list[type eq "<type>"]` addresses: the entry
+ * of that type; for `work` only, when no entry has type work, the primary entry (servers that leave `type` out).
+ * A primary home address is never read as the work address while a work entry exists.
+ */
+export function multiValuedEntry(list: unknown[], type: string): Record<string, unknown> | undefined {
+  const typed = list.find((e): e is Record<string, unknown> => isRecord(e) && e.type === type);
+  if (typed || type !== 'work') return typed;
+  return list.find((e): e is Record<string, unknown> => isRecord(e) && readBoolean(e.primary) === true);
+}
+
+/** A value-filter path (`emails[type eq "work"].value`) split into list, type and sub-attribute; else null. */
+export function parseValuePath(path: string): { list: string; type: string; sub: string } | null {
+  const m = FILTERED.exec(path);
+  if (!m) return null;
+  const [, list, type, sub] = m as unknown as [string, string, string, string];
+  return { list, type, sub };
+}
+
+/**
+ * A boolean as targets send it: `true`/`false`, or the strings `"True"`/`"False"` (Microsoft Entra's style),
+ * in any case and with surrounding whitespace. Anything else is not a boolean (undefined).
+ */
+export function readBoolean(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (typeof v !== 'string') return undefined;
+  const s = v.trim().toLowerCase();
+  return s === 'true' ? true : s === 'false' ? false : undefined;
+}
+
+/**
+ * A user resource as the target sent it, with the booleans the sync reads made real booleans: `active` and the
+ * `primary` flag of multi-valued entries. Returns a new object when something changed, else the same one.
+ */
+export function normaliseUser<T extends Record<string, unknown>>(resource: T): T {
+  let out: Record<string, unknown> = resource;
+  if (resource.active !== undefined && typeof resource.active !== 'boolean') {
+    const b = readBoolean(resource.active);
+    out = { ...out, active: b ?? resource.active };
+  }
+  for (const list of ['emails', 'phoneNumbers', 'addresses', 'ims', 'roles']) {
+    const arr = resource[list];
+    if (!Array.isArray(arr) || !arr.some((e) => isRecord(e) && typeof e.primary === 'string')) continue;
+    out = {
+      ...out,
+      [list]: arr.map((e) =>
+        isRecord(e) && typeof e.primary === 'string' ? { ...e, primary: readBoolean(e.primary) ?? false } : e,
+      ),
+    };
+  }
+  return out as T;
 }
 
 function toFlat(v: unknown): FlatValue {

@@ -248,7 +248,7 @@ describe('plek-sync map and init', () => {
       birthDateAttribute: 'Geboortedatum',
     });
     expect(mapping.fields['name.givenName'].expression).toBe('Trim(Coalesce([Roepnaam], [Voornaam]))');
-    expect(mapping.deactivation.endDate).toBe('ParseDate([Datum uit dienst], "auto")');
+    expect(mapping.deactivation.endDate).toBe('ParseDate([Datum uit dienst], "dd-MM-yyyy")');
     expect(JSON.stringify(mapping)).not.toMatch(/Geboortedatum\]/);
     const v = cli(['validate', '--mapping', out, '--today', TODAY]);
     expect(v.code, v.stdout + v.stderr).toBe(0);

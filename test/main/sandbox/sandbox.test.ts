@@ -157,6 +157,45 @@ describe('Plek sandbox', () => {
     expect(h.stats().byMethod.DELETE).toBe(1);
   });
 
+  it.each([
+    ['plek (the default)', undefined, 400],
+    ['permissive', 'permissive' as const, 200],
+  ])(
+    'profile %s: a value-filter PATCH path answers %i; replacing the whole attribute always works',
+    async (_, profile, filtered) => {
+      const h = await sandbox({ staticToken: 'tok', ...(profile ? { profile } : {}) });
+      const created = await api(h, 'tok', 'POST', '/Users', anouk);
+      const id = created.body?.id as string;
+      const patch = (ops: unknown[]) =>
+        api(h, 'tok', 'PATCH', `/Users/${id}`, {
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+          Operations: ops,
+        });
+      const viaFilter = await patch([
+        { op: 'replace', path: 'emails[type eq "work"].value', value: 'anouk.berg@zorggroep.nl' },
+      ]);
+      expect(viaFilter.status).toBe(filtered);
+      if (filtered === 400) {
+        expect(viaFilter.body).toMatchObject({ scimType: 'invalidPath' });
+        expect(String(viaFilter.body?.detail)).toMatch(/Plek does not process value-filter paths/);
+        // Nothing of a refused PATCH is applied.
+        expect((await api(h, 'tok', 'GET', `/Users/${id}`)).body?.emails).toEqual(anouk.emails);
+      }
+      const whole = await patch([
+        {
+          op: 'replace',
+          path: 'emails',
+          value: [
+            { type: 'home', value: 'anouk@thuis.nl' },
+            { type: 'work', value: 'anouk.berg@zorggroep.nl', primary: true },
+          ],
+        },
+      ]);
+      expect(whole.status).toBe(200);
+      expect(whole.body?.emails).toHaveLength(2);
+    },
+  );
+
   it('pages with startIndex/count and reports totalResults', async () => {
     const h = await sandbox({ staticToken: 'tok' });
     for (let i = 1; i <= 7; i++)

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ScimClient, ScimConflictError } from '../../../src/main/scim';
+import { ScimClient, ScimConflictError, ScimListingError } from '../../../src/main/scim';
 import { applyPlan } from '../../../src/main/sync';
 import { employee, planFor } from '../../support/scim-fixtures';
 import { startOtherServer, type Quirks } from './other-server';
@@ -32,7 +32,7 @@ async function other(quirks: Quirks) {
 describe('SCIM client against a server with quirks', () => {
   it.each<[string, Quirks]>([
     ['short pages (3 per page) with a correct totalResults', { maxPage: 3 }],
-    ['a totalResults that is too large', { totalResults: 7 }],
+    ['a totalResults that is too small', { totalResults: -5 }],
     ['no totalResults at all', { totalResults: 'missing' }],
   ])('lists every user with %s', async (_, quirks) => {
     const { s, c } = await other(quirks);
@@ -40,6 +40,27 @@ describe('SCIM client against a server with quirks', () => {
       s.users.push({ id: `id-${i}`, userName: `medewerker${i}@gemeente-demo.nl`, _v: 1 });
     const users = await c.listUsers();
     expect(users.map((u) => u.id)).toEqual(s.users.map((u) => u.id));
+  });
+
+  it('refuses a listing that falls short of totalResults, also after re-reading from startIndex 0', async () => {
+    const { s, c } = await other({ totalResults: 7, maxPage: 5 });
+    for (let i = 0; i < 12; i++)
+      s.users.push({ id: `id-${i}`, userName: `medewerker${i}@gemeente-demo.nl`, _v: 1 });
+    const err = await c.listUsers().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ScimListingError);
+    expect((err as Error).message).toMatch(
+      /GET \/Users: the listing cannot be trusted — it listed 12 of the 19/,
+    );
+    // The first pass, the empty page that ends it, and the one re-read from startIndex 0.
+    expect(
+      s.seen.filter((r) => r.url.startsWith('/Users?')).map((r) => r.url.replace(/&count=\d+/, '')),
+    ).toEqual([
+      '/Users?startIndex=1',
+      '/Users?startIndex=6',
+      '/Users?startIndex=11',
+      '/Users?startIndex=13',
+      '/Users?startIndex=0',
+    ]);
   });
 
   it('falls back to local filtering when filters are unsupported, and treats >1 match as a conflict', async () => {
@@ -68,7 +89,7 @@ describe('SCIM client against a server with quirks', () => {
       noFilter: true,
       errorForMissing: true,
       maxPage: 4,
-      totalResults: 3,
+      totalResults: 'missing',
     });
     const users = Array.from({ length: 9 }, (_, i) => employee(i));
     const first = await applyPlan(await planFor(c, users), { client: c, journalPath: join(dir, 'a.jsonl') });

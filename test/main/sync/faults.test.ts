@@ -89,6 +89,9 @@ describe('apply through a fault-injecting proxy', () => {
 
       expect(proxy.stats.resetAfter + proxy.stats.errorAfter).toBeGreaterThan(5);
       expect(proxy.stats.rateLimit).toBeGreaterThan(0);
+      // The 100 creates went through /Bulk (50 per request), some of them more than once after a lost answer.
+      expect(h.stats().bulkRequests).toBeGreaterThanOrEqual(2);
+      expect(h.stats().bulkOperations).toBeGreaterThanOrEqual(50);
       expect(duplicates(h)).toEqual([]);
       expect(endState(h)).toEqual(endState(reference));
       expect(h.stats().byMethod.DELETE ?? 0).toBe(0);

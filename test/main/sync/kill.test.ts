@@ -107,6 +107,8 @@ describe('plek-sync apply killed with SIGKILL', () => {
       expect(r.failed).toBe(0);
       expect(duplicates(h)).toEqual([]);
       expect(h.stats().users).toBe(250);
+      // Creates went through /Bulk (a batch interrupted by a kill is resumed one by one, looked up first).
+      expect(h.stats().bulkRequests).toBeGreaterThanOrEqual(1);
       expect(endState(h)).toEqual(endState(ref));
       expect(h.stats().byMethod.DELETE ?? 0).toBe(0);
     } finally {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recognizeHeaders, refText, suggestCsvMapping } from '../../../src/shared/engine/recognize-headers';
+import { recognizeHeaders, refText } from '../../../src/shared/engine/recognize-headers';
+import { proposeMapping } from '../../../src/shared/engine/propose';
 import { compileMapping } from '../../../src/shared/engine/compile';
 import { parseMapping } from '../../../src/shared/mapping/load';
 
@@ -48,14 +49,15 @@ describe('header recogniser', () => {
   });
 
   it('drafts a mapping that compiles, with notes for what is missing', () => {
-    const { mapping, notes } = suggestCsvMapping(['Naam', 'Functie'], { name: 'x' });
-    expect(notes.join('\n')).toMatch(/No employee number column/);
+    const { mapping, notes } = proposeMapping({ headers: ['Naam', 'Functie'], name: 'x' });
+    expect(notes.join('\n')).toMatch(/no employee number column/);
     expect(notes.join('\n')).toMatch(/never be deactivated/);
     expect(mapping.fields).toHaveProperty('title');
-    const full = suggestCsvMapping(
-      ['Personeelsnummer', 'Voornaam', 'Tussenvoegsel', 'Achternaam', 'E-mailadres', 'Status'],
-      { name: 'x', sourcePath: 'hr.csv' },
-    ).mapping;
+    const full = proposeMapping({
+      headers: ['Personeelsnummer', 'Voornaam', 'Tussenvoegsel', 'Achternaam', 'E-mailadres', 'Status'],
+      name: 'x',
+      sourcePath: 'hr.csv',
+    }).mapping;
     const parsed = parseMapping(full);
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(compileMapping(parsed.mapping).ok).toBe(true);

@@ -98,7 +98,7 @@ describe('mapping run', () => {
     expect(user.groups).toEqual(['Zorg']);
     expect(r.summary).toEqual({
       rows: 1,
-      users: { active: 1, deactivate: 0, leavingLater: 0, skipped: 0, error: 0 },
+      users: { active: 1, deactivate: 0, leavingLater: 0, startingLater: 0, skipped: 0, error: 0 },
     });
   });
 
@@ -120,7 +120,14 @@ describe('mapping run', () => {
     expect(later).toMatchObject({ active: true, leavingOn: '2026-12-31' });
     expect(lastDay).toMatchObject({ active: true, leavingOn: '2026-11-23' });
     expect(flagged?.active).toBe(false);
-    expect(r.summary.users).toEqual({ active: 2, deactivate: 2, leavingLater: 2, skipped: 0, error: 0 });
+    expect(r.summary.users).toEqual({
+      active: 2,
+      deactivate: 2,
+      leavingLater: 2,
+      startingLater: 0,
+      skipped: 0,
+      error: 0,
+    });
     expect(r.issues.filter((i) => i.code === 'leaving-later').map((i) => i.row)).toEqual([3, 4]);
   });
 

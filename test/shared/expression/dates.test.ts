@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Value } from '../../../src/shared/expression';
-import { plainDate } from '../../../src/shared/expression';
+import { compileExpression, plainDate } from '../../../src/shared/expression';
 import type { Row } from './helpers';
 import { compileError, evaluate, value } from './helpers';
 
@@ -89,13 +89,16 @@ describe('ParseDate "auto"', () => {
     ['1 Mar 2024', d('2024-03-01')],
     ['15 okt. 2024', d('2024-10-15')],
     ['3 MEI 2024 08:00', d('2024-05-03')],
-    // Excel serials, including the 1900 leap-year bug
-    ['1', d('1900-01-01')],
-    ['59', d('1900-02-28')],
-    ['61', d('1900-03-01')],
+    // Excel serials: only five-digit ones for 1930–2099
     ['45322', d('2024-01-31')],
     ['45322.75', d('2024-01-31')],
-    ['2958465', d('9999-12-31')],
+    ['10959', d('1930-01-01')],
+    ['73050', d('2099-12-31')],
+    // day and month the same: not ambiguous
+    ['03/03/2024', d('2024-03-03')],
+    // "no end date"
+    ['31-12-9999', null],
+    ['9999-12-31', null],
     // AD generalized time
     ['20240131143000.0Z', d('2024-01-31')],
     ['20240131143000Z', d('2024-01-31')],
@@ -114,6 +117,16 @@ describe('ParseDate "auto"', () => {
     '2023-02-29',
     '60',
     '2958466',
+    // numbers that are no plausible Excel date: a year, a glued ddmmyy, a serial before 1930 or after 2099
+    '1',
+    '2024',
+    '310124',
+    '10958',
+    '73051',
+    '2958465',
+    // day/month or month/day?
+    '02/03/2024',
+    '12/01/2024',
     '20240230143000.0Z',
     '20240230',
     '30 februari 2024',
@@ -124,8 +137,34 @@ describe('ParseDate "auto"', () => {
   });
 });
 
+describe('ParseDate "auto" on a column', () => {
+  it('refuses a number among dates written as text in the same run, and says what to do', () => {
+    const compiled = compileExpression('ParseDate([x])', { valueMaps: {} });
+    if (!compiled.ok) throw new Error('compile');
+    const env = (x: string) => ({ get: () => x, today: '2026-11-23' });
+    let current = '';
+    const run = { get: () => current, today: '2026-11-23' };
+    const read = (x: string) => ((current = x), compiled.expr.evaluate(run));
+    expect(read('45322')).toEqual({ ok: true, value: d('2024-01-31') });
+    expect(read('31-01-2024')).toEqual({ ok: true, value: d('2024-01-31') });
+    const r = read('45322');
+    expect(r.ok === false && r.error.message).toMatch(/among dates written as text.*"excel"/);
+    // another run (a new env) starts afresh
+    expect(compiled.expr.evaluate(env('45322'))).toEqual({ ok: true, value: d('2024-01-31') });
+  });
+
+  it('a format given in the mapping reads 02/03/2024 without asking, and 31-12-9999 as no date', () => {
+    expect(value('ParseDate([x], "dd/MM/yyyy")', { x: '02/03/2024' })).toEqual(d('2024-03-02'));
+    expect(value('ParseDate([x], "MM/dd/yyyy")', { x: '02/03/2024' })).toEqual(d('2024-02-03'));
+    expect(value('ParseDate([x], "dd-MM-yyyy")', { x: '31-12-9999' })).toBeNull();
+  });
+});
+
 describe('ParseDate with directory formats', () => {
   it.each<[string, string, Value]>([
+    ['1', 'excel', d('1900-01-01')],
+    ['59', 'excel', d('1900-02-28')],
+    ['61', 'excel', d('1900-03-01')],
     ['45322', 'excel', d('2024-01-31')],
     ['60', 'excel', 'invalid'],
     ['0', 'excel', 'invalid'],

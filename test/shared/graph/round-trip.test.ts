@@ -6,7 +6,7 @@ import { printExpression } from '../../../src/shared/expression/print';
 import type { FunctionSpec } from '../../../src/shared/expression/spec';
 import { readFileSync } from 'node:fs';
 import { suggestAdMapping } from '../../../src/shared/ad/suggest';
-import { suggestCsvMapping } from '../../../src/shared/engine/recognize-headers';
+import { proposeMapping } from '../../../src/shared/engine/propose';
 import type { MappingFileInput } from '../../../src/shared/mapping/schema';
 import { canonicalGraph, graphToMapping, mappingToGraph } from '../../../src/shared/graph/mapping';
 import { allFunctionSpecs, specOf } from '../../../src/shared/graph/registry';
@@ -125,8 +125,8 @@ describe('graph ↔ expression round trip', () => {
   });
 
   it('is lossless for the draft the header recogniser writes for a Dutch HR export', () => {
-    const draft = suggestCsvMapping(
-      [
+    const draft = proposeMapping({
+      headers: [
         'Personeelsnummer',
         'Roepnaam',
         'Voornamen',
@@ -138,8 +138,8 @@ describe('graph ↔ expression round trip', () => {
         'Mobiel',
         'Datum uit dienst',
       ],
-      { name: 'Gemeente Ede' },
-    ).mapping;
+      name: 'Gemeente Ede',
+    }).mapping;
     expect(Object.keys(draft.fields).length).toBeGreaterThan(3);
     expectLossless(draft);
   });

@@ -63,6 +63,8 @@ export async function applyWithReport(
     );
     process.stdout.write(`report: ${reportJson} and ${reportCsv}\n`);
   }
+  if (!json)
+    for (const w of result.report.target.warnings ?? []) process.stdout.write(`${yellow(`target: ${w}`)}\n`);
   process.exitCode = result.aborted ? 130 : result.blocked || result.failed > 0 ? 1 : 0;
   return result;
 }

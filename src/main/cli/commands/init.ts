@@ -1,12 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { suggestCsvMapping } from '../../../shared/engine/recognize-headers';
+import { proposeMapping } from '../../../shared/engine/propose';
 import { stringifyMapping } from '../../../shared/mapping/load';
 import { UserError } from '../../user-error';
 import { bold, dim, envSecret, yellow } from '../common';
+import { API_INIT_KINDS, apiInitOptions, initApi, type ApiInitOptions } from './init-api';
 
-interface InitOptions {
+interface InitOptions extends ApiInitOptions {
   source: string;
   out?: string;
   name?: string;
@@ -19,57 +20,68 @@ interface InitOptions {
 
 /** `plek-sync init`: a first draft of a mapping from a CSV's headers or a directory's attributes. */
 export function register(program: Command): void {
-  program
+  const command = program
     .command('init')
-    .description('propose a mapping from an HR export’s headers (or an Active Directory’s attributes)')
-    .requiredOption('-s, --source <file|url>', 'HR export (CSV) or ldaps://host / ldap://host')
+    .description(
+      'propose a mapping from an HR export’s headers, an Active Directory’s attributes, or an HR application’s API',
+    )
+    .requiredOption(
+      '-s, --source <file|url|kind>',
+      'HR export (CSV), ldaps://host / ldap://host, or personio / afas / rest',
+    )
     .option('-o, --out <file>', 'where to write the mapping (default: print it)')
     .option('--name <name>', 'project name shown in the workbench')
     .option('--bind-dn <dn>', 'LDAP: bind DN or UPN (password from PLEK_LDAP_PASSWORD)')
     .option('--base-dn <dn>', 'LDAP: where the users are, e.g. OU=Medewerkers,DC=corp,DC=example')
     .option('--ca-file <file>', 'LDAP: PEM file of the CA that signed the directory certificate')
     .option('--flavor <flavor>', 'LDAP: ad or openldap', 'ad')
-    .option('-f, --force', 'overwrite --out if it exists')
-    .action(async (opts: InitOptions) => {
-      const isLdap = /^ldaps?:\/\//i.test(opts.source);
-      const { mapping, notes } = isLdap ? await initLdap(opts) : await initCsv(opts);
-      const text = stringifyMapping(mapping);
-      if (opts.out) {
-        try {
-          await writeFile(opts.out, text, { flag: opts.force ? 'w' : 'wx' });
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-            throw new UserError(`${opts.out} already exists; pass --force to overwrite it`);
-          }
-          throw e;
+    .option('-f, --force', 'overwrite --out if it exists');
+  apiInitOptions(command).action(async (opts: InitOptions) => {
+    const isLdap = /^ldaps?:\/\//i.test(opts.source);
+    const isApi = (API_INIT_KINDS as readonly string[]).includes(opts.source);
+    const { mapping, notes } = isApi
+      ? await initApi(opts)
+      : isLdap
+        ? await initLdap(opts)
+        : await initCsv(opts);
+    const text = stringifyMapping(mapping);
+    if (opts.out) {
+      try {
+        await writeFile(opts.out, text, { flag: opts.force ? 'w' : 'wx' });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+          throw new UserError(`${opts.out} already exists; pass --force to overwrite it`);
         }
-        process.stderr.write(`${bold('wrote')} ${opts.out}\n`);
-      } else process.stdout.write(text);
-      for (const n of notes) process.stderr.write(`${yellow('note')} ${n}\n`);
-      process.stderr.write(dim(`next: plek-sync validate --mapping ${opts.out ?? 'mapping.plekmap.json'}\n`));
-    });
+        throw e;
+      }
+      process.stderr.write(`${bold('wrote')} ${opts.out}\n`);
+    } else process.stdout.write(text);
+    for (const n of notes) process.stderr.write(`${yellow('note')} ${n}\n`);
+    process.stderr.write(dim(`next: plek-sync validate --mapping ${opts.out ?? 'mapping.plekmap.json'}\n`));
+  });
 }
 
 async function initCsv(opts: InitOptions) {
-  const { readCsvHeaders } = await import('../../sources/csv/read-csv');
-  const info = await readCsvHeaders(opts.source, {});
+  const { sampleCsv } = await import('../../sources/csv/read-csv');
+  const { info, records } = await sampleCsv(opts.source, {}, 200);
   const outDir = opts.out ? dirname(resolve(opts.out)) : process.cwd();
-  const suggested = suggestCsvMapping(info.headers, {
+  const proposal = proposeMapping({
+    headers: info.headers,
+    sampleRows: records.map((r) => r.values),
     name: opts.name ?? basename(opts.source).replace(/\.[^.]+$/, ''),
     sourcePath: relative(outDir, resolve(opts.source)).split('\\').join('/'),
   });
   const notes = [
     `${basename(opts.source)}: ${info.encoding} (${info.encodingReason}), delimiter ${JSON.stringify(info.delimiter)}, ${info.headers.length} columns`,
     ...info.issues.map((i) => i.message),
-    ...suggested.suggestions.map((s) => `${s.header} → ${s.target ?? s.note ?? s.concept}`),
-    ...suggested.notes,
-    ...(suggested.mapping.source.kind === 'csv' && suggested.mapping.source.path?.startsWith('..')
+    ...proposal.notes,
+    ...(proposal.mapping.source.kind === 'csv' && proposal.mapping.source.path?.startsWith('..')
       ? [
           'the export is outside the mapping’s folder: a mapping only reads files beside it or below it, so move the export there or pass --source FILE to each command',
         ]
       : []),
   ];
-  return { mapping: suggested.mapping, notes };
+  return { mapping: proposal.mapping, notes };
 }
 
 async function initLdap(opts: InitOptions) {

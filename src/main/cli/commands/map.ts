@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { isBlocking } from '../../../shared/issues';
 import { toScimUser } from '../../../shared/scim/resource';
 import { streamOutcomes } from '../../pipeline';
-import { envSecret, formatIssues, localToday, parseToday } from '../common';
+import { apiSecretsFromEnv, envSecret, formatIssues, parseToday } from '../common';
 
 interface MapOptions {
   mapping: string;
@@ -35,10 +35,11 @@ export function register(program: Command): void {
       const { result } = await streamOutcomes(
         {
           mappingPath: opts.mapping,
-          today: opts.today ?? localToday(),
+          ...(opts.today ? { today: opts.today } : {}),
           ...(opts.source ? { sourcePath: opts.source } : {}),
           ...(opts.previous ? { previousPath: opts.previous } : {}),
           ...(ldapPassword ? { ldapPassword } : {}),
+          ...apiSecretsFromEnv(),
         },
         async (outcome) => {
           if (outcome.status !== 'mapped') return;

@@ -12,6 +12,7 @@ interface SandboxCommandOptions {
   memory?: boolean;
   demo?: boolean;
   seed?: string;
+  permissive?: boolean;
 }
 
 function parsePort(v: string): number {
@@ -33,6 +34,10 @@ export function register(program: Command): void {
     .option('--memory', 'keep the state in memory only')
     .option('--demo', 'seed a new state with the demo accounts (for the linking demo)')
     .option('--seed <file>', 'seed a new state from this JSON file ({ users, groups })')
+    .option(
+      '--permissive',
+      'accept value-filter PATCH paths (emails[type eq "work"].value), which Plek (the default profile) refuses',
+    )
     .action(async (opts: SandboxCommandOptions) => {
       const seedPath = opts.seed ? resolve(opts.seed) : opts.demo ? DEMO_SEED : undefined;
       const seed = seedPath ? (JSON.parse(await readFile(seedPath, 'utf8')) as SandboxSeed) : undefined;
@@ -43,6 +48,7 @@ export function register(program: Command): void {
         ...(dataDir ? { dataDir } : {}),
         ...(secretFromEnv ? { clientSecret: secretFromEnv } : {}),
         ...(seed ? { seed } : {}),
+        ...(opts.permissive ? { profile: 'permissive' as const } : {}),
       });
       process.stdout.write(
         [
@@ -52,6 +58,7 @@ export function register(program: Command): void {
           // The sandbox's own throw-away credential for this local demo server, shown once.
           `  client secret: ${secretFromEnv ? dim('(from PLEK_CLIENT_SECRET)') : sandbox.clientSecret}`,
           `  state:         ${dataDir ?? 'in memory'}`,
+          `  profile:       ${opts.permissive ? 'permissive' : 'plek (value-filter PATCH paths refused, as Plek does)'}`,
           dim('Stop with Ctrl+C.'),
           '',
         ].join('\n'),

@@ -2,7 +2,17 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { isBlocking } from '../../../shared/issues';
 import { runPipeline } from '../../pipeline';
-import { bold, dim, envSecret, formatIssues, green, localToday, parseToday, red, say } from '../common';
+import {
+  apiSecretsFromEnv,
+  bold,
+  dim,
+  envSecret,
+  formatIssues,
+  green,
+  parseToday,
+  red,
+  say,
+} from '../common';
 
 interface ValidateOptions {
   mapping: string;
@@ -30,17 +40,17 @@ export function register(program: Command): void {
     .option('--trace <key>', 'show which rule produced each value for the user with this mapping key')
     .option('--write-state <file>', 'save identity data for the next run’s key-stability check')
     .action(async (opts: ValidateOptions) => {
-      const today = opts.today ?? localToday();
       const ldapPassword = envSecret('PLEK_LDAP_PASSWORD');
       const traceKey = opts.trace;
-      const { result, source, state } = await runPipeline({
+      const { result, source, state, today } = await runPipeline({
         mappingPath: opts.mapping,
-        today,
+        ...(opts.today ? { today: opts.today } : {}),
         collect: traceKey !== undefined,
         keepState: opts.writeState !== undefined,
         ...(opts.source ? { sourcePath: opts.source } : {}),
         ...(opts.previous ? { previousPath: opts.previous } : {}),
         ...(ldapPassword ? { ldapPassword } : {}),
+        ...apiSecretsFromEnv(),
         ...(traceKey ? { trace: (key: string) => key === traceKey } : {}),
       });
       if (opts.writeState) await writeFile(opts.writeState, `${JSON.stringify(state)}\n`);
@@ -53,6 +63,7 @@ export function register(program: Command): void {
             active: summary.users.active,
             deactivate: summary.users.deactivate,
             leavingLater: summary.users.leavingLater,
+            startingLater: summary.users.startingLater,
             skipped: summary.users.skipped,
           },
           errorRows: summary.users.error,
@@ -76,6 +87,7 @@ export function register(program: Command): void {
             leaving: u.leavingLater,
             deactivate: u.deactivate,
             skipped: u.skipped,
+            starting: u.startingLater,
             error: u.error,
           })}`,
           formatIssues(issues),

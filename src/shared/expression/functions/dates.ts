@@ -8,11 +8,12 @@ import {
   fromExcelSerial,
   fromFiletime,
   fromGeneralizedTime,
+  isAutoSerial,
   isIsoDate,
   parseAuto,
   parseDateFormat,
 } from '../date';
-import { failAt } from '../runtime';
+import { failAt, type EvalEnv } from '../runtime';
 import type { PlainDate, Value } from '../value';
 import { isBlank, isPlainDate, plainDate, valueToText } from '../value';
 import type { FunctionDef } from './define';
@@ -45,13 +46,18 @@ function readerFor(format: string): Reader {
   }
 }
 
-function readDate(call: CallNode, format: string, read: Reader, v: Value): Value {
-  if (v === null || isPlainDate(v)) return v;
-  if (Array.isArray(v)) return v.map((item) => readDate(call, format, read, item));
+/** Year 9999 ("31-12-9999") is how HR systems write "no end date". */
+const NEVER_YEAR = '9999-';
+
+function readDate(call: CallNode, format: string, read: Reader, v: Value, never = false): Value {
+  if (v === null) return v;
+  if (isPlainDate(v)) return never && v.iso.startsWith(NEVER_YEAR) ? null : v;
+  if (Array.isArray(v)) return v.map((item) => readDate(call, format, read, item, never));
   const text = valueToText(v)!.trim();
   if (text === '') return null;
   const r = read(text);
   if (r === null) return null;
+  if (never && r !== undefined && 'iso' in r && r.iso.startsWith(NEVER_YEAR)) return null;
   if (r === undefined)
     throw failAt(call, 'invalid-date', `${JSON.stringify(text)} is not a date in format ${format}`);
   if ('invalid' in r)
@@ -92,7 +98,28 @@ export const ParseDate: FunctionDef = {
       throw compileError((e as Error).message, args[1]!);
     }
     const text = args[0]!.evaluate;
-    return (env) => readDate(call, format, read, text(env));
+    if (format !== 'auto') return (env) => readDate(call, format, read, text(env), true);
+    // "auto" reads a number as an Excel serial only while the column holds no date written as text in the same
+    // run: a number among "31-01-2024"s is a typo, not a date. Kept per run (the env), so two passes agree.
+    const sawText = new WeakSet<EvalEnv>();
+    const auto: Reader = (t) => {
+      const r = parseAuto(t);
+      if (r === undefined || r === null || 'invalid' in r) return r;
+      if (!isAutoSerial(t)) {
+        if (!/^\d+$/.test(t)) sawText.add(currentEnv!);
+        return r;
+      }
+      if (sawText.has(currentEnv!))
+        return {
+          invalid: 'a number among dates written as text; use ParseDate(…, "excel") if it really is a serial',
+        };
+      return r;
+    };
+    let currentEnv: EvalEnv | undefined;
+    return (env) => {
+      currentEnv = env;
+      return readDate(call, format, auto, text(env), true);
+    };
   },
 };
 
