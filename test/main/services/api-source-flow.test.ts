@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../../../src/main/services/secret-store';
 import { createWorkbenchService, type WorkbenchService } from '../../../src/main/services/workbench-service';
 import { personioSourceSchema } from '../../../src/shared/mapping/schema';
-import { apiSecretScope } from '../../../src/shared/source/api-secret';
+import { apiSecretEndpointUrl } from '../../../src/shared/source/api-secret';
 import { startPersonioEmulator, type PersonioEmulator } from '../../support/hr-api-emulators';
 import { generateHrPeople } from '../../support/hr-people';
 
@@ -53,9 +53,12 @@ describe('the workbench reads an HR application API with a secret bound to its e
     expect(before.ok).toBe(false);
     expect(JSON.stringify(before)).toMatch(/needs the client secret of Personio client ID plek-app/);
 
-    const scope = apiSecretScope(source)!;
-    expect(scope).toBe(`${emulator.url}|client=plek-app`);
-    const stored = await service.api.secrets.set({ name: 'source-client-secret', scope, value: SECRET });
+    expect(apiSecretEndpointUrl(source)).toBe(emulator.url);
+    const stored = await service.api.secrets.set({
+      name: 'source-client-secret',
+      endpoint: { url: apiSecretEndpointUrl(source) },
+      value: SECRET,
+    });
     expect(stored.ok).toBe(true);
 
     const sample = await service.api.source.sample({ source, limit: 40, taskId: 'api-2' });
@@ -70,6 +73,8 @@ describe('the workbench reads an HR application API with a secret bound to its e
     const elsewhere = { ...source, baseUrl: emulator.url.replace('127.0.0.1', 'localhost') };
     const other = await service.api.source.sample({ source: elsewhere, limit: 5, taskId: 'api-3' });
     expect(other.ok).toBe(false);
-    expect(JSON.stringify(other)).toMatch(/none was given/);
+    expect(JSON.stringify(other)).toMatch(/needs-confirmation/);
+    expect(JSON.stringify(other)).toMatch(/the secret was stored for http:\/\/127\.0\.0\.1/);
+    expect(emulator.tokenRequests).toBe(1);
   });
 });
