@@ -5,7 +5,7 @@ import { ExpressionSyntaxError } from './errors';
 import { arity, functionDef } from './functions';
 import { parseOrThrow } from './parse';
 import type { CompileArg, CompileContext, EvalEnv, EvalResult, Evaluator } from './runtime';
-import { EvalFailure } from './runtime';
+import { EvalFailure, positionInExpression } from './runtime';
 import { compareValues, matchKey, valuesEqual, valueToBoolean, valueToText } from './value';
 
 export interface CompiledExpression {
@@ -42,7 +42,10 @@ function compiled(ast: ExprNode, text: string, root: Evaluator): CompiledExpress
       try {
         return { ok: true, value: root(env) };
       } catch (e) {
-        if (e instanceof EvalFailure) return { ok: false, error: { code: e.code, message: e.message } };
+        if (e instanceof EvalFailure) {
+          const where = e.offset === undefined ? '' : ` (${positionInExpression(text, e.offset)})`;
+          return { ok: false, error: { code: e.code, message: `${e.message}${where}` } };
+        }
         if (e instanceof RangeError)
           // e.g. a string grown past the engine's maximum length by `&`
           return { ok: false, error: { code: 'expression-error', message: e.message } };

@@ -37,13 +37,27 @@ export interface CompileArg {
 /** Thrown while evaluating a row; `evaluate` turns it into an `EvalResult` error. */
 export class EvalFailure extends Error {
   readonly code: EvalErrorCode;
-  constructor(code: EvalErrorCode, message: string) {
+  /** 0-based offset of the call in the expression text, when known: the message then says where. */
+  readonly offset: number | undefined;
+  constructor(code: EvalErrorCode, message: string, offset?: number) {
     super(message);
     this.code = code;
+    this.offset = offset;
   }
 }
 
 /** Helper for function implementations: a failure that names the function and where it was called. */
 export function failAt(call: CallNode, code: EvalErrorCode, reason: string): EvalFailure {
-  return new EvalFailure(code, `${call.name}: ${reason} (column ${call.start + 1})`);
+  return new EvalFailure(code, `${call.name}: ${reason}`, call.start);
+}
+
+/**
+ * Where in the expression text an offset lies, in words that do not send anyone to spreadsheet column A:
+ * "in the expression at position 12", or "at line 2, position 5" for an expression written over several lines.
+ */
+export function positionInExpression(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  if (!text.includes('\n')) return `in the expression at position ${offset + 1}`;
+  return `in the expression at line ${line}, position ${offset - before.lastIndexOf('\n')}`;
 }

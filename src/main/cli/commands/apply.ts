@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { applyPlan, type ApplyResult } from '../../sync/apply';
 import { interruptible, readPlanFile, withTargetErrors, targetFromOptions } from '../../sync/cli-support';
@@ -8,6 +7,7 @@ import type { ResolvedTarget } from '../../sync/target';
 import type { Plan } from '../../../shared/plan/types';
 import { UserError } from '../../user-error';
 import { green, red, yellow } from '../common';
+import { writeOutputFile } from '../output';
 
 interface ApplyCommandOptions {
   mapping: string;
@@ -45,8 +45,8 @@ export async function applyWithReport(
   }
   const reportJson = paths.report.endsWith('.json') ? paths.report : `${paths.report}.json`;
   const reportCsv = reportJson.replace(/\.json$/, '.csv');
-  await writeFile(reportJson, `${JSON.stringify(result.report, null, 2)}\n`);
-  await writeFile(reportCsv, reportToCsv(result.report));
+  await writeOutputFile(reportJson, `${JSON.stringify(result.report, null, 2)}\n`);
+  await writeOutputFile(reportCsv, reportToCsv(result.report));
   const t = result.report.totals;
   if (json) {
     process.stdout.write(

@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { isBlocking } from '../../../shared/issues';
 import { runPipeline } from '../../pipeline';
 import { bold, dim, envSecret, formatIssues, green, parseToday, red, say } from '../common';
+import { writeOutputFile } from '../output';
 
 interface ValidateOptions {
   mapping: string;
@@ -42,7 +42,7 @@ export function register(program: Command): void {
         ...(ldapPassword ? { ldapPassword } : {}),
         ...(traceKey ? { trace: (key: string) => key === traceKey } : {}),
       });
-      if (opts.writeState) await writeFile(opts.writeState, `${JSON.stringify(state)}\n`);
+      if (opts.writeState) await writeOutputFile(opts.writeState, `${JSON.stringify(state)}\n`);
       const { summary, issues } = result;
       const blocking = issues.some(isBlocking);
       if (opts.json) {
