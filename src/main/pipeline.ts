@@ -14,7 +14,13 @@ import { todayIn } from '../shared/engine/today';
 import { parseMappingText } from '../shared/mapping/load';
 import type { MappingFile } from '../shared/mapping/schema';
 import { WORK_EMAIL } from '../shared/scim/fields';
-import { mappingBaseDir, openSource, type OpenedSource, type OpenSourceOptions } from './sources/index';
+import {
+  mappingBaseDir,
+  openSource,
+  type ApiSecrets,
+  type OpenedSource,
+  type OpenSourceOptions,
+} from './sources/index';
 import { UserError } from './user-error';
 
 export interface LoadedMapping {
@@ -60,6 +66,8 @@ export interface PipelineOptions {
   /** The previous export (same format as the source) or a state file written by `validate --write-state`. */
   previousPath?: string;
   ldapPassword?: string;
+  /** HR application API secrets (PLEK_SOURCE_SECRET / PLEK_SOURCE_TOKEN for the CLI). */
+  apiSecrets?: ApiSecrets;
   signal?: AbortSignal;
   onProgress?: (progress: { rows: number; fraction: number | null }) => void;
   trace?: RunOptions['trace'];
@@ -175,7 +183,7 @@ export async function loadPreviousState(
 
 function sourceOptionsFor(
   loaded: LoadedMapping,
-  options: Pick<PipelineOptions, 'sourcePath' | 'ldapPassword' | 'signal'>,
+  options: Pick<PipelineOptions, 'sourcePath' | 'ldapPassword' | 'apiSecrets' | 'signal'>,
 ): OpenSourceOptions {
   return {
     baseDir: loaded.baseDir,
@@ -183,6 +191,7 @@ function sourceOptionsFor(
     pathPolicy: {},
     ...(options.sourcePath ? { sourcePath: options.sourcePath } : {}),
     ...(options.ldapPassword ? { ldapPassword: options.ldapPassword } : {}),
+    ...(options.apiSecrets ? { apiSecrets: options.apiSecrets } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
 }

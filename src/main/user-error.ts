@@ -16,6 +16,14 @@ export class UserError extends Error {
 export function isUserFacing(error: unknown): error is Error {
   return (
     error instanceof Error &&
-    ['UserError', 'SourceError', 'LdapError', 'ScimError', 'SyncError', 'CommanderError'].includes(error.name)
+    [
+      'UserError',
+      'SourceError',
+      'LdapError',
+      'ApiSourceError',
+      'ScimError',
+      'SyncError',
+      'CommanderError',
+    ].includes(error.name)
   );
 }

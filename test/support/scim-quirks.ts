@@ -28,6 +28,8 @@ export interface ScimQuirks {
   homePrimaryEmail?: boolean;
   /** /ServiceProviderConfig answers with this status instead. */
   serviceProviderConfigStatus?: number;
+  /** /Bulk answers with this status (e.g. 501) although /ServiceProviderConfig says it is supported. */
+  bulkEndpointStatus?: number;
 }
 
 export interface QuirkProxy {
@@ -144,6 +146,12 @@ export async function startQuirkProxy(target: string, q: ScimQuirks): Promise<Qu
         status: q.serviceProviderConfigStatus,
         headers: json,
         body: scimError(q.serviceProviderConfigStatus, 'configuration store unavailable'),
+      };
+    if (path === '/Bulk' && q.bulkEndpointStatus)
+      return {
+        status: q.bulkEndpointStatus,
+        headers: json,
+        body: scimError(q.bulkEndpointStatus, 'Bulk is not implemented'),
       };
     const [, head, id] = path.split('/');
     const isList = method === 'GET' && !id && (head === 'Users' || head === 'Groups');

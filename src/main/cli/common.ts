@@ -87,6 +87,19 @@ export function formatIssues(issues: readonly Issue[], perCode = 20): string {
   return lines.join('\n');
 }
 
+/** The HR application API secrets from the environment, as pipeline options (empty when none is set). */
+export function apiSecretsFromEnv(): {
+  apiSecrets?: { secret?: string; token?: string; confirmedTokenUrl?: string };
+} {
+  const secret = envSecret('PLEK_SOURCE_SECRET');
+  const token = envSecret('PLEK_SOURCE_TOKEN');
+  // A REST source's token URL on another host than its API: the consultant confirms it here, never the file.
+  const tokenUrl = envSecret('PLEK_SOURCE_TOKEN_URL');
+  const confirmed = tokenUrl && URL.canParse(tokenUrl) ? { confirmedTokenUrl: tokenUrl } : {};
+  if (!secret && !token) return {};
+  return { apiSecrets: { ...(secret ? { secret } : {}), ...(token ? { token } : {}), ...confirmed } };
+}
+
 /** Reads a secret from the environment; the name is shown in messages, the value never. */
 export function envSecret(name: string): string | undefined {
   const v = process.env[name];

@@ -688,7 +688,23 @@ export class ScimClient {
       });
       results = Array.isArray(r.body?.Operations) ? (r.body.Operations as unknown[]).filter(isRecord) : [];
     } catch (e) {
-      if (!(e instanceof ScimRequestError) || !e.ambiguous) throw e;
+      if (!(e instanceof ScimRequestError)) throw e;
+      if (!e.ambiguous) {
+        // A /Bulk endpoint that is not there after all (or refuses the size) processed nothing: create one by one.
+        if (e.status === null || ![404, 405, 413, 501].includes(e.status)) throw e;
+        this.warn(`${e.message.split(' — ')[0]}: /Bulk refused, accounts are created one by one`);
+        return Promise.all(
+          resources.map((resource) =>
+            this.createUser(resource, signal).then(
+              ({ user }) => user.id ?? new Error('Plek returned no id for the new account'),
+              (err: unknown) => {
+                if (err instanceof AbortedError) throw err;
+                return err instanceof Error ? err : new Error(String(err));
+              },
+            ),
+          ),
+        );
+      }
     }
     const byBulkId = new Map((results ?? []).map((o) => [String(o.bulkId), o]));
     return Promise.all(

@@ -32,6 +32,8 @@ export interface OpenSourceOptions {
   sourcePath?: string;
   /** LDAP bind password; the CLI reads it from PLEK_LDAP_PASSWORD, the app from its secret store. */
   ldapPassword?: string;
+  /** HR application API secrets; the CLI reads PLEK_SOURCE_SECRET / PLEK_SOURCE_TOKEN, the app its store. */
+  apiSecrets?: ApiSecrets;
   signal?: AbortSignal;
   /**
    * Which absolute paths in the mapping the consultant picked. The CLI passes `{}` (none: they come as flags);
@@ -55,6 +57,14 @@ function mappingPath(options: OpenSourceOptions, path: string, what: string): st
   }
 }
 
+/** `secret`: OAuth2 client secret, bearer token or API key; `token`: the AFAS token. */
+export interface ApiSecrets {
+  secret?: string;
+  token?: string;
+  /** A REST source's OAuth2 token URL (or its origin) the consultant confirmed, when it is on another host. */
+  confirmedTokenUrl?: string;
+}
+
 /** Resolves the CSV file a mapping reads, or explains how to name one. */
 export function resolveCsvPath(mapping: SourceOfMapping, options: OpenSourceOptions): string {
   if (options.sourcePath) return resolve(options.sourcePath);
@@ -64,7 +74,7 @@ export function resolveCsvPath(mapping: SourceOfMapping, options: OpenSourceOpti
   throw new UserError('the mapping names no source file: pass --source FILE (the HR export)');
 }
 
-/** Opens the mapping's source (CSV or LDAP) as one stream of records and issues. */
+/** Opens the mapping's source (CSV, LDAP or an HR application's API) as one stream of records and issues. */
 export async function openSource(
   mapping: SourceOfMapping,
   options: OpenSourceOptions,
@@ -90,6 +100,31 @@ export async function openSource(
       issues: opened.info.issues,
       events: opened.events,
       progress: () => (opened.bytesTotal > 0 ? opened.bytesRead() / opened.bytesTotal : null),
+      reopen: () => openSource(mapping, options),
+    };
+  }
+  if (source.kind === 'personio' || source.kind === 'afas' || source.kind === 'rest') {
+    const { readApiRecords, apiSourceLabel } = await import('./api/index');
+    const secret = source.kind === 'afas' ? options.apiSecrets?.token : options.apiSecrets?.secret;
+    let seen: { records: number; total: number | null } = { records: 0, total: null };
+    const records = readApiRecords(source, {
+      ...(secret ? { secret } : {}),
+      ...(options.apiSecrets?.confirmedTokenUrl
+        ? { confirmedTokenOrigin: new URL(options.apiSecrets.confirmedTokenUrl).origin }
+        : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onProgress: (p) => {
+        seen = p;
+      },
+    });
+    async function* apiEvents(): AsyncIterable<SourceEvent> {
+      for await (const record of records) yield { kind: 'record', record };
+    }
+    return {
+      label: apiSourceLabel(source),
+      issues: [],
+      events: apiEvents(),
+      progress: () => (seen.total ? Math.min(1, seen.records / seen.total) : null),
       reopen: () => openSource(mapping, options),
     };
   }

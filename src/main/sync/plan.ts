@@ -5,6 +5,7 @@ import type { Plan, PlanTargetGroup } from '../../shared/plan/types';
 import type { ScimUser } from '../../shared/scim/resource';
 import type { ScimClient } from '../scim/client';
 import { loadPreviousState, runPipeline } from '../pipeline';
+import type { ApiSecrets } from '../sources/index';
 import type { ResolvedTarget } from './target';
 
 /** Everything the plan needs from Plek: all users and groups, paged. */
@@ -87,6 +88,7 @@ export interface PlanFromMappingOptions {
   initialImport?: boolean;
   createdAt?: string;
   ldapPassword?: string;
+  apiSecrets?: ApiSecrets;
   signal?: AbortSignal;
 }
 
@@ -101,6 +103,7 @@ export async function planFromMapping(
     ...(o.sourcePath ? { sourcePath: o.sourcePath } : {}),
     ...(o.previousPath ? { previousPath: o.previousPath } : {}),
     ...(o.ldapPassword ? { ldapPassword: o.ldapPassword } : {}),
+    ...(o.apiSecrets ? { apiSecrets: o.apiSecrets } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
   });
   const previous = o.previousPath

@@ -250,6 +250,8 @@ export interface PlanView {
   summary: MappingRunSummary | null;
   /** Where the plan would be applied: `sandbox` or the SCIM base URL. */
   target: string;
+  /** What the client learned about the target (a failing /ServiceProviderConfig, recovered paging…). */
+  targetWarnings?: string[];
   /** Initial import: Plek accounts no source user matched, for the consultant to assign by hand. */
   manualAssignment?: ManualAssignment[];
 }

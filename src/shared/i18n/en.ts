@@ -194,6 +194,7 @@ export const en = {
   'plan.toRun': 'Go to run',
   'plan.safety': 'Safety thresholds',
   'plan.manual': 'Plek accounts to assign by hand ({n, number})',
+  'plan.targetWarnings': 'About the target',
   'plan.manualHint':
     "No source user matched these existing Plek accounts. Set each one's externalId to the person's mapping key in Plek, or leave it: the sync never touches an unlinked account.",
   'plan.maxDeactivateCount': 'Max. deactivations',

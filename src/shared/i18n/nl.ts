@@ -187,6 +187,7 @@ export const nl: Catalogue = {
   'plan.toRun': 'Naar uitvoeren',
   'plan.safety': 'Veiligheidsgrenzen',
   'plan.manual': 'Plek-accounts om handmatig toe te wijzen ({n, number})',
+  'plan.targetWarnings': 'Over het doelsysteem',
   'plan.manualHint':
     'Geen enkele gebruiker uit de bron past bij deze bestaande Plek-accounts. Zet in Plek de externalId op de mapping key van de persoon, of laat ze staan: de synchronisatie raakt een niet-gekoppeld account nooit aan.',
   'plan.maxDeactivateCount': 'Max. deactiveringen',

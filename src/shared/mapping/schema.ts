@@ -83,7 +83,205 @@ export const ldapSourceSchema = z
   })
   .strict();
 
+/**
+ * An http(s) URL for an API source, by the one URL rule of app and CLI (`checkHttpsUrl`): https, plain http only
+ * on this computer (emulators, tunnels), no user name or password in it. The readers check it again before any
+ * request.
+ */
+const apiUrl = z.string().superRefine(httpsUrlIssue('the API URL'));
+
+/** True for URLs the API sources may call (the one URL rule). */
+export function isAllowedApiUrl(value: string): boolean {
+  return checkHttpsUrl(value).ok;
+}
+
+const apiTimeout = z
+  .number()
+  .int()
+  .min(1000)
+  .max(600_000)
+  .default(30_000)
+  .describe('How long one request may take before it is retried (milliseconds).');
+
+const apiRetries = z
+  .number()
+  .int()
+  .min(0)
+  .max(10)
+  .default(4)
+  .describe('Retries per request on 429, 5xx and network errors (with backoff, honouring Retry-After).');
+
+export const PERSONIO_DEFAULT_URL = 'https://api.personio.de';
+
+export const personioSourceSchema = z
+  .object({
+    kind: z.literal('personio'),
+    baseUrl: apiUrl.default(PERSONIO_DEFAULT_URL).describe('Personio API base URL.'),
+    clientId: z
+      .string()
+      .min(1)
+      .max(500)
+      .describe(
+        'Client ID of the Personio API credential. The client secret is never stored here: the app keeps it in its secret store, the CLI reads PLEK_SOURCE_SECRET.',
+      ),
+    pageSize: z
+      .number()
+      .int()
+      .min(1)
+      .max(50)
+      .default(50)
+      .describe('Persons per page (Personio allows 1–50).'),
+    employments: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Read each person’s current employment (status, dates, position, supervisor) as employment.*',
+      ),
+    concurrency: z
+      .number()
+      .int()
+      .min(1)
+      .max(16)
+      .default(6)
+      .describe('Employment requests in flight at once; lower it when Personio answers 429 often.'),
+    timeoutMs: apiTimeout,
+    retries: apiRetries,
+  })
+  .strict();
+
+export const afasSourceSchema = z
+  .object({
+    kind: z.literal('afas'),
+    baseUrl: apiUrl.describe(
+      'Profit REST services of the environment, e.g. https://12345.rest.afas.online/ProfitRestServices',
+    ),
+    connector: z
+      .string()
+      .regex(/^[\w.-]{1,200}$/, 'the GetConnector id: letters, digits, _ . -')
+      .describe('The GetConnector the customer published for Plek.'),
+    pageSize: z.number().int().min(1).max(10_000).default(1000).describe('Rows per request (take).'),
+    orderBy: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe(
+        'Field id to sort on (AFAS advises a unique field when reading with skip/take), e.g. Medewerker.',
+      ),
+    timeoutMs: apiTimeout,
+    retries: apiRetries,
+  })
+  .strict();
+
+const fieldPath = z
+  .string()
+  .max(300)
+  .regex(/^(?:[^.\s][^.]*(?:\.[^.\s][^.]*)*)?$/, 'a dotted path such as data or meta.next_cursor');
+
+export const restAuthSchema = z
+  .discriminatedUnion('kind', [
+    z
+      .object({
+        kind: z.literal('oauth2'),
+        tokenUrl: apiUrl.describe('OAuth2 token endpoint (client credentials grant).'),
+        clientId: z.string().min(1).max(500),
+        scope: z.string().max(1000).optional(),
+      })
+      .strict(),
+    z.object({ kind: z.literal('bearer') }).strict(),
+    z
+      .object({
+        kind: z.literal('apiKey'),
+        header: z
+          .string()
+          .regex(/^[\w-]{1,100}$/, 'a header name such as X-Api-Key')
+          .describe('Request header that carries the key.'),
+      })
+      .strict(),
+    z.object({ kind: z.literal('none') }).strict(),
+  ])
+  .describe('The secret (client secret, token or key) comes from the secret store or PLEK_SOURCE_SECRET.');
+
+export const restPagingSchema = z
+  .discriminatedUnion('style', [
+    z.object({ style: z.literal('none') }).strict(),
+    z
+      .object({
+        style: z.literal('offset'),
+        offsetParam: z.string().min(1).default('offset'),
+        limitParam: z.string().min(1).default('limit'),
+        pageSize: z.number().int().min(1).max(10_000).default(100),
+      })
+      .strict(),
+    z
+      .object({
+        style: z.literal('page'),
+        pageParam: z.string().min(1).default('page'),
+        sizeParam: z.string().min(1).default('per_page'),
+        pageSize: z.number().int().min(1).max(10_000).default(100),
+        firstPage: z.number().int().min(0).max(1).default(1),
+      })
+      .strict(),
+    z
+      .object({
+        style: z.literal('cursor'),
+        cursorParam: z.string().min(1).default('cursor'),
+        cursorPath: fieldPath
+          .min(1)
+          .describe('Where the next cursor is in the response, e.g. meta.next_cursor.'),
+        sizeParam: z.string().min(1).optional(),
+        pageSize: z.number().int().min(1).max(10_000).default(100),
+      })
+      .strict(),
+    z
+      .object({
+        style: z.literal('nextLink'),
+        nextPath: fieldPath
+          .min(1)
+          .describe('Where the URL of the next page is, e.g. links.next or _meta.links.next.href.'),
+      })
+      .strict(),
+  ])
+  .describe('How the API splits the records over pages.');
+
+export const restSourceSchema = z
+  .object({
+    kind: z.literal('rest'),
+    url: apiUrl.describe('The URL that lists the people (first page).'),
+    auth: restAuthSchema,
+    recordsPath: fieldPath
+      .default('')
+      .describe(
+        'Where the records are in each response, e.g. data or _data; empty = the response is the list.',
+      ),
+    paging: restPagingSchema.default({ style: 'none' }),
+    totalPath: fieldPath
+      .min(1)
+      .optional()
+      .describe('Where the API says how many records there are (for progress, and to refuse a short read).'),
+    query: z
+      .record(z.string().min(1).max(100), z.string().max(1000))
+      .optional()
+      .describe('Extra query parameters for every request (a filter, a fields list); never a secret.'),
+    timeoutMs: apiTimeout,
+    retries: apiRetries,
+  })
+  .strict();
+
+export const API_SOURCE_KINDS = ['personio', 'afas', 'rest'] as const;
+export type ApiSourceKind = (typeof API_SOURCE_KINDS)[number];
+
+/** The file and directory sources (what the workbench's source channels carry today). */
 export const sourceSchema = z.discriminatedUnion('kind', [csvSourceSchema, ldapSourceSchema]);
+
+/** Every source a mapping file may name: a CSV export, a directory, or an HR application's API. */
+export const mappingSourceSchema = z.discriminatedUnion('kind', [
+  csvSourceSchema,
+  ldapSourceSchema,
+  personioSourceSchema,
+  afasSourceSchema,
+  restSourceSchema,
+]);
 
 export const fieldMappingSchema = z
   .object({
@@ -275,7 +473,7 @@ export const mappingFileSchema = z
     version: z.literal(1),
     name: z.string().min(1),
     description: z.string().optional(),
-    source: sourceSchema,
+    source: mappingSourceSchema,
     mappingKey: z
       .object({
         attribute: attributeName.describe(
@@ -330,7 +528,11 @@ export type MappingFileInput = z.input<typeof mappingFileSchema>;
 export type MappingFile = z.output<typeof mappingFileSchema>;
 export type CsvSource = z.output<typeof csvSourceSchema>;
 export type LdapSource = z.output<typeof ldapSourceSchema>;
-export type MappingSource = z.output<typeof sourceSchema>;
+export type MappingSource = z.output<typeof mappingSourceSchema>;
+export type PersonioSource = z.output<typeof personioSourceSchema>;
+export type AfasSource = z.output<typeof afasSourceSchema>;
+export type RestSource = z.output<typeof restSourceSchema>;
+export type ApiSource = PersonioSource | AfasSource | RestSource;
 export type FieldMapping = z.output<typeof fieldMappingSchema>;
 export type GroupRule = z.output<typeof groupRuleSchema>;
 export type LoginSchema = z.output<typeof loginSchemaSchema>;

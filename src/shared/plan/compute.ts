@@ -1,7 +1,7 @@
 import type { MappedUser } from '../engine/types';
 import type { NullPolicy, SafetyThresholds } from '../mapping/schema';
 import { ENTERPRISE_USER_SCHEMA, WORK_EMAIL } from '../scim/fields';
-import { getPath, type FlatValue, type ScimUser } from '../scim/resource';
+import { getPath, readBoolean, type FlatValue, type ScimUser } from '../scim/resource';
 import {
   PLAN_ACTIONS,
   type FieldChange,
@@ -96,9 +96,11 @@ function diffFields(
     .sort();
   for (const path of paths) {
     const policy = mapping.fields[path]?.nullPolicy ?? 'keep';
-    const before = current ? getPath(current, path) : null;
+    let before = current ? getPath(current, path) : null;
     let after = user.attributes[path] ?? null;
     if (after === '') after = null;
+    // A boolean profile field the target sends as "True"/"False" (Entra's style) compares as a boolean.
+    if (typeof after === 'boolean' && typeof before === 'string') before = readBoolean(before) ?? before;
     let managerKey: string | undefined;
     if (path === MANAGER_PATH && typeof after === 'string') {
       const resolved = resolveManager(after);

@@ -122,6 +122,19 @@ describe('SCIM client against SCIMMY behind the quirk layer', () => {
     expect(c.counters.recoveredCreates).toBe(3);
   });
 
+  it('creates one by one when /Bulk answers 501 although the configuration offers it', async () => {
+    const { s, proxy, c } = await target({ bulkEndpointStatus: 501 });
+    const ids = await c.createUsersBulk([person(1), person(2)]);
+    expect(ids.every((id) => typeof id === 'string')).toBe(true);
+    expect(new Set(ids)).toEqual(new Set(s.users.keys()));
+    expect(proxy?.seen.filter((r) => r.method === 'POST').map((r) => r.url)).toEqual([
+      '/Bulk',
+      '/Users',
+      '/Users',
+    ]);
+    expect(c.warnings).toEqual(['POST /Bulk: HTTP 501: /Bulk refused, accounts are created one by one']);
+  });
+
   it('reads active "True"/"False" as booleans on lists and single reads', async () => {
     const { c } = await target({ stringBooleans: true });
     const ids = (await c.createUsersBulk([person(7), person(8, { active: false })])) as string[];

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../src/shared/api/channels';
 import { unwrap } from '../../../src/shared/api/client';
 import type { ProjectDocument, RunReport } from '../../../src/shared/api/contract';
-import type { MappingFileInput } from '../../../src/shared/mapping/schema';
+import type { CsvSource, MappingFileInput } from '../../../src/shared/mapping/schema';
 import { MemorySecretStore } from '../../../src/main/services/secret-store';
 import { createWorkbenchService, type WorkbenchService } from '../../../src/main/services/workbench-service';
 
@@ -124,7 +124,7 @@ describe('the bundled demo, end to end through the service', () => {
   it('samples the Windows-1252 export with fill rates and Dutch examples', async () => {
     const sample = unwrap(
       await api().source.sample({
-        source: demo.mapping.source,
+        source: demo.mapping.source as CsvSource,
         projectPath: demo.path,
         limit: 5000,
         taskId: 'sample-1',

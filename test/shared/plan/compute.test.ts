@@ -126,6 +126,23 @@ describe('computePlan', () => {
     expect(plan.changes[0]?.action).toBe(expected.length ? 'update' : 'noop');
   });
 
+  it('reads a boolean profile field sent as "True"/"False" as a boolean, and a primary home email as home', () => {
+    const BHV = `${PLEK_PROFILE_SCHEMA}:bhv`;
+    const entra = janAccount({
+      [PLEK_PROFILE_SCHEMA]: { bhv: 'True' },
+      emails: [
+        { type: 'home', value: 'jan@thuis.nl', primary: true },
+        { type: 'work', value: 'jan.vandermeer@demo.nl' },
+      ],
+    });
+    expect(
+      computePlan(input({ users: [jan({ [BHV]: true })], targetUsers: [entra] })).changes[0],
+    ).toMatchObject({ action: 'noop' });
+    expect(
+      computePlan(input({ users: [jan({ [BHV]: false })], targetUsers: [entra] })).changes[0]?.fields,
+    ).toEqual([{ path: BHV, before: true, after: false, op: 'replace', policy: 'keep' }]);
+  });
+
   it('deactivates only on a source value, never on absence, and reactivates when active again', () => {
     const piet = account('u2', { externalId: 'E1002', userName: 'piet@demo.nl', email: 'piet@demo.nl' });
     const gone = account('u3', { externalId: 'E1003', userName: 'anouk@demo.nl' });

@@ -5,8 +5,9 @@ import { stringifyMapping } from '../../../shared/mapping/load';
 import { UserError } from '../../user-error';
 import { bold, dim, envSecret, yellow } from '../common';
 import { writeOutputFile } from '../output';
+import { API_INIT_KINDS, apiInitOptions, initApi, type ApiInitOptions } from './init-api';
 
-interface InitOptions {
+interface InitOptions extends ApiInitOptions {
   source: string;
   out?: string;
   name?: string;
@@ -19,28 +20,38 @@ interface InitOptions {
 
 /** `plek-sync init`: a first draft of a mapping from a CSV's headers or a directory's attributes. */
 export function register(program: Command): void {
-  program
+  const command = program
     .command('init')
-    .description('propose a mapping from an HR export’s headers (or an Active Directory’s attributes)')
-    .requiredOption('-s, --source <file|url>', 'HR export (CSV) or ldaps://host / ldap://host')
+    .description(
+      'propose a mapping from an HR export’s headers, an Active Directory’s attributes, or an HR application’s API',
+    )
+    .requiredOption(
+      '-s, --source <file|url|kind>',
+      'HR export (CSV), ldaps://host / ldap://host, or personio / afas / rest',
+    )
     .option('-o, --out <file>', 'where to write the mapping (default: print it)')
     .option('--name <name>', 'project name shown in the workbench')
     .option('--bind-dn <dn>', 'LDAP: bind DN or UPN (password from PLEK_LDAP_PASSWORD)')
     .option('--base-dn <dn>', 'LDAP: where the users are, e.g. OU=Medewerkers,DC=corp,DC=example')
     .option('--ca-file <file>', 'LDAP: PEM file of the CA that signed the directory certificate')
     .option('--flavor <flavor>', 'LDAP: ad or openldap', 'ad')
-    .option('-f, --force', 'overwrite --out if it exists')
-    .action(async (opts: InitOptions) => {
-      const isLdap = /^ldaps?:\/\//i.test(opts.source);
-      const { mapping, notes } = isLdap ? await initLdap(opts) : await initCsv(opts);
-      const text = stringifyMapping(mapping);
-      if (opts.out) {
-        await writeOutputFile(opts.out, text, { exclusive: !opts.force });
-        process.stderr.write(`${bold('wrote')} ${opts.out}\n`);
-      } else process.stdout.write(text);
-      for (const n of notes) process.stderr.write(`${yellow('note')} ${n}\n`);
-      process.stderr.write(dim(`next: plek-sync validate --mapping ${opts.out ?? 'mapping.plekmap.json'}\n`));
-    });
+    .option('-f, --force', 'overwrite --out if it exists');
+  apiInitOptions(command).action(async (opts: InitOptions) => {
+    const isLdap = /^ldaps?:\/\//i.test(opts.source);
+    const isApi = (API_INIT_KINDS as readonly string[]).includes(opts.source);
+    const { mapping, notes } = isApi
+      ? await initApi(opts)
+      : isLdap
+        ? await initLdap(opts)
+        : await initCsv(opts);
+    const text = stringifyMapping(mapping);
+    if (opts.out) {
+      await writeOutputFile(opts.out, text, { exclusive: !opts.force });
+      process.stderr.write(`${bold('wrote')} ${opts.out}\n`);
+    } else process.stdout.write(text);
+    for (const n of notes) process.stderr.write(`${yellow('note')} ${n}\n`);
+    process.stderr.write(dim(`next: plek-sync validate --mapping ${opts.out ?? 'mapping.plekmap.json'}\n`));
+  });
 }
 
 async function initCsv(opts: InitOptions) {

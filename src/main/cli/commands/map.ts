@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { isBlocking } from '../../../shared/issues';
 import { toScimUser } from '../../../shared/scim/resource';
 import { streamOutcomes } from '../../pipeline';
-import { envSecret, formatIssues, parseToday } from '../common';
+import { apiSecretsFromEnv, envSecret, formatIssues, parseToday } from '../common';
 import { openOutput } from '../output';
 
 interface MapOptions {
@@ -35,6 +35,7 @@ export function register(program: Command): void {
           ...(opts.source ? { sourcePath: opts.source } : {}),
           ...(opts.previous ? { previousPath: opts.previous } : {}),
           ...(ldapPassword ? { ldapPassword } : {}),
+          ...apiSecretsFromEnv(),
         },
         async (outcome) => {
           if (outcome.status !== 'mapped') return;

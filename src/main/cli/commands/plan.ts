@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { formatPlan } from '../../../shared/plan/format';
 import { interruptible, withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { planFromMapping } from '../../sync/plan';
-import { envSecret, localToday, parseToday, red } from '../common';
+import { apiSecretsFromEnv, envSecret, localToday, parseToday, red } from '../common';
 import { writeOutputFile } from '../output';
 
 export interface PlanCommandOptions {
@@ -68,6 +68,7 @@ export function register(program: Command): void {
             ...(opts.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
             ...(opts.initialImport ? { initialImport: true } : {}),
             ...(ldapPassword ? { ldapPassword } : {}),
+            ...apiSecretsFromEnv(),
           });
         });
         const json = `${JSON.stringify(plan, null, 2)}\n`;

@@ -6,7 +6,7 @@ import { formatPlan } from '../../../shared/plan/format';
 import { withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { planId } from '../../sync/journal';
 import { planFromMapping } from '../../sync/plan';
-import { envSecret, localToday } from '../common';
+import { apiSecretsFromEnv, envSecret, localToday } from '../common';
 import { applyWithReport } from './apply';
 import { planOptions, type PlanCommandOptions } from './plan';
 
@@ -40,6 +40,7 @@ export function register(program: Command): void {
             ...(opts.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
             ...(opts.initialImport ? { initialImport: true } : {}),
             ...(ldapPassword ? { ldapPassword } : {}),
+            ...apiSecretsFromEnv(),
           }),
         );
         if (!opts.json) {

@@ -1,7 +1,17 @@
 import type { Command } from 'commander';
 import { isBlocking } from '../../../shared/issues';
 import { runPipeline } from '../../pipeline';
-import { bold, dim, envSecret, formatIssues, green, parseToday, red, say } from '../common';
+import {
+  apiSecretsFromEnv,
+  bold,
+  dim,
+  envSecret,
+  formatIssues,
+  green,
+  parseToday,
+  red,
+  say,
+} from '../common';
 import { writeOutputFile } from '../output';
 
 interface ValidateOptions {
@@ -40,6 +50,7 @@ export function register(program: Command): void {
         ...(opts.source ? { sourcePath: opts.source } : {}),
         ...(opts.previous ? { previousPath: opts.previous } : {}),
         ...(ldapPassword ? { ldapPassword } : {}),
+        ...apiSecretsFromEnv(),
         ...(traceKey ? { trace: (key: string) => key === traceKey } : {}),
       });
       if (opts.writeState) await writeOutputFile(opts.writeState, `${JSON.stringify(state)}\n`);

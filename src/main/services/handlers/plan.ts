@@ -69,6 +69,7 @@ export function toPlanView(
     issues,
     summary,
     target: plan.target.url,
+    ...(plan.target.warnings?.length ? { targetWarnings: plan.target.warnings } : {}),
     ...(plan.manualAssignment ? { manualAssignment: plan.manualAssignment } : {}),
   };
 }

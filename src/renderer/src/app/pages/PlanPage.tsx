@@ -96,6 +96,16 @@ export function PlanPage() {
                 </div>
               )}
             </div>
+            {s.plan.targetWarnings?.length ? (
+              <div className="alert alert-warning" style={{ marginTop: 12 }} data-testid="target-warnings">
+                <strong>{t('plan.targetWarnings')}</strong>
+                <ul style={{ margin: '6px 0', paddingLeft: 18 }}>
+                  {s.plan.targetWarnings.map((w, i) => (
+                    <li key={i}>{w}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
           </div>
           {s.plan.manualAssignment && s.plan.manualAssignment.length > 0 ? (
             <details className="card" data-testid="manual-assignment">

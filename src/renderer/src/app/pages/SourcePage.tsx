@@ -72,7 +72,11 @@ export function SourcePage() {
           </ul>
         </div>
       ) : null}
-      {s.source.kind === 'csv' ? <CsvOptions source={s.source} /> : <LdapForm source={s.source} />}
+      {s.source.kind === 'csv' ? (
+        <CsvOptions source={s.source} />
+      ) : s.source.kind === 'ldap' ? (
+        <LdapForm source={s.source} />
+      ) : null}
       <div className="card">
         <div className="row" style={{ marginBottom: 8 }}>
           <h2 style={{ margin: 0 }}>{t('source.attributes')}</h2>

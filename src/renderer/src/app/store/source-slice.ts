@@ -21,13 +21,15 @@ export function createSourceSlice(deps: StoreDeps): StateCreator<AppState, [], [
 
     takeSample: async () => {
       const { mapping, project, revision } = get();
-      if (!mapping?.source) return;
+      // API sources (Personio, AFAS, REST) are sampled through their own channel, not this file/directory one.
+      if (!mapping?.source || (mapping.source.kind !== 'csv' && mapping.source.kind !== 'ldap')) return;
+      const source = mapping.source;
       const taskId = deps.newTaskId();
       set({
         task: { id: taskId, label: 'source.sampling', done: 0, total: null, startedAt: deps.now().getTime() },
       });
       const result = await api.source.sample({
-        source: mapping.source,
+        source,
         projectPath: project?.path ?? null,
         limit: SAMPLE_LIMIT,
         taskId,

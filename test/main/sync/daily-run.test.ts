@@ -1,0 +1,302 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../src/main/cli/index';
+import { ScimClient } from '../../../src/main/scim';
+import type { Plan } from '../../../src/shared/plan/types';
+import { CORE_USER_SCHEMA } from '../../../src/shared/scim/fields';
+import { startQuirkProxy } from '../../support/scim-quirks';
+import { startScimmyServer } from '../../support/scimmy-server';
+
+/**
+ * The unattended daily job, as a customer schedules it: `plek-sync run` with the day's HR export (a Dutch CSV)
+ * against a SCIM URL and a token from the environment — here SCIMMY, plain and behind the quirk layer. Each
+ * day ends with a plan that changes nothing.
+ */
+
+const HEADER =
+  'Personeelsnummer;Voornaam;Tussenvoegsel;Achternaam;E-mailadres;Functie;Afdeling;Mobiel;Leidinggevende;Datum uit dienst';
+
+interface Row {
+  nr: string;
+  voornaam: string;
+  tussenvoegsel?: string;
+  achternaam: string;
+  email: string;
+  functie: string;
+  afdeling: string;
+  mobiel?: string;
+  leidinggevende?: string;
+  uitDienst?: string;
+}
+
+const PEOPLE: Row[] = [
+  {
+    nr: '3001',
+    voornaam: 'Fenna',
+    achternaam: 'Bakker',
+    email: 'f.bakker@gemeente-demo.nl',
+    functie: 'Afdelingshoofd',
+    afdeling: 'Burgerzaken',
+  },
+  {
+    nr: '3002',
+    voornaam: 'Joël',
+    tussenvoegsel: 'van der',
+    achternaam: 'Meer',
+    email: 'j.vandermeer@gemeente-demo.nl',
+    functie: 'Medewerker Burgerzaken',
+    afdeling: 'Burgerzaken',
+    leidinggevende: '3001',
+    mobiel: '06-12345678',
+  },
+  {
+    nr: '3003',
+    voornaam: 'Zoë',
+    tussenvoegsel: "'t",
+    achternaam: 'Hoen',
+    email: 'z.thoen@gemeente-demo.nl',
+    functie: 'Jurist',
+    afdeling: 'Juridische Zaken',
+    leidinggevende: '3001',
+  },
+  {
+    nr: '3004',
+    voornaam: 'Mëlle',
+    achternaam: 'Öztürk',
+    email: 'm.ozturk@gemeente-demo.nl',
+    functie: 'Applicatiebeheerder',
+    afdeling: 'ICT',
+    leidinggevende: '3001',
+  },
+  {
+    nr: '3005',
+    voornaam: 'Daan',
+    tussenvoegsel: 'de',
+    achternaam: 'Vries',
+    email: 'd.devries@gemeente-demo.nl',
+    functie: 'Beleidsmedewerker',
+    afdeling: 'Ruimte',
+    leidinggevende: '3001',
+  },
+  {
+    nr: '3006',
+    voornaam: 'Sanne',
+    achternaam: 'Jansen',
+    email: 's.jansen@gemeente-demo.nl',
+    functie: 'Medewerker Burgerzaken',
+    afdeling: 'Burgerzaken',
+    leidinggevende: '3002',
+    uitDienst: '31-10-2026',
+  },
+  {
+    nr: '3007',
+    voornaam: 'Bram',
+    tussenvoegsel: 'van den',
+    achternaam: 'Berg',
+    email: 'b.vandenberg@gemeente-demo.nl',
+    functie: 'Handhaver',
+    afdeling: 'Veiligheid',
+    leidinggevende: '3001',
+  },
+];
+
+const MAPPING = {
+  version: 1,
+  name: 'Gemeente Demo — dagelijkse export',
+  source: { kind: 'csv', path: 'export.csv', encoding: 'utf-8', delimiter: ';' },
+  mappingKey: { attribute: 'Personeelsnummer' },
+  fields: {
+    userName: { expression: 'Lower(Trim([E-mailadres]))' },
+    'name.givenName': { expression: 'Trim([Voornaam])' },
+    'name.middleName': { expression: 'Lower(Trim([Tussenvoegsel]))' },
+    'name.familyName': { expression: 'Trim([Achternaam])' },
+    'emails[type eq "work"].value': { expression: 'Lower(Trim([E-mailadres]))' },
+    'phoneNumbers[type eq "mobile"].value': { expression: 'PhoneE164([Mobiel])', nullPolicy: 'overwrite' },
+    title: { expression: 'Trim([Functie])' },
+    'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department': {
+      expression: 'Trim([Afdeling])',
+    },
+    'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager': {
+      expression: 'Trim([Leidinggevende])',
+    },
+  },
+  deactivation: { endDate: 'ParseDate([Datum uit dienst], "dd-MM-yyyy")' },
+  groupRules: [
+    {
+      group: 'Burgerzaken',
+      field: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department',
+      in: ['Burgerzaken'],
+    },
+  ],
+  linking: { matchOn: 'email', ignoreInactive: true },
+  safety: { maxDeactivateCount: 5, maxDeactivatePercent: 50, minSourceRowsPercent: 80 },
+};
+
+function csv(rows: Row[]): string {
+  const line = (r: Row) =>
+    [
+      r.nr,
+      r.voornaam,
+      r.tussenvoegsel ?? '',
+      r.achternaam,
+      r.email,
+      r.functie,
+      r.afdeling,
+      r.mobiel ?? '',
+      r.leidinggevende ?? '',
+      r.uitDienst ?? '',
+    ].join(';');
+  return `${[HEADER, ...rows.map(line)].join('\r\n')}\r\n`;
+}
+
+const change = (rows: Row[], nr: string, over: Partial<Row>): Row[] =>
+  rows.map((r) => (r.nr === nr ? { ...r, ...over } : r));
+
+const DAYS: [string, Row[]][] = (() => {
+  const d1 = PEOPLE;
+  const d2 = change(
+    change(change(d1, '3002', { functie: 'Teamleider Burgerzaken', mobiel: '' }), '3004', {
+      email: 'melle.ozturk@gemeente-demo.nl',
+    }),
+    '3005',
+    { mobiel: '+31 6 2345 6789', leidinggevende: '3002' },
+  );
+  const d3 = change(d2, '3007', { uitDienst: '30-11-2026' }).filter((r) => r.nr !== '3003');
+  const d4 = [
+    ...change(d3, '3007', { uitDienst: '' }),
+    {
+      nr: '3008',
+      voornaam: 'Daan',
+      tussenvoegsel: 'de',
+      achternaam: 'Vries',
+      email: 'daan.devries@gemeente-demo.nl',
+      functie: 'Stagiair',
+      afdeling: 'Ruimte',
+      leidinggevende: '3005',
+    },
+  ];
+  return [
+    ['2026-11-23', d1],
+    ['2026-11-24', d2],
+    ['2026-12-01', d3],
+    ['2026-12-02', d4],
+  ];
+})();
+
+let dir: string;
+let out: string;
+const cleanup: (() => unknown)[] = [];
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'plek-daily-'));
+  out = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation(
+    (s: string | Uint8Array) => ((out += String(s)), true),
+  );
+  vi.spyOn(process.stderr, 'write').mockImplementation(
+    (s: string | Uint8Array) => ((out += String(s)), true),
+  );
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const f of cleanup.splice(0).reverse()) await f();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('plek-sync run, day after day, against servers we did not write', () => {
+  it.each([
+    ['SCIMMY', false],
+    ['SCIMMY behind the quirk layer', true],
+  ])(
+    '%s: four days, each ending with a plan that changes nothing',
+    async (_, quirky) => {
+      const s = await startScimmyServer('dagelijks-token');
+      cleanup.push(() => s.stop());
+      const proxy = quirky
+        ? await startQuirkProxy(s.url, {
+            bulkStatus: 'object',
+            stringBooleans: true,
+            zeroBasedPaging: true,
+            noFilter: true,
+            errorForUnknownId: true,
+            homePrimaryEmail: true,
+          })
+        : null;
+      if (proxy) cleanup.push(() => proxy.stop());
+      const url = proxy?.url ?? s.url;
+      vi.stubEnv('PLEK_TOKEN', 'dagelijks-token');
+      vi.stubEnv('PLEK_CLIENT_SECRET', '');
+      cleanup.push(() => vi.unstubAllEnvs());
+      // Before the first sync, Plek already holds Fenna (to be linked) and an external adviser (left alone).
+      const seeder = new ScimClient({ baseUrl: s.url, auth: { kind: 'bearer', token: s.token } });
+      for (const [userName, active] of [
+        ['F.Bakker@gemeente-demo.nl', true],
+        ['adviseur@extern-bureau.nl', true],
+      ] as const)
+        await seeder.createUser({
+          schemas: [CORE_USER_SCHEMA],
+          userName: userName.toLowerCase(),
+          emails: [{ type: 'work', value: userName, primary: true }],
+          active,
+        });
+      seeder.close();
+
+      const mappingPath = join(dir, 'dagelijks.plekmap.json');
+      writeFileSync(mappingPath, JSON.stringify(MAPPING));
+      const firstPlans: Plan['counts'][] = [];
+      for (const [today, rows] of DAYS) {
+        const source = join(dir, `export-${today}.csv`);
+        writeFileSync(source, csv(rows));
+        const args = ['-m', mappingPath, '-s', source, '-t', url, '--today', today];
+        out = '';
+        expect(await main(['plan', ...args, '--json']), out).toBe(0);
+        firstPlans.push((JSON.parse(out) as Plan).counts);
+        out = '';
+        const code = await main(['run', ...args, '--run-dir', join(dir, 'runs')]);
+        expect(code, `${today}\n${out}`).toBe(0);
+        expect(out).toMatch(/\d+ ok, 0 failed, 0 not run/);
+        out = '';
+        expect(await main(['plan', ...args, '--json'])).toBe(0);
+        const again = JSON.parse(out) as Plan;
+        expect({ ...again.counts, noop: 0, skipped: 0 }, `${today}: the day's second plan`).toEqual({
+          ...Object.fromEntries(Object.keys(again.counts).map((k) => [k, 0])),
+        });
+      }
+      expect(firstPlans.map((c) => [c.create, c.link, c.update, c.deactivate, c.reactivate])).toEqual([
+        [5, 1, 0, 0, 0], // day 1: five new, Fenna linked; Sanne left in October and is not in Plek: skipped
+        [0, 0, 3, 0, 0],
+        [0, 0, 0, 1, 0],
+        [1, 0, 0, 0, 1],
+      ]);
+      const users = [...s.users.values()];
+      const byNr = (nr: string) => users.find((u) => u.externalId === nr) as Record<string, unknown>;
+      expect(users).toHaveLength(8);
+      expect(byNr('3001').userName).toBe('f.bakker@gemeente-demo.nl');
+      expect(byNr('3002')).toMatchObject({ title: 'Teamleider Burgerzaken' });
+      expect(byNr('3002').phoneNumbers).toBeUndefined();
+      expect(byNr('3003')).toMatchObject({ active: true, title: 'Jurist' });
+      expect(byNr('3004').emails).toEqual(
+        expect.arrayContaining([
+          { type: 'work', value: 'melle.ozturk@gemeente-demo.nl', primary: expect.any(Boolean) },
+        ]),
+      );
+      expect(byNr('3006')).toBeUndefined();
+      expect(byNr('3007')).toMatchObject({ active: true });
+      expect(byNr('3008')).toMatchObject({
+        name: { givenName: 'Daan', middleName: 'de', familyName: 'Vries' },
+      });
+      expect(byNr('3005')).toMatchObject({ userName: 'd.devries@gemeente-demo.nl' });
+      expect(users.find((u) => u.userName === 'adviseur@extern-bureau.nl')).not.toHaveProperty('externalId');
+    },
+    60_000,
+  );
+
+  it.todo(
+    'a key change for the same person is flagged by the automatic daily state, no duplicate (sync-daily)',
+  );
+  it.todo('a 60 % truncated export is blocked without any flag (sync-daily: automatic daily state)');
+  it.todo(
+    'a namesake with the login schema: the existing login untouched, the newcomer suffixed (sync-daily)',
+  );
+});

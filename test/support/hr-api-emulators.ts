@@ -1,0 +1,442 @@
+/**
+ * HR application emulators on 127.0.0.1, written from the vendors' public API documentation:
+ *  - Personio Persons & Employments v2: POST /v2/auth/token (form: client_id, client_secret, grant_type),
+ *    GET /v2/persons?limit≤50&cursor=… → { _data, _meta: { links: { self, next } } },
+ *    GET /v2/persons/{id}/employments → { _data: [most recent first], _meta }.
+ *  - AFAS Profit GetConnector: GET /ProfitRestServices/connectors/{id}?skip&take → { skip, take, rows },
+ *    `Authorization: AfasToken <base64 of the token XML>`.
+ *  - A generic REST/JSON people API with each paging style (offset, page, cursor, next link) and auth kind.
+ * Faults are scripted per request number (429 with Retry-After, 500), tokens can expire mid-read, and every
+ * request is recorded (path, host, whether credentials came along) so tests can check what the client sent.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fullFamilyName, type HrPerson } from './hr-people';
+
+export interface Fault {
+  status: number;
+  retryAfter?: string;
+}
+
+export interface EmulatorRequest {
+  method: string;
+  path: string;
+  authorization: string | null;
+  /** 1-based count of API (non-token) requests when it arrived. */
+  n: number;
+}
+
+export interface EmulatorBase {
+  url: string;
+  requests: EmulatorRequest[];
+  tokenRequests: number;
+  /** Most API requests that were in flight at the same time. */
+  maxInFlight: number;
+  stop(): Promise<void>;
+}
+
+interface CommonOptions {
+  /** Answer every request after this many milliseconds (latency of a real API). */
+  latencyMs?: number;
+  /** A fault for the n-th API request (1-based), or undefined to answer normally. */
+  fault?: (n: number, path: string) => Fault | undefined;
+}
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': status >= 400 ? 'application/problem+json' : 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, n: number) => Promise<void> | void;
+
+async function serve(
+  options: CommonOptions,
+  isToken: (url: URL, method: string) => boolean,
+  handler: Handler,
+): Promise<EmulatorBase & { server: Server }> {
+  const state = { requests: [] as EmulatorRequest[], tokenRequests: 0, inFlight: 0, maxInFlight: 0, n: 0 };
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const token = isToken(url, req.method ?? 'GET');
+      const n = token ? 0 : ++state.n;
+      if (token) state.tokenRequests++;
+      else {
+        state.requests.push({
+          method: req.method ?? 'GET',
+          path: `${url.pathname}${url.search}`,
+          authorization: req.headers.authorization ?? null,
+          n,
+        });
+        state.inFlight++;
+        state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
+      }
+      try {
+        if (options.latencyMs) await sleep(options.latencyMs);
+        const fault = token ? undefined : options.fault?.(n, url.pathname);
+        if (fault) {
+          sendJson(
+            res,
+            fault.status,
+            {
+              title: fault.status === 429 ? 'Too Many Requests' : 'Internal Server Error',
+              status: fault.status,
+            },
+            fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {},
+          );
+          return;
+        }
+        await handler(req, res, url, n);
+      } catch (error) {
+        sendJson(res, 500, { title: String(error) });
+      } finally {
+        if (!token) state.inFlight--;
+      }
+    })();
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    url: `http://127.0.0.1:${port}`,
+    get requests() {
+      return state.requests;
+    },
+    get tokenRequests() {
+      return state.tokenRequests;
+    },
+    get maxInFlight() {
+      return state.maxInFlight;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// ---------------------------------------------------------------- Personio v2
+
+export interface PersonioEmulatorOptions extends CommonOptions {
+  people: HrPerson[];
+  clientId: string;
+  clientSecret: string;
+  /** expires_in of issued tokens (seconds). */
+  tokenTtlSeconds?: number;
+  /** Revoke the current token after this many API requests (token expiry mid-read). */
+  expireTokenAfter?: number;
+}
+
+export type PersonioEmulator = EmulatorBase;
+
+function personioPerson(p: HrPerson, base: string): Record<string, unknown> {
+  return {
+    id: p.id,
+    first_name: p.givenName,
+    last_name: fullFamilyName(p),
+    preferred_name: p.callName ?? '',
+    email: p.email,
+    gender: p.gender,
+    language_code: 'nl',
+    created_at: `${p.startDate}T08:00:00Z`,
+    updated_at: '2026-11-01T10:00:00Z',
+    custom_attributes: [
+      { id: 'dynamic_21827', global_id: '21827', label: 'Afdeling', type: 'string', value: p.department },
+      { id: 'dynamic_30001', global_id: '30001', label: 'Mobiel', type: 'string', value: null },
+    ],
+    employments: [{ id: `emp-${p.id}` }],
+    _meta: { links: { self: { href: `${base}/v2/persons/${p.id}` } } },
+  };
+}
+
+function personioEmployments(p: HrPerson, base: string): Record<string, unknown>[] {
+  const current = {
+    id: `emp-${p.id}`,
+    person: { id: p.id },
+    status: p.status,
+    employment_start_date: p.startDate,
+    termination: p.endDate ? { termination_date: p.endDate, type: 'RESIGNATION' } : null,
+    position: { title: p.title, description: null },
+    supervisor: p.supervisorId ? { id: p.supervisorId } : null,
+    office: { id: `office-${p.office}` },
+    org_units: [
+      { id: `dept-${p.department}`, type: 'department' },
+      { id: `team-${p.id.slice(-1)}`, type: 'team' },
+    ],
+    weekly_working_hours: 36,
+    full_time_weekly_working_hours: 40,
+    type: 'INTERNAL',
+    _meta: {
+      links: { supervisor: p.supervisorId ? { href: `${base}/v2/persons/${p.supervisorId}` } : null },
+    },
+  };
+  // An older, ended employment after the current one (most recent first, as documented).
+  const earlier = {
+    id: `emp-${p.id}-old`,
+    person: { id: p.id },
+    status: 'INACTIVE',
+    employment_start_date: '2010-01-01',
+    termination: { termination_date: '2011-12-31', type: 'END_OF_CONTRACT' },
+    position: { title: 'Stagiair' },
+    supervisor: null,
+  };
+  return Number(p.id) % 3 === 0 ? [current, earlier] : [current];
+}
+
+export async function startPersonioEmulator(o: PersonioEmulatorOptions): Promise<PersonioEmulator> {
+  const tokens = new Set<string>();
+  let issued = 0;
+  let current: string | null = null;
+  let requestsOnToken = 0;
+  const cursors = new Map<string, number>();
+  let base = '';
+  const emulator = await serve(
+    o,
+    (url, method) => method === 'POST' && url.pathname === '/v2/auth/token',
+    async (req, res, url) => {
+      if (url.pathname === '/v2/auth/token') {
+        const form = new URLSearchParams(await readBody(req));
+        if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+          return sendJson(res, 400, { error: 'invalid_request' });
+        }
+        if (form.get('grant_type') !== 'client_credentials')
+          return sendJson(res, 400, { error: 'unsupported_grant_type' });
+        if (form.get('client_id') !== o.clientId || form.get('client_secret') !== o.clientSecret) {
+          return sendJson(res, 401, {
+            error: 'invalid_client',
+            error_description: 'Client authentication failed',
+          });
+        }
+        const token = `papi-${++issued}-${Math.random().toString(36).slice(2)}`;
+        tokens.add(token);
+        current = token;
+        requestsOnToken = 0;
+        return sendJson(res, 200, {
+          access_token: token,
+          token_type: 'Bearer',
+          expires_in: o.tokenTtlSeconds ?? 86_400,
+          scope: 'personio:persons:read',
+        });
+      }
+      const auth = req.headers.authorization ?? '';
+      const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+      if (!tokens.has(token)) return sendJson(res, 401, { title: 'Unauthorized', status: 401 });
+      if (token === current && o.expireTokenAfter !== undefined && ++requestsOnToken > o.expireTokenAfter) {
+        tokens.delete(token);
+        return sendJson(res, 401, { title: 'Token expired', status: 401 });
+      }
+      if (url.pathname === '/v2/persons') {
+        const limit = Number(url.searchParams.get('limit') ?? '10');
+        if (!Number.isInteger(limit) || limit < 1 || limit > 50) {
+          return sendJson(res, 400, { title: 'limit must be between 1 and 50', status: 400 });
+        }
+        const cursor = url.searchParams.get('cursor');
+        const start = cursor === null ? 0 : cursors.get(cursor);
+        if (start === undefined) return sendJson(res, 400, { title: 'invalid cursor', status: 400 });
+        const page = o.people.slice(start, start + limit);
+        const links: Record<string, { href: string }> = {
+          self: { href: `${base}${url.pathname}${url.search}` },
+        };
+        if (start + limit < o.people.length) {
+          const next = `cur_${Buffer.from(String(start + limit)).toString('base64url')}`;
+          cursors.set(next, start + limit);
+          links.next = { href: `${base}/v2/persons?limit=${limit}&cursor=${next}` };
+        }
+        return sendJson(res, 200, { _data: page.map((p) => personioPerson(p, base)), _meta: { links } });
+      }
+      const m = /^\/v2\/persons\/([^/]+)\/employments$/.exec(url.pathname);
+      if (m) {
+        const person = o.people.find((p) => p.id === decodeURIComponent(m[1]!));
+        if (!person) return sendJson(res, 404, { title: 'Person not found', status: 404 });
+        return sendJson(res, 200, {
+          _data: personioEmployments(person, base),
+          _meta: { links: { self: { href: `${base}${url.pathname}` } } },
+        });
+      }
+      return sendJson(res, 404, { title: 'Not Found', status: 404 });
+    },
+  );
+  base = emulator.url;
+  return emulator;
+}
+
+// ---------------------------------------------------------------- AFAS Profit GetConnector
+
+export interface AfasEmulatorOptions extends CommonOptions {
+  people: HrPerson[];
+  connector: string;
+  /** The token XML AFAS handed out. */
+  token: string;
+  /** Profit caps take at this (default 1000). */
+  maxTake?: number;
+}
+
+/** A GetConnector row with AFAS's Dutch field ids and ISO date-times. */
+export function afasRow(p: HrPerson): Record<string, unknown> {
+  return {
+    Medewerker: p.id,
+    Voornaam: p.givenName,
+    Roepnaam: p.callName ?? p.givenName,
+    Voorvoegsel: p.prefix,
+    Achternaam: p.familyName,
+    'E-mail werk': p.email,
+    Functie: p.title,
+    Afdeling: p.department,
+    Standplaats: p.office,
+    'Datum in dienst': `${p.startDate}T00:00:00Z`,
+    'Datum uit dienst': p.status === 'INACTIVE' || p.endDate ? `${p.endDate}T00:00:00Z` : null,
+    Leidinggevende: p.supervisorId,
+  };
+}
+
+export async function startAfasEmulator(o: AfasEmulatorOptions): Promise<EmulatorBase> {
+  const expected = `AfasToken ${Buffer.from(o.token, 'utf8').toString('base64')}`;
+  return serve(
+    o,
+    () => false,
+    (req, res, url) => {
+      const prefix = '/ProfitRestServices/connectors/';
+      if (!url.pathname.startsWith(prefix)) return sendJson(res, 404, { externalMessage: 'Not found' });
+      if (req.headers.authorization !== expected) {
+        return sendJson(res, 401, { externalMessage: 'Geen geldig token', profitLogReference: 'abc' });
+      }
+      const connector = decodeURIComponent(url.pathname.slice(prefix.length));
+      if (connector !== o.connector) {
+        return sendJson(res, 404, { externalMessage: `Connector ${connector} bestaat niet` });
+      }
+      const skip = Number(url.searchParams.get('skip') ?? '0');
+      const take = Math.min(Number(url.searchParams.get('take') ?? '100'), o.maxTake ?? 1000);
+      let rows = o.people.map(afasRow);
+      const order = url.searchParams.get('orderbyfieldids');
+      if (order) rows = [...rows].sort((a, b) => String(a[order]).localeCompare(String(b[order])));
+      return sendJson(res, 200, { skip, take, rows: rows.slice(skip, skip + take) });
+    },
+  );
+}
+
+// ---------------------------------------------------------------- generic REST
+
+export type RestPagingStyle = 'none' | 'offset' | 'page' | 'cursor' | 'nextLink';
+
+export interface RestEmulatorOptions extends CommonOptions {
+  people: HrPerson[];
+  paging: RestPagingStyle;
+  auth:
+    | { kind: 'oauth2'; clientId: string; clientSecret: string }
+    | { kind: 'bearer'; token: string }
+    | {
+        kind: 'apiKey';
+        header: string;
+        key: string;
+      };
+  /** Cap the page size the client asks for (an API that silently returns fewer). */
+  maxPageSize?: number;
+  /** Report this total instead of the real one (an API that lies, or a list that shrank). */
+  reportTotal?: number;
+  /** Put the next link on another host (a hostile or misconfigured API). */
+  nextLinkHost?: string;
+}
+
+function restPerson(p: HrPerson): Record<string, unknown> {
+  return {
+    id: p.id,
+    name: { first: p.givenName, preferred: p.callName, prefix: p.prefix, last: p.familyName },
+    contact: { email: p.email, phones: [] },
+    job: {
+      title: p.title,
+      department: p.department,
+      manager: p.supervisorId ? { id: p.supervisorId } : null,
+    },
+    employment: {
+      start_date: p.startDate,
+      end_date: p.endDate,
+      status: p.status === 'INACTIVE' ? 'inactive' : 'active',
+    },
+    tags: [p.office, p.department],
+  };
+}
+
+export async function startRestEmulator(o: RestEmulatorOptions): Promise<EmulatorBase> {
+  const tokens = new Set<string>();
+  let base = '';
+  const emulator = await serve(
+    o,
+    (url, method) => method === 'POST' && url.pathname === '/oauth/token',
+    async (req, res, url) => {
+      if (url.pathname === '/oauth/token') {
+        const form = new URLSearchParams(await readBody(req));
+        if (
+          o.auth.kind !== 'oauth2' ||
+          form.get('client_id') !== o.auth.clientId ||
+          form.get('client_secret') !== o.auth.clientSecret
+        ) {
+          return sendJson(res, 401, { error: 'invalid_client' });
+        }
+        const token = `rest-${tokens.size + 1}`;
+        tokens.add(token);
+        return sendJson(res, 200, { access_token: token, token_type: 'bearer', expires_in: 3600 });
+      }
+      const a = o.auth;
+      const ok =
+        a.kind === 'oauth2'
+          ? tokens.has((req.headers.authorization ?? '').replace(/^Bearer /, ''))
+          : a.kind === 'bearer'
+            ? req.headers.authorization === `Bearer ${a.token}`
+            : req.headers[a.header.toLowerCase()] === a.key;
+      if (!ok) return sendJson(res, 401, { message: 'unauthorized' });
+      if (url.pathname !== '/api/v1/employees') return sendJson(res, 404, { message: 'not found' });
+      const all = o.people.map(restPerson);
+      const cap = (n: number) => Math.min(n, o.maxPageSize ?? 1000);
+      const q = url.searchParams;
+      let start = 0;
+      let size = all.length;
+      if (o.paging === 'offset') {
+        start = Number(q.get('offset') ?? '0');
+        size = cap(Number(q.get('limit') ?? '25'));
+      } else if (o.paging === 'page') {
+        size = cap(Number(q.get('per_page') ?? '25'));
+        start = (Number(q.get('page') ?? '1') - 1) * size;
+      } else if (o.paging === 'cursor') {
+        size = cap(Number(q.get('size') ?? '25'));
+        const c = q.get('cursor');
+        start = c ? Number(Buffer.from(c, 'base64url').toString('utf8').replace('after:', '')) : 0;
+      } else if (o.paging === 'nextLink') {
+        size = cap(20);
+        start = Number(q.get('from') ?? '0');
+      }
+      const data = all.slice(start, start + size);
+      const more = start + size < all.length;
+      const meta: Record<string, unknown> = { total: o.reportTotal ?? all.length };
+      if (o.paging === 'cursor')
+        meta.next_cursor = more ? Buffer.from(`after:${start + size}`).toString('base64url') : null;
+      const links: Record<string, unknown> = {};
+      if (o.paging === 'nextLink' && more) {
+        const host = o.nextLinkHost ?? base;
+        links.next = `${host}/api/v1/employees?from=${start + size}`;
+      }
+      return sendJson(res, 200, { data, meta, links });
+    },
+  );
+  base = emulator.url;
+  return emulator;
+}
