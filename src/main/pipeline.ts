@@ -65,6 +65,8 @@ export interface PipelineOptions {
   today?: string;
   /** The previous export (same format as the source) or a state file written by `validate --write-state`. */
   previousPath?: string;
+  /** The previous state itself (the daily run's saved state); `previousPath` wins when both are given. */
+  previous?: PreviousState;
   ldapPassword?: string;
   /** HR application API secrets (PLEK_SOURCE_SECRET / PLEK_SOURCE_TOKEN for the CLI). */
   apiSecrets?: ApiSecrets;
@@ -86,6 +88,8 @@ export interface PipelineResult {
   source: { label: string; rows: number; headers?: string[] };
   /** Identity data for the next run's key-stability check (`--write-state`). */
   state: PreviousState;
+  /** The previous state the run was checked against, if any. */
+  previous?: PreviousState;
 }
 
 const previousStateSchema = z.object({
@@ -205,7 +209,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     ? await loadPreviousState(loaded, options.previousPath, today, {
         ...(options.ldapPassword ? { ldapPassword: options.ldapPassword } : {}),
       })
-    : undefined;
+    : options.previous;
   const opened = await openSource(loaded.mapping, sourceOptions);
   const { result, state } = await runOnSource(loaded, opened, {
     today,
@@ -224,6 +228,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     result,
     source: { label: opened.label, rows: state.rows, ...(opened.headers ? { headers: opened.headers } : {}) },
     state,
+    ...(previous ? { previous } : {}),
   };
 }
 

@@ -27,6 +27,7 @@ export const ISSUE_CODES = [
   'invalid-phone',
   'expression-error',
   'login-collision',
+  'login-empty',
   'out-of-scope',
   'leaving-later',
   'starting-later',

@@ -1,11 +1,12 @@
 import { setMaxListeners } from 'node:events';
-import { MANAGER_PATH } from '../../shared/plan/compute';
+import type { SafetyThresholds } from '../../shared/mapping/schema';
+import { MANAGER_PATH, recomputeSafety } from '../../shared/plan/compute';
 import type { FieldChange, Plan, PlanChange } from '../../shared/plan/types';
 import { getPath, setPath, toScimUser, type FlatUser, type ScimUser } from '../../shared/scim/resource';
 import type { AttributeWrite, ScimClient } from '../scim/client';
 import { AbortedError, ScimRequestError } from '../scim/errors';
 import { Journal, type JournalState } from './journal';
-import type { OpResult, ReportLine, RunReport } from './report';
+import { reportRows, type OpResult, type ReportLine, type RunReport, type RunStatus } from './report';
 
 export interface ApplyProgress {
   done: number;
@@ -29,10 +30,17 @@ export interface ApplyOptions {
   bulk?: boolean;
   bulkSize?: number;
   now?: () => number;
+  /**
+   * The safety verdict is recomputed from the plan's changes before anything is written (the `safety.ok` in a
+   * plan file is never trusted): with the mapping's thresholds and this run's override. Without thresholds, the
+   * inputs the plan recorded are used.
+   */
+  safety?: { thresholds?: SafetyThresholds; allowMassDeactivation?: boolean };
 }
 
 export interface ApplyResult {
   report: RunReport;
+  status: RunStatus;
   blocked: boolean;
   aborted: boolean;
   failed: number;
@@ -51,6 +59,9 @@ const EXECUTABLE = new Set([
 function blank(v: unknown): boolean {
   return v === null || v === undefined || v === '';
 }
+
+/** An operation that was not attempted because of what happened to another one (reported, not a failure). */
+class Skip extends Error {}
 
 function errorText(e: unknown): string {
   if (e instanceof Error) return e.message;
@@ -73,6 +84,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const now = options.now ?? Date.now;
   const startedAt = new Date(now()).toISOString();
   const { client, signal } = options;
+  const verdict = recomputeSafety(plan, options.safety ?? {});
   const lines = new Map<string, ReportLine>();
   for (const c of plan.changes) {
     lines.set(c.op, {
@@ -80,7 +92,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       key: c.key ?? null,
       action: c.action,
       result:
-        !plan.safety.ok && EXECUTABLE.has(c.action)
+        !verdict.ok && EXECUTABLE.has(c.action)
           ? 'blocked'
           : EXECUTABLE.has(c.action)
             ? 'not-run'
@@ -100,23 +112,39 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       OpResult,
       number
     >;
-    for (const l of all) totals[l.result] += 1;
+    let warnings = 0;
+    for (const l of all) {
+      totals[l.result] += 1;
+      if (l.warning) warnings++;
+    }
+    const status: RunStatus = blocked
+      ? 'blocked'
+      : aborted
+        ? 'interrupted'
+        : totals.failed > 0
+          ? 'completed-with-failures'
+          : 'completed';
     return {
       blocked,
       aborted,
+      status,
       failed: totals.failed,
       report: {
         version: 1,
+        status,
         target: { url: plan.target.url, ...targetWarnings() },
         startedAt,
         finishedAt: new Date(now()).toISOString(),
-        safety: { ok: plan.safety.ok, reasons: plan.safety.reasons },
+        safety: { ok: verdict.ok, reasons: verdict.reasons },
         totals,
+        warnings,
+        rows: reportRows(plan, lines),
+        notInSource: plan.notInSource ?? [],
         lines: all,
       },
     };
   };
-  if (!plan.safety.ok) return finish(true, false);
+  if (!verdict.ok) return finish(true, false);
 
   const { journal, state } = Journal.open(options.journalPath, plan);
   // Every in-flight request listens to the same signal.
@@ -146,6 +174,23 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     });
   }
   const total = [...lines.values()].filter((l) => l.result === 'not-run').length;
+  /** Per operation: what was left out although the operation went through (reported once, on that line). */
+  const warningsByOp = new Map<string, string>();
+  const rowByKey = new Map<string, number>();
+  for (const c of plan.changes)
+    if (c.key && c.row !== undefined && c.op.startsWith('user:')) rowByKey.set(c.key, c.row);
+  /** Why a manager created in this run has no Plek id: its own row and error, for the dependents' warning. */
+  const managerMissing = (key: string): string => {
+    const line = lines.get(`user:${key}`);
+    const row = rowByKey.get(key);
+    const why =
+      line?.result === 'failed'
+        ? `its create failed: ${line.error ?? 'unknown error'}`
+        : line?.result === 'not-run'
+          ? 'it was not created (interrupted)'
+          : 'it was not created';
+    return `manager reference left out: manager "${key}"${row !== undefined ? ` (row ${row})` : ''} has no Plek account, ${why}`;
+  };
   let done = 0;
   let doneThisSession = 0;
   const sessionStart = now();
@@ -172,6 +217,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       line.result = result;
       if (extra.id && line.action !== 'groupAdd' && line.action !== 'createGroup') line.targetId = extra.id;
       if (extra.error) line.error = extra.error;
+      const warning = warningsByOp.get(op);
+      if (warning) line.warning = warning;
     }
     done += 1;
     doneThisSession += 1;
@@ -205,11 +252,17 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       );
       pending.forEach((op, i) => {
         const res = results[i];
-        if (res instanceof Error) record(op, 'failed', { error: res.message });
+        if (res instanceof Skip) record(op, 'skipped', { error: res.message });
+        else if (res instanceof Error) record(op, 'failed', { error: res.message });
         else record(op, 'ok', res ? { id: res } : {});
       });
     } catch (e) {
       if (e instanceof AbortedError || signal?.aborted) throw new AbortedError();
+      if (e instanceof Skip) {
+        journal.appendMany(pending.map((op) => ({ t: 'fail' as const, op, error: e.message })));
+        for (const op of pending) record(op, 'skipped', { error: e.message });
+        return;
+      }
       const error = errorText(e);
       journal.appendMany(pending.map((op) => ({ t: 'fail' as const, op, error })));
       for (const op of pending) record(op, 'failed', { error });
@@ -228,15 +281,22 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     await Promise.all(workers);
   }
 
-  const resolveManagerOp = (f: FieldChange): AttributeWrite => {
+  /**
+   * The manager reference, or null when the manager was to be created in this run and was not: the dependent's
+   * own changes still go through, only this reference is left out (with a warning on the operation).
+   */
+  const resolveManagerOp = (f: FieldChange, op: string): AttributeWrite | null => {
     const id = f.managerKey !== undefined ? idByKey.get(f.managerKey) : f.after;
-    if (f.managerKey !== undefined && !id) throw new Error(`manager "${f.managerKey}" was not created`);
+    if (f.managerKey !== undefined && !id) {
+      warningsByOp.set(op, managerMissing(f.managerKey));
+      return null;
+    }
     return id
       ? { op: 'replace', path: MANAGER_PATH, value: { value: id } }
       : { op: 'remove', path: MANAGER_PATH };
   };
 
-  const toOps = (fields: FieldChange[], current: ScimUser | null): AttributeWrite[] => {
+  const toOps = (fields: FieldChange[], current: ScimUser | null, op: string): AttributeWrite[] => {
     const ops: AttributeWrite[] = [];
     for (const f of fields) {
       if (current) {
@@ -246,14 +306,16 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         const want = f.managerKey !== undefined ? idByKey.get(f.managerKey) : f.after;
         if (f.op !== 'remove' && have === want) continue;
       }
-      if (f.path === MANAGER_PATH) ops.push(resolveManagerOp(f));
-      else if (f.op === 'remove') ops.push({ op: 'remove', path: f.path });
+      if (f.path === MANAGER_PATH) {
+        const m = resolveManagerOp(f, op);
+        if (m) ops.push(m);
+      } else if (f.op === 'remove') ops.push({ op: 'remove', path: f.path });
       else ops.push({ op: f.op, path: f.path, value: f.after });
     }
     return ops;
   };
 
-  async function patchAccount(c: PlanChange, resumed: boolean): Promise<string> {
+  async function patchAccount(c: PlanChange, resumed: boolean, op = c.op): Promise<string> {
     const id = c.targetId;
     if (!id) throw new Error('no Plek account id in the plan');
     let current: ScimUser | null = null;
@@ -265,7 +327,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       current = fresh.user;
       ifMatch = etags ? fresh.etag : undefined;
     }
-    let ops = toOps(c.fields ?? [], current);
+    let ops = toOps(c.fields ?? [], current, op);
     if (ops.length === 0) return id;
     try {
       // The client turns the writes into PATCH operations the target takes (its write strategy).
@@ -279,7 +341,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       // Changed in Plek since the plan: re-read and send only what still differs.
       const fresh = await client.getUser(id, signal);
       if (!fresh) throw new Error(`Plek account ${id} no longer exists`);
-      ops = toOps(c.fields ?? [], fresh.user);
+      ops = toOps(c.fields ?? [], fresh.user, op);
       if (ops.length > 0)
         await client.updateUser(id, ops, {
           ...(etags && fresh.etag ? { ifMatch: fresh.etag } : {}),
@@ -390,8 +452,15 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         ops: [`manager:${c.key}`],
         run: async (resumed) => {
           const id = idByKey.get(c.key as string);
-          if (!id) throw new Error('the account was not created');
-          return [await patchAccount({ ...c, targetId: id, fields }, resumed)];
+          // Its own create failed: that failure is reported once, on the create.
+          if (!id) throw new Skip('the account was not created');
+          const missing = fields.find((f) => f.managerKey !== undefined && !idByKey.get(f.managerKey));
+          if (missing?.managerKey !== undefined) {
+            const warning = managerMissing(missing.managerKey);
+            warningsByOp.set(`manager:${c.key}`, warning);
+            throw new Skip(warning);
+          }
+          return [await patchAccount({ ...c, targetId: id, fields }, resumed, `manager:${c.key}`)];
         },
       });
     }
@@ -411,7 +480,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       for (const c of missing) {
         memberTasks.push({
           ops: [c.op],
-          run: () => Promise.reject(new Error('the account was not created, so it cannot join the group')),
+          run: () => Promise.reject(new Skip('the account was not created, so it cannot join the group')),
         });
       }
       const present = list.filter((c) => !missing.includes(c));

@@ -1,6 +1,16 @@
 export { applyPlan, type ApplyOptions, type ApplyProgress, type ApplyResult } from './apply';
 export { Journal, planId, readJournal } from './journal';
-export { reportToCsv, type ReportLine, type RunReport, type OpResult } from './report';
+export {
+  reportToCsv,
+  reportRows,
+  reasonText,
+  type ReportLine,
+  type ReportRow,
+  type RunReport,
+  type RunStatus,
+  type OpResult,
+} from './report';
+export { dailyStatePath, readDailyState, writeDailyState, nextDailyState, type DailyState } from './state';
 export {
   buildPlan,
   planFromMapping,

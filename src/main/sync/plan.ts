@@ -4,7 +4,8 @@ import { computePlan } from '../../shared/plan/compute';
 import type { Plan, PlanTargetGroup } from '../../shared/plan/types';
 import type { ScimUser } from '../../shared/scim/resource';
 import type { ScimClient } from '../scim/client';
-import { loadPreviousState, runPipeline } from '../pipeline';
+import type { PreviousState } from '../../shared/engine/types';
+import { runPipeline, type PipelineResult } from '../pipeline';
 import type { ApiSecrets } from '../sources/index';
 import type { ResolvedTarget } from './target';
 
@@ -25,7 +26,6 @@ export interface BuildPlanOptions {
   sourceRows: number;
   previousSourceRows?: number;
   today: string;
-  createdAt?: string;
   allowMassDeactivation?: boolean;
   /** What the plan records as target (default the client's base URL; `sandbox:<dir>` for the sandbox). */
   targetLabel?: string;
@@ -73,7 +73,6 @@ export async function buildPlan(o: BuildPlanOptions): Promise<Plan> {
       o.initialImport ?? !target.users.some((u) => typeof u.externalId === 'string' && u.externalId !== ''),
     ...(o.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
     today: o.today,
-    ...(o.createdAt ? { createdAt: o.createdAt } : {}),
   });
   return warnings.length ? { ...plan, target: { ...plan.target, warnings } } : plan;
 }
@@ -82,11 +81,14 @@ export interface PlanFromMappingOptions {
   mappingPath: string;
   sourcePath?: string;
   previousPath?: string;
+  /** The daily run's saved state (used when there is no `previousPath`). */
+  previous?: PreviousState;
+  /** Keep the identity state of this source (for the daily run to save after success). */
+  keepState?: boolean;
   today: string;
   target: ResolvedTarget;
   allowMassDeactivation?: boolean;
   initialImport?: boolean;
-  createdAt?: string;
   ldapPassword?: string;
   apiSecrets?: ApiSecrets;
   signal?: AbortSignal;
@@ -95,25 +97,19 @@ export interface PlanFromMappingOptions {
 /** Mapping file + source (+ previous run) + the target's current state → the plan (`plek-sync plan` and `run`). */
 export async function planFromMapping(
   o: PlanFromMappingOptions,
-): Promise<{ plan: Plan; mapping: MappingFile }> {
+): Promise<{ plan: Plan; mapping: MappingFile; pipeline: PipelineResult }> {
   const pipeline = await runPipeline({
     mappingPath: o.mappingPath,
     today: o.today,
     collect: true,
+    ...(o.keepState ? { keepState: true } : {}),
     ...(o.sourcePath ? { sourcePath: o.sourcePath } : {}),
-    ...(o.previousPath ? { previousPath: o.previousPath } : {}),
+    ...(o.previousPath ? { previousPath: o.previousPath } : o.previous ? { previous: o.previous } : {}),
     ...(o.ldapPassword ? { ldapPassword: o.ldapPassword } : {}),
     ...(o.apiSecrets ? { apiSecrets: o.apiSecrets } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
   });
-  const previous = o.previousPath
-    ? await loadPreviousState(
-        pipeline.loaded,
-        o.previousPath,
-        o.today,
-        o.ldapPassword ? { ldapPassword: o.ldapPassword } : {},
-      )
-    : undefined;
+  const previous = pipeline.previous;
   const plan = await buildPlan({
     client: o.target.client,
     targetLabel: o.target.label,
@@ -122,10 +118,9 @@ export async function planFromMapping(
     sourceRows: pipeline.source.rows,
     ...(previous ? { previousSourceRows: previous.rows } : {}),
     today: o.today,
-    ...(o.createdAt ? { createdAt: o.createdAt } : {}),
     ...(o.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
     ...(o.initialImport !== undefined ? { initialImport: o.initialImport } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
   });
-  return { plan, mapping: pipeline.mapping };
+  return { plan, mapping: pipeline.mapping, pipeline };
 }

@@ -1,8 +1,17 @@
-import type { PlanAction } from '../../shared/plan/types';
+import type { FlatValue } from '../../shared/scim/resource';
+import { format, type Lang, type MessageId } from '../../shared/i18n';
+import type { Plan, PlanAction, UntouchedAccount } from '../../shared/plan/types';
 
 export type OpResult = 'ok' | 'failed' | 'not-run' | 'noop' | 'conflict' | 'skipped' | 'blocked';
 
-/** One line of the run report: what happened to one operation, for the customer. */
+/**
+ * How a run ended, for the Run page and for monitoring: `completed` (everything applied), `completed-with-failures`
+ * (the run went through but some operations failed: look at the report), `blocked` (the safety guards stopped it;
+ * nothing was changed), `interrupted` (cancelled or killed; run again to resume).
+ */
+export type RunStatus = 'completed' | 'completed-with-failures' | 'blocked' | 'interrupted';
+
+/** One line of the run report: what happened to one operation (the journal's unit of work). */
 export interface ReportLine {
   row: number | null;
   key: string | null;
@@ -13,34 +22,248 @@ export interface ReportLine {
   group?: string;
   /** Why it was skipped or failed; never holds a secret (messages carry method, path and status only). */
   error?: string;
+  /** Went through, but with something left out (a manager reference whose manager could not be created). */
+  warning?: string;
+}
+
+/** One source row as HR reads it: who, what was done, what changed, why, and the Plek account. */
+export interface ReportRow {
+  row: number;
+  key: string | null;
+  name: string | null;
+  email: string | null;
+  action: PlanAction;
+  /** Initial import: the account was linked in this run (with `deactivate`: a leaver linked and deactivated). */
+  linked?: boolean;
+  result: OpResult;
+  /** `before → after` per changed field (a create lists what it wrote, from empty). */
+  changes: { field: string; before: FlatValue; after: FlatValue }[];
+  /** The plan's reason, followed by why an operation failed. */
+  reason: string;
+  warnings: string[];
+  /** Groups the person was added to in this run. */
+  groups: string[];
+  plekId: string | null;
 }
 
 export interface RunReport {
   version: 1;
+  status: RunStatus;
   /** `warnings`: the plan's target warnings and those the client met while applying. */
   target: { url: string; warnings?: string[] };
   startedAt: string;
   finishedAt: string;
   safety: { ok: boolean; reasons: string[] };
+  /** Per operation. */
   totals: Record<OpResult, number>;
+  /** Operations that went through with a warning. */
+  warnings: number;
+  /** One per source row, in row order. */
+  rows: ReportRow[];
+  /** Plek accounts that are not in the source and were left alone. */
+  notInSource: UntouchedAccount[];
+  /** Per operation (the workbench's failure list, support). */
   lines: ReportLine[];
+}
+
+const RESULT_RANK: OpResult[] = ['failed', 'blocked', 'not-run'];
+
+/** Folds the operation lines into one row per source row, in row order. */
+export function reportRows(plan: Plan, lines: ReadonlyMap<string, ReportLine>): ReportRow[] {
+  const rows: ReportRow[] = [];
+  const byRow = new Map<number, ReportRow>();
+  const ops = new Map<number, ReportLine[]>();
+  for (const c of plan.changes) {
+    if (c.row === undefined) continue;
+    const line = lines.get(c.op);
+    if (!line) continue;
+    const list = ops.get(c.row);
+    if (list) list.push(line);
+    else ops.set(c.row, [line]);
+    if (c.action === 'groupAdd') {
+      const r = byRow.get(c.row);
+      if (r && c.group && line.result === 'ok') r.groups.push(c.group);
+      continue;
+    }
+    const r: ReportRow = {
+      row: c.row,
+      key: c.key ?? null,
+      name: c.name ?? null,
+      email: c.email ?? null,
+      action: c.action,
+      ...(c.linked ? { linked: true } : {}),
+      result: line.result,
+      changes: (c.fields ?? [])
+        .filter((f) => f.path !== 'externalId')
+        .map((f) => ({
+          field: f.path,
+          before: f.before,
+          after: f.managerKey !== undefined ? `(${f.managerKey})` : f.after,
+        })),
+      reason: c.reason,
+      warnings: [...(c.warnings ?? [])],
+      groups: [],
+      plekId: line.targetId ?? c.targetId ?? null,
+    };
+    rows.push(r);
+    byRow.set(c.row, r);
+  }
+  for (const c of plan.changes) {
+    if (c.action !== 'create' || !c.key) continue;
+    const follow = lines.get(`manager:${c.key}`);
+    if (follow && c.row !== undefined) ops.get(c.row)?.push(follow);
+  }
+  for (const r of rows) {
+    const mine = ops.get(r.row) ?? [];
+    // A row is as good as its worst operation: an ok update whose group membership failed is a failed row.
+    const worst = RESULT_RANK.find((res) => mine.some((l) => l.result === res));
+    if (worst) r.result = worst;
+    const errors = [...new Set(mine.filter((l) => l.result === 'failed' && l.error).map((l) => l.error!))];
+    if (errors.length) r.reason = [r.reason, ...errors].join('; ');
+    for (const l of mine) if (l.warning && !r.warnings.includes(l.warning)) r.warnings.push(l.warning);
+  }
+  return rows;
+}
+
+export type ReportLanguage = Lang;
+
+const COLUMNS = [
+  'report.col.row',
+  'report.col.key',
+  'report.col.name',
+  'report.col.email',
+  'report.col.action',
+  'report.col.result',
+  'report.col.changes',
+  'report.col.reason',
+  'report.col.warnings',
+  'report.col.groups',
+  'report.col.plekId',
+] as const satisfies readonly MessageId[];
+
+/** yyyy-MM-dd → dd-MM-yyyy, as HR writes dates. */
+function dutchDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
+}
+
+/**
+ * The plan's reason fragments (English, joined by "; ") matched to catalogue messages, so the report words them
+ * per language with dates as dd-MM-yyyy. A fragment without a match — an engine issue message, say — is kept as
+ * written.
+ */
+const REASONS: { re: RegExp; text: (m: RegExpExecArray, lang: Lang) => string }[] = [
+  {
+    re: /^end date (\d{4}-\d{2}-\d{2}) is before today \(\d{4}-\d{2}-\d{2}\)$/,
+    text: (m, lang) => format(lang, 'report.reason.endDate', { date: dutchDate(m[1]!) }),
+  },
+  {
+    re: /^leaving on (\d{4}-\d{2}-\d{2})$/,
+    text: (m, lang) => format(lang, 'report.reason.leavingOn', { date: dutchDate(m[1]!) }),
+  },
+  { re: /^new in the source$/, text: (_, lang) => format(lang, 'report.reason.new') },
+  { re: /^up to date$/, text: (_, lang) => format(lang, 'report.reason.upToDate') },
+  {
+    re: /^(\d+) fields? changed$/,
+    text: (m, lang) => format(lang, 'report.reason.fieldsChanged', { n: Number(m[1]) }),
+  },
+  { re: /^active again in the source$/, text: (_, lang) => format(lang, 'report.reason.activeAgain') },
+  {
+    re: /^initial import: existing account matched by (email|userName), externalId set$/,
+    text: (m, lang) => format(lang, 'report.reason.linked', { by: m[1] }),
+  },
+  {
+    re: /^inactive in the source \((.*)\) and not in Plek: not created$/,
+    text: (m, lang) => format(lang, 'report.reason.notCreatedInactive', { why: reasonText(m[1]!, lang) }),
+  },
+  {
+    re: /^deactivation\.inactiveWhen is true \((.*)\)$/,
+    text: (m, lang) => format(lang, 'report.reason.inactiveWhen', { rule: m[1] }),
+  },
+  {
+    re: /^out of scope: (.*)$/,
+    text: (m, lang) => format(lang, 'report.reason.outOfScope', { rule: m[1] }),
+  },
+  { re: /^error: (.*)$/s, text: (m, lang) => format(lang, 'report.reason.error', { message: m[1] }) },
+  {
+    re: /^manager "(.*)" is not in Plek nor in this run: left unchanged$/,
+    text: (m, lang) => format(lang, 'report.reason.managerUnknown', { key: m[1] }),
+  },
+];
+
+/** One reason (the plan joins its fragments with "; ") in the report's language, fragments joined by ", ". */
+export function reasonText(reason: string, lang: ReportLanguage): string {
+  return reason
+    .split('; ')
+    .map((part) => {
+      for (const r of REASONS) {
+        const m = r.re.exec(part);
+        if (m) return r.text(m, lang);
+      }
+      return part;
+    })
+    .join(', ');
+}
+
+function show(v: FlatValue, lang: ReportLanguage): string {
+  if (v === null || v === '') return format(lang, 'report.empty');
+  if (typeof v === 'boolean') return format(lang, v ? 'report.yes' : 'report.no');
+  return String(v);
+}
+
+function actionText(r: ReportRow, lang: Lang): string {
+  if (r.linked && r.action === 'deactivate') return format(lang, 'report.action.linkDeactivate');
+  return format(lang, `report.action.${r.action}`);
 }
 
 function csvCell(v: string | number | null | undefined): string {
   const s = v === null || v === undefined ? '' : String(v);
-  // Quote when needed; a leading = + - @ would be a formula in Excel: prefix it with an apostrophe.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  // A leading = + - @ (or tab/CR) would be a formula in Excel: prefix it with an apostrophe.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**
- * The report as CSV for Excel-NL: UTF-8 with BOM, `;`-separated, columns row;key;action;result;error
- * (plus group and Plek id, which help support).
+ * The report as CSV that Dutch Excel opens as it is: UTF-8 with BOM, `;`-separated, CRLF. One row per source
+ * row in row order, then a second section with the Plek accounts not in the source (left alone).
  */
-export function reportToCsv(report: RunReport): string {
-  const header = ['row', 'key', 'action', 'result', 'error', 'group', 'plekId'];
-  const lines = report.lines.map((l) =>
-    [l.row, l.key, l.action, l.result, l.error, l.group, l.targetId].map(csvCell).join(';'),
+export function reportToCsv(report: RunReport, lang: ReportLanguage = 'nl'): string {
+  const out: string[] = [COLUMNS.map((id) => format(lang, id)).join(';')];
+  for (const r of report.rows) {
+    out.push(
+      [
+        r.row,
+        r.key,
+        r.name,
+        r.email,
+        actionText(r, lang),
+        format(lang, `report.result.${r.result}`),
+        r.changes.map((c) => `${c.field}: ${show(c.before, lang)} → ${show(c.after, lang)}`).join(' | '),
+        reasonText(r.reason, lang),
+        r.warnings.join(' | '),
+        r.groups.join(', '),
+        r.plekId,
+      ]
+        .map(csvCell)
+        .join(';'),
+    );
+  }
+  out.push('', format(lang, 'report.notInSource', { n: report.notInSource.length }));
+  out.push(
+    (
+      [
+        'report.col.plekId',
+        'report.col.login',
+        'report.col.email',
+        'report.col.externalId',
+        'report.col.active',
+      ] as const
+    )
+      .map((id) => format(lang, id))
+      .join(';'),
   );
-  return `\uFEFF${[header.join(';'), ...lines].join('\r\n')}\r\n`;
+  for (const a of report.notInSource) {
+    out.push([a.id, a.userName, a.email, a.externalId, show(a.active, lang)].map(csvCell).join(';'));
+  }
+  return `\uFEFF${out.join('\r\n')}\r\n`;
 }

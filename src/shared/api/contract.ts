@@ -259,7 +259,8 @@ export interface PlanView {
 export interface RunReport {
   runId: string;
   planId: string;
-  status: 'running' | 'completed' | 'cancelled' | 'failed';
+  /** `completed-with-failures`: the run went through, but some operations failed (see `failures`). */
+  status: 'running' | 'completed' | 'completed-with-failures' | 'cancelled' | 'failed';
   startedAt: string;
   finishedAt: string | null;
   target: string;

@@ -6,7 +6,7 @@ import { WORK_EMAIL } from '../scim/fields';
 import type { FlatUser, FlatValue } from '../scim/resource';
 import type { SourceRecord, SourceValue } from '../source/types';
 import { normalizeMatch, REQUIRED_FOR_CREATE, type CompiledMapping } from './compile';
-import { loginLocalPart, withCollisionSuffix } from './login';
+import { collisionSuffix, firstFreeLogin, loginLocalPart, type LoginParts } from './login';
 import type { MappedUser, MappingRunSummary, PreviousState, RowOutcome, TraceEntry } from './types';
 
 export interface RunOptions {
@@ -40,8 +40,10 @@ export interface RunFinish {
   issues: Issue[];
   /** Rows the cross-row checks block (their users are not synced). */
   blockedRows: Map<number, Issue[]>;
-  /** Final login per row, when a login schema is set. */
+  /** Final login per row, when a login schema is set (against this batch only: the plan re-checks against Plek). */
   logins: Map<number, string>;
+  /** What each row's login is made of, so the plan can give a new account the first login Plek does not hold. */
+  loginParts: Map<number, LoginParts>;
   summary: MappingRunSummary;
 }
 
@@ -421,6 +423,28 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     }
 
     const loginBase = compiled.loginSchema ? loginLocalPart(compiled.loginSchema, attributes) : null;
+    if (compiled.loginSchema && loginBase === null && active && !blocked) {
+      // Never fall back silently (to the email, or to an empty login): the consultant must see this row.
+      const schema = compiled.loginSchema;
+      issues.push(
+        issue(
+          'login-empty',
+          'error',
+          `row ${row}: the login schema gives no login (${schema.begin.field}${schema.end === 'none' ? '' : ` + ${schema.end.field}`} hold no letters or digits); fix the name in the source`,
+          {
+            row,
+            key,
+            field: schema.target,
+            params: {
+              id: 'issue.login-empty.text',
+              row,
+              fields: `${schema.begin.field}${schema.end === 'none' ? '' : ` + ${schema.end.field}`}`,
+            },
+          },
+        ),
+      );
+      blocked = true;
+    }
     const birthAttr = compiled.mapping.mappingKey.birthDateAttribute;
     // Identity fields only matter for the key-stability check; without a previous state they are not kept.
     const identity = options.previous !== undefined;
@@ -580,32 +604,70 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     if (options.previous) issues.push(...keyChanges(index, options.previous, compiled.keyAttribute, block));
 
     const logins = new Map<number, string>();
+    const loginParts = new Map<number, LoginParts>();
     const schema = compiled.loginSchema;
     if (schema) {
       const domain = schema.domain.toLowerCase();
-      for (const r of index) if (r.loginBase !== null) logins.set(r.row, `${r.loginBase}@${domain}`);
+      // Row order: a login goes to the earlier row, a later namesake gets the suffix (as Okta does for the
+      // employee added later). The plan repeats this against the logins Plek already holds.
+      const taken = new Set<string>();
+      for (const r of index) {
+        if (r.loginBase === null) continue;
+        const parts = {
+          local: r.loginBase,
+          suffix: collisionSuffix(r.suffixSource, schema.transliteration),
+          domain,
+        };
+        loginParts.set(r.row, parts);
+        const login = firstFreeLogin(parts, (l) => taken.has(l));
+        if (login === null) {
+          const problem = issue(
+            'login-collision',
+            'error',
+            `row ${r.row}: every variant of the login "${r.loginBase}@${domain}" is taken; set ${suffixAttribute} apart or change the login schema`,
+            {
+              row: r.row,
+              key: r.key,
+              field: schema.target,
+              params: {
+                id: 'issue.login-collision.exhausted',
+                row: r.row,
+                login: `${r.loginBase}@${domain}`,
+                suffix: suffixAttribute,
+              },
+            },
+          );
+          issues.push(problem);
+          block(r.row, problem);
+          continue;
+        }
+        taken.add(login);
+        logins.set(r.row, login);
+      }
       for (const [base, rows] of duplicatesBy(index, (r) => r.loginBase)) {
-        // The lowest key keeps the plain login; employee numbers grow, so that is usually the longest-serving person.
-        const sorted = [...rows].sort((a, b) => compareKeys(a.key, b.key));
-        sorted.forEach((r, i) => {
-          const local = i === 0 ? base : withCollisionSuffix(base, r.suffixSource, schema.transliteration);
-          logins.set(r.row, `${local}@${domain}`);
-        });
+        const first = rows[0]!;
         issues.push(
           issue(
             'login-collision',
             'info',
-            `login "${base}@${schema.domain}" is shared by rows ${sorted.map((r) => r.row).join(', ')}; row ${sorted[0]!.row} keeps it, the others get _<${suffixAttribute}>`,
+            `login "${base}@${domain}" is shared by rows ${rows.map((r) => r.row).join(', ')}; row ${first.row} keeps it, the others get _<${suffixAttribute}> (${rows
+              .slice(1)
+              .map((r) => logins.get(r.row) ?? '?')
+              .join(', ')}). An account that already holds a login in Plek always keeps it.`,
             {
-              row: sorted[1]!.row,
-              rows: sorted.map((r) => r.row),
+              row: rows[1]!.row,
+              rows: rows.map((r) => r.row),
               field: schema.target,
               params: {
                 id: 'issue.login-collision.text',
-                login: `${base}@${schema.domain}`,
-                rows: sorted.map((r) => r.row).join(', '),
-                first: sorted[0]!.row,
+                login: `${base}@${domain}`,
+                rows: rows.map((r) => r.row).join(', '),
+                first: first.row,
                 suffix: suffixAttribute,
+                given: rows
+                  .slice(1)
+                  .map((r) => logins.get(r.row) ?? '?')
+                  .join(', '),
               },
             },
           ),
@@ -635,7 +697,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       if (status === 'active' && r.leaving) summary.users.leavingLater++;
     }
     const all = [...rowLevel, ...issues].sort(byRow);
-    return { issues: all, blockedRows, logins, summary };
+    return { issues: all, blockedRows, logins, loginParts, summary };
   };
 
   return {
@@ -791,12 +853,6 @@ function duplicatesBy<T>(items: readonly T[], key: (t: T) => string | null): Map
   return dups;
 }
 
-/** Numeric keys compare as numbers (employee numbers), others as text. */
-export function compareKeys(a: string, b: string): number {
-  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function byRow(a: Issue, b: Issue): number {
   return (a.row ?? 0) - (b.row ?? 0);
 }
@@ -821,6 +877,8 @@ export function finalizeOutcome(
   const login = finished.logins.get(user.row);
   if (login !== undefined && compiled.loginSchema) {
     user.attributes[compiled.loginSchema.target] = login;
+    const parts = finished.loginParts.get(user.row);
+    if (parts) user.login = { target: compiled.loginSchema.target, ...parts };
     if (Object.keys(user.trace).length > 0) {
       user.trace[compiled.loginSchema.target] = {
         rule: 'loginSchema',

@@ -23,6 +23,11 @@ export interface MappedUser {
   leavingOn?: string;
   /** Why the user is inactive: `endDate 2026-01-31 is before today` or `inactiveWhen`. */
   deactivationReason?: string;
+  /**
+   * Set when a login schema generates the login: the field it fills and what the login is made of. The plan
+   * keeps an existing account's login and gives a new account the first variant Plek does not hold yet.
+   */
+  login?: { target: string; local: string; suffix: string; domain: string };
   /** Plek groups the rules add this user to (add-only). */
   groups: string[];
   trace: Record<string, TraceEntry>;

@@ -1,3 +1,4 @@
+import { firstFreeLogin } from '../engine/login';
 import type { MappedUser } from '../engine/types';
 import type { NullPolicy, SafetyThresholds } from '../mapping/schema';
 import { ENTERPRISE_USER_SCHEMA, WORK_EMAIL } from '../scim/fields';
@@ -12,6 +13,7 @@ import {
   type PlanTargetGroup,
   type SafetyVerdict,
   type ManualAssignment,
+  type UntouchedAccount,
 } from './types';
 
 export const MANAGER_PATH = `${ENTERPRISE_USER_SCHEMA}:manager`;
@@ -38,7 +40,6 @@ export interface ComputePlanInput {
   initialImport: boolean;
   allowMassDeactivation?: boolean;
   today: string;
-  createdAt?: string;
 }
 
 /** Emails compare case- and whitespace-insensitively (`Jan.deVries@Plek.nl ` = `jan.devries@plek.nl`). */
@@ -241,11 +242,12 @@ export function computePlan(input: ComputePlanInput): Plan {
     return t ? describe(t) : holder;
   };
 
+  const logins = takenLogins(input.targetUsers, input.users);
   const userChanges: PlanChange[] = [];
   const groupWanted: { user: MappedUser; targetId?: string; groups: string[] }[] = [];
   for (const p of pending) {
     const { user } = p;
-    const base = { op: `user:${user.key}`, row: user.row, key: user.key };
+    const base = { op: `user:${user.key}`, row: user.row, key: user.key, ...personOf(user) };
     if (p.conflict) {
       userChanges.push({
         ...base,
@@ -265,7 +267,18 @@ export function computePlan(input: ComputePlanInput): Plan {
       continue;
     }
     const notes: string[] = [];
-    const fields = diffFields(user, account, mapping, resolveManager, notes);
+    const warnings: string[] = [];
+    const login = user.login ? assignLogin(user, account, logins, warnings) : undefined;
+    if (login === null) {
+      userChanges.push({
+        ...base,
+        action: 'conflict',
+        reason: `every variant of the login ${user.login!.local}@${user.login!.domain} is already taken in Plek or in this run`,
+      });
+      continue;
+    }
+    const mappedUser = login === undefined ? user : withAttribute(user, user.login!.target, login);
+    const fields = diffFields(mappedUser, account, mapping, resolveManager, notes);
     const holderId = account?.id ?? `new:${user.key}`;
 
     // Uniqueness: a new or changed userName/email must not belong to another account.
@@ -273,7 +286,7 @@ export function computePlan(input: ComputePlanInput): Plan {
     const wantUserName = normalizeUserName(
       account
         ? fields.find((f) => f.path === 'userName')?.after
-        : (user.attributes.userName ?? user.attributes[WORK_EMAIL]),
+        : (mappedUser.attributes.userName ?? mappedUser.attributes[WORK_EMAIL]),
     );
     if (wantUserName) {
       const h = userNameHolder.get(wantUserName);
@@ -281,7 +294,7 @@ export function computePlan(input: ComputePlanInput): Plan {
       else userNameHolder.set(wantUserName, holderId);
     }
     const wantEmail = normalizeEmail(
-      account ? fields.find((f) => f.path === WORK_EMAIL)?.after : user.attributes[WORK_EMAIL],
+      account ? fields.find((f) => f.path === WORK_EMAIL)?.after : mappedUser.attributes[WORK_EMAIL],
     );
     if (!conflict && wantEmail) {
       const h = emailHolder.get(wantEmail);
@@ -299,11 +312,11 @@ export function computePlan(input: ComputePlanInput): Plan {
     }
 
     if (!account) {
-      if (!user.attributes.userName && user.attributes[WORK_EMAIL]) {
+      if (!mappedUser.attributes.userName && mappedUser.attributes[WORK_EMAIL]) {
         fields.push({
           path: 'userName',
           before: null,
-          after: user.attributes[WORK_EMAIL] ?? null,
+          after: mappedUser.attributes[WORK_EMAIL] ?? null,
           op: 'add',
         });
         fields.sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -322,6 +335,7 @@ export function computePlan(input: ComputePlanInput): Plan {
         userName: String(fields.find((f) => f.path === 'userName')?.after ?? ''),
         reason: ['new in the source', ...notes].join('; '),
         fields,
+        ...(warnings.length ? { warnings } : {}),
       });
       groupWanted.push({ user, groups: user.groups });
       continue;
@@ -338,9 +352,14 @@ export function computePlan(input: ComputePlanInput): Plan {
     let action: PlanAction;
     const reasons: string[] = [];
     if (p.link) {
-      action = 'link';
       fields.unshift({ path: 'externalId', before: null, after: user.key, op: 'add' });
       reasons.push(`initial import: existing account matched by ${mapping.linking.matchOn}, externalId set`);
+      if (!user.active && wasActive) {
+        // A leaver who still has an active account: linked and deactivated in one PATCH, counted as a
+        // deactivation (the safety guard's percentage base on an initial import is the accounts linked).
+        action = 'deactivate';
+        reasons.push(user.deactivationReason ?? 'inactive in the source');
+      } else action = 'link';
     } else if (user.active !== wasActive) {
       action = user.active ? 'reactivate' : 'deactivate';
       reasons.push(
@@ -358,8 +377,10 @@ export function computePlan(input: ComputePlanInput): Plan {
       ...base,
       action,
       ...target,
+      ...(p.link ? { linked: true } : {}),
       reason: [...reasons, ...notes].join('; '),
       ...(fields.length ? { fields } : {}),
+      ...(warnings.length ? { warnings } : {}),
     });
     groupWanted.push({ user, ...(account.id ? { targetId: account.id } : {}), groups: user.groups });
   }
@@ -405,10 +426,6 @@ export function computePlan(input: ComputePlanInput): Plan {
       reason: 'group does not exist in Plek yet',
     });
   }
-  for (const c of userChanges) {
-    changes.push(c);
-    if (c.key) changes.push(...(memberChanges.get(c.key) ?? []));
-  }
   const extra: PlanChange[] = [
     ...input.skipped.map((s) => ({
       op: `row:${s.row}`,
@@ -425,40 +442,69 @@ export function computePlan(input: ComputePlanInput): Plan {
       reason: `error: ${e.message}`,
     })),
   ].sort((a, b) => a.row - b.row);
-  changes.push(...extra);
+  // One list in source-row order: users (each followed by its group memberships) and skipped/error rows merged.
+  let e = 0;
+  for (const c of userChanges) {
+    while (e < extra.length && (extra[e]?.row ?? 0) < (c.row ?? 0)) changes.push(extra[e++]!);
+    changes.push(c);
+    if (c.key) changes.push(...(memberChanges.get(c.key) ?? []));
+  }
+  while (e < extra.length) changes.push(extra[e++]!);
 
   const counts = Object.fromEntries(PLAN_ACTIONS.map((a) => [a, 0])) as PlanCounts;
   for (const c of changes) counts[c.action] += 1;
 
+  const activeLinked = input.targetUsers.filter((t) => isActive(t) && t.externalId).length;
+  const untouched = notInSource(input, pending);
   return {
     version: 1,
     ...(input.initialImport ? { manualAssignment: manualAssignment(input, pending) } : {}),
-    ...(input.createdAt ? { createdAt: input.createdAt } : {}),
     today: input.today,
     target: { url: input.target.url },
     initialImport: input.initialImport,
     sourceRows: input.sourceRows,
     ...(input.previousSourceRows !== undefined ? { previousSourceRows: input.previousSourceRows } : {}),
     counts,
-    safety: safetyVerdict(input, changes),
+    safety: safetyVerdict(
+      {
+        thresholds: input.mapping.safety,
+        sourceRows: input.sourceRows,
+        ...(input.previousSourceRows !== undefined ? { previousSourceRows: input.previousSourceRows } : {}),
+        activeLinked,
+        ...(input.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
+      },
+      changes,
+    ),
     changes,
+    ...(untouched.length ? { notInSource: untouched } : {}),
   };
 }
 
-/** The mass-deactivation and truncated-source guards; `allowMassDeactivation` lifts only the first. */
-export function safetyVerdict(
-  input: Pick<
-    ComputePlanInput,
-    'targetUsers' | 'mapping' | 'sourceRows' | 'previousSourceRows' | 'allowMassDeactivation'
-  >,
-  changes: readonly PlanChange[],
-): SafetyVerdict {
-  const { safety } = input.mapping;
+/** What the safety verdict is computed from, besides the plan's changes. */
+export interface SafetyInputs {
+  thresholds: SafetyThresholds;
+  sourceRows: number;
+  previousSourceRows?: number;
+  /** Active Plek accounts with an externalId when the plan was made. */
+  activeLinked: number;
+  allowMassDeactivation?: boolean;
+}
+
+/**
+ * The mass-deactivation and truncated-source guards; `allowMassDeactivation` lifts only the first. The
+ * percentage base is the active linked accounts plus the active accounts this plan links (on an initial import
+ * nothing is linked yet, so the accounts about to be linked are the base); the count threshold always applies.
+ */
+export function safetyVerdict(input: SafetyInputs, changes: readonly PlanChange[]): SafetyVerdict {
+  const safety = input.thresholds;
   const reasons: string[] = [];
-  const activeLinked = input.targetUsers.filter((t) => isActive(t) && t.externalId).length;
-  const deactivations = changes.filter((c) =>
-    c.fields?.some((f) => f.path === 'active' && f.before === true && f.after === false),
-  ).length;
+  let deactivations = 0;
+  let linking = 0;
+  for (const c of changes) {
+    const active = c.fields?.find((f) => f.path === 'active');
+    if (active && active.before === true && active.after === false) deactivations++;
+    if (c.linked && (!active || active.before === true)) linking++;
+  }
   if (input.sourceRows === 0)
     reasons.push(
       'the source holds no rows: an empty export or directory result is an error, not a wave of leavers',
@@ -471,20 +517,145 @@ export function safetyVerdict(
       );
     }
   }
+  const baseCount = input.activeLinked + linking;
   if (!input.allowMassDeactivation && deactivations > 0) {
     if (deactivations > safety.maxDeactivateCount) {
       reasons.push(
         `${deactivations} deactivations exceed the limit of ${safety.maxDeactivateCount} (allow with --allow-mass-deactivation)`,
       );
     }
-    const pct = activeLinked > 0 ? (deactivations / activeLinked) * 100 : 100;
+    const pct = baseCount > 0 ? (deactivations / baseCount) * 100 : 100;
     if (pct > safety.maxDeactivatePercent) {
+      const of =
+        linking > 0
+          ? `${baseCount} active Plek accounts linked or being linked`
+          : `${baseCount} active linked Plek accounts`;
       reasons.push(
-        `${deactivations} deactivations are ${Math.round(pct * 10) / 10}% of ${activeLinked} active linked Plek accounts, above the limit of ${safety.maxDeactivatePercent}% (allow with --allow-mass-deactivation)`,
+        `${deactivations} deactivations are ${Math.round(pct * 10) / 10}% of ${of}, above the limit of ${safety.maxDeactivatePercent}% (allow with --allow-mass-deactivation)`,
       );
     }
   }
-  return { ok: reasons.length === 0, reasons, activeLinked, deactivations };
+  return {
+    ok: reasons.length === 0,
+    reasons,
+    activeLinked: input.activeLinked,
+    ...(linking ? { linking } : {}),
+    deactivations,
+    thresholds: {
+      maxDeactivateCount: safety.maxDeactivateCount,
+      maxDeactivatePercent: safety.maxDeactivatePercent,
+      minSourceRowsPercent: safety.minSourceRowsPercent,
+    },
+    ...(input.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
+  };
+}
+
+/**
+ * The verdict for a plan read from a file, recomputed from its changes: `apply` never trusts `safety.ok` as
+ * written. Thresholds and the override come from the caller (the mapping and the command line); only when the
+ * caller has none are the inputs the plan recorded used.
+ */
+export function recomputeSafety(
+  plan: Plan,
+  override: { thresholds?: SafetyThresholds; allowMassDeactivation?: boolean } = {},
+): SafetyVerdict {
+  const thresholds = override.thresholds ??
+    plan.safety.thresholds ?? { maxDeactivateCount: 25, maxDeactivatePercent: 5, minSourceRowsPercent: 80 };
+  const allow = override.thresholds
+    ? (override.allowMassDeactivation ?? false)
+    : (override.allowMassDeactivation ?? plan.safety.allowMassDeactivation ?? false);
+  return safetyVerdict(
+    {
+      thresholds,
+      sourceRows: plan.sourceRows,
+      ...(plan.previousSourceRows !== undefined ? { previousSourceRows: plan.previousSourceRows } : {}),
+      activeLinked: Number.isInteger(plan.safety.activeLinked) ? Math.max(0, plan.safety.activeLinked) : 0,
+      ...(allow ? { allowMassDeactivation: true } : {}),
+    },
+    plan.changes,
+  );
+}
+
+/** Lower-case logins Plek holds, per login target field (only the fields a login schema fills). */
+function takenLogins(
+  targetUsers: readonly ScimUser[],
+  users: readonly MappedUser[],
+): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const u of users) {
+    const target = u.login?.target;
+    if (!target || out.has(target)) continue;
+    const set = new Set<string>();
+    for (const t of targetUsers) {
+      const v = getPath(t, target);
+      if (typeof v === 'string' && v.trim()) set.add(v.trim().toLowerCase());
+    }
+    out.set(target, set);
+  }
+  return out;
+}
+
+/**
+ * A login, once an account has it in Plek, is that account's for good: an existing (or linked) account keeps
+ * its own; a new account gets the first variant that neither Plek nor an earlier row of this run holds.
+ * Returns the login to write, or null when every variant is taken.
+ */
+function assignLogin(
+  user: MappedUser,
+  account: ScimUser | null,
+  logins: Map<string, Set<string>>,
+  warnings: string[],
+): string | null {
+  const login = user.login!;
+  const taken = logins.get(login.target) ?? new Set<string>();
+  const current = account ? getPath(account, login.target) : null;
+  if (typeof current === 'string' && current.trim() !== '') return current;
+  const given = firstFreeLogin(login, (l) => taken.has(l));
+  if (given === null) return null;
+  taken.add(given);
+  const plain = `${login.local}@${login.domain.toLowerCase()}`;
+  if (given !== plain) warnings.push(`login ${plain} is already taken, so this account gets ${given}`);
+  return given;
+}
+
+function withAttribute(user: MappedUser, path: string, value: string): MappedUser {
+  return { ...user, attributes: { ...user.attributes, [path]: value } };
+}
+
+/** Name and work email for the report (the key alone means nothing to HR). */
+function personOf(user: MappedUser): { name?: string; email?: string } {
+  const a = user.attributes;
+  const name = [a['name.givenName'], a['name.middleName'], a['name.familyName']]
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+    .join(' ');
+  const email = a[WORK_EMAIL];
+  return {
+    ...(name ? { name } : {}),
+    ...(typeof email === 'string' && email ? { email } : {}),
+  };
+}
+
+/** Plek accounts that no source row refers to (by externalId or by a link in this plan): left alone. */
+function notInSource(input: ComputePlanInput, pending: readonly Pending[]): UntouchedAccount[] {
+  const keys = new Set<string>();
+  for (const u of input.users) keys.add(u.key);
+  for (const s of input.skipped) if (s.key) keys.add(s.key);
+  for (const e of input.errors) if (e.key) keys.add(e.key);
+  const touched = new Set<string>();
+  for (const p of pending) if (p.account?.id) touched.add(p.account.id);
+  const out: UntouchedAccount[] = [];
+  for (const t of input.targetUsers) {
+    if (!t.id || touched.has(t.id)) continue;
+    if (typeof t.externalId === 'string' && keys.has(t.externalId)) continue;
+    out.push({
+      id: t.id,
+      userName: typeof t.userName === 'string' ? t.userName : null,
+      email: emailsOf(t)[0] ?? null,
+      externalId: typeof t.externalId === 'string' && t.externalId ? t.externalId : null,
+      active: isActive(t),
+    });
+  }
+  return out.sort((a, b) => (a.userName ?? '').localeCompare(b.userName ?? '') || a.id.localeCompare(b.id));
 }
 
 /**

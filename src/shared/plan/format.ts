@@ -9,8 +9,10 @@ function show(v: FlatValue): string {
 /** One change as consultants read it: `row 12  update  E1024 (jan.devries@demo.com): title "A" → "B"`. */
 export function formatChange(c: PlanChange): string {
   const who = [c.key, c.userName ? `(${c.userName})` : ''].filter(Boolean).join(' ');
-  const head = `${c.row !== undefined ? `row ${c.row}` : '      '}  ${c.action.padEnd(10)} ${c.group && c.action !== 'groupAdd' ? c.group : who}`;
+  const action = c.linked && c.action !== 'link' ? `link + ${c.action}` : c.action;
+  const head = `${c.row !== undefined ? `row ${c.row}` : '      '}  ${action.padEnd(10)} ${c.group && c.action !== 'groupAdd' ? c.group : who}`;
   const lines = [`${head}${c.action === 'groupAdd' ? ` → ${c.group}` : ''}  — ${c.reason}`];
+  for (const w of c.warnings ?? []) lines.push(`        warning: ${w}`);
   for (const f of c.fields ?? []) {
     const after =
       f.managerKey !== undefined ? `manager "${f.managerKey}" (created in this run)` : show(f.after);
@@ -22,9 +24,10 @@ export function formatChange(c: PlanChange): string {
 /** The human plan: counts, the safety verdict and the changes (no-ops left out unless asked). */
 export function formatPlan(plan: Plan, options: { includeNoop?: boolean } = {}): string {
   const c = plan.counts;
+  const linkedLeavers = plan.changes.filter((x) => x.linked && x.action === 'deactivate').length;
   const out = [
     `Plan for ${plan.target.url} (today ${plan.today}, ${plan.sourceRows} source rows${plan.initialImport ? ', initial import' : ''})`,
-    `create ${c.create}  update ${c.update}  deactivate ${c.deactivate}  reactivate ${c.reactivate}  link ${c.link}  groupAdd ${c.groupAdd}  createGroup ${c.createGroup}  noop ${c.noop}  conflict ${c.conflict}  skipped ${c.skipped}`,
+    `create ${c.create}  update ${c.update}  deactivate ${c.deactivate}${linkedLeavers ? ` (${linkedLeavers} linked and deactivated)` : ''}  reactivate ${c.reactivate}  link ${c.link}  groupAdd ${c.groupAdd}  createGroup ${c.createGroup}  noop ${c.noop}  conflict ${c.conflict}  skipped ${c.skipped}`,
   ];
   for (const w of plan.target.warnings ?? []) out.push(`Target: ${w}`);
   if (plan.safety.ok) out.push('Safety: ok');

@@ -53,7 +53,17 @@ export interface PlanChange {
   /** `meta.version` of the account when the plan was made (sent as If-Match when the target supports ETags). */
   version?: string;
   userName?: string;
+  /** The person as the report shows them (given + family name) and their work email, when known. */
+  name?: string;
+  email?: string;
+  /**
+   * Initial import: the account was matched by email/userName and gets its externalId in this change. A leaver
+   * matched this way is a `deactivate` with `linked: true` (link + deactivate in one PATCH).
+   */
+  linked?: boolean;
   reason: string;
+  /** Non-blocking remarks (a manager reference left out, a login that had to be suffixed…). */
+  warnings?: string[];
   /** create: every value to write; update/link/(de|re)activate: only what changes. */
   fields?: FieldChange[];
   /** groupAdd / createGroup: the Plek group's display name (and id when it exists already). */
@@ -64,17 +74,24 @@ export interface PlanChange {
 export interface SafetyVerdict {
   ok: boolean;
   reasons: string[];
-  /** Active Plek accounts that carry an externalId (linked to a source): the base of the percentage. */
+  /** Active Plek accounts that carry an externalId (linked to a source) when the plan was made. */
   activeLinked: number;
+  /** Active accounts this plan links (initial import): with `activeLinked` the base of the percentage. */
+  linking?: number;
   deactivations: number;
+  /** The inputs the verdict was computed with; `apply` recomputes it with the mapping's thresholds instead. */
+  thresholds?: { maxDeactivateCount: number; maxDeactivatePercent: number; minSourceRowsPercent: number };
+  allowMassDeactivation?: boolean;
 }
 
 export type PlanCounts = Record<PlanAction, number>;
 
-/** The dry-run result: JSON-serialisable, deterministic, never holds a secret. */
+/**
+ * The dry-run result: JSON-serialisable, deterministic (no clock: the same inputs give byte-identical JSON),
+ * never holds a secret.
+ */
 export interface Plan {
   version: 1;
-  createdAt?: string;
   today: string;
   /**
    * `warnings`: what the client could not learn or had to change about the target (a failing
@@ -89,6 +106,16 @@ export interface Plan {
   changes: PlanChange[];
   /** Initial import only: Plek accounts without externalId that no source user matched — for manual assignment. */
   manualAssignment?: ManualAssignment[];
+  /** Plek accounts no source row refers to: left alone (absence never deactivates); the report lists them. */
+  notInSource?: UntouchedAccount[];
+}
+
+export interface UntouchedAccount {
+  id: string;
+  userName: string | null;
+  email: string | null;
+  externalId: string | null;
+  active: boolean;
 }
 
 export interface ManualAssignment {

@@ -127,6 +127,48 @@ describe('applyPlan against the sandbox', () => {
     expect(again.counts).toMatchObject({ noop: 3, conflict: 1, create: 0, update: 0, groupAdd: 0 });
   });
 
+  it('a failed manager does not cascade: dependents are created and updated, only the reference is left out, once', async () => {
+    const { h, c } = await setup();
+    const existing = employee(7);
+    await applyPlan(await planFor(c, [existing]), { client: c, journalPath: journal() });
+    const boss = employee(0, { attrs: { title: 'Teamleider' } });
+    const team = [1, 2, 3].map((i) => employee(i, { attrs: { [MANAGER]: boss.key } }));
+    const moved = employee(7, { attrs: { [MANAGER]: boss.key, title: 'Wijkverpleegkundige' } });
+    const plan = await planFor(c, [boss, ...team, moved]);
+    expect(plan.counts).toMatchObject({ create: 4, update: 1 });
+    // Someone takes the manager's userName in Plek between plan and apply: the manager's create fails (409).
+    await c.createUser({
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: String(boss.attributes.userName).toUpperCase(),
+    });
+
+    const r = await applyPlan(plan, { client: c, journalPath: journal() });
+    expect(r.status).toBe('completed-with-failures');
+    expect(r.failed).toBe(1);
+    expect(r.report.lines.filter((l) => l.result === 'failed').map((l) => l.key)).toEqual([boss.key]);
+    const warning = `manager reference left out: manager "${boss.key}" (row 2) has no Plek account, its create failed: `;
+    const warned = r.report.lines.filter((l) => l.warning);
+    expect(warned.map((l) => [l.key, l.action, l.result]).sort()).toEqual([
+      ...team.map((t) => [t.key, 'manager', 'skipped']),
+      [moved.key, 'update', 'ok'],
+    ]);
+    for (const l of warned) expect(l.warning).toContain(warning);
+    // Per source row: the dependents are done, each with the warning once.
+    const rows = r.report.rows.filter((row) => row.key !== boss.key);
+    expect(rows.map((row) => [row.row, row.result, row.warnings.length])).toEqual([
+      [3, 'ok', 1],
+      [4, 'ok', 1],
+      [5, 'ok', 1],
+      [9, 'ok', 1],
+    ]);
+    const snap = h.snapshot();
+    for (const t of team) expect(snap.users.find((u) => u.externalId === t.key)).toBeDefined();
+    const movedAccount = snap.users.find((u) => u.externalId === moved.key);
+    expect(movedAccount?.title).toBe('Wijkverpleegkundige');
+    expect(movedAccount?.[MANAGER.split(':manager')[0]!]).not.toHaveProperty('manager');
+    expect(snap.users.some((u) => u.externalId === boss.key)).toBe(false);
+  });
+
   it('daily runs: updates only changed fields per null policy, deactivates on a source value, reactivates, ignores absence', async () => {
     const { h, c } = await setup();
     const base = [0, 1, 2, 3, 4].map((i) => employee(i));
@@ -285,20 +327,65 @@ describe('applyPlan against the sandbox', () => {
     });
   });
 
-  it('writes a customer-safe report as JSON and CSV', async () => {
-    const { c } = await setup();
-    const users = [employee(0), employee(1)];
-    users[1] = {
-      ...users[1]!,
-      attributes: { ...users[1]!.attributes, userName: users[0]!.attributes.userName! },
-    };
-    const r = await applyPlan(await planFor(c, users), { client: c, journalPath: journal() });
-    const csv = reportToCsv(r.report);
-    expect(csv.startsWith('\uFEFFrow;key;action;result;error;group;plekId\r\n')).toBe(true);
-    expect(csv).toContain('2;E10000;create;ok;;;');
-    expect(csv).toMatch(
-      /3;E10001;conflict;conflict;"userName .* is already used by new user ""E10000"" in this run";;/,
+  it('writes the HR report: one row per source row in row order, before → after, reasons, accounts left alone; NL and EN CSV', async () => {
+    const { h, c } = await setup({
+      seed: { users: [{ userName: 'extern.adviseur@zorggroep-demo.nl', externalId: 'X999' }] },
+    });
+    const day1 = [0, 1, 2, 3].map((i) => employee(i));
+    await applyPlan(await planFor(c, day1, { initialImport: false }), { client: c, journalPath: journal() });
+    const clash = employee(5, { attrs: { userName: day1[0]!.attributes.userName! } });
+    const day2 = [
+      employee(0, { attrs: { title: 'Teamleider' } }),
+      employee(1, {
+        active: false,
+        deactivationReason: 'end date 2026-03-31 is before today (2026-11-23)',
+      }),
+      employee(2, { leavingOn: '2027-06-30' }),
+      employee(4),
+      clash,
+    ];
+    const plan = await planFor(c, day2, {
+      errors: [{ row: 5, key: 'E10003', message: 'row 5: "jan@@demo" is not a valid email address' }],
+    });
+    const r = await applyPlan(plan, { client: c, journalPath: journal() });
+    expect(r.report.rows.map((row) => [row.row, row.key, row.action, row.result])).toEqual([
+      [2, 'E10000', 'update', 'ok'],
+      [3, 'E10001', 'deactivate', 'ok'],
+      [4, 'E10002', 'noop', 'noop'],
+      [5, 'E10003', 'skipped', 'skipped'],
+      [6, 'E10004', 'create', 'ok'],
+      [7, 'E10005', 'conflict', 'conflict'],
+    ]);
+    expect(r.report.rows[0]).toMatchObject({
+      name: 'Jan van der Meer',
+      email: 'jan.vandermeer0@zorggroep-demo.nl',
+      changes: [{ field: 'title', before: 'Verpleegkundige', after: 'Teamleider' }],
+    });
+    expect(r.report.rows[0]?.plekId).toBe(h.snapshot().users.find((u) => u.externalId === 'E10000')?.id);
+    expect(r.report.notInSource.map((a) => a.userName)).toEqual(['extern.adviseur@zorggroep-demo.nl']);
+    expect(r.report.status).toBe('completed');
+
+    const nl = reportToCsv(r.report, 'nl').split('\r\n');
+    expect(nl[0]).toBe(
+      '\uFEFFrij;sleutel;naam;e-mail;actie;resultaat;wijzigingen;reden;waarschuwingen;groepen;Plek-id',
     );
-    expect(JSON.stringify(r.report)).not.toContain(open[0]!.h.clientSecret);
+    expect(nl[1]).toMatch(
+      /^2;E10000;Jan van der Meer;jan\.vandermeer0@zorggroep-demo\.nl;bijwerken;uitgevoerd;title: Verpleegkundige → Teamleider;1 veld gewijzigd;;;[\w-]+$/,
+    );
+    expect(nl[2]).toContain(
+      ';deactiveren;uitgevoerd;active: ja → nee;gedeactiveerd omdat de einddatum 31-03-2026 is;',
+    );
+    expect(nl[3]).toContain(';geen wijziging;al actueel;;al actueel, vertrekt op 30-06-2027;');
+    expect(nl[4]).toContain(
+      ';overgeslagen;overgeslagen;;"overgeslagen door een fout: row 5: ""jan@@demo"" is not a valid email address";;;',
+    );
+    expect(nl[7]).toBe('');
+    expect(nl[8]).toBe('Plek-accounts die niet in de bron staan en niet zijn aangeraakt (1)');
+    expect(nl[10]).toMatch(/^[\w-]+;extern\.adviseur@zorggroep-demo\.nl;;X999;ja$/);
+    const en = reportToCsv(r.report, 'en').split('\r\n');
+    expect(en[0]).toBe('\uFEFFrow;key;name;email;action;result;changes;reason;warnings;groups;Plek id');
+    expect(en[2]).toContain(';deactivate;done;active: yes → no;deactivated because end date 31-03-2026;');
+    expect(en[8]).toBe('Plek accounts not in the source, left alone (1)');
+    expect(JSON.stringify(r.report)).not.toContain(h.clientSecret);
   });
 });

@@ -44,8 +44,10 @@ describe('plek-sync plan / apply / run', () => {
     out = '';
     expect(await main(['apply', '-m', MAPPING, '--plan', planPath, '-t', target])).toBe(0);
     expect(out).toMatch(/\d+ ok, 0 failed, 0 not run/);
-    const csv = readFileSync(join(dir, 'plan.report.csv'), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFrow;key;action;result;error;group;plekId');
+    const csv = readFileSync(join(dir, 'plan.report.nl.csv'), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFrij;sleutel;naam;e-mail;actie;resultaat;wijzigingen;reden;waarschuwingen;groepen;Plek-id',
+    );
 
     out = '';
     // The demo export has rows with errors: the daily job reports them with exit 1 although all else is done.
@@ -60,6 +62,8 @@ describe('plek-sync plan / apply / run', () => {
         '2026-11-23',
         '--run-dir',
         join(dir, 'runs'),
+        '--state-dir',
+        join(dir, 'state'),
       ]),
     ).toBe(1);
     expect(out).toMatch(/create 0 {2}update 0 {2}deactivate 0/);
@@ -87,13 +91,8 @@ describe('plek-sync plan / apply / run', () => {
     expect(err).toMatch(/the plan was made for sandbox:.*\/a, not for sandbox:.*\/b/);
 
     const plan = JSON.parse(readFileSync(planPath, 'utf8')) as Plan;
-    writeFileSync(
-      planPath,
-      JSON.stringify({
-        ...plan,
-        safety: { ...plan.safety, ok: false, reasons: ['the source holds 3 rows, fewer than 80%'] },
-      }),
-    );
+    // The verdict is recomputed from the plan's own numbers: a previous run 10× larger means a truncated export.
+    writeFileSync(planPath, JSON.stringify({ ...plan, previousSourceRows: plan.sourceRows * 10 }));
     out = '';
     expect(await main(['apply', '-m', MAPPING, '--plan', planPath, '-t', `sandbox:${join(dir, 'a')}`])).toBe(
       1,

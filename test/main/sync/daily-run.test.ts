@@ -226,6 +226,8 @@ describe('plek-sync run, day after day, against servers we did not write', () =>
       if (proxy) cleanup.push(() => proxy.stop());
       const url = proxy?.url ?? s.url;
       vi.stubEnv('PLEK_TOKEN', 'dagelijks-token');
+      // run keeps its daily state in the data folder: this test's own.
+      vi.stubEnv('PLEK_WORKBENCH_DATA', join(dir, 'data'));
       vi.stubEnv('PLEK_CLIENT_SECRET', '');
       cleanup.push(() => vi.unstubAllEnvs());
       // Before the first sync, Plek already holds Fenna (to be linked) and an external adviser (left alone).

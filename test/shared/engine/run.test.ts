@@ -368,8 +368,73 @@ describe('login schema', () => {
       { today: TODAY },
     );
     const logins = r.outcomes.map((o) => mapped(o).attributes.userName);
-    expect(logins).toEqual(['johndoe_12345@demo.com', 'johndoe@demo.com', 'zoevanthek@demo.com']);
-    expect(r.issues.find((i) => i.code === 'login-collision')?.rows).toEqual([3, 2]);
+    // The earlier row keeps the plain login, the later namesake gets _<key> (as Okta does for the one added later).
+    expect(logins).toEqual(['johndoe@demo.com', 'johndoe_12@demo.com', 'zoevanthek@demo.com']);
+    expect(r.issues.find((i) => i.code === 'login-collision')?.rows).toEqual([2, 3]);
+    const first = r.outcomes[1];
+    expect(first?.status === 'mapped' && first.user.login).toEqual({
+      target: 'userName',
+      local: 'johndoe',
+      suffix: '12',
+      domain: 'demo.com',
+    });
+  });
+
+  it('keeps a suffixed login unique: two namesakes in one department get _ict and _ict_2', () => {
+    const compiled = compile({
+      ...withLogin,
+      loginSchema: { ...withLogin.loginSchema!, collisionSuffixField: 'Afdeling' },
+    });
+    const doe = (key: string, row: number, email: string) =>
+      jan(
+        {
+          Personeelsnummer: key,
+          Roepnaam: 'John',
+          Tussenvoegsel: null,
+          Achternaam: 'Doe',
+          'E-mailadres': email,
+          Afdeling: 'ICT',
+        },
+        row,
+      );
+    const r = mapRecords(
+      compiled,
+      [doe('501', 2, 'j.doe1@x.nl'), doe('502', 3, 'j.doe2@x.nl'), doe('503', 4, 'j.doe3@x.nl')],
+      { today: TODAY },
+    );
+    expect(r.outcomes.map((o) => mapped(o).attributes.userName)).toEqual([
+      'johndoe@demo.com',
+      'johndoe_ict@demo.com',
+      'johndoe_ict_2@demo.com',
+    ]);
+  });
+
+  it('a name of only punctuation or emoji is an error on that row; emoji never reach a login', () => {
+    const r = mapRecords(
+      compile(withLogin),
+      [
+        jan({ Personeelsnummer: '1', Roepnaam: '😀', Achternaam: "'-.", 'E-mailadres': 'a@x.nl' }, 2),
+        jan(
+          {
+            Personeelsnummer: '2',
+            Roepnaam: 'Zoë 🌷',
+            Tussenvoegsel: null,
+            Achternaam: 'de 👩‍💻 Wit',
+            'E-mailadres': 'b@x.nl',
+          },
+          3,
+        ),
+        jan({ Personeelsnummer: '3', Roepnaam: '🇳🇱', Achternaam: 'Bakker ™', 'E-mailadres': 'c@x.nl' }, 4),
+      ],
+      { today: TODAY },
+    );
+    const [punct, flowers, flag] = r.outcomes;
+    expect(punct?.status).toBe('error');
+    expect(punct?.status === 'error' && punct.issues.map((i) => i.code)).toEqual(['login-empty']);
+    expect(mapped(flowers).attributes.userName).toBe('zoedewit@demo.com');
+    // The begin field holds only a flag: "regional indicator" letters are not a name.
+    expect(flag?.status).toBe('error');
+    expect(r.summary.users.error).toBe(2);
   });
 
   it('dach mode writes umlauts as ae/oe/ue; first letters work', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MappedUser } from '../../../src/shared/engine/types';
-import { computePlan, type ComputePlanInput } from '../../../src/shared/plan';
+import { computePlan, recomputeSafety, type ComputePlanInput } from '../../../src/shared/plan';
 import { ENTERPRISE_USER_SCHEMA, PLEK_PROFILE_SCHEMA, WORK_EMAIL } from '../../../src/shared/scim/fields';
 import type { FlatUser, ScimUser } from '../../../src/shared/scim/resource';
 
@@ -318,18 +318,199 @@ describe('computePlan', () => {
     );
   });
 
-  it('lists skipped rows and row errors with their reasons, deterministically', () => {
+  it('lists skipped rows and row errors among the users in source-row order, byte-identically on a re-run', () => {
+    const eva = user(6, 'E1006', {
+      userName: 'eva.muller@demo.nl',
+      'name.givenName': 'Eva',
+      'name.familyName': 'Müller',
+      [WORK_EMAIL]: 'eva.muller@demo.nl',
+    });
     const i = input({
-      users: [jan()],
+      users: [eva, jan()],
       skipped: [{ row: 9, key: 'E9', reason: 'out of scope: Stagiair' }],
-      errors: [{ row: 4, message: 'invalid email "jan@@demo"' }],
-      createdAt: '2026-11-23T06:00:00Z',
+      errors: [
+        { row: 4, message: 'invalid email "jan@@demo"' },
+        { row: 3, key: 'E1003', message: 'end date "31-02-2026" is not a date' },
+      ],
     });
     const plan = computePlan(i);
-    expect(plan.changes.slice(1).map((c) => [c.row, c.action, c.reason])).toEqual([
-      [4, 'skipped', 'error: invalid email "jan@@demo"'],
-      [9, 'skipped', 'out of scope: Stagiair'],
+    expect(plan.changes.map((c) => [c.row, c.action])).toEqual([
+      [2, 'create'],
+      [3, 'skipped'],
+      [4, 'skipped'],
+      [6, 'create'],
+      [9, 'skipped'],
     ]);
+    expect(plan.changes[2]?.reason).toBe('error: invalid email "jan@@demo"');
+    expect(plan).not.toHaveProperty('createdAt');
     expect(JSON.stringify(computePlan(i))).toBe(JSON.stringify(plan));
+  });
+});
+
+describe('logins never change once given', () => {
+  const login = (local: string, suffix: string) => ({
+    target: 'userName',
+    local,
+    suffix,
+    domain: 'demo.com',
+  });
+  const doe = (row: number, key: string, dept = 'ICT', generated = 'johndoe@demo.com') =>
+    user(
+      row,
+      key,
+      {
+        userName: generated,
+        'name.givenName': 'John',
+        'name.familyName': 'Doe',
+        [WORK_EMAIL]: `john.doe.${key}@demo.nl`,
+        title: dept,
+      },
+      { login: login('johndoe', key) },
+    );
+  const existing = account('p-doe', {
+    externalId: '12345',
+    userName: 'johndoe@demo.com',
+    email: 'john.doe.12345@demo.nl',
+    name: { givenName: 'John', familyName: 'Doe' },
+    title: 'ICT',
+  });
+
+  it('a newcomer whose key sorts lower does not take the existing account’s login', () => {
+    // The engine alone gives the plain login to the earlier row (the newcomer, key 12, row 2).
+    const newcomer = doe(2, '12');
+    const incumbent = doe(3, '12345', 'ICT', 'johndoe_12345@demo.com');
+    const plan = computePlan(input({ users: [newcomer, incumbent], targetUsers: [existing] }));
+    const [create, kept] = plan.changes;
+    expect(create).toMatchObject({ action: 'create', key: '12', userName: 'johndoe_12@demo.com' });
+    expect(create?.warnings).toEqual([
+      'login johndoe@demo.com is already taken, so this account gets johndoe_12@demo.com',
+    ]);
+    expect(kept).toMatchObject({ action: 'noop', key: '12345', targetId: 'p-doe' });
+    expect(plan.changes.flatMap((c) => c.fields ?? []).filter((f) => f.path === 'userName')).toEqual([
+      { path: 'userName', before: null, after: 'johndoe_12@demo.com', op: 'add', policy: 'keep' },
+    ]);
+    expect(plan.counts.conflict).toBe(0);
+  });
+
+  it('a linked account keeps its own login on the initial import', () => {
+    const unlinked = account('p-1', { userName: 'J.Doe@demo.com', email: 'john.doe.777@demo.nl' });
+    const plan = computePlan(input({ users: [doe(2, '777')], targetUsers: [unlinked], initialImport: true }));
+    expect(plan.changes[0]).toMatchObject({ action: 'link', targetId: 'p-1', userName: 'J.Doe@demo.com' });
+    expect(plan.changes[0]?.fields?.map((f) => f.path)).not.toContain('userName');
+  });
+
+  it('a suffixed login that Plek already holds is iterated, never shared', () => {
+    const taken = [
+      existing,
+      account('p-2', { externalId: '2', userName: 'johndoe_ict@demo.com', email: 'x2@demo.nl' }),
+      account('p-3', {
+        externalId: '3',
+        userName: 'JohnDoe_ICT_2@demo.com',
+        email: 'x3@demo.nl',
+        active: false,
+      }),
+    ];
+    const a = user(7, '900', { ...doe(7, '900').attributes }, { login: login('johndoe', 'ict') });
+    const b = user(8, '901', { ...doe(8, '901').attributes }, { login: login('johndoe', 'ict') });
+    const plan = computePlan(input({ users: [a, b], targetUsers: taken }));
+    expect(plan.changes.map((c) => c.userName)).toEqual(['johndoe_ict_3@demo.com', 'johndoe_ict_4@demo.com']);
+  });
+});
+
+describe('initial import with leavers', () => {
+  const leaver = (i: number) =>
+    user(
+      i + 2,
+      `L${i}`,
+      {
+        userName: `oud.${i}@demo.nl`,
+        [WORK_EMAIL]: `oud.${i}@demo.nl`,
+        'name.givenName': 'Oud',
+        'name.familyName': `${i}`,
+      },
+      { active: false, deactivationReason: 'end date 2026-03-31 is before today (2026-11-23)' },
+    );
+  const stayer = (i: number) =>
+    user(100 + i, `S${i}`, { userName: `blijft.${i}@demo.nl`, [WORK_EMAIL]: `blijft.${i}@demo.nl` });
+
+  it('plans a matched leaver as link + deactivate, counted and explained, and the percentage base is the accounts linked', () => {
+    const targets = [
+      account('old-0', { userName: 'oud.0@demo.nl', email: 'oud.0@demo.nl' }),
+      ...Array.from({ length: 40 }, (_, i) =>
+        account(`s-${i}`, { userName: `blijft.${i}@demo.nl`, email: `blijft.${i}@demo.nl` }),
+      ),
+    ];
+    const plan = computePlan(
+      input({
+        users: [leaver(0), ...Array.from({ length: 40 }, (_, i) => stayer(i))],
+        targetUsers: targets,
+        initialImport: true,
+        mapping: {
+          ...input({}).mapping,
+          safety: { maxDeactivateCount: 25, maxDeactivatePercent: 5, minSourceRowsPercent: 80 },
+        },
+      }),
+    );
+    const c = plan.changes[0];
+    expect(c).toMatchObject({ action: 'deactivate', linked: true, targetId: 'old-0' });
+    expect(c?.reason).toBe(
+      'initial import: existing account matched by email, externalId set; end date 2026-03-31 is before today (2026-11-23)',
+    );
+    expect(c?.fields?.filter((f) => !f.path.startsWith('name.')).map((f) => [f.path, f.after])).toEqual([
+      ['externalId', 'L0'],
+      ['active', false],
+    ]);
+    expect(plan.counts).toMatchObject({ deactivate: 1, link: 40 });
+    // 1 of 41 accounts being linked = 2.4 %: within 5 %, where the old base (0 linked) blocked everything.
+    expect(plan.safety).toMatchObject({ ok: true, activeLinked: 0, linking: 41, deactivations: 1 });
+  });
+
+  it('the count threshold still applies on an initial import', () => {
+    const n = 30;
+    const plan = computePlan(
+      input({
+        users: Array.from({ length: n }, (_, i) => leaver(i)),
+        targetUsers: Array.from({ length: n }, (_, i) =>
+          account(`old-${i}`, { userName: `oud.${i}@demo.nl`, email: `oud.${i}@demo.nl` }),
+        ),
+        initialImport: true,
+        mapping: {
+          ...input({}).mapping,
+          safety: { maxDeactivateCount: 25, maxDeactivatePercent: 100, minSourceRowsPercent: 80 },
+        },
+      }),
+    );
+    expect(plan.safety.ok).toBe(false);
+    expect(plan.safety.reasons).toEqual([
+      '30 deactivations exceed the limit of 25 (allow with --allow-mass-deactivation)',
+    ]);
+  });
+});
+
+describe('recomputeSafety', () => {
+  it('judges a plan by its changes and the given thresholds, not by the safety.ok written in the file', () => {
+    const users = Array.from({ length: 4 }, (_, i) =>
+      user(
+        i + 2,
+        `E${i}`,
+        { [WORK_EMAIL]: `p${i}@demo.nl` },
+        { active: false, deactivationReason: 'inactive' },
+      ),
+    );
+    const targets = users.map((u, i) => account(`u${i}`, { externalId: u.key, email: `p${i}@demo.nl` }));
+    const lenient = { maxDeactivateCount: 25, maxDeactivatePercent: 100, minSourceRowsPercent: 80 };
+    const plan = computePlan(
+      input({ users, targetUsers: targets, mapping: { ...input({}).mapping, safety: lenient } }),
+    );
+    expect(plan.safety.ok).toBe(true);
+    const tampered = { ...plan, safety: { ...plan.safety, ok: true, reasons: [] } };
+    const strict = { maxDeactivateCount: 3, maxDeactivatePercent: 100, minSourceRowsPercent: 80 };
+    expect(recomputeSafety(tampered, { thresholds: strict }).ok).toBe(false);
+    expect(recomputeSafety(tampered, { thresholds: strict, allowMassDeactivation: true }).ok).toBe(true);
+    // Without thresholds from the caller, the plan's recorded inputs are used, but the counts are recounted.
+    const forged = { ...plan, safety: { ...plan.safety, thresholds: strict, deactivations: 0 } };
+    expect(recomputeSafety(forged).reasons).toEqual([
+      '4 deactivations exceed the limit of 3 (allow with --allow-mass-deactivation)',
+    ]);
   });
 });

@@ -71,4 +71,37 @@ describe('formatPlan', () => {
     expect(text).not.toContain('100001');
     expect(formatPlan(plan, { includeNoop: true })).toContain('100001');
   });
+
+  it('shows a leaver linked on the initial import as link + deactivate, and warnings under the change', () => {
+    const text = formatPlan({
+      ...plan,
+      initialImport: true,
+      changes: [
+        {
+          op: 'user:100044',
+          action: 'deactivate',
+          linked: true,
+          row: 8,
+          key: '100044',
+          reason:
+            'initial import: existing account matched by email, externalId set; end date 2026-05-15 is before today (2026-11-23)',
+          fields: [
+            { path: 'externalId', before: null, after: '100044', op: 'add' },
+            { path: 'active', before: true, after: false, op: 'replace' },
+          ],
+        },
+        {
+          op: 'user:100045',
+          action: 'create',
+          row: 9,
+          key: '100045',
+          reason: 'new in the source',
+          warnings: ['login johndoe@demo.com is already taken, so this account gets johndoe_100045@demo.com'],
+        },
+      ],
+    });
+    expect(text).toContain('deactivate 1 (1 linked and deactivated)');
+    expect(text).toContain('row 8  link + deactivate 100044  — initial import');
+    expect(text).toContain('        warning: login johndoe@demo.com is already taken');
+  });
 });

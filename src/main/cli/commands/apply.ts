@@ -4,7 +4,9 @@ import { interruptible, readPlanFile, withTargetErrors, targetFromOptions } from
 import { terminalProgress } from '../../sync/progress-bar';
 import { reportToCsv } from '../../sync/report';
 import type { ResolvedTarget } from '../../sync/target';
+import type { SafetyThresholds } from '../../../shared/mapping/schema';
 import type { Plan } from '../../../shared/plan/types';
+import { loadMappingFile } from '../../pipeline';
 import { UserError } from '../../user-error';
 import { green, red, yellow } from '../common';
 import { writeOutputFile } from '../output';
@@ -18,14 +20,32 @@ interface ApplyCommandOptions {
   journal?: string;
   report?: string;
   json?: boolean;
+  allowMassDeactivation?: boolean;
 }
 
-/** Applies a plan with a progress bar, writes the report (JSON + CSV) and sets the exit code. Shared with `run`. */
+/** Where `applyWithReport` writes: the journal, and the report as `<report>.json` + `.nl.csv` + `.en.csv`. */
+export interface ReportPaths {
+  journal: string;
+  report: string;
+}
+
+/** The report files for a `--report` value (with or without `.json`). */
+export function reportFiles(report: string): { json: string; nl: string; en: string } {
+  const json = report.endsWith('.json') ? report : `${report}.json`;
+  const stem = json.replace(/\.json$/, '');
+  return { json, nl: `${stem}.nl.csv`, en: `${stem}.en.csv` };
+}
+
+/**
+ * Applies a plan with a progress bar, writes the report (JSON + CSV in Dutch and English) and sets the exit
+ * code. The safety verdict is recomputed from the plan's changes with the mapping's thresholds. Shared with `run`.
+ */
 export async function applyWithReport(
   plan: Plan,
   target: ResolvedTarget,
-  paths: { journal: string; report: string },
+  paths: ReportPaths,
   json: boolean,
+  safety: { thresholds: SafetyThresholds; allowMassDeactivation?: boolean },
 ): Promise<ApplyResult> {
   const stop = interruptible();
   const bar = terminalProgress(process.stdout);
@@ -37,31 +57,33 @@ export async function applyWithReport(
         journalPath: paths.journal,
         signal: stop.signal,
         onEvent: (p) => bar.update(p),
+        safety,
       }),
     );
   } finally {
     bar.end();
     stop.dispose();
   }
-  const reportJson = paths.report.endsWith('.json') ? paths.report : `${paths.report}.json`;
-  const reportCsv = reportJson.replace(/\.json$/, '.csv');
-  await writeOutputFile(reportJson, `${JSON.stringify(result.report, null, 2)}\n`);
-  await writeOutputFile(reportCsv, reportToCsv(result.report));
+  const files = reportFiles(paths.report);
+  await writeOutputFile(files.json, `${JSON.stringify(result.report, null, 2)}\n`);
+  await writeOutputFile(files.nl, reportToCsv(result.report, 'nl'));
+  await writeOutputFile(files.en, reportToCsv(result.report, 'en'));
   const t = result.report.totals;
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ blocked: result.blocked, aborted: result.aborted, totals: t, report: { json: reportJson, csv: reportCsv }, journal: paths.journal })}\n`,
+      `${JSON.stringify({ status: result.status, blocked: result.blocked, aborted: result.aborted, totals: t, warnings: result.report.warnings, report: { json: files.json, csv: files.nl, csvEnglish: files.en }, journal: paths.journal })}\n`,
     );
   } else if (result.blocked) {
     process.stdout.write(
-      `${red('✗ the plan is blocked by the safety guards; nothing was changed:')}\n${plan.safety.reasons.map((r) => `  - ${r}`).join('\n')}\n`,
+      `${red('✗ the plan is blocked by the safety guards; nothing was changed:')}\n${result.report.safety.reasons.map((r) => `  - ${r}`).join('\n')}\n`,
     );
   } else {
-    const summary = `${t.ok} ok, ${t.failed} failed, ${t['not-run']} not run, ${t.noop} unchanged, ${t.conflict} conflicts, ${t.skipped} skipped`;
+    const warnings = result.report.warnings ? `, ${result.report.warnings} with a warning` : '';
+    const summary = `${t.ok} ok, ${t.failed} failed, ${t['not-run']} not run, ${t.noop} unchanged, ${t.conflict} conflicts, ${t.skipped} skipped${warnings}`;
     process.stdout.write(
       `${result.aborted ? yellow(`interrupted: ${summary}; run the same command again to resume`) : t.failed ? red(summary) : green(summary)}\n`,
     );
-    process.stdout.write(`report: ${reportJson} and ${reportCsv}\n`);
+    process.stdout.write(`report: ${files.json}, ${files.nl} and ${files.en}\n`);
   }
   if (!json)
     for (const w of result.report.target.warnings ?? []) process.stdout.write(`${yellow(`target: ${w}`)}\n`);
@@ -84,9 +106,14 @@ export function register(program: Command): void {
     .option('--token-url <url>', 'OAuth2 token URL (default: <target>/oauth/token)')
     .option('--journal <file>', 'journal for resuming (default: <plan>.journal.jsonl)')
     .option('--report <file>', 'run report (.json, with a .csv beside it; default: <plan>.report.json)')
+    .option(
+      '--allow-mass-deactivation',
+      "allow more deactivations than the mapping's safety thresholds (this run only)",
+    )
     .option('--json', 'a JSON summary on stdout')
     .action(async (opts: ApplyCommandOptions) => {
       const plan = await readPlanFile(opts.plan);
+      const { mapping } = await loadMappingFile(opts.mapping);
       const target = await targetFromOptions(opts);
       try {
         if (target.label !== plan.target.url) {
@@ -100,6 +127,10 @@ export function register(program: Command): void {
           target,
           { journal: opts.journal ?? `${base}.journal.jsonl`, report: opts.report ?? `${base}.report.json` },
           opts.json ?? false,
+          {
+            thresholds: mapping.safety,
+            ...(opts.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
+          },
         );
       } finally {
         await target.close();

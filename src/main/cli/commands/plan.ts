@@ -61,7 +61,6 @@ export function register(program: Command): void {
             mappingPath: opts.mapping,
             today: opts.today ?? localToday(),
             target,
-            createdAt: new Date().toISOString(),
             signal: stop.signal,
             ...(opts.source ? { sourcePath: opts.source } : {}),
             ...(opts.previous ? { previousPath: opts.previous } : {}),

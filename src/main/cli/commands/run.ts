@@ -1,42 +1,95 @@
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { dataFolders, defaultDataDir } from '../../data-dir';
 import { formatPlan } from '../../../shared/plan/format';
+import type { Plan } from '../../../shared/plan/types';
 import { withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { planId } from '../../sync/journal';
 import { planFromMapping } from '../../sync/plan';
+import type { ApplyResult } from '../../sync/apply';
+import { dailyStatePath, nextDailyState, readDailyState, stateDir, writeDailyState } from '../../sync/state';
+import { UserError } from '../../user-error';
 import { apiSecretsFromEnv, envSecret, localToday } from '../common';
-import { applyWithReport } from './apply';
+import { applyWithReport, reportFiles } from './apply';
 import { planOptions, type PlanCommandOptions } from './plan';
 
 interface RunCommandOptions extends PlanCommandOptions {
   runDir?: string;
   report?: string;
+  /** `--no-state`: neither read nor write the daily state (a dry experiment). */
+  state?: boolean;
+  stateDir?: string;
 }
 
 /**
- * `plek-sync run` = plan + apply, for the scheduled daily job. Exit 0: all applied; 1: blocked by the safety
- * guards, or some operation failed, or rows had errors or conflicts (the report says which); 2: usage.
+ * The one line a monitoring system reads (last line on stdout): `plek-sync run: status=… exit=… created=…
+ * report=…`. Key=value pairs without spaces in the values, except the report path (last, quoted when needed).
+ */
+export function monitoringLine(plan: Plan, result: ApplyResult, exitCode: number, report: string): string {
+  const c = plan.counts;
+  const t = result.report.totals;
+  const rowErrors = plan.changes.filter((ch) => ch.reason.startsWith('error:')).length;
+  const pairs: [string, string | number][] = [
+    ['status', result.status],
+    ['exit', exitCode],
+    ['rows', plan.sourceRows],
+    ['create', c.create],
+    ['update', c.update],
+    ['deactivate', c.deactivate],
+    ['reactivate', c.reactivate],
+    ['link', c.link],
+    ['unchanged', c.noop],
+    ['conflicts', c.conflict],
+    ['rowErrors', rowErrors],
+    ['ok', t.ok],
+    ['failed', t.failed],
+    ['notRun', t['not-run']],
+    ['warnings', result.report.warnings],
+  ];
+  const path = /\s|"/.test(report) ? JSON.stringify(report) : report;
+  return `plek-sync run: ${pairs.map(([k, v]) => `${k}=${v}`).join(' ')} report=${path}`;
+}
+
+/**
+ * `plek-sync run` = plan + apply, for the scheduled daily job. It keeps the source's identity state per mapping
+ * and target in the data folder, so the key-changed check and the truncated-source guard work without
+ * `--previous`. Exit 0: all applied; 1: blocked by the safety guards, or some operation failed, or rows had errors
+ * or conflicts (the report says which); 2: usage; 130: interrupted.
  */
 export function register(program: Command): void {
   planOptions(program.command('run').description('plan and apply in one go (the daily scheduled sync)'))
     .option('--run-dir <dir>', 'where journals and reports go (default: the workbench data folder/runs)')
-    .option('--report <file>', 'run report (.json, with a .csv beside it)')
+    .option('--report <file>', 'run report (.json, with .nl.csv and .en.csv beside it)')
+    .option('--state-dir <dir>', 'where the daily state is kept (default: the workbench data folder/state)')
+    .option(
+      '--no-state',
+      'do not read or save the daily state (a dry experiment: no key-change or truncation check unless --previous)',
+    )
     .option('--json', 'a JSON summary on stdout')
     .action(async (opts: RunCommandOptions) => {
       const today = opts.today ?? localToday();
       const target = await targetFromOptions(opts);
       try {
+        const useState = opts.state !== false;
+        const statePath = dailyStatePath(opts.mapping, target.label, opts.stateDir ?? stateDir());
+        let saved = null;
+        if (useState && !opts.previous) {
+          try {
+            saved = await readDailyState(statePath);
+          } catch (e) {
+            throw new UserError((e as Error).message, 1);
+          }
+        }
         const ldapPassword = envSecret('PLEK_LDAP_PASSWORD');
-        const { plan } = await withTargetErrors(() =>
+        const { plan, pipeline } = await withTargetErrors(() =>
           planFromMapping({
             mappingPath: opts.mapping,
             today,
             target,
-            createdAt: new Date().toISOString(),
+            keepState: useState,
             ...(opts.source ? { sourcePath: opts.source } : {}),
-            ...(opts.previous ? { previousPath: opts.previous } : {}),
+            ...(opts.previous ? { previousPath: opts.previous } : saved ? { previous: saved } : {}),
             ...(opts.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
             ...(opts.initialImport ? { initialImport: true } : {}),
             ...(ldapPassword ? { ldapPassword } : {}),
@@ -44,21 +97,30 @@ export function register(program: Command): void {
           }),
         );
         if (!opts.json) {
+          const from = opts.previous
+            ? `compared with ${opts.previous}`
+            : saved
+              ? `compared with the state of the run of ${saved.today} (${saved.rows} rows)`
+              : useState
+                ? 'no daily state yet: this run starts it'
+                : 'daily state off (--no-state)';
           process.stdout.write(
-            `${formatPlan(plan).split('\n').slice(0, 2).join('\n')}\n${plan.safety.ok ? '' : `${plan.safety.reasons.map((r) => `  - ${r}`).join('\n')}\n`}`,
+            `${formatPlan(plan).split('\n').slice(0, 2).join('\n')}\n${from}\n${plan.safety.ok ? '' : `${plan.safety.reasons.map((r) => `  - ${r}`).join('\n')}\n`}`,
           );
         }
         const dir = opts.runDir ?? dataFolders(defaultDataDir()).runs;
         await mkdir(dir, { recursive: true });
         const id = planId(plan);
-        await applyWithReport(
+        const report = resolve(opts.report ?? join(dir, `run-${today}-${id}.report.json`));
+        const result = await applyWithReport(
           plan,
           target,
-          {
-            journal: join(dir, `run-${today}-${id}.journal.jsonl`),
-            report: opts.report ?? join(dir, `run-${today}-${id}.report.json`),
-          },
+          { journal: join(dir, `run-${today}-${id}.journal.jsonl`), report },
           opts.json ?? false,
+          {
+            thresholds: pipeline.mapping.safety,
+            ...(opts.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
+          },
         );
         const rowErrors = plan.changes.filter((ch) => ch.reason.startsWith('error:')).length;
         if (process.exitCode === 0 && (plan.counts.conflict > 0 || rowErrors > 0)) {
@@ -69,6 +131,20 @@ export function register(program: Command): void {
           }
           process.exitCode = 1;
         }
+        // The source was accepted (not blocked, not interrupted): it is tomorrow's baseline.
+        if (useState && !result.blocked && !result.aborted) {
+          await writeDailyState(
+            statePath,
+            nextDailyState(pipeline.previous ?? null, pipeline.state, pipeline.result.outcomes, {
+              mapping: resolve(opts.mapping),
+              target: target.label,
+              today,
+            }),
+          );
+        }
+        const exit = typeof process.exitCode === 'number' ? process.exitCode : 0;
+        if (!opts.json)
+          process.stdout.write(`${monitoringLine(plan, result, exit, reportFiles(report).json)}\n`);
       } finally {
         await target.close();
       }

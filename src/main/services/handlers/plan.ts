@@ -108,7 +108,6 @@ export function planHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, 'plan
           plan = await buildPlan({
             ...input,
             client: target.client,
-            createdAt: ctx.now().toISOString(),
             signal: task.signal,
           });
         } finally {

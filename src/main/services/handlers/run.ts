@@ -42,7 +42,6 @@ export function runHandlers(
       ...stored.input,
       client: target.client,
       allowMassDeactivation: true,
-      createdAt: ctx.now().toISOString(),
     });
     if (!plan.safety.ok)
       throw new ApiFailure('conflict', `the plan is still blocked: ${plan.safety.reasons.join('; ')}`);
@@ -101,6 +100,11 @@ export function runHandlers(
         client: target.client,
         journalPath,
         signal: controller.signal,
+        // The verdict is recomputed with the mapping's thresholds; the consultant's override is the re-plan above.
+        safety: {
+          thresholds: stored.mapping.safety,
+          ...(plan.safety.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
+        },
         onEvent: (p) => {
           if (p.lastOp?.result === 'failed') {
             failed++;
@@ -125,13 +129,21 @@ export function runHandlers(
           (r) => {
             state.report.counts = { ...r.report.totals };
             state.report.failures = r.report.lines
-              .filter((l) => l.result === 'failed' || l.result === 'conflict')
+              .filter((l) => l.result === 'failed' || l.result === 'conflict' || l.warning)
               .map((l) => ({
                 key: l.key ?? l.group ?? '',
-                message: ctx.redactor.redact(l.error ?? l.result),
+                message: ctx.redactor.redact(
+                  l.result === 'failed' || !l.warning ? (l.error ?? l.result) : l.warning,
+                ),
               }));
             state.report.csv = ctx.redactor.redact(reportToCsv(r.report));
-            state.report.status = r.aborted ? 'cancelled' : r.blocked ? 'failed' : 'completed';
+            state.report.status = r.aborted
+              ? 'cancelled'
+              : r.blocked
+                ? 'failed'
+                : r.status === 'completed-with-failures'
+                  ? 'completed-with-failures'
+                  : 'completed';
             log(r.failed > 0 ? 'warn' : 'info', `finished: ${r.failed} failed`);
           },
           (e: unknown) => {

@@ -55,6 +55,7 @@ export function RunPage() {
   const target = s.targetKind === 'scim' ? s.plan.target : t('plan.sandbox');
   const statusKey: Record<string, MessageKey> = {
     completed: 'run.done',
+    'completed-with-failures': 'run.doneWithFailures',
     cancelled: 'run.cancelled',
     failed: 'run.failed',
   };

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import type { PreviousState, RowOutcome } from '../../shared/engine/types';
+import { dataFolders, defaultDataDir } from '../data-dir';
+
+/**
+ * The daily run's memory between days, per mapping and target: the source as it was after the last successful
+ * run (keys, identity fields, row count). `run` reads it for the key-changed check and the truncated-source
+ * guard, so a scheduled job has both without `--previous`.
+ */
+export interface DailyState extends PreviousState {
+  version: 1;
+  mapping: string;
+  target: string;
+  /** The `today` of the run that wrote it. */
+  today: string;
+}
+
+const dailyStateSchema = z.object({
+  version: z.literal(1),
+  mapping: z.string(),
+  target: z.string(),
+  today: z.string(),
+  rows: z.number().int().min(0),
+  users: z.array(
+    z.object({
+      key: z.string(),
+      email: z.string().nullable().optional(),
+      givenName: z.string().nullable().optional(),
+      familyName: z.string().nullable().optional(),
+      birthDate: z.string().nullable().optional(),
+    }),
+  ),
+});
+
+/** The folder the daily states live in: the data folder's `state/`. */
+export function stateDir(env: Record<string, string | undefined> = process.env): string {
+  return dataFolders(defaultDataDir(env)).state;
+}
+
+/** `<data folder>/state/<mapping name>-<hash of mapping path + target>.json`. */
+export function dailyStatePath(mappingPath: string, targetLabel: string, dir = stateDir()): string {
+  const mapping = resolve(mappingPath);
+  const hash = createHash('sha256').update(`${mapping}\n${targetLabel}`).digest('hex').slice(0, 16);
+  const name = basename(mapping)
+    .replace(/\.plekmap\.json$|\.json$/i, '')
+    .replace(/[^\w.-]+/g, '_');
+  return join(dir, `${name}-${hash}.json`);
+}
+
+/** Reads the state of the last successful run; null when there is none yet. A damaged file is an error. */
+export async function readDailyState(path: string): Promise<DailyState | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = null;
+  }
+  const parsed = dailyStateSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new Error(
+      `the daily state ${path} is damaged: move it away (the next run starts without key-change and truncation checks) or pass --previous`,
+    );
+  }
+  return parsed.data as DailyState;
+}
+
+/** Writes atomically (temp file + rename): a run killed while saving leaves yesterday's state intact. */
+export async function writeDailyState(path: string, state: DailyState): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(state)}\n`);
+  await rename(tmp, path);
+}
+
+function norm(v: string | null | undefined): string | null {
+  const s = v?.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+  return s ? s : null;
+}
+
+/**
+ * The state to keep after today's run: today's users that synced, plus yesterday's entries that must not be
+ * forgotten yet — a person whose row is in error today (same key), and a person whose key changed (same email,
+ * or same name and birth date, under a new key): otherwise the next day would no longer see the change and
+ * would create a second account. Users in error today are left out under their new key.
+ */
+export function nextDailyState(
+  previous: PreviousState | null,
+  today: PreviousState,
+  outcomes: readonly RowOutcome[],
+  meta: Omit<DailyState, 'rows' | 'users' | 'version'>,
+): DailyState {
+  const synced = new Set<string>();
+  const present = new Set<string>();
+  for (const o of outcomes) {
+    const key = o.status === 'mapped' ? o.user.key : o.key;
+    if (key === undefined) continue;
+    present.add(key);
+    if (o.status === 'mapped') synced.add(key);
+  }
+  const users = today.users.filter((u) => synced.has(u.key));
+  if (previous) {
+    const kept = new Set(users.map((u) => u.key));
+    const emails = new Set<string>();
+    const names = new Set<string>();
+    for (const u of today.users) {
+      const e = norm(u.email);
+      if (e) emails.add(e);
+      const n = identityOf(u);
+      if (n) names.add(n);
+    }
+    for (const u of previous.users) {
+      if (kept.has(u.key)) continue;
+      const e = norm(u.email);
+      const n = identityOf(u);
+      const inError = present.has(u.key);
+      const sameRowNewKey = (e !== null && emails.has(e)) || (n !== null && names.has(n));
+      if (inError || sameRowNewKey) {
+        users.push(u);
+        kept.add(u.key);
+      }
+    }
+  }
+  return { version: 1, ...meta, rows: today.rows, users };
+}
+
+function identityOf(u: PreviousState['users'][number]): string | null {
+  const g = norm(u.givenName);
+  const f = norm(u.familyName);
+  const b = u.birthDate?.trim();
+  return g && f && b ? `${g}|${f}|${b}` : null;
+}
