@@ -23,6 +23,19 @@ export const en = {
   'app.error': 'Something went wrong',
   'app.dismiss': 'Dismiss',
 
+  'security.changed.title':
+    'This project points somewhere else than when you last opened it. Nothing is sent there until you confirm.',
+  'security.changed.directory': 'Directory',
+  'security.changed.target': 'Plek target',
+  'security.changed.token': 'Token server',
+  'security.confirm.secret-endpoint': 'Send the stored secret to a new host?',
+  'security.confirm.plain-ldap': 'Send the bind password without encryption (plain LDAP)?',
+  'security.confirm.token-host': 'Send the ClientSecret to this token server?',
+  'security.confirm.was': 'stored for {host}',
+  'security.confirm.target': 'the target is {host}',
+  'security.confirm.yes': 'Yes, send it to {host}',
+  'security.confirm.done': 'Confirmed for {host}. Try again.',
+
   'step.start': 'Start',
   'step.source': 'Source',
   'step.mapping': 'Mapping',

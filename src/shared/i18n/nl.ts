@@ -16,6 +16,19 @@ export const nl: Catalogue = {
   'app.error': 'Er ging iets mis',
   'app.dismiss': 'Sluiten',
 
+  'security.changed.title':
+    'Dit project wijst ergens anders heen dan toen je het de vorige keer opende. Er wordt niets naartoe gestuurd tot je het bevestigt.',
+  'security.changed.directory': 'Directory',
+  'security.changed.target': 'Plek-doel',
+  'security.changed.token': 'Tokenserver',
+  'security.confirm.secret-endpoint': 'Het bewaarde secret naar een nieuwe host sturen?',
+  'security.confirm.plain-ldap': 'Het bind-wachtwoord onversleuteld sturen (gewone LDAP)?',
+  'security.confirm.token-host': 'Het ClientSecret naar deze tokenserver sturen?',
+  'security.confirm.was': 'bewaard voor {host}',
+  'security.confirm.target': 'het doel is {host}',
+  'security.confirm.yes': 'Ja, stuur het naar {host}',
+  'security.confirm.done': 'Bevestigd voor {host}. Probeer het opnieuw.',
+
   'step.start': 'Start',
   'step.source': 'Bron',
   'step.mapping': 'Mapping',
