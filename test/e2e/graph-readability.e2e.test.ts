@@ -23,7 +23,7 @@ async function labelSizes(page: Page): Promise<LabelSize[]> {
     const scale = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
     const bounds = pane.getBoundingClientRect();
     const out: { text: string; px: number }[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node .gn-name')) {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('.react-flow__node .gn-name'))) {
       const r = el.getBoundingClientRect();
       const inView =
         r.bottom > bounds.top && r.top < bounds.bottom && r.right > bounds.left && r.left < bounds.right;
