@@ -1,8 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { InvalidFilterError } from './filter';
 import {
   MAX_RESULTS,
@@ -11,6 +9,7 @@ import {
   SERVICE_PROVIDER_CONFIG,
   BULK_MAX_OPERATIONS,
 } from './schemas';
+import { SandboxPersistence } from './persistence';
 import { SandboxStore, ScimHttpError, type ResourceKind, type SandboxState } from './store';
 import { mulberry32 as seeded } from '../../shared/random';
 
@@ -80,7 +79,6 @@ const SCIM_JSON = 'application/scim+json';
 const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 const LIST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 const BULK_RESPONSE_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:BulkResponse';
-const STATE_FILE = 'sandbox-state.json';
 
 interface Reply {
   status: number;
@@ -142,7 +140,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clientSecret = options.clientSecret ?? randomBytes(18).toString('base64url');
   const ttl = options.tokenTtlSeconds ?? 3600;
   const tokens = new Map<string, number>();
-  const statePath = options.dataDir ? join(options.dataDir, STATE_FILE) : null;
   const stats: SandboxStats = {
     requests: 0,
     byMethod: {},
@@ -156,31 +153,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     groups: 0,
   };
   let saveTimer: NodeJS.Timeout | null = null;
-  const save = (): void => {
-    if (!statePath || !options.dataDir) return;
-    mkdirSync(options.dataDir, { recursive: true });
-    const tmp = `${statePath}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(store.toJSON()));
-    renameSync(tmp, statePath);
-  };
+  // Persistence (snapshot + append-only change log): a change is one appended line, written in batches.
+  const persistence = options.dataDir ? new SandboxPersistence(options.dataDir, () => store) : null;
   const store = new SandboxStore(
     now,
-    () => {
-      if (!statePath || saveTimer) return;
+    (kind, id) => {
+      if (!persistence) return;
+      persistence.changed(kind, id);
+      if (saveTimer) return;
       saveTimer = setTimeout(() => {
         saveTimer = null;
-        save();
+        persistence.flush();
       }, options.saveDelayMs ?? 250);
     },
     (options.profile ?? 'plek') === 'plek',
   );
   let fresh = true;
-  if (statePath) {
-    try {
-      store.load(JSON.parse(readFileSync(statePath, 'utf8')) as SandboxState);
+  if (persistence) {
+    const saved = persistence.load();
+    if (saved) {
+      store.load(saved);
       fresh = false;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
   }
   let base = '';
@@ -446,7 +439,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     async stop() {
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = null;
-      save();
+      persistence?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
