@@ -30,7 +30,7 @@ export interface SandboxOptions {
   staticToken?: string;
   tokenTtlSeconds?: number;
   /** Token bucket: this many requests per minute, burst of one second's worth; excess → 429 + Retry-After. */
-  rateLimit?: { perMinute: number };
+  rateLimit?: { perMinute: number; /** Send `RateLimit-*` headers (default true). */ headers?: boolean };
   /** Random 500s before a request is processed (seeded), for demos of the client's retries. */
   faults?: { errorRate: number; seed?: number };
   /** Accounts to start with when the state is new (the linking demo). */
@@ -189,6 +189,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return 0;
     }
     return Math.max(1, Math.ceil((1 - bucket) / perSecond));
+  };
+  /** The IETF draft's rate-limit headers, as real targets send them, so clients can pace themselves. */
+  const rateLimitHeaders = (): Record<string, string> => {
+    if (perSecond <= 0 || !options.rateLimit || options.rateLimit.headers === false) return {};
+    const capacity = Math.max(1, perSecond);
+    const t = now();
+    const level = Math.min(capacity, bucket + ((t - bucketAt) / 1000) * perSecond);
+    return {
+      'ratelimit-limit': String(options.rateLimit.perMinute),
+      'ratelimit-remaining': String(Math.floor(level)),
+      'ratelimit-reset': String(Math.ceil((capacity - level) / perSecond)),
+      'ratelimit-policy': `${options.rateLimit.perMinute};w=60`,
+    };
   };
   const faultRandom = seeded(options.faults?.seed ?? 1);
 
@@ -400,7 +413,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       )
       .then((reply) => {
         stats.byStatus[reply.status] = (stats.byStatus[reply.status] ?? 0) + 1;
-        const headers: Record<string, string> = { ...reply.headers };
+        const headers: Record<string, string> = { ...reply.headers, ...rateLimitHeaders() };
         if (reply.body !== undefined)
           headers['content-type'] =
             reply.status === 200 && reply.body && 'access_token' in (reply.body as object)
