@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -294,11 +294,129 @@ describe('plek-sync run, day after day, against servers we did not write', () =>
     60_000,
   );
 
-  it.todo(
-    'a key change for the same person is flagged by the automatic daily state, no duplicate (sync-daily)',
+  /** A SCIMMY target (plain or behind the quirk layer), its token in the environment, a data folder per test. */
+  async function target(quirky: boolean): Promise<{ url: string; users: () => Record<string, unknown>[] }> {
+    const s = await startScimmyServer('dagelijks-token');
+    cleanup.push(() => s.stop());
+    const proxy = quirky
+      ? await startQuirkProxy(s.url, {
+          bulkStatus: 'object',
+          stringBooleans: true,
+          zeroBasedPaging: true,
+          noFilter: true,
+          errorForUnknownId: true,
+          homePrimaryEmail: true,
+        })
+      : null;
+    if (proxy) cleanup.push(() => proxy.stop());
+    vi.stubEnv('PLEK_TOKEN', 'dagelijks-token');
+    vi.stubEnv('PLEK_CLIENT_SECRET', '');
+    vi.stubEnv('PLEK_WORKBENCH_DATA', join(dir, 'data'));
+    cleanup.push(() => vi.unstubAllEnvs());
+    return { url: proxy?.url ?? s.url, users: () => [...s.users.values()] as Record<string, unknown>[] };
+  }
+
+  async function day(
+    url: string,
+    mapping: object,
+    today: string,
+    rows: Row[],
+  ): Promise<{ code: number; line: string }> {
+    const mappingPath = join(dir, 'dagelijks.plekmap.json');
+    writeFileSync(mappingPath, JSON.stringify(mapping));
+    const source = join(dir, `export-${today}.csv`);
+    writeFileSync(source, csv(rows));
+    out = '';
+    const code = await main(['run', '-m', mappingPath, '-s', source, '-t', url, '--today', today]);
+    return { code, line: out.trim().split('\n').at(-1) ?? '' };
+  }
+
+  it.each([
+    ['SCIMMY', false],
+    ['SCIMMY behind the quirk layer', true],
+  ])(
+    '%s: a key change for the same person is flagged by the automatic daily state, no duplicate',
+    async (_, quirky) => {
+      const t = await target(quirky);
+      expect((await day(t.url, MAPPING, '2026-11-23', PEOPLE)).code).toBe(0);
+      const before = t.users().length;
+      // HR re-keyed Joël (same email, new number): without --previous the run sees it from its own state.
+      const rekeyed = change(PEOPLE, '3002', { nr: '3902' });
+      const d2 = await day(t.url, MAPPING, '2026-11-24', rekeyed);
+      expect(d2.code, out).toBe(1);
+      expect(d2.line).toMatch(/^plek-sync run: status=completed exit=1 .* rowErrors=1 /);
+      const report = JSON.parse(readFileSync(d2.line.split('report=')[1]!, 'utf8')) as {
+        rows: { key: string; reason: string }[];
+      };
+      expect(report.rows.find((r) => r.key === '3902')?.reason).toMatch(
+        /mapping key changed from "3002" to "3902" for the same person \(same email j\.vandermeer@gemeente-demo\.nl\)/,
+      );
+      expect(t.users()).toHaveLength(before);
+      expect(t.users().filter((u) => u.userName === 'j.vandermeer@gemeente-demo.nl')).toHaveLength(1);
+    },
+    60_000,
   );
-  it.todo('a 60 % truncated export is blocked without any flag (sync-daily: automatic daily state)');
-  it.todo(
-    'a namesake with the login schema: the existing login untouched, the newcomer suffixed (sync-daily)',
+
+  it.each([
+    ['SCIMMY', false],
+    ['SCIMMY behind the quirk layer', true],
+  ])(
+    '%s: a 60 % truncated export is blocked without any flag',
+    async (_, quirky) => {
+      const t = await target(quirky);
+      expect((await day(t.url, MAPPING, '2026-11-23', PEOPLE)).code).toBe(0);
+      const snapshot = JSON.stringify(t.users());
+      const truncated = PEOPLE.slice(0, Math.floor(PEOPLE.length * 0.4));
+      const d2 = await day(t.url, MAPPING, '2026-11-24', truncated);
+      expect(d2.code).toBe(1);
+      expect(d2.line).toMatch(/^plek-sync run: status=blocked exit=1 /);
+      expect(out).toContain(
+        `fewer than 80% of the previous run's ${PEOPLE.length}: is the export truncated?`,
+      );
+      expect(JSON.stringify(t.users())).toBe(snapshot);
+      // The next day's full export is compared with the last good day, not with the truncated one.
+      expect((await day(t.url, MAPPING, '2026-11-25', PEOPLE)).code).toBe(0);
+    },
+    60_000,
+  );
+
+  it.each([
+    ['SCIMMY', false],
+    ['SCIMMY behind the quirk layer', true],
+  ])(
+    '%s: a namesake with the login schema: the existing login untouched, the newcomer suffixed',
+    async (_, quirky) => {
+      const t = await target(quirky);
+      const { userName: _userName, ...fields } = MAPPING.fields;
+      const withLogin = {
+        ...MAPPING,
+        fields,
+        loginSchema: {
+          begin: { field: 'name.givenName', part: 'full' },
+          separator: '.',
+          end: { field: 'name.familyName', part: 'full' },
+          domain: 'gemeente-demo.nl',
+        },
+      };
+      expect((await day(t.url, withLogin, '2026-11-23', PEOPLE)).code).toBe(0);
+      const daan = t.users().find((u) => u.externalId === '3005');
+      expect(daan?.userName).toBe('daan.vries@gemeente-demo.nl');
+      // A second Daan de Vries joins with a key that sorts lower than the first one's.
+      const newcomer: Row = {
+        nr: '1005',
+        voornaam: 'Daan',
+        tussenvoegsel: 'de',
+        achternaam: 'Vries',
+        email: 'daan.devries2@gemeente-demo.nl',
+        functie: 'Stagiair',
+        afdeling: 'Ruimte',
+      };
+      expect((await day(t.url, withLogin, '2026-11-24', [newcomer, ...PEOPLE])).code, out).toBe(0);
+      expect(t.users().find((u) => u.externalId === '3005')?.userName).toBe('daan.vries@gemeente-demo.nl');
+      expect(t.users().find((u) => u.externalId === '1005')?.userName).toBe(
+        'daan.vries_1005@gemeente-demo.nl',
+      );
+    },
+    60_000,
   );
 });
