@@ -1,4 +1,5 @@
 import type { CompiledExpression, Value } from '../expression';
+import type { EvalDetail } from '../expression/runtime';
 import { isBlank, isPlainDate, valueToText } from '../expression';
 import { dayNumber, fromDayNumber, parseAuto } from '../expression/date';
 import type { Issue, IssueCode, Severity } from '../issues';
@@ -109,10 +110,10 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 
   const evaluate = (
     expr: CompiledExpression,
-  ): { ok: true; value: Value } | { ok: false; code: IssueCode; message: string } => {
+  ): { ok: true; value: Value } | { ok: false; code: IssueCode; message: string; detail: DetailParams } => {
     const r = expr.evaluate(env);
     if (r.ok) return r;
-    return { ok: false, code: r.error.code, message: r.error.message };
+    return { ok: false, code: r.error.code, message: r.error.message, detail: detailParams(r.error.detail) };
   };
 
   const push = (record: SourceRecord): RowOutcome => {
@@ -143,7 +144,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         const problem = issue(r.code, 'error', `row ${row}: scope: ${r.message}`, {
           row,
           key,
-          params: { id: 'issue.eval.scope', row, detail: r.message },
+          params: { id: 'issue.eval.scope', row, detail: r.message, ...r.detail },
         });
         rowIssues.set(row, [problem]);
         return { status: 'error', row, key, issues: [problem] };
@@ -163,6 +164,25 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     }
 
     const issues: Issue[] = [];
+    // Excel writes letters its code page lacks (ş, ı, ł…) as "?": "Ay?e Y?lmaz". The name would reach Plek so.
+    for (const column of compiled.nameColumns) {
+      const text = firstText(record.values[column]);
+      if (text !== null && text.includes('?') && LOST_LETTER.test(text)) {
+        issues.push(
+          issue(
+            'encoding',
+            'warning',
+            `row ${row}: "${text}" in [${column}] has a "?" between letters: a letter the export's code page could not hold (ş, ı, ł …) was replaced; export as UTF-8 ("CSV UTF-8") and check the name`,
+            {
+              row,
+              key,
+              field: column,
+              params: { id: 'issue.encoding.questionMark', row, column, value: text },
+            },
+          ),
+        );
+      }
+    }
     const attributes: FlatUser = {};
     const tracing = wantTrace(key);
     const trace: Record<string, TraceEntry> = tracing ? {} : NO_TRACE;
@@ -180,7 +200,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
               row,
               key,
               field: f.written,
-              params: { id: 'issue.eval.field', row, field: f.written, detail: r.message },
+              params: { id: 'issue.eval.field', row, field: f.written, detail: r.message, ...r.detail },
             },
           ),
         );
@@ -219,7 +239,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           issue(r.code, 'error', `row ${row}: deactivation.inactiveWhen: ${r.message}`, {
             row,
             key,
-            params: { id: 'issue.eval.inactiveWhen', row, detail: r.message },
+            params: { id: 'issue.eval.inactiveWhen', row, detail: r.message, ...r.detail },
           }),
         );
       } else if (r.value === true) {
@@ -235,7 +255,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
             row,
             key,
             field: 'deactivation.endDate',
-            params: { id: 'issue.eval.endDate', row, detail: r.message },
+            params: { id: 'issue.eval.endDate', row, detail: r.message, ...r.detail },
           }),
         );
       } else if (isPlainDate(r.value)) {
@@ -314,7 +334,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
               row,
               key,
               field: 'activation.startDate',
-              params: { id: 'issue.eval.startDate', row, detail: r.message },
+              params: { id: 'issue.eval.startDate', row, detail: r.message, ...r.detail },
             },
           ),
         );
@@ -684,7 +704,15 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   return {
     push,
     pushSourceIssue(i: Issue) {
-      if (i.row !== undefined && i.severity === 'error') sourceErrorRows.add(i.row);
+      if (i.row !== undefined && !HEADER_CODES.has(i.code)) {
+        if (i.code === 'empty-row') {
+          counts.rows++;
+          counts.skipped++;
+        } else if (i.severity === 'error') {
+          // A bad quote can swallow many spreadsheet rows into one record: each of them is an error row.
+          for (const r of i.rows ?? [i.row]) sourceErrorRows.add(r);
+        }
+      }
       const list = rowIssues.get(i.row ?? 0) ?? [];
       list.push(i);
       rowIssues.set(i.row ?? 0, list);
@@ -756,6 +784,17 @@ function keyChanges(
   return out;
 }
 
+type DetailParams = Readonly<Record<`detail:${string}`, string | number>>;
+
+/**
+ * An expression failure's catalogue data, flattened into the issue's parameters as `detail:<name>` (formatIssue
+ * words the `{detail}` of the issue text from them); nothing when the failure has no catalogue text yet.
+ */
+function detailParams(detail: EvalDetail | undefined): DetailParams {
+  if (!detail) return {};
+  return Object.fromEntries(Object.entries(detail).map(([k, v]) => [`detail:${k}`, v]));
+}
+
 /** A key with case and leading zeros dropped, for the look-alike check. */
 function similarKey(key: string): string {
   return key.toLowerCase().replace(/^0+(?=.)/, '');
@@ -780,6 +819,11 @@ function otherRows(all: readonly number[], row: number): { count: number; others
   const others = all.filter((x) => x !== row);
   return { count: others.length, others: others.join(', ') };
 }
+
+const LOST_LETTER = /\p{L}\?+\p{L}/u;
+
+/** Problems of the header row (row 1): they are no data row, so they never count as one. */
+const HEADER_CODES: ReadonlySet<string> = new Set(['duplicate-header', 'empty-header']);
 
 /** Shared by every untraced user: nothing is written to it (finalizeOutcome checks that it is empty). */
 const NO_TRACE: Record<string, TraceEntry> = Object.freeze({}) as Record<string, TraceEntry>;

@@ -16,6 +16,19 @@ export const nl: Catalogue = {
   'app.error': 'Er ging iets mis',
   'app.dismiss': 'Sluiten',
 
+  'security.changed.title':
+    'Dit project wijst ergens anders heen dan toen je het de vorige keer opende. Er wordt niets naartoe gestuurd tot je het bevestigt.',
+  'security.changed.directory': 'Directory',
+  'security.changed.target': 'Plek-doel',
+  'security.changed.token': 'Tokenserver',
+  'security.confirm.secret-endpoint': 'Het bewaarde secret naar een nieuwe host sturen?',
+  'security.confirm.plain-ldap': 'Het bind-wachtwoord onversleuteld sturen (gewone LDAP)?',
+  'security.confirm.token-host': 'Het ClientSecret naar deze tokenserver sturen?',
+  'security.confirm.was': 'bewaard voor {host}',
+  'security.confirm.target': 'het doel is {host}',
+  'security.confirm.yes': 'Ja, stuur het naar {host}',
+  'security.confirm.done': 'Bevestigd voor {host}. Probeer het opnieuw.',
+
   'step.start': 'Start',
   'step.source': 'Bron',
   'step.mapping': 'Mapping',
@@ -220,7 +233,9 @@ export const nl: Catalogue = {
   'run.needPlan': 'Bereken eerst een plan.',
   'run.blocked': 'Het plan is tegengehouden door de veiligheidscontroles; sta het toe bij de stap Plan.',
   'run.done': 'Run voltooid',
-  'run.doneWithFailures': 'Run voltooid, met fouten: zie het rapport',
+  'run.doneWithFailures':
+    'Run voltooid met fouten: {failed, plural, one {# bewerking} other {# bewerkingen}} van {total, number} mislukt',
+  'run.failuresBadge': '{n, plural, one {# fout} other {# fouten}}',
   'run.cancelled': 'Run geannuleerd',
   'run.failed': 'Run mislukt',
   'run.paused': 'Gepauzeerd',
@@ -232,6 +247,7 @@ export const nl: Catalogue = {
   'issue.empty-header': 'Lege kolomkop',
   'issue.short-row': 'Regel met te weinig kolommen',
   'issue.long-row': 'Regel met te veel kolommen',
+  'issue.empty-row': 'Lege rij',
   'issue.unterminated-quote': 'Niet afgesloten aanhalingsteken',
   'issue.source-unreadable': 'Bron niet leesbaar',
   'issue.empty-key': 'Lege mapping key',
@@ -274,6 +290,8 @@ export const nl: Catalogue = {
   'graph.column': 'Kolom',
   'graph.incomplete': 'Graaf onvolledig: {reason}. De opgeslagen expressie blijft ongewijzigd.',
   'graph.suggestions': 'Suggesties',
+  'graph.accept': 'Suggestie voor {field} overnemen',
+  'graph.reject': 'Suggestie voor {field} afwijzen',
   'graph.unsupported': 'Niet beschikbaar in Plek',
   'graph.photo': 'Profielfoto',
   'graph.birthDate': 'Geboortedatum',
@@ -302,6 +320,14 @@ export const nl: Catalogue = {
   'issue.empty-key.text':
     'rij {row}: de mapping key "{attribute}" is leeg; Plek kan deze persoon bij de volgende synchronisatie niet herkennen. Vul hem in de bron in.',
   'issue.eval.scope': 'rij {row}: scope: {detail}',
+  'eval.invalidDate.format':
+    '{fn}: {text} is geen datum in het formaat {format} ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+  'eval.invalidDate.invalid':
+    '{fn}: {text} is geen geldige datum ({why, select, noSuchDay {die dag bestaat niet} outOfRange {buiten het bereik} other {{why}}}) ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+  'eval.invalidDate.notDate':
+    '{fn}: {text} is geen datum ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+  'eval.invalidPhone':
+    '{fn}: {text} is geen geldig telefoonnummer voor {region} ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
   'issue.eval.field': 'rij {row}: {field}: {detail}; het veld blijft in Plek ongewijzigd',
   'issue.eval.inactiveWhen': 'rij {row}: deactivation.inactiveWhen: {detail}',
   'issue.eval.endDate':
@@ -340,6 +366,8 @@ export const nl: Catalogue = {
   'issue.source-unreadable.empty': '{file} is leeg: er is geen kopregel; exporteer het bestand opnieuw',
   'issue.encoding.more':
     '{file}: nog {n, plural, one {# cel} other {# cellen}} met tekens die door een verkeerde tekenset verloren zijn, {n, plural, one {staat} other {staan}} niet in de lijst; exporteer opnieuw als UTF-8 of stel de tekenset in',
+  'issue.encoding.questionMark':
+    'rij {row}: "{value}" in [{column}] heeft een "?" tussen letters: een letter die de tekenset van de export niet kent (ş, ı, ł …) is vervangen; exporteer als UTF-8 ("CSV UTF-8") en controleer de naam',
   'issue.encoding.switchedTo1252':
     '{file} rij {row}: het bestand was tot hier gewone ASCII, maar deze rij is geen geldige UTF-8, dus deze en de rest worden als Windows-1252 gelezen; stel de tekenset in als letters er verkeerd uitzien',
   'issue.encoding.lost':
@@ -348,6 +376,7 @@ export const nl: Catalogue = {
     '{file}: de tekenset staat op {chosen}, maar het bestand begint met een {bom}-byte-order mark; letters kunnen verkeerd uitkomen — zet de tekenset op "automatisch" of {bom}',
   'issue.unterminated-quote.swallowed':
     '{file} rijen {row}–{last}: een waarde tussen aanhalingstekens in rij {row} heeft tekst na het sluitende aanhalingsteken (zoals "Team" leider), dus deze rijen zijn als één waarde gelezen; zet in de export de hele waarde tussen aanhalingstekens met verdubbelde binnenste aanhalingstekens ("""Team"" leider") of laat de aanhalingstekens weg. De rijen worden overgeslagen.',
+  'issue.empty-row.text': '{file} rij {row} is leeg; overgeslagen',
   'issue.unterminated-quote.stray':
     '{file} rij {row}: een waarde tussen aanhalingstekens bevat een los aanhalingsteken (") dat niet verdubbeld is; controleer de waarden van deze rij',
   'issue.unterminated-quote.open':
@@ -370,6 +399,42 @@ export const nl: Catalogue = {
     '{active, number} actief ({leaving, number} gaan later uit dienst), {deactivate, number} te deactiveren, {skipped, number} overgeslagen ({starting, number} komen later in dienst), {error, number} met fouten',
   'cli.validate.blocked': '✗ fouten houden de synchronisatie van de hierboven genoemde rijen tegen',
   'cli.validate.ok': '✓ niets houdt een synchronisatie tegen',
+
+  'setup.heading': 'Dit project inrichten',
+  'setup.proposed':
+    'De workbench heeft een mapping voorgesteld op basis van de kolomnamen (hetzelfde voorstel als plek-sync init). Controleer de mapping key en daarna de velden bij de stap Mapping.',
+  'key.heading': 'Mapping key',
+  'key.hint':
+    'De kolom die een persoon bij elke synchronisatie herkent: voor iedereen gevuld, uniek en nooit veranderend.',
+  'key.recommended': 'Aanbevolen',
+  'key.filled': '{rate, number, percent} gevuld',
+  'key.unique': 'uniek',
+  'key.duplicates': '{n, plural, one {# rij deelt} other {# rijen delen}} een waarde',
+  'key.stable': 'verandert niet',
+  'key.mayChange': 'kan veranderen',
+  'key.reason.employeeNumber':
+    'Een personeelsnummer: gevuld en uniek in elke rij van de steekproef, en het blijft gelijk als een naam of e-mailadres verandert.',
+  'key.reason.directoryId':
+    'De eigen id van de directory: gevuld en uniek, en hij verandert nooit, ook niet als het account wordt hernoemd of verplaatst.',
+  'key.reason.completeUnique': 'Gevuld en uniek in elke rij van de steekproef.',
+  'key.reason.mayChange':
+    'Gevuld en uniek, maar hij verandert met de persoon mee (een nieuwe naam of nieuw e-mailadres); Plek ziet dan een nieuwe persoon.',
+  'key.reason.duplicates': 'Sommige rijen delen een waarde; die rijen kunnen niet worden gesynchroniseerd.',
+  'key.reason.empty': 'Sommige rijen hebben geen waarde; die rijen kunnen niet worden gesynchroniseerd.',
+  'key.none':
+    'Geen enkele kolom is gevuld en uniek in de steekproef. Vraag HR om een personeelsnummer aan de export toe te voegen.',
+  'key.sampled': 'Gemeten op {n, plural, one {# rij uit de steekproef} other {# rijen uit de steekproef}}.',
+  'checklist.heading': 'Wat een synchronisatie nodig heeft',
+  'checklist.key': 'Een mapping key',
+  'checklist.givenName': 'Voornaam',
+  'checklist.familyName': 'Achternaam',
+  'checklist.login': 'E-mailadres of login',
+  'checklist.ok': 'ingesteld',
+  'checklist.missing': 'ontbreekt',
+  'checklist.fix': 'Instellen bij de stap {step}',
+  'problem.noKey':
+    'Nog geen mapping key gekozen: kies bij de stap Bron onder “Mapping key” de kolom die een persoon herkent.',
+  'problem.generic': 'De mapping heeft een probleem bij {place}: {detail}',
   'report.col.row': 'rij',
   'report.col.key': 'sleutel',
   'report.col.name': 'naam',

@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { formatPlan } from '../../../shared/plan/format';
 import { serializePlan } from '../../../shared/plan/serialize';
 import { interruptible, withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { planFromMapping } from '../../sync/plan';
 import { apiSecretsFromEnv, envSecret, localToday, parseToday, red } from '../common';
+import { writeOutputFile } from '../output';
 
 export interface PlanCommandOptions {
   mapping: string;
@@ -72,7 +72,7 @@ export function register(program: Command): void {
           });
         });
         // The file for apply is compact (creates spelled once); --json shows the plan in full.
-        if (opts.out) await writeFile(opts.out, serializePlan(plan));
+        if (opts.out) await writeOutputFile(opts.out, serializePlan(plan));
         if (opts.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
         else {
           process.stdout.write(`${formatPlan(plan, { includeNoop: opts.all ?? false })}\n`);

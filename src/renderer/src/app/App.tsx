@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { WorkbenchApi } from '../../../shared/api/contract';
 import type { Issue } from '../../../shared/issues';
 import { getWorkbenchApi } from '../api';
+import { EndpointConfirmation } from './components/EndpointConfirmation';
 import { LANGS, type MessageKey } from './i18n';
 import { uniqueIssues } from './logic/issues';
 import { connectEvents, createAppStore, STEPS, type AppStore, type Step } from './store';
@@ -10,6 +11,7 @@ import { stepEnabled } from './logic/steps';
 import { StoreContext, useApp, useAppStore, useT } from './store/context';
 import { downloadText } from './components/download';
 import { safeFileStem } from './store/project-slice';
+import { selfContained } from '../../../shared/project/propose';
 import { stringifyMapping } from '../../../shared/mapping/load';
 import { TaskBanner } from './components/TaskBanner';
 import { StartPage } from './pages/StartPage';
@@ -114,7 +116,7 @@ function Shell() {
     if (!mapping) return;
     downloadText(
       `${safeFileStem(mapping.name ?? 'project')}.plekmap.json`,
-      stringifyMapping(mapping),
+      stringifyMapping(selfContained(mapping)),
       'application/json',
     );
   };
@@ -227,6 +229,7 @@ function Shell() {
           </div>
         ) : null}
         <TaskBanner />
+        <EndpointConfirmation />
         <CurrentStep step={s.step} />
       </main>
     </div>

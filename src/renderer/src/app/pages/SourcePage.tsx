@@ -6,6 +6,8 @@ import type { MappingProblem } from '../../../../shared/mapping/load';
 import { useApp, useT, type Translate } from '../store/context';
 import { FillBar } from '../components/FillBar';
 import { SeverityBadge } from '../components/SeverityBadge';
+import { ProjectSetup } from '../components/ProjectSetup';
+import { describeProblem } from '../logic/problems';
 import { formatIssue, type Lang, type MessageKey } from '../i18n';
 import { delimiterReason, encodingReason } from '../logic/source';
 
@@ -65,13 +67,12 @@ export function SourcePage() {
           <strong>{t('source.mappingProblems')}</strong>
           <ul style={{ margin: '6px 0 0', paddingLeft: 18 }}>
             {s.problems.map((p, i) => (
-              <li key={i}>
-                <code>{p.path}</code> {p.message}
-              </li>
+              <li key={i}>{describeProblem(p, s.lang)}</li>
             ))}
           </ul>
         </div>
       ) : null}
+      <ProjectSetup />
       {s.source.kind === 'csv' ? (
         <CsvOptions source={s.source} />
       ) : s.source.kind === 'ldap' ? (
@@ -226,9 +227,16 @@ function LdapForm({ source }: { source: LdapInput }) {
   );
   const [password, setPassword] = useState('');
   const { checkSecret } = s;
+  // The password belongs to this directory, TLS mode and bind DN together (endpoint-bound secrets).
+  const endpoint = { url: source.url, startTls: source.startTls ?? true, bindDn: source.bindDn };
   useEffect(() => {
-    void checkSecret('ldap-bind-password', source.url);
-  }, [checkSecret, source.url]);
+    if (source.bindDn)
+      void checkSecret('ldap-bind-password', {
+        url: source.url,
+        startTls: source.startTls ?? true,
+        bindDn: source.bindDn,
+      });
+  }, [checkSecret, source.url, source.startTls, source.bindDn]);
   const set = (patch: Partial<LdapInput>) =>
     s.updateMapping((m) => (m.source?.kind === 'ldap' ? { ...m, source: { ...m.source, ...patch } } : m));
   const cert = s.certificate;
@@ -253,7 +261,7 @@ function LdapForm({ source }: { source: LdapInput }) {
           onSubmit={(e) => {
             e.preventDefault();
             if (!password) return;
-            void s.storeSecret('ldap-bind-password', password, source.url).then(() => setPassword(''));
+            void s.storeSecret('ldap-bind-password', password, endpoint).then(() => setPassword(''));
           }}
         >
           <label className="field">
