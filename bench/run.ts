@@ -12,6 +12,7 @@ const BENCHES: Bench[] = [
   { name: 'scim', load: async () => (await import('./scim.bench')).benchScim },
   { name: 'import', load: async () => (await import('./import.bench')).benchImport },
   { name: 'preview', load: async () => (await import('./preview.bench')).benchPreview },
+  { name: 'api', load: async () => (await import('./api.bench')).benchApi },
 ];
 
 const only = process.argv.slice(2);
