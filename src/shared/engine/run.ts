@@ -1,4 +1,5 @@
 import type { CompiledExpression, Value } from '../expression';
+import type { EvalDetail } from '../expression/runtime';
 import { isBlank, isPlainDate, valueToText } from '../expression';
 import { dayNumber, fromDayNumber, parseAuto } from '../expression/date';
 import type { Issue, IssueCode, Severity } from '../issues';
@@ -109,10 +110,10 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 
   const evaluate = (
     expr: CompiledExpression,
-  ): { ok: true; value: Value } | { ok: false; code: IssueCode; message: string } => {
+  ): { ok: true; value: Value } | { ok: false; code: IssueCode; message: string; detail: DetailParams } => {
     const r = expr.evaluate(env);
     if (r.ok) return r;
-    return { ok: false, code: r.error.code, message: r.error.message };
+    return { ok: false, code: r.error.code, message: r.error.message, detail: detailParams(r.error.detail) };
   };
 
   const push = (record: SourceRecord): RowOutcome => {
@@ -143,7 +144,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         const problem = issue(r.code, 'error', `row ${row}: scope: ${r.message}`, {
           row,
           key,
-          params: { id: 'issue.eval.scope', row, detail: r.message },
+          params: { id: 'issue.eval.scope', row, detail: r.message, ...r.detail },
         });
         rowIssues.set(row, [problem]);
         return { status: 'error', row, key, issues: [problem] };
@@ -180,7 +181,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
               row,
               key,
               field: f.written,
-              params: { id: 'issue.eval.field', row, field: f.written, detail: r.message },
+              params: { id: 'issue.eval.field', row, field: f.written, detail: r.message, ...r.detail },
             },
           ),
         );
@@ -219,7 +220,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           issue(r.code, 'error', `row ${row}: deactivation.inactiveWhen: ${r.message}`, {
             row,
             key,
-            params: { id: 'issue.eval.inactiveWhen', row, detail: r.message },
+            params: { id: 'issue.eval.inactiveWhen', row, detail: r.message, ...r.detail },
           }),
         );
       } else if (r.value === true) {
@@ -235,7 +236,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
             row,
             key,
             field: 'deactivation.endDate',
-            params: { id: 'issue.eval.endDate', row, detail: r.message },
+            params: { id: 'issue.eval.endDate', row, detail: r.message, ...r.detail },
           }),
         );
       } else if (isPlainDate(r.value)) {
@@ -314,7 +315,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
               row,
               key,
               field: 'activation.startDate',
-              params: { id: 'issue.eval.startDate', row, detail: r.message },
+              params: { id: 'issue.eval.startDate', row, detail: r.message, ...r.detail },
             },
           ),
         );
@@ -754,6 +755,17 @@ function keyChanges(
     block(r.row, problem);
   }
   return out;
+}
+
+type DetailParams = Readonly<Record<`detail:${string}`, string | number>>;
+
+/**
+ * An expression failure's catalogue data, flattened into the issue's parameters as `detail:<name>` (formatIssue
+ * words the `{detail}` of the issue text from them); nothing when the failure has no catalogue text yet.
+ */
+function detailParams(detail: EvalDetail | undefined): DetailParams {
+  if (!detail) return {};
+  return Object.fromEntries(Object.entries(detail).map(([k, v]) => [`detail:${k}`, v]));
 }
 
 /** A key with case and leading zeros dropped, for the look-alike check. */

@@ -42,7 +42,13 @@ function compiled(ast: ExprNode, text: string, root: Evaluator): CompiledExpress
       try {
         return { ok: true, value: root(env) };
       } catch (e) {
-        if (e instanceof EvalFailure) return { ok: false, error: { code: e.code, message: e.message } };
+        if (e instanceof EvalFailure) {
+          const error: { code: typeof e.code; message: string } = { code: e.code, message: e.message };
+          // Not enumerable: the catalogue data rides along for the engine's issues without changing the
+          // error's shape for anyone comparing or printing it.
+          if (e.detail) Object.defineProperty(error, 'detail', { value: e.detail, enumerable: false });
+          return { ok: false, error };
+        }
         if (e instanceof RangeError)
           // e.g. a string grown past the engine's maximum length by `&`
           return { ok: false, error: { code: 'expression-error', message: e.message } };

@@ -10,8 +10,18 @@ export interface EvalEnv {
 
 export type EvalErrorCode = 'invalid-date' | 'invalid-phone' | 'expression-error';
 
+/**
+ * A data failure as catalogue data (src/shared/i18n: `eval.*`), so the issue it becomes reads in the consultant's
+ * language; `message` keeps the English text.
+ */
+export interface EvalDetail {
+  readonly id: `eval.${string}`;
+  readonly [name: string]: string | number;
+}
+
 export type EvalResult =
-  { ok: true; value: Value } | { ok: false; error: { code: EvalErrorCode; message: string } };
+  | { ok: true; value: Value }
+  | { ok: false; error: { code: EvalErrorCode; message: string; detail?: EvalDetail } };
 
 /** A compiled node: a closure over its compiled children. */
 export type Evaluator = (env: EvalEnv) => Value;
@@ -37,13 +47,25 @@ export interface CompileArg {
 /** Thrown while evaluating a row; `evaluate` turns it into an `EvalResult` error. */
 export class EvalFailure extends Error {
   readonly code: EvalErrorCode;
-  constructor(code: EvalErrorCode, message: string) {
+  readonly detail: EvalDetail | undefined;
+  constructor(code: EvalErrorCode, message: string, detail?: EvalDetail) {
     super(message);
     this.code = code;
+    this.detail = detail;
   }
 }
 
 /** Helper for function implementations: a failure that names the function and where it was called. */
-export function failAt(call: CallNode, code: EvalErrorCode, reason: string): EvalFailure {
-  return new EvalFailure(code, `${call.name}: ${reason} (column ${call.start + 1})`);
+export function failAt(
+  call: CallNode,
+  code: EvalErrorCode,
+  reason: string,
+  detail?: { id: `eval.${string}`; [name: string]: string | number },
+): EvalFailure {
+  const column = call.start + 1;
+  return new EvalFailure(
+    code,
+    `${call.name}: ${reason} (column ${column})`,
+    detail ? { ...detail, fn: call.name, column } : undefined,
+  );
 }

@@ -226,7 +226,9 @@ export const en = {
   'run.needPlan': 'Compute a plan first.',
   'run.blocked': 'The plan is blocked by the safety checks; allow it on the Plan step.',
   'run.done': 'Run finished',
-  'run.doneWithFailures': 'Run finished, with failures: see the report',
+  'run.doneWithFailures':
+    'Run finished with failures: {failed, plural, one {# operation} other {# operations}} of {total, number} failed',
+  'run.failuresBadge': '{n, plural, one {# failure} other {# failures}}',
   'run.cancelled': 'Run cancelled',
   'run.failed': 'Run failed',
   'run.paused': 'Paused',
@@ -281,6 +283,8 @@ export const en = {
   'graph.column': 'Column',
   'graph.incomplete': 'Graph incomplete: {reason}. The saved expression is unchanged.',
   'graph.suggestions': 'Suggestions',
+  'graph.accept': 'Accept the suggestion for {field}',
+  'graph.reject': 'Turn down the suggestion for {field}',
   'graph.unsupported': 'Not available in Plek',
   'graph.photo': 'Profile photo',
   'graph.birthDate': 'Birth date',
@@ -310,6 +314,12 @@ export const en = {
   'issue.empty-key.text':
     'row {row}: the mapping key "{attribute}" is empty; Plek cannot recognise this person on the next sync. Fill it in the source.',
   'issue.eval.scope': 'row {row}: scope: {detail}',
+  // Expression failures on a row's data, inside an issue's {detail}; {column} is the position in the expression.
+  'eval.invalidDate.format': '{fn}: {text} is not a date in format {format} (column {column})',
+  'eval.invalidDate.invalid':
+    '{fn}: {text} is not a valid date ({why, select, noSuchDay {no such day} outOfRange {out of range} other {{why}}}) (column {column})',
+  'eval.invalidDate.notDate': '{fn}: {text} is not a date (column {column})',
+  'eval.invalidPhone': '{fn}: {text} is not a valid phone number for {region} (column {column})',
   'issue.eval.field': 'row {row}: {field}: {detail}; the field is left unchanged in Plek',
   'issue.eval.inactiveWhen': 'row {row}: deactivation.inactiveWhen: {detail}',
   'issue.eval.endDate':
@@ -378,6 +388,42 @@ export const en = {
     '{active, number} active ({leaving, number} leaving later), {deactivate, number} to deactivate, {skipped, number} skipped ({starting, number} starting later), {error, number} with errors',
   'cli.validate.blocked': '✗ errors block a sync of the rows named above',
   'cli.validate.ok': '✓ nothing blocks a sync',
+
+  // New project: the proposed mapping, the mapping-key picker and the sync checklist.
+  'setup.heading': 'Set up this project',
+  'setup.proposed':
+    'The workbench proposed a mapping from the column names (the same proposal as plek-sync init). Check the mapping key, then the fields on the Mapping step.',
+  'key.heading': 'Mapping key',
+  'key.hint':
+    'The column that recognises a person on every sync: filled for everyone, unique, and never changing.',
+  'key.recommended': 'Recommended',
+  'key.filled': '{rate, number, percent} filled',
+  'key.unique': 'unique',
+  'key.duplicates': '{n, plural, one {# row shares} other {# rows share}} a value',
+  'key.stable': 'does not change',
+  'key.mayChange': 'may change',
+  'key.reason.employeeNumber':
+    'An employee number: filled and unique in every sampled row, and it stays the same when a name or e-mail address changes.',
+  'key.reason.directoryId':
+    'The directory’s own id: filled and unique, and it never changes, not even when the account is renamed or moved.',
+  'key.reason.completeUnique': 'Filled and unique in every sampled row.',
+  'key.reason.mayChange':
+    'Filled and unique, but it changes with the person (a new name or e-mail address); Plek would then see a new person.',
+  'key.reason.duplicates': 'Some rows share a value; those rows cannot be synced.',
+  'key.reason.empty': 'Some rows have no value; those rows cannot be synced.',
+  'key.none': 'No column is filled and unique in the sample. Ask HR to add an employee number to the export.',
+  'key.sampled': 'Measured on {n, plural, one {# sampled row} other {# sampled rows}}.',
+  'checklist.heading': 'What a sync needs',
+  'checklist.key': 'A mapping key',
+  'checklist.givenName': 'Given name',
+  'checklist.familyName': 'Family name',
+  'checklist.login': 'E-mail address or login',
+  'checklist.ok': 'set',
+  'checklist.missing': 'missing',
+  'checklist.fix': 'Set it on the {step} step',
+  'problem.noKey':
+    'No mapping key chosen yet: pick the column that recognises a person under “Mapping key” on the Source step.',
+  'problem.generic': 'The mapping has a problem at {place}: {detail}',
   'report.col.row': 'row',
   'report.col.key': 'key',
   'report.col.name': 'name',

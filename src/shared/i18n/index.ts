@@ -131,6 +131,13 @@ export function formatIssue(issue: Issue, lang: Lang): string {
   if (typeof params.target === 'string') {
     values.targetLabel = targetLabel(lang, params.target).toLowerCase();
   }
+  // An expression failure inside the text (`{detail}`): worded from its own catalogue entry when it has one.
+  const detailId = params['detail:id'];
+  if (typeof detailId === 'string' && hasMessage(detailId)) {
+    const detail: Record<string, MessageValue> = {};
+    for (const [k, v] of Object.entries(params)) if (k.startsWith('detail:')) detail[k.slice(7)] = v;
+    values.detail = format(lang, detailId, detail);
+  }
   return format(lang, params.id, values);
 }
 

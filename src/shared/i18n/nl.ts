@@ -220,7 +220,9 @@ export const nl: Catalogue = {
   'run.needPlan': 'Bereken eerst een plan.',
   'run.blocked': 'Het plan is tegengehouden door de veiligheidscontroles; sta het toe bij de stap Plan.',
   'run.done': 'Run voltooid',
-  'run.doneWithFailures': 'Run voltooid, met fouten: zie het rapport',
+  'run.doneWithFailures':
+    'Run voltooid met fouten: {failed, plural, one {# bewerking} other {# bewerkingen}} van {total, number} mislukt',
+  'run.failuresBadge': '{n, plural, one {# fout} other {# fouten}}',
   'run.cancelled': 'Run geannuleerd',
   'run.failed': 'Run mislukt',
   'run.paused': 'Gepauzeerd',
@@ -274,6 +276,8 @@ export const nl: Catalogue = {
   'graph.column': 'Kolom',
   'graph.incomplete': 'Graaf onvolledig: {reason}. De opgeslagen expressie blijft ongewijzigd.',
   'graph.suggestions': 'Suggesties',
+  'graph.accept': 'Suggestie voor {field} overnemen',
+  'graph.reject': 'Suggestie voor {field} afwijzen',
   'graph.unsupported': 'Niet beschikbaar in Plek',
   'graph.photo': 'Profielfoto',
   'graph.birthDate': 'Geboortedatum',
@@ -302,6 +306,13 @@ export const nl: Catalogue = {
   'issue.empty-key.text':
     'rij {row}: de mapping key "{attribute}" is leeg; Plek kan deze persoon bij de volgende synchronisatie niet herkennen. Vul hem in de bron in.',
   'issue.eval.scope': 'rij {row}: scope: {detail}',
+  'eval.invalidDate.format':
+    '{fn}: {text} is geen datum in het formaat {format} (positie {column} in de expressie)',
+  'eval.invalidDate.invalid':
+    '{fn}: {text} is geen geldige datum ({why, select, noSuchDay {die dag bestaat niet} outOfRange {buiten het bereik} other {{why}}}) (positie {column} in de expressie)',
+  'eval.invalidDate.notDate': '{fn}: {text} is geen datum (positie {column} in de expressie)',
+  'eval.invalidPhone':
+    '{fn}: {text} is geen geldig telefoonnummer voor {region} (positie {column} in de expressie)',
   'issue.eval.field': 'rij {row}: {field}: {detail}; het veld blijft in Plek ongewijzigd',
   'issue.eval.inactiveWhen': 'rij {row}: deactivation.inactiveWhen: {detail}',
   'issue.eval.endDate':
@@ -370,6 +381,42 @@ export const nl: Catalogue = {
     '{active, number} actief ({leaving, number} gaan later uit dienst), {deactivate, number} te deactiveren, {skipped, number} overgeslagen ({starting, number} komen later in dienst), {error, number} met fouten',
   'cli.validate.blocked': '✗ fouten houden de synchronisatie van de hierboven genoemde rijen tegen',
   'cli.validate.ok': '✓ niets houdt een synchronisatie tegen',
+
+  'setup.heading': 'Dit project inrichten',
+  'setup.proposed':
+    'De workbench heeft een mapping voorgesteld op basis van de kolomnamen (hetzelfde voorstel als plek-sync init). Controleer de mapping key en daarna de velden bij de stap Mapping.',
+  'key.heading': 'Mapping key',
+  'key.hint':
+    'De kolom die een persoon bij elke synchronisatie herkent: voor iedereen gevuld, uniek en nooit veranderend.',
+  'key.recommended': 'Aanbevolen',
+  'key.filled': '{rate, number, percent} gevuld',
+  'key.unique': 'uniek',
+  'key.duplicates': '{n, plural, one {# rij deelt} other {# rijen delen}} een waarde',
+  'key.stable': 'verandert niet',
+  'key.mayChange': 'kan veranderen',
+  'key.reason.employeeNumber':
+    'Een personeelsnummer: gevuld en uniek in elke rij van de steekproef, en het blijft gelijk als een naam of e-mailadres verandert.',
+  'key.reason.directoryId':
+    'De eigen id van de directory: gevuld en uniek, en hij verandert nooit, ook niet als het account wordt hernoemd of verplaatst.',
+  'key.reason.completeUnique': 'Gevuld en uniek in elke rij van de steekproef.',
+  'key.reason.mayChange':
+    'Gevuld en uniek, maar hij verandert met de persoon mee (een nieuwe naam of nieuw e-mailadres); Plek ziet dan een nieuwe persoon.',
+  'key.reason.duplicates': 'Sommige rijen delen een waarde; die rijen kunnen niet worden gesynchroniseerd.',
+  'key.reason.empty': 'Sommige rijen hebben geen waarde; die rijen kunnen niet worden gesynchroniseerd.',
+  'key.none':
+    'Geen enkele kolom is gevuld en uniek in de steekproef. Vraag HR om een personeelsnummer aan de export toe te voegen.',
+  'key.sampled': 'Gemeten op {n, plural, one {# rij uit de steekproef} other {# rijen uit de steekproef}}.',
+  'checklist.heading': 'Wat een synchronisatie nodig heeft',
+  'checklist.key': 'Een mapping key',
+  'checklist.givenName': 'Voornaam',
+  'checklist.familyName': 'Achternaam',
+  'checklist.login': 'E-mailadres of login',
+  'checklist.ok': 'ingesteld',
+  'checklist.missing': 'ontbreekt',
+  'checklist.fix': 'Instellen bij de stap {step}',
+  'problem.noKey':
+    'Nog geen mapping key gekozen: kies bij de stap Bron onder “Mapping key” de kolom die een persoon herkent.',
+  'problem.generic': 'De mapping heeft een probleem bij {place}: {detail}',
   'report.col.row': 'rij',
   'report.col.key': 'sleutel',
   'report.col.name': 'naam',

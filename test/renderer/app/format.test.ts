@@ -3,6 +3,7 @@ import {
   formatDate,
   formatDuration,
   progressStats,
+  runOutcome,
   todayIso,
 } from '../../../src/renderer/src/app/logic/format';
 
@@ -38,5 +39,24 @@ describe('formatDate', () => {
   });
   it('todayIso uses the local calendar date', () => {
     expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+});
+
+describe('runOutcome', () => {
+  it.each([
+    ['completed', 0, 'completed'],
+    ['completed', 22, 'completedWithFailures'],
+    ['completed', 1, 'completedWithFailures'],
+    ['failed', 3, 'failed'],
+    ['cancelled', 0, 'cancelled'],
+    ['running', 2, 'running'],
+  ] as const)('%s with %i failed operations is %s', (status, failed, expected) => {
+    expect(runOutcome(status, failed)).toBe(expected);
+  });
+});
+
+describe('runOutcome with the service’s own verdict', () => {
+  it('reads completed-with-failures as finished with failures', () => {
+    expect(runOutcome('completed-with-failures', 0)).toBe('completedWithFailures');
   });
 });

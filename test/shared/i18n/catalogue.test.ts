@@ -126,6 +126,12 @@ describe('issues as data', () => {
       expect(nl, i.message).not.toBe(en);
       if (i.row !== undefined) expect(nl).toContain(`rij ${i.row}`);
     }
+    // A date the expression cannot read is worded in Dutch too, not only the sentence around it.
+    const badDate = issues.find((i) => i.code === 'invalid-date' && i.params?.['detail:id'])!;
+    expect(formatIssue(badDate, 'nl')).toMatch(
+      /is geen geldige datum \(die dag bestaat niet\) \(positie \d+ in de expressie\)/,
+    );
+    expect(formatIssue(badDate, 'en')).toMatch(/is not a valid date \(no such day\)/);
     const duplicate = issues.find((i) => i.code === 'duplicate-key')!;
     expect(formatIssue(duplicate, 'nl')).toMatch(/staat ook in rij \d+;/);
     expect(formatIssue(duplicate, 'en')).toMatch(/also appears in row \d+;/);

@@ -10,6 +10,7 @@ import { stepEnabled } from './logic/steps';
 import { StoreContext, useApp, useAppStore, useT } from './store/context';
 import { downloadText } from './components/download';
 import { safeFileStem } from './store/project-slice';
+import { selfContained } from '../../../shared/project/propose';
 import { stringifyMapping } from '../../../shared/mapping/load';
 import { TaskBanner } from './components/TaskBanner';
 import { StartPage } from './pages/StartPage';
@@ -114,7 +115,7 @@ function Shell() {
     if (!mapping) return;
     downloadText(
       `${safeFileStem(mapping.name ?? 'project')}.plekmap.json`,
-      stringifyMapping(mapping),
+      stringifyMapping(selfContained(mapping)),
       'application/json',
     );
   };

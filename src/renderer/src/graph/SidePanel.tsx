@@ -72,7 +72,7 @@ const Suggestions = memo(function Suggestions() {
   );
   if (suggestions.length === 0) return null;
   return (
-    <section className="ge-suggestions" aria-label="Suggestions">
+    <section className="ge-suggestions" aria-label={t('suggestions')}>
       <h3>{t('suggestions')}</h3>
       <ul>
         {suggestions.map((s) => (
@@ -82,14 +82,14 @@ const Suggestions = memo(function Suggestions() {
             <span className="ge-confidence">{Math.round(s.confidence * 100)}%</span>
             <button
               type="button"
-              aria-label={`Accept ${s.target}`}
+              aria-label={t('accept', { field: s.target.split(':').pop() ?? s.target })}
               onClick={() => store.getState().setFieldText(s.target, s.expression)}
             >
               ✓
             </button>
             <button
               type="button"
-              aria-label={`Reject ${s.target}`}
+              aria-label={t('reject', { field: s.target.split(':').pop() ?? s.target })}
               onClick={() => store.getState().rejectSuggestion(s.target)}
             >
               ✗

@@ -59,9 +59,18 @@ function readDate(call: CallNode, format: string, read: Reader, v: Value, never 
   if (r === null) return null;
   if (never && r !== undefined && 'iso' in r && r.iso.startsWith(NEVER_YEAR)) return null;
   if (r === undefined)
-    throw failAt(call, 'invalid-date', `${JSON.stringify(text)} is not a date in format ${format}`);
+    throw failAt(call, 'invalid-date', `${JSON.stringify(text)} is not a date in format ${format}`, {
+      id: 'eval.invalidDate.format',
+      text: JSON.stringify(text),
+      format,
+    });
   if ('invalid' in r)
-    throw failAt(call, 'invalid-date', `${JSON.stringify(text)} is not a valid date (${r.invalid})`);
+    throw failAt(call, 'invalid-date', `${JSON.stringify(text)} is not a valid date (${r.invalid})`, {
+      id: 'eval.invalidDate.invalid',
+      text: JSON.stringify(text),
+      why:
+        r.invalid === 'no such day' ? 'noSuchDay' : r.invalid === 'out of range' ? 'outOfRange' : r.invalid,
+    });
   return r;
 }
 
@@ -74,7 +83,10 @@ export function toDate(call: CallNode, v: Value): PlainDate | null {
     const r = readDate(call, 'auto', parseAuto, v);
     if (isPlainDate(r)) return r;
   }
-  throw failAt(call, 'invalid-date', `${JSON.stringify(valueToText(v))} is not a date`);
+  throw failAt(call, 'invalid-date', `${JSON.stringify(valueToText(v))} is not a date`, {
+    id: 'eval.invalidDate.notDate',
+    text: JSON.stringify(valueToText(v)),
+  });
 }
 
 export const ParseDate: FunctionDef = {

@@ -83,7 +83,16 @@ export const PhoneE164: FunctionDef = {
       if (hit !== undefined) return hit;
       const parsed = parsePhoneNumberFromString(t, country);
       if (parsed === undefined || !parsed.isValid())
-        throw failAt(call, 'invalid-phone', `${JSON.stringify(t)} is not a valid phone number for ${region}`);
+        throw failAt(
+          call,
+          'invalid-phone',
+          `${JSON.stringify(t)} is not a valid phone number for ${region}`,
+          {
+            id: 'eval.invalidPhone',
+            text: JSON.stringify(t),
+            region,
+          },
+        );
       if (cache.size >= CACHE_SIZE) cache.clear();
       cache.set(key, parsed.number);
       return parsed.number;

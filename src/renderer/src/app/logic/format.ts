@@ -42,3 +42,16 @@ export function todayIso(now: Date): string {
   const d = String(now.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
 }
+
+/**
+ * How a run ended, in the words the Run step uses: a run that finished while some operations failed is its own
+ * state ("finished with failures"), never a plain "finished ✓".
+ */
+export function runOutcome(
+  status: 'running' | 'completed' | 'completed-with-failures' | 'cancelled' | 'failed',
+  failed: number,
+): 'running' | 'completed' | 'completedWithFailures' | 'cancelled' | 'failed' {
+  if (status === 'completed-with-failures' || (status === 'completed' && failed > 0))
+    return 'completedWithFailures';
+  return status;
+}

@@ -7,6 +7,8 @@ import { previewRows, type PreviewRow } from '../logic/derive';
 import { VirtualRows } from '../components/VirtualRows';
 import { CORE_TARGET_FIELDS } from '../../../../shared/scim/fields';
 import { formatIssue } from '../i18n';
+import { describeProblem } from '../logic/problems';
+import { SyncChecklist } from '../components/ProjectSetup';
 
 // The graph editor is a large chunk (xyflow); load it only when the Mapping step opens.
 const MappingEditor = lazy(() => import('../../graph').then((m) => ({ default: m.MappingEditor })));
@@ -40,6 +42,7 @@ export function MappingPage() {
     <section aria-labelledby="mapping-heading" className="mapping-page">
       <div className="page-header">
         <h1 id="mapping-heading">{t('mapping.heading')}</h1>
+        <SyncChecklist onlyWhenMissing compact />
         <span className="spacer" />
         <button type="button" className="btn" onClick={() => s.goTo('validate')}>
           {t('step.validate')} →
@@ -81,7 +84,7 @@ export function PreviewTable({ height = 220 }: { height?: number }) {
         {s.previewing ? <span className="hint">{t('mapping.previewing')}</span> : null}
         {s.preview?.problems.map((p, i) => (
           <span key={i} className="badge badge-error" title={p.path}>
-            {p.path}: {p.message}
+            {describeProblem(p, s.lang)}
           </span>
         ))}
       </div>

@@ -8,6 +8,7 @@ import { PreviewTable } from './MappingPage';
 import { deactivationPreview, groupPreview, loginCollisions, mappedUsers } from '../logic/derive';
 import { formatDate } from '../logic/format';
 import { formatIssue, type Lang } from '../i18n';
+import { mostCommonEmailDomain } from '../../../../shared/project/propose';
 
 type GroupRuleInput = NonNullable<MappingFileInput['groupRules']>[number];
 type LoginSchemaInput = NonNullable<MappingFileInput['loginSchema']>;
@@ -293,10 +294,16 @@ function LoginSchemaCard() {
       mapping: st.mapping,
       preview: st.preview,
       lang: st.lang,
+      records: st.sample?.records,
       updateMapping: st.updateMapping,
     })),
   );
   const schema = s.mapping?.loginSchema;
+  // A new login schema uses the domain most work e-mail addresses in the source already have.
+  const domain = useMemo(
+    () => (s.mapping && s.records ? mostCommonEmailDomain(s.mapping, s.records) : null),
+    [s.mapping, s.records],
+  );
   const collisions = useMemo(() => loginCollisions(s.preview?.issues ?? []), [s.preview]);
   const example = useMemo(() => {
     const target = schema?.target ?? 'userName';
@@ -331,7 +338,7 @@ function LoginSchemaCard() {
                       begin: { field: given, part: 'firstLetter' },
                       separator: '.',
                       end: { field: family, part: 'full' },
-                      domain: 'example.nl',
+                      domain: domain ?? 'example.nl',
                       transliteration: 'strip',
                     }
                   : undefined,

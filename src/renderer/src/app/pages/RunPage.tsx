@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, useT } from '../store/context';
 import { ProgressBar } from '../components/ProgressBar';
-import { formatDuration, progressStats } from '../logic/format';
+import { formatDuration, progressStats, runOutcome } from '../logic/format';
 import { reportFileName, reportToCsv } from '../logic/report';
 import { downloadText } from '../components/download';
 import { formatNumber, type MessageKey } from '../i18n';
@@ -16,6 +16,11 @@ const RESULT_KEYS: Record<string, MessageKey> = {
   skipped: 'result.skipped',
   blocked: 'result.blocked',
 };
+
+/** Operations a finished report counts (every result tile). */
+function reportTotal(report: { counts: Record<string, number> }): number {
+  return Object.values(report.counts).reduce((a, b) => a + b, 0);
+}
 
 export function RunPage() {
   const t = useT();
@@ -53,11 +58,20 @@ export function RunPage() {
   const rate = s.progress?.ratePerSecond ?? measured.rate;
   const eta = s.progress?.etaSeconds ?? measured.etaSeconds;
   const target = s.targetKind === 'scim' ? s.plan.target : t('plan.sandbox');
-  const statusKey: Record<string, MessageKey> = {
-    completed: 'run.done',
-    'completed-with-failures': 'run.doneWithFailures',
-    cancelled: 'run.cancelled',
-    failed: 'run.failed',
+  const failed = s.report?.counts.failed ?? s.progress?.failed ?? 0;
+  const outcome = s.runStatus ? runOutcome(s.runStatus, failed) : null;
+  const statusText =
+    outcome === 'completedWithFailures'
+      ? t('run.doneWithFailures', { failed, total: total || (s.report ? reportTotal(s.report) : 0) })
+      : outcome === 'cancelled'
+        ? t('run.cancelled')
+        : outcome === 'failed'
+          ? t('run.failed')
+          : t('run.done');
+  // The person behind a mapping key, from the plan, so a failure names who it is about.
+  const nameOf = (key: string) => {
+    const change = s.plan?.changes.find((c) => c.key === key);
+    return change?.displayName ?? change?.userName ?? null;
   };
 
   return (
@@ -102,17 +116,14 @@ export function RunPage() {
       {blocked ? <p className="alert alert-error">{t('run.blocked')}</p> : null}
       {s.stale && !running ? <p className="alert alert-warning">{t('plan.stale')}</p> : null}
       {s.runStatus ? (
-        <div className="card" data-testid="run-progress">
+        <div className="card" data-testid="run-progress" data-outcome={outcome ?? undefined}>
           <div className="row" style={{ marginBottom: 8 }}>
-            <strong>
-              {s.paused
-                ? t('run.paused')
-                : running
-                  ? t('run.heading')
-                  : t(statusKey[s.runStatus] ?? 'run.done')}
-            </strong>
-            {s.runStatus === 'completed' ? <span className="badge badge-ok">✓</span> : null}
-            {s.runStatus === 'failed' ? <span className="badge badge-error">!</span> : null}
+            <strong>{s.paused ? t('run.paused') : running ? t('run.heading') : statusText}</strong>
+            {outcome === 'completed' ? <span className="badge badge-ok">✓</span> : null}
+            {outcome === 'completedWithFailures' ? (
+              <span className="badge badge-warning">{t('run.failuresBadge', { n: failed })}</span>
+            ) : null}
+            {outcome === 'failed' ? <span className="badge badge-error">!</span> : null}
           </div>
           <ProgressBar
             fraction={
@@ -187,8 +198,8 @@ export function RunPage() {
                 <tbody>
                   {s.report.failures.map((f, i) => (
                     <tr key={i}>
-                      <td className="mono" style={{ width: 120 }}>
-                        {f.key}
+                      <td style={{ width: 220 }}>
+                        {nameOf(f.key) ?? ''} <span className="mono hint">{f.key}</span>
                       </td>
                       <td className="text-error">{f.message}</td>
                     </tr>

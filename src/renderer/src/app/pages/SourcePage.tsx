@@ -6,6 +6,8 @@ import type { MappingProblem } from '../../../../shared/mapping/load';
 import { useApp, useT, type Translate } from '../store/context';
 import { FillBar } from '../components/FillBar';
 import { SeverityBadge } from '../components/SeverityBadge';
+import { ProjectSetup } from '../components/ProjectSetup';
+import { describeProblem } from '../logic/problems';
 import { formatIssue, type Lang, type MessageKey } from '../i18n';
 import { delimiterReason, encodingReason } from '../logic/source';
 
@@ -65,13 +67,12 @@ export function SourcePage() {
           <strong>{t('source.mappingProblems')}</strong>
           <ul style={{ margin: '6px 0 0', paddingLeft: 18 }}>
             {s.problems.map((p, i) => (
-              <li key={i}>
-                <code>{p.path}</code> {p.message}
-              </li>
+              <li key={i}>{describeProblem(p, s.lang)}</li>
             ))}
           </ul>
         </div>
       ) : null}
+      <ProjectSetup />
       {s.source.kind === 'csv' ? (
         <CsvOptions source={s.source} />
       ) : s.source.kind === 'ldap' ? (

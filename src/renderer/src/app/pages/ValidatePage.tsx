@@ -16,6 +16,8 @@ import { SeverityBadge } from '../components/SeverityBadge';
 import { downloadText } from '../components/download';
 import { ProgressBar } from '../components/ProgressBar';
 import { formatIssue, issueTitleKey } from '../i18n';
+import { describeProblem } from '../logic/problems';
+import { SyncChecklist } from '../components/ProjectSetup';
 import { attributesOfField } from '../logic/derive';
 
 export function ValidatePage() {
@@ -141,13 +143,12 @@ export function ValidatePage() {
         <div className="alert alert-error" style={{ marginBottom: 12 }}>
           <ul style={{ margin: 0, paddingLeft: 18 }}>
             {allProblems.map((p, i) => (
-              <li key={i}>
-                <code>{p.path}</code> {p.message}
-              </li>
+              <li key={i}>{describeProblem(p, s.lang)}</li>
             ))}
           </ul>
         </div>
       ) : null}
+      <SyncChecklist onlyWhenMissing />
       {!s.validation && !s.validating ? <p className="hint">{t('validate.notRun')}</p> : null}
       {s.stale && !s.validating ? (
         <p className="alert alert-warning row" role="status">

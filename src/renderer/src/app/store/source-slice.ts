@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { isBlankMapping, proposeProject } from '../../../../shared/project/propose';
 import { valueOrReport } from './helpers';
 import type { AppState, SourceSlice, StoreDeps } from './types';
 
@@ -38,7 +39,14 @@ export function createSourceSlice(deps: StoreDeps): StateCreator<AppState, [], [
       if (get().task?.id !== taskId) return;
       set({ task: null });
       const sample = valueOrReport(get, result);
-      if (sample) set({ sample, sampleRevision: revision });
+      if (!sample) return;
+      set({ sample, sampleRevision: revision });
+      // A new project starts from the same proposal as `plek-sync init`, made from what the sample found.
+      const current = get().mapping;
+      if (current && isBlankMapping(current) && sample.attributes.length > 0) {
+        get().updateMapping((m) => proposeProject(m, sample.attributes, sample.records));
+        set((s) => ({ sampleRevision: s.revision }));
+      }
     },
 
     inspectCertificate: async (url) => {

@@ -1,0 +1,142 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateHrExport, type PlantedDefect } from '../fixtures/hr-export';
+import { e2eSkipReason, startApp, type RunningApp } from './support/app';
+
+/**
+ * A consultant's own export, never the demo: a freshly generated Windows-1252, semicolon-separated HR export with
+ * planted defects goes through Start → (the proposed mapping key, accepted) → Mapping → Validate (each defect at
+ * its spreadsheet row) → Rules → Plan → Run against the sandbox, once in Dutch and once in English.
+ */
+const skip = e2eSkipReason();
+const TODAY = new Date('2026-11-23T10:00:00');
+const DEFECTS = ['empty-key', 'duplicate-key', 'short-row', 'invalid-date', 'duplicate-email'] as const;
+
+const WORDS = {
+  nl: {
+    locale: 'nl-NL',
+    recommended: 'Aanbevolen',
+    duplicate: /rij \d+: mapping key "[^"]+" staat ook in rij \d+;/,
+    notThisLanguage: /also appears in|is not a valid|\brow \d+:/,
+    finished: /Run voltooid/,
+  },
+  en: {
+    locale: 'en-GB',
+    recommended: 'Recommended',
+    duplicate: /row \d+: mapping key "[^"]+" also appears in row \d+;/,
+    notThisLanguage: /staat ook in|is geen geldig|\brij \d+:/,
+    finished: /Run finished/,
+  },
+} as const;
+
+async function step(page: Page, name: string): Promise<void> {
+  await page.locator(`.stepper [data-step="${name}"]`).click();
+}
+
+/** The row numbers the Validate step lists for an issue code (opening the group first). */
+async function rowsOf(page: Page, code: string): Promise<string[]> {
+  const group = page.locator(`.issue-group[data-code="${code}"]`);
+  await group.waitFor({ timeout: 20_000 });
+  const toggle = group.locator('.issue-group-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  return group.locator('.row-button').allTextContents();
+}
+
+describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a messy CSV (%s)', (lang) => {
+  const words = WORDS[lang];
+  let app: RunningApp;
+  let page: Page;
+  let dir: string;
+  let file: string;
+  let defects: PlantedDefect[];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'plek-new-project-'));
+    const exported = generateHrExport({
+      rows: 80,
+      // (Seed 41 makes the first of the duplicate-email pair a leaver, whose address rightly conflicts with nobody.)
+      seed: lang === 'nl' ? 43 : 42,
+      defects: [...DEFECTS],
+      encoding: 'windows-1252',
+      delimiter: ';',
+      lineEnding: '\r\n',
+    });
+    defects = exported.defects.filter((d) => d.expectsIssue);
+    file = join(dir, `personeel-${lang}.csv`);
+    await writeFile(file, exported.bytes);
+    app = await startApp({ locale: words.locale, service: { now: () => TODAY } });
+    page = app.page;
+    await page.clock.setFixedTime(TODAY);
+    await page.reload();
+    await page.getByTestId('csv-upload').waitFor();
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('proposes the employee number as the mapping key, with the reason, and ticks the checklist', async () => {
+    await page.getByTestId('csv-upload').setInputFiles(file);
+    const picker = page.getByTestId('key-picker');
+    await picker.waitFor({ timeout: 20_000 });
+    const chosen = picker.locator('input[type="radio"]:checked');
+    await expect.poll(() => chosen.inputValue(), { timeout: 10_000 }).toBe('Personeelsnummer');
+    const option = picker.locator('.key-option.selected');
+    expect(await option.textContent()).toContain(words.recommended);
+    // The planted duplicate and empty key are measured, not hidden.
+    expect(await option.locator('.key-facts').textContent()).toMatch(/9\d( |\u00a0)?%/);
+    // Accept the proposal explicitly (as a consultant would click it).
+    await picker.locator('input[value="Personeelsnummer"]').check();
+    const checklist = page.getByTestId('project-setup').getByTestId('sync-checklist');
+    await expect.poll(() => checklist.locator('li[data-ok="true"]').count()).toBe(4);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('opens the mapping with the proposed fields and no raw schema text', async () => {
+    await step(page, 'mapping');
+    await page.getByTestId('mapping-editor').waitFor();
+    await page.locator('.react-flow__node').first().waitFor({ timeout: 20_000 });
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).not.toMatch(/Too small|expected string/);
+    // Nothing is missing for a sync, so the checklist stays out of the way.
+    expect(await page.getByTestId('sync-checklist').count()).toBe(0);
+  });
+
+  it('lists every planted defect at its spreadsheet row, worded in the interface language', async () => {
+    await step(page, 'validate');
+    await page.getByTestId('issue-groups').waitFor({ timeout: 30_000 });
+    for (const d of defects) {
+      const rows = await rowsOf(page, d.kind);
+      for (const row of d.rows ?? [d.row]) expect(rows, `${d.kind}: ${d.note}`).toContain(String(row));
+    }
+    const text = (await page.getByTestId('issue-groups').textContent()) ?? '';
+    expect(text).toMatch(words.duplicate);
+    expect(text).not.toMatch(words.notThisLanguage);
+  });
+
+  it('shows the rules, plans against the sandbox and runs it to the end', async () => {
+    await step(page, 'rules');
+    await page.getByTestId('login-schema').waitFor();
+    await step(page, 'plan');
+    await page.getByTestId('compute-plan').click();
+    await page.getByTestId('plan-counts').waitFor({ timeout: 30_000 });
+    const create = Number(await page.locator('.count-tile[data-action="create"] strong').textContent());
+    expect(create).toBeGreaterThan(60);
+    if (await page.getByTestId('allow-override').count()) await page.getByTestId('allow-override').check();
+    await step(page, 'run');
+    await page.getByTestId('apply').click();
+    await page.getByTestId('run-report').waitFor({ timeout: 60_000 });
+    const progress = page.getByTestId('run-progress');
+    await expect.poll(() => progress.getAttribute('data-outcome'), { timeout: 30_000 }).toBe('completed');
+    expect(await progress.textContent()).toMatch(words.finished);
+    // Every planned account was created (the "ok" tile also counts group memberships).
+    const ok = Number(await page.locator('.count-tile[data-result="ok"] strong').textContent());
+    expect(ok).toBeGreaterThanOrEqual(create);
+    expect(await page.locator('.count-tile[data-result="failed"]').count()).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+});
