@@ -8,6 +8,7 @@ import { UserError } from '../user-error';
 import { MemorySecretStore } from '../services/secret-store';
 import { createWorkbenchService } from '../services/workbench-service';
 import { ensureRendererBuilt } from './renderer-build';
+import { ownerOnlyFiles } from '../security/data-protection';
 import { startBridge } from './server';
 
 /** The repository (or unpacked app) root: src/main/bridge → ../../.. */
@@ -51,6 +52,7 @@ export function openInBrowser(url: string): void {
  * one line with the URL (token included) and opens it. Resolves once listening; `stop()` shuts it down.
  */
 export async function serve(options: ServeOptions = {}): Promise<{ url: string; stop(): Promise<void> }> {
+  ownerOnlyFiles();
   const root = options.root ?? APP_ROOT;
   const note = options.note ?? ((m: string) => process.stderr.write(`${m}\n`));
   const env = options.env ?? process.env;

@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isUserFacing } from '../user-error';
+import { ownerOnlyFiles } from '../security/data-protection';
+import { setPlainLdapAllowed } from '../sources/index';
 import { parseLang, say, setCliLang } from './common';
 import { register as registerInit } from './commands/init';
 import { register as registerMap } from './commands/map';
@@ -19,7 +21,15 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run plek-sync --help for usage)')
     .option('--lang <nl|en>', say('cli.lang'), parseLang)
-    .hook('preAction', (command) => setCliLang(command.opts<{ lang?: 'nl' | 'en' }>().lang))
+    .option(
+      '--allow-plain-ldap',
+      'bind to a directory over plain LDAP (StartTLS off) with the password: only when you mean it',
+    )
+    .hook('preAction', (command) => {
+      const opts = command.opts<{ lang?: 'nl' | 'en'; allowPlainLdap?: boolean }>();
+      setCliLang(opts.lang);
+      setPlainLdapAllowed(opts.allowPlainLdap === true);
+    })
     .exitOverride();
   registerInit(program);
   registerValidate(program);
@@ -34,6 +44,8 @@ export function buildProgram(): Command {
 
 /** Runs the CLI; returns the exit code (0 ok, 1 blocking data errors, 2 usage or unreadable input). */
 export async function main(argv: string[]): Promise<number> {
+  // Plans, exports, journals and sandbox state hold HR data: files this process writes are owner-only.
+  ownerOnlyFiles();
   process.exitCode = 0;
   const program = buildProgram();
   for (const cmd of program.commands) cmd.exitOverride();

@@ -4,23 +4,29 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { MenuCommand, ProjectDocument } from '../../shared/api/contract';
 import { MemorySecretStore } from '../services/secret-store';
 import { createWorkbenchService, type WorkbenchService } from '../services/workbench-service';
+import { ownerOnlyFiles } from '../security/data-protection';
 import { encryptedValues, openAppStore, recentProjects, type AppStore } from './app-store';
 import { createDialogHost } from './dialogs';
 import { onDroppedFile, registerWorkbenchIpc, sendEvent } from './ipc';
 import { menuTemplate } from './menu';
-import { SafeStorageSecretStore } from './safe-storage-secrets';
+import { isSecureStorageAvailable, SafeStorageSecretStore } from './safe-storage-secrets';
 import {
   classifyDroppedPath,
   decideWindowOpen,
   isAppFrameUrl,
   isNavigationAllowed,
+  rendererUrl,
   windowOptions,
 } from './security';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-/** electron-vite's dev server URL in development; the built file otherwise. */
-const DEV_URL = process.env.ELECTRON_RENDERER_URL;
-const APP_URL = DEV_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+/** electron-vite's dev server URL in an unpackaged development run; the built file otherwise (always when packaged). */
+const RENDERER = rendererUrl(
+  app.isPackaged,
+  process.env,
+  pathToFileURL(join(here, '../renderer/index.html')).href,
+);
+const APP_URL = RENDERER.url;
 
 /** Denies everything every web contents might ask for: new windows, navigation, webviews, permissions. */
 export function hardenSessions(): void {
@@ -44,6 +50,7 @@ export function hardenSessions(): void {
 
 /** Starts the desktop workbench: one window, the service behind IPC, menus, dialogs, drops, stored state. */
 export async function startDesktop(): Promise<void> {
+  ownerOnlyFiles();
   const store: AppStore = openAppStore();
   let window: BrowserWindow | null = null;
   const lang = app.getLocale().toLowerCase().startsWith('nl') ? 'nl' : 'en';
@@ -58,7 +65,7 @@ export async function startDesktop(): Promise<void> {
   const service: WorkbenchService = createWorkbenchService({
     dataDir: join(app.getPath('userData'), 'workbench'),
     // Without OS encryption secrets live for the session only (app:info says so), never in plain text on disk.
-    secrets: safeStorage.isEncryptionAvailable()
+    secrets: isSecureStorageAvailable(safeStorage)
       ? new SafeStorageSecretStore(safeStorage, encryptedValues(store))
       : new MemorySecretStore(),
     mode: 'electron',
@@ -74,7 +81,9 @@ export async function startDesktop(): Promise<void> {
     if (window) sendEvent(window.webContents, event, payload as never);
   });
 
+  // Every path that reaches here was chosen by the consultant (menu, drop, file association).
   const openProject = async (path: string) => {
+    service.grantPath(path);
     const r = await service.dispatch('project:open', { path });
     if (r.ok) send('project:opened', r.value as ProjectDocument);
   };
@@ -98,7 +107,7 @@ export async function startDesktop(): Promise<void> {
         recent: store.get('recentProjects'),
         lang,
         isMac: process.platform === 'darwin',
-        dev: Boolean(DEV_URL),
+        dev: RENDERER.dev,
       },
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -111,7 +120,10 @@ export async function startDesktop(): Promise<void> {
     if (!isAppFrameUrl(event.senderFrame?.url, APP_URL)) return;
     const dropped = classifyDroppedPath(path);
     if (dropped?.kind === 'mapping') void openProject(dropped.path);
-    else if (dropped?.kind === 'csv') command('open-csv', dropped.path);
+    else if (dropped?.kind === 'csv') {
+      service.grantPath(dropped.path);
+      command('open-csv', dropped.path);
+    }
   });
 
   hardenSessions();

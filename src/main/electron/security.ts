@@ -87,3 +87,23 @@ export function classifyDroppedPath(path: unknown): { kind: 'csv' | 'mapping'; p
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) return { kind: 'csv', path };
   return null;
 }
+
+/**
+ * The page the window loads. electron-vite's dev server (`ELECTRON_RENDERER_URL`) only in an unpackaged
+ * development run: in an installed app that variable could make the window — and with it the preload's API,
+ * secrets included — load a page from anywhere, so it is ignored and only the bundled file is used.
+ */
+export function rendererUrl(
+  isPackaged: boolean,
+  env: Record<string, string | undefined>,
+  builtFileUrl: string,
+): { url: string; dev: boolean } {
+  const dev = isPackaged ? undefined : env.ELECTRON_RENDERER_URL;
+  if (dev) {
+    const origin = parseOrigin(dev);
+    // Even in development: only a dev server on this machine.
+    if (origin && origin.scheme === 'http' && ['127.0.0.1', 'localhost', '[::1]'].includes(origin.host))
+      return { url: dev, dev: true };
+  }
+  return { url: builtFileUrl, dev: false };
+}

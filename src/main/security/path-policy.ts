@@ -1,4 +1,6 @@
-import { isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { checkMappingPath, isSafeAbsolutePath } from '../../shared/api/validators';
 
 /** Why a path was refused; the message names the field, never the file's content. */
@@ -47,13 +49,38 @@ export function resolveMappingPath(
   return full;
 }
 
-/** A set of absolute paths (and folders) the consultant picked or the workbench owns. */
+/**
+ * The absolute paths (and folders) the consultant picked or the workbench owns. Picked files are kept in a small
+ * owner-only file in the data folder, so a project saved last week still finds the CSV chosen for it; a mapping
+ * file can never add to it.
+ */
 export class PathGrants {
   readonly #files = new Set<string>();
   readonly #folders: string[] = [];
 
+  constructor(private readonly persistFile?: string) {
+    if (!persistFile) return;
+    try {
+      const saved: unknown = JSON.parse(readFileSync(persistFile, 'utf8'));
+      if (Array.isArray(saved))
+        for (const p of saved)
+          if (typeof p === 'string' && isSafeAbsolutePath(p)) this.#files.add(normalize(p));
+    } catch {
+      // None yet (or unreadable): nothing picked.
+    }
+  }
+
   grantFile(path: string): void {
-    this.#files.add(normalize(resolve(path)));
+    const p = normalize(resolve(path));
+    if (this.#files.has(p)) return;
+    this.#files.add(p);
+    if (this.persistFile) {
+      const file = this.persistFile;
+      const list = [...this.#files].slice(-500);
+      void mkdir(dirname(file), { recursive: true, mode: 0o700 })
+        .then(() => writeFile(file, JSON.stringify(list), { mode: 0o600 }))
+        .catch(() => {});
+    }
   }
 
   grantFolder(path: string): void {

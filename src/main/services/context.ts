@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { EventName } from '../../shared/api/channels';
 import type { AppInfo, EventMap } from '../../shared/api/contract';
 import { dataFolders, type DataFolders } from '../data-dir';
@@ -7,7 +7,9 @@ import { EventHub } from './event-hub';
 export { newId } from './ids';
 import { PlanStore, RunStore } from './run-state';
 import { SandboxManager } from './sandbox-manager';
-import { lookupSecret, SecretRedactor, type SecretStore } from './secret-store';
+import { PathGrants } from '../security/path-policy';
+import { EndpointSecrets } from './endpoint-secrets';
+import { SecretRedactor, type SecretStore } from './secret-store';
 import { TaskRegistry } from './tasks';
 
 export interface DialogHost {
@@ -37,6 +39,8 @@ export interface WorkbenchServiceOptions {
   env?: Record<string, string | undefined>;
   version?: string;
   locale?: string;
+  /** Days HR data (uploads, run journals, sandbox state) is kept; older is removed at start. Default 30. */
+  retentionDays?: number;
   /** Unexpected errors (bugs), for a log; never receives request bodies or secrets. */
   onInternalError?: (channel: string, error: unknown) => void;
 }
@@ -61,8 +65,13 @@ export interface ServiceContext {
   plans: PlanStore;
   runs: RunStore;
   sandbox: SandboxManager;
-  /** A stored (or, where allowed, environment) secret; remembered by the redactor so it never leaves in text. */
-  secret(name: Parameters<typeof lookupSecret>[1], scope?: string): Promise<string | null>;
+  /**
+   * Stored secrets, each bound to the endpoint it was entered for (never the environment: that is the CLI's);
+   * values read are remembered by the redactor so they never leave in text.
+   */
+  secrets: EndpointSecrets;
+  /** Absolute paths the consultant picked (dialogs, drops, uploads) and the workbench's own data folder. */
+  grants: PathGrants;
 }
 
 /** The local calendar date of `d` as yyyy-mm-dd. */
@@ -107,10 +116,11 @@ export function createServiceContext(options: WorkbenchServiceOptions): ServiceC
     plans: new PlanStore(),
     runs: new RunStore(),
     sandbox: new SandboxManager({ dataDir: folders.sandbox, resourcesDir, redactor, emit }),
-    secret: async (name, scope) => {
-      const found = await lookupSecret(options.secrets, name, scope, env);
-      if (found) redactor.remember(found.value);
-      return found?.value ?? null;
-    },
+    secrets: new EndpointSecrets(options.secrets, redactor),
+    grants: (() => {
+      const grants = new PathGrants(join(options.dataDir, 'picked-files.json'));
+      grants.grantFolder(options.dataDir);
+      return grants;
+    })(),
   };
 }

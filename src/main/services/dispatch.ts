@@ -38,7 +38,7 @@ export function createDispatch(handlers: WorkbenchHandlers, options: DispatchOpt
         else options.onInternalError?.(name, error);
       }
       const message = options.redactor ? options.redactor.redact(apiError.message) : apiError.message;
-      return fail(apiError.code, message);
+      return fail(apiError.code, message, apiError.confirm);
     }
   };
 }

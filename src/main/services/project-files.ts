@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
 import { ApiFailure, type ProjectDocument } from '../../shared/api/contract';
+import { findDuplicateKey } from '../../shared/mapping/duplicate-keys';
 import { parseMappingText } from '../../shared/mapping/load';
 import type { MappingFileInput, MappingSource } from '../../shared/mapping/schema';
-import type { RecentProjects } from './context';
+import type { RecentProjects, ServiceContext } from './context';
+import { resolveSourceFile } from './path-access';
 
 const MAX_MAPPING_BYTES = 5 * 1024 * 1024;
 const SECRET_KEY = /pass(?:word|wd)?|secret|token|apikey|api_key|credential/i;
@@ -74,6 +76,13 @@ export async function readProject(path: string, recent: RecentProjects): Promise
     await recent.add(path);
     return { path, mapping: parsed.mapping, problems: [], csvPath: csvPathOf(parsed.mapping.source, path) };
   }
+  // Two values for one key: the file says one thing in an editor and runs another. Refused, never a draft.
+  const duplicate = findDuplicateKey(text);
+  if (duplicate !== null)
+    throw new ApiFailure(
+      'invalid-request',
+      `${basename(path)}: ${duplicate} appears twice in the same object; remove one so the file means one thing`,
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -91,8 +100,9 @@ export async function readProject(path: string, recent: RecentProjects): Promise
   return { path, mapping: draft, problems: parsed.problems, csvPath: csvPathOf(source, path) };
 }
 
-/** The CA file named in a directory source: absolute, or relative to the saved project. */
+/** The CA file named in a directory source: relative to the saved project, or an absolute path the consultant picked. */
 export async function readCa(
+  ctx: ServiceContext,
   caFile: string | undefined,
   projectPath: string | null | undefined,
 ): Promise<string | undefined> {
@@ -102,7 +112,7 @@ export async function readCa(
       'invalid-request',
       `save the project first, or give the CA file ${caFile} as a full path`,
     );
-  const path = isAbsolute(caFile) ? caFile : resolve(dirname(projectPath as string), caFile);
+  const path = await resolveSourceFile(ctx, caFile, projectPath, 'source.caFile');
   try {
     return await readFile(path, 'utf8');
   } catch {

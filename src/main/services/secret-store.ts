@@ -10,16 +10,16 @@ export interface SecretStore {
   get(key: string): Promise<string | null>;
   has(key: string): Promise<boolean>;
   delete(key: string): Promise<boolean>;
+  /** Every key (never a value): to tell the consultant a secret exists for another host. */
+  keys(): Promise<string[]>;
   /** True when values survive a restart (encrypted on disk). */
   readonly persistent: boolean;
 }
 
-/** `ldap-bind-password` or `ldap-bind-password@ldaps://dc1.gemeente.local`. */
-export function secretKey(name: SecretName, scope?: string): string {
-  return scope ? `${name}@${scope}` : name;
-}
-
-/** Read-only fallbacks, the same variables the CLI reads. */
+/**
+ * The CLI's environment variables for each secret. The headless CLI reads them; the app never does (a mapping
+ * opened in the app could otherwise send them to any host it names).
+ */
 export const SECRET_ENV: Record<SecretName, string> = {
   'ldap-bind-password': 'PLEK_LDAP_PASSWORD',
   'scim-client-secret': 'PLEK_CLIENT_SECRET',
@@ -42,27 +42,9 @@ export class MemorySecretStore implements SecretStore {
   async delete(key: string): Promise<boolean> {
     return this.#values.delete(key);
   }
-}
-
-/**
- * Looks a secret up: the scoped entry, then the unscoped one, then the environment variable. Returns where it
- * came from so `secrets:has` can tell the consultant without revealing the value.
- */
-export async function lookupSecret(
-  store: SecretStore,
-  name: SecretName,
-  scope: string | undefined,
-  env: Record<string, string | undefined>,
-): Promise<{ value: string; source: 'store' | 'env' } | null> {
-  if (scope) {
-    const scoped = await store.get(secretKey(name, scope));
-    if (scoped) return { value: scoped, source: 'store' };
+  async keys(): Promise<string[]> {
+    return [...this.#values.keys()];
   }
-  const plain = await store.get(secretKey(name));
-  if (plain) return { value: plain, source: 'store' };
-  const fromEnv = env[SECRET_ENV[name]];
-  if (fromEnv) return { value: fromEnv, source: 'env' };
-  return null;
 }
 
 /**

@@ -6,8 +6,14 @@ import { describeAttributes, openCsv } from '../sources/csv/read-csv';
 import { openSource, type SourceOfMapping } from '../sources/index';
 import { ldapBackend } from './backends';
 import type { ServiceContext } from './context';
+import { appPathPolicy, checkProjectPath, resolveSourceFile } from './path-access';
 import { csvPathOf, readCa } from './project-files';
 import type { Task } from './tasks';
+
+/** The endpoint a directory's bind password belongs to: host, port, TLS mode and bind DN. */
+export function ldapEndpoint(source: { url: string; startTls?: boolean; bindDn: string }) {
+  return { url: source.url, startTls: source.startTls ?? true, bindDn: source.bindDn };
+}
 
 export interface WholeSource {
   records: SourceRecord[];
@@ -23,9 +29,15 @@ export async function readWholeSource(
   task: Task,
 ): Promise<WholeSource> {
   const ldapPassword =
-    mapping.source.kind === 'ldap' ? await ctx.secret('ldap-bind-password', mapping.source.url) : null;
+    mapping.source.kind === 'ldap'
+      ? await ctx.secrets.get('ldap-bind-password', ldapEndpoint(mapping.source))
+      : null;
+  await checkProjectPath(ctx, projectPath);
   const opened = await openSource(mapping, {
     baseDir: projectPath ? dirname(projectPath) : ctx.options.dataDir,
+    pathPolicy: appPathPolicy(ctx),
+    // Plain LDAP was confirmed by the consultant when the password was handed out (EndpointSecrets.get).
+    allowPlainLdap: true,
     ...(ldapPassword ? { ldapPassword } : {}),
     signal: task.signal,
   });
@@ -57,13 +69,13 @@ export async function readSample(
   const source = request.source;
   if (source.kind === 'ldap') {
     const ldap = ctx.options.backends?.ldap ?? ldapBackend;
-    const password = await ctx.secret('ldap-bind-password', source.url);
+    const password = await ctx.secrets.get('ldap-bind-password', ldapEndpoint(source));
     if (!password)
       throw new ApiFailure(
         'invalid-request',
         `enter the bind password of ${source.bindDn} first (it is kept in the secret store, never in the mapping)`,
       );
-    const caPem = await readCa(source.caFile, request.projectPath);
+    const caPem = await readCa(ctx, source.caFile, request.projectPath);
     return ldap.sample(source, {
       password,
       limit: request.limit,
@@ -71,12 +83,12 @@ export async function readSample(
       signal: task.signal,
     });
   }
-  const path = csvPathOf(source, request.projectPath);
-  if (!path)
+  if (!source.path || !csvPathOf(source, request.projectPath))
     throw new ApiFailure(
       'invalid-request',
       'choose the CSV file first (an absolute path, or save the project so a relative path can be resolved)',
     );
+  const path = await resolveSourceFile(ctx, source.path, request.projectPath, 'source.path');
   const csv = await openCsv(path, { encoding: source.encoding, delimiter: source.delimiter }, task.signal);
   const records: SourceRecord[] = [];
   const issues: Issue[] = [...csv.info.issues];

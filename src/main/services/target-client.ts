@@ -33,17 +33,21 @@ export async function connectTarget(ctx: ServiceContext, mapping: MappingFile): 
       client: new ScimClient({ baseUrl: sb.url, auth, writeStrategy }),
     };
   }
-  const token = await ctx.secret('scim-token', target.baseUrl);
-  const clientSecret = await ctx.secret('scim-client-secret', target.baseUrl);
+  // Bound to the target's origin: a secret stored for another tenant is not sent here without a confirmation.
+  const endpoint = { url: target.baseUrl };
+  const clientSecret = target.clientId ? await ctx.secrets.get('scim-client-secret', endpoint) : null;
+  const token = clientSecret ? null : await ctx.secrets.get('scim-token', endpoint);
   let auth: ScimAuth;
-  if (target.clientId && clientSecret)
+  if (target.clientId && clientSecret) {
+    // The client secret goes to the token URL: another origin only after the consultant confirmed it.
+    await ctx.secrets.checkTokenUrl(target.baseUrl, target.tokenUrl);
     auth = {
       kind: 'oauth',
       clientId: target.clientId,
       clientSecret,
       ...(target.tokenUrl ? { tokenUrl: target.tokenUrl } : {}),
     };
-  else if (token) auth = { kind: 'bearer', token };
+  } else if (token) auth = { kind: 'bearer', token };
   else
     throw new ApiFailure(
       'invalid-request',

@@ -1,6 +1,7 @@
 import type { EventName } from '../../shared/api/channels';
 import { createApi } from '../../shared/api/client';
 import type { EventMap, WorkbenchApi, WorkbenchHandlers } from '../../shared/api/contract';
+import { clearWorkbenchData, DEFAULT_RETENTION_DAYS, protectDataDir } from '../security/data-protection';
 import { createServiceContext, type WorkbenchServiceOptions } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
 import type { AnyEventListener } from './event-hub';
@@ -24,6 +25,11 @@ export interface WorkbenchService {
   /** The same service as an in-process `WorkbenchApi` (tests, scripts). */
   api: WorkbenchApi;
   handlers: WorkbenchHandlers;
+  /**
+   * A path the consultant chose outside the renderer (a dropped file, a recent-files menu entry, the file the
+   * app was started with): the only way besides the dialogs that an absolute path becomes usable.
+   */
+  grantPath(path: string): void;
   close(): Promise<void>;
 }
 
@@ -33,6 +39,15 @@ export interface WorkbenchService {
  */
 export function createWorkbenchService(options: WorkbenchServiceOptions): WorkbenchService {
   const ctx = createServiceContext(options);
+  // HR data at rest: the data folder owner-only, and what is past the retention period removed at start.
+  const ready = protectDataDir(options.dataDir)
+    .then(() =>
+      clearWorkbenchData(ctx.folders, {
+        now: ctx.now().getTime(),
+        olderThanMs: (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * 86_400_000,
+      }),
+    )
+    .catch(() => 0);
   const handlers: WorkbenchHandlers = {
     ...appHandlers(ctx),
     ...projectHandlers(ctx),
@@ -50,6 +65,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
   return {
     dispatch,
     handlers,
+    grantPath: (path) => ctx.grants.grantFile(path),
     subscribe: (l) => ctx.hub.subscribe(l),
     emit: ctx.emit,
     api: createApi(
@@ -59,6 +75,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     close: async () => {
       ctx.tasks.cancelAll();
       ctx.runs.abortAll();
+      await ready;
       await ctx.sandbox.stop();
     },
   };

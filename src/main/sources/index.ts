@@ -1,9 +1,10 @@
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Issue } from '../../shared/issues';
 import type { MappingFile } from '../../shared/mapping/schema';
 import type { SourceRecord } from '../../shared/source/types';
 import { resolveMappingPath, type PathPolicy } from '../security/path-policy';
 import { UserError } from '../user-error';
+import { SourceError } from './source-error';
 
 export type SourceEvent = { kind: 'record'; record: SourceRecord } | { kind: 'issue'; issue: Issue };
 
@@ -40,6 +41,18 @@ export interface OpenSourceOptions {
    * paths and `..` escapes are refused either way.
    */
   pathPolicy?: PathPolicy;
+  /**
+   * Bind over plain LDAP (ldap:// with StartTLS off) with a password: the app sets it after its own visible
+   * confirmation; absent, the CLI's `--allow-plain-ldap` decides. A mapping's `startTls: false` alone never does.
+   */
+  allowPlainLdap?: boolean;
+}
+
+let plainLdapAllowed = false;
+
+/** The CLI's `--allow-plain-ldap`: the consultant's explicit choice to bind over unencrypted LDAP. */
+export function setPlainLdapAllowed(allowed: boolean): void {
+  plainLdapAllowed = allowed;
 }
 
 /** A path from the mapping, through the one path policy; a refusal becomes a message for the consultant. */
@@ -85,6 +98,14 @@ export async function openSource(
     const csvOptions =
       source.kind === 'csv' ? { encoding: source.encoding, delimiter: source.delimiter } : {};
     const opened = await openCsv(path, csvOptions, options.signal);
+    if (opened.info.headers.length === 0) {
+      await opened.close();
+      throw new SourceError(
+        'source-unreadable',
+        `Cannot read ${basename(path)}: it is empty (no header row); export the file again`,
+        path,
+      );
+    }
     return {
       label: path,
       headers: opened.info.headers,
@@ -125,6 +146,14 @@ export async function openSource(
       `the directory ${source.url} needs the bind password of ${source.bindDn}: set PLEK_LDAP_PASSWORD (it is never stored in the mapping file)`,
     );
   }
+  if (
+    source.url.toLowerCase().startsWith('ldap:') &&
+    source.startTls === false &&
+    !(options.allowPlainLdap ?? plainLdapAllowed)
+  )
+    throw new UserError(
+      `the mapping switches StartTLS off: the bind password of ${source.bindDn} would cross the network unencrypted to ${source.url}. Switch startTls on, use ldaps://, or pass --allow-plain-ldap if that is really what you want`,
+    );
   const { readLdapRecords } = await import('./ldap/index');
   let caPem: string | undefined;
   if (source.caFile) {

@@ -30,6 +30,8 @@ export const CHANNELS = [
   'secrets:set',
   'secrets:has',
   'secrets:delete',
+  'secrets:confirm',
+  'data:clear',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

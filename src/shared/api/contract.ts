@@ -38,12 +38,44 @@ export const API_ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'internal',
+  // The consultant must confirm something a mapping decided (a new host for a stored secret, plain LDAP, a
+  // token server on another origin) before the workbench sends anything; the error carries `confirm`.
+  'needs-confirmation',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface ApiError {
   code: ApiErrorCode;
   message: string;
+  /** With `needs-confirmation`: what to show the consultant and send back with `secrets:confirm`. */
+  confirm?: Confirmation;
+}
+
+/**
+ * Something only the consultant may decide, never a mapping file: sending a stored secret to a host it was not
+ * stored for, sending the bind password over plain LDAP, or the OAuth client secret to a token server on
+ * another origin than the target. `host` is what the consultant must see before saying yes.
+ */
+export type Confirmation =
+  | {
+      kind: 'secret-endpoint';
+      name: SecretName;
+      endpoint: SecretEndpointInput;
+      /** The new host (`ldaps://dc2.example:636`, `https://x.plek.co`). */
+      host: string;
+      /** The host the secret was stored for. */
+      previousHost: string;
+      /** Opaque id of the stored endpoint the secret would be copied from (no secret). */
+      from: string;
+    }
+  | { kind: 'plain-ldap'; endpoint: SecretEndpointInput; host: string }
+  | { kind: 'token-host'; baseUrl: string; tokenUrl: string; host: string; baseHost: string };
+
+/** The endpoint a secret belongs to, as the renderer names it: a SCIM base URL, or a directory with its TLS mode and bind DN. */
+export interface SecretEndpointInput {
+  url: string;
+  startTls?: boolean;
+  bindDn?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -52,8 +84,12 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail(code: ApiErrorCode, message: string): { ok: false; error: ApiError } {
-  return { ok: false, error: { code, message } };
+export function fail(
+  code: ApiErrorCode,
+  message: string,
+  confirm?: Confirmation,
+): { ok: false; error: ApiError } {
+  return { ok: false, error: { code, message, ...(confirm ? { confirm } : {}) } };
 }
 
 /** An error a handler throws on purpose; its code and message reach the renderer unchanged. */
@@ -61,6 +97,7 @@ export class ApiFailure extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
+    readonly confirm?: Confirmation,
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -126,11 +163,42 @@ const wireSource = sourceSchema.superRefine((s, ctx) => {
 
 export const SECRET_NAMES = ['ldap-bind-password', 'scim-client-secret', 'scim-token'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
+const secretEndpoint = z
+  .object({
+    url: z.string().min(1).max(500),
+    startTls: z.boolean().optional(),
+    bindDn: z.string().min(1).max(500).optional(),
+  })
+  .strict();
 const secretRef = {
   name: z.enum(SECRET_NAMES),
-  /** Which directory or tenant the secret belongs to (an LDAP or SCIM URL); one unscoped secret otherwise. */
+  /** The SCIM base URL a ClientSecret or token belongs to (same as `endpoint: { url }`). */
   scope: z.string().min(1).max(500).optional(),
+  /** The endpoint the secret belongs to; a directory password needs the bind DN and TLS mode too. */
+  endpoint: secretEndpoint.optional(),
 };
+const confirmationSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('secret-endpoint'),
+      name: z.enum(SECRET_NAMES),
+      endpoint: secretEndpoint,
+      host: z.string().max(600),
+      previousHost: z.string().max(600),
+      from: z.string().min(1).max(1200),
+    })
+    .strict(),
+  z.object({ kind: z.literal('plain-ldap'), endpoint: secretEndpoint, host: z.string().max(600) }).strict(),
+  z
+    .object({
+      kind: z.literal('token-host'),
+      baseUrl: z.string().min(1).max(2000),
+      tokenUrl: z.string().min(1).max(2000),
+      host: z.string().max(600),
+      baseHost: z.string().max(600),
+    })
+    .strict(),
+]);
 
 // ---------------------------------------------------------------------------------------------------------
 // Response shapes
@@ -154,6 +222,11 @@ export interface AppInfo {
 export interface ProjectDocument {
   /** Where the mapping is saved; null for a project not saved yet. */
   path: string | null;
+  /**
+   * Hosts that changed since this project was last opened (a mapping file that came back by email pointing at
+   * another directory or tenant). Shown before anything is sent there; secrets need confirming for the new host.
+   */
+  endpointChanges?: { kind: 'directory' | 'target' | 'token'; from: string; to: string }[];
   mapping: MappingFileInput;
   /** Problems found when the file was read (the project still opens, so the consultant can fix them). */
   problems: MappingProblem[];
@@ -440,6 +513,16 @@ export const contract = {
     request: z.object(secretRef).strict(),
     response: shape<{ present: boolean; source: 'store' | 'env' | null }>(),
   },
+  /**
+   * Removes HR data from the workbench's folders (uploads, run journals and reports, sandbox state): all of it,
+   * or what is older than `olderThanDays`. Saved projects and the daily sync state stay.
+   */
+  'data:clear': {
+    request: z.object({ olderThanDays: z.number().int().min(0).max(3650).optional() }).strict(),
+    response: shape<{ removed: number }>(),
+  },
+  /** The consultant said yes to a `needs-confirmation` answer (shown with its host). */
+  'secrets:confirm': { request: confirmationSchema, response: shape<{ confirmed: true }>() },
   'secrets:delete': { request: z.object(secretRef).strict(), response: shape<{ deleted: boolean }>() },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
@@ -570,7 +653,8 @@ export function splitChannel(channel: Channel): [Domain, string] {
 
 /** Turns anything a handler threw into an `ApiError`, without stack traces or stray fields. */
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiFailure) return { code: error.code, message: error.message };
+  if (error instanceof ApiFailure)
+    return { code: error.code, message: error.message, ...(error.confirm ? { confirm: error.confirm } : {}) };
   if (error instanceof Error && error.name === 'AbortError')
     return { code: 'cancelled', message: 'cancelled' };
   const message = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isSecureStorageAvailable,
   SafeStorageSecretStore,
   type SafeStorageLike,
 } from '../../../src/main/electron/safe-storage-secrets';
@@ -8,6 +9,7 @@ import {
 function fakeSafeStorage(available = true): SafeStorageLike {
   return {
     isEncryptionAvailable: () => available,
+    getSelectedStorageBackend: () => 'gnome_libsecret',
     encryptString: (s) => Buffer.from([...Buffer.from(s, 'utf8')].map((b) => b ^ 0x5a)),
     decryptString: (b) => Buffer.from([...b].map((x) => x ^ 0x5a)).toString('utf8'),
   };
@@ -53,5 +55,25 @@ describe('SafeStorageSecretStore', () => {
       },
     };
     expect(await new SafeStorageSecretStore(broken, disk).get('scim-client-secret')).toBeNull();
+  });
+});
+
+describe('isSecureStorageAvailable', () => {
+  const backed = (backend: string): SafeStorageLike => ({
+    ...fakeSafeStorage(),
+    getSelectedStorageBackend: () => backend,
+  });
+  it('counts Linux basic_text (a fixed key, no keyring) as not available', async () => {
+    expect(isSecureStorageAvailable(backed('basic_text'), 'linux')).toBe(false);
+    expect(isSecureStorageAvailable(backed('unknown'), 'linux')).toBe(false);
+    expect(isSecureStorageAvailable(backed('gnome_libsecret'), 'linux')).toBe(true);
+    expect(isSecureStorageAvailable(backed('kwallet5'), 'linux')).toBe(true);
+    expect(isSecureStorageAvailable(fakeSafeStorage(), 'win32')).toBe(true);
+    expect(isSecureStorageAvailable(fakeSafeStorage(false), 'win32')).toBe(false);
+    const store = new SafeStorageSecretStore(backed('basic_text'), memory(), 'linux');
+    expect(store.persistent).toBe(false);
+    await expect(store.set('scim-client-secret@https://x.plek.co:443', 'geheim')).rejects.toThrow(
+      /no encrypted/,
+    );
   });
 });

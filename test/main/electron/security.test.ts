@@ -5,6 +5,7 @@ import {
   decideWindowOpen,
   isAppFrameUrl,
   isNavigationAllowed,
+  rendererUrl,
   windowOptions,
 } from '../../../src/main/electron/security';
 import { RENDERER_CSP_HEADER, RENDERER_CSP_META } from '../../../src/shared/api/csp';
@@ -111,5 +112,24 @@ describe('Content-Security-Policy', () => {
     const html = readFileSync(new URL('../../../src/renderer/index.html', import.meta.url), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
     expect(meta?.[1]).toBe(RENDERER_CSP_META);
+  });
+});
+
+describe('rendererUrl', () => {
+  const built = 'file:///opt/Plek/resources/app.asar/out/renderer/index.html';
+  it('ignores ELECTRON_RENDERER_URL in a packaged app', () => {
+    expect(rendererUrl(true, { ELECTRON_RENDERER_URL: 'https://evil.example/' }, built)).toEqual({
+      url: built,
+      dev: false,
+    });
+    expect(rendererUrl(true, { ELECTRON_RENDERER_URL: 'http://localhost:5173/' }, built).url).toBe(built);
+  });
+  it('uses a loopback dev server in an unpackaged run, nothing else', () => {
+    expect(rendererUrl(false, { ELECTRON_RENDERER_URL: 'http://localhost:5173/' }, built)).toEqual({
+      url: 'http://localhost:5173/',
+      dev: true,
+    });
+    expect(rendererUrl(false, { ELECTRON_RENDERER_URL: 'https://evil.example/' }, built).url).toBe(built);
+    expect(rendererUrl(false, {}, built)).toEqual({ url: built, dev: false });
   });
 });

@@ -69,7 +69,7 @@ describe.skipIf(skip)('directory source through the workbench service (slapd)', 
     unwrap(
       await service.api.secrets.set({
         name: 'ldap-bind-password',
-        scope: server.ldapsUrl,
+        endpoint: { url: server.ldapsUrl, startTls: true, bindDn: server.readerDn },
         value: server.readerPassword,
       }),
     );
@@ -106,7 +106,7 @@ describe.skipIf(skip)('directory source through the workbench service (slapd)', 
     unwrap(
       await service.api.secrets.set({
         name: 'ldap-bind-password',
-        scope: server.ldapsUrl,
+        endpoint: { url: server.ldapsUrl, startTls: true, bindDn: server.readerDn },
         value: 'Fout-Wachtwoord-2026',
       }),
     );

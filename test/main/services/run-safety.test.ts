@@ -64,6 +64,7 @@ afterAll(async () => {
 describe('safety thresholds on apply', () => {
   it('blocks a mass deactivation until the consultant confirms it', async () => {
     const path = join(dir, 'west.csv');
+    service.grantPath(path); // the consultant picked it (CSV dialog)
     await writeFile(
       path,
       csv(() => 'Actief'),
@@ -104,6 +105,7 @@ describe('safety thresholds on apply', () => {
 describe('cancelling a run', () => {
   it('stops applying when the consultant cancels, and the report says so', async () => {
     const path = join(dir, 'groot.csv');
+    service.grantPath(path); // the consultant picked it (CSV dialog)
     const lines = ['Personeelsnummer;Voornaam;Tussenvoegsel;Achternaam;E-mailadres;Status'];
     for (let i = 0; i < 1500; i++)
       lines.push(`${9000 + i};Noor;de;Wit ${i};noor.dewit${i}@woonstichting-west.nl;Actief`);

@@ -86,11 +86,13 @@ describe('projects', () => {
       path,
       JSON.stringify({ version: 1, name: 'Half af', source: { kind: 'csv' }, fields: {} }),
     );
+    service.grantPath(path); // picked in the Open dialog
     const doc = unwrap(await api().project.open({ path }));
     expect(doc.problems.map((p) => p.path)).toContain('$.mappingKey');
   });
 
   it('reports a missing file as not-found, without a stack trace', async () => {
+    service.grantPath(join(dir, 'bestaat-niet.plekmap.json'));
     const r = await api().project.open({ path: join(dir, 'bestaat-niet.plekmap.json') });
     expect(r).toEqual({
       ok: false,
@@ -237,31 +239,33 @@ describe('CSV uploads (browser mode)', () => {
 });
 
 describe('secrets', () => {
-  it('tells where a secret comes from, never its value', async () => {
-    expect(unwrap(await api().secrets.has({ name: 'scim-client-secret' }))).toEqual({
-      present: true,
-      source: 'env',
-    });
-    expect(unwrap(await api().secrets.has({ name: 'ldap-bind-password' }))).toEqual({
+  it('answers per endpoint, never from the environment, never with its value', async () => {
+    // PLEK_CLIENT_SECRET is set in this service's environment: the app does not use it.
+    expect(
+      unwrap(await api().secrets.has({ name: 'scim-client-secret', scope: 'https://ede.plek.co/scim/v2' })),
+    ).toEqual({ present: false, source: null });
+    const endpoint = { url: 'ldaps://dc1.ede.local', startTls: true, bindDn: 'CN=svc-plek,DC=ede,DC=local' };
+    expect(unwrap(await api().secrets.has({ name: 'ldap-bind-password', endpoint }))).toEqual({
       present: false,
       source: null,
     });
-    unwrap(
-      await api().secrets.set({
-        name: 'ldap-bind-password',
-        scope: 'ldaps://dc1.ede.local',
-        value: 'Herfst2026!',
-      }),
-    );
-    expect(
-      unwrap(await api().secrets.has({ name: 'ldap-bind-password', scope: 'ldaps://dc1.ede.local' })),
-    ).toEqual({
+    unwrap(await api().secrets.set({ name: 'ldap-bind-password', endpoint, value: 'Herfst2026!' }));
+    expect(unwrap(await api().secrets.has({ name: 'ldap-bind-password', endpoint }))).toEqual({
       present: true,
       source: 'store',
     });
-    expect(
-      unwrap(await api().secrets.delete({ name: 'ldap-bind-password', scope: 'ldaps://dc1.ede.local' })),
-    ).toEqual({
+    // Another host, bind DN or port is another endpoint.
+    for (const other of [
+      { ...endpoint, url: 'ldaps://dc1.ede.local.evil.example' },
+      { ...endpoint, bindDn: 'CN=Administrator,DC=ede,DC=local' },
+      { ...endpoint, url: 'ldaps://dc1.ede.local:3269' },
+    ])
+      expect(unwrap(await api().secrets.has({ name: 'ldap-bind-password', endpoint: other })).present).toBe(
+        false,
+      );
+    const noScope = await api().secrets.has({ name: 'ldap-bind-password' });
+    expect(noScope.ok).toBe(false);
+    expect(unwrap(await api().secrets.delete({ name: 'ldap-bind-password', endpoint }))).toEqual({
       deleted: true,
     });
     expect(JSON.stringify(events)).not.toContain('Herfst2026!');
@@ -288,6 +292,7 @@ describe('cancelling a long task', () => {
     for (let i = 0; i < 20_000; i++)
       lines.push(`${100000 + i};Sanne;de Vries;sanne.devries${i}@zorggroep-noord.nl`);
     const csvPath = join(dir, 'groot.csv');
+    service.grantPath(csvPath);
     await writeFile(csvPath, `${lines.join('\r\n')}\r\n`);
     const mapping: MappingFileInput = {
       version: 1,

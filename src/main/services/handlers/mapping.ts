@@ -1,6 +1,7 @@
 import type { ValidationResult, WorkbenchHandlers } from '../../../shared/api/contract';
 import { mapRecords } from '../../../shared/engine/run';
 import { sourceSchema } from '../../../shared/mapping/schema';
+import { BUDGET_MS, withinBudget } from '../../security/budget';
 import type { ServiceContext } from '../context';
 import { checkDraft, countIssues } from '../mapping-draft';
 import { readWholeSource } from '../source-reading';
@@ -46,7 +47,9 @@ export function mappingHandlers(
       }
       const day = today ?? ctx.today();
       if (records) {
-        const result = mapRecords(v.compiled, records, { today: day });
+        const result = mapRecords(v.compiled, withinBudget(records, BUDGET_MS.sample, 'validation'), {
+          today: day,
+        });
         return {
           problems: [],
           issues: result.issues,
@@ -60,7 +63,7 @@ export function mappingHandlers(
         const whole = await readWholeSource(ctx, v.mapping, projectPath ?? null, task);
         const result = mapRecords(
           v.compiled,
-          whole.records,
+          withinBudget(whole.records, BUDGET_MS.whole, 'validation'),
           { today: day, ...(whole.headers ? { headers: whole.headers } : {}) },
           whole.issues,
         );
@@ -81,7 +84,10 @@ export function mappingHandlers(
     'mapping:preview': async ({ mapping, records, today }) => {
       const v = checkDraft(mapping);
       if (!v.ok) return { outcomes: [], issues: [], summary: null, problems: v.problems };
-      const result = mapRecords(v.compiled, records, { today: today ?? ctx.today(), trace: true });
+      const result = mapRecords(v.compiled, withinBudget(records, BUDGET_MS.preview, 'the preview'), {
+        today: today ?? ctx.today(),
+        trace: true,
+      });
       return { outcomes: result.outcomes, issues: result.issues, summary: result.summary, problems: [] };
     },
   };

@@ -7,6 +7,7 @@ import {
   type WorkbenchHandlers,
 } from '../../../shared/api/contract';
 import { mapRecords } from '../../../shared/engine/run';
+import { BUDGET_MS, withinBudget } from '../../security/budget';
 import type { Issue } from '../../../shared/issues';
 import type { Plan, PlanChange } from '../../../shared/plan/types';
 import { buildPlan, type BuildPlanOptions } from '../../sync/plan';
@@ -90,7 +91,7 @@ export function planHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, 'plan
         const whole = await readWholeSource(ctx, mapping, projectPath ?? null, task);
         const result = mapRecords(
           v.compiled,
-          whole.records,
+          withinBudget(whole.records, BUDGET_MS.whole, 'planning'),
           { today: day, ...(whole.headers ? { headers: whole.headers } : {}) },
           whole.issues,
         );

@@ -5,7 +5,14 @@ import { isSafeProjectFileName } from '../../../shared/api/validators';
 import { parseMapping, stringifyMapping } from '../../../shared/mapping/load';
 import type { MappingFileInput } from '../../../shared/mapping/schema';
 import type { ServiceContext } from '../context';
+import { withEndpointChanges } from '../known-endpoints';
+import { isProjectPathAllowed } from '../path-access';
 import { atomicWrite, csvPathOf, inside, readProject, secretLikeKeys } from '../project-files';
+
+function granted(ctx: ServiceContext, path: string | null): string | null {
+  if (path) ctx.grants.grantFile(path);
+  return path;
+}
 
 type ProjectChannels =
   | 'project:new'
@@ -43,7 +50,18 @@ export function projectHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Pr
       };
     },
 
-    'project:open': async ({ path }) => readProject(path, recent),
+    'project:open': async ({ path }) => {
+      // Only a file the consultant picked (dialog, drop, recent list) or the workbench's own: never any JSON
+      // file a request names.
+      if (!(await isProjectPathAllowed(ctx, path)))
+        throw new ApiFailure(
+          'forbidden',
+          'open the project through the Open dialog (or drop it on the window)',
+        );
+      const doc = await readProject(path, recent);
+      ctx.grants.grantFile(path);
+      return withEndpointChanges(ctx, doc);
+    },
 
     'project:save': async ({ path, fileName, mapping }) => {
       const leaked = secretLikeKeys(mapping);
@@ -62,6 +80,9 @@ export function projectHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Pr
         target = path as string;
         if (!target.toLowerCase().endsWith('.plekmap.json'))
           throw new ApiFailure('invalid-request', 'a mapping is saved as a .plekmap.json file');
+        // Where the consultant chose to save (the Save dialog) or the project they opened; nowhere else.
+        if (!(await isProjectPathAllowed(ctx, target)))
+          throw new ApiFailure('forbidden', 'choose where to save through the Save dialog');
       }
       await atomicWrite(target, stringifyMapping(mapping as Record<string, unknown>));
       await recent.add(target);
@@ -86,13 +107,16 @@ export function projectHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Pr
           'the bundled demo is missing from this installation (resources/demo)',
         );
       }
-      return readProject(join(folders.demo, 'demo.plekmap.json'), recent);
+      return withEndpointChanges(ctx, await readProject(join(folders.demo, 'demo.plekmap.json'), recent));
     },
 
     'project:recent': async () => ({ paths: await recent.list() }),
 
-    'dialog:openMapping': async () => ({ path: await dialogs().openMapping() }),
-    'dialog:saveMapping': async ({ suggestedName }) => ({ path: await dialogs().saveMapping(suggestedName) }),
-    'dialog:pickCsv': async () => ({ path: await dialogs().pickCsv() }),
+    // What a native dialog returns was picked by the consultant: from now on it may be read (or written).
+    'dialog:openMapping': async () => ({ path: granted(ctx, await dialogs().openMapping()) }),
+    'dialog:saveMapping': async ({ suggestedName }) => ({
+      path: granted(ctx, await dialogs().saveMapping(suggestedName)),
+    }),
+    'dialog:pickCsv': async () => ({ path: granted(ctx, await dialogs().pickCsv()) }),
   };
 }

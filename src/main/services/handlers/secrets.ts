@@ -1,22 +1,50 @@
-import type { WorkbenchHandlers } from '../../../shared/api/contract';
+import { ApiFailure, type SecretEndpointInput, type WorkbenchHandlers } from '../../../shared/api/contract';
+import { clearWorkbenchData } from '../../security/data-protection';
 import type { ServiceContext } from '../context';
-import { lookupSecret, secretKey } from '../secret-store';
 
-/** Secrets (bind password, ClientSecret): written and checked, never read back by the renderer. */
+/** The endpoint of a request: `endpoint`, or for a SCIM secret the `scope` URL. */
+function endpointOfRequest(r: { scope?: string | undefined; endpoint?: SecretEndpointInput | undefined }) {
+  const endpoint = r.endpoint ?? (r.scope ? { url: r.scope } : undefined);
+  if (!endpoint)
+    throw new ApiFailure(
+      'invalid-request',
+      'a secret belongs to one endpoint: give the directory (URL, TLS mode, bind DN) or the target URL',
+    );
+  return endpoint;
+}
+
+/**
+ * Secrets (bind password, ClientSecret): written, checked and confirmed per endpoint, never read back by the
+ * renderer, never taken from the environment.
+ */
 export function secretHandlers(
   ctx: ServiceContext,
-): Pick<WorkbenchHandlers, 'secrets:set' | 'secrets:has' | 'secrets:delete'> {
-  const store = ctx.options.secrets;
+): Pick<
+  WorkbenchHandlers,
+  'secrets:set' | 'secrets:has' | 'secrets:delete' | 'secrets:confirm' | 'data:clear'
+> {
   return {
-    'secrets:set': async ({ name, scope, value }) => {
-      ctx.redactor.remember(value);
-      await store.set(secretKey(name, scope), value);
+    'data:clear': async ({ olderThanDays }) => {
+      // The sandbox keeps its state in memory and writes it back: stop it before its folder goes.
+      if (olderThanDays === undefined) await ctx.sandbox.stop();
+      const removed = await clearWorkbenchData(ctx.folders, {
+        now: ctx.now().getTime(),
+        ...(olderThanDays !== undefined ? { olderThanMs: olderThanDays * 86_400_000 } : {}),
+      });
+      return { removed };
+    },
+    'secrets:set': async (r) => {
+      await ctx.secrets.set(r.name, endpointOfRequest(r), r.value);
       return { stored: true as const };
     },
-    'secrets:has': async ({ name, scope }) => {
-      const found = await lookupSecret(store, name, scope, ctx.env);
-      return { present: found !== null, source: found?.source ?? null };
+    'secrets:has': async (r) => {
+      const present = await ctx.secrets.has(r.name, endpointOfRequest(r));
+      return { present, source: present ? ('store' as const) : null };
     },
-    'secrets:delete': async ({ name, scope }) => ({ deleted: await store.delete(secretKey(name, scope)) }),
+    'secrets:delete': async (r) => ({ deleted: await ctx.secrets.delete(r.name, endpointOfRequest(r)) }),
+    'secrets:confirm': async (c) => {
+      await ctx.secrets.confirm(c);
+      return { confirmed: true as const };
+    },
   };
 }

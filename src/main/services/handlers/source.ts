@@ -5,7 +5,7 @@ import { isSafeFileName } from '../../../shared/api/validators';
 import { ldapBackend } from '../backends';
 import { newId, type ServiceContext } from '../context';
 import { inside, readCa } from '../project-files';
-import { readSample } from '../source-reading';
+import { ldapEndpoint, readSample } from '../source-reading';
 
 type SourceChannels =
   'source:sample' | 'source:upload' | 'source:inspectCertificate' | 'source:testConnection';
@@ -21,18 +21,20 @@ export function sourceHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Sou
       if (!isSafeFileName(fileName)) throw new ApiFailure('forbidden', 'the file name must be a plain name');
       const folder = join(ctx.folders.uploads, newId('u'));
       if (!inside(folder, fileName)) throw new ApiFailure('forbidden', 'the file name must be a plain name');
-      await mkdir(folder, { recursive: true });
+      await mkdir(folder, { recursive: true, mode: 0o700 });
       const dest = join(folder, fileName);
-      await writeFile(dest, Buffer.from(contentBase64, 'base64'));
+      // An HR export: owner-only on disk.
+      await writeFile(dest, Buffer.from(contentBase64, 'base64'), { mode: 0o600 });
+      ctx.grants.grantFile(dest);
       return { path: dest };
     },
 
     'source:inspectCertificate': async ({ url, timeoutMs }) => ldap().inspectCertificate(url, timeoutMs),
 
     'source:testConnection': async ({ source, projectPath }) => {
-      const password = await ctx.secret('ldap-bind-password', source.url);
+      const password = await ctx.secrets.get('ldap-bind-password', ldapEndpoint(source));
       if (!password) return { ok: false, message: `enter the bind password of ${source.bindDn} first` };
-      const caPem = await readCa(source.caFile, projectPath);
+      const caPem = await readCa(ctx, source.caFile, projectPath);
       return ldap().testConnection(source, { password, ...(caPem ? { caPem } : {}) });
     },
   };

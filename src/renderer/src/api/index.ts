@@ -1,7 +1,9 @@
 import type { WorkbenchApi } from '../../../shared/api/contract';
+import { watchConfirmations } from './confirmations';
 import { createHttpApi, hasBridgeSession } from './http-client';
 
 export { createHttpApi, hasBridgeSession } from './http-client';
+export { confirmEndpoint, onConfirmationNeeded, type PendingConfirmation } from './confirmations';
 export { unwrap, ApiCallError } from '../../../shared/api/client';
 
 declare global {
@@ -23,12 +25,15 @@ let cached: { api: WorkbenchApi; transport: Transport } | null = null;
 export async function connectWorkbench(): Promise<{ api: WorkbenchApi; transport: Transport } | null> {
   if (cached) return cached;
   if (window.plek) {
-    cached = { api: window.plek, transport: 'electron' };
+    cached = { api: watchConfirmations(window.plek), transport: 'electron' };
     return cached;
   }
   if (!/^https?:$/.test(window.location.protocol)) return null;
   if (!(await hasBridgeSession(window.location.origin))) return null;
-  cached = { api: createHttpApi({ baseUrl: window.location.origin }), transport: 'browser' };
+  cached = {
+    api: watchConfirmations(createHttpApi({ baseUrl: window.location.origin })),
+    transport: 'browser',
+  };
   return cached;
 }
 

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { WorkbenchApi } from '../../../shared/api/contract';
 import type { Issue } from '../../../shared/issues';
 import { getWorkbenchApi } from '../api';
+import { EndpointConfirmation } from './components/EndpointConfirmation';
 import { LANGS, type MessageKey } from './i18n';
 import { uniqueIssues } from './logic/issues';
 import { connectEvents, createAppStore, STEPS, type AppStore, type Step } from './store';
@@ -228,6 +229,7 @@ function Shell() {
           </div>
         ) : null}
         <TaskBanner />
+        <EndpointConfirmation />
         <CurrentStep step={s.step} />
       </main>
     </div>

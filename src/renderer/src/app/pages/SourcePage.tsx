@@ -227,9 +227,16 @@ function LdapForm({ source }: { source: LdapInput }) {
   );
   const [password, setPassword] = useState('');
   const { checkSecret } = s;
+  // The password belongs to this directory, TLS mode and bind DN together (endpoint-bound secrets).
+  const endpoint = { url: source.url, startTls: source.startTls ?? true, bindDn: source.bindDn };
   useEffect(() => {
-    void checkSecret('ldap-bind-password', source.url);
-  }, [checkSecret, source.url]);
+    if (source.bindDn)
+      void checkSecret('ldap-bind-password', {
+        url: source.url,
+        startTls: source.startTls ?? true,
+        bindDn: source.bindDn,
+      });
+  }, [checkSecret, source.url, source.startTls, source.bindDn]);
   const set = (patch: Partial<LdapInput>) =>
     s.updateMapping((m) => (m.source?.kind === 'ldap' ? { ...m, source: { ...m.source, ...patch } } : m));
   const cert = s.certificate;
@@ -254,7 +261,7 @@ function LdapForm({ source }: { source: LdapInput }) {
           onSubmit={(e) => {
             e.preventDefault();
             if (!password) return;
-            void s.storeSecret('ldap-bind-password', password, source.url).then(() => setPassword(''));
+            void s.storeSecret('ldap-bind-password', password, endpoint).then(() => setPassword(''));
           }}
         >
           <label className="field">

@@ -74,15 +74,18 @@ export function createSourceSlice(deps: StoreDeps): StateCreator<AppState, [], [
     },
 
     storeSecret: async (name, value, scope) => {
+      // A secret belongs to one endpoint: a SCIM URL, or a directory with its TLS mode and bind DN.
+      const endpoint = typeof scope === 'string' ? { url: scope } : scope;
       const stored = valueOrReport(
         get,
-        await api.secrets.set(scope ? { name, value, scope } : { name, value }),
+        await api.secrets.set(endpoint ? { name, value, endpoint } : { name, value }),
       );
       if (stored) set((s) => ({ secretsPresent: { ...s.secretsPresent, [name]: true } }));
     },
 
     checkSecret: async (name, scope) => {
-      const has = await api.secrets.has(scope ? { name, scope } : { name });
+      const endpoint = typeof scope === 'string' ? { url: scope } : scope;
+      const has = await api.secrets.has(endpoint ? { name, endpoint } : { name });
       if (has.ok) set((s) => ({ secretsPresent: { ...s.secretsPresent, [name]: has.value.present } }));
     },
   });

@@ -10,6 +10,7 @@ import type {
   RunLogLine,
   RunProgress,
   RunReport,
+  SecretEndpointInput,
   SecretName,
   SourceSample,
   ValidationResult,
@@ -81,8 +82,8 @@ export interface SourceSlice {
   inspectCertificate(url: string): Promise<void>;
   pinCertificate(): void;
   testConnection(): Promise<void>;
-  storeSecret(name: SecretName, value: string, scope?: string): Promise<void>;
-  checkSecret(name: SecretName, scope?: string): Promise<void>;
+  storeSecret(name: SecretName, value: string, scope?: string | SecretEndpointInput): Promise<void>;
+  checkSecret(name: SecretName, scope?: string | SecretEndpointInput): Promise<void>;
 }
 
 export interface ValidationSlice {

@@ -1,0 +1,35 @@
+import { ApiFailure } from '../../shared/api/contract';
+
+/** Time budgets for one request that maps rows in the main process (the app waits while it runs). */
+export const BUDGET_MS = {
+  /** The live preview on sample rows (≤ 5,000): normally milliseconds. */
+  preview: 10_000,
+  /** Validating the renderer's sample rows. */
+  sample: 10_000,
+  /** Validating or planning the whole source (100k rows take about 1.5 s). */
+  whole: 120_000,
+} as const;
+
+/**
+ * Passes records through while the request is within its time budget, and stops the request with a clear
+ * message once it is not. Mapping runs synchronously in the main process, so this check between rows is what
+ * keeps one slow mapping (many large expressions on long cells) from holding every other request of the app.
+ * The engine itself stays clock-free: the budget lives here, around it.
+ */
+export function* withinBudget<T>(
+  records: Iterable<T>,
+  ms: number,
+  what: string,
+  now: () => number = () => performance.now(),
+): Generator<T> {
+  const start = now();
+  let n = 0;
+  for (const record of records) {
+    if ((++n & 63) === 0 && now() - start > ms)
+      throw new ApiFailure(
+        'cancelled',
+        `${what} stopped after ${Math.round(ms / 1000)} s at row ${n}: the mapping takes too long per row; simplify its expressions (long texts, many Replace calls)`,
+      );
+    yield record;
+  }
+}
