@@ -11,6 +11,7 @@ const BENCHES: Bench[] = [
   { name: 'ldap', load: async () => (await import('./ldap.bench')).benchLdap },
   { name: 'scim', load: async () => (await import('./scim.bench')).benchScim },
   { name: 'preview', load: async () => (await import('./preview.bench')).benchPreview },
+  { name: 'api', load: async () => (await import('./api.bench')).benchApi },
 ];
 
 const only = process.argv.slice(2);

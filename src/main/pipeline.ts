@@ -126,11 +126,9 @@ async function runOnSource(
     if (options.signal?.aborted) throw new UserError('cancelled', 130);
     if (event.kind === 'issue') {
       run.pushSourceIssue(event.issue);
-      if (event.issue.row !== undefined) state.rows++;
       continue;
     }
     rows++;
-    state.rows++;
     const outcome = run.push(event.record);
     if (options.keepState && outcome.status === 'mapped') {
       const a = outcome.user.attributes;
@@ -147,6 +145,8 @@ async function runOnSource(
     if (options.onProgress && rows % 5000 === 0) options.onProgress({ rows, fraction: opened.progress() });
   }
   const finished = run.finish();
+  // Every spreadsheet row once: mapped, skipped or in error (a row with only warnings is not counted twice).
+  state.rows = finished.summary.rows;
   options.onProgress?.({ rows, fraction: 1 });
   const outcomes = provisional.map((o) => finalizeOutcome(o, finished, loaded.compiled));
   return { result: { outcomes, issues: finished.issues, summary: finished.summary }, state, finished };

@@ -12,6 +12,7 @@ export const ISSUE_CODES = [
   'short-row',
   'long-row',
   'unterminated-quote',
+  'empty-row',
   'source-unreadable',
   // mapping key
   'empty-key',

@@ -24,6 +24,8 @@ export const SECRET_ENV: Record<SecretName, string> = {
   'ldap-bind-password': 'PLEK_LDAP_PASSWORD',
   'scim-client-secret': 'PLEK_CLIENT_SECRET',
   'scim-token': 'PLEK_TOKEN',
+  'source-client-secret': 'PLEK_SOURCE_SECRET',
+  'source-token': 'PLEK_SOURCE_TOKEN',
 };
 
 export class MemorySecretStore implements SecretStore {

@@ -3,7 +3,9 @@ import { ApiFailure, type Request, type SourceSample } from '../../shared/api/co
 import type { Issue } from '../../shared/issues';
 import type { SourceRecord } from '../../shared/source/types';
 import { describeAttributes, openCsv } from '../sources/csv/read-csv';
-import { openSource, type SourceOfMapping } from '../sources/index';
+import { openSource, type ApiSecrets, type SourceOfMapping } from '../sources/index';
+import type { ApiSource } from '../../shared/mapping/schema';
+import { apiSecretEndpointUrl, apiSecretName } from '../../shared/source/api-secret';
 import { ldapBackend } from './backends';
 import type { ServiceContext } from './context';
 import { appPathPolicy, checkProjectPath, resolveSourceFile } from './path-access';
@@ -33,12 +35,14 @@ export async function readWholeSource(
       ? await ctx.secrets.get('ldap-bind-password', ldapEndpoint(mapping.source))
       : null;
   await checkProjectPath(ctx, projectPath);
+  const apiSecrets = isApi(mapping.source) ? await apiSecretsOf(ctx, mapping.source) : undefined;
   const opened = await openSource(mapping, {
     baseDir: projectPath ? dirname(projectPath) : ctx.options.dataDir,
     pathPolicy: appPathPolicy(ctx),
     // Plain LDAP was confirmed by the consultant when the password was handed out (EndpointSecrets.get).
     allowPlainLdap: true,
     ...(ldapPassword ? { ldapPassword } : {}),
+    ...(apiSecrets ? { apiSecrets } : {}),
     signal: task.signal,
   });
   const records: SourceRecord[] = [];
@@ -60,6 +64,71 @@ export async function readWholeSource(
   return { records, issues, ...(opened.headers ? { headers: opened.headers } : {}) };
 }
 
+function isApi(source: { kind: string }): source is ApiSource {
+  return source.kind === 'personio' || source.kind === 'afas' || source.kind === 'rest';
+}
+
+/**
+ * The stored secret of an API source, bound to the endpoint it is sent to (EndpointSecrets: a mapping that points
+ * elsewhere is asked to confirm before anything is sent). A REST token URL on another host than the API needs the
+ * consultant's confirmation of that host first.
+ */
+async function apiSecretsOf(ctx: ServiceContext, source: ApiSource): Promise<ApiSecrets> {
+  const name = apiSecretName(source);
+  if (!name) return {};
+  const url = apiSecretEndpointUrl(source);
+  let confirmedTokenUrl: string | undefined;
+  if (source.kind === 'rest' && source.auth.kind === 'oauth2') {
+    await ctx.secrets.checkTokenUrl(source.url, source.auth.tokenUrl);
+    confirmedTokenUrl = source.auth.tokenUrl;
+  }
+  const value = await ctx.secrets.get(name, { url });
+  if (!value) return confirmedTokenUrl ? { confirmedTokenUrl } : {};
+  return {
+    ...(name === 'source-token' ? { token: value } : { secret: value }),
+    ...(confirmedTokenUrl ? { confirmedTokenUrl } : {}),
+  };
+}
+
+/** A sample of an HR application's API, with progress (records, pages, total when the API gives one). */
+async function readApiSample(
+  ctx: ServiceContext,
+  source: ApiSource,
+  limit: number,
+  task: Task,
+): Promise<SourceSample> {
+  const { sampleApiSource, isApiSourceError } = await import('../sources/api/index');
+  const secrets = await apiSecretsOf(ctx, source);
+  const secret = source.kind === 'afas' ? secrets.token : secrets.secret;
+  try {
+    const sample = await sampleApiSource(source, {
+      size: limit,
+      ...(secret ? { secret } : {}),
+      ...(secrets.confirmedTokenUrl
+        ? { confirmedTokenOrigin: new URL(secrets.confirmedTokenUrl).origin }
+        : {}),
+      signal: task.signal,
+      onProgress: (p) =>
+        ctx.emit('task:progress', {
+          taskId: task.id,
+          label: 'sampling',
+          done: p.records,
+          total: p.total !== null ? Math.min(p.total, limit) : limit,
+        }),
+    });
+    return {
+      attributes: sample.attributes,
+      records: sample.records,
+      issues: [],
+      totalRecords: sample.records.length,
+    };
+  } catch (error) {
+    if (task.signal.aborted) throw new ApiFailure('cancelled', 'reading the source was cancelled');
+    if (isApiSourceError(error)) throw new ApiFailure('invalid-request', `${error.message} ${error.hint}`);
+    throw error;
+  }
+}
+
 /** The first `limit` records of a source, with every row's problems counted over the whole file. */
 export async function readSample(
   ctx: ServiceContext,
@@ -67,6 +136,7 @@ export async function readSample(
   task: Task,
 ): Promise<SourceSample> {
   const source = request.source;
+  if (isApi(source)) return readApiSample(ctx, source, request.limit, task);
   if (source.kind === 'ldap') {
     const ldap = ctx.options.backends?.ldap ?? ldapBackend;
     const password = await ctx.secrets.get('ldap-bind-password', ldapEndpoint(source));

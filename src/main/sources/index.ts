@@ -1,9 +1,10 @@
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Issue } from '../../shared/issues';
 import type { MappingFile } from '../../shared/mapping/schema';
 import type { SourceRecord } from '../../shared/source/types';
 import { resolveMappingPath, type PathPolicy } from '../security/path-policy';
 import { UserError } from '../user-error';
+import { SourceError } from './source-error';
 
 export type SourceEvent = { kind: 'record'; record: SourceRecord } | { kind: 'issue'; issue: Issue };
 
@@ -97,6 +98,14 @@ export async function openSource(
     const csvOptions =
       source.kind === 'csv' ? { encoding: source.encoding, delimiter: source.delimiter } : {};
     const opened = await openCsv(path, csvOptions, options.signal);
+    if (opened.info.headers.length === 0) {
+      await opened.close();
+      throw new SourceError(
+        'source-unreadable',
+        `Cannot read ${basename(path)}: it is empty (no header row); export the file again`,
+        path,
+      );
+    }
     return {
       label: path,
       headers: opened.info.headers,

@@ -4,7 +4,7 @@ import type { Issue } from '../issues';
 import type { SourceAttribute, SourceRecord } from '../source/types';
 import type { MappingRunSummary, RowOutcome } from '../engine/types';
 import type { MappingFileInput } from '../mapping/schema';
-import { ldapSourceSchema, sourceSchema } from '../mapping/schema';
+import { ldapSourceSchema, mappingSourceSchema } from '../mapping/schema';
 import type { MappingProblem } from '../mapping/load';
 import { jsonPath } from '../mapping/load';
 import { CHANNELS, EVENTS, type Channel, type EventName, isChannel } from './channels';
@@ -143,7 +143,7 @@ const sourceRecordSchema: z.ZodType<SourceRecord> = z
 const sampledRecords = z.array(sourceRecordSchema).max(5000);
 
 /** A source as the source form sends it; a CSV path is absolute, or relative to `projectPath`. */
-const wireSource = sourceSchema.superRefine((s, ctx) => {
+const wireSource = mappingSourceSchema.superRefine((s, ctx) => {
   if (s.kind === 'csv' && s.path !== undefined && !isSafeAbsolutePath(s.path) && !isSafeRelativePath(s.path))
     ctx.addIssue({ code: 'custom', path: ['path'], message: 'must be a local file path' });
   if (s.kind === 'ldap' && !isAcceptableLdapUrl(s.url))
@@ -161,7 +161,14 @@ const wireSource = sourceSchema.superRefine((s, ctx) => {
     ctx.addIssue({ code: 'custom', path: ['caFile'], message: 'must be a local file path' });
 });
 
-export const SECRET_NAMES = ['ldap-bind-password', 'scim-client-secret', 'scim-token'] as const;
+export const SECRET_NAMES = [
+  'ldap-bind-password',
+  'scim-client-secret',
+  'scim-token',
+  // HR application APIs: OAuth2 client secret / bearer token / API key, and the AFAS token.
+  'source-client-secret',
+  'source-token',
+] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 const secretEndpoint = z
   .object({

@@ -43,6 +43,8 @@ export interface CompiledMapping {
   timeZone: string;
   groupRules: CompiledGroupRule[];
   loginSchema: CompiledLoginSchema | null;
+  /** Source columns that feed a name or an email: a `?` between letters there is a letter lost by Excel. */
+  nameColumns: string[];
   /** Every source attribute the mapping reads, for the "unknown column" check. */
   references: string[];
   /** Target paths that are written for each user (fields + login target). */
@@ -51,6 +53,17 @@ export interface CompiledMapping {
 
 export type CompileResult =
   { ok: true; compiled: CompiledMapping } | { ok: false; problems: MappingProblem[] };
+
+const NAME_TARGETS: ReadonlySet<string> = new Set([
+  'userName',
+  'name.givenName',
+  'name.familyName',
+  'name.middleName',
+  'name.formatted',
+  'displayName',
+  'nickName',
+  WORK_EMAIL,
+]);
 
 /** Plek needs these to create an account. */
 export const REQUIRED_FOR_CREATE = ['name.givenName', 'name.familyName', WORK_EMAIL] as const;
@@ -182,6 +195,9 @@ export function compileMapping(mapping: MappingFile): CompileResult {
       groupRules,
       loginSchema,
       references: [...references],
+      nameColumns: [
+        ...new Set(fields.filter((f) => NAME_TARGETS.has(f.target)).flatMap((f) => f.expr.references)),
+      ],
       targets,
     },
   };

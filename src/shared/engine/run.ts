@@ -164,6 +164,25 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     }
 
     const issues: Issue[] = [];
+    // Excel writes letters its code page lacks (ş, ı, ł…) as "?": "Ay?e Y?lmaz". The name would reach Plek so.
+    for (const column of compiled.nameColumns) {
+      const text = firstText(record.values[column]);
+      if (text !== null && text.includes('?') && LOST_LETTER.test(text)) {
+        issues.push(
+          issue(
+            'encoding',
+            'warning',
+            `row ${row}: "${text}" in [${column}] has a "?" between letters: a letter the export's code page could not hold (ş, ı, ł …) was replaced; export as UTF-8 ("CSV UTF-8") and check the name`,
+            {
+              row,
+              key,
+              field: column,
+              params: { id: 'issue.encoding.questionMark', row, column, value: text },
+            },
+          ),
+        );
+      }
+    }
     const attributes: FlatUser = {};
     const tracing = wantTrace(key);
     const trace: Record<string, TraceEntry> = tracing ? {} : NO_TRACE;
@@ -685,7 +704,15 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   return {
     push,
     pushSourceIssue(i: Issue) {
-      if (i.row !== undefined && i.severity === 'error') sourceErrorRows.add(i.row);
+      if (i.row !== undefined && !HEADER_CODES.has(i.code)) {
+        if (i.code === 'empty-row') {
+          counts.rows++;
+          counts.skipped++;
+        } else if (i.severity === 'error') {
+          // A bad quote can swallow many spreadsheet rows into one record: each of them is an error row.
+          for (const r of i.rows ?? [i.row]) sourceErrorRows.add(r);
+        }
+      }
       const list = rowIssues.get(i.row ?? 0) ?? [];
       list.push(i);
       rowIssues.set(i.row ?? 0, list);
@@ -792,6 +819,11 @@ function otherRows(all: readonly number[], row: number): { count: number; others
   const others = all.filter((x) => x !== row);
   return { count: others.length, others: others.join(', ') };
 }
+
+const LOST_LETTER = /\p{L}\?+\p{L}/u;
+
+/** Problems of the header row (row 1): they are no data row, so they never count as one. */
+const HEADER_CODES: ReadonlySet<string> = new Set(['duplicate-header', 'empty-header']);
 
 /** Shared by every untraced user: nothing is written to it (finalizeOutcome checks that it is empty). */
 const NO_TRACE: Record<string, TraceEntry> = Object.freeze({}) as Record<string, TraceEntry>;

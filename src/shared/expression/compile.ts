@@ -5,7 +5,7 @@ import { ExpressionSyntaxError } from './errors';
 import { arity, functionDef } from './functions';
 import { parseOrThrow } from './parse';
 import type { CompileArg, CompileContext, EvalEnv, EvalResult, Evaluator } from './runtime';
-import { EvalFailure } from './runtime';
+import { EvalFailure, expressionPosition, positionInExpression } from './runtime';
 import { compareValues, matchKey, valuesEqual, valueToBoolean, valueToText } from './value';
 
 export interface CompiledExpression {
@@ -43,10 +43,15 @@ function compiled(ast: ExprNode, text: string, root: Evaluator): CompiledExpress
         return { ok: true, value: root(env) };
       } catch (e) {
         if (e instanceof EvalFailure) {
-          const error: { code: typeof e.code; message: string } = { code: e.code, message: e.message };
+          const where = e.offset === undefined ? undefined : expressionPosition(text, e.offset);
+          const message = where ? `${e.message} (${positionInExpression(text, e.offset!)})` : e.message;
+          const error: { code: typeof e.code; message: string } = { code: e.code, message };
           // Not enumerable: the catalogue data rides along for the engine's issues without changing the
           // error's shape for anyone comparing or printing it.
-          if (e.detail) Object.defineProperty(error, 'detail', { value: e.detail, enumerable: false });
+          if (e.detail) {
+            const detail = where ? { ...e.detail, ...where } : e.detail;
+            Object.defineProperty(error, 'detail', { value: detail, enumerable: false });
+          }
           return { ok: false, error };
         }
         if (e instanceof RangeError)

@@ -47,10 +47,13 @@ export interface CompileArg {
 /** Thrown while evaluating a row; `evaluate` turns it into an `EvalResult` error. */
 export class EvalFailure extends Error {
   readonly code: EvalErrorCode;
+  /** 0-based offset of the call in the expression text, when known: the message then says where. */
+  readonly offset: number | undefined;
   readonly detail: EvalDetail | undefined;
-  constructor(code: EvalErrorCode, message: string, detail?: EvalDetail) {
+  constructor(code: EvalErrorCode, message: string, offset?: number, detail?: EvalDetail) {
     super(message);
     this.code = code;
+    this.offset = offset;
     this.detail = detail;
   }
 }
@@ -62,10 +65,31 @@ export function failAt(
   reason: string,
   detail?: { id: `eval.${string}`; [name: string]: string | number },
 ): EvalFailure {
-  const column = call.start + 1;
   return new EvalFailure(
     code,
-    `${call.name}: ${reason} (column ${column})`,
-    detail ? { ...detail, fn: call.name, column } : undefined,
+    `${call.name}: ${reason}`,
+    call.start,
+    detail ? { ...detail, fn: call.name } : undefined,
   );
+}
+
+/**
+ * Where an offset lies in the expression text, as the catalogue words it: `line` is 0 for an expression on one
+ * line, else the 1-based line; `position` counts characters from the start of the expression (or of that line).
+ */
+export function expressionPosition(text: string, offset: number): { line: number; position: number } {
+  if (!text.includes('\n')) return { line: 0, position: offset + 1 };
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, position: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * Where in the expression text an offset lies, in words that do not send anyone to spreadsheet column A:
+ * "in the expression at position 12", or "at line 2, position 5" for an expression written over several lines.
+ */
+export function positionInExpression(text: string, offset: number): string {
+  const { line, position } = expressionPosition(text, offset);
+  return line === 0
+    ? `in the expression at position ${position}`
+    : `in the expression at line ${line}, position ${position}`;
 }

@@ -253,6 +253,7 @@ export const en = {
   'issue.empty-header': 'Empty column header',
   'issue.short-row': 'Row with too few columns',
   'issue.long-row': 'Row with too many columns',
+  'issue.empty-row': 'Empty row',
   'issue.unterminated-quote': 'Unterminated quote',
   'issue.source-unreadable': 'Source cannot be read',
   'issue.empty-key': 'Empty mapping key',
@@ -327,12 +328,15 @@ export const en = {
   'issue.empty-key.text':
     'row {row}: the mapping key "{attribute}" is empty; Plek cannot recognise this person on the next sync. Fill it in the source.',
   'issue.eval.scope': 'row {row}: scope: {detail}',
-  // Expression failures on a row's data, inside an issue's {detail}; {column} is the position in the expression.
-  'eval.invalidDate.format': '{fn}: {text} is not a date in format {format} (column {column})',
+  // Expression failures on a row's data, inside an issue's {detail}; {line} and {position} say where in the expression.
+  'eval.invalidDate.format':
+    '{fn}: {text} is not a date in format {format} ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
   'eval.invalidDate.invalid':
-    '{fn}: {text} is not a valid date ({why, select, noSuchDay {no such day} outOfRange {out of range} other {{why}}}) (column {column})',
-  'eval.invalidDate.notDate': '{fn}: {text} is not a date (column {column})',
-  'eval.invalidPhone': '{fn}: {text} is not a valid phone number for {region} (column {column})',
+    '{fn}: {text} is not a valid date ({why, select, noSuchDay {no such day} outOfRange {out of range} other {{why}}}) ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
+  'eval.invalidDate.notDate':
+    '{fn}: {text} is not a date ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
+  'eval.invalidPhone':
+    '{fn}: {text} is not a valid phone number for {region} ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
   'issue.eval.field': 'row {row}: {field}: {detail}; the field is left unchanged in Plek',
   'issue.eval.inactiveWhen': 'row {row}: deactivation.inactiveWhen: {detail}',
   'issue.eval.endDate':
@@ -370,6 +374,8 @@ export const en = {
   'issue.source-unreadable.empty': '{file} is empty: it has no header row; export the file again',
   'issue.encoding.more':
     '{file}: {n, plural, one {# more cell} other {# more cells}} with characters lost in a bad encoding {n, plural, one {is} other {are}} not listed; re-export as UTF-8 or set the encoding',
+  'issue.encoding.questionMark':
+    'row {row}: "{value}" in [{column}] has a "?" between letters: a letter the export\'s code page could not hold (ş, ı, ł …) was replaced; export as UTF-8 ("CSV UTF-8") and check the name',
   'issue.encoding.switchedTo1252':
     '{file} row {row}: the file was plain ASCII up to here, but this row is not valid UTF-8, so it and the rest are read as Windows-1252; set the encoding if letters look wrong',
   'issue.encoding.lost':
@@ -378,6 +384,7 @@ export const en = {
     '{file}: the encoding is set to {chosen}, but the file starts with a {bom} byte-order mark; letters may come out wrong — set the encoding to "auto" or {bom}',
   'issue.unterminated-quote.swallowed':
     '{file} rows {row}–{last}: a quoted value in row {row} has text after its closing quote (like "Team" leider), so these rows were read as one value; in the export, quote the whole value with inner quotes doubled ("""Team"" leider") or drop the quotes. The rows are skipped.',
+  'issue.empty-row.text': '{file} row {row} is empty; skipped',
   'issue.unterminated-quote.stray':
     '{file} row {row}: a quoted value has a stray quote (") inside it that is not doubled; check the values of this row',
   'issue.unterminated-quote.open':

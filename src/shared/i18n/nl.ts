@@ -247,6 +247,7 @@ export const nl: Catalogue = {
   'issue.empty-header': 'Lege kolomkop',
   'issue.short-row': 'Regel met te weinig kolommen',
   'issue.long-row': 'Regel met te veel kolommen',
+  'issue.empty-row': 'Lege rij',
   'issue.unterminated-quote': 'Niet afgesloten aanhalingsteken',
   'issue.source-unreadable': 'Bron niet leesbaar',
   'issue.empty-key': 'Lege mapping key',
@@ -320,12 +321,13 @@ export const nl: Catalogue = {
     'rij {row}: de mapping key "{attribute}" is leeg; Plek kan deze persoon bij de volgende synchronisatie niet herkennen. Vul hem in de bron in.',
   'issue.eval.scope': 'rij {row}: scope: {detail}',
   'eval.invalidDate.format':
-    '{fn}: {text} is geen datum in het formaat {format} (positie {column} in de expressie)',
+    '{fn}: {text} is geen datum in het formaat {format} ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
   'eval.invalidDate.invalid':
-    '{fn}: {text} is geen geldige datum ({why, select, noSuchDay {die dag bestaat niet} outOfRange {buiten het bereik} other {{why}}}) (positie {column} in de expressie)',
-  'eval.invalidDate.notDate': '{fn}: {text} is geen datum (positie {column} in de expressie)',
+    '{fn}: {text} is geen geldige datum ({why, select, noSuchDay {die dag bestaat niet} outOfRange {buiten het bereik} other {{why}}}) ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+  'eval.invalidDate.notDate':
+    '{fn}: {text} is geen datum ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
   'eval.invalidPhone':
-    '{fn}: {text} is geen geldig telefoonnummer voor {region} (positie {column} in de expressie)',
+    '{fn}: {text} is geen geldig telefoonnummer voor {region} ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
   'issue.eval.field': 'rij {row}: {field}: {detail}; het veld blijft in Plek ongewijzigd',
   'issue.eval.inactiveWhen': 'rij {row}: deactivation.inactiveWhen: {detail}',
   'issue.eval.endDate':
@@ -364,6 +366,8 @@ export const nl: Catalogue = {
   'issue.source-unreadable.empty': '{file} is leeg: er is geen kopregel; exporteer het bestand opnieuw',
   'issue.encoding.more':
     '{file}: nog {n, plural, one {# cel} other {# cellen}} met tekens die door een verkeerde tekenset verloren zijn, {n, plural, one {staat} other {staan}} niet in de lijst; exporteer opnieuw als UTF-8 of stel de tekenset in',
+  'issue.encoding.questionMark':
+    'rij {row}: "{value}" in [{column}] heeft een "?" tussen letters: een letter die de tekenset van de export niet kent (ş, ı, ł …) is vervangen; exporteer als UTF-8 ("CSV UTF-8") en controleer de naam',
   'issue.encoding.switchedTo1252':
     '{file} rij {row}: het bestand was tot hier gewone ASCII, maar deze rij is geen geldige UTF-8, dus deze en de rest worden als Windows-1252 gelezen; stel de tekenset in als letters er verkeerd uitzien',
   'issue.encoding.lost':
@@ -372,6 +376,7 @@ export const nl: Catalogue = {
     '{file}: de tekenset staat op {chosen}, maar het bestand begint met een {bom}-byte-order mark; letters kunnen verkeerd uitkomen — zet de tekenset op "automatisch" of {bom}',
   'issue.unterminated-quote.swallowed':
     '{file} rijen {row}–{last}: een waarde tussen aanhalingstekens in rij {row} heeft tekst na het sluitende aanhalingsteken (zoals "Team" leider), dus deze rijen zijn als één waarde gelezen; zet in de export de hele waarde tussen aanhalingstekens met verdubbelde binnenste aanhalingstekens ("""Team"" leider") of laat de aanhalingstekens weg. De rijen worden overgeslagen.',
+  'issue.empty-row.text': '{file} rij {row} is leeg; overgeslagen',
   'issue.unterminated-quote.stray':
     '{file} rij {row}: een waarde tussen aanhalingstekens bevat een los aanhalingsteken (") dat niet verdubbeld is; controleer de waarden van deze rij',
   'issue.unterminated-quote.open':

@@ -123,7 +123,8 @@ describe('evaluation errors are results, not exceptions', () => {
       ok: false,
       error: {
         code: 'invalid-date',
-        message: 'ParseDate: "31-02-2024" is not a valid date (no such day) (column 1)',
+        message:
+          'ParseDate: "31-02-2024" is not a valid date (no such day) (in the expression at position 1)',
       },
     });
   });
@@ -185,5 +186,21 @@ describe('security', () => {
   it('refuses regexes RE2 cannot run, written as literals', () => {
     for (const evil of ['(?=a)b', '(?<!x)a', '(a)\\1', 'a*+'])
       expect(compileError(`Replace([x], "${evil}", "")`).message, evil).toMatch(/not supported|invalid/);
+  });
+});
+
+describe('where a row error happened in the expression', () => {
+  it.each([
+    ['ParseDate([d], "dd-MM-yyyy")', 'in the expression at position 1'],
+    ['Trim([x]) & ParseDate([d], "dd-MM-yyyy")', 'in the expression at position 13'],
+    ['Coalesce(\n  [x],\n  ParseDate([d], "dd-MM-yyyy")\n)', 'in the expression at line 3, position 3'],
+  ])('%j → %s', (text, where) => {
+    const compiled = compileExpression(text, { valueMaps: {} });
+    if (!compiled.ok) throw new Error(compiled.error.message);
+    const r = compiled.expr.evaluate({ get: (a) => (a === 'd' ? '31-02-2024' : null), today: '2026-11-23' });
+    expect(r.ok === false && r.error.message).toBe(
+      `ParseDate: "31-02-2024" is not a valid date (no such day) (${where})`,
+    );
+    expect(r.ok === false && r.error.message).not.toMatch(/column/);
   });
 });

@@ -26,22 +26,62 @@ describe('ParseDate with a pattern', () => {
   });
 
   it.each<[string, string, string]>([
-    ['31-02-2024', 'dd-MM-yyyy', 'ParseDate: "31-02-2024" is not a valid date (no such day) (column 1)'],
-    ['29-02-2023', 'dd-MM-yyyy', 'ParseDate: "29-02-2023" is not a valid date (no such day) (column 1)'],
-    ['31-04-2024', 'dd-MM-yyyy', 'ParseDate: "31-04-2024" is not a valid date (no such day) (column 1)'],
-    ['00-01-2024', 'dd-MM-yyyy', 'ParseDate: "00-01-2024" is not a valid date (no such day) (column 1)'],
-    ['13-13-2024', 'dd-MM-yyyy', 'ParseDate: "13-13-2024" is not a valid date (no such day) (column 1)'],
-    ['1-2-2024', 'dd-MM-yyyy', 'ParseDate: "1-2-2024" is not a date in format dd-MM-yyyy (column 1)'],
-    ['2024-01-31', 'dd-MM-yyyy', 'ParseDate: "2024-01-31" is not a date in format dd-MM-yyyy (column 1)'],
+    [
+      '31-02-2024',
+      'dd-MM-yyyy',
+      'ParseDate: "31-02-2024" is not a valid date (no such day) (in the expression at position 1)',
+    ],
+    [
+      '29-02-2023',
+      'dd-MM-yyyy',
+      'ParseDate: "29-02-2023" is not a valid date (no such day) (in the expression at position 1)',
+    ],
+    [
+      '31-04-2024',
+      'dd-MM-yyyy',
+      'ParseDate: "31-04-2024" is not a valid date (no such day) (in the expression at position 1)',
+    ],
+    [
+      '00-01-2024',
+      'dd-MM-yyyy',
+      'ParseDate: "00-01-2024" is not a valid date (no such day) (in the expression at position 1)',
+    ],
+    [
+      '13-13-2024',
+      'dd-MM-yyyy',
+      'ParseDate: "13-13-2024" is not a valid date (no such day) (in the expression at position 1)',
+    ],
+    [
+      '1-2-2024',
+      'dd-MM-yyyy',
+      'ParseDate: "1-2-2024" is not a date in format dd-MM-yyyy (in the expression at position 1)',
+    ],
+    [
+      '2024-01-31',
+      'dd-MM-yyyy',
+      'ParseDate: "2024-01-31" is not a date in format dd-MM-yyyy (in the expression at position 1)',
+    ],
     [
       '31-01-2024 extra',
       'dd-MM-yyyy',
-      'ParseDate: "31-01-2024 extra" is not a date in format dd-MM-yyyy (column 1)',
+      'ParseDate: "31-01-2024 extra" is not a date in format dd-MM-yyyy (in the expression at position 1)',
     ],
-    ['gisteren', 'auto', 'ParseDate: "gisteren" is not a date in format auto (column 1)'],
+    [
+      'gisteren',
+      'auto',
+      'ParseDate: "gisteren" is not a date in format auto (in the expression at position 1)',
+    ],
     // "." in a format is a literal dot, not "any character"
-    ['31x01x2024', 'dd.MM.yyyy', 'ParseDate: "31x01x2024" is not a date in format dd.MM.yyyy (column 1)'],
-    ['2024-1-31', 'yyyy-MM-dd', 'ParseDate: "2024-1-31" is not a date in format yyyy-MM-dd (column 1)'],
+    [
+      '31x01x2024',
+      'dd.MM.yyyy',
+      'ParseDate: "31x01x2024" is not a date in format dd.MM.yyyy (in the expression at position 1)',
+    ],
+    [
+      '2024-1-31',
+      'yyyy-MM-dd',
+      'ParseDate: "2024-1-31" is not a date in format yyyy-MM-dd (in the expression at position 1)',
+    ],
   ])('%j as %s is an invalid-date error, never a roll-over', (text, format, message) => {
     expect(evaluate(`ParseDate([x], "${format}")`, { x: text })).toEqual({
       ok: false,

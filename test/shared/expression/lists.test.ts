@@ -45,7 +45,9 @@ describe('list functions for directory attributes', () => {
 
   it('reports an empty separator and a non-numeric index', () => {
     const a = evaluate('Split("abc", "")');
-    expect(a.ok === false && a.error.message).toBe('Split: the separator is empty (column 1)');
+    expect(a.ok === false && a.error.message).toBe(
+      'Split: the separator is empty (in the expression at position 1)',
+    );
     const b = evaluate('Item([memberOf], "eerste")', ad);
     expect(b.ok === false && b.error.code).toBe('expression-error');
   });

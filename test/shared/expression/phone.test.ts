@@ -30,7 +30,7 @@ describe('PhoneE164', () => {
         ok: false,
         error: {
           code: 'invalid-phone',
-          message: `PhoneE164: ${JSON.stringify(input)} is not a valid phone number for NL (column 1)`,
+          message: `PhoneE164: ${JSON.stringify(input)} is not a valid phone number for NL (in the expression at position 1)`,
         },
       });
     },

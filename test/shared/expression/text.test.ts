@@ -72,7 +72,7 @@ describe('Left and Mid', () => {
       ok: false,
       error: {
         code: 'expression-error',
-        message: 'Left: length must be a whole number, got "Berg" (column 1)',
+        message: 'Left: length must be a whole number, got "Berg" (in the expression at position 1)',
       },
     });
   });
@@ -212,7 +212,7 @@ describe('ToText and ToNumber', () => {
     const r = evaluate('ToNumber([Roepnaam])', row);
     expect(!r.ok && r.error).toEqual({
       code: 'expression-error',
-      message: 'ToNumber: "Jan" is not a number (column 1)',
+      message: 'ToNumber: "Jan" is not a number (in the expression at position 1)',
     });
   });
 });

@@ -129,7 +129,7 @@ describe('issues as data', () => {
     // A date the expression cannot read is worded in Dutch too, not only the sentence around it.
     const badDate = issues.find((i) => i.code === 'invalid-date' && i.params?.['detail:id'])!;
     expect(formatIssue(badDate, 'nl')).toMatch(
-      /is geen geldige datum \(die dag bestaat niet\) \(positie \d+ in de expressie\)/,
+      /is geen geldige datum \(die dag bestaat niet\) \(in de expressie op positie \d+\)/,
     );
     expect(formatIssue(badDate, 'en')).toMatch(/is not a valid date \(no such day\)/);
     const duplicate = issues.find((i) => i.code === 'duplicate-key')!;

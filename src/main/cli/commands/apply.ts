@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { applyPlan, type ApplyResult } from '../../sync/apply';
 import { interruptible, readPlanFile, withTargetErrors, targetFromOptions } from '../../sync/cli-support';
@@ -10,6 +9,7 @@ import type { Plan } from '../../../shared/plan/types';
 import { loadMappingFile } from '../../pipeline';
 import { UserError } from '../../user-error';
 import { green, red, yellow } from '../common';
+import { writeOutputFile } from '../output';
 
 interface ApplyCommandOptions {
   mapping: string;
@@ -65,9 +65,9 @@ export async function applyWithReport(
     stop.dispose();
   }
   const files = reportFiles(paths.report);
-  await writeFile(files.json, `${JSON.stringify(result.report, null, 2)}\n`);
-  await writeFile(files.nl, reportToCsv(result.report, 'nl'));
-  await writeFile(files.en, reportToCsv(result.report, 'en'));
+  await writeOutputFile(files.json, `${JSON.stringify(result.report, null, 2)}\n`);
+  await writeOutputFile(files.nl, reportToCsv(result.report, 'nl'));
+  await writeOutputFile(files.en, reportToCsv(result.report, 'en'));
   const t = result.report.totals;
   if (json) {
     process.stdout.write(

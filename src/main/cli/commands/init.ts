@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { proposeMapping } from '../../../shared/engine/propose';
 import { stringifyMapping } from '../../../shared/mapping/load';
 import { UserError } from '../../user-error';
 import { bold, dim, envSecret, yellow } from '../common';
+import { writeOutputFile } from '../output';
 import { API_INIT_KINDS, apiInitOptions, initApi, type ApiInitOptions } from './init-api';
 
 interface InitOptions extends ApiInitOptions {
@@ -46,14 +46,7 @@ export function register(program: Command): void {
         : await initCsv(opts);
     const text = stringifyMapping(mapping);
     if (opts.out) {
-      try {
-        await writeFile(opts.out, text, { flag: opts.force ? 'w' : 'wx' });
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-          throw new UserError(`${opts.out} already exists; pass --force to overwrite it`);
-        }
-        throw e;
-      }
+      await writeOutputFile(opts.out, text, { exclusive: !opts.force });
       process.stderr.write(`${bold('wrote')} ${opts.out}\n`);
     } else process.stdout.write(text);
     for (const n of notes) process.stderr.write(`${yellow('note')} ${n}\n`);

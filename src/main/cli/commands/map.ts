@@ -1,10 +1,9 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { isBlocking } from '../../../shared/issues';
 import { toScimUser } from '../../../shared/scim/resource';
 import { streamOutcomes } from '../../pipeline';
 import { apiSecretsFromEnv, envSecret, formatIssues, parseToday } from '../common';
+import { openOutput } from '../output';
 
 interface MapOptions {
   mapping: string;
@@ -25,13 +24,10 @@ export function register(program: Command): void {
     .option('--today <date>', 'the date to judge end dates by (YYYY-MM-DD; default: today)', parseToday)
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .action(async (opts: MapOptions) => {
-      const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+      // Opened first: a folder that does not exist is reported before a million rows are read.
+      const out = await openOutput(opts.out);
       const ldapPassword = envSecret('PLEK_LDAP_PASSWORD');
       let written = 0;
-      // Back-pressure: wait for 'drain' only when the stream's buffer is full.
-      const write = async (line: string) => {
-        if (!out.write(line)) await once(out, 'drain');
-      };
       const { result } = await streamOutcomes(
         {
           mappingPath: opts.mapping,
@@ -48,11 +44,10 @@ export function register(program: Command): void {
           resource.active = user.active;
           if (user.groups.length > 0) resource.groups = user.groups.map((display) => ({ display }));
           written++;
-          await write(`${JSON.stringify(resource)}\n`);
+          await out.write(`${JSON.stringify(resource)}\n`);
         },
       );
-      if (opts.out)
-        await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
+      await out.close();
       const { summary, issues } = result;
       process.stderr.write(
         `${written} users written; ${summary.users.skipped} skipped, ${summary.users.error} rows with errors (not written)${formatIssues(issues.filter(isBlocking), 5)}\n`,

@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { formatPlan } from '../../../shared/plan/format';
 import { interruptible, withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { planFromMapping } from '../../sync/plan';
 import { apiSecretsFromEnv, envSecret, localToday, parseToday, red } from '../common';
+import { writeOutputFile } from '../output';
 
 export interface PlanCommandOptions {
   mapping: string;
@@ -71,7 +71,7 @@ export function register(program: Command): void {
           });
         });
         const json = `${JSON.stringify(plan, null, 2)}\n`;
-        if (opts.out) await writeFile(opts.out, json);
+        if (opts.out) await writeOutputFile(opts.out, json);
         if (opts.json) process.stdout.write(json);
         else {
           process.stdout.write(`${formatPlan(plan, { includeNoop: opts.all ?? false })}\n`);

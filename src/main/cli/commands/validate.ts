@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { isBlocking } from '../../../shared/issues';
 import { runPipeline } from '../../pipeline';
@@ -13,6 +12,7 @@ import {
   red,
   say,
 } from '../common';
+import { writeOutputFile } from '../output';
 
 interface ValidateOptions {
   mapping: string;
@@ -53,7 +53,7 @@ export function register(program: Command): void {
         ...apiSecretsFromEnv(),
         ...(traceKey ? { trace: (key: string) => key === traceKey } : {}),
       });
-      if (opts.writeState) await writeFile(opts.writeState, `${JSON.stringify(state)}\n`);
+      if (opts.writeState) await writeOutputFile(opts.writeState, `${JSON.stringify(state)}\n`);
       const { summary, issues } = result;
       const blocking = issues.some(isBlocking);
       if (opts.json) {

@@ -120,35 +120,85 @@ export function recordsOf(
 }
 
 /**
- * Yields results in input order while at most `concurrency` calls run at once. The input is pulled lazily, so the
- * next page of persons loads while the employments of the previous one are still in flight.
+ * Yields results in input order while at most `concurrency` calls run at once. Calls start as soon as a slot is
+ * free, not only when the oldest one is done (one slow answer does not stall the others), with at most `maxAhead`
+ * finished results waiting for an older one. The input is pulled lazily, one item at a time, so the next page of
+ * persons loads while employments are still in flight.
  */
 export async function* mapOrdered<T, R>(
   items: AsyncIterable<T>,
   fn: (item: T) => Promise<R>,
   concurrency: number,
+  maxAhead = concurrency * 4,
 ): AsyncGenerator<R> {
   const iterator = items[Symbol.asyncIterator]();
-  const window: Promise<R>[] = [];
-  let done = false;
+  const results = new Map<number, { ok: true; value: R } | { ok: false; error: unknown }>();
+  let started = 0;
+  let next = 0;
+  let inFlight = 0;
+  let exhausted = false;
+  let stopped = false;
+  let pulling = false;
+  let inputError: { error: unknown } | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const pump = (): void => {
+    while (!exhausted && !stopped && !pulling && inFlight < concurrency && started - next < maxAhead) {
+      pulling = true;
+      iterator.next().then(
+        (r) => {
+          pulling = false;
+          if (r.done) exhausted = true;
+          else if (!stopped) {
+            const index = started++;
+            inFlight++;
+            fn(r.value)
+              .then(
+                (value) => results.set(index, { ok: true, value }),
+                (error: unknown) => results.set(index, { ok: false, error }),
+              )
+              .finally(() => {
+                inFlight--;
+                pump();
+                notify();
+              });
+          }
+          pump();
+          notify();
+        },
+        (error: unknown) => {
+          pulling = false;
+          inputError = { error };
+          notify();
+        },
+      );
+    }
+  };
   try {
+    pump();
     for (;;) {
-      while (!done && window.length < concurrency) {
-        const next = await iterator.next();
-        if (next.done) {
-          done = true;
-          break;
-        }
-        const pending = fn(next.value);
-        // Awaited in order below; this only keeps a later failure from being reported as unhandled.
-        pending.catch(() => undefined);
-        window.push(pending);
+      const r = results.get(next);
+      if (r) {
+        results.delete(next);
+        next++;
+        if (!r.ok) throw r.error;
+        pump();
+        yield r.value;
+        continue;
       }
-      const first = window.shift();
-      if (!first) return;
-      yield await first;
+      if (inputError) throw (inputError as { error: unknown }).error;
+      if (exhausted && !pulling && next >= started) return;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
     }
   } finally {
-    await iterator.return?.();
+    stopped = true;
+    // Not awaited: a page still loading is aborted by the read's own controller right after this.
+    void iterator.return?.(undefined).catch(() => undefined);
   }
 }

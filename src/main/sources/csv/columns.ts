@@ -48,6 +48,7 @@ export function checkHeaders(cells: string[], file: string): HeaderCheck {
       issues.push({
         code: 'empty-header',
         severity: trailing ? 'warning' : 'error',
+        row: 1,
         params: {
           id: trailing ? 'issue.empty-header.trailing' : 'issue.empty-header.inner',
           file,
@@ -66,6 +67,7 @@ export function checkHeaders(cells: string[], file: string): HeaderCheck {
       issues.push({
         code: 'duplicate-header',
         severity: 'error',
+        row: 1,
         field: name,
         message: `${file}: ${columnName(first)} and ${columnName(column)} are both called "${name}"; rename one of them in the export (the values of ${columnName(column)} are ignored until then)`,
         params: {

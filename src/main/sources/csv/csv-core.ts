@@ -12,6 +12,7 @@ import {
   hasLostCharacters,
   type ChunkDecoder,
   type CsvEncodingOption,
+  zeroBytePattern,
 } from './encoding';
 
 export interface CsvOptions {
@@ -83,6 +84,7 @@ export class CsvCore {
   private dropCarriageReturn = false;
   private switchedTo1252 = false;
   private ended = false;
+  private blankRows: number[] = [];
 
   constructor(private readonly options: CsvOptions = {}) {
     this.file = options.fileLabel ?? 'CSV file';
@@ -157,6 +159,14 @@ export class CsvCore {
       throw new SourceError('source-unreadable', `Cannot read ${this.file}: it is ${other}`, this.file);
     }
     const choice = chooseEncoding(prefix, complete, this.options.encoding, this.file);
+    if (!choice.encoding.startsWith('utf-16') && !zeroBytePattern(prefix) && looksBinary(prefix)) {
+      this.stopped = true;
+      throw new SourceError(
+        'source-unreadable',
+        `Cannot read ${this.file}: it is a binary file, not a CSV export; ask for the export as CSV`,
+        this.file,
+      );
+    }
     this.encoding = choice;
     this.decoder = choice.asciiPrefix
       ? createAsciiPrefixDecoder(() => {
@@ -232,7 +242,13 @@ export class CsvCore {
       });
     }
     if (missingQuote) {
-      this.unterminated(row);
+      // Every line up to the end of the file was read into this one record: count them all as error rows (the
+      // file's last line break ends the last row, it does not start another).
+      const last = fields.length - 1;
+      fields[last] = fields[last]!.replace(/[\r\n]+$/, '');
+      const swallowed = this.lineBreaks(fields);
+      this.row += swallowed;
+      this.unterminated(row, swallowed);
       return;
     }
     if (invalidQuote) {
@@ -253,7 +269,12 @@ export class CsvCore {
         return;
       }
     }
-    if (fields.every((f) => f === '')) return;
+    if (fields.every((f) => f === '')) {
+      // Reported only when a record follows: blank lines at the end of a file are no rows.
+      this.blankRows.push(row);
+      return;
+    }
+    this.flushBlankRows();
     const expected = this.keys.length;
     if (fields.length !== expected) {
       this.fieldCount(row, fields, expected);
@@ -268,7 +289,8 @@ export class CsvCore {
         params: { id: 'issue.unterminated-quote.stray', file: this.file, row },
       });
     }
-    const values: Record<string, SourceValue> = {};
+    // No prototype: a column called "__proto__" or "constructor" is a column like any other.
+    const values = Object.create(null) as Record<string, SourceValue>;
     for (let i = 0; i < expected; i++) {
       const key = this.keys[i];
       if (key === undefined) continue;
@@ -355,11 +377,25 @@ export class CsvCore {
     return found;
   }
 
-  private unterminated(row: number): void {
+  private flushBlankRows(): void {
+    for (const row of this.blankRows) {
+      this.emitIssue({
+        code: 'empty-row',
+        severity: 'info',
+        row,
+        message: `${this.file} row ${row} is empty; skipped`,
+        params: { id: 'issue.empty-row.text', file: this.file, row },
+      });
+    }
+    this.blankRows = [];
+  }
+
+  private unterminated(row: number, swallowed = 0): void {
     this.emitIssue({
       code: 'unterminated-quote',
       severity: 'error',
       row,
+      ...(swallowed > 0 ? { rows: Array.from({ length: swallowed + 1 }, (_, i) => row + i) } : {}),
       message: `${this.file} row ${row}: a value opens a quote (") that is never closed, so everything from row ${row} to the end of the file reads as one value; close or remove that quote in the export`,
       params: { id: 'issue.unterminated-quote.open', file: this.file, row },
     });
@@ -413,7 +449,33 @@ function notCsv(bytes: Uint8Array): string | undefined {
   }
   if (starts(0x25, 0x50, 0x44, 0x46, 0x2d))
     return 'a PDF document, not a CSV file; ask for the export as CSV';
+  const other: [number[], string][] = [
+    [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+    [[0xff, 0xd8, 0xff], 'a JPEG image'],
+    [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+    [[0x1f, 0x8b], 'a gzip archive'],
+    [[0x37, 0x7a, 0xbc, 0xaf], 'a 7-Zip archive'],
+    [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
+  ];
+  for (const [magic, what] of other) {
+    if (starts(...magic)) return `${what}, not a CSV export; ask for the export as CSV`;
+  }
   return undefined;
+}
+
+/**
+ * Text (in any encoding we read, UTF-16 aside) has no NUL and hardly any other control bytes; a file that does
+ * is some binary format we do not name.
+ */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  return n > 0 && control > n / 100;
 }
 
 function concat(chunks: Uint8Array[], length: number): Uint8Array {

@@ -20,6 +20,26 @@ function firstNonAscii(bytes: Uint8Array, from = 0): number {
   return -1;
 }
 
+/**
+ * True when the bytes from `at` to the end are the start of one UTF-8 character cut off by the end of the
+ * buffer (a lead byte and fewer continuation bytes than it announces). Such a tail proves nothing either way:
+ * Windows-1252 "é" (0xE9) is also a UTF-8 lead byte, so the decision has to wait for the next bytes.
+ */
+function cutOffCharacter(bytes: Uint8Array, at: number): boolean {
+  const lead = bytes[at]!;
+  const length =
+    lead >= 0xc2 && lead <= 0xdf
+      ? 2
+      : lead >= 0xe0 && lead <= 0xef
+        ? 3
+        : lead >= 0xf0 && lead <= 0xf4
+          ? 4
+          : 0;
+  if (length === 0 || bytes.length - at >= length) return false;
+  for (let i = at + 1; i < bytes.length; i++) if ((bytes[i]! & 0xc0) !== 0x80) return false;
+  return true;
+}
+
 type Bom = { encoding: CsvEncoding; length: number };
 
 function byteOrderMark(bytes: Uint8Array): Bom | undefined {
@@ -33,7 +53,7 @@ function byteOrderMark(bytes: Uint8Array): Bom | undefined {
  * Some HR tools write UTF-16 without a byte-order mark. Text in a Latin script then has a zero byte in every
  * other position (which strict UTF-8 would accept), so a lopsided zero count is a reliable sign.
  */
-function zeroBytePattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+export function zeroBytePattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const pairs = Math.floor(Math.min(bytes.length, 4096) / 2);
   if (pairs < 2) return undefined;
   let evenZeros = 0;
@@ -89,7 +109,8 @@ export function chooseEncoding(
   }
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(prefix, { stream: !complete });
-    if (firstNonAscii(prefix) === -1) {
+    const at = firstNonAscii(prefix);
+    if (at === -1 || (!complete && cutOffCharacter(prefix, at))) {
       return { encoding: 'utf-8', reason: 'valid UTF-8 (plain ASCII so far)', issues: [], asciiPrefix: true };
     }
     return { encoding: 'utf-8', reason: 'valid UTF-8', issues: [] };
@@ -132,22 +153,48 @@ export function createChunkDecoder(encoding: CsvEncoding): ChunkDecoder {
  */
 export function createAsciiPrefixDecoder(onWindows1252: () => void): ChunkDecoder {
   let decided: ChunkDecoder | undefined;
+  // The first non-ASCII bytes when they were cut off at the end of a chunk: decided with the next chunk.
+  let held: Uint8Array | undefined;
+  const ascii = (bytes: Uint8Array) =>
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const decide = (bytes: Uint8Array, at: number, final: boolean) => {
+    try {
+      // Bytes before `at` are ASCII, so `at` is a character boundary.
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(at), { stream: !final });
+      decided = createChunkDecoder('utf-8');
+    } catch {
+      decided = createChunkDecoder('windows-1252');
+      onWindows1252();
+    }
+  };
   return {
-    write: (bytes) => {
-      if (decided) return decided.write(bytes);
-      const at = firstNonAscii(bytes);
-      if (at === -1) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-      try {
-        // Bytes before `at` are ASCII, so `at` is a character boundary; a character cut off at the end is fine.
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(at), { stream: true });
-        decided = createChunkDecoder('utf-8');
-      } catch {
-        decided = createChunkDecoder('windows-1252');
-        onWindows1252();
+    write: (chunk) => {
+      if (decided) return decided.write(chunk);
+      let bytes = chunk;
+      if (held) {
+        bytes = new Uint8Array(held.length + chunk.length);
+        bytes.set(held);
+        bytes.set(chunk, held.length);
+        held = undefined;
       }
-      return decided.write(bytes);
+      const at = firstNonAscii(bytes);
+      if (at === -1) return ascii(bytes);
+      if (cutOffCharacter(bytes, at)) {
+        held = bytes.slice(at);
+        return ascii(bytes.subarray(0, at));
+      }
+      decide(bytes, at, false);
+      return decided!.write(bytes);
     },
-    end: () => decided?.end() ?? '',
+    end: () => {
+      if (held && !decided) {
+        const rest = held;
+        held = undefined;
+        decide(rest, 0, true);
+        return decided!.write(rest) + decided!.end();
+      }
+      return decided?.end() ?? '';
+    },
   };
 }
 

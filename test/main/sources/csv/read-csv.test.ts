@@ -331,7 +331,7 @@ describe('cells and rows', () => {
     const { records, issues } = parse(
       'Nr;Naam\r\n1;Jan\n2;"Piet"\r\n3;"Kees\r\nde Boer"\n4;\r\n\n5;Anna\r\n',
     );
-    expect(issues).toEqual([]);
+    expect(issues.map((i) => [i.code, i.row])).toEqual([['empty-row', 6]]);
     expect(records.map((r) => [r.row, r.values.Naam])).toEqual([
       [2, 'Jan'],
       [3, 'Piet'],
@@ -349,9 +349,12 @@ describe('cells and rows', () => {
     ]);
   });
 
-  it('skips blank lines in the middle without an issue but counts them as rows', () => {
+  it('skips blank lines in the middle as empty rows (info, so every row is counted); trailing ones vanish', () => {
     const { records, issues } = parse('Nr;Naam\r\n1;Jan\r\n\r\n;\r\n2;Piet\r\n\r\n\r\n');
-    expect(issues).toEqual([]);
+    expect(issues.map((i) => [i.code, i.severity, i.row])).toEqual([
+      ['empty-row', 'info', 3],
+      ['empty-row', 'info', 4],
+    ]);
     expect(records.map((r) => [r.row, r.values.Nr])).toEqual([
       [2, '1'],
       [5, '2'],

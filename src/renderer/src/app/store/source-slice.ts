@@ -22,8 +22,7 @@ export function createSourceSlice(deps: StoreDeps): StateCreator<AppState, [], [
 
     takeSample: async () => {
       const { mapping, project, revision } = get();
-      // API sources (Personio, AFAS, REST) are sampled through their own channel, not this file/directory one.
-      if (!mapping?.source || (mapping.source.kind !== 'csv' && mapping.source.kind !== 'ldap')) return;
+      if (!mapping?.source) return;
       const source = mapping.source;
       const taskId = deps.newTaskId();
       set({

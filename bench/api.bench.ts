@@ -1,0 +1,59 @@
+// Personio read throughput: 5,000 persons behind a v2 emulator that answers every request after 50 ms (a real
+// API's latency). One persons page per 50 persons plus one employments request per person, so the bound is the
+// API's: (concurrency) employment requests per 50 ms. The figures show the client keeping `concurrency` requests in
+// flight the whole time, so the read is as fast as the API answers.
+import { personioSourceSchema } from '../src/shared/mapping/schema';
+import { readApiRecords } from '../src/main/sources/api/index';
+import { startPersonioEmulator } from '../test/support/hr-api-emulators';
+import { generateHrPeople } from '../test/support/hr-people';
+import type { Report } from './support';
+
+export async function benchApi(report: Report): Promise<void> {
+  const latencyMs = 50;
+  const { people } = generateHrPeople({ count: 5000, seed: 1 });
+  const emulator = await startPersonioEmulator({
+    people,
+    clientId: 'bench',
+    clientSecret: 'bench-secret',
+    latencyMs,
+  });
+  try {
+    for (const concurrency of [6, 12]) {
+      const source = personioSourceSchema.parse({
+        kind: 'personio',
+        baseUrl: emulator.url,
+        clientId: 'bench',
+        concurrency,
+      });
+      const started = performance.now();
+      let records = 0;
+      let pages = 0;
+      for await (const _ of readApiRecords(source, {
+        secret: 'bench-secret',
+        onProgress: (p) => {
+          pages = p.pages;
+        },
+      })) {
+        records++;
+      }
+      const seconds = (performance.now() - started) / 1000;
+      // Requests the API must answer, each taking latencyMs, at most `concurrency` (+1 persons page) at a time.
+      const requests = records + pages;
+      const bound = (concurrency * 1000) / latencyMs;
+      report(`personio 5,000 persons, ${latencyMs} ms/request, concurrency ${concurrency}`, {
+        records,
+        requests,
+        seconds: seconds.toFixed(1),
+        'records/s': Math.round(records / seconds),
+        'API bound records/s': Math.round(bound),
+        'of bound': `${Math.round((records / seconds / bound) * 100)}%`,
+        // Requests in flight at the emulator at once (the client keeps the API busy) and the time one request
+        // really took there: on a loaded machine the emulator's 50 ms stretch, and the read follows the API.
+        'max in flight': emulator.maxInFlight,
+        'observed ms/request': Math.round((concurrency * seconds * 1000) / requests),
+      });
+    }
+  } finally {
+    await emulator.stop();
+  }
+}

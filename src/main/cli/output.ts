@@ -1,0 +1,100 @@
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { UserError } from '../user-error';
+
+/** What a failed write means to a consultant, from the system's error code. */
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'the folder does not exist; create it first or choose another place';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied; choose a folder you may write to';
+    case 'EISDIR':
+      return 'it is a folder; give a file name';
+    case 'EEXIST':
+      return 'it already exists; pass --force to overwrite it';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'EBUSY':
+      return 'it is locked by another program (open in Excel?); close it there and retry';
+    default:
+      return `the system reported ${code ?? (error instanceof Error ? error.message : 'an error')}`;
+  }
+}
+
+/** The one error every CLI write failure becomes: the path and the reason, exit code 2, no stack trace. */
+export function writeError(path: string, error: unknown): UserError {
+  return new UserError(`cannot write ${path}: ${reason(error)}`, 2);
+}
+
+/**
+ * Writes a whole file for the CLI (`--out`, `--write-state`, reports). `exclusive` refuses an existing file.
+ * Every failure is a UserError naming the path and the reason.
+ */
+export async function writeOutputFile(
+  path: string,
+  text: string,
+  options: { exclusive?: boolean } = {},
+): Promise<void> {
+  try {
+    await writeFile(path, text, { flag: options.exclusive ? 'wx' : 'w' });
+  } catch (error) {
+    throw writeError(path, error);
+  }
+}
+
+/** A file written line by line with back-pressure (`map --out`); failures become the same UserError. */
+export interface OutputStream {
+  write(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens `path` for streaming output, or stdout when no path is given. The file is created before any row is read. */
+export async function openOutput(path: string | undefined): Promise<OutputStream> {
+  if (path === undefined) {
+    return {
+      write: async (text) => {
+        if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+      },
+      close: async () => {},
+    };
+  }
+  const stream: WriteStream = createWriteStream(path);
+  let failed: unknown;
+  stream.on('error', (error) => {
+    failed ??= error;
+  });
+  try {
+    await once(stream, 'open');
+  } catch (error) {
+    throw writeError(path, error);
+  }
+  const check = () => {
+    if (failed !== undefined) throw writeError(path, failed);
+  };
+  return {
+    write: async (text) => {
+      check();
+      if (!stream.write(text)) {
+        try {
+          await once(stream, 'drain');
+        } catch (error) {
+          throw writeError(path, error);
+        }
+      }
+    },
+    close: async () => {
+      check();
+      await new Promise<void>((resolve, reject) =>
+        stream.end((error?: Error | null) => (error ? reject(writeError(path, error)) : resolve())),
+      );
+      check();
+    },
+  };
+}
