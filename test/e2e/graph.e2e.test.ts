@@ -193,20 +193,19 @@ describe.skipIf(skip !== null)('graph editor in the browser', () => {
   });
 
   it('accepts an auto-wire suggestion from the header recogniser', async () => {
-    // Tussenvoegsel feeds the family name through the Join above, so it is not offered again; the employee
-    // number (the mapping key, not yet a profile field) is.
-    expect(await page.getByRole('button', { name: /Suggestie voor middleName/ }).count()).toBe(0);
+    // Personeelsnummer is recognised as the enterprise employee number (the tussenvoegsel is no longer
+    // offered as name.middleName: it belongs to the family name).
+    const employeeNumber = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber';
+    expect(await page.getByRole('button', { name: 'Suggestie voor name.middleName overnemen' }).count()).toBe(
+      0,
+    );
     const accept = page.getByRole('button', { name: 'Suggestie voor employeeNumber overnemen' });
     await accept.click();
-    const employeeNumber = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber';
     await expect
-      .poll(
-        async () =>
-          (await page
-            .locator(`.gp-row[data-row="2"] .gp-cell[data-field="${employeeNumber}"]`)
-            .textContent()) ?? '',
+      .poll(() =>
+        page.locator(`.gp-row[data-row="2"] .gp-cell[data-field="${employeeNumber}"]`).textContent(),
       )
-      .not.toBe('');
+      .toBe('10000');
     expect(await accept.count()).toBe(0);
   });
 
