@@ -192,11 +192,19 @@ describe.skipIf(skip !== null)('graph editor in the browser', () => {
   });
 
   it('accepts an auto-wire suggestion from the header recogniser', async () => {
-    const accept = page.getByRole('button', { name: 'Accept name.middleName' });
+    // Personeelsnummer is recognised as the enterprise employee number (the tussenvoegsel is no longer
+    // offered as name.middleName: it belongs to the family name).
+    const employeeNumber = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber';
+    expect(await page.getByRole('button', { name: 'Suggestie voor name.middleName overnemen' }).count()).toBe(
+      0,
+    );
+    const accept = page.getByRole('button', { name: 'Suggestie voor employeeNumber overnemen' });
     await accept.click();
     await expect
-      .poll(() => page.locator('.gp-row[data-row="2"] .gp-cell[data-field="name.middleName"]').textContent())
-      .toBe('van der');
+      .poll(() =>
+        page.locator(`.gp-row[data-row="2"] .gp-cell[data-field="${employeeNumber}"]`).textContent(),
+      )
+      .toBe('10000');
     expect(await accept.count()).toBe(0);
   });
 

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { ProjectDocument } from '../../shared/api/contract';
 import { defaultDataDir } from '../data-dir';
 import { UserError } from '../user-error';
@@ -10,9 +9,10 @@ import { createWorkbenchService } from '../services/workbench-service';
 import { ensureRendererBuilt } from './renderer-build';
 import { ownerOnlyFiles } from '../security/data-protection';
 import { startBridge } from './server';
+import { appRoot } from '../app-root';
 
-/** The repository (or unpacked app) root: src/main/bridge → ../../.. */
-export const APP_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+/** The repository (or unpacked app) root, wherever this module was bundled to. */
+export const APP_ROOT = appRoot();
 
 export interface ServeOptions {
   port?: number;

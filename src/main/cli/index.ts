@@ -1,3 +1,4 @@
+import { CLI_VERSION } from './version';
 import { Command, CommanderError } from 'commander';
 import { isUserFacing } from '../user-error';
 import { ownerOnlyFiles } from '../security/data-protection';
@@ -18,7 +19,7 @@ export function buildProgram(): Command {
     .description(
       'Plek provisioning: map an HR export or Active Directory to Plek users, validate, plan and sync.',
     )
-    .version('0.1.0')
+    .version(CLI_VERSION)
     .showHelpAfterError('(run plek-sync --help for usage)')
     .option('--lang <nl|en>', say('cli.lang'), parseLang)
     .option(

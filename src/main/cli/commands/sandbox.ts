@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { appRoot } from '../../app-root';
 import { InvalidArgumentError, type Command } from 'commander';
 import { startSandbox, type SandboxSeed } from '../../sandbox';
 import { defaultSandboxDir } from '../../data-dir';
@@ -22,7 +22,7 @@ function parsePort(v: string): number {
   return n;
 }
 
-const DEMO_SEED = fileURLToPath(new URL('../../../../resources/demo/sandbox-seed.json', import.meta.url));
+const DEMO_SEED = join(appRoot(), 'resources', 'demo', 'sandbox-seed.json');
 
 /** `plek-sync sandbox`: the embedded Plek stand-in on 127.0.0.1 until Ctrl+C; state persists in the data folder. */
 export function register(program: Command): void {

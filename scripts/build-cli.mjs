@@ -1,0 +1,33 @@
+// Builds the plek-sync CLI to plain JavaScript (dist/cli/plek-sync.js), so it starts without transpiling
+// TypeScript: run by `npm install` (prepare), `npm run build:cli` and before the tests. Dependencies stay in
+// node_modules (not bundled). Without esbuild (an install without devDependencies) it says so and leaves
+// bin/plek-sync.mjs to run the sources through tsx, when that is there.
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+let esbuild;
+try {
+  esbuild = await import('esbuild');
+} catch {
+  process.stderr.write(
+    'build-cli: esbuild is not installed (no devDependencies?); the CLI runs from source\n',
+  );
+  process.exit(0);
+}
+const outdir = `${root}dist/cli`;
+rmSync(outdir, { recursive: true, force: true });
+await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: { 'plek-sync': 'src/main/cli/run-cli.ts' },
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outdir,
+  chunkNames: 'chunks/[name]-[hash]',
+  packages: 'external',
+  logLevel: 'warning',
+  legalComments: 'none',
+});
