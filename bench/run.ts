@@ -10,6 +10,7 @@ const BENCHES: Bench[] = [
   { name: 'csv', load: async () => (await import('./csv.bench')).benchCsv },
   { name: 'ldap', load: async () => (await import('./ldap.bench')).benchLdap },
   { name: 'scim', load: async () => (await import('./scim.bench')).benchScim },
+  { name: 'import', load: async () => (await import('./import.bench')).benchImport },
   { name: 'preview', load: async () => (await import('./preview.bench')).benchPreview },
   { name: 'api', load: async () => (await import('./api.bench')).benchApi },
 ];

@@ -191,9 +191,21 @@ describe.skipIf(skip !== null)('graph editor in the browser', () => {
     await page.getByLabel('Search attribute or field').fill('');
   });
 
-  it('never offers the tussenvoegsel as name.middleName (in SCIM it belongs to the family name)', async () => {
-    // The accept flow itself needs a new suggestion target here (ui engineer): the one this test used is gone.
-    expect(await page.getByRole('button', { name: /name\.middleName/ }).count()).toBe(0);
+  it('accepts an auto-wire suggestion from the header recogniser', async () => {
+    // Personeelsnummer is recognised as the enterprise employee number (the tussenvoegsel is no longer
+    // offered as name.middleName: it belongs to the family name).
+    const employeeNumber = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber';
+    expect(await page.getByRole('button', { name: 'Suggestie voor name.middleName overnemen' }).count()).toBe(
+      0,
+    );
+    const accept = page.getByRole('button', { name: 'Suggestie voor employeeNumber overnemen' });
+    await accept.click();
+    await expect
+      .poll(() =>
+        page.locator(`.gp-row[data-row="2"] .gp-cell[data-field="${employeeNumber}"]`).textContent(),
+      )
+      .toBe('10000');
+    expect(await accept.count()).toBe(0);
   });
 
   it('dragging a node re-renders the canvas but not the preview', async () => {

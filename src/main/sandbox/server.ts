@@ -1,8 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { InvalidFilterError } from './filter';
 import {
   MAX_RESULTS,
@@ -11,6 +9,7 @@ import {
   SERVICE_PROVIDER_CONFIG,
   BULK_MAX_OPERATIONS,
 } from './schemas';
+import { SandboxPersistence } from './persistence';
 import { SandboxStore, ScimHttpError, type ResourceKind, type SandboxState } from './store';
 import { mulberry32 as seeded } from '../../shared/random';
 
@@ -31,7 +30,7 @@ export interface SandboxOptions {
   staticToken?: string;
   tokenTtlSeconds?: number;
   /** Token bucket: this many requests per minute, burst of one second's worth; excess → 429 + Retry-After. */
-  rateLimit?: { perMinute: number };
+  rateLimit?: { perMinute: number; /** Send `RateLimit-*` headers (default true). */ headers?: boolean };
   /** Random 500s before a request is processed (seeded), for demos of the client's retries. */
   faults?: { errorRate: number; seed?: number };
   /** Accounts to start with when the state is new (the linking demo). */
@@ -80,7 +79,6 @@ const SCIM_JSON = 'application/scim+json';
 const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 const LIST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 const BULK_RESPONSE_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:BulkResponse';
-const STATE_FILE = 'sandbox-state.json';
 
 interface Reply {
   status: number;
@@ -142,7 +140,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clientSecret = options.clientSecret ?? randomBytes(18).toString('base64url');
   const ttl = options.tokenTtlSeconds ?? 3600;
   const tokens = new Map<string, number>();
-  const statePath = options.dataDir ? join(options.dataDir, STATE_FILE) : null;
   const stats: SandboxStats = {
     requests: 0,
     byMethod: {},
@@ -156,31 +153,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     groups: 0,
   };
   let saveTimer: NodeJS.Timeout | null = null;
-  const save = (): void => {
-    if (!statePath || !options.dataDir) return;
-    mkdirSync(options.dataDir, { recursive: true });
-    const tmp = `${statePath}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(store.toJSON()));
-    renameSync(tmp, statePath);
-  };
+  // Persistence (snapshot + append-only change log): a change is one appended line, written in batches.
+  const persistence = options.dataDir ? new SandboxPersistence(options.dataDir, () => store) : null;
   const store = new SandboxStore(
     now,
-    () => {
-      if (!statePath || saveTimer) return;
+    (kind, id) => {
+      if (!persistence) return;
+      persistence.changed(kind, id);
+      if (saveTimer) return;
       saveTimer = setTimeout(() => {
         saveTimer = null;
-        save();
+        persistence.flush();
       }, options.saveDelayMs ?? 250);
     },
     (options.profile ?? 'plek') === 'plek',
   );
   let fresh = true;
-  if (statePath) {
-    try {
-      store.load(JSON.parse(readFileSync(statePath, 'utf8')) as SandboxState);
+  if (persistence) {
+    const saved = persistence.load();
+    if (saved) {
+      store.load(saved);
       fresh = false;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
   }
   let base = '';
@@ -196,6 +189,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return 0;
     }
     return Math.max(1, Math.ceil((1 - bucket) / perSecond));
+  };
+  /** The IETF draft's rate-limit headers, as real targets send them, so clients can pace themselves. */
+  const rateLimitHeaders = (): Record<string, string> => {
+    if (perSecond <= 0 || !options.rateLimit || options.rateLimit.headers === false) return {};
+    const capacity = Math.max(1, perSecond);
+    const t = now();
+    const level = Math.min(capacity, bucket + ((t - bucketAt) / 1000) * perSecond);
+    return {
+      'ratelimit-limit': String(options.rateLimit.perMinute),
+      'ratelimit-remaining': String(Math.floor(level)),
+      'ratelimit-reset': String(Math.ceil((capacity - level) / perSecond)),
+      'ratelimit-policy': `${options.rateLimit.perMinute};w=60`,
+    };
   };
   const faultRandom = seeded(options.faults?.seed ?? 1);
 
@@ -407,7 +413,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       )
       .then((reply) => {
         stats.byStatus[reply.status] = (stats.byStatus[reply.status] ?? 0) + 1;
-        const headers: Record<string, string> = { ...reply.headers };
+        const headers: Record<string, string> = { ...reply.headers, ...rateLimitHeaders() };
         if (reply.body !== undefined)
           headers['content-type'] =
             reply.status === 200 && reply.body && 'access_token' in (reply.body as object)
@@ -446,7 +452,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     async stop() {
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = null;
-      save();
+      persistence?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

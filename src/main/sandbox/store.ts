@@ -49,7 +49,8 @@ export class SandboxStore {
 
   constructor(
     private readonly now: () => number,
-    private readonly onChange: () => void = () => {},
+    /** Persistence hook: which resource changed (none given: everything, e.g. after a load). */
+    private readonly onChange: (kind?: ResourceKind, id?: string) => void = () => {},
     /** Plek's profile: PATCH paths with a value filter (`emails[type eq "work"].value`) are refused on users. */
     private readonly refuseValuePaths = false,
   ) {}
@@ -58,6 +59,11 @@ export class SandboxStore {
     this.seq = state.seq;
     for (const u of state.users) this.index('Users', u);
     for (const g of state.groups) this.index('Groups', g);
+  }
+
+  /** The last version number given out (persisted with the change log). */
+  get sequence(): number {
+    return this.seq;
   }
 
   toJSON(): SandboxState {
@@ -146,7 +152,7 @@ export class SandboxStore {
       },
     } as Resource;
     this.index(kind, resource);
-    this.onChange();
+    this.onChange(kind, id);
     return resource;
   }
 
@@ -172,7 +178,7 @@ export class SandboxStore {
     } as Resource;
     this.unindex(kind, old);
     this.index(kind, resource);
-    this.onChange();
+    this.onChange(kind, old.id);
     return resource;
   }
 
@@ -224,10 +230,11 @@ export class SandboxStore {
       for (const g of this.groups.values()) {
         if (Array.isArray(g.members) && g.members.some((m) => isRecord(m) && m.value === id)) {
           g.members = g.members.filter((m) => !(isRecord(m) && m.value === id));
+          this.onChange('Groups', g.id);
         }
       }
     }
-    this.onChange();
+    this.onChange(kind, id);
   }
 
   /** Resources matching a filter (all when absent), in creation order. */

@@ -8,7 +8,7 @@ import {
 } from '../../shared/scim/patch';
 import { normaliseUser, type ScimUser } from '../../shared/scim/resource';
 import { AbortedError, ScimAuthError, ScimConflictError, ScimRequestError } from './errors';
-import { Semaphore, backoffDelay, parseRetryAfter, sleep as realSleep } from './retry';
+import { RatePacer, Semaphore, backoffDelay, parseRetryAfter, sleep as realSleep } from './retry';
 import { Transport, TransportError, type RawResponse } from './transport';
 
 export type ScimAuth =
@@ -175,7 +175,8 @@ export class ScimClient {
     };
     this.writeStrategy = options.writeStrategy === 'wholeAttribute' ? 'wholeAttribute' : 'valuePath';
     this.detectWriteStrategy = (options.writeStrategy ?? 'detect') === 'detect';
-    this.transport = new Transport(concurrency);
+    // Pacing shares the client's clock and sleep, so a Retry-After the client waited out is not waited twice.
+    this.transport = new Transport(concurrency, new RatePacer(this.o.now, this.o.sleep));
     this.limiter = new Semaphore(concurrency);
   }
 

@@ -47,3 +47,121 @@ export class Semaphore {
     }
   }
 }
+
+type HeaderValue = string | string[] | undefined;
+
+function header(headers: Record<string, HeaderValue>, ...names: string[]): string | undefined {
+  for (const n of names) {
+    const v = headers[n];
+    const s = Array.isArray(v) ? v[0] : v;
+    if (s !== undefined && s.trim() !== '') return s.trim();
+  }
+  return undefined;
+}
+
+function num(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(/^-?\d+(?:\.\d+)?/.exec(v)?.[0]);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** What a target says about its rate limit in one response, normalised (seconds, relative). */
+export interface RateLimitInfo {
+  limit?: number;
+  remaining?: number;
+  /** Seconds until the allowance is restored. */
+  reset?: number;
+  /** The window the limit counts over, in seconds (from `RateLimit-Policy: 600;w=60`). */
+  window?: number;
+}
+
+/**
+ * Reads the rate-limit headers targets send: the IETF draft's `RateLimit-Limit/-Remaining/-Reset` and
+ * `RateLimit-Policy: 600;w=60` (also the combined `RateLimit: limit=600, remaining=12, reset=4`), and the
+ * `X-Rate-Limit-*` / `X-RateLimit-*` variants, whose reset may be a Unix time. Header names are lower-case (Node).
+ */
+export function parseRateLimit(headers: Record<string, HeaderValue>, now: number): RateLimitInfo {
+  const info: RateLimitInfo = {};
+  const combined = header(headers, 'ratelimit');
+  if (combined) {
+    for (const part of combined.split(/[,;]/)) {
+      const m = /^\s*(limit|remaining|reset|r|t)\s*=\s*(\d+(?:\.\d+)?)/i.exec(part);
+      if (!m) continue;
+      const key = m[1]!.toLowerCase();
+      const v = Number(m[2]);
+      if (key === 'limit') info.limit = v;
+      else if (key === 'remaining' || key === 'r') info.remaining = v;
+      else info.reset = v;
+    }
+  }
+  info.limit ??= num(header(headers, 'ratelimit-limit', 'x-rate-limit-limit', 'x-ratelimit-limit'));
+  info.remaining ??= num(
+    header(headers, 'ratelimit-remaining', 'x-rate-limit-remaining', 'x-ratelimit-remaining'),
+  );
+  const reset = num(header(headers, 'ratelimit-reset', 'x-rate-limit-reset', 'x-ratelimit-reset'));
+  if (info.reset === undefined && reset !== undefined) {
+    // A Unix time (seconds or milliseconds) rather than a delta.
+    info.reset = reset > 1e12 ? (reset - now) / 1000 : reset > 1e9 ? reset - now / 1000 : reset;
+    if (info.reset < 0) info.reset = 0;
+  }
+  const policy = header(headers, 'ratelimit-policy', 'x-ratelimit-policy');
+  if (policy) {
+    const first = policy.split(',')[0] ?? '';
+    const limit = num(first);
+    const w = /;\s*w\s*=\s*(\d+(?:\.\d+)?)/i.exec(first);
+    if (limit !== undefined && w) {
+      info.limit ??= limit;
+      info.window = Number(w[1]);
+    }
+  }
+  return info;
+}
+
+/**
+ * Paces requests to what the target allows instead of bursting into its limit: request starts are spaced by
+ * an interval learnt from the rate-limit headers (the policy's window ÷ limit, or the time to reset ÷ the
+ * requests remaining), and a 429/503 with Retry-After holds back every request, not only the refused one.
+ * Without rate-limit headers nothing is paced until the target first refuses. Deterministic given `now`.
+ */
+export class RatePacer {
+  /** Milliseconds between request starts; 0 = unpaced. */
+  private interval = 0;
+  private nextAt = 0;
+  private pausedUntil = 0;
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly wait: (ms: number, signal?: AbortSignal) => Promise<void> = sleep,
+    /** Use this share of the allowance (a margin for clocks and other clients). */
+    private readonly share = 0.98,
+  ) {}
+
+  /** Resolves when the next request may start. */
+  async acquire(signal?: AbortSignal): Promise<void> {
+    const t = this.now();
+    const at = Math.max(t, this.nextAt, this.pausedUntil);
+    this.nextAt = at + this.interval;
+    if (at > t) await this.wait(at - t, signal);
+  }
+
+  /** Learns from a response: its rate-limit headers, and Retry-After on a refusal. */
+  observe(status: number, headers: Record<string, HeaderValue>): void {
+    const t = this.now();
+    const info = parseRateLimit(headers, t);
+    if (info.limit && info.window) {
+      this.interval = (info.window * 1000) / info.limit / this.share;
+    } else if (info.remaining !== undefined && info.reset !== undefined) {
+      if (info.remaining <= 0) this.pausedUntil = Math.max(this.pausedUntil, t + info.reset * 1000);
+      else this.interval = (info.reset * 1000) / info.remaining / this.share;
+    }
+    if (status === 429 || status === 503) {
+      const retry = parseRetryAfter(header(headers, 'retry-after'), t);
+      if (retry !== undefined) this.pausedUntil = Math.max(this.pausedUntil, t + retry);
+    }
+  }
+
+  /** The interval in force (for tests and the bench). */
+  get spacingMs(): number {
+    return this.interval;
+  }
+}

@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { RatePacer } from './retry';
 
 export interface RawResponse {
   status: number;
@@ -26,17 +27,34 @@ export class TransportError extends Error {
   }
 }
 
-/** HTTP(S) with keep-alive sockets (one pool per client) and a per-request timeout. */
+/**
+ * HTTP(S) with keep-alive sockets (one pool per client), a per-request timeout, and pacing: every request,
+ * token requests included, starts when the target's rate limit allows (see `RatePacer`).
+ */
 export class Transport {
   private readonly httpAgent: HttpAgent;
   private readonly httpsAgent: HttpsAgent;
 
-  constructor(maxSockets: number) {
+  constructor(
+    maxSockets: number,
+    readonly pacer: RatePacer = new RatePacer(),
+  ) {
     this.httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
     this.httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets });
   }
 
-  send(r: RawRequest): Promise<RawResponse> {
+  async send(r: RawRequest): Promise<RawResponse> {
+    try {
+      await this.pacer.acquire(r.signal);
+    } catch {
+      throw new TransportError('aborted', 'ABORT_ERR');
+    }
+    const res = await this.sendNow(r);
+    this.pacer.observe(res.status, res.headers);
+    return res;
+  }
+
+  private sendNow(r: RawRequest): Promise<RawResponse> {
     return new Promise((resolve, reject) => {
       const url = new URL(r.url);
       const https = url.protocol === 'https:';

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Plan } from '../../shared/plan/types';
+import { expandPlan } from '../../shared/plan/serialize';
 import { PLAN_ACTIONS } from '../../shared/plan/types';
 import { loadMappingFile } from '../pipeline';
 import { UserError } from '../user-error';
@@ -25,7 +26,11 @@ export async function readPlanFile(path: string): Promise<Plan> {
   } catch {
     throw new UserError(`cannot read the plan ${path}: expected the JSON written by plek-sync plan --out`);
   }
-  const p = value as Partial<Plan> | null;
+  const p = (
+    value && typeof value === 'object' && Array.isArray((value as Plan).changes)
+      ? expandPlan(value as Plan)
+      : value
+  ) as Partial<Plan> | null;
   if (
     !p ||
     p.version !== 1 ||

@@ -216,6 +216,15 @@ function actionText(r: ReportRow, lang: Lang): string {
   return format(lang, `report.action.${r.action}`);
 }
 
+/**
+ * The report file: compact JSON. `rows` already say what happened to every source row, so `lines` keeps only
+ * the operations that did not simply succeed (failed, skipped, blocked, not run, or with a warning).
+ */
+export function reportToJson(report: RunReport): string {
+  const lines = report.lines.filter((l) => (l.result !== 'ok' && l.result !== 'noop') || l.warning);
+  return `${JSON.stringify({ ...report, lines })}\n`;
+}
+
 function csvCell(v: string | number | null | undefined): string {
   const s = v === null || v === undefined ? '' : String(v);
   // A leading = + - @ (or tab/CR) would be a formula in Excel: prefix it with an apostrophe.
@@ -238,7 +247,14 @@ export function reportToCsv(report: RunReport, lang: ReportLanguage = 'nl'): str
         r.email,
         actionText(r, lang),
         format(lang, `report.result.${r.result}`),
-        r.changes.map((c) => `${c.field}: ${show(c.before, lang)} → ${show(c.after, lang)}`).join(' | '),
+        // A create lists what it wrote (there was no "before"); other rows show before → after.
+        r.changes
+          .map((c) =>
+            r.action === 'create'
+              ? `${c.field}: ${show(c.after, lang)}`
+              : `${c.field}: ${show(c.before, lang)} → ${show(c.after, lang)}`,
+          )
+          .join(' | '),
         reasonText(r.reason, lang),
         r.warnings.join(' | '),
         r.groups.join(', '),

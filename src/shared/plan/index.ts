@@ -1,3 +1,4 @@
 export * from './types';
 export * from './compute';
 export * from './format';
+export * from './serialize';

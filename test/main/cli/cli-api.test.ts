@@ -85,6 +85,9 @@ async function initToRun(initArgs: string[], secret: Record<string, string>) {
     TODAY,
     '--run-dir',
     join(dir, 'runs'),
+    // run keeps its daily state in the data folder: this test's own, not the user's.
+    '--state-dir',
+    join(dir, 'state'),
   ];
   out = '';
   expect(await main(runArgs), `${out}\n${err}`).toBe(0);

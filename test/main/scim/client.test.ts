@@ -82,6 +82,8 @@ describe('ScimClient', () => {
       () => proxy.stop(),
     );
     const waits: number[] = [];
+    // A clock the waits advance: the client's pacing then sees the Retry-After already waited out.
+    let clock = Date.parse('2026-11-23T06:00:00Z');
     const c = new ScimClient({
       baseUrl: proxy.url,
       auth: {
@@ -90,8 +92,10 @@ describe('ScimClient', () => {
         clientSecret: h.clientSecret,
         tokenUrl: `${h.url}/oauth/token`,
       },
+      now: () => clock,
       sleep: async (ms) => {
         waits.push(ms);
+        clock += ms;
       },
     });
     cleanup.push(() => c.close());

@@ -390,4 +390,80 @@ describe('plek-sync run, day after day, against servers we did not write', () =>
     const [first, ...rest] = [...endStates.values()];
     for (const other of rest) expect(other).toEqual(first);
   });
+
+  /** A SCIMMY target (plain or behind the quirk layer), its token in the environment, a data folder per test. */
+  async function target(quirky: boolean): Promise<{ url: string; users: () => Record<string, unknown>[] }> {
+    const s = await startScimmyServer('dagelijks-token');
+    cleanup.push(() => s.stop());
+    const proxy = quirky
+      ? await startQuirkProxy(s.url, {
+          bulkStatus: 'object',
+          stringBooleans: true,
+          zeroBasedPaging: true,
+          noFilter: true,
+          errorForUnknownId: true,
+          homePrimaryEmail: true,
+        })
+      : null;
+    if (proxy) cleanup.push(() => proxy.stop());
+    vi.stubEnv('PLEK_TOKEN', 'dagelijks-token');
+    vi.stubEnv('PLEK_CLIENT_SECRET', '');
+    vi.stubEnv('PLEK_WORKBENCH_DATA', join(dir, 'data'));
+    cleanup.push(() => vi.unstubAllEnvs());
+    return { url: proxy?.url ?? s.url, users: () => [...s.users.values()] as Record<string, unknown>[] };
+  }
+
+  async function day(
+    url: string,
+    mapping: object,
+    today: string,
+    rows: Row[],
+  ): Promise<{ code: number; line: string }> {
+    const mappingPath = join(dir, 'dagelijks.plekmap.json');
+    writeFileSync(mappingPath, JSON.stringify(mapping));
+    const source = join(dir, `export-${today}.csv`);
+    writeFileSync(source, csv(rows));
+    out = '';
+    const code = await main(['run', '-m', mappingPath, '-s', source, '-t', url, '--today', today]);
+    return { code, line: out.trim().split('\n').at(-1) ?? '' };
+  }
+
+  it.each([
+    ['SCIMMY', false],
+    ['SCIMMY behind the quirk layer', true],
+  ])(
+    '%s: a namesake with the login schema: the existing login untouched, the newcomer suffixed',
+    async (_, quirky) => {
+      const t = await target(quirky);
+      const withLogin = {
+        ...MAPPING,
+        fields: Object.fromEntries(Object.entries(MAPPING.fields).filter(([path]) => path !== 'userName')),
+        loginSchema: {
+          begin: { field: 'name.givenName', part: 'full' },
+          separator: '.',
+          end: { field: 'name.familyName', part: 'full' },
+          domain: 'gemeente-demo.nl',
+        },
+      };
+      expect((await day(t.url, withLogin, '2026-11-23', PEOPLE)).code).toBe(0);
+      const daan = t.users().find((u) => u.externalId === '3005');
+      expect(daan?.userName).toBe('daan.vries@gemeente-demo.nl');
+      // A second Daan de Vries joins with a key that sorts lower than the first one's.
+      const newcomer: Row = {
+        nr: '1005',
+        voornaam: 'Daan',
+        tussenvoegsel: 'de',
+        achternaam: 'Vries',
+        email: 'daan.devries2@gemeente-demo.nl',
+        functie: 'Stagiair',
+        afdeling: 'Ruimte',
+      };
+      expect((await day(t.url, withLogin, '2026-11-24', [newcomer, ...PEOPLE])).code, out).toBe(0);
+      expect(t.users().find((u) => u.externalId === '3005')?.userName).toBe('daan.vries@gemeente-demo.nl');
+      expect(t.users().find((u) => u.externalId === '1005')?.userName).toBe(
+        'daan.vries_1005@gemeente-demo.nl',
+      );
+    },
+    60_000,
+  );
 });

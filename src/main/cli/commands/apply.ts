@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { applyPlan, type ApplyResult } from '../../sync/apply';
 import { interruptible, readPlanFile, withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { terminalProgress } from '../../sync/progress-bar';
-import { reportToCsv } from '../../sync/report';
+import { reportToCsv, reportToJson } from '../../sync/report';
 import type { ResolvedTarget } from '../../sync/target';
 import type { SafetyThresholds } from '../../../shared/mapping/schema';
 import type { Plan } from '../../../shared/plan/types';
@@ -65,7 +65,7 @@ export async function applyWithReport(
     stop.dispose();
   }
   const files = reportFiles(paths.report);
-  await writeOutputFile(files.json, `${JSON.stringify(result.report, null, 2)}\n`);
+  await writeOutputFile(files.json, reportToJson(result.report));
   await writeOutputFile(files.nl, reportToCsv(result.report, 'nl'));
   await writeOutputFile(files.en, reportToCsv(result.report, 'en'));
   const t = result.report.totals;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { formatPlan } from '../../../shared/plan/format';
+import { serializePlan } from '../../../shared/plan/serialize';
 import { interruptible, withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { planFromMapping } from '../../sync/plan';
 import { apiSecretsFromEnv, envSecret, localToday, parseToday, red } from '../common';
@@ -70,9 +71,9 @@ export function register(program: Command): void {
             ...apiSecretsFromEnv(),
           });
         });
-        const json = `${JSON.stringify(plan, null, 2)}\n`;
-        if (opts.out) await writeOutputFile(opts.out, json);
-        if (opts.json) process.stdout.write(json);
+        // The file for apply is compact (creates spelled once); --json shows the plan in full.
+        if (opts.out) await writeOutputFile(opts.out, serializePlan(plan));
+        if (opts.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
         else {
           process.stdout.write(`${formatPlan(plan, { includeNoop: opts.all ?? false })}\n`);
           if (opts.out)

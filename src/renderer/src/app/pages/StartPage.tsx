@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, useT } from '../store/context';
 import { fileToBase64 } from '../components/download';
+import { HrAppStart } from '../HrAppStart';
 
 export function StartPage() {
   const t = useT();
@@ -13,6 +14,7 @@ export function StartPage() {
       openDemo: st.openDemo,
       openProject: st.openProject,
       newProject: st.newProject,
+      storeSecret: st.storeSecret,
       uploadCsvAndCreate: st.uploadCsvAndCreate,
       pickCsvAndCreate: st.pickCsvAndCreate,
       pickMappingAndOpen: st.pickMappingAndOpen,
@@ -85,6 +87,12 @@ export function StartPage() {
         </div>
 
         <LdapStart disabled={s.opening} onCreate={(name, source) => void s.newProject(name, source)} />
+
+        <HrAppStart
+          disabled={s.opening}
+          onCreate={(name, source) => void s.newProject(name, source)}
+          storeSecret={(name, value, endpoint) => s.storeSecret(name, value, endpoint)}
+        />
 
         <div className="card choice">
           <h2>{t('start.open')}</h2>

@@ -1,0 +1,135 @@
+// A consultant's rehearsal of an initial import: N rows (default 100,000; PLEK_BENCH_IMPORT_ROWS) of a generated
+// Dutch HR export run into the embedded sandbox persisted in a folder, each command in a fresh process as a
+// scheduled job runs it. Reports run ÷ validate of the same file, peak RSS per command, the plan file's size and
+// whether the next plan is all no-ops. Prints figures; asserts nothing.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plan } from '../src/shared/plan/types';
+import { writeHrExport } from '../test/fixtures/hr-export';
+import type { Report } from './support';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const MAPPING = join(ROOT, 'resources/demo/demo.plekmap.json');
+const CHILD = join(ROOT, 'bench/cli-child.ts');
+
+export interface CliRun {
+  code: number;
+  seconds: number;
+  peakRssMiB: number;
+  stdout: string;
+}
+
+/** Runs one plek-sync command in a fresh Node process; wall time includes its start-up. */
+export function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const last = stderr.trim().split('\n').at(-1) ?? '{}';
+      let info: { code?: number; maxRssKiB?: number } = {};
+      try {
+        info = JSON.parse(last) as typeof info;
+      } catch {
+        reject(new Error(`plek-sync ${args[0]} failed: ${stderr.slice(-2000)}`));
+        return;
+      }
+      resolve({
+        code: info.code ?? -1,
+        seconds,
+        peakRssMiB: Math.round((info.maxRssKiB ?? 0) / 1024),
+        stdout,
+      });
+    });
+  });
+}
+
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+export async function benchImport(report: Report): Promise<void> {
+  const rows = Number(process.env.PLEK_BENCH_IMPORT_ROWS ?? 100_000);
+  const dir = mkdtempSync(join(tmpdir(), 'plek-bench-import-'));
+  try {
+    const source = join(dir, 'hr.csv');
+    await writeHrExport(source, { rows, seed: 11, defects: false, encoding: 'utf-8' });
+    const today = ['--today', '2026-11-23'];
+    const target = ['-t', `sandbox:${join(dir, 'sandbox')}`];
+    const validate = await cli(['validate', '-m', MAPPING, '-s', source, ...today]);
+    const plan1 = await cli([
+      'plan',
+      '-m',
+      MAPPING,
+      '-s',
+      source,
+      ...target,
+      ...today,
+      '--out',
+      join(dir, 'plan1.json'),
+    ]);
+    const run = await cli([
+      'run',
+      '-m',
+      MAPPING,
+      '-s',
+      source,
+      ...target,
+      ...today,
+      '--run-dir',
+      join(dir, 'runs'),
+      '--state-dir',
+      join(dir, 'state'),
+    ]);
+    const plan2 = await cli([
+      'plan',
+      '-m',
+      MAPPING,
+      '-s',
+      source,
+      ...target,
+      ...today,
+      '--out',
+      join(dir, 'plan2.json'),
+    ]);
+    const second = JSON.parse(readFileSync(join(dir, 'plan2.json'), 'utf8')) as Plan;
+    const c = second.counts;
+    const changes = c.create + c.update + c.deactivate + c.reactivate + c.link + c.groupAdd + c.createGroup;
+    const monitoring = run.stdout.trim().split('\n').at(-1) ?? '';
+    report(
+      `initial import of ${rows.toLocaleString('en')} rows into a sandbox folder (each command a fresh process)`,
+      {
+        'validate s': round(validate.seconds),
+        'run s': round(run.seconds),
+        'run ÷ validate': `${round(run.seconds / validate.seconds)}×`,
+        'peak RSS run MiB': run.peakRssMiB,
+        'peak RSS validate MiB': validate.peakRssMiB,
+        target: 'run ≤ 10× validate, RSS ≤ 1024 MiB',
+      },
+    );
+    report('plan of that import', {
+      s: round(plan1.seconds),
+      'peak RSS MiB': plan1.peakRssMiB,
+      'plan file MiB': round(statSync(join(dir, 'plan1.json')).size / 1048576),
+      'sandbox state MiB': round(statSync(join(dir, 'sandbox', 'sandbox-state.json')).size / 1048576),
+    });
+    report('the next plan', {
+      'changes (want 0)': changes,
+      noop: c.noop,
+      s: round(plan2.seconds),
+      'run line': monitoring.replace(/ report=.*/, ''),
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

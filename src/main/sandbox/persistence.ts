@@ -1,0 +1,145 @@
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import type { Resource, ResourceKind, SandboxState, SandboxStore } from './store';
+
+export const STATE_FILE = 'sandbox-state.json';
+export const LOG_FILE = 'sandbox-changes.jsonl';
+
+type LogEntry =
+  { k: 'U' | 'G'; id: string; r: Resource } | { k: 'U' | 'G'; id: string; d: 1 } | { seq: number };
+
+/**
+ * The sandbox's state on disk: a snapshot (`sandbox-state.json`) plus an append-only change log
+ * (`sandbox-changes.jsonl`) of the resources written since. A change costs one appended line instead of
+ * rewriting the whole state — a 100,000-account import used to rewrite a 100 MB file four times a second. The
+ * log is folded into a new snapshot (temp file + rename, then the log is emptied) when it outgrows the snapshot,
+ * and when the sandbox stops. A torn last line (a kill mid-write) is ignored on load; replaying a log over a
+ * snapshot that already holds it is harmless (each line is a resource's whole new state).
+ */
+export class SandboxPersistence {
+  private readonly statePath: string;
+  private readonly logPath: string;
+  private readonly dirty = new Map<string, { kind: ResourceKind; id: string }>();
+  private all = false;
+  private logBytes = 0;
+  private snapshotBytes = 0;
+  private fd: number | null = null;
+
+  constructor(
+    private readonly dir: string,
+    private readonly store: () => SandboxStore,
+    /** Fold the log into a snapshot once it is this many bytes and larger than the snapshot. */
+    private readonly compactAtBytes = 64 * 1024 * 1024,
+  ) {
+    this.statePath = join(dir, STATE_FILE);
+    this.logPath = join(dir, LOG_FILE);
+  }
+
+  /** The saved state (snapshot + replayed log), or null when the folder holds none yet. */
+  load(): SandboxState | null {
+    let state: SandboxState | null = null;
+    if (existsSync(this.statePath)) {
+      const text = readFileSync(this.statePath, 'utf8');
+      this.snapshotBytes = Buffer.byteLength(text);
+      state = JSON.parse(text) as SandboxState;
+    }
+    if (!existsSync(this.logPath)) return state;
+    const text = readFileSync(this.logPath, 'utf8');
+    this.logBytes = Buffer.byteLength(text);
+    if (text.trim() === '') return state;
+    const users = new Map((state?.users ?? []).map((u) => [u.id, u]));
+    const groups = new Map((state?.groups ?? []).map((g) => [g.id, g]));
+    let seq = state?.seq ?? 0;
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      let e: LogEntry;
+      try {
+        e = JSON.parse(line) as LogEntry;
+      } catch {
+        continue; // torn last line
+      }
+      if ('seq' in e) {
+        seq = Math.max(seq, e.seq);
+        continue;
+      }
+      const map = e.k === 'U' ? users : groups;
+      if ('d' in e) map.delete(e.id);
+      else map.set(e.id, e.r);
+    }
+    return { seq, users: [...users.values()], groups: [...groups.values()] };
+  }
+
+  /** Notes a resource to write at the next flush; without arguments: everything (a seed, a load). */
+  changed(kind?: ResourceKind, id?: string): void {
+    if (!kind || !id) this.all = true;
+    else this.dirty.set(`${kind}:${id}`, { kind, id });
+  }
+
+  get pending(): boolean {
+    return this.all || this.dirty.size > 0;
+  }
+
+  /** Appends the changed resources to the log in one write; folds the log into the snapshot when it is large. */
+  flush(): void {
+    if (this.all) {
+      this.compact();
+      return;
+    }
+    if (this.dirty.size === 0) return;
+    const store = this.store();
+    const lines: string[] = [];
+    for (const { kind, id } of this.dirty.values()) {
+      const k = kind === 'Users' ? 'U' : 'G';
+      const r = (kind === 'Users' ? store.users : store.groups).get(id);
+      lines.push(JSON.stringify(r ? { k, id, r } : { k, id, d: 1 }));
+    }
+    lines.push(JSON.stringify({ seq: store.sequence }));
+    this.dirty.clear();
+    const text = `${lines.join('\n')}\n`;
+    if (this.fd === null) {
+      mkdirSync(this.dir, { recursive: true });
+      this.fd = openSync(this.logPath, 'a');
+    }
+    writeSync(this.fd, text);
+    this.logBytes += Buffer.byteLength(text);
+    if (this.logBytes >= this.compactAtBytes && this.logBytes > this.snapshotBytes) this.compact();
+  }
+
+  /** Writes the whole state as the new snapshot (atomically) and empties the log. */
+  compact(): void {
+    mkdirSync(this.dir, { recursive: true });
+    const text = JSON.stringify(this.store().toJSON());
+    const tmp = `${this.statePath}.${process.pid}.tmp`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, this.statePath);
+    this.snapshotBytes = Buffer.byteLength(text);
+    this.all = false;
+    this.dirty.clear();
+    if (this.fd !== null) {
+      closeSync(this.fd);
+      this.fd = null;
+    }
+    if (existsSync(this.logPath) && statSync(this.logPath).size > 0) truncateSync(this.logPath, 0);
+    this.logBytes = 0;
+  }
+
+  /** On stop: write what is pending and leave one snapshot behind (other tools read the state file). */
+  close(): void {
+    if (this.pending || this.logBytes > 0 || !existsSync(this.statePath)) this.compact();
+    if (this.fd !== null) {
+      closeSync(this.fd);
+      this.fd = null;
+    }
+  }
+}
