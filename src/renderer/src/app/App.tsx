@@ -23,6 +23,8 @@ import { PlanPage } from './pages/PlanPage';
 import { RunPage } from './pages/RunPage';
 import './app.css';
 
+const NOTICE_MS = 6000;
+
 function browserStorage(): Storage | undefined {
   try {
     return window.localStorage;
@@ -98,6 +100,7 @@ function Shell() {
       dirty: st.revision !== st.savedRevision,
       error: st.error,
       notice: st.notice,
+      savedPath: st.project?.path ?? null,
       validationErrors: st.validation
         ? countErrors(uniqueIssues([...(st.sample?.issues ?? []), ...st.validation.issues]))
         : null,
@@ -120,6 +123,12 @@ function Shell() {
       'application/json',
     );
   };
+  // A notice ("Mapping saved to …") is a confirmation, not something to keep on screen: it goes after a while.
+  useEffect(() => {
+    if (!s.notice) return;
+    const timer = setTimeout(() => store.setState({ notice: null }), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [s.notice, store]);
   const systemDark = useSystemDark();
   const effectiveTheme = s.theme ?? (systemDark ? 'dark' : 'light');
 
@@ -221,8 +230,8 @@ function Shell() {
           </div>
         ) : null}
         {s.notice ? (
-          <div className="alert alert-ok banner" role="status">
-            {t(s.notice)}
+          <div className="alert alert-ok banner" role="status" data-testid="notice">
+            {t(s.notice, { path: s.savedPath ?? '' })}
             <button type="button" className="btn btn-small" onClick={s.dismissMessages}>
               {t('app.dismiss')}
             </button>

@@ -3,15 +3,15 @@ import { memo, useState } from 'react';
 import type { TransformOp } from '../../../shared/graph/model';
 import { allFunctionSpecs } from '../../../shared/graph/registry';
 import { useGraphStoreApi } from './context';
-import { useGraphText } from './i18n';
+import { useGraphLang, useGraphText } from './i18n';
 
-const OPERATORS: { label: string; op: TransformOp; title: string }[] = [
-  { label: '&', op: { kind: 'binary', op: '&' }, title: 'Text concatenation' },
-  { label: '=', op: { kind: 'binary', op: '=' }, title: 'Equals (trimmed, case-insensitive)' },
-  { label: '<>', op: { kind: 'binary', op: '<>' }, title: 'Differs' },
-  { label: 'and', op: { kind: 'binary', op: 'and' }, title: 'Both conditions' },
-  { label: 'or', op: { kind: 'binary', op: 'or' }, title: 'Either condition' },
-  { label: 'not', op: { kind: 'not' }, title: 'Negation' },
+const OPERATORS: { label: string; op: TransformOp; title: `op.${string}` }[] = [
+  { label: '&', op: { kind: 'binary', op: '&' }, title: 'op.concat' },
+  { label: '=', op: { kind: 'binary', op: '=' }, title: 'op.equals' },
+  { label: '<>', op: { kind: 'binary', op: '<>' }, title: 'op.differs' },
+  { label: 'and', op: { kind: 'binary', op: 'and' }, title: 'op.and' },
+  { label: 'or', op: { kind: 'binary', op: 'or' }, title: 'op.or' },
+  { label: 'not', op: { kind: 'not' }, title: 'op.not' },
 ];
 
 const SPECS = allFunctionSpecs();
@@ -20,6 +20,7 @@ const SPECS = allFunctionSpecs();
 export const Palette = memo(function Palette() {
   const store = useGraphStoreApi();
   const t = useGraphText();
+  const lang = useGraphLang();
   const flow = useReactFlow();
   const [filter, setFilter] = useState('');
   const center = () => {
@@ -33,11 +34,11 @@ export const Palette = memo(function Palette() {
   };
   const f = filter.trim().toLowerCase();
   return (
-    <nav className="ge-palette" aria-label="Functions">
+    <nav className="ge-palette" aria-label={t('functions')}>
       <input
         className="ge-palette-filter"
         placeholder={t('filterFunctions')}
-        aria-label="Filter functions"
+        aria-label={t('filterFunctionsLabel')}
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
       />
@@ -46,7 +47,7 @@ export const Palette = memo(function Palette() {
           <button
             key={o.label}
             type="button"
-            title={o.title}
+            title={t(o.title as Parameters<typeof t>[0])}
             onClick={() => store.getState().addTransform(o.op, center())}
           >
             {o.label}
@@ -65,7 +66,7 @@ export const Palette = memo(function Palette() {
           <button
             key={s.name}
             type="button"
-            title={`${s.description.nl}\n${s.example}`}
+            title={`${s.description[lang]}\n${s.example}`}
             data-function={s.name}
             onClick={() => store.getState().addTransform({ kind: 'call', name: s.name }, center())}
           >

@@ -5,7 +5,8 @@ import type { PreviewResult } from '../../../shared/graph/preview';
 import { changedCells, createPreview } from '../../../shared/graph/preview';
 import { useGraphStore } from './context';
 import { selectPreviewInput } from './store';
-import { useGraphText } from './i18n';
+import { friendlyName, useGraphLang, useGraphText } from './i18n';
+import { describeProblem } from '../app/logic/problems';
 
 const ROW_HEIGHT = 28;
 
@@ -17,6 +18,7 @@ export const PreviewTable = memo(function PreviewTable() {
   const input = useGraphStore(useShallow(selectPreviewInput));
   const focused = useGraphStore((s) => s.focusedField);
   const t = useGraphText();
+  const lang = useGraphLang();
   const [preview] = useState(createPreview);
   // Previous result for the changed-cell highlight; keyed by input so a repeated render (StrictMode) is not a change.
   const [history] = useState(() => ({
@@ -68,14 +70,23 @@ export const PreviewTable = memo(function PreviewTable() {
         )}
         {result.problems.map((p) => (
           <div key={p.path + p.message} className="gp-problem" role="alert">
-            {p.path}: {p.message}
+            {describeProblem(p, lang)}
           </div>
         ))}
       </div>
-      <div className="gp-scroll" ref={scroller} data-testid="preview-scroll">
+      <div
+        className="gp-scroll"
+        ref={scroller}
+        data-testid="preview-scroll"
+        role="region"
+        aria-label={t('previewLabel')}
+        tabIndex={0}
+      >
         <div className="gp-row gp-head" style={{ gridTemplateColumns: template }}>
           <div>{t('row')}</div>
-          <div title={result.keyStability ?? 'unique and never changes'}>{result.keyAttribute} (key)</div>
+          <div title={result.keyStability ?? t('keyStableTitle')}>
+            {t('keyColumn', { attribute: result.keyAttribute })}
+          </div>
           <div>{t('status')}</div>
           {result.columns.map((c) => (
             <div
@@ -84,7 +95,7 @@ export const PreviewTable = memo(function PreviewTable() {
               title={c.error ?? c.expression}
               data-field={c.path}
             >
-              {c.path}
+              {friendlyName(c.path, lang)}
             </div>
           ))}
         </div>

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { format, type Lang, type MessageId, type MessageValues } from '../../../shared/i18n';
+import { format, targetLabel, type Lang, type MessageId, type MessageValues } from '../../../shared/i18n';
 
 /** The editor's ids in the shared catalogue, without their `graph.` prefix. */
 type Key = MessageId extends infer Id ? (Id extends `graph.${infer K}` ? K : never) : never;
@@ -21,8 +21,19 @@ export function translate(lang: GraphLang, key: Key, params: MessageValues = {})
   return format(lang, `graph.${key}`, params);
 }
 
+/** The app's language, read from `<html lang>`. */
+export function useGraphLang(): GraphLang {
+  return useSyncExternalStore(subscribe, readLang, () => 'nl' as const);
+}
+
 /** The editor follows the app's language through `<html lang>`, as its theme follows `data-theme`. */
 export function useGraphText(): GraphText {
-  const lang = useSyncExternalStore(subscribe, readLang, () => 'nl' as const);
+  const lang = useGraphLang();
   return (key, params) => translate(lang, key, params);
+}
+
+/** A Plek field as a consultant names it ("Voornaam", "Afdeling"), not its SCIM path. */
+export function friendlyName(path: string, lang: GraphLang): string {
+  const label = targetLabel(lang, path);
+  return label !== path ? label : (path.split(':').pop() ?? path);
 }

@@ -91,7 +91,11 @@ export function PreviewTable({ height = 220 }: { height?: number }) {
       {rows.length === 0 ? (
         <p className="hint">{t('mapping.noPreview')}</p>
       ) : (
-        <div className="vtable preview-table">
+        <div
+          className="vtable preview-table"
+          role="table"
+          aria-label={t('mapping.preview', { n: rows.length })}
+        >
           <div style={{ minWidth: 64 + 110 + 90 + 120 * columns.length + 160 }}>
             <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
               <div role="columnheader">{t('validate.row')}</div>

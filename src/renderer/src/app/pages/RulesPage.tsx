@@ -94,7 +94,13 @@ function DeactivationCard() {
         <span className="badge badge-warning">{t('rules.previewLeaving', { n: p.leavingLater.length })}</span>
       </div>
       {p.deactivate.length + p.leavingLater.length > 0 ? (
-        <div className="table-wrap" style={{ maxHeight: 180, marginTop: 10 }}>
+        <div
+          className="table-wrap"
+          style={{ maxHeight: 180, marginTop: 10 }}
+          role="region"
+          aria-label={t('rules.deactivation')}
+          tabIndex={0}
+        >
           <table className="table">
             <tbody>
               {p.deactivate.slice(0, 100).map((d) => (

@@ -193,7 +193,13 @@ export function RunPage() {
               ))}
           </div>
           {s.report.failures.length > 0 ? (
-            <div className="table-wrap" style={{ marginTop: 12, maxHeight: 200 }}>
+            <div
+              className="table-wrap"
+              style={{ marginTop: 12, maxHeight: 200 }}
+              role="region"
+              aria-label={t('run.failedCount')}
+              tabIndex={0}
+            >
               <table className="table">
                 <tbody>
                   {s.report.failures.map((f, i) => (
@@ -209,6 +215,8 @@ export function RunPage() {
             </div>
           ) : null}
           <pre
+            tabIndex={0}
+            aria-label={t('run.report')}
             className="log"
             style={{ marginTop: 12, height: 'auto', maxHeight: 220 }}
             data-testid="report-text"
@@ -233,7 +241,14 @@ function RunLog() {
   return (
     <div className="card">
       <h2>{t('run.log')}</h2>
-      <pre className="log" ref={ref} aria-live="off" data-testid="run-log">
+      <pre
+        className="log"
+        ref={ref}
+        aria-live="off"
+        data-testid="run-log"
+        tabIndex={0}
+        aria-label={t('run.log')}
+      >
         {log.map((l, i) => (
           <div
             key={i}

@@ -114,7 +114,13 @@ export function SourcePage() {
 function AttributeTable({ attributes, lang }: { attributes: SourceAttribute[]; lang: Lang }) {
   const t = useT();
   return (
-    <div className="table-wrap" style={{ maxHeight: 420 }}>
+    <div
+      className="table-wrap"
+      style={{ maxHeight: 420 }}
+      role="region"
+      aria-label={t('source.attributes')}
+      tabIndex={0}
+    >
       <table className="table" data-testid="attribute-table">
         <thead>
           <tr>
