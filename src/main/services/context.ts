@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { EventName } from '../../shared/api/channels';
 import type { AppInfo, EventMap } from '../../shared/api/contract';
+import { todayIn } from '../../shared/engine/today';
 import { dataFolders, type DataFolders } from '../data-dir';
 import type { WorkbenchBackends } from './backends';
 import { EventHub } from './event-hub';
@@ -52,8 +53,8 @@ export interface WorkbenchServiceOptions {
 export interface ServiceContext {
   options: WorkbenchServiceOptions;
   now(): Date;
-  /** Today's date (yyyy-mm-dd) for the engine, from the service's clock. */
-  today(): string;
+  /** Today's date (yyyy-mm-dd) in the mapping's time zone (default Europe/Amsterdam), from the service's clock. */
+  today(timeZone?: string): string;
   env: Record<string, string | undefined>;
   folders: DataFolders;
   resourcesDir: string;
@@ -72,12 +73,6 @@ export interface ServiceContext {
   secrets: EndpointSecrets;
   /** Absolute paths the consultant picked (dialogs, drops, uploads) and the workbench's own data folder. */
   grants: PathGrants;
-}
-
-/** The local calendar date of `d` as yyyy-mm-dd. */
-export function todayOf(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
 function memoryRecent(): RecentProjects {
@@ -104,7 +99,7 @@ export function createServiceContext(options: WorkbenchServiceOptions): ServiceC
   return {
     options,
     now,
-    today: () => todayOf(now()),
+    today: (timeZone) => todayIn(timeZone, now()),
     env,
     folders,
     resourcesDir,

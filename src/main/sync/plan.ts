@@ -85,7 +85,8 @@ export interface PlanFromMappingOptions {
   previous?: PreviousState;
   /** Keep the identity state of this source (for the daily run to save after success). */
   keepState?: boolean;
-  today: string;
+  /** yyyy-MM-dd; default: today in the mapping's time zone. */
+  today?: string;
   target: ResolvedTarget;
   allowMassDeactivation?: boolean;
   initialImport?: boolean;
@@ -100,7 +101,7 @@ export async function planFromMapping(
 ): Promise<{ plan: Plan; mapping: MappingFile; pipeline: PipelineResult }> {
   const pipeline = await runPipeline({
     mappingPath: o.mappingPath,
-    today: o.today,
+    ...(o.today ? { today: o.today } : {}),
     collect: true,
     ...(o.keepState ? { keepState: true } : {}),
     ...(o.sourcePath ? { sourcePath: o.sourcePath } : {}),
@@ -117,7 +118,7 @@ export async function planFromMapping(
     result: pipeline.result,
     sourceRows: pipeline.source.rows,
     ...(previous ? { previousSourceRows: previous.rows } : {}),
-    today: o.today,
+    today: pipeline.today,
     ...(o.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
     ...(o.initialImport !== undefined ? { initialImport: o.initialImport } : {}),
     ...(o.signal ? { signal: o.signal } : {}),

@@ -3,7 +3,7 @@ import { formatPlan } from '../../../shared/plan/format';
 import { serializePlan } from '../../../shared/plan/serialize';
 import { interruptible, withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { planFromMapping } from '../../sync/plan';
-import { apiSecretsFromEnv, envSecret, localToday, parseToday, red } from '../common';
+import { apiSecretsFromEnv, envSecret, parseToday, red } from '../common';
 import { writeOutputFile } from '../output';
 
 export interface PlanCommandOptions {
@@ -60,7 +60,7 @@ export function register(program: Command): void {
           const ldapPassword = envSecret('PLEK_LDAP_PASSWORD');
           return planFromMapping({
             mappingPath: opts.mapping,
-            today: opts.today ?? localToday(),
+            ...(opts.today ? { today: opts.today } : {}),
             target,
             signal: stop.signal,
             ...(opts.source ? { sourcePath: opts.source } : {}),

@@ -45,7 +45,7 @@ export function mappingHandlers(
           };
         });
       }
-      const day = today ?? ctx.today();
+      const day = today ?? ctx.today(v.compiled.timeZone);
       if (records) {
         const result = mapRecords(v.compiled, withinBudget(records, BUDGET_MS.sample, 'validation'), {
           today: day,
@@ -85,7 +85,7 @@ export function mappingHandlers(
       const v = checkDraft(mapping);
       if (!v.ok) return { outcomes: [], issues: [], summary: null, problems: v.problems };
       const result = mapRecords(v.compiled, withinBudget(records, BUDGET_MS.preview, 'the preview'), {
-        today: today ?? ctx.today(),
+        today: today ?? ctx.today(v.compiled.timeZone),
         trace: true,
       });
       return { outcomes: result.outcomes, issues: result.issues, summary: result.summary, problems: [] };

@@ -86,7 +86,7 @@ export function planHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, 'plan
           `the mapping has problems: ${v.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
         );
       return ctx.tasks.run(taskId, 'planning', async (task) => {
-        const day = today ?? ctx.today();
+        const day = today ?? ctx.today(v.compiled.timeZone);
         const mapping = v.mapping;
         const whole = await readWholeSource(ctx, mapping, projectPath ?? null, task);
         const result = mapRecords(
