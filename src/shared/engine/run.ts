@@ -62,14 +62,31 @@ export interface MappingResult {
   summary: MappingRunSummary;
 }
 
-const EMAIL =
-  /^[^\s@"(),:;<>[\\\]]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i;
+const EMAIL_LOCAL = /^[^\s@"(),:;<>[\\\]]+$/u;
+/** A domain label: letters and digits of any script (internationalised or punycode), inner hyphens. */
+const EMAIL_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}-]*[\p{L}\p{N}\p{M}])?$/u;
+/** A top-level domain: two or more letters, or a punycode label. */
+const EMAIL_TLD = /^(?:\p{L}[\p{L}\p{M}]+|xn--[a-z0-9-]*[a-z0-9])$/iu;
+/** Invisible and control characters (zero-width space/joiners, word joiner, BOM, soft hyphen, ...) and odd spaces. */
+const EMAIL_INVISIBLE = /[\p{C}\p{Z}]/u;
 
-/** Pragmatic email syntax check: one @, no spaces, a dotted domain; no consecutive or edge dots in the local part. */
+/**
+ * Pragmatic email syntax check: one @, no spaces or invisible characters, no consecutive or edge dots in the local
+ * part, and a dotted domain whose labels (internationalised or punycode) are 1–63 characters, 253 in all.
+ */
 export function isValidEmail(email: string): boolean {
-  if (!EMAIL.test(email)) return false;
-  const local = email.slice(0, email.lastIndexOf('@'));
-  return !local.startsWith('.') && !local.endsWith('.') && !local.includes('..');
+  if (EMAIL_INVISIBLE.test(email)) return false;
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return false;
+  const local = email.slice(0, at);
+  const domain = email.slice(at + 1);
+  if (!EMAIL_LOCAL.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..'))
+    return false;
+  if (domain.length > 253) return false;
+  const labels = domain.split('.');
+  if (labels.length < 2) return false;
+  if (!labels.every((l) => l.length <= 63 && EMAIL_LABEL.test(l))) return false;
+  return EMAIL_TLD.test(labels[labels.length - 1]!);
 }
 
 function issue(code: IssueCode, severity: Severity, message: string, extra: Partial<Issue> = {}): Issue {

@@ -26,6 +26,19 @@ describe('NamePrefix and NameWithoutPrefix', () => {
     ['de', null, 'de'],
     ['Van Dam', 'Van', 'Dam'],
     ['Öztürk', null, 'Öztürk'],
+    // Prefixes glued to the name or to the elided article.
+    ["d'Ancona", "d'", 'Ancona'],
+    ["D'Hondt", "D'", 'Hondt'],
+    ['d’Oliveira', 'd’', 'Oliveira'],
+    ["l'Ortye", "l'", 'Ortye'],
+    ["van't Hek", "van't", 'Hek'],
+    ['Van’t Hof', 'Van’t', 'Hof'],
+    ["in't Veld", "in't", 'Veld'],
+    ["d'Ancona-de Vries", "d'", 'Ancona-de Vries'],
+    ["d'", null, "d'"], // a glued prefix alone is not split
+    ["O'Brien", null, "O'Brien"],
+    ['Dekker', null, 'Dekker'],
+    ["Van't", null, "Van't"],
   ])('%j → prefix %j, name %j', (family, prefix, rest) => {
     expect(value('NamePrefix([x])', { x: family })).toBe(prefix);
     expect(value('NameWithoutPrefix([x])', { x: family })).toBe(rest);

@@ -43,7 +43,14 @@ describe('Trim, Lower, Upper, Capitalize', () => {
     ['Upper([Null])', row, null],
     ['Capitalize("ijsbrand")', row, 'IJsbrand'],
     ['Capitalize("émile")', row, 'Émile'],
-    ['Capitalize("\'t hart")', row, "'T hart"],
+    ['Capitalize("\'t hart")', row, "'t Hart"],
+    ['Capitalize("’t hooft")', row, '’t Hooft'],
+    ['Capitalize("\'s-gravenhage")', row, "'s-Gravenhage"],
+    ['Capitalize("\'s jacob")', row, "'s Jacob"],
+    ['Capitalize("\'t ijssel")', row, "'t IJssel"],
+    ['Capitalize("tjitske")', row, 'Tjitske'],
+    ['Capitalize("\'tjeerd")', row, "'Tjeerd"],
+    ['Capitalize("\'t")', row, "'T"],
     ['Capitalize("")', row, ''],
   ])('%s', (e, r, expected) => expect(value(e, r)).toEqual(expected));
 });

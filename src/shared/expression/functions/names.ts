@@ -159,9 +159,15 @@ function normalizeApostrophes(s: string): string {
 export function splitFamilyName(family: string): [prefix: string | null, rest: string] {
   const words = family.trim().split(/\s+/).filter(Boolean);
   for (let k = Math.min(MAX_PREFIX_WORDS, words.length - 1); k >= 1; k--) {
-    const candidate = normalizeApostrophes(words.slice(0, k).join(' ')).toLowerCase();
+    // A glued elided article ("van't", "in't") is read as "van 't".
+    const candidate = normalizeApostrophes(words.slice(0, k).join(' '))
+      .toLowerCase()
+      .replace(/(\p{L})'([ts])(?= |$)/gu, "$1 '$2");
     if (PREFIX_SET.has(candidate)) return [words.slice(0, k).join(' '), words.slice(k).join(' ')];
   }
+  // A prefix glued to the name: "d'Ancona", "D'Hondt", "l'Abbé".
+  const glued = /^([dl]['\u2018\u2019\u02BC`´])(\p{L}.*)$/iu.exec(words[0] ?? '');
+  if (glued) return [glued[1]!, [glued[2]!, ...words.slice(1)].join(' ')];
   return [null, words.join(' ')];
 }
 

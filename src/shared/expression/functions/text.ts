@@ -107,7 +107,8 @@ export const Capitalize: FunctionDef = {
   },
   example: 'Capitalize("ijsbrand") → "IJsbrand"',
   compile: textFunction((t) => {
-    const m = /^(\P{L}*)(ij|\p{L})/iu.exec(t);
+    // An elided article ("'t Hart", "'s-Gravenhage") stays lower-case; the word after it is capitalised.
+    const m = /^(\P{L}*?(?:['\u2018\u2019\u02BC`´][ts][\s-]\P{L}*)?)(ij|\p{L})/iu.exec(t);
     if (!m) return t;
     return m[1]! + m[2]!.toUpperCase() + t.slice(m[0].length);
   }),
