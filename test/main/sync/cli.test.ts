@@ -147,3 +147,33 @@ describe('plek-sync plan / apply / run', () => {
     }
   });
 });
+
+describe('plek-sync run decides today in the mapping’s time zone', () => {
+  it('names its report by the date in Kiritimati, not Amsterdam’s or the computer’s', async () => {
+    const mapping = JSON.parse(readFileSync(MAPPING, 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'hr-export.csv'), readFileSync(join(ROOT, 'resources/demo/hr-export.csv')));
+    writeFileSync(
+      join(dir, 'kiritimati.plekmap.json'),
+      JSON.stringify({ ...mapping, timeZone: 'Pacific/Kiritimati' }),
+    );
+    // 12:00 UTC on 1 December: 13:00 on the 1st in Amsterdam, already 02:00 on the 2nd in Kiritimati (UTC+14).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-01T12:00:00Z'));
+    try {
+      await main([
+        'run',
+        '-m',
+        join(dir, 'kiritimati.plekmap.json'),
+        '-t',
+        `sandbox:${join(dir, 'sb')}`,
+        '--run-dir',
+        join(dir, 'runs'),
+        '--state-dir',
+        join(dir, 'state'),
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(/report=\S*run-(\d{4}-\d{2}-\d{2})-/.exec(out)?.[1]).toBe('2026-12-02');
+  });
+});

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { dataFolders, defaultDataDir } from '../../data-dir';
+import { loadMappingFile } from '../../pipeline';
 import { formatPlan } from '../../../shared/plan/format';
 import type { Plan } from '../../../shared/plan/types';
 import { withTargetErrors, targetFromOptions } from '../../sync/cli-support';
@@ -68,7 +69,10 @@ export function register(program: Command): void {
     )
     .option('--json', 'a JSON summary on stdout')
     .action(async (opts: RunCommandOptions) => {
-      const today = opts.today ?? localToday();
+      // Today in the mapping's own time zone (Europe/Amsterdam unless it names another): the date that judges end
+      // dates also names the journal and the report.
+      const today =
+        opts.today ?? localToday(new Date(), (await loadMappingFile(opts.mapping)).compiled.timeZone);
       const target = await targetFromOptions(opts);
       try {
         const useState = opts.state !== false;
