@@ -4,6 +4,7 @@
  * mid-read, redirects followed only on the same origin (credentials never travel to another host), and https
  * only except on this computer. Failures come back as ApiSourceError in the consultant's words.
  */
+import { parseRetryAfter, sleep } from '../../http/wait';
 import { isAllowedApiUrl } from '../../../shared/mapping/schema';
 import {
   abortedError,
@@ -58,39 +59,14 @@ export interface JsonRequest {
   phase: 'token' | 'read';
 }
 
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 export const DEFAULT_TUNING: HttpTuning = {
   timeoutMs: 30_000,
   retries: 4,
   maxRetryAfterMs: 120_000,
   backoffMs: 400,
   fetch: (...args) => globalThis.fetch(...args),
-  sleep: abortableSleep,
+  sleep,
 };
-
-/** Retry-After as milliseconds from now: delta-seconds or an HTTP date; null when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
-  if (!value) return null;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  if (Number.isNaN(at)) return null;
-  return Math.max(0, at - now);
-}
 
 /** Refuses a URL that is not https (or loopback http), or that carries a user name or password. */
 export function checkUrl(vendor: ApiVendor, url: string): void {
@@ -222,7 +198,7 @@ export async function requestJson(ctx: HttpContext, req: JsonRequest): Promise<u
     }
 
     if (RETRY_STATUS.has(res.status)) {
-      const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
+      const retryAfter = parseRetryAfter(res.headers.get('retry-after'), Date.now()) ?? null;
       if (retryAfter !== null && retryAfter > tuning.maxRetryAfterMs) {
         throw httpError(vendor, res.status, url, {
           phase: req.phase,
