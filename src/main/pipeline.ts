@@ -92,7 +92,8 @@ export interface PipelineResult {
   previous?: PreviousState;
 }
 
-const previousStateSchema = z.object({
+/** A saved source state (`--write-state`, and the daily run's state file, which adds its own header). */
+export const previousStateSchema = z.object({
   rows: z.number().int().min(0),
   users: z.array(
     z.object({

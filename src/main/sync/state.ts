@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { PreviousState, RowOutcome } from '../../shared/engine/types';
 import { dataFolders, defaultDataDir } from '../data-dir';
+import { previousStateSchema } from '../pipeline';
 
 /**
  * The daily run's memory between days, per mapping and target: the source as it was after the last successful
@@ -18,21 +19,11 @@ export interface DailyState extends PreviousState {
   today: string;
 }
 
-const dailyStateSchema = z.object({
+const dailyStateSchema = previousStateSchema.extend({
   version: z.literal(1),
   mapping: z.string(),
   target: z.string(),
   today: z.string(),
-  rows: z.number().int().min(0),
-  users: z.array(
-    z.object({
-      key: z.string(),
-      email: z.string().nullable().optional(),
-      givenName: z.string().nullable().optional(),
-      familyName: z.string().nullable().optional(),
-      birthDate: z.string().nullable().optional(),
-    }),
-  ),
 });
 
 /** The folder the daily states live in: the data folder's `state/`. */

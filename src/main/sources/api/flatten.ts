@@ -4,6 +4,7 @@
  * (`org_units.id` = ["12", "40"]). Numbers and booleans become their JSON text. Depth and width are bounded so a
  * hostile or broken API cannot make a record of a million attributes.
  */
+import { describeRecordAttributes } from '../../../shared/source/describe';
 import type { SourceAttribute, SourceRecord, SourceValue } from '../../../shared/source/types';
 
 const MAX_DEPTH = 8;
@@ -110,28 +111,5 @@ export function valueAt(value: unknown, path: string): unknown {
 
 /** Fill rate, three distinct examples and list-ness of every attribute in a sample of API records. */
 export function describeApiAttributes(records: readonly SourceRecord[]): SourceAttribute[] {
-  const stats = new Map<string, { filled: number; examples: string[]; multi: boolean }>();
-  for (const r of records) {
-    for (const [name, value] of Object.entries(r.values)) {
-      const s = stats.get(name) ?? { filled: 0, examples: [], multi: false };
-      stats.set(name, s);
-      const items = value === null ? [] : Array.isArray(value) ? value : [value];
-      if (Array.isArray(value)) s.multi = true;
-      const nonEmpty = items.filter((v) => v.trim() !== '');
-      if (nonEmpty.length > 0) s.filled++;
-      for (const v of nonEmpty) {
-        if (s.examples.length >= 3) break;
-        if (!s.examples.includes(v)) s.examples.push(v);
-      }
-    }
-  }
-  const total = Math.max(records.length, 1);
-  return [...stats]
-    .map(([name, s]) => ({
-      name,
-      fillRate: s.filled / total,
-      examples: s.examples,
-      ...(s.multi ? { multiValued: true } : {}),
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return describeRecordAttributes(records);
 }

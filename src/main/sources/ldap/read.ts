@@ -1,3 +1,4 @@
+import { describeRecordAttributes } from '../../../shared/source/describe';
 import type { Client, Entry } from 'ldapts';
 import type { LdapSource } from '../../../shared/mapping/schema';
 import type { SourceAttribute, SourceRecord, SourceValue } from '../../../shared/source/types';
@@ -187,28 +188,8 @@ export function describeAttributes(
   records: readonly SourceRecord[],
   binary: ReadonlyMap<string, { count: number; bytes: number; photo: boolean }> = new Map(),
 ): SourceAttribute[] {
-  const stats = new Map<string, { filled: number; examples: string[]; multi: boolean }>();
-  for (const r of records) {
-    for (const [name, value] of Object.entries(r.values)) {
-      const s = stats.get(name) ?? { filled: 0, examples: [], multi: isKnownMultiValued(name) };
-      stats.set(name, s);
-      const items = value === null ? [] : Array.isArray(value) ? value : [value];
-      if (Array.isArray(value)) s.multi = true;
-      const nonEmpty = items.filter((v) => v.trim() !== '');
-      if (nonEmpty.length > 0) s.filled++;
-      for (const v of nonEmpty) {
-        if (s.examples.length >= 3) break;
-        if (!s.examples.includes(v)) s.examples.push(v);
-      }
-    }
-  }
   const total = Math.max(records.length, 1);
-  const out: SourceAttribute[] = [...stats].map(([name, s]) => ({
-    name,
-    fillRate: s.filled / total,
-    examples: s.examples,
-    ...(s.multi ? { multiValued: true } : {}),
-  }));
+  const out = describeRecordAttributes(records, isKnownMultiValued);
   for (const [name, b] of binary) {
     out.push({
       name,
