@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { describeRecordAttributes } from '../../../src/shared/source/describe';
+import type { SourceRecord } from '../../../src/shared/source/types';
 
 describe('describeRecordAttributes', () => {
   it('counts fill rate over non-blank values, keeps three distinct examples, marks lists, sorts by name', () => {
-    const records = [
+    const records: SourceRecord[] = [
       { row: 2, values: { sn: 'de Vries', mail: ' ', memberOf: ['ICT', 'Allen'] } },
       { row: 3, values: { sn: 'Öztürk', mail: 'a.ozturk@gemeente.nl', memberOf: [] } },
       { row: 4, values: { sn: 'de Vries', mail: null, proxyAddresses: 'smtp:x@gemeente.nl' } },
