@@ -55,7 +55,13 @@ function describe(token: Token): string {
 
 function unexpected(token: Token): ExpressionSyntaxError {
   const what =
-    token.type === 'eof' ? 'end' : token.type === 'ref' || token.type === 'string' ? token.type : 'token';
+    token.type === 'eof'
+      ? 'end'
+      : token.type === 'ref'
+        ? 'attribute'
+        : token.type === 'string'
+          ? 'string'
+          : 'token';
   return new ExpressionSyntaxError(`unexpected ${describe(token)}`, token.start, 'unexpected', {
     what,
     token: token.text,

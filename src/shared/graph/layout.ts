@@ -207,7 +207,11 @@ export function laneLayout(graph: MappingGraph, options: LaneLayoutOptions = {})
   }
 
   // Column widths over every lane, so that the fields (and each depth) line up in one column.
-  let maxDepth = 0;
+  const loose = graph.nodes.filter(
+    (n) => (n.type === 'transform' || n.type === 'literal') && !claimed.has(n.id),
+  );
+  // At least a column for the attributes left of the fields, and one between them for drafts.
+  let maxDepth = loose.length > 0 ? 2 : 1;
   for (const lane of lanes) for (const d of lane.columns.keys()) maxDepth = Math.max(maxDepth, d);
   const widths = new Array<number>(maxDepth + 1).fill(0);
   for (const lane of lanes)
@@ -218,7 +222,9 @@ export function laneLayout(graph: MappingGraph, options: LaneLayoutOptions = {})
     0,
     ...graph.nodes.filter((n) => n.type === 'source').map((n) => sizeOf(n).width),
   );
-  widths[maxDepth] = Math.max(widths[maxDepth]!, maxDepth === 0 ? 0 : sourceWidth);
+  widths[maxDepth] = Math.max(widths[maxDepth]!, sourceWidth);
+  const middleColumn = Math.floor(maxDepth / 2);
+  for (const n of loose) widths[middleColumn] = Math.max(widths[middleColumn]!, sizeOf(n).width);
   const xOf = new Array<number>(maxDepth + 1).fill(0);
   for (let d = maxDepth - 1; d >= 0; d--) xOf[d] = xOf[d + 1]! + widths[d + 1]! + columnGap;
 
@@ -242,10 +248,7 @@ export function laneLayout(graph: MappingGraph, options: LaneLayoutOptions = {})
     .filter((n) => !inputs.has(n.id))
     .sort((a, b) => Number(b.data.required) - Number(a.data.required));
   const spareSources = graph.nodes.filter((n) => n.type === 'source' && !claimed.has(n.id));
-  const loose = graph.nodes.filter(
-    (n) => (n.type === 'transform' || n.type === 'literal') && !claimed.has(n.id),
-  );
-  const middle = maxDepth > 1 ? xOf[Math.floor(maxDepth / 2)]! : xOf[0]! / 2;
+  const middle = xOf[middleColumn]!;
   const rows = Math.max(unmapped.length, spareSources.length, loose.length);
   for (let i = 0; i < rows; i++) {
     let height = 0;
