@@ -68,7 +68,7 @@ function SkipToGraph({ root }: { root: React.RefObject<HTMLDivElement | null> })
   const jump = (e: React.MouseEvent) => {
     e.preventDefault();
     const pane = root.current?.querySelector('.react-flow')?.getBoundingClientRect();
-    const nodes = [...(root.current?.querySelectorAll<HTMLElement>('.react-flow__node') ?? [])]
+    const nodes = Array.from(root.current?.querySelectorAll<HTMLElement>('.react-flow__node') ?? [])
       .map((el) => ({ el, r: el.getBoundingClientRect() }))
       .filter(
         ({ r }) =>
