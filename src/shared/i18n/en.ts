@@ -52,8 +52,16 @@ export const en = {
   'start.csv': 'New project from a CSV',
   'start.csvHint': 'An HR export (AFAS, Visma, Nmbrs…): encoding and delimiter are detected.',
   'start.csvPath': 'CSV file path',
-  'start.ldap': 'New project from Active Directory',
-  'start.ldapHint': 'Read users from a domain controller over LDAPS or StartTLS.',
+  'start.ldap': 'New project from a directory',
+  'start.ldapHint':
+    'Read the people from Active Directory or OpenLDAP over LDAPS or StartTLS; the mapping is proposed from what the directory holds.',
+  'start.ldapCreate': 'Connect and create the project',
+  'start.ldapConnecting': 'Connecting…',
+  'start.ldapCertHeading': 'Check the server’s certificate first',
+  'start.ldapCertUntrusted':
+    'No certificate authority this computer trusts vouches for this server. Compare the fingerprint with the one the directory’s administrator gives you, and trust it only when they match.',
+  'start.ldapTrust': 'Trust this certificate and continue',
+  'start.ldapNoTrust': 'Do not trust it',
   'start.hrApp': 'New project from an HR application',
   'start.hrAppHint':
     'Read the people over the application’s API: Personio, AFAS Profit or another REST/JSON API.',

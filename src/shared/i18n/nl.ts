@@ -45,8 +45,16 @@ export const nl: Catalogue = {
   'start.csv': 'Nieuw project vanuit een CSV',
   'start.csvHint': 'Een HR-export (AFAS, Visma, Nmbrs…): tekenset en scheidingsteken worden herkend.',
   'start.csvPath': 'Pad naar CSV-bestand',
-  'start.ldap': 'Nieuw project vanuit Active Directory',
-  'start.ldapHint': 'Lees gebruikers van een domeincontroller via LDAPS of StartTLS.',
+  'start.ldap': 'Nieuw project vanuit een directory',
+  'start.ldapHint':
+    'Lees de medewerkers uit Active Directory of OpenLDAP via LDAPS of StartTLS; de mapping wordt voorgesteld op basis van wat de directory bevat.',
+  'start.ldapCreate': 'Verbinden en project maken',
+  'start.ldapConnecting': 'Verbinden…',
+  'start.ldapCertHeading': 'Controleer eerst het certificaat van de server',
+  'start.ldapCertUntrusted':
+    'Geen certificaatautoriteit die deze computer vertrouwt staat in voor deze server. Vergelijk de vingerafdruk met die van de beheerder van de directory en vertrouw het certificaat alleen als ze gelijk zijn.',
+  'start.ldapTrust': 'Dit certificaat vertrouwen en doorgaan',
+  'start.ldapNoTrust': 'Niet vertrouwen',
   'start.hrApp': 'Nieuw project vanuit een HR-applicatie',
   'start.hrAppHint':
     'Lees de medewerkers via de API van de applicatie: Personio, AFAS Profit of een andere REST/JSON-API.',
