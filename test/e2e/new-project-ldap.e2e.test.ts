@@ -27,6 +27,8 @@ const WORDS = {
     recommended: 'Aanbevolen',
     duplicate: /wordt ook gebruikt in rij \d+/,
     notThisLanguage: /also used in|is not a valid|is empty|\brow \d+:/,
+    rows: /in 40 rijen/,
+    errorRows: '4 rijen met fouten worden niet gesynchroniseerd',
     finished: /Run voltooid/,
   },
   en: {
@@ -34,6 +36,8 @@ const WORDS = {
     recommended: 'Recommended',
     duplicate: /is also used in row \d+/,
     notThisLanguage: /ook gebruikt in|is geen geldig|is leeg|\brij \d+:/,
+    rows: /in 40 rows/,
+    errorRows: '4 rows with errors are not synchronised',
     finished: /Run finished/,
   },
 } as const;
@@ -122,6 +126,7 @@ describe.skipIf(skip).each(['nl', 'en'] as const)('a new project from an OpenLDA
     await page.getByTestId('attribute-table').waitFor({ timeout: 30_000 });
     const attributes = await page.locator('[data-testid="attribute-table"] tbody th').allTextContents();
     expect(attributes.join(' ')).toMatch(/entryUUID/);
+    expect(await page.getByTestId('source-rows').textContent()).toMatch(/^40 /);
     expect(await page.getByTestId('error-message').count()).toBe(0);
   });
 
@@ -158,6 +163,9 @@ describe.skipIf(skip).each(['nl', 'en'] as const)('a new project from an OpenLDA
     expect(await keysOf(page, 'missing-required')).toContain(key(PLANTED.noGivenName));
     const text = (await page.getByTestId('issue-groups').textContent()) ?? '';
     expect(text).toMatch(words.duplicate);
+    // The same people as the Source step counted, and the rows left out said in words.
+    expect(await page.getByTestId('validation-summary').textContent()).toMatch(words.rows);
+    expect(await page.getByTestId('validation-error-rows').textContent()).toContain(words.errorRows);
     expect(text).not.toMatch(words.notThisLanguage);
   });
 
@@ -181,9 +189,11 @@ describe.skipIf(skip).each(['nl', 'en'] as const)('a new project from an OpenLDA
     await page.getByTestId('compute-plan').click();
     await page.getByTestId('plan-counts').waitFor({ timeout: 30_000 });
     const create = Number(await page.locator('.count-tile[data-action="create"] strong').textContent());
-    // Everybody but the leaver and the people with errors; the screen says why the others are left out.
-    expect(create).toBeGreaterThan(PEOPLE - 8);
-    expect(create).toBeLessThan(PEOPLE);
+    // Everybody but the leaver and the four people with errors; the screen says why they are left out.
+    expect(create).toBe(PEOPLE - 5);
+    const reconcile = page.getByTestId('plan-reconcile');
+    expect(await reconcile.locator('[data-part="errorRows"]').textContent()).toContain(words.errorRows);
+    expect(await reconcile.locator('[data-part="otherSkipped"]').textContent()).toMatch(/^1 /);
     if (await page.getByTestId('allow-override').count()) await page.getByTestId('allow-override').check();
     await step(page, 'run');
     await page.getByTestId('apply').click();

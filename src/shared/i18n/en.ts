@@ -128,6 +128,8 @@ export const en = {
   'source.fillRate': 'Filled',
   'source.examples': 'Examples',
   'source.rows': '{n, plural, one {# row} other {# rows}}',
+  'source.unreadable':
+    '{n, plural, one {# row cannot be read and is skipped} other {# rows cannot be read and are skipped}}; Validate shows why.',
   'source.binary': 'binary value, not shown',
   'source.multi': 'multi-valued',
   'source.fileIssues': 'File problems',
@@ -148,6 +150,8 @@ export const en = {
   'validate.running': 'Validating…',
   'validate.summary':
     '{errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}} in {rows, plural, one {# row} other {# rows}}',
+  'validate.errorRows':
+    '{n, plural, one {# row with errors is} other {# rows with errors are}} not synchronised until the source is fixed.',
   'validate.none': 'No problems found.',
   'validate.stale': 'The mapping changed since this check.',
   'validate.partial':
@@ -217,6 +221,14 @@ export const en = {
   'plan.computing': 'Computing plan…',
   'plan.notComputed': 'Compute a plan to see what a sync would change.',
   'plan.safe': 'Safety checks passed.',
+  'plan.reconcile.rows': '{n, plural, one {# row} other {# rows}} in the source, as Validate counts them:',
+  'plan.reconcile.errorRows':
+    '{n, plural, one {# row with errors is} other {# rows with errors are}} not synchronised (see Validate)',
+  'plan.reconcile.unreadable': '{n, plural, one {# row could not be read} other {# rows could not be read}}',
+  'plan.reconcile.otherSkipped':
+    '{n, plural, one {# person is} other {# people are}} skipped for another reason, such as a leaver who is not in Plek or a joiner who starts later (the reason is on each line)',
+  'plan.reconcile.planErrors':
+    '{n, plural, one {# person clashes} other {# people clash}} with an existing Plek account: errors of the plan, not of the source',
   'plan.blocked': 'Blocked by the safety checks',
   'plan.allow': 'Allow for this run',
   'plan.filterAction': 'Action',
