@@ -52,8 +52,16 @@ export const en = {
   'start.csv': 'New project from a CSV',
   'start.csvHint': 'An HR export (AFAS, Visma, Nmbrs…): encoding and delimiter are detected.',
   'start.csvPath': 'CSV file path',
-  'start.ldap': 'New project from Active Directory',
-  'start.ldapHint': 'Read users from a domain controller over LDAPS or StartTLS.',
+  'start.ldap': 'New project from a directory',
+  'start.ldapHint':
+    'Read the people from Active Directory or OpenLDAP over LDAPS or StartTLS; the mapping is proposed from what the directory holds.',
+  'start.ldapCreate': 'Connect and create the project',
+  'start.ldapConnecting': 'Connecting…',
+  'start.ldapCertHeading': 'Check the server’s certificate first',
+  'start.ldapCertUntrusted':
+    'No certificate authority this computer trusts vouches for this server. Compare the fingerprint with the one the directory’s administrator gives you, and trust it only when they match.',
+  'start.ldapTrust': 'Trust this certificate and continue',
+  'start.ldapNoTrust': 'Do not trust it',
   'start.hrApp': 'New project from an HR application',
   'start.hrAppHint':
     'Read the people over the application’s API: Personio, AFAS Profit or another REST/JSON API.',
@@ -120,6 +128,8 @@ export const en = {
   'source.fillRate': 'Filled',
   'source.examples': 'Examples',
   'source.rows': '{n, plural, one {# row} other {# rows}}',
+  'source.unreadable':
+    '{n, plural, one {# row cannot be read and is skipped} other {# rows cannot be read and are skipped}}; Validate shows why.',
   'source.binary': 'binary value, not shown',
   'source.multi': 'multi-valued',
   'source.fileIssues': 'File problems',
@@ -140,6 +150,8 @@ export const en = {
   'validate.running': 'Validating…',
   'validate.summary':
     '{errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}} in {rows, plural, one {# row} other {# rows}}',
+  'validate.errorRows':
+    '{n, plural, one {# row with errors is} other {# rows with errors are}} not synchronised until the source is fixed.',
   'validate.none': 'No problems found.',
   'validate.stale': 'The mapping changed since this check.',
   'validate.partial':
@@ -209,6 +221,14 @@ export const en = {
   'plan.computing': 'Computing plan…',
   'plan.notComputed': 'Compute a plan to see what a sync would change.',
   'plan.safe': 'Safety checks passed.',
+  'plan.reconcile.rows': '{n, plural, one {# row} other {# rows}} in the source, as Validate counts them:',
+  'plan.reconcile.errorRows':
+    '{n, plural, one {# row with errors is} other {# rows with errors are}} not synchronised (see Validate)',
+  'plan.reconcile.unreadable': '{n, plural, one {# row could not be read} other {# rows could not be read}}',
+  'plan.reconcile.otherSkipped':
+    '{n, plural, one {# person is} other {# people are}} skipped for another reason, such as a leaver who is not in Plek or a joiner who starts later (the reason is on each line)',
+  'plan.reconcile.planErrors':
+    '{n, plural, one {# person clashes} other {# people clash}} with an existing Plek account: errors of the plan, not of the source',
   'plan.blocked': 'Blocked by the safety checks',
   'plan.allow': 'Allow for this run',
   'plan.filterAction': 'Action',
@@ -347,6 +367,65 @@ export const en = {
   'graph.listTitle': 'Multi-valued: needs a pick function for a single field',
   'graph.requiredTitle': 'Needed to create an account in Plek',
   'graph.editAsText': 'Edit as text',
+  'graph.skipToGraph': 'Skip to the graph',
+  'graph.toolbar': 'Graph tools',
+  'graph.searchLabel': 'Search attribute or field',
+  'graph.focus': 'Focus',
+  'graph.focusTitle': 'Show only the chain of the selected field, large (Esc returns)',
+  'graph.focusShowing': 'Showing only {field}',
+  'graph.focusLeave': 'Show all (Esc)',
+  'graph.minimapHide': 'Hide the overview map',
+  'graph.minimapShow': 'Show the overview map',
+  'graph.edgeToField': '{source} → {field}',
+  'graph.edgeToInput': '{source} → {fn}, input {slot}{param, select, none {} other { ({param})}}',
+  'graph.editFieldAsText': 'Edit {field} as text',
+  'graph.expression': 'Expression',
+  'graph.expressionFor': 'Expression for {field}',
+  'graph.close': 'Close',
+  'graph.dismiss': 'Dismiss',
+  'graph.parseError': 'Column {column}: {detail}',
+  'graph.literal': 'constant',
+  'graph.literalValue': 'Constant value',
+  'graph.keyBadgeText': 'key',
+  'graph.listBadge': 'list',
+  'graph.example': 'e.g. {example}',
+  'graph.param.left': 'left',
+  'graph.param.right': 'right',
+  'graph.param.value': 'value',
+  'graph.param.arg': 'argument {n}',
+  'graph.a11y.node': 'Press Enter or Space to select a node; Delete removes it, Escape cancels.',
+  'graph.a11y.nodeKeyboard':
+    'Press Enter or Space to select a node, then move it with the arrow keys; Delete removes it, Escape cancels.',
+  'graph.a11y.nodeMoved':
+    'Moved the selected node {direction, select, up {up} down {down} left {left} right {right} other {{direction}}}. New position: x {x}, y {y}',
+  'graph.a11y.edge': 'Press Enter or Space to select a connection; Delete then removes it, Escape cancels.',
+  'graph.a11y.controls': 'Zoom controls',
+  'graph.a11y.zoomIn': 'Zoom in',
+  'graph.a11y.zoomOut': 'Zoom out',
+  'graph.a11y.fitView': 'Fit everything in view',
+  'graph.a11y.interactive': 'Lock or unlock the graph',
+  'graph.a11y.minimap': 'Overview map',
+  'graph.a11y.handle': 'Connection point',
+  // Problems in an expression's text (src/shared/expression/errors.ts), shown after "Column N:".
+  'expr.tooLong': 'the expression is too long ({length, number} characters, at most {max, number})',
+  'expr.empty': 'the expression is empty',
+  'expr.unexpected':
+    '{what, select, end {the expression ends too early} attribute {an attribute is not expected here} string {a text in quotes is not expected here} other {"{token}" is not expected here}}',
+  'expr.unexpectedChar':
+    '"{char}" is not expected here{curly, select, yes { (write text in straight double quotes: "…")} other {}}',
+  'expr.tooDeep': 'the expression is nested too deeply (more than {max} levels)',
+  'expr.tooNested': 'too many nested brackets, calls or "not" (more than {max})',
+  'expr.unknownName': 'unknown name {name}: an attribute is written [{name}], a function call {name}(…)',
+  'expr.expected': '"{token}" is missing here',
+  'expr.unterminatedAttribute': 'an attribute name in [ ] is not closed with ]',
+  'expr.emptyAttribute': 'the attribute name between [ ] is empty',
+  'expr.unterminatedString': 'a text in quotes is not closed with "',
+  'expr.digitAfterDot': 'a digit must follow the decimal point',
+  'expr.numberRange': 'the number {number} is too large',
+  'expr.unknownFunction': 'unknown function {name}',
+  'expr.arity':
+    '{fn} expects {kind, select, exactly {{min, plural, one {# argument} other {# arguments}}} atLeast {at least {min, plural, one {# argument} other {# arguments}}} range {{min} to {max} arguments} other {{fixed} arguments and then pairs}}, got {got}',
+  'expr.literalParam': '{fn} needs the {param} as a text in quotes',
 
   // Issue texts: `issue.<code>.<variant>`, chosen by the engine in `Issue.params.id` (see src/shared/issues.ts).
   'issue.empty-key.text':

@@ -45,8 +45,16 @@ export const nl: Catalogue = {
   'start.csv': 'Nieuw project vanuit een CSV',
   'start.csvHint': 'Een HR-export (AFAS, Visma, Nmbrs…): tekenset en scheidingsteken worden herkend.',
   'start.csvPath': 'Pad naar CSV-bestand',
-  'start.ldap': 'Nieuw project vanuit Active Directory',
-  'start.ldapHint': 'Lees gebruikers van een domeincontroller via LDAPS of StartTLS.',
+  'start.ldap': 'Nieuw project vanuit een directory',
+  'start.ldapHint':
+    'Lees de medewerkers uit Active Directory of OpenLDAP via LDAPS of StartTLS; de mapping wordt voorgesteld op basis van wat de directory bevat.',
+  'start.ldapCreate': 'Verbinden en project maken',
+  'start.ldapConnecting': 'Verbinden…',
+  'start.ldapCertHeading': 'Controleer eerst het certificaat van de server',
+  'start.ldapCertUntrusted':
+    'Geen certificaatautoriteit die deze computer vertrouwt staat in voor deze server. Vergelijk de vingerafdruk met die van de beheerder van de directory en vertrouw het certificaat alleen als ze gelijk zijn.',
+  'start.ldapTrust': 'Dit certificaat vertrouwen en doorgaan',
+  'start.ldapNoTrust': 'Niet vertrouwen',
   'start.hrApp': 'Nieuw project vanuit een HR-applicatie',
   'start.hrAppHint':
     'Lees de medewerkers via de API van de applicatie: Personio, AFAS Profit of een andere REST/JSON-API.',
@@ -113,6 +121,8 @@ export const nl: Catalogue = {
   'source.fillRate': 'Gevuld',
   'source.examples': 'Voorbeelden',
   'source.rows': '{n, plural, one {# rij} other {# rijen}}',
+  'source.unreadable':
+    '{n, plural, one {# rij kan niet worden gelezen en wordt overgeslagen} other {# rijen kunnen niet worden gelezen en worden overgeslagen}}; Valideren laat zien waarom.',
   'source.binary': 'binaire waarde, niet getoond',
   'source.multi': 'meerwaardig',
   'source.fileIssues': 'Problemen in het bestand',
@@ -133,6 +143,8 @@ export const nl: Catalogue = {
   'validate.running': 'Bezig met controleren…',
   'validate.summary':
     '{errors, plural, one {# fout} other {# fouten}}, {warnings, plural, one {# waarschuwing} other {# waarschuwingen}} in {rows, plural, one {# rij} other {# rijen}}',
+  'validate.errorRows':
+    '{n, plural, one {# rij met fouten wordt} other {# rijen met fouten worden}} niet gesynchroniseerd tot de bron is verbeterd.',
   'validate.none': 'Geen problemen gevonden.',
   'validate.stale': 'De mapping is gewijzigd sinds deze controle.',
   'validate.partial':
@@ -202,6 +214,15 @@ export const nl: Catalogue = {
   'plan.computing': 'Plan wordt berekend…',
   'plan.notComputed': 'Bereken een plan om te zien wat een synchronisatie zou wijzigen.',
   'plan.safe': 'Veiligheidscontroles geslaagd.',
+  'plan.reconcile.rows':
+    '{n, plural, one {# rij} other {# rijen}} in de bron, geteld zoals Valideren ze telt:',
+  'plan.reconcile.errorRows':
+    '{n, plural, one {# rij met fouten wordt} other {# rijen met fouten worden}} niet gesynchroniseerd (zie Valideren)',
+  'plan.reconcile.unreadable': '{n, plural, one {# rij kon} other {# rijen konden}} niet worden gelezen',
+  'plan.reconcile.otherSkipped':
+    '{n, plural, one {# persoon wordt} other {# personen worden}} om een andere reden overgeslagen, zoals uit dienst en niet in Plek, of nog niet in dienst (de reden staat bij elke regel)',
+  'plan.reconcile.planErrors':
+    '{n, plural, one {# persoon botst} other {# personen botsen}} met een bestaand Plek-account: fouten van het plan, niet van de bron',
   'plan.blocked': 'Tegengehouden door de veiligheidscontroles',
   'plan.allow': 'Toestaan voor deze run',
   'plan.filterAction': 'Actie',
@@ -340,6 +361,68 @@ export const nl: Catalogue = {
   'graph.listTitle': 'Meerwaardig: heeft een keuzefunctie nodig voor een enkel veld',
   'graph.requiredTitle': 'Nodig om een account in Plek aan te maken',
   'graph.editAsText': 'Als tekst bewerken',
+  'graph.skipToGraph': 'Naar de grafiek',
+  'graph.toolbar': 'Grafiekgereedschap',
+  'graph.searchLabel': 'Zoek attribuut of veld',
+  'graph.focus': 'Focus',
+  'graph.focusTitle': 'Toon alleen de keten van het gekozen veld, groot (Esc gaat terug)',
+  'graph.focusShowing': 'Alleen {field}',
+  'graph.focusLeave': 'Alles tonen (Esc)',
+  'graph.minimapHide': 'Overzichtskaart verbergen',
+  'graph.minimapShow': 'Overzichtskaart tonen',
+  'graph.edgeToField': '{source} → {field}',
+  'graph.edgeToInput': '{source} → {fn}, invoer {slot}{param, select, none {} other { ({param})}}',
+  'graph.editFieldAsText': '{field} als tekst bewerken',
+  'graph.expression': 'Expressie',
+  'graph.expressionFor': 'Expressie voor {field}',
+  'graph.close': 'Sluiten',
+  'graph.dismiss': 'Wegklikken',
+  'graph.parseError': 'Kolom {column}: {detail}',
+  'graph.literal': 'vaste waarde',
+  'graph.literalValue': 'Vaste waarde',
+  'graph.keyBadgeText': 'sleutel',
+  'graph.listBadge': 'lijst',
+  'graph.example': 'bijv. {example}',
+  'graph.param.left': 'links',
+  'graph.param.right': 'rechts',
+  'graph.param.value': 'waarde',
+  'graph.param.arg': 'argument {n}',
+  'graph.a11y.node':
+    'Druk op Enter of spatie om een knooppunt te selecteren; Delete verwijdert het, Escape annuleert.',
+  'graph.a11y.nodeKeyboard':
+    'Druk op Enter of spatie om een knooppunt te selecteren en verplaats het met de pijltjestoetsen; Delete verwijdert het, Escape annuleert.',
+  'graph.a11y.nodeMoved':
+    'Geselecteerd knooppunt {direction, select, up {omhoog} down {omlaag} left {naar links} right {naar rechts} other {{direction}}} verplaatst. Nieuwe positie: x {x}, y {y}',
+  'graph.a11y.edge':
+    'Druk op Enter of spatie om een verbinding te selecteren; Delete verwijdert haar dan, Escape annuleert.',
+  'graph.a11y.controls': 'Zoomknoppen',
+  'graph.a11y.zoomIn': 'Inzoomen',
+  'graph.a11y.zoomOut': 'Uitzoomen',
+  'graph.a11y.fitView': 'Alles in beeld',
+  'graph.a11y.interactive': 'Grafiek vergrendelen of ontgrendelen',
+  'graph.a11y.minimap': 'Overzichtskaart',
+  'graph.a11y.handle': 'Verbindingspunt',
+  // Problemen in de tekst van een expressie (src/shared/expression/errors.ts), getoond na "Kolom N:".
+  'expr.tooLong': 'de expressie is te lang ({length, number} tekens, hoogstens {max, number})',
+  'expr.empty': 'de expressie is leeg',
+  'expr.unexpected':
+    '{what, select, end {de expressie houdt te vroeg op} attribute {hier hoort geen attribuut} string {hier hoort geen tekst tussen aanhalingstekens} other {"{token}" hoort hier niet}}',
+  'expr.unexpectedChar':
+    '"{char}" hoort hier niet{curly, select, yes { (schrijf tekst tussen rechte dubbele aanhalingstekens: "…")} other {}}',
+  'expr.tooDeep': 'de expressie is te diep genest (meer dan {max} niveaus)',
+  'expr.tooNested': 'te veel geneste haakjes, aanroepen of "not" (meer dan {max})',
+  'expr.unknownName':
+    'onbekende naam {name}: een attribuut schrijf je als [{name}], een functieaanroep als {name}(…)',
+  'expr.expected': 'hier ontbreekt "{token}"',
+  'expr.unterminatedAttribute': 'een attribuutnaam tussen [ ] wordt niet met ] afgesloten',
+  'expr.emptyAttribute': 'de attribuutnaam tussen [ ] is leeg',
+  'expr.unterminatedString': 'een tekst tussen aanhalingstekens wordt niet met " afgesloten',
+  'expr.digitAfterDot': 'na de decimale punt moet een cijfer staan',
+  'expr.numberRange': 'het getal {number} is te groot',
+  'expr.unknownFunction': 'onbekende functie {name}',
+  'expr.arity':
+    '{fn} verwacht {kind, select, exactly {{min, plural, one {# argument} other {# argumenten}}} atLeast {minstens {min, plural, one {# argument} other {# argumenten}}} range {{min} tot {max} argumenten} other {{fixed} argumenten en dan paren}}, maar krijgt er {got}',
+  'expr.literalParam': '{fn} heeft de {param} nodig als tekst tussen aanhalingstekens',
 
   'issue.empty-key.text':
     'rij {row}: de mapping key "{attribute}" is leeg; Plek kan deze persoon bij de volgende synchronisatie niet herkennen. Vul hem in de bron in.',
