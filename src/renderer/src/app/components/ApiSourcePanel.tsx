@@ -26,7 +26,7 @@ function parsedSource(source: ApiInput): ApiSource | null {
   return s.kind === 'personio' || s.kind === 'afas' || s.kind === 'rest' ? s : null;
 }
 
-/** Columns of the sample table: the best-filled attributes, in the order the API gives them. */
+/** The sample table: the first columns and rows as the API gives them. */
 const SAMPLE_COLUMNS = 8;
 const SAMPLE_ROWS = 15;
 
@@ -223,12 +223,11 @@ function ReadProgress({
 
 function SampleRecords({ sample }: { sample: SourceSample }) {
   const t = useT();
-  const columns = [...sample.attributes]
-    .map((a, i) => ({ a, i }))
-    .sort((x, y) => y.a.fillRate - x.a.fillRate || x.i - y.i)
-    .slice(0, SAMPLE_COLUMNS)
-    .sort((x, y) => x.i - y.i)
-    .map(({ a }) => a.name);
+  // The API's own order (id, first_name, last_name, … then employment.*), skipping attributes no record fills.
+  const filled = new Set(sample.attributes.filter((a) => a.fillRate > 0).map((a) => a.name));
+  const columns = Object.keys(sample.records[0]?.values ?? {})
+    .filter((name) => filled.has(name))
+    .slice(0, SAMPLE_COLUMNS);
   const rows = sample.records.slice(0, SAMPLE_ROWS);
   return (
     <div style={{ marginTop: 12 }}>
