@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp, useT } from '../store/context';
 import { fileToBase64 } from '../components/download';
 import { HrAppStart } from '../HrAppStart';
+import { WorkbenchData } from '../components/WorkbenchData';
 
 export function StartPage() {
   const t = useT();
@@ -152,6 +153,8 @@ export function StartPage() {
           </ul>
         )}
       </div>
+
+      <WorkbenchData />
     </section>
   );
 }
