@@ -53,8 +53,16 @@ export const en = {
   'start.csv': 'New project from a CSV',
   'start.csvHint': 'An HR export (AFAS, Visma, Nmbrs…): encoding and delimiter are detected.',
   'start.csvPath': 'CSV file path',
-  'start.ldap': 'New project from Active Directory',
-  'start.ldapHint': 'Read users from a domain controller over LDAPS or StartTLS.',
+  'start.ldap': 'New project from a directory',
+  'start.ldapHint':
+    'Read the people from Active Directory or OpenLDAP over LDAPS or StartTLS; the mapping is proposed from what the directory holds.',
+  'start.ldapCreate': 'Connect and create the project',
+  'start.ldapConnecting': 'Connecting…',
+  'start.ldapCertHeading': 'Check the server’s certificate first',
+  'start.ldapCertUntrusted':
+    'No certificate authority this computer trusts vouches for this server. Compare the fingerprint with the one the directory’s administrator gives you, and trust it only when they match.',
+  'start.ldapTrust': 'Trust this certificate and continue',
+  'start.ldapNoTrust': 'Do not trust it',
   'start.hrApp': 'New project from an HR application',
   'start.hrAppHint':
     'Read the people over the application’s API: Personio, AFAS Profit or another REST/JSON API.',
@@ -138,6 +146,8 @@ export const en = {
   'source.fillRate': 'Filled',
   'source.examples': 'Examples',
   'source.rows': '{n, plural, one {# row} other {# rows}}',
+  'source.unreadable':
+    '{n, plural, one {# row cannot be read and is skipped} other {# rows cannot be read and are skipped}}; Validate shows why.',
   'source.binary': 'binary value, not shown',
   'source.multi': 'multi-valued',
   'source.fileIssues': 'File problems',
@@ -158,6 +168,8 @@ export const en = {
   'validate.running': 'Validating…',
   'validate.summary':
     '{errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}} in {rows, plural, one {# row} other {# rows}}',
+  'validate.errorRows':
+    '{n, plural, one {# row with errors is} other {# rows with errors are}} not synchronised until the source is fixed.',
   'validate.none': 'No problems found.',
   'validate.stale': 'The mapping changed since this check.',
   'validate.partial':
@@ -227,6 +239,14 @@ export const en = {
   'plan.computing': 'Computing plan…',
   'plan.notComputed': 'Compute a plan to see what a sync would change.',
   'plan.safe': 'Safety checks passed.',
+  'plan.reconcile.rows': '{n, plural, one {# row} other {# rows}} in the source, as Validate counts them:',
+  'plan.reconcile.errorRows':
+    '{n, plural, one {# row with errors is} other {# rows with errors are}} not synchronised (see Validate)',
+  'plan.reconcile.unreadable': '{n, plural, one {# row could not be read} other {# rows could not be read}}',
+  'plan.reconcile.otherSkipped':
+    '{n, plural, one {# person is} other {# people are}} skipped for another reason, such as a leaver who is not in Plek or a joiner who starts later (the reason is on each line)',
+  'plan.reconcile.planErrors':
+    '{n, plural, one {# person clashes} other {# people clash}} with an existing Plek account: errors of the plan, not of the source',
   'plan.blocked': 'Blocked by the safety checks',
   'plan.allow': 'Allow for this run',
   'plan.filterAction': 'Action',

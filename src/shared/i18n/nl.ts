@@ -46,8 +46,16 @@ export const nl: Catalogue = {
   'start.csv': 'Nieuw project vanuit een CSV',
   'start.csvHint': 'Een HR-export (AFAS, Visma, Nmbrs…): tekenset en scheidingsteken worden herkend.',
   'start.csvPath': 'Pad naar CSV-bestand',
-  'start.ldap': 'Nieuw project vanuit Active Directory',
-  'start.ldapHint': 'Lees gebruikers van een domeincontroller via LDAPS of StartTLS.',
+  'start.ldap': 'Nieuw project vanuit een directory',
+  'start.ldapHint':
+    'Lees de medewerkers uit Active Directory of OpenLDAP via LDAPS of StartTLS; de mapping wordt voorgesteld op basis van wat de directory bevat.',
+  'start.ldapCreate': 'Verbinden en project maken',
+  'start.ldapConnecting': 'Verbinden…',
+  'start.ldapCertHeading': 'Controleer eerst het certificaat van de server',
+  'start.ldapCertUntrusted':
+    'Geen certificaatautoriteit die deze computer vertrouwt staat in voor deze server. Vergelijk de vingerafdruk met die van de beheerder van de directory en vertrouw het certificaat alleen als ze gelijk zijn.',
+  'start.ldapTrust': 'Dit certificaat vertrouwen en doorgaan',
+  'start.ldapNoTrust': 'Niet vertrouwen',
   'start.hrApp': 'Nieuw project vanuit een HR-applicatie',
   'start.hrAppHint':
     'Lees de medewerkers via de API van de applicatie: Personio, AFAS Profit of een andere REST/JSON-API.',
@@ -131,6 +139,8 @@ export const nl: Catalogue = {
   'source.fillRate': 'Gevuld',
   'source.examples': 'Voorbeelden',
   'source.rows': '{n, plural, one {# rij} other {# rijen}}',
+  'source.unreadable':
+    '{n, plural, one {# rij kan niet worden gelezen en wordt overgeslagen} other {# rijen kunnen niet worden gelezen en worden overgeslagen}}; Valideren laat zien waarom.',
   'source.binary': 'binaire waarde, niet getoond',
   'source.multi': 'meerwaardig',
   'source.fileIssues': 'Problemen in het bestand',
@@ -151,6 +161,8 @@ export const nl: Catalogue = {
   'validate.running': 'Bezig met controleren…',
   'validate.summary':
     '{errors, plural, one {# fout} other {# fouten}}, {warnings, plural, one {# waarschuwing} other {# waarschuwingen}} in {rows, plural, one {# rij} other {# rijen}}',
+  'validate.errorRows':
+    '{n, plural, one {# rij met fouten wordt} other {# rijen met fouten worden}} niet gesynchroniseerd tot de bron is verbeterd.',
   'validate.none': 'Geen problemen gevonden.',
   'validate.stale': 'De mapping is gewijzigd sinds deze controle.',
   'validate.partial':
@@ -220,6 +232,15 @@ export const nl: Catalogue = {
   'plan.computing': 'Plan wordt berekend…',
   'plan.notComputed': 'Bereken een plan om te zien wat een synchronisatie zou wijzigen.',
   'plan.safe': 'Veiligheidscontroles geslaagd.',
+  'plan.reconcile.rows':
+    '{n, plural, one {# rij} other {# rijen}} in de bron, geteld zoals Valideren ze telt:',
+  'plan.reconcile.errorRows':
+    '{n, plural, one {# rij met fouten wordt} other {# rijen met fouten worden}} niet gesynchroniseerd (zie Valideren)',
+  'plan.reconcile.unreadable': '{n, plural, one {# rij kon} other {# rijen konden}} niet worden gelezen',
+  'plan.reconcile.otherSkipped':
+    '{n, plural, one {# persoon wordt} other {# personen worden}} om een andere reden overgeslagen, zoals uit dienst en niet in Plek, of nog niet in dienst (de reden staat bij elke regel)',
+  'plan.reconcile.planErrors':
+    '{n, plural, one {# persoon botst} other {# personen botsen}} met een bestaand Plek-account: fouten van het plan, niet van de bron',
   'plan.blocked': 'Tegengehouden door de veiligheidscontroles',
   'plan.allow': 'Toestaan voor deze run',
   'plan.filterAction': 'Actie',

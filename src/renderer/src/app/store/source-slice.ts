@@ -52,6 +52,7 @@ export function createSourceSlice(deps: StoreDeps): StateCreator<AppState, [], [
       set({ certificate: null });
       const cert = valueOrReport(get, await api.source.inspectCertificate({ url }));
       if (cert) set({ certificate: cert });
+      return cert ?? null;
     },
 
     pinCertificate: () => {

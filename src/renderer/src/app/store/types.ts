@@ -80,7 +80,8 @@ export interface SourceSlice {
   connectionTest: ConnectionTestResult | null;
   secretsPresent: Partial<Record<SecretName, boolean>>;
   takeSample(): Promise<void>;
-  inspectCertificate(url: string): Promise<void>;
+  /** Shows the directory's certificate (and returns it); null when the server could not be reached. */
+  inspectCertificate(url: string): Promise<CertificateInfo | null>;
   pinCertificate(): void;
   testConnection(): Promise<void>;
   storeSecret(name: SecretName, value: string, scope?: string | SecretEndpointInput): Promise<void>;
