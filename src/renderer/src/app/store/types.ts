@@ -1,4 +1,5 @@
 import type {
+  ApiReadProgress,
   AppInfo,
   CertificateInfo,
   ConnectionTestResult,
@@ -31,6 +32,8 @@ export interface RunningTask {
   done: number;
   total: number | null;
   startedAt: number;
+  /** Reading an HR application's API: records, pages, records/s, ETA. */
+  api?: ApiReadProgress;
 }
 
 export interface UiSlice {
