@@ -18,6 +18,8 @@ const CHILD = join(ROOT, 'bench/cli-child.ts');
 export interface CliRun {
   code: number;
   seconds: number;
+  /** User + system CPU time of the child: on a shared machine a steadier measure than wall time. */
+  cpuSeconds: number;
   peakRssMiB: number;
   stdout: string;
 }
@@ -39,7 +41,7 @@ export function cli(args: string[], env: Record<string, string> = {}): Promise<C
     child.on('close', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const last = stderr.trim().split('\n').at(-1) ?? '{}';
-      let info: { code?: number; maxRssKiB?: number } = {};
+      let info: { code?: number; maxRssKiB?: number; cpuMicros?: number } = {};
       try {
         info = JSON.parse(last) as typeof info;
       } catch {
@@ -49,6 +51,7 @@ export function cli(args: string[], env: Record<string, string> = {}): Promise<C
       resolve({
         code: info.code ?? -1,
         seconds,
+        cpuSeconds: (info.cpuMicros ?? 0) / 1e6,
         peakRssMiB: Math.round((info.maxRssKiB ?? 0) / 1024),
         stdout,
       });
@@ -112,6 +115,7 @@ export async function benchImport(report: Report): Promise<void> {
         'validate s': round(validate.seconds),
         'run s': round(run.seconds),
         'run ÷ validate': `${round(run.seconds / validate.seconds)}×`,
+        'CPU s validate/run': `${round(validate.cpuSeconds)}/${round(run.cpuSeconds)} (${round(run.cpuSeconds / validate.cpuSeconds)}×)`,
         'peak RSS run MiB': run.peakRssMiB,
         'peak RSS validate MiB': validate.peakRssMiB,
         target: 'run ≤ 10× validate, RSS ≤ 1024 MiB',
@@ -119,6 +123,7 @@ export async function benchImport(report: Report): Promise<void> {
     );
     report('plan of that import', {
       s: round(plan1.seconds),
+      'CPU s': round(plan1.cpuSeconds),
       'peak RSS MiB': plan1.peakRssMiB,
       'plan file MiB': round(statSync(join(dir, 'plan1.json')).size / 1048576),
       'sandbox state MiB': round(statSync(join(dir, 'sandbox', 'sandbox-state.json')).size / 1048576),
@@ -127,6 +132,8 @@ export async function benchImport(report: Report): Promise<void> {
       'changes (want 0)': changes,
       noop: c.noop,
       s: round(plan2.seconds),
+      'CPU s': round(plan2.cpuSeconds),
+      'peak RSS MiB': plan2.peakRssMiB,
       'run line': monitoring.replace(/ report=.*/, ''),
     });
   } finally {
