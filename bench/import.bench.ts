@@ -1,8 +1,8 @@
 // A consultant's rehearsal of an initial import: N rows (default 100,000; PLEK_BENCH_IMPORT_ROWS) of a generated
 // Dutch HR export run into the embedded sandbox persisted in a folder, each command in a fresh process as a
-// scheduled job runs it. Reports run ÷ validate of the same file, peak RSS per command, the plan file's size and
+// scheduled job runs it (the built CLI, bin/plek-sync.mjs). Reports run ÷ validate of the same file, peak RSS per command, the plan file's size and
 // whether the next plan is all no-ops. Prints figures; asserts nothing.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,16 @@ import type { Report } from './support';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MAPPING = join(ROOT, 'resources/demo/demo.plekmap.json');
-const CHILD = join(ROOT, 'bench/cli-child.ts');
+const BIN = join(ROOT, 'bin/plek-sync.mjs');
+const USAGE = join(ROOT, 'bench/usage.mjs');
+
+let built = false;
+/** The CLI as a scheduled job runs it: built to JavaScript from the current sources (once per bench run). */
+function buildCli(): void {
+  if (built) return;
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  built = true;
+}
 
 export interface CliRun {
   code: number;
@@ -24,11 +33,12 @@ export interface CliRun {
   stdout: string;
 }
 
-/** Runs one plek-sync command in a fresh Node process; wall time includes its start-up. */
+/** Runs one plek-sync command (the built CLI) in a fresh Node process; wall time includes its start-up. */
 export function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  buildCli();
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+    const child = spawn(process.execPath, ['--import', USAGE, BIN, ...args], {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
