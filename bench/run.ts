@@ -13,6 +13,7 @@ const BENCHES: Bench[] = [
   { name: 'import', load: async () => (await import('./import.bench')).benchImport },
   { name: 'preview', load: async () => (await import('./preview.bench')).benchPreview },
   { name: 'api', load: async () => (await import('./api.bench')).benchApi },
+  { name: 'regex', load: async () => (await import('./regex.bench')).benchRegex },
 ];
 
 const only = process.argv.slice(2);

@@ -42,6 +42,8 @@ export interface WorkbenchServiceOptions {
   locale?: string;
   /** Days HR data (uploads, run journals, sandbox state) is kept; older is removed at start. Default 30. */
   retentionDays?: number;
+  /** Milliseconds for the time budget of one request (default performance.now); tests pass a fake. */
+  budgetClock?: () => number;
   /** Unexpected errors (bugs), for a log; never receives request bodies or secrets. */
   onInternalError?: (channel: string, error: unknown) => void;
 }
@@ -53,6 +55,8 @@ export interface WorkbenchServiceOptions {
 export interface ServiceContext {
   options: WorkbenchServiceOptions;
   now(): Date;
+  /** The clock of request time budgets (security/budget.ts), monotonic milliseconds. */
+  budgetClock(): number;
   /** Today's date (yyyy-mm-dd) in the mapping's time zone (default Europe/Amsterdam), from the service's clock. */
   today(timeZone?: string): string;
   env: Record<string, string | undefined>;
@@ -99,6 +103,7 @@ export function createServiceContext(options: WorkbenchServiceOptions): ServiceC
   return {
     options,
     now,
+    budgetClock: options.budgetClock ?? (() => performance.now()),
     today: (timeZone) => todayIn(timeZone, now()),
     env,
     folders,

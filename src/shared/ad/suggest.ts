@@ -1,3 +1,4 @@
+import { fitStatusRule } from '../engine/propose';
 import type { LdapSource, MappingFileInput } from '../mapping/schema';
 import { ENTERPRISE_USER_SCHEMA, WORK_EMAIL } from '../scim/fields';
 import type { SourceAttribute } from '../source/types';
@@ -109,13 +110,20 @@ export function suggestAdMapping(
   const deactivation: NonNullable<MappingFileInput['deactivation']> = {};
   if (isAd || has('accountDisabled')) deactivation.inactiveWhen = '[accountDisabled] = "true"';
   if (isAd || has('accountExpires')) deactivation.endDate = 'ParseDate([accountExpires], "yyyy-MM-dd")';
+  // An OpenLDAP directory fed by HR has no disabled flag; a leaver keeps the entry with employeeType "Uit dienst"
+  // (or the like). The rule is fitted the way the CSV proposal fits a status column.
+  const employeeType = isAd ? undefined : has('employeeType');
+  if (employeeType && deactivation.inactiveWhen === undefined) {
+    const examples = attributes.find((a) => a.name === employeeType)?.examples ?? [];
+    deactivation.inactiveWhen = fitStatusRule(employeeType, examples).expression;
+  }
 
   return {
     version: 1,
     name: options.name,
     description: isAd
       ? 'Suggested from Active Directory: key objectGUID (never changes); accounts are deactivated when disabled in AD or after accountExpires.'
-      : 'Suggested from an LDAP directory: key entryUUID (never changes).',
+      : `Suggested from an LDAP directory: key entryUUID (never changes)${deactivation.inactiveWhen ? '; accounts are deactivated by employeeType' : ''}.`,
     source: options.source,
     mappingKey: { attribute: key },
     fields,

@@ -4,6 +4,7 @@ import { isBlank, isPlainDate, valueToText } from '../expression';
 import { dayNumber, fromDayNumber, parseAuto } from '../expression/date';
 import type { Issue, IssueCode, Severity } from '../issues';
 import { WORK_EMAIL } from '../scim/fields';
+import { asciiLabel, MAX_LABEL_OCTETS } from '../text/punycode';
 import type { FlatUser, FlatValue } from '../scim/resource';
 import type { SourceRecord, SourceValue } from '../source/types';
 import { normalizeMatch, REQUIRED_FOR_CREATE, type CompiledMapping } from './compile';
@@ -72,7 +73,8 @@ const EMAIL_INVISIBLE = /[\p{C}\p{Z}]/u;
 
 /**
  * Pragmatic email syntax check: one @, no spaces or invisible characters, no consecutive or edge dots in the local
- * part, and a dotted domain whose labels (internationalised or punycode) are 1–63 characters, 253 in all.
+ * part, and a dotted domain whose labels (internationalised or punycode) are 1–63 octets, 253 in all, counted in
+ * the domain's ASCII form (an internationalised label counts as its `xn--` punycode).
  */
 export function isValidEmail(email: string): boolean {
   if (EMAIL_INVISIBLE.test(email)) return false;
@@ -82,10 +84,13 @@ export function isValidEmail(email: string): boolean {
   const domain = email.slice(at + 1);
   if (!EMAIL_LOCAL.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..'))
     return false;
+  // Characters never outnumber the octets of the ASCII form: a domain this long is too long in any form.
   if (domain.length > 253) return false;
   const labels = domain.split('.');
-  if (labels.length < 2) return false;
-  if (!labels.every((l) => l.length <= 63 && EMAIL_LABEL.test(l))) return false;
+  if (labels.length < 2 || !labels.every((l) => EMAIL_LABEL.test(l))) return false;
+  // DNS limits count octets of the ASCII (punycode) form: bücher.de is xn--bcher-kva.de.
+  const ascii = labels.map(asciiLabel);
+  if (ascii.join('.').length > 253 || ascii.some((l) => l.length > MAX_LABEL_OCTETS)) return false;
   return EMAIL_TLD.test(labels[labels.length - 1]!);
 }
 

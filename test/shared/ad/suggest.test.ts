@@ -80,6 +80,21 @@ describe('suggestAdMapping', () => {
     expect(input.fields.userName?.expression).toBe('[uid]');
     expect(input.deactivation).toEqual({});
   });
+
+  it('deactivates OpenLDAP leavers by employeeType, with the values the directory writes', () => {
+    const ol = { ...source, flavor: 'openldap' as const };
+    const input = suggestAdMapping(
+      [attr('entryUUID', ['0b5e...']), attr('sn', ['Öztürk']), attr('employeeType', ['Vast', 'uit dienst'])],
+      { name: 'x', source: ol },
+    );
+    expect(input.deactivation).toEqual({ inactiveWhen: '[employeeType] = "uit dienst"' });
+    // Not one leaver among the examples: the usual Dutch words, so a consultant sees what to check.
+    const none = suggestAdMapping([attr('entryUUID', ['x']), attr('employeeType', ['Vast', 'Tijdelijk'])], {
+      name: 'x',
+      source: ol,
+    });
+    expect(none.deactivation?.inactiveWhen).toBe('In([employeeType], "Inactief", "Inactive", "Uit dienst")');
+  });
 });
 
 describe('keyStabilityWarning', () => {

@@ -15,6 +15,9 @@ describe('isValidEmail', () => {
     ['accented domain label', 'chloé@école-noord.fr'],
     ['digits in domain', 'info@123zorg.nl'],
     ['63-character label', `p@${'a'.repeat(63)}.nl`],
+    ['upper-case internationalised domain', 'jan@BÜCHER.de'],
+    ['Greek domain', 'info@ελληνικά.gr'],
+    ['label of 56 characters, 63 octets as punycode', `p@${'ü'.repeat(6)}${'a'.repeat(50)}.de`],
   ])('accepts %s: %s', (_, email) => expect(isValidEmail(email)).toBe(true));
 
   it.each<[string, string]>([
@@ -42,6 +45,13 @@ describe('isValidEmail', () => {
     ['64-character label', `p@${'a'.repeat(64)}.nl`],
     ['domain over 253 characters', `p@${Array.from({ length: 5 }, () => 'a'.repeat(60)).join('.')}.nl`],
     ['punctuation in domain', 'jan@plek!.nl'],
+    // Label and domain lengths count the octets of the punycode form, not the characters.
+    ['label of 57 characters, 64 octets as punycode', `p@${'ü'.repeat(7)}${'a'.repeat(50)}.de`],
+    ['label of 60 umlauts, 66 octets as punycode', `p@${'ä'.repeat(60)}.nl`],
+    [
+      'domain of 232 characters, 262 octets as punycode',
+      `p@${Array.from({ length: 5 }, () => 'ä'.repeat(45)).join('.')}.nl`,
+    ],
   ])('refuses %s', (_, email) => expect(isValidEmail(email)).toBe(false));
 });
 

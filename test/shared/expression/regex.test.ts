@@ -43,6 +43,18 @@ describe('compileUserRegex (RE2)', () => {
     expect(r).toEqual({ ok: true, value: cell });
   });
 
+  it.each<[string, string, string]>([
+    ['(?:a?a?)+c', `${'a'.repeat(9_999)}c`, ''],
+    ['(x?a|a)+$', `!${'a'.repeat(9_999)}`, '!'],
+    ['.*.*.*=.*', `${'x'.repeat(9_999)}=`, ''],
+    ['\\s*\\s*x', `${' '.repeat(9_999)}x`, ''],
+    ['a*a*a*c', `b${'a'.repeat(9_998)}c`, 'b'],
+  ])('%s finds the match at the end of a 10,000-character cell', (pattern, cell, expected) => {
+    expect(cell).toHaveLength(10_000);
+    const expr = compileOk(`Replace([x], "${pattern}", "")`);
+    expect(expr.evaluate({ get: () => cell, today: '2026-11-23' })).toEqual({ ok: true, value: expected });
+  });
+
   it('the catastrophic patterns still match ordinary text', () => {
     expect(ok('(?:a?a?)+c').replaceAll('aaac', '-')).toBe('-');
     expect(ok('(x?a|a)+$').replaceAll('bxaa', '-')).toBe('b-');

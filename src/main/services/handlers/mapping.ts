@@ -47,9 +47,13 @@ export function mappingHandlers(
       }
       const day = today ?? ctx.today(v.compiled.timeZone);
       if (records) {
-        const result = mapRecords(v.compiled, withinBudget(records, BUDGET_MS.sample, 'validation'), {
-          today: day,
-        });
+        const result = mapRecords(
+          v.compiled,
+          withinBudget(records, BUDGET_MS.sample, 'validation', ctx.budgetClock),
+          {
+            today: day,
+          },
+        );
         return {
           problems: [],
           issues: result.issues,
@@ -63,7 +67,7 @@ export function mappingHandlers(
         const whole = await readWholeSource(ctx, v.mapping, projectPath ?? null, task);
         const result = mapRecords(
           v.compiled,
-          withinBudget(whole.records, BUDGET_MS.whole, 'validation'),
+          withinBudget(whole.records, BUDGET_MS.whole, 'validation', ctx.budgetClock),
           { today: day, ...(whole.headers ? { headers: whole.headers } : {}) },
           whole.issues,
         );
@@ -84,10 +88,14 @@ export function mappingHandlers(
     'mapping:preview': async ({ mapping, records, today }) => {
       const v = checkDraft(mapping);
       if (!v.ok) return { outcomes: [], issues: [], summary: null, problems: v.problems };
-      const result = mapRecords(v.compiled, withinBudget(records, BUDGET_MS.preview, 'the preview'), {
-        today: today ?? ctx.today(v.compiled.timeZone),
-        trace: true,
-      });
+      const result = mapRecords(
+        v.compiled,
+        withinBudget(records, BUDGET_MS.preview, 'the preview', ctx.budgetClock),
+        {
+          today: today ?? ctx.today(v.compiled.timeZone),
+          trace: true,
+        },
+      );
       return { outcomes: result.outcomes, issues: result.issues, summary: result.summary, problems: [] };
     },
   };

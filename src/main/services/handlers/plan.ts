@@ -91,7 +91,7 @@ export function planHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, 'plan
         const whole = await readWholeSource(ctx, mapping, projectPath ?? null, task);
         const result = mapRecords(
           v.compiled,
-          withinBudget(whole.records, BUDGET_MS.whole, 'planning'),
+          withinBudget(whole.records, BUDGET_MS.whole, 'planning', ctx.budgetClock),
           { today: day, ...(whole.headers ? { headers: whole.headers } : {}) },
           whole.issues,
         );

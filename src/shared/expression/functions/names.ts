@@ -171,16 +171,44 @@ export function splitFamilyName(family: string): [prefix: string | null, rest: s
   return [null, words.join(' ')];
 }
 
-/** Text of each part, trimmed with inner runs of spaces collapsed; blanks dropped. */
-function parts(...values: Value[]): string[] {
-  const out: string[] = [];
-  for (const v of values) {
-    const t = valueToText(v);
-    if (t === null) continue;
-    const clean = t.trim().replace(/\s+/g, ' ');
-    if (clean !== '') out.push(clean);
-  }
-  return out;
+/** The text, trimmed with inner runs of spaces collapsed; '' for null. */
+function clean(v: Value): string {
+  const t = valueToText(v);
+  return t === null ? '' : t.trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * Dutch capitalisation of a prefix (Taalunie): after a given name or initials it is lower-case ("Jan van der
+ * Berg", "Berg, Jan van der"); at the start or alone its first letter is a capital ("Van der Berg", "D'Ancona").
+ * An elided article stays lower-case in both places ("'t Hart").
+ */
+export function prefixCase(prefix: string, afterGivenName: boolean): string {
+  const lower = prefix.toLowerCase();
+  if (afterGivenName || /^['\u2018\u2019\u02BC`´][ts](?:\s|$)/u.test(lower)) return lower;
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+/**
+ * Prefix and name of a person: the prefix column when it has one (a copy of it at the start of the family
+ * column is dropped, so "de" + "de Graaf" is not "de de Graaf"), otherwise the prefix the family column starts with.
+ */
+function prefixAndName(prefixValue: Value, familyValue: Value): [prefix: string, family: string] {
+  const prefix = clean(prefixValue);
+  const family = clean(familyValue);
+  const [inFamily, rest] = splitFamilyName(family);
+  if (inFamily === null) return [prefix, family];
+  if (prefix === '' || sameWords(prefix, inFamily)) return [inFamily, rest];
+  return [prefix, family];
+}
+
+function sameWords(a: string, b: string): boolean {
+  return normalizeApostrophes(a).toLowerCase() === normalizeApostrophes(b).toLowerCase();
+}
+
+/** "van der" + "Berg" → "van der Berg"; a prefix that ends in an apostrophe is glued: "d'" + "Ancona" → "d'Ancona". */
+function withPrefix(prefix: string, family: string): string {
+  if (prefix === '' || family === '') return prefix || family;
+  return /['\u2018\u2019\u02BC`´]$/u.test(prefix) ? `${prefix}${family}` : `${prefix} ${family}`;
 }
 
 const nameParams = [
@@ -194,12 +222,15 @@ export const DisplayName: FunctionDef = {
   params: nameParams,
   returns: 'text',
   description: {
-    en: 'Given name, prefix and family name in reading order, skipping empty parts.',
-    nl: 'Roepnaam, tussenvoegsel en achternaam in leesvolgorde; lege delen vallen weg.',
+    en: 'Given name, prefix and family name in reading order, skipping empty parts. The prefix (from its column, or the start of the family name) is lower-case after a given name and capitalised without one.',
+    nl: 'Roepnaam, tussenvoegsel en achternaam in leesvolgorde; lege delen vallen weg. Het tussenvoegsel (uit zijn kolom of vooraan de achternaam) krijgt na een roepnaam een kleine letter, zonder roepnaam een hoofdletter.',
   },
-  example: 'DisplayName("Jan", "van der", "Berg") → "Jan van der Berg"',
+  example: 'DisplayName("Jan", "Van der", "Berg") → "Jan van der Berg"',
   compile: eager(() => (g, p, f) => {
-    const all = parts(g, p, f);
+    const given = clean(g);
+    const [prefix, family] = prefixAndName(p, f);
+    const named = withPrefix(prefix === '' ? '' : prefixCase(prefix, given !== ''), family);
+    const all = [given, named].filter((x) => x !== '');
     return all.length === 0 ? null : all.join(' ');
   }),
 };
@@ -209,15 +240,19 @@ export const SortName: FunctionDef = {
   params: nameParams,
   returns: 'text',
   description: {
-    en: 'The name as sorted in Dutch lists: family name, comma, given name and prefix.',
-    nl: 'De naam zoals in een alfabetische lijst: achternaam, komma, roepnaam en tussenvoegsel.',
+    en: 'The name as sorted in Dutch lists: family name without prefix, comma, given name and prefix (lower-case).',
+    nl: 'De naam zoals in een alfabetische lijst: achternaam zonder tussenvoegsel, komma, roepnaam en tussenvoegsel (kleine letter).',
   },
-  example: 'SortName("Jan", "van der", "Berg") → "Berg, Jan van der"',
+  example: 'SortName("Jan", "", "Van der Berg") → "Berg, Jan van der"',
   compile: eager(() => (g, p, f) => {
-    const family = parts(f).join(' ');
-    const rest = parts(g, p).join(' ');
-    if (family === '') return rest === '' ? null : rest;
-    return rest === '' ? family : `${family}, ${rest}`;
+    const given = clean(g);
+    const [prefix, family] = prefixAndName(p, f);
+    // After the family name the prefix follows a name, so it is lower-case; alone it is the start.
+    const tail = [given, prefix === '' ? '' : prefixCase(prefix, given !== '' || family !== '')]
+      .filter((x) => x !== '')
+      .join(' ');
+    if (family === '') return tail === '' ? null : tail;
+    return tail === '' ? family : `${family}, ${tail}`;
   }),
 };
 

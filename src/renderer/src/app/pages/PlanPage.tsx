@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { PLAN_ACTIONS, type PlanAction, type PlanChangeView } from '../../../../shared/api/contract';
 import { useApp, useT } from '../store/context';
 import { filterPlanChanges, summarizeChange } from '../logic/derive';
+import { reconcilePlan } from '../logic/counts';
 import { VirtualRows } from '../components/VirtualRows';
 import type { MessageKey } from '../i18n';
 
@@ -71,6 +72,7 @@ export function PlanPage() {
                 </div>
               ))}
             </div>
+            <PlanReconcile />
             <div style={{ marginTop: 12 }} data-testid="safety">
               {s.plan.safety.ok ? (
                 <p className="alert alert-ok" style={{ margin: 0 }}>
@@ -128,6 +130,33 @@ export function PlanPage() {
         <p className="hint">{t('plan.notComputed')}</p>
       )}
     </section>
+  );
+}
+
+/** Why the plan's numbers differ from Source and Validate: error rows, unreadable rows, other skips, conflicts. */
+function PlanReconcile() {
+  const t = useT();
+  const plan = useApp((st) => st.plan);
+  const r = useMemo(() => (plan ? reconcilePlan(plan) : null), [plan]);
+  if (!r || r.rows === null) return null;
+  const parts: [string, string][] = [];
+  if (r.errorRows > 0) parts.push(['errorRows', t('plan.reconcile.errorRows', { n: r.errorRows })]);
+  if (r.unreadable > 0) parts.push(['unreadable', t('plan.reconcile.unreadable', { n: r.unreadable })]);
+  if (r.otherSkipped > 0)
+    parts.push(['otherSkipped', t('plan.reconcile.otherSkipped', { n: r.otherSkipped })]);
+  if (r.planErrors > 0) parts.push(['planErrors', t('plan.reconcile.planErrors', { n: r.planErrors })]);
+  if (parts.length === 0) return null;
+  return (
+    <div className="plan-reconcile hint" data-testid="plan-reconcile" style={{ marginTop: 10 }}>
+      {t('plan.reconcile.rows', { n: r.rows })}
+      <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+        {parts.map(([id, text]) => (
+          <li key={id} data-part={id}>
+            {text}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -7,9 +7,11 @@ import { useApp, useT, type Translate } from '../store/context';
 import { FillBar } from '../components/FillBar';
 import { SeverityBadge } from '../components/SeverityBadge';
 import { ProjectSetup } from '../components/ProjectSetup';
+import { ApiSourcePanel, isApiSourceInput } from '../components/ApiSourcePanel';
 import { describeProblem } from '../logic/problems';
 import { formatIssue, type Lang, type MessageKey } from '../i18n';
 import { delimiterReason, encodingReason } from '../logic/source';
+import { sourceRowCounts } from '../logic/counts';
 
 type CsvInput = Extract<MappingFileInput['source'], { kind: 'csv' }>;
 type LdapInput = Extract<MappingFileInput['source'], { kind: 'ldap' }>;
@@ -44,6 +46,7 @@ export function SourcePage() {
     })),
   );
   if (!s.source) return <p className="empty">{t('app.noProject')}</p>;
+  const rowCounts = s.sample ? sourceRowCounts(s.sample) : null;
   return (
     <section aria-labelledby="source-heading">
       <div className="page-header">
@@ -77,12 +80,26 @@ export function SourcePage() {
         <CsvOptions source={s.source} />
       ) : s.source.kind === 'ldap' ? (
         <LdapForm source={s.source} />
+      ) : isApiSourceInput(s.source) ? (
+        <ApiSourcePanel source={s.source} />
       ) : null}
       <div className="card">
         <div className="row" style={{ marginBottom: 8 }}>
           <h2 style={{ margin: 0 }}>{t('source.attributes')}</h2>
-          {s.sample ? <span className="badge">{t('source.rows', { n: s.sample.totalRecords })}</span> : null}
+          {rowCounts ? (
+            <span className="badge" data-testid="source-rows">
+              {t('source.rows', { n: rowCounts.rows })}
+            </span>
+          ) : null}
         </div>
+        {rowCounts && rowCounts.unreadable > 0 ? (
+          <p className="alert alert-warning row" data-testid="source-unreadable">
+            {t('source.unreadable', { n: rowCounts.unreadable })}
+            <button type="button" className="link-button" onClick={() => s.goTo('validate')}>
+              {t('step.validate')} →
+            </button>
+          </p>
+        ) : null}
         {s.sample ? (
           <AttributeTable attributes={s.sample.attributes} lang={s.lang} />
         ) : (

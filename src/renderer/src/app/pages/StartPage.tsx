@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp, useT } from '../store/context';
 import { fileToBase64 } from '../components/download';
 import { HrAppStart } from '../HrAppStart';
+import { DirectoryStart } from '../components/DirectoryStart';
 
 export function StartPage() {
   const t = useT();
@@ -86,7 +87,7 @@ export function StartPage() {
           </div>
         </div>
 
-        <LdapStart disabled={s.opening} onCreate={(name, source) => void s.newProject(name, source)} />
+        <DirectoryStart disabled={s.opening} />
 
         <HrAppStart
           disabled={s.opening}
@@ -153,72 +154,5 @@ export function StartPage() {
         )}
       </div>
     </section>
-  );
-}
-
-function LdapStart({
-  disabled,
-  onCreate,
-}: {
-  disabled: boolean;
-  onCreate(
-    name: string,
-    source: { kind: 'ldap'; url: string; bindDn: string; baseDn: string; flavor: 'ad' },
-  ): void;
-}) {
-  const t = useT();
-  const [url, setUrl] = useState('ldaps://');
-  const [bindDn, setBindDn] = useState('');
-  const [baseDn, setBaseDn] = useState('');
-  const valid =
-    /^ldaps?:\/\/[^\s/:]+(?::\d+)?\/?$/i.test(url) && bindDn.trim() !== '' && baseDn.trim() !== '';
-  return (
-    <form
-      className="card choice"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!valid) return;
-        const host = url.replace(/^ldaps?:\/\//i, '').replace(/[:/].*$/, '');
-        onCreate(host, {
-          kind: 'ldap',
-          url: url.trim(),
-          bindDn: bindDn.trim(),
-          baseDn: baseDn.trim(),
-          flavor: 'ad',
-        });
-      }}
-    >
-      <h2>{t('start.ldap')}</h2>
-      <p>{t('start.ldapHint')}</p>
-      <div className="grid-2" style={{ gap: 8 }}>
-        <label className="field">
-          <span>{t('source.url')}</span>
-          <input className="input mono" value={url} onChange={(e) => setUrl(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('source.bindDn')}</span>
-          <input
-            className="input mono"
-            value={bindDn}
-            placeholder="consultant@corp.example"
-            onChange={(e) => setBindDn(e.target.value)}
-          />
-        </label>
-        <label className="field" style={{ gridColumn: '1 / -1' }}>
-          <span>{t('source.baseDn')}</span>
-          <input
-            className="input mono"
-            value={baseDn}
-            placeholder="OU=Medewerkers,DC=corp,DC=example"
-            onChange={(e) => setBaseDn(e.target.value)}
-          />
-        </label>
-      </div>
-      <div>
-        <button type="submit" className="btn" disabled={disabled || !valid}>
-          {t('start.ldap')}
-        </button>
-      </div>
-    </form>
   );
 }

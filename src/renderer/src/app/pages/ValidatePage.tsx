@@ -19,6 +19,7 @@ import { formatIssue, issueTitleKey } from '../i18n';
 import { describeProblem } from '../logic/problems';
 import { SyncChecklist } from '../components/ProjectSetup';
 import { attributesOfField } from '../logic/derive';
+import { errorRows, sourceRowCounts } from '../logic/counts';
 
 export function ValidatePage() {
   const t = useT();
@@ -59,6 +60,7 @@ export function ValidatePage() {
   );
   const groups = useMemo(() => groupIssues(filtered), [filtered]);
   const counts = useMemo(() => countBySeverity(issues), [issues]);
+  const badRows = useMemo(() => errorRows(issues).size, [issues]);
   const record = useMemo(
     () =>
       s.selectedRow === null
@@ -110,9 +112,14 @@ export function ValidatePage() {
               {t('validate.summary', {
                 errors: counts.errors,
                 warnings: counts.warnings,
-                rows: s.validation.summary?.rows ?? s.sample?.totalRecords ?? 0,
+                rows: s.validation.summary?.rows ?? (s.sample ? sourceRowCounts(s.sample).rows : 0),
               })}
             </span>
+            {badRows > 0 ? (
+              <span className="hint" data-testid="validation-error-rows">
+                {t('validate.errorRows', { n: badRows })}
+              </span>
+            ) : null}
           </span>
         ) : null}
         <span className="spacer" />

@@ -43,7 +43,8 @@ export function connectEvents(store: AppStore, api: WorkbenchApi): () => void {
   const offs = [
     api.on('task:progress', (p) => {
       const task = store.getState().task;
-      if (task && task.id === p.taskId) store.setState({ task: { ...task, done: p.done, total: p.total } });
+      if (task && task.id === p.taskId)
+        store.setState({ task: { ...task, done: p.done, total: p.total, ...(p.api ? { api: p.api } : {}) } });
     }),
     api.on('run:progress', (p) => {
       const s = store.getState();

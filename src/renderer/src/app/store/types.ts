@@ -1,4 +1,5 @@
 import type {
+  ApiReadProgress,
   AppInfo,
   CertificateInfo,
   ConnectionTestResult,
@@ -30,6 +31,8 @@ export interface RunningTask {
   done: number;
   total: number | null;
   startedAt: number;
+  /** Reading an HR application's API: records, pages, records/s, ETA. */
+  api?: ApiReadProgress;
 }
 
 export interface UiSlice {
@@ -79,7 +82,8 @@ export interface SourceSlice {
   connectionTest: ConnectionTestResult | null;
   secretsPresent: Partial<Record<SecretName, boolean>>;
   takeSample(): Promise<void>;
-  inspectCertificate(url: string): Promise<void>;
+  /** Shows the directory's certificate (and returns it); null when the server could not be reached. */
+  inspectCertificate(url: string): Promise<CertificateInfo | null>;
   pinCertificate(): void;
   testConnection(): Promise<void>;
   storeSecret(name: SecretName, value: string, scope?: string | SecretEndpointInput): Promise<void>;
