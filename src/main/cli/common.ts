@@ -3,6 +3,7 @@ import { todayIn } from '../../shared/engine/today';
 import { format, formatIssue, issueTitle, langFromEnv, LANGS, type Lang } from '../../shared/i18n';
 import type { Issue } from '../../shared/issues';
 import { DEFAULT_TIME_ZONE } from '../../shared/mapping/schema';
+import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from '../../shared/api/settings';
 import { IssueDigest } from './issue-report';
 
 let lang: Lang = langFromEnv(process.env);
@@ -46,6 +47,15 @@ export function parseToday(value: string): string {
     if (d.getUTCDate() === Number(m[3]) && d.getUTCMonth() === Number(m[2]) - 1) return value;
   }
   throw new InvalidArgumentError('expected a date as YYYY-MM-DD, e.g. 2026-11-23');
+}
+
+/** commander option parser for --retention-days: whole days, 1 to 3650. */
+export function parseRetentionDays(value: string): number {
+  const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (Number.isInteger(n) && n >= RETENTION_DAYS_MIN && n <= RETENTION_DAYS_MAX) return n;
+  throw new InvalidArgumentError(
+    `expected a number of days from ${RETENTION_DAYS_MIN} to ${RETENTION_DAYS_MAX}, e.g. 30`,
+  );
 }
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR;

@@ -245,6 +245,9 @@ export interface AppInfo {
   demoAvailable: boolean;
 }
 
+export { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, type WorkbenchSettings } from './settings';
+import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, type WorkbenchSettings } from './settings';
+
 export interface ProjectDocument {
   /** Where the mapping is saved; null for a project not saved yet. */
   path: string | null;
@@ -552,8 +555,22 @@ export const contract = {
    * or what is older than `olderThanDays`. Saved projects and the daily sync state stay.
    */
   'data:clear': {
-    request: z.object({ olderThanDays: z.number().int().min(0).max(3650).optional() }).strict(),
+    request: z
+      .object({
+        olderThanDays: z.number().int().min(0).max(3650).optional(),
+        /** Also the projects saved in the workbench's own folder (mappings; no HR data): only when chosen. */
+        includeProjects: z.boolean().optional(),
+      })
+      .strict(),
     response: shape<{ removed: number }>(),
+  },
+  'settings:get': { request: empty, response: shape<WorkbenchSettings>() },
+  /** Saves the settings and applies them at once (a shorter retention removes what is now too old). */
+  'settings:set': {
+    request: z
+      .object({ retentionDays: z.number().int().min(RETENTION_DAYS_MIN).max(RETENTION_DAYS_MAX) })
+      .strict(),
+    response: shape<WorkbenchSettings & { removed: number }>(),
   },
   /** The consultant said yes to a `needs-confirmation` answer (shown with its host). */
   'secrets:confirm': { request: confirmationSchema, response: shape<{ confirmed: true }>() },

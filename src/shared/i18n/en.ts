@@ -28,6 +28,7 @@ export const en = {
   'security.changed.directory': 'Directory',
   'security.changed.target': 'Plek target',
   'security.changed.token': 'Token server',
+  'security.changed.dismiss': 'Hide this notice',
   'security.confirm.secret-endpoint': 'Send the stored secret to a new host?',
   'security.confirm.plain-ldap': 'Send the bind password without encryption (plain LDAP)?',
   'security.confirm.token-host': 'Send the ClientSecret to this token server?',
@@ -101,6 +102,23 @@ export const en = {
   'start.go': 'Open',
   'start.recent': 'Recent projects',
   'start.noRecent': 'No recent projects yet.',
+  'data.heading': 'Workbench data',
+  'data.lead':
+    'Uploaded exports, run journals and reports, and the sandbox’s accounts hold personal data. They stay on this computer, readable by you only, and are removed after the retention period.',
+  'data.retention': 'Keep for (days)',
+  'data.retentionHint':
+    'From 1 to 3650 days. Older files are removed when the workbench starts and after each run.',
+  'data.saveRetention': 'Save retention',
+  'data.retentionSaved':
+    'Kept for {days, plural, one {# day} other {# days}}; {removed, plural, =0 {nothing was old enough to remove} one {# old file or folder removed} other {# old files and folders removed}}.',
+  'data.clear': 'Clear workbench data…',
+  'data.confirmTitle': 'Remove the workbench data from this computer?',
+  'data.confirmWhat':
+    'This removes every uploaded export, run journal and report, and the sandbox’s accounts. Saved mappings and the daily sync state stay. A project that reads an uploaded export needs the file again.',
+  'data.includeProjects': 'Also remove the projects saved in the workbench folder',
+  'data.confirmYes': 'Remove the data',
+  'data.cleared':
+    '{removed, plural, =0 {There was nothing to remove.} one {# file or folder removed.} other {# files and folders removed.}}',
   'start.loading': 'Opening project…',
 
   'source.heading': 'Source',

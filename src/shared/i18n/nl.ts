@@ -21,6 +21,7 @@ export const nl: Catalogue = {
   'security.changed.directory': 'Directory',
   'security.changed.target': 'Plek-doel',
   'security.changed.token': 'Tokenserver',
+  'security.changed.dismiss': 'Melding verbergen',
   'security.confirm.secret-endpoint': 'Het bewaarde secret naar een nieuwe host sturen?',
   'security.confirm.plain-ldap': 'Het bind-wachtwoord onversleuteld sturen (gewone LDAP)?',
   'security.confirm.token-host': 'Het ClientSecret naar deze tokenserver sturen?',
@@ -94,6 +95,23 @@ export const nl: Catalogue = {
   'start.go': 'Openen',
   'start.recent': 'Recente projecten',
   'start.noRecent': 'Nog geen recente projecten.',
+  'data.heading': 'Gegevens van de workbench',
+  'data.lead':
+    'Geüploade exports, run-journaals en -rapporten en de accounts in de sandbox bevatten persoonsgegevens. Ze blijven op deze computer, alleen voor jou leesbaar, en worden na de bewaartermijn verwijderd.',
+  'data.retention': 'Bewaren (dagen)',
+  'data.retentionHint':
+    'Van 1 tot 3650 dagen. Oudere bestanden worden verwijderd als de workbench start en na elke run.',
+  'data.saveRetention': 'Bewaartermijn opslaan',
+  'data.retentionSaved':
+    '{days, plural, one {# dag} other {# dagen}} bewaren; {removed, plural, =0 {er was niets oud genoeg om te verwijderen} one {# oud bestand of map verwijderd} other {# oude bestanden en mappen verwijderd}}.',
+  'data.clear': 'Gegevens van de workbench wissen…',
+  'data.confirmTitle': 'De gegevens van de workbench van deze computer verwijderen?',
+  'data.confirmWhat':
+    'Dit verwijdert alle geüploade exports, run-journaals en -rapporten en de accounts in de sandbox. Opgeslagen mappings en de status van de dagelijkse sync blijven staan. Een project dat een geüploade export leest, heeft het bestand dan opnieuw nodig.',
+  'data.includeProjects': 'Ook de projecten verwijderen die in de map van de workbench zijn opgeslagen',
+  'data.confirmYes': 'Gegevens verwijderen',
+  'data.cleared':
+    '{removed, plural, =0 {Er was niets te verwijderen.} one {# bestand of map verwijderd.} other {# bestanden en mappen verwijderd.}}',
   'start.loading': 'Project wordt geopend…',
 
   'source.heading': 'Bron',

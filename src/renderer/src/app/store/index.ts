@@ -7,6 +7,7 @@ import { createRunSlice, LOG_LIMIT } from './run-slice';
 import { createSourceSlice } from './source-slice';
 import { createUiSlice } from './ui-slice';
 import { createValidationSlice } from './validation-slice';
+import { createWorkbenchDataSlice } from './data-slice';
 import type { AppState, StoreDeps } from './types';
 
 export type AppStore = StoreApi<AppState>;
@@ -28,6 +29,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         ...createValidationSlice(deps)(...a),
         ...createPlanSlice(deps)(...a),
         ...createRunSlice(deps)(...a),
+        ...createWorkbenchDataSlice(deps)(...a),
       }),
       {
         name: PREFS_KEY,
