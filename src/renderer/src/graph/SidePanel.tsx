@@ -4,7 +4,14 @@ import { pendingSuggestions } from '../../../shared/graph/suggestions';
 import type { ExpressionError } from '../../../shared/expression/errors';
 import { UNSUPPORTED_TARGETS } from '../../../shared/scim/fields';
 import { useGraphStore, useGraphStoreApi } from './context';
-import { expressionErrorText, friendlyName, useGraphLang, useGraphText } from './i18n';
+import {
+  expressionErrorText,
+  friendlyName,
+  incompleteText,
+  refusalText,
+  useGraphLang,
+  useGraphText,
+} from './i18n';
 
 /** Text mode for one field: type the expression, the graph follows; parse errors name the column. */
 const FieldTextEditor = memo(function FieldTextEditor({ path }: { path: string }) {
@@ -54,7 +61,7 @@ const FieldTextEditor = memo(function FieldTextEditor({ path }: { path: string }
         </p>
       )}
       {state?.status === 'incomplete' && (
-        <p className="ge-warn">{t('incomplete', { reason: state.reason })}</p>
+        <p className="ge-warn">{t('incomplete', { reason: incompleteText(lang, state) })}</p>
       )}
     </section>
   );
@@ -130,12 +137,13 @@ export const SidePanel = memo(function SidePanel() {
   const suggestions = usePendingSuggestions();
   const store = useGraphStoreApi();
   const t = useGraphText();
+  const lang = useGraphLang();
   if (!focused && !refusal && suggestions.length === 0) return null;
   return (
     <aside className="ge-side">
       {refusal && (
         <p className="ge-refusal" role="alert" data-testid="refusal">
-          {t('refused')} {refusal.reason}
+          {t('refused')} {refusalText(lang, refusal)}
           <button type="button" aria-label={t('dismiss')} onClick={() => store.getState().clearRefusal()}>
             ×
           </button>
