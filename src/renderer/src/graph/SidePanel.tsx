@@ -82,6 +82,7 @@ const Suggestions = memo(function Suggestions({
 }) {
   const store = useGraphStoreApi();
   const t = useGraphText();
+  const lang = useGraphLang();
   if (suggestions.length === 0) return null;
   return (
     <section className="ge-suggestions" aria-label={t('suggestions')}>
@@ -90,18 +91,18 @@ const Suggestions = memo(function Suggestions({
         {suggestions.map((s) => (
           <li key={s.target}>
             <code title={s.expression}>{s.header}</code> →{' '}
-            <code title={s.target}>{s.target.split(':').pop()}</code>
+            <span title={s.target}>{friendlyName(s.target, lang)}</span>
             <span className="ge-confidence">{Math.round(s.confidence * 100)}%</span>
             <button
               type="button"
-              aria-label={t('accept', { field: s.target.split(':').pop() ?? s.target })}
+              aria-label={t('accept', { field: friendlyName(s.target, lang) })}
               onClick={() => store.getState().setFieldText(s.target, s.expression)}
             >
               ✓
             </button>
             <button
               type="button"
-              aria-label={t('reject', { field: s.target.split(':').pop() ?? s.target })}
+              aria-label={t('reject', { field: friendlyName(s.target, lang) })}
               onClick={() => store.getState().rejectSuggestion(s.target)}
             >
               ✗
