@@ -37,8 +37,19 @@ export function createDispatch(handlers: WorkbenchHandlers, options: DispatchOpt
         if (isUserFacing(error)) apiError.code = 'source-failed';
         else options.onInternalError?.(name, error);
       }
-      const message = options.redactor ? options.redactor.redact(apiError.message) : apiError.message;
-      return fail(apiError.code, message, apiError.confirm);
+      const redact = (text: string) => (options.redactor ? options.redactor.redact(text) : text);
+      const detail = apiError.detail
+        ? {
+            id: apiError.detail.id,
+            values: Object.fromEntries(
+              Object.entries(apiError.detail.values).map(([k, v]) => [
+                k,
+                typeof v === 'string' ? redact(v) : v,
+              ]),
+            ),
+          }
+        : undefined;
+      return fail(apiError.code, redact(apiError.message), apiError.confirm, detail);
     }
   };
 }

@@ -157,6 +157,8 @@ export function runHandlers(
           state.report.text = reportText(state);
           ctx.emit('run:finished', { runId, status: state.report.status });
           if (ctx.sandbox.running) ctx.sandbox.announce();
+          // HR data at rest: journals and uploads past the retention period go after each run, not only at start.
+          void ctx.applyRetention();
         });
       return { runId };
     },

@@ -7,6 +7,7 @@ import { useApp, useT, type Translate } from '../store/context';
 import { FillBar } from '../components/FillBar';
 import { SeverityBadge } from '../components/SeverityBadge';
 import { ProjectSetup } from '../components/ProjectSetup';
+import { ApiSourcePanel, isApiSourceInput } from '../components/ApiSourcePanel';
 import { describeProblem } from '../logic/problems';
 import { formatIssue, type Lang, type MessageKey } from '../i18n';
 import { delimiterReason, encodingReason } from '../logic/source';
@@ -79,6 +80,8 @@ export function SourcePage() {
         <CsvOptions source={s.source} />
       ) : s.source.kind === 'ldap' ? (
         <LdapForm source={s.source} />
+      ) : isApiSourceInput(s.source) ? (
+        <ApiSourcePanel source={s.source} />
       ) : null}
       <div className="card">
         <div className="row" style={{ marginBottom: 8 }}>
