@@ -5,6 +5,7 @@ import {
   toApiError,
   validateRequest,
   type Result,
+  type UiText,
   type WorkbenchHandlers,
 } from '../../shared/api/contract';
 import { isUserFacing } from '../user-error';
@@ -37,8 +38,16 @@ export function createDispatch(handlers: WorkbenchHandlers, options: DispatchOpt
         if (isUserFacing(error)) apiError.code = 'source-failed';
         else options.onInternalError?.(name, error);
       }
-      const message = options.redactor ? options.redactor.redact(apiError.message) : apiError.message;
-      return fail(apiError.code, message, apiError.confirm);
+      const redact = (text: string) => (options.redactor ? options.redactor.redact(text) : text);
+      const text = apiError.text
+        ? (Object.fromEntries(
+            Object.entries(apiError.text).map(([k, v]) => [
+              k,
+              typeof v === 'string' && k !== 'id' ? redact(v) : v,
+            ]),
+          ) as UiText)
+        : undefined;
+      return fail(apiError.code, redact(apiError.message), apiError.confirm, text);
     }
   };
 }

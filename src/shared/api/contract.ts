@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ManualAssignment } from '../plan/types';
 import type { Issue } from '../issues';
+import type { MessageId } from '../i18n/en';
 import type { SourceAttribute, SourceRecord } from '../source/types';
 import type { MappingRunSummary, RowOutcome } from '../engine/types';
 import type { MappingFileInput } from '../mapping/schema';
@@ -44,9 +45,20 @@ export const API_ERROR_CODES = [
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
+/**
+ * A text for the screen as data: a catalogue id (src/shared/i18n) and the values it needs, rendered in the
+ * consultant's language by the renderer. Values stay language-neutral (numbers, host names, DNs).
+ */
+export interface UiText {
+  readonly id: MessageId;
+  readonly [name: string]: string | number | undefined;
+}
+
 export interface ApiError {
   code: ApiErrorCode;
+  /** In English, for logs and the CLI; the screen words `text` when it is there. */
   message: string;
+  text?: UiText;
   /** With `needs-confirmation`: what to show the consultant and send back with `secrets:confirm`. */
   confirm?: Confirmation;
 }
@@ -88,8 +100,9 @@ export function fail(
   code: ApiErrorCode,
   message: string,
   confirm?: Confirmation,
+  text?: UiText,
 ): { ok: false; error: ApiError } {
-  return { ok: false, error: { code, message, ...(confirm ? { confirm } : {}) } };
+  return { ok: false, error: { code, message, ...(confirm ? { confirm } : {}), ...(text ? { text } : {}) } };
 }
 
 /** An error a handler throws on purpose; its code and message reach the renderer unchanged. */
@@ -98,6 +111,8 @@ export class ApiFailure extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly confirm?: Confirmation,
+    /** The same message as catalogue data, for the screen. */
+    readonly text?: UiText,
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -572,7 +587,10 @@ export interface RunLogLine {
   runId: string;
   at: string;
   level: 'info' | 'warn' | 'error';
+  /** In English, for the report file and the app log. */
   message: string;
+  /** The catalogue text of the line, for the screen in the consultant's language; absent for raw errors. */
+  text?: UiText;
 }
 
 export const MENU_COMMANDS = ['new-csv', 'new-ldap', 'open', 'save', 'save-as', 'demo', 'open-csv'] as const;
@@ -661,7 +679,12 @@ export function splitChannel(channel: Channel): [Domain, string] {
 /** Turns anything a handler threw into an `ApiError`, without stack traces or stray fields. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiFailure)
-    return { code: error.code, message: error.message, ...(error.confirm ? { confirm: error.confirm } : {}) };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.confirm ? { confirm: error.confirm } : {}),
+      ...(error.text ? { text: error.text } : {}),
+    };
   if (error instanceof Error && error.name === 'AbortError')
     return { code: 'cancelled', message: 'cancelled' };
   const message = error instanceof Error ? error.message : String(error);
