@@ -358,7 +358,7 @@ describe.skipIf(skipLdap)('directory source in the browser (slapd)', () => {
     await card.getByRole('button', { name: 'Dit certificaat vertrouwen en doorgaan' }).click();
     await expect
       .poll(() => page.getByTestId('error-message').textContent(), { timeout: 15_000 })
-      .toContain('bind password');
+      .toContain(`Vul eerst het wachtwoord van ${server.readerDn} in`);
     expect(await page.locator('.stepper [aria-current="step"]').getAttribute('data-step')).toBe('source');
   });
 

@@ -113,6 +113,16 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
       const rows = await rowsOf(page, d.kind);
       for (const row of d.rows ?? [d.row]) expect(rows, `${d.kind}: ${d.note}`).toContain(String(row));
     }
+    // Every group's table has the same columns at the same place (they used to follow each group's content).
+    const columns = await page.locator('.issue-group table thead tr').evaluateAll((rows) =>
+      rows.map((r) =>
+        Array.from(r.children)
+          .map((c) => Math.round(c.getBoundingClientRect().width))
+          .join(','),
+      ),
+    );
+    expect(columns.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(columns).size, columns.join(' | ')).toBe(1);
     const text = (await page.getByTestId('issue-groups').textContent()) ?? '';
     expect(text).toMatch(words.duplicate);
     expect(text).not.toMatch(words.notThisLanguage);

@@ -287,6 +287,8 @@ export interface CertificateInfo {
 export interface ConnectionTestResult {
   ok: boolean;
   message: string;
+  /** The message as catalogue data, for the screen, when there is one. */
+  text?: UiText;
   /** A few entries read from the base DN as proof. */
   sampleCount?: number;
 }

@@ -148,6 +148,9 @@ export const en = {
   'validate.heading': 'Validate',
   'validate.run': 'Validate all rows',
   'validate.running': 'Validating…',
+  'validate.progress':
+    '{done, plural, one {# row read} other {# rows read}}; every row is checked once all are read…',
+  'validate.progressOf': '{done, number} of about {total, plural, one {# row} other {# rows}} read…',
   'validate.summary':
     '{errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}} in {rows, plural, one {# row} other {# rows}}',
   'validate.errorRows':
@@ -314,6 +317,18 @@ export const en = {
   'run.report.finished': 'Finished: {at}',
   'run.report.status': 'Status: {status}',
   'run.report.failures': 'Failures:',
+  'error.ldapPasswordMissing':
+    'Enter the password of {bindDn} first (on the Source step); it is kept in the secret store, never in the mapping.',
+  'error.csvMissing':
+    'Choose the CSV file first (or save the project, so that a path beside it can be found).',
+  'error.scimSecretMissing':
+    'Enter the client secret for {url} first (on the Plan step); it is kept in the secret store.',
+  'error.caFileUnsaved': 'Save the project first, or give the CA file {file} as a full path.',
+  'error.caFileUnreadable': 'Cannot read the CA file {file}; check the path in the source settings.',
+  'error.planGone': 'This plan is no longer available; compute the plan again.',
+  'error.planBlocked':
+    'The plan exceeds the safety thresholds; allow it for this run on the Plan step first.',
+  'error.openThroughDialog': 'Open the project through the Open dialog (or drop it on the window).',
   'issue.encoding': 'Encoding problem',
   'issue.duplicate-header': 'Duplicate column header',
   'issue.empty-header': 'Empty column header',

@@ -141,6 +141,9 @@ export const nl: Catalogue = {
   'validate.heading': 'Controle',
   'validate.run': 'Alle regels controleren',
   'validate.running': 'Bezig met controleren…',
+  'validate.progress':
+    '{done, plural, one {# rij gelezen} other {# rijen gelezen}}; elke rij wordt gecontroleerd zodra alles gelezen is…',
+  'validate.progressOf': '{done, number} van ongeveer {total, plural, one {# rij} other {# rijen}} gelezen…',
   'validate.summary':
     '{errors, plural, one {# fout} other {# fouten}}, {warnings, plural, one {# waarschuwing} other {# waarschuwingen}} in {rows, plural, one {# rij} other {# rijen}}',
   'validate.errorRows':
@@ -309,6 +312,19 @@ export const nl: Catalogue = {
   'run.report.finished': 'Klaar: {at}',
   'run.report.status': 'Status: {status}',
   'run.report.failures': 'Mislukt:',
+  'error.ldapPasswordMissing':
+    'Vul eerst het wachtwoord van {bindDn} in (bij Bron); het wordt in de kluis bewaard, nooit in de mapping.',
+  'error.csvMissing':
+    'Kies eerst het CSV-bestand (of sla het project op, zodat een pad ernaast gevonden kan worden).',
+  'error.scimSecretMissing':
+    'Vul eerst het client secret voor {url} in (bij Plan); het wordt in de kluis bewaard.',
+  'error.caFileUnsaved': 'Sla eerst het project op, of geef het CA-bestand {file} als volledig pad op.',
+  'error.caFileUnreadable':
+    'Het CA-bestand {file} kan niet worden gelezen; controleer het pad bij de broninstellingen.',
+  'error.planGone': 'Dit plan is niet meer beschikbaar; bereken het plan opnieuw.',
+  'error.planBlocked':
+    'Het plan overschrijdt de veiligheidsgrenzen; sta het eerst toe voor deze run bij Plan.',
+  'error.openThroughDialog': 'Open het project via het dialoogvenster Openen (of sleep het op het venster).',
   'issue.encoding': 'Tekensetprobleem',
   'issue.duplicate-header': 'Dubbele kolomkop',
   'issue.empty-header': 'Lege kolomkop',

@@ -62,11 +62,18 @@ export function runHandlers(
     'run:apply': async ({ planId, overrideSafety }) => {
       const stored = ctx.plans.get(planId);
       if (!stored)
-        throw new ApiFailure('not-found', 'this plan is no longer available; compute the plan again');
+        throw new ApiFailure(
+          'not-found',
+          'this plan is no longer available; compute the plan again',
+          undefined,
+          { id: 'error.planGone' },
+        );
       if (!stored.plan.safety.ok && !overrideSafety)
         throw new ApiFailure(
           'conflict',
           `the plan exceeds the safety thresholds: ${stored.plan.safety.reasons.join('; ')}`,
+          undefined,
+          { id: 'error.planBlocked' },
         );
       const target = await connectTarget(ctx, stored.mapping);
       let plan: Plan;

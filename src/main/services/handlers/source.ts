@@ -33,7 +33,12 @@ export function sourceHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Sou
 
     'source:testConnection': async ({ source, projectPath }) => {
       const password = await ctx.secrets.get('ldap-bind-password', ldapEndpoint(source));
-      if (!password) return { ok: false, message: `enter the bind password of ${source.bindDn} first` };
+      if (!password)
+        return {
+          ok: false,
+          message: `enter the bind password of ${source.bindDn} first`,
+          text: { id: 'error.ldapPasswordMissing', bindDn: source.bindDn },
+        };
       const caPem = await readCa(ctx, source.caFile, projectPath);
       return ldap().testConnection(source, { password, ...(caPem ? { caPem } : {}) });
     },

@@ -8,7 +8,7 @@ import { FillBar } from '../components/FillBar';
 import { SeverityBadge } from '../components/SeverityBadge';
 import { ProjectSetup } from '../components/ProjectSetup';
 import { describeProblem } from '../logic/problems';
-import { formatIssue, type Lang, type MessageKey } from '../i18n';
+import { formatIssue, formatText, type Lang, type MessageKey } from '../i18n';
 import { delimiterReason, encodingReason } from '../logic/source';
 import { sourceRowCounts } from '../logic/counts';
 
@@ -243,6 +243,7 @@ function LdapForm({ source }: { source: LdapInput }) {
       checkSecret: st.checkSecret,
       pinCertificate: st.pinCertificate,
       storeSecret: st.storeSecret,
+      lang: st.lang,
     })),
   );
   const [password, setPassword] = useState('');
@@ -357,7 +358,7 @@ function LdapForm({ source }: { source: LdapInput }) {
             role="status"
             data-testid="connection-test"
           >
-            {s.connectionTest.message}
+            {formatText(s.lang, s.connectionTest.text, s.connectionTest.message)}
           </span>
         ) : null}
         {source.pinnedFingerprint ? (
