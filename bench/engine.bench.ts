@@ -4,17 +4,21 @@
 // - peak RSS ≤ 400 MB at 1M rows;
 // - a file with a warning on every row ≤ 1.3× a clean one;
 // - `plek-sync --version` < 0.2 s (shown beside a bare `node -e 0`).
-import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Every measured case runs in a fresh process (bench/engine-child.ts), so its peak RSS is its own and not the
+// garbage of an earlier case; the cases alternate (bare, validate, warnings, bare, …) so that the load of a
+// shared machine falls on all of them alike, and the medians are compared.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Papa from 'papaparse';
-import { runPipeline } from '../src/main/pipeline';
+import { fileURLToPath } from 'node:url';
 import { writeHrExport } from '../test/fixtures/hr-export';
-import { measure, type Report } from './support';
+import type { Report } from './support';
 
-const DEMO_MAPPING = new URL('../resources/demo/demo.plekmap.json', import.meta.url);
-const BIN = new URL('../bin/plek-sync.mjs', import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DEMO_MAPPING = join(ROOT, 'resources/demo/demo.plekmap.json');
+const BIN = join(ROOT, 'bin/plek-sync.mjs');
+const CHILD = join(ROOT, 'bench/engine-child.ts');
 
 /** The demo mapping plus one field: `ToNumber` of a name fails on every row (a warning), `Trim` never does. */
 function mappingWith(dir: string, name: string, nickName: string): string {
@@ -25,27 +29,40 @@ function mappingWith(dir: string, name: string, nickName: string): string {
   return path;
 }
 
-const validate = (mappingPath: string, file: string) =>
-  runPipeline({ mappingPath, sourcePath: file, today: '2026-11-23', collect: false });
+interface ChildResult {
+  seconds: number;
+  peakRssMiB: number;
+  rssBeforeMiB: number;
+  rows: number;
+  issues?: number;
+}
 
-/** A bare streaming papaparse parse of the same bytes (Windows-1252 read as Latin-1, `;`): the yardstick. */
-function bareParse(file: string): Promise<number> {
+/** Runs one case in a fresh Node process (modules are loaded before the clock starts). */
+function child(args: string[]): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    let rows = 0;
-    Papa.parse(createReadStream(file, { encoding: 'latin1' }) as unknown as File, {
-      delimiter: ';',
-      step: () => {
-        rows++;
-      },
-      complete: () => resolve(rows),
-      error: reject,
+    const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    proc.on('error', reject);
+    proc.on('close', (code) => {
+      try {
+        resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as ChildResult);
+      } catch {
+        reject(new Error(`engine-child ${args[0]} exited ${code}: ${stderr.slice(-2000)}`));
+      }
     });
   });
 }
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function timeProcess(args: string[]): number {
@@ -58,18 +75,17 @@ function timeProcess(args: string[]): number {
   return median(times);
 }
 
-export async function benchEngine(report: Report, sizes = [100_000, 1_000_000]): Promise<void> {
+export async function benchEngine(
+  report: Report,
+  sizes: { rows: number; repeats: number }[] = [
+    { rows: 100_000, repeats: 3 },
+    { rows: 1_000_000, repeats: 2 },
+  ],
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'plek-bench-engine-'));
   try {
     const clean = mappingWith(dir, 'clean', 'Trim([Achternaam])');
     const warning = mappingWith(dir, 'warning', 'ToNumber([Achternaam])');
-    // Files first, so that generating them does not leave garbage for the measured runs to collect.
-    const files = new Map<number, string>();
-    for (const rows of [2_000, ...sizes]) {
-      const file = join(dir, `hr-${rows}.csv`);
-      await writeHrExport(file, { rows, seed: 42, defects: true, encoding: 'windows-1252', delimiter: ';' });
-      files.set(rows, file);
-    }
 
     const version = timeProcess([BIN, '--version']);
     const bare = timeProcess(['-e', '0']);
@@ -79,33 +95,41 @@ export async function benchEngine(report: Report, sizes = [100_000, 1_000_000]):
       'above bare node': (version - bare).toFixed(3),
     });
 
-    // A first run in a fresh process also pays for loading and compiling the modules.
-    const first = await measure(() => validate(clean, files.get(2_000)!));
-    report('first run in a fresh process, 2,000 rows (module loading included)', {
-      seconds: first.seconds.toFixed(2),
-    });
-    for (const rows of sizes) {
-      const file = files.get(rows)!;
-      const parse = await measure(() => bareParse(file));
-      const run = await measure(() => validate(clean, file));
-      report(`validate ${rows.toLocaleString('en')} rows vs bare papaparse`, {
-        'papaparse s': parse.seconds.toFixed(2),
-        'validate s': run.seconds.toFixed(2),
-        ratio: (run.seconds / parse.seconds).toFixed(2),
-        'goal ratio': '≤ 2.0',
-        'peak RSS MiB': run.peakRssMiB,
-        issues: run.result.result.issues.length,
-      });
-      if (rows === sizes[0]) {
-        const warned = await measure(() => validate(warning, file));
-        report(`warning on every row, ${rows.toLocaleString('en')} rows`, {
-          'clean s': run.seconds.toFixed(2),
-          'warnings s': warned.seconds.toFixed(2),
-          ratio: (warned.seconds / run.seconds).toFixed(2),
-          'goal ratio': '≤ 1.3',
-          issues: warned.result.result.issues.length,
-        });
+    for (const { rows, repeats } of sizes) {
+      const file = join(dir, `hr-${rows}.csv`);
+      await writeHrExport(file, { rows, seed: 42, defects: true, encoding: 'windows-1252', delimiter: ';' });
+      const parses: ChildResult[] = [];
+      const runs: ChildResult[] = [];
+      const warned: ChildResult[] = [];
+      for (let i = 0; i < repeats; i++) {
+        parses.push(await child(['bare', file]));
+        runs.push(await child(['validate', file, clean]));
+        warned.push(await child(['validate', file, warning]));
       }
+      const parseS = median(parses.map((r) => r.seconds));
+      const runS = median(runs.map((r) => r.seconds));
+      const warnS = median(warned.map((r) => r.seconds));
+      const label = rows.toLocaleString('en');
+      report(`validate ${label} rows vs bare papaparse (medians of ${repeats}, each in a fresh process)`, {
+        'papaparse s': parseS.toFixed(2),
+        'validate s': runS.toFixed(2),
+        ratio: (runS / parseS).toFixed(2),
+        'goal ratio': '≤ 2.0',
+        'peak RSS MiB': Math.max(...runs.map((r) => r.peakRssMiB)),
+        'papaparse peak RSS MiB': Math.max(...parses.map((r) => r.peakRssMiB)),
+        'RSS before the run MiB': runs[0]!.rssBeforeMiB,
+        rows: runs[0]!.rows,
+        issues: runs[0]!.issues ?? 0,
+      });
+      report(`warning on every row, ${label} rows`, {
+        'clean s': runS.toFixed(2),
+        'warnings s': warnS.toFixed(2),
+        ratio: (warnS / runS).toFixed(2),
+        'goal ratio': '≤ 1.3',
+        'peak RSS MiB': Math.max(...warned.map((r) => r.peakRssMiB)),
+        issues: warned[0]!.issues ?? 0,
+      });
+      rmSync(file, { force: true });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

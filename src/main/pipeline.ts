@@ -9,7 +9,10 @@ import {
   type RunFinish,
   type RunOptions,
 } from '../shared/engine/run';
-import type { PreviousState, RowOutcome } from '../shared/engine/types';
+import type { MappedUser, PreviousState, RowOutcome } from '../shared/engine/types';
+import type { Issue } from '../shared/issues';
+import { recordValue } from '../shared/source/record-value';
+import type { SourceRecord } from '../shared/source/types';
 import { todayIn } from '../shared/engine/today';
 import { parseMappingText } from '../shared/mapping/load';
 import type { MappingFile } from '../shared/mapping/schema';
@@ -20,6 +23,7 @@ import {
   type ApiSecrets,
   type OpenedSource,
   type OpenSourceOptions,
+  type SourceEvent,
 } from './sources/index';
 import { UserError } from './user-error';
 
@@ -73,8 +77,14 @@ export interface PipelineOptions {
   signal?: AbortSignal;
   onProgress?: (progress: { rows: number; fraction: number | null }) => void;
   trace?: RunOptions['trace'];
-  /** Keep every outcome in memory (plan, preview). Off: only issues and the summary (validate on 1M rows). */
+  /** Keep every outcome in memory (plan, preview). Off: only the summary, and the issues unless `onIssue` takes them. */
   collect?: boolean;
+  /**
+   * Takes every issue as the run finds it, instead of `result.issues` (which is then empty): the rows' issues in
+   * row order while the source is read, then the ones that need the whole file (duplicates, key changes…) in row
+   * order. With `collect: false` this keeps memory flat however many rows have issues (validate on 1M rows).
+   */
+  onIssue?: (issue: Issue) => void;
   /** Build the identity state for `--write-state`. */
   keepState?: boolean;
 }
@@ -123,27 +133,20 @@ async function runOnSource(
   const state: PreviousState = { rows: 0, users: [] };
   const birthAttr = loaded.mapping.mappingKey.birthDateAttribute;
   let rows = 0;
-  for await (const event of opened.events) {
+  for await (const batch of batchesOf(opened)) {
     if (options.signal?.aborted) throw new UserError('cancelled', 130);
-    if (event.kind === 'issue') {
-      run.pushSourceIssue(event.issue);
-      continue;
+    for (const event of batch) {
+      if (event.kind === 'issue') {
+        run.pushSourceIssue(event.issue);
+        continue;
+      }
+      rows++;
+      const outcome = run.push(event.record);
+      if (options.keepState && outcome.status === 'mapped')
+        keepIdentity(state, outcome.user, event.record, birthAttr);
+      if (options.collect) provisional.push(outcome);
+      if (options.onProgress && rows % 5000 === 0) options.onProgress({ rows, fraction: opened.progress() });
     }
-    rows++;
-    const outcome = run.push(event.record);
-    if (options.keepState && outcome.status === 'mapped') {
-      const a = outcome.user.attributes;
-      const birth = birthAttr ? event.record.values[birthAttr] : null;
-      state.users.push({
-        key: outcome.user.key,
-        email: typeof a[WORK_EMAIL] === 'string' ? (a[WORK_EMAIL] as string) : null,
-        givenName: typeof a['name.givenName'] === 'string' ? (a['name.givenName'] as string) : null,
-        familyName: typeof a['name.familyName'] === 'string' ? (a['name.familyName'] as string) : null,
-        birthDate: typeof birth === 'string' ? birth.trim() : null,
-      });
-    }
-    if (options.collect) provisional.push(outcome);
-    if (options.onProgress && rows % 5000 === 0) options.onProgress({ rows, fraction: opened.progress() });
   }
   const finished = run.finish();
   // Every spreadsheet row once: mapped, skipped or in error (a row with only warnings is not counted twice).
@@ -151,6 +154,33 @@ async function runOnSource(
   options.onProgress?.({ rows, fraction: 1 });
   const outcomes = provisional.map((o) => finalizeOutcome(o, finished, loaded.compiled));
   return { result: { outcomes, issues: finished.issues, summary: finished.summary }, state, finished };
+}
+
+/** A mapped row's identity for the next run's key-stability check (`--write-state`). */
+function keepIdentity(
+  state: PreviousState,
+  user: MappedUser,
+  record: SourceRecord,
+  birthAttr: string | undefined,
+): void {
+  const a = user.attributes;
+  const birth = birthAttr ? recordValue(record, birthAttr) : null;
+  state.users.push({
+    key: user.key,
+    email: typeof a[WORK_EMAIL] === 'string' ? (a[WORK_EMAIL] as string) : null,
+    givenName: typeof a['name.givenName'] === 'string' ? (a['name.givenName'] as string) : null,
+    familyName: typeof a['name.familyName'] === 'string' ? (a['name.familyName'] as string) : null,
+    birthDate: typeof birth === 'string' ? birth.trim() : null,
+  });
+}
+
+/** The source's events a chunk at a time when it reads in chunks (CSV), else one by one. */
+async function* batchesOf(opened: OpenedSource): AsyncGenerator<SourceEvent[]> {
+  if (opened.batches) {
+    yield* opened.batches;
+    return;
+  }
+  for await (const event of opened.events) yield [event];
 }
 
 /** Loads the previous state: a JSON state file, or the previous export run through the same mapping. */
@@ -181,8 +211,15 @@ export async function loadPreviousState(
     ...sourceOptions,
     baseDir: loaded.baseDir,
     sourcePath: previousPath,
+    compactRecords: true,
   });
-  const { state } = await runOnSource(loaded, opened, { today, collect: false, keepState: true });
+  // Only the identities are wanted: the previous export's own issues are not this run's.
+  const { state } = await runOnSource(loaded, opened, {
+    today,
+    collect: false,
+    keepState: true,
+    onIssue: () => {},
+  });
   return state;
 }
 
@@ -194,6 +231,7 @@ function sourceOptionsFor(
     baseDir: loaded.baseDir,
     // The CLI's path policy: a mapping names files beside it; an absolute path only as a flag (--source).
     pathPolicy: {},
+    compactRecords: true,
     ...(options.sourcePath ? { sourcePath: options.sourcePath } : {}),
     ...(options.ldapPassword ? { ldapPassword: options.ldapPassword } : {}),
     ...(options.apiSecrets ? { apiSecrets: options.apiSecrets } : {}),
@@ -219,6 +257,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     ...(options.trace !== undefined ? { trace: options.trace } : {}),
     collect: options.collect ?? true,
     keepState: options.keepState ?? false,
+    ...(options.onIssue ? { onIssue: options.onIssue } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
@@ -235,7 +274,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 
 /**
  * Streams final outcomes without holding them all: pass 1 runs the cross-row checks, pass 2 re-reads the source
- * and emits each row's final outcome in source order. Memory stays at the small per-row index of pass 1.
+ * and emits each row's final outcome in source order. Memory stays at the small per-row index of pass 1 (and the
+ * issues, unless `onIssue` takes them).
  */
 export async function streamOutcomes(
   options: Omit<PipelineOptions, 'collect' | 'keepState'>,
@@ -258,22 +298,23 @@ export async function streamOutcomes(
     ...(first.headers ? { headers: first.headers } : {}),
     collect: false,
     keepState: false,
+    ...(options.onIssue ? { onIssue: options.onIssue } : {}),
   });
+  // Pass 2 only rebuilds the outcomes: its issues were reported by pass 1, so none is kept.
   const decided = createMappingRun(loaded.compiled, {
     ...runOptions,
     ...(first.headers ? { headers: first.headers } : {}),
+    onIssue: () => {},
   });
   const second = await first.reopen();
-  for (const i of second.issues) decided.pushSourceIssue(i);
-  const pending: RowOutcome[] = [];
-  for await (const event of second.events) {
-    if (event.kind === 'issue') continue;
-    pending.push(finalizeOutcome(decided.push(event.record), pass1.finished, loaded.compiled));
-    if (pending.length >= 1000) {
-      for (const o of pending.splice(0)) await onOutcome(o);
+  for await (const batch of batchesOf(second)) {
+    const outcomes: RowOutcome[] = [];
+    for (const event of batch) {
+      if (event.kind === 'record')
+        outcomes.push(finalizeOutcome(decided.push(event.record), pass1.finished, loaded.compiled));
     }
+    for (const o of outcomes) await onOutcome(o);
   }
-  for (const o of pending) await onOutcome(o);
   return {
     loaded,
     mapping: loaded.mapping,

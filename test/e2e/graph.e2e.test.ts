@@ -53,7 +53,7 @@ async function newNodeId(page: Page): Promise<string> {
 
 /** Zooms the canvas onto a few nodes so that handles are large enough to hit. */
 async function focusNodes(page: Page, query: string): Promise<void> {
-  await page.getByLabel('Search attribute or field').fill(query);
+  await page.getByRole('searchbox', { name: 'Zoek attribuut of veld' }).fill(query);
   await page.waitForTimeout(350);
 }
 
@@ -148,16 +148,16 @@ describe.skipIf(skip !== null)('graph editor in the browser', () => {
     await page.locator(`.react-flow__node[data-id="${parse}"] .gn-title`).click();
     await page.keyboard.press('Delete');
     await expect.poll(() => page.locator(`.react-flow__node[data-id="${parse}"]`).count()).toBe(0);
-    await page.getByLabel('Search attribute or field').fill('');
+    await page.getByRole('searchbox', { name: 'Zoek attribuut of veld' }).fill('');
   });
 
   it('text mode: a parse error names the column, a valid expression is drawn and previewed', async () => {
     await focusNodes(page, 'Functie');
-    await page.getByRole('button', { name: 'Edit title as text' }).click({ timeout: 5_000 });
-    const editor = page.getByLabel('Expression', { exact: true });
+    await page.getByRole('button', { name: 'Functie als tekst bewerken' }).click({ timeout: 5_000 });
+    const editor = page.getByRole('textbox', { name: 'Expressie', exact: true });
     await editor.fill('Upper([Afdeling]');
     await page.getByRole('button', { name: 'Toepassen' }).click();
-    await expect.poll(() => page.locator('.ge-error').textContent()).toMatch(/Kolom 17/);
+    await expect.poll(() => page.locator('.ge-error').textContent()).toBe('Kolom 17: hier ontbreekt ")"');
     await editor.fill('upper( [Afdeling] )');
     await page.getByRole('button', { name: 'Toepassen' }).click();
     await page.locator('.react-flow__node[data-id="expr:title@r"]').waitFor();
@@ -165,12 +165,12 @@ describe.skipIf(skip !== null)('graph editor in the browser', () => {
       .poll(() => page.locator('.gp-row[data-row="2"] .gp-cell[data-field="title"]').textContent())
       .toBe('BURGERZAKEN');
     expect(await editor.inputValue()).toBe('Upper([Afdeling])');
-    await page.getByLabel('Search attribute or field').fill('');
+    await page.getByRole('searchbox', { name: 'Zoek attribuut of veld' }).fill('');
   });
 
   it('keeps an empty-text parameter when its inline input is merely visited, and writes a typed one', async () => {
     await focusNodes(page, 'Functie');
-    const editor = page.getByLabel('Expression', { exact: true });
+    const editor = page.getByRole('textbox', { name: 'Expressie', exact: true });
     await editor.fill('Replace([Afdeling], "en", "")');
     await page.getByRole('button', { name: 'Toepassen' }).click();
     const replacement = page.getByLabel('Replace replacement');
@@ -189,7 +189,7 @@ describe.skipIf(skip !== null)('graph editor in the browser', () => {
     await expect
       .poll(() => page.locator('.gp-row[data-row="2"] .gp-cell[data-field="title"]').textContent())
       .toBe('Burger');
-    await page.getByLabel('Search attribute or field').fill('');
+    await page.getByRole('searchbox', { name: 'Zoek attribuut of veld' }).fill('');
   });
 
   it('accepts an auto-wire suggestion from the header recogniser', async () => {
@@ -248,7 +248,10 @@ describe.skipIf(skip !== null)('graph editor in the browser', () => {
     const stored = saved.layout.nodes[id];
     expect(stored).toBeDefined();
     await page.reload();
-    await page.waitForSelector(`.react-flow__node[data-id="${id}"]`, { timeout: 60_000 });
+    // The canvas opens on the first lanes; "fit" brings every node, the saved Join included, into view.
+    await page.waitForSelector('.react-flow__node', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Passend' }).click();
+    await page.waitForSelector(`.react-flow__node[data-id="${id}"]`, { timeout: 10_000 });
     const pos = await nodePosition(page, id);
     expect(pos).toEqual(stored);
     expect(

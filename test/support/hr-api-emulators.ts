@@ -10,6 +10,7 @@
  * request is recorded (path, host, whether credentials came along) so tests can check what the client sent.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { fullFamilyName, type HrPerson } from './hr-people';
 
@@ -40,7 +41,17 @@ interface CommonOptions {
   latencyMs?: number;
   /** A fault for the n-th API request (1-based), or undefined to answer normally. */
   fault?: (n: number, path: string) => Fault | undefined;
+  /** Serve https with this certificate (one the client does not trust, to test the TLS message). */
+  tls?: { key: string; cert: string };
 }
+
+const FAULT_TITLES: Record<number, string> = {
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
 
 function sendJson(
   res: ServerResponse,
@@ -73,7 +84,7 @@ async function serve(
   handler: Handler,
 ): Promise<EmulatorBase & { server: Server }> {
   const state = { requests: [] as EmulatorRequest[], tokenRequests: 0, inFlight: 0, maxInFlight: 0, n: 0 };
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const token = isToken(url, req.method ?? 'GET');
@@ -96,10 +107,7 @@ async function serve(
           sendJson(
             res,
             fault.status,
-            {
-              title: fault.status === 429 ? 'Too Many Requests' : 'Internal Server Error',
-              status: fault.status,
-            },
+            { title: FAULT_TITLES[fault.status] ?? 'Error', status: fault.status },
             fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {},
           );
           return;
@@ -111,13 +119,16 @@ async function serve(
         if (!token) state.inFlight--;
       }
     })();
-  });
+  };
+  const server: Server = options.tls
+    ? (createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener) as unknown as Server)
+    : createServer(listener);
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     server,
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     get requests() {
       return state.requests;
     },
@@ -145,6 +156,8 @@ export interface PersonioEmulatorOptions extends CommonOptions {
   tokenTtlSeconds?: number;
   /** Revoke the current token after this many API requests (token expiry mid-read). */
   expireTokenAfter?: number;
+  /** The scope of issued tokens (default personio:persons:read); without that scope persons answer 403. */
+  scope?: string;
 }
 
 export type PersonioEmulator = EmulatorBase;
@@ -235,7 +248,7 @@ export async function startPersonioEmulator(o: PersonioEmulatorOptions): Promise
           access_token: token,
           token_type: 'Bearer',
           expires_in: o.tokenTtlSeconds ?? 86_400,
-          scope: 'personio:persons:read',
+          scope: o.scope ?? 'personio:persons:read',
         });
       }
       const auth = req.headers.authorization ?? '';
@@ -244,6 +257,13 @@ export async function startPersonioEmulator(o: PersonioEmulatorOptions): Promise
       if (token === current && o.expireTokenAfter !== undefined && ++requestsOnToken > o.expireTokenAfter) {
         tokens.delete(token);
         return sendJson(res, 401, { title: 'Token expired', status: 401 });
+      }
+      if (!(o.scope ?? 'personio:persons:read').split(' ').includes('personio:persons:read')) {
+        return sendJson(res, 403, {
+          title: 'Forbidden',
+          status: 403,
+          detail: 'missing scope personio:persons:read',
+        });
       }
       if (url.pathname === '/v2/persons') {
         const limit = Number(url.searchParams.get('limit') ?? '10');

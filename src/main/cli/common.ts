@@ -3,6 +3,8 @@ import { todayIn } from '../../shared/engine/today';
 import { format, formatIssue, issueTitle, langFromEnv, LANGS, type Lang } from '../../shared/i18n';
 import type { Issue } from '../../shared/issues';
 import { DEFAULT_TIME_ZONE } from '../../shared/mapping/schema';
+import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from '../../shared/api/settings';
+import { IssueDigest } from './issue-report';
 
 let lang: Lang = langFromEnv(process.env);
 
@@ -47,6 +49,15 @@ export function parseToday(value: string): string {
   throw new InvalidArgumentError('expected a date as YYYY-MM-DD, e.g. 2026-11-23');
 }
 
+/** commander option parser for --retention-days: whole days, 1 to 3650. */
+export function parseRetentionDays(value: string): number {
+  const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (Number.isInteger(n) && n >= RETENTION_DAYS_MIN && n <= RETENTION_DAYS_MAX) return n;
+  throw new InvalidArgumentError(
+    `expected a number of days from ${RETENTION_DAYS_MIN} to ${RETENTION_DAYS_MAX}, e.g. 30`,
+  );
+}
+
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: string) => (s: string) => (useColor ? `\u001b[${code}m${s}\u001b[0m` : s);
 export const red = paint('31');
@@ -67,22 +78,19 @@ export function severityLabel(issue: Issue): string {
 }
 
 /** Human report: issues grouped by code with counts, the first lines of each group, then the rest summarised. */
-export function formatIssues(issues: readonly Issue[], perCode = 20): string {
-  const byCode = new Map<string, Issue[]>();
-  for (const i of issues) {
-    const list = byCode.get(i.code) ?? [];
-    list.push(i);
-    byCode.set(i.code, list);
+export function formatIssues(issues: readonly Issue[] | IssueDigest, perCode = 20): string {
+  let digest: IssueDigest;
+  if (issues instanceof IssueDigest) digest = issues;
+  else {
+    digest = new IssueDigest(perCode);
+    for (const i of issues) digest.add(i);
   }
-  const rank = (list: Issue[]) =>
-    Math.min(...list.map((i) => (i.severity === 'error' ? 0 : i.severity === 'warning' ? 1 : 2)));
-  const groups = [...byCode].sort((a, b) => rank(a[1]) - rank(b[1]));
   const lines: string[] = [];
-  for (const [code, list] of groups) {
-    const title = issueTitle(lang, code as Issue['code']);
-    lines.push('', `${bold(`${code} (${list.length})`)} ${dim(title)}`);
-    for (const i of list.slice(0, perCode)) lines.push(`  ${severityLabel(i)} ${formatIssue(i, lang)}`);
-    if (list.length > perCode) lines.push(dim(`  ${say('cli.more', { n: list.length - perCode })}`));
+  for (const { code, count, shown } of digest.sortedGroups()) {
+    const title = issueTitle(lang, code);
+    lines.push('', `${bold(`${code} (${count})`)} ${dim(title)}`);
+    for (const i of shown) lines.push(`  ${severityLabel(i)} ${formatIssue(i, lang)}`);
+    if (count > shown.length) lines.push(dim(`  ${say('cli.more', { n: count - shown.length })}`));
   }
   return lines.join('\n');
 }

@@ -1,4 +1,6 @@
 import Store from 'electron-store';
+import type { WorkbenchSettings } from '../../shared/api/contract';
+import type { SettingsStore } from '../services/settings';
 import type { RecentProjects } from '../services/workbench-service';
 import type { EncryptedValues } from './safe-storage-secrets';
 import { DEFAULT_WINDOW_STATE, type WindowState } from './security';
@@ -8,6 +10,8 @@ interface AppStoreSchema {
   recentProjects: string[];
   /** safeStorage ciphertexts (base64) by secret key; never plain text. */
   secrets: Record<string, string>;
+  /** The workbench's settings (settings:set); absent until the consultant changes one. */
+  settings?: Partial<WorkbenchSettings>;
 }
 
 export type AppStore = Store<AppStoreSchema>;
@@ -33,4 +37,12 @@ export function recentProjects(store: AppStore, onChange: (paths: string[]) => v
 
 export function encryptedValues(store: AppStore): EncryptedValues {
   return { get: () => store.get('secrets'), set: (v) => store.set('secrets', v) };
+}
+
+/** The workbench's settings in the app's settings file (validated on read by the service). */
+export function appSettings(store: AppStore): SettingsStore {
+  return {
+    read: async () => store.get('settings') ?? {},
+    write: async (settings) => store.set('settings', settings),
+  };
 }

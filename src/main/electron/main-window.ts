@@ -5,7 +5,7 @@ import type { MenuCommand, ProjectDocument } from '../../shared/api/contract';
 import { MemorySecretStore } from '../services/secret-store';
 import { createWorkbenchService, type WorkbenchService } from '../services/workbench-service';
 import { ownerOnlyFiles } from '../security/data-protection';
-import { encryptedValues, openAppStore, recentProjects, type AppStore } from './app-store';
+import { appSettings, encryptedValues, openAppStore, recentProjects, type AppStore } from './app-store';
 import { createDialogHost } from './dialogs';
 import { onDroppedFile, registerWorkbenchIpc, sendEvent } from './ipc';
 import { menuTemplate } from './menu';
@@ -74,6 +74,7 @@ export async function startDesktop(): Promise<void> {
       : join(app.getAppPath(), 'resources'),
     dialogs: createDialogHost(() => window),
     recent: recentProjects(store, () => buildMenu()),
+    settings: appSettings(store),
     version: app.getVersion(),
     locale: app.getLocale(),
   });

@@ -2,8 +2,13 @@ import { chmod, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataFolders } from '../data-dir';
 
-/** HR data older than this is removed from the workbench's folders when the app starts (`retentionDays`). */
+/**
+ * HR data older than this is removed from the workbench's folders when the app starts and after each run, unless
+ * the consultant set another period (settings:set, `retentionDays`; `plek-sync run --retention-days`).
+ */
 export const DEFAULT_RETENTION_DAYS = 30;
+
+export const DAY_MS = 86_400_000;
 
 /**
  * Files this process creates are readable by their owner only (uploads, run journals and reports, sandbox
@@ -26,16 +31,36 @@ export function clearableFolders(folders: DataFolders): string[] {
 }
 
 /**
+ * When a file, or the newest file inside a folder, was last written (ms); null when it cannot be read. A
+ * folder's own time says when entries were added or removed, not when a file inside was last rewritten.
+ */
+async function lastChanged(path: string, depth = 0): Promise<number | null> {
+  const s = await stat(path).catch(() => null);
+  if (!s) return null;
+  if (!s.isDirectory() || depth > 4) return s.mtimeMs;
+  let newest: number | null = null;
+  for (const name of await readdir(path).catch(() => [] as string[])) {
+    const t = await lastChanged(join(path, name), depth + 1);
+    if (t !== null && (newest === null || t > newest)) newest = t;
+  }
+  // An empty folder is as old as the folder itself.
+  return newest ?? s.mtimeMs;
+}
+
+/**
  * Removes HR data from the workbench's own folders: everything (`olderThanMs` absent: "clear workbench data"),
- * or what was last changed before the retention period. Saved projects (mappings, no HR data) and the daily
- * sync state (needed so logins never change) are kept. Returns how many files and folders were removed.
+ * or what was last changed before the retention period. Saved projects (mappings, no HR data) are kept unless
+ * `includeProjects`; the daily sync state (needed so logins never change) always is. Returns how many files and
+ * folders were removed.
  */
 export async function clearWorkbenchData(
   folders: DataFolders,
-  options: { now: number; olderThanMs?: number },
+  options: { now: number; olderThanMs?: number; includeProjects?: boolean },
 ): Promise<number> {
   let removed = 0;
-  for (const folder of clearableFolders(folders)) {
+  const targets = clearableFolders(folders);
+  if (options.includeProjects) targets.push(folders.projects);
+  for (const folder of targets) {
     let entries: string[];
     try {
       entries = await readdir(folder);
@@ -45,12 +70,41 @@ export async function clearWorkbenchData(
     for (const name of entries) {
       const path = join(folder, name);
       if (options.olderThanMs !== undefined) {
-        const s = await stat(path).catch(() => null);
-        if (!s || options.now - s.mtimeMs < options.olderThanMs) continue;
+        const changed = await lastChanged(path);
+        if (changed === null || options.now - changed < options.olderThanMs) continue;
       }
       await rm(path, { recursive: true, force: true });
       removed++;
     }
+  }
+  return removed;
+}
+
+/** The files `plek-sync run` writes into its run folder: journal, report (JSON) and the report's two CSVs. */
+const RUN_FILE = /^run-\d{4}-\d{2}-\d{2}-[0-9a-f]+\.(?:journal\.jsonl|report\.(?:json|nl\.csv|en\.csv))$/;
+
+/**
+ * Removes `plek-sync run`'s own journals and reports older than the retention period from a run folder. Only
+ * files named as `run` names them: `--run-dir` may be a folder the customer also uses for other things.
+ */
+export async function pruneRunFiles(
+  dir: string,
+  options: { now: number; olderThanMs: number },
+): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!RUN_FILE.test(name)) continue;
+    const path = join(dir, name);
+    const s = await stat(path).catch(() => null);
+    if (!s?.isFile() || options.now - s.mtimeMs < options.olderThanMs) continue;
+    await rm(path, { force: true });
+    removed++;
   }
   return removed;
 }

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { EventName } from '../../shared/api/channels';
-import type { AppInfo, EventMap } from '../../shared/api/contract';
+import type { AppInfo, EventMap, WorkbenchSettings } from '../../shared/api/contract';
 import { todayIn } from '../../shared/engine/today';
 import { dataFolders, type DataFolders } from '../data-dir';
 import type { WorkbenchBackends } from './backends';
@@ -12,6 +12,8 @@ import { PathGrants } from '../security/path-policy';
 import { EndpointSecrets } from './endpoint-secrets';
 import { SecretRedactor, type SecretStore } from './secret-store';
 import { TaskRegistry } from './tasks';
+import { fileSettingsStore, settingsWithDefaults, type SettingsStore } from './settings';
+import { clearWorkbenchData, DAY_MS } from '../security/data-protection';
 
 export interface DialogHost {
   openMapping(): Promise<string | null>;
@@ -40,8 +42,13 @@ export interface WorkbenchServiceOptions {
   env?: Record<string, string | undefined>;
   version?: string;
   locale?: string;
-  /** Days HR data (uploads, run journals, sandbox state) is kept; older is removed at start. Default 30. */
+  /**
+   * Days HR data (uploads, run journals, sandbox state) is kept when the consultant has not set it (settings:set);
+   * older is removed at start and after each run. Default 30.
+   */
   retentionDays?: number;
+  /** Where settings:set persists (electron-store in the app); `settings.json` in the data folder by default. */
+  settings?: SettingsStore;
   /** Milliseconds for the time budget of one request (default performance.now); tests pass a fake. */
   budgetClock?: () => number;
   /** Unexpected errors (bugs), for a log; never receives request bodies or secrets. */
@@ -77,6 +84,11 @@ export interface ServiceContext {
   secrets: EndpointSecrets;
   /** Absolute paths the consultant picked (dialogs, drops, uploads) and the workbench's own data folder. */
   grants: PathGrants;
+  /** The workbench's settings as stored, with defaults for what is not (or not validly) stored. */
+  settings(): Promise<WorkbenchSettings>;
+  saveSettings(settings: WorkbenchSettings): Promise<void>;
+  /** Removes HR data older than the retention period; returns how many files and folders went. Never throws. */
+  applyRetention(): Promise<number>;
 }
 
 function memoryRecent(): RecentProjects {
@@ -100,6 +112,9 @@ export function createServiceContext(options: WorkbenchServiceOptions): ServiceC
   const resourcesDir = options.resourcesDir ?? resolve(process.cwd(), 'resources');
   const folders = dataFolders(options.dataDir);
   const emit: ServiceContext['emit'] = (event, payload) => hub.emit(event, payload);
+  const settingsStore = options.settings ?? fileSettingsStore(options.dataDir);
+  const fallback = options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {};
+  const settings = async () => settingsWithDefaults(await settingsStore.read(), fallback);
   return {
     options,
     now,
@@ -122,5 +137,18 @@ export function createServiceContext(options: WorkbenchServiceOptions): ServiceC
       grants.grantFolder(options.dataDir);
       return grants;
     })(),
+    settings,
+    saveSettings: (next) => settingsStore.write(next),
+    applyRetention: async () => {
+      try {
+        const { retentionDays } = await settings();
+        return await clearWorkbenchData(folders, {
+          now: now().getTime(),
+          olderThanMs: retentionDays * DAY_MS,
+        });
+      } catch {
+        return 0;
+      }
+    },
   };
 }

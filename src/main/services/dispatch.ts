@@ -5,7 +5,6 @@ import {
   toApiError,
   validateRequest,
   type Result,
-  type UiText,
   type WorkbenchHandlers,
 } from '../../shared/api/contract';
 import { isUserFacing } from '../user-error';
@@ -39,15 +38,18 @@ export function createDispatch(handlers: WorkbenchHandlers, options: DispatchOpt
         else options.onInternalError?.(name, error);
       }
       const redact = (text: string) => (options.redactor ? options.redactor.redact(text) : text);
-      const text = apiError.text
-        ? (Object.fromEntries(
-            Object.entries(apiError.text).map(([k, v]) => [
-              k,
-              typeof v === 'string' && k !== 'id' ? redact(v) : v,
-            ]),
-          ) as UiText)
+      const detail = apiError.detail
+        ? {
+            id: apiError.detail.id,
+            values: Object.fromEntries(
+              Object.entries(apiError.detail.values).map(([k, v]) => [
+                k,
+                typeof v === 'string' ? redact(v) : v,
+              ]),
+            ),
+          }
         : undefined;
-      return fail(apiError.code, redact(apiError.message), apiError.confirm, text);
+      return fail(apiError.code, redact(apiError.message), apiError.confirm, detail);
     }
   };
 }

@@ -112,7 +112,7 @@ export async function readCa(
       'invalid-request',
       `save the project first, or give the CA file ${caFile} as a full path`,
       undefined,
-      { id: 'error.caFileUnsaved', file: caFile },
+      { id: 'error.caFileUnsaved', values: { file: caFile } },
     );
   const path = await resolveSourceFile(ctx, caFile, projectPath, 'source.caFile');
   try {
@@ -122,7 +122,7 @@ export async function readCa(
       'source-failed',
       `cannot read the CA file ${basename(path)}; check the path in the source settings`,
       undefined,
-      { id: 'error.caFileUnreadable', file: basename(path) },
+      { id: 'error.caFileUnreadable', values: { file: basename(path) } },
     );
   }
 }

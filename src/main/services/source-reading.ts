@@ -1,5 +1,14 @@
 import { dirname } from 'node:path';
-import { ApiFailure, type Request, type SourceSample } from '../../shared/api/contract';
+import {
+  ApiFailure,
+  type ApiReadProgress,
+  type ConnectionTestResult,
+  type Request,
+  type SourceSample,
+} from '../../shared/api/contract';
+import type { ApiProgress } from '../sources/api/context';
+import type { ApiSourceError } from '../sources/api/errors';
+import { apiProblem, isApiSourceError } from '../sources/api/errors';
 import type { Issue } from '../../shared/issues';
 import type { SourceRecord } from '../../shared/source/types';
 import { describeAttributes, openCsv } from '../sources/csv/read-csv';
@@ -90,23 +99,63 @@ async function apiSecretsOf(ctx: ServiceContext, source: ApiSource): Promise<Api
   };
 }
 
-/** A sample of an HR application's API, with progress (records, pages, total when the API gives one). */
+/** Records/s and the ETA of an API read; the ETA only when the API says how many records there are. */
+export function apiReadProgress(p: ApiProgress, limit: number, now: number): ApiReadProgress {
+  const seconds = Math.max(0.001, (now - p.startedAt) / 1000);
+  const ratePerSecond = p.records / seconds;
+  const target = p.total !== null ? Math.min(p.total, limit) : null;
+  return {
+    records: p.records,
+    pages: p.pages,
+    sourceTotal: p.total,
+    retries: p.retries,
+    ratePerSecond: Math.round(ratePerSecond * 10) / 10,
+    etaSeconds:
+      target === null
+        ? null
+        : ratePerSecond > 0
+          ? Math.max(0, Math.round((target - p.records) / ratePerSecond))
+          : null,
+  };
+}
+
+/** An API read failure for the renderer: the English text for logs, plus the catalogue message to word it. */
+function apiFailure(error: ApiSourceError, source: ApiSource): ApiFailure {
+  return new ApiFailure(
+    'source-failed',
+    `${error.message} ${error.hint}`,
+    undefined,
+    apiProblem(error, source.kind),
+  );
+}
+
+/** Where the API source's secret comes from and where an OAuth2 token may go, as the readers take them. */
+async function apiReadSecrets(
+  ctx: ServiceContext,
+  source: ApiSource,
+): Promise<{ secret?: string; confirmedTokenOrigin?: string }> {
+  const secrets = await apiSecretsOf(ctx, source);
+  const secret = source.kind === 'afas' ? secrets.token : secrets.secret;
+  return {
+    ...(secret ? { secret } : {}),
+    ...(secrets.confirmedTokenUrl ? { confirmedTokenOrigin: new URL(secrets.confirmedTokenUrl).origin } : {}),
+  };
+}
+
+/** A sample of an HR application's API, with progress (records, pages, records/s, ETA when the API gives a total). */
 async function readApiSample(
   ctx: ServiceContext,
   source: ApiSource,
   limit: number,
   task: Task,
 ): Promise<SourceSample> {
-  const { sampleApiSource, isApiSourceError } = await import('../sources/api/index');
-  const secrets = await apiSecretsOf(ctx, source);
-  const secret = source.kind === 'afas' ? secrets.token : secrets.secret;
+  const { sampleApiSource } = await import('../sources/api/index');
+  const secrets = await apiReadSecrets(ctx, source);
   try {
     const sample = await sampleApiSource(source, {
       size: limit,
-      ...(secret ? { secret } : {}),
-      ...(secrets.confirmedTokenUrl
-        ? { confirmedTokenOrigin: new URL(secrets.confirmedTokenUrl).origin }
-        : {}),
+      ...secrets,
+      // The task's signal reaches every request in flight: Cancel stops the read, not only the waiting.
       signal: task.signal,
       onProgress: (p) =>
         ctx.emit('task:progress', {
@@ -114,6 +163,7 @@ async function readApiSample(
           label: 'sampling',
           done: p.records,
           total: p.total !== null ? Math.min(p.total, limit) : limit,
+          api: apiReadProgress(p, limit, Date.now()),
         }),
     });
     return {
@@ -124,9 +174,37 @@ async function readApiSample(
     };
   } catch (error) {
     if (task.signal.aborted) throw new ApiFailure('cancelled', 'reading the source was cancelled');
-    if (isApiSourceError(error)) throw new ApiFailure('invalid-request', `${error.message} ${error.hint}`);
+    if (isApiSourceError(error)) throw apiFailure(error, source);
     throw error;
   }
+}
+
+/**
+ * Test connection for an HR application: signs in and reads the first few records, quickly — one retry, and a
+ * rate limit is reported with its time instead of waited out. Never throws for an API failure: the answer says
+ * what went wrong as a catalogue message (wrong client ID or secret, missing scope, wrong connector name, rate
+ * limited until …, certificate not trusted).
+ */
+export async function testApiSource(ctx: ServiceContext, source: ApiSource): Promise<ConnectionTestResult> {
+  const { testApiConnection } = await import('../sources/api/index');
+  const secrets = await apiReadSecrets(ctx, source);
+  const result = await testApiConnection(source, {
+    ...secrets,
+    tuning: { retries: 1, maxRetryAfterMs: 5_000, timeoutMs: Math.min(source.timeoutMs, 20_000) },
+  });
+  if (result.ok) {
+    return {
+      ok: true,
+      message: `Connected: read ${result.records} records with ${result.attributes} attributes.`,
+      sampleCount: result.records,
+      detail: { id: 'source.api.ok', values: { records: result.records, attributes: result.attributes } },
+    };
+  }
+  return {
+    ok: false,
+    message: `${result.error.message} ${result.error.hint}`,
+    detail: apiProblem(result.error, source.kind),
+  };
 }
 
 /** The first `limit` records of a source, with every row's problems counted over the whole file. */
@@ -145,7 +223,7 @@ export async function readSample(
         'invalid-request',
         `enter the bind password of ${source.bindDn} first (it is kept in the secret store, never in the mapping)`,
         undefined,
-        { id: 'error.ldapPasswordMissing', bindDn: source.bindDn },
+        { id: 'error.ldapPasswordMissing', values: { bindDn: source.bindDn } },
       );
     const caPem = await readCa(ctx, source.caFile, request.projectPath);
     return ldap.sample(source, {
@@ -160,7 +238,7 @@ export async function readSample(
       'invalid-request',
       'choose the CSV file first (an absolute path, or save the project so a relative path can be resolved)',
       undefined,
-      { id: 'error.csvMissing' },
+      { id: 'error.csvMissing', values: {} },
     );
   const path = await resolveSourceFile(ctx, source.path, request.projectPath, 'source.path');
   const csv = await openCsv(path, { encoding: source.encoding, delimiter: source.delimiter }, task.signal);

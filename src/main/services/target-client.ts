@@ -53,7 +53,7 @@ export async function connectTarget(ctx: ServiceContext, mapping: MappingFile): 
       'invalid-request',
       `enter the ClientSecret for ${target.baseUrl} first (kept in the secret store)`,
       undefined,
-      { id: 'error.scimSecretMissing', url: target.baseUrl },
+      { id: 'error.scimSecretMissing', values: { url: target.baseUrl } },
     );
   return {
     label: target.baseUrl,

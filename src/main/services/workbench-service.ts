@@ -1,7 +1,7 @@
 import type { EventName } from '../../shared/api/channels';
 import { createApi } from '../../shared/api/client';
 import type { EventMap, WorkbenchApi, WorkbenchHandlers } from '../../shared/api/contract';
-import { clearWorkbenchData, DEFAULT_RETENTION_DAYS, protectDataDir } from '../security/data-protection';
+import { protectDataDir } from '../security/data-protection';
 import { createServiceContext, type WorkbenchServiceOptions } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
 import type { AnyEventListener } from './event-hub';
@@ -12,6 +12,7 @@ import { projectHandlers } from './handlers/project';
 import { runHandlers } from './handlers/run';
 import { sandboxHandlers } from './handlers/sandbox';
 import { secretHandlers } from './handlers/secrets';
+import { settingsHandlers } from './handlers/settings';
 import { sourceHandlers } from './handlers/source';
 
 export type { DialogHost, RecentProjects, WorkbenchServiceOptions } from './context';
@@ -30,6 +31,8 @@ export interface WorkbenchService {
    * app was started with): the only way besides the dialogs that an absolute path becomes usable.
    */
   grantPath(path: string): void;
+  /** Resolves once start-up work is done (data folder protected, old HR data removed): for tests. */
+  ready: Promise<number>;
   close(): Promise<void>;
 }
 
@@ -41,12 +44,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
   const ctx = createServiceContext(options);
   // HR data at rest: the data folder owner-only, and what is past the retention period removed at start.
   const ready = protectDataDir(options.dataDir)
-    .then(() =>
-      clearWorkbenchData(ctx.folders, {
-        now: ctx.now().getTime(),
-        olderThanMs: (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * 86_400_000,
-      }),
-    )
+    .then(() => ctx.applyRetention())
     .catch(() => 0);
   const handlers: WorkbenchHandlers = {
     ...appHandlers(ctx),
@@ -57,6 +55,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     ...runHandlers(ctx),
     ...sandboxHandlers(ctx),
     ...secretHandlers(ctx),
+    ...settingsHandlers(ctx),
   };
   const dispatch = createDispatch(handlers, {
     redactor: ctx.redactor,
@@ -66,6 +65,7 @@ export function createWorkbenchService(options: WorkbenchServiceOptions): Workbe
     dispatch,
     handlers,
     grantPath: (path) => ctx.grants.grantFile(path),
+    ready,
     subscribe: (l) => ctx.hub.subscribe(l),
     emit: ctx.emit,
     api: createApi(

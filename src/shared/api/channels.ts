@@ -32,6 +32,8 @@ export const CHANNELS = [
   'secrets:delete',
   'secrets:confirm',
   'data:clear',
+  'settings:get',
+  'settings:set',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import type { ManualAssignment } from '../plan/types';
 import type { Issue } from '../issues';
-import type { MessageId } from '../i18n/en';
 import type { SourceAttribute, SourceRecord } from '../source/types';
 import type { MappingRunSummary, RowOutcome } from '../engine/types';
 import type { MappingFileInput } from '../mapping/schema';
-import { ldapSourceSchema, mappingSourceSchema } from '../mapping/schema';
+import {
+  afasSourceSchema,
+  ldapSourceSchema,
+  mappingSourceSchema,
+  personioSourceSchema,
+  restSourceSchema,
+} from '../mapping/schema';
 import type { MappingProblem } from '../mapping/load';
 import { jsonPath } from '../mapping/load';
 import { CHANNELS, EVENTS, type Channel, type EventName, isChannel } from './channels';
@@ -45,22 +50,19 @@ export const API_ERROR_CODES = [
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
-/**
- * A text for the screen as data: a catalogue id (src/shared/i18n) and the values it needs, rendered in the
- * consultant's language by the renderer. Values stay language-neutral (numbers, host names, DNs).
- */
-export interface UiText {
-  readonly id: MessageId;
-  readonly [name: string]: string | number | undefined;
-}
-
 export interface ApiError {
   code: ApiErrorCode;
-  /** In English, for logs and the CLI; the screen words `text` when it is there. */
   message: string;
-  text?: UiText;
   /** With `needs-confirmation`: what to show the consultant and send back with `secrets:confirm`. */
   confirm?: Confirmation;
+  /** The same failure as a catalogue message, for the renderer to word in the consultant's language. */
+  detail?: MessageRef;
+}
+
+/** A catalogue message id (src/shared/i18n) with its parameters: messages cross the boundary as data. */
+export interface MessageRef {
+  id: string;
+  values: Record<string, string | number>;
 }
 
 /**
@@ -100,9 +102,12 @@ export function fail(
   code: ApiErrorCode,
   message: string,
   confirm?: Confirmation,
-  text?: UiText,
+  detail?: MessageRef,
 ): { ok: false; error: ApiError } {
-  return { ok: false, error: { code, message, ...(confirm ? { confirm } : {}), ...(text ? { text } : {}) } };
+  return {
+    ok: false,
+    error: { code, message, ...(confirm ? { confirm } : {}), ...(detail ? { detail } : {}) },
+  };
 }
 
 /** An error a handler throws on purpose; its code and message reach the renderer unchanged. */
@@ -111,8 +116,7 @@ export class ApiFailure extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly confirm?: Confirmation,
-    /** The same message as catalogue data, for the screen. */
-    readonly text?: UiText,
+    readonly detail?: MessageRef,
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -241,6 +245,9 @@ export interface AppInfo {
   demoAvailable: boolean;
 }
 
+export { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, type WorkbenchSettings } from './settings';
+import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, type WorkbenchSettings } from './settings';
+
 export interface ProjectDocument {
   /** Where the mapping is saved; null for a project not saved yet. */
   path: string | null;
@@ -287,8 +294,8 @@ export interface CertificateInfo {
 export interface ConnectionTestResult {
   ok: boolean;
   message: string;
-  /** The message as catalogue data, for the screen, when there is one. */
-  text?: UiText;
+  /** The outcome as a catalogue message (HR application APIs: `source.api.ok`, `source.api.unauthorized`…). */
+  detail?: MessageRef;
   /** A few entries read from the base DN as proof. */
   sampleCount?: number;
 }
@@ -446,18 +453,24 @@ export const contract = {
   'source:testConnection': {
     request: z
       .object({
-        source: ldapSourceSchema
-          .refine((s) => isAcceptableLdapUrl(s.url), {
-            message: 'must be ldap://host[:port] or ldaps://host[:port]',
-            path: ['url'],
-          })
-          .refine(
-            (s) => s.caFile === undefined || isSafeAbsolutePath(s.caFile) || isSafeRelativePath(s.caFile),
-            {
-              message: 'must be a local file path',
-              path: ['caFile'],
-            },
-          ),
+        /** A directory (bind + a few entries) or an HR application's API (sign in + the first records). */
+        source: z.discriminatedUnion('kind', [
+          personioSourceSchema,
+          afasSourceSchema,
+          restSourceSchema,
+          ldapSourceSchema
+            .refine((s) => isAcceptableLdapUrl(s.url), {
+              message: 'must be ldap://host[:port] or ldaps://host[:port]',
+              path: ['url'],
+            })
+            .refine(
+              (s) => s.caFile === undefined || isSafeAbsolutePath(s.caFile) || isSafeRelativePath(s.caFile),
+              {
+                message: 'must be a local file path',
+                path: ['caFile'],
+              },
+            ),
+        ]),
         /** The saved project, against which a relative caFile resolves. */
         projectPath: absolutePath.nullable().optional(),
       })
@@ -542,8 +555,22 @@ export const contract = {
    * or what is older than `olderThanDays`. Saved projects and the daily sync state stay.
    */
   'data:clear': {
-    request: z.object({ olderThanDays: z.number().int().min(0).max(3650).optional() }).strict(),
+    request: z
+      .object({
+        olderThanDays: z.number().int().min(0).max(3650).optional(),
+        /** Also the projects saved in the workbench's own folder (mappings; no HR data): only when chosen. */
+        includeProjects: z.boolean().optional(),
+      })
+      .strict(),
     response: shape<{ removed: number }>(),
+  },
+  'settings:get': { request: empty, response: shape<WorkbenchSettings>() },
+  /** Saves the settings and applies them at once (a shorter retention removes what is now too old). */
+  'settings:set': {
+    request: z
+      .object({ retentionDays: z.number().int().min(RETENTION_DAYS_MIN).max(RETENTION_DAYS_MAX) })
+      .strict(),
+    response: shape<WorkbenchSettings & { removed: number }>(),
   },
   /** The consultant said yes to a `needs-confirmation` answer (shown with its host). */
   'secrets:confirm': { request: confirmationSchema, response: shape<{ confirmed: true }>() },
@@ -574,6 +601,19 @@ export interface TaskProgress {
   label: string;
   done: number;
   total: number | null;
+  /** Reading an HR application's API: records, pages, the API's own total (when it gives one), speed, ETA. */
+  api?: ApiReadProgress;
+}
+
+export interface ApiReadProgress {
+  records: number;
+  pages: number;
+  /** How many records the API says it has; null when it does not say (Personio, AFAS). */
+  sourceTotal: number | null;
+  retries: number;
+  ratePerSecond: number;
+  /** Seconds until the read (the sample: at most its limit) is done; null without a total from the API. */
+  etaSeconds: number | null;
 }
 
 export interface RunProgress {
@@ -591,8 +631,8 @@ export interface RunLogLine {
   level: 'info' | 'warn' | 'error';
   /** In English, for the report file and the app log. */
   message: string;
-  /** The catalogue text of the line, for the screen in the consultant's language; absent for raw errors. */
-  text?: UiText;
+  /** The line as a catalogue message, for the screen in the consultant's language; absent for raw errors. */
+  detail?: MessageRef;
 }
 
 export const MENU_COMMANDS = ['new-csv', 'new-ldap', 'open', 'save', 'save-as', 'demo', 'open-csv'] as const;
@@ -685,7 +725,7 @@ export function toApiError(error: unknown): ApiError {
       code: error.code,
       message: error.message,
       ...(error.confirm ? { confirm: error.confirm } : {}),
-      ...(error.text ? { text: error.text } : {}),
+      ...(error.detail ? { detail: error.detail } : {}),
     };
   if (error instanceof Error && error.name === 'AbortError')
     return { code: 'cancelled', message: 'cancelled' };

@@ -6,6 +6,7 @@ import type { Issue, IssueCode, Severity } from '../issues';
 import { WORK_EMAIL } from '../scim/fields';
 import { asciiLabel, MAX_LABEL_OCTETS } from '../text/punycode';
 import type { FlatUser, FlatValue } from '../scim/resource';
+import { recordValue } from '../source/record-value';
 import type { SourceRecord, SourceValue } from '../source/types';
 import { normalizeMatch, REQUIRED_FOR_CREATE, type CompiledMapping } from './compile';
 import { collisionSuffix, firstFreeLogin, loginLocalPart, type LoginParts } from './login';
@@ -19,22 +20,78 @@ export interface RunOptions {
   headers?: readonly string[];
   /** Record per-field traces (preview, `--trace`); off for bulk runs to save memory. */
   trace?: boolean | ((key: string) => boolean);
+  /**
+   * Receives every issue instead of the run holding them (validate on a million rows): a row's issues as soon as
+   * the row is pushed — in row order, file-level issues of the source first — and at `finish()` the issues that
+   * need the whole file (duplicates, key changes, login collisions, unknown columns), in row order. `finish()`
+   * then returns no issues.
+   */
+  onIssue?: (issue: Issue) => void;
 }
 
-/** What the run keeps of each row for cross-row checks: small, so a million rows stay in memory. */
-interface RowIndex {
-  row: number;
-  key: string;
+/** A row's status after its own checks; the cross-row checks in `finish()` may still block it. */
+const ACTIVE = 0;
+const DEACTIVATE = 1;
+const STARTING = 2;
+const ERROR = 3;
+/** The summary counter of each status but STARTING (a joiner not created yet counts as skipped). */
+const COUNTER = ['active', 'deactivate', 'skipped', 'error'] as const;
+
+/**
+ * What the run keeps of every row that passed the key and scope checks, as columns: row number, status and
+ * "leaves later" in typed arrays, and the key (the same string the duplicate check's map holds). A million rows
+ * cost some 15 bytes each plus their key; whatever the cross-row checks need beyond that is kept in maps keyed by
+ * the value (key, email, login) that point to the first row, and in lists for the values seen more than once.
+ */
+class RowColumns {
+  length = 0;
+  rows = new Int32Array(1024);
+  status = new Uint8Array(1024);
+  leaving = new Uint8Array(1024);
+  readonly keys: string[] = [];
+
+  add(row: number, key: string, status: number, leaving: boolean): number {
+    if (this.length === this.rows.length) {
+      const rows = new Int32Array(this.length * 2);
+      rows.set(this.rows);
+      this.rows = rows;
+      const statusCol = new Uint8Array(this.length * 2);
+      statusCol.set(this.status);
+      this.status = statusCol;
+      const leavingCol = new Uint8Array(this.length * 2);
+      leavingCol.set(this.leaving);
+      this.leaving = leavingCol;
+    }
+    const i = this.length++;
+    this.rows[i] = row;
+    this.status[i] = status;
+    this.leaving[i] = leaving ? 1 : 0;
+    this.keys.push(key);
+    return i;
+  }
+}
+
+/** Adds `i` to the list of a value seen before (`first` is where it was first seen). */
+function addDuplicate<K>(dups: Map<K, number[]>, value: K, first: number, i: number): void {
+  const list = dups.get(value);
+  if (list) list.push(i);
+  else dups.set(value, [first, i]);
+}
+
+/**
+ * A copy of a string that does not pin the text it was cut from. A CSV value is a slice of the 64 KiB chunk it was
+ * parsed from (in V8, for 13 characters and more); kept for the whole run in a map, each would keep its chunk
+ * alive, and a million-row export would stay in memory whole.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** A row with a key that was not in the previous state: a candidate for `key-changed`. */
+interface NewKeyRow {
+  i: number;
   email: string | null;
-  givenName: string | null;
-  familyName: string | null;
-  birthDate: string | null;
-  loginBase: string | null;
-  suffixSource: string;
-  active: boolean;
-  /** Status after the row's own checks; cross-row checks may still block it. */
-  status: 'active' | 'deactivate' | 'starting' | 'error';
-  leaving: boolean;
+  nameBirth: string | null;
 }
 
 export interface RunFinish {
@@ -113,8 +170,29 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   const { today } = options;
   // Joiners whose start date lies after this day are not created yet.
   const createUntil = addDaysIso(today, compiled.daysAhead ?? 0);
-  const index: RowIndex[] = [];
-  const rowIssues = new Map<number, Issue[]>();
+  const index = new RowColumns();
+  // Issues of single rows, in the order they come (row order), unless a sink takes them.
+  const held: Issue[] = [];
+  const emit = options.onIssue ?? ((i: Issue) => void held.push(i));
+  // Cross-row bookkeeping, filled as rows come in: value → first row index, and the values seen more than once.
+  const keyFirst = new Map<string, number>();
+  const keyDups = new Map<string, number[]>();
+  // Keys that differ only by case or leading zeros: by their similar form. A key that is its own similar form
+  // (most keys) is found through keyFirst, so only the others take room here.
+  const similarFirst = new Map<string, number>();
+  const similarDups = new Map<string, number[]>();
+  const emailFirst = new Map<string, number>();
+  const emailDups = new Map<string, number[]>();
+  const newKeyRows: NewKeyRow[] = [];
+  const previousKeys = options.previous ? new Set(options.previous.users.map((u) => u.key)) : null;
+  // Logins are given in row order (an earlier row keeps the plain login), so each is decided when its row comes.
+  const logins = new Map<number, string>();
+  const loginParts = new Map<number, LoginParts>();
+  const takenLogins = new Set<string>();
+  const loginFirst = new Map<string, number>();
+  const loginDups = new Map<string, number[]>();
+  const loginExhausted: { row: number; problem: Issue }[] = [];
+  const loginDomain = compiled.loginSchema?.domain.toLowerCase() ?? '';
   // Rows that never reach the index: an empty key or a failing scope (error), out of scope (skipped).
   const counts = { rows: 0, skipped: 0, earlyError: 0 };
   const sourceErrorRows = new Set<number>();
@@ -127,7 +205,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   const env = {
     today,
     get: (attribute: string): SourceValue | undefined =>
-      current && Object.hasOwn(current.values, attribute) ? current.values[attribute] : undefined,
+      current === null ? undefined : recordValue(current, attribute),
   };
 
   const evaluate = (
@@ -138,11 +216,101 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     return { ok: false, code: r.error.code, message: r.error.message, detail: detailParams(r.error.detail) };
   };
 
+  const birthAttr = compiled.mapping.mappingKey.birthDateAttribute;
+
+  /** Files an indexed row under its key, email and login for the cross-row checks in `finish()`. */
+  const indexRow = (
+    i: number,
+    record: SourceRecord,
+    key: string,
+    active: boolean,
+    email: string | null,
+    attributes: FlatUser,
+    loginBase: string | null,
+  ) => {
+    // Similar keys first, while the row is not yet filed under its own key.
+    const similar = similarKey(key);
+    const similarList = similarDups.get(similar);
+    if (similarList) similarList.push(i);
+    else {
+      const earlier = keyFirst.get(similar) ?? similarFirst.get(similar);
+      if (earlier !== undefined) similarDups.set(similar, [earlier, i]);
+    }
+    if (similar !== key && !similarFirst.has(similar)) similarFirst.set(detach(similar), i);
+
+    const first = keyFirst.get(key);
+    if (first === undefined) keyFirst.set(key, i);
+    else addDuplicate(keyDups, key, first, i);
+
+    const emailKey = email === null ? null : normalizeMatch(email);
+    if (active && emailKey !== null) {
+      const firstWithEmail = emailFirst.get(emailKey);
+      if (firstWithEmail === undefined) emailFirst.set(detach(emailKey), i);
+      else addDuplicate(emailDups, emailKey, firstWithEmail, i);
+    }
+
+    // Identity only matters for the key-stability check, and only for a key the previous state lacks.
+    if (previousKeys !== null && !previousKeys.has(key)) {
+      const given = attributes['name.givenName'];
+      const family = attributes['name.familyName'];
+      const g = typeof given === 'string' ? normalizeMatch(given) : null;
+      const f = typeof family === 'string' ? normalizeMatch(family) : null;
+      const birth = birthAttr ? birthDateKey(recordValue(record, birthAttr)) : null;
+      newKeyRows.push({
+        i,
+        email: emailKey === null ? null : detach(emailKey),
+        nameBirth: g && f && birth ? `${g}|${f}|${birth}` : null,
+      });
+    }
+
+    const schema = compiled.loginSchema;
+    if (schema && loginBase !== null) {
+      const row = index.rows[i]!;
+      const parts = {
+        local: detach(loginBase),
+        suffix: collisionSuffix(
+          firstText(recordValue(record, suffixAttribute)) ?? key,
+          schema.transliteration,
+        ),
+        domain: loginDomain,
+      };
+      loginParts.set(row, parts);
+      const login = firstFreeLogin(parts, (l) => takenLogins.has(l));
+      if (login === null) {
+        loginExhausted.push({
+          row,
+          problem: issue(
+            'login-collision',
+            'error',
+            `row ${row}: every variant of the login "${loginBase}@${loginDomain}" is taken; set ${suffixAttribute} apart or change the login schema`,
+            {
+              row,
+              key,
+              field: schema.target,
+              params: {
+                id: 'issue.login-collision.exhausted',
+                row,
+                login: `${loginBase}@${loginDomain}`,
+                suffix: suffixAttribute,
+              },
+            },
+          ),
+        });
+      } else {
+        takenLogins.add(login);
+        logins.set(row, login);
+      }
+      const firstWithBase = loginFirst.get(parts.local);
+      if (firstWithBase === undefined) loginFirst.set(parts.local, i);
+      else addDuplicate(loginDups, parts.local, firstWithBase, i);
+    }
+  };
+
   const push = (record: SourceRecord): RowOutcome => {
     counts.rows++;
     current = record;
     const { row } = record;
-    const key = firstText(record.values[compiled.keyAttribute]);
+    const key = firstText(recordValue(record, compiled.keyAttribute));
     if (key === null) {
       counts.earlyError++;
       const problem = issue(
@@ -155,7 +323,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           params: { id: 'issue.empty-key.text', row, attribute: compiled.keyAttribute },
         },
       );
-      rowIssues.set(row, [problem]);
+      emit(problem);
       return { status: 'error', row, issues: [problem] };
     }
 
@@ -168,19 +336,19 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           key,
           params: { id: 'issue.eval.scope', row, detail: r.message, ...r.detail },
         });
-        rowIssues.set(row, [problem]);
+        emit(problem);
         return { status: 'error', row, key, issues: [problem] };
       }
       if (r.value !== true) {
         counts.skipped++;
         const reason = `out of scope: ${compiled.mapping.scope?.include} is not true`;
-        rowIssues.set(row, [
+        emit(
           issue('out-of-scope', 'info', `row ${row}: skipped, ${reason}`, {
             row,
             key,
             params: { id: 'issue.out-of-scope.text', row, scope: compiled.mapping.scope?.include ?? '' },
           }),
-        ]);
+        );
         return { status: 'skipped', row, key, reason };
       }
     }
@@ -188,7 +356,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     const issues: Issue[] = [];
     // Excel writes letters its code page lacks (ş, ı, ł…) as "?": "Ay?e Y?lmaz". The name would reach Plek so.
     for (const column of compiled.nameColumns) {
-      const text = firstText(record.values[column]);
+      const text = firstText(recordValue(record, column));
       if (text !== null && text.includes('?') && LOST_LETTER.test(text)) {
         issues.push(
           issue(
@@ -232,7 +400,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       attributes[f.target] = value;
       if (tracing) {
         const inputs: TraceEntry['inputs'] = {};
-        for (const ref of f.expr.references) inputs[ref] = record.values[ref] ?? null;
+        for (const ref of f.expr.references) inputs[ref] = recordValue(record, ref) ?? null;
         trace[f.target] = {
           rule: `fields[${JSON.stringify(f.written)}]`,
           expression: f.expr.text,
@@ -468,24 +636,14 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       );
       blocked = true;
     }
-    const birthAttr = compiled.mapping.mappingKey.birthDateAttribute;
-    // Identity fields only matter for the key-stability check; without a previous state they are not kept.
-    const identity = options.previous !== undefined;
-    const given = attributes['name.givenName'];
-    const family = attributes['name.familyName'];
-    index.push({
+    const kept = detach(key);
+    const i = index.add(
       row,
-      key,
-      email: email === null ? null : normalizeMatch(email),
-      givenName: identity && typeof given === 'string' ? normalizeMatch(given) : null,
-      familyName: identity && typeof family === 'string' ? normalizeMatch(family) : null,
-      birthDate: identity && birthAttr ? birthDateKey(record.values[birthAttr]) : null,
-      loginBase,
-      suffixSource: compiled.loginSchema ? (firstText(record.values[suffixAttribute]) ?? key) : key,
-      active,
-      status: blocked ? 'error' : startsOn ? 'starting' : active ? 'active' : 'deactivate',
-      leaving: leavingOn !== undefined,
-    });
+      kept,
+      blocked ? ERROR : startsOn ? STARTING : active ? ACTIVE : DEACTIVATE,
+      leavingOn !== undefined,
+    );
+    indexRow(i, record, kept, active, email, attributes, loginBase);
 
     if (leavingOn && !blocked) {
       issues.push(
@@ -512,7 +670,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         ),
       );
     }
-    if (issues.length > 0) rowIssues.set(row, issues);
+    for (const p of issues) emit(p);
     if (blocked) return { status: 'error', row, key, issues };
     if (startsOn) return { status: 'skipped', row, key, reason: `starts on ${startsOn}`, startsOn };
     const user: MappedUser = { row, key, attributes, active, groups, trace };
@@ -529,6 +687,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       list.push(problem);
       blockedRows.set(row, list);
     };
+    const rowOf = (i: number) => index.rows[i]!;
+    const keyOf = (i: number) => index.keys[i]!;
 
     if (options.headers) {
       const known = new Set(options.headers);
@@ -553,144 +713,111 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       }
     }
 
-    for (const [key, rows] of duplicatesBy(index, (r) => r.key)) {
-      const all = rows.map((r) => r.row);
-      for (const r of rows) {
+    for (const [key, list] of keyDups) {
+      const all = list.map(rowOf);
+      for (const row of all) {
         const problem = issue(
           'duplicate-key',
           'error',
-          `row ${r.row}: mapping key "${key}" also appears in row(s) ${all.filter((x) => x !== r.row).join(', ')}; a key must be unique, so none of these rows is synced`,
+          `row ${row}: mapping key "${key}" also appears in row(s) ${all.filter((x) => x !== row).join(', ')}; a key must be unique, so none of these rows is synced`,
           {
-            row: r.row,
+            row,
             rows: all,
             key,
             field: compiled.keyAttribute,
-            params: { id: 'issue.duplicate-key.text', row: r.row, key, ...otherRows(all, r.row) },
+            params: { id: 'issue.duplicate-key.text', row, key, ...otherRows(all, row) },
           },
         );
         issues.push(problem);
-        block(r.row, problem);
+        block(row, problem);
       }
     }
 
     // Keys that differ only by case or leading zeros ("00123" and "123", "ab12" and "AB12") are most likely the
     // same person typed twice, or an export that lost its zeros: both rows are flagged (not blocked).
-    for (const [, rows] of duplicatesBy(index, (r) => similarKey(r.key))) {
-      const distinct = [...new Set(rows.map((r) => r.key))];
+    for (const list of similarDups.values()) {
+      const distinct = [...new Set(list.map(keyOf))];
       if (distinct.length < 2) continue;
-      const all = rows.map((r) => r.row);
-      for (const r of rows) {
+      const all = list.map(rowOf);
+      for (const i of list) {
+        const row = rowOf(i);
+        const key = keyOf(i);
         const like = distinct
-          .filter((k) => k !== r.key)
+          .filter((k) => k !== key)
           .map((k) => `"${k}"`)
           .join(', ');
-        const { count, others } = otherRows(all, r.row);
+        const { count, others } = otherRows(all, row);
         issues.push(
           issue(
             'similar-key',
             'warning',
-            `row ${r.row}: mapping key "${r.key}" differs from ${like} (row(s) ${others}) only by case or leading zeros; probably the same person — check the source`,
+            `row ${row}: mapping key "${key}" differs from ${like} (row(s) ${others}) only by case or leading zeros; probably the same person — check the source`,
             {
-              row: r.row,
+              row,
               rows: all,
-              key: r.key,
+              key,
               field: compiled.keyAttribute,
-              params: { id: 'issue.similar-key.text', row: r.row, key: r.key, like, count, others },
+              params: { id: 'issue.similar-key.text', row, key, like, count, others },
             },
           ),
         );
       }
     }
 
-    for (const [email, rows] of duplicatesBy(index, (r) => (r.active ? r.email : null))) {
-      const distinctKeys = new Set(rows.map((r) => r.key));
-      if (distinctKeys.size < 2) continue;
-      const all = rows.map((r) => r.row);
-      for (const r of rows) {
+    for (const [email, list] of emailDups) {
+      if (new Set(list.map(keyOf)).size < 2) continue;
+      const all = list.map(rowOf);
+      for (const i of list) {
+        const row = rowOf(i);
         const problem = issue(
           'duplicate-email',
           'error',
-          `row ${r.row}: email "${email}" is also used in row(s) ${all.filter((x) => x !== r.row).join(', ')} (compared without case and spaces); Plek needs a unique email per account`,
+          `row ${row}: email "${email}" is also used in row(s) ${all.filter((x) => x !== row).join(', ')} (compared without case and spaces); Plek needs a unique email per account`,
           {
-            row: r.row,
+            row,
             rows: all,
-            key: r.key,
+            key: keyOf(i),
             field: WORK_EMAIL,
-            params: { id: 'issue.duplicate-email.text', row: r.row, email, ...otherRows(all, r.row) },
+            params: { id: 'issue.duplicate-email.text', row, email, ...otherRows(all, row) },
           },
         );
         issues.push(problem);
-        block(r.row, problem);
+        block(row, problem);
       }
     }
 
-    if (options.previous) issues.push(...keyChanges(index, options.previous, compiled.keyAttribute, block));
+    if (options.previous) {
+      issues.push(...keyChanges(newKeyRows, index, keyFirst, options.previous, compiled.keyAttribute, block));
+    }
 
-    const logins = new Map<number, string>();
-    const loginParts = new Map<number, LoginParts>();
     const schema = compiled.loginSchema;
     if (schema) {
-      const domain = schema.domain.toLowerCase();
-      // Row order: a login goes to the earlier row, a later namesake gets the suffix (as Okta does for the
-      // employee added later). The plan repeats this against the logins Plek already holds.
-      const taken = new Set<string>();
-      for (const r of index) {
-        if (r.loginBase === null) continue;
-        const parts = {
-          local: r.loginBase,
-          suffix: collisionSuffix(r.suffixSource, schema.transliteration),
-          domain,
-        };
-        loginParts.set(r.row, parts);
-        const login = firstFreeLogin(parts, (l) => taken.has(l));
-        if (login === null) {
-          const problem = issue(
-            'login-collision',
-            'error',
-            `row ${r.row}: every variant of the login "${r.loginBase}@${domain}" is taken; set ${suffixAttribute} apart or change the login schema`,
-            {
-              row: r.row,
-              key: r.key,
-              field: schema.target,
-              params: {
-                id: 'issue.login-collision.exhausted',
-                row: r.row,
-                login: `${r.loginBase}@${domain}`,
-                suffix: suffixAttribute,
-              },
-            },
-          );
-          issues.push(problem);
-          block(r.row, problem);
-          continue;
-        }
-        taken.add(login);
-        logins.set(r.row, login);
+      for (const { row, problem } of loginExhausted) {
+        issues.push(problem);
+        block(row, problem);
       }
-      for (const [base, rows] of duplicatesBy(index, (r) => r.loginBase)) {
-        const first = rows[0]!;
+      for (const [base, list] of loginDups) {
+        const rows = list.map(rowOf);
+        const given = rows
+          .slice(1)
+          .map((row) => logins.get(row) ?? '?')
+          .join(', ');
         issues.push(
           issue(
             'login-collision',
             'info',
-            `login "${base}@${domain}" is shared by rows ${rows.map((r) => r.row).join(', ')}; row ${first.row} keeps it, the others get _<${suffixAttribute}> (${rows
-              .slice(1)
-              .map((r) => logins.get(r.row) ?? '?')
-              .join(', ')}). An account that already holds a login in Plek always keeps it.`,
+            `login "${base}@${loginDomain}" is shared by rows ${rows.join(', ')}; row ${rows[0]} keeps it, the others get _<${suffixAttribute}> (${given}). An account that already holds a login in Plek always keeps it.`,
             {
-              row: rows[1]!.row,
-              rows: rows.map((r) => r.row),
+              row: rows[1]!,
+              rows,
               field: schema.target,
               params: {
                 id: 'issue.login-collision.text',
-                login: `${base}@${domain}`,
-                rows: rows.map((r) => r.row).join(', '),
-                first: first.row,
+                login: `${base}@${loginDomain}`,
+                rows: rows.join(', '),
+                first: rows[0]!,
                 suffix: suffixAttribute,
-                given: rows
-                  .slice(1)
-                  .map((r) => logins.get(r.row) ?? '?')
-                  .join(', '),
+                given,
               },
             },
           ),
@@ -698,8 +825,6 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       }
     }
 
-    const rowLevel: Issue[] = [];
-    for (const list of rowIssues.values()) rowLevel.push(...list);
     const summary: MappingRunSummary = {
       rows: counts.rows + sourceErrorRows.size,
       users: {
@@ -711,15 +836,21 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         error: counts.earlyError + sourceErrorRows.size,
       },
     };
-    for (const r of index) {
-      const status = blockedRows.has(r.row) ? 'error' : r.status;
-      if (status === 'starting') {
+    const anyBlocked = blockedRows.size > 0;
+    for (let i = 0; i < index.length; i++) {
+      const status = anyBlocked && blockedRows.has(index.rows[i]!) ? ERROR : index.status[i]!;
+      if (status === STARTING) {
         summary.users.skipped++;
         summary.users.startingLater++;
-      } else summary.users[status]++;
-      if (status === 'active' && r.leaving) summary.users.leavingLater++;
+      } else summary.users[COUNTER[status]!]++;
+      if (status === ACTIVE && index.leaving[i] === 1) summary.users.leavingLater++;
     }
-    const all = [...rowLevel, ...issues].sort(byRow);
+    issues.sort(byRow);
+    if (options.onIssue) {
+      for (const i of issues) options.onIssue(i);
+      return { issues: [], blockedRows, logins, loginParts, summary };
+    }
+    const all = held.concat(issues).sort(byRow);
     return { issues: all, blockedRows, logins, loginParts, summary };
   };
 
@@ -735,9 +866,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           for (const r of i.rows ?? [i.row]) sourceErrorRows.add(r);
         }
       }
-      const list = rowIssues.get(i.row ?? 0) ?? [];
-      list.push(i);
-      rowIssues.set(i.row ?? 0, list);
+      emit(i);
     },
     finish,
   };
@@ -745,15 +874,17 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 
 /**
  * A key that vanished while a new key appeared for the same person (same email, or same name and birth date)
- * would create a second account: `key-changed`.
+ * would create a second account: `key-changed`. `candidates` are the rows whose key the previous state lacks.
  */
 function keyChanges(
-  index: RowIndex[],
+  candidates: readonly NewKeyRow[],
+  index: RowColumns,
+  currentKeys: ReadonlyMap<string, number>,
   previous: PreviousState,
   keyAttribute: string,
   block: (row: number, problem: Issue) => void,
 ): Issue[] {
-  const currentKeys = new Set(index.map((r) => r.key));
+  if (candidates.length === 0) return [];
   const vanished = previous.users.filter((u) => !currentKeys.has(u.key));
   if (vanished.length === 0) return [];
   const byEmail = new Map<string, string>();
@@ -767,41 +898,41 @@ function keyChanges(
       );
     }
   }
-  const previousKeys = new Set(previous.users.map((u) => u.key));
   const out: Issue[] = [];
-  for (const r of index) {
-    if (previousKeys.has(r.key)) continue;
+  for (const c of candidates) {
+    const row = index.rows[c.i]!;
+    const key = index.keys[c.i]!;
     let old: string | undefined;
     let why = '';
-    if (r.email && byEmail.has(r.email)) {
-      old = byEmail.get(r.email);
-      why = `same email ${r.email}`;
-    } else if (r.givenName && r.familyName && r.birthDate) {
-      old = byNameBirth.get(`${r.givenName}|${r.familyName}|${r.birthDate}`);
+    if (c.email && byEmail.has(c.email)) {
+      old = byEmail.get(c.email);
+      why = `same email ${c.email}`;
+    } else if (c.nameBirth) {
+      old = byNameBirth.get(c.nameBirth);
       why = 'same name and birth date';
     }
     if (old === undefined) continue;
     const problem = issue(
       'key-changed',
       'error',
-      `row ${r.row}: the mapping key changed from "${old}" to "${r.key}" for the same person (${why}); syncing would create a duplicate account. Restore the old ${keyAttribute} in the source, or choose a key that never changes.`,
+      `row ${row}: the mapping key changed from "${old}" to "${key}" for the same person (${why}); syncing would create a duplicate account. Restore the old ${keyAttribute} in the source, or choose a key that never changes.`,
       {
-        row: r.row,
-        key: r.key,
+        row,
+        key,
         field: keyAttribute,
         params: {
           id: 'issue.key-changed.text',
-          row: r.row,
+          row,
           old,
-          key: r.key,
+          key,
           why: why.startsWith('same email') ? 'email' : 'identity',
-          email: r.email ?? '',
+          email: c.email ?? '',
           attribute: keyAttribute,
         },
       },
     );
     out.push(problem);
-    block(r.row, problem);
+    block(row, problem);
   }
   return out;
 }
@@ -864,27 +995,6 @@ function toFlat(value: Value, boolean: boolean): FlatValue {
   if (text === null) return null;
   const trimmed = text.trim();
   return trimmed === '' ? null : trimmed;
-}
-
-/**
- * Groups items by key, keeping only the keys that occur more than once. A million unique keys cost one Map entry
- * each and no arrays, which keeps the cross-row checks cheap.
- */
-function duplicatesBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, T[]> {
-  const first = new Map<string, T>();
-  const dups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (k === null) continue;
-    const seen = first.get(k);
-    if (seen === undefined) first.set(k, item);
-    else {
-      const list = dups.get(k);
-      if (list) list.push(item);
-      else dups.set(k, [seen, item]);
-    }
-  }
-  return dups;
 }
 
 function byRow(a: Issue, b: Issue): number {

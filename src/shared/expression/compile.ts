@@ -150,7 +150,10 @@ function ordered(l: Evaluator, r: Evaluator, test: (c: number) => boolean): Eval
 
 function compileCall(node: CallNode, ctx: CompileContext): Evaluator {
   const def = functionDef(node.name);
-  if (def === undefined) throw new ExpressionSyntaxError(`unknown function ${node.name}`, node.start);
+  if (def === undefined)
+    throw new ExpressionSyntaxError(`unknown function ${node.name}`, node.start, 'unknownFunction', {
+      name: node.name,
+    });
   const { min, max, group } = arity(def);
   const n = node.args.length;
   const fixedCount = def.params.filter((p) => !p.variadic).length;
@@ -163,7 +166,15 @@ function compileCall(node: CallNode, ctx: CompileContext): Evaluator {
         : min === max
           ? `${min} argument${min === 1 ? '' : 's'}`
           : `${min} to ${max} arguments`;
-    throw new ExpressionSyntaxError(`${def.name} expects ${expected}, got ${n}`, node.start);
+    const kind = max === Infinity ? (group > 1 ? 'pairs' : 'atLeast') : min === max ? 'exactly' : 'range';
+    throw new ExpressionSyntaxError(`${def.name} expects ${expected}, got ${n}`, node.start, 'arity', {
+      fn: def.name,
+      kind,
+      min,
+      max: max === Infinity ? min : max,
+      fixed: fixedCount,
+      got: n,
+    });
   }
   const args: CompileArg[] = node.args.map((arg) => ({
     node: arg,
@@ -176,6 +187,8 @@ function compileCall(node: CallNode, ctx: CompileContext): Evaluator {
       throw new ExpressionSyntaxError(
         `${def.name} needs the ${p.name} as a literal in quotes`,
         arg.node.start,
+        'literalParam',
+        { fn: def.name, param: p.name },
       );
   });
   return def.compile(args, ctx, node);

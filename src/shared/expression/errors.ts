@@ -1,9 +1,36 @@
+/**
+ * Codes of the problems the lexer, parser and compiler find in an expression's text; each has a text
+ * `expr.<code>` in the catalogues (src/shared/i18n), filled from `params`.
+ */
+export type ExpressionErrorCode =
+  | 'tooLong'
+  | 'empty'
+  | 'unexpected'
+  | 'unexpectedChar'
+  | 'tooDeep'
+  | 'tooNested'
+  | 'unknownName'
+  | 'expected'
+  | 'unterminatedAttribute'
+  | 'emptyAttribute'
+  | 'unterminatedString'
+  | 'digitAfterDot'
+  | 'numberRange'
+  | 'unknownFunction'
+  | 'arity'
+  | 'literalParam';
+
+export type ExpressionErrorParams = Readonly<Record<string, string | number>>;
+
 /** A problem in the expression text: what, and where (1-based column, 0-based offset into the text). */
 export interface ExpressionError {
-  /** Ends with `at column N`, e.g. `unknown function Jion at column 5`. */
+  /** English, ends with `at column N`, e.g. `unknown function Jion at column 5` (logs and older callers). */
   message: string;
   column: number;
   offset: number;
+  /** The catalogue code (`expr.<code>`) and its parameters, so that a screen can word it in its language. */
+  code?: ExpressionErrorCode;
+  params?: ExpressionErrorParams;
 }
 
 /** Longest expression text accepted; a mapping rule is a line or two, not a program. */
@@ -17,13 +44,18 @@ export const MAX_TREE_DEPTH = 256;
 export class ExpressionSyntaxError extends Error {
   readonly offset: number;
   readonly reason: string;
-  constructor(reason: string, offset: number) {
+  readonly code: ExpressionErrorCode | undefined;
+  readonly params: ExpressionErrorParams | undefined;
+  constructor(reason: string, offset: number, code?: ExpressionErrorCode, params?: ExpressionErrorParams) {
     super(`${reason} at column ${offset + 1}`);
     this.reason = reason;
     this.offset = offset;
+    this.code = code;
+    this.params = params;
   }
   toExpressionError(): ExpressionError {
-    return { message: this.message, column: this.offset + 1, offset: this.offset };
+    const coded = this.code ? { code: this.code, params: this.params ?? {} } : {};
+    return { message: this.message, column: this.offset + 1, offset: this.offset, ...coded };
   }
 }
 

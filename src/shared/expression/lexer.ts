@@ -52,7 +52,12 @@ export function tokenize(text: string): Token[] {
       let name = '';
       i++;
       for (;;) {
-        if (i >= n) throw new ExpressionSyntaxError('unterminated attribute name starting', start);
+        if (i >= n)
+          throw new ExpressionSyntaxError(
+            'unterminated attribute name starting',
+            start,
+            'unterminatedAttribute',
+          );
         const c = text[i]!;
         if (c === ']') {
           if (text[i + 1] === ']') {
@@ -66,13 +71,14 @@ export function tokenize(text: string): Token[] {
         name += c;
         i++;
       }
-      if (name.length === 0) throw new ExpressionSyntaxError('empty attribute name', start);
+      if (name.length === 0) throw new ExpressionSyntaxError('empty attribute name', start, 'emptyAttribute');
       tokens.push({ type: 'ref', text: name, start, end: i });
     } else if (ch === '"') {
       let value = '';
       i++;
       for (;;) {
-        if (i >= n) throw new ExpressionSyntaxError('unterminated string starting', start);
+        if (i >= n)
+          throw new ExpressionSyntaxError('unterminated string starting', start, 'unterminatedString');
         const c = text[i]!;
         if (c === '"') {
           i++;
@@ -92,7 +98,8 @@ export function tokenize(text: string): Token[] {
       while (i < n && isDigit(text.charCodeAt(i))) i++;
       if (text[i] === '.') {
         i++;
-        if (!isDigit(text.charCodeAt(i))) throw new ExpressionSyntaxError('expected a digit after "."', i);
+        if (!isDigit(text.charCodeAt(i)))
+          throw new ExpressionSyntaxError('expected a digit after "."', i, 'digitAfterDot');
         while (i < n && isDigit(text.charCodeAt(i))) i++;
       }
       if (text[i] === 'e' || text[i] === 'E') {
@@ -105,9 +112,15 @@ export function tokenize(text: string): Token[] {
       }
       const raw = text.slice(start, i);
       const value = Number(raw) + 0; // + 0 turns -0 into 0
-      if (!Number.isFinite(value)) throw new ExpressionSyntaxError(`number ${raw} is out of range`, start);
+      if (!Number.isFinite(value))
+        throw new ExpressionSyntaxError(`number ${raw} is out of range`, start, 'numberRange', {
+          number: raw,
+        });
       if (i < n && (isIdentStart(text.charCodeAt(i)) || isDigit(text.charCodeAt(i))))
-        throw new ExpressionSyntaxError(`unexpected "${text[i]}"`, i);
+        throw new ExpressionSyntaxError(`unexpected "${text[i]}"`, i, 'unexpectedChar', {
+          char: text[i]!,
+          curly: 'no',
+        });
       tokens.push({ type: 'number', text: raw, value, start, end: i });
     } else if (isIdentStart(code)) {
       while (i < n && (isIdentStart(text.charCodeAt(i)) || isDigit(text.charCodeAt(i)))) i++;
@@ -121,7 +134,10 @@ export function tokenize(text: string): Token[] {
         const shown = String.fromCodePoint(text.codePointAt(i)!);
         // Word, Outlook and Teams turn " into curly quotes when an expression is pasted from a document
         const hint = '“”„‟«»'.includes(shown) ? ' (write text in straight double quotes: "…")' : '';
-        throw new ExpressionSyntaxError(`unexpected "${shown}"${hint}`, start);
+        throw new ExpressionSyntaxError(`unexpected "${shown}"${hint}`, start, 'unexpectedChar', {
+          char: shown,
+          curly: hint ? 'yes' : 'no',
+        });
       }
       i += op.length;
       tokens.push({ type: 'op', text: op === '!=' ? '<>' : op, start, end: i });

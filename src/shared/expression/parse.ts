@@ -29,9 +29,11 @@ export function parseOrThrow(text: string): ExprNode {
     throw new ExpressionSyntaxError(
       `expression is too long (${text.length} characters, at most ${MAX_EXPRESSION_LENGTH})`,
       MAX_EXPRESSION_LENGTH,
+      'tooLong',
+      { length: text.length, max: MAX_EXPRESSION_LENGTH },
     );
   const parser = new Parser(tokenize(text));
-  if (parser.peek().type === 'eof') throw new ExpressionSyntaxError('empty expression', 0);
+  if (parser.peek().type === 'eof') throw new ExpressionSyntaxError('empty expression', 0, 'empty');
   const ast = parser.parseOr();
   const rest = parser.peek();
   if (rest.type !== 'eof') throw unexpected(rest);
@@ -52,7 +54,18 @@ function describe(token: Token): string {
 }
 
 function unexpected(token: Token): ExpressionSyntaxError {
-  return new ExpressionSyntaxError(`unexpected ${describe(token)}`, token.start);
+  const what =
+    token.type === 'eof'
+      ? 'end'
+      : token.type === 'ref'
+        ? 'attribute'
+        : token.type === 'string'
+          ? 'string'
+          : 'token';
+  return new ExpressionSyntaxError(`unexpected ${describe(token)}`, token.start, 'unexpected', {
+    what,
+    token: token.text,
+  });
 }
 
 class Parser {
@@ -89,6 +102,8 @@ class Parser {
       throw new ExpressionSyntaxError(
         `expression is nested too deeply (more than ${MAX_TREE_DEPTH} levels)`,
         node.start,
+        'tooDeep',
+        { max: MAX_TREE_DEPTH },
       );
     this.depths.set(node, depth);
     return node;
@@ -99,6 +114,8 @@ class Parser {
       throw new ExpressionSyntaxError(
         `too many nested brackets, calls or "not" (more than ${MAX_NESTING_DEPTH})`,
         token.start,
+        'tooNested',
+        { max: MAX_NESTING_DEPTH },
       );
   }
 
@@ -199,6 +216,8 @@ class Parser {
         throw new ExpressionSyntaxError(
           `unknown name ${t.text} (an attribute is written [${t.text}], a function call ${t.text}(…))`,
           t.start,
+          'unknownName',
+          { name: t.text },
         );
     }
   }
@@ -233,7 +252,8 @@ class Parser {
 
   private expect(type: ')'): Token {
     const t = this.peek();
-    if (t.type !== type) throw new ExpressionSyntaxError(`expected "${type}"`, t.start);
+    if (t.type !== type)
+      throw new ExpressionSyntaxError(`expected "${type}"`, t.start, 'expected', { token: type });
     return this.next();
   }
 }

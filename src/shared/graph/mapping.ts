@@ -7,7 +7,6 @@ import type { MappingFileInput } from '../mapping/schema';
 import type { SourceAttribute } from '../source/types';
 import type { FieldState } from './convert';
 import {
-  COLUMN,
   expressionToSubgraph,
   fieldExpression,
   incomingIndex,
@@ -15,7 +14,7 @@ import {
   targetFieldNodes,
 } from './convert';
 import type { GraphLayout } from './layout';
-import { readLayout, writeLayout } from './layout';
+import { laneLayout, readLayout, writeLayout } from './layout';
 import type { GraphEdge, GraphNode, GraphPosition, MappingGraph } from './model';
 import { nodeIds, slotOf } from './model';
 import type { SpecLookup } from './signatures';
@@ -29,7 +28,7 @@ export interface GraphFromMapping {
 /**
  * Draws a mapping: one source node per attribute (shared by every field that reads it, fan-out edges), the
  * target catalogue on the right, each field's expression in between. Positions come from `mapping.layout`
- * where present, else from a simple column layout.
+ * where present, else from the lane layout (one row per Plek field).
  */
 export function mappingToGraph(
   mapping: MappingFileInput,
@@ -54,45 +53,13 @@ export function mappingToGraph(
   referenced.push(mapping.mappingKey.attribute);
   const sources = sourceAttributeNodes(attributes, referenced);
   const targets = targetFieldNodes(mapping);
-  const nodes: GraphNode[] = [...sources, ...exprNodes, ...targets];
-  placeDefault(nodes, edges);
+  const nodes = laneLayout({ nodes: [...sources, ...exprNodes, ...targets], edges }).nodes;
   const saved = readLayout(mapping.layout);
   for (const n of nodes) {
     const p = saved.get(n.id);
     if (p) n.position = p;
   }
   return { graph: { nodes, edges }, parseErrors };
-}
-
-/** Expression nodes sit in columns by their distance from the field they feed, next to that field. */
-function placeDefault(nodes: GraphNode[], edges: readonly GraphEdge[]): void {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const consumer = new Map<string, GraphEdge>();
-  for (const e of edges) if (!consumer.has(e.source)) consumer.set(e.source, e);
-  const siblingsAt = new Map<string, number>();
-  for (const n of nodes) {
-    if (n.type !== 'transform' && n.type !== 'literal') continue;
-    let depth = 0;
-    let cursor: string | undefined = n.id;
-    let field: GraphNode | undefined;
-    while (cursor) {
-      const e = consumer.get(cursor);
-      if (!e) break;
-      depth++;
-      const next = byId.get(e.target);
-      if (next?.type === 'target') {
-        field = next;
-        break;
-      }
-      cursor = e.target;
-    }
-    const x = COLUMN.target - depth * COLUMN.step;
-    const baseY = field ? field.position.y : 0;
-    const key = `${field?.id ?? ''}:${depth}`;
-    const k = siblingsAt.get(key) ?? 0;
-    siblingsAt.set(key, k + 1);
-    n.position = { x, y: baseY + k * 70 };
-  }
 }
 
 export interface MappingFromGraph {

@@ -28,6 +28,7 @@ export const en = {
   'security.changed.directory': 'Directory',
   'security.changed.target': 'Plek target',
   'security.changed.token': 'Token server',
+  'security.changed.dismiss': 'Hide this notice',
   'security.confirm.secret-endpoint': 'Send the stored secret to a new host?',
   'security.confirm.plain-ldap': 'Send the bind password without encryption (plain LDAP)?',
   'security.confirm.token-host': 'Send the ClientSecret to this token server?',
@@ -75,12 +76,49 @@ export const en = {
   'start.hrAppToken': 'AFAS token (the whole token XML)',
   'start.hrAppApiToken': 'Bearer token',
   'start.hrAppSecretNote': 'Stored in the secret store for this address only; never in the mapping file.',
+  'start.hrAppAuth': 'Authentication',
+  'start.hrAppAuth.oauth2': 'OAuth2 client credentials',
+  'start.hrAppAuth.bearer': 'Bearer token',
+  'start.hrAppAuth.apiKey': 'API key in a header',
+  'start.hrAppAuth.none': 'None (an open API)',
+  'start.hrAppTokenUrl': 'Token URL',
+  'start.hrAppScope': 'Scope (optional)',
+  'start.hrAppKeyHeader': 'Header name',
+  'start.hrAppApiKey': 'API key',
+  'start.hrAppPaging': 'Paging',
+  'start.hrAppPaging.none': 'One response with every record',
+  'start.hrAppPaging.offset': 'Offset and limit',
+  'start.hrAppPaging.page': 'Page number',
+  'start.hrAppPaging.cursor': 'Cursor',
+  'start.hrAppPaging.nextLink': 'Link to the next page',
+  'start.hrAppPageSize': 'Records per page',
+  'start.hrAppCursorPath': 'Where the next cursor is (e.g. meta.next_cursor)',
+  'start.hrAppCursorParam': 'Query parameter for the cursor',
+  'start.hrAppNextPath': 'Where the next-page link is (e.g. links.next)',
+  'start.hrAppTotalPath': 'Where the total is (optional, e.g. meta.total)',
   'start.open': 'Open a mapping file',
   'start.openHint': 'Continue with an existing .plekmap.json.',
   'start.openPath': 'Mapping file path',
   'start.go': 'Open',
   'start.recent': 'Recent projects',
   'start.noRecent': 'No recent projects yet.',
+  'data.heading': 'Workbench data',
+  'data.lead':
+    'Uploaded exports, run journals and reports, and the sandbox’s accounts hold personal data. They stay on this computer, readable by you only, and are removed after the retention period.',
+  'data.retention': 'Keep for (days)',
+  'data.retentionHint':
+    'From 1 to 3650 days. Older files are removed when the workbench starts and after each run.',
+  'data.saveRetention': 'Save retention',
+  'data.retentionSaved':
+    'Kept for {days, plural, one {# day} other {# days}}; {removed, plural, =0 {nothing was old enough to remove} one {# old file or folder removed} other {# old files and folders removed}}.',
+  'data.clear': 'Clear workbench data…',
+  'data.confirmTitle': 'Remove the workbench data from this computer?',
+  'data.confirmWhat':
+    'This removes every uploaded export, run journal and report, and the sandbox’s accounts. Saved mappings and the daily sync state stay. A project that reads an uploaded export needs the file again.',
+  'data.includeProjects': 'Also remove the projects saved in the workbench folder',
+  'data.confirmYes': 'Remove the data',
+  'data.cleared':
+    '{removed, plural, =0 {There was nothing to remove.} one {# file or folder removed.} other {# files and folders removed.}}',
   'start.loading': 'Opening project…',
 
   'source.heading': 'Source',
@@ -135,6 +173,59 @@ export const en = {
   'source.fileIssues': 'File problems',
   'source.noFileIssues': 'No file problems.',
   'source.noSample': 'Take a sample to see the attributes.',
+  'source.api.heading':
+    '{vendor, select, personio {Personio} afas {AFAS Profit} other {REST/JSON API}} connection',
+  'source.api.address': 'Address',
+  'source.api.clientId': 'Client ID',
+  'source.api.connector': 'GetConnector',
+  'source.api.auth': 'Authentication',
+  'source.api.paging': 'Paging',
+  'source.api.secret': 'Secret',
+  'source.api.storeSecret': 'Store secret',
+  'source.api.secretStored': 'A secret is stored for this address.',
+  'source.api.secretMissing': 'No secret stored for this address yet.',
+  'source.api.secretHint': 'Kept in the app’s secret store for this address only, never in the mapping file.',
+  'source.api.reading': 'Reading {vendor, select, personio {Personio} afas {AFAS Profit} other {the API}}…',
+  'source.api.progress':
+    '{records, plural, one {# record} other {# records}} · {pages, plural, one {# page} other {# pages}} · {rate, number} records/s',
+  'source.api.ofTotal': 'the API lists {total, plural, one {# record} other {# records}}',
+  'source.api.eta': 'about {seconds, plural, one {# second} other {# seconds}} left',
+  'source.api.retries':
+    '{n, plural, one {# request repeated} other {# requests repeated}} (rate limit or server error)',
+  'source.api.records': 'Sample records',
+  'source.api.recordsHint':
+    'The first {n, plural, one {# record} other {# records}} as the API gives them; nested fields have dotted names (position.title).',
+  'source.api.ok':
+    'Connected: read {records, plural, one {# record} other {# records}} with {attributes, plural, one {# attribute} other {# attributes}}.',
+  'source.api.unauthorized':
+    '{vendor, select, personio {Personio did not accept the client ID or client secret (wrong client ID or secret). Check both under Settings → Integrations → API credentials; a secret is shown only once, so when in doubt generate a new one and store it again.} afas {AFAS Profit did not accept the token (wrong or revoked token). Paste the whole <token><version>1</version><data>…</data></token> text of the app connector user and store it again.} other {The API did not accept the credentials (wrong client ID or secret, token or key). Check them and store the secret again if it was renewed.}}',
+  'source.api.forbidden':
+    '{vendor, select, personio {Personio accepted the credentials, but they may not read the people (missing scope or permission). Give the API credential personio:persons:read and the employment attributes under Settings → Integrations → API credentials.} afas {AFAS Profit accepted the token, but it may not use this GetConnector (missing permission). Add the connector to the app connector of this token and check the user’s authorisation.} other {The API accepted the credentials, but they may not read this (missing scope or permission). Ask the application administrator for read access.}}',
+  'source.api.not-found':
+    '{vendor, select, personio {Personio has nothing at {endpoint} (wrong URL). Check the base URL: https://api.personio.de unless Personio gave you another.} afas {AFAS Profit has no GetConnector at {endpoint} (wrong connector name or URL). The name is case-sensitive and must be published in the app connector; the URL looks like https://12345.rest.afas.online/ProfitRestServices.} other {The API has nothing at {endpoint} (wrong URL). Check the URL and the path of the people list.}}',
+  'source.api.rate-limited':
+    '{vendor, select, personio {Personio} afas {AFAS Profit} other {The API}} is limiting the number of requests (rate limited). {when, select, known {Try again at {retryAt, time, short}.} other {Wait a few minutes and try again.}} Other integrations with the same credentials share the limit.',
+  'source.api.tls':
+    'The secure connection to {endpoint} failed: the certificate is not trusted ({tlsCode}). Check the URL (a typo can reach another server); behind a company proxy that inspects HTTPS, ask IT to add its CA certificate to this computer.',
+  'source.api.server':
+    '{vendor, select, personio {Personio} afas {AFAS Profit} other {The API}} answered with a server error (HTTP {status}) at {endpoint}, also after retries. Try again later{vendor, select, afas {; AFAS also answers this way to a token in the wrong form, so paste the whole token XML} other {}}.',
+  'source.api.bad-request':
+    '{vendor, select, personio {Personio} afas {AFAS Profit} other {The API}} refused the request to {endpoint} (HTTP {status}). Check the source settings: paging, page size and extra query parameters.',
+  'source.api.timeout':
+    '{vendor, select, personio {Personio} afas {AFAS Profit} other {The API}} did not answer in time at {endpoint}. Check the connection (VPN, proxy) and try again.',
+  'source.api.unreachable':
+    'Cannot connect to {endpoint}. Check the spelling of the URL and the network connection (VPN, proxy, firewall).',
+  'source.api.insecure-url':
+    'The secret is not sent to this address: it is not https:// (plain http only on this computer), or the token server is on another host you have not confirmed.',
+  'source.api.redirect':
+    'The API sends the workbench to another host; the credentials were not sent there. Use the final API address in the source settings.',
+  'source.api.bad-response':
+    'The answer is not what the source settings expect (no JSON, no list of records, or a page that repeats). Check the URL, the records path and the paging settings.',
+  'source.api.incomplete':
+    'The API announced more records than it gave, so the read is not used: a partial list would make people look like leavers. Check the paging settings.',
+  'source.api.missing-secret':
+    'No {vendor, select, personio {client secret} afas {AFAS token} other {secret}} is stored for this address yet: enter it and store it first.',
+  'source.api.aborted': 'Reading the API was cancelled.',
 
   'mapping.heading': 'Mapping',
   'mapping.preview': 'Preview ({n, plural, one {# row} other {# rows}})',
@@ -415,6 +506,65 @@ export const en = {
   'graph.listTitle': 'Multi-valued: needs a pick function for a single field',
   'graph.requiredTitle': 'Needed to create an account in Plek',
   'graph.editAsText': 'Edit as text',
+  'graph.skipToGraph': 'Skip to the graph',
+  'graph.toolbar': 'Graph tools',
+  'graph.searchLabel': 'Search attribute or field',
+  'graph.focus': 'Focus',
+  'graph.focusTitle': 'Show only the chain of the selected field, large (Esc returns)',
+  'graph.focusShowing': 'Showing only {field}',
+  'graph.focusLeave': 'Show all (Esc)',
+  'graph.minimapHide': 'Hide the overview map',
+  'graph.minimapShow': 'Show the overview map',
+  'graph.edgeToField': '{source} → {field}',
+  'graph.edgeToInput': '{source} → {fn}, input {slot}{param, select, none {} other { ({param})}}',
+  'graph.editFieldAsText': 'Edit {field} as text',
+  'graph.expression': 'Expression',
+  'graph.expressionFor': 'Expression for {field}',
+  'graph.close': 'Close',
+  'graph.dismiss': 'Dismiss',
+  'graph.parseError': 'Column {column}: {detail}',
+  'graph.literal': 'constant',
+  'graph.literalValue': 'Constant value',
+  'graph.keyBadgeText': 'key',
+  'graph.listBadge': 'list',
+  'graph.example': 'e.g. {example}',
+  'graph.param.left': 'left',
+  'graph.param.right': 'right',
+  'graph.param.value': 'value',
+  'graph.param.arg': 'argument {n}',
+  'graph.a11y.node': 'Press Enter or Space to select a node; Delete removes it, Escape cancels.',
+  'graph.a11y.nodeKeyboard':
+    'Press Enter or Space to select a node, then move it with the arrow keys; Delete removes it, Escape cancels.',
+  'graph.a11y.nodeMoved':
+    'Moved the selected node {direction, select, up {up} down {down} left {left} right {right} other {{direction}}}. New position: x {x}, y {y}',
+  'graph.a11y.edge': 'Press Enter or Space to select a connection; Delete then removes it, Escape cancels.',
+  'graph.a11y.controls': 'Zoom controls',
+  'graph.a11y.zoomIn': 'Zoom in',
+  'graph.a11y.zoomOut': 'Zoom out',
+  'graph.a11y.fitView': 'Fit everything in view',
+  'graph.a11y.interactive': 'Lock or unlock the graph',
+  'graph.a11y.minimap': 'Overview map',
+  'graph.a11y.handle': 'Connection point',
+  // Problems in an expression's text (src/shared/expression/errors.ts), shown after "Column N:".
+  'expr.tooLong': 'the expression is too long ({length, number} characters, at most {max, number})',
+  'expr.empty': 'the expression is empty',
+  'expr.unexpected':
+    '{what, select, end {the expression ends too early} attribute {an attribute is not expected here} string {a text in quotes is not expected here} other {"{token}" is not expected here}}',
+  'expr.unexpectedChar':
+    '"{char}" is not expected here{curly, select, yes { (write text in straight double quotes: "…")} other {}}',
+  'expr.tooDeep': 'the expression is nested too deeply (more than {max} levels)',
+  'expr.tooNested': 'too many nested brackets, calls or "not" (more than {max})',
+  'expr.unknownName': 'unknown name {name}: an attribute is written [{name}], a function call {name}(…)',
+  'expr.expected': '"{token}" is missing here',
+  'expr.unterminatedAttribute': 'an attribute name in [ ] is not closed with ]',
+  'expr.emptyAttribute': 'the attribute name between [ ] is empty',
+  'expr.unterminatedString': 'a text in quotes is not closed with "',
+  'expr.digitAfterDot': 'a digit must follow the decimal point',
+  'expr.numberRange': 'the number {number} is too large',
+  'expr.unknownFunction': 'unknown function {name}',
+  'expr.arity':
+    '{fn} expects {kind, select, exactly {{min, plural, one {# argument} other {# arguments}}} atLeast {at least {min, plural, one {# argument} other {# arguments}}} range {{min} to {max} arguments} other {{fixed} arguments and then pairs}}, got {got}',
+  'expr.literalParam': '{fn} needs the {param} as a text in quotes',
 
   // Issue texts: `issue.<code>.<variant>`, chosen by the engine in `Issue.params.id` (see src/shared/issues.ts).
   'issue.empty-key.text':

@@ -155,3 +155,16 @@ export function langFromEnv(env: Readonly<Record<string, string | undefined>>): 
   const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
   return locale?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
+
+/**
+ * A problem in an expression's text in a language ("de expressie houdt te vroeg op"), from its code and
+ * parameters; an error without a code (from a function's own compile check) keeps its English text.
+ */
+export function formatExpressionError(
+  lang: Lang,
+  error: { message: string; column: number; code?: string; params?: MessageValues },
+): string {
+  const id = `expr.${error.code ?? ''}`;
+  if (!error.code || !hasMessage(id)) return error.message.replace(/ at column \d+$/, '');
+  return format(lang, id, error.params ?? {});
+}

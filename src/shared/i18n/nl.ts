@@ -21,6 +21,7 @@ export const nl: Catalogue = {
   'security.changed.directory': 'Directory',
   'security.changed.target': 'Plek-doel',
   'security.changed.token': 'Tokenserver',
+  'security.changed.dismiss': 'Melding verbergen',
   'security.confirm.secret-endpoint': 'Het bewaarde secret naar een nieuwe host sturen?',
   'security.confirm.plain-ldap': 'Het bind-wachtwoord onversleuteld sturen (gewone LDAP)?',
   'security.confirm.token-host': 'Het ClientSecret naar deze tokenserver sturen?',
@@ -68,12 +69,49 @@ export const nl: Catalogue = {
   'start.hrAppToken': 'AFAS-token (de hele token-XML)',
   'start.hrAppApiToken': 'Bearer-token',
   'start.hrAppSecretNote': 'Bewaard in de kluis, alleen voor dit adres; nooit in het mappingbestand.',
+  'start.hrAppAuth': 'Aanmelden',
+  'start.hrAppAuth.oauth2': 'OAuth2 client credentials',
+  'start.hrAppAuth.bearer': 'Bearer-token',
+  'start.hrAppAuth.apiKey': 'API-sleutel in een header',
+  'start.hrAppAuth.none': 'Geen (een open API)',
+  'start.hrAppTokenUrl': 'Token-adres',
+  'start.hrAppScope': 'Scope (optioneel)',
+  'start.hrAppKeyHeader': 'Naam van de header',
+  'start.hrAppApiKey': 'API-sleutel',
+  'start.hrAppPaging': 'Pagina’s',
+  'start.hrAppPaging.none': 'Eén antwoord met alle records',
+  'start.hrAppPaging.offset': 'Offset en limit',
+  'start.hrAppPaging.page': 'Paginanummer',
+  'start.hrAppPaging.cursor': 'Cursor',
+  'start.hrAppPaging.nextLink': 'Link naar de volgende pagina',
+  'start.hrAppPageSize': 'Records per pagina',
+  'start.hrAppCursorPath': 'Waar de volgende cursor staat (bijv. meta.next_cursor)',
+  'start.hrAppCursorParam': 'Queryparameter voor de cursor',
+  'start.hrAppNextPath': 'Waar de link naar de volgende pagina staat (bijv. links.next)',
+  'start.hrAppTotalPath': 'Waar het totaal staat (optioneel, bijv. meta.total)',
   'start.open': 'Open een mappingbestand',
   'start.openHint': 'Ga verder met een bestaand .plekmap.json.',
   'start.openPath': 'Pad naar mappingbestand',
   'start.go': 'Openen',
   'start.recent': 'Recente projecten',
   'start.noRecent': 'Nog geen recente projecten.',
+  'data.heading': 'Gegevens van de workbench',
+  'data.lead':
+    'Geüploade exports, run-journaals en -rapporten en de accounts in de sandbox bevatten persoonsgegevens. Ze blijven op deze computer, alleen voor jou leesbaar, en worden na de bewaartermijn verwijderd.',
+  'data.retention': 'Bewaren (dagen)',
+  'data.retentionHint':
+    'Van 1 tot 3650 dagen. Oudere bestanden worden verwijderd als de workbench start en na elke run.',
+  'data.saveRetention': 'Bewaartermijn opslaan',
+  'data.retentionSaved':
+    '{days, plural, one {# dag} other {# dagen}} bewaren; {removed, plural, =0 {er was niets oud genoeg om te verwijderen} one {# oud bestand of map verwijderd} other {# oude bestanden en mappen verwijderd}}.',
+  'data.clear': 'Gegevens van de workbench wissen…',
+  'data.confirmTitle': 'De gegevens van de workbench van deze computer verwijderen?',
+  'data.confirmWhat':
+    'Dit verwijdert alle geüploade exports, run-journaals en -rapporten en de accounts in de sandbox. Opgeslagen mappings en de status van de dagelijkse sync blijven staan. Een project dat een geüploade export leest, heeft het bestand dan opnieuw nodig.',
+  'data.includeProjects': 'Ook de projecten verwijderen die in de map van de workbench zijn opgeslagen',
+  'data.confirmYes': 'Gegevens verwijderen',
+  'data.cleared':
+    '{removed, plural, =0 {Er was niets te verwijderen.} one {# bestand of map verwijderd.} other {# bestanden en mappen verwijderd.}}',
   'start.loading': 'Project wordt geopend…',
 
   'source.heading': 'Bron',
@@ -128,6 +166,61 @@ export const nl: Catalogue = {
   'source.fileIssues': 'Problemen in het bestand',
   'source.noFileIssues': 'Geen problemen in het bestand.',
   'source.noSample': 'Neem een steekproef om de attributen te zien.',
+  'source.api.heading':
+    'Verbinding met {vendor, select, personio {Personio} afas {AFAS Profit} other {REST/JSON-API}}',
+  'source.api.address': 'Adres',
+  'source.api.clientId': 'Client-ID',
+  'source.api.connector': 'GetConnector',
+  'source.api.auth': 'Aanmelden',
+  'source.api.paging': 'Pagina’s',
+  'source.api.secret': 'Geheim',
+  'source.api.storeSecret': 'Geheim bewaren',
+  'source.api.secretStored': 'Voor dit adres is een geheim bewaard.',
+  'source.api.secretMissing': 'Voor dit adres is nog geen geheim bewaard.',
+  'source.api.secretHint':
+    'Bewaard in de kluis van de app, alleen voor dit adres; nooit in het mappingbestand.',
+  'source.api.reading':
+    '{vendor, select, personio {Personio} afas {AFAS Profit} other {De API}} wordt gelezen…',
+  'source.api.progress':
+    '{records, plural, one {# record} other {# records}} · {pages, plural, one {# pagina} other {# pagina’s}} · {rate, number} records/s',
+  'source.api.ofTotal': 'de API noemt {total, plural, one {# record} other {# records}}',
+  'source.api.eta': 'nog ongeveer {seconds, plural, one {# seconde} other {# seconden}}',
+  'source.api.retries':
+    '{n, plural, one {# verzoek herhaald} other {# verzoeken herhaald}} (limiet of serverfout)',
+  'source.api.records': 'Voorbeeldrecords',
+  'source.api.recordsHint':
+    'De eerste {n, plural, one {# record} other {# records}} zoals de API ze geeft; geneste velden hebben namen met punten (position.title).',
+  'source.api.ok':
+    'Verbonden: {records, plural, one {# record} other {# records}} gelezen met {attributes, plural, one {# attribuut} other {# attributen}}.',
+  'source.api.unauthorized':
+    '{vendor, select, personio {Personio accepteert de client-ID of het client secret niet (verkeerde client-ID of verkeerd secret). Controleer beide onder Instellingen → Integraties → API-gegevens; een secret wordt maar één keer getoond, dus maak bij twijfel een nieuw aan en bewaar het opnieuw.} afas {AFAS Profit accepteert het token niet (verkeerd of ingetrokken token). Plak de hele tekst <token><version>1</version><data>…</data></token> van de app-connectorgebruiker en bewaar die opnieuw.} other {De API accepteert de inloggegevens niet (verkeerde client-ID of verkeerd secret, token of sleutel). Controleer ze en bewaar het geheim opnieuw als het vernieuwd is.}}',
+  'source.api.forbidden':
+    '{vendor, select, personio {Personio accepteert de inloggegevens, maar ze mogen de personen niet lezen (scope of recht ontbreekt). Geef de API-gegevens personio:persons:read en de dienstverbandattributen onder Instellingen → Integraties → API-gegevens.} afas {AFAS Profit accepteert het token, maar het mag deze GetConnector niet gebruiken (recht ontbreekt). Voeg de connector toe aan de app-connector van dit token en controleer de autorisatie van de gebruiker.} other {De API accepteert de inloggegevens, maar ze mogen dit niet lezen (scope of recht ontbreekt). Vraag de beheerder van de applicatie om leesrechten.}}',
+  'source.api.not-found':
+    '{vendor, select, personio {Personio heeft niets op {endpoint} (verkeerd adres). Controleer het basisadres: https://api.personio.de, tenzij Personio een ander gaf.} afas {AFAS Profit heeft geen GetConnector op {endpoint} (verkeerde connectornaam of verkeerd adres). De naam is hoofdlettergevoelig en moet in de app-connector gepubliceerd zijn; het adres lijkt op https://12345.rest.afas.online/ProfitRestServices.} other {De API heeft niets op {endpoint} (verkeerd adres). Controleer het adres en het pad van de lijst met personen.}}',
+  'source.api.rate-limited':
+    '{vendor, select, personio {Personio} afas {AFAS Profit} other {De API}} beperkt het aantal verzoeken (limiet bereikt). {when, select, known {Probeer het opnieuw om {retryAt, time, short}.} other {Wacht een paar minuten en probeer het opnieuw.}} Andere koppelingen met dezelfde inloggegevens delen die limiet.',
+  'source.api.tls':
+    'De beveiligde verbinding met {endpoint} is mislukt: het certificaat wordt niet vertrouwd ({tlsCode}). Controleer het adres (een tikfout kan bij een andere server uitkomen); achter een bedrijfsproxy die HTTPS inspecteert: vraag IT het CA-certificaat ervan op deze computer te zetten.',
+  'source.api.server':
+    '{vendor, select, personio {Personio} afas {AFAS Profit} other {De API}} gaf een serverfout (HTTP {status}) op {endpoint}, ook na nieuwe pogingen. Probeer het later opnieuw{vendor, select, afas {; AFAS antwoordt ook zo op een token in de verkeerde vorm, plak dus de hele token-XML} other {}}.',
+  'source.api.bad-request':
+    '{vendor, select, personio {Personio} afas {AFAS Profit} other {De API}} weigert het verzoek naar {endpoint} (HTTP {status}). Controleer de broninstellingen: pagina’s, paginagrootte en extra queryparameters.',
+  'source.api.timeout':
+    '{vendor, select, personio {Personio} afas {AFAS Profit} other {De API}} antwoordde niet op tijd op {endpoint}. Controleer de verbinding (VPN, proxy) en probeer het opnieuw.',
+  'source.api.unreachable':
+    'Geen verbinding met {endpoint}. Controleer de spelling van het adres en de netwerkverbinding (VPN, proxy, firewall).',
+  'source.api.insecure-url':
+    'Het geheim wordt niet naar dit adres gestuurd: het is geen https:// (gewoon http alleen op deze computer), of de tokenserver staat op een andere host die u niet hebt bevestigd.',
+  'source.api.redirect':
+    'De API stuurt de workbench door naar een andere host; de inloggegevens zijn daar niet heen gestuurd. Gebruik het uiteindelijke API-adres in de broninstellingen.',
+  'source.api.bad-response':
+    'Het antwoord is niet wat de broninstellingen verwachten (geen JSON, geen lijst met records, of een pagina die zich herhaalt). Controleer het adres, het pad naar de lijst en de pagina-instellingen.',
+  'source.api.incomplete':
+    'De API noemde meer records dan hij gaf, dus de lezing wordt niet gebruikt: een onvolledige lijst zou mensen als vertrekkers laten lijken. Controleer de pagina-instellingen.',
+  'source.api.missing-secret':
+    'Voor dit adres is nog geen {vendor, select, personio {client secret} afas {AFAS-token} other {geheim}} bewaard: vul het in en bewaar het eerst.',
+  'source.api.aborted': 'Het lezen van de API is geannuleerd.',
 
   'mapping.heading': 'Mapping',
   'mapping.preview': 'Voorbeeld ({n, plural, one {# rij} other {# rijen}})',
@@ -410,6 +503,68 @@ export const nl: Catalogue = {
   'graph.listTitle': 'Meerwaardig: heeft een keuzefunctie nodig voor een enkel veld',
   'graph.requiredTitle': 'Nodig om een account in Plek aan te maken',
   'graph.editAsText': 'Als tekst bewerken',
+  'graph.skipToGraph': 'Naar de grafiek',
+  'graph.toolbar': 'Grafiekgereedschap',
+  'graph.searchLabel': 'Zoek attribuut of veld',
+  'graph.focus': 'Focus',
+  'graph.focusTitle': 'Toon alleen de keten van het gekozen veld, groot (Esc gaat terug)',
+  'graph.focusShowing': 'Alleen {field}',
+  'graph.focusLeave': 'Alles tonen (Esc)',
+  'graph.minimapHide': 'Overzichtskaart verbergen',
+  'graph.minimapShow': 'Overzichtskaart tonen',
+  'graph.edgeToField': '{source} → {field}',
+  'graph.edgeToInput': '{source} → {fn}, invoer {slot}{param, select, none {} other { ({param})}}',
+  'graph.editFieldAsText': '{field} als tekst bewerken',
+  'graph.expression': 'Expressie',
+  'graph.expressionFor': 'Expressie voor {field}',
+  'graph.close': 'Sluiten',
+  'graph.dismiss': 'Wegklikken',
+  'graph.parseError': 'Kolom {column}: {detail}',
+  'graph.literal': 'vaste waarde',
+  'graph.literalValue': 'Vaste waarde',
+  'graph.keyBadgeText': 'sleutel',
+  'graph.listBadge': 'lijst',
+  'graph.example': 'bijv. {example}',
+  'graph.param.left': 'links',
+  'graph.param.right': 'rechts',
+  'graph.param.value': 'waarde',
+  'graph.param.arg': 'argument {n}',
+  'graph.a11y.node':
+    'Druk op Enter of spatie om een knooppunt te selecteren; Delete verwijdert het, Escape annuleert.',
+  'graph.a11y.nodeKeyboard':
+    'Druk op Enter of spatie om een knooppunt te selecteren en verplaats het met de pijltjestoetsen; Delete verwijdert het, Escape annuleert.',
+  'graph.a11y.nodeMoved':
+    'Geselecteerd knooppunt {direction, select, up {omhoog} down {omlaag} left {naar links} right {naar rechts} other {{direction}}} verplaatst. Nieuwe positie: x {x}, y {y}',
+  'graph.a11y.edge':
+    'Druk op Enter of spatie om een verbinding te selecteren; Delete verwijdert haar dan, Escape annuleert.',
+  'graph.a11y.controls': 'Zoomknoppen',
+  'graph.a11y.zoomIn': 'Inzoomen',
+  'graph.a11y.zoomOut': 'Uitzoomen',
+  'graph.a11y.fitView': 'Alles in beeld',
+  'graph.a11y.interactive': 'Grafiek vergrendelen of ontgrendelen',
+  'graph.a11y.minimap': 'Overzichtskaart',
+  'graph.a11y.handle': 'Verbindingspunt',
+  // Problemen in de tekst van een expressie (src/shared/expression/errors.ts), getoond na "Kolom N:".
+  'expr.tooLong': 'de expressie is te lang ({length, number} tekens, hoogstens {max, number})',
+  'expr.empty': 'de expressie is leeg',
+  'expr.unexpected':
+    '{what, select, end {de expressie houdt te vroeg op} attribute {hier hoort geen attribuut} string {hier hoort geen tekst tussen aanhalingstekens} other {"{token}" hoort hier niet}}',
+  'expr.unexpectedChar':
+    '"{char}" hoort hier niet{curly, select, yes { (schrijf tekst tussen rechte dubbele aanhalingstekens: "…")} other {}}',
+  'expr.tooDeep': 'de expressie is te diep genest (meer dan {max} niveaus)',
+  'expr.tooNested': 'te veel geneste haakjes, aanroepen of "not" (meer dan {max})',
+  'expr.unknownName':
+    'onbekende naam {name}: een attribuut schrijf je als [{name}], een functieaanroep als {name}(…)',
+  'expr.expected': 'hier ontbreekt "{token}"',
+  'expr.unterminatedAttribute': 'een attribuutnaam tussen [ ] wordt niet met ] afgesloten',
+  'expr.emptyAttribute': 'de attribuutnaam tussen [ ] is leeg',
+  'expr.unterminatedString': 'een tekst tussen aanhalingstekens wordt niet met " afgesloten',
+  'expr.digitAfterDot': 'na de decimale punt moet een cijfer staan',
+  'expr.numberRange': 'het getal {number} is te groot',
+  'expr.unknownFunction': 'onbekende functie {name}',
+  'expr.arity':
+    '{fn} verwacht {kind, select, exactly {{min, plural, one {# argument} other {# argumenten}}} atLeast {minstens {min, plural, one {# argument} other {# argumenten}}} range {{min} tot {max} argumenten} other {{fixed} argumenten en dan paren}}, maar krijgt er {got}',
+  'expr.literalParam': '{fn} heeft de {param} nodig als tekst tussen aanhalingstekens',
 
   'issue.empty-key.text':
     'rij {row}: de mapping key "{attribute}" is leeg; Plek kan deze persoon bij de volgende synchronisatie niet herkennen. Vul hem in de bron in.',

@@ -1,7 +1,8 @@
 import { keyStabilityWarning, suggestAdMapping } from '../ad/suggest';
 import { proposeMapping } from '../engine/propose';
 import { recognizeHeaders } from '../engine/recognize-headers';
-import { ldapSourceSchema, type MappingFileInput } from '../mapping/schema';
+import { ldapSourceSchema, mappingSourceSchema, type MappingFileInput } from '../mapping/schema';
+import { suggestApiMapping } from '../source/suggest-api';
 import { WORK_EMAIL } from '../scim/fields';
 import type { SourceAttribute, SourceRecord } from '../source/types';
 
@@ -186,6 +187,15 @@ export function proposeProject(
       sampleRows: records.map((r) => r.values),
       name,
     }).mapping;
+  } else if (source?.kind === 'personio' || source?.kind === 'afas' || source?.kind === 'rest') {
+    // An HR application's API: the same proposal `plek-sync init --source personio|afas|rest` writes.
+    const api = mappingSourceSchema.safeParse(source);
+    if (!api.success || api.data.kind === 'csv' || api.data.kind === 'ldap') return current;
+    proposed = suggestApiMapping(
+      api.data,
+      attributes.map((a) => a.name),
+      { name, sampleRows: records.map((r) => r.values) },
+    ).mapping;
   } else {
     return current;
   }

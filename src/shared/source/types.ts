@@ -8,6 +8,12 @@ export interface SourceRecord {
   /** Where the record came from, for messages: a file name or a DN. */
   ref?: string;
   values: Record<string, SourceValue>;
+  /**
+   * The same values in compact form (CSV): cells in column order and a name → column table shared by all records
+   * of the source. Readers that handle many rows use these; `values` may then be built only when first read.
+   */
+  cells?: readonly SourceValue[];
+  columns?: ReadonlyMap<string, number>;
 }
 
 /** A source attribute as discovered by sampling, for `init` and the graph editor. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unwrap } from '../../../src/shared/api/client';
 import type { RunLogLine, RunReport } from '../../../src/shared/api/contract';
-import { format, hasMessage } from '../../../src/shared/i18n';
+import { format, hasMessage, type MessageId } from '../../../src/shared/i18n';
 import { MemorySecretStore } from '../../../src/main/services/secret-store';
 import { createWorkbenchService, type WorkbenchService } from '../../../src/main/services/workbench-service';
 
@@ -45,8 +45,8 @@ describe('the run log', () => {
     const report: RunReport = unwrap(await service.api.run.report({ runId: await finished }));
     offLog();
 
-    const progress = lines.filter((l) => l.text?.id === 'run.log.progress');
-    const total = Number(progress.at(-1)?.text?.total);
+    const progress = lines.filter((l) => l.detail?.id === 'run.log.progress');
+    const total = Number(progress.at(-1)?.detail?.values.total);
     // Users, memberships and manager follow-ups: more operations than plan lines that create someone, and the
     // report's results cover them all (plus the plan lines that were skipped, which are no operation).
     expect(total).toBeGreaterThan(plan.counts.create);
@@ -54,16 +54,14 @@ describe('the run log', () => {
     expect(Object.values(report.counts).reduce((a, b) => a + b, 0)).toBe(
       total + plan.counts.skip + plan.counts.error,
     );
-    const first = lines[0];
-    expect(first?.text).toMatchObject({ id: 'run.log.applying', total });
-    expect(progress.at(-1)?.text).toMatchObject({ done: total, total });
-    expect(lines.at(-1)?.text).toMatchObject({ id: 'run.log.finished', total, failed: 0 });
+    expect(lines[0]?.detail).toMatchObject({ id: 'run.log.applying', values: { total } });
+    expect(progress.at(-1)?.detail?.values).toMatchObject({ done: total, total });
+    expect(lines.at(-1)?.detail).toMatchObject({ id: 'run.log.finished', values: { total, failed: 0 } });
+    const dutch = (l: RunLogLine) => format('nl', l.detail!.id as MessageId, l.detail!.values);
     for (const l of lines) {
-      expect(l.text && hasMessage(l.text.id), l.message).toBe(true);
-      if (l.text) expect(format('nl', l.text.id, l.text)).not.toMatch(/operations|failed|applying/);
+      expect(l.detail && hasMessage(l.detail.id), l.message).toBe(true);
+      expect(dutch(l)).not.toMatch(/operations|failed|applying/);
     }
-    expect(format('nl', lines[0]!.text!.id, lines[0]!.text!)).toMatch(
-      /^\d+(\.\d{3})* bewerkingen uitvoeren op /,
-    );
+    expect(dutch(lines[0]!)).toMatch(/^\d+(\.\d{3})* bewerkingen uitvoeren op /);
   });
 });

@@ -167,7 +167,7 @@ describe('app store', () => {
         error: {
           code: 'invalid-request',
           message: 'enter the bind password of cn=plek-lezer,dc=ede first',
-          text: { id: 'error.ldapPasswordMissing', bindDn: 'cn=plek-lezer,dc=ede' },
+          detail: { id: 'error.ldapPasswordMissing', values: { bindDn: 'cn=plek-lezer,dc=ede' } },
         },
       }),
       'project:recent': () => ({ ok: true, value: { paths: [] } }),

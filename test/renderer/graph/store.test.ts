@@ -132,7 +132,7 @@ describe('graph editor store', () => {
     const store = setup();
     expect(store.getState().compileErrors).toEqual({});
     expect(store.getState().setFieldText('title', 'ValueMap([Afdeling], "afdelingen")')).toBeNull();
-    expect(store.getState().compileErrors.title).toMatch(/afdelingen/);
+    expect(store.getState().compileErrors.title?.message).toMatch(/afdelingen/);
     store.getState().undo();
     expect(store.getState().compileErrors.title).toBeUndefined();
   });

@@ -24,7 +24,7 @@ describe('compile errors name the function and the column', () => {
   ])('%s', (text, message, column) => {
     const r = compileExpression(text, { valueMaps: {} });
     if (message === '') return expect(r.ok).toBe(true);
-    expect(r).toEqual({ ok: false, error: { message, column, offset: column - 1 } });
+    expect(r).toMatchObject({ ok: false, error: { message, column, offset: column - 1 } });
   });
 
   it('passes syntax errors through with their position', () => {
@@ -32,6 +32,8 @@ describe('compile errors name the function and the column', () => {
       message: 'expected ")" at column 14',
       column: 14,
       offset: 13,
+      code: 'expected',
+      params: { token: ')' },
     });
   });
 });

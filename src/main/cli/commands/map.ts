@@ -3,6 +3,7 @@ import { isBlocking } from '../../../shared/issues';
 import { toScimUser } from '../../../shared/scim/resource';
 import { streamOutcomes } from '../../pipeline';
 import { apiSecretsFromEnv, envSecret, formatIssues, parseToday } from '../common';
+import { IssueDigest } from '../issue-report';
 import { openOutput } from '../output';
 
 interface MapOptions {
@@ -28,6 +29,8 @@ export function register(program: Command): void {
       const out = await openOutput(opts.out);
       const ldapPassword = envSecret('PLEK_LDAP_PASSWORD');
       let written = 0;
+      // Only what blocks a sync is reported here (validate lists everything): a digest of those, not every issue.
+      const blocking = new IssueDigest(5);
       const { result } = await streamOutcomes(
         {
           mappingPath: opts.mapping,
@@ -36,6 +39,9 @@ export function register(program: Command): void {
           ...(opts.previous ? { previousPath: opts.previous } : {}),
           ...(ldapPassword ? { ldapPassword } : {}),
           ...apiSecretsFromEnv(),
+          onIssue: (issue) => {
+            if (isBlocking(issue)) blocking.add(issue);
+          },
         },
         async (outcome) => {
           if (outcome.status !== 'mapped') return;
@@ -48,10 +54,10 @@ export function register(program: Command): void {
         },
       );
       await out.close();
-      const { summary, issues } = result;
+      const { summary } = result;
       process.stderr.write(
-        `${written} users written; ${summary.users.skipped} skipped, ${summary.users.error} rows with errors (not written)${formatIssues(issues.filter(isBlocking), 5)}\n`,
+        `${written} users written; ${summary.users.skipped} skipped, ${summary.users.error} rows with errors (not written)${formatIssues(blocking)}\n`,
       );
-      process.exitCode = issues.some(isBlocking) ? 1 : 0;
+      process.exitCode = blocking.blocking ? 1 : 0;
     });
 }

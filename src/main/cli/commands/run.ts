@@ -11,7 +11,9 @@ import { planFromMapping } from '../../sync/plan';
 import type { ApplyResult } from '../../sync/apply';
 import { dailyStatePath, nextDailyState, readDailyState, stateDir, writeDailyState } from '../../sync/state';
 import { UserError } from '../../user-error';
-import { apiSecretsFromEnv, envSecret, localToday } from '../common';
+import { apiSecretsFromEnv, envSecret, localToday, parseRetentionDays } from '../common';
+import { clearWorkbenchData, DAY_MS, pruneRunFiles } from '../../security/data-protection';
+import { fileSettingsStore, settingsWithDefaults } from '../../services/settings';
 import { applyWithReport, reportFiles } from './apply';
 import { planOptions, type PlanCommandOptions } from './plan';
 
@@ -21,6 +23,7 @@ interface RunCommandOptions extends PlanCommandOptions {
   /** `--no-state`: neither read nor write the daily state (a dry experiment). */
   state?: boolean;
   stateDir?: string;
+  retentionDays?: number;
 }
 
 /**
@@ -66,6 +69,11 @@ export function register(program: Command): void {
     .option(
       '--no-state',
       'do not read or save the daily state (a dry experiment: no key-change or truncation check unless --previous)',
+    )
+    .option(
+      '--retention-days <days>',
+      'after the run, delete journals and reports older than this many days (default: the workbench setting, else 30); in the workbench data folder also old uploads and sandbox state',
+      parseRetentionDays,
     )
     .option('--json', 'a JSON summary on stdout')
     .action(async (opts: RunCommandOptions) => {
@@ -146,6 +154,7 @@ export function register(program: Command): void {
             }),
           );
         }
+        await applyRetention(opts);
         const exit = typeof process.exitCode === 'number' ? process.exitCode : 0;
         if (!opts.json)
           process.stdout.write(`${monitoringLine(plan, result, exit, reportFiles(report).json)}\n`);
@@ -153,4 +162,22 @@ export function register(program: Command): void {
         await target.close();
       }
     });
+}
+
+/**
+ * HR data at rest after a run: journals and reports past the retention period go from the run folder (only the
+ * files `run` names itself), and from the workbench data folder its old uploads and sandbox state too. The
+ * period is `--retention-days`, else the one the consultant set in the workbench, else 30 days.
+ */
+async function applyRetention(opts: RunCommandOptions): Promise<void> {
+  const folders = dataFolders(defaultDataDir());
+  const days =
+    opts.retentionDays ?? settingsWithDefaults(await fileSettingsStore(folders.root).read()).retentionDays;
+  const limits = { now: Date.now(), olderThanMs: days * DAY_MS };
+  try {
+    await pruneRunFiles(opts.runDir ?? folders.runs, limits);
+    if (!opts.runDir) await clearWorkbenchData(folders, limits);
+  } catch (e) {
+    process.stderr.write(`plek-sync: could not remove old run files: ${(e as Error).message}\n`);
+  }
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { isBlocking } from '../../../shared/issues';
+import type { Issue } from '../../../shared/issues';
 import { runPipeline } from '../../pipeline';
 import {
   apiSecretsFromEnv,
@@ -12,6 +12,7 @@ import {
   red,
   say,
 } from '../common';
+import { BlockWriter, IssueDigest, issueJson } from '../issue-report';
 import { writeOutputFile } from '../output';
 
 interface ValidateOptions {
@@ -42,11 +43,24 @@ export function register(program: Command): void {
     .action(async (opts: ValidateOptions) => {
       const ldapPassword = envSecret('PLEK_LDAP_PASSWORD');
       const traceKey = opts.trace;
+      // Issues stream out while the source is read: `--json` writes each one as it comes, the human report keeps
+      // a digest (counts and the first lines per code). Nothing holds the issues of a million rows.
+      const digest = new IssueDigest();
+      const json = opts.json ? new BlockWriter((text) => process.stdout.write(text)) : null;
+      let first = true;
+      const onIssue = (issue: Issue) => {
+        digest.add(issue);
+        if (json) {
+          json.write(first ? `{"issues":[${issueJson(issue)}` : `,${issueJson(issue)}`);
+          first = false;
+        }
+      };
       const { result, source, state, today } = await runPipeline({
         mappingPath: opts.mapping,
         ...(opts.today ? { today: opts.today } : {}),
         collect: traceKey !== undefined,
         keepState: opts.writeState !== undefined,
+        onIssue,
         ...(opts.source ? { sourcePath: opts.source } : {}),
         ...(opts.previous ? { previousPath: opts.previous } : {}),
         ...(ldapPassword ? { ldapPassword } : {}),
@@ -54,30 +68,22 @@ export function register(program: Command): void {
         ...(traceKey ? { trace: (key: string) => key === traceKey } : {}),
       });
       if (opts.writeState) await writeOutputFile(opts.writeState, `${JSON.stringify(state)}\n`);
-      const { summary, issues } = result;
-      const blocking = issues.some(isBlocking);
-      if (opts.json) {
-        const out = {
-          rows: summary.rows,
-          users: {
-            active: summary.users.active,
-            deactivate: summary.users.deactivate,
-            leavingLater: summary.users.leavingLater,
-            startingLater: summary.users.startingLater,
-            skipped: summary.users.skipped,
-          },
-          errorRows: summary.users.error,
-          issues: issues.map((i) => ({
-            code: i.code,
-            severity: i.severity,
-            row: i.row ?? null,
-            key: i.key ?? null,
-            field: i.field ?? null,
-            message: i.message,
-            ...(i.rows ? { rows: i.rows } : {}),
-          })),
+      const { summary } = result;
+      const blocking = digest.blocking;
+      if (json) {
+        const users = {
+          active: summary.users.active,
+          deactivate: summary.users.deactivate,
+          leavingLater: summary.users.leavingLater,
+          startingLater: summary.users.startingLater,
+          skipped: summary.users.skipped,
         };
-        process.stdout.write(`${JSON.stringify(out)}\n`);
+        // The issues came first (they were written while the rows were read); the counts close the object.
+        json.write(first ? '{"issues":[' : '');
+        json.write(
+          `],"rows":${summary.rows},"users":${JSON.stringify(users)},"errorRows":${summary.users.error}}\n`,
+        );
+        json.flush();
       } else {
         const u = summary.users;
         const lines = [
@@ -90,7 +96,7 @@ export function register(program: Command): void {
             starting: u.startingLater,
             error: u.error,
           })}`,
-          formatIssues(issues),
+          formatIssues(digest),
         ];
         if (traceKey) {
           const outcome =

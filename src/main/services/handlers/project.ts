@@ -58,7 +58,7 @@ export function projectHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Pr
           'forbidden',
           'open the project through the Open dialog (or drop it on the window)',
           undefined,
-          { id: 'error.openThroughDialog' },
+          { id: 'error.openThroughDialog', values: {} },
         );
       const doc = await readProject(path, recent);
       ctx.grants.grantFile(path);

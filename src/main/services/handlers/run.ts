@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ApiFailure, type UiText, type WorkbenchHandlers } from '../../../shared/api/contract';
+import { ApiFailure, type MessageRef, type WorkbenchHandlers } from '../../../shared/api/contract';
+import type { MessageId } from '../../../shared/i18n';
 import type { Plan } from '../../../shared/plan/types';
 import { applyPlan } from '../../sync/apply';
 import { buildPlan } from '../../sync/plan';
@@ -28,14 +29,14 @@ export function reportText(state: RunState): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A log line's values pass the same redaction as its English text. */
-function redactText(ctx: ServiceContext, text: UiText): UiText {
-  return Object.fromEntries(
-    Object.entries(text).map(([k, v]) => [
-      k,
-      typeof v === 'string' && k !== 'id' ? ctx.redactor.redact(v) : v,
-    ]),
-  ) as UiText;
+/** A log line as a catalogue message; its values pass the same redaction as its English text. */
+function logDetail(ctx: ServiceContext, id: MessageId, values: Record<string, string | number>): MessageRef {
+  return {
+    id,
+    values: Object.fromEntries(
+      Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? ctx.redactor.redact(v) : v]),
+    ),
+  };
 }
 
 /** Applies a computed plan in the background; progress, the log and the end come as events. */
@@ -66,14 +67,14 @@ export function runHandlers(
           'not-found',
           'this plan is no longer available; compute the plan again',
           undefined,
-          { id: 'error.planGone' },
+          { id: 'error.planGone', values: {} },
         );
       if (!stored.plan.safety.ok && !overrideSafety)
         throw new ApiFailure(
           'conflict',
           `the plan exceeds the safety thresholds: ${stored.plan.safety.reasons.join('; ')}`,
           undefined,
-          { id: 'error.planBlocked' },
+          { id: 'error.planBlocked', values: {} },
         );
       const target = await connectTarget(ctx, stored.mapping);
       let plan: Plan;
@@ -102,13 +103,13 @@ export function runHandlers(
         },
       };
       ctx.runs.set(runId, state);
-      const log = (level: 'info' | 'warn' | 'error', message: string, text?: UiText) => {
+      const log = (level: 'info' | 'warn' | 'error', message: string, detail?: MessageRef) => {
         const line = {
           runId,
           at: ctx.now().toISOString(),
           level,
           message: ctx.redactor.redact(message),
-          ...(text ? { text: redactText(ctx, text) } : {}),
+          ...(detail ? { detail } : {}),
         };
         state.log.push(`${line.at} ${level.toUpperCase()} ${line.message}`);
         if (state.log.length > 10_000) state.log.shift();
@@ -135,25 +136,29 @@ export function runHandlers(
           if (!announced) {
             announced = true;
             operations = p.total;
-            log('info', `applying ${p.total} operations to ${target.label}`, {
-              id: 'run.log.applying',
-              total: p.total,
-              target: target.label,
-            });
+            log(
+              'info',
+              `applying ${p.total} operations to ${target.label}`,
+              logDetail(ctx, 'run.log.applying', { total: p.total, target: target.label }),
+            );
           }
           if (p.lastOp?.result === 'failed') {
             failed++;
             const error = p.lastOp.error ?? 'failed';
-            log('error', `${p.lastOp.op}: ${error}`, { id: 'run.log.failed', op: p.lastOp.op, error });
+            log(
+              'error',
+              `${p.lastOp.op}: ${error}`,
+              logDetail(ctx, 'run.log.failed', { op: p.lastOp.op, error }),
+            );
           }
           const tenth = p.total > 0 ? Math.floor((p.done / p.total) * 10) : 10;
           if (tenth !== lastTenth) {
             lastTenth = tenth;
-            log('info', `${p.done} of ${p.total} operations done`, {
-              id: 'run.log.progress',
-              done: p.done,
-              total: p.total,
-            });
+            log(
+              'info',
+              `${p.done} of ${p.total} operations done`,
+              logDetail(ctx, 'run.log.progress', { done: p.done, total: p.total }),
+            );
           }
           ctx.emit('run:progress', {
             runId,
@@ -185,11 +190,11 @@ export function runHandlers(
                   ? 'completed-with-failures'
                   : 'completed';
             const total = Object.values(r.report.totals).reduce((a, b) => a + b, 0);
-            log(r.failed > 0 ? 'warn' : 'info', `finished: ${total} operations, ${r.failed} failed`, {
-              id: 'run.log.finished',
-              total: operations ?? total,
-              failed: r.failed,
-            });
+            log(
+              r.failed > 0 ? 'warn' : 'info',
+              `finished: ${total} operations, ${r.failed} failed`,
+              logDetail(ctx, 'run.log.finished', { total: operations ?? total, failed: r.failed }),
+            );
           },
           (e: unknown) => {
             state.report.status = controller.signal.aborted ? 'cancelled' : 'failed';
@@ -202,6 +207,8 @@ export function runHandlers(
           state.report.text = reportText(state);
           ctx.emit('run:finished', { runId, status: state.report.status });
           if (ctx.sandbox.running) ctx.sandbox.announce();
+          // HR data at rest: journals and uploads past the retention period go after each run, not only at start.
+          void ctx.applyRetention();
         });
       return { runId };
     },

@@ -1,5 +1,5 @@
 import { ApiFailure, type SecretEndpointInput, type WorkbenchHandlers } from '../../../shared/api/contract';
-import { clearWorkbenchData } from '../../security/data-protection';
+import { clearWorkbenchData, DAY_MS } from '../../security/data-protection';
 import type { ServiceContext } from '../context';
 
 /** The endpoint of a request: `endpoint`, or for a SCIM secret the `scope` URL. */
@@ -24,12 +24,13 @@ export function secretHandlers(
   'secrets:set' | 'secrets:has' | 'secrets:delete' | 'secrets:confirm' | 'data:clear'
 > {
   return {
-    'data:clear': async ({ olderThanDays }) => {
+    'data:clear': async ({ olderThanDays, includeProjects }) => {
       // The sandbox keeps its state in memory and writes it back: stop it before its folder goes.
       if (olderThanDays === undefined) await ctx.sandbox.stop();
       const removed = await clearWorkbenchData(ctx.folders, {
         now: ctx.now().getTime(),
-        ...(olderThanDays !== undefined ? { olderThanMs: olderThanDays * 86_400_000 } : {}),
+        ...(olderThanDays !== undefined ? { olderThanMs: olderThanDays * DAY_MS } : {}),
+        ...(includeProjects ? { includeProjects: true } : {}),
       });
       return { removed };
     },

@@ -5,12 +5,15 @@ import { isSafeFileName } from '../../../shared/api/validators';
 import { ldapBackend } from '../backends';
 import { newId, type ServiceContext } from '../context';
 import { inside, readCa } from '../project-files';
-import { ldapEndpoint, readSample } from '../source-reading';
+import { ldapEndpoint, readSample, testApiSource } from '../source-reading';
 
 type SourceChannels =
   'source:sample' | 'source:upload' | 'source:inspectCertificate' | 'source:testConnection';
 
-/** The source: a sample of records, CSV uploads (browser mode), and the directory's certificate and bind test. */
+/**
+ * The source: a sample of records, CSV uploads (browser mode), the directory's certificate and bind test, and the
+ * connection test of an HR application's API.
+ */
 export function sourceHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, SourceChannels> {
   const ldap = () => ctx.options.backends?.ldap ?? ldapBackend;
   return {
@@ -32,12 +35,13 @@ export function sourceHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Sou
     'source:inspectCertificate': async ({ url, timeoutMs }) => ldap().inspectCertificate(url, timeoutMs),
 
     'source:testConnection': async ({ source, projectPath }) => {
+      if (source.kind !== 'ldap') return testApiSource(ctx, source);
       const password = await ctx.secrets.get('ldap-bind-password', ldapEndpoint(source));
       if (!password)
         return {
           ok: false,
           message: `enter the bind password of ${source.bindDn} first`,
-          text: { id: 'error.ldapPasswordMissing', bindDn: source.bindDn },
+          detail: { id: 'error.ldapPasswordMissing', values: { bindDn: source.bindDn } },
         };
       const caPem = await readCa(ctx, source.caFile, projectPath);
       return ldap().testConnection(source, { password, ...(caPem ? { caPem } : {}) });

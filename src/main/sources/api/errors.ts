@@ -4,22 +4,25 @@
  * so a client secret, token or API key cannot end up in a message, a log or an IPC answer.
  */
 
-export type ApiErrorCode =
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not-found'
-  | 'rate-limited'
-  | 'server'
-  | 'bad-request'
-  | 'tls'
-  | 'unreachable'
-  | 'timeout'
-  | 'insecure-url'
-  | 'redirect'
-  | 'bad-response'
-  | 'incomplete'
-  | 'missing-secret'
-  | 'aborted';
+/** Every failure of an API read; each has a text `source.api.<code>` in both catalogues (a test checks it). */
+export const API_SOURCE_ERROR_CODES = [
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'rate-limited',
+  'server',
+  'bad-request',
+  'tls',
+  'unreachable',
+  'timeout',
+  'insecure-url',
+  'redirect',
+  'bad-response',
+  'incomplete',
+  'missing-secret',
+  'aborted',
+] as const;
+export type ApiErrorCode = (typeof API_SOURCE_ERROR_CODES)[number];
 
 export class ApiSourceError extends Error {
   override readonly name = 'ApiSourceError';
@@ -30,19 +33,53 @@ export class ApiSourceError extends Error {
   readonly status?: number;
   /** For rate limits: when a new attempt may succeed (ISO date-time). */
   readonly retryAt?: string;
+  /** Which application and where (origin + path), for the worded message in the consultant's language. */
+  readonly vendor?: ApiVendor;
+  readonly endpoint?: string;
+  /** The TLS error code of a refused certificate (`DEPTH_ZERO_SELF_SIGNED_CERT`). */
+  readonly tlsCode?: string;
 
   constructor(
     code: ApiErrorCode,
     message: string,
     hint: string,
-    extra: { status?: number; retryAt?: string } = {},
+    extra: {
+      status?: number;
+      retryAt?: string;
+      vendor?: ApiVendor;
+      endpoint?: string;
+      tlsCode?: string;
+    } = {},
   ) {
     super(message);
     this.code = code;
     this.hint = hint;
     if (extra.status !== undefined) this.status = extra.status;
     if (extra.retryAt !== undefined) this.retryAt = extra.retryAt;
+    if (extra.vendor !== undefined) this.vendor = extra.vendor;
+    if (extra.endpoint !== undefined) this.endpoint = extra.endpoint;
+    if (extra.tlsCode !== undefined) this.tlsCode = extra.tlsCode;
   }
+}
+
+/**
+ * An API failure as a catalogue message (`source.api.<code>`) with its parameters — application, endpoint,
+ * HTTP status, when to try again, TLS code — so the app words it in the consultant's language. Built from the
+ * same fields as the English message: never from a header or body, so it cannot carry a secret.
+ */
+export function apiProblem(
+  error: ApiSourceError,
+  vendor?: ApiVendor,
+): { id: `source.api.${ApiErrorCode}`; values: Record<string, string | number> } {
+  const values: Record<string, string | number> = {
+    vendor: error.vendor ?? vendor ?? 'rest',
+    endpoint: error.endpoint ?? '',
+    status: error.status ?? 0,
+    when: error.retryAt ? 'known' : 'unknown',
+    retryAt: error.retryAt ? Date.parse(error.retryAt) : 0,
+    tlsCode: error.tlsCode ?? '',
+  };
+  return { id: `source.api.${error.code}`, values };
 }
 
 export function isApiSourceError(error: unknown): error is ApiSourceError {
@@ -80,7 +117,7 @@ export function httpError(
       vendor === 'personio'
         ? 'Check the client ID and secret of the API credential (Personio: Settings → Integrations → API credentials). A secret is shown once: when in doubt, generate a new one and store it again.'
         : 'Check the client ID and secret (and the token URL); store the secret again if it was renewed.',
-      { status },
+      { status, vendor, endpoint: where },
     );
   }
   switch (status) {
@@ -93,7 +130,7 @@ export function httpError(
           : vendor === 'personio'
             ? 'Check the client ID and secret of the Personio API credential; store the secret again if it was renewed.'
             : 'Check the token, key or client secret; store it again if it was renewed.',
-        { status },
+        { status, vendor, endpoint: where },
       );
     case 403:
       return new ApiSourceError(
@@ -104,7 +141,7 @@ export function httpError(
           : vendor === 'afas'
             ? 'Add the GetConnector to the app connector of this token (Profit: General → Management → App connector) and check the user’s authorisation.'
             : 'Ask the application administrator to give these credentials read access (a missing scope or role).',
-        { status },
+        { status, vendor, endpoint: where },
       );
     case 404:
       return new ApiSourceError(
@@ -115,7 +152,7 @@ export function httpError(
           : vendor === 'personio'
             ? 'Check the base URL (https://api.personio.de unless Personio gave you another).'
             : 'Check the URL and the path of the people list.',
-        { status },
+        { status, vendor, endpoint: where },
       );
     case 429: {
       const at = context.retryAt;
@@ -124,7 +161,7 @@ export function httpError(
         'rate-limited',
         `${app} is rate limiting the requests to ${where} (HTTP 429).${when}`,
         `Wait a few minutes and start again${vendor === 'personio' ? ', or lower concurrency in the source settings' : ''}; another integration using the same credentials shares the limit.`,
-        { status, ...(at ? { retryAt: at.toISOString() } : {}) },
+        { status, vendor, endpoint: where, ...(at ? { retryAt: at.toISOString() } : {}) },
       );
     }
     default:
@@ -137,14 +174,14 @@ export function httpError(
       vendor === 'afas'
         ? 'Try again later. AFAS answers 500 to a token sent in the wrong form too: paste the whole token XML.'
         : 'Try again later; if it stays, the application’s status page or support can tell more.',
-      { status },
+      { status, vendor, endpoint: where },
     );
   }
   return new ApiSourceError(
     'bad-request',
     `${app} refused the request to ${where} (HTTP ${status}).`,
     'Check the source settings (paging parameters, page size, extra query parameters).',
-    { status },
+    { status, vendor, endpoint: where },
   );
 }
 
@@ -183,6 +220,7 @@ export function networkError(
       'timeout',
       `${app} did not answer in time at ${where}.`,
       'Check the connection (VPN, proxy) and try again; raise timeoutMs in the source settings for a slow API.',
+      { vendor, endpoint: where },
     );
   }
   const code = causeCode(error);
@@ -191,6 +229,7 @@ export function networkError(
       'tls',
       `The secure connection to ${where} failed: the certificate is not trusted (${code}).`,
       'Check the URL (a typo can reach another server). Behind a company proxy that inspects HTTPS, ask IT to add its CA certificate to this computer.',
+      { vendor, endpoint: where, tlsCode: code },
     );
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
@@ -200,15 +239,24 @@ export function networkError(
       vendor === 'afas'
         ? 'Check the environment number in the URL (https://12345.rest.afas.online/ProfitRestServices) and the network connection.'
         : 'Check the spelling of the URL and the network connection.',
+      { vendor, endpoint: where },
     );
   }
   return new ApiSourceError(
     'unreachable',
     `Cannot connect to ${where}${code ? ` (${code})` : ''}.`,
     'Check the URL and the network connection (VPN, proxy, firewall).',
+    { vendor, endpoint: where },
   );
 }
 
 export function abortedError(vendor: ApiVendor): ApiSourceError {
-  return new ApiSourceError('aborted', `Reading ${APP_NAME[vendor]} was cancelled.`, 'Start the read again.');
+  return new ApiSourceError(
+    'aborted',
+    `Reading ${APP_NAME[vendor]} was cancelled.`,
+    'Start the read again.',
+    {
+      vendor,
+    },
+  );
 }

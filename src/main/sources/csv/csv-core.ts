@@ -22,6 +22,37 @@ export interface CsvOptions {
   fileLabel?: string;
   /** Size of the chunks read from disk (default 64 KiB); tests use small chunks to exercise chunk boundaries. */
   chunkBytes?: number;
+  /**
+   * Records as cells plus a shared column table (`SourceRecord.cells`/`columns`), with `values` built only when
+   * read: for bulk runs (validate, map), which read a few columns of a million rows. Off, every record carries a
+   * plain `values` object (records that are sampled, kept or sent to the window).
+   */
+  compactRecords?: boolean;
+}
+
+/**
+ * A CSV record in compact form: the cells in column order and one name → column table shared by every record of
+ * the file. Building a name-keyed object per row costs more than parsing the row; the engine reads `cells`, and
+ * `values` is only built when something asks for it (preview, tests).
+ */
+class CsvRecord implements SourceRecord {
+  private built: Record<string, SourceValue> | undefined;
+  constructor(
+    readonly row: number,
+    readonly ref: string,
+    readonly cells: SourceValue[],
+    readonly columns: ReadonlyMap<string, number>,
+  ) {}
+
+  get values(): Record<string, SourceValue> {
+    if (this.built === undefined) {
+      // No prototype: a column called "__proto__" or "constructor" is a column like any other.
+      const values = Object.create(null) as Record<string, SourceValue>;
+      for (const [name, i] of this.columns) values[name] = this.cells[i]!;
+      this.built = values;
+    }
+    return this.built;
+  }
 }
 
 export interface CsvHeaderInfo {
@@ -78,6 +109,10 @@ export class CsvCore {
   private open = '';
   private row = 0;
   private keys: (string | undefined)[] = [];
+  /** Column name → index, shared by every record (the first of duplicate names keeps it). */
+  private columns: ReadonlyMap<string, number> = new Map();
+  /** False when the text being parsed holds no sign of lost characters: the per-cell check is then skipped. */
+  private mayHaveLostCharacters = true;
   private out: CsvEvent[] = [];
   private stopped = false;
   private encodingWarnings = 0;
@@ -198,6 +233,9 @@ export class CsvCore {
       });
     }
     if (input === '') return;
+    // One scan of the text instead of one per cell. Every record of this parse lies wholly inside `input` (an
+    // unfinished one comes back with the next chunk), so a cell with lost characters is never missed.
+    this.mayHaveLostCharacters = hasLostCharacters(input);
     const result = this.parser.parse(input, 0, !final) as PapaResult;
     input = final ? '' : input.slice(result.meta.cursor);
     this.open = input;
@@ -227,6 +265,11 @@ export class CsvCore {
     if (!this.info) {
       const check = checkHeaders(fields, this.file);
       this.keys = check.keys;
+      const columns = new Map<string, number>();
+      check.keys.forEach((key, i) => {
+        if (key !== undefined && !columns.has(key)) columns.set(key, i);
+      });
+      this.columns = columns;
       this.setInfo(check.headers, check.issues);
       if (missingQuote) this.unterminated(row);
       return;
@@ -289,6 +332,19 @@ export class CsvCore {
         params: { id: 'issue.unterminated-quote.stray', file: this.file, row },
       });
     }
+    const check = this.mayHaveLostCharacters;
+    if (this.options.compactRecords) {
+      // The fields array becomes the record's cells: an empty cell is null.
+      const cells: SourceValue[] = fields;
+      for (let i = 0; i < expected; i++) {
+        const cell = fields[i]!;
+        if (cell === '') cells[i] = null;
+        else if (check && this.keys[i] !== undefined && hasLostCharacters(cell))
+          this.lostCharacters(row, i + 1, this.keys[i]!);
+      }
+      this.out.push({ kind: 'record', record: new CsvRecord(row, this.file, cells, this.columns) });
+      return;
+    }
     // No prototype: a column called "__proto__" or "constructor" is a column like any other.
     const values = Object.create(null) as Record<string, SourceValue>;
     for (let i = 0; i < expected; i++) {
@@ -296,7 +352,7 @@ export class CsvCore {
       if (key === undefined) continue;
       const cell = fields[i]!;
       values[key] = cell === '' ? null : cell;
-      if (cell !== '' && hasLostCharacters(cell)) this.lostCharacters(row, i + 1, key);
+      if (check && cell !== '' && hasLostCharacters(cell)) this.lostCharacters(row, i + 1, key);
     }
     this.out.push({ kind: 'record', record: { row, ref: this.file, values } });
   }

@@ -14,6 +14,11 @@ export interface OpenCsv {
   info: CsvHeaderInfo;
   /** Records and row issues in file order. Reading is pulled by the consumer: nothing is read ahead. */
   events: AsyncIterable<CsvEvent>;
+  /**
+   * The same events a chunk at a time (one await per 64 KiB instead of one per row, for bulk readers). Iterate
+   * either `events` or `batches`, not both.
+   */
+  batches: AsyncIterable<CsvEvent[]>;
   bytesTotal: number;
   bytesRead(): number;
   /** Stops reading and releases the file; only needed when `events` is not iterated to the end. */
@@ -110,16 +115,19 @@ export async function openCsv(
   if (!core.info) core.end();
   const info = core.info!;
 
-  async function* events(): AsyncGenerator<CsvEvent> {
+  let eventStream: AsyncGenerator<CsvEvent> | undefined;
+  let batchStream: AsyncGenerator<CsvEvent[]> | undefined;
+  async function* batches(): AsyncGenerator<CsvEvent[]> {
     try {
       for (;;) {
         const ready = core.take();
-        for (const event of ready) {
+        if (ready.length > 0) {
           if (signal?.aborted) throw new SourceError('source-aborted', `Reading ${file} was cancelled`, file);
-          yield event;
+          yield ready;
         }
         if (finished) {
-          for (const event of core.take()) yield event;
+          const rest = core.take();
+          if (rest.length > 0) yield rest;
           return;
         }
         await pull();
@@ -129,9 +137,24 @@ export async function openCsv(
     }
   }
 
+  async function* events(): AsyncGenerator<CsvEvent> {
+    for await (const batch of batches()) {
+      for (const event of batch) {
+        if (signal?.aborted) throw new SourceError('source-aborted', `Reading ${file} was cancelled`, file);
+        yield event;
+      }
+    }
+  }
+
   return {
     info,
-    events: events(),
+    // Created on first use, once: a consumer picks one of the two.
+    get events() {
+      return (eventStream ??= events());
+    },
+    get batches() {
+      return (batchStream ??= batches());
+    },
     bytesTotal: size,
     bytesRead: () => bytesRead,
     close: async () => {

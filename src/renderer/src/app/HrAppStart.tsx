@@ -1,18 +1,95 @@
 import { useState } from 'react';
 import type { RequestInput } from '../../../shared/api/contract';
+import { mappingSourceSchema } from '../../../shared/mapping/schema';
 import { useT } from './store/context';
 
 type NewSource = RequestInput<'project:new'>['source'];
 type Kind = 'personio' | 'afas' | 'rest';
+export type RestAuthKind = 'oauth2' | 'bearer' | 'apiKey' | 'none';
+export type RestPagingStyle = 'none' | 'offset' | 'page' | 'cursor' | 'nextLink';
 
-/** The source block and where its secret belongs, from the form; null while something required is missing. */
-export function hrAppSource(form: {
+export const REST_AUTH_KINDS: readonly RestAuthKind[] = ['oauth2', 'bearer', 'apiKey', 'none'];
+export const REST_PAGING_STYLES: readonly RestPagingStyle[] = [
+  'none',
+  'offset',
+  'page',
+  'cursor',
+  'nextLink',
+];
+
+/** What the consultant typed; the REST fields match `plek-sync init --source rest`'s flags one for one. */
+export interface HrAppForm {
   kind: Kind;
   url: string;
+  /** Personio, and REST with OAuth2 (`--source-client-id`). */
   clientId: string;
   connector: string;
   recordsPath: string;
-}): { source: NewSource; secretName: 'source-client-secret' | 'source-token'; endpointUrl: string } | null {
+  auth?: RestAuthKind;
+  tokenUrl?: string;
+  scope?: string;
+  /** `--api-key-header` (default X-Api-Key, as the CLI). */
+  keyHeader?: string;
+  paging?: RestPagingStyle;
+  pageSize?: string;
+  cursorPath?: string;
+  cursorParam?: string;
+  nextPath?: string;
+  totalPath?: string;
+}
+
+export interface HrAppSource {
+  source: NewSource;
+  /** The secret this source needs (none for an open REST API). */
+  secretName: 'source-client-secret' | 'source-token' | null;
+  /** Where the secret is sent, so it is stored for that endpoint only: the token URL for OAuth2, else the API. */
+  endpointUrl: string;
+}
+
+/** The REST source block, built the way `init --source rest` builds it from the same settings. */
+function restSource(form: HrAppForm, url: string): HrAppSource | null {
+  const auth = form.auth ?? 'bearer';
+  const tokenUrl = form.tokenUrl?.trim() ?? '';
+  const clientId = form.clientId.trim();
+  if (auth === 'oauth2' && (!tokenUrl || !clientId)) return null;
+  const style = form.paging ?? 'none';
+  const size = Number(form.pageSize?.trim() || NaN);
+  const pageSize = Number.isInteger(size) && size > 0 ? { pageSize: size } : {};
+  const cursorPath = form.cursorPath?.trim() ?? '';
+  const nextPath = form.nextPath?.trim() ?? '';
+  if (style === 'cursor' && !cursorPath) return null;
+  if (style === 'nextLink' && !nextPath) return null;
+  const scope = form.scope?.trim();
+  const cursorParam = form.cursorParam?.trim();
+  const totalPath = form.totalPath?.trim();
+  return {
+    source: {
+      kind: 'rest',
+      url,
+      auth:
+        auth === 'oauth2'
+          ? { kind: 'oauth2', tokenUrl, clientId, ...(scope ? { scope } : {}) }
+          : auth === 'apiKey'
+            ? { kind: 'apiKey', header: form.keyHeader?.trim() || 'X-Api-Key' }
+            : { kind: auth },
+      recordsPath: form.recordsPath.trim(),
+      paging:
+        style === 'cursor'
+          ? { style, cursorPath, ...(cursorParam ? { cursorParam } : {}), ...pageSize }
+          : style === 'nextLink'
+            ? { style, nextPath }
+            : style === 'offset' || style === 'page'
+              ? { style, ...pageSize }
+              : { style },
+      ...(totalPath ? { totalPath } : {}),
+    },
+    secretName: auth === 'none' ? null : 'source-client-secret',
+    endpointUrl: auth === 'oauth2' ? tokenUrl : url,
+  };
+}
+
+/** The source block and where its secret belongs, from the form; null while something required is missing. */
+export function hrAppSource(form: HrAppForm): HrAppSource | null {
   const url = form.url.trim();
   if (form.kind === 'personio') {
     if (!form.clientId.trim()) return null;
@@ -32,17 +109,7 @@ export function hrAppSource(form: {
       endpointUrl: url,
     };
   }
-  return {
-    source: {
-      kind: 'rest',
-      url,
-      auth: { kind: 'bearer' },
-      recordsPath: form.recordsPath.trim(),
-      paging: { style: 'none' },
-    },
-    secretName: 'source-client-secret',
-    endpointUrl: url,
-  };
+  return restSource(form, url);
 }
 
 /**
@@ -63,20 +130,54 @@ export function HrAppStart({
   ): Promise<void>;
 }) {
   const t = useT();
-  const [kind, setKind] = useState<Kind>('personio');
-  const [url, setUrl] = useState('');
-  const [clientId, setClientId] = useState('');
-  const [connector, setConnector] = useState('');
-  const [recordsPath, setRecordsPath] = useState('data');
+  const [form, setForm] = useState<HrAppForm>({
+    kind: 'personio',
+    url: '',
+    clientId: '',
+    connector: '',
+    recordsPath: 'data',
+    auth: 'bearer',
+    tokenUrl: '',
+    scope: '',
+    keyHeader: 'X-Api-Key',
+    paging: 'none',
+    pageSize: '',
+    cursorPath: '',
+    cursorParam: '',
+    nextPath: '',
+    totalPath: '',
+  });
   const [secret, setSecret] = useState('');
-  const built = hrAppSource({ kind, url, clientId, connector, recordsPath });
-  const valid = built !== null && secret.trim() !== '';
+  const set = (patch: Partial<HrAppForm>) => setForm((f) => ({ ...f, ...patch }));
+  const { kind } = form;
+  const built = hrAppSource(form);
+  // The schema is the judge (https only, paths, header names): the same rule as the CLI and the mapping file.
+  const schemaOk = built !== null && mappingSourceSchema.safeParse(built.source).success;
+  const valid = schemaOk && (built.secretName === null || secret.trim() !== '');
   const secretLabel =
     kind === 'afas'
       ? t('start.hrAppToken')
-      : kind === 'rest'
-        ? t('start.hrAppApiToken')
-        : t('start.hrAppSecret');
+      : kind === 'personio' || form.auth === 'oauth2'
+        ? t('start.hrAppSecret')
+        : form.auth === 'apiKey'
+          ? t('start.hrAppApiKey')
+          : t('start.hrAppApiToken');
+  const text = (
+    key: keyof HrAppForm,
+    label: string,
+    options: { placeholder?: string; testId?: string } = {},
+  ) => (
+    <label className="field" key={key}>
+      <span>{label}</span>
+      <input
+        className="input mono"
+        value={String(form[key] ?? '')}
+        placeholder={options.placeholder}
+        onChange={(e) => set({ [key]: e.target.value })}
+        data-testid={options.testId ?? `hr-app-${key}`}
+      />
+    </label>
+  );
   return (
     <form
       className="card choice"
@@ -84,10 +185,10 @@ export function HrAppStart({
       onSubmit={async (e) => {
         e.preventDefault();
         if (!built || !valid) return;
-        await storeSecret(built.secretName, secret, { url: built.endpointUrl });
+        if (built.secretName) await storeSecret(built.secretName, secret, { url: built.endpointUrl });
         setSecret('');
         onCreate(
-          kind === 'personio' ? 'Personio' : kind === 'afas' ? `AFAS ${connector.trim()}` : 'HR API',
+          kind === 'personio' ? 'Personio' : kind === 'afas' ? `AFAS ${form.connector.trim()}` : 'HR API',
           built.source,
         );
       }}
@@ -100,7 +201,7 @@ export function HrAppStart({
           <select
             className="input"
             value={kind}
-            onChange={(e) => setKind(e.target.value as Kind)}
+            onChange={(e) => set({ kind: e.target.value as Kind })}
             data-testid="hr-app-kind"
           >
             <option value="personio">Personio</option>
@@ -108,64 +209,95 @@ export function HrAppStart({
             <option value="rest">{t('start.hrAppOther')}</option>
           </select>
         </label>
-        <label className="field">
-          <span>{t('start.hrAppUrl')}</span>
-          <input
-            className="input mono"
-            value={url}
-            placeholder={
-              kind === 'personio'
-                ? 'https://api.personio.de'
-                : kind === 'afas'
-                  ? 'https://12345.rest.afas.online/ProfitRestServices'
-                  : 'https://api.example.nl/v1/employees'
-            }
-            onChange={(e) => setUrl(e.target.value)}
-            data-testid="hr-app-url"
-          />
-        </label>
-        {kind === 'personio' ? (
+        {text('url', t('start.hrAppUrl'), {
+          placeholder:
+            kind === 'personio'
+              ? 'https://api.personio.de'
+              : kind === 'afas'
+                ? 'https://12345.rest.afas.online/ProfitRestServices'
+                : 'https://api.example.nl/v1/employees',
+          testId: 'hr-app-url',
+        })}
+        {kind === 'personio'
+          ? text('clientId', t('start.hrAppClientId'), { testId: 'hr-app-client-id' })
+          : null}
+        {kind === 'afas'
+          ? text('connector', t('start.hrAppConnector'), {
+              placeholder: 'Plek_Medewerkers',
+              testId: 'hr-app-connector',
+            })
+          : null}
+        {kind === 'rest' ? (
+          <>
+            {text('recordsPath', t('start.hrAppRecordsPath'))}
+            <label className="field">
+              <span>{t('start.hrAppAuth')}</span>
+              <select
+                className="input"
+                value={form.auth}
+                onChange={(e) => set({ auth: e.target.value as RestAuthKind })}
+                data-testid="hr-app-auth"
+              >
+                {REST_AUTH_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`start.hrAppAuth.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {form.auth === 'oauth2' ? (
+              <>
+                {text('tokenUrl', t('start.hrAppTokenUrl'), {
+                  placeholder: 'https://api.example.nl/oauth/token',
+                })}
+                {text('clientId', t('start.hrAppClientId'), { testId: 'hr-app-client-id' })}
+                {text('scope', t('start.hrAppScope'))}
+              </>
+            ) : null}
+            {form.auth === 'apiKey' ? text('keyHeader', t('start.hrAppKeyHeader')) : null}
+            <label className="field">
+              <span>{t('start.hrAppPaging')}</span>
+              <select
+                className="input"
+                value={form.paging}
+                onChange={(e) => set({ paging: e.target.value as RestPagingStyle })}
+                data-testid="hr-app-paging"
+              >
+                {REST_PAGING_STYLES.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`start.hrAppPaging.${p}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {form.paging === 'offset' || form.paging === 'page' || form.paging === 'cursor'
+              ? text('pageSize', t('start.hrAppPageSize'), { placeholder: '100' })
+              : null}
+            {form.paging === 'cursor' ? (
+              <>
+                {text('cursorPath', t('start.hrAppCursorPath'), { placeholder: 'meta.next_cursor' })}
+                {text('cursorParam', t('start.hrAppCursorParam'), { placeholder: 'cursor' })}
+              </>
+            ) : null}
+            {form.paging === 'nextLink'
+              ? text('nextPath', t('start.hrAppNextPath'), { placeholder: 'links.next' })
+              : null}
+            {text('totalPath', t('start.hrAppTotalPath'), { placeholder: 'meta.total' })}
+          </>
+        ) : null}
+        {built?.secretName !== null ? (
           <label className="field">
-            <span>{t('start.hrAppClientId')}</span>
+            <span>{secretLabel}</span>
             <input
               className="input mono"
-              value={clientId}
-              onChange={(e) => setClientId(e.target.value)}
-              data-testid="hr-app-client-id"
+              type="password"
+              autoComplete="off"
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+              data-testid="hr-app-secret"
             />
           </label>
-        ) : kind === 'afas' ? (
-          <label className="field">
-            <span>{t('start.hrAppConnector')}</span>
-            <input
-              className="input mono"
-              value={connector}
-              placeholder="Plek_Medewerkers"
-              onChange={(e) => setConnector(e.target.value)}
-              data-testid="hr-app-connector"
-            />
-          </label>
-        ) : (
-          <label className="field">
-            <span>{t('start.hrAppRecordsPath')}</span>
-            <input
-              className="input mono"
-              value={recordsPath}
-              onChange={(e) => setRecordsPath(e.target.value)}
-            />
-          </label>
-        )}
-        <label className="field">
-          <span>{secretLabel}</span>
-          <input
-            className="input mono"
-            type="password"
-            autoComplete="off"
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-            data-testid="hr-app-secret"
-          />
-        </label>
+        ) : null}
       </div>
       <p className="hint">{t('start.hrAppSecretNote')}</p>
       <div>

@@ -1,5 +1,6 @@
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   Panel,
@@ -7,27 +8,89 @@ import {
   useConnection,
   useNodesInitialized,
   useReactFlow,
+  useStore,
+  type AriaLabelConfig,
   type ColorMode,
   type Connection,
   type Edge,
   type FinalConnectionState,
   type IsValidConnection,
+  type Viewport,
 } from '@xyflow/react';
-import { memo, useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { validateConnection } from '../../../shared/graph/connection';
+import { slotOf } from '../../../shared/graph/model';
 import { specOf } from '../../../shared/graph/registry';
+import { paramForSlot } from '../../../shared/graph/signatures';
 import { useGraphStore, useGraphStoreApi } from './context';
+import { friendlyName, translate, useGraphLang, useGraphText, type GraphLang } from './i18n';
 import { nodeTypes } from './nodes';
 import { toGraph, type FlowEdge, type FlowNode } from './store';
 
+/** Node labels are drawn at this size (graph.css `.gn-name`). */
+const LABEL_PX = 13;
 /**
- * The lowest zoom the canvas opens at: node labels are 12 px, so below 11/12 they drop under the 11 px a
- * consultant can read on a 1366×768 laptop (test/e2e/graph-readability.e2e.test.ts measures it).
+ * The lowest zoom the canvas opens at: labels stay at 11.5 px or more, above the 11 px a consultant can read on
+ * a 1366×768 laptop (test/e2e/graph-readability.e2e.test.ts measures it).
  */
-const READABLE_ZOOM = 1;
+export const READABLE_ZOOM = 11.5 / LABEL_PX;
+/** Focus mode shows one field's chain large, up to this zoom. */
+const FOCUS_ZOOM = 1.4;
+const PAD = 16;
 
 const DELETE_KEYS = ['Backspace', 'Delete'];
-const MINIMAP_STYLE = { width: 150, height: 100 };
+
+/** xyflow's own screen-reader texts (controls, minimap, node and edge hints) in the app's language. */
+function ariaLabels(lang: GraphLang): Partial<AriaLabelConfig> {
+  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
+  return {
+    'node.a11yDescription.default': t('a11y.node'),
+    'node.a11yDescription.keyboardDisabled': t('a11y.nodeKeyboard'),
+    'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) =>
+      translate(lang, 'a11y.nodeMoved', { direction, x, y }),
+    'edge.a11yDescription.default': t('a11y.edge'),
+    'controls.ariaLabel': t('a11y.controls'),
+    'controls.zoomIn.ariaLabel': t('a11y.zoomIn'),
+    'controls.zoomOut.ariaLabel': t('a11y.zoomOut'),
+    'controls.fitView.ariaLabel': t('a11y.fitView'),
+    'controls.interactive.ariaLabel': t('a11y.interactive'),
+    'minimap.ariaLabel': t('a11y.minimap'),
+    'handle.ariaLabel': t('a11y.handle'),
+  };
+}
+
+/** How a node is named in an edge's label: the attribute, the function, the literal or the field. */
+function nodeName(n: FlowNode, lang: GraphLang): string {
+  switch (n.type) {
+    case 'source':
+      return n.data.attribute;
+    case 'target':
+      return friendlyName(n.data.path, lang);
+    case 'literal':
+      return n.data.value === null ? 'null' : `"${String(n.data.value)}"`;
+    default:
+      return n.data.op.kind === 'call' ? n.data.op.name : n.data.op.kind === 'binary' ? n.data.op.op : 'not';
+  }
+}
+
+/** "Roepnaam → Voornaam", "Achternaam → Join, invoer 3 (values)": what an edge carries where, for screen readers. */
+function edgeLabel(e: FlowEdge, byId: ReadonlyMap<string, FlowNode>, lang: GraphLang): string {
+  const from = byId.get(e.source);
+  const to = byId.get(e.target);
+  const source = from ? nodeName(from, lang) : e.source;
+  if (!to || to.type === 'target')
+    return translate(lang, 'edgeToField', { source, field: to ? nodeName(to, lang) : e.target });
+  const slot = slotOf(e.targetHandle);
+  const spec = to.type === 'transform' && to.data.op.kind === 'call' ? specOf(to.data.op.name) : undefined;
+  const param = spec ? paramForSlot(spec, slot)?.name : undefined;
+  return translate(lang, 'edgeToInput', {
+    source,
+    fn: nodeName(to, lang),
+    slot: slot + 1,
+    param: param ?? '',
+  });
+}
 
 function minimapColor(n: FlowNode): string {
   switch (n.type) {
@@ -82,16 +145,78 @@ const ConnectionHint = memo(function ConnectionHint() {
   );
 });
 
+/** Where the canvas opens: the lanes from the top, as wide as fits at a readable zoom, the field column in view. */
+function openingViewport(
+  bounds: { x: number; y: number; width: number; height: number },
+  pane: { width: number; height: number },
+): Viewport {
+  const room = pane.width - 2 * PAD;
+  const zoom = Math.min(1, Math.max(READABLE_ZOOM, room / Math.max(1, bounds.width)));
+  // Too wide even at the readable zoom: keep the Plek fields (right) in view; the sources are a pan away.
+  const x =
+    bounds.width * zoom <= room ? PAD - bounds.x * zoom : pane.width - PAD - (bounds.x + bounds.width) * zoom;
+  return { x, y: PAD - bounds.y * zoom, zoom };
+}
+
+/** Focus mode: the chain of one field alone, large; Esc or "Show all" returns to the view as it was. */
+const FocusBar = memo(function FocusBar() {
+  const store = useGraphStoreApi();
+  const t = useGraphText();
+  const lang = useGraphLang();
+  const focused = useGraphStore((s) => s.focusedLane);
+  const label = useGraphStore((s) => {
+    const n = s.nodes.find((x) => x.id === s.focusedLane);
+    return n?.type === 'target' ? friendlyName(n.data.path, lang) : null;
+  });
+  if (!focused || !label) return null;
+  return (
+    <Panel position="top-left" className="ge-focus-bar" data-testid="focus-bar">
+      <span>{t('focusShowing', { field: label })}</span>
+      <button type="button" onClick={() => store.getState().focusLane(null)}>
+        {t('focusLeave')}
+      </button>
+    </Panel>
+  );
+});
+
 /** The node graph. Every structural change goes through the store, which writes the mapping back. */
 export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const store = useGraphStoreApi();
+  const lang = useGraphLang();
+  const t = useGraphText();
   const nodes = useGraphStore((s) => s.nodes);
   const edges = useGraphStore((s) => s.edges);
+  const focusedLane = useGraphStore((s) => s.focusedLane);
+  const laneNodes = useGraphStore((s) => s.laneNodes);
   const onNodesChange = useGraphStore((s) => s.onNodesChange);
   const onEdgesChange = useGraphStore((s) => s.onEdgesChange);
   const searchMatches = useGraphStore((s) => s.searchMatches);
   const flow = useReactFlow<FlowNode, FlowEdge>();
+  const paneWidth = useStore((s) => s.width);
+  const paneHeight = useStore((s) => s.height);
+  const [minimap, setMinimap] = useState(true);
 
+  // Readable edge labels; a list of strings, so that dragging a node (new positions, same names) keeps it.
+  const labels = useGraphStore(
+    useShallow((s) => {
+      const byId = new Map(s.nodes.map((n) => [n.id, n]));
+      return s.edges.map((e) => edgeLabel(e, byId, lang));
+    }),
+  );
+  const shownEdges = useMemo(
+    () =>
+      edges.map((e, i) => ({
+        ...e,
+        ariaLabel: labels[i],
+        ...(focusedLane && !(laneNodes.has(e.source) && laneNodes.has(e.target)) ? { hidden: true } : {}),
+      })),
+    [edges, labels, focusedLane, laneNodes],
+  );
+  const shownNodes = useMemo(
+    () => (focusedLane ? nodes.map((n) => (laneNodes.has(n.id) ? n : { ...n, hidden: true })) : nodes),
+    [nodes, focusedLane, laneNodes],
+  );
+  const aria = useMemo(() => ariaLabels(lang), [lang]);
   // The same judge as the CLI and the tests: the shared engine's validateConnection.
   const isValidConnection: IsValidConnection<Edge> = useCallback(
     (c) => {
@@ -120,26 +245,41 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
     [store],
   );
 
-  // Fit once per loaded mapping, when the canvas has measured the nodes (the `fitView` prop alone races with
-  // a mapping that arrives after the first render).
+  // Place the view once per loaded mapping, when the canvas has measured the nodes (the `fitView` prop alone
+  // races with a mapping that arrives after the first render). A whole customer mapping fitted into a laptop
+  // screen is unreadably small, so it opens on the first lanes at a readable zoom; the minimap, search, focus
+  // mode and "fit" reach the rest.
   const initialized = useNodesInitialized();
   const loadSeq = useGraphStore((s) => s.loadSeq);
   const fitted = useRef(0);
   useEffect(() => {
-    if (!initialized || fitted.current === loadSeq) return;
+    if (!initialized || fitted.current === loadSeq || paneWidth === 0) return;
     fitted.current = loadSeq;
-    void flow.fitView({ padding: 0.05 }).then(() => {
-      // A full customer mapping fitted into a laptop screen is unreadably small: start at a readable zoom at the
-      // top-left (source attributes) instead; the minimap, search and "fit" reach the rest.
-      if (flow.getZoom() >= READABLE_ZOOM) return;
-      const bounds = flow.getNodesBounds(flow.getNodes());
-      void flow.setViewport({
-        x: -bounds.x * READABLE_ZOOM + 24,
-        y: -bounds.y * READABLE_ZOOM + 24,
-        zoom: READABLE_ZOOM,
-      });
-    });
-  }, [initialized, loadSeq, flow]);
+    const bounds = flow.getNodesBounds(flow.getNodes());
+    void flow.setViewport(openingViewport(bounds, { width: paneWidth, height: paneHeight }));
+  }, [initialized, loadSeq, flow, paneWidth, paneHeight]);
+
+  // Entering focus mode remembers the view; leaving it goes back there.
+  const before = useRef<Viewport | null>(null);
+  useEffect(() => {
+    if (focusedLane) {
+      before.current ??= flow.getViewport();
+      const ids = [...store.getState().laneNodes].map((id) => ({ id }));
+      requestAnimationFrame(
+        () =>
+          void flow.fitView({
+            nodes: ids,
+            padding: 0.12,
+            minZoom: READABLE_ZOOM,
+            maxZoom: FOCUS_ZOOM,
+            duration: 200,
+          }),
+      );
+    } else if (before.current) {
+      void flow.setViewport(before.current, { duration: 200 });
+      before.current = null;
+    }
+  }, [focusedLane, flow, store]);
 
   useEffect(() => {
     if (searchMatches.size === 0) return;
@@ -148,8 +288,9 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
 
   return (
     <ReactFlow<FlowNode, FlowEdge>
-      nodes={nodes}
-      edges={edges}
+      nodes={shownNodes}
+      edges={shownEdges}
+      ariaLabelConfig={aria}
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
@@ -162,8 +303,28 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
       onlyRenderVisibleElements
     >
       <Background gap={24} />
-      <MiniMap pannable zoomable nodeColor={minimapColor} style={MINIMAP_STYLE} />
-      <Controls />
+      {/* Bottom left, above the controls: the Plek fields sit in the right-hand column, which it must not hide. */}
+      {minimap && (
+        <MiniMap
+          pannable
+          zoomable
+          position="bottom-left"
+          className="ge-minimap"
+          nodeColor={minimapColor}
+          style={{ width: 140, height: 90 }}
+        />
+      )}
+      <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
+        <ControlButton
+          onClick={() => setMinimap((v) => !v)}
+          title={t(minimap ? 'minimapHide' : 'minimapShow')}
+          aria-label={t(minimap ? 'minimapHide' : 'minimapShow')}
+          aria-pressed={minimap}
+        >
+          ▣
+        </ControlButton>
+      </Controls>
+      <FocusBar />
       <ConnectionHint />
     </ReactFlow>
   );

@@ -20,6 +20,7 @@ import { SidePanel } from './SidePanel';
 import { createGraphEditorStore, type GraphEditorStore } from './store';
 import { useColorMode } from './theme';
 import { Toolbar } from './Toolbar';
+import { useGraphText } from './i18n';
 
 export interface MappingEditorProps {
   mapping: MappingFileInput;
@@ -58,6 +59,31 @@ const CanvasPane = memo(function CanvasPane({
   );
 });
 
+/**
+ * The first thing a keyboard user reaches in the editor: jumps past the toolbar, the ~55 palette buttons and the
+ * edges (drawn before the nodes) to the top-left node in view — the first lane's first node.
+ */
+function SkipToGraph({ root }: { root: React.RefObject<HTMLDivElement | null> }) {
+  const t = useGraphText();
+  const jump = (e: React.MouseEvent) => {
+    e.preventDefault();
+    const pane = root.current?.querySelector('.react-flow')?.getBoundingClientRect();
+    const nodes = Array.from(root.current?.querySelectorAll<HTMLElement>('.react-flow__node') ?? [])
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(
+        ({ r }) =>
+          !pane || (r.bottom > pane.top && r.top < pane.bottom && r.right > pane.left && r.left < pane.right),
+      )
+      .sort((a, b) => a.r.top - b.r.top || a.r.left - b.r.left);
+    nodes[0]?.el.focus();
+  };
+  return (
+    <a className="ge-skip" href="#graph" onClick={jump}>
+      {t('skipToGraph')}
+    </a>
+  );
+}
+
 function isEditable(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
@@ -66,11 +92,16 @@ function isEditable(target: EventTarget | null): boolean {
 function useShortcuts(store: GraphEditorStore, root: React.RefObject<HTMLDivElement | null>) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (isEditable(e.target) || !(e.ctrlKey || e.metaKey)) return;
+      if (isEditable(e.target)) return;
       // Only when the editor has focus (or nothing else does).
       const active = document.activeElement;
       if (active && active !== document.body && !root.current?.contains(active)) return;
       const s = store.getState();
+      if (e.key === 'Escape' && s.focusedLane) {
+        s.focusLane(null);
+        return;
+      }
+      if (!(e.ctrlKey || e.metaKey)) return;
       const k = e.key.toLowerCase();
       if (k === 'z' && !e.shiftKey) s.undo();
       else if ((k === 'z' && e.shiftKey) || k === 'y') s.redo();
@@ -152,6 +183,7 @@ export function MappingEditor({
     <GraphStoreContext.Provider value={store}>
       <ReactFlowProvider>
         <div className="ge" ref={root} data-color-mode={colorMode}>
+          <SkipToGraph root={root} />
           <Toolbar />
           <div className="ge-main">
             <Palette />

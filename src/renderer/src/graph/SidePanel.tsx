@@ -4,12 +4,13 @@ import { pendingSuggestions } from '../../../shared/graph/suggestions';
 import type { ExpressionError } from '../../../shared/expression/errors';
 import { UNSUPPORTED_TARGETS } from '../../../shared/scim/fields';
 import { useGraphStore, useGraphStoreApi } from './context';
-import { useGraphText } from './i18n';
+import { expressionErrorText, friendlyName, useGraphLang, useGraphText } from './i18n';
 
 /** Text mode for one field: type the expression, the graph follows; parse errors name the column. */
 const FieldTextEditor = memo(function FieldTextEditor({ path }: { path: string }) {
   const store = useGraphStoreApi();
   const t = useGraphText();
+  const lang = useGraphLang();
   const current = useGraphStore((s) => s.drafts[path] ?? s.expressions[path] ?? '');
   const state = useGraphStore((s) => s.fieldStates[path]);
   const [text, setText] = useState(current);
@@ -22,16 +23,16 @@ const FieldTextEditor = memo(function FieldTextEditor({ path }: { path: string }
   }
   const apply = () => setError(store.getState().setFieldText(path, text));
   return (
-    <section className="ge-field-editor" aria-label={`Expression for ${path}`}>
+    <section className="ge-field-editor" aria-label={t('expressionFor', { field: friendlyName(path, lang) })}>
       <header>
-        <code>{path}</code>
-        <button type="button" aria-label="Close" onClick={() => store.getState().focusField(null)}>
+        <code title={path}>{friendlyName(path, lang)}</code>
+        <button type="button" aria-label={t('close')} onClick={() => store.getState().focusField(null)}>
           ×
         </button>
       </header>
       <textarea
         className="ge-expression"
-        aria-label="Expression"
+        aria-label={t('expression')}
         spellCheck={false}
         value={text}
         rows={3}
@@ -49,7 +50,7 @@ const FieldTextEditor = memo(function FieldTextEditor({ path }: { path: string }
       </div>
       {error && (
         <p className="ge-error" role="alert">
-          {t('column')} {error.column}: {error.message}
+          {expressionErrorText(lang, error)}
         </p>
       )}
       {state?.status === 'incomplete' && (
@@ -59,17 +60,21 @@ const FieldTextEditor = memo(function FieldTextEditor({ path }: { path: string }
   );
 });
 
-/** Header-recogniser suggestions for fields that are not mapped yet; accept or reject each. */
-const Suggestions = memo(function Suggestions() {
-  const store = useGraphStoreApi();
-  const t = useGraphText();
+function usePendingSuggestions() {
   const headers = useGraphStore(useShallow((s) => s.attributes.map((a) => a.name)));
   const mapped = useGraphStore((s) => s.expressions);
   const rejected = useGraphStore((s) => s.rejectedSuggestions);
-  const suggestions = useMemo(
-    () => pendingSuggestions(headers, mapped, rejected),
-    [headers, mapped, rejected],
-  );
+  return useMemo(() => pendingSuggestions(headers, mapped, rejected), [headers, mapped, rejected]);
+}
+
+/** Header-recogniser suggestions for fields that are not mapped yet; accept or reject each. */
+const Suggestions = memo(function Suggestions({
+  suggestions,
+}: {
+  suggestions: ReturnType<typeof pendingSuggestions>;
+}) {
+  const store = useGraphStoreApi();
+  const t = useGraphText();
   if (suggestions.length === 0) return null;
   return (
     <section className="ge-suggestions" aria-label={t('suggestions')}>
@@ -101,7 +106,8 @@ const Suggestions = memo(function Suggestions() {
   );
 });
 
-const Legend = memo(function Legend() {
+/** Which Plek profile fields cannot be synchronised, and why (in the toolbar). */
+export const Legend = memo(function Legend() {
   const t = useGraphText();
   return (
     <details className="ge-legend">
@@ -117,24 +123,26 @@ const Legend = memo(function Legend() {
   );
 });
 
+/** Text mode, refusals and suggestions; takes no room from the canvas when it has nothing to say. */
 export const SidePanel = memo(function SidePanel() {
   const focused = useGraphStore((s) => s.focusedField);
   const refusal = useGraphStore((s) => s.refusal);
+  const suggestions = usePendingSuggestions();
   const store = useGraphStoreApi();
   const t = useGraphText();
+  if (!focused && !refusal && suggestions.length === 0) return null;
   return (
     <aside className="ge-side">
       {refusal && (
         <p className="ge-refusal" role="alert" data-testid="refusal">
           {t('refused')} {refusal.reason}
-          <button type="button" aria-label="Dismiss" onClick={() => store.getState().clearRefusal()}>
+          <button type="button" aria-label={t('dismiss')} onClick={() => store.getState().clearRefusal()}>
             ×
           </button>
         </p>
       )}
       {focused && <FieldTextEditor key={focused} path={focused} />}
-      <Suggestions />
-      <Legend />
+      <Suggestions suggestions={suggestions} />
     </aside>
   );
 });

@@ -3,6 +3,8 @@ import { memo } from 'react';
 import { canRedo, canUndo } from '../../../shared/graph/history';
 import { useGraphStore, useGraphStoreApi } from './context';
 import { useGraphText } from './i18n';
+import { Legend } from './SidePanel';
+import { selectFieldOfSelection } from './store';
 
 export const Toolbar = memo(function Toolbar() {
   const store = useGraphStoreApi();
@@ -11,14 +13,16 @@ export const Toolbar = memo(function Toolbar() {
   const matches = useGraphStore((s) => s.searchMatches.size);
   const undoable = useGraphStore((s) => canUndo(s.history));
   const redoable = useGraphStore((s) => canRedo(s.history));
+  const focusable = useGraphStore(selectFieldOfSelection);
+  const focused = useGraphStore((s) => s.focusedLane);
   const t = useGraphText();
   return (
-    <div className="ge-toolbar" role="toolbar" aria-label="Graph">
+    <div className="ge-toolbar" role="toolbar" aria-label={t('toolbar')}>
       <input
         type="search"
         className="ge-search"
         placeholder={t('search')}
-        aria-label="Search attribute or field"
+        aria-label={t('searchLabel')}
         value={search}
         onChange={(e) => store.getState().setSearch(e.target.value)}
       />
@@ -42,6 +46,19 @@ export const Toolbar = memo(function Toolbar() {
       <button type="button" title={t('fitTitle')} onClick={() => void flow.fitView({ duration: 200 })}>
         {t('fit')}
       </button>
+      <button
+        type="button"
+        title={t('focusTitle')}
+        aria-pressed={focused !== null}
+        disabled={focused === null && focusable === null}
+        data-testid="focus-lane"
+        onClick={() => store.getState().focusLane(focused ? null : focusable)}
+      >
+        {t('focus')}
+      </button>
+      <span className="ge-toolbar-end">
+        <Legend />
+      </span>
     </div>
   );
 });

@@ -1,5 +1,13 @@
 import { useSyncExternalStore } from 'react';
-import { format, targetLabel, type Lang, type MessageId, type MessageValues } from '../../../shared/i18n';
+import type { ExpressionError } from '../../../shared/expression/errors';
+import {
+  format,
+  formatExpressionError,
+  targetLabel,
+  type Lang,
+  type MessageId,
+  type MessageValues,
+} from '../../../shared/i18n';
 
 /** The editor's ids in the shared catalogue, without their `graph.` prefix. */
 type Key = MessageId extends infer Id ? (Id extends `graph.${infer K}` ? K : never) : never;
@@ -36,4 +44,9 @@ export function useGraphText(): GraphText {
 export function friendlyName(path: string, lang: GraphLang): string {
   const label = targetLabel(lang, path);
   return label !== path ? label : (path.split(':').pop() ?? path);
+}
+
+/** "Kolom 17: hier ontbreekt ")"": a problem in an expression's text, where and what, in the app's language. */
+export function expressionErrorText(lang: GraphLang, error: ExpressionError): string {
+  return translate(lang, 'parseError', { column: error.column, detail: formatExpressionError(lang, error) });
 }

@@ -13,7 +13,7 @@ import type {
   TargetFieldFlowNode,
   TransformFlowNode,
 } from './store';
-import { useGraphText } from './i18n';
+import { expressionErrorText, friendlyName, useGraphLang, useGraphText } from './i18n';
 
 /** Diacritics modes NormalizeDiacritics knows; shown as a choice instead of free text. */
 const DIACRITICS_MODES = ['strip', 'dach'];
@@ -33,18 +33,24 @@ export const SourceAttributeNodeView = memo(function SourceAttributeNodeView({
   return (
     <div
       className={`gn gn-source${selected ? ' is-selected' : ''}${data.missing ? ' is-missing' : ''}${match ? ' is-match' : ''}`}
-      title={data.missing ? t('notInSampleTitle') : data.example ? `e.g. ${data.example}` : undefined}
+      title={
+        data.missing
+          ? t('notInSampleTitle')
+          : data.example
+            ? t('example', { example: data.example })
+            : undefined
+      }
     >
       <div className="gn-title">
         <span className="gn-name">{data.attribute}</span>
         {isKey && (
           <span className="gn-badge gn-badge-key" title={t('keyBadge')}>
-            key
+            {t('keyBadgeText')}
           </span>
         )}
         {data.multiValued && (
           <span className="gn-badge" title={t('listTitle')}>
-            list
+            {t('listBadge')}
           </span>
         )}
       </div>
@@ -152,13 +158,15 @@ export const TransformNodeView = memo(function TransformNodeView({
       if (f.status === 'incomplete' && f.nodeId === id) return f.reason;
     return undefined;
   });
+  const t = useGraphText();
+  const lang = useGraphLang();
   const op = data.op;
   const spec = op.kind === 'call' ? specOf(op.name) : undefined;
   const slots = Array.from({ length: data.slots }, (_, i) => i);
   return (
     <div
       className={`gn gn-transform${selected ? ' is-selected' : ''}${problem ? ' is-incomplete' : ''}`}
-      title={spec ? `${spec.description.nl}\n${spec.description.en}\n${spec.example}` : undefined}
+      title={spec ? `${spec.description[lang]}\n${spec.example}` : undefined}
     >
       <div className="gn-title">
         <span className="gn-name">{transformTitle(op)}</span>
@@ -169,12 +177,10 @@ export const TransformNodeView = memo(function TransformNodeView({
         const name =
           param?.name ??
           (op.kind === 'binary'
-            ? slot === 0
-              ? 'left'
-              : 'right'
+            ? t(slot === 0 ? 'param.left' : 'param.right')
             : op.kind === 'not'
-              ? 'value'
-              : `arg ${slot + 1}`);
+              ? t('param.value')
+              : t('param.arg', { n: slot + 1 }));
         const type = param?.type ?? (op.kind === 'not' ? 'boolean' : 'any');
         const isWired = wired.includes(slot);
         const choices =
@@ -220,6 +226,7 @@ export const LiteralNodeView = memo(function LiteralNodeView({
   selected,
 }: NodeProps<LiteralFlowNode>) {
   const store = useGraphStoreApi();
+  const t = useGraphText();
   const [draft, setDraft] = useState<string | null>(null);
   const shown = data.value === null ? '' : String(data.value);
   const write = (text: string) => {
@@ -232,11 +239,11 @@ export const LiteralNodeView = memo(function LiteralNodeView({
   return (
     <div className={`gn gn-literal${selected ? ' is-selected' : ''}`} title={printLiteral(data.value)}>
       <div className="gn-title">
-        <span className="gn-name">literal</span>
+        <span className="gn-name">{t('literal')}</span>
       </div>
       <input
         className="nodrag gn-input"
-        aria-label="literal value"
+        aria-label={t('literalValue')}
         value={draft ?? shown}
         placeholder={data.value === null ? 'null' : '""'}
         onChange={(e) => setDraft(e.target.value)}
@@ -262,6 +269,8 @@ export const TargetFieldNodeView = memo(function TargetFieldNodeView({
   const match = useGraphStore((s) => s.searchMatches.has(`field:${data.path}`));
   const expression = useGraphStore((s) => s.expressions[data.path]);
   const t = useGraphText();
+  const lang = useGraphLang();
+  const name = friendlyName(data.path, lang);
   const mapped = state?.status === 'ok';
   return (
     <div
@@ -270,7 +279,7 @@ export const TargetFieldNodeView = memo(function TargetFieldNodeView({
     >
       <Handle type="target" position={Position.Left} id="in-0" />
       <div className="gn-title">
-        <span className="gn-name">{data.label}</span>
+        <span className="gn-name">{data.custom || data.problem ? data.label : name}</span>
         {data.required && (
           <span className="gn-required" title={t('requiredTitle')}>
             *
@@ -280,7 +289,7 @@ export const TargetFieldNodeView = memo(function TargetFieldNodeView({
           type="button"
           className="nodrag gn-text-button"
           title={t('editAsText')}
-          aria-label={`Edit ${data.path} as text`}
+          aria-label={t('editFieldAsText', { field: name })}
           onClick={() => store.getState().focusField(data.path)}
         >
           ƒx
@@ -290,8 +299,10 @@ export const TargetFieldNodeView = memo(function TargetFieldNodeView({
         <code className="gn-path">{data.path}</code>
       </div>
       {state?.status === 'incomplete' && <div className="gn-problem">{state.reason}</div>}
-      {parseError && <div className="gn-problem">{parseError.message}</div>}
-      {compileError && !parseError && <div className="gn-problem">{compileError}</div>}
+      {parseError && <div className="gn-problem">{expressionErrorText(lang, parseError)}</div>}
+      {compileError && !parseError && (
+        <div className="gn-problem">{expressionErrorText(lang, compileError)}</div>
+      )}
       {data.problem && <div className="gn-problem">{data.problem}</div>}
     </div>
   );

@@ -24,7 +24,8 @@ import {
 } from '../../../shared/graph/edit';
 import type { History } from '../../../shared/graph/history';
 import { createHistory, pushHistory, redo, undo } from '../../../shared/graph/history';
-import { autoLayout } from '../../../shared/graph/layout';
+import type { NodeSize } from '../../../shared/graph/layout';
+import { estimatedSize, fieldChain, freeSpot, laneLayout } from '../../../shared/graph/layout';
 import { graphToMapping, mappingToGraph } from '../../../shared/graph/mapping';
 import type {
   GraphEdge,
@@ -103,7 +104,13 @@ export interface GraphSlice {
   setLiteral(nodeId: string, value: LiteralValue): void;
   /** Text mode: parses and redraws one field; returns the parse error, if any. */
   setFieldText(path: string, text: string): ExpressionError | null;
+  /** Lays the graph out in lanes, one row per Plek field (an undo step). */
   autoLayout(): void;
+  /** The Plek field whose chain alone is shown ("focus mode"), or null for the whole graph. */
+  focusedLane: string | null;
+  /** Ids of the nodes of the focused chain (empty when no lane is focused). */
+  laneNodes: ReadonlySet<string>;
+  focusLane(fieldNodeId: string | null): void;
   copySelection(): void;
   paste(): void;
   undo(): void;
@@ -132,7 +139,7 @@ export interface ValidationSlice {
   /** Fields whose expression does not parse: kept as text (with the error) until fixed in text mode. */
   parseErrors: Record<string, UnparsedField>;
   /** Fields whose expression parses but does not compile (unknown function, missing ValueMap table…). */
-  compileErrors: Record<string, string>;
+  compileErrors: Record<string, ExpressionError>;
   /** Text typed in text mode that does not parse yet, by field. */
   drafts: Record<string, string>;
   refuse(reason: string): void;
@@ -181,6 +188,50 @@ function toFlow(
   };
 }
 
+/** Node sizes as the canvas measured them, estimated for nodes it has not drawn yet. */
+function sizeOfIn(nodes: readonly FlowNode[]): (n: GraphNode) => NodeSize {
+  const measured = new Map<string, NodeSize>();
+  for (const n of nodes)
+    if (n.measured?.width && n.measured.height)
+      measured.set(n.id, { width: n.measured.width, height: n.measured.height });
+  return (n) => measured.get(n.id) ?? estimatedSize(n);
+}
+
+/**
+ * Moves newly added nodes (together, keeping their arrangement) to the nearest spot near where they were put
+ * that covers no other node: palette clicks and pastes land beside the graph's nodes, never on top of them.
+ */
+function placeInFreeSpace(
+  graph: MappingGraph,
+  ids: readonly string[],
+  drawn: readonly FlowNode[],
+): MappingGraph {
+  const fresh = new Set(ids);
+  const sizeOf = sizeOfIn(drawn);
+  const added = graph.nodes.filter((n) => fresh.has(n.id));
+  if (added.length === 0) return graph;
+  const left = Math.min(...added.map((n) => n.position.x));
+  const top = Math.min(...added.map((n) => n.position.y));
+  const right = Math.max(...added.map((n) => n.position.x + sizeOf(n).width));
+  const bottom = Math.max(...added.map((n) => n.position.y + sizeOf(n).height));
+  const others = { nodes: graph.nodes.filter((n) => !fresh.has(n.id)), edges: [] };
+  const spot = freeSpot(
+    others,
+    { x: left, y: top },
+    { width: right - left, height: bottom - top },
+    { sizeOf },
+  );
+  const dx = spot.x - left;
+  const dy = spot.y - top;
+  if (dx === 0 && dy === 0) return graph;
+  return {
+    nodes: graph.nodes.map((n) =>
+      fresh.has(n.id) ? { ...n, position: { x: n.position.x + dx, y: n.position.y + dy } } : n,
+    ),
+    edges: graph.edges,
+  };
+}
+
 function selectedIds(nodes: readonly FlowNode[], edges: readonly FlowEdge[]): Set<string> {
   const out = new Set<string>();
   for (const n of nodes) if (n.selected) out.add(n.id);
@@ -200,17 +251,17 @@ function fold(text: string): string {
 function compileErrorsOf(
   expressions: Readonly<Record<string, string>>,
   rules: Pick<MappingFileInput, 'valueMaps'>,
-): Record<string, string> {
+): Record<string, ExpressionError> {
   const valueMaps = Object.fromEntries(
     Object.entries(rules.valueMaps ?? {}).map(([k, v]) => [
       k,
       { entries: v.entries, default: v.default ?? undefined },
     ]),
   );
-  const out: Record<string, string> = {};
+  const out: Record<string, ExpressionError> = {};
   for (const [path, text] of Object.entries(expressions)) {
     const r = compileExpression(text, { valueMaps });
-    if (!r.ok) out[path] = r.error.message;
+    if (!r.ok) out[path] = r.error;
   }
   return out;
 }
@@ -372,12 +423,14 @@ const createGraphSlice: Slice<GraphSlice> = (set, get) => {
       if (graph !== before) commit(graph, { history: 'push' });
     },
     addTransform(op, position) {
-      const { graph, id } = addTransform(current(), op, position, specOf);
+      const { graph: drawn, id } = addTransform(current(), op, position, specOf);
+      const graph = placeInFreeSpace(drawn, [id], get().nodes);
       commit(graph, { history: 'push', selected: new Set([id]) });
       return id;
     },
     addLiteral(value, position) {
-      const { graph, id } = addLiteral(current(), value, position);
+      const { graph: drawn, id } = addLiteral(current(), value, position);
+      const graph = placeInFreeSpace(drawn, [id], get().nodes);
       commit(graph, { history: 'push', selected: new Set([id]) });
       return id;
     },
@@ -408,7 +461,19 @@ const createGraphSlice: Slice<GraphSlice> = (set, get) => {
       return null;
     },
     autoLayout() {
-      commit(autoLayout(current()), { history: 'push' });
+      commit(laneLayout(current(), { sizeOf: sizeOfIn(get().nodes) }), { history: 'push' });
+    },
+    focusedLane: null,
+    laneNodes: new Set<string>(),
+    focusLane(fieldNodeId) {
+      const target = fieldNodeId
+        ? get().nodes.find((n) => n.id === fieldNodeId && n.type === 'target')
+        : undefined;
+      if (!target) {
+        if (get().focusedLane !== null) set({ focusedLane: null, laneNodes: new Set() });
+        return;
+      }
+      set({ focusedLane: target.id, laneNodes: fieldChain(current(), target.id) });
     },
     copySelection() {
       const s = get();
@@ -417,7 +482,9 @@ const createGraphSlice: Slice<GraphSlice> = (set, get) => {
     paste() {
       const clip = get().clipboard;
       if (!clip || clip.nodes.length === 0) return;
-      const { graph, ids } = pasteFragment(current(), clip, { x: 40, y: 40 }, specOf);
+      const pasted = pasteFragment(current(), clip, { x: 40, y: 40 }, specOf);
+      const { ids } = pasted;
+      const graph = placeInFreeSpace(pasted.graph, ids, get().nodes);
       commit(graph, { history: 'push', selected: new Set(ids) });
     },
     undo() {
@@ -479,6 +546,26 @@ export function createGraphEditorStore(): GraphEditorStore {
       ...createValidationSlice(...a),
     })),
   );
+}
+
+/**
+ * The Plek field the selection belongs to, for focus mode: a selected field itself, else the first field the
+ * first selected node feeds (following its outgoing edges). Null when nothing selected leads to a field.
+ */
+export function selectFieldOfSelection(s: Pick<GraphEditorState, 'nodes' | 'edges'>): string | null {
+  const first = s.nodes.find((n) => n.selected);
+  if (!first) return null;
+  const byId = new Map(s.nodes.map((n) => [n.id, n]));
+  const seen = new Set<string>();
+  const queue = [first.id];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    if (byId.get(id)?.type === 'target') return id;
+    for (const e of s.edges) if (e.source === id) queue.push(e.target);
+  }
+  return null;
 }
 
 /** Selector of what the preview needs: changes only when an expression, the key or the sample changes. */

@@ -13,12 +13,14 @@ export function EndpointConfirmation() {
   const [pending, setPending] = useState<PendingConfirmation | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The changed-hosts notice can be hidden once read; a project opened with other changes shows it again.
+  const [dismissedChanges, setDismissedChanges] = useState<typeof changes>(undefined);
   useEffect(() => onConfirmationNeeded((p) => (setPending(p), setDone(null), setError(null))), []);
 
   const c = pending?.confirmation;
   return (
     <>
-      {changes && changes.length > 0 ? (
+      {changes && changes.length > 0 && changes !== dismissedChanges ? (
         <div className="alert alert-warning banner" role="alert" data-testid="endpoint-changes">
           <strong>{t('security.changed.title')}</strong>
           <ul>
@@ -29,6 +31,9 @@ export function EndpointConfirmation() {
               </li>
             ))}
           </ul>
+          <button type="button" className="btn btn-small" onClick={() => setDismissedChanges(changes)}>
+            {t('security.changed.dismiss')}
+          </button>
         </div>
       ) : null}
       {c ? (

@@ -6,7 +6,8 @@ import { ProgressBar } from '../components/ProgressBar';
 import { formatDuration, progressStats, runOutcome } from '../logic/format';
 import { failureReason, reportFileName, reportToCsv } from '../logic/report';
 import { downloadText } from '../components/download';
-import { formatNumber, formatText, type Lang, type MessageKey } from '../i18n';
+import { formatNumber, type Lang, type MessageKey } from '../i18n';
+import { wordDetail } from '../store/helpers';
 
 const RESULT_KEYS: Record<string, MessageKey> = {
   ok: 'result.ok',
@@ -289,7 +290,7 @@ function reportText(
       : []),
     '',
     `${t('run.log')}:`,
-    ...log.map((l) => `${l.at} ${formatText(lang, l.text, l.message)}`),
+    ...log.map((l) => `${l.at} ${wordDetail(l.detail, lang) ?? l.message}`),
   ];
   return lines.join('\n');
 }
@@ -320,7 +321,7 @@ function RunLog() {
             key={i}
             className={l.level === 'error' ? 'lvl-error' : l.level === 'warn' ? 'lvl-warn' : undefined}
           >
-            {l.at.slice(11, 19)} {formatText(lang, l.text, l.message)}
+            {l.at.slice(11, 19)} {wordDetail(l.detail, lang) ?? l.message}
           </div>
         ))}
       </pre>

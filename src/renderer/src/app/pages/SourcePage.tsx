@@ -7,8 +7,10 @@ import { useApp, useT, type Translate } from '../store/context';
 import { FillBar } from '../components/FillBar';
 import { SeverityBadge } from '../components/SeverityBadge';
 import { ProjectSetup } from '../components/ProjectSetup';
+import { ApiSourcePanel, isApiSourceInput } from '../components/ApiSourcePanel';
 import { describeProblem } from '../logic/problems';
-import { formatIssue, formatText, type Lang, type MessageKey } from '../i18n';
+import { formatIssue, type Lang, type MessageKey } from '../i18n';
+import { wordDetail } from '../store/helpers';
 import { delimiterReason, encodingReason } from '../logic/source';
 import { sourceRowCounts } from '../logic/counts';
 
@@ -79,6 +81,8 @@ export function SourcePage() {
         <CsvOptions source={s.source} />
       ) : s.source.kind === 'ldap' ? (
         <LdapForm source={s.source} />
+      ) : isApiSourceInput(s.source) ? (
+        <ApiSourcePanel source={s.source} />
       ) : null}
       <div className="card">
         <div className="row" style={{ marginBottom: 8 }}>
@@ -358,7 +362,7 @@ function LdapForm({ source }: { source: LdapInput }) {
             role="status"
             data-testid="connection-test"
           >
-            {formatText(s.lang, s.connectionTest.text, s.connectionTest.message)}
+            {wordDetail(s.connectionTest.detail, s.lang) ?? s.connectionTest.message}
           </span>
         ) : null}
         {source.pinnedFingerprint ? (

@@ -4,6 +4,7 @@ import { useApp, useT } from '../store/context';
 import { fileToBase64 } from '../components/download';
 import { HrAppStart } from '../HrAppStart';
 import { DirectoryStart } from '../components/DirectoryStart';
+import { WorkbenchData } from '../components/WorkbenchData';
 
 export function StartPage() {
   const t = useT();
@@ -153,6 +154,8 @@ export function StartPage() {
           </ul>
         )}
       </div>
+
+      <WorkbenchData />
     </section>
   );
 }

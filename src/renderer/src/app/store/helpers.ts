@@ -1,10 +1,20 @@
-import type { Result } from '../../../../shared/api/contract';
+import type { MessageRef, Result } from '../../../../shared/api/contract';
+import { format, hasMessage, type Lang } from '../../../../shared/i18n';
 import type { GetState } from './types';
-import { formatApiError } from '../i18n';
 
-/** Unwraps a result; a failure (other than a cancellation the user asked for) is shown in the error banner. */
+/** A message that crossed the API as data, in the consultant's language; null when the catalogue lacks its id. */
+export function wordDetail(detail: MessageRef | undefined, lang: Lang): string | null {
+  if (!detail || !hasMessage(detail.id)) return null;
+  return format(lang, detail.id, detail.values);
+}
+
+/**
+ * Unwraps a result; a failure (other than a cancellation the user asked for) is shown in the error banner, worded
+ * from its catalogue message when it carries one (HR application APIs), else its English text.
+ */
 export function valueOrReport<T>(get: GetState, result: Result<T>): T | undefined {
   if (result.ok) return result.value;
-  if (result.error.code !== 'cancelled') get().showError(formatApiError(get().lang, result.error));
+  if (result.error.code !== 'cancelled')
+    get().showError(wordDetail(result.error.detail, get().lang) ?? result.error.message);
   return undefined;
 }

@@ -7,6 +7,7 @@ import { createRunSlice, LOG_LIMIT } from './run-slice';
 import { createSourceSlice } from './source-slice';
 import { createUiSlice } from './ui-slice';
 import { createValidationSlice } from './validation-slice';
+import { createWorkbenchDataSlice } from './data-slice';
 import type { AppState, StoreDeps } from './types';
 
 export type AppStore = StoreApi<AppState>;
@@ -28,6 +29,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         ...createValidationSlice(deps)(...a),
         ...createPlanSlice(deps)(...a),
         ...createRunSlice(deps)(...a),
+        ...createWorkbenchDataSlice(deps)(...a),
       }),
       {
         name: PREFS_KEY,
@@ -43,7 +45,8 @@ export function connectEvents(store: AppStore, api: WorkbenchApi): () => void {
   const offs = [
     api.on('task:progress', (p) => {
       const { task, validationProgress } = store.getState();
-      if (task && task.id === p.taskId) store.setState({ task: { ...task, done: p.done, total: p.total } });
+      if (task && task.id === p.taskId)
+        store.setState({ task: { ...task, done: p.done, total: p.total, ...(p.api ? { api: p.api } : {}) } });
       else if (validationProgress?.taskId === p.taskId)
         store.setState({ validationProgress: { taskId: p.taskId, done: p.done, total: p.total } });
     }),

@@ -67,7 +67,7 @@ export function createSourceSlice(deps: StoreDeps): StateCreator<AppState, [], [
 
     testConnection: async () => {
       const source = get().mapping?.source;
-      if (source?.kind !== 'ldap') return;
+      if (!source || source.kind === 'csv') return;
       set({ connectionTest: null });
       const result = valueOrReport(get, await api.source.testConnection({ source }));
       if (result) set({ connectionTest: result });

@@ -1,4 +1,5 @@
 import type {
+  ApiReadProgress,
   AppInfo,
   CertificateInfo,
   ConnectionTestResult,
@@ -15,6 +16,7 @@ import type {
   SourceSample,
   ValidationResult,
   WorkbenchApi,
+  WorkbenchSettings,
 } from '../../../../shared/api/contract';
 import type { MappingFileInput } from '../../../../shared/mapping/schema';
 import type { Lang, MessageKey } from '../i18n';
@@ -30,6 +32,8 @@ export interface RunningTask {
   done: number;
   total: number | null;
   startedAt: number;
+  /** Reading an HR application's API: records, pages, records/s, ETA. */
+  api?: ApiReadProgress;
 }
 
 export interface UiSlice {
@@ -142,7 +146,24 @@ export interface RunSlice {
   resumeRun(): Promise<void>;
 }
 
-export type AppState = UiSlice & ProjectSlice & SourceSlice & ValidationSlice & PlanSlice & RunSlice;
+/** The workbench's own HR data on this computer (Start page, "Workbench data"). */
+export interface WorkbenchDataSlice {
+  /** null until loaded. */
+  settings: WorkbenchSettings | null;
+  loadSettings(): Promise<void>;
+  /** Saves the retention period; returns how many old files and folders went at once, null on failure. */
+  saveRetentionDays(days: number): Promise<number | null>;
+  /** Removes uploads, run journals and reports, sandbox state (and saved projects when asked); null on failure. */
+  clearWorkbenchData(includeProjects: boolean): Promise<number | null>;
+}
+
+export type AppState = UiSlice &
+  ProjectSlice &
+  SourceSlice &
+  ValidationSlice &
+  PlanSlice &
+  RunSlice &
+  WorkbenchDataSlice;
 
 /** What the store needs from its surroundings; tests pass fakes. */
 export interface StoreDeps {

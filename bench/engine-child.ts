@@ -1,0 +1,49 @@
+// One measured case of the engine bench, in a fresh process so that its peak RSS is its own (not the garbage of
+// an earlier case or of generating the files). Prints one JSON line: the wall time of the case (modules already
+// loaded), the process's peak RSS (the kernel's max RSS, so nothing between samples is missed), the RSS before
+// the case started, and what the case counted.
+//
+//   tsx bench/engine-child.ts bare <file>
+//   tsx bench/engine-child.ts validate <file> <mapping>
+import { createReadStream } from 'node:fs';
+import Papa from 'papaparse';
+import { runPipeline } from '../src/main/pipeline';
+
+/** A bare streaming papaparse parse of the same bytes (Windows-1252 read as Latin-1, `;`): the yardstick. */
+function bareParse(file: string): Promise<{ rows: number }> {
+  return new Promise((resolve, reject) => {
+    let rows = 0;
+    Papa.parse(createReadStream(file, { encoding: 'latin1' }) as unknown as File, {
+      delimiter: ';',
+      step: () => {
+        rows++;
+      },
+      complete: () => resolve({ rows }),
+      error: reject,
+    });
+  });
+}
+
+/** Validate as the CLI runs it: no outcomes kept, every issue streamed out (here: counted). */
+async function validate(file: string, mappingPath: string) {
+  let issues = 0;
+  const { result } = await runPipeline({
+    mappingPath,
+    sourcePath: file,
+    today: '2026-11-23',
+    collect: false,
+    onIssue: () => {
+      issues++;
+    },
+  });
+  return { rows: result.summary.rows, issues, errorRows: result.summary.users.error };
+}
+
+const [kind, file, mapping] = process.argv.slice(2);
+const rssBeforeMiB = Math.round(process.memoryUsage().rss / 1048576);
+const started = process.hrtime.bigint();
+const counted = kind === 'bare' ? await bareParse(file!) : await validate(file!, mapping!);
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+process.stdout.write(
+  `${JSON.stringify({ seconds, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), rssBeforeMiB, ...counted })}\n`,
+);
