@@ -162,56 +162,99 @@ export interface PersonioEmulatorOptions extends CommonOptions {
 
 export type PersonioEmulator = EmulatorBase;
 
-function personioPerson(p: HrPerson, base: string): Record<string, unknown> {
+/** Personio's problem answer (`personio_trace_id`, `timestamp`, `errors[]`), as its v2 OpenAPI documents it. */
+function personioProblem(status: number, title: string, detail: string): Record<string, unknown> {
   return {
-    id: p.id,
-    first_name: p.givenName,
-    last_name: fullFamilyName(p),
-    preferred_name: p.callName ?? '',
-    email: p.email,
-    gender: p.gender,
-    language_code: 'nl',
-    created_at: `${p.startDate}T08:00:00Z`,
-    updated_at: '2026-11-01T10:00:00Z',
-    custom_attributes: [
-      { id: 'dynamic_21827', global_id: '21827', label: 'Afdeling', type: 'string', value: p.department },
-      { id: 'dynamic_30001', global_id: '30001', label: 'Mobiel', type: 'string', value: null },
-    ],
-    employments: [{ id: `emp-${p.id}` }],
-    _meta: { links: { self: { href: `${base}/v2/persons/${p.id}` } } },
+    personio_trace_id: `trace-${status}-${title.length}`,
+    timestamp: '2026-11-23T09:00:00+00:00',
+    errors: [{ title, detail, type: `https://developer.personio.de/reference/errors#common.${status}` }],
   };
 }
 
+function personioStatus(p: HrPerson): 'ACTIVE' | 'INACTIVE' {
+  // The person's status is derived from the latest employment: ACTIVE for ACTIVE, LEAVE and ONBOARDING.
+  return p.status === 'INACTIVE' ? 'INACTIVE' : 'ACTIVE';
+}
+
+/** A person as GET /v2/persons lists it (the Person schema of Personio's v2 OpenAPI). */
+function personioPerson(p: HrPerson, base: string): Record<string, unknown> {
+  return {
+    id: p.id,
+    email: p.email,
+    created_at: `${p.startDate}T08:00:00Z`,
+    updated_at: '2026-11-01T10:00:00Z',
+    first_name: p.givenName,
+    last_name: fullFamilyName(p),
+    preferred_name: p.callName ?? '',
+    gender: p.gender.toUpperCase(),
+    profile_picture: { url: `${base}/v1/company/employees/${p.id}/profile-picture` },
+    status: personioStatus(p),
+    custom_attributes: [
+      { id: 'dynamic_21827', global_id: '21827', label: 'Afdeling', type: 'STRING', value: p.department },
+      { id: 'dynamic_30001', global_id: '30001', label: 'Mobiel', type: 'STRING', value: null },
+    ],
+    employments: [{ id: `emp-${p.id}` }],
+    _meta: { links: { employments: { href: `${base}/v2/persons/${p.id}/employments` } } },
+  };
+}
+
+/** The employments of a person, most recent first (the Employment schema of Personio's v2 OpenAPI). */
 function personioEmployments(p: HrPerson, base: string): Record<string, unknown>[] {
   const current = {
     id: `emp-${p.id}`,
-    person: { id: p.id },
     status: p.status,
-    employment_start_date: p.startDate,
-    termination: p.endDate ? { termination_date: p.endDate, type: 'RESIGNATION' } : null,
-    position: { title: p.title, description: null },
-    supervisor: p.supervisorId ? { id: p.supervisorId } : null,
-    office: { id: `office-${p.office}` },
-    org_units: [
-      { id: `dept-${p.department}`, type: 'department' },
-      { id: `team-${p.id.slice(-1)}`, type: 'team' },
-    ],
     weekly_working_hours: 36,
     full_time_weekly_working_hours: 40,
+    probation_end_date: null,
+    employment_start_date: p.startDate,
+    employment_end_date: p.endDate,
     type: 'INTERNAL',
+    contract_end_date: null,
+    created_at: `${p.startDate}T08:00:00Z`,
+    updated_at: '2026-11-01T10:00:00Z',
+    position: { title: p.title },
+    supervisor: p.supervisorId ? { id: p.supervisorId } : null,
+    office: { id: `office-${p.office}` },
+    legal_entity: { id: '170' },
+    org_units: [
+      { type: 'department', id: `dept-${p.department}` },
+      { type: 'team', id: `team-${p.id.slice(-1)}` },
+    ],
+    cost_centers: [{ id: 'cc-1000', weight: 100 }],
+    person: { id: p.id },
+    termination: p.endDate
+      ? {
+          termination_date: p.endDate,
+          last_working_day: p.endDate,
+          terminated_at: null,
+          type: 'QUIT',
+          reason: null,
+        }
+      : null,
     _meta: {
-      links: { supervisor: p.supervisorId ? { href: `${base}/v2/persons/${p.supervisorId}` } : null },
+      links: {
+        person: { href: `${base}/v2/persons/${p.id}` },
+        ...(p.supervisorId ? { supervisor: { href: `${base}/v2/persons/${p.supervisorId}` } } : {}),
+      },
     },
   };
   // An older, ended employment after the current one (most recent first, as documented).
   const earlier = {
     id: `emp-${p.id}-old`,
-    person: { id: p.id },
     status: 'INACTIVE',
     employment_start_date: '2010-01-01',
-    termination: { termination_date: '2011-12-31', type: 'END_OF_CONTRACT' },
+    employment_end_date: '2011-12-31',
+    type: 'INTERNAL',
     position: { title: 'Stagiair' },
     supervisor: null,
+    person: { id: p.id },
+    termination: {
+      termination_date: '2011-12-31',
+      last_working_day: '2011-12-31',
+      terminated_at: '2011-10-01',
+      type: 'CONTRACT_EXPIRED',
+      reason: null,
+    },
   };
   return Number(p.id) % 3 === 0 ? [current, earlier] : [current];
 }
@@ -253,10 +296,11 @@ export async function startPersonioEmulator(o: PersonioEmulatorOptions): Promise
       }
       const auth = req.headers.authorization ?? '';
       const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-      if (!tokens.has(token)) return sendJson(res, 401, { title: 'Unauthorized', status: 401 });
+      if (!tokens.has(token))
+        return sendJson(res, 401, personioProblem(401, 'Unauthorized', 'The access token is not valid.'));
       if (token === current && o.expireTokenAfter !== undefined && ++requestsOnToken > o.expireTokenAfter) {
         tokens.delete(token);
-        return sendJson(res, 401, { title: 'Token expired', status: 401 });
+        return sendJson(res, 401, personioProblem(401, 'Unauthorized', 'The access token expired.'));
       }
       if (!(o.scope ?? 'personio:persons:read').split(' ').includes('personio:persons:read')) {
         return sendJson(res, 403, {
@@ -268,11 +312,16 @@ export async function startPersonioEmulator(o: PersonioEmulatorOptions): Promise
       if (url.pathname === '/v2/persons') {
         const limit = Number(url.searchParams.get('limit') ?? '10');
         if (!Number.isInteger(limit) || limit < 1 || limit > 50) {
-          return sendJson(res, 400, { title: 'limit must be between 1 and 50', status: 400 });
+          return sendJson(
+            res,
+            400,
+            personioProblem(400, 'Bad request', 'Provided request parameters are invalid.'),
+          );
         }
         const cursor = url.searchParams.get('cursor');
         const start = cursor === null ? 0 : cursors.get(cursor);
-        if (start === undefined) return sendJson(res, 400, { title: 'invalid cursor', status: 400 });
+        if (start === undefined)
+          return sendJson(res, 400, personioProblem(400, 'Bad request', 'Provided cursor is invalid.'));
         const page = o.people.slice(start, start + limit);
         const links: Record<string, { href: string }> = {
           self: { href: `${base}${url.pathname}${url.search}` },
@@ -287,13 +336,18 @@ export async function startPersonioEmulator(o: PersonioEmulatorOptions): Promise
       const m = /^\/v2\/persons\/([^/]+)\/employments$/.exec(url.pathname);
       if (m) {
         const person = o.people.find((p) => p.id === decodeURIComponent(m[1]!));
-        if (!person) return sendJson(res, 404, { title: 'Person not found', status: 404 });
+        if (!person)
+          return sendJson(
+            res,
+            404,
+            personioProblem(404, 'Resource not found', 'There is no resource for the specified id.'),
+          );
         return sendJson(res, 200, {
           _data: personioEmployments(person, base),
           _meta: { links: { self: { href: `${base}${url.pathname}` } } },
         });
       }
-      return sendJson(res, 404, { title: 'Not Found', status: 404 });
+      return sendJson(res, 404, personioProblem(404, 'Not found', 'The requested resource was not found.'));
     },
   );
   base = emulator.url;

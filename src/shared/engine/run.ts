@@ -48,9 +48,9 @@ class RowColumns {
   rows = new Int32Array(1024);
   status = new Uint8Array(1024);
   leaving = new Uint8Array(1024);
-  readonly keys: string[] = [];
+  readonly keys: KeyId[] = [];
 
-  add(row: number, key: string, status: number, leaving: boolean): number {
+  add(row: number, key: KeyId, status: number, leaving: boolean): number {
     if (this.length === this.rows.length) {
       const rows = new Int32Array(this.length * 2);
       rows.set(this.rows);
@@ -84,7 +84,23 @@ function addDuplicate<K>(dups: Map<K, number[]>, value: K, first: number, i: num
  * alive, and a million-row export would stay in memory whole.
  */
 function detach(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  // Shorter strings are copied by V8 anyway. The two halves joined make a new string; reading it flattens it into
+  // one copy, and the garbage collector then drops the join itself: what stays is the copy alone (measured: less
+  // than a copy made by slicing, which keeps a wrapper, or a JSON round trip, which is slower).
+  if (s.length < 13) return s;
+  const half = s.length >> 1;
+  const copy = s.slice(0, half) + s.slice(half);
+  copy.charCodeAt(0);
+  return copy;
+}
+
+/** A mapping key as the run files it: a plain whole number (most personnel numbers) as a number, else the text. */
+type KeyId = string | number;
+const WHOLE_NUMBER = /^(?:0|[1-9]\d{0,8})$/u;
+
+/** The id a key is looked up by: a number needs no string of its own in the maps that hold a million keys. */
+function keyId(key: string): KeyId {
+  return WHOLE_NUMBER.test(key) ? Number(key) : key;
 }
 
 /** A row with a key that was not in the previous state: a candidate for `key-changed`. */
@@ -129,11 +145,21 @@ const EMAIL_TLD = /^(?:\p{L}[\p{L}\p{M}]+|xn--[a-z0-9-]*[a-z0-9])$/iu;
 const EMAIL_INVISIBLE = /[\p{C}\p{Z}]/u;
 
 /**
+ * A plain ASCII address: dot-separated atoms, ASCII labels of 1–63 characters with inner hyphens, a top-level domain
+ * of letters. Every address it accepts passes the full check below (except a domain over 253 characters). No `i`
+ * flag: with `u` it would fold "ſ" and the Kelvin sign into ASCII letters.
+ */
+const PLAIN_EMAIL =
+  /^[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*@(?:[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?\.)+[A-Za-z]{2,63}$/u;
+
+/**
  * Pragmatic email syntax check: one @, no spaces or invisible characters, no consecutive or edge dots in the local
  * part, and a dotted domain whose labels (internationalised or punycode) are 1–63 octets, 253 in all, counted in
  * the domain's ASCII form (an internationalised label counts as its `xn--` punycode).
  */
 export function isValidEmail(email: string): boolean {
+  // Nearly every address is plain ASCII; one pattern that accepts only what the full check accepts decides those.
+  if (PLAIN_EMAIL.test(email)) return email.length - email.lastIndexOf('@') - 1 <= 253;
   if (EMAIL_INVISIBLE.test(email)) return false;
   const at = email.lastIndexOf('@');
   if (at <= 0) return false;
@@ -175,14 +201,28 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   const held: Issue[] = [];
   const emit = options.onIssue ?? ((i: Issue) => void held.push(i));
   // Cross-row bookkeeping, filled as rows come in: value → first row index, and the values seen more than once.
-  const keyFirst = new Map<string, number>();
-  const keyDups = new Map<string, number[]>();
+  const keyFirst = new Map<KeyId, number>();
+  const keyDups = new Map<KeyId, number[]>();
   // Keys that differ only by case or leading zeros: by their similar form. A key that is its own similar form
   // (most keys) is found through keyFirst, so only the others take room here.
-  const similarFirst = new Map<string, number>();
-  const similarDups = new Map<string, number[]>();
+  const similarFirst = new Map<KeyId, number>();
+  const similarDups = new Map<KeyId, number[]>();
+  // Emails at the domain most of them share are filed by their local part (it takes a third of the room).
   const emailFirst = new Map<string, number>();
   const emailDups = new Map<string, number[]>();
+  let mailDomain: string | null = null;
+  const emailId = (email: string): string => {
+    const at = email.lastIndexOf('@');
+    if (at > 0) {
+      const domain = email.slice(at + 1);
+      mailDomain ??= detach(domain);
+      const local = email.slice(0, at);
+      // A local part holds no "@"; any other email is filed whole behind one, so the two never meet.
+      if (domain === mailDomain && !local.includes('@')) return local;
+    }
+    return `@${email}`;
+  };
+  const emailOf = (id: string): string => (id.startsWith('@') ? id.slice(1) : `${id}@${mailDomain}`);
   const newKeyRows: NewKeyRow[] = [];
   const previousKeys = options.previous ? new Set(options.previous.users.map((u) => u.key)) : null;
   // Logins are given in row order (an earlier row keeps the plain login), so each is decided when its row comes.
@@ -229,24 +269,28 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     loginBase: string | null,
   ) => {
     // Similar keys first, while the row is not yet filed under its own key.
+    const id = index.keys[i]!;
+    const first = keyFirst.get(id);
     const similar = similarKey(key);
-    const similarList = similarDups.get(similar);
+    const similarId = similar === key ? id : keyId(similar);
+    const similarList = similarDups.get(similarId);
     if (similarList) similarList.push(i);
     else {
-      const earlier = keyFirst.get(similar) ?? similarFirst.get(similar);
-      if (earlier !== undefined) similarDups.set(similar, [earlier, i]);
+      const earlier = (similarId === id ? first : keyFirst.get(similarId)) ?? similarFirst.get(similarId);
+      if (earlier !== undefined) similarDups.set(similarId, [earlier, i]);
     }
-    if (similar !== key && !similarFirst.has(similar)) similarFirst.set(detach(similar), i);
+    if (similarId !== id && !similarFirst.has(similarId))
+      similarFirst.set(typeof similarId === 'string' ? detach(similarId) : similarId, i);
 
-    const first = keyFirst.get(key);
-    if (first === undefined) keyFirst.set(key, i);
-    else addDuplicate(keyDups, key, first, i);
+    if (first === undefined) keyFirst.set(id, i);
+    else addDuplicate(keyDups, id, first, i);
 
     const emailKey = email === null ? null : normalizeMatch(email);
     if (active && emailKey !== null) {
-      const firstWithEmail = emailFirst.get(emailKey);
-      if (firstWithEmail === undefined) emailFirst.set(detach(emailKey), i);
-      else addDuplicate(emailDups, emailKey, firstWithEmail, i);
+      const mail = emailId(emailKey);
+      const firstWithEmail = emailFirst.get(mail);
+      if (firstWithEmail === undefined) emailFirst.set(detach(mail), i);
+      else addDuplicate(emailDups, mail, firstWithEmail, i);
     }
 
     // Identity only matters for the key-stability check, and only for a key the previous state lacks.
@@ -639,7 +683,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     const kept = detach(key);
     const i = index.add(
       row,
-      kept,
+      keyId(kept),
       blocked ? ERROR : startsOn ? STARTING : active ? ACTIVE : DEACTIVATE,
       leavingOn !== undefined,
     );
@@ -688,7 +732,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       blockedRows.set(row, list);
     };
     const rowOf = (i: number) => index.rows[i]!;
-    const keyOf = (i: number) => index.keys[i]!;
+    const keyOf = (i: number) => String(index.keys[i]!);
 
     if (options.headers) {
       const known = new Set(options.headers);
@@ -713,7 +757,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       }
     }
 
-    for (const [key, list] of keyDups) {
+    for (const list of keyDups.values()) {
+      const key = keyOf(list[0]!);
       const all = list.map(rowOf);
       for (const row of all) {
         const problem = issue(
@@ -764,8 +809,9 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       }
     }
 
-    for (const [email, list] of emailDups) {
+    for (const [mail, list] of emailDups) {
       if (new Set(list.map(keyOf)).size < 2) continue;
+      const email = emailOf(mail);
       const all = list.map(rowOf);
       for (const i of list) {
         const row = rowOf(i);
@@ -879,13 +925,13 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 function keyChanges(
   candidates: readonly NewKeyRow[],
   index: RowColumns,
-  currentKeys: ReadonlyMap<string, number>,
+  currentKeys: ReadonlyMap<KeyId, number>,
   previous: PreviousState,
   keyAttribute: string,
   block: (row: number, problem: Issue) => void,
 ): Issue[] {
   if (candidates.length === 0) return [];
-  const vanished = previous.users.filter((u) => !currentKeys.has(u.key));
+  const vanished = previous.users.filter((u) => !currentKeys.has(keyId(u.key)));
   if (vanished.length === 0) return [];
   const byEmail = new Map<string, string>();
   const byNameBirth = new Map<string, string>();
@@ -901,7 +947,7 @@ function keyChanges(
   const out: Issue[] = [];
   for (const c of candidates) {
     const row = index.rows[c.i]!;
-    const key = index.keys[c.i]!;
+    const key = String(index.keys[c.i]!);
     let old: string | undefined;
     let why = '';
     if (c.email && byEmail.has(c.email)) {

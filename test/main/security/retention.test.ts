@@ -13,6 +13,7 @@ import { MemorySecretStore } from '../../../src/main/services/secret-store';
 import { fileSettingsStore, settingsWithDefaults } from '../../../src/main/services/settings';
 import { createWorkbenchService, type WorkbenchService } from '../../../src/main/services/workbench-service';
 
+const RESOURCES = join(import.meta.dirname, '../../../resources');
 /** 1 December 2026, 09:00 in Amsterdam: "now" for every test here, passed in (nothing sleeps). */
 const NOW = new Date('2026-12-01T08:00:00Z');
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * DAY_MS);
@@ -141,6 +142,33 @@ describe('the retention setting', () => {
     await writeFile(join(folders.root, 'settings.json'), 'niet eens JSON');
     expect(await s.api.settings.get()).toEqual({ ok: true, value: { retentionDays: 30 } });
     expect(settingsWithDefaults({ retentionDays: 0 }, { retentionDays: 14 })).toEqual({ retentionDays: 14 });
+  });
+
+  it('is applied again after each run', async () => {
+    const s = createWorkbenchService({
+      dataDir: folders.root,
+      secrets: new MemorySecretStore(),
+      mode: 'browser',
+      resourcesDir: RESOURCES,
+      now: () => NOW,
+    });
+    service = s;
+    await s.ready;
+    // Written while the workbench runs (a week-old export copied in by hand, say) and past the period by now.
+    await place(join(folders.uploads, 'u-tijdens', 'medewerkers.csv'), 31);
+    const demo = await s.api.project.demo();
+    if (!demo.ok) throw new Error(demo.error.message);
+    const plan = await s.api.plan.compute({ mapping: demo.value.mapping, projectPath: demo.value.path });
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(await tree(folders.uploads)).toContain('u-tijdens/medewerkers.csv');
+    const finished = new Promise<void>((done) => {
+      const off = s.api.on('run:finished', () => (off(), done()));
+    });
+    expect((await s.api.run.apply({ planId: plan.value.planId })).ok).toBe(true);
+    await finished;
+    expect(await tree(folders.uploads)).toEqual(['u-new/medewerkers-nov.csv']);
+    // The run's own journal is new and stays.
+    expect((await tree(folders.runs)).some((f) => f.endsWith('.journal'))).toBe(true);
   });
 
   it('data:clear leaves saved projects unless asked', async () => {

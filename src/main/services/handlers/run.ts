@@ -201,14 +201,15 @@ export function runHandlers(
             log('error', e instanceof Error ? e.message : String(e));
           },
         )
-        .finally(() => {
+        .finally(async () => {
           target.client.close();
           state.report.finishedAt = ctx.now().toISOString();
           state.report.text = reportText(state);
+          // HR data at rest: journals and uploads past the retention period go after each run, not only at
+          // start; before "finished", so whoever waits for the run sees the folder as it stays.
+          await ctx.applyRetention();
           ctx.emit('run:finished', { runId, status: state.report.status });
           if (ctx.sandbox.running) ctx.sandbox.announce();
-          // HR data at rest: journals and uploads past the retention period go after each run, not only at start.
-          void ctx.applyRetention();
         });
       return { runId };
     },

@@ -7,6 +7,8 @@ import type { FunctionDef } from './define';
 import { compileError, eager, literalText, mapText, textFunction, toInteger } from './define';
 
 const HAS_SURROGATE = /[\uD800-\uDFFF]/;
+/** Whitespace that `Trim` changes: two in a row, or one that is not a plain space. */
+const NEEDS_COLLAPSING = /\s\s|[^\S ]/;
 
 /** Slice by code points, so that an emoji or a rare CJK character is never cut in half. */
 function cpSlice(s: string, start: number, end: number): string {
@@ -76,7 +78,11 @@ export const Trim: FunctionDef = {
     nl: 'Haalt spaties aan begin en eind weg en maakt van meerdere spaties binnenin één.',
   },
   example: 'Trim("  Jan   Jansen ") → "Jan Jansen"',
-  compile: textFunction((t) => t.trim().replace(/\s+/g, ' ')),
+  // Most values have no run of spaces to collapse: testing first spares building a new string for every value.
+  compile: textFunction((t) => {
+    const trimmed = t.trim();
+    return NEEDS_COLLAPSING.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
+  }),
 };
 
 export const Lower: FunctionDef = {
