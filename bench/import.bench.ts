@@ -1,8 +1,8 @@
 // A consultant's rehearsal of an initial import: N rows (default 100,000; PLEK_BENCH_IMPORT_ROWS) of a generated
 // Dutch HR export run into the embedded sandbox persisted in a folder, each command in a fresh process as a
-// scheduled job runs it. Reports run ÷ validate of the same file, peak RSS per command, the plan file's size and
+// scheduled job runs it (the built CLI, bin/plek-sync.mjs). Reports run ÷ validate of the same file, peak RSS per command, the plan file's size and
 // whether the next plan is all no-ops. Prints figures; asserts nothing.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,20 +13,32 @@ import type { Report } from './support';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MAPPING = join(ROOT, 'resources/demo/demo.plekmap.json');
-const CHILD = join(ROOT, 'bench/cli-child.ts');
+const BIN = join(ROOT, 'bin/plek-sync.mjs');
+const USAGE = join(ROOT, 'bench/usage.mjs');
+
+let built = false;
+/** The CLI as a scheduled job runs it: built to JavaScript from the current sources (once per bench run). */
+function buildCli(): void {
+  if (built) return;
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  built = true;
+}
 
 export interface CliRun {
   code: number;
   seconds: number;
+  /** User + system CPU time of the child: on a shared machine a steadier measure than wall time. */
+  cpuSeconds: number;
   peakRssMiB: number;
   stdout: string;
 }
 
-/** Runs one plek-sync command in a fresh Node process; wall time includes its start-up. */
+/** Runs one plek-sync command (the built CLI) in a fresh Node process; wall time includes its start-up. */
 export function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  buildCli();
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+    const child = spawn(process.execPath, ['--import', USAGE, BIN, ...args], {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -39,7 +51,7 @@ export function cli(args: string[], env: Record<string, string> = {}): Promise<C
     child.on('close', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const last = stderr.trim().split('\n').at(-1) ?? '{}';
-      let info: { code?: number; maxRssKiB?: number } = {};
+      let info: { code?: number; maxRssKiB?: number; cpuMicros?: number } = {};
       try {
         info = JSON.parse(last) as typeof info;
       } catch {
@@ -49,6 +61,7 @@ export function cli(args: string[], env: Record<string, string> = {}): Promise<C
       resolve({
         code: info.code ?? -1,
         seconds,
+        cpuSeconds: (info.cpuMicros ?? 0) / 1e6,
         peakRssMiB: Math.round((info.maxRssKiB ?? 0) / 1024),
         stdout,
       });
@@ -112,6 +125,7 @@ export async function benchImport(report: Report): Promise<void> {
         'validate s': round(validate.seconds),
         'run s': round(run.seconds),
         'run ÷ validate': `${round(run.seconds / validate.seconds)}×`,
+        'CPU s validate/run': `${round(validate.cpuSeconds)}/${round(run.cpuSeconds)} (${round(run.cpuSeconds / validate.cpuSeconds)}×)`,
         'peak RSS run MiB': run.peakRssMiB,
         'peak RSS validate MiB': validate.peakRssMiB,
         target: 'run ≤ 10× validate, RSS ≤ 1024 MiB',
@@ -119,6 +133,7 @@ export async function benchImport(report: Report): Promise<void> {
     );
     report('plan of that import', {
       s: round(plan1.seconds),
+      'CPU s': round(plan1.cpuSeconds),
       'peak RSS MiB': plan1.peakRssMiB,
       'plan file MiB': round(statSync(join(dir, 'plan1.json')).size / 1048576),
       'sandbox state MiB': round(statSync(join(dir, 'sandbox', 'sandbox-state.json')).size / 1048576),
@@ -127,6 +142,8 @@ export async function benchImport(report: Report): Promise<void> {
       'changes (want 0)': changes,
       noop: c.noop,
       s: round(plan2.seconds),
+      'CPU s': round(plan2.cpuSeconds),
+      'peak RSS MiB': plan2.peakRssMiB,
       'run line': monitoring.replace(/ report=.*/, ''),
     });
   } finally {

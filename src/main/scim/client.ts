@@ -769,7 +769,11 @@ export class ScimClient {
     }
   }
 
-  /** Adds members to a group with PATCH `add` (never `remove`, never a PUT of the member list). */
+  /**
+   * Adds members to a group with PATCH `add` (never `remove`, never a PUT of the member list). No
+   * `excludedAttributes=members` to spare the member list in the answer: SCIMMY then loses the group's existing
+   * members.
+   */
   async addGroupMembers(groupId: string, memberIds: string[], signal?: AbortSignal): Promise<void> {
     await this.call('PATCH', `/Groups/${encodeURIComponent(groupId)}`, {
       body: {

@@ -75,6 +75,56 @@ interface Task {
 }
 
 /**
+ * The creates in waves: the first holds those whose manager is not created in this run, each next one those
+ * whose manager is in an earlier wave (plan order kept within a wave). Creates in a manager cycle (a manager of
+ * themselves, directly or further up) and those below them come last, in `cyclic`: created without the reference,
+ * which a follow-up PATCH sets once they all exist.
+ */
+export function createWaves(creates: readonly PlanChange[]): { waves: PlanChange[][]; cyclic: Set<string> } {
+  const managerOf = (c: PlanChange) => c.fields?.find((f) => f.managerKey !== undefined)?.managerKey;
+  const byKey = new Map<string, PlanChange>();
+  for (const c of creates) if (c.key !== undefined) byKey.set(c.key, c);
+  const depth = new Map<string, number>();
+  const team = new Map<string, string[]>();
+  let level: string[] = [];
+  for (const c of creates) {
+    if (c.key === undefined) continue;
+    const m = managerOf(c);
+    if (m !== undefined && byKey.has(m)) {
+      const list = team.get(m);
+      if (list) list.push(c.key);
+      else team.set(m, [c.key]);
+    } else {
+      depth.set(c.key, 0);
+      level.push(c.key);
+    }
+  }
+  for (let d = 1; level.length > 0; d++) {
+    const next: string[] = [];
+    for (const k of level)
+      for (const member of team.get(k) ?? []) {
+        depth.set(member, d);
+        next.push(member);
+      }
+    level = next;
+  }
+  const waves: PlanChange[][] = [];
+  const last: PlanChange[] = [];
+  const cyclic = new Set<string>();
+  for (const c of creates) {
+    const d = c.key === undefined ? 0 : depth.get(c.key);
+    if (d === undefined) {
+      cyclic.add(c.key as string);
+      last.push(c);
+      continue;
+    }
+    (waves[d] ??= []).push(c);
+  }
+  if (last.length) waves.push(last);
+  return { waves: waves.filter((w) => w.length > 0), cyclic };
+}
+
+/**
  * Applies a plan to Plek: groups first, then creates, then updates and manager references, then group
  * memberships. Journaled and resumable: a run killed at any point and started again with the same journal
  * converges, with no duplicate account (a create that may have happened is looked up by externalId first).
@@ -164,7 +214,15 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const etags = await client.etagsSupported().catch(() => false);
 
   const creates = plan.changes.filter((c) => c.action === 'create');
-  const managerFollowUps = creates.filter((c) => c.fields?.some((f) => f.managerKey !== undefined));
+  // Creates go in manager order, so a new account's manager reference is part of its create. Only managers in
+  // a cycle (and those left out in an interrupted earlier session) need a follow-up PATCH.
+  const { waves, cyclic } = createWaves(creates);
+  const managerFollowUps = creates.filter(
+    (c) =>
+      c.key !== undefined &&
+      c.fields?.some((f) => f.managerKey !== undefined) &&
+      (cyclic.has(c.key) || state.failed.has(`manager:${c.key}`) || state.inFlight.has(`manager:${c.key}`)),
+  );
   for (const c of managerFollowUps) {
     lines.set(`manager:${c.key}`, {
       row: c.row ?? null,
@@ -352,12 +410,24 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     return id;
   }
 
+  /**
+   * The account to create. A manager created earlier in this run is referred to by its new id; one that was not
+   * created is left out with a warning on this create (and a journal note, so a resumed run sets it later).
+   */
   function createResource(c: PlanChange): ScimUser {
     const flat: FlatUser = {};
     let manager: string | undefined;
     for (const f of c.fields ?? []) {
-      if (f.managerKey !== undefined) continue;
-      if (f.path === MANAGER_PATH) manager = String(f.after);
+      if (f.managerKey !== undefined) {
+        if (cyclic.has(c.key as string)) continue; // set by the follow-up, once the whole cycle exists
+        const id = idByKey.get(f.managerKey);
+        if (id) manager = id;
+        else {
+          const warning = managerMissing(f.managerKey);
+          warningsByOp.set(c.op, warning);
+          journal.append({ t: 'fail', op: `manager:${c.key}`, error: warning });
+        }
+      } else if (f.path === MANAGER_PATH) manager = String(f.after);
       else flat[f.path] = f.after;
     }
     const resource = toScimUser(flat, c.key as string);
@@ -381,7 +451,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   }
 
   /** Creates through /Bulk (one request per batch) when the target supports it. */
-  function createTasks(bulkMax: number): Task[] {
+  function createTasks(creates: readonly PlanChange[], bulkMax: number): Task[] {
     if (bulkMax < 2)
       return creates.map((c) => ({ ops: [c.op], run: async (resumed) => [await create(c, resumed)] }));
     const size = Math.min(bulkMax, options.bulkSize ?? 50);
@@ -434,8 +504,9 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
           },
         })),
     );
-    // 2. New accounts (before anything that may refer to them as manager).
-    await pool(createTasks(options.bulk === false ? 0 : await client.bulkMaxOperations()));
+    // 2. New accounts (before anything that may refer to them as manager), managers before their teams.
+    const bulkMax = options.bulk === false ? 0 : await client.bulkMaxOperations();
+    for (const wave of waves) await pool(createTasks(wave, bulkMax));
     // 3. Links, updates, (de|re)activations and manager references of new accounts.
     const updates: Task[] = plan.changes
       .filter(
@@ -470,7 +541,9 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     for (const c of plan.changes) {
       if (c.action !== 'groupAdd' || !c.group) continue;
       const k = c.group.toLowerCase();
-      byGroup.set(k, [...(byGroup.get(k) ?? []), c]);
+      const list = byGroup.get(k);
+      if (list) list.push(c);
+      else byGroup.set(k, [c]);
     }
     const batch = options.groupBatchSize ?? 100;
     const memberTasks: Task[] = [];

@@ -221,8 +221,30 @@ function actionText(r: ReportRow, lang: Lang): string {
  * the operations that did not simply succeed (failed, skipped, blocked, not run, or with a warning).
  */
 export function reportToJson(report: RunReport): string {
+  return [...reportJsonParts(report)].join('');
+}
+
+/**
+ * `reportToJson` in parts (the same bytes): one per row and per line, so a 100,000-row report is written to a
+ * file without first becoming one string of a hundred megabytes.
+ */
+export function* reportJsonParts(report: RunReport): Generator<string> {
   const lines = report.lines.filter((l) => (l.result !== 'ok' && l.result !== 'noop') || l.warning);
-  return `${JSON.stringify({ ...report, lines })}\n`;
+  let first = true;
+  yield '{';
+  for (const [k, v] of Object.entries({ ...report, lines })) {
+    if (v === undefined) continue;
+    yield `${first ? '' : ','}${JSON.stringify(k)}:`;
+    first = false;
+    if (!Array.isArray(v)) {
+      yield JSON.stringify(v);
+      continue;
+    }
+    yield '[';
+    for (let i = 0; i < v.length; i++) yield `${i ? ',' : ''}${JSON.stringify(v[i] ?? null)}`;
+    yield ']';
+  }
+  yield '}\n';
 }
 
 function csvCell(v: string | number | null | undefined): string {
@@ -237,9 +259,16 @@ function csvCell(v: string | number | null | undefined): string {
  * row in row order, then a second section with the Plek accounts not in the source (left alone).
  */
 export function reportToCsv(report: RunReport, lang: ReportLanguage = 'nl'): string {
-  const out: string[] = [COLUMNS.map((id) => format(lang, id)).join(';')];
+  return [...reportCsvParts(report, lang)].join('');
+}
+
+/** `reportToCsv` line by line (the same bytes, the BOM first), for writing a large report to a file. */
+export function* reportCsvParts(report: RunReport, lang: ReportLanguage = 'nl'): Generator<string> {
+  yield '\uFEFF';
+  const line = (cells: string) => `${cells}\r\n`;
+  yield line(COLUMNS.map((id) => format(lang, id)).join(';'));
   for (const r of report.rows) {
-    out.push(
+    yield line(
       [
         r.row,
         r.key,
@@ -264,8 +293,9 @@ export function reportToCsv(report: RunReport, lang: ReportLanguage = 'nl'): str
         .join(';'),
     );
   }
-  out.push('', format(lang, 'report.notInSource', { n: report.notInSource.length }));
-  out.push(
+  yield line('');
+  yield line(format(lang, 'report.notInSource', { n: report.notInSource.length }));
+  yield line(
     (
       [
         'report.col.plekId',
@@ -279,7 +309,6 @@ export function reportToCsv(report: RunReport, lang: ReportLanguage = 'nl'): str
       .join(';'),
   );
   for (const a of report.notInSource) {
-    out.push([a.id, a.userName, a.email, a.externalId, show(a.active, lang)].map(csvCell).join(';'));
+    yield line([a.id, a.userName, a.email, a.externalId, show(a.active, lang)].map(csvCell).join(';'));
   }
-  return `\uFEFF${out.join('\r\n')}\r\n`;
 }

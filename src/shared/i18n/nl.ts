@@ -503,6 +503,43 @@ export const nl: Catalogue = {
   'graph.listTitle': 'Meerwaardig: heeft een keuzefunctie nodig voor een enkel veld',
   'graph.requiredTitle': 'Nodig om een account in Plek aan te maken',
   'graph.editAsText': 'Als tekst bewerken',
+  'graph.refusal.endpoints': 'verbind twee knooppunten',
+  'graph.refusal.fromField': 'een Plek-veld is een eindpunt; het heeft geen uitgang',
+  'graph.refusal.intoSource':
+    '{kind, select, source {een bronattribuut} other {een vaste waarde}} heeft geen ingang',
+  'graph.refusal.fromOutput': 'verbind vanuit de uitgang rechts van een knooppunt',
+  'graph.refusal.intoInput': 'verbind met een ingang links van een knooppunt',
+  'graph.refusal.cycle': 'deze verbinding zou een kringloop maken',
+  'graph.refusal.already': 'al verbonden',
+  'graph.refusal.occupied':
+    'deze ingang heeft al een verbinding; verwijder die eerst (een ingang neemt één verbinding)',
+  'graph.refusal.singleInput': '{field} heeft één ingang',
+  'graph.refusal.notOneInput': 'not neemt één ingang',
+  'graph.refusal.binaryTwo': '"{op}" neemt twee ingangen',
+  'graph.refusal.tooMany': '{fn} neemt hoogstens {max, plural, one {# ingang} other {# ingangen}}',
+  'graph.refusal.literalOnly':
+    '{input} typ je op het knooppunt zelf, het wordt niet verbonden (een vaste waarde)',
+  'graph.refusal.listToText':
+    '{input}: een lijst (attribuut met meerdere waarden) heeft eerst een keuzefunctie nodig, zoals First, FindPrefix of Join',
+  'graph.refusal.dateToText': '{input}: een datum wordt pas tekst met FormatDate',
+  'graph.refusal.notNumber':
+    '{input}: {from, select, date {een datum} boolean {een ja/nee-waarde} list {een lijst} other {een {from}}} is geen getal',
+  'graph.refusal.notDate':
+    '{input}: {from, select, number {een getal} boolean {een ja/nee-waarde} list {een lijst} other {een {from}}} is geen datum; gebruik ParseDate op tekst',
+  'graph.refusal.notList':
+    '{input}: {from, select, date {een datum} boolean {een ja/nee-waarde} other {een {from}}} kan geen lijst zijn',
+  'graph.refusal.notCondition':
+    '{input}: {from, select, number {een getal} date {een datum} list {een lijst} other {een {from}}} is geen voorwaarde; vergelijk het, bijv. [Status] = "Actief"',
+  'graph.type':
+    '{type, select, text {tekst} number {getal} date {datum} boolean {ja/nee} list {lijst} other {alles}}',
+  'graph.incomplete.missingNode': 'een ingang komt van een knooppunt dat niet meer bestaat',
+  'graph.incomplete.cycle': 'de grafiek bevat een kringloop',
+  'graph.incomplete.fieldFeeds': 'een Plek-veld kan geen ander knooppunt voeden',
+  'graph.incomplete.hole': 'ingang {n} van {fn} is niet verbonden',
+  'graph.incomplete.notOne': 'not heeft precies één ingang nodig',
+  'graph.incomplete.binaryTwo': '{fn} heeft twee ingangen nodig',
+  'graph.incomplete.atLeast': '{fn} heeft minstens {n, plural, one {# ingang} other {# ingangen}} nodig',
+  'graph.incomplete.atMost': '{fn} neemt hoogstens {n, plural, one {# ingang} other {# ingangen}}',
   'graph.skipToGraph': 'Naar de grafiek',
   'graph.toolbar': 'Grafiekgereedschap',
   'graph.searchLabel': 'Zoek attribuut of veld',

@@ -21,14 +21,19 @@ export function formatChange(c: PlanChange): string {
   return lines.join('\n');
 }
 
-/** The human plan: counts, the safety verdict and the changes (no-ops left out unless asked). */
-export function formatPlan(plan: Plan, options: { includeNoop?: boolean } = {}): string {
+/** The plan's first two lines: its target and source, and the counts per action. */
+export function formatPlanSummary(plan: Plan): string {
   const c = plan.counts;
   const linkedLeavers = plan.changes.filter((x) => x.linked && x.action === 'deactivate').length;
-  const out = [
+  return [
     `Plan for ${plan.target.url} (today ${plan.today}, ${plan.sourceRows} source rows${plan.initialImport ? ', initial import' : ''})`,
     `create ${c.create}  update ${c.update}  deactivate ${c.deactivate}${linkedLeavers ? ` (${linkedLeavers} linked and deactivated)` : ''}  reactivate ${c.reactivate}  link ${c.link}  groupAdd ${c.groupAdd}  createGroup ${c.createGroup}  noop ${c.noop}  conflict ${c.conflict}  skipped ${c.skipped}`,
-  ];
+  ].join('\n');
+}
+
+/** The human plan: counts, the safety verdict and the changes (no-ops left out unless asked). */
+export function formatPlan(plan: Plan, options: { includeNoop?: boolean } = {}): string {
+  const out = [formatPlanSummary(plan)];
   for (const w of plan.target.warnings ?? []) out.push(`Target: ${w}`);
   if (plan.safety.ok) out.push('Safety: ok');
   else out.push('Safety: BLOCKED — nothing will be applied', ...plan.safety.reasons.map((r) => `  - ${r}`));

@@ -66,8 +66,40 @@ describe('sandbox persistence: snapshot + append-only change log', () => {
     expect(Number(/\d+/.exec(next.meta.version)?.[0])).toBeGreaterThan(v);
     c.p.close();
     expect(statSync(join(dir, LOG_FILE)).size).toBe(0);
-    const state = JSON.parse(readFileSync(join(dir, STATE_FILE), 'utf8')) as { users: unknown[] };
+    // The snapshot is written one resource at a time, and is the same text as the state in one piece.
+    const text = readFileSync(join(dir, STATE_FILE), 'utf8');
+    expect(text).toBe(JSON.stringify(c.store.toJSON()));
+    const state = JSON.parse(text) as { users: unknown[] };
     expect(state.users).toHaveLength(299);
+  });
+
+  it('adds group members by id: none twice, the existing ones kept, other group changes still by scim-patch', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plek-persist-'));
+    dirs.push(dir);
+    const { store } = open(dir);
+    const ids = Array.from({ length: 5 }, (_, i) => store.create('Users', medewerker(i), BASE).id);
+    const g = store.create(
+      'Groups',
+      { displayName: 'Wijkteam Noord', members: [{ value: ids[0], display: 'Jan' }] },
+      BASE,
+    );
+    const add = (values: (string | undefined)[]) =>
+      store.patch('Groups', g.id, {
+        Operations: [{ op: 'Add', path: 'members', value: values.map((value) => ({ value })) }],
+      });
+    add([ids[1], ids[0], ids[2]]);
+    const after = add([ids[2], ids[3], ids[3]]);
+    expect(after.members).toEqual([
+      { value: ids[0], display: 'Jan' },
+      { value: ids[1] },
+      { value: ids[2] },
+      { value: ids[3] },
+    ]);
+    expect(after.meta.version).not.toBe(g.meta.version);
+    const renamed = store.patch('Groups', g.id, {
+      Operations: [{ op: 'replace', path: 'displayName', value: 'Wijkteam Zuid' }],
+    });
+    expect(renamed).toMatchObject({ displayName: 'Wijkteam Zuid', members: after.members });
   });
 
   it('folds a log that outgrows the snapshot into a new snapshot while running', () => {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../../src/main/sandbox';
 import type { ScimClient } from '../../../src/main/scim';
 import { applyPlan, reportToCsv, type ApplyProgress } from '../../../src/main/sync';
+import { reportToJson } from '../../../src/main/sync/report';
 import {
   client,
   defaultMapping,
@@ -91,8 +92,10 @@ describe('applyPlan against the sandbox', () => {
       onEvent: (e) => events.push(e),
     });
     expect(result.failed).toBe(0);
-    expect(result.report.totals).toMatchObject({ ok: 9, conflict: 1, failed: 0 });
-    expect(events.at(-1)).toMatchObject({ done: 9, total: 9 });
+    // Eight operations: E10003's manager (created in the same run, in an earlier wave) is part of its create.
+    expect(result.report.totals).toMatchObject({ ok: 8, conflict: 1, failed: 0 });
+    expect(events.at(-1)).toMatchObject({ done: 8, total: 8 });
+    expect(result.report.lines.some((l) => l.action === 'manager')).toBe(false);
 
     const snap = h.snapshot();
     // The seeded account was linked (not duplicated) and took the source's values, userName included.
@@ -149,7 +152,7 @@ describe('applyPlan against the sandbox', () => {
     const warning = `manager reference left out: manager "${boss.key}" (row 2) has no Plek account, its create failed: `;
     const warned = r.report.lines.filter((l) => l.warning);
     expect(warned.map((l) => [l.key, l.action, l.result]).sort()).toEqual([
-      ...team.map((t) => [t.key, 'manager', 'skipped']),
+      ...team.map((t) => [t.key, 'create', 'ok']),
       [moved.key, 'update', 'ok'],
     ]);
     for (const l of warned) expect(l.warning).toContain(warning);
@@ -167,6 +170,44 @@ describe('applyPlan against the sandbox', () => {
     expect(movedAccount?.title).toBe('Wijkverpleegkundige');
     expect(movedAccount?.[MANAGER.split(':manager')[0]!]).not.toHaveProperty('manager');
     expect(snap.users.some((u) => u.externalId === boss.key)).toBe(false);
+  });
+
+  it('creates managers before their teams, so a new account gets its manager in its create; a manager cycle is set afterwards', async () => {
+    const { h, c } = await setup();
+    // Row order puts every team member before their manager, and the top of the tree last.
+    const director = employee(9, { attrs: { title: 'Directeur' } });
+    const lead = employee(5, { attrs: { [MANAGER]: director.key, title: 'Teamleider' } });
+    const nurses = [0, 1, 2].map((i) => employee(i, { attrs: { [MANAGER]: lead.key } }));
+    // Two people who manage each other (a data error HR makes): neither can go first.
+    const a = employee(6, { attrs: { [MANAGER]: 'E10007' } });
+    const b = employee(7, { attrs: { [MANAGER]: 'E10006' } });
+    const plan = await planFor(c, [...nurses, lead, a, b, director]);
+    expect(plan.counts.create).toBe(7);
+
+    const r = await applyPlan(plan, { client: c, journalPath: journal(), bulk: false });
+    expect(r.status).toBe('completed');
+    // One PATCH per member of the cycle; the tree needed none.
+    expect(h.stats().byMethod.PATCH ?? 0).toBe(2);
+    expect(r.report.lines.filter((l) => l.action === 'manager').map((l) => [l.key, l.result])).toEqual([
+      ['E10006', 'ok'],
+      ['E10007', 'ok'],
+    ]);
+    const snap = h.snapshot();
+    const idOf = (key: string) => snap.users.find((u) => u.externalId === key)?.id;
+    const managerOf = (key: string) =>
+      (
+        snap.users.find((u) => u.externalId === key)?.[MANAGER.split(':manager')[0]!] as
+          { manager?: { value: string } } | undefined
+      )?.manager?.value;
+    for (const n of nurses) expect(managerOf(n.key)).toBe(idOf(lead.key));
+    expect(managerOf(lead.key)).toBe(idOf(director.key));
+    expect(managerOf(director.key)).toBeUndefined();
+    expect(managerOf(a.key)).toBe(idOf(b.key));
+    expect(managerOf(b.key)).toBe(idOf(a.key));
+    expect(r.report.rows.map((row) => [row.key, row.result, row.warnings])).toEqual(
+      [...nurses, lead, a, b, director].map((u) => [u.key, 'ok', []]),
+    );
+    expect((await planFor(c, [...nurses, lead, a, b, director])).counts.noop).toBe(7);
   });
 
   it('daily runs: updates only changed fields per null policy, deactivates on a source value, reactivates, ignores absence', async () => {
@@ -387,5 +428,12 @@ describe('applyPlan against the sandbox', () => {
     expect(en[2]).toContain(';deactivate;done;active: yes → no;deactivated because end date 31-03-2026;');
     expect(en[8]).toBe('Plek accounts not in the source, left alone (1)');
     expect(JSON.stringify(r.report)).not.toContain(h.clientSecret);
+    // The file, written in parts, is the report as one JSON text with only the lines that need attention.
+    const file = JSON.parse(reportToJson(r.report)) as typeof r.report;
+    expect(file).toEqual({
+      ...r.report,
+      lines: r.report.lines.filter((l) => (l.result !== 'ok' && l.result !== 'noop') || l.warning),
+    });
+    expect(file.lines.map((l) => l.result).sort()).toEqual(['conflict', 'skipped']);
   });
 });

@@ -2,14 +2,14 @@ import type { Command } from 'commander';
 import { applyPlan, type ApplyResult } from '../../sync/apply';
 import { interruptible, readPlanFile, withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { terminalProgress } from '../../sync/progress-bar';
-import { reportToCsv, reportToJson } from '../../sync/report';
+import { reportCsvParts, reportJsonParts } from '../../sync/report';
 import type { ResolvedTarget } from '../../sync/target';
 import type { SafetyThresholds } from '../../../shared/mapping/schema';
 import type { Plan } from '../../../shared/plan/types';
 import { loadMappingFile } from '../../pipeline';
 import { UserError } from '../../user-error';
 import { green, red, yellow } from '../common';
-import { writeOutputFile } from '../output';
+import { openOutput } from '../output';
 
 interface ApplyCommandOptions {
   mapping: string;
@@ -34,6 +34,23 @@ export function reportFiles(report: string): { json: string; nl: string; en: str
   const json = report.endsWith('.json') ? report : `${report}.json`;
   const stem = json.replace(/\.json$/, '');
   return { json, nl: `${stem}.nl.csv`, en: `${stem}.en.csv` };
+}
+
+/** Writes a report file from its parts in 64 KB pieces (a large report never becomes one string). */
+async function writeParts(path: string, parts: Iterable<string>): Promise<void> {
+  const out = await openOutput(path);
+  let piece: string[] = [];
+  let size = 0;
+  for (const part of parts) {
+    piece.push(part);
+    size += part.length;
+    if (size < 65_536) continue;
+    await out.write(piece.join(''));
+    piece = [];
+    size = 0;
+  }
+  if (piece.length) await out.write(piece.join(''));
+  await out.close();
 }
 
 /**
@@ -65,9 +82,9 @@ export async function applyWithReport(
     stop.dispose();
   }
   const files = reportFiles(paths.report);
-  await writeOutputFile(files.json, reportToJson(result.report));
-  await writeOutputFile(files.nl, reportToCsv(result.report, 'nl'));
-  await writeOutputFile(files.en, reportToCsv(result.report, 'en'));
+  await writeParts(files.json, reportJsonParts(result.report));
+  await writeParts(files.nl, reportCsvParts(result.report, 'nl'));
+  await writeParts(files.en, reportCsvParts(result.report, 'en'));
   const t = result.report.totals;
   if (json) {
     process.stdout.write(

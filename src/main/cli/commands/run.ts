@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { dataFolders, defaultDataDir } from '../../data-dir';
 import { loadMappingFile } from '../../pipeline';
-import { formatPlan } from '../../../shared/plan/format';
+import { formatPlanSummary } from '../../../shared/plan/format';
 import type { Plan } from '../../../shared/plan/types';
 import { withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { planId } from '../../sync/journal';
@@ -94,8 +94,10 @@ export function register(program: Command): void {
           }
         }
         const ldapPassword = envSecret('PLEK_LDAP_PASSWORD');
-        const { plan, pipeline } = await withTargetErrors(() =>
-          planFromMapping({
+        // Tomorrow's baseline is worked out as soon as the plan is made, so the mapped rows need not stay in
+        // memory during the apply; it is saved only when the run goes through.
+        const { plan, thresholds, nextState } = await withTargetErrors(async () => {
+          const { plan, pipeline } = await planFromMapping({
             mappingPath: opts.mapping,
             today,
             target,
@@ -106,8 +108,16 @@ export function register(program: Command): void {
             ...(opts.initialImport ? { initialImport: true } : {}),
             ...(ldapPassword ? { ldapPassword } : {}),
             ...apiSecretsFromEnv(),
-          }),
-        );
+          });
+          const next = useState
+            ? nextDailyState(pipeline.previous ?? null, pipeline.state, pipeline.result.outcomes, {
+                mapping: resolve(opts.mapping),
+                target: target.label,
+                today,
+              })
+            : null;
+          return { plan, thresholds: pipeline.mapping.safety, nextState: next };
+        });
         if (!opts.json) {
           const from = opts.previous
             ? `compared with ${opts.previous}`
@@ -117,7 +127,7 @@ export function register(program: Command): void {
                 ? 'no daily state yet: this run starts it'
                 : 'daily state off (--no-state)';
           process.stdout.write(
-            `${formatPlan(plan).split('\n').slice(0, 2).join('\n')}\n${from}\n${plan.safety.ok ? '' : `${plan.safety.reasons.map((r) => `  - ${r}`).join('\n')}\n`}`,
+            `${formatPlanSummary(plan)}\n${from}\n${plan.safety.ok ? '' : `${plan.safety.reasons.map((r) => `  - ${r}`).join('\n')}\n`}`,
           );
         }
         const dir = opts.runDir ?? dataFolders(defaultDataDir()).runs;
@@ -130,7 +140,7 @@ export function register(program: Command): void {
           { journal: join(dir, `run-${today}-${id}.journal.jsonl`), report },
           opts.json ?? false,
           {
-            thresholds: pipeline.mapping.safety,
+            thresholds,
             ...(opts.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
           },
         );
@@ -144,16 +154,7 @@ export function register(program: Command): void {
           process.exitCode = 1;
         }
         // The source was accepted (not blocked, not interrupted): it is tomorrow's baseline.
-        if (useState && !result.blocked && !result.aborted) {
-          await writeDailyState(
-            statePath,
-            nextDailyState(pipeline.previous ?? null, pipeline.state, pipeline.result.outcomes, {
-              mapping: resolve(opts.mapping),
-              target: target.label,
-              today,
-            }),
-          );
-        }
+        if (nextState && !result.blocked && !result.aborted) await writeDailyState(statePath, nextState);
         await applyRetention(opts);
         const exit = typeof process.exitCode === 'number' ? process.exitCode : 0;
         if (!opts.json)

@@ -1,7 +1,0 @@
-// Runs one plek-sync command in this process and reports its peak RSS on stderr as the last line (for the
-// bench, which measures each command in a fresh process as a scheduled job runs it).
-import { main } from '../src/main/cli/index';
-
-const code = await main(process.argv.slice(2));
-process.stderr.write(`\n${JSON.stringify({ code, maxRssKiB: process.resourceUsage().maxRSS })}\n`);
-process.exitCode = code;
