@@ -196,10 +196,10 @@ describe.skipIf(skip !== null)('graph editor in the browser', () => {
     // Personeelsnummer is recognised as the enterprise employee number (the tussenvoegsel is no longer
     // offered as name.middleName: it belongs to the family name).
     const employeeNumber = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber';
-    expect(await page.getByRole('button', { name: 'Suggestie voor name.middleName overnemen' }).count()).toBe(
+    expect(await page.getByRole('button', { name: 'Suggestie voor Tussenvoegsel overnemen' }).count()).toBe(
       0,
     );
-    const accept = page.getByRole('button', { name: 'Suggestie voor employeeNumber overnemen' });
+    const accept = page.getByRole('button', { name: 'Suggestie voor Personeelsnummer overnemen' });
     await accept.click();
     await expect
       .poll(() =>

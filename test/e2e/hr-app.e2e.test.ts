@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPersonioEmulator, type PersonioEmulator } from '../support/hr-api-emulators';
@@ -17,6 +18,14 @@ const SECRET = 'papi-geheim-Ünïcode-77';
 
 async function step(page: Page, name: string): Promise<void> {
   await page.locator(`.stepper [data-step="${name}"]`).click();
+}
+
+/** axe-core's serious and critical findings on what the page shows now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).exclude('.react-flow__minimap').analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 describe.skipIf(skip !== null)('a new project from Personio (nl)', () => {
@@ -45,6 +54,28 @@ describe.skipIf(skip !== null)('a new project from Personio (nl)', () => {
   afterAll(async () => {
     await app?.stop();
     await emulator?.stop();
+  });
+
+  it('offers a REST API with each auth kind and paging style of init --source rest, labelled for everyone', async () => {
+    const card = page.getByTestId('hr-app-start');
+    await card.getByTestId('hr-app-kind').selectOption('rest');
+    await card.getByTestId('hr-app-url').fill('https://api.hr2day.example.nl/v1/employees');
+    await card.getByTestId('hr-app-auth').selectOption('oauth2');
+    await card.getByTestId('hr-app-tokenUrl').fill('https://api.hr2day.example.nl/oauth/token');
+    await card.getByTestId('hr-app-client-id').fill('plek');
+    await card.getByTestId('hr-app-paging').selectOption('cursor');
+    await card.getByTestId('hr-app-cursorPath').fill('meta.next_cursor');
+    await card.getByTestId('hr-app-secret').fill('x');
+    await expect.poll(() => card.getByTestId('hr-app-create').isEnabled()).toBe(true);
+    await card.getByTestId('hr-app-auth').selectOption('apiKey');
+    expect(await card.getByTestId('hr-app-keyHeader').inputValue()).toBe('X-Api-Key');
+    await card.getByTestId('hr-app-paging').selectOption('nextLink');
+    // A next link needs to know where the link is before the project can start.
+    await expect.poll(() => card.getByTestId('hr-app-create').isDisabled()).toBe(true);
+    await card.getByTestId('hr-app-nextPath').fill('links.next');
+    await expect.poll(() => card.getByTestId('hr-app-create').isEnabled()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await card.getByTestId('hr-app-secret').fill('');
   });
 
   it('asks for the secret on Start; a wrong one gets the worded 401 text, never the secret', async () => {
@@ -122,6 +153,7 @@ describe.skipIf(skip !== null)('a new project from Personio (nl)', () => {
     const badge = panel.getByTestId('connection-test');
     await badge.waitFor({ timeout: 20_000 });
     expect(await badge.textContent()).toMatch(/^Verbonden: 5 records gelezen met \d+ attributen\.$/);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('proposes Personio’s person id as the mapping key and opens the proposed mapping', async () => {

@@ -99,7 +99,7 @@ describe.skipIf(skip).each(['nl', 'en'] as const)('a new project from an OpenLDA
   beforeAll(async () => {
     server = await startSlapd({ users: PEOPLE, photoEvery: 10 });
     uuids = await plant(server);
-    app = await startApp({ locale: words.locale, service: { now: () => TODAY } });
+    app = await startApp({ locale: words.locale, service: { now: () => TODAY }, scrollbars: true });
     page = app.page;
     await page.clock.setFixedTime(TODAY);
     await page.reload();
@@ -161,6 +161,16 @@ describe.skipIf(skip).each(['nl', 'en'] as const)('a new project from an OpenLDA
     expect(await keysOf(page, 'duplicate-email')).toEqual(expect.arrayContaining([key(PLANTED.mailCopy)]));
     expect(await keysOf(page, 'invalid-email')).toContain(key(PLANTED.invalidMail));
     expect(await keysOf(page, 'missing-required')).toContain(key(PLANTED.noGivenName));
+    // Every group's table has the same columns at the same place (they used to follow each group's content).
+    const columns = await page.locator('.issue-group table thead tr').evaluateAll((rows) =>
+      rows.map((r) =>
+        Array.from(r.children)
+          .map((c) => Math.round(c.getBoundingClientRect().width))
+          .join(','),
+      ),
+    );
+    expect(columns.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(columns).size, columns.join(' | ')).toBe(1);
     const text = (await page.getByTestId('issue-groups').textContent()) ?? '';
     expect(text).toMatch(words.duplicate);
     // The same people as the Source step counted, and the rows left out said in words.
@@ -194,6 +204,25 @@ describe.skipIf(skip).each(['nl', 'en'] as const)('a new project from an OpenLDA
     const reconcile = page.getByTestId('plan-reconcile');
     expect(await reconcile.locator('[data-part="errorRows"]').textContent()).toContain(words.errorRows);
     expect(await reconcile.locator('[data-part="otherSkipped"]').textContent()).toMatch(/^1 /);
+    // The table's header columns line up with its cells (the header used to be as wide as the scrollbar more).
+    const table = page.getByTestId('plan-table');
+    const heads = await table
+      .locator('[role="columnheader"]')
+      .evaluateAll((els) =>
+        els.map((e) => [e.getBoundingClientRect().left, e.getBoundingClientRect().width]),
+      );
+    const cells = await table
+      .locator('.vtable-row')
+      .first()
+      .locator('[role="cell"]')
+      .evaluateAll((els) =>
+        els.map((e) => [e.getBoundingClientRect().left, e.getBoundingClientRect().width]),
+      );
+    expect(cells).toHaveLength(heads.length);
+    for (const [i, [left, width]] of heads.entries()) {
+      expect(Math.abs(left! - cells[i]![0]!), `column ${i} starts where its header does`).toBeLessThan(1);
+      expect(Math.abs(width! - cells[i]![1]!), `column ${i} is as wide as its header`).toBeLessThan(1);
+    }
     if (await page.getByTestId('allow-override').count()) await page.getByTestId('allow-override').check();
     await step(page, 'run');
     await page.getByTestId('apply').click();

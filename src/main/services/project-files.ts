@@ -111,6 +111,8 @@ export async function readCa(
     throw new ApiFailure(
       'invalid-request',
       `save the project first, or give the CA file ${caFile} as a full path`,
+      undefined,
+      { id: 'error.caFileUnsaved', values: { file: caFile } },
     );
   const path = await resolveSourceFile(ctx, caFile, projectPath, 'source.caFile');
   try {
@@ -119,6 +121,8 @@ export async function readCa(
     throw new ApiFailure(
       'source-failed',
       `cannot read the CA file ${basename(path)}; check the path in the source settings`,
+      undefined,
+      { id: 'error.caFileUnreadable', values: { file: basename(path) } },
     );
   }
 }

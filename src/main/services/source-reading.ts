@@ -222,6 +222,8 @@ export async function readSample(
       throw new ApiFailure(
         'invalid-request',
         `enter the bind password of ${source.bindDn} first (it is kept in the secret store, never in the mapping)`,
+        undefined,
+        { id: 'error.ldapPasswordMissing', values: { bindDn: source.bindDn } },
       );
     const caPem = await readCa(ctx, source.caFile, request.projectPath);
     return ldap.sample(source, {
@@ -235,6 +237,8 @@ export async function readSample(
     throw new ApiFailure(
       'invalid-request',
       'choose the CSV file first (an absolute path, or save the project so a relative path can be resolved)',
+      undefined,
+      { id: 'error.csvMissing', values: {} },
     );
   const path = await resolveSourceFile(ctx, source.path, request.projectPath, 'source.path');
   const csv = await openCsv(path, { encoding: source.encoding, delimiter: source.delimiter }, task.signal);

@@ -52,6 +52,8 @@ export async function connectTarget(ctx: ServiceContext, mapping: MappingFile): 
     throw new ApiFailure(
       'invalid-request',
       `enter the ClientSecret for ${target.baseUrl} first (kept in the secret store)`,
+      undefined,
+      { id: 'error.scimSecretMissing', values: { url: target.baseUrl } },
     );
   return {
     label: target.baseUrl,

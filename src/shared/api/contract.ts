@@ -631,7 +631,10 @@ export interface RunLogLine {
   runId: string;
   at: string;
   level: 'info' | 'warn' | 'error';
+  /** In English, for the report file and the app log. */
   message: string;
+  /** The line as a catalogue message, for the screen in the consultant's language; absent for raw errors. */
+  detail?: MessageRef;
 }
 
 export const MENU_COMMANDS = ['new-csv', 'new-ldap', 'open', 'save', 'save-as', 'demo', 'open-csv'] as const;

@@ -11,7 +11,41 @@ export interface ConnectionRequest {
   targetHandle?: string | null;
 }
 
-export type ConnectionVerdict = { ok: true } | { ok: false; reason: string };
+/** Why a connection is refused; each has a text `graph.refusal.<code>` in the catalogues, filled from `params`. */
+export type RefusalCode =
+  | 'endpoints'
+  | 'fromField'
+  | 'intoSource'
+  | 'fromOutput'
+  | 'intoInput'
+  | 'cycle'
+  | 'already'
+  | 'occupied'
+  | 'singleInput'
+  | 'notOneInput'
+  | 'binaryTwo'
+  | 'tooMany'
+  | 'literalOnly'
+  | 'listToText'
+  | 'dateToText'
+  | 'notNumber'
+  | 'notDate'
+  | 'notList'
+  | 'notCondition';
+
+export interface Refusal {
+  ok: false;
+  /** English, for logs and tests. */
+  reason: string;
+  code: RefusalCode;
+  params: Readonly<Record<string, string | number>>;
+}
+
+export type ConnectionVerdict = { ok: true } | Refusal;
+
+function refuse(code: RefusalCode, reason: string, params: Refusal['params'] = {}): Refusal {
+  return { ok: false, reason, code, params };
+}
 
 const COMPARISON = new Set(['=', '<>', '<', '<=', '>', '>=', 'and', 'or']);
 
@@ -59,22 +93,33 @@ export function inputType(
   node: TransformNode | TargetFieldNode,
   slot: number,
   specOf: SpecLookup,
-): { type: ValueType; literalOnly?: boolean; name: string } | { error: string } {
+): { type: ValueType; literalOnly?: boolean; name: string } | { error: Refusal } {
   if (node.type === 'target') {
-    if (slot !== 0) return { error: `${node.data.path} has a single input` };
+    if (slot !== 0)
+      return {
+        error: refuse('singleInput', `${node.data.path} has a single input`, { field: node.data.path }),
+      };
     return { type: node.data.valueType === 'boolean' ? 'boolean' : 'text', name: node.data.path };
   }
   const op = node.data.op;
   if (op.kind === 'not')
-    return slot === 0 ? { type: 'boolean', name: 'not' } : { error: 'not takes one input' };
+    return slot === 0
+      ? { type: 'boolean', name: 'not' }
+      : { error: refuse('notOneInput', 'not takes one input') };
   if (op.kind === 'binary') {
-    if (slot > 1) return { error: `"${op.op}" takes two inputs` };
+    if (slot > 1) return { error: refuse('binaryTwo', `"${op.op}" takes two inputs`, { op: op.op }) };
     return { type: op.op === 'and' || op.op === 'or' ? 'boolean' : 'any', name: `"${op.op}"` };
   }
   const spec = specOf(op.name);
   if (!spec) return { type: 'any', name: op.name };
   const param = paramForSlot(spec, slot);
-  if (!param) return { error: `${spec.name} takes at most ${maxArgs(spec)} input(s)` };
+  if (!param)
+    return {
+      error: refuse('tooMany', `${spec.name} takes at most ${maxArgs(spec)} input(s)`, {
+        fn: spec.name,
+        max: maxArgs(spec),
+      }),
+    };
   return { type: param.type, literalOnly: param.literalOnly, name: `${spec.name}(${param.name})` };
 }
 
@@ -88,28 +133,29 @@ export function typeCompatible(from: ValueType, to: ValueType): ConnectionVerdic
   switch (to) {
     case 'text':
       if (from === 'list')
-        return {
-          ok: false,
-          reason:
-            'a list (multi-valued attribute) needs a pick function such as First, FindPrefix or Join first',
-        };
-      if (from === 'date') return { ok: false, reason: 'a date needs FormatDate to become text' };
+        return refuse(
+          'listToText',
+          'a list (multi-valued attribute) needs a pick function such as First, FindPrefix or Join first',
+        );
+      if (from === 'date') return refuse('dateToText', 'a date needs FormatDate to become text');
       return { ok: true };
     case 'number':
-      return from === 'text' ? { ok: true } : { ok: false, reason: `a ${from} is not a number` };
+      return from === 'text' ? { ok: true } : refuse('notNumber', `a ${from} is not a number`, { from });
     case 'date':
       return from === 'text'
         ? { ok: true }
-        : { ok: false, reason: `a ${from} is not a date; use ParseDate on text` };
+        : refuse('notDate', `a ${from} is not a date; use ParseDate on text`, { from });
     case 'list':
       return from === 'text' || from === 'number'
         ? { ok: true }
-        : { ok: false, reason: `a ${from} cannot be a list` };
+        : refuse('notList', `a ${from} cannot be a list`, { from });
     case 'boolean':
       // "ja"/"true"/"1" read as true per row; a number or date never makes sense as a condition.
       return from === 'text'
         ? { ok: true }
-        : { ok: false, reason: `a ${from} is not a condition; compare it, e.g. [Status] = "Actief"` };
+        : refuse('notCondition', `a ${from} is not a condition; compare it, e.g. [Status] = "Actief"`, {
+            from,
+          });
   }
 }
 
@@ -145,33 +191,38 @@ export function validateConnection(
 ): ConnectionVerdict {
   const from = graph.nodes.find((n) => n.id === connection.source);
   const to = graph.nodes.find((n) => n.id === connection.target);
-  if (!from || !to) return { ok: false, reason: 'connect two nodes' };
-  if (from.type === 'target') return { ok: false, reason: 'a Plek field is an end point; it has no output' };
+  if (!from || !to) return refuse('endpoints', 'connect two nodes');
+  if (from.type === 'target') return refuse('fromField', 'a Plek field is an end point; it has no output');
   if (to.type === 'source' || to.type === 'literal')
-    return { ok: false, reason: `a ${to.type === 'source' ? 'source attribute' : 'literal'} has no input` };
+    return refuse('intoSource', `a ${to.type === 'source' ? 'source attribute' : 'literal'} has no input`, {
+      kind: to.type,
+    });
   if (connection.sourceHandle && connection.sourceHandle !== 'out')
-    return { ok: false, reason: 'connect from the output on the right of a node' };
+    return refuse('fromOutput', 'connect from the output on the right of a node');
   const slot = slotOf(connection.targetHandle ?? 'in-0');
-  if (slot < 0) return { ok: false, reason: 'connect into an input on the left of a node' };
-  if (wouldCreateCycle(graph, from.id, to.id)) return { ok: false, reason: 'this edge would create a cycle' };
+  if (slot < 0) return refuse('intoInput', 'connect into an input on the left of a node');
+  if (wouldCreateCycle(graph, from.id, to.id)) return refuse('cycle', 'this edge would create a cycle');
   const occupied = graph.edges.find((e) => e.target === to.id && slotOf(e.targetHandle) === slot);
   if (occupied)
-    return {
-      ok: false,
-      reason:
-        occupied.source === from.id
-          ? 'already connected'
-          : 'this input already has an edge; delete it first (an input takes one edge)',
-    };
+    return occupied.source === from.id
+      ? refuse('already', 'already connected')
+      : refuse('occupied', 'this input already has an edge; delete it first (an input takes one edge)');
   const expected = inputType(to, slot, specOf);
-  if ('error' in expected) return { ok: false, reason: expected.error };
+  if ('error' in expected) return expected.error;
   if (expected.literalOnly)
-    return { ok: false, reason: `${expected.name} must be typed on the node, not wired (a fixed value)` };
+    return refuse('literalOnly', `${expected.name} must be typed on the node, not wired (a fixed value)`, {
+      input: expected.name,
+    });
   const produced = outputType(from, specOf, graph);
   // A function's text input takes a list too: it is applied to each item (the result stays a list).
   const perItem =
     produced === 'list' && expected.type === 'text' && to.type === 'transform' && to.data.op.kind === 'call';
   const verdict = perItem ? ({ ok: true } as const) : typeCompatible(produced, expected.type);
-  if (!verdict.ok) return { ok: false, reason: `${expected.name}: ${verdict.reason}` };
+  if (!verdict.ok)
+    return {
+      ...verdict,
+      reason: `${expected.name}: ${verdict.reason}`,
+      params: { ...verdict.params, input: expected.name },
+    };
   return { ok: true };
 }

@@ -101,12 +101,26 @@ export function expressionToSubgraph(path: string, ast: ExprNode, specOf: SpecLo
 export type FieldState =
   | { status: 'ok'; ast: ExprNode }
   | { status: 'unmapped' }
-  | { status: 'incomplete'; reason: string; nodeId: string };
+  | {
+      status: 'incomplete';
+      /** English, for logs and tests. */
+      reason: string;
+      nodeId: string;
+      /** The catalogue text `graph.incomplete.<code>` and its parameters. */
+      code: IncompleteCode;
+      params: Readonly<Record<string, string | number>>;
+    };
+
+/** Why a field's graph does not make an expression yet. */
+export type IncompleteCode =
+  'missingNode' | 'cycle' | 'fieldFeeds' | 'hole' | 'notOne' | 'binaryTwo' | 'atLeast' | 'atMost';
 
 class IncompleteGraph extends Error {
   constructor(
     readonly reason: string,
     readonly nodeId: string,
+    readonly code: IncompleteCode,
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(reason);
   }
@@ -145,15 +159,20 @@ export function fieldExpression(
 
   const build = (id: string): ExprNode => {
     const node = byId.get(id);
-    if (!node) throw new IncompleteGraph(`an input comes from a node that no longer exists (${id})`, id);
-    if (visiting.has(id)) throw new IncompleteGraph('the graph contains a cycle', id);
+    if (!node)
+      throw new IncompleteGraph(
+        `an input comes from a node that no longer exists (${id})`,
+        id,
+        'missingNode',
+      );
+    if (visiting.has(id)) throw new IncompleteGraph('the graph contains a cycle', id, 'cycle');
     switch (node.type) {
       case 'source':
         return ref(node.data.attribute);
       case 'literal':
         return literal(node.data.value);
       case 'target':
-        throw new IncompleteGraph(`a Plek field cannot feed another node`, id);
+        throw new IncompleteGraph(`a Plek field cannot feed another node`, id, 'fieldFeeds');
       case 'transform':
         break;
     }
@@ -169,24 +188,35 @@ export function fieldExpression(
     while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
     const name = describeTransform(node);
     const hole = args.findIndex((a) => a === undefined);
-    if (hole >= 0) throw new IncompleteGraph(`input ${hole + 1} of ${name} is not connected`, id);
+    if (hole >= 0)
+      throw new IncompleteGraph(`input ${hole + 1} of ${name} is not connected`, id, 'hole', {
+        n: hole + 1,
+        fn: name,
+      });
     const filled = args as ExprNode[];
     visiting.delete(id);
     const op = node.data.op;
     if (op.kind === 'not') {
-      if (filled.length !== 1) throw new IncompleteGraph('not needs exactly one input', id);
+      if (filled.length !== 1) throw new IncompleteGraph('not needs exactly one input', id, 'notOne');
       return not(filled[0]!);
     }
     if (op.kind === 'binary') {
-      if (filled.length !== 2) throw new IncompleteGraph(`${name} needs two inputs`, id);
+      if (filled.length !== 2)
+        throw new IncompleteGraph(`${name} needs two inputs`, id, 'binaryTwo', { fn: name });
       return binary(op.op as Parameters<typeof binary>[0], filled[0]!, filled[1]!);
     }
     const spec = specOf(op.name);
     if (spec) {
       if (filled.length < minArgs(spec))
-        throw new IncompleteGraph(`${spec.name} needs at least ${minArgs(spec)} input(s)`, id);
+        throw new IncompleteGraph(`${spec.name} needs at least ${minArgs(spec)} input(s)`, id, 'atLeast', {
+          fn: spec.name,
+          n: minArgs(spec),
+        });
       if (filled.length > maxArgs(spec))
-        throw new IncompleteGraph(`${spec.name} takes at most ${maxArgs(spec)} input(s)`, id);
+        throw new IncompleteGraph(`${spec.name} takes at most ${maxArgs(spec)} input(s)`, id, 'atMost', {
+          fn: spec.name,
+          n: maxArgs(spec),
+        });
     }
     return call(op.name, filled);
   };
@@ -194,7 +224,8 @@ export function fieldExpression(
   try {
     return { status: 'ok', ast: build(rootEdge.source) };
   } catch (e) {
-    if (e instanceof IncompleteGraph) return { status: 'incomplete', reason: e.reason, nodeId: e.nodeId };
+    if (e instanceof IncompleteGraph)
+      return { status: 'incomplete', reason: e.reason, nodeId: e.nodeId, code: e.code, params: e.params };
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 import type { ExprNode } from '../expression/ast';
 import { expressionToSubgraph } from './convert';
 import { COLUMN, incomingIndex } from './convert';
-import type { ConnectionRequest, ConnectionVerdict } from './connection';
+import type { ConnectionRequest, ConnectionVerdict, Refusal } from './connection';
 import { validateConnection } from './connection';
 import type {
   GraphEdge,
@@ -45,7 +45,7 @@ export function refreshSlots(graph: MappingGraph, specOf: SpecLookup): MappingGr
   return changed ? { nodes, edges: graph.edges } : graph;
 }
 
-export type EditResult = { ok: true; graph: MappingGraph } | { ok: false; reason: string };
+export type EditResult = { ok: true; graph: MappingGraph } | Refusal;
 
 /** Adds an edge after `validateConnection` accepted it. */
 export function connect(graph: MappingGraph, c: ConnectionRequest, specOf: SpecLookup): EditResult {

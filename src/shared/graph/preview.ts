@@ -2,6 +2,8 @@ import { keyStabilityWarning } from '../ad/suggest';
 import { compileMapping } from '../engine/compile';
 import { mapRecords } from '../engine/run';
 import type { CompiledExpression, Value } from '../expression';
+import type { EvalDetail } from '../expression/runtime';
+import type { Issue } from '../issues';
 import { compileExpression, valueToText } from '../expression';
 import type { MappingProblem } from '../mapping/load';
 import { parseMapping } from '../mapping/load';
@@ -19,6 +21,8 @@ export interface PreviewCell {
   text: string | null;
   /** Evaluation failed for this row (a date that does not parse, a phone number that is not one). */
   error?: string;
+  /** The failure as data (`eval.*` catalogue id and parameters), for the screen's language. */
+  detail?: EvalDetail;
 }
 
 export type PreviewRowStatus = 'active' | 'deactivate' | 'skipped' | 'error' | 'unknown';
@@ -28,8 +32,10 @@ export interface PreviewRow {
   key: string | null;
   keyStatus: 'ok' | 'duplicate' | 'empty';
   status: PreviewRowStatus;
-  /** Row-level messages (missing required field, invalid e-mail, duplicate key…). */
+  /** Row-level messages (missing required field, invalid e-mail, duplicate key…), in English. */
   issues: string[];
+  /** The same issues as data (code + params), for the screen's language; a skipped row's reason is only text. */
+  rowIssues: Issue[];
   cells: PreviewCell[];
 }
 
@@ -86,7 +92,9 @@ function evaluateColumn(
   for (let i = 0; i < records.length; i++) {
     current = records[i];
     const r = expr.evaluate(env);
-    cells[i] = r.ok ? { text: display(r.value) } : { text: null, error: r.error.message };
+    cells[i] = r.ok
+      ? { text: display(r.value) }
+      : { text: null, error: r.error.message, ...(r.error.detail ? { detail: r.error.detail } : {}) };
   }
   return cells;
 }
@@ -152,7 +160,10 @@ export function createPreview(): (input: PreviewInput) => PreviewResult {
     );
     const parsed = parseMapping({ ...rules, fields });
     let problems: MappingProblem[] = [];
-    const status = new Map<number, { status: PreviewRowStatus; issues: string[]; key?: string }>();
+    const status = new Map<
+      number,
+      { status: PreviewRowStatus; issues: string[]; rowIssues: Issue[]; key?: string }
+    >();
     const duplicateRows = new Set<number>();
     const emptyRows = new Set<number>();
     if (!parsed.ok) problems = parsed.problems;
@@ -166,11 +177,17 @@ export function createPreview(): (input: PreviewInput) => PreviewResult {
             status.set(o.row, {
               status: o.user.active ? 'active' : 'deactivate',
               issues: [],
+              rowIssues: [],
               key: o.user.key,
             });
-          else if (o.status === 'skipped') status.set(o.row, { status: 'skipped', issues: [o.reason] });
+          else if (o.status === 'skipped')
+            status.set(o.row, { status: 'skipped', issues: [o.reason], rowIssues: [] });
           else {
-            status.set(o.row, { status: 'error', issues: o.issues.map((i) => i.message) });
+            status.set(o.row, {
+              status: 'error',
+              issues: o.issues.map((i) => i.message),
+              rowIssues: [...o.issues],
+            });
             for (const i of o.issues) if (i.code === 'empty-key') emptyRows.add(o.row);
           }
         }
@@ -180,7 +197,10 @@ export function createPreview(): (input: PreviewInput) => PreviewResult {
           if (i.code === 'empty-key') for (const r of i.rows ?? (i.row ? [i.row] : [])) emptyRows.add(r);
           for (const r of i.rows ?? (i.row !== undefined ? [i.row] : [])) {
             const s = status.get(r);
-            if (s && !s.issues.includes(i.message)) s.issues.push(i.message);
+            if (s && !s.issues.includes(i.message)) {
+              s.issues.push(i.message);
+              s.rowIssues.push(i);
+            }
           }
         }
       }
@@ -214,6 +234,7 @@ export function createPreview(): (input: PreviewInput) => PreviewResult {
         keyStatus,
         status: s?.status ?? 'unknown',
         issues: s?.issues ?? [],
+        rowIssues: s?.rowIssues ?? [],
         cells: cellColumns.map((col) => col[i] ?? { text: null }),
       };
     });

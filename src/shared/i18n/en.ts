@@ -239,6 +239,9 @@ export const en = {
   'validate.heading': 'Validate',
   'validate.run': 'Validate all rows',
   'validate.running': 'Validating…',
+  'validate.progress':
+    '{done, plural, one {# row read} other {# rows read}}; every row is checked once all are read…',
+  'validate.progressOf': '{done, number} of about {total, plural, one {# row} other {# rows}} read…',
   'validate.summary':
     '{errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}} in {rows, plural, one {# row} other {# rows}}',
   'validate.errorRows':
@@ -366,12 +369,57 @@ export const en = {
   'run.doneWithFailures':
     'Run finished with failures: {failed, plural, one {# operation} other {# operations}} of {total, number} failed',
   'run.failuresBadge': '{n, plural, one {# failure} other {# failures}}',
+  'run.doneWithAttention':
+    'Run finished: {n, plural, one {# person needs} other {# people need}} your attention (see the report below)',
+  'run.attentionBadge': '{n, plural, one {# to check} other {# to check}}',
   'run.cancelled': 'Run cancelled',
   'run.failed': 'Run failed',
   'run.paused': 'Paused',
   'run.succeeded': 'Succeeded',
   'run.failedCount': 'Failed',
 
+  'run.log.applying': '{total, plural, one {applying # operation} other {applying # operations}} to {target}',
+  'run.log.progress': '{done, number} of {total, plural, one {# operation} other {# operations}} done',
+  'run.log.failed': '{op} failed: {error}',
+  'run.log.finished':
+    'finished: {total, plural, one {# operation} other {# operations}}, {failed, plural, =0 {none failed} one {# failed} other {# failed}}',
+  'run.failure.person': 'Person',
+  'run.failure.todo': 'What to do',
+  'run.failure.detail': 'Technical detail',
+  'run.failure.uniqueness':
+    'Plek already has an account with this login or e-mail address. Link that account to this person, or change the login or e-mail in the source.',
+  'run.failure.invalidValue':
+    'Plek refused one of the values (see the technical detail). Correct it in the source or the mapping, then plan again.',
+  'run.failure.access':
+    'Plek refused access. Check the client ID and the stored secret of the target, and that the API client may manage users.',
+  'run.failure.gone':
+    'The Plek account no longer exists. Plan again: the person is then created or linked anew.',
+  'run.failure.unavailable':
+    'Plek could not be reached or was busy. Run the plan again later: what went through is not repeated.',
+  'run.failure.manager':
+    'Written without the manager, because the manager has no Plek account yet. The next run adds the manager.',
+  'run.failure.ambiguous':
+    'Several Plek accounts match this person, so nothing was changed. Remove the duplicate accounts in Plek first.',
+  'run.failure.other':
+    'The operation failed (see the technical detail). Run again; when it keeps failing, send the report to Plek support.',
+  'run.report.run': 'Run {id}',
+  'run.report.target': 'Target: {target}',
+  'run.report.started': 'Started: {at}',
+  'run.report.finished': 'Finished: {at}',
+  'run.report.status': 'Status: {status}',
+  'run.report.failures': 'Failures:',
+  'error.ldapPasswordMissing':
+    'Enter the password of {bindDn} first (on the Source step); it is kept in the secret store, never in the mapping.',
+  'error.csvMissing':
+    'Choose the CSV file first (or save the project, so that a path beside it can be found).',
+  'error.scimSecretMissing':
+    'Enter the client secret for {url} first (on the Plan step); it is kept in the secret store.',
+  'error.caFileUnsaved': 'Save the project first, or give the CA file {file} as a full path.',
+  'error.caFileUnreadable': 'Cannot read the CA file {file}; check the path in the source settings.',
+  'error.planGone': 'This plan is no longer available; compute the plan again.',
+  'error.planBlocked':
+    'The plan exceeds the safety thresholds; allow it for this run on the Plan step first.',
+  'error.openThroughDialog': 'Open the project through the Open dialog (or drop it on the window).',
   'issue.encoding': 'Encoding problem',
   'issue.duplicate-header': 'Duplicate column header',
   'issue.empty-header': 'Empty column header',
@@ -458,6 +506,40 @@ export const en = {
   'graph.listTitle': 'Multi-valued: needs a pick function for a single field',
   'graph.requiredTitle': 'Needed to create an account in Plek',
   'graph.editAsText': 'Edit as text',
+  'graph.refusal.endpoints': 'connect two nodes',
+  'graph.refusal.fromField': 'a Plek field is an end point; it has no output',
+  'graph.refusal.intoSource': '{kind, select, source {a source attribute} other {a constant}} has no input',
+  'graph.refusal.fromOutput': 'connect from the output on the right of a node',
+  'graph.refusal.intoInput': 'connect into an input on the left of a node',
+  'graph.refusal.cycle': 'this edge would create a cycle',
+  'graph.refusal.already': 'already connected',
+  'graph.refusal.occupied': 'this input already has an edge; delete it first (an input takes one edge)',
+  'graph.refusal.singleInput': '{field} has a single input',
+  'graph.refusal.notOneInput': 'not takes one input',
+  'graph.refusal.binaryTwo': '"{op}" takes two inputs',
+  'graph.refusal.tooMany': '{fn} takes at most {max, plural, one {# input} other {# inputs}}',
+  'graph.refusal.literalOnly': '{input} must be typed on the node, not wired (a fixed value)',
+  'graph.refusal.listToText':
+    '{input}: a list (multi-valued attribute) needs a pick function such as First, FindPrefix or Join first',
+  'graph.refusal.dateToText': '{input}: a date needs FormatDate to become text',
+  'graph.refusal.notNumber':
+    '{input}: {from, select, date {a date} boolean {a yes/no value} list {a list} other {a {from}}} is not a number',
+  'graph.refusal.notDate':
+    '{input}: {from, select, number {a number} boolean {a yes/no value} list {a list} other {a {from}}} is not a date; use ParseDate on text',
+  'graph.refusal.notList':
+    '{input}: {from, select, date {a date} boolean {a yes/no value} other {a {from}}} cannot be a list',
+  'graph.refusal.notCondition':
+    '{input}: {from, select, number {a number} date {a date} list {a list} other {a {from}}} is not a condition; compare it, e.g. [Status] = "Actief"',
+  'graph.type':
+    '{type, select, text {text} number {number} date {date} boolean {yes/no} list {list} other {any}}',
+  'graph.incomplete.missingNode': 'an input comes from a node that no longer exists',
+  'graph.incomplete.cycle': 'the graph contains a cycle',
+  'graph.incomplete.fieldFeeds': 'a Plek field cannot feed another node',
+  'graph.incomplete.hole': 'input {n} of {fn} is not connected',
+  'graph.incomplete.notOne': 'not needs exactly one input',
+  'graph.incomplete.binaryTwo': '{fn} needs two inputs',
+  'graph.incomplete.atLeast': '{fn} needs at least {n, plural, one {# input} other {# inputs}}',
+  'graph.incomplete.atMost': '{fn} takes at most {n, plural, one {# input} other {# inputs}}',
   'graph.skipToGraph': 'Skip to the graph',
   'graph.toolbar': 'Graph tools',
   'graph.searchLabel': 'Search attribute or field',

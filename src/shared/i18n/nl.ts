@@ -234,6 +234,9 @@ export const nl: Catalogue = {
   'validate.heading': 'Controle',
   'validate.run': 'Alle regels controleren',
   'validate.running': 'Bezig met controleren…',
+  'validate.progress':
+    '{done, plural, one {# rij gelezen} other {# rijen gelezen}}; elke rij wordt gecontroleerd zodra alles gelezen is…',
+  'validate.progressOf': '{done, number} van ongeveer {total, plural, one {# rij} other {# rijen}} gelezen…',
   'validate.summary':
     '{errors, plural, one {# fout} other {# fouten}}, {warnings, plural, one {# waarschuwing} other {# waarschuwingen}} in {rows, plural, one {# rij} other {# rijen}}',
   'validate.errorRows':
@@ -363,12 +366,58 @@ export const nl: Catalogue = {
   'run.doneWithFailures':
     'Run voltooid met fouten: {failed, plural, one {# bewerking} other {# bewerkingen}} van {total, number} mislukt',
   'run.failuresBadge': '{n, plural, one {# fout} other {# fouten}}',
+  'run.doneWithAttention':
+    'Run voltooid: {n, plural, one {# persoon vraagt} other {# personen vragen}} je aandacht (zie het rapport hieronder)',
+  'run.attentionBadge': '{n, plural, one {# na te kijken} other {# na te kijken}}',
   'run.cancelled': 'Run geannuleerd',
   'run.failed': 'Run mislukt',
   'run.paused': 'Gepauzeerd',
   'run.succeeded': 'Gelukt',
   'run.failedCount': 'Mislukt',
 
+  'run.log.applying': '{total, plural, one {# bewerking} other {# bewerkingen}} uitvoeren op {target}',
+  'run.log.progress': '{done, number} van {total, plural, one {# bewerking} other {# bewerkingen}} gedaan',
+  'run.log.failed': '{op} mislukt: {error}',
+  'run.log.finished':
+    'klaar: {total, plural, one {# bewerking} other {# bewerkingen}}, {failed, plural, =0 {geen mislukt} one {# mislukt} other {# mislukt}}',
+  'run.failure.person': 'Persoon',
+  'run.failure.todo': 'Wat te doen',
+  'run.failure.detail': 'Technische details',
+  'run.failure.uniqueness':
+    'Plek heeft al een account met deze login of dit e-mailadres. Koppel dat account aan deze persoon, of pas de login of het e-mailadres aan in de bron.',
+  'run.failure.invalidValue':
+    'Plek weigerde een van de waarden (zie de technische details). Verbeter die in de bron of de mapping en bereken het plan opnieuw.',
+  'run.failure.access':
+    'Plek weigerde de toegang. Controleer de client-ID en het bewaarde secret van het doel, en of de API-client gebruikers mag beheren.',
+  'run.failure.gone':
+    'Het Plek-account bestaat niet meer. Bereken het plan opnieuw: de persoon wordt dan opnieuw aangemaakt of gekoppeld.',
+  'run.failure.unavailable':
+    'Plek was niet bereikbaar of had het te druk. Voer het plan later opnieuw uit: wat al gelukt is, wordt niet herhaald.',
+  'run.failure.manager':
+    'Opgeslagen zonder leidinggevende, omdat die nog geen Plek-account heeft. De volgende run vult de leidinggevende aan.',
+  'run.failure.ambiguous':
+    'Meerdere Plek-accounts passen bij deze persoon, dus er is niets gewijzigd. Verwijder eerst de dubbele accounts in Plek.',
+  'run.failure.other':
+    'De bewerking is mislukt (zie de technische details). Voer de run opnieuw uit; blijft het mislukken, stuur dan het rapport naar Plek-support.',
+  'run.report.run': 'Run {id}',
+  'run.report.target': 'Doel: {target}',
+  'run.report.started': 'Gestart: {at}',
+  'run.report.finished': 'Klaar: {at}',
+  'run.report.status': 'Status: {status}',
+  'run.report.failures': 'Mislukt:',
+  'error.ldapPasswordMissing':
+    'Vul eerst het wachtwoord van {bindDn} in (bij Bron); het wordt in de kluis bewaard, nooit in de mapping.',
+  'error.csvMissing':
+    'Kies eerst het CSV-bestand (of sla het project op, zodat een pad ernaast gevonden kan worden).',
+  'error.scimSecretMissing':
+    'Vul eerst het client secret voor {url} in (bij Plan); het wordt in de kluis bewaard.',
+  'error.caFileUnsaved': 'Sla eerst het project op, of geef het CA-bestand {file} als volledig pad op.',
+  'error.caFileUnreadable':
+    'Het CA-bestand {file} kan niet worden gelezen; controleer het pad bij de broninstellingen.',
+  'error.planGone': 'Dit plan is niet meer beschikbaar; bereken het plan opnieuw.',
+  'error.planBlocked':
+    'Het plan overschrijdt de veiligheidsgrenzen; sta het eerst toe voor deze run bij Plan.',
+  'error.openThroughDialog': 'Open het project via het dialoogvenster Openen (of sleep het op het venster).',
   'issue.encoding': 'Tekensetprobleem',
   'issue.duplicate-header': 'Dubbele kolomkop',
   'issue.empty-header': 'Lege kolomkop',
@@ -454,6 +503,43 @@ export const nl: Catalogue = {
   'graph.listTitle': 'Meerwaardig: heeft een keuzefunctie nodig voor een enkel veld',
   'graph.requiredTitle': 'Nodig om een account in Plek aan te maken',
   'graph.editAsText': 'Als tekst bewerken',
+  'graph.refusal.endpoints': 'verbind twee knooppunten',
+  'graph.refusal.fromField': 'een Plek-veld is een eindpunt; het heeft geen uitgang',
+  'graph.refusal.intoSource':
+    '{kind, select, source {een bronattribuut} other {een vaste waarde}} heeft geen ingang',
+  'graph.refusal.fromOutput': 'verbind vanuit de uitgang rechts van een knooppunt',
+  'graph.refusal.intoInput': 'verbind met een ingang links van een knooppunt',
+  'graph.refusal.cycle': 'deze verbinding zou een kringloop maken',
+  'graph.refusal.already': 'al verbonden',
+  'graph.refusal.occupied':
+    'deze ingang heeft al een verbinding; verwijder die eerst (een ingang neemt één verbinding)',
+  'graph.refusal.singleInput': '{field} heeft één ingang',
+  'graph.refusal.notOneInput': 'not neemt één ingang',
+  'graph.refusal.binaryTwo': '"{op}" neemt twee ingangen',
+  'graph.refusal.tooMany': '{fn} neemt hoogstens {max, plural, one {# ingang} other {# ingangen}}',
+  'graph.refusal.literalOnly':
+    '{input} typ je op het knooppunt zelf, het wordt niet verbonden (een vaste waarde)',
+  'graph.refusal.listToText':
+    '{input}: een lijst (attribuut met meerdere waarden) heeft eerst een keuzefunctie nodig, zoals First, FindPrefix of Join',
+  'graph.refusal.dateToText': '{input}: een datum wordt pas tekst met FormatDate',
+  'graph.refusal.notNumber':
+    '{input}: {from, select, date {een datum} boolean {een ja/nee-waarde} list {een lijst} other {een {from}}} is geen getal',
+  'graph.refusal.notDate':
+    '{input}: {from, select, number {een getal} boolean {een ja/nee-waarde} list {een lijst} other {een {from}}} is geen datum; gebruik ParseDate op tekst',
+  'graph.refusal.notList':
+    '{input}: {from, select, date {een datum} boolean {een ja/nee-waarde} other {een {from}}} kan geen lijst zijn',
+  'graph.refusal.notCondition':
+    '{input}: {from, select, number {een getal} date {een datum} list {een lijst} other {een {from}}} is geen voorwaarde; vergelijk het, bijv. [Status] = "Actief"',
+  'graph.type':
+    '{type, select, text {tekst} number {getal} date {datum} boolean {ja/nee} list {lijst} other {alles}}',
+  'graph.incomplete.missingNode': 'een ingang komt van een knooppunt dat niet meer bestaat',
+  'graph.incomplete.cycle': 'de grafiek bevat een kringloop',
+  'graph.incomplete.fieldFeeds': 'een Plek-veld kan geen ander knooppunt voeden',
+  'graph.incomplete.hole': 'ingang {n} van {fn} is niet verbonden',
+  'graph.incomplete.notOne': 'not heeft precies één ingang nodig',
+  'graph.incomplete.binaryTwo': '{fn} heeft twee ingangen nodig',
+  'graph.incomplete.atLeast': '{fn} heeft minstens {n, plural, one {# ingang} other {# ingangen}} nodig',
+  'graph.incomplete.atMost': '{fn} neemt hoogstens {n, plural, one {# ingang} other {# ingangen}}',
   'graph.skipToGraph': 'Naar de grafiek',
   'graph.toolbar': 'Grafiekgereedschap',
   'graph.searchLabel': 'Zoek attribuut of veld',

@@ -49,6 +49,8 @@ export interface StartAppOptions {
   /** Open the page at its one-time login link; off to test what a page without a session sees. */
   open?: boolean;
   locale?: string;
+  /** Classic scrollbars that take room, as on Windows (Playwright hides them in headless mode by default). */
+  scrollbars?: boolean;
 }
 
 export interface RunningApp {
@@ -87,7 +89,12 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const bridge = await startBridge({ service, staticDir });
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      ...(options.scrollbars ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
+    });
     const context = await browser.newContext({
       viewport: options.viewport ?? { width: 1366, height: 768 },
       locale: options.locale ?? 'nl-NL',

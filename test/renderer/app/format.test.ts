@@ -55,6 +55,15 @@ describe('runOutcome', () => {
   });
 });
 
+describe('runOutcome when nothing failed but people need attention', () => {
+  it('is its own state, and failures still win', () => {
+    expect(runOutcome('completed', 0, 23)).toBe('completedWithAttention');
+    expect(runOutcome('completed', 2, 23)).toBe('completedWithFailures');
+    expect(runOutcome('completed', 0, 0)).toBe('completed');
+    expect(runOutcome('cancelled', 0, 5)).toBe('cancelled');
+  });
+});
+
 describe('runOutcome with the service’s own verdict', () => {
   it('reads completed-with-failures as finished with failures', () => {
     expect(runOutcome('completed-with-failures', 0)).toBe('completedWithFailures');

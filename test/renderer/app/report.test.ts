@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../../src/shared/api/contract';
-import { reportFileName, reportToCsv } from '../../../src/renderer/src/app/logic/report';
+import { failureReason, reportFileName, reportToCsv } from '../../../src/renderer/src/app/logic/report';
 
 const report: RunReport = {
   runId: 'run-7Q2',
@@ -39,5 +39,30 @@ describe('reportFileName', () => {
   it('stamps the finish time without characters Windows refuses', () => {
     expect(reportFileName(report, 'json')).toBe('plek-run-2026-11-23T10-04-19.json');
     expect(reportFileName({ ...report, finishedAt: null }, 'csv')).toBe('plek-run-2026-11-23T10-04-12.csv');
+  });
+});
+
+describe('failureReason: what a consultant can do about a failed operation', () => {
+  it.each([
+    ['POST /Users: HTTP 409 uniqueness — userName already exists', 'uniqueness'],
+    [
+      'userName niels.dekker@gemeente-voorbeeld.nl is already used by Plek account 0147e850 (niels.dekker@gemeente-voorbeeld.nl)',
+      'uniqueness',
+    ],
+    ['PATCH /Users/8f2c: HTTP 400 invalidValue — phoneNumbers[0].value: not E.164', 'invalidValue'],
+    ['POST /Users (bulk): HTTP 400 — name.familyName is required', 'invalidValue'],
+    ['token request to https://auth.plek.co/token failed: HTTP 401', 'access'],
+    ['PATCH /Users/8f2c: HTTP 403', 'access'],
+    ['GET /Users/8f2c: the account no longer exists', 'gone'],
+    ['POST /Users: HTTP 503 — try again', 'unavailable'],
+    ['PATCH /Users/8f2c failed: ECONNRESET', 'unavailable'],
+    [
+      'manager reference left out: manager "100014" (row 4) has no Plek account, it was not created',
+      'manager',
+    ],
+    ['found several accounts for externalId 100014', 'ambiguous'],
+    ['Plek returned no id for the new account', 'other'],
+  ] as const)('%s → %s', (message, reason) => {
+    expect(failureReason(message)).toBe(reason);
   });
 });

@@ -159,6 +159,25 @@ describe('app store', () => {
     expect(store.getState().opening).toBe(false);
   });
 
+  it('words an error the service sent as catalogue data in the interface language', async () => {
+    const f = fakeApi({
+      'project:demo': () => ({ ok: true, value: demoDoc }),
+      'source:sample': () => ({
+        ok: false,
+        error: {
+          code: 'invalid-request',
+          message: 'enter the bind password of cn=plek-lezer,dc=ede first',
+          detail: { id: 'error.ldapPasswordMissing', values: { bindDn: 'cn=plek-lezer,dc=ede' } },
+        },
+      }),
+      'project:recent': () => ({ ok: true, value: { paths: [] } }),
+    });
+    const store = makeStore(f.api);
+    await store.getState().openDemo();
+    await flush();
+    expect(store.getState().error).toMatch(/^Vul eerst het wachtwoord van cn=plek-lezer,dc=ede in/);
+  });
+
   it('bumps the revision on each edit, so plan and preview know they are stale', async () => {
     const f = fakeApi({
       'project:demo': () => ({ ok: true, value: demoDoc }),
@@ -210,6 +229,32 @@ describe('app store', () => {
     expect(request?.taskId).toEqual(expect.any(String));
     expect(store.getState().validation?.issues.map((i) => i.code)).toEqual(['duplicate-key']);
     expect(store.getState().validating).toBe(false);
+  });
+
+  it('shows how far checking every row got, from the validation task’s progress', async () => {
+    let answer: (r: Result<unknown>) => void = () => {};
+    const f = fakeApi({
+      'project:demo': () => ({ ok: true, value: demoDoc }),
+      'source:sample': () => ({ ok: true, value: sample }),
+      'project:recent': () => ({ ok: true, value: { paths: [] } }),
+      'mapping:validate': () => new Promise((r) => (answer = r)),
+    });
+    const store = makeStore(f.api);
+    const off = connectEvents(store, f.api);
+    await store.getState().openDemo();
+    await flush();
+    const running = store.getState().validate();
+    const taskId = f.calls.find((c) => c.channel === 'mapping:validate')?.request.taskId;
+    expect(store.getState().validationProgress).toEqual({ taskId, done: 0, total: null });
+    f.emit('task:progress', { taskId, label: 'read', done: 15000, total: 40000 });
+    expect(store.getState().validationProgress).toEqual({ taskId, done: 15000, total: 40000 });
+    // Another task's progress is not ours.
+    f.emit('task:progress', { taskId: 'task-other', label: 'read', done: 39000, total: 40000 });
+    expect(store.getState().validationProgress?.done).toBe(15000);
+    answer({ ok: true, value: { problems: [], issues: [], issueCounts: {}, summary: null } });
+    await running;
+    expect(store.getState().validationProgress).toBeNull();
+    off();
   });
 
   it('drops the answer of a validation the consultant cancelled', async () => {

@@ -4,6 +4,7 @@ import { validateConnection, typeCompatible, wouldCreateCycle } from '../../../s
 import { mappingToGraph } from '../../../src/shared/graph/mapping';
 import type { MappingGraph } from '../../../src/shared/graph/model';
 import { specOf } from '../../../src/shared/graph/registry';
+import { refusalText } from '../../../src/renderer/src/graph/i18n';
 import type { MappingFileInput } from '../../../src/shared/mapping/schema';
 import type { SourceAttribute } from '../../../src/shared/source/types';
 
@@ -118,6 +119,8 @@ describe('validateConnection', () => {
     expect(validateConnection(graph, edge('src:Achternaam', id), specOf)).toEqual({
       ok: false,
       reason: 'a literal has no input',
+      code: 'intoSource',
+      params: { kind: 'literal' },
     });
     expect(validateConnection(graph, edge('src:Achternaam', 'src:Tussenvoegsel'), specOf).ok).toBe(false);
   });
@@ -132,11 +135,15 @@ describe('validateConnection', () => {
     expect(validateConnection(r.graph, edge(b, a, 0), specOf)).toEqual({
       ok: false,
       reason: 'this edge would create a cycle',
+      code: 'cycle',
+      params: {},
     });
     const { g: g2, id: j } = withNode(base(), 'Join');
     expect(validateConnection(g2, edge(j, j, 1), specOf)).toEqual({
       ok: false,
       reason: 'this edge would create a cycle',
+      code: 'cycle',
+      params: {},
     });
   });
 
@@ -161,5 +168,56 @@ describe('connect', () => {
     if (!r.ok) throw new Error(r.reason);
     const grown = r.graph.nodes.find((n) => n.id === id);
     expect(grown?.type === 'transform' && grown.data.slots).toBe(4);
+  });
+});
+
+describe("refusals in the consultant's language", () => {
+  const g0 = base({ 'name.familyName': '[Achternaam]' });
+  const { g: withDate, id: parse } = withNode(g0, 'ParseDate');
+  const { g: withTrim, id: trim } = withNode(withDate, 'Trim');
+  const { g, id: fmt } = withNode(withTrim, 'FormatDate');
+  it.each<[string, ReturnType<typeof edge>, string, string]>([
+    [
+      'a list into a field',
+      edge('src:proxyAddresses', 'field:emails[type eq "work"].value'),
+      'E-mail (werk): een lijst (attribuut met meerdere waarden) heeft eerst een keuzefunctie nodig, zoals First, FindPrefix of Join',
+      'Email (work): a list (multi-valued attribute) needs a pick function such as First, FindPrefix or Join first',
+    ],
+    [
+      'a date into a text field',
+      edge(parse, 'field:title'),
+      'Functie: een datum wordt pas tekst met FormatDate',
+      'Job title: a date needs FormatDate to become text',
+    ],
+    [
+      'a second edge into an input',
+      edge('src:Tussenvoegsel', 'field:name.familyName'),
+      'deze ingang heeft al een verbinding; verwijder die eerst (een ingang neemt één verbinding)',
+      'this input already has an edge; delete it first (an input takes one edge)',
+    ],
+    [
+      'too many inputs',
+      edge('src:Achternaam', trim, 1),
+      'Trim neemt hoogstens 1 ingang',
+      'Trim takes at most 1 input',
+    ],
+    [
+      'a typed-only parameter',
+      edge('src:Achternaam', fmt, 1),
+      'FormatDate(format) typ je op het knooppunt zelf, het wordt niet verbonden (een vaste waarde)',
+      'FormatDate(format) must be typed on the node, not wired (a fixed value)',
+    ],
+    [
+      'into a source attribute',
+      edge('src:Achternaam', 'src:Tussenvoegsel'),
+      'een bronattribuut heeft geen ingang',
+      'a source attribute has no input',
+    ],
+  ])('%s', (_what, c, nl, en) => {
+    const v = validateConnection(g, c, specOf);
+    expect(v.ok).toBe(false);
+    if (v.ok) return;
+    expect(refusalText('nl', v)).toBe(nl);
+    expect(refusalText('en', v)).toBe(en);
   });
 });

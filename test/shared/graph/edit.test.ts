@@ -83,6 +83,8 @@ describe('editing the graph writes the mapping', () => {
       status: 'incomplete',
       reason: 'input 2 of Join is not connected',
       nodeId: 'expr:name.familyName@r',
+      code: 'hole',
+      params: { n: 2, fn: 'Join' },
     });
     expect(mapping.fields['name.familyName']?.expression).toBe(
       'Join(" ", [Tussenvoegsel], Trim([Achternaam]))',

@@ -56,6 +56,8 @@ export function toPlanView(
       action,
       ...(c.row !== undefined ? { row: c.row } : {}),
       userName: c.userName ?? null,
+      // The person's name, so the Plan and Run steps name who a line is about (a conflict writes no fields).
+      ...(c.name ? { displayName: c.name } : {}),
       changes: (c.fields ?? []).map((f) => ({ path: f.path, from: f.before, to: f.after })),
       reason: c.reason,
     };

@@ -57,6 +57,8 @@ export function projectHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Pr
         throw new ApiFailure(
           'forbidden',
           'open the project through the Open dialog (or drop it on the window)',
+          undefined,
+          { id: 'error.openThroughDialog', values: {} },
         );
       const doc = await readProject(path, recent);
       ctx.grants.grantFile(path);

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ApiFailure, type WorkbenchHandlers } from '../../../shared/api/contract';
+import { ApiFailure, type MessageRef, type WorkbenchHandlers } from '../../../shared/api/contract';
+import type { MessageId } from '../../../shared/i18n';
 import type { Plan } from '../../../shared/plan/types';
 import { applyPlan } from '../../sync/apply';
 import { buildPlan } from '../../sync/plan';
@@ -29,6 +30,16 @@ export function reportText(state: RunState): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A log line as a catalogue message; its values pass the same redaction as its English text. */
+function logDetail(ctx: ServiceContext, id: MessageId, values: Record<string, string | number>): MessageRef {
+  return {
+    id,
+    values: Object.fromEntries(
+      Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? ctx.redactor.redact(v) : v]),
+    ),
+  };
+}
+
 /** Applies a computed plan in the background; progress, the log and the end come as events. */
 export function runHandlers(
   ctx: ServiceContext,
@@ -53,11 +64,18 @@ export function runHandlers(
     'run:apply': async ({ planId, overrideSafety }) => {
       const stored = ctx.plans.get(planId);
       if (!stored)
-        throw new ApiFailure('not-found', 'this plan is no longer available; compute the plan again');
+        throw new ApiFailure(
+          'not-found',
+          'this plan is no longer available; compute the plan again',
+          undefined,
+          { id: 'error.planGone', values: {} },
+        );
       if (!stored.plan.safety.ok && !overrideSafety)
         throw new ApiFailure(
           'conflict',
           `the plan exceeds the safety thresholds: ${stored.plan.safety.reasons.join('; ')}`,
+          undefined,
+          { id: 'error.planBlocked', values: {} },
         );
       const target = await connectTarget(ctx, stored.mapping);
       let plan: Plan;
@@ -86,15 +104,24 @@ export function runHandlers(
         },
       };
       ctx.runs.set(runId, state);
-      const log = (level: 'info' | 'warn' | 'error', message: string) => {
-        const line = { runId, at: ctx.now().toISOString(), level, message: ctx.redactor.redact(message) };
+      const log = (level: 'info' | 'warn' | 'error', message: string, detail?: MessageRef) => {
+        const line = {
+          runId,
+          at: ctx.now().toISOString(),
+          level,
+          message: ctx.redactor.redact(message),
+          ...(detail ? { detail } : {}),
+        };
         state.log.push(`${line.at} ${level.toUpperCase()} ${line.message}`);
         if (state.log.length > 10_000) state.log.shift();
         ctx.emit('run:log', line);
       };
       const journalPath = join(ctx.folders.runs, `${planId}.journal`);
       await mkdir(dirname(journalPath), { recursive: true });
-      log('info', `applying ${plan.changes.length} operations to ${target.label}`);
+      // The count the progress counts (users, group memberships, manager follow-ups), not the plan's lines: the
+      // first progress event announces it, so the log's first line and its last agree.
+      let announced = false;
+      let operations: number | undefined;
       let failed = 0;
       let lastTenth = -1;
       void applyPlan(plan, {
@@ -107,14 +134,32 @@ export function runHandlers(
           ...(plan.safety.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
         },
         onEvent: (p) => {
+          if (!announced) {
+            announced = true;
+            operations = p.total;
+            log(
+              'info',
+              `applying ${p.total} operations to ${target.label}`,
+              logDetail(ctx, 'run.log.applying', { total: p.total, target: target.label }),
+            );
+          }
           if (p.lastOp?.result === 'failed') {
             failed++;
-            log('error', `${p.lastOp.op}: ${p.lastOp.error ?? 'failed'}`);
+            const error = p.lastOp.error ?? 'failed';
+            log(
+              'error',
+              `${p.lastOp.op}: ${error}`,
+              logDetail(ctx, 'run.log.failed', { op: p.lastOp.op, error }),
+            );
           }
           const tenth = p.total > 0 ? Math.floor((p.done / p.total) * 10) : 10;
           if (tenth !== lastTenth) {
             lastTenth = tenth;
-            log('info', `${p.done} of ${p.total} operations done`);
+            log(
+              'info',
+              `${p.done} of ${p.total} operations done`,
+              logDetail(ctx, 'run.log.progress', { done: p.done, total: p.total }),
+            );
           }
           ctx.emit('run:progress', {
             runId,
@@ -148,7 +193,12 @@ export function runHandlers(
                 : r.status === 'completed-with-failures'
                   ? 'completed-with-failures'
                   : 'completed';
-            log(r.failed > 0 ? 'warn' : 'info', `finished: ${r.failed} failed`);
+            const total = Object.values(r.report.totals).reduce((a, b) => a + b, 0);
+            log(
+              r.failed > 0 ? 'warn' : 'info',
+              `finished: ${total} operations, ${r.failed} failed`,
+              logDetail(ctx, 'run.log.finished', { total: operations ?? total, failed: r.failed }),
+            );
           },
           (e: unknown) => {
             state.report.status = controller.signal.aborted ? 'cancelled' : 'failed';

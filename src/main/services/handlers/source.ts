@@ -37,7 +37,12 @@ export function sourceHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Sou
     'source:testConnection': async ({ source, projectPath }) => {
       if (source.kind !== 'ldap') return testApiSource(ctx, source);
       const password = await ctx.secrets.get('ldap-bind-password', ldapEndpoint(source));
-      if (!password) return { ok: false, message: `enter the bind password of ${source.bindDn} first` };
+      if (!password)
+        return {
+          ok: false,
+          message: `enter the bind password of ${source.bindDn} first`,
+          detail: { id: 'error.ldapPasswordMissing', values: { bindDn: source.bindDn } },
+        };
       const caPem = await readCa(ctx, source.caFile, projectPath);
       return ldap().testConnection(source, { password, ...(caPem ? { caPem } : {}) });
     },

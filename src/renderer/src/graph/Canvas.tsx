@@ -24,7 +24,7 @@ import { slotOf } from '../../../shared/graph/model';
 import { specOf } from '../../../shared/graph/registry';
 import { paramForSlot } from '../../../shared/graph/signatures';
 import { useGraphStore, useGraphStoreApi } from './context';
-import { friendlyName, translate, useGraphLang, useGraphText, type GraphLang } from './i18n';
+import { friendlyName, refusalText, translate, useGraphLang, useGraphText, type GraphLang } from './i18n';
 import { nodeTypes } from './nodes';
 import { toGraph, type FlowEdge, type FlowNode } from './store';
 
@@ -121,6 +121,7 @@ function orient(from: HandleRef, to: HandleRef) {
 /** While an edge is dragged over an input it may not enter, says why (before the user lets go). */
 const ConnectionHint = memo(function ConnectionHint() {
   const store = useGraphStoreApi();
+  const lang = useGraphLang();
   const target = useConnection((c) =>
     c.inProgress && c.toHandle && c.isValid === false
       ? `${c.fromHandle.nodeId}|${c.fromHandle.id ?? ''}|${c.fromHandle.type}|${c.toHandle.nodeId}|${c.toHandle.id ?? ''}|${c.toHandle.type}`
@@ -140,7 +141,7 @@ const ConnectionHint = memo(function ConnectionHint() {
   if (verdict.ok) return null;
   return (
     <Panel position="top-center" className="ge-connection-hint" data-testid="connection-hint">
-      {verdict.reason}
+      {refusalText(lang, verdict)}
     </Panel>
   );
 });
@@ -240,7 +241,7 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
         state.toHandle,
       );
       const verdict = validateConnection(toGraph(s.nodes, s.edges), c, specOf);
-      if (!verdict.ok) s.refuse(verdict.reason);
+      if (!verdict.ok) s.refuse(verdict);
     },
     [store],
   );

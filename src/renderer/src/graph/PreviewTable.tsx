@@ -7,6 +7,19 @@ import { useGraphStore } from './context';
 import { selectPreviewInput } from './store';
 import { friendlyName, useGraphLang, useGraphText } from './i18n';
 import { describeProblem } from '../app/logic/problems';
+import { format, formatIssue, hasMessage, type Lang } from '../../../shared/i18n';
+import type { PreviewCell, PreviewRow } from '../../../shared/graph/preview';
+
+/** A row's issues in the screen's language (a skipped row's reason has only its English text). */
+function rowIssueTexts(row: PreviewRow, lang: Lang): string[] {
+  return row.rowIssues.length > 0 ? row.rowIssues.map((i) => formatIssue(i, lang)) : row.issues;
+}
+
+/** Why a cell has no value for this row, in the screen's language when the failure carries a catalogue id. */
+function cellErrorText(cell: PreviewCell, lang: Lang): string {
+  const d = cell.detail;
+  return d && hasMessage(d.id) ? format(lang, d.id, d) : (cell.error ?? '');
+}
 
 const ROW_HEIGHT = 28;
 
@@ -52,9 +65,9 @@ export const PreviewTable = memo(function PreviewTable() {
   const template = `56px minmax(130px, 1fr) 96px ${result.columns.map(() => 'minmax(150px, 1fr)').join(' ')}`;
 
   return (
-    <section className="gp" aria-label="Preview">
+    <section className="gp" aria-label={t('previewLabel')}>
       <div className="gp-summary">
-        <strong>{result.rows.length}</strong> {t('rows', { n: result.rows.length })} · key{' '}
+        <strong>{result.rows.length}</strong> {t('rows', { n: result.rows.length })} · {t('keyBadgeText')}{' '}
         <code>{result.keyAttribute}</code>
         {result.duplicateKeys > 0 && (
           <span className="gp-bad"> · {t('duplicateKeys', { n: result.duplicateKeys })}</span>
@@ -115,7 +128,7 @@ export const PreviewTable = memo(function PreviewTable() {
                   width: '100%',
                 }}
                 data-row={row.row}
-                title={row.issues.join('\n') || undefined}
+                title={rowIssueTexts(row, lang).join('\n') || undefined}
               >
                 <div>{row.row}</div>
                 <div className={`gp-key gp-key-${row.keyStatus}`}>
@@ -125,7 +138,9 @@ export const PreviewTable = memo(function PreviewTable() {
                 </div>
                 <div>
                   {t(`status.${row.status}`)}
-                  {row.issues.length > 0 && <span className="gp-issue"> ⚠ {row.issues[0]}</span>}
+                  {row.issues.length > 0 && (
+                    <span className="gp-issue"> ⚠ {rowIssueTexts(row, lang)[0]}</span>
+                  )}
                 </div>
                 {result.columns.map((c, ci) => {
                   const cell = row.cells[ci];
@@ -134,10 +149,10 @@ export const PreviewTable = memo(function PreviewTable() {
                     <div
                       key={c.path}
                       className={`gp-cell${cell?.error ? ' gp-cell-error' : ''}${isChanged ? ' gp-changed' : ''}`}
-                      title={cell?.error}
+                      title={cell?.error ? cellErrorText(cell, lang) : undefined}
                       data-field={c.path}
                     >
-                      {cell?.error ? `⚠ ${cell.error}` : (cell?.text ?? '')}
+                      {cell?.error ? `⚠ ${cellErrorText(cell, lang)}` : (cell?.text ?? '')}
                     </div>
                   );
                 })}

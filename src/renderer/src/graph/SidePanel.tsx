@@ -4,7 +4,14 @@ import { pendingSuggestions } from '../../../shared/graph/suggestions';
 import type { ExpressionError } from '../../../shared/expression/errors';
 import { UNSUPPORTED_TARGETS } from '../../../shared/scim/fields';
 import { useGraphStore, useGraphStoreApi } from './context';
-import { expressionErrorText, friendlyName, useGraphLang, useGraphText } from './i18n';
+import {
+  expressionErrorText,
+  friendlyName,
+  incompleteText,
+  refusalText,
+  useGraphLang,
+  useGraphText,
+} from './i18n';
 
 /** Text mode for one field: type the expression, the graph follows; parse errors name the column. */
 const FieldTextEditor = memo(function FieldTextEditor({ path }: { path: string }) {
@@ -54,7 +61,7 @@ const FieldTextEditor = memo(function FieldTextEditor({ path }: { path: string }
         </p>
       )}
       {state?.status === 'incomplete' && (
-        <p className="ge-warn">{t('incomplete', { reason: state.reason })}</p>
+        <p className="ge-warn">{t('incomplete', { reason: incompleteText(lang, state) })}</p>
       )}
     </section>
   );
@@ -75,6 +82,7 @@ const Suggestions = memo(function Suggestions({
 }) {
   const store = useGraphStoreApi();
   const t = useGraphText();
+  const lang = useGraphLang();
   if (suggestions.length === 0) return null;
   return (
     <section className="ge-suggestions" aria-label={t('suggestions')}>
@@ -83,18 +91,18 @@ const Suggestions = memo(function Suggestions({
         {suggestions.map((s) => (
           <li key={s.target}>
             <code title={s.expression}>{s.header}</code> →{' '}
-            <code title={s.target}>{s.target.split(':').pop()}</code>
+            <span title={s.target}>{friendlyName(s.target, lang)}</span>
             <span className="ge-confidence">{Math.round(s.confidence * 100)}%</span>
             <button
               type="button"
-              aria-label={t('accept', { field: s.target.split(':').pop() ?? s.target })}
+              aria-label={t('accept', { field: friendlyName(s.target, lang) })}
               onClick={() => store.getState().setFieldText(s.target, s.expression)}
             >
               ✓
             </button>
             <button
               type="button"
-              aria-label={t('reject', { field: s.target.split(':').pop() ?? s.target })}
+              aria-label={t('reject', { field: friendlyName(s.target, lang) })}
               onClick={() => store.getState().rejectSuggestion(s.target)}
             >
               ✗
@@ -130,12 +138,13 @@ export const SidePanel = memo(function SidePanel() {
   const suggestions = usePendingSuggestions();
   const store = useGraphStoreApi();
   const t = useGraphText();
+  const lang = useGraphLang();
   if (!focused && !refusal && suggestions.length === 0) return null;
   return (
     <aside className="ge-side">
       {refusal && (
         <p className="ge-refusal" role="alert" data-testid="refusal">
-          {t('refused')} {refusal.reason}
+          {t('refused')} {refusalText(lang, refusal)}
           <button type="button" aria-label={t('dismiss')} onClick={() => store.getState().clearRefusal()}>
             ×
           </button>

@@ -1,5 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { ExpressionError } from '../../../shared/expression/errors';
+import type { Refusal } from '../../../shared/graph/connection';
+import type { IncompleteCode } from '../../../shared/graph/convert';
 import {
   format,
   formatExpressionError,
@@ -49,4 +51,21 @@ export function friendlyName(path: string, lang: GraphLang): string {
 /** "Kolom 17: hier ontbreekt ")"": a problem in an expression's text, where and what, in the app's language. */
 export function expressionErrorText(lang: GraphLang, error: ExpressionError): string {
   return translate(lang, 'parseError', { column: error.column, detail: formatExpressionError(lang, error) });
+}
+
+/** A refused connection in the app's language; an input named by its Plek field path reads as the field's name. */
+export function refusalText(lang: GraphLang, refusal: Pick<Refusal, 'code' | 'params'>): string {
+  const params: Record<string, string | number> = { ...refusal.params };
+  if (typeof params.field === 'string') params.field = friendlyName(params.field, lang);
+  if (typeof params.input === 'string' && !params.input.includes('(') && !params.input.startsWith('"'))
+    params.input = friendlyName(params.input, lang);
+  return format(lang, `graph.refusal.${refusal.code}`, params);
+}
+
+/** Why a field's graph makes no expression yet ("ingang 2 van Join is niet verbonden"), in the app's language. */
+export function incompleteText(
+  lang: GraphLang,
+  state: { code: IncompleteCode; params: Readonly<Record<string, string | number>> },
+): string {
+  return format(lang, `graph.incomplete.${state.code}`, state.params);
 }

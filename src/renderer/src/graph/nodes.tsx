@@ -13,7 +13,7 @@ import type {
   TargetFieldFlowNode,
   TransformFlowNode,
 } from './store';
-import { expressionErrorText, friendlyName, useGraphLang, useGraphText } from './i18n';
+import { expressionErrorText, friendlyName, incompleteText, useGraphLang, useGraphText } from './i18n';
 
 /** Diacritics modes NormalizeDiacritics knows; shown as a choice instead of free text. */
 const DIACRITICS_MODES = ['strip', 'dach'];
@@ -94,6 +94,7 @@ function InlineParam({
   optional: boolean;
 }) {
   const store = useGraphStoreApi();
+  const t = useGraphText();
   const shown = value === undefined || value === null ? '' : String(value);
   const [draft, setDraft] = useState<string | null>(null);
   const write = (text: string) => {
@@ -126,7 +127,7 @@ function InlineParam({
     <input
       className="nodrag gn-input"
       aria-label={name}
-      placeholder={value === null ? 'null' : value === '' ? '""' : type}
+      placeholder={value === null ? 'null' : value === '' ? '""' : t('type', { type })}
       value={draft ?? shown}
       size={Math.max(3, Math.min(14, (draft ?? shown).length + 1))}
       onChange={(e) => setDraft(e.target.value)}
@@ -153,13 +154,13 @@ export const TransformNodeView = memo(function TransformNodeView({
     useShallow((s) => s.edges.filter((e) => e.target === id).map((e) => slotOf(e.targetHandle))),
   );
   const valueMaps = useGraphStore(useShallow((s) => Object.keys(s.rules.valueMaps ?? {})));
-  const problem = useGraphStore((s) => {
-    for (const f of Object.values(s.fieldStates))
-      if (f.status === 'incomplete' && f.nodeId === id) return f.reason;
-    return undefined;
-  });
   const t = useGraphText();
   const lang = useGraphLang();
+  const problem = useGraphStore((s) => {
+    for (const f of Object.values(s.fieldStates))
+      if (f.status === 'incomplete' && f.nodeId === id) return incompleteText(lang, f);
+    return undefined;
+  });
   const op = data.op;
   const spec = op.kind === 'call' ? specOf(op.name) : undefined;
   const slots = Array.from({ length: data.slots }, (_, i) => i);
@@ -170,7 +171,7 @@ export const TransformNodeView = memo(function TransformNodeView({
     >
       <div className="gn-title">
         <span className="gn-name">{transformTitle(op)}</span>
-        {spec && <span className="gn-type">→ {spec.returns}</span>}
+        {spec && <span className="gn-type">→ {t('type', { type: spec.returns })}</span>}
       </div>
       {slots.map((slot) => {
         const param = spec ? paramForSlot(spec, slot) : undefined;
@@ -194,7 +195,7 @@ export const TransformNodeView = memo(function TransformNodeView({
         return (
           <div className="gn-slot" key={slot}>
             {!param?.literalOnly && <Handle type="target" position={Position.Left} id={inputHandle(slot)} />}
-            <span className="gn-param" title={type}>
+            <span className="gn-param" title={t('type', { type })}>
               {name}
               {param?.optional || param?.variadic ? '?' : ''}
             </span>
@@ -298,7 +299,7 @@ export const TargetFieldNodeView = memo(function TargetFieldNodeView({
       <div className="gn-meta">
         <code className="gn-path">{data.path}</code>
       </div>
-      {state?.status === 'incomplete' && <div className="gn-problem">{state.reason}</div>}
+      {state?.status === 'incomplete' && <div className="gn-problem">{incompleteText(lang, state)}</div>}
       {parseError && <div className="gn-problem">{expressionErrorText(lang, parseError)}</div>}
       {compileError && !parseError && (
         <div className="gn-problem">{expressionErrorText(lang, compileError)}</div>

@@ -7,7 +7,7 @@ import { compileExpression } from '../../../shared/expression';
 import { parseExpression } from '../../../shared/expression/parse';
 import type { MappingFileInput } from '../../../shared/mapping/schema';
 import type { SourceAttribute, SourceRecord } from '../../../shared/source/types';
-import type { ConnectionRequest } from '../../../shared/graph/connection';
+import type { ConnectionRequest, Refusal } from '../../../shared/graph/connection';
 import type { FieldState } from '../../../shared/graph/convert';
 import type { GraphFragment } from '../../../shared/graph/edit';
 import {
@@ -134,7 +134,7 @@ export interface PreviewSlice {
 
 /** Validation state of the editor: the last refused connection and the state of each drawn field. */
 export interface ValidationSlice {
-  refusal: { reason: string; seq: number } | null;
+  refusal: (Refusal & { seq: number }) | null;
   fieldStates: Record<string, FieldState>;
   /** Fields whose expression does not parse: kept as text (with the error) until fixed in text mode. */
   parseErrors: Record<string, UnparsedField>;
@@ -142,7 +142,7 @@ export interface ValidationSlice {
   compileErrors: Record<string, ExpressionError>;
   /** Text typed in text mode that does not parse yet, by field. */
   drafts: Record<string, string>;
-  refuse(reason: string): void;
+  refuse(refusal: Refusal): void;
   clearRefusal(): void;
 }
 
@@ -410,7 +410,7 @@ const createGraphSlice: Slice<GraphSlice> = (set, get) => {
     connect(c) {
       const result = connect(current(), c, specOf);
       if (!result.ok) {
-        get().refuse(result.reason);
+        get().refuse(result);
         return false;
       }
       get().clearRefusal();
@@ -524,8 +524,8 @@ const createValidationSlice: Slice<ValidationSlice> = (set, get) => ({
   parseErrors: {},
   compileErrors: {},
   drafts: {},
-  refuse(reason) {
-    set({ refusal: { reason, seq: (get().refusal?.seq ?? 0) + 1 } });
+  refuse(refusal) {
+    set({ refusal: { ...refusal, seq: (get().refusal?.seq ?? 0) + 1 } });
   },
   clearRefusal() {
     if (get().refusal) set({ refusal: null });

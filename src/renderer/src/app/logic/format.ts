@@ -50,8 +50,11 @@ export function todayIso(now: Date): string {
 export function runOutcome(
   status: 'running' | 'completed' | 'completed-with-failures' | 'cancelled' | 'failed',
   failed: number,
-): 'running' | 'completed' | 'completedWithFailures' | 'cancelled' | 'failed' {
+  /** Report lines that need the consultant although nothing failed (a conflict with Plek, a manager left out). */
+  attention = 0,
+): 'running' | 'completed' | 'completedWithFailures' | 'completedWithAttention' | 'cancelled' | 'failed' {
   if (status === 'completed-with-failures' || (status === 'completed' && failed > 0))
     return 'completedWithFailures';
+  if (status === 'completed' && attention > 0) return 'completedWithAttention';
   return status;
 }

@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useApp, useT } from '../store/context';
+import type { RunLogLine, RunReport } from '../../../../shared/api/contract';
+import { useApp, useT, type Translate } from '../store/context';
 import { ProgressBar } from '../components/ProgressBar';
 import { formatDuration, progressStats, runOutcome } from '../logic/format';
-import { reportFileName, reportToCsv } from '../logic/report';
+import { failureReason, reportFileName, reportToCsv } from '../logic/report';
 import { downloadText } from '../components/download';
-import { formatNumber, type MessageKey } from '../i18n';
+import { formatNumber, type Lang, type MessageKey } from '../i18n';
+import { wordDetail } from '../store/helpers';
 
 const RESULT_KEYS: Record<string, MessageKey> = {
   ok: 'result.ok',
@@ -35,6 +37,7 @@ export function RunPage() {
       progress: st.progress,
       progressAt: st.progressAt,
       report: st.report,
+      log: st.log,
       lang: st.lang,
       apply: st.apply,
       cancelRun: st.cancelRun,
@@ -59,15 +62,18 @@ export function RunPage() {
   const eta = s.progress?.etaSeconds ?? measured.etaSeconds;
   const target = s.targetKind === 'scim' ? s.plan.target : t('plan.sandbox');
   const failed = s.report?.counts.failed ?? s.progress?.failed ?? 0;
-  const outcome = s.runStatus ? runOutcome(s.runStatus, failed) : null;
+  const attention = s.report?.failures.length ?? 0;
+  const outcome = s.runStatus ? runOutcome(s.runStatus, failed, attention) : null;
   const statusText =
     outcome === 'completedWithFailures'
       ? t('run.doneWithFailures', { failed, total: total || (s.report ? reportTotal(s.report) : 0) })
-      : outcome === 'cancelled'
-        ? t('run.cancelled')
-        : outcome === 'failed'
-          ? t('run.failed')
-          : t('run.done');
+      : outcome === 'completedWithAttention'
+        ? t('run.doneWithAttention', { n: attention })
+        : outcome === 'cancelled'
+          ? t('run.cancelled')
+          : outcome === 'failed'
+            ? t('run.failed')
+            : t('run.done');
   // The person behind a mapping key, from the plan, so a failure names who it is about.
   const nameOf = (key: string) => {
     const change = s.plan?.changes.find((c) => c.key === key);
@@ -116,12 +122,19 @@ export function RunPage() {
       {blocked ? <p className="alert alert-error">{t('run.blocked')}</p> : null}
       {s.stale && !running ? <p className="alert alert-warning">{t('plan.stale')}</p> : null}
       {s.runStatus ? (
-        <div className="card" data-testid="run-progress" data-outcome={outcome ?? undefined}>
+        <div
+          className={outcome ? `card run-outcome run-outcome-${outcome}` : 'card'}
+          data-testid="run-progress"
+          data-outcome={outcome ?? undefined}
+        >
           <div className="row" style={{ marginBottom: 8 }}>
             <strong>{s.paused ? t('run.paused') : running ? t('run.heading') : statusText}</strong>
             {outcome === 'completed' ? <span className="badge badge-ok">✓</span> : null}
             {outcome === 'completedWithFailures' ? (
               <span className="badge badge-warning">{t('run.failuresBadge', { n: failed })}</span>
+            ) : null}
+            {outcome === 'completedWithAttention' ? (
+              <span className="badge badge-warning">{t('run.attentionBadge', { n: attention })}</span>
             ) : null}
             {outcome === 'failed' ? <span className="badge badge-error">!</span> : null}
           </div>
@@ -210,14 +223,28 @@ export function RunPage() {
               aria-label={t('run.failedCount')}
               tabIndex={0}
             >
-              <table className="table">
+              <table className="table" data-testid="run-failures">
+                <thead>
+                  <tr>
+                    <th scope="col" style={{ width: 220 }}>
+                      {t('run.failure.person')}
+                    </th>
+                    <th scope="col">{t('run.failure.todo')}</th>
+                    <th scope="col" style={{ width: 260 }}>
+                      {t('run.failure.detail')}
+                    </th>
+                  </tr>
+                </thead>
                 <tbody>
                   {s.report.failures.map((f, i) => (
-                    <tr key={i}>
-                      <td style={{ width: 220 }}>
+                    <tr key={i} data-reason={failureReason(f.message)}>
+                      <td>
                         {nameOf(f.key) ?? ''} <span className="mono hint">{f.key}</span>
                       </td>
-                      <td className="text-error">{f.message}</td>
+                      <td className="text-error">{t(`run.failure.${failureReason(f.message)}`)}</td>
+                      <td className="mono hint" style={{ wordBreak: 'break-word' }}>
+                        {f.message}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -231,7 +258,7 @@ export function RunPage() {
             style={{ marginTop: 12, height: 'auto', maxHeight: 220 }}
             data-testid="report-text"
           >
-            {s.report.text}
+            {reportText(s.report, statusText, nameOf, s.log, s.lang, t)}
           </pre>
         </div>
       ) : null}
@@ -239,9 +266,49 @@ export function RunPage() {
   );
 }
 
+/**
+ * The report on screen, in the consultant's language: header, counts, failures with the person and what to do,
+ * then the log. The saved files keep the service's own report.
+ */
+function reportText(
+  report: RunReport,
+  status: string,
+  nameOf: (key: string) => string | null,
+  log: readonly RunLogLine[],
+  lang: Lang,
+  t: Translate,
+): string {
+  const lines = [
+    t('run.report.run', { id: report.runId }),
+    t('run.report.target', { target: report.target }),
+    t('run.report.started', { at: report.startedAt }),
+    t('run.report.finished', { at: report.finishedAt ?? '-' }),
+    t('run.report.status', { status }),
+    '',
+    ...Object.entries(report.counts).map(
+      ([k, n]) => `${k in RESULT_KEYS ? t(RESULT_KEYS[k] as MessageKey) : k}: ${formatNumber(lang, n)}`,
+    ),
+    ...(report.failures.length
+      ? [
+          '',
+          t('run.report.failures'),
+          ...report.failures.map(
+            (f) =>
+              `  ${[nameOf(f.key), f.key].filter(Boolean).join(' ')}: ${t(`run.failure.${failureReason(f.message)}`)} (${f.message})`,
+          ),
+        ]
+      : []),
+    '',
+    `${t('run.log')}:`,
+    ...log.map((l) => `${l.at} ${wordDetail(l.detail, lang) ?? l.message}`),
+  ];
+  return lines.join('\n');
+}
+
 function RunLog() {
   const t = useT();
   const log = useApp((st) => st.log);
+  const lang = useApp((st) => st.lang);
   const ref = useRef<HTMLPreElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -264,7 +331,7 @@ function RunLog() {
             key={i}
             className={l.level === 'error' ? 'lvl-error' : l.level === 'warn' ? 'lvl-warn' : undefined}
           >
-            {l.at.slice(11, 19)} {l.message}
+            {l.at.slice(11, 19)} {wordDetail(l.detail, lang) ?? l.message}
           </div>
         ))}
       </pre>

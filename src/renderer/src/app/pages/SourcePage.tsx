@@ -10,6 +10,7 @@ import { ProjectSetup } from '../components/ProjectSetup';
 import { ApiSourcePanel, isApiSourceInput } from '../components/ApiSourcePanel';
 import { describeProblem } from '../logic/problems';
 import { formatIssue, type Lang, type MessageKey } from '../i18n';
+import { wordDetail } from '../store/helpers';
 import { delimiterReason, encodingReason } from '../logic/source';
 import { sourceRowCounts } from '../logic/counts';
 
@@ -246,6 +247,7 @@ function LdapForm({ source }: { source: LdapInput }) {
       checkSecret: st.checkSecret,
       pinCertificate: st.pinCertificate,
       storeSecret: st.storeSecret,
+      lang: st.lang,
     })),
   );
   const [password, setPassword] = useState('');
@@ -360,7 +362,7 @@ function LdapForm({ source }: { source: LdapInput }) {
             role="status"
             data-testid="connection-test"
           >
-            {s.connectionTest.message}
+            {wordDetail(s.connectionTest.detail, s.lang) ?? s.connectionTest.message}
           </span>
         ) : null}
         {source.pinnedFingerprint ? (

@@ -27,6 +27,7 @@ export function ValidatePage() {
     useShallow((st) => ({
       validation: st.validation,
       validating: st.validating,
+      progress: st.validationProgress,
       stale: st.validation !== null && st.validationRevision !== st.revision,
       sample: st.sample,
       selectedRow: st.selectedRow,
@@ -137,9 +138,18 @@ export function ValidatePage() {
         </button>
       </div>
       {s.validating ? (
-        <div className="card" role="status">
-          <ProgressBar fraction={null} label={t('validate.running')}>
-            <span>{t('validate.running')}</span>
+        <div className="card" role="status" data-testid="validation-progress">
+          <ProgressBar
+            fraction={s.progress?.total ? Math.min(1, s.progress.done / s.progress.total) : null}
+            label={t('validate.running')}
+          >
+            <span>
+              {s.progress && s.progress.done > 0
+                ? s.progress.total
+                  ? t('validate.progressOf', { done: s.progress.done, total: s.progress.total })
+                  : t('validate.progress', { done: s.progress.done })
+                : t('validate.running')}
+            </span>
             <button type="button" className="btn btn-small" onClick={s.cancelValidation}>
               {t('app.cancel')}
             </button>
@@ -256,18 +266,19 @@ function IssueGroupView({
       </h3>
       {open ? (
         <div className="issue-group-body" id={bodyId}>
-          <table className="table">
+          {/* A fixed layout: every group's columns line up with the others', whatever their content. */}
+          <table className="table issue-table">
+            <colgroup>
+              <col style={{ width: 70 }} />
+              <col style={{ width: 130 }} />
+              <col style={{ width: 150 }} />
+              <col />
+            </colgroup>
             <thead>
               <tr>
-                <th scope="col" style={{ width: 70 }}>
-                  {t('validate.row')}
-                </th>
-                <th scope="col" style={{ width: 110 }}>
-                  {t('validate.key')}
-                </th>
-                <th scope="col" style={{ width: 130 }}>
-                  {t('validate.field')}
-                </th>
+                <th scope="col">{t('validate.row')}</th>
+                <th scope="col">{t('validate.key')}</th>
+                <th scope="col">{t('validate.field')}</th>
                 <th scope="col">{t('validate.message')}</th>
               </tr>
             </thead>
@@ -283,8 +294,12 @@ function IssueGroupView({
                       '—'
                     )}
                   </td>
-                  <td className="mono">{i.key ?? ''}</td>
-                  <td title={i.field}>{i.field ? fieldName(i.field, lang) : ''}</td>
+                  <td className="mono clip" title={i.key}>
+                    {i.key ?? ''}
+                  </td>
+                  <td className="clip" title={i.field}>
+                    {i.field ? fieldName(i.field, lang) : ''}
+                  </td>
                   <td>{formatIssue(i, lang)}</td>
                 </tr>
               ))}

@@ -44,9 +44,11 @@ export function createAppStore(deps: StoreDeps): AppStore {
 export function connectEvents(store: AppStore, api: WorkbenchApi): () => void {
   const offs = [
     api.on('task:progress', (p) => {
-      const task = store.getState().task;
+      const { task, validationProgress } = store.getState();
       if (task && task.id === p.taskId)
         store.setState({ task: { ...task, done: p.done, total: p.total, ...(p.api ? { api: p.api } : {}) } });
+      else if (validationProgress?.taskId === p.taskId)
+        store.setState({ validationProgress: { taskId: p.taskId, done: p.done, total: p.total } });
     }),
     api.on('run:progress', (p) => {
       const s = store.getState();

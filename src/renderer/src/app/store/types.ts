@@ -95,6 +95,8 @@ export interface ValidationSlice {
   validation: ValidationResult | null;
   validationRevision: number;
   validating: boolean;
+  /** The running check of every row: its task id and how far reading the source got (from task:progress). */
+  validationProgress: { taskId: string; done: number; total: number | null } | null;
   preview: PreviewResult | null;
   previewRevision: number;
   previewing: boolean;

@@ -12,6 +12,7 @@ export function createValidationSlice(deps: StoreDeps): StateCreator<AppState, [
     validation: null,
     validationRevision: 0,
     validating: false,
+    validationProgress: null,
     preview: null,
     previewRevision: 0,
     previewing: false,
@@ -25,7 +26,7 @@ export function createValidationSlice(deps: StoreDeps): StateCreator<AppState, [
       const seq = ++validateSeq;
       const taskId = deps.newTaskId();
       validateTask = taskId;
-      set({ validating: true, selectedRow: null });
+      set({ validating: true, selectedRow: null, validationProgress: { taskId, done: 0, total: null } });
       const result = await api.mapping.validate({
         mapping,
         projectPath: project?.path ?? null,
@@ -34,7 +35,7 @@ export function createValidationSlice(deps: StoreDeps): StateCreator<AppState, [
       });
       if (seq !== validateSeq) return;
       validateTask = null;
-      set({ validating: false });
+      set({ validating: false, validationProgress: null });
       const validation = valueOrReport(get, result);
       if (validation) set({ validation, validationRevision: revision });
     },
@@ -43,7 +44,7 @@ export function createValidationSlice(deps: StoreDeps): StateCreator<AppState, [
       validateSeq++;
       if (validateTask) void api.task.cancel({ taskId: validateTask });
       validateTask = null;
-      set({ validating: false });
+      set({ validating: false, validationProgress: null });
     },
 
     refreshPreview: async () => {
