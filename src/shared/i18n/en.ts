@@ -768,6 +768,9 @@ export const en = {
   'report.reason.inactiveWhen': 'deactivated because {rule}',
   'report.reason.outOfScope': 'skipped because out of scope: {rule}',
   'report.reason.error': 'skipped because of an error: {message}',
+  'report.reason.noSourceUser':
+    'no one in the source has this {by, select, email {e-mail address} other {login}}',
+  'report.reason.inactiveNeverLinked': 'inactive Plek account: never linked automatically',
   'report.reason.managerUnknown': 'manager "{key}" is not in Plek nor in this run: left unchanged',
 } as const satisfies Record<string, string>;
 

@@ -769,6 +769,9 @@ export const nl: Catalogue = {
   'report.reason.inactiveWhen': 'gedeactiveerd omdat {rule}',
   'report.reason.outOfScope': 'overgeslagen: buiten de scope ({rule})',
   'report.reason.error': 'overgeslagen door een fout: {message}',
+  'report.reason.noSourceUser':
+    'niemand in de bron heeft {by, select, email {dit e-mailadres} other {deze login}}',
+  'report.reason.inactiveNeverLinked': 'inactief Plek-account: wordt nooit automatisch gekoppeld',
   'report.reason.managerUnknown':
     'leidinggevende "{key}" staat niet in Plek en niet in deze run: niet gewijzigd',
 };
