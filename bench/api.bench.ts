@@ -56,4 +56,59 @@ export async function benchApi(report: Report): Promise<void> {
   } finally {
     await emulator.stop();
   }
+  await rateLimited(report, latencyMs);
+}
+
+/**
+ * The same read against an API that allows 15 requests per second (Personio documents a burst of 15 requests/s
+ * and 300 per minute for its v1 employee list; for v2 it publishes no figure) and answers 429 with Retry-After
+ * beyond that: the read is bound by the limit, the client waits as told, and the read still completes.
+ */
+async function rateLimited(report: Report, latencyMs: number): Promise<void> {
+  const ratePerSecond = 15;
+  const { people } = generateHrPeople({ count: 500, seed: 2 });
+  const emulator = await startPersonioEmulator({
+    people,
+    clientId: 'bench',
+    clientSecret: 'bench-secret',
+    latencyMs,
+    ratePerSecond,
+  });
+  try {
+    const source = personioSourceSchema.parse({
+      kind: 'personio',
+      baseUrl: emulator.url,
+      clientId: 'bench',
+      concurrency: 6,
+      retries: 10,
+    });
+    const started = performance.now();
+    let records = 0;
+    let pages = 0;
+    let retries = 0;
+    for await (const _ of readApiRecords(source, {
+      secret: 'bench-secret',
+      onProgress: (p) => {
+        pages = p.pages;
+        retries = p.retries;
+      },
+    })) {
+      records++;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const requests = records + pages;
+    // Every person costs one employment request (plus one persons page per 50): the limit in records/s.
+    const bound = (ratePerSecond * records) / requests;
+    report(`personio 500 persons, ${latencyMs} ms/request, rate limit ${ratePerSecond} requests/s`, {
+      records,
+      seconds: seconds.toFixed(1),
+      'records/s': Math.round(records / seconds),
+      'rate-limit bound records/s': bound.toFixed(1),
+      'of bound': `${Math.round((records / seconds / bound) * 100)}%`,
+      '429 answers': emulator.rateLimited,
+      retries,
+    });
+  } finally {
+    await emulator.stop();
+  }
 }

@@ -127,7 +127,8 @@ async function runOnSource(
     onProgress?: PipelineOptions['onProgress'];
   },
 ): Promise<{ result: MappingResult; state: PreviousState; finished: RunFinish }> {
-  const run = createMappingRun(loaded.compiled, options);
+  // Without collected outcomes nothing reads the users' groups (a state file needs only their identity).
+  const run = createMappingRun(loaded.compiled, { ...options, statusOnly: !options.collect });
   for (const issue of opened.issues) run.pushSourceIssue(issue);
   const provisional: RowOutcome[] = [];
   const state: PreviousState = { rows: 0, users: [] };

@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eSkipReason, startApp, type RunningApp } from './support/app';
@@ -220,4 +221,39 @@ describe.skipIf(skip !== null)('the mapping graph is workable at 1366×768 (Dutc
     expect(await page.locator('.gp-summary').textContent()).toMatch(/rijen · sleutel Personeelsnummer/);
     expect(app.errors).toEqual([]);
   });
+
+  it.each([
+    ['nl', 'light'],
+    ['nl', 'dark'],
+    ['en', 'light'],
+    ['en', 'dark'],
+  ] as const)(
+    'has no serious or critical axe violations with text mode open and in focus mode (%s, %s)',
+    async (lang, theme) => {
+      await page.getByRole('button', { name: lang.toUpperCase(), exact: true }).click();
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+      // Bring the given name into view with the editor's search (it zooms onto the matches), select it, focus.
+      const search = page.locator('.ge-search');
+      await search.fill('givenName');
+      await page.waitForTimeout(350);
+      await page.locator('.react-flow__node[data-id="field:name.givenName"] .gn-name').click();
+      await search.fill('');
+      await page.getByTestId('focus-lane').click();
+      await page.getByTestId('focus-bar').waitFor();
+      await page.waitForTimeout(300);
+      const result = await new AxeBuilder({ page }).include('.ge').exclude('.react-flow__minimap').analyze();
+      const serious = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+        );
+      expect(serious).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByTestId('focus-bar').count()).toBe(0);
+    },
+  );
 });

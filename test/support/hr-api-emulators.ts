@@ -33,6 +33,8 @@ export interface EmulatorBase {
   tokenRequests: number;
   /** Most API requests that were in flight at the same time. */
   maxInFlight: number;
+  /** API requests answered 429 by the `ratePerSecond` limit. */
+  rateLimited: number;
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,11 @@ interface CommonOptions {
   fault?: (n: number, path: string) => Fault | undefined;
   /** Serve https with this certificate (one the client does not trust, to test the TLS message). */
   tls?: { key: string; cert: string };
+  /**
+   * A rate limit: at most this many API requests per rolling second; beyond it 429 with `Retry-After: 1`, as an
+   * API with a burst limit answers.
+   */
+  ratePerSecond?: number;
 }
 
 const FAULT_TITLES: Record<number, string> = {
@@ -83,7 +90,16 @@ async function serve(
   isToken: (url: URL, method: string) => boolean,
   handler: Handler,
 ): Promise<EmulatorBase & { server: Server }> {
-  const state = { requests: [] as EmulatorRequest[], tokenRequests: 0, inFlight: 0, maxInFlight: 0, n: 0 };
+  const state = {
+    requests: [] as EmulatorRequest[],
+    tokenRequests: 0,
+    inFlight: 0,
+    maxInFlight: 0,
+    n: 0,
+    limited: 0,
+  };
+  // Arrival times of the API requests answered within the last second (the rate limit's window).
+  const window: number[] = [];
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -102,6 +118,16 @@ async function serve(
       }
       try {
         if (options.latencyMs) await sleep(options.latencyMs);
+        if (!token && options.ratePerSecond !== undefined) {
+          const now = Date.now();
+          while (window.length > 0 && window[0]! <= now - 1000) window.shift();
+          if (window.length >= options.ratePerSecond) {
+            state.limited++;
+            sendJson(res, 429, { title: 'Too Many Requests', status: 429 }, { 'retry-after': '1' });
+            return;
+          }
+          window.push(now);
+        }
         const fault = token ? undefined : options.fault?.(n, url.pathname);
         if (fault) {
           sendJson(
@@ -137,6 +163,9 @@ async function serve(
     },
     get maxInFlight() {
       return state.maxInFlight;
+    },
+    get rateLimited() {
+      return state.limited;
     },
     stop: () =>
       new Promise<void>((resolve) => {

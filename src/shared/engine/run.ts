@@ -1,5 +1,5 @@
 import type { CompiledExpression, Value } from '../expression';
-import type { EvalDetail } from '../expression/runtime';
+import type { EvalDetail, EvalEnv } from '../expression/runtime';
 import { isBlank, isPlainDate, valueToText } from '../expression';
 import { dayNumber, fromDayNumber, parseAuto } from '../expression/date';
 import type { Issue, IssueCode, Severity } from '../issues';
@@ -27,6 +27,11 @@ export interface RunOptions {
    * then returns no issues.
    */
   onIssue?: (issue: Issue) => void;
+  /**
+   * The caller keeps no mapped users (validate): group memberships, which only the users carry and which never
+   * raise an issue, are not worked out.
+   */
+  statusOnly?: boolean;
 }
 
 /** A row's status after its own checks; the cross-row checks in `finish()` may still block it. */
@@ -242,10 +247,12 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   const suffixAttribute = compiled.loginSchema?.collisionSuffixField ?? compiled.keyAttribute;
 
   let current: SourceRecord | null = null;
-  const env = {
+  const env: EvalEnv = {
     today,
     get: (attribute: string): SourceValue | undefined =>
       current === null ? undefined : recordValue(current, attribute),
+    cells: undefined,
+    columns: undefined,
   };
 
   const evaluate = (
@@ -257,6 +264,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   };
 
   const birthAttr = compiled.mapping.mappingKey.birthDateAttribute;
+  const attributeTemplate: FlatUser = {};
+  for (const f of compiled.fields) attributeTemplate[f.target] = null;
 
   /** Files an indexed row under its key, email and login for the cross-row checks in `finish()`. */
   const indexRow = (
@@ -353,6 +362,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   const push = (record: SourceRecord): RowOutcome => {
     counts.rows++;
     current = record;
+    env.cells = record.cells;
+    env.columns = record.columns;
     const { row } = record;
     const key = firstText(recordValue(record, compiled.keyAttribute));
     if (key === null) {
@@ -417,7 +428,9 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         );
       }
     }
-    const attributes: FlatUser = {};
+    // A copy of one object holding every target: the stores below then change values instead of adding
+    // properties one by one (each a new object layout).
+    const attributes: FlatUser = { ...attributeTemplate };
     const tracing = wantTrace(key);
     const trace: Record<string, TraceEntry> = tracing ? {} : NO_TRACE;
 
@@ -648,7 +661,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     }
 
     const groups: string[] = [];
-    if (active) {
+    if (active && !options.statusOnly) {
       for (const rule of compiled.groupRules) {
         const v = attributes[rule.target];
         if (typeof v === 'string' && rule.match.has(normalizeMatch(v)) && !groups.includes(rule.group)) {

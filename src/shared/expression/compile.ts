@@ -69,8 +69,18 @@ function compileNode(node: ExprNode, ctx: CompileContext): Evaluator {
       const name = node.name;
       // Only text and lists get through: a record backed by a plain object would hand `[constructor]` or
       // `[__proto__]` Object's internals, which must read as "no value".
+      let columns: ReadonlyMap<string, number> | undefined;
+      let at: number | undefined;
       return (env) => {
-        const v = env.get(name);
+        let v;
+        const cells = env.cells;
+        if (cells !== undefined && env.columns !== undefined) {
+          if (env.columns !== columns) {
+            columns = env.columns;
+            at = columns.get(name);
+          }
+          v = at === undefined ? undefined : cells[at];
+        } else v = env.get(name);
         return typeof v === 'string' || Array.isArray(v) ? v : null;
       };
     }

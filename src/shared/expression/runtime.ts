@@ -4,6 +4,12 @@ import type { Value } from './value';
 /** What an expression reads while it runs. `get` returning undefined means "no such attribute" (→ null). */
 export interface EvalEnv {
   get(attribute: string): string | string[] | null | undefined;
+  /**
+   * The record in compact form (a CSV row): its cells and the column table shared by every row. When set, an
+   * attribute is read by its column index, which is looked up once per table instead of once per row.
+   */
+  cells?: readonly (string | string[] | null)[] | undefined;
+  columns?: ReadonlyMap<string, number> | undefined;
   /** yyyy-MM-dd; `Today()` returns it. */
   today: string;
 }

@@ -61,6 +61,32 @@ describe('projects', () => {
     expect(unwrap(await api().project.recent()).paths[0]).toBe(saved.path);
   });
 
+  it('offers a recent project only while its file exists (after clearing workbench data with projects)', async () => {
+    // A service of its own: clearing its data must not take the other tests' projects along.
+    const own = await mkdtemp(join(tmpdir(), 'plek-service-recent-'));
+    const local = createWorkbenchService({
+      dataDir: join(own, 'data'),
+      secrets: new MemorySecretStore(),
+      mode: 'browser',
+      resourcesDir: RESOURCES,
+      now: () => TODAY,
+    });
+    try {
+      const kept = unwrap(await local.api.project.save({ fileName: 'Gemeente Ede.plekmap.json', mapping }));
+      const other = unwrap(
+        await local.api.project.save({ fileName: 'Gemeente Wageningen.plekmap.json', mapping }),
+      );
+      expect(unwrap(await local.api.project.recent()).paths).toEqual([other.path, kept.path]);
+      await rm(other.path);
+      expect(unwrap(await local.api.project.recent()).paths).toEqual([kept.path]);
+      unwrap(await local.api.data.clear({ includeProjects: true }));
+      expect(unwrap(await local.api.project.recent()).paths).toEqual([]);
+    } finally {
+      await local.close();
+      await rm(own, { recursive: true, force: true });
+    }
+  });
+
   it('refuses file names that leave the folder', async () => {
     for (const fileName of ['../../evil.plekmap.json', '..\\evil.plekmap.json', '/tmp/evil.plekmap.json']) {
       const r = await api().project.save({ fileName, mapping });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { shallow } from 'zustand/shallow';
 import type { MappingFileInput } from '../../../src/shared/mapping/schema';
-import { createGraphEditorStore, selectPreviewInput } from '../../../src/renderer/src/graph/store';
+import {
+  createGraphEditorStore,
+  selectFieldOfSelection,
+  selectPreviewInput,
+  toGraph,
+} from '../../../src/renderer/src/graph/store';
+import { estimatedSize } from '../../../src/shared/graph/layout';
 import { dutchSample } from '../../shared/graph/sample';
 
 const MAPPING: MappingFileInput = {
@@ -161,5 +167,47 @@ describe('graph editor store', () => {
     const store = setup();
     store.getState().setSearch('achternaam');
     expect([...store.getState().searchMatches].sort()).toEqual(['field:name.familyName', 'src:Achternaam']);
+  });
+});
+
+describe('placement and focus mode', () => {
+  it('puts functions added at one spot, and a pasted group, in free space', () => {
+    const store = setup();
+    const onTop = store.getState().nodes.find((n) => n.id === 'src:Roepnaam')!.position;
+    for (const name of ['Trim', 'Trim', 'Upper', 'Join', 'Coalesce'])
+      store.getState().addTransform({ kind: 'call', name }, onTop);
+    store.getState().copySelection();
+    store.getState().paste();
+    const boxes = store.getState().nodes.map((n) => ({
+      id: n.id,
+      ...n.position,
+      ...estimatedSize(toGraph([n], []).nodes[0]!),
+    }));
+    const overlaps = boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .filter(
+          (b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height,
+        )
+        .map((b) => `${a.id} × ${b.id}`),
+    );
+    expect(overlaps).toEqual([]);
+  });
+
+  it("focus mode keeps the chain of the selected field's lane and leaves on request", () => {
+    const store = setup();
+    store.getState().setSelection(new Set(['expr:name.familyName@r']), new Set());
+    const field = selectFieldOfSelection(store.getState());
+    expect(field).toBe('field:name.familyName');
+    store.getState().focusLane(field);
+    expect([...store.getState().laneNodes].sort()).toEqual(
+      ['expr:name.familyName@r', 'field:name.familyName', 'src:Achternaam', 'src:Tussenvoegsel'].sort(),
+    );
+    store.getState().focusLane(null);
+    expect(store.getState().focusedLane).toBeNull();
+    expect(store.getState().laneNodes.size).toBe(0);
+    // Not a field: nothing to focus.
+    store.getState().focusLane('src:Roepnaam');
+    expect(store.getState().focusedLane).toBeNull();
   });
 });

@@ -255,3 +255,28 @@ describe('key changes against the previous state', () => {
     ]);
   });
 });
+
+describe('compact records from sources with other column orders', () => {
+  it('reads each column by its own table when one compiled mapping runs over both', () => {
+    const compiled = compile();
+    const reversed = [...COLUMNS].reverse();
+    const reversedIndex: ReadonlyMap<string, number> = new Map(reversed.map((c, i) => [c, i]));
+    const other = (row: number): SourceRecord => {
+      const v = personValues(row);
+      const cells: SourceValue[] = reversed.map((c) => v[c]);
+      return { row, cells, columns: reversedIndex, values: {} };
+    };
+    // Alternating tables: a column index remembered for one must not be used for the other.
+    const records = [compact(2, personValues(2)), other(3), compact(4, personValues(4)), other(5)];
+    const result = mapRecords(compiled, records, { today: TODAY });
+    expect(
+      result.outcomes.map((o) => (o.status === 'mapped' ? o.user.attributes['name.givenName'] : o.status)),
+    ).toEqual([2, 3, 4, 5].map((row) => GIVEN[row % GIVEN.length]));
+    expect(result.outcomes.map((o) => (o.status === 'mapped' ? o.user.key : null))).toEqual([
+      '100002',
+      '100003',
+      '100004',
+      '100005',
+    ]);
+  });
+});

@@ -112,7 +112,9 @@ export function projectHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Pr
       return withEndpointChanges(ctx, await readProject(join(folders.demo, 'demo.plekmap.json'), recent));
     },
 
-    'project:recent': async () => ({ paths: await recent.list() }),
+    // A file removed since (by "clear workbench data", or by hand) is not offered; the list itself keeps it, so a
+    // project on a drive that is away for now comes back when the drive does.
+    'project:recent': async () => ({ paths: await existingFiles(await recent.list()) }),
 
     // What a native dialog returns was picked by the consultant: from now on it may be read (or written).
     'dialog:openMapping': async () => ({ path: granted(ctx, await dialogs().openMapping()) }),
@@ -121,4 +123,17 @@ export function projectHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Pr
     }),
     'dialog:pickCsv': async () => ({ path: granted(ctx, await dialogs().pickCsv()) }),
   };
+}
+
+/** The paths that are files on this computer now, in their order. */
+async function existingFiles(paths: string[]): Promise<string[]> {
+  const found = await Promise.all(
+    paths.map((path) =>
+      stat(path).then(
+        (s) => s.isFile(),
+        () => false,
+      ),
+    ),
+  );
+  return paths.filter((_, i) => found[i]);
 }

@@ -24,6 +24,11 @@ export function createWorkbenchDataSlice(
 
     clearWorkbenchData: async (includeProjects) => {
       const cleared = valueOrReport(get, await api.data.clear(includeProjects ? { includeProjects } : {}));
+      if (includeProjects) {
+        // Removed projects leave the Start page's recent list at once.
+        const recent = await api.project.recent();
+        if (recent.ok) set({ recent: recent.value.paths });
+      }
       return cleared ? cleared.removed : null;
     },
   });
