@@ -10,7 +10,7 @@ describe('a rate limit met by one request holds back every request of the read',
     let limited = true;
     const sent: { url: string; whileLimited: boolean }[] = [];
     let answers429 = 0;
-    const fetch = (async (input: string | URL | Request) => {
+    const fetchLimited = (async (input: string | URL | Request) => {
       const url = String(input);
       sent.push({ url, whileLimited: limited });
       // The first request meets the limit; later ones would too while the window lasts.
@@ -22,9 +22,9 @@ describe('a rate limit met by one request holds back every request of the read',
         });
       }
       return new Response(JSON.stringify({ id: url.split('/').at(-2) }), { status: 200 });
-    }) as typeof fetch;
+    }) as typeof globalThis.fetch;
     return {
-      fetch,
+      fetch: fetchLimited,
       sent,
       answers429: () => answers429,
       endWindow: () => {
