@@ -96,41 +96,71 @@ export function parseRateLimit(headers: Record<string, HeaderValue>, now: number
 }
 
 /**
- * Paces requests to what the target allows instead of bursting into its limit: request starts are spaced by
- * an interval learnt from the rate-limit headers (the policy's window ÷ limit, or the time to reset ÷ the
- * requests remaining), and a 429/503 with Retry-After holds back every request, not only the refused one.
- * Without rate-limit headers nothing is paced until the target first refuses. Deterministic given `now`.
+ * Paces requests to what the target allows instead of bursting into its limit, and uses all of it. Request starts
+ * are spaced by the steady rate the policy names (`RateLimit-Policy: 600;w=60`: window ÷ limit), and what the target
+ * says remains is spread evenly over the time to its reset: after a quiet start-up or a window reset that is
+ * faster than the steady rate, never slower. Requests already sent count
+ * against what remains. With nothing left it waits one steady interval (a token bucket refills) but never past the
+ * reset (a fixed window starts again there); without a policy it waits for the reset. A 429/503 with Retry-After
+ * holds back every request, not only the refused one. Without rate-limit headers nothing is paced until the target
+ * first refuses. Deterministic given `now`.
  */
 export class RatePacer {
-  /** Milliseconds between request starts; 0 = unpaced. */
-  private interval = 0;
+  /** Milliseconds between request starts at the policy's steady rate; 0 = no policy known. */
+  private steady = 0;
+  /** Milliseconds between starts that spend what remains until the reset; null = the target did not say. */
+  private spread: number | null = null;
   private nextAt = 0;
   private pausedUntil = 0;
+  /** Requests started and not yet answered. */
+  private inFlight = 0;
 
   constructor(
     private readonly now: () => number = Date.now,
     private readonly wait: (ms: number, signal?: AbortSignal) => Promise<void> = sleep,
-    /** Use this share of the allowance (a margin for clocks and other clients). */
-    private readonly share = 0.98,
+    /** Use this share of the steady rate (a margin for other clients of the same allowance). */
+    private readonly share = 1,
   ) {}
 
-  /** Resolves when the next request may start. */
+  /** Resolves when the next request may start; the caller then calls `observe` (answer) or `release` (none). */
   async acquire(signal?: AbortSignal): Promise<void> {
     const t = this.now();
     const at = Math.max(t, this.nextAt, this.pausedUntil);
-    this.nextAt = at + this.interval;
-    if (at > t) await this.wait(at - t, signal);
+    this.nextAt = at + this.spacingMs;
+    this.inFlight += 1;
+    if (at <= t) return;
+    try {
+      await this.wait(at - t, signal);
+    } catch (e) {
+      this.release();
+      throw e;
+    }
+  }
+
+  /** A request that got no answer (aborted, network error): it no longer counts as in flight. */
+  release(): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
   }
 
   /** Learns from a response: its rate-limit headers, and Retry-After on a refusal. */
   observe(status: number, headers: Record<string, HeaderValue>): void {
+    this.release();
     const t = this.now();
     const info = parseRateLimit(headers, t);
-    if (info.limit && info.window) {
-      this.interval = (info.window * 1000) / info.limit / this.share;
-    } else if (info.remaining !== undefined && info.reset !== undefined) {
-      if (info.remaining <= 0) this.pausedUntil = Math.max(this.pausedUntil, t + info.reset * 1000);
-      else this.interval = (info.reset * 1000) / info.remaining / this.share;
+    if (info.limit && info.window) this.steady = (info.window * 1000) / info.limit / this.share;
+    if (info.remaining !== undefined && info.reset !== undefined) {
+      const usable = info.remaining - this.inFlight;
+      // Reset 0: the whole allowance is there now (a full token bucket); the steady rate keeps it that way, as a
+      // cushion against the bursts a busy event loop makes, where spending it at once would not.
+      if (usable > 0) this.spread = info.reset > 0 ? (info.reset * 1000) / usable : null;
+      else {
+        this.spread = null;
+        const reset = info.reset * 1000;
+        this.pausedUntil = Math.max(
+          this.pausedUntil,
+          t + (this.steady > 0 ? Math.min(reset, this.steady) : reset),
+        );
+      }
     }
     if (status === 429 || status === 503) {
       const retry = parseRetryAfter(header(headers, 'retry-after'), t);
@@ -138,8 +168,9 @@ export class RatePacer {
     }
   }
 
-  /** The interval in force (for tests and the bench). */
+  /** The interval in force between request starts (for tests and the bench). */
   get spacingMs(): number {
-    return this.interval;
+    if (this.spread === null) return this.steady;
+    return this.steady > 0 ? Math.min(this.steady, this.spread) : this.spread;
   }
 }

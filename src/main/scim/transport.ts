@@ -49,7 +49,13 @@ export class Transport {
     } catch {
       throw new TransportError('aborted', 'ABORT_ERR');
     }
-    const res = await this.sendNow(r);
+    let res: RawResponse;
+    try {
+      res = await this.sendNow(r);
+    } catch (e) {
+      this.pacer.release();
+      throw e;
+    }
     this.pacer.observe(res.status, res.headers);
     return res;
   }

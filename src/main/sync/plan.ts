@@ -31,12 +31,14 @@ export interface BuildPlanOptions {
   targetLabel?: string;
   /** Link existing accounts by email/userName; default: when no Plek account carries an externalId yet. */
   initialImport?: boolean;
+  /** Plek's state when it is already being read (`planFromMapping` reads it while the source is mapped). */
+  targetState?: Promise<{ users: ScimUser[]; groups: PlanTargetGroup[] }>;
   signal?: AbortSignal;
 }
 
 /** Reads Plek's current state and computes the plan for a mapping run. Writes nothing. */
 export async function buildPlan(o: BuildPlanOptions): Promise<Plan> {
-  const target = await readTargetState(o.client, o.signal);
+  const target = await (o.targetState ?? readTargetState(o.client, o.signal));
   const users = [];
   const skipped = [];
   const errors = [];
@@ -99,6 +101,10 @@ export interface PlanFromMappingOptions {
 export async function planFromMapping(
   o: PlanFromMappingOptions,
 ): Promise<{ plan: Plan; mapping: MappingFile; pipeline: PipelineResult }> {
+  // Plek is read while the source is read and mapped: the scheduled job starts using the target's allowance at
+  // once (its start-up counts against it), and the two waits overlap. A failure surfaces after the pipeline's own.
+  const targetState = readTargetState(o.target.client, o.signal);
+  targetState.catch(() => {});
   const pipeline = await runPipeline({
     mappingPath: o.mappingPath,
     ...(o.today ? { today: o.today } : {}),
@@ -121,6 +127,7 @@ export async function planFromMapping(
     today: pipeline.today,
     ...(o.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
     ...(o.initialImport !== undefined ? { initialImport: o.initialImport } : {}),
+    targetState,
     ...(o.signal ? { signal: o.signal } : {}),
   });
   return { plan, mapping: pipeline.mapping, pipeline };

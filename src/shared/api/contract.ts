@@ -370,6 +370,8 @@ export interface RunReport {
   target: string;
   counts: Record<string, number>;
   failures: { key: string; message: string }[];
+  /** What the run had to say about the target itself (a failing /ServiceProviderConfig that turned ETags and /Bulk off…). */
+  targetWarnings?: string[];
   /** The same report as text, ready to save or mail to the customer. */
   text: string;
   /** Per-operation report as CSV for Excel (UTF-8 BOM, `;`), once the run has finished. */

@@ -773,6 +773,19 @@ export const en = {
   'report.reason.outOfScope': 'skipped because out of scope: {rule}',
   'report.reason.error': 'skipped because of an error: {message}',
   'report.reason.managerUnknown': 'manager "{key}" is not in Plek nor in this run: left unchanged',
+  'report.targetWarnings': 'Warnings about Plek in this run ({n, number})',
+  'report.warning.managerFailed': 'manager not set because row {row} ({key}) could not be created: {error}',
+  'report.warning.managerNotCreated':
+    'manager not set because row {row} ({key}) was not created{interrupted, select, yes { (the run was interrupted)} other {}}',
+  'report.warning.loginTaken': 'login {plain} is already taken, so this account gets {given}',
+  'report.warning.spcFailed':
+    "Plek's /ServiceProviderConfig could not be read ({detail}): ETags and /Bulk were off for this run",
+  'report.warning.pagingRecovered':
+    "Plek's paging skipped {n, plural, one {# account} other {# accounts}} ({why}); read again from the start, the listing is complete",
+  'report.warning.wholeAttributes':
+    'Plek refused a value-filter path ({detail}): emails and phone numbers were written as whole attributes',
+  'report.warning.bulkRefused': 'Plek refused /Bulk ({detail}): accounts were created one by one',
+  'run.targetWarnings': '{n, plural, one {A warning about Plek} other {# warnings about Plek}}',
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

@@ -775,4 +775,18 @@ export const nl: Catalogue = {
   'report.reason.error': 'overgeslagen door een fout: {message}',
   'report.reason.managerUnknown':
     'leidinggevende "{key}" staat niet in Plek en niet in deze run: niet gewijzigd',
+  'report.targetWarnings': 'Waarschuwingen over Plek in deze run ({n, number})',
+  'report.warning.managerFailed':
+    'leidinggevende niet ingesteld omdat rij {row} ({key}) niet kon worden aangemaakt: {error}',
+  'report.warning.managerNotCreated':
+    'leidinggevende niet ingesteld omdat rij {row} ({key}) niet is aangemaakt{interrupted, select, yes { (de run werd onderbroken)} other {}}',
+  'report.warning.loginTaken': 'login {plain} is al in gebruik, daarom krijgt dit account {given}',
+  'report.warning.spcFailed':
+    'De /ServiceProviderConfig van Plek kon niet worden gelezen ({detail}): ETags en /Bulk stonden uit voor deze run',
+  'report.warning.pagingRecovered':
+    'Plek sloeg bij het bladeren {n, plural, one {# account} other {# accounts}} over ({why}); opnieuw vanaf het begin gelezen, de lijst is volledig',
+  'report.warning.wholeAttributes':
+    'Plek weigerde een pad met waardefilter ({detail}): e-mailadressen en telefoonnummers zijn als geheel geschreven',
+  'report.warning.bulkRefused': 'Plek weigerde /Bulk ({detail}): accounts zijn één voor één aangemaakt',
+  'run.targetWarnings': '{n, plural, one {Een waarschuwing over Plek} other {# waarschuwingen over Plek}}',
 };

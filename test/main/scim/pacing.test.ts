@@ -83,6 +83,49 @@ describe('RatePacer', () => {
     expect(waits).toEqual([30_000]);
   });
 
+  it('after a quiet start or a window reset, spends what remains evenly until the reset: faster than the steady rate, never slower', async () => {
+    const { pacer } = fakeTime();
+    await pacer.acquire();
+    // A fixed window of 600 a minute, 5 s of it gone by while the CLI started: 600 left for 55 s.
+    pacer.observe(200, {
+      'ratelimit-policy': '600;w=60',
+      'ratelimit-remaining': '600',
+      'ratelimit-reset': '55',
+    });
+    expect(pacer.spacingMs).toBeCloseTo(55_000 / 600, 6);
+    // Late in the window with plenty left: still the steady rate, not slower.
+    await pacer.acquire();
+    pacer.observe(200, {
+      'ratelimit-policy': '600;w=60',
+      'ratelimit-remaining': '10',
+      'ratelimit-reset': '5',
+    });
+    expect(pacer.spacingMs).toBe(100);
+    // A full token bucket (reset 0): the steady rate, keeping the bucket as a cushion.
+    await pacer.acquire();
+    pacer.observe(200, {
+      'ratelimit-policy': '600;w=60',
+      'ratelimit-remaining': '10',
+      'ratelimit-reset': '0',
+    });
+    expect(pacer.spacingMs).toBe(100);
+  });
+
+  it('counts requests in flight against what remains; with nothing left and a policy it waits one interval, not the whole reset', async () => {
+    const { pacer, waits } = fakeTime();
+    const policy = { 'ratelimit-policy': '600;w=60' };
+    for (let i = 0; i < 4; i++) await pacer.acquire();
+    // Three more are on their way, so the two that remain are spoken for.
+    pacer.observe(200, { ...policy, 'ratelimit-remaining': '2', 'ratelimit-reset': '30' });
+    waits.length = 0;
+    await pacer.acquire();
+    expect(waits).toEqual([100]);
+    // A request that got no answer no longer counts.
+    for (let i = 0; i < 4; i++) pacer.release();
+    pacer.observe(200, { ...policy, 'ratelimit-remaining': '2', 'ratelimit-reset': '30' });
+    expect(pacer.spacingMs).toBe(100);
+  });
+
   it('holds every request back after a 429 with Retry-After, not only the refused one', async () => {
     const { pacer, waits } = fakeTime();
     pacer.observe(429, { 'retry-after': '3' });

@@ -7,6 +7,8 @@ import type { RunReport } from '../../../src/shared/api/contract';
 import type { MappingFileInput } from '../../../src/shared/mapping/schema';
 import { MemorySecretStore } from '../../../src/main/services/secret-store';
 import { createWorkbenchService, type WorkbenchService } from '../../../src/main/services/workbench-service';
+import { startSandbox } from '../../../src/main/sandbox';
+import { startQuirkProxy } from '../../support/scim-quirks';
 
 const PEOPLE = 40;
 let dir: string;
@@ -99,6 +101,48 @@ describe('safety thresholds on apply', () => {
     expect(r.ok ? null : r.error.code).toBe('not-found');
     const p = await service.api.run.apply({ planId: 'plan-bestaat-niet' });
     expect(p.ok ? null : p.error.code).toBe('not-found');
+  });
+});
+
+describe("the Run step's report", () => {
+  it('shows what the run had to say about the target: a failing /ServiceProviderConfig turned ETags and /Bulk off', async () => {
+    const plek = await startSandbox({ staticToken: 'tenant-token' });
+    // 501: a server without the endpoint (a 503 would be retried with backoff first).
+    const proxy = await startQuirkProxy(plek.url, { serviceProviderConfigStatus: 501 });
+    try {
+      const path = join(dir, 'tenant.csv');
+      service.grantPath(path);
+      await writeFile(
+        path,
+        csv(() => 'Actief'),
+      );
+      unwrap(
+        await service.api.secrets.set({
+          name: 'scim-token',
+          endpoint: { url: proxy.url },
+          value: 'tenant-token',
+        }),
+      );
+      const plan = unwrap(
+        await service.api.plan.compute({
+          mapping: { ...mapping(path), target: { kind: 'scim', baseUrl: proxy.url } },
+        }),
+      );
+      const warning =
+        'GET /ServiceProviderConfig: HTTP 501 — configuration store unavailable; ETags and /Bulk are off for this run';
+      expect(plan.targetWarnings).toEqual([warning]);
+      const report = await applyAndWait(plan.planId);
+      expect(report.status).toBe('completed');
+      expect(report.targetWarnings).toEqual([warning]);
+      expect(report.text).toContain(`Target:\n  ${warning}`);
+      expect(report.csv).toContain(
+        'Waarschuwingen over Plek in deze run (1)\r\nDe /ServiceProviderConfig van Plek kon niet worden gelezen',
+      );
+      expect(JSON.stringify(report)).not.toContain('tenant-token');
+    } finally {
+      await proxy.stop();
+      await plek.stop();
+    }
   });
 });
 

@@ -164,6 +164,25 @@ describe('applyPlan against the sandbox', () => {
       [5, 'ok', 1],
       [9, 'ok', 1],
     ]);
+    // The HR report says so on each dependent's row, in its own language; the manager's row says why it failed.
+    const csv = (lang: 'nl' | 'en') =>
+      new Map(
+        reportToCsv(r.report, lang)
+          .split('\r\n')
+          .slice(1)
+          .map((line) => [line.split(';')[1], line] as const),
+      );
+    const nl = csv('nl');
+    const en = csv('en');
+    for (const key of [...team.map((t) => t.key), moved.key]) {
+      expect(nl.get(key)).toMatch(
+        /;uitgevoerd;.*;leidinggevende niet ingesteld omdat rij 2 \(E10000\) niet kon worden aangemaakt: POST \/Users.*HTTP 409 uniqueness;/,
+      );
+      expect(en.get(key)).toMatch(
+        /;done;.*;manager not set because row 2 \(E10000\) could not be created: POST \/Users.*HTTP 409 uniqueness;/,
+      );
+    }
+    expect(nl.get(boss.key)).toMatch(/;aanmaken;mislukt;.*HTTP 409/);
     const snap = h.snapshot();
     for (const t of team) expect(snap.users.find((u) => u.externalId === t.key)).toBeDefined();
     const movedAccount = snap.users.find((u) => u.externalId === moved.key);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../src/main/sandbox';
 import { ScimClient, type WriteStrategy } from '../../../src/main/scim';
-import { applyPlan, buildPlan, readTargetState } from '../../../src/main/sync';
+import { applyPlan, buildPlan, readTargetState, reportToCsv } from '../../../src/main/sync';
 import type { MappedUser } from '../../../src/shared/engine/types';
 import { formatPlan } from '../../../src/shared/plan/format';
 import type { Plan, PlanCounts } from '../../../src/shared/plan/types';
@@ -434,6 +434,19 @@ describe('a target whose /ServiceProviderConfig fails', () => {
       expect(r.report.target.warnings).toEqual([warning]);
       expect(proxy.seen.filter((q) => q.url === '/Bulk')).toEqual([]);
       expect(proxy.seen.filter((q) => q.method === 'POST' && q.url === '/Users')).toHaveLength(2);
+      // The HR report's CSV has its own section for it, in Dutch and English, before the accounts left alone.
+      const nl = reportToCsv(r.report, 'nl').split('\r\n');
+      const at = nl.indexOf('Waarschuwingen over Plek in deze run (1)');
+      expect(at).toBe(4);
+      expect(nl.slice(at - 1, at + 3)).toEqual([
+        '',
+        'Waarschuwingen over Plek in deze run (1)',
+        'De /ServiceProviderConfig van Plek kon niet worden gelezen (GET /ServiceProviderConfig: HTTP 503 — configuration store unavailable): ETags en /Bulk stonden uit voor deze run',
+        '',
+      ]);
+      expect(reportToCsv(r.report, 'en')).toContain(
+        "\r\nWarnings about Plek in this run (1)\r\nPlek's /ServiceProviderConfig could not be read (GET /ServiceProviderConfig: HTTP 503 — configuration store unavailable): ETags and /Bulk were off for this run\r\n\r\nPlek accounts not in the source",
+      );
     } finally {
       c.close();
       await proxy.stop();

@@ -21,6 +21,7 @@ export function reportText(state: RunState): string {
     `Status: ${r.status}`,
     '',
     ...Object.entries(r.counts).map(([k, n]) => `${k}: ${n}`),
+    ...(r.targetWarnings?.length ? ['', 'Target:', ...r.targetWarnings.map((w) => `  ${w}`)] : []),
     ...(r.failures.length ? ['', 'Failures:', ...r.failures.map((f) => `  ${f.key}: ${f.message}`)] : []),
     '',
     'Log:',
@@ -181,6 +182,9 @@ export function runHandlers(
                   l.result === 'failed' || !l.warning ? (l.error ?? l.result) : l.warning,
                 ),
               }));
+            const targetWarnings = r.report.target.warnings ?? [];
+            if (targetWarnings.length)
+              state.report.targetWarnings = targetWarnings.map((w) => ctx.redactor.redact(w));
             state.report.csv = ctx.redactor.redact(reportToCsv(r.report));
             state.report.status = r.aborted
               ? 'cancelled'

@@ -47,6 +47,12 @@ export interface HttpContext {
   tuning: HttpTuning;
   stats: HttpStats;
   signal?: AbortSignal;
+  /**
+   * A rate limit applies to the whole read, not to the one request that met it: after a 429 every request of
+   * this read waits here until the server's Retry-After has passed, instead of each worker running into its
+   * own 429.
+   */
+  holdOff?: Promise<void>;
 }
 
 export interface JsonRequest {
@@ -108,6 +114,7 @@ export async function requestJson(ctx: HttpContext, req: JsonRequest): Promise<u
   let redirects = 0;
   let renewed = false;
   for (;;) {
+    if (ctx.holdOff) await ctx.holdOff;
     if (ctx.signal?.aborted) throw abortedError(vendor);
     const auth = req.auth ? await req.auth.headers(ctx.signal) : null;
     const headers: Record<string, string> = {
@@ -206,7 +213,8 @@ export async function requestJson(ctx: HttpContext, req: JsonRequest): Promise<u
         });
       }
       if (attempt < tuning.retries) {
-        await pause(ctx, retryAfter ?? backoff(tuning, attempt));
+        if (res.status === 429) await holdOff(ctx, retryAfter ?? backoff(tuning, attempt));
+        else await pause(ctx, retryAfter ?? backoff(tuning, attempt));
         attempt++;
         ctx.stats.retries++;
         continue;
@@ -218,6 +226,19 @@ export async function requestJson(ctx: HttpContext, req: JsonRequest): Promise<u
     }
     throw httpError(vendor, res.status, url, { phase: req.phase });
   }
+}
+
+/**
+ * Makes every request of the read wait `ms` (one wait, shared). A 429 that arrives while such a wait runs — a
+ * request that was already on its way — joins that wait rather than starting a second one.
+ */
+function holdOff(ctx: HttpContext, ms: number): Promise<void> {
+  if (ctx.holdOff) return ctx.holdOff;
+  const wait: Promise<void> = pause(ctx, ms).finally(() => {
+    if (ctx.holdOff === wait) delete ctx.holdOff;
+  });
+  ctx.holdOff = wait;
+  return wait;
 }
 
 async function pause(ctx: HttpContext, ms: number): Promise<void> {

@@ -205,6 +205,16 @@ export function RunPage() {
                 </div>
               ))}
           </div>
+          {s.report.targetWarnings?.length ? (
+            <div className="alert alert-warning" data-testid="run-target-warnings">
+              <strong>{t('run.targetWarnings', { n: s.report.targetWarnings.length })}</strong>
+              <ul>
+                {s.report.targetWarnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {s.report.failures.length > 0 ? (
             <div
               className="table-wrap"
