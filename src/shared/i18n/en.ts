@@ -540,6 +540,10 @@ export const en = {
   'graph.incomplete.binaryTwo': '{fn} needs two inputs',
   'graph.incomplete.atLeast': '{fn} needs at least {n, plural, one {# input} other {# inputs}}',
   'graph.incomplete.atMost': '{fn} takes at most {n, plural, one {# input} other {# inputs}}',
+  'graph.photoReason':
+    "Plek does not synchronise profile photos (Plek: 'geen synchronisatieondersteuning voor profielfoto's').",
+  'graph.birthDateReason':
+    "Plek does not synchronise (birth) dates to profiles (Plek: 'geen synchronisatieondersteuning voor (geboorte)datums').",
   'graph.skipToGraph': 'Skip to the graph',
   'graph.toolbar': 'Graph tools',
   'graph.searchLabel': 'Search attribute or field',

@@ -540,6 +540,10 @@ export const nl: Catalogue = {
   'graph.incomplete.binaryTwo': '{fn} heeft twee ingangen nodig',
   'graph.incomplete.atLeast': '{fn} heeft minstens {n, plural, one {# ingang} other {# ingangen}} nodig',
   'graph.incomplete.atMost': '{fn} neemt hoogstens {n, plural, one {# ingang} other {# ingangen}}',
+  'graph.photoReason':
+    'Plek synchroniseert geen profielfoto’s (Plek: ‘geen synchronisatieondersteuning voor profielfoto’s’).',
+  'graph.birthDateReason':
+    'Plek synchroniseert geen (geboorte)datums naar profielen (Plek: ‘geen synchronisatieondersteuning voor (geboorte)datums’).',
   'graph.skipToGraph': 'Naar de grafiek',
   'graph.toolbar': 'Grafiekgereedschap',
   'graph.searchLabel': 'Zoek attribuut of veld',
