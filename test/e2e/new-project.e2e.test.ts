@@ -158,7 +158,7 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
   it('speaks only the interface language on every step (technical codes and source values aside)', async () => {
     const hits: string[] = [];
     // The Mapping step (the graph editor's own words and preview) is checked by the graph's tests.
-    for (const name of ['source', 'validate', 'rules', 'run']) {
+    for (const name of ['source', 'validate', 'rules', 'plan', 'run']) {
       await step(page, name);
       await page.locator('main h1').first().waitFor();
       if (name === 'validate') {

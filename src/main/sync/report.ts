@@ -1,5 +1,6 @@
 import type { FlatValue } from '../../shared/scim/resource';
 import { format, type Lang, type MessageId } from '../../shared/i18n';
+import { reasonText } from '../../shared/plan/reason-text';
 import type { Plan, PlanAction, UntouchedAccount } from '../../shared/plan/types';
 
 export type OpResult = 'ok' | 'failed' | 'not-run' | 'noop' | 'conflict' | 'skipped' | 'blocked';
@@ -141,55 +142,8 @@ const COLUMNS = [
   'report.col.plekId',
 ] as const satisfies readonly MessageId[];
 
-/** yyyy-MM-dd → dd-MM-yyyy, as HR writes dates. */
-function dutchDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
-}
-
-/**
- * The plan's reason fragments (English, joined by "; ") matched to catalogue messages, so the report words them
- * per language with dates as dd-MM-yyyy. A fragment without a match — an engine issue message, say — is kept as
- * written.
- */
-const REASONS: { re: RegExp; text: (m: RegExpExecArray, lang: Lang) => string }[] = [
-  {
-    re: /^end date (\d{4}-\d{2}-\d{2}) is before today \(\d{4}-\d{2}-\d{2}\)$/,
-    text: (m, lang) => format(lang, 'report.reason.endDate', { date: dutchDate(m[1]!) }),
-  },
-  {
-    re: /^leaving on (\d{4}-\d{2}-\d{2})$/,
-    text: (m, lang) => format(lang, 'report.reason.leavingOn', { date: dutchDate(m[1]!) }),
-  },
-  { re: /^new in the source$/, text: (_, lang) => format(lang, 'report.reason.new') },
-  { re: /^up to date$/, text: (_, lang) => format(lang, 'report.reason.upToDate') },
-  {
-    re: /^(\d+) fields? changed$/,
-    text: (m, lang) => format(lang, 'report.reason.fieldsChanged', { n: Number(m[1]) }),
-  },
-  { re: /^active again in the source$/, text: (_, lang) => format(lang, 'report.reason.activeAgain') },
-  {
-    re: /^initial import: existing account matched by (email|userName), externalId set$/,
-    text: (m, lang) => format(lang, 'report.reason.linked', { by: m[1] }),
-  },
-  {
-    re: /^inactive in the source \((.*)\) and not in Plek: not created$/,
-    text: (m, lang) => format(lang, 'report.reason.notCreatedInactive', { why: reasonText(m[1]!, lang) }),
-  },
-  {
-    re: /^deactivation\.inactiveWhen is true \((.*)\)$/,
-    text: (m, lang) => format(lang, 'report.reason.inactiveWhen', { rule: m[1] }),
-  },
-  {
-    re: /^out of scope: (.*)$/,
-    text: (m, lang) => format(lang, 'report.reason.outOfScope', { rule: m[1] }),
-  },
-  { re: /^error: (.*)$/s, text: (m, lang) => format(lang, 'report.reason.error', { message: m[1] }) },
-  {
-    re: /^manager "(.*)" is not in Plek nor in this run: left unchanged$/,
-    text: (m, lang) => format(lang, 'report.reason.managerUnknown', { key: m[1] }),
-  },
-];
+// The plan's reasons in the reader's language live in the pure layer, so the workbench's Plan step words them too.
+export { reasonText };
 
 /**
  * The warnings the plan, the client and apply write (English) matched to catalogue messages, as REASONS does for
@@ -239,20 +193,6 @@ export function warningText(warning: string, lang: ReportLanguage): string {
     if (m) return w.text(m, lang);
   }
   return warning;
-}
-
-/** One reason (the plan joins its fragments with "; ") in the report's language, fragments joined by ", ". */
-export function reasonText(reason: string, lang: ReportLanguage): string {
-  return reason
-    .split('; ')
-    .map((part) => {
-      for (const r of REASONS) {
-        const m = r.re.exec(part);
-        if (m) return r.text(m, lang);
-      }
-      return part;
-    })
-    .join(', ');
 }
 
 function show(v: FlatValue, lang: ReportLanguage): string {

@@ -540,6 +540,10 @@ export const en = {
   'graph.incomplete.binaryTwo': '{fn} needs two inputs',
   'graph.incomplete.atLeast': '{fn} needs at least {n, plural, one {# input} other {# inputs}}',
   'graph.incomplete.atMost': '{fn} takes at most {n, plural, one {# input} other {# inputs}}',
+  'graph.photoReason':
+    "Plek does not synchronise profile photos (Plek: 'geen synchronisatieondersteuning voor profielfoto's').",
+  'graph.birthDateReason':
+    "Plek does not synchronise (birth) dates to profiles (Plek: 'geen synchronisatieondersteuning voor (geboorte)datums').",
   'graph.skipToGraph': 'Skip to the graph',
   'graph.toolbar': 'Graph tools',
   'graph.searchLabel': 'Search attribute or field',
@@ -768,6 +772,9 @@ export const en = {
   'report.reason.inactiveWhen': 'deactivated because {rule}',
   'report.reason.outOfScope': 'skipped because out of scope: {rule}',
   'report.reason.error': 'skipped because of an error: {message}',
+  'report.reason.noSourceUser':
+    'no one in the source has this {by, select, email {e-mail address} other {login}}',
+  'report.reason.inactiveNeverLinked': 'inactive Plek account: never linked automatically',
   'report.reason.managerUnknown': 'manager "{key}" is not in Plek nor in this run: left unchanged',
   'report.targetWarnings': 'Warnings about Plek in this run ({n, number})',
   'report.warning.managerFailed': 'manager not set because row {row} ({key}) could not be created: {error}',

@@ -540,6 +540,10 @@ export const nl: Catalogue = {
   'graph.incomplete.binaryTwo': '{fn} heeft twee ingangen nodig',
   'graph.incomplete.atLeast': '{fn} heeft minstens {n, plural, one {# ingang} other {# ingangen}} nodig',
   'graph.incomplete.atMost': '{fn} neemt hoogstens {n, plural, one {# ingang} other {# ingangen}}',
+  'graph.photoReason':
+    'Plek synchroniseert geen profielfoto’s (Plek: ‘geen synchronisatieondersteuning voor profielfoto’s’).',
+  'graph.birthDateReason':
+    'Plek synchroniseert geen (geboorte)datums naar profielen (Plek: ‘geen synchronisatieondersteuning voor (geboorte)datums’).',
   'graph.skipToGraph': 'Naar de grafiek',
   'graph.toolbar': 'Grafiekgereedschap',
   'graph.searchLabel': 'Zoek attribuut of veld',
@@ -769,6 +773,9 @@ export const nl: Catalogue = {
   'report.reason.inactiveWhen': 'gedeactiveerd omdat {rule}',
   'report.reason.outOfScope': 'overgeslagen: buiten de scope ({rule})',
   'report.reason.error': 'overgeslagen door een fout: {message}',
+  'report.reason.noSourceUser':
+    'niemand in de bron heeft {by, select, email {dit e-mailadres} other {deze login}}',
+  'report.reason.inactiveNeverLinked': 'inactief Plek-account: wordt nooit automatisch gekoppeld',
   'report.reason.managerUnknown':
     'leidinggevende "{key}" staat niet in Plek en niet in deze run: niet gewijzigd',
   'report.targetWarnings': 'Waarschuwingen over Plek in deze run ({n, number})',

@@ -10,6 +10,8 @@ import { MemorySecretStore } from '../../../src/main/services/secret-store';
 import { createWorkbenchService, type WorkbenchService } from '../../../src/main/services/workbench-service';
 import {
   errorRows,
+  errorsByRow,
+  planReason,
   reconcilePlan,
   sourceRowCounts,
   unreadableRows,
@@ -65,6 +67,47 @@ describe('row counts between the steps (pure)', () => {
       otherSkipped: 1,
       planErrors: 1,
     });
+  });
+});
+
+describe('plan reasons in the interface language', () => {
+  const empty: Issue = {
+    code: 'empty-key',
+    severity: 'error',
+    row: 15,
+    message: 'row 15: the mapping key "Personeelsnummer" is empty; …',
+    params: { id: 'issue.empty-key.text', row: 15, attribute: 'Personeelsnummer' },
+  };
+  it('words a row skipped for its errors by its first error, as Validate does', () => {
+    const reason = planReason(
+      { action: 'skip', row: 15, reason: `error: ${empty.message}` },
+      errorsByRow([empty]),
+      'nl',
+    );
+    expect(reason).toMatch(/^overgeslagen door een fout: /);
+    expect(reason).toContain('Personeelsnummer');
+    expect(reason).not.toMatch(/the mapping key|is empty/);
+  });
+  it('words the plan’s own reasons through its reason table', () => {
+    const errors = errorsByRow([]);
+    expect(
+      planReason(
+        {
+          action: 'skip',
+          row: 26,
+          reason:
+            'inactive in the source (deactivation.inactiveWhen is true ([Status] = "Inactief")) and not in Plek: not created',
+        },
+        errors,
+        'nl',
+      ),
+    ).toBe('niet aangemaakt: inactief in de bron (gedeactiveerd omdat [Status] = "Inactief")');
+    expect(planReason({ action: 'skip', reason: 'no source user has this email' }, errors, 'nl')).toBe(
+      'niemand in de bron heeft dit e-mailadres',
+    );
+    expect(planReason({ action: 'skip', reason: 'no source user has this userName' }, errors, 'en')).toBe(
+      'no one in the source has this login',
+    );
   });
 });
 

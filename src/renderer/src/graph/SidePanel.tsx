@@ -121,11 +121,14 @@ export const Legend = memo(function Legend() {
     <details className="ge-legend">
       <summary>{t('unsupported')}</summary>
       <ul>
-        {UNSUPPORTED_TARGETS.map((u) => (
-          <li key={u.pattern.source} title={u.reason}>
-            {u.pattern.source.includes('photo') ? t('photo') : t('birthDate')}: {u.reason}
-          </li>
-        ))}
+        {UNSUPPORTED_TARGETS.map((u) => {
+          const photo = u.pattern.source.includes('photo');
+          return (
+            <li key={u.pattern.source}>
+              {photo ? t('photo') : t('birthDate')}: {photo ? t('photoReason') : t('birthDateReason')}
+            </li>
+          );
+        })}
       </ul>
     </details>
   );

@@ -1,4 +1,6 @@
-import type { PlanView, SourceSample } from '../../../../shared/api/contract';
+import type { PlanChangeView, PlanView, SourceSample } from '../../../../shared/api/contract';
+import { format, formatIssue, type Lang } from '../../../../shared/i18n';
+import { reasonText } from '../../../../shared/plan/reason-text';
 import type { Issue } from '../../../../shared/issues';
 
 /** Reader issues about the header: they do not stand for a data row (as the engine's HEADER_CODES). */
@@ -78,4 +80,29 @@ export function reconcilePlan(plan: Pick<PlanView, 'changes' | 'issues' | 'summa
     otherSkipped,
     planErrors,
   };
+}
+
+/** Each row's error issues, in the order the engine reported them. */
+export function errorsByRow(issues: readonly Issue[]): Map<number, Issue[]> {
+  const out = new Map<number, Issue[]>();
+  for (const i of issues) {
+    if (i.severity !== 'error' || i.row === undefined) continue;
+    for (const r of i.rows ?? [i.row]) out.set(r, [...(out.get(r) ?? []), i]);
+  }
+  return out;
+}
+
+/**
+ * A plan line's reason in a language: a row skipped for its errors says its first error from the catalogue (the
+ * text Validate shows); other reasons go through the plan's reason table (`reasonText`).
+ */
+export function planReason(
+  c: Pick<PlanChangeView, 'action' | 'row' | 'reason'>,
+  errors: ReadonlyMap<number, readonly Issue[]>,
+  lang: Lang,
+): string | undefined {
+  const first = c.row !== undefined ? errors.get(c.row)?.[0] : undefined;
+  if (c.action === 'skip' && first)
+    return format(lang, 'report.reason.error', { message: formatIssue(first, lang) });
+  return c.reason ? reasonText(c.reason, lang) : undefined;
 }

@@ -154,6 +154,8 @@ export function summarizeChange(
   c: PlanChangeView,
   max = 3,
   label: (path: string) => string = (p) => p.split(':').pop() ?? p,
+  /** The line's reason in the consultant's language (`planReason`); the plan's English reason otherwise. */
+  reason: string | undefined = c.reason,
 ): string {
   const parts = c.changes.slice(0, max).map((ch) => {
     const field = label(ch.path);
@@ -162,7 +164,7 @@ export function summarizeChange(
   });
   if (c.changes.length > max) parts.push(`+${c.changes.length - max}`);
   for (const g of c.groupsAdded ?? []) parts.push(`+${g}`);
-  if (parts.length === 0 && c.reason) return c.reason;
+  if (parts.length === 0 && reason) return reason;
   return parts.join('; ');
 }
 

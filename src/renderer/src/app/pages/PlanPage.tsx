@@ -4,7 +4,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { PLAN_ACTIONS, type PlanAction, type PlanChangeView } from '../../../../shared/api/contract';
 import { useApp, useT } from '../store/context';
 import { filterPlanChanges, summarizeChange } from '../logic/derive';
-import { reconcilePlan } from '../logic/counts';
+import { errorsByRow, planReason, reconcilePlan } from '../logic/counts';
+import { reasonText } from '../../../../shared/plan/reason-text';
+import type { Issue } from '../../../../shared/issues';
 import { VirtualRows } from '../components/VirtualRows';
 import type { MessageKey } from '../i18n';
 
@@ -32,6 +34,7 @@ export function PlanPage() {
       goTo: st.goTo,
     })),
   );
+  const lang = useApp((st) => st.lang);
   return (
     <section aria-labelledby="plan-heading">
       <div className="page-header">
@@ -118,7 +121,7 @@ export function PlanPage() {
               <ul>
                 {s.plan.manualAssignment.map((m) => (
                   <li key={m.id}>
-                    <code>{m.userName ?? m.email ?? m.id}</code> — {m.reason}
+                    <code>{m.userName ?? m.email ?? m.id}</code> — {reasonText(m.reason, lang)}
                   </li>
                 ))}
               </ul>
@@ -131,6 +134,13 @@ export function PlanPage() {
       )}
     </section>
   );
+}
+
+/** Words a plan line's reason in the interface language (an error row by its first error, from the catalogue). */
+function useReasonOf(issues: readonly Issue[] | undefined): (c: PlanChangeView) => string | undefined {
+  const lang = useApp((st) => st.lang);
+  const byRow = useMemo(() => errorsByRow(issues ?? []), [issues]);
+  return useCallback((c: PlanChangeView) => planReason(c, byRow, lang), [byRow, lang]);
 }
 
 /** Why the plan's numbers differ from Source and Validate: error rows, unreadable rows, other skips, conflicts. */
@@ -306,6 +316,8 @@ function SafetyFields() {
 }
 
 function PlanTable({ changes }: { changes: PlanChangeView[] }) {
+  const issues = useApp((st) => st.plan?.issues);
+  const reasonOf = useReasonOf(issues);
   const t = useT();
   const { planFilter, setPlanFilter, lang } = useApp(
     useShallow((st) => ({ planFilter: st.planFilter, setPlanFilter: st.setPlanFilter, lang: st.lang })),
@@ -379,8 +391,8 @@ function PlanTable({ changes }: { changes: PlanChangeView[] }) {
                   <div role="cell" title={c.userName ?? undefined}>
                     {userLabel(c)}
                   </div>
-                  <div role="cell" title={summarizeChange(c, 20, label)}>
-                    {summarizeChange(c, 3, label)}
+                  <div role="cell" title={summarizeChange(c, 20, label, reasonOf(c))}>
+                    {summarizeChange(c, 3, label, reasonOf(c))}
                   </div>
                 </div>
               );

@@ -386,7 +386,16 @@ function LdapForm({ source }: { source: LdapInput }) {
             <dt>{t('source.cert.fingerprint')}</dt>
             <dd className="mono">{cert.fingerprint256}</dd>
           </dl>
-          {!cert.trusted && cert.trustError ? <p className="alert alert-warning">{cert.trustError}</p> : null}
+          {!cert.trusted ? (
+            <p className="alert alert-warning">
+              {t('start.ldapCertUntrusted')}
+              {cert.trustError ? (
+                <span className="mono hint" style={{ display: 'block' }}>
+                  {cert.trustError}
+                </span>
+              ) : null}
+            </p>
+          ) : null}
           <button
             type="button"
             className="btn btn-primary"
