@@ -37,19 +37,34 @@ async function* persons(
   let url = `${base(source)}/v2/persons?limit=${source.pageSize}`;
   const seen = new Set<string>([url]);
   let yielded = 0;
+  let page: Promise<unknown> = requestJson(state.ctx, { url, auth, phase: 'read' });
   for (;;) {
-    const body = await requestJson(state.ctx, { url, auth, phase: 'read' });
+    const body = await page;
     const data = recordsOf(body, '_data', url, valueAt);
     state.progress.pages++;
     state.report();
+    const href = valueAt(body, '_meta.links.next.href');
+    const nextUrl =
+      typeof href !== 'string' ||
+      href === '' ||
+      data.length === 0 ||
+      (limit !== undefined && yielded + data.length >= limit)
+        ? null
+        : nextLink(href, url, seen);
+    // The next page is asked for now, while this page's people have their employments read: otherwise every 50
+    // people the employment requests would run dry waiting for the list. A read that stops early (limit, cancel,
+    // a failure) leaves that request's failure handled here; a read that goes on gets it when it awaits the page.
+    if (nextUrl !== null) {
+      page = requestJson(state.ctx, { url: nextUrl, auth, phase: 'read' });
+      page.catch(() => undefined);
+    }
     for (const person of data) {
       if (typeof person !== 'object' || person === null) continue;
       yield person as Json;
       if (limit !== undefined && ++yielded >= limit) return;
     }
-    const href = valueAt(body, '_meta.links.next.href');
-    if (typeof href !== 'string' || href === '' || data.length === 0) return;
-    url = nextLink(href, url, seen);
+    if (nextUrl === null) return;
+    url = nextUrl;
   }
 }
 

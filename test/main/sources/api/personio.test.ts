@@ -39,6 +39,21 @@ async function readAll(s: PersonioSource, options: Parameters<typeof readApiReco
 }
 
 describe('Personio v2 reader', () => {
+  it('asks for the next persons page while the employments of this page are read, so they never wait for the list', async () => {
+    const e = await start({ latencyMs: 5 });
+    const records = await readAll(source(e.url, { concurrency: 4 }));
+    expect(records).toHaveLength(137);
+    const isPage = (r: { path: string }) => r.path.startsWith('/v2/persons?');
+    const pageAt = e.requests.flatMap((r, i) => (isPage(r) ? [i] : []));
+    expect(pageAt).toHaveLength(3);
+    // Page 2 is requested right after page 1 arrived: before the first page's 50 employment requests have all
+    // gone out (at most the four in flight and the ones started while the request was made), not after them.
+    const employmentsBeforePage2 = e.requests.slice(0, pageAt[1]).filter((r) => !isPage(r)).length;
+    expect(employmentsBeforePage2).toBeLessThan(10);
+    const employmentsBeforePage3 = e.requests.slice(0, pageAt[2]).filter((r) => !isPage(r)).length;
+    expect(employmentsBeforePage3).toBeLessThan(60);
+  });
+
   it('reads every person with the current employment as dotted attributes, 50 per page, employments in parallel but bounded', async () => {
     const e = await start({ latencyMs: 5 });
     const records = await readAll(source(e.url, { concurrency: 4 }));
