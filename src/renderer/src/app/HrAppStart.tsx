@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { RequestInput } from '../../../shared/api/contract';
 import { mappingSourceSchema } from '../../../shared/mapping/schema';
 import { useT } from './store/context';
+import { SecretField } from './components/SecretField';
 
 type NewSource = RequestInput<'project:new'>['source'];
 type Kind = 'personio' | 'afas' | 'rest';
@@ -286,17 +287,7 @@ export function HrAppStart({
           </>
         ) : null}
         {built?.secretName !== null ? (
-          <label className="field">
-            <span>{secretLabel}</span>
-            <input
-              className="input mono"
-              type="password"
-              autoComplete="off"
-              value={secret}
-              onChange={(e) => setSecret(e.target.value)}
-              data-testid="hr-app-secret"
-            />
-          </label>
+          <SecretField label={secretLabel} value={secret} onChange={setSecret} testId="hr-app-secret" mono />
         ) : null}
       </div>
       <p className="hint">{t('start.hrAppSecretNote')}</p>

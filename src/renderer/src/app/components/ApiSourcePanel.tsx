@@ -10,6 +10,7 @@ import { apiSecretEndpointUrl, apiSecretName } from '../../../../shared/source/a
 import { useApp, useT, type Translate } from '../store/context';
 import { wordDetail } from '../store/helpers';
 import { ProgressBar } from './ProgressBar';
+import { SecretField } from './SecretField';
 
 type ApiInput = Extract<MappingFileInput['source'], { kind: 'personio' | 'afas' | 'rest' }>;
 
@@ -99,17 +100,14 @@ export function ApiSourcePanel({ source }: { source: ApiInput }) {
             void s.storeSecret(secretName, secret, { url: endpointUrl }).then(() => setSecret(''));
           }}
         >
-          <label className="field" style={{ flex: 1 }}>
-            <span>{t('source.api.secret')}</span>
-            <input
-              className="input mono"
-              type="password"
-              autoComplete="off"
-              value={secret}
-              onChange={(e) => setSecret(e.target.value)}
-              data-testid="api-secret"
-            />
-          </label>
+          <SecretField
+            label={t('source.api.secret')}
+            value={secret}
+            onChange={setSecret}
+            testId="api-secret"
+            mono
+            style={{ flex: 1 }}
+          />
           <button type="submit" className="btn btn-small" disabled={!secret} data-testid="api-store-secret">
             {t('source.api.storeSecret')}
           </button>

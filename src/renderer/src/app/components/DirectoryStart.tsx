@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CertificateInfo, RequestInput } from '../../../../shared/api/contract';
 import { useApp, useT } from '../store/context';
+import { SecretField } from './SecretField';
 
 type LdapStartSource = Extract<RequestInput<'project:new'>['source'], { kind: 'ldap' }>;
 type Flavor = 'ad' | 'openldap';
@@ -133,17 +134,12 @@ export function DirectoryStart({ disabled }: { disabled: boolean }) {
             onChange={(e) => setBindDn(e.target.value)}
           />
         </label>
-        <label className="field">
-          <span>{t('source.password')}</span>
-          <input
-            className="input"
-            type="password"
-            autoComplete="off"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            data-testid="directory-password"
-          />
-        </label>
+        <SecretField
+          label={t('source.password')}
+          value={password}
+          onChange={setPassword}
+          testId="directory-password"
+        />
         <label className="field" style={{ gridColumn: '1 / -1' }}>
           <span>{t('source.baseDn')}</span>
           <input

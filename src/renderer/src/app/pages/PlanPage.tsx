@@ -9,6 +9,7 @@ import { reasonText } from '../../../../shared/plan/reason-text';
 import type { Issue } from '../../../../shared/issues';
 import { VirtualRows } from '../components/VirtualRows';
 import type { MessageKey } from '../i18n';
+import { SecretField } from '../components/SecretField';
 
 const PLAN_COLUMNS = '110px 150px minmax(160px, 1fr) minmax(220px, 2fr)';
 const PLAN_MIN_WIDTH = 110 + 150 + 160 + 220;
@@ -247,16 +248,7 @@ function TargetCard() {
                 void s.storeSecret('scim-client-secret', secret, scim.baseUrl).then(() => setSecret(''));
             }}
           >
-            <label className="field">
-              <span>{t('plan.clientSecret')}</span>
-              <input
-                className="input"
-                type="password"
-                autoComplete="off"
-                value={secret}
-                onChange={(e) => setSecret(e.target.value)}
-              />
-            </label>
+            <SecretField label={t('plan.clientSecret')} value={secret} onChange={setSecret} />
             <div className="row">
               <button type="submit" className="btn btn-small" disabled={!secret}>
                 {t('plan.storeSecret')}

@@ -13,6 +13,7 @@ import { formatIssue, type Lang, type MessageKey } from '../i18n';
 import { wordDetail } from '../store/helpers';
 import { delimiterReason, encodingReason } from '../logic/source';
 import { sourceRowCounts } from '../logic/counts';
+import { SecretField } from '../components/SecretField';
 
 type CsvInput = Extract<MappingFileInput['source'], { kind: 'csv' }>;
 type LdapInput = Extract<MappingFileInput['source'], { kind: 'ldap' }>;
@@ -289,16 +290,7 @@ function LdapForm({ source }: { source: LdapInput }) {
             void s.storeSecret('ldap-bind-password', password, endpoint).then(() => setPassword(''));
           }}
         >
-          <label className="field">
-            <span>{t('source.password')}</span>
-            <input
-              className="input"
-              type="password"
-              autoComplete="off"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </label>
+          <SecretField label={t('source.password')} value={password} onChange={setPassword} />
           <div className="row">
             <button type="submit" className="btn btn-small" disabled={!password}>
               {t('source.storePassword')}
