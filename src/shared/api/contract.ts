@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ManualAssignment } from '../plan/types';
+import type { ManualAssignment, SafetyMessage } from '../plan/types';
 import type { Issue } from '../issues';
 import type { SourceAttribute, SourceRecord } from '../source/types';
 import type { MappingRunSummary, RowOutcome } from '../engine/types';
@@ -349,7 +349,8 @@ export interface PlanView {
   planId: string;
   counts: Record<PlanAction, number>;
   changes: PlanChangeView[];
-  safety: { ok: boolean; reasons: string[] };
+  /** `reasons` in English (logs); `messages` the same as catalogue ids and values, for the interface language. */
+  safety: { ok: boolean; reasons: string[]; messages?: SafetyMessage[] };
   issues: Issue[];
   summary: MappingRunSummary | null;
   /** Where the plan would be applied: `sandbox` or the SCIM base URL. */

@@ -325,6 +325,14 @@ export const en = {
     '{n, plural, one {# person clashes} other {# people clash}} with an existing Plek account: errors of the plan, not of the source',
   'plan.blocked': 'Blocked by the safety checks',
   'plan.allow': 'Allow for this run',
+  'plan.safety.empty':
+    'The source holds no rows. An empty export or directory result is treated as an error, not as everybody leaving: check the export.',
+  'plan.safety.truncated':
+    'The source holds {rows, number} {rows, plural, one {row} other {rows}}, fewer than {percent}% of the {previous, number} of the previous run. Is the export cut short? Check it before you sync.',
+  'plan.safety.count':
+    '{count, plural, one {# deactivation} other {# deactivations}}, more than the limit of {limit, number}.',
+  'plan.safety.percent':
+    '{count, plural, one {# deactivation is} other {# deactivations are}} {percent, number}% of the {base, number} active Plek {base, plural, one {account} other {accounts}} {linking, select, 1 {linked or being linked} other {linked to the source}}, more than the limit of {limit}%.',
   'plan.filterAction': 'Action',
   'plan.filterText': 'Search',
   'plan.all': 'All',

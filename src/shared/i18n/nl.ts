@@ -321,6 +321,14 @@ export const nl: Catalogue = {
     '{n, plural, one {# persoon botst} other {# personen botsen}} met een bestaand Plek-account: fouten van het plan, niet van de bron',
   'plan.blocked': 'Tegengehouden door de veiligheidscontroles',
   'plan.allow': 'Toestaan voor deze run',
+  'plan.safety.empty':
+    'De bron bevat geen rijen. Een lege export of een leeg directoryresultaat geldt als fout, niet als vertrek van iedereen: controleer de export.',
+  'plan.safety.truncated':
+    'De bron bevat {rows, number} {rows, plural, one {rij} other {rijen}}, minder dan {percent}% van de {previous, number} bij de vorige run. Is de export afgebroken? Controleer hem voordat u synchroniseert.',
+  'plan.safety.count':
+    '{count, plural, one {# deactivering} other {# deactiveringen}}, meer dan de grens van {limit, number}.',
+  'plan.safety.percent':
+    '{count, plural, one {# deactivering is} other {# deactiveringen zijn}} {percent, number}% van de {base, number} actieve Plek-{base, plural, one {account} other {accounts}} {linking, select, 1 {die gekoppeld zijn of worden} other {die aan de bron gekoppeld zijn}}, meer dan de grens van {limit}%.',
   'plan.filterAction': 'Actie',
   'plan.filterText': 'Zoeken',
   'plan.all': 'Alle',

@@ -11,6 +11,7 @@ import {
   type PlanChange,
   type PlanCounts,
   type PlanTargetGroup,
+  type SafetyMessage,
   type SafetyVerdict,
   type ManualAssignment,
   type UntouchedAccount,
@@ -498,6 +499,7 @@ export interface SafetyInputs {
 export function safetyVerdict(input: SafetyInputs, changes: readonly PlanChange[]): SafetyVerdict {
   const safety = input.thresholds;
   const reasons: string[] = [];
+  const messages: SafetyMessage[] = [];
   let deactivations = 0;
   let linking = 0;
   for (const c of changes) {
@@ -505,16 +507,26 @@ export function safetyVerdict(input: SafetyInputs, changes: readonly PlanChange[
     if (active && active.before === true && active.after === false) deactivations++;
     if (c.linked && (!active || active.before === true)) linking++;
   }
-  if (input.sourceRows === 0)
+  if (input.sourceRows === 0) {
     reasons.push(
       'the source holds no rows: an empty export or directory result is an error, not a wave of leavers',
     );
+    messages.push({ id: 'plan.safety.empty', values: {} });
+  }
   if (input.previousSourceRows !== undefined && input.previousSourceRows > 0) {
     const min = (input.previousSourceRows * safety.minSourceRowsPercent) / 100;
     if (input.sourceRows < min) {
       reasons.push(
         `the source holds ${input.sourceRows} rows, fewer than ${safety.minSourceRowsPercent}% of the previous run's ${input.previousSourceRows}: is the export truncated?`,
       );
+      messages.push({
+        id: 'plan.safety.truncated',
+        values: {
+          rows: input.sourceRows,
+          percent: safety.minSourceRowsPercent,
+          previous: input.previousSourceRows,
+        },
+      });
     }
   }
   const baseCount = input.activeLinked + linking;
@@ -523,6 +535,10 @@ export function safetyVerdict(input: SafetyInputs, changes: readonly PlanChange[
       reasons.push(
         `${deactivations} deactivations exceed the limit of ${safety.maxDeactivateCount} (allow with --allow-mass-deactivation)`,
       );
+      messages.push({
+        id: 'plan.safety.count',
+        values: { count: deactivations, limit: safety.maxDeactivateCount },
+      });
     }
     const pct = baseCount > 0 ? (deactivations / baseCount) * 100 : 100;
     if (pct > safety.maxDeactivatePercent) {
@@ -533,11 +549,22 @@ export function safetyVerdict(input: SafetyInputs, changes: readonly PlanChange[
       reasons.push(
         `${deactivations} deactivations are ${Math.round(pct * 10) / 10}% of ${of}, above the limit of ${safety.maxDeactivatePercent}% (allow with --allow-mass-deactivation)`,
       );
+      messages.push({
+        id: 'plan.safety.percent',
+        values: {
+          count: deactivations,
+          percent: Math.round(pct * 10) / 10,
+          base: baseCount,
+          linking: linking > 0 ? 1 : 0,
+          limit: safety.maxDeactivatePercent,
+        },
+      });
     }
   }
   return {
     ok: reasons.length === 0,
     reasons,
+    ...(messages.length > 0 ? { messages } : {}),
     activeLinked: input.activeLinked,
     ...(linking ? { linking } : {}),
     deactivations,

@@ -71,9 +71,17 @@ export interface PlanChange {
   groupId?: string;
 }
 
+/** Why the safety guard blocks a plan, as data: a catalogue id (`plan.safety.*`) and its values. */
+export interface SafetyMessage {
+  id: 'plan.safety.empty' | 'plan.safety.truncated' | 'plan.safety.count' | 'plan.safety.percent';
+  values: Record<string, number>;
+}
+
 export interface SafetyVerdict {
   ok: boolean;
+  /** In English, for logs, the CLI and the JSON report; `messages` says the same as data, in the same order. */
   reasons: string[];
+  messages?: SafetyMessage[];
   /** Active Plek accounts that carry an externalId (linked to a source) when the plan was made. */
   activeLinked: number;
   /** Active accounts this plan links (initial import): with `activeLinked` the base of the percentage. */

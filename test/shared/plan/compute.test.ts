@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { format } from '../../../src/shared/i18n';
 import type { MappedUser } from '../../../src/shared/engine/types';
 import { computePlan, recomputeSafety, type ComputePlanInput } from '../../../src/shared/plan';
 import { ENTERPRISE_USER_SCHEMA, PLEK_PROFILE_SCHEMA, WORK_EMAIL } from '../../../src/shared/scim/fields';
@@ -304,6 +305,41 @@ describe('computePlan', () => {
       safety: { ...mapping.safety, maxDeactivateCount: 3, maxDeactivatePercent: 30 },
     };
     expect(computePlan(input({ users, targetUsers: targets, mapping: within })).safety.ok).toBe(true);
+  });
+
+  it('says why a plan is blocked in Dutch and English, as catalogue messages beside the English reasons', () => {
+    const targets = Array.from({ length: 10 }, (_, i) =>
+      account(`u${i}`, { externalId: `E${i}`, userName: `u${i}@demo.nl` }),
+    );
+    const users = targets.map((t, i) =>
+      user(i + 2, `E${i}`, { userName: `u${i}@demo.nl` }, { active: i >= 3 }),
+    );
+    const mapping = {
+      ...input({}).mapping,
+      safety: { maxDeactivateCount: 2, maxDeactivatePercent: 20, minSourceRowsPercent: 80 },
+    };
+    const { safety } = computePlan(input({ users, targetUsers: targets, mapping }));
+    expect(safety.messages?.map((m) => m.id)).toEqual(['plan.safety.count', 'plan.safety.percent']);
+    const [count, percent] = safety.messages!;
+    expect(format('nl', count!.id, count!.values)).toBe('3 deactiveringen, meer dan de grens van 2.');
+    expect(format('en', count!.id, count!.values)).toBe('3 deactivations, more than the limit of 2.');
+    expect(format('nl', percent!.id, percent!.values)).toBe(
+      '3 deactiveringen zijn 30% van de 10 actieve Plek-accounts die aan de bron gekoppeld zijn, meer dan de grens van 20%.',
+    );
+
+    const truncated = computePlan(
+      input({ users: [jan()], sourceRows: 700, previousSourceRows: 1000, allowMassDeactivation: true }),
+    ).safety;
+    expect(truncated.messages).toHaveLength(truncated.reasons.length);
+    expect(format('nl', truncated.messages![0]!.id, truncated.messages![0]!.values)).toBe(
+      'De bron bevat 700 rijen, minder dan 80% van de 1.000 bij de vorige run. Is de export afgebroken? Controleer hem voordat u synchroniseert.',
+    );
+    const empty = computePlan(input({ sourceRows: 0 })).safety;
+    expect(empty.messages?.map((m) => m.id)).toEqual(['plan.safety.empty']);
+    // A plan that is not blocked carries no messages.
+    expect(
+      computePlan(input({ users: [jan()], sourceRows: 800, previousSourceRows: 1000 })).safety.messages,
+    ).toBe(undefined);
   });
 
   it('blocks a truncated or empty source even when mass deactivation is allowed', () => {

@@ -68,7 +68,11 @@ export function toPlanView(
     planId,
     counts,
     changes: rows,
-    safety: { ok: plan.safety.ok, reasons: plan.safety.reasons },
+    safety: {
+      ok: plan.safety.ok,
+      reasons: plan.safety.reasons,
+      ...(plan.safety.messages ? { messages: plan.safety.messages } : {}),
+    },
     issues,
     summary,
     target: plan.target.url,

@@ -86,7 +86,10 @@ export function PlanPage() {
                 <div className="alert alert-error">
                   <strong>{t('plan.blocked')}</strong>
                   <ul style={{ margin: '6px 0', paddingLeft: 18 }}>
-                    {s.plan.safety.reasons.map((r, i) => (
+                    {(s.plan.safety.messages?.length === s.plan.safety.reasons.length
+                      ? s.plan.safety.messages.map((m) => t(m.id, m.values))
+                      : s.plan.safety.reasons
+                    ).map((r, i) => (
                       <li key={i}>{r}</li>
                     ))}
                   </ul>
