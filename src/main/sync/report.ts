@@ -1,6 +1,6 @@
 import type { FlatValue } from '../../shared/scim/resource';
 import { format, type Lang, type MessageId } from '../../shared/i18n';
-import { reasonText } from '../../shared/plan/reason-text';
+import { reasonText, warningText } from '../../shared/plan/reason-text';
 import type { Plan, PlanAction, UntouchedAccount } from '../../shared/plan/types';
 
 export type OpResult = 'ok' | 'failed' | 'not-run' | 'noop' | 'conflict' | 'skipped' | 'blocked';
@@ -143,57 +143,7 @@ const COLUMNS = [
 ] as const satisfies readonly MessageId[];
 
 // The plan's reasons in the reader's language live in the pure layer, so the workbench's Plan step words them too.
-export { reasonText };
-
-/**
- * The warnings the plan, the client and apply write (English) matched to catalogue messages, as REASONS does for
- * reasons. A warning without a match is kept as written.
- */
-const WARNINGS: { re: RegExp; text: (m: RegExpExecArray, lang: Lang) => string }[] = [
-  {
-    re: /^manager reference left out: manager "(.*)" \(row (\d+)\) has no Plek account, its create failed: (.*)$/s,
-    text: (m, lang) =>
-      format(lang, 'report.warning.managerFailed', { key: m[1], row: Number(m[2]), error: m[3] }),
-  },
-  {
-    re: /^manager reference left out: manager "(.*)" \(row (\d+)\) has no Plek account, it was not created( \(interrupted\))?$/,
-    text: (m, lang) =>
-      format(lang, 'report.warning.managerNotCreated', {
-        key: m[1],
-        row: Number(m[2]),
-        interrupted: m[3] ? 'yes' : 'no',
-      }),
-  },
-  {
-    re: /^login (\S+) is already taken, so this account gets (\S+)$/,
-    text: (m, lang) => format(lang, 'report.warning.loginTaken', { plain: m[1], given: m[2] }),
-  },
-  {
-    re: /^(.*?)[:;] ETags and \/Bulk are off for this run$/s,
-    text: (m, lang) => format(lang, 'report.warning.spcFailed', { detail: m[1] }),
-  },
-  {
-    re: /^GET \/\w+: the target's paging skipped (\d+) resources? \((.*)\); read again from startIndex 0, the listing is complete$/s,
-    text: (m, lang) => format(lang, 'report.warning.pagingRecovered', { n: Number(m[1]), why: m[2] }),
-  },
-  {
-    re: /^the target refused a value-filter path \((.*)\): multi-valued attributes \(emails, phoneNumbers\) are written as whole attributes from now on$/s,
-    text: (m, lang) => format(lang, 'report.warning.wholeAttributes', { detail: m[1] }),
-  },
-  {
-    re: /^(.*): \/Bulk refused, accounts are created one by one$/s,
-    text: (m, lang) => format(lang, 'report.warning.bulkRefused', { detail: m[1] }),
-  },
-];
-
-/** One warning in the report's language (kept as written when it matches no catalogue message). */
-export function warningText(warning: string, lang: ReportLanguage): string {
-  for (const w of WARNINGS) {
-    const m = w.re.exec(warning);
-    if (m) return w.text(m, lang);
-  }
-  return warning;
-}
+export { reasonText, warningText };
 
 function show(v: FlatValue, lang: ReportLanguage): string {
   if (v === null || v === '') return format(lang, 'report.empty');

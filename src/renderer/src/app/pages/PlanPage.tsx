@@ -5,7 +5,7 @@ import { PLAN_ACTIONS, type PlanAction, type PlanChangeView } from '../../../../
 import { useApp, useT } from '../store/context';
 import { filterPlanChanges, summarizeChange } from '../logic/derive';
 import { errorsByRow, planReason, reconcilePlan } from '../logic/counts';
-import { reasonText } from '../../../../shared/plan/reason-text';
+import { reasonText, warningText } from '../../../../shared/plan/reason-text';
 import type { Issue } from '../../../../shared/issues';
 import { VirtualRows } from '../components/VirtualRows';
 import type { MessageKey } from '../i18n';
@@ -110,7 +110,7 @@ export function PlanPage() {
                 <strong>{t('plan.targetWarnings')}</strong>
                 <ul style={{ margin: '6px 0', paddingLeft: 18 }}>
                   {s.plan.targetWarnings.map((w, i) => (
-                    <li key={i}>{w}</li>
+                    <li key={i}>{warningText(w, lang)}</li>
                   ))}
                 </ul>
               </div>

@@ -8,6 +8,7 @@ import { failureReason, reportFileName, reportToCsv } from '../logic/report';
 import { downloadText } from '../components/download';
 import { formatNumber, type Lang, type MessageKey } from '../i18n';
 import { wordDetail } from '../store/helpers';
+import { warningText } from '../../../../shared/plan/reason-text';
 
 const RESULT_KEYS: Record<string, MessageKey> = {
   ok: 'result.ok',
@@ -210,7 +211,7 @@ export function RunPage() {
               <strong>{t('run.targetWarnings', { n: s.report.targetWarnings.length })}</strong>
               <ul>
                 {s.report.targetWarnings.map((w) => (
-                  <li key={w}>{w}</li>
+                  <li key={w}>{warningText(w, s.lang)}</li>
                 ))}
               </ul>
             </div>
