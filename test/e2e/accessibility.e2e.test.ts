@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eSkipReason, startApp, type RunningApp } from './support/app';
 
 /**
- * axe-core on every step of the workbench, in the light and the dark theme: no serious or critical violations
- * (contrast, names of controls, ARIA misuse…). The project is the demo, taken through plan and run so every step
- * has its real content.
+ * axe-core on every step of the workbench, in Dutch and English and in the light and the dark theme: no serious or
+ * critical violations (contrast, names of controls, ARIA misuse…). The project is the demo, taken through plan and
+ * run so every step has its real content.
  */
 const skip = e2eSkipReason();
 const STEPS = ['start', 'source', 'mapping', 'validate', 'rules', 'plan', 'run'] as const;
@@ -51,8 +51,16 @@ describe.skipIf(skip !== null)('accessibility of every step (axe-core)', () => {
     await page.getByTestId('run-report').waitFor({ timeout: 60_000 });
   });
 
-  for (const theme of ['light', 'dark'] as const) {
-    it.each(STEPS)(`%s step (${theme} theme)`, async (step) => {
+  for (const [lang, theme] of [
+    ['nl', 'light'],
+    ['nl', 'dark'],
+    ['en', 'light'],
+    ['en', 'dark'],
+  ] as const) {
+    it.each(STEPS)(`%s step (${lang}, ${theme} theme)`, async (step) => {
+      const switcher = page.locator(`.segmented button[lang="${lang}"]`);
+      if ((await switcher.getAttribute('aria-pressed')) !== 'true') await switcher.click();
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
       await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
       await page.locator(`.stepper [data-step="${step}"]`).click();
       await page.waitForTimeout(400);
