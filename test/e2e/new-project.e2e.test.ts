@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHrExport, type PlantedDefect } from '../fixtures/hr-export';
 import { e2eSkipReason, startApp, type RunningApp } from './support/app';
+import { foreignWordsOnSteps, step } from './support/language';
 
 /**
  * A consultant's own export, never the demo: a freshly generated Windows-1252, semicolon-separated HR export with
@@ -22,9 +23,6 @@ const WORDS = {
     duplicate: /rij \d+: mapping key "[^"]+" staat ook in rij \d+;/,
     notThisLanguage: /also appears in|is not a valid|\brow \d+:/,
     finished: /Run voltooid/,
-    /** English a Dutch screen must not show. */
-    foreign:
-      /\b(?:the|and|row|rows|errors?|warnings?|failed|operations?|inactive|not created|already|empty|must|skipped|finished|because|missing|invalid|unknown|source|users?)\b/gi,
   },
   en: {
     locale: 'en-GB',
@@ -32,15 +30,8 @@ const WORDS = {
     duplicate: /row \d+: mapping key "[^"]+" also appears in row \d+;/,
     notThisLanguage: /staat ook in|is geen geldig|\brij \d+:/,
     finished: /Run finished/,
-    /** Dutch an English screen must not show. */
-    foreign:
-      /\b(?:het|een|rij|rijen|fouten?|waarschuwingen?|mislukt|bewerkingen?|niet|leeg|overgeslagen|voltooid|omdat|ontbreekt|ongeldig|onbekend|bron|gebruikers?)\b/gi,
   },
 } as const;
-
-async function step(page: Page, name: string): Promise<void> {
-  await page.locator(`.stepper [data-step="${name}"]`).click();
-}
 
 /** The row numbers the Validate step lists for an issue code (opening the group first). */
 async function rowsOf(page: Page, code: string): Promise<string[]> {
@@ -156,28 +147,6 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
     expect(app.errors).toEqual([]);
   });
   it('speaks only the interface language on every step (technical codes and source values aside)', async () => {
-    const hits: string[] = [];
-    // The Mapping step (the graph editor's own words and preview) is checked by the graph's tests.
-    for (const name of ['source', 'validate', 'rules', 'plan', 'run']) {
-      await step(page, name);
-      await page.locator('main h1').first().waitFor();
-      if (name === 'validate') {
-        await page.getByTestId('issue-groups').waitFor({ timeout: 30_000 });
-        const closed = page.locator('.issue-group-toggle[aria-expanded="false"]');
-        while ((await closed.count()) > 0) await closed.first().click();
-      }
-      const text = await page.locator('main').evaluate((main) => {
-        const copy = main.cloneNode(true) as HTMLElement;
-        // Codes, keys, expressions and source values are data, not language: left out of the scan.
-        for (const el of Array.from(
-          copy.querySelectorAll('code, .mono, pre.log, input, select, textarea, [translate="no"]'),
-        ))
-          el.remove();
-        return copy.innerText;
-      });
-      for (const m of text.matchAll(words.foreign))
-        hits.push(`${name}: …${text.slice(Math.max(0, m.index - 40), m.index + 40)}…`);
-    }
-    expect(hits).toEqual([]);
+    expect(await foreignWordsOnSteps(page, lang)).toEqual([]);
   });
 });
