@@ -179,6 +179,29 @@ export function HrAppStart({
       />
     </label>
   );
+  /** A drop-down over `values`, each option worded by `word`. */
+  const choice = <V extends string>(
+    key: 'auth' | 'paging',
+    label: string,
+    values: readonly V[],
+    word: (value: V) => string,
+  ) => (
+    <label className="field" key={key}>
+      <span>{label}</span>
+      <select
+        className="input"
+        value={form[key]}
+        onChange={(e) => set({ [key]: e.target.value } as Partial<HrAppForm>)}
+        data-testid={`hr-app-${key}`}
+      >
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {word(v)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   return (
     <form
       className="card choice"
@@ -231,21 +254,7 @@ export function HrAppStart({
         {kind === 'rest' ? (
           <>
             {text('recordsPath', t('start.hrAppRecordsPath'))}
-            <label className="field">
-              <span>{t('start.hrAppAuth')}</span>
-              <select
-                className="input"
-                value={form.auth}
-                onChange={(e) => set({ auth: e.target.value as RestAuthKind })}
-                data-testid="hr-app-auth"
-              >
-                {REST_AUTH_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`start.hrAppAuth.${k}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {choice('auth', t('start.hrAppAuth'), REST_AUTH_KINDS, (k) => t(`start.hrAppAuth.${k}`))}
             {form.auth === 'oauth2' ? (
               <>
                 {text('tokenUrl', t('start.hrAppTokenUrl'), {
@@ -256,21 +265,7 @@ export function HrAppStart({
               </>
             ) : null}
             {form.auth === 'apiKey' ? text('keyHeader', t('start.hrAppKeyHeader')) : null}
-            <label className="field">
-              <span>{t('start.hrAppPaging')}</span>
-              <select
-                className="input"
-                value={form.paging}
-                onChange={(e) => set({ paging: e.target.value as RestPagingStyle })}
-                data-testid="hr-app-paging"
-              >
-                {REST_PAGING_STYLES.map((p) => (
-                  <option key={p} value={p}>
-                    {t(`start.hrAppPaging.${p}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {choice('paging', t('start.hrAppPaging'), REST_PAGING_STYLES, (p) => t(`start.hrAppPaging.${p}`))}
             {form.paging === 'offset' || form.paging === 'page' || form.paging === 'cursor'
               ? text('pageSize', t('start.hrAppPageSize'), { placeholder: '100' })
               : null}
