@@ -79,42 +79,19 @@ export async function benchImport(report: Report): Promise<void> {
     await writeHrExport(source, { rows, seed: 11, defects: false, encoding: 'utf-8' });
     const today = ['--today', '2026-11-23'];
     const target = ['-t', `sandbox:${join(dir, 'sandbox')}`];
-    const validate = await cli(['validate', '-m', MAPPING, '-s', source, ...today]);
-    const plan1 = await cli([
-      'plan',
-      '-m',
-      MAPPING,
-      '-s',
-      source,
-      ...target,
-      ...today,
-      '--out',
-      join(dir, 'plan1.json'),
-    ]);
+    const input = ['-m', MAPPING, '-s', source, ...today];
+    const validate = await cli(['validate', ...input]);
+    const plan1 = await cli(['plan', ...input, ...target, '--out', join(dir, 'plan1.json')]);
     const run = await cli([
       'run',
-      '-m',
-      MAPPING,
-      '-s',
-      source,
+      ...input,
       ...target,
-      ...today,
       '--run-dir',
       join(dir, 'runs'),
       '--state-dir',
       join(dir, 'state'),
     ]);
-    const plan2 = await cli([
-      'plan',
-      '-m',
-      MAPPING,
-      '-s',
-      source,
-      ...target,
-      ...today,
-      '--out',
-      join(dir, 'plan2.json'),
-    ]);
+    const plan2 = await cli(['plan', ...input, ...target, '--out', join(dir, 'plan2.json')]);
     const second = JSON.parse(readFileSync(join(dir, 'plan2.json'), 'utf8')) as Plan;
     const c = second.counts;
     const changes = c.create + c.update + c.deactivate + c.reactivate + c.link + c.groupAdd + c.createGroup;
