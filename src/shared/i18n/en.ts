@@ -782,6 +782,19 @@ export const en = {
   'problem.noKey':
     'No mapping key chosen yet: pick the column that recognises a person under “Mapping key” on the Source step.',
   'problem.generic': 'The mapping has a problem at {place}: {detail}',
+  'problem.expression': 'The expression for {place} cannot be used: {detail}',
+  'problem.target.photos': '{field}: Plek does not synchronise profile photos.',
+  'problem.target.birthDates': '{field}: Plek does not synchronise (birth) dates to profiles.',
+  'problem.target.unknown':
+    '"{field}" is not a Plek field: use a SCIM path such as name.givenName, or declare it under customFields.',
+  'problem.duplicateTarget': '"{field}" fills the same Plek field as "{earlier}"; keep one of them.',
+  'problem.loginTargetMapped':
+    'The {targetLabel} is also mapped as a field, while the login schema makes it; remove one of the two.',
+  'problem.loginReadsUnmapped':
+    'The login schema reads the {targetLabel}, but no field mapping fills it; map it first.',
+  'problem.groupFieldUnmapped':
+    'Group rules work on Plek profile fields only, and the {targetLabel} is not mapped; map it first.',
+  'problem.requiredMissing': 'Plek needs the {targetLabel} to create an account; add a field mapping for it.',
   'report.col.row': 'row',
   'report.col.key': 'key',
   'report.col.name': 'name',

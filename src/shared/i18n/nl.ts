@@ -782,6 +782,20 @@ export const nl: Catalogue = {
   'problem.noKey':
     'Nog geen mapping key gekozen: kies bij de stap Bron onder “Mapping key” de kolom die een persoon herkent.',
   'problem.generic': 'De mapping heeft een probleem bij {place}: {detail}',
+  'problem.expression': 'De expressie voor {place} is niet bruikbaar: {detail}',
+  'problem.target.photos': '{field}: Plek synchroniseert geen profielfoto’s.',
+  'problem.target.birthDates': '{field}: Plek synchroniseert geen (geboorte)datums naar profielen.',
+  'problem.target.unknown':
+    '"{field}" is geen veld van Plek: gebruik een SCIM-pad zoals name.givenName, of declareer het onder customFields.',
+  'problem.duplicateTarget': '"{field}" vult hetzelfde Plek-veld als "{earlier}"; houd er één van over.',
+  'problem.loginTargetMapped':
+    'Het veld {targetLabel} staat ook bij de velden, terwijl het loginschema het maakt; haal een van de twee weg.',
+  'problem.loginReadsUnmapped':
+    'Het loginschema leest het veld {targetLabel}, maar geen veldmapping vult het; map het eerst.',
+  'problem.groupFieldUnmapped':
+    'Groepsregels werken alleen op profielvelden van Plek, en het veld {targetLabel} is niet gemapt; map het eerst.',
+  'problem.requiredMissing':
+    'Plek heeft het veld {targetLabel} nodig om een account aan te maken; voeg er een veldmapping voor toe.',
   'report.col.row': 'rij',
   'report.col.key': 'sleutel',
   'report.col.name': 'naam',
