@@ -33,7 +33,7 @@ const WORDS = {
     leaverReason: /gedeactiveerd omdat \[employeeType\]/,
     finished: /Run voltooid/,
     mayChange:
-      /^\w+ (?:kan veranderen|verandert|wordt met de persoon hernoemd)\b.*objectGUID verandert nooit\.$/,
+      /^\w+ (?:kan veranderen|verandert|wordt met de persoon hernoemd) .*objectGUID verandert nooit\.$/,
   },
   en: {
     locale: 'en-GB',
@@ -44,7 +44,7 @@ const WORDS = {
     errorRows: '4 rows with errors are not synchronised',
     leaverReason: /deactivated because \[employeeType\]/,
     finished: /Run finished/,
-    mayChange: /^\w+ (?:can change|changes|is renamed)\b.*objectGUID never changes\.$/,
+    mayChange: /^\w+ (?:can change|changes|is renamed) .*objectGUID never changes\.$/,
   },
 } as const;
 
