@@ -820,7 +820,7 @@ export const en = {
     'manager not set because row {row} ({key}) was not created{interrupted, select, yes { (the run was interrupted)} other {}}',
   'report.warning.loginTaken': 'login {plain} is already taken, so this account gets {given}',
   'report.warning.spcFailed':
-    "Plek's /ServiceProviderConfig could not be read ({detail}): ETags and /Bulk were off for this run",
+    "Plek's /ServiceProviderConfig could not be read — {detail}. ETags and /Bulk were off for this run",
   'report.warning.spcEmpty':
     "Plek's /ServiceProviderConfig answered HTTP {status} without a configuration: ETags and /Bulk were off for this run",
   'report.warning.pagingRecovered':
@@ -828,8 +828,8 @@ export const en = {
   'report.paging.echo': 'it answered start index {echoed} when asked for {asked}',
   'report.paging.short': 'it listed {listed, number} of the {total, number} it reports',
   'report.warning.wholeAttributes':
-    'Plek refused a value-filter path ({detail}): emails and phone numbers were written as whole attributes',
-  'report.warning.bulkRefused': 'Plek refused /Bulk ({detail}): accounts were created one by one',
+    'Plek refused a value-filter path — {detail}. E-mail addresses and phone numbers were written as whole attributes',
+  'report.warning.bulkRefused': 'Plek refused /Bulk — {detail}. Accounts were created one by one',
   'report.failure.conflict':
     'Plek already has an account with this login or e-mail address (HTTP 409: {detail})',
   'report.failure.invalidValue': 'Plek refused a value (HTTP 400 {scimType}: {detail})',

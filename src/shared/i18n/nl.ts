@@ -822,7 +822,7 @@ export const nl: Catalogue = {
     'leidinggevende niet ingesteld omdat rij {row} ({key}) niet is aangemaakt{interrupted, select, yes { (de run werd onderbroken)} other {}}',
   'report.warning.loginTaken': 'login {plain} is al in gebruik, daarom krijgt dit account {given}',
   'report.warning.spcFailed':
-    'De /ServiceProviderConfig van Plek kon niet worden gelezen ({detail}): ETags en /Bulk stonden uit voor deze run',
+    'De /ServiceProviderConfig van Plek kon niet worden gelezen — {detail}. ETags en /Bulk stonden uit voor deze run',
   'report.warning.spcEmpty':
     'De /ServiceProviderConfig van Plek gaf HTTP {status} zonder configuratie: ETags en /Bulk stonden uit voor deze run',
   'report.warning.pagingRecovered':
@@ -830,8 +830,8 @@ export const nl: Catalogue = {
   'report.paging.echo': 'gevraagd om startindex {asked}, antwoord met startindex {echoed}',
   'report.paging.short': 'het gaf er {listed, number} van de {total, number} die het zelf opgeeft',
   'report.warning.wholeAttributes':
-    'Plek weigerde een pad met waardefilter ({detail}): e-mailadressen en telefoonnummers zijn als geheel geschreven',
-  'report.warning.bulkRefused': 'Plek weigerde /Bulk ({detail}): accounts zijn één voor één aangemaakt',
+    'Plek weigerde een pad met waardefilter — {detail}. E-mailadressen en telefoonnummers zijn als geheel geschreven',
+  'report.warning.bulkRefused': 'Plek weigerde /Bulk — {detail}. Accounts zijn één voor één aangemaakt',
   'report.failure.conflict':
     'Plek heeft al een account met deze login of dit e-mailadres (HTTP 409: {detail})',
   'report.failure.invalidValue': 'Plek weigerde een waarde (HTTP 400 {scimType}: {detail})',
