@@ -1,6 +1,6 @@
 import type { FlatValue } from '../../shared/scim/resource';
-import { format, type Lang, type MessageId } from '../../shared/i18n';
-import { reasonText, warningText } from '../../shared/plan/reason-text';
+import { format, type CodedMessage, type Lang, type MessageId } from '../../shared/i18n';
+import { reasonText, warningTexts } from '../../shared/plan/messages';
 import type { Plan, PlanAction, UntouchedAccount } from '../../shared/plan/types';
 
 export type OpResult = 'ok' | 'failed' | 'not-run' | 'noop' | 'conflict' | 'skipped' | 'blocked';
@@ -23,8 +23,11 @@ export interface ReportLine {
   group?: string;
   /** Why it was skipped or failed; never holds a secret (messages carry method, path and status only). */
   error?: string;
+  /** `error` as coded messages: the plan's reason for a conflict or skip, the failure's code for a failure. */
+  errorMessages?: CodedMessage[];
   /** Went through, but with something left out (a manager reference whose manager could not be created). */
   warning?: string;
+  warningMessage?: CodedMessage;
 }
 
 /** One source row as HR reads it: who, what was done, what changed, why, and the Plek account. */
@@ -39,9 +42,13 @@ export interface ReportRow {
   result: OpResult;
   /** `before → after` per changed field (a create lists what it wrote, from empty). */
   changes: { field: string; before: FlatValue; after: FlatValue }[];
-  /** The plan's reason, followed by why an operation failed. */
+  /** The plan's reason, followed by why an operation failed (English). */
   reason: string;
+  /** `reason` as coded messages, worded per language in the CSV and on screen. */
+  reasons: CodedMessage[];
   warnings: string[];
+  /** `warnings` as coded messages, in the same order. */
+  warningMessages: CodedMessage[];
   /** Groups the person was added to in this run. */
   groups: string[];
   plekId: string | null;
@@ -50,8 +57,8 @@ export interface ReportRow {
 export interface RunReport {
   version: 1;
   status: RunStatus;
-  /** `warnings`: the plan's target warnings and those the client met while applying. */
-  target: { url: string; warnings?: string[] };
+  /** `warnings`: the plan's target warnings and those the client met while applying (`warningMessages`: coded). */
+  target: { url: string; warnings?: string[]; warningMessages?: CodedMessage[] };
   startedAt: string;
   finishedAt: string;
   safety: { ok: boolean; reasons: string[] };
@@ -102,7 +109,9 @@ export function reportRows(plan: Plan, lines: ReadonlyMap<string, ReportLine>): 
           after: f.managerKey !== undefined ? `(${f.managerKey})` : f.after,
         })),
       reason: c.reason,
+      reasons: [...(c.reasons ?? [])],
       warnings: [...(c.warnings ?? [])],
+      warningMessages: [...(c.warningMessages ?? [])],
       groups: [],
       plekId: line.targetId ?? c.targetId ?? null,
     };
@@ -119,9 +128,20 @@ export function reportRows(plan: Plan, lines: ReadonlyMap<string, ReportLine>): 
     // A row is as good as its worst operation: an ok update whose group membership failed is a failed row.
     const worst = RESULT_RANK.find((res) => mine.some((l) => l.result === res));
     if (worst) r.result = worst;
-    const errors = [...new Set(mine.filter((l) => l.result === 'failed' && l.error).map((l) => l.error!))];
-    if (errors.length) r.reason = [r.reason, ...errors].join('; ');
-    for (const l of mine) if (l.warning && !r.warnings.includes(l.warning)) r.warnings.push(l.warning);
+    const seen = new Set<string>();
+    for (const l of mine) {
+      if (l.result !== 'failed' || !l.error || seen.has(l.error)) continue;
+      seen.add(l.error);
+      r.reason = `${r.reason}; ${l.error}`;
+      r.reasons.push(...(l.errorMessages ?? [{ code: 'report.failure.other', params: { detail: l.error } }]));
+    }
+    for (const l of mine)
+      if (l.warning && !r.warnings.includes(l.warning)) {
+        r.warnings.push(l.warning);
+        r.warningMessages.push(
+          l.warningMessage ?? { code: 'report.failure.other', params: { detail: l.warning } },
+        );
+      }
   }
   return rows;
 }
@@ -143,7 +163,7 @@ const COLUMNS = [
 ] as const satisfies readonly MessageId[];
 
 // The plan's reasons in the reader's language live in the pure layer, so the workbench's Plan step words them too.
-export { reasonText, warningText };
+export { reasonText, warningTexts };
 
 function show(v: FlatValue, lang: ReportLanguage): string {
   if (v === null || v === '') return format(lang, 'report.empty');
@@ -194,8 +214,7 @@ function csvCell(v: string | number | null | undefined): string {
 
 /**
  * A text function remembered per input: 100,000 report rows share a few dozen actions, results and reasons, and
- * wording each through the catalogue again was a third of the time to write the CSV. At most `limit` entries
- * (reasons can be as many as rows).
+ * wording each through the catalogue again was a third of the time to write the CSV. At most `limit` entries.
  */
 function remembered(fn: (key: string) => string, limit = 10_000): (key: string) => string {
   const cache = new Map<string, string>();
@@ -229,8 +248,14 @@ export function* reportCsvParts(report: RunReport, lang: ReportLanguage = 'nl'):
       : format(lang, `report.action.${a as PlanAction}`),
   );
   const result = remembered((r) => format(lang, `report.result.${r as OpResult}`));
-  const reason = remembered((r) => reasonText(r, lang));
-  const warning = remembered((w) => warningText(w, lang));
+  // Most rows' reasons are codes without values ("new in the source"): worded once per combination.
+  const plainReasons = remembered((codes) =>
+    reasonText({ reason: '', reasons: codes.split('\n').map((code) => ({ code })) }, lang),
+  );
+  const reason = (r: ReportRow): string =>
+    r.reasons.length > 0 && r.reasons.every((m) => m.params === undefined)
+      ? plainReasons(r.reasons.map((m) => m.code).join('\n'))
+      : reasonText(r, lang);
   const empty = format(lang, 'report.empty');
   const yes = format(lang, 'report.yes');
   const no = format(lang, 'report.no');
@@ -253,8 +278,8 @@ export function* reportCsvParts(report: RunReport, lang: ReportLanguage = 'nl'):
               : `${c.field}: ${shown(c.before)} → ${shown(c.after)}`,
           )
           .join(' | '),
-        reason(r.reason),
-        r.warnings.map(warning).join(' | '),
+        reason(r),
+        r.warnings.length || r.warningMessages.length ? warningTexts(r, lang).join(' | ') : '',
         r.groups.join(', '),
         r.plekId,
       ]
@@ -263,11 +288,11 @@ export function* reportCsvParts(report: RunReport, lang: ReportLanguage = 'nl'):
     );
   }
   // What the run had to say about Plek itself (a failing /ServiceProviderConfig that turned ETags and /Bulk off…).
-  const targetWarnings = report.target.warnings ?? [];
+  const targetWarnings = warningTexts(report.target, lang);
   if (targetWarnings.length) {
     yield line('');
     yield line(csvCell(format(lang, 'report.targetWarnings', { n: targetWarnings.length })));
-    for (const w of targetWarnings) yield line(csvCell(warningText(w, lang)));
+    for (const w of targetWarnings) yield line(csvCell(w));
   }
   yield line('');
   yield line(format(lang, 'report.notInSource', { n: report.notInSource.length }));

@@ -16,7 +16,8 @@ import type { FieldChange, Plan, PlanChange } from './types';
  * left out where they follow from the key and the values, and a create whose policy differs from the plan's
  * says so in its own `policy`. `expandPlan` gives back the identical plan, so what `apply` reads is what `plan`
  * computed (apply recomputes the safety verdict from those changes). A create this form cannot say everything
- * about (a field with a `before`, a property it does not know) keeps its full `fields`.
+ * about (a field with a `before`, a property it does not know) keeps its full `fields`. The most common reasons
+ * are stored by a short name (`"r":"new"`, see COMMON_REASONS).
  */
 type StoredValue = FlatValue | { managerKey: string };
 
@@ -25,6 +26,51 @@ interface StoredCreate extends Omit<PlanChange, 'fields' | 'op'> {
   values: StoredValue[];
   /** Per path: this create's null policy where it differs from the plan's `createPolicies` (null: none). */
   policy?: Record<string, FieldChange['policy'] | null>;
+}
+
+/**
+ * The reasons most changes share (a create is "new in the source", a member add "group rule matches"), stored in
+ * a plan file as one short name under `r` instead of the English text and its coded message each time.
+ */
+const COMMON_REASONS: Readonly<Record<string, Pick<PlanChange, 'reason' | 'reasons'>>> = {
+  new: { reason: 'new in the source', reasons: [{ code: 'report.reason.new' }] },
+  upToDate: { reason: 'up to date', reasons: [{ code: 'report.reason.upToDate' }] },
+  groupRule: { reason: 'group rule matches', reasons: [{ code: 'report.reason.groupRule' }] },
+};
+
+function commonReason(c: PlanChange): string | undefined {
+  for (const [name, common] of Object.entries(COMMON_REASONS)) {
+    if (c.reason !== common.reason || c.reasons?.length !== 1) continue;
+    const [m] = c.reasons;
+    if (m?.code === common.reasons![0]!.code && !m.params) return name;
+  }
+  return undefined;
+}
+
+/** The change with its reason and coded reasons replaced, in place (keys keep their order), by `r`. */
+function shortReason(c: PlanChange): PlanChange {
+  const name = commonReason(c);
+  if (name === undefined) return c;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(c)) {
+    if (k === 'reason') out.r = name;
+    else if (k !== 'reasons') out[k] = v;
+  }
+  return out as unknown as PlanChange;
+}
+
+/** `shortReason` undone: `r` becomes the reason and its coded reasons again, at the same place. */
+function longReason<T extends { r?: unknown }>(c: T): T {
+  const common = typeof c.r === 'string' ? COMMON_REASONS[c.r] : undefined;
+  if (!common) return c;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(c)) {
+    if (k === 'r') {
+      out.reason = common.reason;
+      out.reasons = common.reasons!.map((m) => ({ ...m }));
+    } else out[k] = v;
+  }
+  return out as unknown as T;
 }
 
 interface StoredPlan extends Omit<Plan, 'changes'> {
@@ -136,7 +182,8 @@ export function* serializePlanParts(plan: Plan): Generator<string> {
       }
       yield `${first ? '' : ','}"changes":[`;
       let i = 0;
-      for (const c of plan.changes) {
+      for (const whole of plan.changes) {
+        const c = shortReason(whole);
         const stored = c.action === 'create' && c.fields ? storeCreate(c, column, createPolicies) : null;
         yield `${i++ ? ',' : ''}${JSON.stringify(stored ?? c)}`;
       }
@@ -202,8 +249,9 @@ export function expandPlan(value: Plan): Plan {
   const columns = Array.isArray(stored.createColumns) ? stored.createColumns.map(String) : [];
   const policies =
     stored.createPolicies && typeof stored.createPolicies === 'object' ? stored.createPolicies : {};
-  const changes = stored.changes.map((c): PlanChange => {
-    const s = c as StoredCreate;
+  const changes = stored.changes.map((whole): PlanChange => {
+    const c = longReason(whole as PlanChange & { r?: unknown });
+    const s = c as unknown as StoredCreate;
     return s && s.action === 'create' && Array.isArray(s.values) && !('fields' in s)
       ? expandCreate(s, columns, policies)
       : (c as PlanChange);
