@@ -1,4 +1,4 @@
-import { EvalFailed, type CompiledExpression, type EvalEnv, type Value } from '../expression';
+import type { CompiledExpression, EvalEnv, EvalFailed, Value } from '../expression';
 
 /** Lookups before the memo judges whether the values repeat enough to be worth it. */
 const WARMUP = 2048;
@@ -85,5 +85,3 @@ export function rowEvaluator(expr: CompiledExpression): RowEvaluator {
     return result;
   };
 }
-
-

@@ -267,6 +267,10 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   const birthAttr = compiled.mapping.mappingKey.birthDateAttribute;
   const attributeTemplate: FlatUser = {};
   for (const f of compiled.fields) attributeTemplate[f.target] = null;
+  // The userName copied from the email (below) has its place too, last as before: adding it to every row's object
+  // would change that object's layout row by row.
+  const userNameFromEmail = !hasUserName && !compiled.loginSchema;
+  if (userNameFromEmail) attributeTemplate.userName = null;
 
   /** Files an indexed row under its key, email and login for the cross-row checks in `finish()`. */
   const indexRow = (
@@ -444,18 +448,23 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       if (r instanceof EvalFailed) {
         const { code, message } = r.error;
         issues.push(
-          issue(code, 'warning', `row ${row}: ${f.written}: ${message}; the field is left unchanged in Plek`, {
-            row,
-            key,
-            field: f.written,
-            params: {
-              id: 'issue.eval.field',
+          issue(
+            code,
+            'warning',
+            `row ${row}: ${f.written}: ${message}; the field is left unchanged in Plek`,
+            {
               row,
+              key,
               field: f.written,
-              detail: message,
-              ...detailParams(r.error.detail),
+              params: {
+                id: 'issue.eval.field',
+                row,
+                field: f.written,
+                detail: message,
+                ...detailParams(r.error.detail),
+              },
             },
-          }),
+          ),
         );
       } else {
         value = toFlat(r, booleanField[fi]!);
@@ -474,7 +483,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     }
 
     // Plek logs in with the userName; without a mapping or login schema it is the work email.
-    if (!hasUserName && !compiled.loginSchema) attributes.userName = attributes[WORK_EMAIL] ?? null;
+    if (userNameFromEmail) attributes.userName = attributes[WORK_EMAIL] ?? null;
 
     // Deactivation: a source value only. Absence from the export never deactivates. When the source says the
     // person left (the status rule, an end date that has passed, or a mapped `active` = false), they are
@@ -574,12 +583,17 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           leaverProblem(
             issues,
             active,
-            issue(code, 'error', `row ${row}: start date: ${message}; the user is not created until it is fixed`, {
-              row,
-              key,
-              field: 'activation.startDate',
-              params: { id: 'issue.eval.startDate', row, detail: message, ...detailParams(r.error.detail) },
-            }),
+            issue(
+              code,
+              'error',
+              `row ${row}: start date: ${message}; the user is not created until it is fixed`,
+              {
+                row,
+                key,
+                field: 'activation.startDate',
+                params: { id: 'issue.eval.startDate', row, detail: message, ...detailParams(r.error.detail) },
+              },
+            ),
           ) || blocked;
       } else if (isPlainDate(r)) {
         if (r.iso > createUntil) startsOn = r.iso;
