@@ -383,6 +383,14 @@ export const en = {
   'run.cancelled': 'Run cancelled',
   'run.failed': 'Run failed',
   'run.paused': 'Paused',
+  'run.status.running': 'running',
+  'run.status.completed': 'finished',
+  'run.status.completed-with-failures': 'finished with failures',
+  'run.status.cancelled': 'cancelled',
+  'run.status.failed': 'failed',
+  'run.level.info': 'INFO',
+  'run.level.warn': 'WARNING',
+  'run.level.error': 'ERROR',
   'run.succeeded': 'Succeeded',
   'run.failedCount': 'Failed',
 
@@ -768,34 +776,76 @@ export const en = {
   'report.result.conflict': 'needs attention',
   'report.result.skipped': 'skipped',
   'report.result.blocked': 'blocked by the safety guard',
-  'report.reason.endDate': 'deactivated because end date {date}',
+  'report.reason.endDate': 'end date {date} has passed',
   'report.reason.leavingOn': 'leaving on {date}',
+  'report.reason.startsOn': 'starts on {date}: not created yet',
   'report.reason.new': 'new in the source',
   'report.reason.upToDate': 'up to date',
   'report.reason.fieldsChanged': '{n, plural, one {# field} other {# fields}} changed',
   'report.reason.activeAgain': 'active again in the source',
+  'report.reason.inactive': 'inactive in the source',
+  'report.reason.activeFalse': 'the mapping sets the field active to false',
   'report.reason.linked':
-    'initial import: existing account linked by {by, select, email {email} other {login}}',
+    'initial import: existing account linked by {by, select, email {e-mail address} other {login}}',
   'report.reason.notCreatedInactive': 'not created: inactive in the source ({why})',
   'report.reason.inactiveWhen': 'deactivated because {rule}',
   'report.reason.outOfScope': 'skipped because out of scope: {rule}',
   'report.reason.error': 'skipped because of an error: {message}',
+  'report.reason.rowErrors': 'the row has errors (see Validate)',
   'report.reason.noSourceUser':
     'no one in the source has this {by, select, email {e-mail address} other {login}}',
   'report.reason.inactiveNeverLinked': 'inactive Plek account: never linked automatically',
   'report.reason.managerUnknown': 'manager "{key}" is not in Plek nor in this run: left unchanged',
+  'report.reason.duplicateKey':
+    'mapping key "{key}" occurs on rows {rows}: nothing is done until it is unique',
+  'report.reason.externalIdAmbiguous':
+    'mapping key "{key}" belongs to {n, plural, one {# Plek account} other {# Plek accounts}} ({ids}): remove the duplicates in Plek first',
+  'report.reason.linkAmbiguous':
+    '{by, select, email {e-mail address} other {login}} {value} matches {n, plural, one {# Plek account} other {# Plek accounts}} without a key ({ids}): link one by hand',
+  'report.reason.linkClaimed':
+    'rows {rows} all match Plek account {id} by {by, select, email {e-mail address} other {login}}: link it by hand',
+  'report.reason.loginExhausted':
+    'every variant of the login {login} is already taken in Plek or in this run',
+  'report.reason.userNameTaken':
+    'login {value} is already used by {kind, select, new {the new account of "{holder}" in this run} other {Plek account {holder}}}',
+  'report.reason.emailTaken':
+    'e-mail address {value} is already used by {kind, select, new {the new account of "{holder}" in this run} other {Plek account {holder}}}',
+  'report.reason.noLogin': 'no login or work e-mail address to create the account with',
+  'report.reason.groupRule': 'a group rule matches',
+  'report.reason.groupRuleNewGroup': 'a group rule matches; the group is created first',
+  'report.reason.groupMissing': 'the group does not exist in Plek yet',
   'report.targetWarnings': 'Warnings about Plek in this run ({n, number})',
   'report.warning.managerFailed': 'manager not set because row {row} ({key}) could not be created: {error}',
   'report.warning.managerNotCreated':
     'manager not set because row {row} ({key}) was not created{interrupted, select, yes { (the run was interrupted)} other {}}',
   'report.warning.loginTaken': 'login {plain} is already taken, so this account gets {given}',
   'report.warning.spcFailed':
-    "Plek's /ServiceProviderConfig could not be read ({detail}): ETags and /Bulk were off for this run",
+    "Plek's /ServiceProviderConfig could not be read — {detail}. ETags and /Bulk were off for this run",
+  'report.warning.spcEmpty':
+    "Plek's /ServiceProviderConfig answered HTTP {status} without a configuration: ETags and /Bulk were off for this run",
   'report.warning.pagingRecovered':
-    "Plek's paging skipped {n, plural, one {# account} other {# accounts}} ({why}); read again from the start, the listing is complete",
+    "Plek's paging of {path} skipped {n, plural, one {# account} other {# accounts}} ({why}); read again from the start, the listing is complete",
+  'report.paging.echo': 'it answered start index {echoed} when asked for {asked}',
+  'report.paging.short': 'it listed {listed, number} of the {total, number} it reports',
   'report.warning.wholeAttributes':
-    'Plek refused a value-filter path ({detail}): emails and phone numbers were written as whole attributes',
-  'report.warning.bulkRefused': 'Plek refused /Bulk ({detail}): accounts were created one by one',
+    'Plek refused a value-filter path — {detail}. E-mail addresses and phone numbers were written as whole attributes',
+  'report.warning.bulkRefused': 'Plek refused /Bulk — {detail}. Accounts were created one by one',
+  'report.failure.conflict':
+    'Plek already has an account with this login or e-mail address (HTTP 409: {detail})',
+  'report.failure.invalidValue': 'Plek refused a value (HTTP 400 {scimType}: {detail})',
+  'report.failure.refused': 'Plek refused the request (HTTP {status}: {detail})',
+  'report.failure.access': 'Plek refused access (HTTP {status}: {detail})',
+  'report.failure.notFound': 'the account or group no longer exists in Plek ({detail})',
+  'report.failure.rateLimited': 'Plek kept asking to slow down; the operation was given up ({detail})',
+  'report.failure.server': 'Plek had a server error (HTTP {status}: {detail})',
+  'report.failure.network': 'Plek could not be reached or did not answer ({detail})',
+  'report.failure.ambiguous':
+    '{n, plural, one {# Plek account matches} other {# Plek accounts match}} this person, so nothing was changed ({detail})',
+  'report.failure.noId': 'Plek created the account but sent no id back',
+  'report.failure.notCreated': 'not done, because the account was not created',
+  'report.failure.notCreatedGroup': 'not added to the group, because the account was not created',
+  'report.failure.groupMissing': 'group "{group}" does not exist, because creating it failed',
+  'report.failure.other': 'the operation failed ({detail})',
   'run.targetWarnings': '{n, plural, one {A warning about Plek} other {# warnings about Plek}}',
 } as const satisfies Record<string, string>;
 

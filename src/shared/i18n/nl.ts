@@ -380,6 +380,14 @@ export const nl: Catalogue = {
   'run.cancelled': 'Run geannuleerd',
   'run.failed': 'Run mislukt',
   'run.paused': 'Gepauzeerd',
+  'run.status.running': 'bezig',
+  'run.status.completed': 'voltooid',
+  'run.status.completed-with-failures': 'voltooid met mislukte bewerkingen',
+  'run.status.cancelled': 'geannuleerd',
+  'run.status.failed': 'mislukt',
+  'run.level.info': 'INFO',
+  'run.level.warn': 'WAARSCHUWING',
+  'run.level.error': 'FOUT',
   'run.succeeded': 'Gelukt',
   'run.failedCount': 'Mislukt',
 
@@ -769,23 +777,44 @@ export const nl: Catalogue = {
   'report.result.conflict': 'vraagt aandacht',
   'report.result.skipped': 'overgeslagen',
   'report.result.blocked': 'tegengehouden door de veiligheidscontrole',
-  'report.reason.endDate': 'gedeactiveerd omdat de einddatum {date} is',
+  'report.reason.endDate': 'einddatum {date} is verstreken',
   'report.reason.leavingOn': 'vertrekt op {date}',
+  'report.reason.startsOn': 'begint op {date}: nog niet aangemaakt',
   'report.reason.new': 'nieuw in de bron',
   'report.reason.upToDate': 'al actueel',
   'report.reason.fieldsChanged': '{n, plural, one {# veld} other {# velden}} gewijzigd',
   'report.reason.activeAgain': 'weer actief in de bron',
+  'report.reason.inactive': 'inactief in de bron',
+  'report.reason.activeFalse': 'de mapping zet het veld active op onwaar',
   'report.reason.linked':
     'eerste import: bestaand account gekoppeld op {by, select, email {e-mailadres} other {login}}',
   'report.reason.notCreatedInactive': 'niet aangemaakt: inactief in de bron ({why})',
   'report.reason.inactiveWhen': 'gedeactiveerd omdat {rule}',
   'report.reason.outOfScope': 'overgeslagen: buiten de scope ({rule})',
   'report.reason.error': 'overgeslagen door een fout: {message}',
+  'report.reason.rowErrors': 'de rij bevat fouten (zie Valideren)',
   'report.reason.noSourceUser':
     'niemand in de bron heeft {by, select, email {dit e-mailadres} other {deze login}}',
   'report.reason.inactiveNeverLinked': 'inactief Plek-account: wordt nooit automatisch gekoppeld',
   'report.reason.managerUnknown':
     'leidinggevende "{key}" staat niet in Plek en niet in deze run: niet gewijzigd',
+  'report.reason.duplicateKey':
+    'mapping key "{key}" staat in de rijen {rows}: er gebeurt niets tot die uniek is',
+  'report.reason.externalIdAmbiguous':
+    'mapping key "{key}" hoort bij {n, plural, one {# Plek-account} other {# Plek-accounts}} ({ids}): verwijder eerst de dubbele in Plek',
+  'report.reason.linkAmbiguous':
+    '{by, select, email {e-mailadres} other {login}} {value} past bij {n, plural, one {# Plek-account} other {# Plek-accounts}} zonder sleutel ({ids}): koppel er één met de hand',
+  'report.reason.linkClaimed':
+    'de rijen {rows} passen allemaal op {by, select, email {e-mailadres} other {login}} bij Plek-account {id}: koppel het met de hand',
+  'report.reason.loginExhausted': 'elke variant van de login {login} is al in gebruik in Plek of in deze run',
+  'report.reason.userNameTaken':
+    'login {value} is al in gebruik bij {kind, select, new {het nieuwe account van "{holder}" in deze run} other {Plek-account {holder}}}',
+  'report.reason.emailTaken':
+    'e-mailadres {value} is al in gebruik bij {kind, select, new {het nieuwe account van "{holder}" in deze run} other {Plek-account {holder}}}',
+  'report.reason.noLogin': 'geen login of werk-e-mailadres om het account mee aan te maken',
+  'report.reason.groupRule': 'een groepsregel is van toepassing',
+  'report.reason.groupRuleNewGroup': 'een groepsregel is van toepassing; de groep wordt eerst aangemaakt',
+  'report.reason.groupMissing': 'de groep bestaat nog niet in Plek',
   'report.targetWarnings': 'Waarschuwingen over Plek in deze run ({n, number})',
   'report.warning.managerFailed':
     'leidinggevende niet ingesteld omdat rij {row} ({key}) niet kon worden aangemaakt: {error}',
@@ -793,11 +822,32 @@ export const nl: Catalogue = {
     'leidinggevende niet ingesteld omdat rij {row} ({key}) niet is aangemaakt{interrupted, select, yes { (de run werd onderbroken)} other {}}',
   'report.warning.loginTaken': 'login {plain} is al in gebruik, daarom krijgt dit account {given}',
   'report.warning.spcFailed':
-    'De /ServiceProviderConfig van Plek kon niet worden gelezen ({detail}): ETags en /Bulk stonden uit voor deze run',
+    'De /ServiceProviderConfig van Plek kon niet worden gelezen — {detail}. ETags en /Bulk stonden uit voor deze run',
+  'report.warning.spcEmpty':
+    'De /ServiceProviderConfig van Plek gaf HTTP {status} zonder configuratie: ETags en /Bulk stonden uit voor deze run',
   'report.warning.pagingRecovered':
-    'Plek sloeg bij het bladeren {n, plural, one {# account} other {# accounts}} over ({why}); opnieuw vanaf het begin gelezen, de lijst is volledig',
+    'Plek sloeg bij het bladeren door {path} {n, plural, one {# account} other {# accounts}} over ({why}); opnieuw vanaf het begin gelezen, de lijst is volledig',
+  'report.paging.echo': 'gevraagd om startindex {asked}, antwoord met startindex {echoed}',
+  'report.paging.short': 'het gaf er {listed, number} van de {total, number} die het zelf opgeeft',
   'report.warning.wholeAttributes':
-    'Plek weigerde een pad met waardefilter ({detail}): e-mailadressen en telefoonnummers zijn als geheel geschreven',
-  'report.warning.bulkRefused': 'Plek weigerde /Bulk ({detail}): accounts zijn één voor één aangemaakt',
+    'Plek weigerde een pad met waardefilter — {detail}. E-mailadressen en telefoonnummers zijn als geheel geschreven',
+  'report.warning.bulkRefused': 'Plek weigerde /Bulk — {detail}. Accounts zijn één voor één aangemaakt',
+  'report.failure.conflict':
+    'Plek heeft al een account met deze login of dit e-mailadres (HTTP 409: {detail})',
+  'report.failure.invalidValue': 'Plek weigerde een waarde (HTTP 400 {scimType}: {detail})',
+  'report.failure.refused': 'Plek weigerde het verzoek (HTTP {status}: {detail})',
+  'report.failure.access': 'Plek weigerde de toegang (HTTP {status}: {detail})',
+  'report.failure.notFound': 'het account of de groep bestaat niet meer in Plek ({detail})',
+  'report.failure.rateLimited':
+    'Plek bleef vragen om langzamer te gaan; de bewerking is opgegeven ({detail})',
+  'report.failure.server': 'Plek had een serverfout (HTTP {status}: {detail})',
+  'report.failure.network': 'Plek was niet bereikbaar of gaf geen antwoord ({detail})',
+  'report.failure.ambiguous':
+    '{n, plural, one {# Plek-account past} other {# Plek-accounts passen}} bij deze persoon, dus er is niets gewijzigd ({detail})',
+  'report.failure.noId': 'Plek maakte het account aan maar stuurde geen id terug',
+  'report.failure.notCreated': 'niet uitgevoerd, omdat het account niet is aangemaakt',
+  'report.failure.notCreatedGroup': 'niet aan de groep toegevoegd, omdat het account niet is aangemaakt',
+  'report.failure.groupMissing': 'groep "{group}" bestaat niet, omdat het aanmaken ervan mislukte',
+  'report.failure.other': 'de bewerking is mislukt ({detail})',
   'run.targetWarnings': '{n, plural, one {Een waarschuwing over Plek} other {# waarschuwingen over Plek}}',
 };
