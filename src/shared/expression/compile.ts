@@ -60,8 +60,12 @@ function compiled(ast: ExprNode, text: string, root: Evaluator): CompiledExpress
       }
       return new EvalFailed(error);
     }
-    // e.g. a string grown past the engine's maximum length by `&`
-    if (e instanceof RangeError) return new EvalFailed({ code: 'expression-error', message: e.message });
+    if (e instanceof RangeError) {
+      // e.g. a string grown past the engine's maximum length by `&`
+      const error: EvalFailed['error'] = { code: 'expression-error', message: e.message };
+      Object.defineProperty(error, 'detail', { value: { id: 'eval.tooLarge' }, enumerable: false });
+      return new EvalFailed(error);
+    }
     throw e;
   };
   return {
