@@ -146,17 +146,19 @@ const ConnectionHint = memo(function ConnectionHint() {
   );
 });
 
-/** Where the canvas opens: the lanes from the top, as wide as fits at a readable zoom, the field column in view. */
-function openingViewport(
+/**
+ * Where the canvas opens: the lanes from the top, the source attributes' column at the left edge (a consultant
+ * reads from the attributes on the left to the Plek fields on the right), as wide as fits at a readable zoom.
+ * A graph too wide even at the readable zoom keeps its attributes and first lanes in view; the rest is a pan,
+ * a search, Focus or "Fit" away (test/e2e/graph-readability.e2e.test.ts checks the first attribute is in view).
+ */
+export function openingViewport(
   bounds: { x: number; y: number; width: number; height: number },
   pane: { width: number; height: number },
 ): Viewport {
   const room = pane.width - 2 * PAD;
   const zoom = Math.min(1, Math.max(READABLE_ZOOM, room / Math.max(1, bounds.width)));
-  // Too wide even at the readable zoom: keep the Plek fields (right) in view; the sources are a pan away.
-  const x =
-    bounds.width * zoom <= room ? PAD - bounds.x * zoom : pane.width - PAD - (bounds.x + bounds.width) * zoom;
-  return { x, y: PAD - bounds.y * zoom, zoom };
+  return { x: PAD - bounds.x * zoom, y: PAD - bounds.y * zoom, zoom };
 }
 
 /** Focus mode: the chain of one field alone, large; Esc or "Show all" returns to the view as it was. */

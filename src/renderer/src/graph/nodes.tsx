@@ -19,6 +19,13 @@ import { expressionErrorText, friendlyName, incompleteText, useGraphLang, useGra
 const DIACRITICS_MODES = ['strip', 'dach'];
 const DATE_FORMATS = ['dd-MM-yyyy', 'd-M-yyyy', 'yyyy-MM-dd', 'dd/MM/yyyy', 'yyyyMMdd', 'auto', 'excel'];
 
+/** An extension's SCIM path by its end (`…User:employeeNumber`): the URN prefix is the same for all of them. */
+function shortPath(path: string): string {
+  if (!path.startsWith('urn:')) return path;
+  const parts = path.split(':');
+  return `…${parts.slice(-2).join(':')}`;
+}
+
 function percent(rate: number | undefined): string {
   return rate === undefined ? '–' : `${Math.round(rate * 100)}%`;
 }
@@ -297,7 +304,9 @@ export const TargetFieldNodeView = memo(function TargetFieldNodeView({
         </button>
       </div>
       <div className="gn-meta">
-        <code className="gn-path">{data.path}</code>
+        <code className="gn-path" title={data.path}>
+          {shortPath(data.path)}
+        </code>
       </div>
       {state?.status === 'incomplete' && <div className="gn-problem">{incompleteText(lang, state)}</div>}
       {parseError && <div className="gn-problem">{expressionErrorText(lang, parseError)}</div>}
