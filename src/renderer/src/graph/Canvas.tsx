@@ -40,6 +40,7 @@ const FOCUS_ZOOM = 1.4;
 const PAD = 16;
 
 const DELETE_KEYS = ['Backspace', 'Delete'];
+const EDGE_DOM = { tabIndex: -1 } as const;
 
 /** xyflow's own screen-reader texts (controls, minimap, node and edge hints) in the app's language. */
 function ariaLabels(lang: GraphLang): Partial<AriaLabelConfig> {
@@ -152,7 +153,7 @@ const ConnectionHint = memo(function ConnectionHint() {
  * A graph too wide even at the readable zoom keeps its attributes and first lanes in view; the rest is a pan,
  * a search, Focus or "Fit" away (test/e2e/graph-readability.e2e.test.ts checks the first attribute is in view).
  */
-export function openingViewport(
+function openingViewport(
   bounds: { x: number; y: number; width: number; height: number },
   pane: { width: number; height: number },
 ): Viewport {
@@ -211,6 +212,8 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
       edges.map((e, i) => ({
         ...e,
         ariaLabel: labels[i],
+        // Focusable for the edge key (E) but no tab stop of its own: the graph is one tab stop (keyboard.tsx).
+        domAttributes: EDGE_DOM,
         ...(focusedLane && !(laneNodes.has(e.source) && laneNodes.has(e.target)) ? { hidden: true } : {}),
       })),
     [edges, labels, focusedLane, laneNodes],
@@ -301,6 +304,8 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
       onConnectEnd={onConnectEnd}
       isValidConnection={isValidConnection}
       deleteKeyCode={DELETE_KEYS}
+      // The arrow keys move the focus between nodes (keyboard.tsx) instead of moving a selected node.
+      disableKeyboardA11y
       colorMode={colorMode}
       minZoom={0.1}
       onlyRenderVisibleElements
