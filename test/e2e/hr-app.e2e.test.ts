@@ -121,6 +121,9 @@ describe.skipIf(skip !== null)('a new project from Personio (nl)', () => {
     await page.getByTestId('take-sample').click();
     const progress = panel.getByTestId('api-progress');
     await progress.waitFor({ timeout: 10_000 });
+    // One progress, one Cancel: the panel's (the task banner stands aside for it on this step).
+    expect(await page.locator('.task-banner').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Annuleren$/ }).count()).toBe(1);
     await panel.getByTestId('api-cancel').click();
     await progress.waitFor({ state: 'detached' });
     const seen = emulator.requests.length;

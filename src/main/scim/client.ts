@@ -7,7 +7,8 @@ import {
   type WriteStrategy,
 } from '../../shared/scim/patch';
 import { normaliseUser, type ScimUser } from '../../shared/scim/resource';
-import { AbortedError, ScimAuthError, ScimConflictError, ScimRequestError } from './errors';
+import { said, type CodedMessage } from '../../shared/i18n/message';
+import { AbortedError, failureMessage, ScimAuthError, ScimConflictError, ScimRequestError } from './errors';
 import { RatePacer, Semaphore, backoffDelay, parseRetryAfter, sleep as realSleep } from './retry';
 import { Transport, TransportError, type RawResponse } from './transport';
 
@@ -52,8 +53,10 @@ export interface TargetDiscovery {
   etag: boolean;
   bulkMaxOperations: number;
   filter: boolean;
-  /** Why a capability is off or a behaviour changed, for the plan and the run report. */
+  /** Why a capability is off or a behaviour changed, for the plan and the run report (English). */
   warnings: string[];
+  /** `warnings` as coded messages, in the same order. */
+  warningMessages: CodedMessage[];
 }
 
 /** A listing of a target's resources that cannot be trusted to be complete: no plan is made from it. */
@@ -117,6 +120,14 @@ function readCount(v: unknown): number | undefined {
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
+/** The server's `detail` in one /Bulk operation result, when it sent one. */
+function bulkDetail(o: Record<string, unknown> | undefined): string | undefined {
+  const response = isRecord(o?.response) ? o.response : {};
+  return typeof response.detail === 'string' && response.detail.trim()
+    ? response.detail.slice(0, 300)
+    : undefined;
+}
+
 function escapeFilterValue(v: string): string {
   return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 }
@@ -155,6 +166,8 @@ export class ScimClient {
   private readonly detectWriteStrategy: boolean;
   /** Things the run must say about the target (a failed /ServiceProviderConfig, a changed strategy…). */
   readonly warnings: string[] = [];
+  /** `warnings` as coded messages (catalogue code + parameters), in the same order. */
+  readonly warningMessages: CodedMessage[] = [];
   /** Counts for reports and the bench. */
   readonly counters = { requests: 0, retries: 0, rateLimited: 0, tokenRenewals: 0, recoveredCreates: 0 };
 
@@ -258,8 +271,10 @@ export class ScimClient {
     return this.tokenPending;
   }
 
-  private warn(message: string): void {
-    if (!this.warnings.includes(message)) this.warnings.push(message);
+  private warn(message: string, coded: CodedMessage): void {
+    if (this.warnings.includes(message)) return;
+    this.warnings.push(message);
+    this.warningMessages.push(coded);
   }
 
   private url(path: string, query?: Record<string, string | number>): string {
@@ -297,7 +312,14 @@ export class ScimClient {
       } catch (e) {
         if (opts.signal?.aborted) throw new AbortedError();
         const code = e instanceof TransportError ? e.code : 'ENETWORK';
-        const err = new ScimRequestError(`${method} ${path} failed: ${code}`, null, undefined, true);
+        const err = new ScimRequestError(
+          `${method} ${path} failed: ${code}`,
+          null,
+          undefined,
+          true,
+          undefined,
+          `${method} ${path}: ${code}`,
+        );
         if (!opts.idempotent || attempt >= this.o.maxRetries) throw err;
         attempt += 1;
         this.counters.retries += 1;
@@ -338,7 +360,7 @@ export class ScimClient {
       if (res.status === 429 || (res.status === 503 && retryAfter !== undefined)) {
         // The server refused before processing: safe to repeat for any method.
         if (rateLimited >= this.o.maxRateLimitRetries)
-          throw new ScimRequestError(message, res.status, scimType, false, retryAfter);
+          throw new ScimRequestError(message, res.status, scimType, false, retryAfter, detail || undefined);
         rateLimited += 1;
         this.counters.rateLimited += 1;
         await this.o.sleep(
@@ -357,7 +379,14 @@ export class ScimClient {
         );
         continue;
       }
-      throw new ScimRequestError(message, res.status, scimType, transient);
+      throw new ScimRequestError(
+        message,
+        res.status,
+        scimType,
+        transient,
+        undefined,
+        detail ? detail.slice(0, 300) : undefined,
+      );
     }
   }
 
@@ -371,6 +400,7 @@ export class ScimClient {
         if (isRecord(r.body)) return r.body;
         this.warn(
           `GET /ServiceProviderConfig answered HTTP ${r.status} without a configuration: ETags and /Bulk are off for this run`,
+          said('report.warning.spcEmpty', { status: r.status }),
         );
         return null;
       })
@@ -379,6 +409,7 @@ export class ScimClient {
         const why = e instanceof Error ? e.message : String(e);
         this.warn(
           `${why.startsWith('GET /ServiceProviderConfig') ? why : `GET /ServiceProviderConfig failed: ${why}`}; ETags and /Bulk are off for this run`,
+          said('report.warning.spcFailed', { detail: [failureMessage(e)] }),
         );
         return null;
       });
@@ -394,6 +425,7 @@ export class ScimClient {
       bulkMaxOperations: await this.bulkMaxOperations(),
       filter: filter && !this.filterUnsupported,
       warnings: [...this.warnings],
+      warningMessages: [...this.warningMessages],
     };
   }
 
@@ -484,6 +516,15 @@ export class ScimClient {
         this.warn(
           `GET ${path}: the target's paging skipped ${recovered} resource${recovered === 1 ? '' : 's'} (${why}; ` +
             `a 0-based startIndex?); read again from startIndex 0, the listing is complete`,
+          said('report.warning.pagingRecovered', {
+            path,
+            n: recovered,
+            why: [
+              mismatch
+                ? said('report.paging.echo', { asked: mismatch.asked, echoed: mismatch.echoed })
+                : said('report.paging.short', { listed: before, total: total ?? 0 }),
+            ],
+          }),
         );
     }
     return out;
@@ -645,7 +686,15 @@ export class ScimClient {
       const strategy = this.writeStrategy;
       if (strategy === 'wholeAttribute' && !current && writes.some(isValuePathWrite)) {
         const fresh = await this.getUser(id, signal);
-        if (!fresh) throw new ScimRequestError(`GET /Users/${id}: the account no longer exists`, 404);
+        if (!fresh)
+          throw new ScimRequestError(
+            `GET /Users/${id}: the account no longer exists`,
+            404,
+            undefined,
+            false,
+            undefined,
+            `GET /Users/${id}`,
+          );
         current = fresh.user;
       }
       const ops = patchOperations(writes, strategy, current);
@@ -667,6 +716,7 @@ export class ScimClient {
       this.writeStrategy = 'wholeAttribute';
       this.warn(
         `the target refused a value-filter path (${e.message}): multi-valued attributes (emails, phoneNumbers) are written as whole attributes from now on`,
+        said('report.warning.wholeAttributes', { detail: [failureMessage(e)] }),
       );
       return send();
     }
@@ -693,7 +743,10 @@ export class ScimClient {
       if (!e.ambiguous) {
         // A /Bulk endpoint that is not there after all (or refuses the size) processed nothing: create one by one.
         if (e.status === null || ![404, 405, 413, 501].includes(e.status)) throw e;
-        this.warn(`${e.message.split(' — ')[0]}: /Bulk refused, accounts are created one by one`);
+        this.warn(
+          `${e.message.split(' — ')[0]}: /Bulk refused, accounts are created one by one`,
+          said('report.warning.bulkRefused', { detail: [failureMessage(e)] }),
+        );
         return Promise.all(
           resources.map((resource) =>
             this.createUser(resource, signal).then(
@@ -726,7 +779,14 @@ export class ScimClient {
               return existing.id;
             }
             if (status === 409)
-              return new ScimRequestError(`POST /Users: HTTP 409 uniqueness`, 409, 'uniqueness');
+              return new ScimRequestError(
+                `POST /Users: HTTP 409 uniqueness${bulkDetail(o) ? ` — ${bulkDetail(o)}` : ''}`,
+                409,
+                'uniqueness',
+                false,
+                undefined,
+                bulkDetail(o),
+              );
             const { user } = await this.createUser(resource, signal);
             return user.id ?? new Error('Plek returned no id for the new account');
           } catch (e) {
@@ -735,11 +795,14 @@ export class ScimClient {
           }
         }
         const response = isRecord(o?.response) ? o.response : {};
-        const detail = typeof response.detail === 'string' ? ` — ${response.detail}` : '';
+        const detail = bulkDetail(o);
         return new ScimRequestError(
-          `POST /Users (bulk): HTTP ${status}${detail}`,
+          `POST /Users (bulk): HTTP ${status}${detail ? ` — ${detail}` : ''}`,
           status,
           typeof response.scimType === 'string' ? response.scimType : undefined,
+          false,
+          undefined,
+          detail,
         );
       }),
     );

@@ -1,7 +1,8 @@
-import type { RunReport } from '../../shared/api/contract';
+import type { MessageRef, RunReport } from '../../shared/api/contract';
 import type { MappingFile } from '../../shared/mapping/schema';
 import type { Plan } from '../../shared/plan/types';
 import type { BuildPlanOptions } from '../sync/plan';
+import type { RunReport as SyncRunReport } from '../sync/report';
 
 export interface StoredPlan {
   plan: Plan;
@@ -10,10 +11,20 @@ export interface StoredPlan {
   input: Omit<BuildPlanOptions, 'client'>;
 }
 
+/** One line of a run's log: English text, and the same as a catalogue message when it has one. */
+export interface RunLogEntry {
+  at: string;
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  detail?: MessageRef;
+}
+
 export interface RunState {
   report: RunReport;
   controller: AbortController;
-  log: string[];
+  log: RunLogEntry[];
+  /** The sync's own report once the run finished: the CSV and the text are worded from it per language. */
+  full?: SyncRunReport;
 }
 
 /** The last few computed plans, by id: each may hold 100k changes, so older ones are dropped. */

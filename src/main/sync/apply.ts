@@ -4,7 +4,8 @@ import { MANAGER_PATH, recomputeSafety } from '../../shared/plan/compute';
 import type { FieldChange, Plan, PlanChange } from '../../shared/plan/types';
 import { getPath, setPath, toScimUser, type FlatUser, type ScimUser } from '../../shared/scim/resource';
 import type { AttributeWrite, ScimClient } from '../scim/client';
-import { AbortedError, ScimRequestError } from '../scim/errors';
+import { said, type CodedMessage } from '../../shared/i18n/message';
+import { AbortedError, failureMessage, ScimRequestError } from '../scim/errors';
 import { Journal, type JournalState } from './journal';
 import { reportRows, type OpResult, type ReportLine, type RunReport, type RunStatus } from './report';
 
@@ -14,7 +15,7 @@ export interface ApplyProgress {
   /** Operations per second in this session. */
   rate: number;
   etaSeconds: number | null;
-  lastOp?: { op: string; action: string; result: OpResult; error?: string };
+  lastOp?: { op: string; action: string; result: OpResult; error?: string; failure?: CodedMessage };
 }
 
 export interface ApplyOptions {
@@ -60,12 +61,33 @@ function blank(v: unknown): boolean {
   return v === null || v === undefined || v === '';
 }
 
+/** A failure the sync itself words (not the target's answer): English text and the same as a coded message. */
+class CodedError extends Error {
+  constructor(
+    message: string,
+    readonly said: CodedMessage,
+  ) {
+    super(message);
+  }
+}
+
 /** An operation that was not attempted because of what happened to another one (reported, not a failure). */
-class Skip extends Error {}
+class Skip extends CodedError {}
 
 function errorText(e: unknown): string {
   if (e instanceof Error) return e.message;
   return String(e);
+}
+
+/** Why an operation failed, as a coded message: the sync's own words, else the target's answer classified. */
+function failureOf(e: unknown): CodedMessage {
+  return e instanceof CodedError ? e.said : failureMessage(e);
+}
+
+/** A warning on an operation: English text (logs, journal) and the coded message the report words. */
+interface Note {
+  text: string;
+  said: CodedMessage;
 }
 
 interface Task {
@@ -149,12 +171,24 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
             : (c.action as OpResult),
       ...(c.targetId ? { targetId: c.targetId } : {}),
       ...(c.group ? { group: c.group } : {}),
-      ...(c.action === 'conflict' || c.action === 'skipped' ? { error: c.reason } : {}),
+      ...(c.action === 'conflict' || c.action === 'skipped'
+        ? { error: c.reason, ...(c.reasons?.length ? { errorMessages: c.reasons } : {}) }
+        : {}),
     });
   }
-  const targetWarnings = (): { warnings?: string[] } => {
-    const all = [...new Set([...(plan.target.warnings ?? []), ...client.warnings])];
-    return all.length ? { warnings: all } : {};
+  /** The plan's target warnings and what the client met while applying, each once (texts and codes paired). */
+  const targetWarnings = (): { warnings?: string[]; warningMessages?: CodedMessage[] } => {
+    const warnings: string[] = [];
+    const warningMessages: CodedMessage[] = [];
+    const add = (texts: readonly string[], coded: readonly CodedMessage[] | undefined) =>
+      texts.forEach((text, i) => {
+        if (warnings.includes(text)) return;
+        warnings.push(text);
+        warningMessages.push(coded?.[i] ?? said('report.failure.other', { detail: text }));
+      });
+    add(plan.target.warnings ?? [], plan.target.warningMessages);
+    add(client.warnings, client.warningMessages);
+    return warnings.length ? { warnings, warningMessages } : {};
   };
   const finish = (blocked: boolean, aborted: boolean): ApplyResult => {
     const all = [...lines.values()];
@@ -233,12 +267,12 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   }
   const total = [...lines.values()].filter((l) => l.result === 'not-run').length;
   /** Per operation: what was left out although the operation went through (reported once, on that line). */
-  const warningsByOp = new Map<string, string>();
+  const warningsByOp = new Map<string, Note>();
   const rowByKey = new Map<string, number>();
   for (const c of plan.changes)
     if (c.key && c.row !== undefined && c.op.startsWith('user:')) rowByKey.set(c.key, c.row);
   /** Why a manager created in this run has no Plek id: its own row and error, for the dependents' warning. */
-  const managerMissing = (key: string): string => {
+  const managerMissing = (key: string): Note => {
     const line = lines.get(`user:${key}`);
     const row = rowByKey.get(key);
     const why =
@@ -247,7 +281,20 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         : line?.result === 'not-run'
           ? 'it was not created (interrupted)'
           : 'it was not created';
-    return `manager reference left out: manager "${key}"${row !== undefined ? ` (row ${row})` : ''} has no Plek account, ${why}`;
+    const where = { key, row: row ?? '?' };
+    return {
+      text: `manager reference left out: manager "${key}"${row !== undefined ? ` (row ${row})` : ''} has no Plek account, ${why}`,
+      said:
+        line?.result === 'failed'
+          ? said('report.warning.managerFailed', {
+              ...where,
+              error: line.errorMessages ?? [said('report.failure.other', { detail: line.error ?? '?' })],
+            })
+          : said('report.warning.managerNotCreated', {
+              ...where,
+              interrupted: line?.result === 'not-run' ? 'yes' : 'no',
+            }),
+    };
   };
   let done = 0;
   let doneThisSession = 0;
@@ -269,20 +316,34 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     });
   };
 
-  const record = (op: string, result: OpResult, extra: { id?: string; error?: string } = {}): void => {
+  const record = (
+    op: string,
+    result: OpResult,
+    extra: { id?: string; error?: string; failure?: CodedMessage } = {},
+  ): void => {
     const line = lines.get(op);
     if (line) {
       line.result = result;
       if (extra.id && line.action !== 'groupAdd' && line.action !== 'createGroup') line.targetId = extra.id;
       if (extra.error) line.error = extra.error;
+      if (extra.failure) line.errorMessages = [extra.failure];
       const warning = warningsByOp.get(op);
-      if (warning) line.warning = warning;
+      if (warning) {
+        line.warning = warning.text;
+        line.warningMessage = warning.said;
+      }
     }
     done += 1;
     doneThisSession += 1;
     // Failures always reach the UI (its live failure count); other events are throttled to 10 a second.
     emit(
-      { op, action: line?.action ?? '', result, ...(extra.error ? { error: extra.error } : {}) },
+      {
+        op,
+        action: line?.action ?? '',
+        result,
+        ...(extra.error ? { error: extra.error } : {}),
+        ...(extra.failure ? { failure: extra.failure } : {}),
+      },
       result === 'failed',
     );
   };
@@ -310,20 +371,21 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       );
       pending.forEach((op, i) => {
         const res = results[i];
-        if (res instanceof Skip) record(op, 'skipped', { error: res.message });
-        else if (res instanceof Error) record(op, 'failed', { error: res.message });
+        if (res instanceof Skip) record(op, 'skipped', { error: res.message, failure: res.said });
+        else if (res instanceof Error) record(op, 'failed', { error: res.message, failure: failureOf(res) });
         else record(op, 'ok', res ? { id: res } : {});
       });
     } catch (e) {
       if (e instanceof AbortedError || signal?.aborted) throw new AbortedError();
       if (e instanceof Skip) {
         journal.appendMany(pending.map((op) => ({ t: 'fail' as const, op, error: e.message })));
-        for (const op of pending) record(op, 'skipped', { error: e.message });
+        for (const op of pending) record(op, 'skipped', { error: e.message, failure: e.said });
         return;
       }
       const error = errorText(e);
+      const failure = failureOf(e);
       journal.appendMany(pending.map((op) => ({ t: 'fail' as const, op, error })));
-      for (const op of pending) record(op, 'failed', { error });
+      for (const op of pending) record(op, 'failed', { error, failure });
     }
   }
 
@@ -373,15 +435,22 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     return ops;
   };
 
+  const gone = (id: string) =>
+    new CodedError(`Plek account ${id} no longer exists`, said('report.failure.notFound', { detail: id }));
+
   async function patchAccount(c: PlanChange, resumed: boolean, op = c.op): Promise<string> {
     const id = c.targetId;
-    if (!id) throw new Error('no Plek account id in the plan');
+    if (!id)
+      throw new CodedError(
+        'no Plek account id in the plan',
+        said('report.failure.other', { detail: 'no Plek account id in the plan' }),
+      );
     let current: ScimUser | null = null;
     let ifMatch = etags ? c.version : undefined;
     if (resumed) {
       // The previous run may have written this already: compare with Plek's current values.
       const fresh = await client.getUser(id, signal);
-      if (!fresh) throw new Error(`Plek account ${id} no longer exists`);
+      if (!fresh) throw gone(id);
       current = fresh.user;
       ifMatch = etags ? fresh.etag : undefined;
     }
@@ -398,7 +467,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       if (!(e instanceof ScimRequestError && e.status === 412)) throw e;
       // Changed in Plek since the plan: re-read and send only what still differs.
       const fresh = await client.getUser(id, signal);
-      if (!fresh) throw new Error(`Plek account ${id} no longer exists`);
+      if (!fresh) throw gone(id);
       ops = toOps(c.fields ?? [], fresh.user, op);
       if (ops.length > 0)
         await client.updateUser(id, ops, {
@@ -425,7 +494,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         else {
           const warning = managerMissing(f.managerKey);
           warningsByOp.set(c.op, warning);
-          journal.append({ t: 'fail', op: `manager:${c.key}`, error: warning });
+          journal.append({ t: 'fail', op: `manager:${c.key}`, error: warning.text });
         }
       } else if (f.path === MANAGER_PATH) manager = String(f.after);
       else flat[f.path] = f.after;
@@ -445,7 +514,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       }
     }
     const { user } = await client.createUser(createResource(c), signal);
-    if (!user.id) throw new Error('Plek returned no id for the new account');
+    if (!user.id)
+      throw new CodedError('Plek returned no id for the new account', said('report.failure.noId'));
     idByKey.set(key, user.id);
     return user.id;
   }
@@ -524,12 +594,12 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         run: async (resumed) => {
           const id = idByKey.get(c.key as string);
           // Its own create failed: that failure is reported once, on the create.
-          if (!id) throw new Skip('the account was not created');
+          if (!id) throw new Skip('the account was not created', said('report.failure.notCreated'));
           const missing = fields.find((f) => f.managerKey !== undefined && !idByKey.get(f.managerKey));
           if (missing?.managerKey !== undefined) {
             const warning = managerMissing(missing.managerKey);
             warningsByOp.set(`manager:${c.key}`, warning);
-            throw new Skip(warning);
+            throw new Skip(warning.text, warning.said);
           }
           return [await patchAccount({ ...c, targetId: id, fields }, resumed, `manager:${c.key}`)];
         },
@@ -553,7 +623,13 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       for (const c of missing) {
         memberTasks.push({
           ops: [c.op],
-          run: () => Promise.reject(new Skip('the account was not created, so it cannot join the group')),
+          run: () =>
+            Promise.reject(
+              new Skip(
+                'the account was not created, so it cannot join the group',
+                said('report.failure.notCreatedGroup'),
+              ),
+            ),
         });
       }
       const present = list.filter((c) => !missing.includes(c));
@@ -563,7 +639,11 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
           ops: slice.map((c) => c.op),
           run: async () => {
             const groupId = groupIdByName.get(k);
-            if (!groupId) throw new Error(`group "${slice[0]?.group}" does not exist (its creation failed)`);
+            if (!groupId)
+              throw new CodedError(
+                `group "${slice[0]?.group}" does not exist (its creation failed)`,
+                said('report.failure.groupMissing', { group: slice[0]?.group ?? '' }),
+              );
             const ids = slice.map((c) => (c.targetId ?? idByKey.get(c.key as string)) as string);
             await client.addGroupMembers(groupId, ids, signal);
             return ids;

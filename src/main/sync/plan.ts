@@ -1,6 +1,7 @@
 import type { MappingResult } from '../../shared/engine/run';
 import type { MappingFile } from '../../shared/mapping/schema';
 import { computePlan } from '../../shared/plan/compute';
+import { issueMessage } from '../../shared/plan/messages';
 import type { Plan, PlanTargetGroup } from '../../shared/plan/types';
 import type { ScimUser } from '../../shared/scim/resource';
 import type { ScimClient } from '../scim/client';
@@ -45,22 +46,25 @@ export async function buildPlan(o: BuildPlanOptions): Promise<Plan> {
   for (const out of o.result.outcomes) {
     if (out.status === 'mapped') users.push(out.user);
     else if (out.status === 'skipped')
-      skipped.push({ row: out.row, ...(out.key ? { key: out.key } : {}), reason: out.reason });
+      skipped.push({
+        row: out.row,
+        ...(out.key ? { key: out.key } : {}),
+        reason: out.reason,
+        ...(out.reasonMessage ? { reasonMessage: out.reasonMessage } : {}),
+      });
     else {
-      const message = out.issues
-        .filter((i) => i.severity === 'error')
-        .map((i) => i.message)
-        .join('; ');
+      const blocking = out.issues.filter((i) => i.severity === 'error');
       errors.push({
         row: out.row,
         ...(out.key ? { key: out.key } : {}),
-        message: message || 'row has errors',
+        message: blocking.map((i) => i.message).join('; ') || 'row has errors',
+        issues: blocking.map(issueMessage),
       });
     }
   }
   // What the client learned about the target (a failing /ServiceProviderConfig, recovered paging) goes
   // into the plan, so the consultant sees it before applying.
-  const { warnings } = await o.client.discovery();
+  const { warnings, warningMessages } = await o.client.discovery();
   const plan = computePlan({
     users,
     skipped,
@@ -76,7 +80,7 @@ export async function buildPlan(o: BuildPlanOptions): Promise<Plan> {
     ...(o.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
     today: o.today,
   });
-  return warnings.length ? { ...plan, target: { ...plan.target, warnings } } : plan;
+  return warnings.length ? { ...plan, target: { ...plan.target, warnings, warningMessages } } : plan;
 }
 
 export interface PlanFromMappingOptions {

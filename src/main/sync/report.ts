@@ -1,6 +1,6 @@
 import type { FlatValue } from '../../shared/scim/resource';
-import { format, type Lang, type MessageId } from '../../shared/i18n';
-import { reasonText, warningText } from '../../shared/plan/reason-text';
+import { format, type CodedMessage, type Lang, type MessageId } from '../../shared/i18n';
+import { reasonText, warningTexts } from '../../shared/plan/messages';
 import type { Plan, PlanAction, UntouchedAccount } from '../../shared/plan/types';
 
 export type OpResult = 'ok' | 'failed' | 'not-run' | 'noop' | 'conflict' | 'skipped' | 'blocked';
@@ -23,8 +23,11 @@ export interface ReportLine {
   group?: string;
   /** Why it was skipped or failed; never holds a secret (messages carry method, path and status only). */
   error?: string;
+  /** `error` as coded messages: the plan's reason for a conflict or skip, the failure's code for a failure. */
+  errorMessages?: CodedMessage[];
   /** Went through, but with something left out (a manager reference whose manager could not be created). */
   warning?: string;
+  warningMessage?: CodedMessage;
 }
 
 /** One source row as HR reads it: who, what was done, what changed, why, and the Plek account. */
@@ -39,9 +42,13 @@ export interface ReportRow {
   result: OpResult;
   /** `before → after` per changed field (a create lists what it wrote, from empty). */
   changes: { field: string; before: FlatValue; after: FlatValue }[];
-  /** The plan's reason, followed by why an operation failed. */
+  /** The plan's reason, followed by why an operation failed (English). */
   reason: string;
+  /** `reason` as coded messages, worded per language in the CSV and on screen. */
+  reasons: CodedMessage[];
   warnings: string[];
+  /** `warnings` as coded messages, in the same order. */
+  warningMessages: CodedMessage[];
   /** Groups the person was added to in this run. */
   groups: string[];
   plekId: string | null;
@@ -50,8 +57,8 @@ export interface ReportRow {
 export interface RunReport {
   version: 1;
   status: RunStatus;
-  /** `warnings`: the plan's target warnings and those the client met while applying. */
-  target: { url: string; warnings?: string[] };
+  /** `warnings`: the plan's target warnings and those the client met while applying (`warningMessages`: coded). */
+  target: { url: string; warnings?: string[]; warningMessages?: CodedMessage[] };
   startedAt: string;
   finishedAt: string;
   safety: { ok: boolean; reasons: string[] };
@@ -102,7 +109,9 @@ export function reportRows(plan: Plan, lines: ReadonlyMap<string, ReportLine>): 
           after: f.managerKey !== undefined ? `(${f.managerKey})` : f.after,
         })),
       reason: c.reason,
+      reasons: [...(c.reasons ?? [])],
       warnings: [...(c.warnings ?? [])],
+      warningMessages: [...(c.warningMessages ?? [])],
       groups: [],
       plekId: line.targetId ?? c.targetId ?? null,
     };
@@ -119,9 +128,20 @@ export function reportRows(plan: Plan, lines: ReadonlyMap<string, ReportLine>): 
     // A row is as good as its worst operation: an ok update whose group membership failed is a failed row.
     const worst = RESULT_RANK.find((res) => mine.some((l) => l.result === res));
     if (worst) r.result = worst;
-    const errors = [...new Set(mine.filter((l) => l.result === 'failed' && l.error).map((l) => l.error!))];
-    if (errors.length) r.reason = [r.reason, ...errors].join('; ');
-    for (const l of mine) if (l.warning && !r.warnings.includes(l.warning)) r.warnings.push(l.warning);
+    const seen = new Set<string>();
+    for (const l of mine) {
+      if (l.result !== 'failed' || !l.error || seen.has(l.error)) continue;
+      seen.add(l.error);
+      r.reason = `${r.reason}; ${l.error}`;
+      r.reasons.push(...(l.errorMessages ?? [{ code: 'report.failure.other', params: { detail: l.error } }]));
+    }
+    for (const l of mine)
+      if (l.warning && !r.warnings.includes(l.warning)) {
+        r.warnings.push(l.warning);
+        r.warningMessages.push(
+          l.warningMessage ?? { code: 'report.failure.other', params: { detail: l.warning } },
+        );
+      }
   }
   return rows;
 }
@@ -143,7 +163,7 @@ const COLUMNS = [
 ] as const satisfies readonly MessageId[];
 
 // The plan's reasons in the reader's language live in the pure layer, so the workbench's Plan step words them too.
-export { reasonText, warningText };
+export { reasonText, warningTexts };
 
 function show(v: FlatValue, lang: ReportLanguage): string {
   if (v === null || v === '') return format(lang, 'report.empty');
@@ -225,8 +245,8 @@ export function* reportCsvParts(report: RunReport, lang: ReportLanguage = 'nl'):
               : `${c.field}: ${show(c.before, lang)} → ${show(c.after, lang)}`,
           )
           .join(' | '),
-        reasonText(r.reason, lang),
-        r.warnings.map((w) => warningText(w, lang)).join(' | '),
+        reasonText(r, lang),
+        warningTexts(r, lang).join(' | '),
         r.groups.join(', '),
         r.plekId,
       ]
@@ -235,11 +255,11 @@ export function* reportCsvParts(report: RunReport, lang: ReportLanguage = 'nl'):
     );
   }
   // What the run had to say about Plek itself (a failing /ServiceProviderConfig that turned ETags and /Bulk off…).
-  const targetWarnings = report.target.warnings ?? [];
+  const targetWarnings = warningTexts(report.target, lang);
   if (targetWarnings.length) {
     yield line('');
     yield line(csvCell(format(lang, 'report.targetWarnings', { n: targetWarnings.length })));
-    for (const w of targetWarnings) yield line(csvCell(warningText(w, lang)));
+    for (const w of targetWarnings) yield line(csvCell(w));
   }
   yield line('');
   yield line(format(lang, 'report.notInSource', { n: report.notInSource.length }));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ManualAssignment, SafetyMessage } from '../plan/types';
 import type { Issue } from '../issues';
+import type { CodedMessage } from '../i18n/message';
 import type { SourceAttribute, SourceRecord } from '../source/types';
 import type { MappingRunSummary, RowOutcome } from '../engine/types';
 import type { MappingFileInput } from '../mapping/schema';
@@ -342,7 +343,9 @@ export interface PlanChangeView {
   /** Field-level differences: path, current Plek value, new value. */
   changes: { path: string; from: string | boolean | null; to: string | boolean | null }[];
   groupsAdded?: string[];
+  /** In English (logs); `reasons` says the same as coded messages, for the interface language. */
   reason?: string;
+  reasons?: CodedMessage[];
 }
 
 export interface PlanView {
@@ -355,8 +358,10 @@ export interface PlanView {
   summary: MappingRunSummary | null;
   /** Where the plan would be applied: `sandbox` or the SCIM base URL. */
   target: string;
-  /** What the client learned about the target (a failing /ServiceProviderConfig, recovered paging…). */
+  /** What the client learned about the target (a failing /ServiceProviderConfig, recovered paging…), in English. */
   targetWarnings?: string[];
+  /** `targetWarnings` as coded messages, in the same order. */
+  targetWarningMessages?: CodedMessage[];
   /** Initial import: Plek accounts no source user matched, for the consultant to assign by hand. */
   manualAssignment?: ManualAssignment[];
 }
@@ -370,9 +375,14 @@ export interface RunReport {
   finishedAt: string | null;
   target: string;
   counts: Record<string, number>;
-  failures: { key: string; message: string }[];
+  /**
+   * Operations that failed or need attention: `message` in English (the technical detail), `messages` the same as
+   * coded messages (the code says what kind of failure it is; the server's own detail is one of its parameters).
+   */
+  failures: { key: string; message: string; messages?: CodedMessage[] }[];
   /** What the run had to say about the target itself (a failing /ServiceProviderConfig that turned ETags and /Bulk off…). */
   targetWarnings?: string[];
+  targetWarningMessages?: CodedMessage[];
   /** The same report as text, ready to save or mail to the customer. */
   text: string;
   /** Per-operation report as CSV for Excel (UTF-8 BOM, `;`), once the run has finished. */
@@ -525,7 +535,8 @@ export const contract = {
     response: shape<{ cancelled: boolean }>(),
   },
   'run:report': {
-    request: z.object({ runId: z.string().min(1).max(100) }).strict(),
+    /** `lang`: the language of the report's text and CSV (the interface language); Dutch when absent. */
+    request: z.object({ runId: z.string().min(1).max(100), lang: z.enum(['nl', 'en']).optional() }).strict(),
     response: shape<RunReport>(),
   },
   'task:cancel': {

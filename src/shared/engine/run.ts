@@ -3,6 +3,7 @@ import type { EvalDetail, EvalEnv } from '../expression/runtime';
 import { isBlank, isPlainDate, valueToText } from '../expression';
 import { dayNumber, fromDayNumber, parseAuto } from '../expression/date';
 import type { Issue, IssueCode, Severity } from '../issues';
+import { said, type CodedMessage } from '../i18n/message';
 import { WORK_EMAIL } from '../scim/fields';
 import { asciiLabel, MAX_LABEL_OCTETS } from '../text/punycode';
 import type { FlatUser, FlatValue } from '../scim/resource';
@@ -404,7 +405,13 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
             params: { id: 'issue.out-of-scope.text', row, scope: compiled.mapping.scope?.include ?? '' },
           }),
         );
-        return { status: 'skipped', row, key, reason };
+        return {
+          status: 'skipped',
+          row,
+          key,
+          reason,
+          reasonMessage: said('report.reason.outOfScope', { rule: compiled.mapping.scope?.include ?? '' }),
+        };
       }
     }
 
@@ -478,6 +485,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     let endLeaver = false;
     let leavingOn: string | undefined;
     let deactivationReason: string | undefined;
+    let deactivation: CodedMessage | undefined;
     const ruleProblems: Issue[] = [];
     if (compiled.inactiveWhen) {
       const r = evaluate(compiled.inactiveWhen);
@@ -492,6 +500,9 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       } else if (r.value === true) {
         statusLeaver = true;
         deactivationReason = `deactivation.inactiveWhen is true (${compiled.mapping.deactivation.inactiveWhen})`;
+        deactivation = said('report.reason.inactiveWhen', {
+          rule: compiled.mapping.deactivation.inactiveWhen ?? '',
+        });
       }
     }
     if (compiled.endDate) {
@@ -508,7 +519,10 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       } else if (isPlainDate(r.value)) {
         if (r.value.iso < today) {
           endLeaver = true;
-          deactivationReason ??= `end date ${r.value.iso} is before today (${today})`;
+          if (!deactivationReason) {
+            deactivationReason = `end date ${r.value.iso} is before today (${today})`;
+            deactivation = said('report.reason.endDate', { date: r.value.iso, today });
+          }
         } else leavingOn = r.value.iso;
       } else if (r.value !== null && !(typeof r.value === 'string' && r.value.trim() === '')) {
         ruleProblems.push(
@@ -529,6 +543,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     const explicitActive = attributes.active;
     if (explicitActive === false && !statusLeaver && !endLeaver) {
       deactivationReason = 'the mapped field "active" is false';
+      deactivation = said('report.reason.activeFalse');
     }
     const active = !statusLeaver && !endLeaver && explicitActive !== false;
     if (!active) leavingOn = undefined;
@@ -729,10 +744,19 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     }
     for (const p of issues) emit(p);
     if (blocked) return { status: 'error', row, key, issues };
-    if (startsOn) return { status: 'skipped', row, key, reason: `starts on ${startsOn}`, startsOn };
+    if (startsOn)
+      return {
+        status: 'skipped',
+        row,
+        key,
+        reason: `starts on ${startsOn}`,
+        reasonMessage: said('report.reason.startsOn', { date: startsOn }),
+        startsOn,
+      };
     const user: MappedUser = { row, key, attributes, active, groups, trace };
     if (leavingOn) user.leavingOn = leavingOn;
     if (deactivationReason) user.deactivationReason = deactivationReason;
+    if (deactivation) user.deactivation = deactivation;
     return { status: 'mapped', row, user };
   };
 

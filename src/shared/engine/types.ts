@@ -1,3 +1,4 @@
+import type { CodedMessage } from '../i18n/message';
 import type { Issue } from '../issues';
 import type { FlatUser } from '../scim/resource';
 
@@ -23,6 +24,8 @@ export interface MappedUser {
   leavingOn?: string;
   /** Why the user is inactive: `endDate 2026-01-31 is before today` or `inactiveWhen`. */
   deactivationReason?: string;
+  /** `deactivationReason` as a coded message, for the plan's reason in the reader's language. */
+  deactivation?: CodedMessage;
   /**
    * Set when a login schema generates the login: the field it fills and what the login is made of. The plan
    * keeps an existing account's login and gives a new account the first variant Plek does not hold yet.
@@ -40,6 +43,8 @@ export type RowOutcome =
       row: number;
       key?: string;
       reason: string;
+      /** `reason` as a coded message. */
+      reasonMessage?: CodedMessage;
       /** A joiner not created yet: the start date (yyyy-MM-dd). */
       startsOn?: string;
     }

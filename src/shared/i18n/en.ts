@@ -383,6 +383,14 @@ export const en = {
   'run.cancelled': 'Run cancelled',
   'run.failed': 'Run failed',
   'run.paused': 'Paused',
+  'run.status.running': 'running',
+  'run.status.completed': 'finished',
+  'run.status.completed-with-failures': 'finished with failures',
+  'run.status.cancelled': 'cancelled',
+  'run.status.failed': 'failed',
+  'run.level.info': 'INFO',
+  'run.level.warn': 'WARNING',
+  'run.level.error': 'ERROR',
   'run.succeeded': 'Succeeded',
   'run.failedCount': 'Failed',
 
@@ -630,7 +638,30 @@ export const en = {
   'expr.unknownFunction': 'unknown function {name}',
   'expr.arity':
     '{fn} expects {kind, select, exactly {{min, plural, one {# argument} other {# arguments}}} atLeast {at least {min, plural, one {# argument} other {# arguments}}} range {{min} to {max} arguments} other {{fixed} arguments and then pairs}}, got {got}',
-  'expr.literalParam': '{fn} needs the {param} as a text in quotes',
+  'expr.literalParam':
+    '{fn} needs {param, select, format {the format} table {the table name} region {the region} mode {the mode} culture {the culture} other {the {param}}} as a text in quotes',
+  // Raised by one function's own check of a literal argument (a pattern, a date format, a region…).
+  'expr.regexTooLong':
+    'the regular expression is too long ({length, number} characters, at most {max, number})',
+  'expr.regexTooLarge':
+    'the regular expression is too large once its repeats are expanded; use fewer or smaller repeat counts',
+  'expr.regexLookaround':
+    'look-ahead and look-behind ((?=…), (?!…), (?<=…), (?<!…)) are not supported; the patterns Plek understands are in docs/expressions.md',
+  'expr.regexBackref':
+    'back-references (\\1, \\k<name>) are not supported; the patterns Plek understands are in docs/expressions.md',
+  'expr.regexEscape': "write a character escape as \\x'{'00e9'}' (not \\u00e9)",
+  'expr.regexInvalid':
+    'the regular expression cannot be read: {problem, select, charRange {a character range such as [z-a] runs backwards} escape {an escape with \\ is not known} namedCapture {a named group is not written (?P<name>…)} perlSyntax {this (?…) form is not supported} nestedRepeat {a repeat follows another repeat (such as a*+)} repeatCount {a count in braces is wrong or larger than 1000} missingBracket {a [ is not closed with ]} missingParen {a ( is not closed with )} repeatArgument {a *, + or ? has nothing before it to repeat} trailingBackslash {it ends in a lone \\} duplicateName {two groups have the same name} unexpectedParen {a ) has no ( before it} tooDeep {it is nested too deeply} tooLarge {it is too large} other {RE2 refuses it}}{where, select, yes { (at {near})} other {}}; the patterns Plek understands are in docs/expressions.md',
+  'expr.dateFormatRepeats':
+    'the date format "{format}" has the {part, select, y {year} M {month} other {day}} twice',
+  'expr.dateFormatIncomplete':
+    'the date format "{format}" needs a year, a month and a day (yyyy, MM, dd), or is one of "auto", "excel", "generalizedTime", "filetime"',
+  'expr.dateFormatEmpty': 'the date format "{format}" has no yyyy, MM or dd',
+  'expr.phoneRegion': 'unknown phone region "{region}": use a two-letter country code such as "NL"',
+  'expr.culture': 'unknown culture "{culture}": use a language tag such as "nl-NL"',
+  'expr.diacriticsMode': 'the mode of NormalizeDiacritics is "strip" or "dach", not "{mode}"',
+  'expr.unknownValueMap':
+    'there is no value map table "{name}"{count, plural, =0 { in this mapping} other { (the mapping has: {known})}}',
 
   // Issue texts: `issue.<code>.<variant>`, chosen by the engine in `Issue.params.id` (see src/shared/issues.ts).
   'issue.empty-key.text':
@@ -640,11 +671,24 @@ export const en = {
   'eval.invalidDate.format':
     '{fn}: {text} is not a date in format {format} ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
   'eval.invalidDate.invalid':
-    '{fn}: {text} is not a valid date ({why, select, noSuchDay {no such day} outOfRange {out of range} other {{why}}}) ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
+    '{fn}: {text} is not a valid date ({why, select, noSuchDay {no such day} outOfRange {out of range} excelRange {Excel serial numbers run from 1 to 2958465} excel1900 {serial 60 is 29-02-1900, a day that does not exist: the Excel 1900 bug} filetimeDigits {a FILETIME is a whole number of up to 19 digits} ambiguous {{a}/{b} could be day/month or month/day; give the format, for example ParseDate([…], "dd/MM/yyyy")} serialAmongText {a number among dates written as text; use ParseDate(…, "excel") if it really is a serial number} other {{why}}}) ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
   'eval.invalidDate.notDate':
     '{fn}: {text} is not a date ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
   'eval.invalidPhone':
     '{fn}: {text} is not a valid phone number for {region} ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
+  'eval.notWhole':
+    '{fn}: {param, select, length {the length} start {the start} index {the position} days {the number of days} number {the word number} other {{param}}} must be a whole number, not {text} ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
+  'eval.notNumber':
+    '{fn}: {text} is not a number ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
+  'eval.emptySeparator':
+    '{fn}: the separator is empty ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
+  'eval.regexInputTooLong':
+    '{fn}: the text is longer than {max, number} characters ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
+  'eval.badToday':
+    '{fn}: the run date {today} is not written yyyy-MM-dd ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
+  'eval.dateOutOfRange':
+    '{fn}: the result lies outside the years 1 to 9999 ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
+  'eval.tooLarge': 'the result is too large (a text grew past the longest text Plek can hold)',
   'issue.eval.field': 'row {row}: {field}: {detail}; the field is left unchanged in Plek',
   'issue.eval.inactiveWhen': 'row {row}: deactivation.inactiveWhen: {detail}',
   'issue.eval.endDate':
@@ -741,6 +785,20 @@ export const en = {
   'key.reason.empty': 'Some rows have no value; those rows cannot be synced.',
   'key.none': 'No column is filled and unique in the sample. Ask HR to add an employee number to the export.',
   'key.sampled': 'Measured on {n, plural, one {# sampled row} other {# sampled rows}}.',
+  // Why a mapping key can change (src/shared/ad/suggest.ts), the preview's tooltip on "key may change".
+  'key.stability.employeeID':
+    'employeeID can change (re-hire under a new number, a fixed typo) and is often empty for external staff; when it changes Plek sees a new person and deactivates the old one. objectGUID never changes.',
+  'key.stability.employeeNumber':
+    'employeeNumber can change (re-hire under a new number, a fixed typo); when it changes Plek sees a new person. objectGUID never changes.',
+  'key.stability.mail':
+    'mail changes with a name change (marriage, a corrected spelling); when it changes Plek sees a new person. objectGUID never changes.',
+  'key.stability.sAMAccountName':
+    'sAMAccountName is renamed with the person (marriage, naming convention changes) and can be reused for a new colleague; objectGUID never changes.',
+  'key.stability.userPrincipalName':
+    'userPrincipalName changes with a name or domain change; objectGUID never changes.',
+  'key.stability.cn': 'cn changes whenever the account is renamed; objectGUID never changes.',
+  'key.stability.distinguishedName':
+    'the DN changes whenever the account moves to another OU or is renamed; objectGUID never changes.',
   'checklist.heading': 'What a sync needs',
   'checklist.key': 'A mapping key',
   'checklist.givenName': 'Given name',
@@ -752,6 +810,19 @@ export const en = {
   'problem.noKey':
     'No mapping key chosen yet: pick the column that recognises a person under “Mapping key” on the Source step.',
   'problem.generic': 'The mapping has a problem at {place}: {detail}',
+  'problem.expression': 'The expression for {place} cannot be used: {detail}',
+  'problem.target.photos': '{field}: Plek does not synchronise profile photos.',
+  'problem.target.birthDates': '{field}: Plek does not synchronise (birth) dates to profiles.',
+  'problem.target.unknown':
+    '"{field}" is not a Plek field: use a SCIM path such as name.givenName, or declare it under customFields.',
+  'problem.duplicateTarget': '"{field}" fills the same Plek field as "{earlier}"; keep one of them.',
+  'problem.loginTargetMapped':
+    'The {targetLabel} is also mapped as a field, while the login schema makes it; remove one of the two.',
+  'problem.loginReadsUnmapped':
+    'The login schema reads the {targetLabel}, but no field mapping fills it; map it first.',
+  'problem.groupFieldUnmapped':
+    'Group rules work on Plek profile fields only, and the {targetLabel} is not mapped; map it first.',
+  'problem.requiredMissing': 'Plek needs the {targetLabel} to create an account; add a field mapping for it.',
   'report.col.row': 'row',
   'report.col.key': 'key',
   'report.col.name': 'name',
@@ -788,34 +859,76 @@ export const en = {
   'report.result.conflict': 'needs attention',
   'report.result.skipped': 'skipped',
   'report.result.blocked': 'blocked by the safety guard',
-  'report.reason.endDate': 'deactivated because end date {date}',
+  'report.reason.endDate': 'end date {date} has passed',
   'report.reason.leavingOn': 'leaving on {date}',
+  'report.reason.startsOn': 'starts on {date}: not created yet',
   'report.reason.new': 'new in the source',
   'report.reason.upToDate': 'up to date',
   'report.reason.fieldsChanged': '{n, plural, one {# field} other {# fields}} changed',
   'report.reason.activeAgain': 'active again in the source',
+  'report.reason.inactive': 'inactive in the source',
+  'report.reason.activeFalse': 'the mapping sets the field active to false',
   'report.reason.linked':
-    'initial import: existing account linked by {by, select, email {email} other {login}}',
+    'initial import: existing account linked by {by, select, email {e-mail address} other {login}}',
   'report.reason.notCreatedInactive': 'not created: inactive in the source ({why})',
   'report.reason.inactiveWhen': 'deactivated because {rule}',
   'report.reason.outOfScope': 'skipped because out of scope: {rule}',
   'report.reason.error': 'skipped because of an error: {message}',
+  'report.reason.rowErrors': 'the row has errors (see Validate)',
   'report.reason.noSourceUser':
     'no one in the source has this {by, select, email {e-mail address} other {login}}',
   'report.reason.inactiveNeverLinked': 'inactive Plek account: never linked automatically',
   'report.reason.managerUnknown': 'manager "{key}" is not in Plek nor in this run: left unchanged',
+  'report.reason.duplicateKey':
+    'mapping key "{key}" occurs on rows {rows}: nothing is done until it is unique',
+  'report.reason.externalIdAmbiguous':
+    'mapping key "{key}" belongs to {n, plural, one {# Plek account} other {# Plek accounts}} ({ids}): remove the duplicates in Plek first',
+  'report.reason.linkAmbiguous':
+    '{by, select, email {e-mail address} other {login}} {value} matches {n, plural, one {# Plek account} other {# Plek accounts}} without a key ({ids}): link one by hand',
+  'report.reason.linkClaimed':
+    'rows {rows} all match Plek account {id} by {by, select, email {e-mail address} other {login}}: link it by hand',
+  'report.reason.loginExhausted':
+    'every variant of the login {login} is already taken in Plek or in this run',
+  'report.reason.userNameTaken':
+    'login {value} is already used by {kind, select, new {the new account of "{holder}" in this run} other {Plek account {holder}}}',
+  'report.reason.emailTaken':
+    'e-mail address {value} is already used by {kind, select, new {the new account of "{holder}" in this run} other {Plek account {holder}}}',
+  'report.reason.noLogin': 'no login or work e-mail address to create the account with',
+  'report.reason.groupRule': 'a group rule matches',
+  'report.reason.groupRuleNewGroup': 'a group rule matches; the group is created first',
+  'report.reason.groupMissing': 'the group does not exist in Plek yet',
   'report.targetWarnings': 'Warnings about Plek in this run ({n, number})',
   'report.warning.managerFailed': 'manager not set because row {row} ({key}) could not be created: {error}',
   'report.warning.managerNotCreated':
     'manager not set because row {row} ({key}) was not created{interrupted, select, yes { (the run was interrupted)} other {}}',
   'report.warning.loginTaken': 'login {plain} is already taken, so this account gets {given}',
   'report.warning.spcFailed':
-    "Plek's /ServiceProviderConfig could not be read ({detail}): ETags and /Bulk were off for this run",
+    "Plek's /ServiceProviderConfig could not be read — {detail}. ETags and /Bulk were off for this run",
+  'report.warning.spcEmpty':
+    "Plek's /ServiceProviderConfig answered HTTP {status} without a configuration: ETags and /Bulk were off for this run",
   'report.warning.pagingRecovered':
-    "Plek's paging skipped {n, plural, one {# account} other {# accounts}} ({why}); read again from the start, the listing is complete",
+    "Plek's paging of {path} skipped {n, plural, one {# account} other {# accounts}} ({why}); read again from the start, the listing is complete",
+  'report.paging.echo': 'it answered start index {echoed} when asked for {asked}',
+  'report.paging.short': 'it listed {listed, number} of the {total, number} it reports',
   'report.warning.wholeAttributes':
-    'Plek refused a value-filter path ({detail}): emails and phone numbers were written as whole attributes',
-  'report.warning.bulkRefused': 'Plek refused /Bulk ({detail}): accounts were created one by one',
+    'Plek refused a value-filter path — {detail}. E-mail addresses and phone numbers were written as whole attributes',
+  'report.warning.bulkRefused': 'Plek refused /Bulk — {detail}. Accounts were created one by one',
+  'report.failure.conflict':
+    'Plek already has an account with this login or e-mail address (HTTP 409: {detail})',
+  'report.failure.invalidValue': 'Plek refused a value (HTTP 400 {scimType}: {detail})',
+  'report.failure.refused': 'Plek refused the request (HTTP {status}: {detail})',
+  'report.failure.access': 'Plek refused access (HTTP {status}: {detail})',
+  'report.failure.notFound': 'the account or group no longer exists in Plek ({detail})',
+  'report.failure.rateLimited': 'Plek kept asking to slow down; the operation was given up ({detail})',
+  'report.failure.server': 'Plek had a server error (HTTP {status}: {detail})',
+  'report.failure.network': 'Plek could not be reached or did not answer ({detail})',
+  'report.failure.ambiguous':
+    '{n, plural, one {# Plek account matches} other {# Plek accounts match}} this person, so nothing was changed ({detail})',
+  'report.failure.noId': 'Plek created the account but sent no id back',
+  'report.failure.notCreated': 'not done, because the account was not created',
+  'report.failure.notCreatedGroup': 'not added to the group, because the account was not created',
+  'report.failure.groupMissing': 'group "{group}" does not exist, because creating it failed',
+  'report.failure.other': 'the operation failed ({detail})',
   'run.targetWarnings': '{n, plural, one {A warning about Plek} other {# warnings about Plek}}',
 } as const satisfies Record<string, string>;
 

@@ -12,8 +12,10 @@ import type { Issue, IssueCode } from '../issues';
 import { CORE_TARGET_FIELDS } from '../scim/fields';
 import { en, type Catalogue, type MessageId } from './en';
 import { nl } from './nl';
+import type { CodedMessage, CodedParam } from './message';
 
 export type { Catalogue, MessageId } from './en';
+export { said, type CodedMessage, type CodedParam } from './message';
 
 /** The workbench's two languages: Dutch for the consultants, English as the reference. */
 export const LANGS = ['nl', 'en'] as const;
@@ -167,4 +169,80 @@ export function formatExpressionError(
   const id = `expr.${error.code ?? ''}`;
   if (!error.code || !hasMessage(id)) return error.message.replace(/ at column \d+$/, '');
   return format(lang, id, error.params ?? {});
+}
+
+/** A date parameter (yyyy-MM-dd) as HR writes dates in both languages: dd-MM-yyyy. Other values as they are. */
+function hrDate(v: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : v;
+}
+
+/**
+ * A coded message (the plan's reasons, warnings, run failures) in a language. Parameters that hold messages are
+ * worded first and joined with "; "; dates (yyyy-MM-dd) show as dd-MM-yyyy; an issue's text (`issue.*`) is worded as `formatIssue` does. A code the
+ * catalogue does not know (a plan file from a newer workbench) shows as the code with its parameters, never as
+ * an empty line.
+ */
+export function formatMessage(lang: Lang, m: CodedMessage): string {
+  const issue = m.code.startsWith('issue.');
+  const values: Record<string, MessageValue> = {};
+  for (const [k, v] of Object.entries(m.params ?? {}))
+    values[k] =
+      typeof v === 'object' ? formatMessages(lang, v, '; ') : typeof v === 'string' && !issue ? hrDate(v) : v;
+  if (!hasMessage(m.code)) {
+    const shown = Object.entries(values).map(([k, v]) => `${k}=${String(v)}`);
+    return shown.length ? `${m.code} (${shown.join(', ')})` : m.code;
+  }
+  if (issue) {
+    const params = { ...values, id: m.code } as unknown as Issue['params'];
+    return formatIssue({ code: 'expression-error', severity: 'error', message: m.code, params }, lang);
+  }
+  return format(lang, m.code, values);
+}
+
+/** Several coded messages in a language, joined (the fragments of one reason: "new in the source, leaving on …"). */
+export function formatMessages(lang: Lang, list: readonly CodedMessage[], separator = ', '): string {
+  return list.map((m) => formatMessage(lang, m)).join(separator);
+}
+
+/**
+ * A coded message flattened into one value list (as log lines cross the API: `{ id, values }` with string and
+ * number values only): `<name>:id` and `<name>:<param>` entries word the message that fills `{name}`.
+ */
+export function flattenMessage(
+  name: string,
+  m: CodedMessage,
+  lang: Lang = 'en',
+): Record<string, string | number> {
+  const out: Record<string, string | number> = { [`${name}:id`]: m.code };
+  for (const [k, v] of Object.entries(m.params ?? {}))
+    out[`${name}:${k}`] =
+      typeof v === 'object' ? formatMessages(lang, v, '; ') : typeof v === 'boolean' ? String(v) : v;
+  return out;
+}
+
+/**
+ * A catalogue message sent as data (`{ id, values }`) in a language; values flattened with `flattenMessage` are
+ * worded into their parameter first. Null when the catalogue does not know the id.
+ */
+export function formatRef(
+  lang: Lang,
+  ref: { id: string; values: Readonly<Record<string, string | number>> },
+): string | null {
+  if (!hasMessage(ref.id)) return null;
+  const values: Record<string, MessageValue> = {};
+  const nested = new Map<string, Record<string, CodedParam>>();
+  for (const [k, v] of Object.entries(ref.values)) {
+    const at = k.indexOf(':');
+    if (at < 0) values[k] = v;
+    else {
+      const name = k.slice(0, at);
+      const params = nested.get(name) ?? {};
+      params[k.slice(at + 1)] = v;
+      nested.set(name, params);
+    }
+  }
+  for (const [name, { id, ...params }] of nested)
+    if (typeof id === 'string' && hasMessage(id)) values[name] = formatMessage(lang, { code: id, params });
+  return format(lang, ref.id, values);
 }

@@ -380,6 +380,14 @@ export const nl: Catalogue = {
   'run.cancelled': 'Run geannuleerd',
   'run.failed': 'Run mislukt',
   'run.paused': 'Gepauzeerd',
+  'run.status.running': 'bezig',
+  'run.status.completed': 'voltooid',
+  'run.status.completed-with-failures': 'voltooid met mislukte bewerkingen',
+  'run.status.cancelled': 'geannuleerd',
+  'run.status.failed': 'mislukt',
+  'run.level.info': 'INFO',
+  'run.level.warn': 'WAARSCHUWING',
+  'run.level.error': 'FOUT',
   'run.succeeded': 'Gelukt',
   'run.failedCount': 'Mislukt',
 
@@ -633,7 +641,29 @@ export const nl: Catalogue = {
   'expr.unknownFunction': 'onbekende functie {name}',
   'expr.arity':
     '{fn} verwacht {kind, select, exactly {{min, plural, one {# argument} other {# argumenten}}} atLeast {minstens {min, plural, one {# argument} other {# argumenten}}} range {{min} tot {max} argumenten} other {{fixed} argumenten en dan paren}}, maar krijgt er {got}',
-  'expr.literalParam': '{fn} heeft de {param} nodig als tekst tussen aanhalingstekens',
+  'expr.literalParam':
+    '{fn} heeft {param, select, format {het formaat} table {de naam van de vertaaltabel} region {de regio} mode {de modus} culture {de cultuur} other {„{param}”}} nodig als tekst tussen aanhalingstekens',
+  // Gemeld door de eigen controle van één functie op een vaste waarde (een patroon, een datumformaat, een regio…).
+  'expr.regexTooLong': 'de reguliere expressie is te lang ({length, number} tekens, hoogstens {max, number})',
+  'expr.regexTooLarge':
+    'de reguliere expressie wordt te groot als haar herhalingen zijn uitgeschreven; gebruik minder of kleinere herhalingsaantallen',
+  'expr.regexLookaround':
+    'vooruit- en terugkijken ((?=…), (?!…), (?<=…), (?<!…)) kan niet; welke patronen Plek begrijpt staat in docs/expressions.md',
+  'expr.regexBackref':
+    'terugverwijzingen (\\1, \\k<name>) kunnen niet; welke patronen Plek begrijpt staat in docs/expressions.md',
+  'expr.regexEscape': "schrijf een teken met een code als \\x'{'00e9'}' (niet als \\u00e9)",
+  'expr.regexInvalid':
+    'de reguliere expressie is niet te lezen: {problem, select, charRange {een tekenbereik zoals [z-a] loopt achterstevoren} escape {een teken na \\ is onbekend} namedCapture {een groep met een naam schrijf je als (?P<naam>…)} perlSyntax {deze vorm (?…) kan niet} nestedRepeat {een herhaling volgt op een herhaling (zoals a*+)} repeatCount {een aantal tussen accolades klopt niet of is groter dan 1000} missingBracket {een [ wordt niet met ] gesloten} missingParen {een ( wordt niet met ) gesloten} repeatArgument {voor een *, + of ? staat niets om te herhalen} trailingBackslash {hij eindigt op een losse \\} duplicateName {twee groepen hebben dezelfde naam} unexpectedParen {voor een ) staat geen (} tooDeep {hij is te diep genest} tooLarge {hij is te groot} other {RE2 weigert hem}}{where, select, yes { (bij {near})} other {}}; welke patronen Plek begrijpt staat in docs/expressions.md',
+  'expr.dateFormatRepeats':
+    'in het datumformaat "{format}" staat {part, select, y {het jaar} M {de maand} other {de dag}} twee keer',
+  'expr.dateFormatIncomplete':
+    'het datumformaat "{format}" heeft een jaar, een maand en een dag nodig (yyyy, MM, dd), of is een van "auto", "excel", "generalizedTime", "filetime"',
+  'expr.dateFormatEmpty': 'in het datumformaat "{format}" staat geen yyyy, MM of dd',
+  'expr.phoneRegion': 'onbekende telefoonregio "{region}": gebruik een landcode van twee letters, zoals "NL"',
+  'expr.culture': 'onbekende cultuur "{culture}": gebruik een taalcode zoals "nl-NL"',
+  'expr.diacriticsMode': 'de modus van NormalizeDiacritics is "strip" of "dach", niet "{mode}"',
+  'expr.unknownValueMap':
+    'er is geen vertaaltabel "{name}"{count, plural, =0 { in deze mapping} other { (de mapping heeft: {known})}}',
 
   'issue.empty-key.text':
     'rij {row}: de mapping key "{attribute}" is leeg; Plek kan deze persoon bij de volgende synchronisatie niet herkennen. Vul hem in de bron in.',
@@ -641,11 +671,24 @@ export const nl: Catalogue = {
   'eval.invalidDate.format':
     '{fn}: {text} is geen datum in het formaat {format} ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
   'eval.invalidDate.invalid':
-    '{fn}: {text} is geen geldige datum ({why, select, noSuchDay {die dag bestaat niet} outOfRange {buiten het bereik} other {{why}}}) ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+    '{fn}: {text} is geen geldige datum ({why, select, noSuchDay {die dag bestaat niet} outOfRange {buiten het bereik} excelRange {Excel-volgnummers lopen van 1 tot 2958465} excel1900 {volgnummer 60 is 29-02-1900, een dag die niet bestaat: de 1900-fout van Excel} filetimeDigits {een FILETIME is een geheel getal van hoogstens 19 cijfers} ambiguous {bij {a}/{b} is niet te zien wat de dag en wat de maand is; geef het formaat, bijvoorbeeld ParseDate([…], "dd/MM/yyyy")} serialAmongText {een getal tussen datums die als tekst zijn geschreven; gebruik ParseDate(…, "excel") als het echt een Excel-volgnummer is} other {{why}}}) ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
   'eval.invalidDate.notDate':
     '{fn}: {text} is geen datum ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
   'eval.invalidPhone':
     '{fn}: {text} is geen geldig telefoonnummer voor {region} ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+  'eval.notWhole':
+    '{fn}: {param, select, length {de lengte} start {het begin} index {de positie} days {het aantal dagen} number {het woordnummer} other {{param}}} moet een geheel getal zijn, niet {text} ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+  'eval.notNumber':
+    '{fn}: {text} is geen getal ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+  'eval.emptySeparator':
+    '{fn}: het scheidingsteken is leeg ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+  'eval.regexInputTooLong':
+    '{fn}: de tekst is langer dan {max, number} tekens ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+  'eval.badToday':
+    '{fn}: de rundatum {today} is niet geschreven als yyyy-MM-dd ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+  'eval.dateOutOfRange':
+    '{fn}: de uitkomst ligt buiten de jaren 1 tot 9999 ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+  'eval.tooLarge': 'de uitkomst is te groot (een tekst is langer geworden dan Plek kan bewaren)',
   'issue.eval.field': 'rij {row}: {field}: {detail}; het veld blijft in Plek ongewijzigd',
   'issue.eval.inactiveWhen': 'rij {row}: deactivation.inactiveWhen: {detail}',
   'issue.eval.endDate':
@@ -742,6 +785,20 @@ export const nl: Catalogue = {
   'key.none':
     'Geen enkele kolom is gevuld en uniek in de steekproef. Vraag HR om een personeelsnummer aan de export toe te voegen.',
   'key.sampled': 'Gemeten op {n, plural, one {# rij uit de steekproef} other {# rijen uit de steekproef}}.',
+  // Waarom een mapping key kan veranderen (src/shared/ad/suggest.ts): de tooltip bij "key kan veranderen".
+  'key.stability.employeeID':
+    'employeeID kan veranderen (opnieuw in dienst onder een nieuw nummer, een verbeterde tikfout) en is bij externe medewerkers vaak leeg; verandert het, dan ziet Plek een nieuwe persoon en deactiveert de oude. objectGUID verandert nooit.',
+  'key.stability.employeeNumber':
+    'employeeNumber kan veranderen (opnieuw in dienst onder een nieuw nummer, een verbeterde tikfout); verandert het, dan ziet Plek een nieuwe persoon. objectGUID verandert nooit.',
+  'key.stability.mail':
+    'mail verandert mee met een nieuwe naam (huwelijk, een verbeterde schrijfwijze); verandert het, dan ziet Plek een nieuwe persoon. objectGUID verandert nooit.',
+  'key.stability.sAMAccountName':
+    'sAMAccountName wordt met de persoon hernoemd (huwelijk, een nieuwe naamgevingsregel) en kan opnieuw worden uitgegeven aan een nieuwe collega; objectGUID verandert nooit.',
+  'key.stability.userPrincipalName':
+    'userPrincipalName verandert mee met een nieuwe naam of een nieuw domein; objectGUID verandert nooit.',
+  'key.stability.cn': 'cn verandert telkens als het account wordt hernoemd; objectGUID verandert nooit.',
+  'key.stability.distinguishedName':
+    'de DN verandert telkens als het account naar een andere OU gaat of wordt hernoemd; objectGUID verandert nooit.',
   'checklist.heading': 'Wat een synchronisatie nodig heeft',
   'checklist.key': 'Een mapping key',
   'checklist.givenName': 'Voornaam',
@@ -753,6 +810,20 @@ export const nl: Catalogue = {
   'problem.noKey':
     'Nog geen mapping key gekozen: kies bij de stap Bron onder “Mapping key” de kolom die een persoon herkent.',
   'problem.generic': 'De mapping heeft een probleem bij {place}: {detail}',
+  'problem.expression': 'De expressie voor {place} is niet bruikbaar: {detail}',
+  'problem.target.photos': '{field}: Plek synchroniseert geen profielfoto’s.',
+  'problem.target.birthDates': '{field}: Plek synchroniseert geen (geboorte)datums naar profielen.',
+  'problem.target.unknown':
+    '"{field}" is geen veld van Plek: gebruik een SCIM-pad zoals name.givenName, of declareer het onder customFields.',
+  'problem.duplicateTarget': '"{field}" vult hetzelfde Plek-veld als "{earlier}"; houd er één van over.',
+  'problem.loginTargetMapped':
+    'Het veld {targetLabel} staat ook bij de velden, terwijl het loginschema het maakt; haal een van de twee weg.',
+  'problem.loginReadsUnmapped':
+    'Het loginschema leest het veld {targetLabel}, maar geen veldmapping vult het; map het eerst.',
+  'problem.groupFieldUnmapped':
+    'Groepsregels werken alleen op profielvelden van Plek, en het veld {targetLabel} is niet gemapt; map het eerst.',
+  'problem.requiredMissing':
+    'Plek heeft het veld {targetLabel} nodig om een account aan te maken; voeg er een veldmapping voor toe.',
   'report.col.row': 'rij',
   'report.col.key': 'sleutel',
   'report.col.name': 'naam',
@@ -789,23 +860,44 @@ export const nl: Catalogue = {
   'report.result.conflict': 'vraagt aandacht',
   'report.result.skipped': 'overgeslagen',
   'report.result.blocked': 'tegengehouden door de veiligheidscontrole',
-  'report.reason.endDate': 'gedeactiveerd omdat de einddatum {date} is',
+  'report.reason.endDate': 'einddatum {date} is verstreken',
   'report.reason.leavingOn': 'vertrekt op {date}',
+  'report.reason.startsOn': 'begint op {date}: nog niet aangemaakt',
   'report.reason.new': 'nieuw in de bron',
   'report.reason.upToDate': 'al actueel',
   'report.reason.fieldsChanged': '{n, plural, one {# veld} other {# velden}} gewijzigd',
   'report.reason.activeAgain': 'weer actief in de bron',
+  'report.reason.inactive': 'inactief in de bron',
+  'report.reason.activeFalse': 'de mapping zet het veld active op onwaar',
   'report.reason.linked':
     'eerste import: bestaand account gekoppeld op {by, select, email {e-mailadres} other {login}}',
   'report.reason.notCreatedInactive': 'niet aangemaakt: inactief in de bron ({why})',
   'report.reason.inactiveWhen': 'gedeactiveerd omdat {rule}',
   'report.reason.outOfScope': 'overgeslagen: buiten de scope ({rule})',
   'report.reason.error': 'overgeslagen door een fout: {message}',
+  'report.reason.rowErrors': 'de rij bevat fouten (zie Valideren)',
   'report.reason.noSourceUser':
     'niemand in de bron heeft {by, select, email {dit e-mailadres} other {deze login}}',
   'report.reason.inactiveNeverLinked': 'inactief Plek-account: wordt nooit automatisch gekoppeld',
   'report.reason.managerUnknown':
     'leidinggevende "{key}" staat niet in Plek en niet in deze run: niet gewijzigd',
+  'report.reason.duplicateKey':
+    'mapping key "{key}" staat in de rijen {rows}: er gebeurt niets tot die uniek is',
+  'report.reason.externalIdAmbiguous':
+    'mapping key "{key}" hoort bij {n, plural, one {# Plek-account} other {# Plek-accounts}} ({ids}): verwijder eerst de dubbele in Plek',
+  'report.reason.linkAmbiguous':
+    '{by, select, email {e-mailadres} other {login}} {value} past bij {n, plural, one {# Plek-account} other {# Plek-accounts}} zonder sleutel ({ids}): koppel er één met de hand',
+  'report.reason.linkClaimed':
+    'de rijen {rows} passen allemaal op {by, select, email {e-mailadres} other {login}} bij Plek-account {id}: koppel het met de hand',
+  'report.reason.loginExhausted': 'elke variant van de login {login} is al in gebruik in Plek of in deze run',
+  'report.reason.userNameTaken':
+    'login {value} is al in gebruik bij {kind, select, new {het nieuwe account van "{holder}" in deze run} other {Plek-account {holder}}}',
+  'report.reason.emailTaken':
+    'e-mailadres {value} is al in gebruik bij {kind, select, new {het nieuwe account van "{holder}" in deze run} other {Plek-account {holder}}}',
+  'report.reason.noLogin': 'geen login of werk-e-mailadres om het account mee aan te maken',
+  'report.reason.groupRule': 'een groepsregel is van toepassing',
+  'report.reason.groupRuleNewGroup': 'een groepsregel is van toepassing; de groep wordt eerst aangemaakt',
+  'report.reason.groupMissing': 'de groep bestaat nog niet in Plek',
   'report.targetWarnings': 'Waarschuwingen over Plek in deze run ({n, number})',
   'report.warning.managerFailed':
     'leidinggevende niet ingesteld omdat rij {row} ({key}) niet kon worden aangemaakt: {error}',
@@ -813,11 +905,32 @@ export const nl: Catalogue = {
     'leidinggevende niet ingesteld omdat rij {row} ({key}) niet is aangemaakt{interrupted, select, yes { (de run werd onderbroken)} other {}}',
   'report.warning.loginTaken': 'login {plain} is al in gebruik, daarom krijgt dit account {given}',
   'report.warning.spcFailed':
-    'De /ServiceProviderConfig van Plek kon niet worden gelezen ({detail}): ETags en /Bulk stonden uit voor deze run',
+    'De /ServiceProviderConfig van Plek kon niet worden gelezen — {detail}. ETags en /Bulk stonden uit voor deze run',
+  'report.warning.spcEmpty':
+    'De /ServiceProviderConfig van Plek gaf HTTP {status} zonder configuratie: ETags en /Bulk stonden uit voor deze run',
   'report.warning.pagingRecovered':
-    'Plek sloeg bij het bladeren {n, plural, one {# account} other {# accounts}} over ({why}); opnieuw vanaf het begin gelezen, de lijst is volledig',
+    'Plek sloeg bij het bladeren door {path} {n, plural, one {# account} other {# accounts}} over ({why}); opnieuw vanaf het begin gelezen, de lijst is volledig',
+  'report.paging.echo': 'gevraagd om startindex {asked}, antwoord met startindex {echoed}',
+  'report.paging.short': 'het gaf er {listed, number} van de {total, number} die het zelf opgeeft',
   'report.warning.wholeAttributes':
-    'Plek weigerde een pad met waardefilter ({detail}): e-mailadressen en telefoonnummers zijn als geheel geschreven',
-  'report.warning.bulkRefused': 'Plek weigerde /Bulk ({detail}): accounts zijn één voor één aangemaakt',
+    'Plek weigerde een pad met waardefilter — {detail}. E-mailadressen en telefoonnummers zijn als geheel geschreven',
+  'report.warning.bulkRefused': 'Plek weigerde /Bulk — {detail}. Accounts zijn één voor één aangemaakt',
+  'report.failure.conflict':
+    'Plek heeft al een account met deze login of dit e-mailadres (HTTP 409: {detail})',
+  'report.failure.invalidValue': 'Plek weigerde een waarde (HTTP 400 {scimType}: {detail})',
+  'report.failure.refused': 'Plek weigerde het verzoek (HTTP {status}: {detail})',
+  'report.failure.access': 'Plek weigerde de toegang (HTTP {status}: {detail})',
+  'report.failure.notFound': 'het account of de groep bestaat niet meer in Plek ({detail})',
+  'report.failure.rateLimited':
+    'Plek bleef vragen om langzamer te gaan; de bewerking is opgegeven ({detail})',
+  'report.failure.server': 'Plek had een serverfout (HTTP {status}: {detail})',
+  'report.failure.network': 'Plek was niet bereikbaar of gaf geen antwoord ({detail})',
+  'report.failure.ambiguous':
+    '{n, plural, one {# Plek-account past} other {# Plek-accounts passen}} bij deze persoon, dus er is niets gewijzigd ({detail})',
+  'report.failure.noId': 'Plek maakte het account aan maar stuurde geen id terug',
+  'report.failure.notCreated': 'niet uitgevoerd, omdat het account niet is aangemaakt',
+  'report.failure.notCreatedGroup': 'niet aan de groep toegevoegd, omdat het account niet is aangemaakt',
+  'report.failure.groupMissing': 'groep "{group}" bestaat niet, omdat het aanmaken ervan mislukte',
+  'report.failure.other': 'de bewerking is mislukt ({detail})',
   'run.targetWarnings': '{n, plural, one {Een waarschuwing over Plek} other {# waarschuwingen over Plek}}',
 };

@@ -1,4 +1,5 @@
 import { firstFreeLogin } from '../engine/login';
+import { said, type CodedMessage } from '../i18n/message';
 import type { MappedUser } from '../engine/types';
 import type { NullPolicy, SafetyThresholds } from '../mapping/schema';
 import { ENTERPRISE_USER_SCHEMA, WORK_EMAIL } from '../scim/fields';
@@ -29,8 +30,9 @@ export interface PlanMappingOptions {
 
 export interface ComputePlanInput {
   users: MappedUser[];
-  skipped: { row: number; key?: string; reason: string }[];
-  errors: { row: number; key?: string; message: string }[];
+  skipped: { row: number; key?: string; reason: string; reasonMessage?: CodedMessage }[];
+  /** `issues`: the row's errors as coded messages (the issue texts Validate shows). */
+  errors: { row: number; key?: string; message: string; issues?: CodedMessage[] }[];
   targetUsers: ScimUser[];
   targetGroups: PlanTargetGroup[];
   mapping: PlanMappingOptions;
@@ -90,7 +92,7 @@ function diffFields(
   current: ScimUser | null,
   mapping: PlanMappingOptions,
   resolveManager: (key: string) => { id?: string; deferred?: boolean },
-  notes: string[],
+  notes: Note[],
 ): FieldChange[] {
   const changes: FieldChange[] = [];
   const paths = Object.keys(user.attributes)
@@ -111,7 +113,10 @@ function diffFields(
         managerKey = after;
         after = null;
       } else {
-        notes.push(`manager "${after}" is not in Plek nor in this run: left unchanged`);
+        notes.push({
+          text: `manager "${after}" is not in Plek nor in this run: left unchanged`,
+          said: said('report.reason.managerUnknown', { key: after }),
+        });
         continue;
       }
     }
@@ -135,11 +140,37 @@ function diffFields(
   return changes;
 }
 
+/** A reason fragment or warning: its English text (logs, `--json`) and the same as a coded message. */
+interface Note {
+  text: string;
+  said: CodedMessage;
+}
+
 interface Pending {
   user: MappedUser;
   account: ScimUser | null;
   link: boolean;
-  conflict?: string;
+  conflict?: Note;
+}
+
+/** The English reason (fragments joined by "; ") and the coded one, for a change. */
+function reasonOf(notes: readonly Note[]): { reason: string; reasons: CodedMessage[] } {
+  return { reason: notes.map((n) => n.text).join('; '), reasons: notes.map((n) => n.said) };
+}
+
+/** Warnings as a change carries them: English texts and coded messages, in the same order. */
+function warningsOf(notes: readonly Note[]): { warnings?: string[]; warningMessages?: CodedMessage[] } {
+  return notes.length
+    ? { warnings: notes.map((n) => n.text), warningMessages: notes.map((n) => n.said) }
+    : {};
+}
+
+/** Why a user is inactive in the source, as the engine said it (English and coded). */
+function inactiveNote(user: MappedUser): Note {
+  return {
+    text: user.deactivationReason ?? 'inactive in the source',
+    said: user.deactivation ?? said('report.reason.inactive'),
+  };
 }
 
 /**
@@ -172,12 +203,19 @@ export function computePlan(input: ComputePlanInput): Plan {
     pending.push(p);
     const rows = keyCount.get(user.key) ?? [];
     if (rows.length > 1) {
-      p.conflict = `mapping key "${user.key}" occurs on rows ${rows.join(', ')}`;
+      p.conflict = {
+        text: `mapping key "${user.key}" occurs on rows ${rows.join(', ')}`,
+        said: said('report.reason.duplicateKey', { key: user.key, rows: rows.join(', ') }),
+      };
       continue;
     }
     const found = byExternalId.get(user.key) ?? [];
     if (found.length > 1) {
-      p.conflict = `externalId "${user.key}" matches ${found.length} Plek accounts (${found.map((f) => f.id).join(', ')})`;
+      const ids = found.map((f) => f.id).join(', ');
+      p.conflict = {
+        text: `externalId "${user.key}" matches ${found.length} Plek accounts (${ids})`,
+        said: said('report.reason.externalIdAmbiguous', { key: user.key, n: found.length, ids }),
+      };
       continue;
     }
     if (found.length === 1) {
@@ -195,7 +233,11 @@ export function computePlan(input: ComputePlanInput): Plan {
       (c) => !c.externalId && (!mapping.linking.ignoreInactive || isActive(c)),
     );
     if (candidates.length > 1) {
-      p.conflict = `${matchOn} ${needle} matches ${candidates.length} Plek accounts without externalId (${candidates.map((c) => c.id).join(', ')})`;
+      const ids = candidates.map((c) => c.id).join(', ');
+      p.conflict = {
+        text: `${matchOn} ${needle} matches ${candidates.length} Plek accounts without externalId (${ids})`,
+        said: said('report.reason.linkAmbiguous', { by: matchOn, value: needle, n: candidates.length, ids }),
+      };
       continue;
     }
     const c = candidates[0];
@@ -209,7 +251,10 @@ export function computePlan(input: ComputePlanInput): Plan {
     if (list.length < 2) continue;
     const rows = list.map((l) => l.user.row).join(', ');
     for (const l of list)
-      l.conflict = `source rows ${rows} all match Plek account ${id} by ${mapping.linking.matchOn}`;
+      l.conflict = {
+        text: `source rows ${rows} all match Plek account ${id} by ${mapping.linking.matchOn}`,
+        said: said('report.reason.linkClaimed', { rows, id, by: mapping.linking.matchOn }),
+      };
   }
 
   // Which keys will have a Plek account after this run, for manager references.
@@ -237,10 +282,27 @@ export function computePlan(input: ComputePlanInput): Plan {
     for (const e of emailsOf(t)) if (t.id && !emailHolder.has(e)) emailHolder.set(e, t.id);
   }
   const targetById = new Map(input.targetUsers.filter((t) => t.id).map((t) => [t.id as string, t]));
-  const holderText = (holder: string): string => {
-    if (holder.startsWith('new:')) return `new user "${holder.slice(4)}" in this run`;
+  /** Who holds a login or email already: English, and the parameters of the coded message. */
+  const holderOf = (holder: string): { text: string; kind: 'new' | 'account'; holder: string } => {
+    if (holder.startsWith('new:'))
+      return { text: `new user "${holder.slice(4)}" in this run`, kind: 'new', holder: holder.slice(4) };
     const t = targetById.get(holder);
-    return t ? describe(t) : holder;
+    return {
+      text: t ? describe(t) : holder,
+      kind: 'account',
+      holder: t ? `${t.id ?? '?'}${t.userName ? ` (${t.userName})` : ''}` : holder,
+    };
+  };
+  const taken = (what: 'userName' | 'email', value: string, holder: string): Note => {
+    const h = holderOf(holder);
+    return {
+      text: `${what} ${value} is already used by ${h.text}`,
+      said: said(what === 'email' ? 'report.reason.emailTaken' : 'report.reason.userNameTaken', {
+        value,
+        kind: h.kind,
+        holder: h.holder,
+      }),
+    };
   };
 
   const logins = takenLogins(input.targetUsers, input.users);
@@ -253,7 +315,7 @@ export function computePlan(input: ComputePlanInput): Plan {
       userChanges.push({
         ...base,
         action: 'conflict',
-        reason: p.conflict,
+        ...reasonOf([p.conflict]),
         ...(p.account?.id ? { targetId: p.account.id } : {}),
       });
       continue;
@@ -264,17 +326,24 @@ export function computePlan(input: ComputePlanInput): Plan {
         ...base,
         action: 'skipped',
         reason: `inactive in the source (${user.deactivationReason ?? 'deactivated'}) and not in Plek: not created`,
+        reasons: [said('report.reason.notCreatedInactive', { why: [inactiveNote(user).said] })],
       });
       continue;
     }
-    const notes: string[] = [];
-    const warnings: string[] = [];
+    const notes: Note[] = [];
+    const warnings: Note[] = [];
     const login = user.login ? assignLogin(user, account, logins, warnings) : undefined;
     if (login === null) {
+      const plain = `${user.login!.local}@${user.login!.domain}`;
       userChanges.push({
         ...base,
         action: 'conflict',
-        reason: `every variant of the login ${user.login!.local}@${user.login!.domain} is already taken in Plek or in this run`,
+        ...reasonOf([
+          {
+            text: `every variant of the login ${plain} is already taken in Plek or in this run`,
+            said: said('report.reason.loginExhausted', { login: plain }),
+          },
+        ]),
       });
       continue;
     }
@@ -283,7 +352,7 @@ export function computePlan(input: ComputePlanInput): Plan {
     const holderId = account?.id ?? `new:${user.key}`;
 
     // Uniqueness: a new or changed userName/email must not belong to another account.
-    let conflict: string | undefined;
+    let conflict: Note | undefined;
     const wantUserName = normalizeUserName(
       account
         ? fields.find((f) => f.path === 'userName')?.after
@@ -291,7 +360,7 @@ export function computePlan(input: ComputePlanInput): Plan {
     );
     if (wantUserName) {
       const h = userNameHolder.get(wantUserName);
-      if (h && h !== holderId) conflict = `userName ${wantUserName} is already used by ${holderText(h)}`;
+      if (h && h !== holderId) conflict = taken('userName', wantUserName, h);
       else userNameHolder.set(wantUserName, holderId);
     }
     const wantEmail = normalizeEmail(
@@ -299,14 +368,14 @@ export function computePlan(input: ComputePlanInput): Plan {
     );
     if (!conflict && wantEmail) {
       const h = emailHolder.get(wantEmail);
-      if (h && h !== holderId) conflict = `email ${wantEmail} is already used by ${holderText(h)}`;
+      if (h && h !== holderId) conflict = taken('email', wantEmail, h);
       else emailHolder.set(wantEmail, holderId);
     }
     if (conflict) {
       userChanges.push({
         ...base,
         action: 'conflict',
-        reason: conflict,
+        ...reasonOf([conflict]),
         ...(account?.id ? { targetId: account.id } : {}),
       });
       continue;
@@ -327,6 +396,7 @@ export function computePlan(input: ComputePlanInput): Plan {
           ...base,
           action: 'skipped',
           reason: 'no userName or work email to create the account with',
+          reasons: [said('report.reason.noLogin')],
         });
         continue;
       }
@@ -334,9 +404,9 @@ export function computePlan(input: ComputePlanInput): Plan {
         ...base,
         action: 'create',
         userName: String(fields.find((f) => f.path === 'userName')?.after ?? ''),
-        reason: ['new in the source', ...notes].join('; '),
+        ...reasonOf([{ text: 'new in the source', said: said('report.reason.new') }, ...notes]),
         fields,
-        ...(warnings.length ? { warnings } : {}),
+        ...warningsOf(warnings),
       });
       groupWanted.push({ user, groups: user.groups });
       continue;
@@ -351,37 +421,49 @@ export function computePlan(input: ComputePlanInput): Plan {
       ...(account.userName ? { userName: account.userName } : {}),
     };
     let action: PlanAction;
-    const reasons: string[] = [];
+    const reasons: Note[] = [];
     if (p.link) {
       fields.unshift({ path: 'externalId', before: null, after: user.key, op: 'add' });
-      reasons.push(`initial import: existing account matched by ${mapping.linking.matchOn}, externalId set`);
+      reasons.push({
+        text: `initial import: existing account matched by ${mapping.linking.matchOn}, externalId set`,
+        said: said('report.reason.linked', { by: mapping.linking.matchOn }),
+      });
       if (!user.active && wasActive) {
         // A leaver who still has an active account: linked and deactivated in one PATCH, counted as a
         // deactivation (the safety guard's percentage base on an initial import is the accounts linked).
         action = 'deactivate';
-        reasons.push(user.deactivationReason ?? 'inactive in the source');
+        reasons.push(inactiveNote(user));
       } else action = 'link';
     } else if (user.active !== wasActive) {
       action = user.active ? 'reactivate' : 'deactivate';
       reasons.push(
-        user.active ? 'active again in the source' : (user.deactivationReason ?? 'inactive in the source'),
+        user.active
+          ? { text: 'active again in the source', said: said('report.reason.activeAgain') }
+          : inactiveNote(user),
       );
     } else if (fields.length > 0) {
       action = 'update';
-      reasons.push(`${fields.length} field${fields.length === 1 ? '' : 's'} changed`);
+      reasons.push({
+        text: `${fields.length} field${fields.length === 1 ? '' : 's'} changed`,
+        said: said('report.reason.fieldsChanged', { n: fields.length }),
+      });
     } else {
       action = 'noop';
-      reasons.push('up to date');
+      reasons.push({ text: 'up to date', said: said('report.reason.upToDate') });
     }
-    if (user.leavingOn) reasons.push(`leaving on ${user.leavingOn}`);
+    if (user.leavingOn)
+      reasons.push({
+        text: `leaving on ${user.leavingOn}`,
+        said: said('report.reason.leavingOn', { date: user.leavingOn }),
+      });
     userChanges.push({
       ...base,
       action,
       ...target,
       ...(p.link ? { linked: true } : {}),
-      reason: [...reasons, ...notes].join('; '),
+      ...reasonOf([...reasons, ...notes]),
       ...(fields.length ? { fields } : {}),
-      ...(warnings.length ? { warnings } : {}),
+      ...warningsOf(warnings),
     });
     groupWanted.push({ user, ...(account.id ? { targetId: account.id } : {}), groups: user.groups });
   }
@@ -414,6 +496,7 @@ export function computePlan(input: ComputePlanInput): Plan {
         group: displayName,
         ...(g ? { groupId: g.id } : {}),
         reason: g ? 'group rule matches' : 'group rule matches; group is created first',
+        reasons: [said(g ? 'report.reason.groupRule' : 'report.reason.groupRuleNewGroup')],
       });
     }
   }
@@ -425,6 +508,7 @@ export function computePlan(input: ComputePlanInput): Plan {
       action: 'createGroup',
       group: name,
       reason: 'group does not exist in Plek yet',
+      reasons: [said('report.reason.groupMissing')],
     });
   }
   const extra: PlanChange[] = [
@@ -434,6 +518,7 @@ export function computePlan(input: ComputePlanInput): Plan {
       row: s.row,
       ...(s.key ? { key: s.key } : {}),
       reason: s.reason,
+      ...(s.reasonMessage ? { reasons: [s.reasonMessage] } : {}),
     })),
     ...input.errors.map((e) => ({
       op: `row:${e.row}`,
@@ -441,6 +526,11 @@ export function computePlan(input: ComputePlanInput): Plan {
       row: e.row,
       ...(e.key ? { key: e.key } : {}),
       reason: `error: ${e.message}`,
+      reasons: [
+        said('report.reason.error', {
+          message: e.issues?.length ? e.issues : [said('report.reason.rowErrors')],
+        }),
+      ],
     })),
   ].sort((a, b) => a.row - b.row);
   // One list in source-row order: users (each followed by its group memberships) and skipped/error rows merged.
@@ -631,7 +721,7 @@ function assignLogin(
   user: MappedUser,
   account: ScimUser | null,
   logins: Map<string, Set<string>>,
-  warnings: string[],
+  warnings: Note[],
 ): string | null {
   const login = user.login!;
   const taken = logins.get(login.target) ?? new Set<string>();
@@ -641,7 +731,11 @@ function assignLogin(
   if (given === null) return null;
   taken.add(given);
   const plain = `${login.local}@${login.domain.toLowerCase()}`;
-  if (given !== plain) warnings.push(`login ${plain} is already taken, so this account gets ${given}`);
+  if (given !== plain)
+    warnings.push({
+      text: `login ${plain} is already taken, so this account gets ${given}`,
+      said: said('report.warning.loginTaken', { plain, given }),
+    });
   return given;
 }
 
@@ -702,10 +796,15 @@ function manualAssignment(input: ComputePlanInput, pending: readonly Pending[]):
       id: t.id,
       userName: typeof t.userName === 'string' ? t.userName : null,
       email,
-      reason:
-        inactive && input.mapping.linking.ignoreInactive
-          ? 'inactive Plek account: never linked automatically'
-          : `no source user has this ${input.mapping.linking.matchOn}`,
+      ...(inactive && input.mapping.linking.ignoreInactive
+        ? {
+            reason: 'inactive Plek account: never linked automatically',
+            reasons: [said('report.reason.inactiveNeverLinked')],
+          }
+        : {
+            reason: `no source user has this ${input.mapping.linking.matchOn}`,
+            reasons: [said('report.reason.noSourceUser', { by: input.mapping.linking.matchOn })],
+          }),
     });
   }
   return out.sort((a, b) => (a.userName ?? '').localeCompare(b.userName ?? '') || a.id.localeCompare(b.id));

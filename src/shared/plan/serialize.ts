@@ -8,6 +8,53 @@ import type { FieldChange, Plan, PlanChange } from './types';
 interface StoredChange extends Omit<PlanChange, 'fields'> {
   fields?: FieldChange[];
   set?: Record<string, FieldChange['after']>;
+  /** A common reason by name (see COMMON_REASONS). */
+  r?: string;
+}
+
+/**
+ * The reasons most changes share (a create is "new in the source", a member add "group rule matches"), stored in
+ * a plan file as one short name under `r` instead of the English text and its coded message each time.
+ */
+const COMMON_REASONS: Readonly<Record<string, Pick<PlanChange, 'reason' | 'reasons'>>> = {
+  new: { reason: 'new in the source', reasons: [{ code: 'report.reason.new' }] },
+  upToDate: { reason: 'up to date', reasons: [{ code: 'report.reason.upToDate' }] },
+  groupRule: { reason: 'group rule matches', reasons: [{ code: 'report.reason.groupRule' }] },
+};
+
+function commonReason(c: PlanChange): string | undefined {
+  for (const [name, common] of Object.entries(COMMON_REASONS)) {
+    if (c.reason !== common.reason || c.reasons?.length !== 1) continue;
+    const [m] = c.reasons;
+    if (m?.code === common.reasons![0]!.code && !m.params) return name;
+  }
+  return undefined;
+}
+
+/** The change with its reason and coded reasons replaced, in place (keys keep their order), by `r`. */
+function shortReason(c: PlanChange): PlanChange | StoredChange {
+  const name = commonReason(c);
+  if (name === undefined) return c;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(c)) {
+    if (k === 'reason') out.r = name;
+    else if (k !== 'reasons') out[k] = v;
+  }
+  return out as unknown as StoredChange;
+}
+
+/** `shortReason` undone: `r` becomes the reason and its coded reasons again, at the same place. */
+function longReason(c: StoredChange): StoredChange {
+  const common = typeof c.r === 'string' ? COMMON_REASONS[c.r] : undefined;
+  if (!common) return c;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(c)) {
+    if (k === 'r') {
+      out.reason = common.reason;
+      out.reasons = common.reasons!.map((m) => ({ ...m }));
+    } else out[k] = v;
+  }
+  return out as unknown as StoredChange;
 }
 
 function plain(f: FieldChange): boolean {
@@ -19,7 +66,8 @@ function plain(f: FieldChange): boolean {
  * initial import is mostly creates, so this is most of the file. `parsePlan` gives back the same plan.
  */
 export function serializePlan(plan: Plan): string {
-  const changes = plan.changes.map((c): StoredChange => {
+  const changes = plan.changes.map((whole): StoredChange => {
+    const c = shortReason(whole) as StoredChange;
     if (c.action !== 'create' || !c.fields) return c;
     const set: Record<string, FieldChange['after']> = {};
     const rest: FieldChange[] = [];
@@ -36,7 +84,8 @@ export function serializePlan(plan: Plan): string {
 /** Reads what `serializePlan` wrote (or a plan with every field spelled out): a create's fields by path. */
 export function expandPlan(value: Plan): Plan {
   if (!Array.isArray(value.changes)) return value;
-  const changes = (value.changes as StoredChange[]).map((c): PlanChange => {
+  const changes = (value.changes as StoredChange[]).map((stored): PlanChange => {
+    const c = longReason(stored);
     if (!c.set || typeof c.set !== 'object') return c;
     const { set, ...head } = c;
     const fields: FieldChange[] = [

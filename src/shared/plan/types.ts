@@ -1,3 +1,4 @@
+import type { CodedMessage } from '../i18n/message';
 import type { NullPolicy } from '../mapping/schema';
 import type { FlatValue } from '../scim/resource';
 
@@ -61,9 +62,14 @@ export interface PlanChange {
    * matched this way is a `deactivate` with `linked: true` (link + deactivate in one PATCH).
    */
   linked?: boolean;
+  /** In English, for logs and `--json`; `reasons` says the same as data, fragment by fragment. */
   reason: string;
-  /** Non-blocking remarks (a manager reference left out, a login that had to be suffixed…). */
+  /** The reason as coded messages (catalogue code + parameters), worded per language by screens and reports. */
+  reasons?: CodedMessage[];
+  /** Non-blocking remarks (a manager reference left out, a login that had to be suffixed…), in English. */
   warnings?: string[];
+  /** `warnings` as coded messages, in the same order. */
+  warningMessages?: CodedMessage[];
   /** create: every value to write; update/link/(de|re)activate: only what changes. */
   fields?: FieldChange[];
   /** groupAdd / createGroup: the Plek group's display name (and id when it exists already). */
@@ -105,7 +111,7 @@ export interface Plan {
    * `warnings`: what the client could not learn or had to change about the target (a failing
    * /ServiceProviderConfig that turns ETags and /Bulk off, a recovered paging fault…), shown with the plan.
    */
-  target: { url: string; warnings?: string[] };
+  target: { url: string; warnings?: string[]; warningMessages?: CodedMessage[] };
   initialImport: boolean;
   sourceRows: number;
   previousSourceRows?: number;
@@ -132,6 +138,7 @@ export interface ManualAssignment {
   userName: string | null;
   email: string | null;
   reason: string;
+  reasons?: CodedMessage[];
 }
 
 export interface PlanTargetGroup {

@@ -134,10 +134,21 @@ describe("the Run step's report", () => {
       const report = await applyAndWait(plan.planId);
       expect(report.status).toBe('completed');
       expect(report.targetWarnings).toEqual([warning]);
-      expect(report.text).toContain(`Target:\n  ${warning}`);
+      // The saved text and CSV are in the language asked for (the interface's), Dutch by default.
+      expect(report.text).toContain(
+        'Een waarschuwing over Plek:\n  De /ServiceProviderConfig van Plek kon niet worden gelezen — Plek had een serverfout (HTTP 501: configuration store unavailable). ETags en /Bulk stonden uit voor deze run',
+      );
+      expect(report.text).toMatch(/^Run run-\S+\nDoel: .*\nGestart: .*\nKlaar: .*\nStatus: voltooid\n/);
       expect(report.csv).toContain(
         'Waarschuwingen over Plek in deze run (1)\r\nDe /ServiceProviderConfig van Plek kon niet worden gelezen',
       );
+      const english = unwrap(await service.api.run.report({ runId: report.runId, lang: 'en' }));
+      expect(english.text).toContain(
+        "A warning about Plek:\n  Plek's /ServiceProviderConfig could not be read — Plek had a server error (HTTP 501: configuration store unavailable). ETags and /Bulk were off for this run",
+      );
+      expect(english.text).toMatch(/\nStatus: finished\n/);
+      expect(english.csv).toContain('Warnings about Plek in this run (1)');
+      expect(english.text).not.toMatch(/\b(?:voltooid|Doel|Gestart|waarschuwing)\b/);
       expect(JSON.stringify(report)).not.toContain('tenant-token');
     } finally {
       await proxy.stop();

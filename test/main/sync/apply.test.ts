@@ -6,6 +6,7 @@ import { startSandbox, type SandboxHandle } from '../../../src/main/sandbox';
 import type { ScimClient } from '../../../src/main/scim';
 import { applyPlan, reportToCsv, type ApplyProgress } from '../../../src/main/sync';
 import { reportToJson } from '../../../src/main/sync/report';
+import { said } from '../../../src/shared/i18n';
 import {
   client,
   defaultMapping,
@@ -176,13 +177,15 @@ describe('applyPlan against the sandbox', () => {
     const en = csv('en');
     for (const key of [...team.map((t) => t.key), moved.key]) {
       expect(nl.get(key)).toMatch(
-        /;uitgevoerd;.*;leidinggevende niet ingesteld omdat rij 2 \(E10000\) niet kon worden aangemaakt: POST \/Users.*HTTP 409 uniqueness;/,
+        /;uitgevoerd;.*;"leidinggevende niet ingesteld omdat rij 2 \(E10000\) niet kon worden aangemaakt: Plek heeft al een account met deze login of dit e-mailadres \(HTTP 409: userName ""[^"]+"" is already in use\)";/,
       );
       expect(en.get(key)).toMatch(
-        /;done;.*;manager not set because row 2 \(E10000\) could not be created: POST \/Users.*HTTP 409 uniqueness;/,
+        /;done;.*;"manager not set because row 2 \(E10000\) could not be created: Plek already has an account with this login or e-mail address \(HTTP 409: userName ""[^"]+"" is already in use\)";/,
       );
     }
-    expect(nl.get(boss.key)).toMatch(/;aanmaken;mislukt;.*HTTP 409/);
+    expect(nl.get(boss.key)).toMatch(
+      /;aanmaken;mislukt;.*;"nieuw in de bron, Plek heeft al een account met deze login/,
+    );
     const snap = h.snapshot();
     for (const t of team) expect(snap.users.find((u) => u.externalId === t.key)).toBeDefined();
     const movedAccount = snap.users.find((u) => u.externalId === moved.key);
@@ -399,13 +402,21 @@ describe('applyPlan against the sandbox', () => {
       employee(1, {
         active: false,
         deactivationReason: 'end date 2026-03-31 is before today (2026-11-23)',
+        deactivation: said('report.reason.endDate', { date: '2026-03-31', today: '2026-11-23' }),
       }),
       employee(2, { leavingOn: '2027-06-30' }),
       employee(4),
       clash,
     ];
     const plan = await planFor(c, day2, {
-      errors: [{ row: 5, key: 'E10003', message: 'row 5: "jan@@demo" is not a valid email address' }],
+      errors: [
+        {
+          row: 5,
+          key: 'E10003',
+          message: 'row 5: "jan@@demo" is not a valid email address',
+          issues: [{ code: 'issue.invalid-email.text', params: { row: 5, email: 'jan@@demo' } }],
+        },
+      ],
     });
     const r = await applyPlan(plan, { client: c, journalPath: journal() });
     expect(r.report.rows.map((row) => [row.row, row.key, row.action, row.result])).toEqual([
@@ -432,19 +443,23 @@ describe('applyPlan against the sandbox', () => {
     expect(nl[1]).toMatch(
       /^2;E10000;Jan van der Meer;jan\.vandermeer0@zorggroep-demo\.nl;bijwerken;uitgevoerd;title: Verpleegkundige → Teamleider;1 veld gewijzigd;;;[\w-]+$/,
     );
-    expect(nl[2]).toContain(
-      ';deactiveren;uitgevoerd;active: ja → nee;gedeactiveerd omdat de einddatum 31-03-2026 is;',
-    );
+    expect(nl[2]).toContain(';deactiveren;uitgevoerd;active: ja → nee;einddatum 31-03-2026 is verstreken;');
     expect(nl[3]).toContain(';geen wijziging;al actueel;;al actueel, vertrekt op 30-06-2027;');
     expect(nl[4]).toContain(
-      ';overgeslagen;overgeslagen;;"overgeslagen door een fout: row 5: ""jan@@demo"" is not a valid email address";;;',
+      ';overgeslagen;overgeslagen;;"overgeslagen door een fout: rij 5: ""jan@@demo"" is geen geldig e-mailadres";;;',
     );
     expect(nl[7]).toBe('');
     expect(nl[8]).toBe('Plek-accounts die niet in de bron staan en niet zijn aangeraakt (1)');
     expect(nl[10]).toMatch(/^[\w-]+;extern\.adviseur@zorggroep-demo\.nl;;X999;ja$/);
     const en = reportToCsv(r.report, 'en').split('\r\n');
     expect(en[0]).toBe('\uFEFFrow;key;name;email;action;result;changes;reason;warnings;groups;Plek id');
-    expect(en[2]).toContain(';deactivate;done;active: yes → no;deactivated because end date 31-03-2026;');
+    expect(en[2]).toContain(';deactivate;done;active: yes → no;end date 31-03-2026 has passed;');
+    expect(en[4]).toContain(
+      ';skipped;skipped;;"skipped because of an error: row 5: ""jan@@demo"" is not a valid email address";;;',
+    );
+    // The conflict with Plek (a login another account holds) says so in each language, not in the plan's English.
+    expect(nl[6]).toMatch(/;conflict;vraagt aandacht;;login \S+ is al in gebruik bij Plek-account /);
+    expect(en[6]).toMatch(/;conflict;needs attention;;login \S+ is already used by Plek account /);
     expect(en[8]).toBe('Plek accounts not in the source, left alone (1)');
     expect(JSON.stringify(r.report)).not.toContain(h.clientSecret);
     // The file, written in parts, is the report as one JSON text with only the lines that need attention.

@@ -441,11 +441,11 @@ describe('a target whose /ServiceProviderConfig fails', () => {
       expect(nl.slice(at - 1, at + 3)).toEqual([
         '',
         'Waarschuwingen over Plek in deze run (1)',
-        'De /ServiceProviderConfig van Plek kon niet worden gelezen (GET /ServiceProviderConfig: HTTP 503 — configuration store unavailable): ETags en /Bulk stonden uit voor deze run',
+        'De /ServiceProviderConfig van Plek kon niet worden gelezen — Plek had een serverfout (HTTP 503: configuration store unavailable). ETags en /Bulk stonden uit voor deze run',
         '',
       ]);
       expect(reportToCsv(r.report, 'en')).toContain(
-        "\r\nWarnings about Plek in this run (1)\r\nPlek's /ServiceProviderConfig could not be read (GET /ServiceProviderConfig: HTTP 503 — configuration store unavailable): ETags and /Bulk were off for this run\r\n\r\nPlek accounts not in the source",
+        "\r\nWarnings about Plek in this run (1)\r\nPlek's /ServiceProviderConfig could not be read — Plek had a server error (HTTP 503: configuration store unavailable). ETags and /Bulk were off for this run\r\n\r\nPlek accounts not in the source",
       );
     } finally {
       c.close();

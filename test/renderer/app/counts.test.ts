@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unwrap } from '../../../src/shared/api/client';
 import type { PlanView, SourceSample, ValidationResult } from '../../../src/shared/api/contract';
 import type { Issue } from '../../../src/shared/issues';
+import { said } from '../../../src/shared/i18n';
 import { proposeProject } from '../../../src/shared/project/propose';
 import { MemorySecretStore } from '../../../src/main/services/secret-store';
 import { createWorkbenchService, type WorkbenchService } from '../../../src/main/services/workbench-service';
@@ -88,25 +89,39 @@ describe('plan reasons in the interface language', () => {
     expect(reason).toContain('Personeelsnummer');
     expect(reason).not.toMatch(/the mapping key|is empty/);
   });
-  it('words the plan’s own reasons through its reason table', () => {
+  it('words the plan’s own reasons from their codes, and keeps an uncoded (old) reason as written', () => {
     const errors = errorsByRow([]);
-    expect(
-      planReason(
-        {
-          action: 'skip',
-          row: 26,
-          reason:
-            'inactive in the source (deactivation.inactiveWhen is true ([Status] = "Inactief")) and not in Plek: not created',
-        },
-        errors,
-        'nl',
-      ),
-    ).toBe('niet aangemaakt: inactief in de bron (gedeactiveerd omdat [Status] = "Inactief")');
-    expect(planReason({ action: 'skip', reason: 'no source user has this email' }, errors, 'nl')).toBe(
-      'niemand in de bron heeft dit e-mailadres',
+    const inactive = {
+      action: 'skip' as const,
+      row: 26,
+      reason:
+        'inactive in the source (deactivation.inactiveWhen is true ([Status] = "Inactief")) and not in Plek: not created',
+      reasons: [
+        said('report.reason.notCreatedInactive', {
+          why: [said('report.reason.inactiveWhen', { rule: '[Status] = "Inactief"' })],
+        }),
+      ],
+    };
+    expect(planReason(inactive, errors, 'nl')).toBe(
+      'niet aangemaakt: inactief in de bron (gedeactiveerd omdat [Status] = "Inactief")',
     );
-    expect(planReason({ action: 'skip', reason: 'no source user has this userName' }, errors, 'en')).toBe(
-      'no one in the source has this login',
+    expect(planReason(inactive, errors, 'en')).toBe(
+      'not created: inactive in the source (deactivated because [Status] = "Inactief")',
+    );
+    const update = {
+      action: 'update' as const,
+      reason: '1 field changed; leaving on 2027-06-30',
+      reasons: [
+        said('report.reason.fieldsChanged', { n: 1 }),
+        said('report.reason.leavingOn', { date: '2027-06-30' }),
+      ],
+    };
+    expect(planReason(update, errors, 'nl')).toBe('1 veld gewijzigd, vertrekt op 30-06-2027');
+    expect(
+      planReason({ ...update, reasons: [said('report.reason.fieldsChanged', { n: 3 })] }, errors, 'en'),
+    ).toBe('3 fields changed');
+    expect(planReason({ action: 'skip', reason: 'something an old plan said' }, errors, 'nl')).toBe(
+      'something an old plan said',
     );
   });
 });

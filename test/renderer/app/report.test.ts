@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../../src/shared/api/contract';
 import { failureReason, reportFileName, reportToCsv } from '../../../src/renderer/src/app/logic/report';
+import { said } from '../../../src/shared/i18n';
+import {
+  failureMessage,
+  ScimAuthError,
+  ScimConflictError,
+  ScimRequestError,
+} from '../../../src/main/scim/errors';
 
 const report: RunReport = {
   runId: 'run-7Q2',
@@ -42,27 +49,41 @@ describe('reportFileName', () => {
   });
 });
 
-describe('failureReason: what a consultant can do about a failed operation', () => {
+describe('failureReason: what a consultant can do about a failed operation, from its code', () => {
+  // The codes come from where the failure happened (failureMessage for the target's answers, the plan for
+  // conflicts, apply for a manager left out); the English technical text plays no part.
   it.each([
-    ['POST /Users: HTTP 409 uniqueness — userName already exists', 'uniqueness'],
     [
-      'userName niels.dekker@gemeente-voorbeeld.nl is already used by Plek account 0147e850 (niels.dekker@gemeente-voorbeeld.nl)',
+      new ScimRequestError('POST /Users: HTTP 409 uniqueness', 409, 'uniqueness', false, undefined, 'x'),
       'uniqueness',
     ],
-    ['PATCH /Users/8f2c: HTTP 400 invalidValue — phoneNumbers[0].value: not E.164', 'invalidValue'],
-    ['POST /Users (bulk): HTTP 400 — name.familyName is required', 'invalidValue'],
-    ['token request to https://auth.plek.co/token failed: HTTP 401', 'access'],
-    ['PATCH /Users/8f2c: HTTP 403', 'access'],
-    ['GET /Users/8f2c: the account no longer exists', 'gone'],
-    ['POST /Users: HTTP 503 — try again', 'unavailable'],
-    ['PATCH /Users/8f2c failed: ECONNRESET', 'unavailable'],
     [
-      'manager reference left out: manager "100014" (row 4) has no Plek account, it was not created',
-      'manager',
+      new ScimRequestError('PATCH /Users/8f2c: HTTP 400', 400, 'invalidValue', false, undefined, 'not E.164'),
+      'invalidValue',
     ],
-    ['found several accounts for externalId 100014', 'ambiguous'],
-    ['Plek returned no id for the new account', 'other'],
-  ] as const)('%s → %s', (message, reason) => {
-    expect(failureReason(message)).toBe(reason);
+    [new ScimRequestError('POST /Users (bulk): HTTP 400', 400, undefined), 'invalidValue'],
+    [new ScimRequestError('PATCH /Users/8f2c: HTTP 403', 403), 'access'],
+    [new ScimAuthError('token request to https://auth.plek.co/token was refused: HTTP 401'), 'access'],
+    [new ScimRequestError('GET /Users/8f2c: HTTP 404', 404), 'gone'],
+    [new ScimRequestError('POST /Users: HTTP 503', 503, undefined, true), 'unavailable'],
+    [new ScimRequestError('POST /Users: HTTP 429', 429), 'unavailable'],
+    [new ScimRequestError('PATCH /Users/8f2c failed: ECONNRESET', null, undefined, true), 'unavailable'],
+    [new ScimConflictError('found several accounts for externalId 100014', ['a', 'b']), 'ambiguous'],
+    [new Error('Plek returned no id for the new account'), 'other'],
+  ] as const)('%s → %s', (error, reason) => {
+    expect(failureReason([failureMessage(error)])).toBe(reason);
+  });
+
+  it.each([
+    [said('report.reason.emailTaken', { value: 'a@b.nl', kind: 'account', holder: 'p1' }), 'uniqueness'],
+    [said('report.reason.linkClaimed', { rows: '2, 5', id: 'p1', by: 'email' }), 'ambiguous'],
+    [said('report.warning.managerNotCreated', { key: '100014', row: 4, interrupted: 'no' }), 'manager'],
+    [said('report.reason.duplicateKey', { key: '100014', rows: '2, 5' }), 'other'],
+  ] as const)('%o → %s', (message, reason) => {
+    expect(failureReason([message])).toBe(reason);
+  });
+
+  it('is "other" without a code (a report from before codes)', () => {
+    expect(failureReason(undefined)).toBe('other');
   });
 });

@@ -211,12 +211,14 @@ describe('computePlan', () => {
         userName: 'extern.adviseur@demo.nl',
         email: 'extern.adviseur@demo.nl',
         reason: 'no source user has this email',
+        reasons: [{ code: 'report.reason.noSourceUser', params: { by: 'email' } }],
       },
       {
         id: 'p3',
         userName: 'oud@demo.nl',
         email: 'oud@demo.nl',
         reason: 'inactive Plek account: never linked automatically',
+        reasons: [{ code: 'report.reason.inactiveNeverLinked' }],
       },
     ]);
     expect(computePlan(input({ users: [jan()], targetUsers: [stranger] })).manualAssignment).toBeUndefined();

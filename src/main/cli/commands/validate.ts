@@ -55,6 +55,16 @@ export function register(program: Command): void {
           first = false;
         }
       };
+      // A source that fails halfway (a truncated file, a directory that drops the connection) must not leave a
+      // half-written JSON object on stdout: close it with the error, then let the CLI's handler report and exit.
+      const closeJsonOnError = (err: unknown): never => {
+        if (json && !first) {
+          const message = err instanceof Error ? err.message : String(err);
+          json.write(`],"aborted":true,"error":${JSON.stringify(message)}}\n`);
+          json.flush();
+        }
+        throw err;
+      };
       const { result, source, state, today } = await runPipeline({
         mappingPath: opts.mapping,
         ...(opts.today ? { today: opts.today } : {}),
@@ -66,7 +76,7 @@ export function register(program: Command): void {
         ...(ldapPassword ? { ldapPassword } : {}),
         ...apiSecretsFromEnv(),
         ...(traceKey ? { trace: (key: string) => key === traceKey } : {}),
-      });
+      }).catch(closeJsonOnError);
       if (opts.writeState) await writeOutputFile(opts.writeState, `${JSON.stringify(state)}\n`);
       const { summary } = result;
       const blocking = digest.blocking;

@@ -60,6 +60,7 @@ export function toPlanView(
       ...(c.name ? { displayName: c.name } : {}),
       changes: (c.fields ?? []).map((f) => ({ path: f.path, from: f.before, to: f.after })),
       reason: c.reason,
+      ...(c.reasons?.length ? { reasons: c.reasons } : {}),
     };
     rows.push(view);
     if (c.key) byKey.set(c.key, view);
@@ -76,7 +77,12 @@ export function toPlanView(
     issues,
     summary,
     target: plan.target.url,
-    ...(plan.target.warnings?.length ? { targetWarnings: plan.target.warnings } : {}),
+    ...(plan.target.warnings?.length
+      ? {
+          targetWarnings: plan.target.warnings,
+          ...(plan.target.warningMessages ? { targetWarningMessages: plan.target.warningMessages } : {}),
+        }
+      : {}),
     ...(plan.manualAssignment ? { manualAssignment: plan.manualAssignment } : {}),
   };
 }

@@ -1,7 +1,17 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ApiFailure, type MessageRef, type WorkbenchHandlers } from '../../../shared/api/contract';
-import type { MessageId } from '../../../shared/i18n';
+import {
+  flattenMessage,
+  format,
+  formatMessages,
+  formatNumber,
+  formatRef,
+  type CodedMessage,
+  type Lang,
+  type MessageId,
+} from '../../../shared/i18n';
+import { warningTexts } from '../../../shared/plan/messages';
 import type { Plan } from '../../../shared/plan/types';
 import { applyPlan } from '../../sync/apply';
 import { buildPlan } from '../../sync/plan';
@@ -10,28 +20,89 @@ import { newId, type ServiceContext } from '../context';
 import type { RunState, StoredPlan } from '../run-state';
 import { connectTarget, type TargetConnection } from '../target-client';
 
-/** The run's plain-text report: header, counts, failures, then the log. */
-export function reportText(state: RunState): string {
+const RESULT_IDS: Record<string, MessageId> = {
+  ok: 'result.ok',
+  failed: 'result.failed',
+  'not-run': 'result.not-run',
+  noop: 'result.noop',
+  conflict: 'result.conflict',
+  skipped: 'result.skipped',
+  blocked: 'result.blocked',
+};
+
+/**
+ * The run's plain-text report in a language (the interface's when the workbench asks for it): header, counts,
+ * warnings about Plek, failures with what happened, then the log. Technical details (HTTP status, the server's
+ * own words) stay as Plek sent them.
+ */
+export function reportText(state: RunState, lang: Lang = 'nl'): string {
   const r = state.report;
+  const failures = r.failures.map((f) => {
+    const why = f.messages?.length ? formatMessages(lang, f.messages) : f.message;
+    return `  ${f.key}: ${why}`;
+  });
+  const warnings = warningTexts(
+    {
+      ...(r.targetWarnings ? { warnings: r.targetWarnings } : {}),
+      ...(r.targetWarningMessages ? { warningMessages: r.targetWarningMessages } : {}),
+    },
+    lang,
+  );
   const lines = [
-    `Plek sync run ${r.runId}`,
-    `Target: ${r.target}`,
-    `Started: ${r.startedAt}`,
-    `Finished: ${r.finishedAt ?? '-'}`,
-    `Status: ${r.status}`,
+    format(lang, 'run.report.run', { id: r.runId }),
+    format(lang, 'run.report.target', { target: r.target }),
+    format(lang, 'run.report.started', { at: r.startedAt }),
+    format(lang, 'run.report.finished', { at: r.finishedAt ?? '-' }),
+    format(lang, 'run.report.status', { status: format(lang, `run.status.${r.status}`) }),
     '',
-    ...Object.entries(r.counts).map(([k, n]) => `${k}: ${n}`),
-    ...(r.targetWarnings?.length ? ['', 'Target:', ...r.targetWarnings.map((w) => `  ${w}`)] : []),
-    ...(r.failures.length ? ['', 'Failures:', ...r.failures.map((f) => `  ${f.key}: ${f.message}`)] : []),
+    ...Object.entries(r.counts).map(
+      ([k, n]) => `${RESULT_IDS[k] ? format(lang, RESULT_IDS[k]) : k}: ${formatNumber(lang, n)}`,
+    ),
+    ...(warnings.length
+      ? [
+          '',
+          `${format(lang, 'run.targetWarnings', { n: warnings.length })}:`,
+          ...warnings.map((w) => `  ${w}`),
+        ]
+      : []),
+    ...(failures.length ? ['', format(lang, 'run.report.failures'), ...failures] : []),
     '',
-    'Log:',
-    ...state.log,
+    `${format(lang, 'run.log')}:`,
+    ...state.log.map(
+      (l) =>
+        `${l.at} ${format(lang, `run.level.${l.level}`)} ${(l.detail && formatRef(lang, l.detail)) ?? l.message}`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }
 
+/** Coded messages with every text parameter passed through the redactor (a server's detail may echo a value). */
+function redactMessages(ctx: ServiceContext, list: readonly CodedMessage[]): CodedMessage[] {
+  return list.map((m) => ({
+    code: m.code,
+    ...(m.params
+      ? {
+          params: Object.fromEntries(
+            Object.entries(m.params).map(([k, v]) => [
+              k,
+              typeof v === 'string'
+                ? ctx.redactor.redact(v)
+                : typeof v === 'object'
+                  ? redactMessages(ctx, v)
+                  : v,
+            ]),
+          ),
+        }
+      : {}),
+  }));
+}
+
 /** A log line as a catalogue message; its values pass the same redaction as its English text. */
-function logDetail(ctx: ServiceContext, id: MessageId, values: Record<string, string | number>): MessageRef {
+function logDetail(
+  ctx: ServiceContext,
+  id: MessageId,
+  values: Record<string, string | number>,
+): MessageRef & { id: MessageId } {
   return {
     id,
     values: Object.fromEntries(
@@ -112,7 +183,12 @@ export function runHandlers(
           message: ctx.redactor.redact(message),
           ...(detail ? { detail } : {}),
         };
-        state.log.push(`${line.at} ${level.toUpperCase()} ${line.message}`);
+        state.log.push({
+          at: line.at,
+          level,
+          message: line.message,
+          ...(detail ? { detail: line.detail } : {}),
+        });
         if (state.log.length > 10_000) state.log.shift();
         ctx.emit('run:log', line);
       };
@@ -149,7 +225,11 @@ export function runHandlers(
             log(
               'error',
               `${p.lastOp.op}: ${error}`,
-              logDetail(ctx, 'run.log.failed', { op: p.lastOp.op, error }),
+              logDetail(ctx, 'run.log.failed', {
+                op: p.lastOp.op,
+                error,
+                ...(p.lastOp.failure ? flattenMessage('error', p.lastOp.failure) : {}),
+              }),
             );
           }
           const tenth = p.total > 0 ? Math.floor((p.done / p.total) * 10) : 10;
@@ -176,16 +256,25 @@ export function runHandlers(
             state.report.counts = { ...r.report.totals };
             state.report.failures = r.report.lines
               .filter((l) => l.result === 'failed' || l.result === 'conflict' || l.warning)
-              .map((l) => ({
-                key: l.key ?? l.group ?? '',
-                message: ctx.redactor.redact(
-                  l.result === 'failed' || !l.warning ? (l.error ?? l.result) : l.warning,
-                ),
-              }));
+              .map((l) => {
+                const warningOnly = l.result !== 'failed' && l.warning;
+                const messages: CodedMessage[] | undefined = warningOnly
+                  ? l.warningMessage && [l.warningMessage]
+                  : l.errorMessages;
+                return {
+                  key: l.key ?? l.group ?? '',
+                  message: ctx.redactor.redact(warningOnly ? l.warning! : (l.error ?? l.result)),
+                  ...(messages?.length ? { messages: redactMessages(ctx, messages) } : {}),
+                };
+              });
             const targetWarnings = r.report.target.warnings ?? [];
-            if (targetWarnings.length)
+            if (targetWarnings.length) {
               state.report.targetWarnings = targetWarnings.map((w) => ctx.redactor.redact(w));
-            state.report.csv = ctx.redactor.redact(reportToCsv(r.report));
+              if (r.report.target.warningMessages)
+                state.report.targetWarningMessages = redactMessages(ctx, r.report.target.warningMessages);
+            }
+            state.full = r.report;
+            state.report.csv = ctx.redactor.redact(reportToCsv(r.report, 'nl'));
             state.report.status = r.aborted
               ? 'cancelled'
               : r.blocked
@@ -208,7 +297,7 @@ export function runHandlers(
         .finally(async () => {
           target.client.close();
           state.report.finishedAt = ctx.now().toISOString();
-          state.report.text = reportText(state);
+          state.report.text = reportText(state, 'nl');
           // HR data at rest: journals and uploads past the retention period go after each run, not only at
           // start; before "finished", so whoever waits for the run sees the folder as it stays.
           await ctx.applyRetention();
@@ -226,10 +315,15 @@ export function runHandlers(
       return { cancelled: true };
     },
 
-    'run:report': async ({ runId }) => {
+    'run:report': async ({ runId, lang = 'nl' }) => {
       const state = ctx.runs.get(runId);
       if (!state) throw new ApiFailure('not-found', 'unknown run');
-      return { ...state.report, text: state.report.text || reportText(state) };
+      // Text and CSV in the language asked for (the interface's): the saved report reads as the screen does.
+      return {
+        ...state.report,
+        text: reportText(state, lang),
+        csv: state.full ? ctx.redactor.redact(reportToCsv(state.full, lang)) : state.report.csv,
+      };
     },
   };
 }

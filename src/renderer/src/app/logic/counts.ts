@@ -1,6 +1,6 @@
 import type { PlanChangeView, PlanView, SourceSample } from '../../../../shared/api/contract';
 import { format, formatIssue, type Lang } from '../../../../shared/i18n';
-import { reasonText } from '../../../../shared/plan/reason-text';
+import { reasonText } from '../../../../shared/plan/messages';
 import type { Issue } from '../../../../shared/issues';
 
 /** Reader issues about the header: they do not stand for a data row (as the engine's HEADER_CODES). */
@@ -97,12 +97,12 @@ export function errorsByRow(issues: readonly Issue[]): Map<number, Issue[]> {
  * text Validate shows); other reasons go through the plan's reason table (`reasonText`).
  */
 export function planReason(
-  c: Pick<PlanChangeView, 'action' | 'row' | 'reason'>,
+  c: Pick<PlanChangeView, 'action' | 'row' | 'reason' | 'reasons'>,
   errors: ReadonlyMap<number, readonly Issue[]>,
   lang: Lang,
 ): string | undefined {
   const first = c.row !== undefined ? errors.get(c.row)?.[0] : undefined;
   if (c.action === 'skip' && first)
     return format(lang, 'report.reason.error', { message: formatIssue(first, lang) });
-  return c.reason ? reasonText(c.reason, lang) : undefined;
+  return c.reason || c.reasons?.length ? reasonText({ reason: c.reason ?? '', ...c }, lang) : undefined;
 }

@@ -1,10 +1,12 @@
 import type { PlanAction, PlanChangeView, PreviewResult } from '../../../../shared/api/contract';
 import type { MappedUser, RowOutcome } from '../../../../shared/engine/types';
 import type { Issue } from '../../../../shared/issues';
+import type { CodedMessage } from '../../../../shared/i18n/message';
 
 /** What the Rules step shows under the deactivation rule. */
 export interface DeactivationPreview {
-  deactivate: { row: number; key: string; name: string; reason: string }[];
+  /** `reason` in English; `reasons` the same as coded messages, for the interface language. */
+  deactivate: { row: number; key: string; name: string; reason: string; reasons?: CodedMessage[] }[];
   leavingLater: { row: number; key: string; name: string; date: string }[];
 }
 
@@ -33,6 +35,7 @@ export function deactivationPreview(outcomes: readonly RowOutcome[]): Deactivati
         key: u.key,
         name: displayNameOf(u),
         reason: u.deactivationReason ?? '',
+        ...(u.deactivation ? { reasons: [u.deactivation] } : {}),
       });
     } else if (u.leavingOn) {
       out.leavingLater.push({ row: u.row, key: u.key, name: displayNameOf(u), date: u.leavingOn });

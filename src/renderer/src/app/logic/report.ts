@@ -1,4 +1,5 @@
 import type { RunReport } from '../../../../shared/api/contract';
+import type { CodedMessage } from '../../../../shared/i18n';
 import { csvField } from './issues';
 
 /** The run report as a CSV for the customer: a summary block, then one line per failed user. */
@@ -29,19 +30,35 @@ export function reportFileName(report: RunReport, ext: 'json' | 'csv'): string {
 export type FailureReason =
   'uniqueness' | 'invalidValue' | 'access' | 'gone' | 'unavailable' | 'manager' | 'ambiguous' | 'other';
 
+/** What the consultant can do, per code of a failure, a plan conflict or a warning on an operation. */
+const TODO: Readonly<Record<string, FailureReason>> = {
+  'report.failure.conflict': 'uniqueness',
+  'report.reason.userNameTaken': 'uniqueness',
+  'report.reason.emailTaken': 'uniqueness',
+  'report.reason.loginExhausted': 'uniqueness',
+  'report.failure.invalidValue': 'invalidValue',
+  'report.failure.refused': 'invalidValue',
+  'report.failure.access': 'access',
+  'report.failure.notFound': 'gone',
+  'report.failure.rateLimited': 'unavailable',
+  'report.failure.server': 'unavailable',
+  'report.failure.network': 'unavailable',
+  'report.failure.ambiguous': 'ambiguous',
+  'report.reason.externalIdAmbiguous': 'ambiguous',
+  'report.reason.linkAmbiguous': 'ambiguous',
+  'report.reason.linkClaimed': 'ambiguous',
+  'report.warning.managerFailed': 'manager',
+  'report.warning.managerNotCreated': 'manager',
+};
+
 /**
- * Classifies a failed operation's technical message (`POST /Users: HTTP 409 uniqueness — …`, `… failed:
- * ECONNRESET`, `manager reference left out: …`) into what the consultant can do about it. The technical text
- * stays beside it for the Plek administrator.
+ * What the consultant can do about a failed operation, from the codes the sync gave it (the HTTP status and
+ * scimType were turned into a code where the failure happened). The technical text stays beside it.
  */
-export function failureReason(message: string): FailureReason {
-  if (/^manager reference left out/i.test(message)) return 'manager';
-  if (/\bHTTP 409\b|\buniqueness\b|already (?:used|in use|exists)/i.test(message)) return 'uniqueness';
-  if (/\bHTTP 40[13]\b|token request|unauthori[sz]ed|forbidden/i.test(message)) return 'access';
-  if (/\bHTTP 404\b|no longer exists/i.test(message)) return 'gone';
-  if (/\bHTTP 400\b|invalidValue|invalidSyntax|mutability|tooMany/i.test(message)) return 'invalidValue';
-  if (/\bHTTP (?:429|5\d\d)\b|timed? ?out|ECONN|ETIMEDOUT|EPIPE|socket|aborted/i.test(message))
-    return 'unavailable';
-  if (/several|more than one|ambiguous/i.test(message)) return 'ambiguous';
+export function failureReason(messages: readonly CodedMessage[] | undefined): FailureReason {
+  for (const m of messages ?? []) {
+    const todo = TODO[m.code];
+    if (todo) return todo;
+  }
   return 'other';
 }

@@ -5,7 +5,7 @@ import { PLAN_ACTIONS, type PlanAction, type PlanChangeView } from '../../../../
 import { useApp, useT } from '../store/context';
 import { filterPlanChanges, summarizeChange } from '../logic/derive';
 import { errorsByRow, planReason, reconcilePlan } from '../logic/counts';
-import { reasonText, warningText } from '../../../../shared/plan/reason-text';
+import { reasonText, warningTexts } from '../../../../shared/plan/messages';
 import type { Issue } from '../../../../shared/issues';
 import { VirtualRows } from '../components/VirtualRows';
 import type { MessageKey } from '../i18n';
@@ -109,8 +109,16 @@ export function PlanPage() {
               <div className="alert alert-warning" style={{ marginTop: 12 }} data-testid="target-warnings">
                 <strong>{t('plan.targetWarnings')}</strong>
                 <ul style={{ margin: '6px 0', paddingLeft: 18 }}>
-                  {s.plan.targetWarnings.map((w, i) => (
-                    <li key={i}>{warningText(w, lang)}</li>
+                  {warningTexts(
+                    {
+                      warnings: s.plan.targetWarnings,
+                      ...(s.plan.targetWarningMessages
+                        ? { warningMessages: s.plan.targetWarningMessages }
+                        : {}),
+                    },
+                    lang,
+                  ).map((w, i) => (
+                    <li key={i}>{w}</li>
                   ))}
                 </ul>
               </div>
@@ -125,7 +133,7 @@ export function PlanPage() {
               <ul>
                 {s.plan.manualAssignment.map((m) => (
                   <li key={m.id}>
-                    <code>{m.userName ?? m.email ?? m.id}</code> — {reasonText(m.reason, lang)}
+                    <code>{m.userName ?? m.email ?? m.id}</code> — {reasonText(m, lang)}
                   </li>
                 ))}
               </ul>

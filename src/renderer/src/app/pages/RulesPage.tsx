@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { reasonText } from '../../../../shared/plan/reason-text';
+import { reasonText } from '../../../../shared/plan/messages';
 import type { MappingFileInput } from '../../../../shared/mapping/schema';
 import { CORE_TARGET_FIELDS } from '../../../../shared/scim/fields';
 import { useApp, useT } from '../store/context';
@@ -111,7 +111,7 @@ function DeactivationCard() {
                   <td>
                     <span className="badge badge-error">{t('action.deactivate')}</span>
                   </td>
-                  <td className="hint">{reasonText(d.reason, s.lang)}</td>
+                  <td className="hint">{reasonText(d, s.lang)}</td>
                 </tr>
               ))}
               {p.leavingLater.slice(0, 100).map((d) => (

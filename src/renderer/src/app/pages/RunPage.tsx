@@ -8,7 +8,8 @@ import { failureReason, reportFileName, reportToCsv } from '../logic/report';
 import { downloadText } from '../components/download';
 import { formatNumber, type Lang, type MessageKey } from '../i18n';
 import { wordDetail } from '../store/helpers';
-import { warningText } from '../../../../shared/plan/reason-text';
+import { formatMessages } from '../../../../shared/i18n';
+import { warningTexts } from '../../../../shared/plan/messages';
 
 const RESULT_KEYS: Record<string, MessageKey> = {
   ok: 'result.ok',
@@ -210,8 +211,16 @@ export function RunPage() {
             <div className="alert alert-warning" data-testid="run-target-warnings">
               <strong>{t('run.targetWarnings', { n: s.report.targetWarnings.length })}</strong>
               <ul>
-                {s.report.targetWarnings.map((w) => (
-                  <li key={w}>{warningText(w, s.lang)}</li>
+                {warningTexts(
+                  {
+                    warnings: s.report.targetWarnings,
+                    ...(s.report.targetWarningMessages
+                      ? { warningMessages: s.report.targetWarningMessages }
+                      : {}),
+                  },
+                  s.lang,
+                ).map((w, i) => (
+                  <li key={i}>{w}</li>
                 ))}
               </ul>
             </div>
@@ -238,11 +247,20 @@ export function RunPage() {
                 </thead>
                 <tbody>
                   {s.report.failures.map((f, i) => (
-                    <tr key={i} data-reason={failureReason(f.message)}>
+                    <tr key={i} data-reason={failureReason(f.messages)}>
                       <td>
                         {nameOf(f.key) ?? ''} <span className="mono hint">{f.key}</span>
                       </td>
-                      <td className="text-error">{t(`run.failure.${failureReason(f.message)}`)}</td>
+                      <td>
+                        {f.messages?.length ? (
+                          <div className="text-error" data-testid="failure-what">
+                            {formatMessages(s.lang, f.messages)}
+                          </div>
+                        ) : null}
+                        <div className={f.messages?.length ? 'hint' : 'text-error'}>
+                          {t(`run.failure.${failureReason(f.messages)}`)}
+                        </div>
+                      </td>
                       <td className="mono hint" style={{ wordBreak: 'break-word' }}>
                         {f.message}
                       </td>
@@ -295,7 +313,7 @@ function reportText(
           t('run.report.failures'),
           ...report.failures.map(
             (f) =>
-              `  ${[nameOf(f.key), f.key].filter(Boolean).join(' ')}: ${t(`run.failure.${failureReason(f.message)}`)} (${f.message})`,
+              `  ${[nameOf(f.key), f.key].filter(Boolean).join(' ')}: ${f.messages?.length ? formatMessages(lang, f.messages) : f.message}. ${t(`run.failure.${failureReason(f.messages)}`)}`,
           ),
         ]
       : []),

@@ -1,11 +1,10 @@
 import type { MessageRef, Result } from '../../../../shared/api/contract';
-import { format, hasMessage, type Lang } from '../../../../shared/i18n';
+import { formatRef, type Lang } from '../../../../shared/i18n';
 import type { GetState } from './types';
 
 /** A message that crossed the API as data, in the consultant's language; null when the catalogue lacks its id. */
 export function wordDetail(detail: MessageRef | undefined, lang: Lang): string | null {
-  if (!detail || !hasMessage(detail.id)) return null;
-  return format(lang, detail.id, detail.values);
+  return detail ? formatRef(lang, detail) : null;
 }
 
 /**

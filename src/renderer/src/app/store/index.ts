@@ -72,7 +72,7 @@ export function connectEvents(store: AppStore, api: WorkbenchApi): () => void {
       }
       store.setState({ runId: f.runId, runStatus: f.status, pausing: false });
       if (f.message && f.status === 'failed') s.showError(f.message);
-      void api.run.report({ runId: f.runId }).then((r) => {
+      void api.run.report({ runId: f.runId, lang: s.lang }).then((r) => {
         if (r.ok && store.getState().runId === f.runId) store.setState({ report: r.value });
       });
     }),

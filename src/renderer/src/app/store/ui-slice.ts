@@ -10,7 +10,15 @@ export function createUiSlice(deps: StoreDeps): StateCreator<AppState, [], [], U
     error: null,
     notice: null,
     task: null,
-    setLang: (lang) => set({ lang }),
+    setLang: (lang) => {
+      set({ lang });
+      // A finished run's report (its text and CSV for saving) follows the interface language.
+      const { runId, report } = get();
+      if (runId && report && report.status !== 'running')
+        void deps.api.run.report({ runId, lang }).then((r) => {
+          if (r.ok && get().runId === runId && get().lang === lang) set({ report: r.value });
+        });
+    },
     setTheme: (theme) => set({ theme }),
     goTo: (step) => set({ step }),
     showError: (message) => set({ error: message, notice: null }),
