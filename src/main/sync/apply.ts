@@ -7,7 +7,15 @@ import type { AttributeWrite, ScimClient } from '../scim/client';
 import { said, type CodedMessage } from '../../shared/i18n/message';
 import { AbortedError, failureMessage, ScimRequestError } from '../scim/errors';
 import { Journal, type JournalState } from './journal';
-import { reportRows, type OpResult, type ReportLine, type RunReport, type RunStatus } from './report';
+import {
+  reportRows,
+  reportRowsOneByOne,
+  type OpResult,
+  type ReportLine,
+  type ReportRow,
+  type RunReport,
+  type RunStatus,
+} from './report';
 
 export interface ApplyProgress {
   done: number;
@@ -40,7 +48,10 @@ export interface ApplyOptions {
 }
 
 export interface ApplyResult {
+  /** `report.rows` is built when first read; a writer that streams reads `rows()` instead. */
   report: RunReport;
+  /** The report's rows one at a time, without holding them all (a 100,000-row report file). */
+  rows(): Iterable<ReportRow>;
   status: RunStatus;
   blocked: boolean;
   aborted: boolean;
@@ -208,6 +219,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         : totals.failed > 0
           ? 'completed-with-failures'
           : 'completed';
+    let rows: ReportRow[] | undefined;
     return {
       blocked,
       aborted,
@@ -222,10 +234,14 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         safety: { ok: verdict.ok, reasons: verdict.reasons },
         totals,
         warnings,
-        rows: reportRows(plan, lines),
+        // Built on first read: the CLI writes its report files from rows() and never holds them all.
+        get rows() {
+          return (rows ??= reportRows(plan, lines));
+        },
         notInSource: plan.notInSource ?? [],
         lines: all,
       },
+      rows: () => reportRowsOneByOne(plan, lines),
     };
   };
   if (!verdict.ok) return finish(true, false);

@@ -1,7 +1,7 @@
 import type { FlatValue } from '../../shared/scim/resource';
 import { format, type CodedMessage, type Lang, type MessageId } from '../../shared/i18n';
 import { reasonText, warningTexts } from '../../shared/plan/messages';
-import type { Plan, PlanAction, UntouchedAccount } from '../../shared/plan/types';
+import type { Plan, PlanAction, PlanChange, UntouchedAccount } from '../../shared/plan/types';
 
 export type OpResult = 'ok' | 'failed' | 'not-run' | 'noop' | 'conflict' | 'skipped' | 'blocked';
 
@@ -78,9 +78,21 @@ const RESULT_RANK: OpResult[] = ['failed', 'blocked', 'not-run'];
 
 /** Folds the operation lines into one row per source row, in row order. */
 export function reportRows(plan: Plan, lines: ReadonlyMap<string, ReportLine>): ReportRow[] {
-  const rows: ReportRow[] = [];
-  const byRow = new Map<number, ReportRow>();
+  return [...reportRowsOneByOne(plan, lines)];
+}
+
+/**
+ * `reportRows` one row at a time: a 100,000-row report is written without holding every row (and its list of
+ * changes) at once. A first pass gathers each row's operations and groups; the second builds and yields the rows.
+ */
+export function* reportRowsOneByOne(
+  plan: Plan,
+  lines: ReadonlyMap<string, ReportLine>,
+): Generator<ReportRow> {
   const ops = new Map<number, ReportLine[]>();
+  /** Per user-level change: the groups its person joined (the group additions that follow it). */
+  const groups = new Map<PlanChange, string[]>();
+  const lastOfRow = new Map<number, PlanChange>();
   for (const c of plan.changes) {
     if (c.row === undefined) continue;
     const line = lines.get(c.op);
@@ -88,11 +100,25 @@ export function reportRows(plan: Plan, lines: ReadonlyMap<string, ReportLine>): 
     const list = ops.get(c.row);
     if (list) list.push(line);
     else ops.set(c.row, [line]);
-    if (c.action === 'groupAdd') {
-      const r = byRow.get(c.row);
-      if (r && c.group && line.result === 'ok') r.groups.push(c.group);
+    if (c.action !== 'groupAdd') {
+      lastOfRow.set(c.row, c);
       continue;
     }
+    const owner = lastOfRow.get(c.row);
+    if (!owner || !c.group || line.result !== 'ok') continue;
+    const joined = groups.get(owner);
+    if (joined) joined.push(c.group);
+    else groups.set(owner, [c.group]);
+  }
+  for (const c of plan.changes) {
+    if (c.action !== 'create' || !c.key) continue;
+    const follow = lines.get(`manager:${c.key}`);
+    if (follow && c.row !== undefined) ops.get(c.row)?.push(follow);
+  }
+  for (const c of plan.changes) {
+    if (c.row === undefined || c.action === 'groupAdd') continue;
+    const line = lines.get(c.op);
+    if (!line) continue;
     const r: ReportRow = {
       row: c.row,
       key: c.key ?? null,
@@ -112,18 +138,9 @@ export function reportRows(plan: Plan, lines: ReadonlyMap<string, ReportLine>): 
       reasons: [...(c.reasons ?? [])],
       warnings: [...(c.warnings ?? [])],
       warningMessages: [...(c.warningMessages ?? [])],
-      groups: [],
+      groups: groups.get(c) ?? [],
       plekId: line.targetId ?? c.targetId ?? null,
     };
-    rows.push(r);
-    byRow.set(c.row, r);
-  }
-  for (const c of plan.changes) {
-    if (c.action !== 'create' || !c.key) continue;
-    const follow = lines.get(`manager:${c.key}`);
-    if (follow && c.row !== undefined) ops.get(c.row)?.push(follow);
-  }
-  for (const r of rows) {
     const mine = ops.get(r.row) ?? [];
     // A row is as good as its worst operation: an ok update whose group membership failed is a failed row.
     const worst = RESULT_RANK.find((res) => mine.some((l) => l.result === res));
@@ -142,8 +159,8 @@ export function reportRows(plan: Plan, lines: ReadonlyMap<string, ReportLine>): 
           l.warningMessage ?? { code: 'report.failure.other', params: { detail: l.warning } },
         );
       }
+    yield r;
   }
-  return rows;
 }
 
 export type ReportLanguage = Lang;
@@ -183,21 +200,27 @@ export function reportToJson(report: RunReport): string {
  * `reportToJson` in parts (the same bytes): one per row and per line, so a 100,000-row report is written to a
  * file without first becoming one string of a hundred megabytes.
  */
-export function* reportJsonParts(report: RunReport): Generator<string> {
+export function* reportJsonParts(
+  report: RunReport,
+  rows: Iterable<ReportRow> = report.rows,
+): Generator<string> {
   const lines = report.lines.filter((l) => (l.result !== 'ok' && l.result !== 'noop') || l.warning);
   let first = true;
   yield '{';
-  for (const [k, v] of Object.entries({ ...report, lines })) {
+  // Keys in the report's order; `rows` from the iterable (reading report.rows would build them all).
+  for (const k of Object.keys(report)) {
+    const v: unknown = k === 'rows' ? rows : k === 'lines' ? lines : report[k as keyof RunReport];
     if (v === undefined) continue;
     yield `${first ? '' : ','}${JSON.stringify(k)}:`;
     first = false;
-    if (!Array.isArray(v)) {
-      yield JSON.stringify(v);
+    if (k === 'rows' || Array.isArray(v)) {
+      yield '[';
+      let i = 0;
+      for (const item of v as Iterable<unknown>) yield `${i++ ? ',' : ''}${JSON.stringify(item ?? null)}`;
+      yield ']';
       continue;
     }
-    yield '[';
-    for (let i = 0; i < v.length; i++) yield `${i ? ',' : ''}${JSON.stringify(v[i] ?? null)}`;
-    yield ']';
+    yield JSON.stringify(v);
   }
   yield '}\n';
 }
@@ -238,7 +261,11 @@ export function reportToCsv(report: RunReport, lang: ReportLanguage = 'nl'): str
 }
 
 /** `reportToCsv` line by line (the same bytes, the BOM first), for writing a large report to a file. */
-export function* reportCsvParts(report: RunReport, lang: ReportLanguage = 'nl'): Generator<string> {
+export function* reportCsvParts(
+  report: RunReport,
+  lang: ReportLanguage = 'nl',
+  rows: Iterable<ReportRow> = report.rows,
+): Generator<string> {
   yield '\uFEFF';
   const line = (cells: string) => `${cells}\r\n`;
   yield line(COLUMNS.map((id) => format(lang, id)).join(';'));
@@ -261,7 +288,7 @@ export function* reportCsvParts(report: RunReport, lang: ReportLanguage = 'nl'):
   const no = format(lang, 'report.no');
   const shown = (v: FlatValue): string =>
     v === null || v === '' ? empty : typeof v === 'boolean' ? (v ? yes : no) : String(v);
-  for (const r of report.rows) {
+  for (const r of rows) {
     yield line(
       [
         r.row,

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../../src/main/sandbox';
 import type { ScimClient } from '../../../src/main/scim';
 import { applyPlan, reportToCsv, type ApplyProgress } from '../../../src/main/sync';
-import { reportToJson } from '../../../src/main/sync/report';
+import { reportCsvParts, reportJsonParts, reportToJson } from '../../../src/main/sync/report';
 import { said } from '../../../src/shared/i18n';
 import {
   client,
@@ -469,5 +469,9 @@ describe('applyPlan against the sandbox', () => {
       lines: r.report.lines.filter((l) => (l.result !== 'ok' && l.result !== 'noop') || l.warning),
     });
     expect(file.lines.map((l) => l.result).sort()).toEqual(['conflict', 'skipped']);
+    // The CLI writes the files from the rows one at a time: the same bytes as from the whole report.
+    expect([...reportJsonParts(r.report, r.rows())].join('')).toBe(reportToJson(r.report));
+    expect([...reportCsvParts(r.report, 'nl', r.rows())].join('')).toBe(reportToCsv(r.report, 'nl'));
+    expect([...r.rows()]).toEqual(r.report.rows);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -380,6 +380,8 @@ describe('plek-sync run, day after day, against servers we did not write', () =>
       expect(lastLine()).toMatch(/^plek-sync run: status=blocked exit=1 rows=3 /);
       expect(out).toMatch(/the source holds 3 rows, fewer than 80% of the previous run's 7/);
       expect(await plek()).toBe(before);
+      // The blocked run's would-be state (written beside the state during the apply) is gone; one state remains.
+      expect(readdirSync(join(dir, 'data', 'state'))).toHaveLength(1);
       endStates.set(kind, project(await accounts()));
     },
     60_000,

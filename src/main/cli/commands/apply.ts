@@ -82,9 +82,10 @@ export async function applyWithReport(
     stop.dispose();
   }
   const files = reportFiles(paths.report);
-  await writeParts(files.json, reportJsonParts(result.report));
-  await writeParts(files.nl, reportCsvParts(result.report, 'nl'));
-  await writeParts(files.en, reportCsvParts(result.report, 'en'));
+  // Row by row: a 100,000-row report is never held whole, neither as rows nor as text.
+  await writeParts(files.json, reportJsonParts(result.report, result.rows()));
+  await writeParts(files.nl, reportCsvParts(result.report, 'nl', result.rows()));
+  await writeParts(files.en, reportCsvParts(result.report, 'en', result.rows()));
   const t = result.report.totals;
   if (json) {
     process.stdout.write(

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { dataFolders, defaultDataDir } from '../../data-dir';
@@ -82,6 +82,7 @@ export function register(program: Command): void {
       const today =
         opts.today ?? localToday(new Date(), (await loadMappingFile(opts.mapping)).compiled.timeZone);
       const target = await targetFromOptions(opts);
+      let staged: string | null = null;
       try {
         const useState = opts.state !== false;
         const statePath = dailyStatePath(opts.mapping, target.label, opts.stateDir ?? stateDir());
@@ -94,8 +95,11 @@ export function register(program: Command): void {
           }
         }
         const ldapPassword = envSecret('PLEK_LDAP_PASSWORD');
-        // Tomorrow's baseline is worked out as soon as the plan is made, so the mapped rows need not stay in
-        // memory during the apply; it is saved only when the run goes through.
+        // Tomorrow's baseline is worked out as soon as the plan is made and written beside the state file, so
+        // neither the mapped rows nor the baseline stay in memory during the apply; it takes the state's place
+        // only when the run goes through.
+        const next = `${statePath}.${process.pid}.next`;
+        staged = next;
         const { plan, thresholds, nextState } = await withTargetErrors(async () => {
           const { plan, pipeline } = await planFromMapping({
             mappingPath: opts.mapping,
@@ -109,14 +113,15 @@ export function register(program: Command): void {
             ...(ldapPassword ? { ldapPassword } : {}),
             ...apiSecretsFromEnv(),
           });
-          const next = useState
+          const tomorrow = useState
             ? nextDailyState(pipeline.previous ?? null, pipeline.state, pipeline.result.outcomes, {
                 mapping: resolve(opts.mapping),
                 target: target.label,
                 today,
               })
             : null;
-          return { plan, thresholds: pipeline.mapping.safety, nextState: next };
+          if (tomorrow) await writeDailyState(next, tomorrow);
+          return { plan, thresholds: pipeline.mapping.safety, nextState: tomorrow !== null };
         });
         if (!opts.json) {
           const from = opts.previous
@@ -154,12 +159,14 @@ export function register(program: Command): void {
           process.exitCode = 1;
         }
         // The source was accepted (not blocked, not interrupted): it is tomorrow's baseline.
-        if (nextState && !result.blocked && !result.aborted) await writeDailyState(statePath, nextState);
+        if (nextState && !result.blocked && !result.aborted) await rename(next, statePath);
         await applyRetention(opts);
         const exit = typeof process.exitCode === 'number' ? process.exitCode : 0;
         if (!opts.json)
           process.stdout.write(`${monitoringLine(plan, result, exit, reportFiles(report).json)}\n`);
       } finally {
+        // Tomorrow's state not taken (blocked, interrupted, failed): it goes.
+        if (staged) await rm(staged, { force: true });
         await target.close();
       }
     });
