@@ -121,7 +121,12 @@ export class SandboxPersistence {
       }
       const map = e.k === 'U' ? users : groups;
       if ('d' in e) map.delete(e.id);
-      else map.set(e.id, e.r);
+      else {
+        map.set(e.id, e.r);
+        // A batch cut off before its sequence line: its versions still count (an ETag is never given twice).
+        const v = /\d+/.exec(e.r.meta?.version ?? '');
+        if (v) seq = Math.max(seq, Number(v[0]));
+      }
     }
     return { seq, users: [...users.values()], groups: [...groups.values()] };
   }
@@ -144,22 +149,27 @@ export class SandboxPersistence {
     }
     if (this.dirty.size === 0) return;
     const store = this.store();
-    const lines: string[] = [];
-    for (const { kind, id } of this.dirty.values()) {
-      const k = kind === 'Users' ? 'U' : 'G';
-      const r = (kind === 'Users' ? store.users : store.groups).get(id);
-      lines.push(JSON.stringify(r ? { k, id, r } : { k, id, d: 1 }));
-    }
-    lines.push(JSON.stringify({ seq: store.sequence }));
-    this.dirty.clear();
-    const text = `${this.tornTail ? '\n' : ''}${lines.join('\n')}\n`;
-    this.tornTail = false;
     if (this.fd === null) {
       mkdirSync(this.dir, { recursive: true });
       this.fd = openSync(this.logPath, 'a');
     }
-    writeSync(this.fd, text);
-    this.logBytes += Buffer.byteLength(text);
+    // Written in pieces of about 64 KB: a batch of thousands of accounts never becomes one string of megabytes
+    // (which would sit in the old generation until the next full collection).
+    let piece = this.tornTail ? '\n' : '';
+    this.tornTail = false;
+    const put = (line: string, last = false) => {
+      piece += `${line}\n`;
+      if (piece.length < 65_536 && !last) return;
+      this.logBytes += writeSync(this.fd!, piece);
+      piece = '';
+    };
+    for (const { kind, id } of this.dirty.values()) {
+      const k = kind === 'Users' ? 'U' : 'G';
+      const r = (kind === 'Users' ? store.users : store.groups).get(id);
+      put(JSON.stringify(r ? { k, id, r } : { k, id, d: 1 }));
+    }
+    this.dirty.clear();
+    put(JSON.stringify({ seq: store.sequence }), true);
     if (this.outgrown) this.compact();
   }
 
