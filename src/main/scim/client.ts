@@ -452,7 +452,13 @@ export class ScimClient {
    */
   async listAll(
     path: '/Users' | '/Groups',
-    opts: { signal?: AbortSignal; filter?: string; onPage?: (n: number) => void } = {},
+    opts: {
+      signal?: AbortSignal;
+      filter?: string;
+      onPage?: (n: number) => void;
+      /** What is kept of each resource as its page arrives (the page itself is then garbage). */
+      keep?: (resource: Record<string, unknown>) => Record<string, unknown>;
+    } = {},
   ): Promise<Record<string, unknown>[]> {
     const out: Record<string, unknown>[] = [];
     const seen = new Set<string>();
@@ -465,7 +471,7 @@ export class ScimClient {
         const id = typeof res.id === 'string' ? res.id : null;
         if (id && seen.has(id)) continue;
         if (id) seen.add(id);
-        out.push(res);
+        out.push(opts.keep ? opts.keep(res) : res);
         fresh += 1;
       }
       return fresh;
@@ -530,8 +536,14 @@ export class ScimClient {
     return out;
   }
 
-  async listUsers(opts: { signal?: AbortSignal; onPage?: (n: number) => void } = {}): Promise<ScimUser[]> {
-    return (await this.listAll('/Users', opts)) as ScimUser[];
+  async listUsers(
+    opts: {
+      signal?: AbortSignal;
+      onPage?: (n: number) => void;
+      keep?: (user: ScimUser) => ScimUser;
+    } = {},
+  ): Promise<ScimUser[]> {
+    return (await this.listAll('/Users', opts as Parameters<ScimClient['listAll']>[1])) as ScimUser[];
   }
 
   /** Every group with its member ids; a server without a /Groups endpoint has none. */

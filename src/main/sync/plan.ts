@@ -10,12 +10,24 @@ import { runPipeline, type PipelineResult } from '../pipeline';
 import type { ApiSecrets } from '../sources/index';
 import type { ResolvedTarget } from './target';
 
-/** Everything the plan needs from Plek: all users and groups, paged. */
+/**
+ * An account as the plan needs it: every attribute, but of `meta` only the version (the If-Match of a write) and
+ * no `schemas`. At 100,000 accounts the timestamps, locations and schema lists were some 40 MB the plan never
+ * reads.
+ */
+export function forPlan(user: ScimUser): ScimUser {
+  const { meta, schemas: _schemas, ...rest } = user;
+  return { ...rest, schemas: NO_SCHEMAS, ...(meta?.version ? { meta: { version: meta.version } } : {}) };
+}
+
+const NO_SCHEMAS = Object.freeze([]) as unknown as string[];
+
+/** Everything the plan needs from Plek: all users (as `forPlan` keeps them) and groups, paged. */
 export async function readTargetState(
   client: ScimClient,
   signal?: AbortSignal,
 ): Promise<{ users: ScimUser[]; groups: PlanTargetGroup[] }> {
-  const users = await client.listUsers(signal ? { signal } : {});
+  const users = await client.listUsers({ keep: forPlan, ...(signal ? { signal } : {}) });
   const groups = await client.listGroups(signal ? { signal } : {});
   return { users, groups };
 }
