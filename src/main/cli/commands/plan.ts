@@ -3,7 +3,7 @@ import { formatPlan } from '../../../shared/plan/format';
 import { serializePlan } from '../../../shared/plan/serialize';
 import { interruptible, withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { planFromMapping } from '../../sync/plan';
-import { apiSecretsFromEnv, envSecret, parseToday, red } from '../common';
+import { apiSecretsFromEnv, cliLang, envSecret, parseToday, red, say } from '../common';
 import { writeOutputFile } from '../output';
 
 export interface PlanCommandOptions {
@@ -75,12 +75,12 @@ export function register(program: Command): void {
         if (opts.out) await writeOutputFile(opts.out, serializePlan(plan));
         if (opts.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
         else {
-          process.stdout.write(`${formatPlan(plan, { includeNoop: opts.all ?? false })}\n`);
+          process.stdout.write(`${formatPlan(plan, { includeNoop: opts.all ?? false, lang: cliLang() })}\n`);
           if (opts.out)
             process.stdout.write(
-              `\nPlan written to ${opts.out}; apply it with: plek-sync apply --mapping ${opts.mapping} --plan ${opts.out}\n`,
+              `\n${say('cli.plan.written', { file: opts.out, command: `plek-sync apply --mapping ${opts.mapping} --plan ${opts.out}` })}\n`,
             );
-          if (!plan.safety.ok) process.stdout.write(`${red('✗ the safety guards block this plan')}\n`);
+          if (!plan.safety.ok) process.stdout.write(`${red(say('cli.plan.blockedExit'))}\n`);
         }
         process.exitCode = plan.safety.ok ? 0 : 1;
       } finally {
