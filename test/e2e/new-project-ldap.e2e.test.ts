@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shouldSkip, startSlapd, type SlapdServer } from '../support/slapd';
 import type { DirectoryUser } from '../support/directory-data';
 import { e2eSkipReason, startApp, type RunningApp } from './support/app';
-import { foreignWordsOnSteps, step } from './support/language';
+import { foreignWordsOnMapping, foreignWordsOnSteps, step } from './support/language';
 
 /**
  * A consultant's own directory, never the demo: a throw-away OpenLDAP seeded with generated Dutch people
@@ -32,6 +32,8 @@ const WORDS = {
     errorRows: '4 rijen met fouten worden niet gesynchroniseerd',
     leaverReason: /gedeactiveerd omdat \[employeeType\]/,
     finished: /Run voltooid/,
+    mayChange:
+      /^\w+ (?:kan veranderen|verandert|wordt met de persoon hernoemd) .*objectGUID verandert nooit\.$/,
   },
   en: {
     locale: 'en-GB',
@@ -42,6 +44,7 @@ const WORDS = {
     errorRows: '4 rows with errors are not synchronised',
     leaverReason: /deactivated because \[employeeType\]/,
     finished: /Run finished/,
+    mayChange: /^\w+ (?:can change|changes|is renamed) .*objectGUID never changes\.$/,
   },
 } as const;
 
@@ -239,5 +242,28 @@ describe.skipIf(skip).each(['nl', 'en'] as const)('a new project from an OpenLDA
 
   it('speaks only the interface language on every step (technical codes and source values aside)', async () => {
     expect(await foreignWordsOnSteps(page, lang)).toEqual([]);
+  });
+
+  it('speaks only the interface language on the Mapping step, also about a mapping key that can change', async () => {
+    expect(await foreignWordsOnMapping(page, lang)).toEqual([]);
+    // With a key that can change (employeeNumber, mail, cn…), the preview warns why, in this language.
+    await step(page, 'source');
+    const picker = page.getByTestId('key-picker');
+    const offered = await picker
+      .locator('input[type="radio"]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const changing = offered.find((a) =>
+      ['employeeNumber', 'mail', 'cn', 'uid', 'userPrincipalName', 'employeeID'].includes(a),
+    );
+    expect(changing, offered.join(', ')).toBeDefined();
+    await picker.locator(`input[value="${changing}"]`).check();
+    await step(page, 'mapping');
+    const warning = page.locator('.gp-summary .gp-warn');
+    await warning.waitFor({ timeout: 20_000 });
+    expect(await warning.getAttribute('title')).toMatch(words.mayChange);
+    expect(await foreignWordsOnMapping(page, lang)).toEqual([]);
+    await step(page, 'source');
+    await picker.locator('input[value="entryUUID"]').check();
+    expect(app.errors).toEqual([]);
   });
 });

@@ -7,4 +7,4 @@ export {
   generalizedTimeToDate,
 } from './time';
 export { UAC, uacFlags, isAccountDisabled, type UacFlag } from './uac';
-export { suggestAdMapping, keyStabilityWarning } from './suggest';
+export { suggestAdMapping, keyStabilityMessage, keyStabilityWarning } from './suggest';

@@ -5,27 +5,68 @@ import type { SourceAttribute } from '../source/types';
 
 const E = ENTERPRISE_USER_SCHEMA;
 
-/** Attributes that identify a person but can change (re-hire, marriage, rename, typo fix). */
-const UNSTABLE_KEYS: Readonly<Record<string, string>> = {
-  employeeid:
-    'employeeID can change (re-hire under a new number, a fixed typo) and is often empty for external staff; when it changes Plek sees a new person and deactivates the old one. objectGUID never changes.',
-  employeenumber:
-    'employeeNumber can change (re-hire under a new number, a fixed typo); when it changes Plek sees a new person. objectGUID never changes.',
-  mail: 'mail changes with a name change (marriage, a corrected spelling); when it changes Plek sees a new person. objectGUID never changes.',
-  samaccountname:
-    'sAMAccountName is renamed with the person (marriage, naming convention changes) and can be reused for a new colleague; objectGUID never changes.',
-  userprincipalname: 'userPrincipalName changes with a name or domain change; objectGUID never changes.',
-  cn: 'cn changes whenever the account is renamed; objectGUID never changes.',
-  distinguishedname:
-    'the DN changes whenever the account moves to another OU or is renamed; objectGUID never changes.',
+/**
+ * Attributes that identify a person but can change (re-hire, marriage, rename, typo fix): the English warning for
+ * the CLI, and the catalogue id (`key.stability.<name>`) the screens word it by.
+ */
+const UNSTABLE_KEYS: Readonly<Record<string, { text: string; id: KeyStabilityId }>> = {
+  employeeid: {
+    text: 'employeeID can change (re-hire under a new number, a fixed typo) and is often empty for external staff; when it changes Plek sees a new person and deactivates the old one. objectGUID never changes.',
+    id: 'key.stability.employeeID',
+  },
+  employeenumber: {
+    text: 'employeeNumber can change (re-hire under a new number, a fixed typo); when it changes Plek sees a new person. objectGUID never changes.',
+    id: 'key.stability.employeeNumber',
+  },
+  mail: {
+    text: 'mail changes with a name change (marriage, a corrected spelling); when it changes Plek sees a new person. objectGUID never changes.',
+    id: 'key.stability.mail',
+  },
+  samaccountname: {
+    text: 'sAMAccountName is renamed with the person (marriage, naming convention changes) and can be reused for a new colleague; objectGUID never changes.',
+    id: 'key.stability.sAMAccountName',
+  },
+  userprincipalname: {
+    text: 'userPrincipalName changes with a name or domain change; objectGUID never changes.',
+    id: 'key.stability.userPrincipalName',
+  },
+  cn: {
+    text: 'cn changes whenever the account is renamed; objectGUID never changes.',
+    id: 'key.stability.cn',
+  },
+  distinguishedname: {
+    text: 'the DN changes whenever the account moves to another OU or is renamed; objectGUID never changes.',
+    id: 'key.stability.distinguishedName',
+  },
 };
 
+/** The catalogue ids of the key-stability warnings (src/shared/i18n). */
+export type KeyStabilityId =
+  | 'key.stability.employeeID'
+  | 'key.stability.employeeNumber'
+  | 'key.stability.mail'
+  | 'key.stability.sAMAccountName'
+  | 'key.stability.userPrincipalName'
+  | 'key.stability.cn'
+  | 'key.stability.distinguishedName';
+
 /**
- * A warning when a mapping key is an attribute that can change, in the consultant's words; null for stable keys
- * (objectGUID, entryUUID, objectSid) and attributes we know nothing about.
+ * A warning when a mapping key is an attribute that can change, in the consultant's words (English, for the
+ * CLI); null for stable keys (objectGUID, entryUUID, objectSid) and attributes we know nothing about.
  */
 export function keyStabilityWarning(attribute: string): string | null {
-  return UNSTABLE_KEYS[attribute.toLowerCase()] ?? null;
+  return unstableKey(attribute)?.text ?? null;
+}
+
+/** The same warning as a catalogue id, for a screen to word in its language; null when the key looks stable. */
+export function keyStabilityMessage(attribute: string): KeyStabilityId | null {
+  return unstableKey(attribute)?.id ?? null;
+}
+
+// Own keys only: a key column called "constructor" is not a warning.
+function unstableKey(attribute: string): { text: string; id: KeyStabilityId } | undefined {
+  const k = attribute.toLowerCase();
+  return Object.hasOwn(UNSTABLE_KEYS, k) ? UNSTABLE_KEYS[k] : undefined;
 }
 
 function ref(name: string): string {

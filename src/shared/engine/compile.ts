@@ -80,7 +80,7 @@ export function compileMapping(mapping: MappingFile): CompileResult {
   const compile = (text: string, path: PropertyKey[]): CompiledExpression | null => {
     const result = compileExpression(text, ctx);
     if (!result.ok) {
-      problems.push({ path: jsonPath(path), message: `${result.error.message}` });
+      problems.push({ path: jsonPath(path), message: `${result.error.message}`, expression: result.error });
       return null;
     }
     for (const r of result.expr.references) references.add(r);
@@ -93,7 +93,11 @@ export function compileMapping(mapping: MappingFile): CompileResult {
     const at = ['fields', written];
     const lookup = lookupTargetField(written, mapping.customFields);
     if (!lookup.ok) {
-      problems.push({ path: jsonPath(at), message: lookup.reason });
+      problems.push({
+        path: jsonPath(at),
+        message: lookup.reason,
+        detail: { id: `problem.target.${lookup.code}`, values: { field: written } },
+      });
       continue;
     }
     const target = lookup.field.path;
@@ -102,6 +106,7 @@ export function compileMapping(mapping: MappingFile): CompileResult {
       problems.push({
         path: jsonPath(at),
         message: `maps the same Plek field as "${earlier}"; keep one of them`,
+        detail: { id: 'problem.duplicateTarget', values: { field: written, earlier } },
       });
       continue;
     }
@@ -138,6 +143,7 @@ export function compileMapping(mapping: MappingFile): CompileResult {
       problems.push({
         path: jsonPath(['loginSchema', 'target']),
         message: `"${ls.target}" is also mapped under fields; the login schema generates it, so remove one of the two`,
+        detail: { id: 'problem.loginTargetMapped', values: { target } },
       });
     }
     for (const [t, where] of [
@@ -148,6 +154,7 @@ export function compileMapping(mapping: MappingFile): CompileResult {
         problems.push({
           path: jsonPath(['loginSchema', where, 'field']),
           message: `the login schema reads Plek field "${t}", which no field mapping fills; map it first`,
+          detail: { id: 'problem.loginReadsUnmapped', values: { target: t } },
         });
       }
     }
@@ -164,6 +171,7 @@ export function compileMapping(mapping: MappingFile): CompileResult {
       problems.push({
         path: jsonPath(['groupRules', i, 'field']),
         message: `group rules work on Plek profile fields only, and "${rule.field}" is not mapped; map it under fields first`,
+        detail: { id: 'problem.groupFieldUnmapped', values: { target } },
       });
       return;
     }
@@ -175,6 +183,7 @@ export function compileMapping(mapping: MappingFile): CompileResult {
       problems.push({
         path: jsonPath(['fields']),
         message: `Plek needs "${required}" to create an account; add a field mapping for it`,
+        detail: { id: 'problem.requiredMissing', values: { target: required } },
       });
     }
   }

@@ -55,8 +55,12 @@ function compiled(ast: ExprNode, text: string, root: Evaluator): CompiledExpress
           return { ok: false, error };
         }
         if (e instanceof RangeError)
-          // e.g. a string grown past the engine's maximum length by `&`
-          return { ok: false, error: { code: 'expression-error', message: e.message } };
+        // e.g. a string grown past the engine's maximum length by `&`
+        {
+          const error = { code: 'expression-error' as const, message: e.message };
+          Object.defineProperty(error, 'detail', { value: { id: 'eval.tooLarge' }, enumerable: false });
+          return { ok: false, error };
+        }
         throw e;
       }
     },

@@ -74,8 +74,42 @@ export function isIsoDate(text: string): boolean {
   return isValidYmd(y, m, d);
 }
 
+/**
+ * Why a text that looks like a date is not one: the English `invalid` for logs, and `why`, the catalogue's name
+ * for it (`eval.invalidDate.invalid`), with `a`/`b` for an ambiguous day and month.
+ */
+export interface InvalidDate {
+  readonly invalid: string;
+  readonly why:
+    | 'noSuchDay'
+    | 'outOfRange'
+    | 'excelRange'
+    | 'excel1900'
+    | 'filetimeDigits'
+    | 'ambiguous'
+    | 'serialAmongText';
+  readonly a?: number;
+  readonly b?: number;
+}
+
 /** Why a date could not be read; `undefined` result from a parser means "not this format". */
-export type DateParse = PlainDate | null | { invalid: string };
+export type DateParse = PlainDate | null | InvalidDate;
+
+// Shared and frozen: a failed row allocates nothing for its reason.
+const NO_SUCH_DAY: InvalidDate = Object.freeze({ invalid: 'no such day', why: 'noSuchDay' });
+const OUT_OF_RANGE: InvalidDate = Object.freeze({ invalid: 'out of range', why: 'outOfRange' });
+const EXCEL_RANGE: InvalidDate = Object.freeze({
+  invalid: 'Excel serial numbers run from 1 to 2958465',
+  why: 'excelRange',
+});
+const EXCEL_1900: InvalidDate = Object.freeze({
+  invalid: 'serial 60 is 29-02-1900, a day that does not exist (Excel 1900 bug)',
+  why: 'excel1900',
+});
+const FILETIME_DIGITS: InvalidDate = Object.freeze({
+  invalid: 'a FILETIME is a whole number of up to 19 digits',
+  why: 'filetimeDigits',
+});
 
 export const DATE_FORMAT_KEYWORDS = ['excel', 'generalizedTime', 'filetime', 'auto'] as const;
 
@@ -87,20 +121,19 @@ const FILETIME_NEVER = 9_223_372_036_854_775_807n;
 
 /** Excel serial (1 = 1900-01-01; 60 is Excel's non-existent 29-02-1900); the time fraction is dropped. */
 export function fromExcelSerial(serial: number): DateParse {
-  if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466)
-    return { invalid: 'Excel serial numbers run from 1 to 2958465' };
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return EXCEL_RANGE;
   const whole = Math.floor(serial);
-  if (whole === 60) return { invalid: 'serial 60 is 29-02-1900, a day that does not exist (Excel 1900 bug)' };
-  return fromDayNumber(EXCEL_EPOCH + whole + (whole < 60 ? 1 : 0)) ?? { invalid: 'out of range' };
+  if (whole === 60) return EXCEL_1900;
+  return fromDayNumber(EXCEL_EPOCH + whole + (whole < 60 ? 1 : 0)) ?? OUT_OF_RANGE;
 }
 
 /** Windows FILETIME: 100 ns ticks since 1601-01-01 UTC; 0 and 2^63-1 mean "never" (null). UTC day. */
 export function fromFiletime(text: string): DateParse {
-  if (!/^\d{1,19}$/.test(text)) return { invalid: 'a FILETIME is a whole number of up to 19 digits' };
+  if (!/^\d{1,19}$/.test(text)) return FILETIME_DIGITS;
   const ticks = BigInt(text);
   if (ticks === 0n || ticks === FILETIME_NEVER) return null;
-  if (ticks > FILETIME_NEVER) return { invalid: 'out of range' };
-  return fromDayNumber(FILETIME_EPOCH + Number(ticks / TICKS_PER_DAY)) ?? { invalid: 'out of range' };
+  if (ticks > FILETIME_NEVER) return OUT_OF_RANGE;
+  return fromDayNumber(FILETIME_EPOCH + Number(ticks / TICKS_PER_DAY)) ?? OUT_OF_RANGE;
 }
 
 /** LDAP generalized time `20240131143000.0Z` (also without fraction, with an offset, or only yyyyMMddHH). */
@@ -108,7 +141,7 @@ export function fromGeneralizedTime(text: string): DateParse | undefined {
   const m =
     /^(\d{4})(\d{2})(\d{2})(?:\d{2}(?:\d{2}(?:\d{2})?)?)?(?:[.,]\d+)?(?:Z|[-+]\d{2}(?:\d{2})?)?$/i.exec(text);
   if (!m) return undefined;
-  return makeDate(Number(m[1]), Number(m[2]), Number(m[3])) ?? { invalid: 'no such day' };
+  return makeDate(Number(m[1]), Number(m[2]), Number(m[3])) ?? NO_SUCH_DAY;
 }
 
 interface FormatToken {
@@ -120,10 +153,12 @@ interface FormatToken {
 const FORMAT_TOKEN = /yyyy|yy|MM|M|dd|d/y;
 
 /**
- * Splits a date format such as "dd-MM-yyyy" into parts; returns a message when it is not usable.
+ * Splits a date format such as "dd-MM-yyyy" into parts; says which part repeats when it is not usable.
  * Tokens: yyyy, yy (FormatDate only), MM, M, dd, d; anything else is literal text.
  */
-export function parseDateFormat(format: string): FormatToken[] | string {
+export function parseDateFormat(
+  format: string,
+): FormatToken[] | { reason: string; repeats: 'y' | 'M' | 'd' } {
   const tokens: FormatToken[] = [];
   let i = 0;
   while (i < format.length) {
@@ -141,7 +176,8 @@ export function parseDateFormat(format: string): FormatToken[] | string {
     }
   }
   for (const k of ['y', 'M', 'd'] as const)
-    if (tokens.filter((t) => t.kind === k).length > 1) return `format ${JSON.stringify(format)} repeats ${k}`;
+    if (tokens.filter((t) => t.kind === k).length > 1)
+      return { reason: `format ${JSON.stringify(format)} repeats ${k}`, repeats: k };
   return tokens;
 }
 
@@ -174,11 +210,7 @@ export function formatReader(tokens: FormatToken[]): (text: string) => DateParse
     const m = re.exec(text);
     if (m === null || yearGroup === 0 || monthGroup === 0 || dayGroup === 0) return undefined;
     const y = Number(m[yearGroup]);
-    return (
-      makeDate(twoDigitYear ? 2000 + y : y, Number(m[monthGroup]), Number(m[dayGroup])) ?? {
-        invalid: 'no such day',
-      }
-    );
+    return makeDate(twoDigitYear ? 2000 + y : y, Number(m[monthGroup]), Number(m[dayGroup])) ?? NO_SUCH_DAY;
   };
 }
 
@@ -222,24 +254,27 @@ const AUTO_SERIAL = /^(\d{5})(?:[.,]\d+)?$/;
 export function parseAuto(text: string): DateParse | undefined {
   const bare = text.replace(TIME_SUFFIX, '');
   let m = AUTO_YMD.exec(bare);
-  if (m) return makeDate(Number(m[1]), Number(m[3]), Number(m[4])) ?? { invalid: 'no such day' };
+  if (m) return makeDate(Number(m[1]), Number(m[3]), Number(m[4])) ?? NO_SUCH_DAY;
   m = AUTO_DMY.exec(bare);
   if (m) {
     const [a, b] = [Number(m[1]), Number(m[3])];
     if (m[2] === '/' && a <= 12 && b <= 12 && a !== b) {
       return {
         invalid: `${a}/${b} could be day/month or month/day; give the format, e.g. ParseDate([…], "dd/MM/yyyy")`,
+        why: 'ambiguous',
+        a,
+        b,
       };
     }
-    return makeDate(Number(m[4]), b, a) ?? { invalid: 'no such day' };
+    return makeDate(Number(m[4]), b, a) ?? NO_SUCH_DAY;
   }
   m = AUTO_NAMED.exec(bare);
   if (m) {
     const month = MONTHS.get(m[2]!.toLowerCase());
-    if (month !== undefined) return makeDate(Number(m[3]), month, Number(m[1])) ?? { invalid: 'no such day' };
+    if (month !== undefined) return makeDate(Number(m[3]), month, Number(m[1])) ?? NO_SUCH_DAY;
   }
   m = AUTO_BASIC.exec(text);
-  if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3])) ?? { invalid: 'no such day' };
+  if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3])) ?? NO_SUCH_DAY;
   // "0" is AD's "never" (accountExpires, pwdLastSet), not an Excel serial
   if (/^\d{18}$/.test(text) || text === '9223372036854775807' || text === '0') return fromFiletime(text);
   const g = fromGeneralizedTime(text);

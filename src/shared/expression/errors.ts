@@ -2,23 +2,39 @@
  * Codes of the problems the lexer, parser and compiler find in an expression's text; each has a text
  * `expr.<code>` in the catalogues (src/shared/i18n), filled from `params`.
  */
-export type ExpressionErrorCode =
-  | 'tooLong'
-  | 'empty'
-  | 'unexpected'
-  | 'unexpectedChar'
-  | 'tooDeep'
-  | 'tooNested'
-  | 'unknownName'
-  | 'expected'
-  | 'unterminatedAttribute'
-  | 'emptyAttribute'
-  | 'unterminatedString'
-  | 'digitAfterDot'
-  | 'numberRange'
-  | 'unknownFunction'
-  | 'arity'
-  | 'literalParam';
+export const EXPRESSION_ERROR_CODES = [
+  'tooLong',
+  'empty',
+  'unexpected',
+  'unexpectedChar',
+  'tooDeep',
+  'tooNested',
+  'unknownName',
+  'expected',
+  'unterminatedAttribute',
+  'emptyAttribute',
+  'unterminatedString',
+  'digitAfterDot',
+  'numberRange',
+  'unknownFunction',
+  'arity',
+  'literalParam',
+  // Raised by a single function's compile check on a literal argument (src/shared/expression/functions):
+  'regexTooLong',
+  'regexTooLarge',
+  'regexLookaround',
+  'regexBackref',
+  'regexEscape',
+  'regexInvalid',
+  'dateFormatRepeats',
+  'dateFormatIncomplete',
+  'dateFormatEmpty',
+  'phoneRegion',
+  'culture',
+  'diacriticsMode',
+  'unknownValueMap',
+] as const;
+export type ExpressionErrorCode = (typeof EXPRESSION_ERROR_CODES)[number];
 
 export type ExpressionErrorParams = Readonly<Record<string, string | number>>;
 

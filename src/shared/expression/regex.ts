@@ -29,36 +29,96 @@ export interface UserRegex {
   firstMatch(text: string): (string | null)[] | null;
 }
 
-export type RegexResult = { ok: true; regex: UserRegex } | { ok: false; reason: string };
+/** Why a pattern is refused: the English `reason` for logs, a catalogue code (`expr.<code>`) and parameters. */
+export interface RegexRefusal {
+  ok: false;
+  reason: string;
+  code:
+    'regexTooLong' | 'regexTooLarge' | 'regexLookaround' | 'regexBackref' | 'regexEscape' | 'regexInvalid';
+  params: Readonly<Record<string, string | number>>;
+}
+
+export type RegexResult = { ok: true; regex: UserRegex } | RegexRefusal;
 
 const SYNTAX_DOC = 'the supported syntax is RE2’s, see docs/expressions.md';
 
+/** RE2's own descriptions (fixed texts of re2js's parser) and the name the catalogue words each by. */
+const RE2_PROBLEMS: Readonly<Record<string, string>> = {
+  'invalid character class range': 'charRange',
+  'invalid escape sequence': 'escape',
+  'invalid named capture': 'namedCapture',
+  'invalid or unsupported Perl syntax': 'perlSyntax',
+  'invalid nested repetition operator': 'nestedRepeat',
+  'invalid repeat count': 'repeatCount',
+  'missing closing ]': 'missingBracket',
+  'missing closing )': 'missingParen',
+  'missing argument to repetition operator': 'repeatArgument',
+  'trailing backslash at end of expression': 'trailingBackslash',
+  'duplicate capture group name': 'duplicateName',
+  'unexpected )': 'unexpectedParen',
+  'expression nests too deeply': 'tooDeep',
+  'expression too large': 'tooLarge',
+};
+
 /** Says, in the consultant's terms, why RE2 refused a pattern that JavaScript might accept. */
-function explain(pattern: string, error: unknown): string {
+function explain(pattern: string, error: unknown): RegexRefusal {
   if (/\(\?<?[=!]/.test(pattern))
-    return `look-ahead and look-behind ((?=…), (?!…), (?<=…), (?<!…)) are not supported; ${SYNTAX_DOC}`;
+    return {
+      ok: false,
+      reason: `look-ahead and look-behind ((?=…), (?!…), (?<=…), (?<!…)) are not supported; ${SYNTAX_DOC}`,
+      code: 'regexLookaround',
+      params: {},
+    };
   if (/\\[1-9]|\\k</.test(pattern))
-    return `back-references (\\1, \\k<name>) are not supported; ${SYNTAX_DOC}`;
+    return {
+      ok: false,
+      reason: `back-references (\\1, \\k<name>) are not supported; ${SYNTAX_DOC}`,
+      code: 'regexBackref',
+      params: {},
+    };
   if (/\\[uxc]/.test(pattern) && /escape/.test(String((error as Error)?.message)))
-    return `write a character escape as \\x{00e9} (not \\u00e9); ${SYNTAX_DOC}`;
+    return {
+      ok: false,
+      reason: `write a character escape as \\x{00e9} (not \\u00e9); ${SYNTAX_DOC}`,
+      code: 'regexEscape',
+      params: {},
+    };
   const detail = error instanceof RE2JSException ? error.message.replace(/^error parsing regexp: /, '') : '';
-  return `invalid regular expression${detail ? `: ${detail}` : ''}; ${SYNTAX_DOC}`;
+  const description = (error as { error?: unknown }).error;
+  const input = (error as { input?: unknown }).input;
+  return {
+    ok: false,
+    reason: `invalid regular expression${detail ? `: ${detail}` : ''}; ${SYNTAX_DOC}`,
+    code: 'regexInvalid',
+    params: {
+      problem: (typeof description === 'string' && RE2_PROBLEMS[description]) || 'other',
+      where: typeof input === 'string' && input !== '' ? 'yes' : 'no',
+      near: typeof input === 'string' ? input : '',
+    },
+  };
 }
 
 /** Compiles a mapping pattern on RE2, or says why it is refused. Never throws. */
 export function compileUserRegex(pattern: string): RegexResult {
   if (pattern.length > MAX_PATTERN_LENGTH)
-    return { ok: false, reason: `regular expression is too long (at most ${MAX_PATTERN_LENGTH} characters)` };
+    return {
+      ok: false,
+      reason: `regular expression is too long (at most ${MAX_PATTERN_LENGTH} characters)`,
+      code: 'regexTooLong',
+      params: { max: MAX_PATTERN_LENGTH, length: pattern.length },
+    };
   let re: RE2JS;
   try {
     re = RE2JS.compile(pattern);
   } catch (e) {
-    return { ok: false, reason: explain(pattern, e) };
+    return explain(pattern, e);
   }
   if (re.programSize() > MAX_REGEX_PROGRAM_SIZE)
     return {
       ok: false,
       reason: `regular expression is too large once its repeats are expanded (use fewer or smaller {n,m} counts)`,
+      code: 'regexTooLarge',
+      params: {},
     };
   return {
     ok: true,

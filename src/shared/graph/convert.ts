@@ -261,7 +261,8 @@ export function targetFieldNodes(mapping: MappingFileInput): TargetFieldNode[] {
     const found = lookupTargetField(path, mapping.customFields ?? []);
     if (found.ok)
       push(found.field.path === path ? path : path, found.field.label.nl, false, found.field.type);
-    else push(path, path, false, 'string', { problem: found.reason });
+    else
+      push(path, path, false, 'string', { problem: found.reason, problemId: `problem.target.${found.code}` });
   }
   return out;
 }

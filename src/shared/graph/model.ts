@@ -57,6 +57,8 @@ export interface TargetFieldData {
   custom?: boolean;
   /** Why the mapped path cannot be synchronised (unknown or unsupported field). */
   problem?: string;
+  /** Why the path is not a Plek field, as a catalogue id (`problem.target.*`), for the screen's language. */
+  problemId?: 'problem.target.photos' | 'problem.target.birthDates' | 'problem.target.unknown';
 }
 
 interface BaseNode<T extends string, D> {

@@ -1,7 +1,8 @@
-import { keyStabilityWarning } from '../ad/suggest';
+import { keyStabilityMessage, keyStabilityWarning, type KeyStabilityId } from '../ad/suggest';
 import { compileMapping } from '../engine/compile';
 import { mapRecords } from '../engine/run';
 import type { CompiledExpression, Value } from '../expression';
+import type { ExpressionError } from '../expression/errors';
 import type { EvalDetail } from '../expression/runtime';
 import type { Issue } from '../issues';
 import { compileExpression, valueToText } from '../expression';
@@ -15,6 +16,8 @@ export interface PreviewColumn {
   expression: string;
   /** The expression does not compile (unknown function, missing value map table…): no values. */
   error?: string;
+  /** The same problem with its catalogue code and column, for the screen's language. */
+  compileError?: ExpressionError;
 }
 
 export interface PreviewCell {
@@ -34,7 +37,7 @@ export interface PreviewRow {
   status: PreviewRowStatus;
   /** Row-level messages (missing required field, invalid e-mail, duplicate key…), in English. */
   issues: string[];
-  /** The same issues as data (code + params), for the screen's language; a skipped row's reason is only text. */
+  /** The same issues as data (code + params), for the screen's language; a skipped row's reason among them. */
   rowIssues: Issue[];
   cells: PreviewCell[];
 }
@@ -45,8 +48,10 @@ export interface PreviewResult {
   /** Definition problems: the mapping does not validate or compile; rows then show values but no status. */
   problems: MappingProblem[];
   keyAttribute: string;
-  /** Why the mapping key may change over time (null when it looks stable). */
+  /** Why the mapping key may change over time (null when it looks stable), in English. */
   keyStability: string | null;
+  /** The same warning as a catalogue id, for the screen's language. */
+  keyStabilityId: KeyStabilityId | null;
   duplicateKeys: number;
   emptyKeys: number;
 }
@@ -69,8 +74,9 @@ interface ColumnCache {
 }
 
 function firstKey(raw: SourceRecord['values'][string] | undefined): string | null {
-  const first = Array.isArray(raw) ? raw[0] : raw;
-  const t = first?.trim() ?? '';
+  const first: unknown = Array.isArray(raw) ? raw[0] : raw;
+  // Only text: a record held in a plain object answers `constructor` with a function.
+  const t = typeof first === 'string' ? first.trim() : '';
   return t === '' ? null : t;
 }
 
@@ -144,7 +150,7 @@ export function createPreview(): (input: PreviewInput) => PreviewResult {
               records,
               today,
               valueMaps,
-              column: { path, expression, error: compiled.error.message },
+              column: { path, expression, error: compiled.error.message, compileError: compiled.error },
               cells: records.map(() => ({ text: null })),
             };
         cache.set(path, c);
@@ -165,6 +171,7 @@ export function createPreview(): (input: PreviewInput) => PreviewResult {
       { status: PreviewRowStatus; issues: string[]; rowIssues: Issue[]; key?: string }
     >();
     const duplicateRows = new Set<number>();
+    const skippedReasons = new Map<number, string>();
     const emptyRows = new Set<number>();
     if (!parsed.ok) problems = parsed.problems;
     else {
@@ -180,9 +187,12 @@ export function createPreview(): (input: PreviewInput) => PreviewResult {
               rowIssues: [],
               key: o.user.key,
             });
-          else if (o.status === 'skipped')
-            status.set(o.row, { status: 'skipped', issues: [o.reason], rowIssues: [] });
-          else {
+          // Why a row is skipped comes as the engine's issue for that row (out of scope, starting later), as data;
+          // the outcome's English reason stands in only when no issue names the row.
+          else if (o.status === 'skipped') {
+            status.set(o.row, { status: 'skipped', issues: [], rowIssues: [] });
+            skippedReasons.set(o.row, o.reason);
+          } else {
             status.set(o.row, {
               status: 'error',
               issues: o.issues.map((i) => i.message),
@@ -202,6 +212,10 @@ export function createPreview(): (input: PreviewInput) => PreviewResult {
               s.rowIssues.push(i);
             }
           }
+        }
+        for (const [row, reason] of skippedReasons) {
+          const s = status.get(row);
+          if (s && s.issues.length === 0) s.issues.push(reason);
         }
       }
     }
@@ -244,6 +258,7 @@ export function createPreview(): (input: PreviewInput) => PreviewResult {
       problems,
       keyAttribute,
       keyStability: keyStabilityWarning(keyAttribute),
+      keyStabilityId: keyStabilityMessage(keyAttribute),
       duplicateKeys: rows.filter((r) => r.keyStatus === 'duplicate').length,
       emptyKeys: rows.filter((r) => r.keyStatus === 'empty').length,
     };

@@ -618,7 +618,30 @@ export const en = {
   'expr.unknownFunction': 'unknown function {name}',
   'expr.arity':
     '{fn} expects {kind, select, exactly {{min, plural, one {# argument} other {# arguments}}} atLeast {at least {min, plural, one {# argument} other {# arguments}}} range {{min} to {max} arguments} other {{fixed} arguments and then pairs}}, got {got}',
-  'expr.literalParam': '{fn} needs the {param} as a text in quotes',
+  'expr.literalParam':
+    '{fn} needs {param, select, format {the format} table {the table name} region {the region} mode {the mode} culture {the culture} other {the {param}}} as a text in quotes',
+  // Raised by one function's own check of a literal argument (a pattern, a date format, a region…).
+  'expr.regexTooLong':
+    'the regular expression is too long ({length, number} characters, at most {max, number})',
+  'expr.regexTooLarge':
+    'the regular expression is too large once its repeats are expanded; use fewer or smaller repeat counts',
+  'expr.regexLookaround':
+    'look-ahead and look-behind ((?=…), (?!…), (?<=…), (?<!…)) are not supported; the patterns Plek understands are in docs/expressions.md',
+  'expr.regexBackref':
+    'back-references (\\1, \\k<name>) are not supported; the patterns Plek understands are in docs/expressions.md',
+  'expr.regexEscape': "write a character escape as \\x'{'00e9'}' (not \\u00e9)",
+  'expr.regexInvalid':
+    'the regular expression cannot be read: {problem, select, charRange {a character range such as [z-a] runs backwards} escape {an escape with \\ is not known} namedCapture {a named group is not written (?P<name>…)} perlSyntax {this (?…) form is not supported} nestedRepeat {a repeat follows another repeat (such as a*+)} repeatCount {a count in braces is wrong or larger than 1000} missingBracket {a [ is not closed with ]} missingParen {a ( is not closed with )} repeatArgument {a *, + or ? has nothing before it to repeat} trailingBackslash {it ends in a lone \\} duplicateName {two groups have the same name} unexpectedParen {a ) has no ( before it} tooDeep {it is nested too deeply} tooLarge {it is too large} other {RE2 refuses it}}{where, select, yes { (at {near})} other {}}; the patterns Plek understands are in docs/expressions.md',
+  'expr.dateFormatRepeats':
+    'the date format "{format}" has the {part, select, y {year} M {month} other {day}} twice',
+  'expr.dateFormatIncomplete':
+    'the date format "{format}" needs a year, a month and a day (yyyy, MM, dd), or is one of "auto", "excel", "generalizedTime", "filetime"',
+  'expr.dateFormatEmpty': 'the date format "{format}" has no yyyy, MM or dd',
+  'expr.phoneRegion': 'unknown phone region "{region}": use a two-letter country code such as "NL"',
+  'expr.culture': 'unknown culture "{culture}": use a language tag such as "nl-NL"',
+  'expr.diacriticsMode': 'the mode of NormalizeDiacritics is "strip" or "dach", not "{mode}"',
+  'expr.unknownValueMap':
+    'there is no value map table "{name}"{count, plural, =0 { in this mapping} other { (the mapping has: {known})}}',
 
   // Issue texts: `issue.<code>.<variant>`, chosen by the engine in `Issue.params.id` (see src/shared/issues.ts).
   'issue.empty-key.text':
@@ -628,11 +651,24 @@ export const en = {
   'eval.invalidDate.format':
     '{fn}: {text} is not a date in format {format} ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
   'eval.invalidDate.invalid':
-    '{fn}: {text} is not a valid date ({why, select, noSuchDay {no such day} outOfRange {out of range} other {{why}}}) ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
+    '{fn}: {text} is not a valid date ({why, select, noSuchDay {no such day} outOfRange {out of range} excelRange {Excel serial numbers run from 1 to 2958465} excel1900 {serial 60 is 29-02-1900, a day that does not exist: the Excel 1900 bug} filetimeDigits {a FILETIME is a whole number of up to 19 digits} ambiguous {{a}/{b} could be day/month or month/day; give the format, for example ParseDate([…], "dd/MM/yyyy")} serialAmongText {a number among dates written as text; use ParseDate(…, "excel") if it really is a serial number} other {{why}}}) ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
   'eval.invalidDate.notDate':
     '{fn}: {text} is not a date ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
   'eval.invalidPhone':
     '{fn}: {text} is not a valid phone number for {region} ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
+  'eval.notWhole':
+    '{fn}: {param, select, length {the length} start {the start} index {the position} days {the number of days} number {the word number} other {{param}}} must be a whole number, not {text} ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
+  'eval.notNumber':
+    '{fn}: {text} is not a number ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
+  'eval.emptySeparator':
+    '{fn}: the separator is empty ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
+  'eval.regexInputTooLong':
+    '{fn}: the text is longer than {max, number} characters ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
+  'eval.badToday':
+    '{fn}: the run date {today} is not written yyyy-MM-dd ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
+  'eval.dateOutOfRange':
+    '{fn}: the result lies outside the years 1 to 9999 ({line, plural, =0 {in the expression at position {position}} other {in the expression at line {line}, position {position}}})',
+  'eval.tooLarge': 'the result is too large (a text grew past the longest text Plek can hold)',
   'issue.eval.field': 'row {row}: {field}: {detail}; the field is left unchanged in Plek',
   'issue.eval.inactiveWhen': 'row {row}: deactivation.inactiveWhen: {detail}',
   'issue.eval.endDate':
@@ -750,6 +786,20 @@ export const en = {
   'key.reason.empty': 'Some rows have no value; those rows cannot be synced.',
   'key.none': 'No column is filled and unique in the sample. Ask HR to add an employee number to the export.',
   'key.sampled': 'Measured on {n, plural, one {# sampled row} other {# sampled rows}}.',
+  // Why a mapping key can change (src/shared/ad/suggest.ts), the preview's tooltip on "key may change".
+  'key.stability.employeeID':
+    'employeeID can change (re-hire under a new number, a fixed typo) and is often empty for external staff; when it changes Plek sees a new person and deactivates the old one. objectGUID never changes.',
+  'key.stability.employeeNumber':
+    'employeeNumber can change (re-hire under a new number, a fixed typo); when it changes Plek sees a new person. objectGUID never changes.',
+  'key.stability.mail':
+    'mail changes with a name change (marriage, a corrected spelling); when it changes Plek sees a new person. objectGUID never changes.',
+  'key.stability.sAMAccountName':
+    'sAMAccountName is renamed with the person (marriage, naming convention changes) and can be reused for a new colleague; objectGUID never changes.',
+  'key.stability.userPrincipalName':
+    'userPrincipalName changes with a name or domain change; objectGUID never changes.',
+  'key.stability.cn': 'cn changes whenever the account is renamed; objectGUID never changes.',
+  'key.stability.distinguishedName':
+    'the DN changes whenever the account moves to another OU or is renamed; objectGUID never changes.',
   'checklist.heading': 'What a sync needs',
   'checklist.key': 'A mapping key',
   'checklist.givenName': 'Given name',
@@ -761,6 +811,19 @@ export const en = {
   'problem.noKey':
     'No mapping key chosen yet: pick the column that recognises a person under “Mapping key” on the Source step.',
   'problem.generic': 'The mapping has a problem at {place}: {detail}',
+  'problem.expression': 'The expression for {place} cannot be used: {detail}',
+  'problem.target.photos': '{field}: Plek does not synchronise profile photos.',
+  'problem.target.birthDates': '{field}: Plek does not synchronise (birth) dates to profiles.',
+  'problem.target.unknown':
+    '"{field}" is not a Plek field: use a SCIM path such as name.givenName, or declare it under customFields.',
+  'problem.duplicateTarget': '"{field}" fills the same Plek field as "{earlier}"; keep one of them.',
+  'problem.loginTargetMapped':
+    'The {targetLabel} is also mapped as a field, while the login schema makes it; remove one of the two.',
+  'problem.loginReadsUnmapped':
+    'The login schema reads the {targetLabel}, but no field mapping fills it; map it first.',
+  'problem.groupFieldUnmapped':
+    'Group rules work on Plek profile fields only, and the {targetLabel} is not mapped; map it first.',
+  'problem.requiredMissing': 'Plek needs the {targetLabel} to create an account; add a field mapping for it.',
   'report.col.row': 'row',
   'report.col.key': 'key',
   'report.col.name': 'name',

@@ -621,7 +621,29 @@ export const nl: Catalogue = {
   'expr.unknownFunction': 'onbekende functie {name}',
   'expr.arity':
     '{fn} verwacht {kind, select, exactly {{min, plural, one {# argument} other {# argumenten}}} atLeast {minstens {min, plural, one {# argument} other {# argumenten}}} range {{min} tot {max} argumenten} other {{fixed} argumenten en dan paren}}, maar krijgt er {got}',
-  'expr.literalParam': '{fn} heeft de {param} nodig als tekst tussen aanhalingstekens',
+  'expr.literalParam':
+    '{fn} heeft {param, select, format {het formaat} table {de naam van de vertaaltabel} region {de regio} mode {de modus} culture {de cultuur} other {„{param}”}} nodig als tekst tussen aanhalingstekens',
+  // Gemeld door de eigen controle van één functie op een vaste waarde (een patroon, een datumformaat, een regio…).
+  'expr.regexTooLong': 'de reguliere expressie is te lang ({length, number} tekens, hoogstens {max, number})',
+  'expr.regexTooLarge':
+    'de reguliere expressie wordt te groot als haar herhalingen zijn uitgeschreven; gebruik minder of kleinere herhalingsaantallen',
+  'expr.regexLookaround':
+    'vooruit- en terugkijken ((?=…), (?!…), (?<=…), (?<!…)) kan niet; welke patronen Plek begrijpt staat in docs/expressions.md',
+  'expr.regexBackref':
+    'terugverwijzingen (\\1, \\k<name>) kunnen niet; welke patronen Plek begrijpt staat in docs/expressions.md',
+  'expr.regexEscape': "schrijf een teken met een code als \\x'{'00e9'}' (niet als \\u00e9)",
+  'expr.regexInvalid':
+    'de reguliere expressie is niet te lezen: {problem, select, charRange {een tekenbereik zoals [z-a] loopt achterstevoren} escape {een teken na \\ is onbekend} namedCapture {een groep met een naam schrijf je als (?P<naam>…)} perlSyntax {deze vorm (?…) kan niet} nestedRepeat {een herhaling volgt op een herhaling (zoals a*+)} repeatCount {een aantal tussen accolades klopt niet of is groter dan 1000} missingBracket {een [ wordt niet met ] gesloten} missingParen {een ( wordt niet met ) gesloten} repeatArgument {voor een *, + of ? staat niets om te herhalen} trailingBackslash {hij eindigt op een losse \\} duplicateName {twee groepen hebben dezelfde naam} unexpectedParen {voor een ) staat geen (} tooDeep {hij is te diep genest} tooLarge {hij is te groot} other {RE2 weigert hem}}{where, select, yes { (bij {near})} other {}}; welke patronen Plek begrijpt staat in docs/expressions.md',
+  'expr.dateFormatRepeats':
+    'in het datumformaat "{format}" staat {part, select, y {het jaar} M {de maand} other {de dag}} twee keer',
+  'expr.dateFormatIncomplete':
+    'het datumformaat "{format}" heeft een jaar, een maand en een dag nodig (yyyy, MM, dd), of is een van "auto", "excel", "generalizedTime", "filetime"',
+  'expr.dateFormatEmpty': 'in het datumformaat "{format}" staat geen yyyy, MM of dd',
+  'expr.phoneRegion': 'onbekende telefoonregio "{region}": gebruik een landcode van twee letters, zoals "NL"',
+  'expr.culture': 'onbekende cultuur "{culture}": gebruik een taalcode zoals "nl-NL"',
+  'expr.diacriticsMode': 'de modus van NormalizeDiacritics is "strip" of "dach", niet "{mode}"',
+  'expr.unknownValueMap':
+    'er is geen vertaaltabel "{name}"{count, plural, =0 { in deze mapping} other { (de mapping heeft: {known})}}',
 
   'issue.empty-key.text':
     'rij {row}: de mapping key "{attribute}" is leeg; Plek kan deze persoon bij de volgende synchronisatie niet herkennen. Vul hem in de bron in.',
@@ -629,11 +651,24 @@ export const nl: Catalogue = {
   'eval.invalidDate.format':
     '{fn}: {text} is geen datum in het formaat {format} ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
   'eval.invalidDate.invalid':
-    '{fn}: {text} is geen geldige datum ({why, select, noSuchDay {die dag bestaat niet} outOfRange {buiten het bereik} other {{why}}}) ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+    '{fn}: {text} is geen geldige datum ({why, select, noSuchDay {die dag bestaat niet} outOfRange {buiten het bereik} excelRange {Excel-volgnummers lopen van 1 tot 2958465} excel1900 {volgnummer 60 is 29-02-1900, een dag die niet bestaat: de 1900-fout van Excel} filetimeDigits {een FILETIME is een geheel getal van hoogstens 19 cijfers} ambiguous {bij {a}/{b} is niet te zien wat de dag en wat de maand is; geef het formaat, bijvoorbeeld ParseDate([…], "dd/MM/yyyy")} serialAmongText {een getal tussen datums die als tekst zijn geschreven; gebruik ParseDate(…, "excel") als het echt een Excel-volgnummer is} other {{why}}}) ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
   'eval.invalidDate.notDate':
     '{fn}: {text} is geen datum ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
   'eval.invalidPhone':
     '{fn}: {text} is geen geldig telefoonnummer voor {region} ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+  'eval.notWhole':
+    '{fn}: {param, select, length {de lengte} start {het begin} index {de positie} days {het aantal dagen} number {het woordnummer} other {{param}}} moet een geheel getal zijn, niet {text} ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+  'eval.notNumber':
+    '{fn}: {text} is geen getal ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+  'eval.emptySeparator':
+    '{fn}: het scheidingsteken is leeg ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+  'eval.regexInputTooLong':
+    '{fn}: de tekst is langer dan {max, number} tekens ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+  'eval.badToday':
+    '{fn}: de rundatum {today} is niet geschreven als yyyy-MM-dd ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+  'eval.dateOutOfRange':
+    '{fn}: de uitkomst ligt buiten de jaren 1 tot 9999 ({line, plural, =0 {in de expressie op positie {position}} other {in de expressie op regel {line}, positie {position}}})',
+  'eval.tooLarge': 'de uitkomst is te groot (een tekst is langer geworden dan Plek kan bewaren)',
   'issue.eval.field': 'rij {row}: {field}: {detail}; het veld blijft in Plek ongewijzigd',
   'issue.eval.inactiveWhen': 'rij {row}: deactivation.inactiveWhen: {detail}',
   'issue.eval.endDate':
@@ -751,6 +786,20 @@ export const nl: Catalogue = {
   'key.none':
     'Geen enkele kolom is gevuld en uniek in de steekproef. Vraag HR om een personeelsnummer aan de export toe te voegen.',
   'key.sampled': 'Gemeten op {n, plural, one {# rij uit de steekproef} other {# rijen uit de steekproef}}.',
+  // Waarom een mapping key kan veranderen (src/shared/ad/suggest.ts): de tooltip bij "key kan veranderen".
+  'key.stability.employeeID':
+    'employeeID kan veranderen (opnieuw in dienst onder een nieuw nummer, een verbeterde tikfout) en is bij externe medewerkers vaak leeg; verandert het, dan ziet Plek een nieuwe persoon en deactiveert de oude. objectGUID verandert nooit.',
+  'key.stability.employeeNumber':
+    'employeeNumber kan veranderen (opnieuw in dienst onder een nieuw nummer, een verbeterde tikfout); verandert het, dan ziet Plek een nieuwe persoon. objectGUID verandert nooit.',
+  'key.stability.mail':
+    'mail verandert mee met een nieuwe naam (huwelijk, een verbeterde schrijfwijze); verandert het, dan ziet Plek een nieuwe persoon. objectGUID verandert nooit.',
+  'key.stability.sAMAccountName':
+    'sAMAccountName wordt met de persoon hernoemd (huwelijk, een nieuwe naamgevingsregel) en kan opnieuw worden uitgegeven aan een nieuwe collega; objectGUID verandert nooit.',
+  'key.stability.userPrincipalName':
+    'userPrincipalName verandert mee met een nieuwe naam of een nieuw domein; objectGUID verandert nooit.',
+  'key.stability.cn': 'cn verandert telkens als het account wordt hernoemd; objectGUID verandert nooit.',
+  'key.stability.distinguishedName':
+    'de DN verandert telkens als het account naar een andere OU gaat of wordt hernoemd; objectGUID verandert nooit.',
   'checklist.heading': 'Wat een synchronisatie nodig heeft',
   'checklist.key': 'Een mapping key',
   'checklist.givenName': 'Voornaam',
@@ -762,6 +811,20 @@ export const nl: Catalogue = {
   'problem.noKey':
     'Nog geen mapping key gekozen: kies bij de stap Bron onder “Mapping key” de kolom die een persoon herkent.',
   'problem.generic': 'De mapping heeft een probleem bij {place}: {detail}',
+  'problem.expression': 'De expressie voor {place} is niet bruikbaar: {detail}',
+  'problem.target.photos': '{field}: Plek synchroniseert geen profielfoto’s.',
+  'problem.target.birthDates': '{field}: Plek synchroniseert geen (geboorte)datums naar profielen.',
+  'problem.target.unknown':
+    '"{field}" is geen veld van Plek: gebruik een SCIM-pad zoals name.givenName, of declareer het onder customFields.',
+  'problem.duplicateTarget': '"{field}" vult hetzelfde Plek-veld als "{earlier}"; houd er één van over.',
+  'problem.loginTargetMapped':
+    'Het veld {targetLabel} staat ook bij de velden, terwijl het loginschema het maakt; haal een van de twee weg.',
+  'problem.loginReadsUnmapped':
+    'Het loginschema leest het veld {targetLabel}, maar geen veldmapping vult het; map het eerst.',
+  'problem.groupFieldUnmapped':
+    'Groepsregels werken alleen op profielvelden van Plek, en het veld {targetLabel} is niet gemapt; map het eerst.',
+  'problem.requiredMissing':
+    'Plek heeft het veld {targetLabel} nodig om een account aan te maken; voeg er een veldmapping voor toe.',
   'report.col.row': 'rij',
   'report.col.key': 'sleutel',
   'report.col.name': 'naam',

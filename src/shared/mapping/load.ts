@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ExpressionError } from '../expression/errors';
 import { findDuplicateKey } from './duplicate-keys';
 import { jsonPath } from './json-path';
 import { mappingFileSchema, type MappingFile } from './schema';
@@ -8,7 +9,12 @@ export { jsonPath } from './json-path';
 export interface MappingProblem {
   /** JSON path such as `$.fields["name.familyName"].expression`. */
   path: string;
+  /** English, for logs and the CLI. */
   message: string;
+  /** The same problem as a catalogue message (`problem.*`) with its values, for a screen's language. */
+  detail?: { id: string; values: Readonly<Record<string, string | number>> };
+  /** An expression that does not compile: its coded error (`expr.<code>`), worded by the screen. */
+  expression?: ExpressionError;
 }
 
 export type MappingParseResult =

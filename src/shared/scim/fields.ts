@@ -79,14 +79,20 @@ export const CORE_TARGET_FIELDS: readonly TargetField[] = [
  * Fields Plek does not synchronise, with the reason from Plek's product notes. They are refused as targets.
  * "We bieden geen synchronisatieondersteuning voor (geboorte)datums en profielfoto's voor Plek-profielen."
  */
-export const UNSUPPORTED_TARGETS: readonly { pattern: RegExp; reason: string }[] = [
+export const UNSUPPORTED_TARGETS: readonly {
+  pattern: RegExp;
+  reason: string;
+  code: 'photos' | 'birthDates';
+}[] = [
   {
     pattern: /^(?:photos|thumbnailphoto|photo|profilephoto|avatar)\b/i,
+    code: 'photos',
     reason:
       "Plek does not synchronise profile photos (Plek: 'geen synchronisatieondersteuning voor profielfoto's').",
   },
   {
     pattern: /(?:birth|geboorte)/i,
+    code: 'birthDates',
     reason:
       "Plek does not synchronise (birth) dates to profiles (Plek: 'geen synchronisatieondersteuning voor (geboorte)datums').",
   },
@@ -122,13 +128,19 @@ export function canonicalTargetPath(path: string): string {
   return FIELD_ALIASES[path] ?? path;
 }
 
-export type TargetLookup = { ok: true; field: TargetField } | { ok: false; reason: string };
+/**
+ * A target field, or why not: the English `reason` for logs and the CLI, and `code` (`problem.target.<code>` in the
+ * catalogues) for the screens.
+ */
+export type TargetLookup =
+  { ok: true; field: TargetField } | { ok: false; reason: string; code: 'photos' | 'birthDates' | 'unknown' };
 
 /** Finds a target field by path or alias among the core fields and the declared custom fields. */
 export function lookupTargetField(path: string, customFields: readonly CustomFieldDecl[] = []): TargetLookup {
   const canonical = canonicalTargetPath(path);
   for (const u of UNSUPPORTED_TARGETS) {
-    if (u.pattern.test(canonical.split(':').pop() ?? canonical)) return { ok: false, reason: u.reason };
+    if (u.pattern.test(canonical.split(':').pop() ?? canonical))
+      return { ok: false, reason: u.reason, code: u.code };
   }
   const core = CORE_TARGET_FIELDS.find((f) => f.path === canonical);
   if (core) return { ok: true, field: core };
@@ -147,5 +159,6 @@ export function lookupTargetField(path: string, customFields: readonly CustomFie
   return {
     ok: false,
     reason: `unknown target field "${path}": use a SCIM path such as name.givenName or declare it under customFields`,
+    code: 'unknown',
   };
 }

@@ -48,7 +48,7 @@ async function takeLogin(userName: string): Promise<void> {
 describe.each([
   {
     lang: 'nl',
-    heading: /^Plan voor http:\/\/127\.0\.0\.1:\d+\S* \(vandaag 2026-11-23, \d+ bronrijen, eerste import\)$/m,
+    heading: /^Plan voor http:\/\/127\.0\.0\.1:\d\S* \(vandaag 2026-11-23, \d+ bronrijen, eerste import\)$/m,
     created: /^rij \d+ +aanmaken +\S+ \(\S+\) {2}— nieuw in de bron$/m,
     summary: /\d+ gelukt, 1 mislukt, 0 niet uitgevoerd/,
     failure:
@@ -57,7 +57,7 @@ describe.each([
   },
   {
     lang: 'en',
-    heading: /^Plan for http:\/\/127\.0\.0\.1:\d+\S* \(today 2026-11-23, \d+ source rows, initial import\)$/m,
+    heading: /^Plan for http:\/\/127\.0\.0\.1:\d\S* \(today 2026-11-23, \d+ source rows, initial import\)$/m,
     created: /^row \d+ +create +\S+ \(\S+\) {2}— new in the source$/m,
     summary: /\d+ ok, 1 failed, 0 not run/,
     failure:

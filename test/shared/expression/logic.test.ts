@@ -131,7 +131,7 @@ describe('ValueMap', () => {
       'unknown ValueMap "onbekend" (known: afdelingen, geslacht, leeg) at column 15',
     ],
     ['ValueMap([a], [tabel])', 'ValueMap needs the table as a literal in quotes at column 15'],
-    ['ValueMap([a], 3)', 'ValueMap needs the table name as a literal in quotes at column 15'],
+    ['ValueMap([a], 3)', 'ValueMap needs the table as a literal in quotes at column 15'],
     ['ValueMap([a], "constructor")', 'unknown ValueMap "constructor"'],
     ['ValueMap([a], "__proto__")', 'unknown ValueMap "__proto__"'],
     ['ValueMap([a], "toString")', 'unknown ValueMap "toString"'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changedCells, createPreview } from '../../../src/shared/graph/preview';
 import type { PreviewInput } from '../../../src/shared/graph/preview';
+import { format, formatExpressionError, formatIssue } from '../../../src/shared/i18n';
 import { dutchSample } from './sample';
 
 const rules: PreviewInput['rules'] = {
@@ -71,6 +72,47 @@ describe('live preview', () => {
       today: '2026-11-23',
     });
     expect(byMail.keyStability).toMatch(/name change/);
+    // The tooltip in the screen's language, from its catalogue id.
+    expect(byMail.keyStabilityId).toBe('key.stability.mail');
+    expect(format('nl', byMail.keyStabilityId!)).toMatch(
+      /^mail verandert mee met een nieuwe naam \(huwelijk/,
+    );
+    expect(r.keyStabilityId).toBeNull();
+    const byConstructor = createPreview()({
+      rules: { ...rules, mappingKey: { attribute: 'constructor' } },
+      expressions: EXPR,
+      records,
+      today: '2026-11-23',
+    });
+    expect([byConstructor.keyStability, byConstructor.keyStabilityId]).toEqual([null, null]);
+  });
+
+  it('says why a row is skipped (out of scope, starting later) in the screen’s language', () => {
+    const { records } = dutchSample(6);
+    for (const r of records) r.values['Datum in dienst'] = '01-03-2019';
+    records[2]!.values['Datum in dienst'] = '01-02-2027'; // Sociaal Domein, starts in February
+    const r = createPreview()({
+      rules: {
+        ...rules,
+        scope: { include: '[Afdeling] <> "ICT"' },
+        activation: { startDate: 'ParseDate([Datum in dienst], "dd-MM-yyyy")' },
+      },
+      expressions: EXPR,
+      records,
+      today: '2026-11-23',
+    });
+    const ict = r.rows.find((x) => x.row === 3)!;
+    const joiner = r.rows.find((x) => x.row === 4)!;
+    expect([ict.status, joiner.status]).toEqual(['skipped', 'skipped']);
+    // One reason per row, as data: no English reason beside the issue.
+    expect(ict.issues).toHaveLength(1);
+    expect(ict.rowIssues.map((i) => formatIssue(i, 'nl'))).toEqual([
+      'rij 3: overgeslagen, buiten scope: [Afdeling] <> "ICT" is niet waar',
+    ]);
+    expect(joiner.rowIssues.map((i) => formatIssue(i, 'nl'))).toEqual([
+      'rij 4: komt in dienst op 2027-02-01; het account wordt op die dag aangemaakt',
+    ]);
+    expect(formatIssue(joiner.rowIssues[0]!, 'en')).toMatch(/^row 4: starts on 2027-02-01/);
   });
 
   it('still marks duplicate and empty keys while the mapping does not compile yet', () => {
@@ -102,6 +144,13 @@ describe('live preview', () => {
     const title = r.columns.findIndex((c) => c.path === 'title');
     expect(r.rows[0]?.cells[title]?.error).toMatch(/Berg/);
     expect(r.columns.find((c) => c.path === 'displayName')?.error).toMatch(/Jion/);
+    // The column's compile error and the cell's failure carry their codes for the screen's language.
+    const jion = r.columns.find((c) => c.path === 'displayName')!.compileError!;
+    expect(formatExpressionError('nl', jion)).toBe('onbekende functie Jion');
+    const cell = r.rows[0]!.cells[title]!;
+    expect(format('nl', cell.detail!.id as never, cell.detail)).toMatch(
+      /^ParseDate: "Berg" is geen datum in het formaat dd-MM-yyyy/,
+    );
     expect(r.problems.length).toBeGreaterThan(0);
     expect(r.rows[0]?.status).toBe('unknown');
   });

@@ -5,12 +5,12 @@ import type { PreviewResult } from '../../../shared/graph/preview';
 import { changedCells, createPreview } from '../../../shared/graph/preview';
 import { useGraphStore } from './context';
 import { selectPreviewInput } from './store';
-import { friendlyName, useGraphLang, useGraphText } from './i18n';
+import { expressionErrorText, friendlyName, useGraphLang, useGraphText } from './i18n';
 import { describeProblem } from '../app/logic/problems';
 import { format, formatIssue, hasMessage, type Lang } from '../../../shared/i18n';
 import type { PreviewCell, PreviewRow } from '../../../shared/graph/preview';
 
-/** A row's issues in the screen's language (a skipped row's reason has only its English text). */
+/** A row's issues in the screen's language (a skipped row's reason is the engine's issue for that row). */
 function rowIssueTexts(row: PreviewRow, lang: Lang): string[] {
   return row.rowIssues.length > 0 ? row.rowIssues.map((i) => formatIssue(i, lang)) : row.issues;
 }
@@ -55,6 +55,8 @@ export const PreviewTable = memo(function PreviewTable() {
     }
     return { result: history.result as PreviewResult, changed: history.changed };
   }, [input, preview, history]);
+  // Why the key may change, in the screen's language (the English warning is for the CLI).
+  const keyStability = result.keyStabilityId ? format(lang, result.keyStabilityId) : null;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: result.rows.length,
@@ -73,8 +75,8 @@ export const PreviewTable = memo(function PreviewTable() {
           <span className="gp-bad"> · {t('duplicateKeys', { n: result.duplicateKeys })}</span>
         )}
         {result.emptyKeys > 0 && <span className="gp-bad"> · {t('emptyKeys', { n: result.emptyKeys })}</span>}
-        {result.keyStability ? (
-          <span className="gp-warn" title={result.keyStability}>
+        {keyStability ? (
+          <span className="gp-warn" title={keyStability}>
             {' '}
             · {t('keyMayChange')}
           </span>
@@ -97,7 +99,7 @@ export const PreviewTable = memo(function PreviewTable() {
       >
         <div className="gp-row gp-head" style={{ gridTemplateColumns: template }}>
           <div>{t('row')}</div>
-          <div title={result.keyStability ?? t('keyStableTitle')}>
+          <div title={keyStability ?? t('keyStableTitle')}>
             {t('keyColumn', { attribute: result.keyAttribute })}
           </div>
           <div>{t('status')}</div>
@@ -105,7 +107,7 @@ export const PreviewTable = memo(function PreviewTable() {
             <div
               key={c.path}
               className={`${c.error ? 'gp-col-error' : ''}${focused === c.path ? ' gp-col-focus' : ''}`}
-              title={c.error ?? c.expression}
+              title={c.compileError ? expressionErrorText(lang, c.compileError) : (c.error ?? c.expression)}
               data-field={c.path}
             >
               {friendlyName(c.path, lang)}

@@ -14,6 +14,7 @@ import type {
   TransformFlowNode,
 } from './store';
 import { expressionErrorText, friendlyName, incompleteText, useGraphLang, useGraphText } from './i18n';
+import { format } from '../../../shared/i18n';
 
 /** Diacritics modes NormalizeDiacritics knows; shown as a choice instead of free text. */
 const DIACRITICS_MODES = ['strip', 'dach'];
@@ -273,10 +274,12 @@ export const TargetFieldNodeView = memo(function TargetFieldNodeView({
   const lang = useGraphLang();
   const name = friendlyName(data.path, lang);
   const mapped = state?.status === 'ok';
+  // Why this path is no Plek field, in the screen's language (the English `problem` is the fallback).
+  const problem = data.problemId ? format(lang, data.problemId, { field: data.path }) : data.problem;
   return (
     <div
       className={`gn gn-target${selected ? ' is-selected' : ''}${mapped ? ' is-mapped' : ''}${match ? ' is-match' : ''}${data.problem ? ' is-problem' : ''}`}
-      title={data.problem ?? (expression ? `${data.path} = ${expression}` : data.path)}
+      title={problem ?? (expression ? `${data.path} = ${expression}` : data.path)}
     >
       <Handle type="target" position={Position.Left} id="in-0" />
       <div className="gn-title">
@@ -304,7 +307,7 @@ export const TargetFieldNodeView = memo(function TargetFieldNodeView({
       {compileError && !parseError && (
         <div className="gn-problem">{expressionErrorText(lang, compileError)}</div>
       )}
-      {data.problem && <div className="gn-problem">{data.problem}</div>}
+      {problem && <div className="gn-problem">{problem}</div>}
     </div>
   );
 });

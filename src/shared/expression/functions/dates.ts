@@ -1,5 +1,5 @@
 import type { CallNode } from '../ast';
-import type { DateParse } from '../date';
+import type { DateParse, InvalidDate } from '../date';
 import {
   dayNumber,
   formatReader,
@@ -21,8 +21,20 @@ import { compileError, eager, literalText, toInteger } from './define';
 
 type Reader = (text: string) => DateParse | undefined;
 
-/** A reader for a ParseDate format; throws a message (for a compile error) when the format is unusable. */
-function readerFor(format: string): Reader {
+/** Why a date format cannot be used: the English reason, and the catalogue code with its parameters. */
+interface FormatRefusal {
+  refused: true;
+  reason: string;
+  code: 'dateFormatRepeats' | 'dateFormatIncomplete' | 'dateFormatEmpty';
+  params: Record<string, string>;
+}
+
+function repeats(format: string, r: { reason: string; repeats: 'y' | 'M' | 'd' }): FormatRefusal {
+  return { refused: true, reason: r.reason, code: 'dateFormatRepeats', params: { format, part: r.repeats } };
+}
+
+/** A reader for a ParseDate format, or why the format is unusable (a compile error). */
+function readerFor(format: string): Reader | FormatRefusal {
   switch (format) {
     case 'auto':
       return parseAuto;
@@ -35,16 +47,24 @@ function readerFor(format: string): Reader {
       return (t) => (/^\d{1,19}$/.test(t) ? fromFiletime(t) : undefined);
     default: {
       const tokens = parseDateFormat(format);
-      if (typeof tokens === 'string') throw new Error(tokens);
+      if (!Array.isArray(tokens)) return repeats(format, tokens);
       const kinds = new Set(tokens.map((t) => t.kind));
       if (!kinds.has('y') || !kinds.has('M') || !kinds.has('d'))
-        throw new Error(
-          `date format ${JSON.stringify(format)} needs a year, a month and a day (yyyy, MM, dd) or one of "auto", "excel", "generalizedTime", "filetime"`,
-        );
+        return {
+          refused: true,
+          reason: `date format ${JSON.stringify(format)} needs a year, a month and a day (yyyy, MM, dd) or one of "auto", "excel", "generalizedTime", "filetime"`,
+          code: 'dateFormatIncomplete',
+          params: { format },
+        };
       return formatReader(tokens);
     }
   }
 }
+
+const SERIAL_AMONG_TEXT: InvalidDate = Object.freeze({
+  invalid: 'a number among dates written as text; use ParseDate(…, "excel") if it really is a serial',
+  why: 'serialAmongText',
+});
 
 /** Year 9999 ("31-12-9999") is how HR systems write "no end date". */
 const NEVER_YEAR = '9999-';
@@ -68,8 +88,8 @@ function readDate(call: CallNode, format: string, read: Reader, v: Value, never 
     throw failAt(call, 'invalid-date', `${JSON.stringify(text)} is not a valid date (${r.invalid})`, {
       id: 'eval.invalidDate.invalid',
       text: JSON.stringify(text),
-      why:
-        r.invalid === 'no such day' ? 'noSuchDay' : r.invalid === 'out of range' ? 'outOfRange' : r.invalid,
+      why: r.why,
+      ...(r.a !== undefined && r.b !== undefined ? { a: r.a, b: r.b } : {}),
     });
   return r;
 }
@@ -102,13 +122,10 @@ export const ParseDate: FunctionDef = {
   },
   example: 'ParseDate("31-01-2024", "dd-MM-yyyy") → 2024-01-31',
   compile: (args, _ctx, call) => {
-    const format = args[1] === undefined ? 'auto' : literalText('ParseDate', args[1], 'the format');
-    let read: Reader;
-    try {
-      read = readerFor(format);
-    } catch (e) {
-      throw compileError((e as Error).message, args[1]!);
-    }
+    const format = args[1] === undefined ? 'auto' : literalText('ParseDate', args[1], 'format');
+    const reader = readerFor(format);
+    if ('refused' in reader) throw compileError(reader.reason, args[1]!, reader.code, reader.params);
+    const read: Reader = reader;
     const text = args[0]!.evaluate;
     if (format !== 'auto') return (env) => readDate(call, format, read, text(env), true);
     // "auto" reads a number as an Excel serial only while the column holds no date written as text in the same
@@ -121,10 +138,7 @@ export const ParseDate: FunctionDef = {
         if (!/^\d+$/.test(t)) sawText.add(currentEnv!);
         return r;
       }
-      if (sawText.has(currentEnv!))
-        return {
-          invalid: 'a number among dates written as text; use ParseDate(…, "excel") if it really is a serial',
-        };
+      if (sawText.has(currentEnv!)) return SERIAL_AMONG_TEXT;
       return r;
     };
     let currentEnv: EvalEnv | undefined;
@@ -148,11 +162,21 @@ export const FormatDate: FunctionDef = {
   },
   example: 'FormatDate("2024-01-31", "d-M-yyyy") → "31-1-2024"',
   compile: (args, _ctx, call) => {
-    const format = literalText('FormatDate', args[1], 'the format');
+    const format = literalText('FormatDate', args[1], 'format');
     const tokens = parseDateFormat(format);
-    if (typeof tokens === 'string') throw compileError(tokens, args[1]!);
+    if (!Array.isArray(tokens)) {
+      const r = repeats(format, tokens);
+      throw compileError(r.reason, args[1]!, r.code, r.params);
+    }
     if (!tokens.some((t) => t.kind !== 'literal'))
-      throw compileError(`date format ${JSON.stringify(format)} has no yyyy, MM or dd`, args[1]!);
+      throw compileError(
+        `date format ${JSON.stringify(format)} has no yyyy, MM or dd`,
+        args[1]!,
+        'dateFormatEmpty',
+        {
+          format,
+        },
+      );
     const date = args[0]!.evaluate;
     return (env) => {
       const d = toDate(call, date(env));
@@ -176,7 +200,10 @@ export const Today: FunctionDef = {
     return (env) => {
       if (env.today !== last || lastDate === undefined) {
         if (!isIsoDate(env.today))
-          throw failAt(call, 'expression-error', `today ${JSON.stringify(env.today)} is not yyyy-MM-dd`);
+          throw failAt(call, 'expression-error', `today ${JSON.stringify(env.today)} is not yyyy-MM-dd`, {
+            id: 'eval.badToday',
+            today: JSON.stringify(env.today),
+          });
         last = env.today;
         lastDate = plainDate(env.today);
       }
@@ -206,9 +233,13 @@ export const AddDays: FunctionDef = {
         call,
         'expression-error',
         `days must be a whole number, got ${JSON.stringify(valueToText(n))}`,
+        { id: 'eval.notWhole', param: 'days', text: JSON.stringify(valueToText(n)) },
       );
     const r = fromDayNumber(dayNumber(date) + days);
-    if (r === undefined) throw failAt(call, 'invalid-date', 'the result lies outside years 1..9999');
+    if (r === undefined)
+      throw failAt(call, 'invalid-date', 'the result lies outside years 1..9999', {
+        id: 'eval.dateOutOfRange',
+      });
     return r;
   }),
 };

@@ -1,5 +1,5 @@
 import type { CallNode } from '../ast';
-import { ExpressionSyntaxError } from '../errors';
+import { ExpressionSyntaxError, type ExpressionErrorCode, type ExpressionErrorParams } from '../errors';
 import type { CompileArg, CompileContext, Evaluator } from '../runtime';
 import type { FunctionSpec } from '../spec';
 import type { Value } from '../value';
@@ -50,16 +50,37 @@ export function mapText(v: Value, f: (text: string) => Value): Value {
   return t === null ? null : f(t);
 }
 
-/** The literal text of an argument that must be a literal string, or a compile error at that argument. */
-export function literalText(fn: string, arg: CompileArg | undefined, what: string): string {
-  if (arg === undefined) throw new Error(`${fn}: missing ${what}`);
+/**
+ * The literal text of an argument that must be a literal string, or a compile error at that argument
+ * (`expr.literalParam`, which names the parameter as the function's spec does: `format`, `region`…).
+ */
+export function literalText(fn: string, arg: CompileArg | undefined, param: string): string {
+  // Arity is checked before a function compiles: a missing argument here is a programming error.
+  if (arg === undefined) throw new Error(`${fn}: missing the ${param}`);
   if (arg.literal === undefined || typeof arg.literal.value !== 'string')
-    throw new ExpressionSyntaxError(`${fn} needs ${what} as a literal in quotes`, arg.node.start);
+    throw new ExpressionSyntaxError(
+      `${fn} needs the ${param} as a literal in quotes`,
+      arg.node.start,
+      'literalParam',
+      {
+        fn,
+        param,
+      },
+    );
   return arg.literal.value;
 }
 
-export function compileError(reason: string, arg: CompileArg): ExpressionSyntaxError {
-  return new ExpressionSyntaxError(reason, arg.node.start);
+/**
+ * A compile error at an argument: the English `reason` for logs, and the catalogue code (`expr.<code>`) with its
+ * parameters for the screens.
+ */
+export function compileError(
+  reason: string,
+  arg: CompileArg,
+  code: ExpressionErrorCode,
+  params: ExpressionErrorParams = {},
+): ExpressionSyntaxError {
+  return new ExpressionSyntaxError(reason, arg.node.start, code, params);
 }
 
 /** Whole number from a value (numbers, numeric text); undefined when it is not one. */

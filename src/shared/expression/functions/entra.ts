@@ -71,7 +71,7 @@ function caseFunction(name: 'ToLower' | 'ToUpper'): FunctionDef {
         },
     example: lower ? 'ToLower("Jan.Jansen") → "jan.jansen"' : 'ToUpper("nl") → "NL"',
     compile: (args) => {
-      const culture = args[1] === undefined ? undefined : literalText(name, args[1], 'the culture');
+      const culture = args[1] === undefined ? undefined : literalText(name, args[1], 'culture');
       if (culture !== undefined) {
         try {
           ''.toLocaleLowerCase(culture);
@@ -79,6 +79,8 @@ function caseFunction(name: 'ToLower' | 'ToUpper'): FunctionDef {
           throw compileError(
             `unknown culture ${JSON.stringify(culture)} (use a tag such as "nl-NL")`,
             args[1]!,
+            'culture',
+            { culture },
           );
         }
       }
@@ -144,6 +146,7 @@ export const Word: FunctionDef = {
         call,
         'expression-error',
         `number must be a whole number, got ${JSON.stringify(valueToText(n))}`,
+        { id: 'eval.notWhole', param: 'number', text: JSON.stringify(valueToText(n)) },
       );
     const d = valueToText(delimiters) ?? '';
     return mapText(v, (t) => (index < 1 ? null : (splitWords(t, d)[index - 1] ?? null)));

@@ -18,7 +18,8 @@ export const Split: FunctionDef = {
   example: 'Split("ICT;HR", ";") → ["ICT", "HR"]',
   compile: eager((call) => (v, sep) => {
     const s = valueToText(sep);
-    if (s === null || s === '') throw failAt(call, 'expression-error', 'the separator is empty');
+    if (s === null || s === '')
+      throw failAt(call, 'expression-error', 'the separator is empty', { id: 'eval.emptySeparator' });
     const t = valueToText(v);
     return t === null || t === '' ? null : t.split(s);
   }),
@@ -43,6 +44,7 @@ export const Item: FunctionDef = {
         call,
         'expression-error',
         `index must be a whole number, got ${JSON.stringify(valueToText(index))}`,
+        { id: 'eval.notWhole', param: 'index', text: JSON.stringify(valueToText(index)) },
       );
     if (Array.isArray(list)) return i >= 1 && i <= list.length ? list[i - 1]! : null;
     return i === 1 ? list : null;

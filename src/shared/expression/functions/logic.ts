@@ -121,13 +121,15 @@ export const ValueMap: FunctionDef = {
   },
   example: 'ValueMap([Afdeling], "afdelingen")',
   compile: (args, ctx) => {
-    const name = literalText('ValueMap', args[1], 'the table name');
+    const name = literalText('ValueMap', args[1], 'table');
     const maps = ctx.valueMaps ?? {};
     if (!Object.hasOwn(maps, name)) {
       const known = Object.keys(maps);
       throw compileError(
         `unknown ValueMap ${JSON.stringify(name)}${known.length ? ` (known: ${known.join(', ')})` : ''}`,
         args[1]!,
+        'unknownValueMap',
+        { name, known: known.join(', '), count: known.length },
       );
     }
     const table = maps[name]!;

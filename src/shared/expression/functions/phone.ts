@@ -63,11 +63,13 @@ export const PhoneE164: FunctionDef = {
   },
   example: 'PhoneE164("06-12345678") → "+31612345678"',
   compile: (args, _ctx, call) => {
-    const region = args[1] === undefined ? 'NL' : literalText('PhoneE164', args[1], 'the region');
+    const region = args[1] === undefined ? 'NL' : literalText('PhoneE164', args[1], 'region');
     if (!isSupportedCountry(region))
       throw compileError(
         `unknown phone region ${JSON.stringify(region)} (use a two-letter country code such as "NL")`,
         args[1]!,
+        'phoneRegion',
+        { region },
       );
     const country = region as CountryCode;
     const phone = args[0]!.evaluate;

@@ -127,6 +127,7 @@ function countArg(call: Parameters<FunctionDef['compile']>[2], v: Value, what: s
       call,
       'expression-error',
       `${what} must be a whole number, got ${JSON.stringify(valueToText(v))}`,
+      { id: 'eval.notWhole', param: what, text: JSON.stringify(valueToText(v)) },
     );
   return n;
 }
@@ -186,7 +187,7 @@ export const Replace: FunctionDef = {
     let fixed: UserRegex | undefined;
     if (pattern.literal !== undefined) {
       const compiled = compileUserRegex(valueToText(pattern.literal.value) ?? '');
-      if (!compiled.ok) throw compileError(compiled.reason, pattern);
+      if (!compiled.ok) throw compileError(compiled.reason, pattern, compiled.code, compiled.params);
       fixed = compiled.regex;
     }
     let lastSource: string | undefined;
@@ -211,7 +212,10 @@ export const Replace: FunctionDef = {
       const re = regex;
       return mapText(v, (t) => {
         if (t.length > MAX_REGEX_INPUT_LENGTH)
-          throw failAt(call, 'expression-error', `text is longer than ${MAX_REGEX_INPUT_LENGTH} characters`);
+          throw failAt(call, 'expression-error', `text is longer than ${MAX_REGEX_INPUT_LENGTH} characters`, {
+            id: 'eval.regexInputTooLong',
+            max: MAX_REGEX_INPUT_LENGTH,
+          });
         return re.replaceAll(t, r);
       });
     };
@@ -232,11 +236,13 @@ export const NormalizeDiacritics: FunctionDef = {
   example: 'NormalizeDiacritics("Jürgen Ødegård", "dach") → "Juergen Odegard"',
   compile: (args) => {
     const [text, modeArg] = args;
-    const mode = modeArg === undefined ? 'strip' : literalText('NormalizeDiacritics', modeArg, 'the mode');
+    const mode = modeArg === undefined ? 'strip' : literalText('NormalizeDiacritics', modeArg, 'mode');
     if (mode !== 'strip' && mode !== 'dach')
       throw compileError(
         `NormalizeDiacritics mode must be "strip" or "dach", not ${JSON.stringify(mode)}`,
         modeArg!,
+        'diacriticsMode',
+        { mode },
       );
     const each = (t: string): Value => normalizeDiacritics(t, mode);
     return (env) => mapText(text!.evaluate(env), each);
@@ -283,7 +289,10 @@ export const ToNumber: FunctionDef = {
     if (isBlank(v)) return null;
     const n = toNumberOrNull(Array.isArray(v) ? (v[0] ?? null) : v);
     if (n === null)
-      throw failAt(call, 'expression-error', `${JSON.stringify(valueToText(v))} is not a number`);
+      throw failAt(call, 'expression-error', `${JSON.stringify(valueToText(v))} is not a number`, {
+        id: 'eval.notNumber',
+        text: JSON.stringify(valueToText(v)),
+      });
     return n;
   }),
 };
