@@ -24,31 +24,23 @@ const WORDS = {
     recommended: 'Aanbevolen',
     duplicate: /rij \d+: mapping key "[^"]+" staat ook in rij \d+;/,
     notThisLanguage: /also appears in|is not a valid|\brow \d+:/,
-<<<<<<< HEAD
     finished: /Run voltooid met fouten: 1 bewerking van \d+ mislukt/,
     conflict:
       /^Plek heeft al een account met deze login of dit e-mailadres \(HTTP 409: userName "[^"]+" is already in use\)$/,
-=======
-    finished: /Run voltooid/,
     joiner: /^rij \d+: komt in dienst op \d{4}-\d{2}-\d{2}; het account wordt op die dag aangemaakt$/,
     lookaround: /^De expressie voor Functie is niet bruikbaar: vooruit- en terugkijken .* kan niet;/,
->>>>>>> main
   },
   en: {
     locale: 'en-GB',
     recommended: 'Recommended',
     duplicate: /row \d+: mapping key "[^"]+" also appears in row \d+;/,
     notThisLanguage: /staat ook in|is geen geldig|\brij \d+:/,
-<<<<<<< HEAD
     finished: /Run finished with failures: 1 operation of \d+ failed/,
     conflict:
       /^Plek already has an account with this login or e-mail address \(HTTP 409: userName "[^"]+" is already in use\)$/,
-=======
-    finished: /Run finished/,
     joiner: /^row \d+: starts on \d{4}-\d{2}-\d{2}; the account is created on that day$/,
     lookaround:
       /^The expression for Job title cannot be used: look-ahead and look-behind .* are not supported;/,
->>>>>>> main
   },
 } as const;
 
