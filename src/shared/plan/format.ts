@@ -72,21 +72,30 @@ export function safetyLines(
 
 /** The human plan: counts, the safety verdict and the changes (no-ops left out unless asked), in a language. */
 export function formatPlan(plan: Plan, options: FormatPlanOptions = {}): string {
+  return [...formatPlanLines(plan, options)].join('\n');
+}
+
+/**
+ * `formatPlan` line by line (joined with newlines it is the same text): a 100,000-row plan is printed without
+ * first becoming one string.
+ */
+export function* formatPlanLines(plan: Plan, options: FormatPlanOptions = {}): Generator<string> {
   const lang = options.lang ?? 'en';
-  const out = [formatPlanSummary(plan, lang)];
-  for (const w of warningTexts(plan.target, lang)) out.push(format(lang, 'cli.plan.target', { warning: w }));
-  if (plan.safety.ok) out.push(format(lang, 'cli.plan.safe'));
-  else out.push(format(lang, 'cli.plan.blocked'), ...safetyLines(plan, lang).map((r) => `  - ${r}`));
-  out.push('');
+  yield formatPlanSummary(plan, lang);
+  for (const w of warningTexts(plan.target, lang)) yield format(lang, 'cli.plan.target', { warning: w });
+  if (plan.safety.ok) yield format(lang, 'cli.plan.safe');
+  else {
+    yield format(lang, 'cli.plan.blocked');
+    for (const r of safetyLines(plan, lang)) yield `  - ${r}`;
+  }
+  yield '';
   for (const ch of plan.changes)
-    if (options.includeNoop || ch.action !== 'noop') out.push(formatChange(ch, lang));
+    if (options.includeNoop || ch.action !== 'noop') yield formatChange(ch, lang);
   const manual = plan.manualAssignment ?? [];
   if (manual.length > 0) {
-    out.push('', format(lang, 'cli.plan.manual', { n: manual.length }));
+    yield '';
+    yield format(lang, 'cli.plan.manual', { n: manual.length });
     for (const m of manual)
-      out.push(
-        `  ${m.id}  ${m.userName ?? m.email ?? format(lang, 'cli.plan.noUserName')}  — ${reasonText(m, lang)}`,
-      );
+      yield `  ${m.id}  ${m.userName ?? m.email ?? format(lang, 'cli.plan.noUserName')}  — ${reasonText(m, lang)}`;
   }
-  return out.join('\n');
 }
