@@ -1,11 +1,16 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateHrExport } from '../fixtures/hr-export';
 import { e2eSkipReason, startApp, type RunningApp } from './support/app';
 
 /**
  * The mapping graph must be readable on a 1366×768 laptop when the Mapping step opens: every node label in view
  * is drawn at 11 px or more (its font size times the canvas zoom), measured on the rendered page the screenshot
- * shows, for the demo and in both themes.
+ * shows, and the consultant starts reading where the mapping starts: the source attributes' column (left) and
+ * the first lanes are in view. For the demo in both themes, and for a new project from a generated CSV.
  */
 const skip = e2eSkipReason();
 
@@ -34,6 +39,56 @@ async function labelSizes(page: Page): Promise<LabelSize[]> {
   });
 }
 
+interface Box {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The pane and the rendered nodes' boxes on screen. */
+async function boxes(page: Page): Promise<{ pane: Box; nodes: Box[] }> {
+  return page.evaluate(() => {
+    const rect = (el: Element, id = ''): Box => {
+      const r = el.getBoundingClientRect();
+      return { id, x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    return {
+      pane: rect(document.querySelector('.react-flow')!),
+      nodes: Array.from(document.querySelectorAll<HTMLElement>('.react-flow__node')).map((el) =>
+        rect(el, el.dataset.id ?? ''),
+      ),
+    };
+  });
+}
+
+/**
+ * The opening view shows the attributes' column from its left edge: no node is cut off at the left, an attribute
+ * starts at the pane's left edge, and the first attribute (top-most, then left-most) lies wholly inside the pane.
+ */
+async function expectAttributesInView(page: Page): Promise<void> {
+  const { pane, nodes } = await boxes(page);
+  const sources = nodes.filter((n) => n.id.startsWith('src:'));
+  expect(sources.length).toBeGreaterThan(0);
+  const cut = nodes.filter((n) => n.x < pane.x).map((n) => n.id);
+  expect(cut, 'nodes cut off at the left edge').toEqual([]);
+  expect(Math.min(...sources.map((n) => n.x)) - pane.x).toBeLessThanOrEqual(24);
+  const first = [...sources].sort((a, b) => a.y - b.y || a.x - b.x)[0]!;
+  expect(first.y - pane.y, `${first.id} is in the first rows`).toBeLessThanOrEqual(40);
+  expect(first.x).toBeGreaterThanOrEqual(pane.x);
+  expect(first.y).toBeGreaterThanOrEqual(pane.y);
+  expect(first.x + first.width, `${first.id} inside the pane`).toBeLessThanOrEqual(pane.x + pane.width);
+  expect(first.y + first.height).toBeLessThanOrEqual(pane.y + pane.height);
+}
+
+async function expectReadableLabels(page: Page): Promise<void> {
+  const sizes = await labelSizes(page);
+  expect(sizes.length).toBeGreaterThan(3);
+  const small = sizes.filter((s) => s.px < 11);
+  expect(small, `smallest: ${Math.min(...sizes.map((s) => s.px)).toFixed(1)} px`).toEqual([]);
+}
+
 describe.skipIf(skip !== null)('the mapping graph at 1366×768', () => {
   let app: RunningApp;
   let page: Page;
@@ -58,10 +113,49 @@ describe.skipIf(skip !== null)('the mapping graph at 1366×768', () => {
     async (theme) => {
       await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
       await page.screenshot({ path: `out/screenshots/graph-1366-${theme}.png` }).catch(() => undefined);
-      const sizes = await labelSizes(page);
-      expect(sizes.length).toBeGreaterThan(3);
-      const small = sizes.filter((s) => s.px < 11);
-      expect(small, `smallest: ${Math.min(...sizes.map((s) => s.px)).toFixed(1)} px`).toEqual([]);
+      await expectReadableLabels(page);
     },
   );
+
+  it('opens on the source attributes: their column from the left edge and the first attribute in view', async () => {
+    await expectAttributesInView(page);
+  });
+});
+
+describe.skipIf(skip !== null)('the mapping graph of a new project from a CSV at 1366×768', () => {
+  let app: RunningApp;
+  let page: Page;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'plek-graph-csv-'));
+    const exported = generateHrExport({
+      rows: 60,
+      seed: 7,
+      defects: ['empty-key', 'invalid-date'],
+      encoding: 'windows-1252',
+      delimiter: ';',
+      lineEnding: '\r\n',
+    });
+    const file = join(dir, 'personeel.csv');
+    await writeFile(file, exported.bytes);
+    app = await startApp({ locale: 'nl-NL', viewport: { width: 1366, height: 768 } });
+    page = app.page;
+    await page.getByTestId('csv-upload').setInputFiles(file);
+    await page.getByTestId('key-picker').waitFor({ timeout: 20_000 });
+    await page.locator('.stepper [data-step="mapping"]').click();
+    await page.locator('.react-flow__node .gn-name').first().waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(500);
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('opens with node labels of at least 11 px and the source attributes in view', async () => {
+    await page.screenshot({ path: 'out/screenshots/graph-1366-csv.png' }).catch(() => undefined);
+    await expectReadableLabels(page);
+    await expectAttributesInView(page);
+  });
 });

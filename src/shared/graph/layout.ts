@@ -112,11 +112,11 @@ export function estimatedSize(node: GraphNode): NodeSize {
     case 'source':
       return { width: 170, height: 52 };
     case 'target':
-      return { width: 220, height: 56 };
+      return { width: 200, height: 56 };
     case 'literal':
       return { width: 170, height: 58 };
     default:
-      return { width: 180, height: 30 + 26 * Math.max(1, node.data.slots) };
+      return { width: 160, height: 30 + 26 * Math.max(1, node.data.slots) };
   }
 }
 
@@ -158,7 +158,7 @@ export function fieldChain(graph: MappingGraph, fieldNodeId: string): Set<string
  */
 export function laneLayout(graph: MappingGraph, options: LaneLayoutOptions = {}): MappingGraph {
   const sizeOf = options.sizeOf ?? estimatedSize;
-  const columnGap = options.columnGap ?? 48;
+  const columnGap = options.columnGap ?? 40;
   const laneGap = options.laneGap ?? 28;
   const rowGap = options.rowGap ?? 12;
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));

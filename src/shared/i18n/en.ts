@@ -670,10 +670,11 @@ export const en = {
   'graph.param.arg': 'argument {n}',
   'graph.a11y.node': 'Press Enter or Space to select a node; Delete removes it, Escape cancels.',
   'graph.a11y.nodeKeyboard':
-    'Press Enter or Space to select a node, then move it with the arrow keys; Delete removes it, Escape cancels.',
+    'Arrow keys: to the next node; Enter: edit it; E: its connections; Shift+arrow keys move it; Delete removes it; Escape leaves the graph.',
   'graph.a11y.nodeMoved':
     'Moved the selected node {direction, select, up {up} down {down} left {left} right {right} other {{direction}}}. New position: x {x}, y {y}',
-  'graph.a11y.edge': 'Press Enter or Space to select a connection; Delete then removes it, Escape cancels.',
+  'graph.a11y.edge':
+    'E: the next connection of the node (Shift+E the previous); Enter: to the other end; Delete removes it; Escape: back to the node.',
   'graph.a11y.controls': 'Zoom controls',
   'graph.a11y.zoomIn': 'Zoom in',
   'graph.a11y.zoomOut': 'Zoom out',
@@ -681,6 +682,25 @@ export const en = {
   'graph.a11y.interactive': 'Lock or unlock the graph',
   'graph.a11y.minimap': 'Overview map',
   'graph.a11y.handle': 'Connection point',
+  'graph.graphLabel': 'Mapping graph',
+  'graph.graphParked': 'Enter or an arrow key: back to the nodes · Tab: on to the next part · ?: keys',
+  'graph.keys': 'Keys',
+  'graph.keys.summary':
+    'Arrow keys: to the next node; Enter: edit it; E: its connections; Esc: leave the graph; ?: all keys.',
+  'graph.keys.tab': 'The graph is one stop: Tab enters it at the node you were on, Tab again leaves it',
+  'graph.keys.leftRight':
+    'Along the lane: from the attribute through its functions to the Plek field, and back',
+  'graph.keys.upDown': 'To the lane above or below (the same column first)',
+  'graph.keys.homeEnd': 'To the start (attribute) or the end (Plek field) of the chain',
+  'graph.keys.enter':
+    'Edit the node: a Plek field as text, a function’s or constant’s typed values (Tab between them, Esc back); on an attribute: focus on its field',
+  'graph.keys.edges':
+    'Visit the node’s connections one by one (Shift+E backwards); Enter goes to the other end, Esc back to the node',
+  'graph.keys.delete': 'Remove the function, constant or connection in focus',
+  'graph.keys.move': 'Move the node',
+  'graph.keys.escape': 'Leave focus mode, else leave the nodes (the graph keeps the focus; Tab goes on)',
+  'graph.keys.help': 'Show or hide these keys',
+  'graph.keys.palette': 'Functions: one stop; the arrow keys go through the list, Enter adds the function',
   // Problems in an expression's text (src/shared/expression/errors.ts), shown after "Column N:".
   'expr.tooLong': 'the expression is too long ({length, number} characters, at most {max, number})',
   'expr.empty': 'the expression is empty',

@@ -672,11 +672,11 @@ export const nl: Catalogue = {
   'graph.a11y.node':
     'Druk op Enter of spatie om een knooppunt te selecteren; Delete verwijdert het, Escape annuleert.',
   'graph.a11y.nodeKeyboard':
-    'Druk op Enter of spatie om een knooppunt te selecteren en verplaats het met de pijltjestoetsen; Delete verwijdert het, Escape annuleert.',
+    'Pijltjestoetsen: naar de volgende knoop; Enter: bewerken; E: de verbindingen; Shift+pijltjestoetsen verplaatsen hem; Delete verwijdert hem; Escape verlaat de grafiek.',
   'graph.a11y.nodeMoved':
     'Geselecteerd knooppunt {direction, select, up {omhoog} down {omlaag} left {naar links} right {naar rechts} other {{direction}}} verplaatst. Nieuwe positie: x {x}, y {y}',
   'graph.a11y.edge':
-    'Druk op Enter of spatie om een verbinding te selecteren; Delete verwijdert haar dan, Escape annuleert.',
+    'E: de volgende verbinding van de knoop (Shift+E de vorige); Enter: naar het andere eind; Delete verwijdert haar; Escape: terug naar de knoop.',
   'graph.a11y.controls': 'Zoomknoppen',
   'graph.a11y.zoomIn': 'Inzoomen',
   'graph.a11y.zoomOut': 'Uitzoomen',
@@ -684,6 +684,26 @@ export const nl: Catalogue = {
   'graph.a11y.interactive': 'Grafiek vergrendelen of ontgrendelen',
   'graph.a11y.minimap': 'Overzichtskaart',
   'graph.a11y.handle': 'Verbindingspunt',
+  'graph.graphLabel': 'Mappinggrafiek',
+  'graph.graphParked': 'Enter of een pijltjestoets: terug naar de knopen · Tab: verder · ?: toetsen',
+  'graph.keys': 'Toetsen',
+  'graph.keys.summary':
+    'Pijltjestoetsen: naar de volgende knoop; Enter: bewerken; E: de verbindingen; Esc: de grafiek verlaten; ?: alle toetsen.',
+  'graph.keys.tab': 'De grafiek is één stap: Tab gaat erin bij de knoop waar je was, nog een Tab gaat eruit',
+  'graph.keys.leftRight': 'Langs de baan: van het attribuut via de functies naar het Plek-veld, en terug',
+  'graph.keys.upDown': 'Naar de baan erboven of eronder (eerst in dezelfde kolom)',
+  'graph.keys.homeEnd': 'Naar het begin (attribuut) of het eind (Plek-veld) van de keten',
+  'graph.keys.enter':
+    'De knoop bewerken: een Plek-veld als tekst, de getypte waarden van een functie of vaste waarde (Tab ertussen, Esc terug); op een attribuut: focus op zijn veld',
+  'graph.keys.edges':
+    'De verbindingen van de knoop een voor een langs (Shift+E terug); Enter gaat naar het andere eind, Esc terug naar de knoop',
+  'graph.keys.delete': 'De functie, vaste waarde of verbinding met de focus verwijderen',
+  'graph.keys.move': 'De knoop verplaatsen',
+  'graph.keys.escape':
+    'Focusweergave verlaten, anders de knopen verlaten (de grafiek houdt de focus; Tab gaat verder)',
+  'graph.keys.help': 'Deze toetsen tonen of verbergen',
+  'graph.keys.palette':
+    'Functies: één stap; de pijltjestoetsen gaan door de lijst, Enter voegt de functie toe',
   // Problemen in de tekst van een expressie (src/shared/expression/errors.ts), getoond na "Kolom N:".
   'expr.tooLong': 'de expressie is te lang ({length, number} tekens, hoogstens {max, number})',
   'expr.empty': 'de expressie is leeg',

@@ -211,3 +211,61 @@ describe('placement and focus mode', () => {
     expect(store.getState().focusedLane).toBeNull();
   });
 });
+
+describe('keyboard navigation state', () => {
+  it('moving the keyboard focus to a node selects it alone and asks the canvas to focus it; the mapping stays', () => {
+    const store = setup();
+    const emitted: MappingFileInput[] = [];
+    store.subscribe(
+      (s) => s.mapping,
+      (m) => emitted.push(m),
+    );
+    store.getState().setSelection(new Set(['src:Roepnaam', 'field:name.givenName']), new Set());
+    const before = store.getState().focusRequest;
+    store.getState().focusNode('expr:name.familyName@r', 'src:Achternaam');
+    const s = store.getState();
+    expect(s.navNode).toBe('expr:name.familyName@r');
+    expect(s.navPrev).toBe('src:Achternaam');
+    expect(s.focusRequest).toBe(before + 1);
+    expect(s.nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(['expr:name.familyName@r']);
+    // A node that is not there (deleted meanwhile) is no target.
+    store.getState().focusNode('expr:gone');
+    expect(store.getState().navNode).toBe('expr:name.familyName@r');
+    expect(emitted).toHaveLength(0);
+  });
+
+  it('an edge takes the focus and the selection; Esc (leave) parks the focus on the graph and ends editing', () => {
+    const store = setup();
+    const edge = store.getState().edges.find((e) => e.target === 'field:name.givenName')!;
+    store.getState().focusNode('field:name.givenName');
+    store.getState().setEditing('field:name.givenName');
+    store.getState().focusEdge(edge.id);
+    let s = store.getState();
+    expect(s.navEdge).toBe(edge.id);
+    expect(s.navNode).toBe('field:name.givenName');
+    expect(s.edges.filter((e) => e.selected).map((e) => e.id)).toEqual([edge.id]);
+    expect(s.nodes.some((n) => n.selected)).toBe(false);
+    expect(s.editing).toBeNull();
+    store.getState().leaveGraph();
+    s = store.getState();
+    expect(s.navParked).toBe(true);
+    expect(s.navEdge).toBeNull();
+    // A click or Tab onto a node (noteFocus) ends the parking and moves the roving focus there, without a request.
+    const request = s.focusRequest;
+    store.getState().noteFocus({ node: 'src:Achternaam' });
+    s = store.getState();
+    expect(s.navParked).toBe(false);
+    expect(s.navNode).toBe('src:Achternaam');
+    expect(s.focusRequest).toBe(request);
+  });
+
+  it('nodes and edges are focusable but no tab stops of their own; each node refers to the keys summary', () => {
+    const store = setup();
+    for (const n of store.getState().nodes) {
+      expect(n.domAttributes?.tabIndex).toBe(-1);
+      expect(n.domAttributes?.['aria-describedby']).toBe('ge-graph-keys');
+    }
+    store.getState().addTransform({ kind: 'call', name: 'Trim' }, { x: 0, y: 0 });
+    expect(store.getState().nodes.every((n) => n.domAttributes?.tabIndex === -1)).toBe(true);
+  });
+});

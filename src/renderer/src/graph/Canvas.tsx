@@ -40,6 +40,7 @@ const FOCUS_ZOOM = 1.4;
 const PAD = 16;
 
 const DELETE_KEYS = ['Backspace', 'Delete'];
+const EDGE_DOM = { tabIndex: -1 } as const;
 
 /** xyflow's own screen-reader texts (controls, minimap, node and edge hints) in the app's language. */
 function ariaLabels(lang: GraphLang): Partial<AriaLabelConfig> {
@@ -146,17 +147,19 @@ const ConnectionHint = memo(function ConnectionHint() {
   );
 });
 
-/** Where the canvas opens: the lanes from the top, as wide as fits at a readable zoom, the field column in view. */
+/**
+ * Where the canvas opens: the lanes from the top, the source attributes' column at the left edge (a consultant
+ * reads from the attributes on the left to the Plek fields on the right), as wide as fits at a readable zoom.
+ * A graph too wide even at the readable zoom keeps its attributes and first lanes in view; the rest is a pan,
+ * a search, Focus or "Fit" away (test/e2e/graph-readability.e2e.test.ts checks the first attribute is in view).
+ */
 function openingViewport(
   bounds: { x: number; y: number; width: number; height: number },
   pane: { width: number; height: number },
 ): Viewport {
   const room = pane.width - 2 * PAD;
   const zoom = Math.min(1, Math.max(READABLE_ZOOM, room / Math.max(1, bounds.width)));
-  // Too wide even at the readable zoom: keep the Plek fields (right) in view; the sources are a pan away.
-  const x =
-    bounds.width * zoom <= room ? PAD - bounds.x * zoom : pane.width - PAD - (bounds.x + bounds.width) * zoom;
-  return { x, y: PAD - bounds.y * zoom, zoom };
+  return { x: PAD - bounds.x * zoom, y: PAD - bounds.y * zoom, zoom };
 }
 
 /** Focus mode: the chain of one field alone, large; Esc or "Show all" returns to the view as it was. */
@@ -209,6 +212,8 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
       edges.map((e, i) => ({
         ...e,
         ariaLabel: labels[i],
+        // Focusable for the edge key (E) but no tab stop of its own: the graph is one tab stop (keyboard.tsx).
+        domAttributes: EDGE_DOM,
         ...(focusedLane && !(laneNodes.has(e.source) && laneNodes.has(e.target)) ? { hidden: true } : {}),
       })),
     [edges, labels, focusedLane, laneNodes],
@@ -299,6 +304,8 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
       onConnectEnd={onConnectEnd}
       isValidConnection={isValidConnection}
       deleteKeyCode={DELETE_KEYS}
+      // The arrow keys move the focus between nodes (keyboard.tsx) instead of moving a selected node.
+      disableKeyboardA11y
       colorMode={colorMode}
       minZoom={0.1}
       onlyRenderVisibleElements

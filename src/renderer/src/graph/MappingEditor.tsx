@@ -21,6 +21,7 @@ import { createGraphEditorStore, type GraphEditorStore } from './store';
 import { useColorMode } from './theme';
 import { Toolbar } from './Toolbar';
 import { useGraphText } from './i18n';
+import { GraphEntry, useEnterGraph, useGraphKeys } from './keyboard';
 
 export interface MappingEditorProps {
   mapping: MappingFileInput;
@@ -60,22 +61,15 @@ const CanvasPane = memo(function CanvasPane({
 });
 
 /**
- * The first thing a keyboard user reaches in the editor: jumps past the toolbar, the ~55 palette buttons and the
- * edges (drawn before the nodes) to the top-left node in view — the first lane's first node.
+ * The first thing a keyboard user reaches in the editor: jumps past the toolbar and the palette into the graph,
+ * onto the node the keyboard was last on (at first the top lane's left-most node in view).
  */
-function SkipToGraph({ root }: { root: React.RefObject<HTMLDivElement | null> }) {
+function SkipToGraph() {
   const t = useGraphText();
+  const enter = useEnterGraph();
   const jump = (e: React.MouseEvent) => {
     e.preventDefault();
-    const pane = root.current?.querySelector('.react-flow')?.getBoundingClientRect();
-    const nodes = Array.from(root.current?.querySelectorAll<HTMLElement>('.react-flow__node') ?? [])
-      .map((el) => ({ el, r: el.getBoundingClientRect() }))
-      .filter(
-        ({ r }) =>
-          !pane || (r.bottom > pane.top && r.top < pane.bottom && r.right > pane.left && r.left < pane.right),
-      )
-      .sort((a, b) => a.r.top - b.r.top || a.r.left - b.r.left);
-    nodes[0]?.el.focus();
+    enter();
   };
   return (
     <a className="ge-skip" href="#graph" onClick={jump}>
@@ -121,6 +115,24 @@ function useShortcuts(store: GraphEditorStore, root: React.RefObject<HTMLDivElem
   }, [store, root]);
 }
 
+/** The canvas with its one tab stop and the keys that work on a focused node or edge. */
+function CanvasHost({
+  canvas,
+  children,
+}: {
+  canvas: React.RefObject<HTMLDivElement | null>;
+  children: React.ReactNode;
+}) {
+  const onKeyDown = useGraphKeys(canvas);
+  return (
+    // The keys act on the focused node or edge inside (the graph's tab stop is GraphEntry).
+    <div className="ge-canvas" ref={canvas} onKeyDown={onKeyDown}>
+      <GraphEntry />
+      {children}
+    </div>
+  );
+}
+
 /**
  * The Mapping step's editor: canvas (sources left, functions middle, Plek fields right), a side panel (text mode,
  * suggestions, refusals) and the live preview. Controlled by `mapping`; every edit emits a new mapping with
@@ -136,6 +148,7 @@ export function MappingEditor({
 }: MappingEditorProps) {
   const [store] = useState(createGraphEditorStore);
   const root = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLDivElement>(null);
   const emitted = useRef<MappingFileInput | null>(null);
   const onChangeRef = useRef(onChange);
   const colorMode = useColorMode();
@@ -183,13 +196,13 @@ export function MappingEditor({
     <GraphStoreContext.Provider value={store}>
       <ReactFlowProvider>
         <div className="ge" ref={root} data-color-mode={colorMode}>
-          <SkipToGraph root={root} />
+          <SkipToGraph />
           <Toolbar />
           <div className="ge-main">
             <Palette />
-            <div className="ge-canvas">
+            <CanvasHost canvas={canvas}>
               <CanvasPane colorMode={colorMode} onRender={profile} />
-            </div>
+            </CanvasHost>
             <SidePanel />
           </div>
           <PreviewPane onRender={profile} />

@@ -29,11 +29,15 @@ const FieldTextEditor = memo(function FieldTextEditor({ path }: { path: string }
     setText(current);
   }
   const apply = () => setError(store.getState().setFieldText(path, text));
+  const close = () => {
+    store.getState().focusField(null);
+    store.getState().focusNode(`field:${path}`);
+  };
   return (
     <section className="ge-field-editor" aria-label={t('expressionFor', { field: friendlyName(path, lang) })}>
       <header>
         <code title={path}>{friendlyName(path, lang)}</code>
-        <button type="button" aria-label={t('close')} onClick={() => store.getState().focusField(null)}>
+        <button type="button" aria-label={t('close')} onClick={close}>
           ×
         </button>
       </header>
@@ -46,6 +50,8 @@ const FieldTextEditor = memo(function FieldTextEditor({ path }: { path: string }
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) apply();
+          // Esc closes text mode and goes back to the field's node in the graph.
+          if (e.key === 'Escape') close();
           e.stopPropagation();
         }}
       />

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { canRedo, canUndo } from '../../../shared/graph/history';
 import { useGraphStore, useGraphStoreApi } from './context';
 import { useGraphText } from './i18n';
+import { KeyboardHelp } from './keyboard';
 import { Legend } from './SidePanel';
 import { selectFieldOfSelection } from './store';
 
@@ -57,6 +58,7 @@ export const Toolbar = memo(function Toolbar() {
         {t('focus')}
       </button>
       <span className="ge-toolbar-end">
+        <KeyboardHelp />
         <Legend />
       </span>
     </div>

@@ -1,5 +1,5 @@
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
-import { memo, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { printLiteral } from '../../../shared/expression/print';
 import type { LiteralValue } from '../../../shared/graph/model';
@@ -19,6 +19,13 @@ import { format } from '../../../shared/i18n';
 /** Diacritics modes NormalizeDiacritics knows; shown as a choice instead of free text. */
 const DIACRITICS_MODES = ['strip', 'dach'];
 const DATE_FORMATS = ['dd-MM-yyyy', 'd-M-yyyy', 'yyyy-MM-dd', 'dd/MM/yyyy', 'yyyyMMdd', 'auto', 'excel'];
+
+/** An extension's SCIM path by its end (`…User:employeeNumber`): the URN prefix is the same for all of them. */
+function shortPath(path: string): string {
+  if (!path.startsWith('urn:')) return path;
+  const parts = path.split(':');
+  return `…${parts.slice(-2).join(':')}`;
+}
 
 function percent(rate: number | undefined): string {
   return rate === undefined ? '–' : `${Math.round(rate * 100)}%`;
@@ -65,6 +72,41 @@ export const SourceAttributeNodeView = memo(function SourceAttributeNodeView({
   );
 });
 
+/**
+ * Edit mode of a node (Enter on it, or a click into one of its inputs): its inputs are tab stops only then, Tab
+ * goes round them, Esc goes back to the node. Spread the returned props on the node's outer element.
+ */
+function useEditMode(id: string) {
+  const store = useGraphStoreApi();
+  const editing = useGraphStore((s) => s.editing === id);
+  const props = {
+    onFocusCapture(e: React.FocusEvent<HTMLDivElement>) {
+      const tag = (e.target as HTMLElement).tagName;
+      if (tag === 'INPUT' || tag === 'SELECT') store.getState().setEditing(id);
+    },
+    onBlurCapture(e: React.FocusEvent<HTMLDivElement>) {
+      const next = e.relatedTarget as Node | null;
+      if (!next || !e.currentTarget.contains(next)) {
+        if (store.getState().editing === id) store.getState().setEditing(null);
+      }
+    },
+    onKeyDownCapture(e: React.KeyboardEvent<HTMLDivElement>) {
+      if (e.key !== 'Tab' || !editing) return;
+      const fields = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('input, select'));
+      const at = fields.indexOf(e.target as HTMLElement);
+      if (at < 0 || fields.length === 0) return;
+      e.preventDefault();
+      fields[(at + (e.shiftKey ? fields.length - 1 : 1)) % fields.length]!.focus();
+    },
+  };
+  return { editing, props };
+}
+
+/** Esc in a node's input: back to the node itself (the typed text is dropped, not written). */
+function backToNode(store: ReturnType<typeof useGraphStoreApi>, id: string): void {
+  store.getState().focusNode(id);
+}
+
 /** Typed text → literal. An emptied required text parameter is the empty string (Replace's replacement ""). */
 function parseInline(text: string, type: string, optional: boolean): LiteralValue | undefined {
   if (text === '') return optional || type === 'number' || type === 'boolean' ? undefined : '';
@@ -85,6 +127,7 @@ function InlineParam({
   name,
   choices,
   optional,
+  editing,
 }: {
   nodeId: string;
   slot: number;
@@ -93,11 +136,13 @@ function InlineParam({
   name: string;
   choices?: readonly string[];
   optional: boolean;
+  editing: boolean;
 }) {
   const store = useGraphStoreApi();
   const t = useGraphText();
   const shown = value === undefined || value === null ? '' : String(value);
   const [draft, setDraft] = useState<string | null>(null);
+  const cancelled = useRef(false);
   const write = (text: string) => {
     setDraft(null);
     const next = parseInline(text, type, optional);
@@ -105,6 +150,11 @@ function InlineParam({
   };
   // Leaving the field without typing changes nothing (an inline "" or null must survive a click).
   const commitDraft = () => {
+    if (cancelled.current) {
+      cancelled.current = false;
+      setDraft(null);
+      return;
+    }
     if (draft !== null) write(draft);
   };
   if (choices) {
@@ -112,8 +162,13 @@ function InlineParam({
       <select
         className="nodrag gn-input"
         aria-label={name}
+        tabIndex={editing ? 0 : -1}
         value={shown}
         onChange={(e) => write(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') backToNode(store, nodeId);
+          e.stopPropagation();
+        }}
       >
         <option value="">—</option>
         {[...new Set([...choices, ...(shown ? [shown] : [])])].map((c) => (
@@ -129,13 +184,18 @@ function InlineParam({
       className="nodrag gn-input"
       aria-label={name}
       placeholder={value === null ? 'null' : value === '' ? '""' : t('type', { type })}
+      tabIndex={editing ? 0 : -1}
       value={draft ?? shown}
       size={Math.max(3, Math.min(14, (draft ?? shown).length + 1))}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commitDraft}
       onKeyDown={(e) => {
         if (e.key === 'Enter') commitDraft();
-        if (e.key === 'Escape') setDraft(null);
+        if (e.key === 'Escape') {
+          cancelled.current = true;
+          setDraft(null);
+          backToNode(store, nodeId);
+        }
         e.stopPropagation();
       }}
     />
@@ -162,6 +222,7 @@ export const TransformNodeView = memo(function TransformNodeView({
       if (f.status === 'incomplete' && f.nodeId === id) return incompleteText(lang, f);
     return undefined;
   });
+  const { editing, props: editProps } = useEditMode(id);
   const op = data.op;
   const spec = op.kind === 'call' ? specOf(op.name) : undefined;
   const slots = Array.from({ length: data.slots }, (_, i) => i);
@@ -169,6 +230,7 @@ export const TransformNodeView = memo(function TransformNodeView({
     <div
       className={`gn gn-transform${selected ? ' is-selected' : ''}${problem ? ' is-incomplete' : ''}`}
       title={spec ? `${spec.description[lang]}\n${spec.example}` : undefined}
+      {...editProps}
     >
       <div className="gn-title">
         <span className="gn-name">{transformTitle(op)}</span>
@@ -211,6 +273,7 @@ export const TransformNodeView = memo(function TransformNodeView({
                 name={`${transformTitle(op)} ${name}`}
                 choices={choices}
                 optional={param?.optional === true || param?.variadic === true}
+                editing={editing}
               />
             )}
           </div>
@@ -230,6 +293,8 @@ export const LiteralNodeView = memo(function LiteralNodeView({
   const store = useGraphStoreApi();
   const t = useGraphText();
   const [draft, setDraft] = useState<string | null>(null);
+  const cancelled = useRef(false);
+  const { editing, props: editProps } = useEditMode(id);
   const shown = data.value === null ? '' : String(data.value);
   const write = (text: string) => {
     setDraft(null);
@@ -239,19 +304,34 @@ export const LiteralNodeView = memo(function LiteralNodeView({
     if (value !== data.value) store.getState().setLiteral(id, value);
   };
   return (
-    <div className={`gn gn-literal${selected ? ' is-selected' : ''}`} title={printLiteral(data.value)}>
+    <div
+      className={`gn gn-literal${selected ? ' is-selected' : ''}`}
+      title={printLiteral(data.value)}
+      {...editProps}
+    >
       <div className="gn-title">
         <span className="gn-name">{t('literal')}</span>
       </div>
       <input
         className="nodrag gn-input"
         aria-label={t('literalValue')}
+        tabIndex={editing ? 0 : -1}
         value={draft ?? shown}
         placeholder={data.value === null ? 'null' : '""'}
         onChange={(e) => setDraft(e.target.value)}
-        onBlur={() => draft !== null && write(draft)}
+        onBlur={() => {
+          if (cancelled.current) {
+            cancelled.current = false;
+            setDraft(null);
+          } else if (draft !== null) write(draft);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && draft !== null) write(draft);
+          if (e.key === 'Escape') {
+            cancelled.current = true;
+            setDraft(null);
+            backToNode(store, id);
+          }
           e.stopPropagation();
         }}
       />
@@ -292,6 +372,8 @@ export const TargetFieldNodeView = memo(function TargetFieldNodeView({
         <button
           type="button"
           className="nodrag gn-text-button"
+          // Enter on the focused field does the same; the graph is one tab stop.
+          tabIndex={-1}
           title={t('editAsText')}
           aria-label={t('editFieldAsText', { field: name })}
           onClick={() => store.getState().focusField(data.path)}
@@ -300,7 +382,9 @@ export const TargetFieldNodeView = memo(function TargetFieldNodeView({
         </button>
       </div>
       <div className="gn-meta">
-        <code className="gn-path">{data.path}</code>
+        <code className="gn-path" title={data.path}>
+          {shortPath(data.path)}
+        </code>
       </div>
       {state?.status === 'incomplete' && <div className="gn-problem">{incompleteText(lang, state)}</div>}
       {parseError && <div className="gn-problem">{expressionErrorText(lang, parseError)}</div>}

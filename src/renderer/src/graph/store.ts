@@ -146,7 +146,36 @@ export interface ValidationSlice {
   clearRefusal(): void;
 }
 
-export type GraphEditorState = GraphSlice & SampleSlice & PreviewSlice & ValidationSlice;
+/**
+ * Keyboard focus in the graph (roving focus): the graph is one tab stop; the arrow keys move `navNode`, the edge
+ * key visits `navEdge`. The canvas moves the DOM focus whenever `focusRequest` changes.
+ */
+export interface NavigationSlice {
+  /** The node the keyboard is on (or returns to), and the one it came from (so that ← undoes →). */
+  navNode: string | null;
+  navPrev: string | null;
+  /** The edge of `navNode` the keyboard is on, or null when on the node itself. */
+  navEdge: string | null;
+  /** True while the focus rests on the graph as a whole (Esc), not on a node. */
+  navParked: boolean;
+  /** Bumped to ask the canvas to move the DOM focus to `navEdge`, `navNode` or (parked) the graph itself. */
+  focusRequest: number;
+  /** The node whose inputs are being edited (they are tab stops only then). */
+  editing: string | null;
+  /** Whether the keyboard help is open. */
+  keysOpen: boolean;
+  /** Moves the keyboard focus to a node; the selection follows it. */
+  focusNode(id: string, from?: string | null): void;
+  focusEdge(id: string): void;
+  /** Esc: the focus leaves the nodes and rests on the graph as a whole. */
+  leaveGraph(): void;
+  /** Records where the DOM focus went (a click, Tab), without moving it. */
+  noteFocus(target: { node?: string; edge?: string } | null): void;
+  setEditing(id: string | null): void;
+  setKeysOpen(open: boolean): void;
+}
+
+export type GraphEditorState = GraphSlice & SampleSlice & PreviewSlice & ValidationSlice & NavigationSlice;
 export type GraphEditorStore = Mutate<StoreApi<GraphEditorState>, [['zustand/subscribeWithSelector', never]]>;
 
 type Slice<T> = StateCreator<GraphEditorState, [['zustand/subscribeWithSelector', never]], [], T>;
@@ -164,6 +193,14 @@ export function toGraph(nodes: readonly FlowNode[], edges: readonly FlowEdge[]):
   };
 }
 
+/** Id of the keyboard help text that each node refers to (aria-describedby). */
+export const GRAPH_KEYS_ID = 'ge-graph-keys';
+/**
+ * Nodes are focusable (the arrow keys move the focus to them) but none is a tab stop of its own: the graph is
+ * one tab stop (roving focus, keyboard.tsx).
+ */
+const NODE_DOM = { tabIndex: -1, 'aria-describedby': GRAPH_KEYS_ID } as const;
+
 /**
  * Canvas nodes for a graph. Catalogue nodes cannot be deleted; selection and the sizes the canvas measured
  * survive structural edits (without `measured` a controlled node would be hidden until measured again).
@@ -180,6 +217,7 @@ function toFlow(
       return {
         ...n,
         ...(m ? { measured: m } : {}),
+        domAttributes: NODE_DOM,
         deletable: n.type === 'transform' || n.type === 'literal',
         selected: selected.has(n.id),
       } as FlowNode;
@@ -189,7 +227,7 @@ function toFlow(
 }
 
 /** Node sizes as the canvas measured them, estimated for nodes it has not drawn yet. */
-function sizeOfIn(nodes: readonly FlowNode[]): (n: GraphNode) => NodeSize {
+export function sizeOfIn(nodes: readonly FlowNode[]): (n: GraphNode) => NodeSize {
   const measured = new Map<string, NodeSize>();
   for (const n of nodes)
     if (n.measured?.width && n.measured.height)
@@ -532,8 +570,53 @@ const createValidationSlice: Slice<ValidationSlice> = (set, get) => ({
   },
 });
 
+const createNavigationSlice: Slice<NavigationSlice> = (set, get) => ({
+  navNode: null,
+  navPrev: null,
+  navEdge: null,
+  navParked: false,
+  focusRequest: 0,
+  editing: null,
+  keysOpen: false,
+  focusNode(id, from = null) {
+    if (!get().nodes.some((n) => n.id === id)) return;
+    get().setSelection(new Set([id]), new Set());
+    set({
+      navNode: id,
+      navPrev: from,
+      navEdge: null,
+      navParked: false,
+      editing: null,
+      focusRequest: get().focusRequest + 1,
+    });
+  },
+  focusEdge(id) {
+    if (!get().edges.some((e) => e.id === id)) return;
+    get().setSelection(new Set(), new Set([id]));
+    set({ navEdge: id, navParked: false, editing: null, focusRequest: get().focusRequest + 1 });
+  },
+  leaveGraph() {
+    set({ navParked: true, navEdge: null, editing: null, focusRequest: get().focusRequest + 1 });
+  },
+  noteFocus(target) {
+    const s = get();
+    const patch: Partial<NavigationSlice> = {};
+    if (target?.node && target.node !== s.navNode)
+      Object.assign(patch, { navNode: target.node, navEdge: null });
+    if (target?.edge && target.edge !== s.navEdge) patch.navEdge = target.edge;
+    if (target && s.navParked) patch.navParked = false;
+    if (Object.keys(patch).length > 0) set(patch);
+  },
+  setEditing(id) {
+    if (get().editing !== id) set({ editing: id });
+  },
+  setKeysOpen(open) {
+    if (get().keysOpen !== open) set({ keysOpen: open });
+  },
+});
+
 /**
- * One store per editor: four typed slices combined, `subscribeWithSelector` applied once on the combined store
+ * One store per editor: five typed slices combined (graph, sample, preview, validation, keyboard navigation), `subscribeWithSelector` applied once on the combined store
  * (the editor subscribes to `mapping` to emit changes). Mapped preview rows are derived from `expressions` and
  * the sample, never stored, so dragging a node (which changes only `nodes`) cannot re-render the preview.
  */
@@ -544,6 +627,7 @@ export function createGraphEditorStore(): GraphEditorStore {
       ...createSampleSlice(...a),
       ...createPreviewSlice(...a),
       ...createValidationSlice(...a),
+      ...createNavigationSlice(...a),
     })),
   );
 }

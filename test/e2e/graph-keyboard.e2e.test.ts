@@ -1,0 +1,262 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eSkipReason, startApp, type RunningApp } from './support/app';
+
+/**
+ * The mapping graph worked with the keyboard alone, at 1366×768, in Dutch and in English: Tab reaches the graph
+ * as one stop (past one palette stop, not 55 buttons and 43 edges), the arrow keys go along a lane's chain and
+ * between lanes, E visits a node's edges, Enter edits a node (its typed value, or a Plek field as text), Esc goes
+ * back out, and Tab then leaves the graph instead of walking through its nodes.
+ */
+const skip = e2eSkipReason();
+
+const WORDS = {
+  nl: {
+    locale: 'nl-NL',
+    keys: 'Toetsen',
+    keysText: /Langs de baan: van het attribuut via de functies naar het Plek-veld/,
+    parked: /Enter of een pijltjestoets: terug naar de knopen/,
+    edge: /^Roepnaam → Coalesce, invoer 1/,
+    filter: 'Functies filteren',
+  },
+  en: {
+    locale: 'en-GB',
+    keys: 'Keys',
+    keysText: /Along the lane: from the attribute through its functions to the Plek field/,
+    parked: /Enter or an arrow key: back to the nodes/,
+    edge: /^Roepnaam → Coalesce, input 1/,
+    filter: 'Filter functions',
+  },
+} as const;
+
+interface Focus {
+  tag: string;
+  node: string | null;
+  edge: string | null;
+  label: string;
+  text: string;
+  inNode: string | null;
+  entry: boolean;
+  palette: boolean;
+  outline: string;
+}
+
+async function focused(page: Page): Promise<Focus> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const node = el?.classList.contains('react-flow__node') ? el.getAttribute('data-id') : null;
+    const edge = el?.classList.contains('react-flow__edge') ? el.getAttribute('data-id') : null;
+    return {
+      tag: el?.tagName ?? '',
+      node,
+      edge,
+      label: el?.getAttribute('aria-label') ?? '',
+      text: (el?.textContent ?? '').trim().slice(0, 60),
+      inNode: el?.closest('.react-flow__node')?.getAttribute('data-id') ?? null,
+      entry: el?.dataset.testid === 'graph-entry',
+      palette: !!el?.closest('.ge-palette'),
+      outline: el ? getComputedStyle(el).outlineStyle : '',
+    };
+  });
+}
+
+async function press(page: Page, key: string, times = 1): Promise<Focus> {
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
+  await page.waitForTimeout(60);
+  return focused(page);
+}
+
+describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
+  'the mapping graph by keyboard only (%s)',
+  (lang) => {
+    const words = WORDS[lang];
+    let app: RunningApp;
+    let page: Page;
+
+    beforeAll(async () => {
+      app = await startApp({ locale: words.locale, viewport: { width: 1366, height: 768 } });
+      page = app.page;
+      await page.getByTestId('open-demo').click();
+      await page.getByTestId('attribute-table').waitFor({ timeout: 20_000 });
+      await page.locator('.stepper [data-step="mapping"]').click();
+      await page.locator('.react-flow__node .gn-name').first().waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(500);
+    }, 120_000);
+
+    afterAll(async () => {
+      await app?.stop();
+    });
+
+    it('Tab reaches the graph as one stop, past one stop for the whole palette, and lands on the first attribute', async () => {
+      await page.locator('#mapping-heading').click();
+      const stops: Focus[] = [];
+      for (let i = 0; i < 25; i++) {
+        const f = await press(page, 'Tab');
+        stops.push(f);
+        if (f.node) break;
+      }
+      const last = stops[stops.length - 1]!;
+      expect(last.node, stops.map((s) => s.label || s.text || s.tag).join(' | ')).toBe('src:Roepnaam');
+      // The 55 palette buttons are one stop (plus the filter), and no edge is a stop on the way.
+      expect(stops.filter((s) => s.palette && s.tag === 'BUTTON')).toHaveLength(1);
+      expect(stops.filter((s) => s.edge)).toEqual([]);
+      expect(stops.length).toBeLessThanOrEqual(16);
+      expect(last.outline).toBe('solid');
+    });
+
+    it('the arrow keys follow the lane from the attribute to its Plek field, and go between lanes', async () => {
+      expect((await focused(page)).node).toBe('src:Roepnaam');
+      expect((await press(page, 'ArrowRight')).node).toBe('expr:name.givenName@r.0');
+      expect((await press(page, 'ArrowRight')).node).toBe('expr:name.givenName@r');
+      const field = await press(page, 'ArrowRight');
+      expect(field.node).toBe('field:name.givenName');
+      expect(field.outline).toBe('solid');
+      expect((await press(page, 'ArrowDown')).node).toBe('field:name.familyName');
+      expect((await press(page, 'ArrowUp')).node).toBe('field:name.givenName');
+      expect((await press(page, 'Home')).node).toBe('src:Roepnaam');
+      expect((await press(page, 'End')).node).toBe('field:name.givenName');
+      // The focused node is the selected one, so the toolbar's Focus works on it.
+      expect(await page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe(
+        'field:name.givenName',
+      );
+    });
+
+    it('E visits the edges of the focused node, with a readable label and the focus ring; Esc goes back', async () => {
+      await press(page, 'Home');
+      const first = await press(page, 'e');
+      expect(first.edge).not.toBeNull();
+      expect(first.label).toMatch(words.edge);
+      const ring = await page.evaluate(() => {
+        const path = document.activeElement?.querySelector('.react-flow__edge-path');
+        return path ? parseFloat(getComputedStyle(path).strokeWidth) : 0;
+      });
+      expect(ring).toBeGreaterThanOrEqual(4);
+      const second = await press(page, 'e');
+      expect(second.edge).not.toBeNull();
+      expect(second.edge).not.toBe(first.edge);
+      // Roepnaam feeds the given name and the display name: two edges, then round again.
+      expect((await press(page, 'e')).edge).toBe(first.edge);
+      expect((await press(page, 'Escape')).node).toBe('src:Roepnaam');
+      // Enter on an edge goes to its other end.
+      await press(page, 'e');
+      expect((await press(page, 'Enter')).node).toBe('expr:name.givenName@r.0');
+    });
+
+    it('Enter edits a function’s typed value; Enter writes it, Esc goes back to the node', async () => {
+      // The family name: Join(" ", …); its separator is typed on the node.
+      await press(page, 'End');
+      await press(page, 'ArrowDown');
+      const join = await press(page, 'ArrowLeft');
+      expect(join.node).toBe('expr:name.familyName@r');
+      const input = await press(page, 'Enter');
+      expect(input.tag).toBe('INPUT');
+      expect(input.inNode).toBe('expr:name.familyName@r');
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type('-');
+      await page.keyboard.press('Enter');
+      // The typed separator is written into the family name's expression (the field's tooltip shows it).
+      const title = () =>
+        page.locator('.react-flow__node[data-id="field:name.familyName"] .gn').getAttribute('title');
+      await expect.poll(title).toMatch(/^name\.familyName = Join\("-", /);
+      const back = await press(page, 'Escape');
+      expect(back.node).toBe('expr:name.familyName@r');
+      // Undo the separator, so the next test sees the demo's mapping.
+      await page.keyboard.press('Control+z');
+      await expect.poll(title).toMatch(/^name\.familyName = Join\(" ", /);
+    });
+
+    it('Enter on a Plek field opens it as text; Ctrl+Enter applies, Esc returns to the field in the graph', async () => {
+      const field = await press(page, 'End');
+      expect(field.node).toBe('field:name.familyName');
+      const text = await press(page, 'Enter');
+      expect(text.tag).toBe('TEXTAREA');
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type('Trim([Achternaam])');
+      await page.keyboard.press('Control+Enter');
+      // The graph follows: the field's chain is now Achternaam → Trim → field.
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            Array.from(document.querySelectorAll('.react-flow__edge'))
+              .map((e) => e.getAttribute('aria-label'))
+              .filter((l) => l?.endsWith(' → Achternaam') || l?.endsWith(' → Family name')),
+          ),
+        )
+        .toEqual(['Trim → ' + (lang === 'nl' ? 'Achternaam' : 'Family name')]);
+      const back = await press(page, 'Escape');
+      expect(back.node).toBe('field:name.familyName');
+      expect(await page.locator('.ge-field-editor').count()).toBe(0);
+      expect((await press(page, 'ArrowLeft')).node).toBe('expr:name.familyName@r');
+      expect((await press(page, 'ArrowLeft')).node).toBe('src:Achternaam');
+    });
+
+    it('Esc leaves the nodes; Tab then goes on past the graph, not through its nodes and edges', async () => {
+      const parked = await press(page, 'Escape');
+      expect(parked.entry).toBe(true);
+      expect(await page.locator('.ge-graph-entry-hint').textContent()).toMatch(words.parked);
+      const after = await press(page, 'Tab');
+      expect(after.node).toBeNull();
+      expect(after.edge).toBeNull();
+      expect(after.entry).toBe(false);
+      // Back in with Shift+Tab: the graph's one stop, onto the node the keyboard was on.
+      const again = await press(page, 'Shift+Tab');
+      expect(again.node).toBe('src:Achternaam');
+      // Shift+Tab from a node leaves the graph backwards (into the palette), it does not loop back in.
+      const before = await press(page, 'Shift+Tab');
+      expect(before.node).toBeNull();
+      expect(before.palette).toBe(true);
+    });
+
+    it('the palette is one stop: the arrow keys choose, Enter adds, and the new node has the focus', async () => {
+      const filter = page.getByRole('textbox', { name: words.filter });
+      await filter.focus();
+      const firstButton = await press(page, 'ArrowDown');
+      expect(firstButton.palette).toBe(true);
+      expect(firstButton.tag).toBe('BUTTON');
+      expect(firstButton.text).toBe('&');
+      const next = await press(page, 'ArrowDown');
+      expect(next.text).toBe('=');
+      const last = await press(page, 'End');
+      const ids = await page
+        .locator('.react-flow__node')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+      const before = ids.length;
+      await page.keyboard.press('Enter');
+      // The new node takes the focus once it is drawn and measured.
+      await expect.poll(async () => (await focused(page)).node, { timeout: 5000 }).not.toBeNull();
+      const added = await focused(page);
+      expect(added.node, `added ${last.text}`).not.toBeNull();
+      expect(ids).not.toContain(added.node);
+      expect(await page.locator('.react-flow__node').count()).toBe(before + 1);
+      // Delete removes the new function again; the focus stays in the graph, on a neighbour.
+      const gone = await press(page, 'Delete');
+      expect(await page.locator(`.react-flow__node[data-id="${added.node}"]`).count()).toBe(0);
+      expect(gone.node ?? (gone.entry ? 'entry' : null)).not.toBeNull();
+    });
+
+    it('shows the keys in the app’s language (? in the graph, or the Keys button)', async () => {
+      // Focusing the graph's tab stop enters it, onto the node the keyboard was last on.
+      await page.getByTestId('graph-entry').focus();
+      await page.waitForTimeout(60);
+      expect((await focused(page)).node).not.toBeNull();
+      await press(page, '?');
+      const help = page.getByTestId('graph-keys');
+      expect(await help.getAttribute('open')).not.toBeNull();
+      expect(await help.locator('summary').textContent()).toBe(words.keys);
+      expect(await help.textContent()).toMatch(words.keysText);
+      // axe-core with the keys shown and the focus resting on the graph (Esc): nothing serious or critical.
+      const parked = await press(page, 'Escape');
+      expect(parked.entry).toBe(true);
+      const result = await new AxeBuilder({ page }).include('.ge').exclude('.react-flow__minimap').analyze();
+      const serious = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+      expect(serious).toEqual([]);
+      await press(page, 'Enter');
+      await press(page, '?');
+      expect(await help.getAttribute('open')).toBeNull();
+      expect(app.errors).toEqual([]);
+    });
+  },
+);
