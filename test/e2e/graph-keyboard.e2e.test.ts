@@ -18,6 +18,8 @@ const WORDS = {
     keysText: /Langs de baan: van het attribuut via de functies naar het Plek-veld/,
     parked: /Enter of een pijltjestoets: terug naar de knopen/,
     edge: /^Roepnaam → Coalesce, invoer 1/,
+    roles: { source: 'attribuut', target: 'Plek-veld', edge: 'verbinding' },
+    givenName: 'Voornaam',
     filter: 'Functies filteren',
   },
   en: {
@@ -26,6 +28,8 @@ const WORDS = {
     keysText: /Along the lane: from the attribute through its functions to the Plek field/,
     parked: /Enter or an arrow key: back to the nodes/,
     edge: /^Roepnaam → Coalesce, input 1/,
+    roles: { source: 'attribute', target: 'Plek field', edge: 'connection' },
+    givenName: 'Given name',
     filter: 'Filter functions',
   },
 } as const;
@@ -40,6 +44,7 @@ interface Focus {
   entry: boolean;
   palette: boolean;
   outline: string;
+  role: string;
 }
 
 async function focused(page: Page): Promise<Focus> {
@@ -57,6 +62,7 @@ async function focused(page: Page): Promise<Focus> {
       entry: el?.dataset.testid === 'graph-entry',
       palette: !!el?.closest('.ge-palette'),
       outline: el ? getComputedStyle(el).outlineStyle : '',
+      role: el?.getAttribute('aria-roledescription') ?? '',
     };
   });
 }
@@ -103,6 +109,8 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       expect(stops.filter((s) => s.edge)).toEqual([]);
       expect(stops.length).toBeLessThanOrEqual(16);
       expect(last.outline).toBe('solid');
+      // A screen reader hears the node's name and kind in the app's language.
+      expect([last.label, last.role]).toEqual(['Roepnaam', words.roles.source]);
     });
 
     it('the arrow keys follow the lane from the attribute to its Plek field, and go between lanes', async () => {
@@ -112,6 +120,7 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       const field = await press(page, 'ArrowRight');
       expect(field.node).toBe('field:name.givenName');
       expect(field.outline).toBe('solid');
+      expect([field.label, field.role]).toEqual([words.givenName, words.roles.target]);
       expect((await press(page, 'ArrowDown')).node).toBe('field:name.familyName');
       expect((await press(page, 'ArrowUp')).node).toBe('field:name.givenName');
       expect((await press(page, 'Home')).node).toBe('src:Roepnaam');
@@ -127,6 +136,7 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       const first = await press(page, 'e');
       expect(first.edge).not.toBeNull();
       expect(first.label).toMatch(words.edge);
+      expect(first.role).toBe(words.roles.edge);
       const ring = await page.evaluate(() => {
         const path = document.activeElement?.querySelector('.react-flow__edge-path');
         return path ? parseFloat(getComputedStyle(path).strokeWidth) : 0;
