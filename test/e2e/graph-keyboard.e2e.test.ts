@@ -218,6 +218,24 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       expect(before.palette).toBe(true);
     });
 
+    it('Enter on an attribute shows its field’s chain alone; the arrows stay in it; Esc shows everything again', async () => {
+      await page.getByTestId('graph-entry').focus();
+      await page.waitForTimeout(60);
+      const start = await press(page, 'Home');
+      expect(start.node).toBe('src:Achternaam');
+      await press(page, 'Enter');
+      await page.getByTestId('focus-bar').waitFor();
+      await page.waitForTimeout(300);
+      // Achternaam → Trim → Achternaam (the family name, as text mode left it).
+      expect(await page.locator('.react-flow__node').count()).toBe(3);
+      expect((await press(page, 'ArrowDown')).node).toBe('src:Achternaam');
+      expect((await press(page, 'End')).node).toBe('field:name.familyName');
+      await press(page, 'Escape');
+      await expect.poll(() => page.getByTestId('focus-bar').count()).toBe(0);
+      await expect.poll(async () => (await focused(page)).node).toBe('field:name.familyName');
+      expect(await page.locator('.react-flow__node').count()).toBeGreaterThan(3);
+    });
+
     it('the palette is one stop: the arrow keys choose, Enter adds, and the new node has the focus', async () => {
       const filter = page.getByRole('textbox', { name: words.filter });
       await filter.focus();
@@ -243,12 +261,23 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       const gone = await press(page, 'Delete');
       expect(await page.locator(`.react-flow__node[data-id="${added.node}"]`).count()).toBe(0);
       expect(gone.node ?? (gone.entry ? 'entry' : null)).not.toBeNull();
+      // Added again and undone with Ctrl+Z: the focused node goes, and the focus rests on the graph, not the page.
+      const filter2 = page.getByRole('textbox', { name: words.filter });
+      await filter2.focus();
+      await press(page, 'ArrowDown');
+      await press(page, 'End');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await focused(page)).node, { timeout: 5000 }).not.toBeNull();
+      const count = await page.locator('.react-flow__node').count();
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => page.locator('.react-flow__node').count()).toBe(count - 1);
+      await expect.poll(async () => (await focused(page)).entry).toBe(true);
     });
 
     it('shows the keys in the app’s language (? in the graph, or the Keys button)', async () => {
-      // Focusing the graph's tab stop enters it, onto the node the keyboard was last on.
-      await page.getByTestId('graph-entry').focus();
-      await page.waitForTimeout(60);
+      // The focus rests on the graph (after the undo above): Enter goes back in, onto a node.
+      expect((await focused(page)).entry).toBe(true);
+      await press(page, 'Enter');
       expect((await focused(page)).node).not.toBeNull();
       await press(page, '?');
       const help = page.getByTestId('graph-keys');
