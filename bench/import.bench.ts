@@ -3,10 +3,11 @@
 // scheduled job runs it (the built CLI, bin/plek-sync.mjs). Reports run ÷ validate of the same file, peak RSS per command, the plan file's size and
 // whether the next plan is all no-ops. Prints figures; asserts nothing.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { Plan } from '../src/shared/plan/types';
 import { writeHrExport } from '../test/fixtures/hr-export';
 import type { Report } from './support';
@@ -71,6 +72,14 @@ export function cli(args: string[], env: Record<string, string> = {}): Promise<C
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
+/** The sandbox folder's state on disk: its snapshot and its change log. */
+function sandboxBytes(dir: string): number {
+  return ['sandbox-state.json', 'sandbox-changes.jsonl']
+    .map((f) => join(dir, f))
+    .filter((f) => existsSync(f))
+    .reduce((n, f) => n + statSync(f).size, 0);
+}
+
 export async function benchImport(report: Report): Promise<void> {
   const rows = Number(process.env.PLEK_BENCH_IMPORT_ROWS ?? 100_000);
   const dir = mkdtempSync(join(tmpdir(), 'plek-bench-import-'));
@@ -81,7 +90,10 @@ export async function benchImport(report: Report): Promise<void> {
     const target = ['-t', `sandbox:${join(dir, 'sandbox')}`];
     const input = ['-m', MAPPING, '-s', source, ...today];
     const validate = await cli(['validate', ...input]);
-    const plan1 = await cli(['plan', ...input, ...target, '--out', join(dir, 'plan1.json')]);
+    // The plan file as a consultant mails it (gzip-compressed, by its name), and uncompressed.
+    const plan1 = await cli(['plan', ...input, ...target, '--out', join(dir, 'plan1.json.gz')]);
+    const planGz = statSync(join(dir, 'plan1.json.gz')).size;
+    const planRaw = gunzipSync(readFileSync(join(dir, 'plan1.json.gz'))).length;
     const run = await cli([
       'run',
       ...input,
@@ -96,6 +108,7 @@ export async function benchImport(report: Report): Promise<void> {
     const c = second.counts;
     const changes = c.create + c.update + c.deactivate + c.reactivate + c.link + c.groupAdd + c.createGroup;
     const monitoring = run.stdout.trim().split('\n').at(-1) ?? '';
+    const created = Number(/ create=(\d+)/.exec(monitoring)?.[1] ?? 0);
     report(
       `initial import of ${rows.toLocaleString('en')} rows into a sandbox folder (each command a fresh process)`,
       {
@@ -112,8 +125,12 @@ export async function benchImport(report: Report): Promise<void> {
       s: round(plan1.seconds),
       'CPU s': round(plan1.cpuSeconds),
       'peak RSS MiB': plan1.peakRssMiB,
-      'plan file MiB': round(statSync(join(dir, 'plan1.json')).size / 1048576),
-      'sandbox state MiB': round(statSync(join(dir, 'sandbox', 'sandbox-state.json')).size / 1048576),
+      'plan file MiB': round(planRaw / 1048576),
+      'gzipped MiB': round(planGz / 1048576, 2),
+    });
+    report('the run of that import', {
+      'creates/s': Math.round(created / run.seconds),
+      'sandbox state MiB (snapshot + log)': round(sandboxBytes(join(dir, 'sandbox')) / 1048576),
     });
     report('the next plan', {
       'changes (want 0)': changes,

@@ -7,3 +7,4 @@ export {
   type SandboxStats,
 } from './server';
 export { PLEK_PROFILE_ATTRIBUTES } from './schemas';
+export { readSandboxState } from './persistence';

@@ -64,9 +64,11 @@ function writeSnapshot(path: string, store: SandboxStore): number {
  * The sandbox's state on disk: a snapshot (`sandbox-state.json`) plus an append-only change log
  * (`sandbox-changes.jsonl`) of the resources written since. A change costs one appended line instead of
  * rewriting the whole state — a 100,000-account import used to rewrite a 100 MB file four times a second. The
- * log is folded into a new snapshot (temp file + rename, then the log is emptied) when it outgrows the snapshot,
- * and when the sandbox stops. A torn last line (a kill mid-write) is ignored on load; replaying a log over a
- * snapshot that already holds it is harmless (each line is a resource's whole new state).
+ * log is folded into a new snapshot (temp file + rename, then the log is emptied) once it is large (256 MB) and
+ * larger than the snapshot — not on every stop: rewriting 100 MB of state at the end of each command cost as much
+ * as reading it again at the next start. A torn last line (a kill mid-write) is ignored on load; replaying a log
+ * over a snapshot that already holds it is harmless (each line is a resource's whole new state). Read the state
+ * of a folder with `readSandboxState`.
  */
 export class SandboxPersistence {
   private readonly statePath: string;
@@ -76,6 +78,8 @@ export class SandboxPersistence {
   private logBytes = 0;
   private snapshotBytes = 0;
   private fd: number | null = null;
+  /** The log ends in half a line (a kill mid-write): the next write starts on a new line. */
+  private tornTail = false;
 
   constructor(
     private readonly dir: string,
@@ -98,6 +102,7 @@ export class SandboxPersistence {
     if (!existsSync(this.logPath)) return state;
     const text = readFileSync(this.logPath, 'utf8');
     this.logBytes = Buffer.byteLength(text);
+    this.tornTail = text !== '' && !text.endsWith('\n');
     if (text.trim() === '') return state;
     const users = new Map((state?.users ?? []).map((u) => [u.id, u]));
     const groups = new Map((state?.groups ?? []).map((g) => [g.id, g]));
@@ -147,14 +152,20 @@ export class SandboxPersistence {
     }
     lines.push(JSON.stringify({ seq: store.sequence }));
     this.dirty.clear();
-    const text = `${lines.join('\n')}\n`;
+    const text = `${this.tornTail ? '\n' : ''}${lines.join('\n')}\n`;
+    this.tornTail = false;
     if (this.fd === null) {
       mkdirSync(this.dir, { recursive: true });
       this.fd = openSync(this.logPath, 'a');
     }
     writeSync(this.fd, text);
     this.logBytes += Buffer.byteLength(text);
-    if (this.logBytes >= this.compactAtBytes && this.logBytes > this.snapshotBytes) this.compact();
+    if (this.outgrown) this.compact();
+  }
+
+  /** The log is worth folding into the snapshot. */
+  private get outgrown(): boolean {
+    return this.logBytes >= this.compactAtBytes && this.logBytes > this.snapshotBytes;
   }
 
   /** Writes the whole state as the new snapshot (atomically) and empties the log. */
@@ -171,14 +182,30 @@ export class SandboxPersistence {
     }
     if (existsSync(this.logPath) && statSync(this.logPath).size > 0) truncateSync(this.logPath, 0);
     this.logBytes = 0;
+    this.tornTail = false;
   }
 
-  /** On stop: write what is pending and leave one snapshot behind (other tools read the state file). */
+  /**
+   * On stop: what is pending goes to the log, which is synced; a new snapshot only when the log has outgrown it
+   * (or everything changed, as after a seed).
+   */
   close(): void {
-    if (this.pending || this.logBytes > 0 || !existsSync(this.statePath)) this.compact();
+    if (this.all || this.outgrown) this.compact();
+    else this.flush();
     if (this.fd !== null) {
+      fsyncSync(this.fd);
       closeSync(this.fd);
       this.fd = null;
     }
   }
+}
+
+/**
+ * The state saved in a sandbox folder (snapshot + change log), or null when it holds none: for tools and tests
+ * that look at a sandbox without starting it.
+ */
+export function readSandboxState(dir: string): SandboxState | null {
+  return new SandboxPersistence(dir, () => {
+    throw new Error('readSandboxState only reads');
+  }).load();
 }

@@ -1,6 +1,12 @@
+import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip, gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
 import type { Plan } from '../../shared/plan/types';
-import { expandPlan } from '../../shared/plan/serialize';
+import { expandPlan, serializePlanParts } from '../../shared/plan/serialize';
+import { writeError } from '../cli/output';
 import { PLAN_ACTIONS } from '../../shared/plan/types';
 import { loadMappingFile } from '../pipeline';
 import { UserError } from '../user-error';
@@ -18,13 +24,54 @@ export async function withTargetErrors<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Reads a plan written by `plek-sync plan --out`; refuses anything else. */
+/** A plan file named `….gz` is written gzip-compressed (a 100,000-row import mails as a few MB). */
+export function isGzipName(path: string): boolean {
+  return /\.gz$/i.test(path);
+}
+
+/** Joins small parts into pieces of about 64 KB for the stream. */
+function* pieces(parts: Iterable<string>): Generator<string> {
+  let piece: string[] = [];
+  let size = 0;
+  for (const part of parts) {
+    piece.push(part);
+    size += part.length;
+    if (size < 65_536) continue;
+    yield piece.join('');
+    piece = [];
+    size = 0;
+  }
+  if (piece.length) yield piece.join('');
+}
+
+/**
+ * Writes the plan file for `plek-sync apply` (`serializePlan`'s compact form) without building it as one
+ * string; gzip-compressed when the name ends in `.gz`. A failure is a UserError naming the path.
+ */
+export async function writePlanFile(path: string, plan: Plan): Promise<void> {
+  const text = Readable.from(pieces(serializePlanParts(plan)), { objectMode: false });
+  try {
+    if (isGzipName(path)) await pipeline(text, createGzip(), createWriteStream(path));
+    else await pipeline(text, createWriteStream(path));
+  } catch (error) {
+    throw writeError(path, error);
+  }
+}
+
+const gunzipAsync = promisify(gunzip);
+
+/** Reads a plan written by `plek-sync plan --out`, plain or gzip-compressed (whatever its name); refuses anything else. */
 export async function readPlanFile(path: string): Promise<Plan> {
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(path, 'utf8'));
+    let bytes = await readFile(path);
+    // The gzip magic number: a compressed plan is read whatever its name says.
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = await gunzipAsync(bytes);
+    value = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new UserError(`cannot read the plan ${path}: expected the JSON written by plek-sync plan --out`);
+    throw new UserError(
+      `cannot read the plan ${path}: expected the JSON (or .json.gz) written by plek-sync plan --out`,
+    );
   }
   const p = (
     value && typeof value === 'object' && Array.isArray((value as Plan).changes)

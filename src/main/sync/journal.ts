@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { serializePlanParts } from '../../shared/plan/serialize';
 import type { Plan } from '../../shared/plan/types';
 import { UserError } from '../user-error';
 
@@ -20,19 +21,22 @@ export interface JournalState {
 const planIds = new WeakMap<Plan, string>();
 
 /**
- * A plan's identity: the journal only resumes the plan it was written for. Remembered per plan object (`run`
- * names its files by it and the journal checks it; hashing 100,000 changes takes a while).
+ * A plan's identity: the journal only resumes the plan it was written for. The hash of the plan file's text
+ * (`serializePlanParts`: creates as a table, a third of the full JSON), fed part by part; remembered per plan
+ * object (`run` names its files by it and the journal checks it).
  */
 export function planId(plan: Plan): string {
   let id = planIds.get(plan);
   if (id === undefined) {
-    // The hash of JSON.stringify({ target, changes }), fed one change at a time (no 100 MB string at once).
-    const hash = createHash('sha256').update(`{"target":${JSON.stringify(plan.target)},"changes":[`);
-    for (let i = 0; i < plan.changes.length; i += 1000) {
-      const part = JSON.stringify(plan.changes.slice(i, i + 1000));
-      hash.update(`${i ? ',' : ''}${part.slice(1, -1)}`);
+    const hash = createHash('sha256');
+    let piece = '';
+    for (const part of serializePlanParts(plan)) {
+      piece += part;
+      if (piece.length < 65_536) continue;
+      hash.update(piece);
+      piece = '';
     }
-    id = hash.update(']}').digest('hex').slice(0, 16);
+    id = hash.update(piece).digest('hex').slice(0, 16);
     planIds.set(plan, id);
   }
   return id;

@@ -171,11 +171,6 @@ function show(v: FlatValue, lang: ReportLanguage): string {
   return String(v);
 }
 
-function actionText(r: ReportRow, lang: Lang): string {
-  if (r.linked && r.action === 'deactivate') return format(lang, 'report.action.linkDeactivate');
-  return format(lang, `report.action.${r.action}`);
-}
-
 /**
  * The report file: compact JSON. `rows` already say what happened to every source row, so `lines` keeps only
  * the operations that did not simply succeed (failed, skipped, blocked, not run, or with a warning).
@@ -207,11 +202,30 @@ export function* reportJsonParts(report: RunReport): Generator<string> {
   yield '}\n';
 }
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[";\n\r]/;
+
 function csvCell(v: string | number | null | undefined): string {
   const s = v === null || v === undefined ? '' : String(v);
   // A leading = + - @ (or tab/CR) would be a formula in Excel: prefix it with an apostrophe.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = FORMULA_START.test(s) ? `'${s}` : s;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * A text function remembered per input: 100,000 report rows share a few dozen actions, results and reasons, and
+ * wording each through the catalogue again was a third of the time to write the CSV. At most `limit` entries.
+ */
+function remembered(fn: (key: string) => string, limit = 10_000): (key: string) => string {
+  const cache = new Map<string, string>();
+  return (key) => {
+    let text = cache.get(key);
+    if (text === undefined) {
+      text = fn(key);
+      if (cache.size < limit) cache.set(key, text);
+    }
+    return text;
+  };
 }
 
 /**
@@ -228,6 +242,25 @@ export function* reportCsvParts(report: RunReport, lang: ReportLanguage = 'nl'):
   yield '\uFEFF';
   const line = (cells: string) => `${cells}\r\n`;
   yield line(COLUMNS.map((id) => format(lang, id)).join(';'));
+  const action = remembered((a) =>
+    a === 'linkDeactivate'
+      ? format(lang, 'report.action.linkDeactivate')
+      : format(lang, `report.action.${a as PlanAction}`),
+  );
+  const result = remembered((r) => format(lang, `report.result.${r as OpResult}`));
+  // Most rows' reasons are codes without values ("new in the source"): worded once per combination.
+  const plainReasons = remembered((codes) =>
+    reasonText({ reason: '', reasons: codes.split('\n').map((code) => ({ code })) }, lang),
+  );
+  const reason = (r: ReportRow): string =>
+    r.reasons.length > 0 && r.reasons.every((m) => m.params === undefined)
+      ? plainReasons(r.reasons.map((m) => m.code).join('\n'))
+      : reasonText(r, lang);
+  const empty = format(lang, 'report.empty');
+  const yes = format(lang, 'report.yes');
+  const no = format(lang, 'report.no');
+  const shown = (v: FlatValue): string =>
+    v === null || v === '' ? empty : typeof v === 'boolean' ? (v ? yes : no) : String(v);
   for (const r of report.rows) {
     yield line(
       [
@@ -235,18 +268,18 @@ export function* reportCsvParts(report: RunReport, lang: ReportLanguage = 'nl'):
         r.key,
         r.name,
         r.email,
-        actionText(r, lang),
-        format(lang, `report.result.${r.result}`),
+        action(r.linked && r.action === 'deactivate' ? 'linkDeactivate' : r.action),
+        result(r.result),
         // A create lists what it wrote (there was no "before"); other rows show before → after.
         r.changes
           .map((c) =>
             r.action === 'create'
-              ? `${c.field}: ${show(c.after, lang)}`
-              : `${c.field}: ${show(c.before, lang)} → ${show(c.after, lang)}`,
+              ? `${c.field}: ${shown(c.after)}`
+              : `${c.field}: ${shown(c.before)} → ${shown(c.after)}`,
           )
           .join(' | '),
-        reasonText(r, lang),
-        warningTexts(r, lang).join(' | '),
+        reason(r),
+        r.warnings.length || r.warningMessages.length ? warningTexts(r, lang).join(' | ') : '',
         r.groups.join(', '),
         r.plekId,
       ]

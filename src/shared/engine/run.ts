@@ -1,6 +1,6 @@
-import type { CompiledExpression, Value } from '../expression';
+import type { Value } from '../expression';
 import type { EvalDetail, EvalEnv } from '../expression/runtime';
-import { isBlank, isPlainDate, valueToText } from '../expression';
+import { EvalFailed, isBlank, isPlainDate, valueToText } from '../expression';
 import { dayNumber, fromDayNumber, parseAuto } from '../expression/date';
 import type { Issue, IssueCode, Severity } from '../issues';
 import { said, type CodedMessage } from '../i18n/message';
@@ -11,6 +11,7 @@ import { recordValue } from '../source/record-value';
 import type { SourceRecord, SourceValue } from '../source/types';
 import { normalizeMatch, REQUIRED_FOR_CREATE, type CompiledMapping } from './compile';
 import { collisionSuffix, firstFreeLogin, loginLocalPart, type LoginParts } from './login';
+import { rowEvaluator } from './memo';
 import type { MappedUser, MappingRunSummary, PreviousState, RowOutcome, TraceEntry } from './types';
 
 export interface RunOptions {
@@ -256,17 +257,21 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     columns: undefined,
   };
 
-  const evaluate = (
-    expr: CompiledExpression,
-  ): { ok: true; value: Value } | { ok: false; code: IssueCode; message: string; detail: DetailParams } => {
-    const r = expr.evaluate(env);
-    if (r.ok) return r;
-    return { ok: false, code: r.error.code, message: r.error.message, detail: detailParams(r.error.detail) };
-  };
+  // One evaluator per expression for this run (costly pure ones remember their results per input: memo.ts).
+  const fieldEvaluators = compiled.fields.map((f) => rowEvaluator(f.expr));
+  const scopeEvaluator = compiled.scope ? rowEvaluator(compiled.scope) : null;
+  const inactiveEvaluator = compiled.inactiveWhen ? rowEvaluator(compiled.inactiveWhen) : null;
+  const endDateEvaluator = compiled.endDate ? rowEvaluator(compiled.endDate) : null;
+  const startDateEvaluator = compiled.startDate ? rowEvaluator(compiled.startDate) : null;
+  const booleanField = compiled.fields.map((f) => f.field.type === 'boolean');
 
   const birthAttr = compiled.mapping.mappingKey.birthDateAttribute;
   const attributeTemplate: FlatUser = {};
   for (const f of compiled.fields) attributeTemplate[f.target] = null;
+  // The userName copied from the email (below) has its place too, last as before: adding it to every row's object
+  // would change that object's layout row by row.
+  const userNameFromEmail = !hasUserName && !compiled.loginSchema;
+  if (userNameFromEmail) attributeTemplate.userName = null;
 
   /** Files an indexed row under its key, email and login for the cross-row checks in `finish()`. */
   const indexRow = (
@@ -383,19 +388,20 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       return { status: 'error', row, issues: [problem] };
     }
 
-    if (compiled.scope) {
-      const r = evaluate(compiled.scope);
-      if (!r.ok) {
+    if (scopeEvaluator) {
+      const r = scopeEvaluator(env);
+      if (r instanceof EvalFailed) {
         counts.earlyError++;
-        const problem = issue(r.code, 'error', `row ${row}: scope: ${r.message}`, {
+        const { code, message } = r.error;
+        const problem = issue(code, 'error', `row ${row}: scope: ${message}`, {
           row,
           key,
-          params: { id: 'issue.eval.scope', row, detail: r.message, ...r.detail },
+          params: { id: 'issue.eval.scope', row, detail: message, ...detailParams(r.error.detail) },
         });
         emit(problem);
         return { status: 'error', row, key, issues: [problem] };
       }
-      if (r.value !== true) {
+      if (r !== true) {
         counts.skipped++;
         const reason = `out of scope: ${compiled.mapping.scope?.include} is not true`;
         emit(
@@ -441,25 +447,34 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     const tracing = wantTrace(key);
     const trace: Record<string, TraceEntry> = tracing ? {} : NO_TRACE;
 
-    for (const f of compiled.fields) {
-      const r = evaluate(f.expr);
+    const fields = compiled.fields;
+    for (let fi = 0; fi < fields.length; fi++) {
+      const f = fields[fi]!;
+      const r = fieldEvaluators[fi]!(env);
       let value: FlatValue = null;
-      if (!r.ok) {
+      if (r instanceof EvalFailed) {
+        const { code, message } = r.error;
         issues.push(
           issue(
-            r.code,
+            code,
             'warning',
-            `row ${row}: ${f.written}: ${r.message}; the field is left unchanged in Plek`,
+            `row ${row}: ${f.written}: ${message}; the field is left unchanged in Plek`,
             {
               row,
               key,
               field: f.written,
-              params: { id: 'issue.eval.field', row, field: f.written, detail: r.message, ...r.detail },
+              params: {
+                id: 'issue.eval.field',
+                row,
+                field: f.written,
+                detail: message,
+                ...detailParams(r.error.detail),
+              },
             },
           ),
         );
       } else {
-        value = toFlat(r.value, f.field.type === 'boolean');
+        value = toFlat(r, booleanField[fi]!);
       }
       attributes[f.target] = value;
       if (tracing) {
@@ -475,7 +490,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     }
 
     // Plek logs in with the userName; without a mapping or login schema it is the work email.
-    if (!hasUserName && !compiled.loginSchema) attributes.userName = attributes[WORK_EMAIL] ?? null;
+    if (userNameFromEmail) attributes.userName = attributes[WORK_EMAIL] ?? null;
 
     // Deactivation: a source value only. Absence from the export never deactivates. When the source says the
     // person left (the status rule, an end date that has passed, or a mapped `active` = false), they are
@@ -486,18 +501,19 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     let leavingOn: string | undefined;
     let deactivationReason: string | undefined;
     let deactivation: CodedMessage | undefined;
-    const ruleProblems: Issue[] = [];
-    if (compiled.inactiveWhen) {
-      const r = evaluate(compiled.inactiveWhen);
-      if (!r.ok) {
-        ruleProblems.push(
-          issue(r.code, 'error', `row ${row}: deactivation.inactiveWhen: ${r.message}`, {
+    let ruleProblems: Issue[] | undefined;
+    if (inactiveEvaluator) {
+      const r = inactiveEvaluator(env);
+      if (r instanceof EvalFailed) {
+        const { code, message } = r.error;
+        (ruleProblems ??= []).push(
+          issue(code, 'error', `row ${row}: deactivation.inactiveWhen: ${message}`, {
             row,
             key,
-            params: { id: 'issue.eval.inactiveWhen', row, detail: r.message, ...r.detail },
+            params: { id: 'issue.eval.inactiveWhen', row, detail: message, ...detailParams(r.error.detail) },
           }),
         );
-      } else if (r.value === true) {
+      } else if (r === true) {
         statusLeaver = true;
         deactivationReason = `deactivation.inactiveWhen is true (${compiled.mapping.deactivation.inactiveWhen})`;
         deactivation = said('report.reason.inactiveWhen', {
@@ -505,36 +521,37 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         });
       }
     }
-    if (compiled.endDate) {
-      const r = evaluate(compiled.endDate);
-      if (!r.ok) {
-        ruleProblems.push(
-          issue(r.code, 'error', `row ${row}: end date: ${r.message}`, {
+    if (endDateEvaluator) {
+      const r = endDateEvaluator(env);
+      if (r instanceof EvalFailed) {
+        const { code, message } = r.error;
+        (ruleProblems ??= []).push(
+          issue(code, 'error', `row ${row}: end date: ${message}`, {
             row,
             key,
             field: 'deactivation.endDate',
-            params: { id: 'issue.eval.endDate', row, detail: r.message, ...r.detail },
+            params: { id: 'issue.eval.endDate', row, detail: message, ...detailParams(r.error.detail) },
           }),
         );
-      } else if (isPlainDate(r.value)) {
-        if (r.value.iso < today) {
+      } else if (isPlainDate(r)) {
+        if (r.iso < today) {
           endLeaver = true;
           if (!deactivationReason) {
-            deactivationReason = `end date ${r.value.iso} is before today (${today})`;
-            deactivation = said('report.reason.endDate', { date: r.value.iso, today });
+            deactivationReason = `end date ${r.iso} is before today (${today})`;
+            deactivation = said('report.reason.endDate', { date: r.iso, today });
           }
-        } else leavingOn = r.value.iso;
-      } else if (r.value !== null && !(typeof r.value === 'string' && r.value.trim() === '')) {
-        ruleProblems.push(
+        } else leavingOn = r.iso;
+      } else if (r !== null && !(typeof r === 'string' && r.trim() === '')) {
+        (ruleProblems ??= []).push(
           issue(
             'invalid-date',
             'error',
-            `row ${row}: end date "${valueToText(r.value)}" is not a date; use ParseDate in deactivation.endDate`,
+            `row ${row}: end date "${valueToText(r)}" is not a date; use ParseDate in deactivation.endDate`,
             {
               row,
               key,
               field: 'deactivation.endDate',
-              params: { id: 'issue.invalid-date.endDate', row, value: valueToText(r.value) ?? '' },
+              params: { id: 'issue.invalid-date.endDate', row, value: valueToText(r) ?? '' },
             },
           ),
         );
@@ -553,69 +570,65 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       trace.active = { rule: 'deactivation', inputs: {}, value: false };
     }
     let blocked = false;
-    /** A problem that blocks an active user's row, and is only a warning on a leaver's. */
-    const problem = (p: Issue) => {
-      if (active) {
-        issues.push(p);
-        blocked = true;
-      } else {
-        issues.push({
-          ...p,
-          severity: 'warning',
-          message: `${p.message} (the source says this person left, so the account is deactivated anyway)`,
-        });
-      }
-    };
-    for (const p of ruleProblems) {
-      if (active) {
-        problem({
-          ...p,
-          message: `${p.message}; the user is not synced until it is fixed, so nobody is deactivated by mistake`,
-        });
-      } else {
-        // The catalogue's endDate text says "not synced until fixed": not true for a leaver.
-        const params =
-          p.params?.id === 'issue.eval.endDate'
-            ? { ...p.params, id: 'issue.eval.endDateLeaver' as const }
-            : p.params;
-        problem({ ...p, ...(params ? { params } : {}) });
+    if (ruleProblems) {
+      for (const p of ruleProblems) {
+        if (active) {
+          blocked = leaverProblem(issues, active, {
+            ...p,
+            message: `${p.message}; the user is not synced until it is fixed, so nobody is deactivated by mistake`,
+          });
+        } else {
+          // The catalogue's endDate text says "not synced until fixed": not true for a leaver.
+          const params =
+            p.params?.id === 'issue.eval.endDate'
+              ? { ...p.params, id: 'issue.eval.endDateLeaver' as const }
+              : p.params;
+          leaverProblem(issues, active, { ...p, ...(params ? { params } : {}) });
+        }
       }
     }
 
     // Joiners: not created before the start date (less the days ahead). A leaver is never held back.
     let startsOn: string | undefined;
-    if (active && compiled.startDate) {
-      const r = evaluate(compiled.startDate);
-      if (!r.ok) {
-        problem(
-          issue(
-            r.code,
-            'error',
-            `row ${row}: start date: ${r.message}; the user is not created until it is fixed`,
-            {
-              row,
-              key,
-              field: 'activation.startDate',
-              params: { id: 'issue.eval.startDate', row, detail: r.message, ...r.detail },
-            },
-          ),
-        );
-      } else if (isPlainDate(r.value)) {
-        if (r.value.iso > createUntil) startsOn = r.value.iso;
-      } else if (!isBlank(r.value)) {
-        problem(
-          issue(
-            'invalid-date',
-            'error',
-            `row ${row}: start date "${valueToText(r.value)}" is not a date; use ParseDate in activation.startDate`,
-            {
-              row,
-              key,
-              field: 'activation.startDate',
-              params: { id: 'issue.invalid-date.startDate', row, value: valueToText(r.value) ?? '' },
-            },
-          ),
-        );
+    if (active && startDateEvaluator) {
+      const r = startDateEvaluator(env);
+      if (r instanceof EvalFailed) {
+        const { code, message } = r.error;
+        blocked =
+          leaverProblem(
+            issues,
+            active,
+            issue(
+              code,
+              'error',
+              `row ${row}: start date: ${message}; the user is not created until it is fixed`,
+              {
+                row,
+                key,
+                field: 'activation.startDate',
+                params: { id: 'issue.eval.startDate', row, detail: message, ...detailParams(r.error.detail) },
+              },
+            ),
+          ) || blocked;
+      } else if (isPlainDate(r)) {
+        if (r.iso > createUntil) startsOn = r.iso;
+      } else if (!isBlank(r)) {
+        blocked =
+          leaverProblem(
+            issues,
+            active,
+            issue(
+              'invalid-date',
+              'error',
+              `row ${row}: start date "${valueToText(r)}" is not a date; use ParseDate in activation.startDate`,
+              {
+                row,
+                key,
+                field: 'activation.startDate',
+                params: { id: 'issue.invalid-date.startDate', row, value: valueToText(r) ?? '' },
+              },
+            ),
+          ) || blocked;
       }
     }
 
@@ -659,14 +672,17 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       attributes[WORK_EMAIL] = email;
       if (!isValidEmail(email)) {
         const written = compiled.fields.find((f) => f.target === WORK_EMAIL)?.written ?? WORK_EMAIL;
-        problem(
-          issue('invalid-email', 'error', `row ${row}: "${email}" is not a valid email address`, {
-            row,
-            key,
-            field: written,
-            params: { id: 'issue.invalid-email.text', row, email },
-          }),
-        );
+        blocked =
+          leaverProblem(
+            issues,
+            active,
+            issue('invalid-email', 'error', `row ${row}: "${email}" is not a valid email address`, {
+              row,
+              key,
+              field: written,
+              params: { id: 'issue.invalid-email.text', row, email },
+            }),
+          ) || blocked;
         // A leaver's bad address is not written to Plek.
         if (!active) {
           delete attributes[WORK_EMAIL];
@@ -1078,6 +1094,22 @@ function toFlat(value: Value, boolean: boolean): FlatValue {
   if (text === null) return null;
   const trimmed = text.trim();
   return trimmed === '' ? null : trimmed;
+}
+
+/**
+ * Files a problem that blocks an active user's row and is only a warning on a leaver's; true when it blocks.
+ */
+function leaverProblem(issues: Issue[], active: boolean, p: Issue): boolean {
+  if (active) {
+    issues.push(p);
+    return true;
+  }
+  issues.push({
+    ...p,
+    severity: 'warning',
+    message: `${p.message} (the source says this person left, so the account is deactivated anyway)`,
+  });
+  return false;
 }
 
 function byRow(a: Issue, b: Issue): number {

@@ -5,8 +5,8 @@ import { ExpressionSyntaxError } from './errors';
 import { arity, functionDef } from './functions';
 import { parseOrThrow } from './parse';
 import type { CompileArg, CompileContext, EvalEnv, EvalResult, Evaluator } from './runtime';
-import { EvalFailure, expressionPosition, positionInExpression } from './runtime';
-import { compareValues, matchKey, valuesEqual, valueToBoolean, valueToText } from './value';
+import { EvalFailed, EvalFailure, expressionPosition, positionInExpression } from './runtime';
+import { compareValues, matchKey, valuesEqual, valueToBoolean, valueToText, type Value } from './value';
 
 export interface CompiledExpression {
   ast: ExprNode;
@@ -15,6 +15,18 @@ export interface CompiledExpression {
   references: string[];
   /** Runs the expression for one record. Never throws for bad data: failures come back as `ok: false`. */
   evaluate(env: EvalEnv): EvalResult;
+  /**
+   * `evaluate` for bulk runs: the value itself, or an `EvalFailed` (test with `instanceof`) holding what
+   * `evaluate` would return as its error — no result object per call.
+   */
+  compute(env: EvalEnv): Value | EvalFailed;
+  /**
+   * False when a result may depend on earlier rows of the run as well as on the referenced values (a
+   * `ParseDate(…, "auto")` reads a number as a serial only while no date written as text was seen).
+   */
+  pure: boolean;
+  /** True when a call in it costs more than a trim or a case change: worth remembering per input value. */
+  costly: boolean;
 }
 
 export type CompileResult = { ok: true; expr: CompiledExpression } | { ok: false; error: ExpressionError };
@@ -34,37 +46,96 @@ export function compileExpression(text: string, ctx: CompileContext): CompileRes
 }
 
 function compiled(ast: ExprNode, text: string, root: Evaluator): CompiledExpression {
+  const { pure, costly } = traits(ast);
+  const failed = (e: unknown): EvalFailed => {
+    if (e instanceof EvalFailure) {
+      const where = e.offset === undefined ? undefined : expressionPosition(text, e.offset);
+      const message = where ? `${e.message} (${positionInExpression(text, e.offset!)})` : e.message;
+      const error: EvalFailed['error'] = { code: e.code, message };
+      // Not enumerable: the catalogue data rides along for the engine's issues without changing the
+      // error's shape for anyone comparing or printing it.
+      if (e.detail) {
+        const detail = where ? { ...e.detail, ...where } : e.detail;
+        Object.defineProperty(error, 'detail', { value: detail, enumerable: false });
+      }
+      return new EvalFailed(error);
+    }
+    if (e instanceof RangeError) {
+      // e.g. a string grown past the engine's maximum length by `&`
+      const error: EvalFailed['error'] = { code: 'expression-error', message: e.message };
+      Object.defineProperty(error, 'detail', { value: { id: 'eval.tooLarge' }, enumerable: false });
+      return new EvalFailed(error);
+    }
+    throw e;
+  };
   return {
     ast,
     text,
     references: referencedAttributes(ast),
+    pure,
+    costly,
     evaluate(env) {
       try {
         return { ok: true, value: root(env) };
       } catch (e) {
-        if (e instanceof EvalFailure) {
-          const where = e.offset === undefined ? undefined : expressionPosition(text, e.offset);
-          const message = where ? `${e.message} (${positionInExpression(text, e.offset!)})` : e.message;
-          const error: { code: typeof e.code; message: string } = { code: e.code, message };
-          // Not enumerable: the catalogue data rides along for the engine's issues without changing the
-          // error's shape for anyone comparing or printing it.
-          if (e.detail) {
-            const detail = where ? { ...e.detail, ...where } : e.detail;
-            Object.defineProperty(error, 'detail', { value: detail, enumerable: false });
-          }
-          return { ok: false, error };
-        }
-        if (e instanceof RangeError)
-        // e.g. a string grown past the engine's maximum length by `&`
-        {
-          const error = { code: 'expression-error' as const, message: e.message };
-          Object.defineProperty(error, 'detail', { value: { id: 'eval.tooLarge' }, enumerable: false });
-          return { ok: false, error };
-        }
-        throw e;
+        return { ok: false, error: failed(e).error };
+      }
+    },
+    compute(env) {
+      try {
+        return root(env);
+      } catch (e) {
+        return failed(e);
       }
     },
   };
+}
+
+/** Calls that cost no more than reading the value: not worth remembering results for. */
+const CHEAP_CALLS: ReadonlySet<string> = new Set([
+  'Trim',
+  'Lower',
+  'Upper',
+  'ToLower',
+  'ToUpper',
+  'Coalesce',
+  'Join',
+  'IsEmpty',
+  'IsNullOrEmpty',
+  'IsPresent',
+  'ToText',
+  'Left',
+  'Mid',
+  'IIF',
+  'Append',
+]);
+
+function traits(node: ExprNode): { pure: boolean; costly: boolean } {
+  switch (node.kind) {
+    case 'ref':
+    case 'literal':
+      return { pure: true, costly: false };
+    case 'not':
+      return traits(node.operand);
+    case 'binary': {
+      const l = traits(node.left);
+      const r = traits(node.right);
+      // Comparisons normalise both sides (and may read dates); `and`, `or`, `&` only combine.
+      const op = node.op !== 'and' && node.op !== 'or' && node.op !== '&';
+      return { pure: l.pure && r.pure, costly: op || l.costly || r.costly };
+    }
+    case 'call': {
+      const def = functionDef(node.name);
+      let pure = def?.dependsOnEarlierRows?.(node) !== true;
+      let costly = def === undefined || !CHEAP_CALLS.has(def.name);
+      for (const arg of node.args) {
+        const t = traits(arg);
+        pure &&= t.pure;
+        costly ||= t.costly;
+      }
+      return { pure, costly };
+    }
+  }
 }
 
 function compileNode(node: ExprNode, ctx: CompileContext): Evaluator {

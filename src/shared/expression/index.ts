@@ -9,6 +9,7 @@ export { printExpression, printLiteral } from './print';
 export type { CompiledExpression, CompileResult } from './compile';
 export { compileExpression } from './compile';
 export type { CompileContext, EvalEnv, EvalErrorCode, EvalResult, ValueMapTable } from './runtime';
+export { EvalFailed } from './runtime';
 export type { PlainDate, Value } from './value';
 export {
   compareValues,

@@ -29,6 +29,11 @@ export type EvalResult =
   | { ok: true; value: Value }
   | { ok: false; error: { code: EvalErrorCode; message: string; detail?: EvalDetail } };
 
+/** A failed evaluation as `CompiledExpression.compute` returns it: `error` is what `evaluate` returns. */
+export class EvalFailed {
+  constructor(readonly error: { code: EvalErrorCode; message: string; detail?: EvalDetail }) {}
+}
+
 /** A compiled node: a closure over its compiled children. */
 export type Evaluator = (env: EvalEnv) => Value;
 

@@ -33,19 +33,27 @@ export function formatPlanSummary(plan: Plan): string {
 
 /** The human plan: counts, the safety verdict and the changes (no-ops left out unless asked). */
 export function formatPlan(plan: Plan, options: { includeNoop?: boolean } = {}): string {
-  const out = [formatPlanSummary(plan)];
-  for (const w of plan.target.warnings ?? []) out.push(`Target: ${w}`);
-  if (plan.safety.ok) out.push('Safety: ok');
-  else out.push('Safety: BLOCKED — nothing will be applied', ...plan.safety.reasons.map((r) => `  - ${r}`));
-  out.push('');
-  for (const ch of plan.changes) if (options.includeNoop || ch.action !== 'noop') out.push(formatChange(ch));
+  return [...formatPlanLines(plan, options)].join('\n');
+}
+
+/**
+ * `formatPlan` line by line (joined with newlines it is the same text): a 100,000-row plan is printed without
+ * first becoming one string.
+ */
+export function* formatPlanLines(plan: Plan, options: { includeNoop?: boolean } = {}): Generator<string> {
+  yield formatPlanSummary(plan);
+  for (const w of plan.target.warnings ?? []) yield `Target: ${w}`;
+  if (plan.safety.ok) yield 'Safety: ok';
+  else {
+    yield 'Safety: BLOCKED — nothing will be applied';
+    for (const r of plan.safety.reasons) yield `  - ${r}`;
+  }
+  yield '';
+  for (const ch of plan.changes) if (options.includeNoop || ch.action !== 'noop') yield formatChange(ch);
   const manual = plan.manualAssignment ?? [];
   if (manual.length > 0) {
-    out.push(
-      '',
-      `Plek accounts to assign by hand (${manual.length}): set their externalId to the person's mapping key, or leave them`,
-    );
-    for (const m of manual) out.push(`  ${m.id}  ${m.userName ?? m.email ?? '(no userName)'}  — ${m.reason}`);
+    yield '';
+    yield `Plek accounts to assign by hand (${manual.length}): set their externalId to the person's mapping key, or leave them`;
+    for (const m of manual) yield `  ${m.id}  ${m.userName ?? m.email ?? '(no userName)'}  — ${m.reason}`;
   }
-  return out.join('\n');
 }

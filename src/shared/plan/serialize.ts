@@ -1,15 +1,31 @@
+import { WORK_EMAIL } from '../scim/fields';
+import type { FlatValue } from '../scim/resource';
 import type { FieldChange, Plan, PlanChange } from './types';
 
 /**
- * A create's plain values in a plan file: `{ "title": "Verpleegkundige", … }` instead of one
- * `{ path, before: null, after, op: "add", policy: "keep" }` object per field. Anything else (a manager created
- * in the same run, another null policy) stays in `fields`.
+ * The plan file. A 100,000-row initial import is mostly creates, so creates are stored as a table: the plan
+ * names the attribute paths once (`createColumns`, in path order, with each path's null policy in
+ * `createPolicies`) and each create lists its values in that order:
+ *
+ *     "createColumns":["displayName","emails[type eq \"work\"].value",…,"userName"],
+ *     {"row":2,"key":"100003","action":"create","reason":"new in the source",
+ *      "values":["Pieter el Amrani","pieter.elamrani@gemeente-voorbeeld.nl",…]}
+ *
+ * instead of one `{ path, before: null, after, op: "add", policy }` object per field. `null` is a path the create
+ * does not set, `{"managerKey":"…"}` a manager created in the same run; `op`, `userName`, `email` and `name` are
+ * left out where they follow from the key and the values, and a create whose policy differs from the plan's
+ * says so in its own `policy`. `expandPlan` gives back the identical plan, so what `apply` reads is what `plan`
+ * computed (apply recomputes the safety verdict from those changes). A create this form cannot say everything
+ * about (a field with a `before`, a property it does not know) keeps its full `fields`. The most common reasons
+ * are stored by a short name (`"r":"new"`, see COMMON_REASONS).
  */
-interface StoredChange extends Omit<PlanChange, 'fields'> {
-  fields?: FieldChange[];
-  set?: Record<string, FieldChange['after']>;
-  /** A common reason by name (see COMMON_REASONS). */
-  r?: string;
+type StoredValue = FlatValue | { managerKey: string };
+
+interface StoredCreate extends Omit<PlanChange, 'fields' | 'op'> {
+  op?: string;
+  values: StoredValue[];
+  /** Per path: this create's null policy where it differs from the plan's `createPolicies` (null: none). */
+  policy?: Record<string, FieldChange['policy'] | null>;
 }
 
 /**
@@ -32,7 +48,7 @@ function commonReason(c: PlanChange): string | undefined {
 }
 
 /** The change with its reason and coded reasons replaced, in place (keys keep their order), by `r`. */
-function shortReason(c: PlanChange): PlanChange | StoredChange {
+function shortReason(c: PlanChange): PlanChange {
   const name = commonReason(c);
   if (name === undefined) return c;
   const out: Record<string, unknown> = {};
@@ -40,11 +56,11 @@ function shortReason(c: PlanChange): PlanChange | StoredChange {
     if (k === 'reason') out.r = name;
     else if (k !== 'reasons') out[k] = v;
   }
-  return out as unknown as StoredChange;
+  return out as unknown as PlanChange;
 }
 
 /** `shortReason` undone: `r` becomes the reason and its coded reasons again, at the same place. */
-function longReason(c: StoredChange): StoredChange {
+function longReason<T extends { r?: unknown }>(c: T): T {
   const common = typeof c.r === 'string' ? COMMON_REASONS[c.r] : undefined;
   if (!common) return c;
   const out: Record<string, unknown> = {};
@@ -54,51 +70,192 @@ function longReason(c: StoredChange): StoredChange {
       out.reasons = common.reasons!.map((m) => ({ ...m }));
     } else out[k] = v;
   }
-  return out as unknown as StoredChange;
+  return out as unknown as T;
 }
 
-function plain(f: FieldChange): boolean {
-  return f.before === null && f.op === 'add' && f.policy === 'keep' && f.managerKey === undefined;
+interface StoredPlan extends Omit<Plan, 'changes'> {
+  createColumns?: string[];
+  createPolicies?: Record<string, FieldChange['policy']>;
+  changes: (PlanChange | StoredCreate)[];
+}
+
+const FIELD_KEYS = new Set(['path', 'before', 'after', 'op', 'policy', 'managerKey']);
+/** Keys a create may leave out or that lead; in the order `computePlan` writes them. */
+const HEAD = ['op', 'row', 'key', 'name', 'email', 'action', 'userName', 'reason'] as const;
+type Derivable = 'op' | 'name' | 'email' | 'userName';
+
+function isFlat(v: unknown): v is FlatValue {
+  return v === null || typeof v === 'string' || typeof v === 'boolean';
+}
+
+/** Paths in the order `computePlan` sorts a create's fields. */
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** What a create's derivable keys are when the stored form leaves them out. */
+function derived(key: unknown, value: (path: string) => StoredValue | undefined): Record<Derivable, unknown> {
+  const name = ['name.givenName', 'name.middleName', 'name.familyName']
+    .map(value)
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+    .join(' ');
+  const email = value(WORK_EMAIL);
+  const userName = value('userName');
+  return {
+    op: `user:${String(key)}`,
+    name: name || undefined,
+    email: typeof email === 'string' && email ? email : undefined,
+    userName: String(userName === null || userName === undefined ? '' : userName),
+  };
+}
+
+/** A create in its stored form, or null when the short form cannot say everything it holds. */
+function storeCreate(
+  c: PlanChange,
+  column: ReadonlyMap<string, number>,
+  policies: Record<string, FieldChange['policy']>,
+): StoredCreate | null {
+  const values: StoredValue[] = [];
+  const policy: NonNullable<StoredCreate['policy']> = {};
+  let last = -1;
+  for (const f of c.fields ?? []) {
+    const at = column.get(f.path);
+    // Fields in column order, each once, from empty: anything else keeps the full form.
+    if (at === undefined || at <= last || f.before !== null || f.op !== 'add') return null;
+    if (Object.keys(f).some((k) => !FIELD_KEYS.has(k))) return null;
+    if (f.managerKey !== undefined) {
+      if (f.after !== null) return null;
+      values[at] = { managerKey: f.managerKey };
+    } else if (isFlat(f.after) && f.after !== null) values[at] = f.after;
+    else return null;
+    last = at;
+    if (policies[f.path] !== f.policy) policy[f.path] = f.policy ?? null;
+  }
+  for (let i = 0; i < values.length; i++) values[i] ??= null;
+  const d = derived(c.key, (path) => {
+    const at = column.get(path);
+    return at === undefined ? undefined : values[at];
+  });
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(c)) {
+    if (k === 'fields') {
+      out.values = values;
+      if (Object.keys(policy).length) out.policy = policy;
+      continue;
+    }
+    // Left out when it follows from the key and the values.
+    if (Object.hasOwn(d, k) && d[k as Derivable] === v) continue;
+    out[k] = v;
+  }
+  // Absent although it would follow: said with an explicit null.
+  for (const k of Object.keys(d) as Derivable[]) if (!(k in c) && d[k] !== undefined) out[k] = null;
+  return out as unknown as StoredCreate;
 }
 
 /**
- * The plan as written to a file: compact JSON (no indentation) with creates spelled once. A 100,000-row
- * initial import is mostly creates, so this is most of the file. `parsePlan` gives back the same plan.
+ * The plan file's text in parts (one per change), so a large plan never becomes one string: compact JSON with
+ * creates as a table. The same plan always gives the same bytes.
  */
-export function serializePlan(plan: Plan): string {
-  const changes = plan.changes.map((whole): StoredChange => {
-    const c = shortReason(whole) as StoredChange;
-    if (c.action !== 'create' || !c.fields) return c;
-    const set: Record<string, FieldChange['after']> = {};
-    const rest: FieldChange[] = [];
-    for (const f of c.fields) {
-      if (plain(f) && !Object.hasOwn(set, f.path)) set[f.path] = f.after;
-      else rest.push(f);
+export function* serializePlanParts(plan: Plan): Generator<string> {
+  // Every path a create sets, in path order; each path's policy as the first create has it.
+  const createPolicies: Record<string, FieldChange['policy']> = {};
+  const paths = new Set<string>();
+  for (const c of plan.changes) {
+    if (c.action !== 'create') continue;
+    for (const f of c.fields ?? []) {
+      if (paths.has(f.path)) continue;
+      paths.add(f.path);
+      if (f.policy !== undefined) createPolicies[f.path] = f.policy;
     }
-    const { fields: _fields, ...head } = c;
-    return { ...head, set, ...(rest.length ? { fields: rest } : {}) };
-  });
-  return `${JSON.stringify({ ...plan, changes })}\n`;
+  }
+  const createColumns = [...paths].sort(byPath);
+  const column = new Map(createColumns.map((p, i) => [p, i]));
+  let first = true;
+  yield '{';
+  for (const [k, v] of Object.entries(plan)) {
+    if (v === undefined) continue;
+    if (k === 'changes') {
+      if (createColumns.length) {
+        yield `${first ? '' : ','}"createColumns":${JSON.stringify(createColumns)}`;
+        yield `,"createPolicies":${JSON.stringify(createPolicies)}`;
+        first = false;
+      }
+      yield `${first ? '' : ','}"changes":[`;
+      let i = 0;
+      for (const whole of plan.changes) {
+        const c = shortReason(whole);
+        const stored = c.action === 'create' && c.fields ? storeCreate(c, column, createPolicies) : null;
+        yield `${i++ ? ',' : ''}${JSON.stringify(stored ?? c)}`;
+      }
+      yield ']';
+    } else yield `${first ? '' : ','}${JSON.stringify(k)}:${JSON.stringify(v)}`;
+    first = false;
+  }
+  yield '}\n';
 }
 
-/** Reads what `serializePlan` wrote (or a plan with every field spelled out): a create's fields by path. */
-export function expandPlan(value: Plan): Plan {
-  if (!Array.isArray(value.changes)) return value;
-  const changes = (value.changes as StoredChange[]).map((stored): PlanChange => {
-    const c = longReason(stored);
-    if (!c.set || typeof c.set !== 'object') return c;
-    const { set, ...head } = c;
-    const fields: FieldChange[] = [
-      ...Object.entries(set).map(([path, after]): FieldChange => ({
+/** The plan file's text (see `serializePlanParts`). */
+export function serializePlan(plan: Plan): string {
+  return [...serializePlanParts(plan)].join('');
+}
+
+function expandCreate(
+  s: StoredCreate,
+  columns: readonly string[],
+  policies: Record<string, FieldChange['policy']>,
+): PlanChange {
+  const values = s.values;
+  const d = derived(s.key, (path) => {
+    const at = columns.indexOf(path);
+    return at < 0 ? undefined : values[at];
+  });
+  const stored = s as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of HEAD) {
+    const v = Object.hasOwn(stored, k) ? stored[k] : d[k as Derivable];
+    if (v !== null && v !== undefined) out[k] = v;
+  }
+  for (const [k, v] of Object.entries(stored)) {
+    if ((HEAD as readonly string[]).includes(k) || k === 'policy') continue;
+    if (k !== 'values') {
+      out[k] = v;
+      continue;
+    }
+    const own = s.policy ?? {};
+    const fields: FieldChange[] = [];
+    values.forEach((value, i) => {
+      const path = columns[i];
+      if (value === null || value === undefined || path === undefined) return;
+      const policy = Object.hasOwn(own, path) ? own[path] : policies[path];
+      const manager = typeof value === 'object' ? value.managerKey : undefined;
+      fields.push({
         path,
         before: null,
-        after,
+        after: manager === undefined ? (value as FlatValue) : null,
         op: 'add',
-        policy: 'keep',
-      })),
-      ...(c.fields ?? []),
-    ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { ...head, fields };
+        ...(policy ? { policy } : {}),
+        ...(manager !== undefined ? { managerKey: String(manager) } : {}),
+      });
+    });
+    out.fields = fields;
+  }
+  return out as unknown as PlanChange;
+}
+
+/** Reads what `serializePlan` wrote (or a plan with every field spelled out) back into the plan. */
+export function expandPlan(value: Plan): Plan {
+  const stored = value as unknown as StoredPlan;
+  if (!Array.isArray(stored.changes)) return value;
+  const columns = Array.isArray(stored.createColumns) ? stored.createColumns.map(String) : [];
+  const policies =
+    stored.createPolicies && typeof stored.createPolicies === 'object' ? stored.createPolicies : {};
+  const changes = stored.changes.map((whole): PlanChange => {
+    const c = longReason(whole as PlanChange & { r?: unknown });
+    const s = c as unknown as StoredCreate;
+    return s && s.action === 'create' && Array.isArray(s.values) && !('fields' in s)
+      ? expandCreate(s, columns, policies)
+      : (c as PlanChange);
   });
-  return { ...value, changes };
+  const { createColumns: _c, createPolicies: _p, ...rest } = stored;
+  return { ...rest, changes } as Plan;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/main/cli/index';
+import { readSandboxState } from '../../../src/main/sandbox';
 import type { SandboxState } from '../../../src/main/sandbox/store';
 import {
   startAfasEmulator,
@@ -94,7 +95,7 @@ async function initToRun(initArgs: string[], secret: Record<string, string>) {
   out = '';
   expect(await main(runArgs), `${out}\n${err}`).toBe(0);
   expect(out).toMatch(/create 0 {2}update 0 {2}deactivate 0/);
-  const state = JSON.parse(readFileSync(join(sandbox, 'sandbox-state.json'), 'utf8')) as SandboxState;
+  const state = readSandboxState(sandbox) as SandboxState;
   const users = state.users as unknown as SandboxUser[];
   return { mapping: JSON.parse(text) as Record<string, unknown>, users };
 }

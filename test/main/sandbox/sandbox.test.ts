@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxHandle } from '../../../src/main/sandbox';
+import { readSandboxState, startSandbox, type SandboxHandle } from '../../../src/main/sandbox';
 import { ENTERPRISE_USER_SCHEMA, PLEK_PROFILE_SCHEMA } from '../../../src/shared/scim/fields';
 
 const handles: SandboxHandle[] = [];
@@ -283,7 +283,7 @@ describe('Plek sandbox', () => {
     const a = await startSandbox({ dataDir: dir, staticToken: 'tok', seed });
     await api(a, 'tok', 'POST', '/Users', anouk);
     await a.stop();
-    const state = JSON.parse(readFileSync(join(dir, 'sandbox-state.json'), 'utf8')) as {
+    const state = readSandboxState(dir) as unknown as {
       users: unknown[];
       groups: { members: unknown[] }[];
     };

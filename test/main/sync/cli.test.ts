@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/main/cli/index';
 import { startSandbox } from '../../../src/main/sandbox';
@@ -71,6 +72,27 @@ describe('plek-sync plan / apply / run', () => {
     ).toBe(1);
     expect(out).toMatch(/create 0 {2}update 0 {2}deactivate 0/);
     expect(out).toMatch(/rows with errors need attention/);
+  });
+
+  it('writes a plan named .json.gz gzip-compressed (the same bytes each time) and applies it', async () => {
+    const target = `sandbox:${join(dir, 'sb')}`;
+    const planPath = join(dir, 'plan.json.gz');
+    const plan = ['plan', '-m', MAPPING, '-t', target, '--today', '2026-11-23', '--out', planPath];
+    expect(await main([...plan, '--json'])).toBe(0);
+    const full = JSON.parse(out) as Plan;
+    const bytes = readFileSync(planPath);
+    expect([...bytes.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    const text = gunzipSync(bytes).toString('utf8');
+    expect(expandPlan(JSON.parse(text) as Plan)).toEqual(full);
+    expect(bytes.length).toBeLessThan(text.length / 3);
+    expect(await main(plan)).toBe(0);
+    expect(readFileSync(planPath).equals(bytes)).toBe(true);
+
+    out = '';
+    expect(await main(['apply', '-m', MAPPING, '--plan', planPath, '-t', target])).toBe(0);
+    expect(out).toMatch(/\d+ ok, 0 failed, 0 not run/);
+    expect(readFileSync(join(dir, 'plan.report.json'), 'utf8')).toMatch(/"status":"completed"/);
+    expect(readFileSync(join(dir, 'plan.journal.jsonl'), 'utf8')).toMatch(/"t":"header"/);
   });
 
   it('refuses to apply a plan to another target (exit 2) and a blocked plan (exit 1)', async () => {

@@ -117,7 +117,7 @@ export function register(program: Command): void {
       '-m, --mapping <file>',
       'mapping file (.plekmap.json): the target when --target is absent',
     )
-    .requiredOption('--plan <file>', 'plan JSON from plek-sync plan --out')
+    .requiredOption('--plan <file>', 'plan JSON (or .json.gz) from plek-sync plan --out')
     .option('-t, --target <target>', 'SCIM base URL, "sandbox" or "sandbox:DIR"; must be the plan\'s target')
     .option('--client-id <id>', 'OAuth2 client id (the secret comes from PLEK_CLIENT_SECRET)')
     .option('--token-url <url>', 'OAuth2 token URL (default: <target>/oauth/token)')
@@ -138,7 +138,7 @@ export function register(program: Command): void {
             `the plan was made for ${plan.target.url}, not for ${target.label}: make a new plan for this target`,
           );
         }
-        const base = opts.plan.replace(/\.json$/i, '');
+        const base = opts.plan.replace(/(?:\.json)?(?:\.gz)?$/i, '');
         await applyWithReport(
           plan,
           target,

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { formatPlan } from '../../../shared/plan/format';
-import { serializePlan } from '../../../shared/plan/serialize';
-import { interruptible, withTargetErrors, targetFromOptions } from '../../sync/cli-support';
+import { formatPlanLines } from '../../../shared/plan/format';
+import { interruptible, withTargetErrors, targetFromOptions, writePlanFile } from '../../sync/cli-support';
 import { planFromMapping } from '../../sync/plan';
 import { apiSecretsFromEnv, envSecret, parseToday, red } from '../common';
-import { writeOutputFile } from '../output';
+import { openOutput } from '../output';
 
 export interface PlanCommandOptions {
   mapping: string;
@@ -50,7 +49,10 @@ export function register(program: Command): void {
     program.command('plan').description('dry run: what a sync would change in Plek, per user and field'),
   )
     .option('--json', 'the plan as JSON on stdout')
-    .option('-o, --out <file>', 'write the plan JSON for plek-sync apply')
+    .option(
+      '-o, --out <file>',
+      'write the plan JSON for plek-sync apply (gzip-compressed when it ends in .gz)',
+    )
     .option('--all', 'also list users without changes')
     .action(async (opts: PlanCommandOptions) => {
       const stop = interruptible();
@@ -71,11 +73,21 @@ export function register(program: Command): void {
             ...apiSecretsFromEnv(),
           });
         });
-        // The file for apply is compact (creates spelled once); --json shows the plan in full.
-        if (opts.out) await writeOutputFile(opts.out, serializePlan(plan));
+        // The file for apply is compact (creates as a table of values; gzip when named .gz); --json shows the
+        // plan in full.
+        if (opts.out) await writePlanFile(opts.out, plan);
         if (opts.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
         else {
-          process.stdout.write(`${formatPlan(plan, { includeNoop: opts.all ?? false })}\n`);
+          // Line by line with back-pressure: a 100,000-row plan never becomes one string.
+          const stdout = await openOutput(undefined);
+          let piece = '';
+          for (const line of formatPlanLines(plan, { includeNoop: opts.all ?? false })) {
+            piece += `${line}\n`;
+            if (piece.length < 65_536) continue;
+            await stdout.write(piece);
+            piece = '';
+          }
+          if (piece) await stdout.write(piece);
           if (opts.out)
             process.stdout.write(
               `\nPlan written to ${opts.out}; apply it with: plek-sync apply --mapping ${opts.mapping} --plan ${opts.out}\n`,

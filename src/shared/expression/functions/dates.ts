@@ -121,6 +121,11 @@ export const ParseDate: FunctionDef = {
     nl: 'Leest een datum in het opgegeven formaat; een niet-bestaande dag (31-02-2024) is een fout, leeg geeft null.',
   },
   example: 'ParseDate("31-01-2024", "dd-MM-yyyy") → 2024-01-31',
+  // "auto" remembers whether the run has seen a date written as text (below).
+  dependsOnEarlierRows: (call) => {
+    const format = call.args[1];
+    return format === undefined || (format.kind === 'literal' && format.value === 'auto');
+  },
   compile: (args, _ctx, call) => {
     const format = args[1] === undefined ? 'auto' : literalText('ParseDate', args[1], 'format');
     const reader = readerFor(format);

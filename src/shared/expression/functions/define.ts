@@ -9,6 +9,8 @@ import { valueToText } from '../value';
 export interface FunctionDef extends FunctionSpec {
   /** Arity is already checked; may throw `ExpressionSyntaxError` for a bad literal argument. */
   compile(args: CompileArg[], ctx: CompileContext, call: CallNode): Evaluator;
+  /** True when this call's result may depend on the rows evaluated before (run state), not only its arguments. */
+  dependsOnEarlierRows?(call: CallNode): boolean;
 }
 
 export type Impl = (...values: Value[]) => Value;

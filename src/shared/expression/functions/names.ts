@@ -155,8 +155,25 @@ function normalizeApostrophes(s: string): string {
   return s.replace(/[\u2018\u2019\u02BC`´]/g, "'");
 }
 
+/** Anything that can make a family name more than one plain word: a space or an apostrophe. */
+const MAY_HAVE_PREFIX = /[\s'\u2018\u2019\u02BC`´]/u;
+/** Family names repeat (Jansen, de Vries…): results of names that need the word-by-word look, bounded. */
+const splitCache = new Map<string, readonly [string | null, string]>();
+const SPLIT_CACHE_SIZE = 4096;
+
 /** Splits "van der Berg" into ["van der", "Berg"] (the prefix as written); at least one word stays a name. */
 export function splitFamilyName(family: string): [prefix: string | null, rest: string] {
+  // One plain word (most names) has no prefix: no need to split it into words.
+  if (!MAY_HAVE_PREFIX.test(family)) return [null, family];
+  const known = splitCache.get(family);
+  if (known !== undefined) return [known[0], known[1]];
+  const split = splitWords(family);
+  if (splitCache.size >= SPLIT_CACHE_SIZE) splitCache.clear();
+  splitCache.set(family, split);
+  return [split[0], split[1]];
+}
+
+function splitWords(family: string): [prefix: string | null, rest: string] {
   const words = family.trim().split(/\s+/).filter(Boolean);
   for (let k = Math.min(MAX_PREFIX_WORDS, words.length - 1); k >= 1; k--) {
     // A glued elided article ("van't", "in't") is read as "van 't".
@@ -174,8 +191,13 @@ export function splitFamilyName(family: string): [prefix: string | null, rest: s
 /** The text, trimmed with inner runs of spaces collapsed; '' for null. */
 function clean(v: Value): string {
   const t = valueToText(v);
-  return t === null ? '' : t.trim().replace(/\s+/g, ' ');
+  if (t === null) return '';
+  const trimmed = t.trim();
+  return NEEDS_COLLAPSING.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
 }
+
+/** Whitespace that `clean` changes: two in a row, or one that is not a plain space. */
+const NEEDS_COLLAPSING = /\s\s|[^\S ]/;
 
 /**
  * Dutch capitalisation of a prefix (Taalunie): after a given name or initials it is lower-case ("Jan van der
@@ -230,8 +252,8 @@ export const DisplayName: FunctionDef = {
     const given = clean(g);
     const [prefix, family] = prefixAndName(p, f);
     const named = withPrefix(prefix === '' ? '' : prefixCase(prefix, given !== ''), family);
-    const all = [given, named].filter((x) => x !== '');
-    return all.length === 0 ? null : all.join(' ');
+    if (given === '') return named === '' ? null : named;
+    return named === '' ? given : `${given} ${named}`;
   }),
 };
 

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { compileMapping, type CompiledMapping } from '../../../src/shared/engine/compile';
+import { rowEvaluator } from '../../../src/shared/engine/memo';
+import { mapRecords } from '../../../src/shared/engine/run';
+import { compileExpression, EvalFailed, type EvalEnv, type Value } from '../../../src/shared/expression';
+import { parseMapping } from '../../../src/shared/mapping/load';
+import type { MappingFileInput } from '../../../src/shared/mapping/schema';
+import type { SourceRecord, SourceValue } from '../../../src/shared/source/types';
+
+const TODAY = '2026-11-23';
+
+/** Compact records (cells + one shared column table), as the CSV reader hands them to a bulk run. */
+function compactRecords(headers: string[], rows: SourceValue[][]): SourceRecord[] {
+  const columns = new Map(headers.map((h, i) => [h, i] as const));
+  return rows.map((cells, i) => ({
+    row: i + 2,
+    cells,
+    columns,
+    get values() {
+      return Object.fromEntries(headers.map((h, j) => [h, cells[j] ?? null]));
+    },
+  }));
+}
+
+/** Runs an expression over compact rows through a run's evaluator, and directly, for comparison. */
+function evaluateRows(text: string, headers: string[], rows: SourceValue[][]) {
+  const compiled = compileExpression(text, { valueMaps: {} });
+  if (!compiled.ok) throw new Error(compiled.error.message);
+  const evaluator = rowEvaluator(compiled.expr);
+  const columns = new Map(headers.map((h, i) => [h, i] as const));
+  const show = (v: Value | EvalFailed) => (v instanceof EvalFailed ? `failed: ${v.error.message}` : v);
+  const viaRun: unknown[] = [];
+  const direct: unknown[] = [];
+  // One environment for the whole run, as the engine keeps it (per-run state such as ParseDate "auto" hangs on it).
+  const env: EvalEnv = { today: TODAY, get: () => undefined, cells: undefined, columns };
+  for (const cells of rows) {
+    env.cells = cells;
+    viaRun.push(show(evaluator(env)));
+  }
+  const fresh = compileExpression(text, { valueMaps: {} });
+  if (!fresh.ok) throw new Error(fresh.error.message);
+  const freshEnv: EvalEnv = { today: TODAY, get: () => undefined, cells: undefined, columns };
+  for (const cells of rows) {
+    freshEnv.cells = cells;
+    direct.push(show(fresh.expr.compute(freshEnv)));
+  }
+  return { viaRun, direct, expr: compiled.expr };
+}
+
+function compile(input: MappingFileInput): CompiledMapping {
+  const parsed = parseMapping(input);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  const compiled = compileMapping(parsed.mapping);
+  if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
+  return compiled.compiled;
+}
+
+const baseMapping = (extra: Partial<MappingFileInput> = {}): MappingFileInput =>
+  ({
+    version: 1,
+    name: 'Memo',
+    source: { kind: 'csv', path: 'hr.csv' },
+    mappingKey: { attribute: 'Personeelsnummer' },
+    fields: {
+      'name.givenName': { expression: 'Trim([Voornaam])' },
+      'name.familyName': { expression: 'Trim([Achternaam])' },
+      email: { expression: 'Lower(Trim([E-mailadres]))' },
+      department: { expression: 'ValueMap([Afdeling], "afdelingen")' },
+    },
+    valueMaps: { afdelingen: { entries: { FIN: 'Financiën', ICT: 'Informatievoorziening' } } },
+    ...extra,
+  }) as MappingFileInput;
+
+const HEADERS = ['Personeelsnummer', 'Voornaam', 'Achternaam', 'E-mailadres', 'Afdeling', 'Datum uit dienst'];
+const person = (n: number, afdeling: string | null, uit: string | null = null): SourceValue[] => [
+  String(100000 + n),
+  'Sanne',
+  'de Vries',
+  `sanne.devries${n}@gemeente-voorbeeld.nl`,
+  afdeling,
+  uit,
+];
+
+describe('results remembered per input value (engine/memo.ts)', () => {
+  it('tells inputs apart that a plain concatenation would merge ("ab"+"c" vs "a"+"bc"), and null from ""', () => {
+    const rows: SourceValue[][] = [
+      ['ab', 'c'],
+      ['a', 'bc'],
+      ['ab', 'c'],
+      [null, 'x'],
+      ['', 'x'],
+      ['  ', 'x'],
+      [null, 'x'],
+    ];
+    const { viaRun, direct, expr } = evaluateRows(
+      'IIF([A] = "ab", "yes-" & [B], "no-" & [B])',
+      ['A', 'B'],
+      rows,
+    );
+    expect(expr.pure && expr.costly).toBe(true);
+    expect(viaRun).toEqual(['yes-c', 'no-bc', 'yes-c', 'no-x', 'no-x', 'no-x', 'no-x']);
+    expect(viaRun).toEqual(direct);
+  });
+
+  it('gives the same results as evaluating every row when the values do not repeat (the memo switches off)', () => {
+    const rows: SourceValue[][] = Array.from({ length: 6000 }, (_, i) => [
+      i % 7 === 0 ? 'geen nummer' : `06-${String(10000000 + i * 7919).slice(0, 8)}`,
+    ]);
+    const { viaRun, direct } = evaluateRows('PhoneE164([Mobiel])', ['Mobiel'], rows);
+    expect(viaRun).toEqual(direct);
+    expect(viaRun.filter((v) => typeof v === 'string' && v.startsWith('failed')).length).toBeGreaterThan(800);
+  });
+
+  it('never remembers ParseDate "auto": a number after a date written as text is refused, not read as before', () => {
+    const rows: SourceValue[][] = [['45000'], ['31-01-2027'], ['45000']];
+    const { viaRun, expr } = evaluateRows('ParseDate([Uit])', ['Uit'], rows);
+    expect(expr.pure).toBe(false);
+    expect(viaRun[0]).toEqual({ kind: 'date', iso: '2023-03-15' });
+    expect(viaRun[2]).toMatch(/^failed: .*a number among dates written as text/);
+  });
+
+  it('does not carry a table over between mappings that share an expression text', () => {
+    const records = compactRecords(HEADERS, [person(1, 'ICT'), person(2, 'FIN'), person(3, 'ICT')]);
+    const a = mapRecords(compile(baseMapping()), records, { today: TODAY });
+    const b = mapRecords(
+      compile(
+        baseMapping({ valueMaps: { afdelingen: { entries: { ICT: 'ICT & Data' }, default: 'Overig' } } }),
+      ),
+      records,
+      { today: TODAY },
+    );
+    const department = (o: (typeof a.outcomes)[number]) =>
+      o.status === 'mapped'
+        ? o.user.attributes['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department']
+        : o.status;
+    expect(a.outcomes.map(department)).toEqual([
+      'Informatievoorziening',
+      'Financiën',
+      'Informatievoorziening',
+    ]);
+    expect(b.outcomes.map(department)).toEqual(['ICT & Data', 'Overig', 'ICT & Data']);
+  });
+
+  it('reports a remembered failure at every row that has it, each with its own row number', () => {
+    const mapping = compile(
+      baseMapping({
+        deactivation: { endDate: 'ParseDate([Datum uit dienst], "dd-MM-yyyy")' },
+      }),
+    );
+    const records = compactRecords(HEADERS, [
+      person(1, 'ICT', '31-02-2025'),
+      person(2, 'ICT', '01-01-2030'),
+      person(3, 'ICT', '31-02-2025'),
+      person(4, 'ICT', '31-02-2025'),
+    ]);
+    const result = mapRecords(mapping, records, { today: TODAY });
+    const invalid = result.issues.filter((i) => i.code === 'invalid-date');
+    expect(invalid.map((i) => i.row)).toEqual([2, 4, 5]);
+    expect(invalid.every((i) => i.message.startsWith(`row ${i.row}: end date:`))).toBe(true);
+    expect(result.outcomes.map((o) => o.status)).toEqual(['error', 'mapped', 'error', 'error']);
+  });
+});
