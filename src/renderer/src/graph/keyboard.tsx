@@ -200,7 +200,10 @@ function onNodeKey(
         // The whole graph comes back with a short animation (Canvas.tsx); show the node once it has ended.
         window.setTimeout(() => {
           const now = store.getState();
-          if (now.navNode === id && !now.navEdge && !now.navParked) now.focusNode(id, now.navPrev);
+          // Unless the keyboard has gone on meanwhile (elsewhere in the graph, or out of it).
+          const active = document.activeElement;
+          const away = active && active !== document.body && !root?.contains(active);
+          if (!away && now.navNode === id && !now.navEdge && !now.navParked) now.focusNode(id, now.navPrev);
         }, 260);
       } else s.leaveGraph();
       return true;
