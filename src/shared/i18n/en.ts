@@ -760,6 +760,27 @@ export const en = {
   // The command line (plek-sync).
   'cli.lang': 'language of the messages: nl or en (default: from LC_ALL, LC_MESSAGES or LANG)',
   'cli.more': '… and {n, number} more (use --json for all)',
+  'cli.plan.heading':
+    'Plan for {target} (today {today}, {rows, plural, one {# source row} other {# source rows}}{initial, select, yes {, initial import} other {}})',
+  'cli.plan.linkedLeavers': '({n, number} linked and deactivated)',
+  'cli.plan.target': 'Target: {warning}',
+  'cli.plan.safe': 'Safety: ok',
+  'cli.plan.blocked': 'Safety: BLOCKED — nothing will be applied',
+  'cli.plan.row': 'row {row}',
+  'cli.plan.warning': 'warning: {warning}',
+  'cli.plan.managerCreated': 'manager "{key}" (created in this run)',
+  'cli.plan.manual':
+    "Plek accounts to assign by hand ({n, number}): set their externalId to the person's mapping key, or leave them",
+  'cli.plan.noUserName': '(no userName)',
+  'cli.plan.written': 'Plan written to {file}; apply it with: {command}',
+  'cli.plan.blockedExit': '✗ the safety guards block this plan',
+  'cli.apply.blocked': '✗ the plan is blocked by the safety guards; nothing was changed:',
+  'cli.apply.summary':
+    '{ok, number} ok, {failed, number} failed, {notRun, number} not run, {noop, number} unchanged, {conflict, plural, one {# conflict} other {# conflicts}}, {skipped, number} skipped{warnings, plural, =0 {} other {, # with a warning}}',
+  'cli.apply.interrupted': 'interrupted: {summary}; run the same command again to resume',
+  'cli.apply.report': 'report: {json}, {nl} and {en}',
+  'cli.apply.target': 'target: {warning}',
+  'cli.apply.failure': '{key}: {reason}',
   'cli.validate.summary': '{source}: {rows, plural, one {# row} other {# rows}}, today = {today}',
   'cli.validate.users':
     '{active, number} active ({leaving, number} leaving later), {deactivate, number} to deactivate, {skipped, number} skipped ({starting, number} starting later), {error, number} with errors',

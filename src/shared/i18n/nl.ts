@@ -760,6 +760,27 @@ export const nl: Catalogue = {
 
   'cli.lang': 'taal van de meldingen: nl of en (standaard: uit LC_ALL, LC_MESSAGES of LANG)',
   'cli.more': '… en nog {n, number} (gebruik --json voor alle)',
+  'cli.plan.heading':
+    'Plan voor {target} (vandaag {today}, {rows, plural, one {# bronrij} other {# bronrijen}}{initial, select, yes {, eerste import} other {}})',
+  'cli.plan.linkedLeavers': '({n, number} gekoppeld en gedeactiveerd)',
+  'cli.plan.target': 'Doel: {warning}',
+  'cli.plan.safe': 'Veiligheid: in orde',
+  'cli.plan.blocked': 'Veiligheid: TEGENGEHOUDEN — er wordt niets uitgevoerd',
+  'cli.plan.row': 'rij {row}',
+  'cli.plan.warning': 'waarschuwing: {warning}',
+  'cli.plan.managerCreated': 'leidinggevende "{key}" (aangemaakt in deze run)',
+  'cli.plan.manual':
+    'Plek-accounts om met de hand toe te wijzen ({n, number}): zet hun externalId op de mapping key van de persoon, of laat ze staan',
+  'cli.plan.noUserName': '(geen login)',
+  'cli.plan.written': 'Plan geschreven naar {file}; voer het uit met: {command}',
+  'cli.plan.blockedExit': '✗ de veiligheidscontroles houden dit plan tegen',
+  'cli.apply.blocked': '✗ het plan wordt tegengehouden door de veiligheidscontroles; er is niets gewijzigd:',
+  'cli.apply.summary':
+    '{ok, number} gelukt, {failed, number} mislukt, {notRun, number} niet uitgevoerd, {noop, number} ongewijzigd, {conflict, plural, one {# conflict} other {# conflicten}}, {skipped, number} overgeslagen{warnings, plural, =0 {} other {, # met een waarschuwing}}',
+  'cli.apply.interrupted': 'onderbroken: {summary}; voer hetzelfde commando opnieuw uit om verder te gaan',
+  'cli.apply.report': 'rapport: {json}, {nl} en {en}',
+  'cli.apply.target': 'doel: {warning}',
+  'cli.apply.failure': '{key}: {reason}',
   'cli.validate.summary': '{source}: {rows, plural, one {# rij} other {# rijen}}, vandaag = {today}',
   'cli.validate.users':
     '{active, number} actief ({leaving, number} gaan later uit dienst), {deactivate, number} te deactiveren, {skipped, number} overgeslagen ({starting, number} komen later in dienst), {error, number} met fouten',

@@ -233,7 +233,13 @@ describe('the bundled demo, end to end through the service', () => {
     expect(report.status).toBe('completed');
     expect(report.counts.ok).toBeGreaterThan(150);
     expect(report.csv?.startsWith('\uFEFF')).toBe(true);
-    expect(report.text).toContain(`Plek sync run ${runId}`);
+    // The report's text in the language asked for: Dutch by default, English on request.
+    expect(report.text).toMatch(new RegExp(`^Run ${runId}\nDoel: sandbox\n[^]*\nStatus: voltooid\n`));
+    const english = unwrap(await api().run.report({ runId, lang: 'en' }));
+    expect(english.text).toMatch(new RegExp(`^Run ${runId}\nTarget: sandbox\n[^]*\nStatus: finished\n`));
+    expect(english.csv?.split('\r\n')[0]).toBe(
+      '\uFEFFrow;key;name;email;action;result;changes;reason;warnings;groups;Plek id',
+    );
     expect(events.some((e) => e.event === 'run:progress')).toBe(true);
     expect(unwrap(await api().sandbox.status()).users).toBeGreaterThan(150);
 
