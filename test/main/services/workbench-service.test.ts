@@ -122,7 +122,11 @@ describe('projects', () => {
     const r = await api().project.open({ path: join(dir, 'bestaat-niet.plekmap.json') });
     expect(r).toEqual({
       ok: false,
-      error: { code: 'not-found', message: 'bestaat-niet.plekmap.json does not exist (moved or renamed?)' },
+      error: {
+        code: 'not-found',
+        message: 'bestaat-niet.plekmap.json does not exist (moved or renamed?)',
+        detail: { id: 'refusal.file.missing', values: { file: 'bestaat-niet.plekmap.json', code: 'ENOENT' } },
+      },
     });
   });
 
@@ -344,7 +348,14 @@ describe('cancelling a long task', () => {
     });
     const r = await api().plan.compute({ mapping, taskId: 'plan-groot' });
     off();
-    expect(r).toEqual({ ok: false, error: { code: 'cancelled', message: 'planning was cancelled' } });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'cancelled',
+        message: 'planning was cancelled',
+        detail: { id: 'refusal.cancelled', values: { task: 'planning' } },
+      },
+    });
     expect(unwrap(await api().task.cancel({ taskId: 'plan-groot' }))).toEqual({ cancelled: false });
   });
 });
