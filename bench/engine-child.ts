@@ -5,7 +5,9 @@
 //
 //   tsx bench/engine-child.ts bare <file>
 //   tsx bench/engine-child.ts validate <file> <mapping>
+//   tsx bench/engine-child.ts write-state <file> <mapping> <state.json>   (validate --write-state)
 import { createReadStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { runPipeline } from '../src/main/pipeline';
 
@@ -24,25 +26,33 @@ function bareParse(file: string): Promise<{ rows: number }> {
   });
 }
 
-/** Validate as the CLI runs it: no outcomes kept, every issue streamed out (here: counted). */
-async function validate(file: string, mappingPath: string) {
+/**
+ * Validate as the CLI runs it: no outcomes kept, every issue streamed out (here: counted). With `statePath`, as
+ * `validate --write-state` runs it: the identity of every mapped row kept and written as the state file.
+ */
+async function validate(file: string, mappingPath: string, statePath?: string) {
   let issues = 0;
-  const { result } = await runPipeline({
+  const { result, state } = await runPipeline({
     mappingPath,
     sourcePath: file,
     today: '2026-11-23',
     collect: false,
+    keepState: statePath !== undefined,
     onIssue: () => {
       issues++;
     },
   });
+  if (statePath !== undefined) await writeFile(statePath, `${JSON.stringify(state)}\n`);
   return { rows: result.summary.rows, issues, errorRows: result.summary.users.error };
 }
 
-const [kind, file, mapping] = process.argv.slice(2);
+const [kind, file, mapping, statePath] = process.argv.slice(2);
 const rssBeforeMiB = Math.round(process.memoryUsage().rss / 1048576);
 const started = process.hrtime.bigint();
-const counted = kind === 'bare' ? await bareParse(file!) : await validate(file!, mapping!);
+const counted =
+  kind === 'bare'
+    ? await bareParse(file!)
+    : await validate(file!, mapping!, kind === 'write-state' ? statePath! : undefined);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 process.stdout.write(
   `${JSON.stringify({ seconds, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), rssBeforeMiB, ...counted })}\n`,

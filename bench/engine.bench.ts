@@ -3,6 +3,8 @@
 // - validate ≤ 2.0× a bare streaming papaparse parse of the same file, at 100k and 1M rows;
 // - peak RSS ≤ 400 MB at 1M rows;
 // - a file with a warning on every row ≤ 1.3× a clean one;
+// - shown beside them, each with its peak RSS: `validate --write-state` and a mapping with a login schema, the two
+//   runs that keep one value per row;
 // - `plek-sync --version` < 0.2 s (shown beside a bare `node -e 0`).
 // Every measured case runs in a fresh process (bench/engine-child.ts), so its peak RSS is its own and not the
 // garbage of an earlier case; the cases alternate (bare, validate, warnings, bare, …) so that the load of a
@@ -20,10 +22,26 @@ const DEMO_MAPPING = join(ROOT, 'resources/demo/demo.plekmap.json');
 const BIN = join(ROOT, 'bin/plek-sync.mjs');
 const CHILD = join(ROOT, 'bench/engine-child.ts');
 
-/** The demo mapping plus one field: `ToNumber` of a name fails on every row (a warning), `Trim` never does. */
-function mappingWith(dir: string, name: string, nickName: string): string {
-  const mapping = JSON.parse(readFileSync(DEMO_MAPPING, 'utf8')) as { fields: Record<string, unknown> };
+/** The login schema of docs/mapping-format.md: first letter of the given name, a dot, the family name. */
+const LOGIN_SCHEMA = {
+  target: 'userName',
+  begin: { field: 'name.givenName', part: 'firstLetter' },
+  separator: '.',
+  end: { field: 'name.familyName', part: 'full' },
+  domain: 'gemeente-voorbeeld.nl',
+  transliteration: 'strip',
+};
+
+/**
+ * The demo mapping plus one field: `ToNumber` of a name fails on every row (a warning), `Trim` never does;
+ * optionally with a login schema.
+ */
+function mappingWith(dir: string, name: string, nickName: string, loginSchema?: object): string {
+  const mapping = JSON.parse(readFileSync(DEMO_MAPPING, 'utf8')) as Record<string, unknown> & {
+    fields: Record<string, unknown>;
+  };
   mapping.fields.nickName = { expression: nickName };
+  if (loginSchema) mapping.loginSchema = loginSchema;
   const path = join(dir, `${name}.plekmap.json`);
   writeFileSync(path, JSON.stringify(mapping));
   return path;
@@ -86,6 +104,8 @@ export async function benchEngine(
   try {
     const clean = mappingWith(dir, 'clean', 'Trim([Achternaam])');
     const warning = mappingWith(dir, 'warning', 'ToNumber([Achternaam])');
+    const login = mappingWith(dir, 'login', 'Trim([Achternaam])', LOGIN_SCHEMA);
+    const statePath = join(dir, 'state.json');
 
     const version = timeProcess([BIN, '--version']);
     const bare = timeProcess(['-e', '0']);
@@ -101,10 +121,14 @@ export async function benchEngine(
       const parses: ChildResult[] = [];
       const runs: ChildResult[] = [];
       const warned: ChildResult[] = [];
+      const stated: ChildResult[] = [];
+      const logins: ChildResult[] = [];
       for (let i = 0; i < repeats; i++) {
         parses.push(await child(['bare', file]));
         runs.push(await child(['validate', file, clean]));
         warned.push(await child(['validate', file, warning]));
+        stated.push(await child(['write-state', file, clean, statePath]));
+        logins.push(await child(['validate', file, login]));
       }
       const parseS = median(parses.map((r) => r.seconds));
       const runS = median(runs.map((r) => r.seconds));
@@ -129,7 +153,25 @@ export async function benchEngine(
         'peak RSS MiB': Math.max(...warned.map((r) => r.peakRssMiB)),
         issues: warned[0]!.issues ?? 0,
       });
+      const stateS = median(stated.map((r) => r.seconds));
+      report(`validate --write-state, ${label} rows`, {
+        'clean s': runS.toFixed(2),
+        'write-state s': stateS.toFixed(2),
+        ratio: (stateS / runS).toFixed(2),
+        'vs bare papaparse': (stateS / parseS).toFixed(2),
+        'peak RSS MiB': Math.max(...stated.map((r) => r.peakRssMiB)),
+      });
+      const loginS = median(logins.map((r) => r.seconds));
+      report(`login schema, ${label} rows`, {
+        'clean s': runS.toFixed(2),
+        'login schema s': loginS.toFixed(2),
+        ratio: (loginS / runS).toFixed(2),
+        'vs bare papaparse': (loginS / parseS).toFixed(2),
+        'peak RSS MiB': Math.max(...logins.map((r) => r.peakRssMiB)),
+        issues: logins[0]!.issues ?? 0,
+      });
       rmSync(file, { force: true });
+      rmSync(statePath, { force: true });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

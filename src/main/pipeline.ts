@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { compileMapping, type CompiledMapping } from '../shared/engine/compile';
+import { detach } from '../shared/engine/detach';
 import {
   createMappingRun,
   finalizeOutcome,
@@ -123,16 +124,23 @@ async function runOnSource(
   options: RunOptions & {
     collect: boolean;
     keepState: boolean;
+    /** Keep every row's login although no outcome is collected (the streaming run's second pass needs them). */
+    keepLogins?: boolean;
     signal?: AbortSignal;
     onProgress?: PipelineOptions['onProgress'];
   },
 ): Promise<{ result: MappingResult; state: PreviousState; finished: RunFinish }> {
   // Without collected outcomes nothing reads the users' groups (a state file needs only their identity).
-  const run = createMappingRun(loaded.compiled, { ...options, statusOnly: !options.collect });
+  const run = createMappingRun(loaded.compiled, {
+    ...options,
+    statusOnly: !options.collect,
+    keepLogins: options.collect || options.keepLogins === true,
+  });
   for (const issue of opened.issues) run.pushSourceIssue(issue);
   const provisional: RowOutcome[] = [];
   const state: PreviousState = { rows: 0, users: [] };
   const birthAttr = loaded.mapping.mappingKey.birthDateAttribute;
+  const names = nameInterner();
   let rows = 0;
   for await (const batch of batchesOf(opened)) {
     if (options.signal?.aborted) throw new UserError('cancelled', 130);
@@ -144,7 +152,7 @@ async function runOnSource(
       rows++;
       const outcome = run.push(event.record);
       if (options.keepState && outcome.status === 'mapped')
-        keepIdentity(state, outcome.user, event.record, birthAttr);
+        keepIdentity(state, outcome.user, event.record, birthAttr, names);
       if (options.collect) provisional.push(outcome);
       if (options.onProgress && rows % 5000 === 0) options.onProgress({ rows, fraction: opened.progress() });
     }
@@ -157,21 +165,36 @@ async function runOnSource(
   return { result: { outcomes, issues: finished.issues, summary: finished.summary }, state, finished };
 }
 
+/** Names repeat (Jansen, de Vries, Sanne…): one copy of each kept name serves every row, up to a bound. */
+function nameInterner(limit = 65536): (name: string) => string {
+  const seen = new Map<string, string>();
+  return (name) => {
+    const known = seen.get(name);
+    if (known !== undefined) return known;
+    const copy = detach(name);
+    if (seen.size < limit) seen.set(copy, copy);
+    return copy;
+  };
+}
+
 /** A mapped row's identity for the next run's key-stability check (`--write-state`). */
 function keepIdentity(
   state: PreviousState,
   user: MappedUser,
   record: SourceRecord,
   birthAttr: string | undefined,
+  name: (text: string) => string,
 ): void {
   const a = user.attributes;
   const birth = birthAttr ? recordValue(record, birthAttr) : null;
+  // Copies, not slices: a value cut from the CSV chunk it was read from would keep that whole chunk in memory, and
+  // a million rows' state would hold the whole file.
   state.users.push({
-    key: user.key,
-    email: typeof a[WORK_EMAIL] === 'string' ? (a[WORK_EMAIL] as string) : null,
-    givenName: typeof a['name.givenName'] === 'string' ? (a['name.givenName'] as string) : null,
-    familyName: typeof a['name.familyName'] === 'string' ? (a['name.familyName'] as string) : null,
-    birthDate: typeof birth === 'string' ? birth.trim() : null,
+    key: detach(user.key),
+    email: typeof a[WORK_EMAIL] === 'string' ? detach(a[WORK_EMAIL] as string) : null,
+    givenName: typeof a['name.givenName'] === 'string' ? name(a['name.givenName'] as string) : null,
+    familyName: typeof a['name.familyName'] === 'string' ? name(a['name.familyName'] as string) : null,
+    birthDate: typeof birth === 'string' ? detach(birth.trim()) : null,
   });
 }
 
@@ -299,6 +322,7 @@ export async function streamOutcomes(
     ...(first.headers ? { headers: first.headers } : {}),
     collect: false,
     keepState: false,
+    keepLogins: true,
     ...(options.onIssue ? { onIssue: options.onIssue } : {}),
   });
   // Pass 2 only rebuilds the outcomes: its issues were reported by pass 1, so none is kept.

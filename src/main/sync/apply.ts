@@ -231,7 +231,11 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         target: { url: plan.target.url, ...targetWarnings() },
         startedAt,
         finishedAt: new Date(now()).toISOString(),
-        safety: { ok: verdict.ok, reasons: verdict.reasons },
+        safety: {
+          ok: verdict.ok,
+          reasons: verdict.reasons,
+          ...(verdict.messages ? { messages: verdict.messages } : {}),
+        },
         totals,
         warnings,
         // Built on first read: the CLI writes its report files from rows() and never holds them all.

@@ -11,6 +11,7 @@ import { recordValue } from '../source/record-value';
 import type { SourceRecord, SourceValue } from '../source/types';
 import { normalizeMatch, REQUIRED_FOR_CREATE, type CompiledMapping } from './compile';
 import { collisionSuffix, firstFreeLogin, loginLocalPart, type LoginParts } from './login';
+import { detach } from './detach';
 import { rowEvaluator } from './memo';
 import type { MappedUser, MappingRunSummary, PreviousState, RowOutcome, TraceEntry } from './types';
 
@@ -34,6 +35,12 @@ export interface RunOptions {
    * raise an issue, are not worked out.
    */
   statusOnly?: boolean;
+  /**
+   * Keep every row's login and what it is made of, for `finalizeOutcome` (default). Off when no outcome is
+   * finalised (validate): only the logins that the login-collision issues name are kept, which spares a million
+   * entries on a million rows.
+   */
+  keepLogins?: boolean;
 }
 
 /** A row's status after its own checks; the cross-row checks in `finish()` may still block it. */
@@ -83,22 +90,6 @@ function addDuplicate<K>(dups: Map<K, number[]>, value: K, first: number, i: num
   const list = dups.get(value);
   if (list) list.push(i);
   else dups.set(value, [first, i]);
-}
-
-/**
- * A copy of a string that does not pin the text it was cut from. A CSV value is a slice of the 64 KiB chunk it was
- * parsed from (in V8, for 13 characters and more); kept for the whole run in a map, each would keep its chunk
- * alive, and a million-row export would stay in memory whole.
- */
-function detach(s: string): string {
-  // Shorter strings are copied by V8 anyway. The two halves joined make a new string; reading it flattens it into
-  // one copy, and the garbage collector then drops the join itself: what stays is the copy alone (measured: less
-  // than a copy made by slicing, which keeps a wrapper, or a JSON round trip, which is slower).
-  if (s.length < 13) return s;
-  const half = s.length >> 1;
-  const copy = s.slice(0, half) + s.slice(half);
-  copy.charCodeAt(0);
-  return copy;
 }
 
 /** A mapping key as the run files it: a plain whole number (most personnel numbers) as a number, else the text. */
@@ -240,6 +231,9 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   const loginDups = new Map<string, number[]>();
   const loginExhausted: { row: number; problem: Issue }[] = [];
   const loginDomain = compiled.loginSchema?.domain.toLowerCase() ?? '';
+  const keepLogins = options.keepLogins ?? true;
+  // Every login ends in "@" + the domain: the taken ones are filed by what comes before it.
+  const loginLocal = (login: string) => login.slice(0, login.length - loginDomain.length - 1);
   // Rows that never reach the index: an empty key or a failing scope (error), out of scope (skipped).
   const counts = { rows: 0, skipped: 0, earlyError: 0 };
   const sourceErrorRows = new Set<number>();
@@ -333,8 +327,9 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         ),
         domain: loginDomain,
       };
-      loginParts.set(row, parts);
-      const login = firstFreeLogin(parts, (l) => takenLogins.has(l));
+      if (keepLogins) loginParts.set(row, parts);
+      const firstWithBase = loginFirst.get(parts.local);
+      const login = firstFreeLogin(parts, (l) => takenLogins.has(loginLocal(l)));
       if (login === null) {
         loginExhausted.push({
           row,
@@ -356,10 +351,15 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           ),
         });
       } else {
-        takenLogins.add(login);
-        logins.set(row, login);
+        // The plain login is the local part itself (mostly): the string is shared, not copied.
+        takenLogins.add(
+          login.length === parts.local.length + 1 + loginDomain.length
+            ? parts.local
+            : detach(loginLocal(login)),
+        );
+        // The collision issue names the logins given to every row after the first with the same base.
+        if (keepLogins || firstWithBase !== undefined) logins.set(row, login);
       }
-      const firstWithBase = loginFirst.get(parts.local);
       if (firstWithBase === undefined) loginFirst.set(parts.local, i);
       else addDuplicate(loginDups, parts.local, firstWithBase, i);
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileMapping, type CompiledMapping } from '../../../src/shared/engine/compile';
 import { rowEvaluator } from '../../../src/shared/engine/memo';
-import { mapRecords } from '../../../src/shared/engine/run';
+import { createMappingRun, mapRecords } from '../../../src/shared/engine/run';
 import { compileExpression, EvalFailed, type EvalEnv, type Value } from '../../../src/shared/expression';
 import { parseMapping } from '../../../src/shared/mapping/load';
 import type { MappingFileInput } from '../../../src/shared/mapping/schema';
@@ -158,5 +158,48 @@ describe('results remembered per input value (engine/memo.ts)', () => {
     expect(invalid.map((i) => i.row)).toEqual([2, 4, 5]);
     expect(invalid.every((i) => i.message.startsWith(`row ${i.row}: end date:`))).toBe(true);
     expect(result.outcomes.map((o) => o.status)).toEqual(['error', 'mapped', 'error', 'error']);
+  });
+});
+
+describe('a run that keeps no outcomes keeps no login per row (validate)', () => {
+  const mapping = compile(
+    baseMapping({
+      loginSchema: {
+        begin: { field: 'name.givenName', part: 'firstLetter' },
+        separator: '.',
+        end: { field: 'name.familyName', part: 'full' },
+        domain: 'Gemeente-Voorbeeld.nl',
+      },
+    }),
+  );
+  // Five namesakes (Sanne de Vries), two others; the fourth namesake's key makes a suffix that is already taken.
+  const rows = [1, 2, 3, 4, 5].map((n) => person(n, 'ICT'));
+  rows.push(['100777', 'Sem', 'Bakker', 'sem.bakker@gemeente-voorbeeld.nl', 'FIN', null]);
+  rows.push(['100888', 'Saar', 'de  Vries', 'saar.devries@gemeente-voorbeeld.nl', 'FIN', null]);
+  rows.splice(3, 0, ['100999', 'Sanne', 'de Vries_100004', 'sanne.x@gemeente-voorbeeld.nl', 'ICT', null]);
+  const records = compactRecords(HEADERS, rows);
+
+  const run = (keepLogins: boolean) => {
+    const issues: unknown[] = [];
+    const r = createMappingRun(mapping, { today: TODAY, keepLogins, onIssue: (i) => issues.push(i) });
+    for (const record of records) r.push(record);
+    const finished = r.finish();
+    return { issues, summary: finished.summary, logins: finished.logins, parts: finished.loginParts };
+  };
+
+  it('reports the same collisions, naming the same logins, as a run that keeps them all', () => {
+    const all = run(true);
+    const lean = run(false);
+    expect(lean.issues).toEqual(all.issues);
+    expect(lean.summary).toEqual(all.summary);
+    const collision = all.issues.find((i) => (i as { code: string }).code === 'login-collision') as {
+      message: string;
+    };
+    expect(collision.message).toContain('s.devries_100002@gemeente-voorbeeld.nl');
+    expect(collision.message).toContain('s.devries_100004_2@gemeente-voorbeeld.nl');
+    expect(all.logins.size).toBe(rows.length);
+    // Only the rows after the first with the same base, whose logins the collision issue names.
+    expect([...lean.logins.keys()].sort()).toEqual([3, 4, 6, 7, 9]);
+    expect(lean.parts.size).toBe(0);
   });
 });
