@@ -424,7 +424,11 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     const issues: Issue[] = [];
     // Excel writes letters its code page lacks (ş, ı, ł…) as "?": "Ay?e Y?lmaz". The name would reach Plek so.
     for (const column of compiled.nameColumns) {
-      const text = firstText(recordValue(record, column));
+      const raw = recordValue(record, column);
+      // Most values hold no "?" at all: nothing to trim or test then.
+      const first = Array.isArray(raw) ? raw[0] : raw;
+      if (typeof first !== 'string' || !first.includes('?')) continue;
+      const text = firstText(raw);
       if (text !== null && text.includes('?') && LOST_LETTER.test(text)) {
         issues.push(
           issue(
