@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../src/main/sandbox';
+import type { PlanView } from '../../src/shared/api/contract';
 import { generateHrExport, type PlantedDefect } from '../fixtures/hr-export';
 import { e2eSkipReason, startApp, type RunningApp } from './support/app';
 import { foreignWordsOnMapping, foreignWordsOnSteps, step } from './support/language';
@@ -22,7 +24,9 @@ const WORDS = {
     recommended: 'Aanbevolen',
     duplicate: /rij \d+: mapping key "[^"]+" staat ook in rij \d+;/,
     notThisLanguage: /also appears in|is not a valid|\brow \d+:/,
-    finished: /Run voltooid/,
+    finished: /Run voltooid met fouten: 1 bewerking van \d+ mislukt/,
+    conflict:
+      /^Plek heeft al een account met deze login of dit e-mailadres \(HTTP 409: userName "[^"]+" is already in use\)$/,
     joiner: /^rij \d+: komt in dienst op \d{4}-\d{2}-\d{2}; het account wordt op die dag aangemaakt$/,
     lookaround: /^De expressie voor Functie is niet bruikbaar: vooruit- en terugkijken .* kan niet;/,
   },
@@ -31,7 +35,9 @@ const WORDS = {
     recommended: 'Recommended',
     duplicate: /row \d+: mapping key "[^"]+" also appears in row \d+;/,
     notThisLanguage: /staat ook in|is geen geldig|\brij \d+:/,
-    finished: /Run finished/,
+    finished: /Run finished with failures: 1 operation of \d+ failed/,
+    conflict:
+      /^Plek already has an account with this login or e-mail address \(HTTP 409: userName "[^"]+" is already in use\)$/,
     joiner: /^row \d+: starts on \d{4}-\d{2}-\d{2}; the account is created on that day$/,
     lookaround:
       /^The expression for Job title cannot be used: look-ahead and look-behind .* are not supported;/,
@@ -131,25 +137,54 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
     expect(text).not.toMatch(words.notThisLanguage);
   });
 
-  it('shows the rules, plans against the sandbox and runs it to the end', async () => {
+  it('shows the rules, plans against the sandbox and runs it to the end; a create Plek refuses is said in the interface language', async () => {
     await step(page, 'rules');
     await page.getByTestId('login-schema').waitFor();
     await step(page, 'plan');
+    const computed = page.waitForResponse((r) => /\/api\/plan(?::|%3A)compute/i.test(r.url()));
     await page.getByTestId('compute-plan').click();
     await page.getByTestId('plan-counts').waitFor({ timeout: 30_000 });
     const create = Number(await page.locator('.count-tile[data-action="create"] strong').textContent());
     expect(create).toBeGreaterThan(60);
     if (await page.getByTestId('allow-override').count()) await page.getByTestId('allow-override').check();
+
+    // Between the plan and the run someone creates an account in Plek with the login one new person is to get
+    // (without a key, so the sync cannot take it for its own): Plek refuses that create with 409 uniqueness.
+    const view = ((await (await computed).json()) as { value: PlanView }).value;
+    const victim = view.changes.find(
+      (c) => c.action === 'create' && c.changes.some((f) => f.path === 'userName'),
+    )!;
+    const login = String(victim.changes.find((f) => f.path === 'userName')!.to);
+    await app.service.api.sandbox.stop({});
+    const other = await startSandbox({ dataDir: join(app.dataDir, 'sandbox'), staticToken: 'iemand-anders' });
+    const planted = await fetch(`${other.url}/Users`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer iemand-anders', 'content-type': 'application/scim+json' },
+      body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: login }),
+    });
+    expect(planted.status).toBe(201);
+    await other.stop();
+
     await step(page, 'run');
     await page.getByTestId('apply').click();
     await page.getByTestId('run-report').waitFor({ timeout: 60_000 });
     const progress = page.getByTestId('run-progress');
-    await expect.poll(() => progress.getAttribute('data-outcome'), { timeout: 30_000 }).toBe('completed');
+    await expect
+      .poll(() => progress.getAttribute('data-outcome'), { timeout: 30_000 })
+      .toBe('completedWithFailures');
     expect(await progress.textContent()).toMatch(words.finished);
-    // Every planned account was created (the "ok" tile also counts group memberships).
+    expect(await page.locator('.count-tile[data-result="failed"] strong').textContent()).toBe('1');
+    // Every other planned account was created (the "ok" tile also counts group memberships).
     const ok = Number(await page.locator('.count-tile[data-result="ok"] strong').textContent());
-    expect(ok).toBeGreaterThanOrEqual(create);
-    expect(await page.locator('.count-tile[data-result="failed"]').count()).toBe(0);
+    expect(ok).toBeGreaterThanOrEqual(create - 1);
+    // The failure names the person and says what happened in the interface language, Plek's own words beside it.
+    const failure = page.locator('[data-testid="run-failures"] tbody tr[data-reason="uniqueness"]');
+    await expect.poll(() => failure.count()).toBe(1);
+    expect(await failure.locator('td').first().textContent()).toContain(victim.key);
+    expect(await failure.getByTestId('failure-what').textContent()).toMatch(words.conflict);
+    expect(await failure.locator('.server-detail').textContent()).toBe(
+      `userName "${login}" is already in use`,
+    );
     expect(app.errors).toEqual([]);
   });
   it('speaks only the interface language on every step (technical codes and source values aside)', async () => {

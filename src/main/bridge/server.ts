@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { isChannel } from '../../shared/api/channels';
 import { fail, type ApiErrorCode, type Result } from '../../shared/api/contract';
+import { refusal as refusalOf, type Refusal } from '../../shared/api/refusals';
 import { RENDERER_CSP_HEADER } from '../../shared/api/csp';
 import { isBridgeHost, isBridgeOrigin } from '../../shared/api/validators';
 import type { WorkbenchService } from '../services/workbench-service';
@@ -74,11 +75,13 @@ const SECURITY_HEADERS: Record<string, string> = {
   'x-frame-options': 'DENY',
 };
 
+/** A refusal of the bridge itself (before any handler): its HTTP status, API code and catalogue message. */
 class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: ApiErrorCode,
     message: string,
+    readonly refusal: Refusal = refusalOf('refusal.bridge.protocol'),
   ) {
     super(message);
   }
@@ -132,7 +135,14 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
-      reject(new HttpError(413, 'invalid-request', `request body larger than ${limit} bytes`));
+      reject(
+        new HttpError(
+          413,
+          'invalid-request',
+          `request body larger than ${limit} bytes`,
+          refusalOf('refusal.bridge.tooLarge', { limit }),
+        ),
+      );
       req.resume();
       return;
     }
@@ -144,7 +154,14 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       size += c.length;
       if (size > limit) {
         failed = true;
-        reject(new HttpError(413, 'invalid-request', `request body larger than ${limit} bytes`));
+        reject(
+          new HttpError(
+            413,
+            'invalid-request',
+            `request body larger than ${limit} bytes`,
+            refusalOf('refusal.bridge.tooLarge', { limit }),
+          ),
+        );
         return;
       }
       chunks.push(c);
@@ -189,18 +206,35 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeHandle>
       // The page asks whether it holds a session before it shows the workbench.
       if (req.method !== 'GET') throw new HttpError(405, 'invalid-request', 'use GET for the session');
       if (!authorized(req))
-        throw new HttpError(401, 'unauthorized', 'no session: open the link plek-sync serve printed');
+        throw new HttpError(
+          401,
+          'unauthorized',
+          'no session: open the link plek-sync serve printed',
+          refusalOf('refusal.bridge.noSession'),
+        );
       sendJson(res, 200, { ok: true, value: { session: true } });
       return;
     }
     if (route === 'events') {
       if (req.method !== 'GET') throw new HttpError(405, 'invalid-request', 'use GET for the event stream');
-      if (!authorized(req)) throw new HttpError(401, 'unauthorized', 'missing or wrong token');
+      if (!authorized(req))
+        throw new HttpError(
+          401,
+          'unauthorized',
+          'missing or wrong token',
+          refusalOf('refusal.bridge.noSession'),
+        );
       openEventStream(req, res);
       return;
     }
     if (req.method !== 'POST') throw new HttpError(405, 'invalid-request', 'API calls are POST requests');
-    if (!authorized(req)) throw new HttpError(401, 'unauthorized', 'missing or wrong token');
+    if (!authorized(req))
+      throw new HttpError(
+        401,
+        'unauthorized',
+        'missing or wrong token',
+        refusalOf('refusal.bridge.noSession'),
+      );
     if (!isChannel(route)) throw new HttpError(404, 'unknown-channel', 'unknown channel');
     const type = req.headers['content-type'] ?? '';
     if (!/^application\/json\s*(?:;|$)/i.test(type))
@@ -296,12 +330,23 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeHandle>
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // DNS rebinding: a page on evil.com that re-points its name at 127.0.0.1 still sends Host: evil.com.
-    if (!isBridgeHost(req.headers.host, port)) throw new HttpError(403, 'forbidden', 'wrong Host header');
+    if (!isBridgeHost(req.headers.host, port))
+      throw new HttpError(403, 'forbidden', 'wrong Host header', refusalOf('refusal.bridge.foreign'));
     const origin = req.headers.origin;
     if (origin !== undefined && !isBridgeOrigin(origin, port))
-      throw new HttpError(403, 'forbidden', 'requests from other origins are refused');
+      throw new HttpError(
+        403,
+        'forbidden',
+        'requests from other origins are refused',
+        refusalOf('refusal.bridge.foreign'),
+      );
     if (req.headers['sec-fetch-site'] === 'cross-site')
-      throw new HttpError(403, 'forbidden', 'requests from other sites are refused');
+      throw new HttpError(
+        403,
+        'forbidden',
+        'requests from other sites are refused',
+        refusalOf('refusal.bridge.foreign'),
+      );
     let url: URL;
     try {
       url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
@@ -315,8 +360,19 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeHandle>
 
   const server: Server = createServer({ connectionsCheckingInterval: timeouts.checkEveryMs }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (error instanceof HttpError) sendJson(res, error.status, fail(error.code, error.message));
-      else sendJson(res, 500, fail('internal', 'the bridge could not handle this request'));
+      if (error instanceof HttpError)
+        sendJson(res, error.status, fail(error.code, error.message, undefined, error.refusal));
+      else
+        sendJson(
+          res,
+          500,
+          fail(
+            'internal',
+            'the bridge could not handle this request',
+            undefined,
+            refusalOf('refusal.bridge.failed'),
+          ),
+        );
     });
   });
   // A socket that never finishes its headers or body is closed (slowloris); the event stream is a response, so

@@ -2,6 +2,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CHANNELS, EVENT_IPC_CHANNEL, type Channel, type EventName } from '../../shared/api/channels';
 import { fail, type EventMap, type Result } from '../../shared/api/contract';
+import { refusal } from '../../shared/api/refusals';
 import type { Dispatch } from '../services/dispatch';
 
 /** The IPC channel for a file dropped on the window (preload → main, fire-and-forget). */
@@ -18,7 +19,13 @@ export interface IpcOptions {
  */
 export function handle(channel: Channel, dispatch: Dispatch, options: IpcOptions): void {
   ipcMain.handle(channel, async (event, body: unknown): Promise<Result<unknown>> => {
-    if (!options.isTrustedSender(event)) return fail('forbidden', 'request from an untrusted frame');
+    if (!options.isTrustedSender(event))
+      return fail(
+        'forbidden',
+        'request from an untrusted frame',
+        undefined,
+        refusal('refusal.untrustedFrame'),
+      );
     return dispatch(channel, body);
   });
 }

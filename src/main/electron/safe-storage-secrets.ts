@@ -1,4 +1,4 @@
-import { ApiFailure } from '../../shared/api/contract';
+import { refuse } from '../../shared/api/contract';
 import type { SecretStore } from '../services/secret-store';
 
 /** The part of Electron's safeStorage we use (injected, so the store is testable without Electron). */
@@ -52,9 +52,10 @@ export class SafeStorageSecretStore implements SecretStore {
 
   async set(key: string, value: string): Promise<void> {
     if (!this.persistent)
-      throw new ApiFailure(
+      throw refuse(
         'unsupported',
         'this system offers no encrypted storage, so the secret was not saved; enter it again when needed',
+        'refusal.secret.noEncryption',
       );
     const all = { ...this.values.get() };
     all[key] = this.safeStorage.encryptString(value).toString('base64');

@@ -1,4 +1,5 @@
-import { ApiFailure } from '../../shared/api/contract';
+import { refuse } from '../../shared/api/contract';
+import type { TaskKind } from '../../shared/api/refusals';
 
 /** Time budgets for one request that maps rows in the main process (the app waits while it runs). */
 export const BUDGET_MS = {
@@ -19,7 +20,7 @@ export const BUDGET_MS = {
 export function* withinBudget<T>(
   records: Iterable<T>,
   ms: number,
-  what: string,
+  what: TaskKind,
   now: () => number = () => performance.now(),
 ): Generator<T> {
   const start = now();
@@ -27,9 +28,11 @@ export function* withinBudget<T>(
   for (const record of records) {
     // Every row: one row can be slow (Replace on 10,000 characters, many times), and a clock read is cheap.
     if (++n > 1 && now() - start > ms)
-      throw new ApiFailure(
+      throw refuse(
         'cancelled',
-        `${what} stopped after ${Math.round(ms / 1000)} s, before record ${n}: the mapping takes too long per row; simplify its expressions (long texts, many Replace calls)`,
+        `${what === 'preview' ? 'the preview' : what} stopped after ${Math.round(ms / 1000)} s, before record ${n}: the mapping takes too long per row; simplify its expressions (long texts, many Replace calls)`,
+        'refusal.tooSlow',
+        { task: what, seconds: Math.round(ms / 1000), record: n },
       );
     yield record;
   }

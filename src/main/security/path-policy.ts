@@ -1,11 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { refusal, type Refusal } from '../../shared/api/refusals';
 import { checkMappingPath, isSafeAbsolutePath } from '../../shared/api/validators';
 
-/** Why a path was refused; the message names the field, never the file's content. */
+/**
+ * Why a path was refused; the message names the field, never the file's content. `refusal` is the same as a
+ * catalogue message (`refusal.path.*`), for the app's screens.
+ */
 export class PathPolicyError extends Error {
   override readonly name = 'PathPolicyError';
+  constructor(
+    message: string,
+    readonly refusal: Refusal,
+  ) {
+    super(message);
+  }
 }
 
 export interface PathPolicy {
@@ -40,12 +50,17 @@ export function resolveMappingPath(
     if (policy.allowAbsolute?.(abs)) return abs;
     throw new PathPolicyError(
       `${what} is an absolute path that was not chosen in this session; choose the file again (or pass it on the command line)`,
+      refusal('refusal.path.notChosen', { field: what }),
     );
   }
   const checked = checkMappingPath(path, what);
-  if (!checked.ok) throw new PathPolicyError(checked.reason);
+  if (!checked.ok) throw new PathPolicyError(checked.reason, checked.refusal);
   const full = join(resolve(projectDir), ...checked.segments);
-  if (!isInside(projectDir, full)) throw new PathPolicyError(`${what} leaves the project folder`);
+  if (!isInside(projectDir, full))
+    throw new PathPolicyError(
+      `${what} leaves the project folder`,
+      refusal('refusal.path.leaves', { field: what }),
+    );
   return full;
 }
 

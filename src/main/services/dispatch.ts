@@ -7,6 +7,7 @@ import {
   type Result,
   type WorkbenchHandlers,
 } from '../../shared/api/contract';
+import { refusal } from '../../shared/api/refusals';
 import { isUserFacing } from '../user-error';
 import type { SecretRedactor } from './secret-store';
 
@@ -34,8 +35,11 @@ export function createDispatch(handlers: WorkbenchHandlers, options: DispatchOpt
     } catch (error) {
       const apiError = toApiError(error);
       if (apiError.code === 'internal') {
-        if (isUserFacing(error)) apiError.code = 'source-failed';
-        else options.onInternalError?.(name, error);
+        if (isUserFacing(error)) {
+          // A source's or the sync's own message: the screen frames it in its language, the detail stays beside.
+          apiError.code = 'source-failed';
+          apiError.detail = refusal('refusal.sourceFailed', { message: apiError.message });
+        } else options.onInternalError?.(name, error);
       }
       const redact = (text: string) => (options.redactor ? options.redactor.redact(text) : text);
       const detail = apiError.detail

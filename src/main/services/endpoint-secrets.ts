@@ -1,10 +1,14 @@
 import {
-  ApiFailure,
+  refuse,
+  type ApiFailure,
   type Confirmation,
   type SecretEndpointInput,
   type SecretName,
 } from '../../shared/api/contract';
+import { refusal, type Refusal } from '../../shared/api/refusals';
 import {
+  checkHttpsUrl,
+  checkLdapServerUrl,
   decideTokenUrl,
   endpointHost,
   isPlainLdap,
@@ -22,9 +26,10 @@ const TOKEN_HOST = 'confirmed-token-host@';
 export function endpointOf(name: SecretName, input: SecretEndpointInput): SecretEndpoint {
   if (name === 'ldap-bind-password') {
     if (!input.bindDn)
-      throw new ApiFailure(
+      throw refuse(
         'invalid-request',
         'a directory password belongs to a bind DN: give endpoint.bindDn',
+        'refusal.secret.bindDn',
       );
     return { kind: 'ldap', url: input.url, startTls: input.startTls ?? true, bindDn: input.bindDn };
   }
@@ -33,13 +38,25 @@ export function endpointOf(name: SecretName, input: SecretEndpointInput): Secret
 
 function keyOf(endpoint: SecretEndpoint): string {
   const key = secretEndpointKey(endpoint);
-  if (key === null)
-    throw new ApiFailure(
+  if (key === null) {
+    // The URL check's own refusal says exactly what is wrong with it (missing, user-info, not https…).
+    const check =
+      endpoint.kind === 'ldap'
+        ? checkLdapServerUrl(endpoint.url)
+        : checkHttpsUrl(
+            endpoint.kind === 'scim' ? endpoint.baseUrl : endpoint.tokenUrl,
+            endpoint.kind === 'scim' ? 'target' : 'token',
+          );
+    const why = check.ok ? refusal('refusal.url.notPlain', { role: 'url' }) : check.refusal;
+    throw refuse(
       'invalid-request',
       endpoint.kind === 'ldap'
         ? 'the directory URL must be ldap://host[:port] or ldaps://host[:port]'
         : 'the target URL must use https (plain http only for 127.0.0.1/localhost), without a user name or password',
+      why.id,
+      why.values,
     );
+  }
   return key;
 }
 
@@ -87,6 +104,7 @@ export class EndpointSecrets {
       throw this.#confirm(
         `${endpointHost(endpoint)} would receive the bind password unencrypted (StartTLS is off); confirm plain LDAP or switch StartTLS on`,
         { kind: 'plain-ldap', endpoint: input, host: endpointHost(endpoint) },
+        refusal('refusal.confirm.plainLdap', { host: endpointHost(endpoint) }),
       );
     const value = await this.store.get(`${name}@${key}`);
     if (value) {
@@ -104,6 +122,11 @@ export class EndpointSecrets {
           ? `the project binds to ${host} differently than when the ${what} was stored (bind DN or TLS mode changed); confirm before it is sent`
           : `the project now points at ${host}; the ${what} was stored for ${previousHost}. Confirm before it is sent to ${host}`,
         { kind: 'secret-endpoint', name, endpoint: input, host, previousHost, from },
+        refusal(host === previousHost ? 'refusal.confirm.sameHost' : 'refusal.confirm.newHost', {
+          host,
+          previousHost,
+          secret: name === 'ldap-bind-password' ? 'bindPassword' : 'secret',
+        }),
       );
     }
     return null;
@@ -117,11 +140,12 @@ export class EndpointSecrets {
     const baseKey = keyOf({ kind: 'scim', baseUrl });
     const confirmed = await this.store.get(TOKEN_HOST + baseKey);
     const d = decideTokenUrl(baseUrl, tokenUrl, confirmed);
-    if (d.kind === 'invalid') throw new ApiFailure('invalid-request', d.reason);
+    if (d.kind === 'invalid') throw refuse('invalid-request', d.reason, d.refusal.id, d.refusal.values);
     if (d.kind === 'needs-confirmation')
       throw this.#confirm(
         `the mapping sends the client secret to ${d.origin}, not to the target ${d.baseOrigin}; confirm that token server before anything is sent`,
         { kind: 'token-host', baseUrl, tokenUrl: tokenUrl as string, host: d.origin, baseHost: d.baseOrigin },
+        refusal('refusal.confirm.tokenHost', { host: d.origin, baseHost: d.baseOrigin }),
       );
   }
 
@@ -130,27 +154,35 @@ export class EndpointSecrets {
     if (c.kind === 'plain-ldap') {
       const endpoint = endpointOf('ldap-bind-password', c.endpoint);
       if (endpoint.kind !== 'ldap' || !isPlainLdap(endpoint))
-        throw new ApiFailure('invalid-request', 'this directory does not use plain LDAP');
+        throw refuse(
+          'invalid-request',
+          'this directory does not use plain LDAP',
+          'refusal.secret.notPlainLdap',
+        );
       await this.store.set(PLAIN_LDAP_OK + keyOf(endpoint), '1');
       return;
     }
     if (c.kind === 'token-host') {
       const d = decideTokenUrl(c.baseUrl, c.tokenUrl);
-      if (d.kind === 'invalid') throw new ApiFailure('invalid-request', d.reason);
+      if (d.kind === 'invalid') throw refuse('invalid-request', d.reason, d.refusal.id, d.refusal.values);
       if (d.kind === 'needs-confirmation')
         await this.store.set(TOKEN_HOST + keyOf({ kind: 'scim', baseUrl: c.baseUrl }), d.origin);
       return;
     }
     // secret-endpoint: the consultant agreed that the secret stored for `from` may go to the new endpoint.
     if (!c.from.startsWith(`${c.name}@`))
-      throw new ApiFailure('invalid-request', 'that stored secret does not exist any more');
+      throw refuse('invalid-request', 'that stored secret does not exist any more', 'refusal.secret.gone');
     const value = await this.store.get(c.from);
     if (!value)
-      throw new ApiFailure('not-found', 'that stored secret does not exist any more; enter it again');
+      throw refuse(
+        'not-found',
+        'that stored secret does not exist any more; enter it again',
+        'refusal.secret.gone',
+      );
     await this.store.set(`${c.name}@${keyOf(endpointOf(c.name, c.endpoint))}`, value);
   }
 
-  #confirm(message: string, confirmation: Confirmation): ApiFailure {
-    return new ApiFailure('needs-confirmation', message, confirmation);
+  #confirm(message: string, confirmation: Confirmation, why: Refusal): ApiFailure {
+    return refuse('needs-confirmation', message, why.id, why.values, confirmation);
   }
 }

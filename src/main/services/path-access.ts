@@ -1,5 +1,5 @@
 import { dirname, isAbsolute } from 'node:path';
-import { ApiFailure } from '../../shared/api/contract';
+import { refuse } from '../../shared/api/contract';
 import { PathPolicyError, resolveMappingPath, type PathPolicy } from '../security/path-policy';
 import type { ServiceContext } from './context';
 
@@ -22,7 +22,11 @@ export async function checkProjectPath(
 ): Promise<void> {
   if (projectPath === null || projectPath === undefined) return;
   if (!(await isProjectPathAllowed(ctx, projectPath)))
-    throw new ApiFailure('forbidden', 'that project was not opened in the workbench; open it first');
+    throw refuse(
+      'forbidden',
+      'that project was not opened in the workbench; open it first',
+      'refusal.projectNotOpened',
+    );
 }
 
 /**
@@ -41,7 +45,7 @@ export async function resolveSourceFile(
   try {
     return resolveMappingPath(base, path, what, appPathPolicy(ctx));
   } catch (e) {
-    if (e instanceof PathPolicyError) throw new ApiFailure('forbidden', e.message);
+    if (e instanceof PathPolicyError) throw refuse('forbidden', e.message, e.refusal.id, e.refusal.values);
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
-import { ApiFailure, type ProjectDocument } from '../../shared/api/contract';
+import { ApiFailure, refuse, type ProjectDocument } from '../../shared/api/contract';
 import { findDuplicateKey } from '../../shared/mapping/duplicate-keys';
 import { parseMappingText } from '../../shared/mapping/load';
 import type { MappingFileInput, MappingSource } from '../../shared/mapping/schema';
@@ -57,18 +57,30 @@ export async function readProject(path: string, recent: RecentProjects): Promise
   let text: string;
   try {
     const s = await stat(path);
-    if (!s.isFile()) throw new ApiFailure('not-found', `${basename(path)} is not a file`);
+    if (!s.isFile())
+      throw refuse('not-found', `${basename(path)} is not a file`, 'refusal.file.notAFile', {
+        file: basename(path),
+      });
     if (s.size > MAX_MAPPING_BYTES)
-      throw new ApiFailure('invalid-request', `${basename(path)} is too large for a mapping file`);
+      throw refuse(
+        'invalid-request',
+        `${basename(path)} is too large for a mapping file`,
+        'refusal.file.tooLarge',
+        {
+          file: basename(path),
+        },
+      );
     text = await readFile(path, 'utf8');
   } catch (e) {
     if (e instanceof ApiFailure) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ApiFailure(
+    throw refuse(
       code === 'ENOENT' ? 'not-found' : 'source-failed',
       code === 'ENOENT'
         ? `${basename(path)} does not exist (moved or renamed?)`
         : `cannot read ${basename(path)} (${code ?? 'error'})`,
+      code === 'ENOENT' ? 'refusal.file.missing' : 'refusal.file.unreadable',
+      { file: basename(path), code: code ?? 'error' },
     );
   }
   const parsed = parseMappingText(text);
@@ -79,21 +91,32 @@ export async function readProject(path: string, recent: RecentProjects): Promise
   // Two values for one key: the file says one thing in an editor and runs another. Refused, never a draft.
   const duplicate = findDuplicateKey(text);
   if (duplicate !== null)
-    throw new ApiFailure(
+    throw refuse(
       'invalid-request',
       `${basename(path)}: ${duplicate} appears twice in the same object; remove one so the file means one thing`,
+      'refusal.file.duplicateKey',
+      { file: basename(path), key: duplicate },
     );
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    throw new ApiFailure(
+    throw refuse(
       'invalid-request',
       `${basename(path)}: ${parsed.problems.map((p) => p.message).join('; ')}`,
+      'refusal.file.notJson',
+      { file: basename(path), where: parsed.problems[0]?.path ?? '$' },
     );
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw new ApiFailure('invalid-request', `${basename(path)} does not hold a mapping object`);
+    throw refuse(
+      'invalid-request',
+      `${basename(path)} does not hold a mapping object`,
+      'refusal.file.notMapping',
+      {
+        file: basename(path),
+      },
+    );
   await recent.add(path);
   const draft = raw as MappingFileInput;
   const source = (draft as { source?: MappingSource }).source;
@@ -108,21 +131,21 @@ export async function readCa(
 ): Promise<string | undefined> {
   if (!caFile) return undefined;
   if (!isAbsolute(caFile) && !projectPath)
-    throw new ApiFailure(
+    throw refuse(
       'invalid-request',
       `save the project first, or give the CA file ${caFile} as a full path`,
-      undefined,
-      { id: 'error.caFileUnsaved', values: { file: caFile } },
+      'error.caFileUnsaved',
+      { file: caFile },
     );
   const path = await resolveSourceFile(ctx, caFile, projectPath, 'source.caFile');
   try {
     return await readFile(path, 'utf8');
   } catch {
-    throw new ApiFailure(
+    throw refuse(
       'source-failed',
       `cannot read the CA file ${basename(path)}; check the path in the source settings`,
-      undefined,
-      { id: 'error.caFileUnreadable', values: { file: basename(path) } },
+      'error.caFileUnreadable',
+      { file: basename(path) },
     );
   }
 }

@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import {
   ApiFailure,
+  refuse,
   type ApiReadProgress,
   type ConnectionTestResult,
   type Request,
@@ -57,7 +58,8 @@ export async function readWholeSource(
   const records: SourceRecord[] = [];
   const issues: Issue[] = [...opened.issues];
   for await (const event of opened.events) {
-    if (task.signal.aborted) throw new ApiFailure('cancelled', 'reading the source was cancelled');
+    if (task.signal.aborted)
+      throw refuse('cancelled', 'reading the source was cancelled', 'refusal.cancelled', { task: 'reading' });
     if (event.kind === 'issue') issues.push(event.issue);
     else records.push(event.record);
     if (records.length % 5000 === 0 && event.kind === 'record') {
@@ -173,7 +175,8 @@ async function readApiSample(
       totalRecords: sample.records.length,
     };
   } catch (error) {
-    if (task.signal.aborted) throw new ApiFailure('cancelled', 'reading the source was cancelled');
+    if (task.signal.aborted)
+      throw refuse('cancelled', 'reading the source was cancelled', 'refusal.cancelled', { task: 'reading' });
     if (isApiSourceError(error)) throw apiFailure(error, source);
     throw error;
   }
@@ -219,11 +222,11 @@ export async function readSample(
     const ldap = ctx.options.backends?.ldap ?? ldapBackend;
     const password = await ctx.secrets.get('ldap-bind-password', ldapEndpoint(source));
     if (!password)
-      throw new ApiFailure(
+      throw refuse(
         'invalid-request',
         `enter the bind password of ${source.bindDn} first (it is kept in the secret store, never in the mapping)`,
-        undefined,
-        { id: 'error.ldapPasswordMissing', values: { bindDn: source.bindDn } },
+        'error.ldapPasswordMissing',
+        { bindDn: source.bindDn },
       );
     const caPem = await readCa(ctx, source.caFile, request.projectPath);
     return ldap.sample(source, {
@@ -234,11 +237,10 @@ export async function readSample(
     });
   }
   if (!source.path || !csvPathOf(source, request.projectPath))
-    throw new ApiFailure(
+    throw refuse(
       'invalid-request',
       'choose the CSV file first (an absolute path, or save the project so a relative path can be resolved)',
-      undefined,
-      { id: 'error.csvMissing', values: {} },
+      'error.csvMissing',
     );
   const path = await resolveSourceFile(ctx, source.path, request.projectPath, 'source.path');
   const csv = await openCsv(path, { encoding: source.encoding, delimiter: source.delimiter }, task.signal);
@@ -247,7 +249,8 @@ export async function readSample(
   let total = 0;
   try {
     for await (const event of csv.events) {
-      if (task.signal.aborted) throw new ApiFailure('cancelled', 'sampling was cancelled');
+      if (task.signal.aborted)
+        throw refuse('cancelled', 'sampling was cancelled', 'refusal.cancelled', { task: 'sampling' });
       if (event.kind === 'issue') {
         if (issues.length < 5000) issues.push(event.issue);
         continue;

@@ -1,4 +1,4 @@
-import { ApiFailure } from '../../shared/api/contract';
+import { refuse } from '../../shared/api/contract';
 import type { MappingFile } from '../../shared/mapping/schema';
 import type { ScimAuth, ScimClient } from '../scim/client';
 import type { ServiceContext } from './context';
@@ -49,11 +49,11 @@ export async function connectTarget(ctx: ServiceContext, mapping: MappingFile): 
     };
   } else if (token) auth = { kind: 'bearer', token };
   else
-    throw new ApiFailure(
+    throw refuse(
       'invalid-request',
       `enter the ClientSecret for ${target.baseUrl} first (kept in the secret store)`,
-      undefined,
-      { id: 'error.scimSecretMissing', values: { url: target.baseUrl } },
+      'error.scimSecretMissing',
+      { url: target.baseUrl },
     );
   return {
     label: target.baseUrl,

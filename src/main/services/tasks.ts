@@ -1,4 +1,5 @@
-import { ApiFailure } from '../../shared/api/contract';
+import { refuse } from '../../shared/api/contract';
+import type { TaskKind } from '../../shared/api/refusals';
 import { newId } from './ids';
 
 export interface Task {
@@ -30,12 +31,13 @@ export class TaskRegistry {
    * Runs `work` as a task; a failure after cancellation becomes a `cancelled` answer saying what stopped, so
    * the renderer never shows an error for something the consultant asked for.
    */
-  async run<T>(taskId: string | undefined, what: string, work: (task: Task) => Promise<T>): Promise<T> {
+  async run<T>(taskId: string | undefined, what: TaskKind, work: (task: Task) => Promise<T>): Promise<T> {
     const task = this.start(taskId);
     try {
       return await work(task);
     } catch (e) {
-      if (task.signal.aborted) throw new ApiFailure('cancelled', `${what} was cancelled`);
+      if (task.signal.aborted)
+        throw refuse('cancelled', `${what} was cancelled`, 'refusal.cancelled', { task: what });
       throw e;
     } finally {
       task.done();

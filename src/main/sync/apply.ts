@@ -219,7 +219,11 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         target: { url: plan.target.url, ...targetWarnings() },
         startedAt,
         finishedAt: new Date(now()).toISOString(),
-        safety: { ok: verdict.ok, reasons: verdict.reasons },
+        safety: {
+          ok: verdict.ok,
+          reasons: verdict.reasons,
+          ...(verdict.messages ? { messages: verdict.messages } : {}),
+        },
         totals,
         warnings,
         rows: reportRows(plan, lines),

@@ -1,7 +1,7 @@
 import type { FlatValue } from '../../shared/scim/resource';
 import { format, type CodedMessage, type Lang, type MessageId } from '../../shared/i18n';
 import { reasonText, warningTexts } from '../../shared/plan/messages';
-import type { Plan, PlanAction, UntouchedAccount } from '../../shared/plan/types';
+import type { Plan, PlanAction, SafetyMessage, UntouchedAccount } from '../../shared/plan/types';
 
 export type OpResult = 'ok' | 'failed' | 'not-run' | 'noop' | 'conflict' | 'skipped' | 'blocked';
 
@@ -61,7 +61,8 @@ export interface RunReport {
   target: { url: string; warnings?: string[]; warningMessages?: CodedMessage[] };
   startedAt: string;
   finishedAt: string;
-  safety: { ok: boolean; reasons: string[] };
+  /** `reasons` in English; `messages` the same as catalogue ids and values. */
+  safety: { ok: boolean; reasons: string[]; messages?: SafetyMessage[] };
   /** Per operation. */
   totals: Record<OpResult, number>;
   /** Operations that went through with a warning. */

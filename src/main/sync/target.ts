@@ -31,14 +31,14 @@ export interface ResolvedTarget {
  * Refuses URLs that would send a secret in the clear or are not SCIM base URLs at all: the same rule
  * (`checkHttpsUrl`) the app and the mapping schema apply.
  */
-export function checkTargetUrl(raw: string, what = 'the target'): URL {
+export function checkTargetUrl(raw: string, role: 'target' | 'token' = 'target'): URL {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw new UserError(`--target ${JSON.stringify(raw)} is neither a URL nor "sandbox[:DIR]"`);
   }
-  const checked = checkHttpsUrl(raw, what);
+  const checked = checkHttpsUrl(raw, role);
   if (!checked.ok)
     throw new UserError(
       /user name or password/.test(checked.reason)
@@ -105,7 +105,7 @@ export async function resolveTarget(req: TargetRequest): Promise<ResolvedTarget>
   const mappingTokenUrl = mt?.kind === 'scim' ? mt.tokenUrl : undefined;
   const tokenUrl = req.tokenUrl ?? mappingTokenUrl;
   if (tokenUrl) {
-    checkTargetUrl(tokenUrl, 'the token URL');
+    checkTargetUrl(tokenUrl, 'token');
     const decision = decideTokenUrl(url.href, tokenUrl, req.tokenUrl ? tokenUrl : null);
     if (decision.kind === 'invalid') throw new UserError(decision.reason);
     if (decision.kind === 'needs-confirmation')

@@ -15,6 +15,7 @@ import {
 import type { MappingProblem } from '../mapping/load';
 import { jsonPath } from '../mapping/load';
 import { CHANNELS, EVENTS, type Channel, type EventName, isChannel } from './channels';
+import { refusal, type MessageRef, type RefusalId } from './refusals';
 import {
   isAcceptableLdapUrl,
   isSafeAbsolutePath,
@@ -60,11 +61,7 @@ export interface ApiError {
   detail?: MessageRef;
 }
 
-/** A catalogue message id (src/shared/i18n) with its parameters: messages cross the boundary as data. */
-export interface MessageRef {
-  id: string;
-  values: Record<string, string | number>;
-}
+export type { MessageRef } from './refusals';
 
 /**
  * Something only the consultant may decide, never a mapping file: sending a stored secret to a host it was not
@@ -109,6 +106,20 @@ export function fail(
     ok: false,
     error: { code, message, ...(confirm ? { confirm } : {}), ...(detail ? { detail } : {}) },
   };
+}
+
+/**
+ * A refusal as data: the English `message` for logs and the CLI, and its catalogue id and values (`refusal.*`),
+ * which the renderer words in the consultant's language.
+ */
+export function refuse(
+  code: ApiErrorCode,
+  message: string,
+  id: RefusalId,
+  values: Record<string, string | number> = {},
+  confirm?: Confirmation,
+): ApiFailure {
+  return new ApiFailure(code, message, confirm, refusal(id, values));
 }
 
 /** An error a handler throws on purpose; its code and message reach the renderer unchanged. */
@@ -715,7 +726,12 @@ export function validateRequest<C extends Channel>(channel: C, input: unknown): 
 export function validateRequest(channel: unknown, input: unknown): Result<unknown>;
 export function validateRequest(channel: unknown, input: unknown): Result<unknown> {
   if (!isChannel(channel))
-    return fail('unknown-channel', `unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}`);
+    return fail(
+      'unknown-channel',
+      `unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}`,
+      undefined,
+      refusal('refusal.unknownChannel'),
+    );
   const schema = contract[channel].request as z.ZodType;
   const parsed = schema.safeParse(input === undefined ? {} : input);
   if (parsed.success) return ok(parsed.data);
@@ -723,7 +739,12 @@ export function validateRequest(channel: unknown, input: unknown): Result<unknow
     .slice(0, 5)
     .map((i) => `${jsonPath(i.path)}: ${i.message}`)
     .join('; ');
-  return fail('invalid-request', `${channel}: ${details}`);
+  return fail(
+    'invalid-request',
+    `${channel}: ${details}`,
+    undefined,
+    refusal('refusal.invalidRequest', { channel }),
+  );
 }
 
 /** Splits `domain:verb`. */
@@ -742,7 +763,12 @@ export function toApiError(error: unknown): ApiError {
       ...(error.detail ? { detail: error.detail } : {}),
     };
   if (error instanceof Error && error.name === 'AbortError')
-    return { code: 'cancelled', message: 'cancelled' };
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: message || 'unexpected error' };
+    return {
+      code: 'cancelled',
+      message: 'cancelled',
+      detail: refusal('refusal.cancelled', { task: 'other' }),
+    };
+  const message = (error instanceof Error ? error.message : String(error)) || 'unexpected error';
+  // The technical text stays beside the sentence: it is what a log or a support question needs.
+  return { code: 'internal', message, detail: refusal('refusal.internal', { message }) };
 }

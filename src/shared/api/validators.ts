@@ -4,6 +4,8 @@
  * pass as `http://127.0.0.1`). No Node, no DOM: the same checks run in main, the bridge and the renderer.
  */
 
+import { refusal, type Refusal, type RefusalId } from './refusals';
+
 // Control characters (C0, DEL, C1) never belong in a name, a path or a URL we accept.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -178,35 +180,66 @@ export function isAcceptableLdapUrl(url: unknown): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // Where a mapping may point. One set of rules, used by the app (service, bridge) and the CLI alike.
 
-export type UrlCheck = { ok: true; origin: ParsedOrigin } | { ok: false; reason: string };
+/** Which URL a check is about: named in its refusal ("the target URL must use https…"). */
+export type UrlRole = 'url' | 'target' | 'token' | 'api';
+
+const URL_ROLE_TEXT: Readonly<Record<UrlRole, string>> = {
+  url: 'the URL',
+  target: 'the target URL',
+  token: 'the token URL',
+  api: 'the API URL',
+};
+
+/**
+ * A URL check: its origin, or why not — the English `reason` for logs and the CLI, and the same as a catalogue
+ * message (`refusal.url.*`, `refusal.ldapUrl.*`) for the screens.
+ */
+export type UrlCheck = { ok: true; origin: ParsedOrigin } | { ok: false; reason: string; refusal: Refusal };
 
 /**
  * A SCIM base URL or OAuth token URL from a mapping, a form or a flag: https, or plain http only on the
  * loopback interface (the sandbox); no user-info (`https://user:pw@host`), nothing `parseOrigin` refuses.
  */
-export function checkHttpsUrl(url: unknown, what = 'the URL'): UrlCheck {
-  if (typeof url !== 'string' || url.length === 0) return { ok: false, reason: `${what} is missing` };
+export function checkHttpsUrl(url: unknown, role: UrlRole = 'url'): UrlCheck {
+  const what = URL_ROLE_TEXT[role];
+  if (typeof url !== 'string' || url.length === 0)
+    return { ok: false, reason: `${what} is missing`, refusal: refusal('refusal.url.missing', { role }) };
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url))
     return {
       ok: false,
       reason: `${what} must not hold a user name or password; secrets go in the secret store`,
+      refusal: refusal('refusal.url.userInfo', { role }),
     };
   const parsed = parseOrigin(url);
-  if (!parsed) return { ok: false, reason: `${what} is not a plain https://host[:port]/path URL` };
+  if (!parsed)
+    return {
+      ok: false,
+      reason: `${what} is not a plain https://host[:port]/path URL`,
+      refusal: refusal('refusal.url.notPlain', { role }),
+    };
   if (parsed.scheme === 'https') return { ok: true, origin: parsed };
   if (parsed.scheme === 'http' && LOOPBACK_HOSTS.has(parsed.host)) return { ok: true, origin: parsed };
   return {
     ok: false,
     reason: `${what} must use https (plain http only for 127.0.0.1/localhost): ${parsed.origin} would send secrets in the clear`,
+    refusal: refusal('refusal.url.notHttps', { role, origin: parsed.origin }),
   };
 }
 
 /** An LDAP server URL: `ldap://host[:port]` or `ldaps://host[:port]`, no user-info, no path or query. */
 export function checkLdapServerUrl(url: unknown): UrlCheck {
   if (typeof url === 'string' && /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url))
-    return { ok: false, reason: 'the directory URL must not hold a user name or password' };
+    return {
+      ok: false,
+      reason: 'the directory URL must not hold a user name or password',
+      refusal: refusal('refusal.ldapUrl.userInfo'),
+    };
   if (!isAcceptableLdapUrl(url))
-    return { ok: false, reason: 'the directory URL must be ldap://host[:port] or ldaps://host[:port]' };
+    return {
+      ok: false,
+      reason: 'the directory URL must be ldap://host[:port] or ldaps://host[:port]',
+      refusal: refusal('refusal.ldapUrl.form'),
+    };
   return { ok: true, origin: parseOrigin(url) as ParsedOrigin };
 }
 
@@ -215,7 +248,7 @@ export type TokenUrlDecision =
   | { kind: 'same-origin'; origin: string }
   | { kind: 'confirmed'; origin: string }
   | { kind: 'needs-confirmation'; origin: string; baseOrigin: string }
-  | { kind: 'invalid'; reason: string };
+  | { kind: 'invalid'; reason: string; refusal: Refusal };
 
 /**
  * Whether the OAuth client secret may be sent to `tokenUrl`. On the base URL's own origin: yes. On another
@@ -228,11 +261,11 @@ export function decideTokenUrl(
   tokenUrl: string | undefined,
   confirmedOrigin?: string | null,
 ): TokenUrlDecision {
-  const base = checkHttpsUrl(baseUrl, 'the target URL');
-  if (!base.ok) return { kind: 'invalid', reason: base.reason };
+  const base = checkHttpsUrl(baseUrl, 'target');
+  if (!base.ok) return { kind: 'invalid', reason: base.reason, refusal: base.refusal };
   if (tokenUrl === undefined || tokenUrl === '') return { kind: 'default' };
-  const token = checkHttpsUrl(tokenUrl, 'the token URL');
-  if (!token.ok) return { kind: 'invalid', reason: token.reason };
+  const token = checkHttpsUrl(tokenUrl, 'token');
+  if (!token.ok) return { kind: 'invalid', reason: token.reason, refusal: token.refusal };
   if (token.origin.origin === base.origin.origin) return { kind: 'same-origin', origin: token.origin.origin };
   const confirmed = confirmedOrigin ? parseOrigin(confirmedOrigin) : null;
   if (confirmed && confirmed.origin === token.origin.origin)
@@ -274,7 +307,9 @@ export function isPlainLdap(source: { url: string; startTls?: boolean }): boolea
   return /^ldap:/i.test(source.url) && source.startTls === false;
 }
 
-export type MappingPathCheck = { ok: true; segments: string[] } | { ok: false; reason: string };
+/** A mapping path check: its segments, or why not (English `reason`; `refusal.path.*` for the screens). */
+export type MappingPathCheck =
+  { ok: true; segments: string[] } | { ok: false; reason: string; refusal: Refusal };
 
 /**
  * A file path written in a mapping file (`source.path`, `source.caFile`): relative to the project folder and
@@ -282,29 +317,35 @@ export type MappingPathCheck = { ok: true; segments: string[] } | { ok: false; r
  * `//host/share`, `\\host@SSL@443\DavWWWRoot\x` — Windows would authenticate to that host with the consultant's
  * credentials), device paths (`\\?\`, `\\.\`), URLs, `..` segments, alternate data streams, control characters.
  * Absolute paths are for the consultant to pick (dialog, CLI argument), never for the file to decide.
+ * `what` names the place (`source.path`); it is data in the refusal, not words.
  */
 export function checkMappingPath(path: unknown, what = 'the path'): MappingPathCheck {
-  if (typeof path !== 'string' || path.length === 0) return { ok: false, reason: `${what} is empty` };
-  if (path.length > 1024) return { ok: false, reason: `${what} is too long` };
-  if (CONTROL.test(path)) return { ok: false, reason: `${what} holds control characters` };
+  const no = (reason: string, id: RefusalId): MappingPathCheck => ({
+    ok: false,
+    reason,
+    refusal: refusal(id, { field: what }),
+  });
+  if (typeof path !== 'string' || path.length === 0) return no(`${what} is empty`, 'refusal.path.empty');
+  if (path.length > 1024) return no(`${what} is too long`, 'refusal.path.tooLong');
+  if (CONTROL.test(path)) return no(`${what} holds control characters`, 'refusal.path.control');
   if (/^[\\/]{2}/.test(path))
-    return {
-      ok: false,
-      reason: `${what} is a network or device path (\\\\host\\share, //host/share, \\\\?\\); pick the file on this computer instead`,
-    };
+    return no(
+      `${what} is a network or device path (\\\\host\\share, //host/share, \\\\?\\); pick the file on this computer instead`,
+      'refusal.path.network',
+    );
   if (/^[\\/]/.test(path) || /^[a-z]:/i.test(path))
-    return {
-      ok: false,
-      reason: `${what} is absolute; a mapping file names files relative to its own folder (choose the file in the workbench, or pass it on the command line)`,
-    };
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return { ok: false, reason: `${what} is a URL, not a file path` };
-  if (path.includes(':')) return { ok: false, reason: `${what} may not contain ":"` };
+    return no(
+      `${what} is absolute; a mapping file names files relative to its own folder (choose the file in the workbench, or pass it on the command line)`,
+      'refusal.path.absolute',
+    );
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return no(`${what} is a URL, not a file path`, 'refusal.path.url');
+  if (path.includes(':')) return no(`${what} may not contain ":"`, 'refusal.path.colon');
   const segments = path.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
   if (segments.some((s) => s === '..' || /^\.{3,}$/.test(s.trim()) || s.trim() === '..'))
-    return {
-      ok: false,
-      reason: `${what} leaves the project folder (..); keep the file next to the mapping or below it`,
-    };
-  if (segments.length === 0) return { ok: false, reason: `${what} names no file` };
+    return no(
+      `${what} leaves the project folder (..); keep the file next to the mapping or below it`,
+      'refusal.path.leaves',
+    );
+  if (segments.length === 0) return no(`${what} names no file`, 'refusal.path.noFile');
   return { ok: true, segments };
 }

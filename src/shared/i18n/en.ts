@@ -436,6 +436,88 @@ export const en = {
   'error.planBlocked':
     'The plan exceeds the safety thresholds; allow it for this run on the Plan step first.',
   'error.openThroughDialog': 'Open the project through the Open dialog (or drop it on the window).',
+  // Refusals of the workbench's API, its bridge and its URL and path checks (src/shared/api/refusals.ts).
+  'refusal.cancelled':
+    '{task, select, sampling {Sampling} validation {Validation} planning {Planning} reading {Reading the source} preview {The preview} other {The request}} was cancelled.',
+  'refusal.tooSlow':
+    '{task, select, sampling {Sampling} validation {Validation} planning {Planning} reading {Reading the source} preview {The preview} other {The request}} stopped after {seconds, plural, one {# second} other {# seconds}}, before record {record}: the mapping takes too long per row. Simplify its expressions (long texts, many Replace calls).',
+  'refusal.internal': 'Something unexpected went wrong; the technical detail: {message}',
+  'refusal.sourceFailed': 'The source or the target reported a problem: {message}',
+  'refusal.invalidRequest':
+    'The workbench refused a request it could not read ({channel}). Reload the page; if it happens again, the log has the detail.',
+  'refusal.unknownChannel': 'The workbench does not know this request. Reload the page.',
+  'refusal.untrustedFrame': 'A request from a part of the window the workbench does not trust was refused.',
+  'refusal.projectNotOpened': 'That project was not opened in the workbench; open it first.',
+  'refusal.noDialogs':
+    'There are no file dialogs in the browser workbench; type the path or drop the file on the window.',
+  'refusal.demoMissing': 'The bundled demo is missing from this installation (resources/demo).',
+  'refusal.save.secret':
+    'Not saved: {keys} {n, plural, one {looks} other {look}} like a secret, and a mapping file never holds one. Remove {n, plural, one {it} other {them}}; the workbench keeps secrets in its secret store.',
+  'refusal.save.fileName': 'The file name must be a plain name ending in .plekmap.json.',
+  'refusal.save.extension': 'A mapping is saved as a .plekmap.json file.',
+  'refusal.save.throughDialog': 'Choose where to save through the Save dialog.',
+  'refusal.upload.fileName': 'The file name must be a plain name, without folders.',
+  'refusal.mappingProblems':
+    'The mapping has {n, plural, one {a problem} other {# problems}}; fix {n, plural, one {it} other {them}} on the Mapping or Validate step before planning.',
+  'refusal.planStillBlocked':
+    'The plan is still held back by the safety guards; a truncated source cannot be allowed through.',
+  'refusal.unknownRun': 'This run is not known (any more); start it again from the Run step.',
+  'refusal.file.notAFile': '{file} is not a file.',
+  'refusal.file.tooLarge': '{file} is too large for a mapping file.',
+  'refusal.file.missing': '{file} does not exist (moved or renamed?).',
+  'refusal.file.unreadable': 'Cannot read {file} ({code}).',
+  'refusal.file.duplicateKey':
+    '{file}: {key} appears twice in the same object; remove one so that the file means one thing.',
+  'refusal.file.notJson':
+    '{file} is not a readable mapping file: the JSON breaks off or is malformed near {where}.',
+  'refusal.file.notMapping': '{file} does not hold a mapping.',
+  'refusal.secret.noEndpoint':
+    'A secret belongs to one place: give the directory (URL, TLS mode, bind DN) or the target URL.',
+  'refusal.secret.bindDn': 'A directory password belongs to a bind DN; fill in the bind DN first.',
+  'refusal.secret.notPlainLdap': 'This directory does not use plain LDAP.',
+  'refusal.secret.gone': 'That stored secret does not exist any more; enter it again.',
+  'refusal.secret.noEncryption':
+    'This computer offers no encrypted storage, so the secret was not saved; enter it again when it is needed.',
+  'refusal.confirm.plainLdap':
+    '{host} would receive the bind password unencrypted (StartTLS is off). Confirm plain LDAP, or switch StartTLS on.',
+  'refusal.confirm.sameHost':
+    'The project binds to {host} differently than when the {secret, select, bindPassword {bind password} other {secret}} was stored (bind DN or TLS mode changed); confirm before it is sent.',
+  'refusal.confirm.newHost':
+    'The project now points at {host}; the {secret, select, bindPassword {bind password} other {secret}} was stored for {previousHost}. Confirm before it is sent to {host}.',
+  'refusal.confirm.tokenHost':
+    'The mapping sends the client secret to {host}, not to the target {baseHost}; confirm that token server before anything is sent.',
+  'refusal.url.missing':
+    '{role, select, target {The target URL} token {The token URL} api {The API URL} other {The URL}} is missing.',
+  'refusal.url.userInfo':
+    '{role, select, target {The target URL} token {The token URL} api {The API URL} other {The URL}} must not hold a user name or password; secrets go in the secret store.',
+  'refusal.url.notPlain':
+    '{role, select, target {The target URL} token {The token URL} api {The API URL} other {The URL}} is not a plain https://host[:port]/path address.',
+  'refusal.url.notHttps':
+    '{role, select, target {The target URL} token {The token URL} api {The API URL} other {The URL}} must use https (plain http only for 127.0.0.1 or localhost): {origin} would send secrets unencrypted.',
+  'refusal.ldapUrl.userInfo': 'The directory URL must not hold a user name or password.',
+  'refusal.ldapUrl.form': 'The directory URL must be ldap://host[:port] or ldaps://host[:port].',
+  'refusal.path.empty': '{field} is empty.',
+  'refusal.path.tooLong': '{field} is too long.',
+  'refusal.path.control': '{field} holds control characters.',
+  'refusal.path.network':
+    '{field} is a network or device path (\\\\host\\share, //host/share); pick the file on this computer instead.',
+  'refusal.path.absolute':
+    '{field} is an absolute path; a mapping file names files relative to its own folder. Choose the file in the workbench, or pass it on the command line.',
+  'refusal.path.url': '{field} is a web address, not a file path.',
+  'refusal.path.colon': '{field} may not contain ":".',
+  'refusal.path.leaves':
+    '{field} leaves the project folder; keep the file next to the mapping or in a folder below it.',
+  'refusal.path.noFile': '{field} names no file.',
+  'refusal.path.notChosen':
+    '{field} is a path outside the folders you chose in this session; choose the file again (or pass it on the command line).',
+  'refusal.bridge.tooLarge': 'The request is larger than {limit, number} bytes.',
+  'refusal.bridge.noSession':
+    'This page has no session (any more): open the link that plek-sync serve or npm start printed.',
+  'refusal.bridge.foreign': 'Requests from other sites or addresses are refused.',
+  'refusal.bridge.protocol': 'The workbench refused a malformed request. Reload the page.',
+  'refusal.bridge.failed': 'The workbench could not handle this request; the log has the detail.',
+  'refusal.unreachable':
+    'The workbench service cannot be reached; is plek-sync serve (or npm start) still running? The technical detail: {message}',
   'issue.encoding': 'Encoding problem',
   'issue.duplicate-header': 'Duplicate column header',
   'issue.empty-header': 'Empty column header',
@@ -600,6 +682,11 @@ export const en = {
   'graph.a11y.interactive': 'Lock or unlock the graph',
   'graph.a11y.minimap': 'Overview map',
   'graph.a11y.handle': 'Connection point',
+  'graph.role.source': 'attribute',
+  'graph.role.transform': 'function',
+  'graph.role.literal': 'constant',
+  'graph.role.target': 'Plek field',
+  'graph.role.edge': 'connection',
   'graph.graphLabel': 'Mapping graph',
   'graph.graphParked': 'Enter or an arrow key: back to the nodes · Tab: on to the next part · ?: keys',
   'graph.keys': 'Keys',
@@ -755,6 +842,34 @@ export const en = {
   // The command line (plek-sync).
   'cli.lang': 'language of the messages: nl or en (default: from LC_ALL, LC_MESSAGES or LANG)',
   'cli.more': '… and {n, number} more (use --json for all)',
+  'cli.plan.heading':
+    'Plan for {target} (today {today}, {rows, plural, one {# source row} other {# source rows}}{initial, select, yes {, initial import} other {}})',
+  'cli.plan.linkedLeavers': '({n, number} linked and deactivated)',
+  'cli.plan.target': 'Target: {warning}',
+  'cli.plan.safe': 'Safety: ok',
+  'cli.plan.blocked': 'Safety: BLOCKED — nothing will be applied',
+  'cli.plan.row': 'row {row}',
+  'cli.plan.warning': 'warning: {warning}',
+  'cli.plan.managerCreated': 'manager "{key}" (created in this run)',
+  'cli.plan.manual':
+    "Plek accounts to assign by hand ({n, number}): set their externalId to the person's mapping key, or leave them",
+  'cli.plan.noUserName': '(no userName)',
+  'cli.plan.written': 'Plan written to {file}; apply it with: {command}',
+  'cli.plan.blockedExit': '✗ the safety guards block this plan',
+  'cli.apply.blocked': '✗ the plan is blocked by the safety guards; nothing was changed:',
+  'cli.apply.summary':
+    '{ok, number} ok, {failed, number} failed, {notRun, number} not run, {noop, number} unchanged, {conflict, plural, one {# conflict} other {# conflicts}}, {skipped, number} skipped{warnings, plural, =0 {} other {, # with a warning}}',
+  'cli.apply.interrupted': 'interrupted: {summary}; run the same command again to resume',
+  'cli.apply.report': 'report: {json}, {nl} and {en}',
+  'cli.apply.target': 'target: {warning}',
+  'cli.apply.failure': '{key}: {reason}',
+  'cli.run.comparedWithFile': 'compared with {file}',
+  'cli.run.comparedWithState':
+    'compared with the state of the run of {date} ({rows, plural, one {# row} other {# rows}})',
+  'cli.run.noState': 'no daily state yet: this run starts it',
+  'cli.run.stateOff': 'daily state off (--no-state)',
+  'cli.run.attention':
+    'exit 1: {conflicts, plural, one {# conflict} other {# conflicts}} and {rows, plural, one {# row with errors needs} other {# rows with errors need}} attention (see the report)',
   'cli.validate.summary': '{source}: {rows, plural, one {# row} other {# rows}}, today = {today}',
   'cli.validate.users':
     '{active, number} active ({leaving, number} leaving later), {deactivate, number} to deactivate, {skipped, number} skipped ({starting, number} starting later), {error, number} with errors',

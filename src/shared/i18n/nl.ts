@@ -434,6 +434,89 @@ export const nl: Catalogue = {
   'error.planBlocked':
     'Het plan overschrijdt de veiligheidsgrenzen; sta het eerst toe voor deze run bij Plan.',
   'error.openThroughDialog': 'Open het project via het dialoogvenster Openen (of sleep het op het venster).',
+  // Weigeringen van de API van de workbench, de brug en de URL- en padcontroles (src/shared/api/refusals.ts).
+  'refusal.cancelled':
+    '{task, select, sampling {De steekproef} validation {De validatie} planning {Het plannen} reading {Het lezen van de bron} preview {Het voorbeeld} other {Het verzoek}} is geannuleerd.',
+  'refusal.tooSlow':
+    '{task, select, sampling {De steekproef} validation {De validatie} planning {Het plannen} reading {Het lezen van de bron} preview {Het voorbeeld} other {Het verzoek}} is na {seconds, plural, one {# seconde} other {# seconden}} gestopt, vóór record {record}: de mapping doet te lang over een rij. Maak de expressies eenvoudiger (lange teksten, veel Replace-aanroepen).',
+  'refusal.internal': 'Er ging iets onverwachts mis; het technische detail: {message}',
+  'refusal.sourceFailed': 'De bron of het doel meldde een probleem: {message}',
+  'refusal.invalidRequest':
+    'De workbench weigerde een verzoek dat hij niet kon lezen ({channel}). Laad de pagina opnieuw; gebeurt het weer, dan staat het detail in het logboek.',
+  'refusal.unknownChannel': 'De workbench kent dit verzoek niet. Laad de pagina opnieuw.',
+  'refusal.untrustedFrame':
+    'Een verzoek uit een deel van het venster dat de workbench niet vertrouwt, is geweigerd.',
+  'refusal.projectNotOpened': 'Dat project is niet in de workbench geopend; open het eerst.',
+  'refusal.noDialogs':
+    'De workbench in de browser heeft geen bestandsvensters; typ het pad of sleep het bestand op het venster.',
+  'refusal.demoMissing': 'De meegeleverde demo ontbreekt in deze installatie (resources/demo).',
+  'refusal.save.secret':
+    'Niet opgeslagen: {keys} {n, plural, one {lijkt} other {lijken}} op een geheim, en een mappingbestand bevat nooit een geheim. Haal {n, plural, one {het} other {ze}} weg; de workbench bewaart geheimen in zijn kluis.',
+  'refusal.save.fileName': 'De bestandsnaam moet een gewone naam zijn die eindigt op .plekmap.json.',
+  'refusal.save.extension': 'Een mapping wordt opgeslagen als .plekmap.json-bestand.',
+  'refusal.save.throughDialog': 'Kies via het venster Opslaan waar het bestand komt.',
+  'refusal.upload.fileName': 'De bestandsnaam moet een gewone naam zijn, zonder mappen.',
+  'refusal.mappingProblems':
+    'De mapping heeft {n, plural, one {een probleem} other {# problemen}}; los {n, plural, one {het} other {ze}} op bij de stap Mapping of Valideren voordat je plant.',
+  'refusal.planStillBlocked':
+    'Het plan wordt nog steeds tegengehouden door de veiligheidsgrenzen; een afgekapte bron kan niet worden doorgelaten.',
+  'refusal.unknownRun': 'Deze run is (niet meer) bekend; start hem opnieuw bij de stap Run.',
+  'refusal.file.notAFile': '{file} is geen bestand.',
+  'refusal.file.tooLarge': '{file} is te groot voor een mappingbestand.',
+  'refusal.file.missing': '{file} bestaat niet (verplaatst of hernoemd?).',
+  'refusal.file.unreadable': '{file} kan niet worden gelezen ({code}).',
+  'refusal.file.duplicateKey':
+    '{file}: {key} staat twee keer in hetzelfde object; haal er één weg, zodat het bestand maar één ding betekent.',
+  'refusal.file.notJson':
+    '{file} is geen leesbaar mappingbestand: de JSON houdt op of klopt niet bij {where}.',
+  'refusal.file.notMapping': '{file} bevat geen mapping.',
+  'refusal.secret.noEndpoint':
+    'Een geheim hoort bij één plek: geef de directory (URL, TLS-modus, bind-DN) of de doel-URL op.',
+  'refusal.secret.bindDn': 'Een directorywachtwoord hoort bij een bind-DN; vul eerst de bind-DN in.',
+  'refusal.secret.notPlainLdap': 'Deze directory gebruikt geen onversleutelde LDAP.',
+  'refusal.secret.gone': 'Dat bewaarde geheim bestaat niet meer; vul het opnieuw in.',
+  'refusal.secret.noEncryption':
+    'Deze computer biedt geen versleutelde opslag, dus het geheim is niet bewaard; vul het opnieuw in als het nodig is.',
+  'refusal.confirm.plainLdap':
+    '{host} zou het bind-wachtwoord onversleuteld ontvangen (StartTLS staat uit). Bevestig onversleutelde LDAP, of zet StartTLS aan.',
+  'refusal.confirm.sameHost':
+    'Het project maakt anders verbinding met {host} dan toen {secret, select, bindPassword {het bind-wachtwoord} other {het geheim}} werd bewaard (bind-DN of TLS-modus gewijzigd); bevestig voordat het wordt verstuurd.',
+  'refusal.confirm.newHost':
+    'Het project wijst nu naar {host}; {secret, select, bindPassword {het bind-wachtwoord} other {het geheim}} werd bewaard voor {previousHost}. Bevestig voordat het naar {host} gaat.',
+  'refusal.confirm.tokenHost':
+    'De mapping stuurt het client secret naar {host}, niet naar het doel {baseHost}; bevestig die tokenserver voordat er iets wordt verstuurd.',
+  'refusal.url.missing':
+    '{role, select, target {De doel-URL} token {De token-URL} api {De API-URL} other {De URL}} ontbreekt.',
+  'refusal.url.userInfo':
+    '{role, select, target {De doel-URL} token {De token-URL} api {De API-URL} other {De URL}} mag geen gebruikersnaam of wachtwoord bevatten; geheimen horen in de kluis.',
+  'refusal.url.notPlain':
+    '{role, select, target {De doel-URL} token {De token-URL} api {De API-URL} other {De URL}} is geen gewoon https://host[:poort]/pad-adres.',
+  'refusal.url.notHttps':
+    '{role, select, target {De doel-URL} token {De token-URL} api {De API-URL} other {De URL}} moet https gebruiken (gewone http alleen voor 127.0.0.1 of localhost): {origin} zou geheimen onversleuteld versturen.',
+  'refusal.ldapUrl.userInfo': 'De directory-URL mag geen gebruikersnaam of wachtwoord bevatten.',
+  'refusal.ldapUrl.form': 'De directory-URL moet ldap://host[:poort] of ldaps://host[:poort] zijn.',
+  'refusal.path.empty': '{field} is leeg.',
+  'refusal.path.tooLong': '{field} is te lang.',
+  'refusal.path.control': '{field} bevat stuurtekens.',
+  'refusal.path.network':
+    '{field} is een netwerk- of apparaatpad (\\\\host\\share, //host/share); kies het bestand op deze computer.',
+  'refusal.path.absolute':
+    '{field} is een absoluut pad; een mappingbestand noemt bestanden ten opzichte van zijn eigen map. Kies het bestand in de workbench, of geef het op de opdrachtregel mee.',
+  'refusal.path.url': '{field} is een webadres, geen bestandspad.',
+  'refusal.path.colon': '{field} mag geen ":" bevatten.',
+  'refusal.path.leaves':
+    '{field} gaat buiten de projectmap; zet het bestand naast de mapping of in een map daaronder.',
+  'refusal.path.noFile': '{field} noemt geen bestand.',
+  'refusal.path.notChosen':
+    '{field} is een pad buiten de mappen die je in deze sessie hebt gekozen; kies het bestand opnieuw (of geef het op de opdrachtregel mee).',
+  'refusal.bridge.tooLarge': 'Het verzoek is groter dan {limit, number} bytes.',
+  'refusal.bridge.noSession':
+    'Deze pagina heeft geen sessie (meer): open de link die plek-sync serve of npm start liet zien.',
+  'refusal.bridge.foreign': 'Verzoeken van andere sites of adressen worden geweigerd.',
+  'refusal.bridge.protocol': 'De workbench weigerde een onjuist verzoek. Laad de pagina opnieuw.',
+  'refusal.bridge.failed': 'De workbench kon dit verzoek niet afhandelen; het detail staat in het logboek.',
+  'refusal.unreachable':
+    'De workbench-service is niet bereikbaar; draait plek-sync serve (of npm start) nog? Het technische detail: {message}',
   'issue.encoding': 'Tekensetprobleem',
   'issue.duplicate-header': 'Dubbele kolomkop',
   'issue.empty-header': 'Lege kolomkop',
@@ -601,6 +684,11 @@ export const nl: Catalogue = {
   'graph.a11y.interactive': 'Grafiek vergrendelen of ontgrendelen',
   'graph.a11y.minimap': 'Overzichtskaart',
   'graph.a11y.handle': 'Verbindingspunt',
+  'graph.role.source': 'attribuut',
+  'graph.role.transform': 'functie',
+  'graph.role.literal': 'vaste waarde',
+  'graph.role.target': 'Plek-veld',
+  'graph.role.edge': 'verbinding',
   'graph.graphLabel': 'Mappinggrafiek',
   'graph.graphParked': 'Enter of een pijltjestoets: terug naar de knopen · Tab: verder · ?: toetsen',
   'graph.keys': 'Toetsen',
@@ -755,6 +843,34 @@ export const nl: Catalogue = {
 
   'cli.lang': 'taal van de meldingen: nl of en (standaard: uit LC_ALL, LC_MESSAGES of LANG)',
   'cli.more': '… en nog {n, number} (gebruik --json voor alle)',
+  'cli.plan.heading':
+    'Plan voor {target} (vandaag {today}, {rows, plural, one {# bronrij} other {# bronrijen}}{initial, select, yes {, eerste import} other {}})',
+  'cli.plan.linkedLeavers': '({n, number} gekoppeld en gedeactiveerd)',
+  'cli.plan.target': 'Doel: {warning}',
+  'cli.plan.safe': 'Veiligheid: in orde',
+  'cli.plan.blocked': 'Veiligheid: TEGENGEHOUDEN — er wordt niets uitgevoerd',
+  'cli.plan.row': 'rij {row}',
+  'cli.plan.warning': 'waarschuwing: {warning}',
+  'cli.plan.managerCreated': 'leidinggevende "{key}" (aangemaakt in deze run)',
+  'cli.plan.manual':
+    'Plek-accounts om met de hand toe te wijzen ({n, number}): zet hun externalId op de mapping key van de persoon, of laat ze staan',
+  'cli.plan.noUserName': '(geen login)',
+  'cli.plan.written': 'Plan geschreven naar {file}; voer het uit met: {command}',
+  'cli.plan.blockedExit': '✗ de veiligheidscontroles houden dit plan tegen',
+  'cli.apply.blocked': '✗ het plan wordt tegengehouden door de veiligheidscontroles; er is niets gewijzigd:',
+  'cli.apply.summary':
+    '{ok, number} gelukt, {failed, number} mislukt, {notRun, number} niet uitgevoerd, {noop, number} ongewijzigd, {conflict, plural, one {# conflict} other {# conflicten}}, {skipped, number} overgeslagen{warnings, plural, =0 {} other {, # met een waarschuwing}}',
+  'cli.apply.interrupted': 'onderbroken: {summary}; voer hetzelfde commando opnieuw uit om verder te gaan',
+  'cli.apply.report': 'rapport: {json}, {nl} en {en}',
+  'cli.apply.target': 'doel: {warning}',
+  'cli.apply.failure': '{key}: {reason}',
+  'cli.run.comparedWithFile': 'vergeleken met {file}',
+  'cli.run.comparedWithState':
+    'vergeleken met de stand van de run van {date} ({rows, plural, one {# rij} other {# rijen}})',
+  'cli.run.noState': 'nog geen dagelijkse stand: deze run begint die',
+  'cli.run.stateOff': 'dagelijkse stand uit (--no-state)',
+  'cli.run.attention':
+    'exit 1: {conflicts, plural, one {# conflict} other {# conflicten}} en {rows, plural, one {# rij met fouten vraagt} other {# rijen met fouten vragen}} aandacht (zie het rapport)',
   'cli.validate.summary': '{source}: {rows, plural, one {# rij} other {# rijen}}, vandaag = {today}',
   'cli.validate.users':
     '{active, number} actief ({leaving, number} gaan later uit dienst), {deactivate, number} te deactiveren, {skipped, number} overgeslagen ({starting, number} komen later in dienst), {error, number} met fouten',

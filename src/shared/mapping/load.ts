@@ -38,7 +38,14 @@ function describeIssue(issue: z.core.$ZodIssue): MappingProblem {
       message: `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; check the spelling against docs/mapping-format.md`,
     };
   }
+  const refusal =
+    issue.code === 'custom' ? (issue.params as { refusal?: unknown } | undefined)?.refusal : undefined;
+  if (isMessageRef(refusal)) return { path, message: issue.message, detail: refusal };
   return { path, message: issue.message };
+}
+
+function isMessageRef(v: unknown): v is { id: string; values: Record<string, string | number> } {
+  return typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string';
 }
 
 /** Validates an already-parsed JSON value as a mapping file v1. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkHttpsUrl } from '../api/validators';
+import { checkHttpsUrl, type UrlRole } from '../api/validators';
 
 /**
  * Mapping file v1: the contract between the workbench, the `plek-sync` CLI and Plek's server-side daily sync.
@@ -17,10 +17,11 @@ const expression = z
 const attributeName = z.string().min(1).max(200);
 
 /** The one URL rule (https, http only for loopback, no user-info) as a zod check, so app and CLI refuse alike. */
-function httpsUrlIssue(what: string) {
+function httpsUrlIssue(role: UrlRole) {
   return (value: string, ctx: z.RefinementCtx) => {
-    const r = checkHttpsUrl(value, what);
-    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason });
+    const r = checkHttpsUrl(value, role);
+    // The refusal rides along as data, so a screen words it in its language (src/shared/mapping/load.ts).
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason, params: { refusal: r.refusal } });
   };
 }
 
@@ -88,7 +89,7 @@ export const ldapSourceSchema = z
  * on this computer (emulators, tunnels), no user name or password in it. The readers check it again before any
  * request.
  */
-const apiUrl = z.string().superRefine(httpsUrlIssue('the API URL'));
+const apiUrl = z.string().superRefine(httpsUrlIssue('api'));
 
 /** True for URLs the API sources may call (the one URL rule). */
 export function isAllowedApiUrl(value: string): boolean {
@@ -442,10 +443,10 @@ export const targetSchema = z
     z
       .object({
         kind: z.literal('scim'),
-        baseUrl: z.string().superRefine(httpsUrlIssue('the target URL')),
+        baseUrl: z.string().superRefine(httpsUrlIssue('target')),
         tokenUrl: z
           .string()
-          .superRefine(httpsUrlIssue('the token URL'))
+          .superRefine(httpsUrlIssue('token'))
           .optional()
           .describe(
             'OAuth token endpoint. On another origin than baseUrl the client secret is sent there only after the consultant confirms that host (app) or passes --token-url (CLI).',

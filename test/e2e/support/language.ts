@@ -13,10 +13,30 @@ export async function step(page: Page, name: string): Promise<void> {
   await page.locator(`.stepper [data-step="${name}"]`).click();
 }
 
+/** The text of an element without what is data rather than language (codes, keys, expressions, source values). */
+async function textOf(page: Page, selector: string): Promise<string> {
+  return page.locator(selector).evaluate((root) => {
+    const copy = root.cloneNode(true) as HTMLElement;
+    for (const el of Array.from(
+      copy.querySelectorAll('code, .mono, pre.log, input, select, textarea, [translate="no"]'),
+    ))
+      el.remove();
+    return copy.innerText;
+  });
+}
+
 /**
- * Walks Source, Validate (every issue group opened), Rules, Plan and Run and returns each place where a word of
- * the other language shows, with some text around it. Codes, keys, expressions and source values are data, not
- * language, and are left out. The Mapping step has its own walk, `foreignWordsOnMapping`.
+ * What a server said in its own words inside the run report's text: `(HTTP 409: userName "…" is already in use)`
+ * and a network error `(POST /Users: ETIMEDOUT)`. They are Plek's words, shown beside ours, not our language.
+ */
+const SERVER_DETAIL = /\((?:HTTP \d{3}\b|(?:GET|POST|PUT|PATCH|DELETE) \/)[^()]*(?:\([^()]*\)[^()]*)*\)/g;
+
+/**
+ * Walks Source, Validate (every issue group opened), Rules, Plan (also filtered to its conflicts and skipped rows,
+ * whose reasons the table shows) and Run (the failures, the warnings about Plek and the report text) and returns
+ * each place where a word of the other language shows, with some text around it. Codes, keys, expressions,
+ * source values and a server's own words are data, not language, and are left out. The Mapping step has its own
+ * walk, `foreignWordsOnMapping`.
  */
 export async function foreignWordsOnSteps(page: Page, lang: keyof typeof FOREIGN_WORDS): Promise<string[]> {
   const hits: string[] = [];
@@ -28,15 +48,26 @@ export async function foreignWordsOnSteps(page: Page, lang: keyof typeof FOREIGN
       const closed = page.locator('.issue-group-toggle[aria-expanded="false"]');
       while ((await closed.count()) > 0) await closed.first().click();
     }
-    const text = await page.locator('main').evaluate((main) => {
-      const copy = main.cloneNode(true) as HTMLElement;
-      for (const el of Array.from(
-        copy.querySelectorAll('code, .mono, pre.log, input, select, textarea, [translate="no"]'),
-      ))
-        el.remove();
-      return copy.innerText;
-    });
-    hits.push(...foreignWordsIn(name, text, lang));
+    hits.push(...foreignWordsIn(name, await textOf(page, 'main'), lang));
+    const filter = page.getByTestId('plan-filter-action');
+    if (name === 'plan' && (await filter.count()) > 0) {
+      // The table is virtual: only the lines in view are on the page, so look at each kind of line that says why.
+      for (const action of ['error', 'skip']) {
+        await filter.selectOption(action);
+        hits.push(
+          ...foreignWordsIn(`plan (${action})`, await textOf(page, '[data-testid="plan-table"]'), lang),
+        );
+      }
+      await filter.selectOption('all');
+    }
+    const report = page.getByTestId('report-text');
+    if (name === 'run' && (await report.count()) > 0) {
+      // Operation ids in the log (`user:100014`) are technical, as are a server's own words.
+      const text = ((await report.textContent()) ?? '')
+        .replace(SERVER_DETAIL, '')
+        .replace(/\b(?:user|member|group|manager|row):\S+/g, '');
+      hits.push(...foreignWordsIn('run report', text, lang));
+    }
   }
   return hits;
 }

@@ -161,7 +161,11 @@ describe('API authentication', () => {
     expect(r.status).toBe(401);
     expect(JSON.parse(r.body)).toEqual({
       ok: false,
-      error: { code: 'unauthorized', message: 'missing or wrong token' },
+      error: {
+        code: 'unauthorized',
+        message: 'missing or wrong token',
+        detail: { id: 'refusal.bridge.noSession', values: {} },
+      },
     });
   });
 

@@ -53,7 +53,11 @@ describe('registerWorkbenchIpc', () => {
     });
     expect(r).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: 'request from an untrusted frame' },
+      error: {
+        code: 'forbidden',
+        message: 'request from an untrusted frame',
+        detail: { id: 'refusal.untrustedFrame', values: {} },
+      },
     });
     const noFrame = await registered.get('app:info')?.({}, {});
     expect((noFrame as { ok: boolean }).ok).toBe(false);

@@ -235,13 +235,19 @@ describe('over the bridge (the app)', () => {
   });
 
   it.each([
-    ['plain http to another host', PLAIN_HTTP_TARGET(), /must use https/],
-    ['credentials in the URL', CREDENTIALS_IN_URL(), /user name or password/],
-  ])('%s: the project names the problem and planning refuses', async (_name, mapping, reason) => {
+    ['plain http to another host', PLAIN_HTTP_TARGET(), /must use https/, 'refusal.url.notHttps'],
+    ['credentials in the URL', CREDENTIALS_IN_URL(), /user name or password/, 'refusal.url.userInfo'],
+  ])('%s: the project names the problem and planning refuses', async (_name, mapping, reason, id) => {
     const path = await project(_name.replace(/\W+/g, '-'), mapping);
     const opened = await call('project:open', { path });
     const problems = (opened.value as { problems: { path: string; message: string }[] }).problems;
-    expect(problems).toEqual([{ path: '$.target.baseUrl', message: expect.stringMatching(reason) }]);
+    expect(problems).toEqual([
+      {
+        path: '$.target.baseUrl',
+        message: expect.stringMatching(reason),
+        detail: { id, values: expect.objectContaining({ role: 'target' }) },
+      },
+    ]);
     const plan = await call('plan:compute', { mapping, projectPath: path });
     expect(plan.ok).toBe(false);
     expect(plan.error?.message).toMatch(reason);

@@ -87,11 +87,22 @@ describe('createDispatch', () => {
     });
     expect(await dispatch('source:sample', { source: { kind: 'csv', path: '/x/medewerkers.csv' } })).toEqual({
       ok: false,
-      error: { code: 'source-failed', message: 'Cannot read medewerkers.csv: the file does not exist' },
+      error: {
+        code: 'source-failed',
+        message: 'Cannot read medewerkers.csv: the file does not exist',
+        detail: {
+          id: 'refusal.sourceFailed',
+          values: { message: 'Cannot read medewerkers.csv: the file does not exist' },
+        },
+      },
     });
     expect(await dispatch('project:recent', {})).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'a string, not an Error' },
+      error: {
+        code: 'internal',
+        message: 'a string, not an Error',
+        detail: { id: 'refusal.internal', values: { message: 'a string, not an Error' } },
+      },
     });
     const leaked = await dispatch('source:testConnection', {
       source: {

@@ -122,7 +122,11 @@ describe('projects', () => {
     const r = await api().project.open({ path: join(dir, 'bestaat-niet.plekmap.json') });
     expect(r).toEqual({
       ok: false,
-      error: { code: 'not-found', message: 'bestaat-niet.plekmap.json does not exist (moved or renamed?)' },
+      error: {
+        code: 'not-found',
+        message: 'bestaat-niet.plekmap.json does not exist (moved or renamed?)',
+        detail: { id: 'refusal.file.missing', values: { file: 'bestaat-niet.plekmap.json', code: 'ENOENT' } },
+      },
     });
   });
 
@@ -233,7 +237,13 @@ describe('the bundled demo, end to end through the service', () => {
     expect(report.status).toBe('completed');
     expect(report.counts.ok).toBeGreaterThan(150);
     expect(report.csv?.startsWith('\uFEFF')).toBe(true);
-    expect(report.text).toContain(`Plek sync run ${runId}`);
+    // The report's text in the language asked for: Dutch by default, English on request.
+    expect(report.text).toMatch(new RegExp(`^Run ${runId}\nDoel: sandbox\n[^]*\nStatus: voltooid\n`));
+    const english = unwrap(await api().run.report({ runId, lang: 'en' }));
+    expect(english.text).toMatch(new RegExp(`^Run ${runId}\nTarget: sandbox\n[^]*\nStatus: finished\n`));
+    expect(english.csv?.split('\r\n')[0]).toBe(
+      '\uFEFFrow;key;name;email;action;result;changes;reason;warnings;groups;Plek id',
+    );
     expect(events.some((e) => e.event === 'run:progress')).toBe(true);
     expect(unwrap(await api().sandbox.status()).users).toBeGreaterThan(150);
 
@@ -338,7 +348,14 @@ describe('cancelling a long task', () => {
     });
     const r = await api().plan.compute({ mapping, taskId: 'plan-groot' });
     off();
-    expect(r).toEqual({ ok: false, error: { code: 'cancelled', message: 'planning was cancelled' } });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'cancelled',
+        message: 'planning was cancelled',
+        detail: { id: 'refusal.cancelled', values: { task: 'planning' } },
+      },
+    });
     expect(unwrap(await api().task.cancel({ taskId: 'plan-groot' }))).toEqual({ cancelled: false });
   });
 });

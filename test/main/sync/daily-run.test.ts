@@ -378,7 +378,7 @@ describe('plek-sync run, day after day, against servers we did not write', () =>
       out = '';
       expect(await main(runArgs(truncated, '2026-12-04')), out).toBe(1);
       expect(lastLine()).toMatch(/^plek-sync run: status=blocked exit=1 rows=3 /);
-      expect(out).toMatch(/the source holds 3 rows, fewer than 80% of the previous run's 7/);
+      expect(out).toMatch(/The source holds 3 rows, fewer than 80% of the 7 of the previous run/);
       expect(await plek()).toBe(before);
       endStates.set(kind, project(await accounts()));
     },

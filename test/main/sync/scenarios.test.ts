@@ -428,7 +428,12 @@ describe('a target whose /ServiceProviderConfig fails', () => {
       const warning =
         'GET /ServiceProviderConfig: HTTP 503 — configuration store unavailable; ETags and /Bulk are off for this run';
       expect(plan.target.warnings).toEqual([warning]);
-      expect(formatPlan(plan)).toContain(`Target: ${warning}`);
+      expect(formatPlan(plan)).toContain(
+        "Target: Plek's /ServiceProviderConfig could not be read — Plek had a server error (HTTP 503: configuration store unavailable). ETags and /Bulk were off for this run",
+      );
+      expect(formatPlan(plan, { lang: 'nl' })).toContain(
+        'Doel: De /ServiceProviderConfig van Plek kon niet worden gelezen — Plek had een serverfout (HTTP 503: configuration store unavailable). ETags en /Bulk stonden uit voor deze run',
+      );
       const r = await applyPlan(plan, { client: c, journalPath: join(dir, 'spc.jsonl') });
       expect(r.failed).toBe(0);
       expect(r.report.target.warnings).toEqual([warning]);

@@ -115,6 +115,11 @@ describe('toApiError', () => {
       message: 'Ede.plekmap.json bestaat niet',
     });
     const e = Object.assign(new Error('boom'), { secret: 's3cr3t' });
-    expect(toApiError(e)).toEqual({ code: 'internal', message: 'boom' });
+    // An unexpected error keeps its text beside a sentence the screen can word in its language.
+    expect(toApiError(e)).toEqual({
+      code: 'internal',
+      message: 'boom',
+      detail: { id: 'refusal.internal', values: { message: 'boom' } },
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isStructurallySame, parse } from '@formatjs/icu-messageformat-parser';
@@ -55,6 +55,25 @@ describe('the catalogues', () => {
     expect(isStructurallySame(en, ast('{n} rijen')).success).toBe(false);
     expect(isStructurallySame(en, ast('{count, plural, one {# rij} other {# rijen}}')).success).toBe(false);
     expect(argumentNames(ast('{a} {b, select, x {{c}} other {}}'))).toEqual(['a', 'b', 'c']);
+  });
+
+  it('have a text in both languages for every message code the code base says (plan, sync, client, run)', () => {
+    // Coded messages are made with said('<code>') or written as { code: '<code>' }: find every such code in src.
+    const root = new URL('../../../src/', import.meta.url).pathname;
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+    const codes = new Set<string>();
+    for (const f of files) {
+      const text = readFileSync(join(root, f), 'utf8');
+      for (const m of text.matchAll(/\bsaid\(\s*'([^']+)'|\bcode: '((?:report|run|plan)\.[^']+)'/g))
+        codes.add((m[1] ?? m[2])!);
+    }
+    expect(codes.size).toBeGreaterThan(40);
+    const missing = [...codes].filter(
+      (code) => !CATALOGUES.en[code as MessageId]?.trim() || !CATALOGUES.nl[code as MessageId]?.trim(),
+    );
+    expect(missing).toEqual([]);
+    // The scan finds a planted code without a text (the check above can fail).
+    expect(CATALOGUES.en['report.reason.doesNotExist' as MessageId]).toBeUndefined();
   });
 
   it('name every issue code in both languages', () => {

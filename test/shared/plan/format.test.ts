@@ -66,7 +66,7 @@ describe('formatPlan', () => {
     expect(text).toContain(
       'row 3  update     100013 (chloe.degraaf@gemeente-voorbeeld.nl)  — 1 field changed\n        name.middleName: (empty) → "de"',
     );
-    expect(text).toContain('groupAdd   100013 → Zorg');
+    expect(text).toContain('add to group 100013 → Zorg');
     expect(text).toContain('active: true → false');
     expect(text).not.toContain('100001');
     expect(formatPlan(plan, { includeNoop: true })).toContain('100001');

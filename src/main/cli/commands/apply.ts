@@ -8,7 +8,10 @@ import type { SafetyThresholds } from '../../../shared/mapping/schema';
 import type { Plan } from '../../../shared/plan/types';
 import { loadMappingFile } from '../../pipeline';
 import { UserError } from '../../user-error';
-import { green, red, yellow } from '../common';
+import { cliLang, green, red, say, yellow } from '../common';
+import { formatMessages } from '../../../shared/i18n';
+import { warningTexts } from '../../../shared/plan/messages';
+import { safetyLines } from '../../../shared/plan/format';
 import { openOutput } from '../output';
 
 interface ApplyCommandOptions {
@@ -92,18 +95,35 @@ export async function applyWithReport(
     );
   } else if (result.blocked) {
     process.stdout.write(
-      `${red('✗ the plan is blocked by the safety guards; nothing was changed:')}\n${result.report.safety.reasons.map((r) => `  - ${r}`).join('\n')}\n`,
+      `${red(say('cli.apply.blocked'))}\n${safetyLines(result.report, cliLang())
+        .map((r) => `  - ${r}`)
+        .join('\n')}\n`,
     );
   } else {
-    const warnings = result.report.warnings ? `, ${result.report.warnings} with a warning` : '';
-    const summary = `${t.ok} ok, ${t.failed} failed, ${t['not-run']} not run, ${t.noop} unchanged, ${t.conflict} conflicts, ${t.skipped} skipped${warnings}`;
+    const summary = say('cli.apply.summary', {
+      ok: t.ok,
+      failed: t.failed,
+      notRun: t['not-run'],
+      noop: t.noop,
+      conflict: t.conflict,
+      skipped: t.skipped,
+      warnings: result.report.warnings,
+    });
     process.stdout.write(
-      `${result.aborted ? yellow(`interrupted: ${summary}; run the same command again to resume`) : t.failed ? red(summary) : green(summary)}\n`,
+      `${result.aborted ? yellow(say('cli.apply.interrupted', { summary })) : t.failed ? red(summary) : green(summary)}\n`,
     );
-    process.stdout.write(`report: ${files.json}, ${files.nl} and ${files.en}\n`);
+    // The first failures, worded in the CLI's language (all of them are in the report files).
+    const failed = result.report.lines.filter((l) => l.result === 'failed');
+    for (const l of failed.slice(0, 20))
+      process.stdout.write(
+        `  ${red(say('cli.apply.failure', { key: l.key ?? l.group ?? '', reason: l.errorMessages?.length ? formatMessages(cliLang(), l.errorMessages) : (l.error ?? '') }))}\n`,
+      );
+    if (failed.length > 20) process.stdout.write(`  ${say('cli.more', { n: failed.length - 20 })}\n`);
+    process.stdout.write(`${say('cli.apply.report', { json: files.json, nl: files.nl, en: files.en })}\n`);
   }
   if (!json)
-    for (const w of result.report.target.warnings ?? []) process.stdout.write(`${yellow(`target: ${w}`)}\n`);
+    for (const w of warningTexts(result.report.target, cliLang()))
+      process.stdout.write(`${yellow(say('cli.apply.target', { warning: w }))}\n`);
   process.exitCode = result.aborted ? 130 : result.blocked || result.failed > 0 ? 1 : 0;
   return result;
 }

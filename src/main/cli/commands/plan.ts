@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { formatPlanLines } from '../../../shared/plan/format';
 import { interruptible, withTargetErrors, targetFromOptions, writePlanFile } from '../../sync/cli-support';
 import { planFromMapping } from '../../sync/plan';
-import { apiSecretsFromEnv, envSecret, parseToday, red } from '../common';
+import { apiSecretsFromEnv, cliLang, envSecret, parseToday, red, say } from '../common';
 import { openOutput } from '../output';
 
 export interface PlanCommandOptions {
@@ -81,7 +81,7 @@ export function register(program: Command): void {
           // Line by line with back-pressure: a 100,000-row plan never becomes one string.
           const stdout = await openOutput(undefined);
           let piece = '';
-          for (const line of formatPlanLines(plan, { includeNoop: opts.all ?? false })) {
+          for (const line of formatPlanLines(plan, { includeNoop: opts.all ?? false, lang: cliLang() })) {
             piece += `${line}\n`;
             if (piece.length < 65_536) continue;
             await stdout.write(piece);
@@ -90,9 +90,9 @@ export function register(program: Command): void {
           if (piece) await stdout.write(piece);
           if (opts.out)
             process.stdout.write(
-              `\nPlan written to ${opts.out}; apply it with: plek-sync apply --mapping ${opts.mapping} --plan ${opts.out}\n`,
+              `\n${say('cli.plan.written', { file: opts.out, command: `plek-sync apply --mapping ${opts.mapping} --plan ${opts.out}` })}\n`,
             );
-          if (!plan.safety.ok) process.stdout.write(`${red('✗ the safety guards block this plan')}\n`);
+          if (!plan.safety.ok) process.stdout.write(`${red(say('cli.plan.blockedExit'))}\n`);
         }
         process.exitCode = plan.safety.ok ? 0 : 1;
       } finally {

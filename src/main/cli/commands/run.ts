@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { dataFolders, defaultDataDir } from '../../data-dir';
 import { loadMappingFile } from '../../pipeline';
-import { formatPlanSummary } from '../../../shared/plan/format';
+import { formatPlanSummary, safetyLines } from '../../../shared/plan/format';
 import type { Plan } from '../../../shared/plan/types';
 import { withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { planId } from '../../sync/journal';
@@ -11,7 +11,7 @@ import { planFromMapping } from '../../sync/plan';
 import type { ApplyResult } from '../../sync/apply';
 import { dailyStatePath, nextDailyState, readDailyState, stateDir, writeDailyState } from '../../sync/state';
 import { UserError } from '../../user-error';
-import { apiSecretsFromEnv, envSecret, localToday, parseRetentionDays } from '../common';
+import { apiSecretsFromEnv, cliLang, envSecret, localToday, parseRetentionDays, say } from '../common';
 import { clearWorkbenchData, DAY_MS, pruneRunFiles } from '../../security/data-protection';
 import { fileSettingsStore, settingsWithDefaults } from '../../services/settings';
 import { applyWithReport, reportFiles } from './apply';
@@ -120,14 +120,20 @@ export function register(program: Command): void {
         });
         if (!opts.json) {
           const from = opts.previous
-            ? `compared with ${opts.previous}`
+            ? say('cli.run.comparedWithFile', { file: opts.previous })
             : saved
-              ? `compared with the state of the run of ${saved.today} (${saved.rows} rows)`
+              ? say('cli.run.comparedWithState', { date: saved.today, rows: saved.rows })
               : useState
-                ? 'no daily state yet: this run starts it'
-                : 'daily state off (--no-state)';
+                ? say('cli.run.noState')
+                : say('cli.run.stateOff');
           process.stdout.write(
-            `${formatPlanSummary(plan)}\n${from}\n${plan.safety.ok ? '' : `${plan.safety.reasons.map((r) => `  - ${r}`).join('\n')}\n`}`,
+            `${formatPlanSummary(plan, cliLang())}\n${from}\n${
+              plan.safety.ok
+                ? ''
+                : `${safetyLines(plan, cliLang())
+                    .map((r) => `  - ${r}`)
+                    .join('\n')}\n`
+            }`,
           );
         }
         const dir = opts.runDir ?? dataFolders(defaultDataDir()).runs;
@@ -148,7 +154,7 @@ export function register(program: Command): void {
         if (process.exitCode === 0 && (plan.counts.conflict > 0 || rowErrors > 0)) {
           if (!opts.json) {
             process.stdout.write(
-              `exit 1: ${plan.counts.conflict} conflicts and ${rowErrors} rows with errors need attention (see the report)\n`,
+              `${say('cli.run.attention', { conflicts: plan.counts.conflict, rows: rowErrors })}\n`,
             );
           }
           process.exitCode = 1;

@@ -90,7 +90,7 @@ export function mappingHandlers(
       if (!v.ok) return { outcomes: [], issues: [], summary: null, problems: v.problems };
       const result = mapRecords(
         v.compiled,
-        withinBudget(records, BUDGET_MS.preview, 'the preview', ctx.budgetClock),
+        withinBudget(records, BUDGET_MS.preview, 'preview', ctx.budgetClock),
         {
           today: today ?? ctx.today(v.compiled.timeZone),
           trace: true,

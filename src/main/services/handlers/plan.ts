@@ -1,5 +1,5 @@
 import {
-  ApiFailure,
+  refuse,
   PLAN_ACTIONS,
   type PlanAction,
   type PlanChangeView,
@@ -93,9 +93,11 @@ export function planHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, 'plan
     'plan:compute': async ({ mapping: draft, projectPath, today, taskId }) => {
       const v = checkDraft(draft);
       if (!v.ok)
-        throw new ApiFailure(
+        throw refuse(
           'invalid-request',
           `the mapping has problems: ${v.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+          'refusal.mappingProblems',
+          { n: v.problems.length },
         );
       return ctx.tasks.run(taskId, 'planning', async (task) => {
         const day = today ?? ctx.today(v.compiled.timeZone);

@@ -1,6 +1,6 @@
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ApiFailure, type WorkbenchHandlers } from '../../../shared/api/contract';
+import { refuse, type WorkbenchHandlers } from '../../../shared/api/contract';
 import { isSafeProjectFileName } from '../../../shared/api/validators';
 import { parseMapping, stringifyMapping } from '../../../shared/mapping/load';
 import type { MappingFileInput } from '../../../shared/mapping/schema';
@@ -28,7 +28,8 @@ type ProjectChannels =
 export function projectHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, ProjectChannels> {
   const { options, folders, recent } = ctx;
   const dialogs = () => {
-    if (!options.dialogs) throw new ApiFailure('unsupported', 'no native dialogs in browser mode');
+    if (!options.dialogs)
+      throw refuse('unsupported', 'no native dialogs in browser mode', 'refusal.noDialogs');
     return options.dialogs;
   };
   return {
@@ -54,11 +55,10 @@ export function projectHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Pr
       // Only a file the consultant picked (dialog, drop, recent list) or the workbench's own: never any JSON
       // file a request names.
       if (!(await isProjectPathAllowed(ctx, path)))
-        throw new ApiFailure(
+        throw refuse(
           'forbidden',
           'open the project through the Open dialog (or drop it on the window)',
-          undefined,
-          { id: 'error.openThroughDialog', values: {} },
+          'error.openThroughDialog',
         );
       const doc = await readProject(path, recent);
       ctx.grants.grantFile(path);
@@ -68,23 +68,37 @@ export function projectHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Pr
     'project:save': async ({ path, fileName, mapping }) => {
       const leaked = secretLikeKeys(mapping);
       if (leaked.length > 0)
-        throw new ApiFailure(
+        throw refuse(
           'invalid-request',
           `not saved: ${leaked.join(', ')} looks like a secret; a mapping file never holds one`,
+          'refusal.save.secret',
+          { keys: leaked.join(', '), n: leaked.length },
         );
       let target: string;
       if (fileName !== undefined) {
         // Checked again here (not only by the schema): this is the line that joins user input onto our folder.
         if (!isSafeProjectFileName(fileName) || !inside(folders.projects, fileName))
-          throw new ApiFailure('forbidden', 'the file name must be a plain name ending in .plekmap.json');
+          throw refuse(
+            'forbidden',
+            'the file name must be a plain name ending in .plekmap.json',
+            'refusal.save.fileName',
+          );
         target = join(folders.projects, fileName);
       } else {
         target = path as string;
         if (!target.toLowerCase().endsWith('.plekmap.json'))
-          throw new ApiFailure('invalid-request', 'a mapping is saved as a .plekmap.json file');
+          throw refuse(
+            'invalid-request',
+            'a mapping is saved as a .plekmap.json file',
+            'refusal.save.extension',
+          );
         // Where the consultant chose to save (the Save dialog) or the project they opened; nowhere else.
         if (!(await isProjectPathAllowed(ctx, target)))
-          throw new ApiFailure('forbidden', 'choose where to save through the Save dialog');
+          throw refuse(
+            'forbidden',
+            'choose where to save through the Save dialog',
+            'refusal.save.throughDialog',
+          );
       }
       await atomicWrite(target, stringifyMapping(mapping as Record<string, unknown>));
       await recent.add(target);
@@ -104,9 +118,10 @@ export function projectHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Pr
           if (!exists) await copyFile(join(from, f), dest);
         }
       } catch {
-        throw new ApiFailure(
+        throw refuse(
           'not-found',
           'the bundled demo is missing from this installation (resources/demo)',
+          'refusal.demoMissing',
         );
       }
       return withEndpointChanges(ctx, await readProject(join(folders.demo, 'demo.plekmap.json'), recent));

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ApiFailure, type MessageRef, type WorkbenchHandlers } from '../../../shared/api/contract';
+import { refuse, type MessageRef, type WorkbenchHandlers } from '../../../shared/api/contract';
 import {
   flattenMessage,
   format,
@@ -127,7 +127,11 @@ export function runHandlers(
       allowMassDeactivation: true,
     });
     if (!plan.safety.ok)
-      throw new ApiFailure('conflict', `the plan is still blocked: ${plan.safety.reasons.join('; ')}`);
+      throw refuse(
+        'conflict',
+        `the plan is still blocked: ${plan.safety.reasons.join('; ')}`,
+        'refusal.planStillBlocked',
+      );
     return plan;
   }
 
@@ -135,18 +139,16 @@ export function runHandlers(
     'run:apply': async ({ planId, overrideSafety }) => {
       const stored = ctx.plans.get(planId);
       if (!stored)
-        throw new ApiFailure(
+        throw refuse(
           'not-found',
           'this plan is no longer available; compute the plan again',
-          undefined,
-          { id: 'error.planGone', values: {} },
+          'error.planGone',
         );
       if (!stored.plan.safety.ok && !overrideSafety)
-        throw new ApiFailure(
+        throw refuse(
           'conflict',
           `the plan exceeds the safety thresholds: ${stored.plan.safety.reasons.join('; ')}`,
-          undefined,
-          { id: 'error.planBlocked', values: {} },
+          'error.planBlocked',
         );
       const target = await connectTarget(ctx, stored.mapping);
       let plan: Plan;
@@ -309,7 +311,7 @@ export function runHandlers(
 
     'run:cancel': async ({ runId }) => {
       const state = ctx.runs.get(runId);
-      if (!state) throw new ApiFailure('not-found', 'unknown run');
+      if (!state) throw refuse('not-found', 'unknown run', 'refusal.unknownRun');
       if (state.report.status !== 'running') return { cancelled: false };
       state.controller.abort();
       return { cancelled: true };
@@ -317,7 +319,7 @@ export function runHandlers(
 
     'run:report': async ({ runId, lang = 'nl' }) => {
       const state = ctx.runs.get(runId);
-      if (!state) throw new ApiFailure('not-found', 'unknown run');
+      if (!state) throw refuse('not-found', 'unknown run', 'refusal.unknownRun');
       // Text and CSV in the language asked for (the interface's): the saved report reads as the screen does.
       return {
         ...state.report,

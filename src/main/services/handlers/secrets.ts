@@ -1,4 +1,4 @@
-import { ApiFailure, type SecretEndpointInput, type WorkbenchHandlers } from '../../../shared/api/contract';
+import { refuse, type SecretEndpointInput, type WorkbenchHandlers } from '../../../shared/api/contract';
 import { clearWorkbenchData, DAY_MS } from '../../security/data-protection';
 import type { ServiceContext } from '../context';
 
@@ -6,9 +6,10 @@ import type { ServiceContext } from '../context';
 function endpointOfRequest(r: { scope?: string | undefined; endpoint?: SecretEndpointInput | undefined }) {
   const endpoint = r.endpoint ?? (r.scope ? { url: r.scope } : undefined);
   if (!endpoint)
-    throw new ApiFailure(
+    throw refuse(
       'invalid-request',
       'a secret belongs to one endpoint: give the directory (URL, TLS mode, bind DN) or the target URL',
+      'refusal.secret.noEndpoint',
     );
   return endpoint;
 }

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ApiFailure, type WorkbenchHandlers } from '../../../shared/api/contract';
+import { refuse, type WorkbenchHandlers } from '../../../shared/api/contract';
 import { isSafeFileName } from '../../../shared/api/validators';
 import { ldapBackend } from '../backends';
 import { newId, type ServiceContext } from '../context';
@@ -21,9 +21,11 @@ export function sourceHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Sou
       ctx.tasks.run(request.taskId, 'sampling', (task) => readSample(ctx, request, task)),
 
     'source:upload': async ({ fileName, contentBase64 }) => {
-      if (!isSafeFileName(fileName)) throw new ApiFailure('forbidden', 'the file name must be a plain name');
+      if (!isSafeFileName(fileName))
+        throw refuse('forbidden', 'the file name must be a plain name', 'refusal.upload.fileName');
       const folder = join(ctx.folders.uploads, newId('u'));
-      if (!inside(folder, fileName)) throw new ApiFailure('forbidden', 'the file name must be a plain name');
+      if (!inside(folder, fileName))
+        throw refuse('forbidden', 'the file name must be a plain name', 'refusal.upload.fileName');
       await mkdir(folder, { recursive: true, mode: 0o700 });
       const dest = join(folder, fileName);
       // An HR export: owner-only on disk.

@@ -1,8 +1,10 @@
-import type { Confirmation, Result, WorkbenchApi } from '../../../shared/api/contract';
+import type { Confirmation, MessageRef, Result, WorkbenchApi } from '../../../shared/api/contract';
 
 export interface PendingConfirmation {
   confirmation: Confirmation;
+  /** English, for logs; `detail` is the same as a catalogue message, for the screen's language. */
   message: string;
+  detail?: MessageRef;
 }
 
 type Listener = (pending: PendingConfirmation) => void;
@@ -38,7 +40,11 @@ export function watchConfirmations(api: WorkbenchApi): WorkbenchApi {
       calls[verb] = async (request?: unknown) => {
         const result = (await (fn as (r?: unknown) => Promise<Result<unknown>>)(request)) as Result<unknown>;
         if (!result.ok && result.error.code === 'needs-confirmation' && result.error.confirm) {
-          const pending = { confirmation: result.error.confirm, message: result.error.message };
+          const pending: PendingConfirmation = {
+            confirmation: result.error.confirm,
+            message: result.error.message,
+            ...(result.error.detail ? { detail: result.error.detail } : {}),
+          };
           for (const l of listeners) l(pending);
         }
         return result;

@@ -1,6 +1,7 @@
 import { EVENTS, isEventName, type Channel, type EventName } from '../../../shared/api/channels';
 import { createApi } from '../../../shared/api/client';
 import type { Result, WorkbenchApi } from '../../../shared/api/contract';
+import { refusal } from '../../../shared/api/refusals';
 
 /**
  * Whether this page holds a bridge session. The link `plek-sync serve` prints is a one-time code that the bridge
@@ -50,12 +51,23 @@ export function createHttpApi(options: HttpApiOptions): WorkbenchApi {
       });
       const body = (await res.json()) as Result<unknown>;
       if (typeof body === 'object' && body !== null && 'ok' in body) return body;
-      return { ok: false, error: { code: 'internal', message: `unexpected answer (HTTP ${res.status})` } };
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `unexpected answer (HTTP ${res.status})`,
+          detail: refusal('refusal.bridge.failed'),
+        },
+      };
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       return {
         ok: false,
-        error: { code: 'internal', message: `the workbench service is unreachable: ${message}` },
+        error: {
+          code: 'internal',
+          message: `the workbench service is unreachable: ${message}`,
+          detail: refusal('refusal.unreachable', { message }),
+        },
       };
     }
   }

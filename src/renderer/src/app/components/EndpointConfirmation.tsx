@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { confirmEndpoint, onConfirmationNeeded, type PendingConfirmation } from '../../api';
 import { useApp, useT } from '../store/context';
+import { wordDetail } from '../store/helpers';
 
 /**
  * Asks the consultant before the workbench sends anything where a mapping file pointed it: a stored secret to a
@@ -10,6 +11,7 @@ import { useApp, useT } from '../store/context';
 export function EndpointConfirmation() {
   const t = useT();
   const changes = useApp((s) => s.project?.endpointChanges);
+  const lang = useApp((s) => s.lang);
   const [pending, setPending] = useState<PendingConfirmation | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +52,7 @@ export function EndpointConfirmation() {
               <span className="hint"> ({t('security.confirm.target', { host: c.baseHost })})</span>
             ) : null}
           </p>
-          <p className="hint">{pending?.message}</p>
+          <p className="hint">{pending ? (wordDetail(pending.detail, lang) ?? pending.message) : null}</p>
           {error ? <p role="alert">{error}</p> : null}
           <div className="row">
             <button
@@ -61,7 +63,7 @@ export function EndpointConfirmation() {
                   if (r.ok) {
                     setPending(null);
                     setDone(c.host);
-                  } else setError(r.error.message);
+                  } else setError(wordDetail(r.error.detail, lang) ?? r.error.message);
                 })
               }
             >

@@ -5,7 +5,9 @@ import { PLAN_ACTIONS, type PlanAction, type PlanChangeView } from '../../../../
 import { useApp, useT } from '../store/context';
 import { filterPlanChanges, summarizeChange } from '../logic/derive';
 import { errorsByRow, planReason, reconcilePlan } from '../logic/counts';
-import { reasonText, warningTexts } from '../../../../shared/plan/messages';
+import { reasonText } from '../../../../shared/plan/messages';
+import { said } from '../../../../shared/i18n';
+import { Said } from '../components/Said';
 import type { Issue } from '../../../../shared/issues';
 import { VirtualRows } from '../components/VirtualRows';
 import type { MessageKey } from '../i18n';
@@ -109,16 +111,15 @@ export function PlanPage() {
               <div className="alert alert-warning" style={{ marginTop: 12 }} data-testid="target-warnings">
                 <strong>{t('plan.targetWarnings')}</strong>
                 <ul style={{ margin: '6px 0', paddingLeft: 18 }}>
-                  {warningTexts(
-                    {
-                      warnings: s.plan.targetWarnings,
-                      ...(s.plan.targetWarningMessages
-                        ? { warningMessages: s.plan.targetWarningMessages }
-                        : {}),
-                    },
-                    lang,
-                  ).map((w, i) => (
-                    <li key={i}>{w}</li>
+                  {s.plan.targetWarnings.map((w, i) => (
+                    <li key={i}>
+                      <Said
+                        lang={lang}
+                        messages={[
+                          s.plan?.targetWarningMessages?.[i] ?? said('report.failure.other', { detail: w }),
+                        ]}
+                      />
+                    </li>
                   ))}
                 </ul>
               </div>

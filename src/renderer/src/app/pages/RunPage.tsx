@@ -8,8 +8,8 @@ import { failureReason, reportFileName, reportToCsv } from '../logic/report';
 import { downloadText } from '../components/download';
 import { formatNumber, type Lang, type MessageKey } from '../i18n';
 import { wordDetail } from '../store/helpers';
-import { formatMessages } from '../../../../shared/i18n';
-import { warningTexts } from '../../../../shared/plan/messages';
+import { formatMessages, said } from '../../../../shared/i18n';
+import { Said } from '../components/Said';
 
 const RESULT_KEYS: Record<string, MessageKey> = {
   ok: 'result.ok',
@@ -211,16 +211,15 @@ export function RunPage() {
             <div className="alert alert-warning" data-testid="run-target-warnings">
               <strong>{t('run.targetWarnings', { n: s.report.targetWarnings.length })}</strong>
               <ul>
-                {warningTexts(
-                  {
-                    warnings: s.report.targetWarnings,
-                    ...(s.report.targetWarningMessages
-                      ? { warningMessages: s.report.targetWarningMessages }
-                      : {}),
-                  },
-                  s.lang,
-                ).map((w, i) => (
-                  <li key={i}>{w}</li>
+                {s.report.targetWarnings.map((w, i) => (
+                  <li key={i}>
+                    <Said
+                      lang={s.lang}
+                      messages={[
+                        s.report?.targetWarningMessages?.[i] ?? said('report.failure.other', { detail: w }),
+                      ]}
+                    />
+                  </li>
                 ))}
               </ul>
             </div>
@@ -254,7 +253,7 @@ export function RunPage() {
                       <td>
                         {f.messages?.length ? (
                           <div className="text-error" data-testid="failure-what">
-                            {formatMessages(s.lang, f.messages)}
+                            <Said lang={s.lang} messages={f.messages} />
                           </div>
                         ) : null}
                         <div className={f.messages?.length ? 'hint' : 'text-error'}>

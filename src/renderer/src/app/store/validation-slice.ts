@@ -67,7 +67,13 @@ export function createValidationSlice(deps: StoreDeps): StateCreator<AppState, [
             outcomes: [],
             issues: [],
             summary: null,
-            problems: [{ path: '$', message: result.error.message }],
+            problems: [
+              {
+                path: '$',
+                message: result.error.message,
+                ...(result.error.detail ? { detail: result.error.detail } : {}),
+              },
+            ],
           },
           previewRevision: revision,
         });
