@@ -18,6 +18,8 @@ const WORDS = {
     keysText: /Langs de baan: van het attribuut via de functies naar het Plek-veld/,
     parked: /Enter of een pijltjestoets: terug naar de knopen/,
     edge: /^Roepnaam → Coalesce, invoer 1/,
+    roles: { source: 'attribuut', target: 'Plek-veld', edge: 'verbinding' },
+    givenName: 'Voornaam',
     filter: 'Functies filteren',
   },
   en: {
@@ -26,6 +28,8 @@ const WORDS = {
     keysText: /Along the lane: from the attribute through its functions to the Plek field/,
     parked: /Enter or an arrow key: back to the nodes/,
     edge: /^Roepnaam → Coalesce, input 1/,
+    roles: { source: 'attribute', target: 'Plek field', edge: 'connection' },
+    givenName: 'Given name',
     filter: 'Filter functions',
   },
 } as const;
@@ -40,6 +44,7 @@ interface Focus {
   entry: boolean;
   palette: boolean;
   outline: string;
+  role: string;
 }
 
 async function focused(page: Page): Promise<Focus> {
@@ -57,6 +62,7 @@ async function focused(page: Page): Promise<Focus> {
       entry: el?.dataset.testid === 'graph-entry',
       palette: !!el?.closest('.ge-palette'),
       outline: el ? getComputedStyle(el).outlineStyle : '',
+      role: el?.getAttribute('aria-roledescription') ?? '',
     };
   });
 }
@@ -103,6 +109,8 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       expect(stops.filter((s) => s.edge)).toEqual([]);
       expect(stops.length).toBeLessThanOrEqual(16);
       expect(last.outline).toBe('solid');
+      // A screen reader hears the node's name and kind in the app's language.
+      expect([last.label, last.role]).toEqual(['Roepnaam', words.roles.source]);
     });
 
     it('the arrow keys follow the lane from the attribute to its Plek field, and go between lanes', async () => {
@@ -112,6 +120,7 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       const field = await press(page, 'ArrowRight');
       expect(field.node).toBe('field:name.givenName');
       expect(field.outline).toBe('solid');
+      expect([field.label, field.role]).toEqual([words.givenName, words.roles.target]);
       expect((await press(page, 'ArrowDown')).node).toBe('field:name.familyName');
       expect((await press(page, 'ArrowUp')).node).toBe('field:name.givenName');
       expect((await press(page, 'Home')).node).toBe('src:Roepnaam');
@@ -127,6 +136,7 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       const first = await press(page, 'e');
       expect(first.edge).not.toBeNull();
       expect(first.label).toMatch(words.edge);
+      expect(first.role).toBe(words.roles.edge);
       const ring = await page.evaluate(() => {
         const path = document.activeElement?.querySelector('.react-flow__edge-path');
         return path ? parseFloat(getComputedStyle(path).strokeWidth) : 0;
@@ -208,6 +218,24 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       expect(before.palette).toBe(true);
     });
 
+    it('Enter on an attribute shows its field’s chain alone; the arrows stay in it; Esc shows everything again', async () => {
+      await page.getByTestId('graph-entry').focus();
+      await page.waitForTimeout(60);
+      const start = await press(page, 'Home');
+      expect(start.node).toBe('src:Achternaam');
+      await press(page, 'Enter');
+      await page.getByTestId('focus-bar').waitFor();
+      await page.waitForTimeout(300);
+      // Achternaam → Trim → Achternaam (the family name, as text mode left it).
+      expect(await page.locator('.react-flow__node').count()).toBe(3);
+      expect((await press(page, 'ArrowDown')).node).toBe('src:Achternaam');
+      expect((await press(page, 'End')).node).toBe('field:name.familyName');
+      await press(page, 'Escape');
+      await expect.poll(() => page.getByTestId('focus-bar').count()).toBe(0);
+      await expect.poll(async () => (await focused(page)).node).toBe('field:name.familyName');
+      expect(await page.locator('.react-flow__node').count()).toBeGreaterThan(3);
+    });
+
     it('the palette is one stop: the arrow keys choose, Enter adds, and the new node has the focus', async () => {
       const filter = page.getByRole('textbox', { name: words.filter });
       await filter.focus();
@@ -233,12 +261,23 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       const gone = await press(page, 'Delete');
       expect(await page.locator(`.react-flow__node[data-id="${added.node}"]`).count()).toBe(0);
       expect(gone.node ?? (gone.entry ? 'entry' : null)).not.toBeNull();
+      // Added again and undone with Ctrl+Z: the focused node goes, and the focus rests on the graph, not the page.
+      const filter2 = page.getByRole('textbox', { name: words.filter });
+      await filter2.focus();
+      await press(page, 'ArrowDown');
+      await press(page, 'End');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await focused(page)).node, { timeout: 5000 }).not.toBeNull();
+      const count = await page.locator('.react-flow__node').count();
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => page.locator('.react-flow__node').count()).toBe(count - 1);
+      await expect.poll(async () => (await focused(page)).entry).toBe(true);
     });
 
     it('shows the keys in the app’s language (? in the graph, or the Keys button)', async () => {
-      // Focusing the graph's tab stop enters it, onto the node the keyboard was last on.
-      await page.getByTestId('graph-entry').focus();
-      await page.waitForTimeout(60);
+      // The focus rests on the graph (after the undo above): Enter goes back in, onto a node.
+      expect((await focused(page)).entry).toBe(true);
+      await press(page, 'Enter');
       expect((await focused(page)).node).not.toBeNull();
       await press(page, '?');
       const help = page.getByTestId('graph-keys');

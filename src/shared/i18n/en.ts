@@ -682,6 +682,11 @@ export const en = {
   'graph.a11y.interactive': 'Lock or unlock the graph',
   'graph.a11y.minimap': 'Overview map',
   'graph.a11y.handle': 'Connection point',
+  'graph.role.source': 'attribute',
+  'graph.role.transform': 'function',
+  'graph.role.literal': 'constant',
+  'graph.role.target': 'Plek field',
+  'graph.role.edge': 'connection',
   'graph.graphLabel': 'Mapping graph',
   'graph.graphParked': 'Enter or an arrow key: back to the nodes · Tab: on to the next part · ?: keys',
   'graph.keys': 'Keys',
@@ -858,6 +863,13 @@ export const en = {
   'cli.apply.report': 'report: {json}, {nl} and {en}',
   'cli.apply.target': 'target: {warning}',
   'cli.apply.failure': '{key}: {reason}',
+  'cli.run.comparedWithFile': 'compared with {file}',
+  'cli.run.comparedWithState':
+    'compared with the state of the run of {date} ({rows, plural, one {# row} other {# rows}})',
+  'cli.run.noState': 'no daily state yet: this run starts it',
+  'cli.run.stateOff': 'daily state off (--no-state)',
+  'cli.run.attention':
+    'exit 1: {conflicts, plural, one {# conflict} other {# conflicts}} and {rows, plural, one {# row with errors needs} other {# rows with errors need}} attention (see the report)',
   'cli.validate.summary': '{source}: {rows, plural, one {# row} other {# rows}}, today = {today}',
   'cli.validate.users':
     '{active, number} active ({leaving, number} leaving later), {deactivate, number} to deactivate, {skipped, number} skipped ({starting, number} starting later), {error, number} with errors',

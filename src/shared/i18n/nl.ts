@@ -684,6 +684,11 @@ export const nl: Catalogue = {
   'graph.a11y.interactive': 'Grafiek vergrendelen of ontgrendelen',
   'graph.a11y.minimap': 'Overzichtskaart',
   'graph.a11y.handle': 'Verbindingspunt',
+  'graph.role.source': 'attribuut',
+  'graph.role.transform': 'functie',
+  'graph.role.literal': 'vaste waarde',
+  'graph.role.target': 'Plek-veld',
+  'graph.role.edge': 'verbinding',
   'graph.graphLabel': 'Mappinggrafiek',
   'graph.graphParked': 'Enter of een pijltjestoets: terug naar de knopen · Tab: verder · ?: toetsen',
   'graph.keys': 'Toetsen',
@@ -859,6 +864,13 @@ export const nl: Catalogue = {
   'cli.apply.report': 'rapport: {json}, {nl} en {en}',
   'cli.apply.target': 'doel: {warning}',
   'cli.apply.failure': '{key}: {reason}',
+  'cli.run.comparedWithFile': 'vergeleken met {file}',
+  'cli.run.comparedWithState':
+    'vergeleken met de stand van de run van {date} ({rows, plural, one {# rij} other {# rijen}})',
+  'cli.run.noState': 'nog geen dagelijkse stand: deze run begint die',
+  'cli.run.stateOff': 'dagelijkse stand uit (--no-state)',
+  'cli.run.attention':
+    'exit 1: {conflicts, plural, one {# conflict} other {# conflicten}} en {rows, plural, one {# rij met fouten vraagt} other {# rijen met fouten vragen}} aandacht (zie het rapport)',
   'cli.validate.summary': '{source}: {rows, plural, one {# rij} other {# rijen}}, vandaag = {today}',
   'cli.validate.users':
     '{active, number} actief ({leaving, number} gaan later uit dienst), {deactivate, number} te deactiveren, {skipped, number} overgeslagen ({starting, number} komen later in dienst), {error, number} met fouten',

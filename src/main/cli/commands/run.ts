@@ -11,7 +11,7 @@ import { planFromMapping } from '../../sync/plan';
 import type { ApplyResult } from '../../sync/apply';
 import { dailyStatePath, nextDailyState, readDailyState, stateDir, writeDailyState } from '../../sync/state';
 import { UserError } from '../../user-error';
-import { apiSecretsFromEnv, cliLang, envSecret, localToday, parseRetentionDays } from '../common';
+import { apiSecretsFromEnv, cliLang, envSecret, localToday, parseRetentionDays, say } from '../common';
 import { clearWorkbenchData, DAY_MS, pruneRunFiles } from '../../security/data-protection';
 import { fileSettingsStore, settingsWithDefaults } from '../../services/settings';
 import { applyWithReport, reportFiles } from './apply';
@@ -120,12 +120,12 @@ export function register(program: Command): void {
         });
         if (!opts.json) {
           const from = opts.previous
-            ? `compared with ${opts.previous}`
+            ? say('cli.run.comparedWithFile', { file: opts.previous })
             : saved
-              ? `compared with the state of the run of ${saved.today} (${saved.rows} rows)`
+              ? say('cli.run.comparedWithState', { date: saved.today, rows: saved.rows })
               : useState
-                ? 'no daily state yet: this run starts it'
-                : 'daily state off (--no-state)';
+                ? say('cli.run.noState')
+                : say('cli.run.stateOff');
           process.stdout.write(
             `${formatPlanSummary(plan, cliLang())}\n${from}\n${
               plan.safety.ok
@@ -154,7 +154,7 @@ export function register(program: Command): void {
         if (process.exitCode === 0 && (plan.counts.conflict > 0 || rowErrors > 0)) {
           if (!opts.json) {
             process.stdout.write(
-              `exit 1: ${plan.counts.conflict} conflicts and ${rowErrors} rows with errors need attention (see the report)\n`,
+              `${say('cli.run.attention', { conflicts: plan.counts.conflict, rows: rowErrors })}\n`,
             );
           }
           process.exitCode = 1;

@@ -40,7 +40,6 @@ const FOCUS_ZOOM = 1.4;
 const PAD = 16;
 
 const DELETE_KEYS = ['Backspace', 'Delete'];
-const EDGE_DOM = { tabIndex: -1 } as const;
 
 /** xyflow's own screen-reader texts (controls, minimap, node and edge hints) in the app's language. */
 function ariaLabels(lang: GraphLang): Partial<AriaLabelConfig> {
@@ -207,20 +206,42 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
       return s.edges.map((e) => edgeLabel(e, byId, lang));
     }),
   );
+  const edgeDom = useMemo(
+    // Focusable for the edge key (E) but no tab stop of its own: the graph is one tab stop (keyboard.tsx).
+    () => ({ tabIndex: -1, 'aria-roledescription': translate(lang, 'role.edge') }),
+    [lang],
+  );
   const shownEdges = useMemo(
     () =>
       edges.map((e, i) => ({
         ...e,
         ariaLabel: labels[i],
-        // Focusable for the edge key (E) but no tab stop of its own: the graph is one tab stop (keyboard.tsx).
-        domAttributes: EDGE_DOM,
+        domAttributes: edgeDom,
         ...(focusedLane && !(laneNodes.has(e.source) && laneNodes.has(e.target)) ? { hidden: true } : {}),
       })),
-    [edges, labels, focusedLane, laneNodes],
+    [edges, labels, edgeDom, focusedLane, laneNodes],
   );
+  // Each node named for screen readers in the app's language ("Roepnaam, attribuut"). Cached per node object,
+  // so that dragging one node gives the canvas one new node, not all of them.
+  const named = useMemo(() => ({ lang, cache: new WeakMap<FlowNode, FlowNode>() }), [lang]);
   const shownNodes = useMemo(
-    () => (focusedLane ? nodes.map((n) => (laneNodes.has(n.id) ? n : { ...n, hidden: true })) : nodes),
-    [nodes, focusedLane, laneNodes],
+    () =>
+      nodes.map((n) => {
+        let shown = named.cache.get(n);
+        if (!shown) {
+          shown = {
+            ...n,
+            ariaLabel: nodeName(n, named.lang),
+            domAttributes: {
+              ...n.domAttributes,
+              'aria-roledescription': translate(named.lang, `role.${n.type}`),
+            },
+          } as FlowNode;
+          named.cache.set(n, shown);
+        }
+        return focusedLane && !laneNodes.has(n.id) ? { ...shown, hidden: true } : shown;
+      }),
+    [nodes, named, focusedLane, laneNodes],
   );
   const aria = useMemo(() => ariaLabels(lang), [lang]);
   // The same judge as the CLI and the tests: the shared engine's validateConnection.

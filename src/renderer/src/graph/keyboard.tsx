@@ -197,7 +197,14 @@ function onNodeKey(
     case 'Escape':
       if (s.focusedLane) {
         s.focusLane(null);
-        s.focusNode(id);
+        // The whole graph comes back with a short animation (Canvas.tsx); show the node once it has ended.
+        window.setTimeout(() => {
+          const now = store.getState();
+          // Unless the keyboard has gone on meanwhile (elsewhere in the graph, or out of it).
+          const active = document.activeElement;
+          const away = active && active !== document.body && !root?.contains(active);
+          if (!away && now.navNode === id && !now.navEdge && !now.navParked) now.focusNode(id, now.navPrev);
+        }, 260);
       } else s.leaveGraph();
       return true;
     case 'Delete':
@@ -330,6 +337,30 @@ export const GraphEntry = memo(function GraphEntry() {
     document.addEventListener('focusin', onFocusIn);
     return () => document.removeEventListener('focusin', onFocusIn);
   }, [store]);
+
+  // The focused node or edge removed by an undo (or by the mouse): the focus would fall to the page, so it goes
+  // to the edge's node, else rests on the graph.
+  useEffect(
+    () =>
+      store.subscribe(
+        (s) => [s.nodes, s.edges] as const,
+        ([nodes, edges]) => {
+          const { navNode, navEdge } = store.getState();
+          const nodeGone = navNode !== null && !nodes.some((n) => n.id === navNode);
+          const edgeGone = navEdge !== null && !edges.some((e) => e.id === navEdge);
+          if (!nodeGone && !edgeGone) return;
+          requestAnimationFrame(() => {
+            const active = document.activeElement;
+            if (active && active !== document.body) return;
+            const s = store.getState();
+            if (!nodeGone && navNode) s.focusNode(navNode);
+            else s.leaveGraph();
+          });
+        },
+        { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
+      ),
+    [store],
+  );
 
   useEffect(() => {
     if (request === 0) return;
