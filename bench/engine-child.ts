@@ -1,6 +1,6 @@
 // One measured case of the engine bench, in a fresh process so that its peak RSS is its own (not the garbage of
 // an earlier case or of generating the files). Prints one JSON line: the wall time of the case (modules already
-// loaded), the process's peak RSS (the kernel's max RSS, so nothing between samples is missed), the RSS before
+// loaded) and its CPU time, the process's peak RSS (the kernel's max RSS, so nothing between samples is missed), the RSS before
 // the case started, and what the case counted.
 //
 //   tsx bench/engine-child.ts bare <file>
@@ -49,11 +49,16 @@ async function validate(file: string, mappingPath: string, statePath?: string) {
 const [kind, file, mapping, statePath] = process.argv.slice(2);
 const rssBeforeMiB = Math.round(process.memoryUsage().rss / 1048576);
 const started = process.hrtime.bigint();
+const cpuBefore = process.cpuUsage();
 const counted =
   kind === 'bare'
     ? await bareParse(file!)
     : await validate(file!, mapping!, kind === 'write-state' ? statePath! : undefined);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const cpu = process.cpuUsage(cpuBefore);
+// CPU time of the case (all threads, GC included): on a machine shared with other work it varies far less than
+// the wall time, which counts the time the case waited for a core.
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 process.stdout.write(
-  `${JSON.stringify({ seconds, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), rssBeforeMiB, ...counted })}\n`,
+  `${JSON.stringify({ seconds, cpuSeconds, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), rssBeforeMiB, ...counted })}\n`,
 );

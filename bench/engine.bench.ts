@@ -8,7 +8,8 @@
 // - `plek-sync --version` < 0.2 s (shown beside a bare `node -e 0`).
 // Every measured case runs in a fresh process (bench/engine-child.ts), so its peak RSS is its own and not the
 // garbage of an earlier case; the cases alternate (bare, validate, warnings, bare, …) so that the load of a
-// shared machine falls on all of them alike, and the medians are compared.
+// shared machine falls on all of them alike, and the medians are compared. Beside the wall-time ratio goes the
+// ratio of CPU times, which a machine busy with other work disturbs far less (say which one a figure is).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +50,7 @@ function mappingWith(dir: string, name: string, nickName: string, loginSchema?: 
 
 interface ChildResult {
   seconds: number;
+  cpuSeconds: number;
   peakRssMiB: number;
   rssBeforeMiB: number;
   rows: number;
@@ -133,12 +135,16 @@ export async function benchEngine(
       const parseS = median(parses.map((r) => r.seconds));
       const runS = median(runs.map((r) => r.seconds));
       const warnS = median(warned.map((r) => r.seconds));
+      const cpu = (results: ChildResult[]) => median(results.map((r) => r.cpuSeconds));
       const label = rows.toLocaleString('en');
       report(`validate ${label} rows vs bare papaparse (medians of ${repeats}, each in a fresh process)`, {
         'papaparse s': parseS.toFixed(2),
         'validate s': runS.toFixed(2),
         ratio: (runS / parseS).toFixed(2),
         'goal ratio': '≤ 2.0',
+        'papaparse CPU s': cpu(parses).toFixed(2),
+        'validate CPU s': cpu(runs).toFixed(2),
+        'CPU ratio': (cpu(runs) / cpu(parses)).toFixed(2),
         'peak RSS MiB': Math.max(...runs.map((r) => r.peakRssMiB)),
         'papaparse peak RSS MiB': Math.max(...parses.map((r) => r.peakRssMiB)),
         'RSS before the run MiB': runs[0]!.rssBeforeMiB,
@@ -150,6 +156,7 @@ export async function benchEngine(
         'warnings s': warnS.toFixed(2),
         ratio: (warnS / runS).toFixed(2),
         'goal ratio': '≤ 1.3',
+        'CPU ratio': (cpu(warned) / cpu(runs)).toFixed(2),
         'peak RSS MiB': Math.max(...warned.map((r) => r.peakRssMiB)),
         issues: warned[0]!.issues ?? 0,
       });
@@ -159,6 +166,7 @@ export async function benchEngine(
         'write-state s': stateS.toFixed(2),
         ratio: (stateS / runS).toFixed(2),
         'vs bare papaparse': (stateS / parseS).toFixed(2),
+        'CPU ratio': (cpu(stated) / cpu(runs)).toFixed(2),
         'peak RSS MiB': Math.max(...stated.map((r) => r.peakRssMiB)),
       });
       const loginS = median(logins.map((r) => r.seconds));
@@ -167,6 +175,7 @@ export async function benchEngine(
         'login schema s': loginS.toFixed(2),
         ratio: (loginS / runS).toFixed(2),
         'vs bare papaparse': (loginS / parseS).toFixed(2),
+        'CPU ratio': (cpu(logins) / cpu(runs)).toFixed(2),
         'peak RSS MiB': Math.max(...logins.map((r) => r.peakRssMiB)),
         issues: logins[0]!.issues ?? 0,
       });

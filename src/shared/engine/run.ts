@@ -94,11 +94,23 @@ function addDuplicate<K>(dups: Map<K, number[]>, value: K, first: number, i: num
 
 /** A mapping key as the run files it: a plain whole number (most personnel numbers) as a number, else the text. */
 type KeyId = string | number;
-const WHOLE_NUMBER = /^(?:0|[1-9]\d{0,8})$/u;
-
 /** The id a key is looked up by: a number needs no string of its own in the maps that hold a million keys. */
 function keyId(key: string): KeyId {
-  return WHOLE_NUMBER.test(key) ? Number(key) : key;
+  return isWholeNumber(key) ? Number(key) : key;
+}
+
+/** "0" or 1–9 digits without a leading zero (what /^(?:0|[1-9]\d{0,8})$/ matches), tested without a regex. */
+function isWholeNumber(key: string): boolean {
+  const n = key.length;
+  if (n === 0 || n > 9) return false;
+  const first = key.charCodeAt(0);
+  if (first === 0x30) return n === 1;
+  if (first < 0x31 || first > 0x39) return false;
+  for (let i = 1; i < n; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** A row with a key that was not in the previous state: a candidate for `key-changed`. */
@@ -212,11 +224,14 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   const emailId = (email: string): string => {
     const at = email.lastIndexOf('@');
     if (at > 0) {
-      const domain = email.slice(at + 1);
-      mailDomain ??= detach(domain);
-      const local = email.slice(0, at);
+      mailDomain ??= detach(email.slice(at + 1));
       // A local part holds no "@"; any other email is filed whole behind one, so the two never meet.
-      if (domain === mailDomain && !local.includes('@')) return local;
+      if (
+        email.length - at - 1 === mailDomain.length &&
+        email.startsWith(mailDomain, at + 1) &&
+        email.indexOf('@') === at
+      )
+        return email.slice(0, at);
     }
     return `@${email}`;
   };
@@ -424,7 +439,11 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     const issues: Issue[] = [];
     // Excel writes letters its code page lacks (ş, ı, ł…) as "?": "Ay?e Y?lmaz". The name would reach Plek so.
     for (const column of compiled.nameColumns) {
-      const text = firstText(recordValue(record, column));
+      const raw = recordValue(record, column);
+      // Most values hold no "?" at all: nothing to trim or test then.
+      const first = Array.isArray(raw) ? raw[0] : raw;
+      if (typeof first !== 'string' || !first.includes('?')) continue;
+      const text = firstText(raw);
       if (text !== null && text.includes('?') && LOST_LETTER.test(text)) {
         issues.push(
           issue(
@@ -691,7 +710,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       }
     }
 
-    const groups: string[] = [];
+    // Without group rules to work out (validate) every user shares one empty list: nothing adds to it.
+    const groups: string[] = options.statusOnly ? NO_GROUPS : [];
     if (active && !options.statusOnly) {
       for (const rule of compiled.groupRules) {
         const v = attributes[rule.target];
@@ -1049,7 +1069,8 @@ function detailParams(detail: EvalDetail | undefined): DetailParams {
 
 /** A key with case and leading zeros dropped, for the look-alike check. */
 function similarKey(key: string): string {
-  return key.toLowerCase().replace(/^0+(?=.)/, '');
+  const lower = key.toLowerCase();
+  return lower.charCodeAt(0) === 0x30 ? lower.replace(/^0+(?=.)/, '') : lower;
 }
 
 /** yyyy-MM-dd plus whole days. */
@@ -1076,6 +1097,9 @@ const LOST_LETTER = /\p{L}\?+\p{L}/u;
 
 /** Problems of the header row (row 1): they are no data row, so they never count as one. */
 const HEADER_CODES: ReadonlySet<string> = new Set(['duplicate-header', 'empty-header']);
+
+/** The groups of every user of a run that works out no groups (`statusOnly`). */
+const NO_GROUPS: string[] = Object.freeze([]) as unknown as string[];
 
 /** Shared by every untraced user: nothing is written to it (finalizeOutcome checks that it is empty). */
 const NO_TRACE: Record<string, TraceEntry> = Object.freeze({}) as Record<string, TraceEntry>;

@@ -1,4 +1,5 @@
 import type { Value } from '../value';
+import { needsCollapsing } from '../whitespace';
 import { valueToText } from '../value';
 import type { FunctionDef } from './define';
 import { eager, textFunction } from './define';
@@ -193,11 +194,9 @@ function clean(v: Value): string {
   const t = valueToText(v);
   if (t === null) return '';
   const trimmed = t.trim();
-  return NEEDS_COLLAPSING.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
+  return needsCollapsing(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
 }
 
-/** Whitespace that `clean` changes: two in a row, or one that is not a plain space. */
-const NEEDS_COLLAPSING = /\s\s|[^\S ]/;
 
 /**
  * Dutch capitalisation of a prefix (Taalunie): after a given name or initials it is lower-case ("Jan van der

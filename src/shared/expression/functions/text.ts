@@ -2,13 +2,12 @@ import { normalizeDiacritics } from '../../text/transliterate';
 import { compileUserRegex, MAX_REGEX_INPUT_LENGTH, type UserRegex } from '../regex';
 import { failAt } from '../runtime';
 import type { Value } from '../value';
+import { needsCollapsing } from '../whitespace';
 import { isBlank, toNumberOrNull, valueToText } from '../value';
 import type { FunctionDef } from './define';
 import { compileError, eager, literalText, mapText, textFunction, toInteger } from './define';
 
 const HAS_SURROGATE = /[\uD800-\uDFFF]/;
-/** Whitespace that `Trim` changes: two in a row, or one that is not a plain space. */
-const NEEDS_COLLAPSING = /\s\s|[^\S ]/;
 
 /** Slice by code points, so that an emoji or a rare CJK character is never cut in half. */
 function cpSlice(s: string, start: number, end: number): string {
@@ -81,7 +80,7 @@ export const Trim: FunctionDef = {
   // Most values have no run of spaces to collapse: testing first spares building a new string for every value.
   compile: textFunction((t) => {
     const trimmed = t.trim();
-    return NEEDS_COLLAPSING.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
+    return needsCollapsing(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
   }),
 };
 
