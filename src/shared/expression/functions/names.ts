@@ -197,7 +197,6 @@ function clean(v: Value): string {
   return needsCollapsing(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
 }
 
-
 /**
  * Dutch capitalisation of a prefix (Taalunie): after a given name or initials it is lower-case ("Jan van der
  * Berg", "Berg, Jan van der"); at the start or alone its first letter is a capital ("Van der Berg", "D'Ancona").
