@@ -397,6 +397,7 @@ export const en = {
   'run.log.applying': '{total, plural, one {applying # operation} other {applying # operations}} to {target}',
   'run.log.progress': '{done, number} of {total, plural, one {# operation} other {# operations}} done',
   'run.log.failed': '{op} failed: {error}',
+  'run.log.stopped': 'the run stopped: {error}',
   'run.log.finished':
     'finished: {total, plural, one {# operation} other {# operations}}, {failed, plural, =0 {none failed} one {# failed} other {# failed}}',
   'run.failure.person': 'Person',

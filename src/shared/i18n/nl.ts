@@ -394,6 +394,7 @@ export const nl: Catalogue = {
   'run.log.applying': '{total, plural, one {# bewerking} other {# bewerkingen}} uitvoeren op {target}',
   'run.log.progress': '{done, number} van {total, plural, one {# bewerking} other {# bewerkingen}} gedaan',
   'run.log.failed': '{op} mislukt: {error}',
+  'run.log.stopped': 'de run is gestopt: {error}',
   'run.log.finished':
     'klaar: {total, plural, one {# bewerking} other {# bewerkingen}}, {failed, plural, =0 {geen mislukt} one {# mislukt} other {# mislukt}}',
   'run.failure.person': 'Persoon',
