@@ -105,7 +105,11 @@ export async function readProject(path: string, recent: RecentProjects): Promise
       'invalid-request',
       `${basename(path)}: ${parsed.problems.map((p) => p.message).join('; ')}`,
       'refusal.file.notJson',
-      { file: basename(path), where: parsed.problems[0]?.path ?? '$' },
+      {
+        file: basename(path),
+        line: Number(parsed.problems[0]?.detail?.values.line ?? 0),
+        column: Number(parsed.problems[0]?.detail?.values.column ?? 0),
+      },
     );
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))

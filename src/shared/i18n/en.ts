@@ -397,6 +397,7 @@ export const en = {
   'run.log.applying': '{total, plural, one {applying # operation} other {applying # operations}} to {target}',
   'run.log.progress': '{done, number} of {total, plural, one {# operation} other {# operations}} done',
   'run.log.failed': '{op} failed: {error}',
+  'run.log.stopped': 'the run stopped: {error}',
   'run.log.finished':
     'finished: {total, plural, one {# operation} other {# operations}}, {failed, plural, =0 {none failed} one {# failed} other {# failed}}',
   'run.failure.person': 'Person',
@@ -469,7 +470,7 @@ export const en = {
   'refusal.file.duplicateKey':
     '{file}: {key} appears twice in the same object; remove one so that the file means one thing.',
   'refusal.file.notJson':
-    '{file} is not a readable mapping file: the JSON breaks off or is malformed near {where}.',
+    '{file} is not a readable mapping file: {line, plural, =0 {it is not a JSON document} other {the JSON breaks off or is malformed at line {line}, column {column}}}.',
   'refusal.file.notMapping': '{file} does not hold a mapping.',
   'refusal.secret.noEndpoint':
     'A secret belongs to one place: give the directory (URL, TLS mode, bind DN) or the target URL.',
@@ -938,6 +939,16 @@ export const en = {
   'problem.groupFieldUnmapped':
     'Group rules work on Plek profile fields only, and the {targetLabel} is not mapped; map it first.',
   'problem.requiredMissing': 'Plek needs the {targetLabel} to create an account; add a field mapping for it.',
+  'problem.secretKey':
+    '"{keys}" {n, plural, one {looks} other {look}} like a secret, and a mapping file never holds one. Remove {n, plural, one {it} other {them}}: the workbench keeps secrets in its secret store, the command line reads PLEK_LDAP_PASSWORD / PLEK_CLIENT_SECRET.',
+  'problem.unknownKeys':
+    'Unknown {n, plural, one {key} other {keys}} {keys}; check the spelling against docs/mapping-format.md.',
+  'problem.version': 'Mapping format version {version} is not supported; this workbench reads version 1.',
+  'problem.jsonAt':
+    'The file is not valid JSON: it breaks off or is malformed at line {line}, column {column}.',
+  'problem.json': 'The file is not a JSON document.',
+  'problem.duplicateKey':
+    'The key {key} appears twice in the same object; remove one so that the file means one thing.',
   'report.col.row': 'row',
   'report.col.key': 'key',
   'report.col.name': 'name',

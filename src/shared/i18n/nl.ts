@@ -394,6 +394,7 @@ export const nl: Catalogue = {
   'run.log.applying': '{total, plural, one {# bewerking} other {# bewerkingen}} uitvoeren op {target}',
   'run.log.progress': '{done, number} van {total, plural, one {# bewerking} other {# bewerkingen}} gedaan',
   'run.log.failed': '{op} mislukt: {error}',
+  'run.log.stopped': 'de run is gestopt: {error}',
   'run.log.finished':
     'klaar: {total, plural, one {# bewerking} other {# bewerkingen}}, {failed, plural, =0 {geen mislukt} one {# mislukt} other {# mislukt}}',
   'run.failure.person': 'Persoon',
@@ -468,7 +469,7 @@ export const nl: Catalogue = {
   'refusal.file.duplicateKey':
     '{file}: {key} staat twee keer in hetzelfde object; haal er één weg, zodat het bestand maar één ding betekent.',
   'refusal.file.notJson':
-    '{file} is geen leesbaar mappingbestand: de JSON houdt op of klopt niet bij {where}.',
+    '{file} is geen leesbaar mappingbestand: {line, plural, =0 {het is geen JSON-document} other {de JSON houdt op of klopt niet op regel {line}, kolom {column}}}.',
   'refusal.file.notMapping': '{file} bevat geen mapping.',
   'refusal.secret.noEndpoint':
     'Een geheim hoort bij één plek: geef de directory (URL, TLS-modus, bind-DN) of de doel-URL op.',
@@ -940,6 +941,17 @@ export const nl: Catalogue = {
     'Groepsregels werken alleen op profielvelden van Plek, en het veld {targetLabel} is niet gemapt; map het eerst.',
   'problem.requiredMissing':
     'Plek heeft het veld {targetLabel} nodig om een account aan te maken; voeg er een veldmapping voor toe.',
+  'problem.secretKey':
+    '"{keys}" {n, plural, one {lijkt} other {lijken}} op een geheim, en een mappingbestand bevat nooit een geheim. Haal {n, plural, one {het} other {ze}} weg: de workbench bewaart geheimen in zijn kluis, de opdrachtregel leest PLEK_LDAP_PASSWORD / PLEK_CLIENT_SECRET.',
+  'problem.unknownKeys':
+    'Onbekende {n, plural, one {sleutel} other {sleutels}} {keys}; controleer de spelling met docs/mapping-format.md.',
+  'problem.version':
+    'Versie {version} van het mappingformaat wordt niet ondersteund; deze workbench leest versie 1.',
+  'problem.jsonAt':
+    'Het bestand is geen geldige JSON: het houdt op of klopt niet op regel {line}, kolom {column}.',
+  'problem.json': 'Het bestand is geen JSON-document.',
+  'problem.duplicateKey':
+    'De sleutel {key} staat twee keer in hetzelfde object; haal er één weg, zodat het bestand maar één ding betekent.',
   'report.col.row': 'rij',
   'report.col.key': 'sleutel',
   'report.col.name': 'naam',

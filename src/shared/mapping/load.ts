@@ -15,7 +15,18 @@ export interface MappingProblem {
   detail?: { id: string; values: Readonly<Record<string, string | number>> };
   /** An expression that does not compile: its coded error (`expr.<code>`), worded by the screen. */
   expression?: ExpressionError;
+  /**
+   * A value the mapping format does not accept, as the schema checker's issue (code and limits, never the value
+   * itself), so a screen can word it in its language (`schemaIssueText`).
+   */
+  schemaIssue?: SchemaIssue;
 }
+
+/**
+ * A zod issue without its English message; its input (which could be anything from the file) replaced by an
+ * empty value of the same type, enough for "received number".
+ */
+export type SchemaIssue = Omit<z.core.$ZodIssue, 'message'>;
 
 export type MappingParseResult =
   { ok: true; mapping: MappingFile } | { ok: false; problems: MappingProblem[] };
@@ -31,17 +42,34 @@ function describeIssue(issue: z.core.$ZodIssue): MappingProblem {
       return {
         path,
         message: `"${secrets.join('", "')}" looks like a secret; a mapping file never holds one. Remove it: the app keeps secrets in its secret store and the CLI reads PLEK_LDAP_PASSWORD / PLEK_CLIENT_SECRET.`,
+        detail: { id: 'problem.secretKey', values: { keys: secrets.join('", "'), n: secrets.length } },
       };
     }
     return {
       path,
       message: `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; check the spelling against docs/mapping-format.md`,
+      detail: {
+        id: 'problem.unknownKeys',
+        values: { keys: issue.keys.map((k) => `"${k}"`).join(', '), n: issue.keys.length },
+      },
     };
   }
   const refusal =
     issue.code === 'custom' ? (issue.params as { refusal?: unknown } | undefined)?.refusal : undefined;
   if (isMessageRef(refusal)) return { path, message: issue.message, detail: refusal };
-  return { path, message: issue.message };
+  if (issue.code === 'custom') return { path, message: issue.message };
+  const { message: _message, input, ...rest } = issue as z.core.$ZodIssue & { input?: unknown };
+  // The kind of value that was found ("received number"), never the value: a stand-in of the same type.
+  const schemaIssue = { ...rest, ...(input !== undefined ? { input: standIn(input) } : {}) };
+  return { path, message: issue.message, schemaIssue: schemaIssue as SchemaIssue };
+}
+
+function standIn(value: unknown): unknown {
+  if (value === null || typeof value === 'boolean') return value === null ? null : false;
+  if (typeof value === 'number') return Number.isNaN(value) ? Number.NaN : 0;
+  if (typeof value === 'string') return '';
+  if (Array.isArray(value)) return [];
+  return typeof value === 'object' ? {} : undefined;
 }
 
 function isMessageRef(v: unknown): v is { id: string; values: Record<string, string | number> } {
@@ -62,11 +90,16 @@ export function parseMapping(value: unknown): MappingParseResult {
         {
           path: '$.version',
           message: `version ${JSON.stringify((value as { version: unknown }).version)} is not supported; this workbench reads version 1`,
+          detail: {
+            id: 'problem.version',
+            values: { version: JSON.stringify((value as { version: unknown }).version) ?? '' },
+          },
         },
       ],
     };
   }
-  const result = mappingFileSchema.safeParse(value);
+  // reportInput: the issue knows what kind of value it found; describeIssue keeps the kind, never the value.
+  const result = mappingFileSchema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, mapping: result.data };
   return { ok: false, problems: result.error.issues.map(describeIssue) };
 }
@@ -88,10 +121,19 @@ export function parseMappingText(text: string): MappingParseResult {
       const col = before.length - before.lastIndexOf('\n');
       return {
         ok: false,
-        problems: [{ path: '$', message: `invalid JSON at line ${line}, column ${col}: ${msg}` }],
+        problems: [
+          {
+            path: '$',
+            message: `invalid JSON at line ${line}, column ${col}: ${msg}`,
+            detail: { id: 'problem.jsonAt', values: { line, column: col } },
+          },
+        ],
       };
     }
-    return { ok: false, problems: [{ path: '$', message: `invalid JSON: ${msg}` }] };
+    return {
+      ok: false,
+      problems: [{ path: '$', message: `invalid JSON: ${msg}`, detail: { id: 'problem.json', values: {} } }],
+    };
   }
   // JSON.parse keeps the later of two equal keys; a mapping must not say one thing and run another.
   const duplicate = findDuplicateKey(text);
@@ -102,6 +144,7 @@ export function parseMappingText(text: string): MappingParseResult {
         {
           path: duplicate,
           message: `the key appears twice in the same object (${duplicate}); remove one so the file means one thing`,
+          detail: { id: 'problem.duplicateKey', values: { key: duplicate } },
         },
       ],
     };

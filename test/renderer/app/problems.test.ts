@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMapping } from '../../../src/shared/engine/compile';
-import { parseMapping, type MappingProblem } from '../../../src/shared/mapping/load';
+import { parseMapping, parseMappingText, type MappingProblem } from '../../../src/shared/mapping/load';
 import { describeProblem } from '../../../src/renderer/src/app/logic/problems';
 
 /** English a Dutch sentence must not hold (field paths, expressions and quoted names are data and left out). */
@@ -64,5 +64,72 @@ describe('mapping problems in the consultant’s language', () => {
     expect(describeProblem({ path: '$.valueMaps.x', message: 'odd' }, 'nl')).toBe(
       'De mapping heeft een probleem bij valueMaps.x: odd',
     );
+  });
+});
+
+describe('problems of the mapping file itself', () => {
+  it.each([
+    [
+      parseMapping({ version: 2, name: 'x' }),
+      'Versie 2 van het mappingformaat wordt niet ondersteund; deze workbench leest versie 1.',
+    ],
+    [
+      parseMappingText('{\n  "version": 1,\n  "name": "x",,\n}'),
+      'Het bestand is geen geldige JSON: het houdt op of klopt niet op regel 3, kolom 15.',
+    ],
+    [
+      parseMappingText('{ "version": 1, "name": "a", "name": "b" }'),
+      'De sleutel $.name staat twee keer in hetzelfde object; haal er één weg, zodat het bestand maar één ding betekent.',
+    ],
+    [
+      parseMapping({
+        version: 1,
+        name: 'x',
+        source: { kind: 'csv', password: 'Welkom01' },
+        mappingKey: { attribute: 'Personeelsnummer' },
+      }),
+      /^"password" lijkt op een geheim, en een mappingbestand bevat nooit een geheim\. Haal het weg:/,
+    ],
+    [
+      parseMapping({
+        version: 1,
+        name: 'x',
+        source: { kind: 'csv' },
+        mappingKey: { attribute: 'Personeelsnummer' },
+        fields: {},
+        feilds: {},
+      }),
+      'Onbekende sleutel "feilds"; controleer de spelling met docs/mapping-format.md.',
+    ],
+  ])('%#', (result, nl) => {
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(describeProblem(result.problems[0]!, 'nl')).toMatch(nl);
+  });
+});
+
+describe('a value the mapping format does not accept', () => {
+  it('is worded by zod’s own Dutch message table, the place named as in the file', () => {
+    const r = parseMapping({
+      version: 1,
+      name: 'x',
+      source: { kind: 'csv' },
+      mappingKey: { attribute: '' },
+      fields: {},
+      valueMaps: { afdelingen: { entries: 5 } },
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const nl = r.problems.map((p) => describeProblem(p, 'nl'));
+    console.log(nl);
+    expect(nl).toContain(
+      'Nog geen mapping key gekozen: kies bij de stap Bron onder “Mapping key” de kolom die een persoon herkent.',
+    );
+    expect(nl.join('\n')).not.toMatch(/Too small|Too big|Invalid input|expected/);
+    expect(nl).toContain(
+      'De mapping heeft een probleem bij valueMaps.afdelingen.entries: Ongeldige invoer: verwacht record, ontving getal',
+    );
+    // The English problem text for the CLI is zod's English, as before.
+    expect(r.problems.map((p) => p.message).join('\n')).toMatch(/Too small|Too big|Invalid/);
   });
 });

@@ -185,7 +185,11 @@ describe('duplicate keys in a mapping file', () => {
     const r = parseMappingText(text);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.problems).toEqual([
-      { path: '$.mappingKey.attribute', message: expect.stringContaining('appears twice') },
+      {
+        path: '$.mappingKey.attribute',
+        message: expect.stringContaining('appears twice'),
+        detail: { id: 'problem.duplicateKey', values: { key: '$.mappingKey.attribute' } },
+      },
     ]);
   });
 

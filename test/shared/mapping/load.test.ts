@@ -73,7 +73,11 @@ describe('mapping file v1', () => {
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.problems).toEqual([
-        { path: '$.version', message: expect.stringMatching(/version 2 is not supported/) },
+        {
+          path: '$.version',
+          message: expect.stringMatching(/version 2 is not supported/),
+          detail: { id: 'problem.version', values: { version: '2' } },
+        },
       ]);
   });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, formatMessage, formatMessages, said, type CodedMessage } from '../../../src/shared/i18n';
+import {
+  CATALOGUES,
+  flattenMessage,
+  formatMessage,
+  formatMessages,
+  formatRef,
+  said,
+  type CodedMessage,
+} from '../../../src/shared/i18n';
 import type { CodedParam } from '../../../src/shared/i18n/message';
 import { issueMessage, reasonText, warningTexts } from '../../../src/shared/plan/messages';
 
@@ -371,5 +379,30 @@ describe('reasons and warnings of a plan change', () => {
       params: { id: 'issue.invalid-email.text', row: 12, email: 'jan@@zorg' },
     });
     expect(formatMessages('nl', [m])).toBe('rij 12: "jan@@zorg" is geen geldig e-mailadres');
+  });
+});
+
+describe('a coded message inside a log line (flattened to string and number values for the API)', () => {
+  it('words the failure inside "{op} failed: {error}" in the reader’s language', () => {
+    const failure = said('report.failure.conflict', { detail: 'userName "a@b.nl" is already in use' });
+    const ref = {
+      id: 'run.log.failed',
+      values: {
+        op: 'user:100014',
+        error: 'POST /Users: HTTP 409 uniqueness',
+        ...flattenMessage('error', failure),
+      },
+    };
+    expect(Object.values(ref.values).every((v) => typeof v === 'string' || typeof v === 'number')).toBe(true);
+    expect(formatRef('nl', ref)).toBe(
+      'user:100014 mislukt: Plek heeft al een account met deze login of dit e-mailadres (HTTP 409: userName "a@b.nl" is already in use)',
+    );
+    expect(formatRef('en', ref)).toBe(
+      'user:100014 failed: Plek already has an account with this login or e-mail address (HTTP 409: userName "a@b.nl" is already in use)',
+    );
+    // A nested code the catalogue does not know leaves the English text the line carries.
+    expect(formatRef('nl', { ...ref, values: { ...ref.values, 'error:id': 'report.failure.later' } })).toBe(
+      'user:100014 mislukt: POST /Users: HTTP 409 uniqueness',
+    );
   });
 });

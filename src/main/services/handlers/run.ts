@@ -13,6 +13,7 @@ import {
 } from '../../../shared/i18n';
 import { warningTexts } from '../../../shared/plan/messages';
 import type { Plan } from '../../../shared/plan/types';
+import { failureMessage } from '../../scim/errors';
 import { applyPlan } from '../../sync/apply';
 import { buildPlan } from '../../sync/plan';
 import { reportToCsv } from '../../sync/report';
@@ -293,7 +294,15 @@ export function runHandlers(
           },
           (e: unknown) => {
             state.report.status = controller.signal.aborted ? 'cancelled' : 'failed';
-            log('error', e instanceof Error ? e.message : String(e));
+            const message = e instanceof Error ? e.message : String(e);
+            log(
+              'error',
+              message,
+              logDetail(ctx, 'run.log.stopped', {
+                error: message,
+                ...flattenMessage('error', failureMessage(e)),
+              }),
+            );
           },
         )
         .finally(async () => {

@@ -1,4 +1,5 @@
 import type { MappingProblem } from '../../../../shared/mapping/load';
+import { schemaIssueText } from '../../../../shared/mapping/schema-text';
 import {
   format,
   formatExpressionError,
@@ -31,5 +32,7 @@ export function describeProblem(problem: MappingProblem, lang: Lang): string {
       values.targetLabel = targetLabel(lang, values.target).toLowerCase();
     return format(lang, problem.detail.id, values);
   }
-  return format(lang, 'problem.generic', { place: place || '–', detail: problem.message });
+  // A value the format does not accept: zod's own text in this language (its message tables), else the English.
+  const detail = (problem.schemaIssue && schemaIssueText(problem.schemaIssue, lang)) || problem.message;
+  return format(lang, 'problem.generic', { place: place || '–', detail });
 }
