@@ -168,6 +168,12 @@ describe('graph editor store', () => {
     store.getState().setSearch('achternaam');
     expect([...store.getState().searchMatches].sort()).toEqual(['field:name.familyName', 'src:Achternaam']);
   });
+
+  it('search finds a Plek field by its name in English as well as in Dutch', () => {
+    const store = setup();
+    store.getState().setSearch('family name');
+    expect([...store.getState().searchMatches]).toEqual(['field:name.familyName']);
+  });
 });
 
 describe('placement and focus mode', () => {

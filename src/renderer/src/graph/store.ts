@@ -40,6 +40,7 @@ import type {
   TransformOp,
 } from '../../../shared/graph/model';
 import { specOf } from '../../../shared/graph/registry';
+import { friendlyName } from './i18n';
 
 export type SourceAttributeFlowNode = Node<SourceAttributeData, 'source'>;
 export type TransformFlowNode = Node<TransformData, 'transform'>;
@@ -434,7 +435,8 @@ const createGraphSlice: Slice<GraphSlice> = (set, get) => {
             n.type === 'source'
               ? n.data.attribute
               : n.type === 'target'
-                ? `${n.data.path} ${n.data.label}`
+                ? // The path and the field's name in both languages: "Achternaam" and "Family name" both find it.
+                  `${n.data.path} ${n.data.label} ${friendlyName(n.data.path, 'nl')} ${friendlyName(n.data.path, 'en')}`
                 : '';
           if (text && fold(text).includes(q)) matches.add(n.id);
         }
