@@ -1,3 +1,4 @@
+import { said, uniqueMessages, type CodedMessage } from '../i18n/message';
 import type { MappingFileInput } from '../mapping/schema';
 import type { SourceValue } from '../source/types';
 import { WORK_EMAIL } from '../scim/fields';
@@ -24,7 +25,8 @@ export interface ProposalInput {
 export interface MappingProposal {
   mapping: MappingFileInput;
   /** What the proposal did and what the consultant should check, in the order to read them; no duplicates. */
-  notes: string[];
+  /** What `init` tells the consultant about the draft, as catalogue messages (`init.note.*`). */
+  notes: CodedMessage[];
   suggestions: HeaderSuggestion[];
 }
 
@@ -73,7 +75,7 @@ function quote(text: string): string {
 export function fitStatusRule(
   header: string,
   values: readonly string[],
-): { expression: string; note?: string } {
+): { expression: string; note?: CodedMessage } {
   const r = refText(header);
   const flag = ACTIVE_FLAG.has(
     header
@@ -93,7 +95,7 @@ export function fitStatusRule(
   const seen = [...distinct.values()].slice(0, 8).map(quote).join(', ');
   return {
     expression: build(fallback),
-    note: `${header} holds ${seen} in the first rows, none of which says "left"; check deactivation.inactiveWhen against the values a leaver gets`,
+    note: said('init.note.statusValues', { header, values: seen }),
   };
 }
 
@@ -104,7 +106,7 @@ const YMD = /^\d{4}-\d{2}-\d{2}$/;
  * The ParseDate format that reads every sample value of a date column: "dd-MM-yyyy", "d-M-yyyy",
  * "dd/MM/yyyy", "MM/dd/yyyy", "yyyy-MM-dd", else "auto". Day-first unless a value proves month-first.
  */
-export function fitDateFormat(values: readonly string[]): { format: string; note?: string } {
+export function fitDateFormat(values: readonly string[]): { format: string; note?: CodedMessage } {
   const dates = values.filter((v) => !/^(?:31[-/.]12[-/.]9999|9999-12-31)$/.test(v));
   if (dates.length === 0) return { format: 'auto' };
   if (dates.every((v) => YMD.test(v))) return { format: 'yyyy-MM-dd' };
@@ -122,7 +124,7 @@ export function fitDateFormat(values: readonly string[]): { format: string; note
   if (!firstOver12 && sep === '/') {
     return {
       format: dayFirst,
-      note: `dates such as ${dates[0]} could be day-first or month-first; read as day-first (${dayFirst}), check a known date`,
+      note: said('init.note.dateAmbiguous', { example: dates[0]!, format: dayFirst }),
     };
   }
   return { format: dayFirst };
@@ -149,7 +151,7 @@ export function proposeMapping(input: ProposalInput): MappingProposal {
     const s = by(c);
     return s ? refText(s.header) : null;
   };
-  const notes: string[] = [];
+  const notes: CodedMessage[] = [];
   const fields: NonNullable<MappingFileInput['fields']> = {};
 
   const given = ref('givenName');
@@ -190,18 +192,18 @@ export function proposeMapping(input: ProposalInput): MappingProposal {
   const keyAttribute = key?.header ?? headers[0] ?? 'id';
   notes.push(
     key
-      ? `mapping key ← ${key.header}`
-      : `mapping key ← ${keyAttribute} (the first column: no employee number column recognised); make sure it is unique and never changes`,
+      ? said('init.note.key', { header: key.header })
+      : said('init.note.keyFirstColumn', { header: keyAttribute }),
   );
-  for (const [target, def] of Object.entries(fields)) notes.push(`${target} ← ${readsFrom(def.expression)}`);
+  for (const [target, def] of Object.entries(fields))
+    notes.push(said('init.note.field', { target, columns: readsFrom(def.expression) }));
   for (const c of NAME_FIELDS) {
-    if (!fields[c])
-      notes.push(`no column recognised for ${c}; Plek needs it to create accounts — map it by hand`);
+    if (!fields[c]) notes.push(said('init.note.missingField', { target: c, unit: 'column' }));
   }
 
   const dateExpr = (s: HeaderSuggestion) => {
     const fit = fitDateFormat(columnValues(sampleRows, s.header));
-    if (fit.note) notes.push(`${s.header}: ${fit.note}`);
+    if (fit.note) notes.push(said('init.note.about', { header: s.header, note: [fit.note] }));
     return `ParseDate(${refText(s.header)}, ${quote(fit.format)})`;
   };
 
@@ -209,26 +211,27 @@ export function proposeMapping(input: ProposalInput): MappingProposal {
   const end = by('endDate');
   if (end) {
     deactivation.endDate = dateExpr(end);
-    notes.push(`deactivation.endDate ← ${end.header}: deactivated after the last working day`);
+    notes.push(said('init.note.endDate', { header: end.header }));
   }
   const status = by('status');
   if (status) {
     const fit = fitStatusRule(status.header, columnValues(sampleRows, status.header));
     deactivation.inactiveWhen = fit.expression;
-    notes.push(`deactivation.inactiveWhen ← ${fit.expression}`);
+    notes.push(said('init.note.inactiveWhen', { expression: fit.expression }));
     if (fit.note) notes.push(fit.note);
   }
   if (!end && !status) {
-    notes.push('no end date or status column: users will never be deactivated (absence never deactivates)');
+    notes.push(said('init.note.noDeactivation', { unit: 'column' }));
   }
   const start = by('startDate');
   const activation = start ? { startDate: dateExpr(start), daysAhead: 0 } : undefined;
-  if (start) notes.push(`activation.startDate ← ${start.header}: accounts are created on the start date`);
+  if (start) notes.push(said('init.note.startDate', { header: start.header }));
   const birth = by('birthDate');
-  if (birth) notes.push(`${birth.header}: never synced; recognises a person whose mapping key changed`);
-  for (const x of excludedHeaders(headers)) notes.push(`${x.header}: not used — ${x.reason}`);
+  if (birth) notes.push(said('init.note.birthDate', { header: birth.header }));
+  for (const x of excludedHeaders(headers))
+    notes.push(said(`init.note.excluded.${x.reason}`, { header: x.header }));
   const initials = by('initials');
-  if (initials) notes.push(`${initials.header}: not used — Plek uses the given name`);
+  if (initials) notes.push(said('init.note.initials', { header: initials.header }));
 
   const mapping: MappingFileInput = {
     $schema: 'https://plek.co/schema/mapping.v1.json',
@@ -250,5 +253,5 @@ export function proposeMapping(input: ProposalInput): MappingProposal {
     groupRules: [],
     ...(by('location') ? { customFields: [{ name: 'location', label: 'Locatie' }] } : {}),
   };
-  return { mapping, notes: [...new Set(notes)], suggestions };
+  return { mapping, notes: uniqueMessages(notes), suggestions };
 }

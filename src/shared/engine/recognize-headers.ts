@@ -146,20 +146,20 @@ const NOT_EMPLOYMENT = [
   'arbeidsovereenkomst',
   'uitzend',
 ];
-const EXCLUDED: Partial<Record<HeaderConcept, { words: string[]; why: string }>> = {
-  email: {
-    words: PRIVATE,
-    why: 'a private address, never used as the work e-mail (it would become a login)',
-  },
-  workPhone: { words: PRIVATE, why: 'a private number, not synced to Plek' },
-  mobile: { words: PRIVATE, why: 'a private number, not synced to Plek' },
-  endDate: {
-    words: NOT_EMPLOYMENT,
-    why: 'the end of a probation period or contract, not the last working day: never used for deactivation',
-  },
-  startDate: { words: NOT_EMPLOYMENT, why: 'not the start of employment: never used for joiners' },
-  status: { words: NOT_EMPLOYMENT, why: 'not the employment status: never used for deactivation' },
-  manager: { words: ['naam', 'name', 'email', 'emailadres'], why: "not the manager's mapping key" },
+/** Why a header that looks like a concept is not used for it (worded by `init.note.excluded.<reason>`). */
+export type ExclusionReason =
+  'privateEmail' | 'privatePhone' | 'notEndDate' | 'notStartDate' | 'notStatus' | 'notManagerKey';
+
+const EXCLUDED: Partial<Record<HeaderConcept, { words: string[]; why: ExclusionReason }>> = {
+  // A private address would become a login.
+  email: { words: PRIVATE, why: 'privateEmail' },
+  workPhone: { words: PRIVATE, why: 'privatePhone' },
+  mobile: { words: PRIVATE, why: 'privatePhone' },
+  // The end of a probation period or contract is not the last working day.
+  endDate: { words: NOT_EMPLOYMENT, why: 'notEndDate' },
+  startDate: { words: NOT_EMPLOYMENT, why: 'notStartDate' },
+  status: { words: NOT_EMPLOYMENT, why: 'notStatus' },
+  manager: { words: ['naam', 'name', 'email', 'emailadres'], why: 'notManagerKey' },
 };
 
 export interface HeaderSuggestion {
@@ -283,13 +283,13 @@ function matchHeader(header: string): Match | undefined {
 }
 
 /** Headers that look like a concept but must not be used for it, with the reason (shown by `init`). */
-export function excludedHeaders(headers: readonly string[]): { header: string; reason: string }[] {
-  const out: { header: string; reason: string }[] = [];
+export function excludedHeaders(headers: readonly string[]): { header: string; reason: ExclusionReason }[] {
+  const out: { header: string; reason: ExclusionReason }[] = [];
   for (const header of headers) {
     const words = headerWords(header);
     for (const [concept, rule] of Object.entries(EXCLUDED) as [
       HeaderConcept,
-      { words: string[]; why: string },
+      { words: string[]; why: ExclusionReason },
     ][]) {
       if (!rule.words.some((w) => words.includes(w))) continue;
       const looksLike = words.some((w, i) =>

@@ -877,6 +877,50 @@ export const en = {
   'cli.validate.blocked': '✗ errors block a sync of the rows named above',
   'cli.validate.ok': '✓ nothing blocks a sync',
 
+  // plek-sync init: what it tells the consultant about the draft mapping.
+  'init.note.wrote': 'wrote {path}',
+  'init.note.next': 'next: plek-sync validate --mapping {path}',
+  'init.note.label': 'note',
+  'init.note.csvFile':
+    '{file}: {encoding} ({because}), delimiter {delimiter}, {columns, plural, one {# column} other {# columns}}',
+  'init.note.outsideFolder':
+    'the export is outside the mapping’s folder: a mapping only reads files beside it or below it, so move the export there or pass --source FILE to each command',
+  'init.note.ldapSampled':
+    'sampled {entries, plural, one {# entry} other {# entries}}, {attributes, plural, one {# attribute} other {# attributes}}',
+  'init.note.apiSampled':
+    '{source}: sampled {records, plural, one {# record} other {# records}}, {attributes, plural, one {# attribute} other {# attributes}}',
+  'init.note.recognised': '{attribute} → {concept}',
+  'init.note.key': 'mapping key ← {header}',
+  'init.note.keyFirstColumn':
+    'mapping key ← {header} (the first column: no employee number column recognised); make sure it is unique and never changes',
+  'init.note.keyApiGuess':
+    'mapping key ← {header} (no employee id recognised); make sure it is unique and never changes',
+  'init.note.field': '{target} ← {columns}',
+  'init.note.missingField':
+    'no {unit, select, attribute {attribute} other {column}} recognised for {target}; Plek needs it to create accounts — map it by hand',
+  'init.note.about': '{header}: {note}',
+  'init.note.dateAmbiguous':
+    'dates such as {example} could be day-first or month-first; read as day-first ({format}), check a known date',
+  'init.note.statusValues':
+    '{header} holds {values} in the first rows, none of which says "left"; check deactivation.inactiveWhen against the values a leaver gets',
+  'init.note.endDate': 'deactivation.endDate ← {header}: deactivated after the last working day',
+  'init.note.inactiveWhen': 'deactivation.inactiveWhen ← {expression}',
+  'init.note.noDeactivation':
+    'no end date or status {unit, select, attribute {attribute} other {column}}: users will never be deactivated (absence never deactivates)',
+  'init.note.startDate': 'activation.startDate ← {header}: accounts are created on the start date',
+  'init.note.birthDate': '{header}: never synced; recognises a person whose mapping key changed',
+  'init.note.initials': '{header}: not used — Plek uses the given name',
+  'init.note.excluded.privateEmail':
+    '{header}: not used — a private address, never used as the work e-mail (it would become a login)',
+  'init.note.excluded.privatePhone': '{header}: not used — a private number, not synced to Plek',
+  'init.note.excluded.notEndDate':
+    '{header}: not used — the end of a probation period or contract, not the last working day: never used for deactivation',
+  'init.note.excluded.notStartDate':
+    '{header}: not used — not the start of employment: never used for joiners',
+  'init.note.excluded.notStatus':
+    '{header}: not used — not the employment status: never used for deactivation',
+  'init.note.excluded.notManagerKey': "{header}: not used — not the manager's mapping key",
+
   // New project: the proposed mapping, the mapping-key picker and the sync checklist.
   'setup.heading': 'Set up this project',
   'setup.proposed':

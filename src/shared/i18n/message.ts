@@ -22,3 +22,14 @@ export function said(
   for (const [k, v] of Object.entries(params)) if (v !== undefined) kept[k] = v;
   return Object.keys(kept).length ? { code, params: kept } : { code };
 }
+
+/** The messages in their order, each once (two notes with the same code and parameters say the same). */
+export function uniqueMessages(list: readonly CodedMessage[]): CodedMessage[] {
+  const seen = new Set<string>();
+  return list.filter((m) => {
+    const key = JSON.stringify(m);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

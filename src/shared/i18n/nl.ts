@@ -878,6 +878,52 @@ export const nl: Catalogue = {
   'cli.validate.blocked': '✗ fouten houden de synchronisatie van de hierboven genoemde rijen tegen',
   'cli.validate.ok': '✓ niets houdt een synchronisatie tegen',
 
+  // plek-sync init: what it tells the consultant about the draft mapping.
+  'init.note.wrote': '{path} geschreven',
+  'init.note.next': 'volgende stap: plek-sync validate --mapping {path}',
+  'init.note.label': 'let op',
+  'init.note.csvFile':
+    '{file}: {encoding} ({because}), scheidingsteken {delimiter}, {columns, plural, one {# kolom} other {# kolommen}}',
+  'init.note.outsideFolder':
+    'het exportbestand staat buiten de map van de mapping: een mapping leest alleen bestanden ernaast of eronder, dus zet de export daar of geef bij elk commando --source BESTAND mee',
+  'init.note.ldapSampled':
+    '{entries, plural, one {# item} other {# items}} gelezen, {attributes, plural, one {# attribuut} other {# attributen}}',
+  'init.note.apiSampled':
+    '{source}: {records, plural, one {# record} other {# records}} gelezen, {attributes, plural, one {# attribuut} other {# attributen}}',
+  'init.note.recognised': '{attribute} → {concept}',
+  'init.note.key': 'mapping key ← {header}',
+  'init.note.keyFirstColumn':
+    'mapping key ← {header} (de eerste kolom: geen kolom met een personeelsnummer herkend); zorg dat deze uniek is en nooit verandert',
+  'init.note.keyApiGuess':
+    'mapping key ← {header} (geen personeelsnummer herkend); zorg dat deze uniek is en nooit verandert',
+  'init.note.field': '{target} ← {columns}',
+  'init.note.missingField':
+    'geen {unit, select, attribute {attribuut} other {kolom}} herkend voor {target}; Plek heeft dit nodig om accounts aan te maken — koppel het met de hand',
+  'init.note.about': '{header}: {note}',
+  'init.note.dateAmbiguous':
+    'datums zoals {example} kunnen dag-eerst of maand-eerst zijn; gelezen als dag-eerst ({format}), controleer een bekende datum',
+  'init.note.statusValues':
+    '{header} bevat {values} in de eerste rijen, en geen daarvan zegt "uit dienst"; controleer deactivation.inactiveWhen aan de hand van de waarde die iemand krijgt die vertrekt',
+  'init.note.endDate': 'deactivation.endDate ← {header}: gedeactiveerd na de laatste werkdag',
+  'init.note.inactiveWhen': 'deactivation.inactiveWhen ← {expression}',
+  'init.note.noDeactivation':
+    'geen {unit, select, attribute {attribuut} other {kolom}} met einddatum of status: gebruikers worden nooit gedeactiveerd (ontbreken in de bron deactiveert nooit)',
+  'init.note.startDate': 'activation.startDate ← {header}: accounts worden op de startdatum aangemaakt',
+  'init.note.birthDate':
+    '{header}: wordt nooit gesynchroniseerd; herkent iemand van wie de mapping key is veranderd',
+  'init.note.initials': '{header}: niet gebruikt — Plek gebruikt de roepnaam',
+  'init.note.excluded.privateEmail':
+    '{header}: niet gebruikt — een privéadres, nooit als werk-e-mail gebruikt (het zou een login worden)',
+  'init.note.excluded.privatePhone':
+    '{header}: niet gebruikt — een privénummer, niet naar Plek gesynchroniseerd',
+  'init.note.excluded.notEndDate':
+    '{header}: niet gebruikt — het einde van een proeftijd of contract, niet de laatste werkdag: nooit gebruikt om te deactiveren',
+  'init.note.excluded.notStartDate':
+    '{header}: niet gebruikt — niet de start van het dienstverband: nooit gebruikt voor nieuwe medewerkers',
+  'init.note.excluded.notStatus':
+    '{header}: niet gebruikt — niet de status van het dienstverband: nooit gebruikt om te deactiveren',
+  'init.note.excluded.notManagerKey': '{header}: niet gebruikt — niet de mapping key van de leidinggevende',
+
   'setup.heading': 'Dit project inrichten',
   'setup.proposed':
     'De workbench heeft een mapping voorgesteld op basis van de kolomnamen (hetzelfde voorstel als plek-sync init). Controleer de mapping key en daarna de velden bij de stap Mapping.',

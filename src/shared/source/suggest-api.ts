@@ -2,6 +2,7 @@ import { proposeMapping } from '../engine/propose';
 import { recognizeHeaders, refText, type HeaderConcept } from '../engine/recognize-headers';
 import type { ApiSource, MappingFileInput } from '../mapping/schema';
 import type { SourceValue } from './types';
+import { said, type CodedMessage, type CodedParam } from '../i18n/message';
 
 /**
  * A first draft of a mapping for an HR application's API, made by the same proposal as for CSV headers
@@ -90,7 +91,7 @@ function rename(text: string, names: ReadonlyMap<string, string>): string {
 }
 
 /** Notes name headers bare ("mapping key ← Personeelsnummer"): longest names first, whole words only. */
-function renameNote(text: string, names: ReadonlyMap<string, string>): string {
+function renameText(text: string, names: ReadonlyMap<string, string>): string {
   let out = rename(text, names);
   for (const [canonical, attribute] of [...names].sort((a, b) => b[0].length - a[0].length)) {
     out = out.replace(
@@ -98,12 +99,29 @@ function renameNote(text: string, names: ReadonlyMap<string, string>): string {
       (_m, before: string) => `${before}${attribute}`,
     );
   }
-  return out.replace(/\bcolumn\b/g, 'attribute');
+  return out;
+}
+
+/** A proposal's note about the canonical headers, told about the API's attributes (a "column" is an attribute). */
+function renameNote(note: CodedMessage, names: ReadonlyMap<string, string>): CodedMessage {
+  if (!note.params) return note;
+  const params: Record<string, CodedParam> = {};
+  for (const [k, v] of Object.entries(note.params)) {
+    params[k] =
+      k === 'unit'
+        ? 'attribute'
+        : typeof v === 'string'
+          ? renameText(v, names)
+          : typeof v === 'object'
+            ? v.map((m) => renameNote(m, names))
+            : v;
+  }
+  return { code: note.code, params };
 }
 
 export interface ApiSuggestion {
   mapping: MappingFileInput;
-  notes: string[];
+  notes: CodedMessage[];
   /** attribute → the concept it was recognised as, for the CLI's list. */
   recognized: { attribute: string; concept: HeaderConcept }[];
 }
@@ -148,11 +166,13 @@ export function suggestApiMapping(
     deactivation,
     ...(activation ? { activation } : {}),
   };
-  const notes = proposal.notes.filter((n) => !n.startsWith('mapping key ←')).map((n) => renameNote(n, names));
+  const notes = proposal.notes
+    .filter((n) => n.code !== 'init.note.key' && n.code !== 'init.note.keyFirstColumn')
+    .map((n) => renameNote(n, names));
   notes.unshift(
     found.has('employeeNumber')
-      ? `mapping key ← ${key}`
-      : `mapping key ← ${key} (no employee id recognised); make sure it is unique and never changes`,
+      ? said('init.note.key', { header: key })
+      : said('init.note.keyApiGuess', { header: key }),
   );
   return {
     mapping,

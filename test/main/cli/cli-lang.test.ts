@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,43 @@ describe('plek-sync speaks the catalogue’s languages', () => {
     const en = cli(args(), { LANG: 'C.UTF-8' });
     expect(en.stdout).toMatch(/60 rows, today = 2026-11-23/);
     expect(en.stdout).toMatch(/error +row \d+: mapping key "[^"]+" also appears in row \d+;/);
+  });
+
+  it('init tells what it proposed in Dutch with --lang nl, and in English without', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plek-cli-lang-init-'));
+    // The export beside the mapping, so no note about a file outside its folder.
+    const csv = join(dir, 'hr.csv');
+    writeFileSync(csv, readFileSync(source));
+    const nl = cli(['init', '--source', csv, '--out', join(dir, 'nl.plekmap.json'), '--lang', 'nl'], {
+      LANG: 'en_GB.UTF-8',
+    });
+    expect(nl.code, nl.stderr).toBe(0);
+    expect(nl.stderr).toMatch(/nl\.plekmap\.json geschreven/);
+    expect(nl.stderr).toMatch(
+      /let op hr\.csv: windows-1252 \(omdat de bytes geen geldige UTF-8 zijn.*\), scheidingsteken ";", \d+ kolommen/,
+    );
+    expect(nl.stderr).toMatch(/let op mapping key ← Personeelsnummer/);
+    expect(nl.stderr).toMatch(
+      /let op deactivation\.endDate ← Datum uit dienst: gedeactiveerd na de laatste werkdag/,
+    );
+    expect(nl.stderr).toMatch(/let op Geboortedatum: wordt nooit gesynchroniseerd/);
+    expect(nl.stderr).toMatch(/volgende stap: plek-sync validate --mapping/);
+    expect(nl.stderr).not.toMatch(/\b(note|wrote|next|columns|not used|deactivated|never synced|because)\b/);
+
+    const en = cli(['init', '--source', csv, '--out', join(dir, 'en.plekmap.json')], { LANG: 'C.UTF-8' });
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stderr).toMatch(/wrote .*en\.plekmap\.json/);
+    expect(en.stderr).toMatch(
+      /note hr\.csv: windows-1252 \(because the bytes are not valid UTF-8.*\), delimiter ";", \d+ columns/,
+    );
+    expect(en.stderr).toMatch(
+      /note deactivation\.endDate ← Datum uit dienst: deactivated after the last working day/,
+    );
+    expect(en.stderr).toMatch(/next: plek-sync validate --mapping/);
+    // Both drafts are the same mapping: only the words differ.
+    expect(readFileSync(join(dir, 'nl.plekmap.json'), 'utf8')).toBe(
+      readFileSync(join(dir, 'en.plekmap.json'), 'utf8'),
+    );
   });
 
   it('refuses a language it does not have', () => {

@@ -5,13 +5,16 @@ import { mapRecords } from '../../../src/shared/engine/run';
 import { parseMapping } from '../../../src/shared/mapping/load';
 import type { MappingFileInput } from '../../../src/shared/mapping/schema';
 import type { SourceValue } from '../../../src/shared/source/types';
+import { formatMessage } from '../../../src/shared/i18n';
 import { plantedExport, readPlanted } from '../../fixtures/planted-export';
 
 const E = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const WORK = 'emails[type eq "work"].value';
 
+/** The proposal, with its notes worded as the English CLI prints them. */
 function propose(headers: string[], rows: Record<string, SourceValue>[] = []) {
-  return proposeMapping({ headers, sampleRows: rows, name: 'x' });
+  const proposal = proposeMapping({ headers, sampleRows: rows, name: 'x' });
+  return { ...proposal, notes: proposal.notes.map((n) => formatMessage('en', n)) };
 }
 
 function compiles(mapping: MappingFileInput) {
@@ -70,7 +73,12 @@ describe('init proposes nothing dangerous', () => {
 
   it('says when a status column holds no value that means "left"', () => {
     const fit = fitStatusRule('Status', ['Vast', 'Tijdelijk']);
-    expect(fit.note).toMatch(/"Vast", "Tijdelijk".*none of which says "left"/);
+    expect(fit.note && formatMessage('en', fit.note)).toMatch(
+      /"Vast", "Tijdelijk".*none of which says "left"/,
+    );
+    expect(fit.note && formatMessage('nl', fit.note)).toMatch(
+      /"Vast", "Tijdelijk".*geen daarvan zegt "uit dienst"/,
+    );
   });
 });
 
@@ -91,7 +99,9 @@ describe('date formats fitted to the values', () => {
   });
 
   it('notes an ambiguous slash column that it read day-first', () => {
-    expect(fitDateFormat(['02/03/2024', '04/05/2024']).note).toMatch(/day-first/);
+    const { note } = fitDateFormat(['02/03/2024', '04/05/2024']);
+    expect(note && formatMessage('en', note)).toMatch(/02\/03\/2024 could be day-first or month-first/);
+    expect(note && formatMessage('nl', note)).toMatch(/02\/03\/2024 kunnen dag-eerst of maand-eerst zijn/);
   });
 });
 

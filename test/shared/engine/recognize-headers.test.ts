@@ -3,6 +3,7 @@ import { recognizeHeaders, refText } from '../../../src/shared/engine/recognize-
 import { proposeMapping } from '../../../src/shared/engine/propose';
 import { compileMapping } from '../../../src/shared/engine/compile';
 import { parseMapping } from '../../../src/shared/mapping/load';
+import { formatMessages } from '../../../src/shared/i18n';
 
 describe('header recogniser', () => {
   it.each([
@@ -50,8 +51,8 @@ describe('header recogniser', () => {
 
   it('drafts a mapping that compiles, with notes for what is missing', () => {
     const { mapping, notes } = proposeMapping({ headers: ['Naam', 'Functie'], name: 'x' });
-    expect(notes.join('\n')).toMatch(/no employee number column/);
-    expect(notes.join('\n')).toMatch(/never be deactivated/);
+    expect(formatMessages('en', notes, '\n')).toMatch(/no employee number column/);
+    expect(formatMessages('en', notes, '\n')).toMatch(/never be deactivated/);
     expect(mapping.fields).toHaveProperty('title');
     const full = proposeMapping({
       headers: ['Personeelsnummer', 'Voornaam', 'Tussenvoegsel', 'Achternaam', 'E-mailadres', 'Status'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileMapping } from '../../../src/shared/engine/compile';
 import { parseMapping } from '../../../src/shared/mapping/load';
+import { formatMessage, formatMessages } from '../../../src/shared/i18n';
 import { afasSourceSchema, personioSourceSchema, restSourceSchema } from '../../../src/shared/mapping/schema';
 import { recognizeApiAttributes, suggestApiMapping } from '../../../src/shared/source/suggest-api';
 
@@ -109,9 +110,13 @@ describe('suggestApiMapping', () => {
     });
     const { mapping, notes } = suggestApiMapping(source, ['uuid', 'name.first', 'name.last'], { name: 'x' });
     expect(mapping.mappingKey).toEqual({ attribute: 'uuid' });
-    expect(notes[0]).toBe(
+    expect(formatMessage('en', notes[0]!)).toBe(
       'mapping key ← uuid (no employee id recognised); make sure it is unique and never changes',
     );
-    expect(notes.join('\n')).not.toMatch(/Voornaam|Achternaam|\bcolumn\b/);
+    // Told about the API's attributes, not the canonical CSV headers the proposal ran on, in either language.
+    expect(formatMessages('en', notes, '\n')).not.toMatch(/Voornaam|Achternaam|\bcolumn\b/);
+    expect(formatMessages('en', notes, '\n')).toMatch(/no attribute recognised for emails/);
+    expect(formatMessages('nl', notes, '\n')).toMatch(/geen attribuut herkend voor emails/);
+    expect(formatMessages('nl', notes, '\n')).not.toMatch(/Voornaam|Achternaam|\bkolom\b/);
   });
 });

@@ -6,6 +6,7 @@ import {
   type ApiSource,
 } from '../../../shared/mapping/schema';
 import { suggestApiMapping } from '../../../shared/source/suggest-api';
+import { said, type CodedMessage } from '../../../shared/i18n/message';
 import { UserError } from '../../user-error';
 import { envSecret } from '../common';
 
@@ -188,9 +189,15 @@ export async function initApi(opts: ApiInitOptions) {
     sample.attributes.map((a) => a.name),
     { name: opts.name ?? defaultName, sampleRows: sample.records.map((r) => r.values) },
   );
-  const notes = [
-    `${apiSourceLabel(source)}: sampled ${sample.records.length} records, ${sample.attributes.length} attributes`,
-    ...suggestion.recognized.map((r) => `${r.attribute} → ${r.concept}`),
+  const notes: CodedMessage[] = [
+    said('init.note.apiSampled', {
+      source: apiSourceLabel(source),
+      records: sample.records.length,
+      attributes: sample.attributes.length,
+    }),
+    ...suggestion.recognized.map((r) =>
+      said('init.note.recognised', { attribute: r.attribute, concept: r.concept }),
+    ),
     ...suggestion.notes,
   ];
   return { mapping: suggestion.mapping, notes };

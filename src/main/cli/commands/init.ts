@@ -3,7 +3,10 @@ import type { Command } from 'commander';
 import { proposeMapping } from '../../../shared/engine/propose';
 import { stringifyMapping } from '../../../shared/mapping/load';
 import { UserError } from '../../user-error';
-import { bold, dim, envSecret, yellow } from '../common';
+import { formatIssue, formatMessage } from '../../../shared/i18n';
+import { said, type CodedMessage } from '../../../shared/i18n/message';
+import { encodingReason } from '../../../shared/source/reasons';
+import { bold, cliLang, dim, envSecret, say, yellow } from '../common';
 import { writeOutputFile } from '../output';
 import { API_INIT_KINDS, apiInitOptions, initApi, type ApiInitOptions } from './init-api';
 
@@ -47,10 +50,12 @@ export function register(program: Command): void {
     const text = stringifyMapping(mapping);
     if (opts.out) {
       await writeOutputFile(opts.out, text, { exclusive: !opts.force });
-      process.stderr.write(`${bold('wrote')} ${opts.out}\n`);
+      process.stderr.write(`${bold(say('init.note.wrote', { path: opts.out }))}\n`);
     } else process.stdout.write(text);
-    for (const n of notes) process.stderr.write(`${yellow('note')} ${n}\n`);
-    process.stderr.write(dim(`next: plek-sync validate --mapping ${opts.out ?? 'mapping.plekmap.json'}\n`));
+    const label = yellow(say('init.note.label'));
+    for (const n of notes)
+      process.stderr.write(`${label} ${typeof n === 'string' ? n : formatMessage(cliLang(), n)}\n`);
+    process.stderr.write(dim(`${say('init.note.next', { path: opts.out ?? 'mapping.plekmap.json' })}\n`));
   });
 }
 
@@ -64,14 +69,19 @@ async function initCsv(opts: InitOptions) {
     name: opts.name ?? basename(opts.source).replace(/\.[^.]+$/, ''),
     sourcePath: relative(outDir, resolve(opts.source)).split('\\').join('/'),
   });
-  const notes = [
-    `${basename(opts.source)}: ${info.encoding} (${info.encodingReason}), delimiter ${JSON.stringify(info.delimiter)}, ${info.headers.length} columns`,
-    ...info.issues.map((i) => i.message),
+  // The file's own problems (a header, an encoding) are issues, worded as validate words them.
+  const notes: (CodedMessage | string)[] = [
+    said('init.note.csvFile', {
+      file: basename(opts.source),
+      encoding: info.encoding,
+      because: [said('source.because', { reason: [said(encodingReason(undefined, info.encoding))] })],
+      delimiter: JSON.stringify(info.delimiter),
+      columns: info.headers.length,
+    }),
+    ...info.issues.map((i) => formatIssue(i, cliLang())),
     ...proposal.notes,
     ...(proposal.mapping.source.kind === 'csv' && proposal.mapping.source.path?.startsWith('..')
-      ? [
-          'the export is outside the mapping’s folder: a mapping only reads files beside it or below it, so move the export there or pass --source FILE to each command',
-        ]
+      ? [said('init.note.outsideFolder')]
       : []),
   ];
   return { mapping: proposal.mapping, notes };
@@ -108,7 +118,7 @@ async function initLdap(opts: InitOptions) {
   }
   const source = parsed.data;
   const { sampleLdap } = await import('../../sources/ldap/index');
-  const { suggestAdMapping, keyStabilityWarning } = await import('../../../shared/ad/suggest');
+  const { suggestAdMapping, keyStabilityMessage } = await import('../../../shared/ad/suggest');
   let caPem: string | undefined;
   if (opts.caFile) {
     const { readFile } = await import('node:fs/promises');
@@ -119,10 +129,10 @@ async function initLdap(opts: InitOptions) {
     name: opts.name ?? `Active Directory ${opts.baseDn}`,
     source,
   });
-  const warning = keyStabilityWarning(mapping.mappingKey.attribute);
-  const notes = [
-    `sampled ${sample.records.length} entries, ${sample.attributes.length} attributes`,
-    ...(warning ? [warning] : []),
+  const warning = keyStabilityMessage(mapping.mappingKey.attribute);
+  const notes: CodedMessage[] = [
+    said('init.note.ldapSampled', { entries: sample.records.length, attributes: sample.attributes.length }),
+    ...(warning ? [said(warning)] : []),
   ];
   return { mapping, notes };
 }
