@@ -132,17 +132,17 @@ function cookieValue(req: IncomingMessage, name: string): string | null {
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const tooLarge = () =>
+    new HttpError(
+      413,
+      'invalid-request',
+      `request body larger than ${limit} bytes`,
+      refusalOf('refusal.bridge.tooLarge', { limit }),
+    );
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
-      reject(
-        new HttpError(
-          413,
-          'invalid-request',
-          `request body larger than ${limit} bytes`,
-          refusalOf('refusal.bridge.tooLarge', { limit }),
-        ),
-      );
+      reject(tooLarge());
       req.resume();
       return;
     }
@@ -154,14 +154,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       size += c.length;
       if (size > limit) {
         failed = true;
-        reject(
-          new HttpError(
-            413,
-            'invalid-request',
-            `request body larger than ${limit} bytes`,
-            refusalOf('refusal.bridge.tooLarge', { limit }),
-          ),
-        );
+        reject(tooLarge());
         return;
       }
       chunks.push(c);
