@@ -7,7 +7,7 @@
 //   tsx bench/engine-child.ts validate <file> <mapping>
 //   tsx bench/engine-child.ts write-state <file> <mapping> <state.json>   (validate --write-state)
 import { createReadStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { writeStateFile } from '../src/main/cli/output';
 import Papa from 'papaparse';
 import { runPipeline } from '../src/main/pipeline';
 
@@ -42,7 +42,7 @@ async function validate(file: string, mappingPath: string, statePath?: string) {
       issues++;
     },
   });
-  if (statePath !== undefined) await writeFile(statePath, `${JSON.stringify(state)}\n`);
+  if (statePath !== undefined) await writeStateFile(statePath, state);
   return { rows: result.summary.rows, issues, errorRows: result.summary.users.error };
 }
 

@@ -13,8 +13,7 @@ import {
   say,
 } from '../common';
 import { BlockWriter, IssueDigest, issueJson } from '../issue-report';
-import { openOutput } from '../output';
-import type { PreviousState } from '../../../shared/engine/types';
+import { writeStateFile } from '../output';
 
 interface ValidateOptions {
   mapping: string;
@@ -139,20 +138,4 @@ export function register(program: Command): void {
       }
       process.exitCode = blocking ? 1 : 0;
     });
-}
-
-/**
- * The state file, written a thousand users at a time: the same JSON as `JSON.stringify(state)`, without building
- * one string of a million users' identities (hundreds of MB next to the state itself).
- */
-async function writeStateFile(path: string, state: PreviousState): Promise<void> {
-  const out = await openOutput(path);
-  await out.write(`{"rows":${state.rows},"users":[`);
-  const { users } = state;
-  for (let i = 0; i < users.length; i += 1000) {
-    const part = users.slice(i, i + 1000).map((u) => JSON.stringify(u));
-    await out.write(i === 0 ? part.join(',') : `,${part.join(',')}`);
-  }
-  await out.write(']}\n');
-  await out.close();
 }
