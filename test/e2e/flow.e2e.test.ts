@@ -213,8 +213,13 @@ describe.skipIf(skip !== null)('project flow in the browser', () => {
     await expect.poll(async () => (await showing.textContent()) ?? '').toBe(`${create} van ${total} getoond`);
     await page.getByTestId('plan-filter-text').fill('zzz-niemand');
     await expect.poll(async () => (await showing.textContent()) ?? '').toBe(`0 van ${total} getoond`);
-    await page.getByTestId('plan-filter-text').fill('');
     await page.getByTestId('plan-filter-action').selectOption('all');
+    // The search finds the reasons as the Dutch table words them, not the English text the plan file keeps.
+    await page.getByTestId('plan-filter-text').fill('nieuw in de bron');
+    await expect.poll(async () => (await showing.textContent()) ?? '').toBe(`${create} van ${total} getoond`);
+    await page.getByTestId('plan-filter-text').fill('new in the source');
+    await expect.poll(async () => (await showing.textContent()) ?? '').toBe(`0 van ${total} getoond`);
+    await page.getByTestId('plan-filter-text').fill('');
     // Virtualized: only the rows in view are in the DOM, and scrolling to the end shows the last change.
     const rendered = page.locator('[data-testid="plan-table"] .vtable-row');
     await expect.poll(() => rendered.count()).toBeGreaterThan(5);

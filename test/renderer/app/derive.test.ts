@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanChangeView, PreviewResult } from '../../../src/shared/api/contract';
 import type { MappedUser, RowOutcome } from '../../../src/shared/engine/types';
+import { said } from '../../../src/shared/i18n/message';
+import { planReason } from '../../../src/renderer/src/app/logic/counts';
 import {
   deactivationPreview,
   displayNameOf,
   filterPlanChanges,
   groupPreview,
+  rememberedReasons,
   previewRows,
   summarizeChange,
   attributesOfField,
@@ -193,6 +196,40 @@ describe('filterPlanChanges', () => {
   });
   it('combines action and text', () => {
     expect(filterPlanChanges(changes, { action: 'create', text: 'müller' })).toEqual([]);
+  });
+  it('finds a reason by the words the table shows in Dutch, each reason worded once', () => {
+    const coded: PlanChangeView[] = [
+      {
+        key: '10005',
+        action: 'deactivate',
+        displayName: 'Fatma Yılmaz',
+        changes: [],
+        reason: 'end date 2026-01-31 has passed',
+        reasons: [said('report.reason.endDate', { date: '2026-01-31' })],
+      },
+      {
+        key: '10006',
+        action: 'update',
+        displayName: 'Sanne de Vries',
+        changes: [],
+        reason: 'changed in the source',
+      },
+    ];
+    let worded = 0;
+    const dutch = rememberedReasons((c) => {
+      worded++;
+      return planReason(c, new Map(), 'nl');
+    });
+    const find = (text: string) => filterPlanChanges(coded, { action: 'all', text }, dutch).map((c) => c.key);
+    expect(find('verstreken')).toEqual(['10005']);
+    expect(find('31-01-2026')).toEqual(['10005']);
+    // The English text the plan file keeps is not what the Dutch table shows.
+    expect(find('has passed')).toEqual([]);
+    expect(worded).toBe(2);
+    // Without a wording the plan's own reason is searched, as before.
+    expect(filterPlanChanges(coded, { action: 'all', text: 'has passed' }).map((c) => c.key)).toEqual([
+      '10005',
+    ]);
   });
   it('filters 100k changes', () => {
     const many: PlanChangeView[] = Array.from({ length: 100_000 }, (_, i) => ({

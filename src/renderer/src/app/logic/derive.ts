@@ -127,22 +127,47 @@ function valueText(v: string | boolean | null): string {
 export function filterPlanChanges(
   changes: readonly PlanChangeView[],
   filter: PlanFilterInput,
+  /** The reason as the table shows it (in the consultant's language); the plan's English reason otherwise. */
+  reasonOf: (c: PlanChangeView) => string | undefined = (c) => c.reason,
 ): PlanChangeView[] {
   const q = filter.text.trim().toLowerCase();
   const out: PlanChangeView[] = [];
   for (const c of changes) {
     if (filter.action !== 'all' && c.action !== filter.action) continue;
-    if (q && !planChangeMatches(c, q)) continue;
+    if (q && !planChangeMatches(c, q, reasonOf)) continue;
     out.push(c);
   }
   return out;
 }
 
-function planChangeMatches(c: PlanChangeView, q: string): boolean {
+/**
+ * `reasonOf` remembered per change: the table words a reason once, and the search over 100k changes does not
+ * word it again at every keystroke. A new function (a new language, a new plan) starts afresh.
+ */
+export function rememberedReasons(
+  reasonOf: (c: PlanChangeView) => string | undefined,
+): (c: PlanChangeView) => string | undefined {
+  const known = new WeakMap<PlanChangeView, string>();
+  return (c) => {
+    let text = known.get(c);
+    if (text === undefined) {
+      text = (reasonOf(c) ?? '').toLowerCase();
+      known.set(c, text);
+    }
+    return text;
+  };
+}
+
+function planChangeMatches(
+  c: PlanChangeView,
+  q: string,
+  reasonOf: (c: PlanChangeView) => string | undefined,
+): boolean {
   if (c.key.toLowerCase().includes(q)) return true;
   if (c.userName && c.userName.toLowerCase().includes(q)) return true;
   if (c.displayName && c.displayName.toLowerCase().includes(q)) return true;
-  if (c.reason && c.reason.toLowerCase().includes(q)) return true;
+  const reason = reasonOf(c);
+  if (reason && reason.toLowerCase().includes(q)) return true;
   for (const ch of c.changes) {
     if (ch.path.toLowerCase().includes(q)) return true;
     if (valueText(ch.from).toLowerCase().includes(q) || valueText(ch.to).toLowerCase().includes(q))

@@ -3,7 +3,7 @@ import { CORE_TARGET_FIELDS } from '../../../../shared/scim/fields';
 import { useShallow } from 'zustand/react/shallow';
 import { PLAN_ACTIONS, type PlanAction, type PlanChangeView } from '../../../../shared/api/contract';
 import { useApp, useT } from '../store/context';
-import { filterPlanChanges, summarizeChange } from '../logic/derive';
+import { filterPlanChanges, rememberedReasons, summarizeChange } from '../logic/derive';
 import { errorsByRow, planReason, reconcilePlan } from '../logic/counts';
 import { reasonText } from '../../../../shared/plan/messages';
 import { said } from '../../../../shared/i18n';
@@ -333,9 +333,11 @@ function PlanTable({ changes }: { changes: PlanChangeView[] }) {
   );
   // The text box stays responsive while 100k rows are filtered behind it.
   const deferredText = useDeferredValue(planFilter.text);
+  // The search finds what the table shows: the reason in the screen's language, worded once per change.
+  const searchReason = useMemo(() => rememberedReasons(reasonOf), [reasonOf]);
   const rows = useMemo(
-    () => filterPlanChanges(changes, { action: planFilter.action, text: deferredText }),
-    [changes, planFilter.action, deferredText],
+    () => filterPlanChanges(changes, { action: planFilter.action, text: deferredText }, searchReason),
+    [changes, planFilter.action, deferredText, searchReason],
   );
   return (
     <div className="card" data-testid="plan-table">
