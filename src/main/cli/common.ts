@@ -70,7 +70,7 @@ export function parseRetentionDays(value: string): number {
   const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
   if (Number.isInteger(n) && n >= RETENTION_DAYS_MIN && n <= RETENTION_DAYS_MAX) return n;
   throw new InvalidArgumentError(
-    say('cli.usage.expectedDays', { min: RETENTION_DAYS_MIN, max: RETENTION_DAYS_MAX }),
+    say('cli.usage.expectedDays', { min: String(RETENTION_DAYS_MIN), max: String(RETENTION_DAYS_MAX) }),
   );
 }
 

@@ -1,68 +1,20 @@
 import { CommanderError } from 'commander';
 import { format, formatMessage, type Lang } from '../../shared/i18n';
-import { said, type CodedMessage } from '../../shared/i18n/message';
 import type { MappingProblem } from '../../shared/mapping/load';
 import { describeProblem } from '../../shared/mapping/problem-text';
-import { apiProblem, isApiSourceError } from '../sources/api/errors';
-import { isLdapError, type CertificateInfo } from '../sources/ldap/errors';
-import { isSourceError } from '../sources/source-error';
-import { networkReason, systemCode } from '../system-errors';
-import { isUserFacing, UserError } from '../user-error';
+import { schemaIssueText } from '../../shared/mapping/schema-text';
+import { wordError } from '../error-words';
+import { isUserFacing } from '../user-error';
 
 /**
- * An error the way the CLI tells it: a catalogue message, what to do, the problems of a mapping file, the
- * certificate a directory presented and, labelled as such, the technical detail (a system or TLS code, a
- * server's own words) that support may need. Never a secret: messages are built from codes, paths and hosts.
+ * A mapping-file problem as a line of the CLI: the JSON path (the consultant edits the file) and the problem in
+ * words — a value the format does not accept as the schema text, others as the screens word them, an expression
+ * with its column.
  */
-export interface WordedError {
-  message: CodedMessage | string;
-  hint?: CodedMessage;
-  problems?: readonly MappingProblem[];
-  certificate?: CertificateInfo;
-  technical?: string;
-}
-
-/** What the CLI says about an error it caught, or null for an unexpected one (a fault in plek-sync). */
-export function wordError(error: unknown): WordedError | null {
-  if (error instanceof UserError) {
-    return {
-      message: error.said ?? error.message,
-      ...(error.problems ? { problems: error.problems } : {}),
-      ...(error.technical ? { technical: error.technical } : {}),
-    };
-  }
-  if (isSourceError(error)) {
-    return {
-      message: error.said ?? error.message,
-      ...(error.technical ? { technical: error.technical } : {}),
-    };
-  }
-  if (isLdapError(error)) {
-    return {
-      message: error.said,
-      hint: error.hintSaid,
-      ...(error.certificate ? { certificate: error.certificate } : {}),
-      // A code the message already names (ECONNREFUSED…) or the server's words when no code fits.
-      ...(error.technical ? { technical: error.technical } : {}),
-    };
-  }
-  if (isApiSourceError(error)) {
-    const { id, values } = apiProblem(error);
-    const reason = error.code === 'unreachable' ? networkReason({ code: error.networkCode }) : null;
-    const technical =
-      error.networkCode ?? error.tlsCode ?? (error.status ? `HTTP ${error.status}` : undefined);
-    return {
-      message: reason
-        ? said('sys.api.unreachable', { endpoint: error.endpoint ?? '', reason: [reason] })
-        : { code: id, params: values },
-      ...(technical ? { technical } : {}),
-    };
-  }
-  if (isUserFacing(error)) return { message: error.message };
-  // A network or file error that escaped its layer still gets a reason in words, with its code beside it.
-  const reason = networkReason(error);
-  if (reason) return { message: reason, technical: systemCode(error) };
-  return null;
+function problemLine(p: MappingProblem, lang: Lang): string {
+  const text = p.schemaIssue ? (schemaIssueText(p.schemaIssue, lang) ?? p.message) : describeProblem(p, lang);
+  const column = p.expression ? ` ${format(lang, 'cli.error.column', { column: p.expression.column })}` : '';
+  return `${p.path}: ${text}${column}`;
 }
 
 /** The lines the CLI prints on stderr for an error, in a language (without the trailing newline). */
@@ -77,7 +29,7 @@ export function errorLines(error: unknown, lang: Lang): string[] {
   }
   const message = typeof worded.message === 'string' ? worded.message : formatMessage(lang, worded.message);
   const lines = [format(lang, 'cli.error.prefix', { message })];
-  for (const p of worded.problems ?? []) lines.push(`  ${describeProblem(p, lang)}`);
+  for (const p of worded.problems ?? []) lines.push(`  ${problemLine(p, lang)}`);
   if (worded.hint)
     lines.push(`  ${format(lang, 'cli.error.whatToDo', { hint: formatMessage(lang, worded.hint) })}`);
   const c = worded.certificate;

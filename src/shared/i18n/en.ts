@@ -1005,6 +1005,7 @@ export const en = {
   'sourceError.notCsv':
     'Cannot read {file}: it is {kind, select, xlsx {an Excel workbook (.xlsx) or another ZIP file, not a CSV file; in Excel choose File → Save As → "CSV (semicolon separated)" and pick that file} xls {an old Excel workbook (.xls), not a CSV file; in Excel choose File → Save As → "CSV (semicolon separated)" and pick that file} pdf {a PDF document, not a CSV file; ask for the export as CSV} png {a PNG image, not a CSV export; ask for the export as CSV} jpeg {a JPEG image, not a CSV export; ask for the export as CSV} gif {a GIF image, not a CSV export; ask for the export as CSV} gzip {a gzip archive, not a CSV export; ask for the export as CSV} 7z {a 7-Zip archive, not a CSV export; ask for the export as CSV} rar {a RAR archive, not a CSV export; ask for the export as CSV} other {not a CSV export; ask for the export as CSV}}',
   'sourceError.aborted': 'Reading {file} was cancelled',
+  'sourceError.withHint': '{message} {hint}',
 
   // The CLI's own errors: usage, files, settings. Each says what to do.
   'cli.error.prefix': 'plek-sync: {message}',
@@ -1016,6 +1017,7 @@ export const en = {
   'cli.error.certificateFingerprint': 'SHA-256 {fingerprint}',
   'cli.error.unexpected':
     'unexpected error: this is a fault in plek-sync, not in your files. Send the technical detail below (it contains no password) to Plek support.',
+  'cli.error.column': '(column {column})',
   'cli.error.write': 'cannot write {path}: {reason}',
   'cli.error.cancelled': 'cancelled',
   'cli.error.mappingMissing':
@@ -1087,7 +1089,7 @@ export const en = {
   'cli.usage.invalidArgument': 'the argument {name} does not accept "{value}": {reason}',
   'cli.usage.expectedLang': 'expected nl or en',
   'cli.usage.expectedDate': 'expected a date as YYYY-MM-DD, e.g. 2026-11-23',
-  'cli.usage.expectedDays': 'expected a number of days from {min, number} to {max, number}, e.g. 30',
+  'cli.usage.expectedDays': 'expected a number of days from {min} to {max}, e.g. 30',
   'cli.usage.expectedPositive': 'expected a whole number of 1 or more',
   'cli.usage.expectedPort': 'expected a port number {min}-65535',
   'cli.help.usage': 'Usage:',

@@ -928,7 +928,7 @@ export const nl: Catalogue = {
   'ldap.adHint.532':
     "Vraag de AD-beheerder een nieuw wachtwoord in te stellen en 'Wachtwoord verloopt nooit' aan te vinken voor het serviceaccount, en sla daarna het nieuwe wachtwoord op.",
   'ldap.adHint.533':
-    'Vraag de AD-beheerder het serviceaccount in te schakelen (Active Directory Users and Computers → Enable Account).',
+    'Vraag de AD-beheerder het serviceaccount in te schakelen (Active Directory: gebruikers en computers → Account inschakelen).',
   'ldap.adHint.701': "Vraag de AD-beheerder 'Account verloopt' op Nooit te zetten voor het serviceaccount.",
   'ldap.adHint.773':
     "Vraag de AD-beheerder 'Gebruiker moet wachtwoord bij volgende aanmelding wijzigen' uit te zetten (of meld één keer aan en wijzig het), en sla daarna het nieuwe wachtwoord op.",
@@ -943,7 +943,7 @@ export const nl: Catalogue = {
     'Er wordt al per pagina gelezen, maar de server beperkt het totaal voor dit account. Maak de base DN of het filter nauwer, of vraag de beheerder de limiet voor het serviceaccount op te heffen.',
   'ldap.noSuchObject': 'De base DN {baseDn} bestaat niet op {server}.',
   'ldap.hint.noSuchObject':
-    'Controleer de base DN: kopieer hem uit de distinguishedName van de OU (Attribute Editor in Active Directory Users and Computers).',
+    'Controleer de base DN: kopieer hem uit de distinguishedName van de OU (tabblad Kenmerkeditor in Active Directory: gebruikers en computers).',
   'ldap.encryptedOnly': '{server} accepteert alleen versleutelde aanmeldingen.',
   'ldap.hint.encryptedOnly': 'Zet StartTLS aan (startTls: true) of gebruik ldaps://.',
   'ldap.dnSyntax': '{server} kan een DN in het verzoek niet lezen (bind DN {bindDn} of base DN {baseDn}).',
@@ -1009,6 +1009,7 @@ export const nl: Catalogue = {
   'sourceError.notCsv':
     '{file} is niet te lezen: het is {kind, select, xlsx {een Excel-werkmap (.xlsx) of een ander ZIP-bestand, geen CSV-bestand; kies in Excel Bestand → Opslaan als → "CSV (gescheiden door puntkomma\'s)" en kies dat bestand} xls {een oude Excel-werkmap (.xls), geen CSV-bestand; kies in Excel Bestand → Opslaan als → "CSV (gescheiden door puntkomma\'s)" en kies dat bestand} pdf {een PDF-document, geen CSV-bestand; vraag om de export als CSV} png {een PNG-afbeelding, geen CSV-export; vraag om de export als CSV} jpeg {een JPEG-afbeelding, geen CSV-export; vraag om de export als CSV} gif {een GIF-afbeelding, geen CSV-export; vraag om de export als CSV} gzip {een gzip-archief, geen CSV-export; vraag om de export als CSV} 7z {een 7-Zip-archief, geen CSV-export; vraag om de export als CSV} rar {een RAR-archief, geen CSV-export; vraag om de export als CSV} other {geen CSV-export; vraag om de export als CSV}}',
   'sourceError.aborted': 'Het lezen van {file} is afgebroken',
+  'sourceError.withHint': '{message} {hint}',
 
   // The CLI's own errors: usage, files, settings. Each says what to do.
   'cli.error.prefix': 'plek-sync: {message}',
@@ -1020,6 +1021,7 @@ export const nl: Catalogue = {
   'cli.error.certificateFingerprint': 'SHA-256 {fingerprint}',
   'cli.error.unexpected':
     'onverwachte fout: dit is een fout in plek-sync, niet in uw bestanden. Stuur het technische detail hieronder (er staat geen wachtwoord in) naar Plek-support.',
+  'cli.error.column': '(kolom {column})',
   'cli.error.write': 'kan {path} niet schrijven: {reason}',
   'cli.error.cancelled': 'afgebroken',
   'cli.error.mappingMissing':
@@ -1092,7 +1094,7 @@ export const nl: Catalogue = {
   'cli.usage.invalidArgument': 'het argument {name} accepteert "{value}" niet: {reason}',
   'cli.usage.expectedLang': 'verwacht nl of en',
   'cli.usage.expectedDate': 'verwacht een datum als JJJJ-MM-DD, bijv. 2026-11-23',
-  'cli.usage.expectedDays': 'verwacht een aantal dagen van {min, number} tot {max, number}, bijv. 30',
+  'cli.usage.expectedDays': 'verwacht een aantal dagen van {min} tot {max}, bijv. 30',
   'cli.usage.expectedPositive': 'verwacht een geheel getal van 1 of meer',
   'cli.usage.expectedPort': 'verwacht een poortnummer {min}-65535',
   'cli.help.usage': 'Gebruik:',
@@ -1148,7 +1150,8 @@ export const nl: Catalogue = {
   'cli.help.caFile': 'LDAP: PEM-bestand van de CA die het certificaat van de directory ondertekende',
   'cli.help.flavor': 'LDAP: ad of openldap (standaard: ad)',
   'cli.help.force': 'overschrijf --out als het al bestaat',
-  'cli.help.map': 'schrijf de Plek-gebruikers die uit een bron volgen, één SCIM-gebruikersobject per regel (JSON Lines)',
+  'cli.help.map':
+    'schrijf de Plek-gebruikers die uit een bron volgen, één SCIM-gebruikersobject per regel (JSON Lines)',
   'cli.help.mapping': 'mappingbestand (.plekmap.json)',
   'cli.help.source': 'HR-export (gaat voor source.path in de mapping)',
   'cli.help.previousMap': 'vorige export of standbestand, om de stabiliteit van de keys te controleren',

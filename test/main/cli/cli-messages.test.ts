@@ -197,11 +197,11 @@ const scenarios: {
     exit: 2,
     nl: [
       /kapot\.plekmap\.json is geen geldig mappingbestand:/,
-      /Nog geen mapping key gekozen/,
-      /bij fields: verwacht object, gevonden: lijst/,
-      /bij name: ontbreekt: verwacht tekst/,
+      /\$\.mappingKey\.attribute: verwacht tekst, gevonden: getal/,
+      /\$\.fields: verwacht object, gevonden: lijst/,
+      /\$\.name: ontbreekt: verwacht tekst/,
     ],
-    en: [/kapot\.plekmap\.json is not a valid mapping file:/, /fields: expected object, found list/],
+    en: [/kapot\.plekmap\.json is not a valid mapping file:/, /\$\.fields: expected object, found list/],
   },
   {
     name: 'a mapping file that is not JSON',
