@@ -161,6 +161,40 @@ function openingViewport(
   return { x: PAD - bounds.x * zoom, y: PAD - bounds.y * zoom, zoom };
 }
 
+/**
+ * The overview map and the zoom controls, docked under the palette, outside the canvas: on a laptop the graph
+ * fills the canvas (attributes on the left, Plek fields on the right, lanes from top to bottom), so anything laid
+ * over it hides nodes (test/e2e/graph-readability.e2e.test.ts). ▣ folds the map away.
+ */
+export const ViewDock = memo(function ViewDock() {
+  const t = useGraphText();
+  const [minimap, setMinimap] = useState(true);
+  return (
+    <div className="ge-dock" data-testid="graph-dock">
+      {minimap && (
+        <MiniMap
+          pannable
+          zoomable
+          position="bottom-left"
+          className="ge-minimap"
+          nodeColor={minimapColor}
+          style={{ width: 128, height: 84 }}
+        />
+      )}
+      <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
+        <ControlButton
+          onClick={() => setMinimap((v) => !v)}
+          title={t(minimap ? 'minimapHide' : 'minimapShow')}
+          aria-label={t(minimap ? 'minimapHide' : 'minimapShow')}
+          aria-pressed={minimap}
+        >
+          ▣
+        </ControlButton>
+      </Controls>
+    </div>
+  );
+});
+
 /** Focus mode: the chain of one field alone, large; Esc or "Show all" returns to the view as it was. */
 const FocusBar = memo(function FocusBar() {
   const store = useGraphStoreApi();
@@ -197,7 +231,6 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const paneWidth = useStore((s) => s.width);
   const paneHeight = useStore((s) => s.height);
-  const [minimap, setMinimap] = useState(true);
 
   // Readable edge labels; a list of strings, so that dragging a node (new positions, same names) keeps it.
   const labels = useGraphStore(
@@ -332,27 +365,6 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
       onlyRenderVisibleElements
     >
       <Background gap={24} />
-      {/* Bottom left, above the controls: the Plek fields sit in the right-hand column, which it must not hide. */}
-      {minimap && (
-        <MiniMap
-          pannable
-          zoomable
-          position="bottom-left"
-          className="ge-minimap"
-          nodeColor={minimapColor}
-          style={{ width: 140, height: 90 }}
-        />
-      )}
-      <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
-        <ControlButton
-          onClick={() => setMinimap((v) => !v)}
-          title={t(minimap ? 'minimapHide' : 'minimapShow')}
-          aria-label={t(minimap ? 'minimapHide' : 'minimapShow')}
-          aria-pressed={minimap}
-        >
-          ▣
-        </ControlButton>
-      </Controls>
       <FocusBar />
       <ConnectionHint />
     </ReactFlow>

@@ -12,7 +12,7 @@ import {
 } from 'react';
 import type { MappingFileInput } from '../../../shared/mapping/schema';
 import type { SourceAttribute, SourceRecord } from '../../../shared/source/types';
-import { Canvas } from './Canvas';
+import { Canvas, ViewDock } from './Canvas';
 import { GraphStoreContext } from './context';
 import { Palette } from './Palette';
 import { PreviewTable } from './PreviewTable';
@@ -203,6 +203,8 @@ export function MappingEditor({
             <CanvasHost canvas={canvas}>
               <CanvasPane colorMode={colorMode} onRender={profile} />
             </CanvasHost>
+            {/* Under the palette on screen; after the graph in the tab order (the graph's tools). */}
+            <ViewDock />
             <SidePanel />
           </div>
           <PreviewPane onRender={profile} />

@@ -29,8 +29,6 @@ const ARROWS: Record<string, NavDirection> = {
 /** Shift+arrow moves the focused node by this much (graph units), one undo step per press. */
 const MOVE_STEP = 20;
 const MARGIN = 24;
-/** Bottom left of the canvas holds the minimap and the zoom controls: a node revealed there stays above them. */
-const MINIMAP_CLEAR = { width: 190, height: 170 };
 
 /** The nodes the keyboard can go to (in focus mode: the focused chain), with their drawn sizes. */
 function visibleGraph(s: GraphEditorState): { nodes: NavNode[]; edges: NavEdge[] } {
@@ -82,7 +80,7 @@ export function useEnterGraph(): () => void {
   }, [store, flow, rf]);
 }
 
-/** Pans (never zooms) just enough to show a node whole, clear of the minimap. */
+/** Pans (never zooms) just enough to show a node whole (the minimap and the zoom controls are outside the canvas). */
 function useReveal(): (id: string) => void {
   const flow = useReactFlow();
   const rf = useStoreApi();
@@ -96,13 +94,12 @@ function useReveal(): (id: string) => void {
       const h = (node.measured.height ?? 60) * zoom;
       const sx = node.internals.positionAbsolute.x * zoom + vx;
       const sy = node.internals.positionAbsolute.y * zoom + vy;
-      const bottom = sx < MINIMAP_CLEAR.width ? MINIMAP_CLEAR.height : MARGIN;
       let dx = 0;
       let dy = 0;
       if (sx < MARGIN) dx = MARGIN - sx;
       else if (sx + w > pw - MARGIN) dx = Math.max(MARGIN - sx, pw - MARGIN - (sx + w));
       if (sy < MARGIN) dy = MARGIN - sy;
-      else if (sy + h > ph - bottom) dy = Math.max(MARGIN - sy, ph - bottom - (sy + h));
+      else if (sy + h > ph - MARGIN) dy = Math.max(MARGIN - sy, ph - MARGIN - (sy + h));
       if (dx !== 0 || dy !== 0) void flow.setViewport({ x: vx + dx, y: vy + dy, zoom });
     },
     [flow, rf],
