@@ -21,7 +21,7 @@ import { createGraphEditorStore, type GraphEditorStore } from './store';
 import { useColorMode } from './theme';
 import { Toolbar } from './Toolbar';
 import { useGraphText } from './i18n';
-import { GraphEntry, useEnterGraph, useGraphKeys } from './keyboard';
+import { GraphAnnouncer, GraphEntry, useEnterGraph, useGraphKeys } from './keyboard';
 
 export interface MappingEditorProps {
   mapping: MappingFileInput;
@@ -208,6 +208,7 @@ export function MappingEditor({
             <SidePanel />
           </div>
           <PreviewPane onRender={profile} />
+          <GraphAnnouncer />
         </div>
       </ReactFlowProvider>
     </GraphStoreContext.Provider>
