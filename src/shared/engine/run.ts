@@ -12,6 +12,7 @@ import type { SourceRecord, SourceValue } from '../source/types';
 import { normalizeMatch, REQUIRED_FOR_CREATE, type CompiledMapping } from './compile';
 import { collisionSuffix, firstFreeLogin, loginLocalPart, type LoginParts } from './login';
 import { detach } from './detach';
+import { FirstSeenKeys, FirstSeenTexts } from './first-seen';
 import { rowEvaluator } from './memo';
 import type { MappedUser, MappingRunSummary, PreviousState, RowOutcome, TraceEntry } from './types';
 
@@ -210,15 +211,16 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   // Issues of single rows, in the order they come (row order), unless a sink takes them.
   const held: Issue[] = [];
   const emit = options.onIssue ?? ((i: Issue) => void held.push(i));
-  // Cross-row bookkeeping, filled as rows come in: value → first row index, and the values seen more than once.
-  const keyFirst = new Map<KeyId, number>();
+  // Cross-row bookkeeping, filled as rows come in: value → first row index (compact tables: a Map of a million
+  // entries made these lookups the costliest step of a row), and the values seen more than once.
+  const keyFirst = new FirstSeenKeys();
   const keyDups = new Map<KeyId, number[]>();
   // Keys that differ only by case or leading zeros: by their similar form. A key that is its own similar form
   // (most keys) is found through keyFirst, so only the others take room here.
   const similarFirst = new Map<KeyId, number>();
   const similarDups = new Map<KeyId, number[]>();
   // Emails at the domain most of them share are filed by their local part (it takes a third of the room).
-  const emailFirst = new Map<string, number>();
+  const emailFirst = new FirstSeenTexts(detach);
   const emailDups = new Map<string, number[]>();
   let mailDomain: string | null = null;
   const emailId = (email: string): string => {
@@ -294,27 +296,27 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   ) => {
     // Similar keys first, while the row is not yet filed under its own key.
     const id = index.keys[i]!;
-    const first = keyFirst.get(id);
+    // The row is filed under its key at once: a similar key that differs from it is another entry.
+    const first = keyFirst.getOrAdd(id, i);
     const similar = similarKey(key);
     const similarId = similar === key ? id : keyId(similar);
     const similarList = similarDups.get(similarId);
     if (similarList) similarList.push(i);
     else {
-      const earlier = (similarId === id ? first : keyFirst.get(similarId)) ?? similarFirst.get(similarId);
+      const earlierKey = similarId === id ? first : keyFirst.get(similarId);
+      const earlier = earlierKey !== -1 ? earlierKey : similarFirst.get(similarId);
       if (earlier !== undefined) similarDups.set(similarId, [earlier, i]);
     }
     if (similarId !== id && !similarFirst.has(similarId))
       similarFirst.set(typeof similarId === 'string' ? detach(similarId) : similarId, i);
 
-    if (first === undefined) keyFirst.set(id, i);
-    else addDuplicate(keyDups, id, first, i);
+    if (first !== -1) addDuplicate(keyDups, id, first, i);
 
     const emailKey = email === null ? null : normalizeMatch(email);
     if (active && emailKey !== null) {
       const mail = emailId(emailKey);
-      const firstWithEmail = emailFirst.get(mail);
-      if (firstWithEmail === undefined) emailFirst.set(detach(mail), i);
-      else addDuplicate(emailDups, mail, firstWithEmail, i);
+      const firstWithEmail = emailFirst.getOrAdd(mail, i);
+      if (firstWithEmail !== -1) addDuplicate(emailDups, mail, firstWithEmail, i);
     }
 
     // Identity only matters for the key-stability check, and only for a key the previous state lacks.
@@ -998,7 +1000,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 function keyChanges(
   candidates: readonly NewKeyRow[],
   index: RowColumns,
-  currentKeys: ReadonlyMap<KeyId, number>,
+  currentKeys: FirstSeenKeys,
   previous: PreviousState,
   keyAttribute: string,
   block: (row: number, problem: Issue) => void,
