@@ -33,7 +33,9 @@ export interface RunOptions {
   onIssue?: (issue: Issue) => void;
   /**
    * The caller keeps no mapped users (validate): group memberships, which only the users carry and which never
-   * raise an issue, are not worked out.
+   * raise an issue, are not worked out; nor are the fields that can never fail and that no check reads (a title,
+   * a department table, a display name: their attributes stay null in the outcome). Outcomes are then only good
+   * for their status, issues, key, and the identity fields (names, email).
    */
   statusOnly?: boolean;
   /**
@@ -275,6 +277,16 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   const endDateEvaluator = compiled.endDate ? rowEvaluator(compiled.endDate) : null;
   const startDateEvaluator = compiled.startDate ? rowEvaluator(compiled.startDate) : null;
   const booleanField = compiled.fields.map((f) => f.field.type === 'boolean');
+  // What the checks of a row read of its attributes: required fields, `active`, the login schema's parts.
+  const readByChecks = new Set<string>([...REQUIRED_FOR_CREATE, 'active']);
+  if (compiled.loginSchema) {
+    readByChecks.add(compiled.loginSchema.beginTarget);
+    if (compiled.loginSchema.endTarget !== null) readByChecks.add(compiled.loginSchema.endTarget);
+  }
+  // A run that keeps no users evaluates a field only when it may fail (an issue) or a check reads it.
+  const unobserved = compiled.fields.map(
+    (f) => options.statusOnly === true && f.expr.neverFails === true && !readByChecks.has(f.target),
+  );
 
   const birthAttr = compiled.mapping.mappingKey.birthDateAttribute;
   const attributeTemplate: FlatUser = {};
@@ -382,13 +394,28 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     }
   };
 
+  // The key and name columns by index in a compact record's cells, looked up once per column table.
+  let indexedColumns: ReadonlyMap<string, number> | undefined;
+  let keyAt = -1;
+  const nameColumns = compiled.nameColumns;
+  const nameAt = new Int32Array(nameColumns.length);
+  const valueAt = (cells: readonly SourceValue[], at: number): SourceValue | undefined =>
+    at < 0 ? undefined : cells[at];
+
   const push = (record: SourceRecord): RowOutcome => {
     counts.rows++;
     current = record;
-    env.cells = record.cells;
-    env.columns = record.columns;
+    const { cells, columns } = record;
+    env.cells = cells;
+    env.columns = columns;
+    const compact = cells !== undefined && columns !== undefined;
+    if (compact && columns !== indexedColumns) {
+      indexedColumns = columns;
+      keyAt = columns.get(compiled.keyAttribute) ?? -1;
+      for (let c = 0; c < nameColumns.length; c++) nameAt[c] = columns.get(nameColumns[c]!) ?? -1;
+    }
     const { row } = record;
-    const key = firstText(recordValue(record, compiled.keyAttribute));
+    const key = firstText(compact ? valueAt(cells, keyAt) : recordValue(record, compiled.keyAttribute));
     if (key === null) {
       counts.earlyError++;
       const problem = issue(
@@ -440,8 +467,9 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 
     const issues: Issue[] = [];
     // Excel writes letters its code page lacks (ş, ı, ł…) as "?": "Ay?e Y?lmaz". The name would reach Plek so.
-    for (const column of compiled.nameColumns) {
-      const raw = recordValue(record, column);
+    for (let c = 0; c < nameColumns.length; c++) {
+      const column = nameColumns[c]!;
+      const raw = compact ? valueAt(cells, nameAt[c]!) : recordValue(record, column);
       // Most values hold no "?" at all: nothing to trim or test then.
       const first = Array.isArray(raw) ? raw[0] : raw;
       if (typeof first !== 'string' || !first.includes('?')) continue;
@@ -470,6 +498,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 
     const fields = compiled.fields;
     for (let fi = 0; fi < fields.length; fi++) {
+      if (unobserved[fi]! && !tracing) continue;
       const f = fields[fi]!;
       const r = fieldEvaluators[fi]!(env);
       let value: FlatValue = null;
@@ -654,7 +683,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     }
 
     // Required fields: an active user cannot be created without them; a leaver only needs the key.
-    for (const required of REQUIRED_FOR_CREATE) {
+    for (let ri = 0; ri < REQUIRED_FOR_CREATE.length; ri++) {
+      const required = REQUIRED_FOR_CREATE[ri]!;
       const v = attributes[required];
       if (v === null || v === undefined || v === '') {
         const f = compiled.fields.find((c) => c.target === required);
@@ -746,14 +776,15 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       );
       blocked = true;
     }
-    const kept = detach(key);
+    // A whole-number key is filed as its number; only another key is copied out of the chunk it was read from.
+    const id = keyId(key);
     const i = index.add(
       row,
-      keyId(kept),
+      typeof id === 'number' ? id : detach(key),
       blocked ? ERROR : startsOn ? STARTING : active ? ACTIVE : DEACTIVATE,
       leavingOn !== undefined,
     );
-    indexRow(i, record, kept, active, email, attributes, loginBase);
+    indexRow(i, record, key, active, email, attributes, loginBase);
 
     if (leavingOn && !blocked) {
       issues.push(
