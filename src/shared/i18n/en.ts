@@ -1043,6 +1043,7 @@ export const en = {
   'cli.error.unexpected':
     'unexpected error: this is a fault in plek-sync, not in your files. Send the technical detail below (it contains no password) to Plek support.',
   'cli.error.column': '(column {column})',
+  'cli.error.portInUse': 'port {port} on 127.0.0.1 is in use; choose another with --port, or leave it out',
   'cli.error.write': 'cannot write {path}: {reason}',
   'cli.error.cancelled': 'cancelled',
   'cli.error.mappingMissing':

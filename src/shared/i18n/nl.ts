@@ -1048,6 +1048,8 @@ export const nl: Catalogue = {
   'cli.error.unexpected':
     'onverwachte fout: dit is een fout in plek-sync, niet in uw bestanden. Stuur het technische detail hieronder (er staat geen wachtwoord in) naar Plek-support.',
   'cli.error.column': '(kolom {column})',
+  'cli.error.portInUse':
+    'poort {port} op 127.0.0.1 is al in gebruik; kies een andere met --port, of laat de optie weg',
   'cli.error.write': 'kan {path} niet schrijven: {reason}',
   'cli.error.cancelled': 'afgebroken',
   'cli.error.mappingMissing':
