@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/main/sandbox';
@@ -29,6 +30,9 @@ const WORDS = {
       /^Plek heeft al een account met deze login of dit e-mailadres \(HTTP 409: userName "[^"]+" is already in use\)$/,
     joiner: /^rij \d+: komt in dienst op \d{4}-\d{2}-\d{2}; het account wordt op die dag aangemaakt$/,
     lookaround: /^De expressie voor Functie is niet bruikbaar: vooruit- en terugkijken .* kan niet;/,
+    loginTaken: /^⚠ login (\S+) is al in gebruik, daarom krijgt dit account (\S+)$/,
+    loginTakenSearch: 'al in gebruik, daarom',
+    showing: (shown: number, total: number) => `${shown} van ${total} getoond`,
   },
   en: {
     locale: 'en-GB',
@@ -41,8 +45,48 @@ const WORDS = {
     joiner: /^row \d+: starts on \d{4}-\d{2}-\d{2}; the account is created on that day$/,
     lookaround:
       /^The expression for Job title cannot be used: look-ahead and look-behind .* are not supported;/,
+    loginTaken: /^⚠ login (\S+) is already taken, so this account gets (\S+)$/,
+    loginTakenSearch: 'already taken, so',
+    showing: (shown: number, total: number) => `Showing ${shown} of ${total}`,
   },
 } as const;
+
+/**
+ * Gives the last ordinary employee (active, started, no planted defect) the name of the first: two people called
+ * the same, so that with the login schema on the later one gets a suffixed login. Returns both keys.
+ */
+function plantNamesakes(
+  bytes: Uint8Array,
+  defects: readonly PlantedDefect[],
+): { bytes: Buffer; first: string; second: string } {
+  const lines = iconv.decode(Buffer.from(bytes), 'windows-1252').split('\r\n');
+  const header = lines[0]!.split(';');
+  const col = (name: string) => header.indexOf(name);
+  const defective = new Set(defects.flatMap((d) => d.rows ?? [d.row]));
+  const started = (ddmmyyyy: string) => ddmmyyyy.split('-').reverse().join('-') <= '2026-11-23';
+  const ordinary = lines
+    .map((line, i) => ({ row: i + 1, cells: line.split(';') }))
+    .filter(
+      ({ row, cells }) =>
+        row > 1 &&
+        !defective.has(row) &&
+        cells.length === header.length &&
+        cells[col('Personeelsnummer')] !== '' &&
+        cells[col('Status')] === 'Actief' &&
+        cells[col('Datum uit dienst')] === '' &&
+        started(cells[col('Datum in dienst')]!),
+    );
+  const a = ordinary[0]!;
+  const b = ordinary[ordinary.length - 1]!;
+  for (const name of ['Voorletters', 'Voornaam', 'Roepnaam', 'Tussenvoegsel', 'Achternaam'])
+    b.cells[col(name)] = a.cells[col(name)]!;
+  lines[b.row - 1] = b.cells.join(';');
+  return {
+    bytes: iconv.encode(lines.join('\r\n'), 'windows-1252'),
+    first: a.cells[col('Personeelsnummer')]!,
+    second: b.cells[col('Personeelsnummer')]!,
+  };
+}
 
 /** The row numbers the Validate step lists for an issue code (opening the group first). */
 async function rowsOf(page: Page, code: string): Promise<string[]> {
@@ -60,6 +104,7 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
   let dir: string;
   let file: string;
   let defects: PlantedDefect[];
+  let namesakes: { first: string; second: string };
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'plek-new-project-'));
@@ -74,8 +119,10 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
       lineEnding: '\r\n',
     });
     defects = exported.defects.filter((d) => d.expectsIssue);
+    const planted = plantNamesakes(exported.bytes, exported.defects);
+    namesakes = { first: planted.first, second: planted.second };
     file = join(dir, `personeel-${lang}.csv`);
-    await writeFile(file, exported.bytes);
+    await writeFile(file, planted.bytes);
     app = await startApp({ locale: words.locale, service: { now: () => TODAY } });
     page = app.page;
     await page.clock.setFixedTime(TODAY);
@@ -139,7 +186,10 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
 
   it('shows the rules, plans against the sandbox and runs it to the end; a create Plek refuses is said in the interface language', async () => {
     await step(page, 'rules');
-    await page.getByTestId('login-schema').waitFor();
+    // The login schema on: the second of the two people with the same name gets a suffixed login.
+    const loginSchema = page.getByTestId('login-schema');
+    await loginSchema.getByRole('checkbox').check();
+    await loginSchema.locator('input[value="gemeente-voorbeeld.nl"]').waitFor();
     await step(page, 'plan');
     const computed = page.waitForResponse((r) => /\/api\/plan(?::|%3A)compute/i.test(r.url()));
     await page.getByTestId('compute-plan').click();
@@ -151,6 +201,31 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
     // Between the plan and the run someone creates an account in Plek with the login one new person is to get
     // (without a key, so the sync cannot take it for its own): Plek refuses that create with 409 uniqueness.
     const view = ((await (await computed).json()) as { value: PlanView }).value;
+
+    // The warnings the CLI and the reports show are in the table too, in the interface language: counted in the
+    // summary, a filter of their own, and found by the search in the words the table shows.
+    const warned = view.changes.filter((c) => c.warningMessages?.length);
+    expect(warned.map((c) => c.key)).toContain(namesakes.second);
+    expect(warned.map((c) => c.key)).not.toContain(namesakes.first);
+    expect(await page.locator('[data-testid="plan-warning-count"] strong').textContent()).toBe(
+      String(warned.length),
+    );
+    const showing = page.getByTestId('plan-showing');
+    const total = view.changes.length;
+    await page.getByTestId('plan-filter-action').selectOption('warning');
+    await expect.poll(() => showing.textContent()).toBe(words.showing(warned.length, total));
+    const line = page.locator('[data-testid="plan-table"] .vtable-row', { hasText: namesakes.second });
+    const warning = (await line.getByTestId('plan-warning').textContent()) ?? '';
+    const [, plain, given] = words.loginTaken.exec(warning) ?? [];
+    expect(warning).toMatch(words.loginTaken);
+    expect(given).not.toBe(plain);
+    expect(given).toContain(namesakes.second);
+    await page.getByTestId('plan-filter-action').selectOption('all');
+    await page.getByTestId('plan-filter-text').fill(words.loginTakenSearch);
+    await expect.poll(() => showing.textContent()).toBe(words.showing(warned.length, total));
+    await page.getByTestId('plan-filter-text').fill(WORDS[lang === 'nl' ? 'en' : 'nl'].loginTakenSearch);
+    await expect.poll(() => showing.textContent()).toBe(words.showing(0, total));
+    await page.getByTestId('plan-filter-text').fill('');
     const victim = view.changes.find(
       (c) => c.action === 'create' && c.changes.some((f) => f.path === 'userName'),
     )!;

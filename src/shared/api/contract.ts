@@ -357,6 +357,9 @@ export interface PlanChangeView {
   /** In English (logs); `reasons` says the same as coded messages, for the interface language. */
   reason?: string;
   reasons?: CodedMessage[];
+  /** Non-blocking remarks (a login that had to be suffixed…) in English; `warningMessages` the same, coded. */
+  warnings?: string[];
+  warningMessages?: CodedMessage[];
 }
 
 export interface PlanView {

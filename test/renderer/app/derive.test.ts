@@ -4,7 +4,11 @@ import type { MappedUser, RowOutcome } from '../../../src/shared/engine/types';
 import { said } from '../../../src/shared/i18n/message';
 import { planReason } from '../../../src/renderer/src/app/logic/counts';
 import {
+  countWarnings,
   deactivationPreview,
+  hasWarning,
+  planWarnings,
+  shownWords,
   displayNameOf,
   filterPlanChanges,
   groupPreview,
@@ -231,6 +235,96 @@ describe('filterPlanChanges', () => {
       '10005',
     ]);
   });
+  describe('warnings on a line (a login that had to be suffixed)', () => {
+    const namesakes: PlanChangeView[] = [
+      {
+        key: '10011',
+        action: 'create',
+        displayName: 'Jan de Vries',
+        userName: 'j.devries@gemeente-voorbeeld.nl',
+        changes: [{ path: 'userName', from: null, to: 'j.devries@gemeente-voorbeeld.nl' }],
+        reason: 'new in the source',
+        reasons: [said('report.reason.new')],
+      },
+      {
+        key: '10012',
+        action: 'create',
+        displayName: 'Jan de Vries',
+        userName: 'j.devries_10012@gemeente-voorbeeld.nl',
+        changes: [{ path: 'userName', from: null, to: 'j.devries_10012@gemeente-voorbeeld.nl' }],
+        reason: 'new in the source',
+        reasons: [said('report.reason.new')],
+        warnings: [
+          'login j.devries@gemeente-voorbeeld.nl is already taken, so this account gets j.devries_10012@gemeente-voorbeeld.nl',
+        ],
+        warningMessages: [
+          said('report.warning.loginTaken', {
+            plain: 'j.devries@gemeente-voorbeeld.nl',
+            given: 'j.devries_10012@gemeente-voorbeeld.nl',
+          }),
+        ],
+      },
+      // A plan file written before warnings were coded: only the English text.
+      {
+        key: '10013',
+        action: 'update',
+        displayName: 'Anouk Jansen',
+        changes: [],
+        reason: '1 field changed',
+        warnings: ['manager reference left out'],
+      },
+    ];
+
+    it('words each warning in the interface language, an uncoded one as written', () => {
+      expect(planWarnings(namesakes[1]!, 'nl')).toEqual([
+        'login j.devries@gemeente-voorbeeld.nl is al in gebruik, daarom krijgt dit account j.devries_10012@gemeente-voorbeeld.nl',
+      ]);
+      expect(planWarnings(namesakes[1]!, 'en')).toEqual([
+        'login j.devries@gemeente-voorbeeld.nl is already taken, so this account gets j.devries_10012@gemeente-voorbeeld.nl',
+      ]);
+      expect(planWarnings(namesakes[2]!, 'nl')).toEqual(['manager reference left out']);
+      expect(planWarnings(namesakes[0]!, 'nl')).toEqual([]);
+      expect(namesakes.map(hasWarning)).toEqual([false, true, true]);
+    });
+
+    it('counts the lines with a warning for the summary', () => {
+      expect(countWarnings(namesakes)).toBe(2);
+      expect(countWarnings(changes)).toBe(0);
+      expect(countWarnings([{ ...namesakes[0]!, warnings: [], warningMessages: [] }])).toBe(0);
+    });
+
+    it('filters to the lines with a warning, and with an action filter as before', () => {
+      expect(filterPlanChanges(namesakes, { action: 'warning', text: '' }).map((c) => c.key)).toEqual([
+        '10012',
+        '10013',
+      ]);
+      expect(filterPlanChanges(namesakes, { action: 'warning', text: 'jansen' }).map((c) => c.key)).toEqual([
+        '10013',
+      ]);
+      expect(filterPlanChanges(namesakes, { action: 'create', text: '' })).toHaveLength(2);
+    });
+
+    it('finds a warning by the words the table shows, in Dutch and in English', () => {
+      const find = (lang: 'nl' | 'en', text: string) =>
+        filterPlanChanges(
+          namesakes,
+          { action: 'all', text },
+          rememberedReasons((c) => shownWords(c, (x) => planReason(x, new Map(), lang), lang)),
+        ).map((c) => c.key);
+      expect(find('nl', 'al in gebruik')).toEqual(['10012']);
+      expect(find('nl', 'already taken')).toEqual([]);
+      expect(find('en', 'already taken')).toEqual(['10012']);
+      expect(find('en', 'al in gebruik')).toEqual([]);
+      // The reason is still found beside the warning.
+      expect(find('nl', 'nieuw in de bron')).toEqual(['10011', '10012']);
+      expect(find('nl', 'reference left out')).toEqual(['10013']);
+      // Without a wording, the plan's English warnings are searched.
+      expect(
+        filterPlanChanges(namesakes, { action: 'all', text: 'already taken' }).map((c) => c.key),
+      ).toEqual(['10012']);
+    });
+  });
+
   it('filters 100k changes', () => {
     const many: PlanChangeView[] = Array.from({ length: 100_000 }, (_, i) => ({
       key: String(100000 + i),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../../src/shared/api/contract';
 import { failureReason, reportFileName, reportToCsv } from '../../../src/renderer/src/app/logic/report';
-import { said } from '../../../src/shared/i18n';
+import { format, said } from '../../../src/shared/i18n';
+import { csvField as csvFieldOf } from '../../../src/renderer/src/app/logic/issues';
 import {
   failureMessage,
   ScimAuthError,
@@ -25,20 +26,77 @@ const report: RunReport = {
   csv: null,
 };
 
-describe('reportToCsv', () => {
-  it('writes a summary block and one line per failed user, Excel-safe', () => {
-    const lines = reportToCsv(report)
+describe('reportToCsv: the fallback CSV of a run without a report of its own, in the interface language', () => {
+  const stopped: RunReport = {
+    ...report,
+    status: 'failed',
+    finishedAt: null,
+    counts: { ok: 423, failed: 2, 'not-run': 17 },
+    failures: [
+      {
+        key: '100014',
+        message:
+          'POST /Users: HTTP 409 uniqueness: userName "niels.dekker@gemeente-voorbeeld.nl" is in use; "conflict"',
+        messages: [
+          failureMessage(
+            new ScimRequestError('POST /Users: HTTP 409', 409, 'uniqueness', false, undefined, 'in use'),
+          ),
+        ],
+      },
+      { key: '100044', message: '=manager "100014" was not created' },
+    ],
+  };
+  const names: Record<string, string> = { '100014': 'Niels Dekker' };
+  const lines = (lang: 'nl' | 'en') =>
+    reportToCsv(stopped, lang, (k) => names[k] ?? null)
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
-    expect(lines.slice(0, 3)).toEqual(['run;run-7Q2', 'plan;plan-3x', 'status;completed']);
-    expect(lines).toContain('count.ok;423');
-    expect(lines).toContain('count.failed;2');
-    expect(lines.at(-2)).toBe(
-      '100014;"userName niels.dekker@gemeente-voorbeeld.nl is already used; ""conflict"""',
+
+  it('says the summary and the columns in Dutch', () => {
+    const nl = lines('nl');
+    expect(nl.slice(0, 6)).toEqual([
+      'run;run-7Q2',
+      'plan;plan-3x',
+      'status;mislukt',
+      'doel;http://127.0.0.1:41715',
+      'gestart;2026-11-23T10:04:12.345Z',
+      'klaar;',
+    ]);
+    expect(nl.slice(6, 9)).toEqual(['Gelukt;423', 'Mislukt;2', 'Niet uitgevoerd;17']);
+    expect(nl[10]).toBe('sleutel;naam;wat er gebeurde;wat te doen;technische details');
+    // The failure names the person and says what happened and what to do in Dutch, Plek's words beside it.
+    const [key, name, what, todo] = nl[11]!.split(';');
+    expect([key, name]).toEqual(['100014', 'Niels Dekker']);
+    expect(what).toMatch(/^Plek heeft al een account met deze login of dit e-mailadres/);
+    expect(todo).toBe(csvFieldOf(format('nl', 'run.failure.uniqueness')));
+    expect(nl[11]).toContain('HTTP 409');
+    expect(nl.join('\n')).not.toMatch(/\b(?:count|finished|target|failed|message)\b/);
+  });
+
+  it('says the same in English', () => {
+    const en = lines('en');
+    expect(en.slice(0, 6).map((l) => l.split(';')[0])).toEqual([
+      'run',
+      'plan',
+      'status',
+      'target',
+      'started',
+      'finished',
+    ]);
+    expect(en[2]).toBe('status;failed');
+    expect(en.slice(6, 9)).toEqual(['Succeeded;423', 'Failed;2', 'Not run;17']);
+    expect(en[10]).toBe('key;name;what happened;what to do;technical detail');
+    expect(en[11]).toMatch(
+      /^100014;Niels Dekker;Plek already has an account with this login or e-mail address/,
     );
-    // a message starting with = would be a formula in Excel
-    expect(lines.at(-1)).toBe(`100044;"'=manager ""100014"" was not created"`);
+  });
+
+  it('keeps a cell Excel-safe: quotes doubled, a formula defused, no person for an unknown key', () => {
+    // An uncoded failure says its English text as written, and cannot tell what to do beyond the general advice.
+    expect(lines('nl')[12]).toBe(
+      `100044;;"'=manager ""100014"" was not created";${csvFieldOf(format('nl', 'run.failure.other'))};"'=manager ""100014"" was not created"`,
+    );
   });
 });
 

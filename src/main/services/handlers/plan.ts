@@ -61,6 +61,8 @@ export function toPlanView(
       changes: (c.fields ?? []).map((f) => ({ path: f.path, from: f.before, to: f.after })),
       reason: c.reason,
       ...(c.reasons?.length ? { reasons: c.reasons } : {}),
+      ...(c.warnings?.length ? { warnings: c.warnings } : {}),
+      ...(c.warningMessages?.length ? { warningMessages: c.warningMessages } : {}),
     };
     rows.push(view);
     if (c.key) byKey.set(c.key, view);

@@ -2,6 +2,8 @@ import type { PlanAction, PlanChangeView, PreviewResult } from '../../../../shar
 import type { MappedUser, RowOutcome } from '../../../../shared/engine/types';
 import type { Issue } from '../../../../shared/issues';
 import type { CodedMessage } from '../../../../shared/i18n/message';
+import type { Lang } from '../../../../shared/i18n';
+import { warningTexts } from '../../../../shared/plan/messages';
 
 /** What the Rules step shows under the deactivation rule. */
 export interface DeactivationPreview {
@@ -111,9 +113,43 @@ export function previewRows(preview: PreviewResult, fields: readonly string[]): 
   });
 }
 
+/** The Plan table's filter: an action, every line, or the lines that carry a warning. */
+export type PlanFilterAction = PlanAction | 'all' | 'warning';
+
 export interface PlanFilterInput {
-  action: PlanAction | 'all';
+  action: PlanFilterAction;
   text: string;
+}
+
+/** Whether a plan line carries a warning (a login that had to be suffixed…), coded or only in English. */
+export function hasWarning(c: Pick<PlanChangeView, 'warnings' | 'warningMessages'>): boolean {
+  return (c.warningMessages?.length ?? 0) > 0 || (c.warnings?.length ?? 0) > 0;
+}
+
+/** The lines of a plan that carry a warning, for the Plan step's summary. */
+export function countWarnings(changes: readonly PlanChangeView[]): number {
+  let n = 0;
+  for (const c of changes) if (hasWarning(c)) n++;
+  return n;
+}
+
+/** A plan line's warnings in a language, one text each (`warningTexts`: coded ones worded, old texts kept). */
+export function planWarnings(c: PlanChangeView, lang: Lang): string[] {
+  return hasWarning(c) ? warningTexts(c, lang) : [];
+}
+
+/**
+ * What the search reads of a plan line besides its key, names and values: the reason and the warnings as the
+ * table shows them (`reasonOf`, `planWarnings`), one text.
+ */
+export function shownWords(
+  c: PlanChangeView,
+  reasonOf: (c: PlanChangeView) => string | undefined,
+  lang: Lang,
+): string {
+  const warnings = planWarnings(c, lang);
+  const reason = reasonOf(c);
+  return warnings.length ? [reason ?? '', ...warnings].join('\n') : (reason ?? '');
 }
 
 function valueText(v: string | boolean | null): string {
@@ -121,19 +157,25 @@ function valueText(v: string | boolean | null): string {
 }
 
 /**
- * Filters the plan's per-user changes by action and free text (key, user name, display name, changed field,
- * old or new value, reason). Plain loops: it runs on every keystroke over up to 100k changes.
+ * Filters the plan's per-user changes by action (or "with a warning") and free text (key, user name, display
+ * name, changed field, old or new value, reason, warning). Plain loops: it runs on every keystroke over up to 100k changes.
  */
 export function filterPlanChanges(
   changes: readonly PlanChangeView[],
   filter: PlanFilterInput,
-  /** The reason as the table shows it (in the consultant's language); the plan's English reason otherwise. */
-  reasonOf: (c: PlanChangeView) => string | undefined = (c) => c.reason,
+  /**
+   * The reason and warnings as the table shows them (in the consultant's language, `shownWords`); the plan's
+   * English reason and warnings otherwise.
+   */
+  reasonOf: (c: PlanChangeView) => string | undefined = (c) =>
+    c.warnings?.length ? [c.reason ?? '', ...c.warnings].join('\n') : c.reason,
 ): PlanChangeView[] {
   const q = filter.text.trim().toLowerCase();
   const out: PlanChangeView[] = [];
   for (const c of changes) {
-    if (filter.action !== 'all' && c.action !== filter.action) continue;
+    if (filter.action === 'warning') {
+      if (!hasWarning(c)) continue;
+    } else if (filter.action !== 'all' && c.action !== filter.action) continue;
     if (q && !planChangeMatches(c, q, reasonOf)) continue;
     out.push(c);
   }

@@ -1,22 +1,63 @@
 import type { RunReport } from '../../../../shared/api/contract';
-import type { CodedMessage } from '../../../../shared/i18n';
+import {
+  format,
+  formatMessages,
+  type CodedMessage,
+  type Lang,
+  type MessageId,
+} from '../../../../shared/i18n';
 import { csvField } from './issues';
 
-/** The run report as a CSV for the customer: a summary block, then one line per failed user. */
-export function reportToCsv(report: RunReport): string {
+/** The catalogue text of each result a run report counts (the tiles on the Run step). */
+export const RESULT_KEYS: Readonly<Record<string, MessageId>> = {
+  ok: 'result.ok',
+  failed: 'result.failed',
+  'not-run': 'result.not-run',
+  noop: 'result.noop',
+  conflict: 'result.conflict',
+  skipped: 'result.skipped',
+  blocked: 'result.blocked',
+};
+
+/**
+ * The run report as a CSV for the customer, in the interface language, when the service has none (a run that
+ * stopped before its report was written): a summary block, then one line per operation that failed or needs
+ * attention, with the person, what happened, what to do and the technical detail.
+ */
+export function reportToCsv(
+  report: RunReport,
+  lang: Lang,
+  nameOf: (key: string) => string | null = () => null,
+): string {
   const lines: string[] = [];
   const push = (...cells: (string | number | null | undefined)[]) =>
     lines.push(cells.map((c) => csvField(c ?? null)).join(';'));
-  push('run', report.runId);
-  push('plan', report.planId);
-  push('status', report.status);
-  push('target', report.target);
-  push('startedAt', report.startedAt);
-  push('finishedAt', report.finishedAt ?? '');
-  for (const [action, n] of Object.entries(report.counts)) push(`count.${action}`, n);
+  push(format(lang, 'run.csv.run'), report.runId);
+  push(format(lang, 'run.csv.plan'), report.planId);
+  push(format(lang, 'run.csv.status'), format(lang, `run.status.${report.status}`));
+  push(format(lang, 'run.csv.target'), report.target);
+  push(format(lang, 'run.csv.started'), report.startedAt);
+  push(format(lang, 'run.csv.finished'), report.finishedAt ?? '');
+  for (const [result, n] of Object.entries(report.counts)) {
+    const id = RESULT_KEYS[result];
+    push(id ? format(lang, id) : result, n);
+  }
   lines.push('');
-  push('key', 'message');
-  for (const f of report.failures) push(f.key, f.message);
+  push(
+    format(lang, 'report.col.key'),
+    format(lang, 'report.col.name'),
+    format(lang, 'run.csv.what'),
+    format(lang, 'run.csv.todo'),
+    format(lang, 'run.csv.detail'),
+  );
+  for (const f of report.failures)
+    push(
+      f.key,
+      nameOf(f.key),
+      f.messages?.length ? formatMessages(lang, f.messages) : f.message,
+      format(lang, `run.failure.${failureReason(f.messages)}`),
+      f.message,
+    );
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

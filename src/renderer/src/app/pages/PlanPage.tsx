@@ -1,9 +1,17 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { CORE_TARGET_FIELDS } from '../../../../shared/scim/fields';
 import { useShallow } from 'zustand/react/shallow';
-import { PLAN_ACTIONS, type PlanAction, type PlanChangeView } from '../../../../shared/api/contract';
+import { PLAN_ACTIONS, type PlanChangeView } from '../../../../shared/api/contract';
 import { useApp, useT } from '../store/context';
-import { filterPlanChanges, rememberedReasons, summarizeChange } from '../logic/derive';
+import {
+  countWarnings,
+  filterPlanChanges,
+  planWarnings,
+  rememberedReasons,
+  shownWords,
+  summarizeChange,
+  type PlanFilterAction,
+} from '../logic/derive';
 import { errorsByRow, planReason, reconcilePlan } from '../logic/counts';
 import { reasonText } from '../../../../shared/plan/messages';
 import { said } from '../../../../shared/i18n';
@@ -13,8 +21,8 @@ import { VirtualRows } from '../components/VirtualRows';
 import type { MessageKey } from '../i18n';
 import { SecretField } from '../components/SecretField';
 
-const PLAN_COLUMNS = '110px 150px minmax(160px, 1fr) minmax(220px, 2fr)';
-const PLAN_MIN_WIDTH = 110 + 150 + 160 + 220;
+const PLAN_COLUMNS = '110px 130px minmax(150px, 1fr) minmax(200px, 1.6fr) minmax(160px, 1.2fr)';
+const PLAN_MIN_WIDTH = 110 + 130 + 150 + 200 + 160;
 
 /** The name to show for a planned user: the display name, else the one the plan writes, else the login. */
 function userLabel(c: PlanChangeView): string {
@@ -38,6 +46,7 @@ export function PlanPage() {
     })),
   );
   const lang = useApp((st) => st.lang);
+  const warned = useMemo(() => (s.plan ? countWarnings(s.plan.changes) : 0), [s.plan]);
   return (
     <section aria-labelledby="plan-heading">
       <div className="page-header">
@@ -77,6 +86,12 @@ export function PlanPage() {
                   <span>{t(`action.${a}` as MessageKey)}</span>
                 </div>
               ))}
+              {warned > 0 ? (
+                <div className="count-tile" data-action="warning" data-testid="plan-warning-count">
+                  <strong className="text-warning">{warned}</strong>
+                  <span>{t('plan.withWarning')}</span>
+                </div>
+              ) : null}
             </div>
             <PlanReconcile />
             <div style={{ marginTop: 12 }} data-testid="safety">
@@ -333,8 +348,11 @@ function PlanTable({ changes }: { changes: PlanChangeView[] }) {
   );
   // The text box stays responsive while 100k rows are filtered behind it.
   const deferredText = useDeferredValue(planFilter.text);
-  // The search finds what the table shows: the reason in the screen's language, worded once per change.
-  const searchReason = useMemo(() => rememberedReasons(reasonOf), [reasonOf]);
+  // The search finds what the table shows: the reason and warnings in the screen's language, worded once per change.
+  const searchReason = useMemo(
+    () => rememberedReasons((c) => shownWords(c, reasonOf, lang)),
+    [reasonOf, lang],
+  );
   const rows = useMemo(
     () => filterPlanChanges(changes, { action: planFilter.action, text: deferredText }, searchReason),
     [changes, planFilter.action, deferredText, searchReason],
@@ -347,7 +365,7 @@ function PlanTable({ changes }: { changes: PlanChangeView[] }) {
           <select
             className="input"
             value={planFilter.action}
-            onChange={(e) => setPlanFilter({ action: e.target.value as PlanAction | 'all' })}
+            onChange={(e) => setPlanFilter({ action: e.target.value as PlanFilterAction })}
             data-testid="plan-filter-action"
           >
             <option value="all">{t('plan.all')}</option>
@@ -356,6 +374,7 @@ function PlanTable({ changes }: { changes: PlanChangeView[] }) {
                 {t(`action.${a}` as MessageKey)}
               </option>
             ))}
+            <option value="warning">{t('plan.withWarning')}</option>
           </select>
         </label>
         <label className="field" style={{ flex: 1, minWidth: 200 }}>
@@ -380,12 +399,14 @@ function PlanTable({ changes }: { changes: PlanChangeView[] }) {
             <div role="columnheader">{t('mapping.key')}</div>
             <div role="columnheader">{t('plan.user')}</div>
             <div role="columnheader">{t('plan.changes')}</div>
+            <div role="columnheader">{t('plan.warnings')}</div>
           </div>
           <VirtualRows
             count={rows.length}
             label={t('plan.changes')}
             renderRow={(i) => {
               const c = rows[i] as PlanChangeView;
+              const warnings = planWarnings(c, lang).join('; ');
               return (
                 <div className="vtable-grid" style={{ gridTemplateColumns: PLAN_COLUMNS }}>
                   <div role="cell" className={`action-${c.action}`}>
@@ -399,6 +420,14 @@ function PlanTable({ changes }: { changes: PlanChangeView[] }) {
                   </div>
                   <div role="cell" title={summarizeChange(c, 20, label, reasonOf(c))}>
                     {summarizeChange(c, 3, label, reasonOf(c))}
+                  </div>
+                  <div
+                    role="cell"
+                    className="text-warning"
+                    title={warnings || undefined}
+                    data-testid={warnings ? 'plan-warning' : undefined}
+                  >
+                    {warnings ? `⚠ ${warnings}` : ''}
                   </div>
                 </div>
               );

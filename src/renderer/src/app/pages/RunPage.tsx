@@ -4,22 +4,18 @@ import type { RunLogLine, RunReport } from '../../../../shared/api/contract';
 import { useApp, useT, type Translate } from '../store/context';
 import { ProgressBar } from '../components/ProgressBar';
 import { formatDuration, progressStats, runOutcome } from '../logic/format';
-import { failureReason, reportFileName, reportToCsv } from '../logic/report';
+import { failureReason, reportFileName, reportToCsv, RESULT_KEYS } from '../logic/report';
 import { downloadText } from '../components/download';
-import { formatNumber, type Lang, type MessageKey } from '../i18n';
+import { formatNumber, type Lang } from '../i18n';
 import { wordDetail } from '../store/helpers';
 import { formatMessages, said } from '../../../../shared/i18n';
 import { Said } from '../components/Said';
 
-const RESULT_KEYS: Record<string, MessageKey> = {
-  ok: 'result.ok',
-  failed: 'result.failed',
-  'not-run': 'result.not-run',
-  noop: 'result.noop',
-  conflict: 'result.conflict',
-  skipped: 'result.skipped',
-  blocked: 'result.blocked',
-};
+/** A result's name on the Run step (the service's own word for a result it has no text for). */
+function resultLabel(result: string, t: Translate): string {
+  const id = RESULT_KEYS[result];
+  return id ? t(id) : result;
+}
 
 /** Operations a finished report counts (every result tile). */
 function reportTotal(report: { counts: Record<string, number> }): number {
@@ -188,8 +184,9 @@ export function RunPage() {
                 s.report &&
                 downloadText(
                   reportFileName(s.report, 'csv'),
-                  // The service's per-operation CSV once the run finished; our summary otherwise.
-                  s.report.csv ?? reportToCsv(s.report),
+                  // The service's per-operation CSV once the run finished; our summary otherwise, both in the
+                  // interface language.
+                  s.report.csv ?? reportToCsv(s.report, s.lang, nameOf),
                   'text/csv;charset=utf-8',
                 )
               }
@@ -203,7 +200,7 @@ export function RunPage() {
               .map(([k, n]) => (
                 <div key={k} className="count-tile" data-result={k}>
                   <strong className={`result-${k}`}>{n}</strong>
-                  <span>{k in RESULT_KEYS ? t(RESULT_KEYS[k] as MessageKey) : k}</span>
+                  <span>{resultLabel(k, t)}</span>
                 </div>
               ))}
           </div>
@@ -303,9 +300,7 @@ function reportText(
     t('run.report.finished', { at: report.finishedAt ?? '-' }),
     t('run.report.status', { status }),
     '',
-    ...Object.entries(report.counts).map(
-      ([k, n]) => `${k in RESULT_KEYS ? t(RESULT_KEYS[k] as MessageKey) : k}: ${formatNumber(lang, n)}`,
-    ),
+    ...Object.entries(report.counts).map(([k, n]) => `${resultLabel(k, t)}: ${formatNumber(lang, n)}`),
     ...(report.failures.length
       ? [
           '',

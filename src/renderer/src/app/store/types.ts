@@ -109,7 +109,7 @@ export interface ValidationSlice {
 }
 
 export interface PlanFilter {
-  action: PlanAction | 'all';
+  action: PlanAction | 'all' | 'warning';
   text: string;
 }
 
