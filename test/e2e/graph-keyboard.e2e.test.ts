@@ -352,6 +352,19 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       expect(await page.locator('.react-flow__node.is-connect-from').getAttribute('data-id')).toBe(
         'src:Voorletters',
       );
+      // axe-core with the connect bar shown, in both themes: nothing serious or critical.
+      for (const theme of ['dark', 'light'] as const) {
+        await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+        const result = await new AxeBuilder({ page })
+          .include('.ge')
+          .exclude('.react-flow__minimap')
+          .analyze();
+        const serious = result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${theme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+        expect(serious).toEqual([]);
+      }
+      expect((await focused(page)).node).toBe('src:Voorletters');
       // To the given name, which already has its input wired: said before Enter, and refused on Enter.
       await press(page, 'ArrowRight');
       expect(await pressUntil(page, 'ArrowUp', 'field:name.givenName')).toBe('field:name.givenName');
@@ -363,6 +376,7 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       // On down the field column to the middle name (Tussenvoegsel), free: Enter connects.
       expect(await pressUntil(page, 'ArrowDown', 'field:name.middleName')).toBe('field:name.middleName');
       expect(await spoken(page)).toMatch(words.can);
+      await page.screenshot({ path: `out/screenshots/kb-connect-${lang}.png` }).catch(() => undefined);
       const done = await press(page, 'Enter');
       expect(await spoken(page)).toMatch(words.done);
       expect(done.node).toBe('field:name.middleName');

@@ -1,6 +1,11 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import { validateConnection, type ConnectionVerdict } from '../../../shared/graph/connection';
+import {
+  inputSlots,
+  keyboardConnection,
+  validateConnection,
+  type KeyboardConnection,
+} from '../../../shared/graph/connection';
 import { inputHandle, type GraphNode } from '../../../shared/graph/model';
 import {
   chainEnd,
@@ -12,7 +17,6 @@ import {
   type NavNode,
 } from '../../../shared/graph/navigation';
 import { specOf } from '../../../shared/graph/registry';
-import { paramForSlot } from '../../../shared/graph/signatures';
 import { useGraphStore, useGraphStoreApi } from './context';
 import { refusalText, translate, useGraphLang, useGraphText, type GraphLang } from './i18n';
 import { edgeLabel, nodeName } from './labels';
@@ -169,46 +173,9 @@ function spoken(nodes: readonly FlowNode[], id: string): (lang: GraphLang) => st
   return (lang) => (node ? nodeName(node, lang) : id);
 }
 
-/** The inputs of a node an edge may be drawn into by keyboard (its handles): none for attributes and constants. */
-function inputSlots(node: FlowNode | undefined): number[] {
-  if (!node) return [];
-  if (node.type === 'target') return [0];
-  if (node.type !== 'transform') return [];
-  const spec = node.data.op.kind === 'call' ? specOf(node.data.op.name) : undefined;
-  return Array.from({ length: node.data.slots }, (_, i) => i).filter(
-    (i) => !(spec && paramForSlot(spec, i)?.literalOnly),
-  );
-}
-
-interface ConnectChoice {
-  slot: number;
-  verdict: ConnectionVerdict;
-}
-
-/**
- * The connection a keyboard user is about to make from `from` into `to`: the input chosen with I when there is
- * one, else the first free input that takes it (else the first free one, so the refusal says why).
- */
-function connectChoice(s: GraphEditorState, from: string, to: string): ConnectChoice {
-  const graph = toGraph(s.nodes, s.edges);
-  const node = s.nodes.find((n) => n.id === to);
-  const slots = inputSlots(node);
-  const judge = (slot: number) =>
-    validateConnection(
-      graph,
-      { source: from, sourceHandle: 'out', target: to, targetHandle: inputHandle(slot) },
-      specOf,
-    );
-  if (s.connectSlot !== null && slots.includes(s.connectSlot))
-    return { slot: s.connectSlot, verdict: judge(s.connectSlot) };
-  const wired = new Set(s.edges.filter((e) => e.target === to).map((e) => e.targetHandle));
-  const free = slots.filter((i) => !wired.has(inputHandle(i)));
-  for (const slot of free) {
-    const verdict = judge(slot);
-    if (verdict.ok) return { slot, verdict };
-  }
-  const slot = free[0] ?? slots[0] ?? 0;
-  return { slot, verdict: judge(slot) };
+/** The connection Enter would make from `from` into the node `to` (the input chosen with I, else the first free one that takes it). */
+function connectChoice(s: GraphEditorState, from: string, to: string): KeyboardConnection {
+  return keyboardConnection(toGraph(s.nodes, s.edges), from, to, specOf, s.connectSlot);
 }
 
 /** Says where a keyboard connection would go from the focused node, and whether Enter will make it. */
@@ -286,7 +253,10 @@ function onConnectKey(store: GraphEditorStore, id: string, e: React.KeyboardEven
     }
     case 'i':
     case 'I': {
-      const slots = inputSlots(s.nodes.find((n) => n.id === id));
+      const slots = inputSlots(
+        toGraph(s.nodes, s.edges).nodes.find((n) => n.id === id),
+        specOf,
+      );
       if (id !== from && slots.length > 1) {
         const current = connectChoice(s, from, id).slot;
         const i = slots.indexOf(current);
