@@ -352,6 +352,19 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       expect(await page.locator('.react-flow__node.is-connect-from').getAttribute('data-id')).toBe(
         'src:Voorletters',
       );
+      // axe-core with the connect bar shown, in both themes: nothing serious or critical.
+      for (const theme of ['dark', 'light'] as const) {
+        await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+        const result = await new AxeBuilder({ page })
+          .include('.ge')
+          .exclude('.react-flow__minimap')
+          .analyze();
+        const serious = result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${theme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+        expect(serious).toEqual([]);
+      }
+      expect((await focused(page)).node).toBe('src:Voorletters');
       // To the given name, which already has its input wired: said before Enter, and refused on Enter.
       await press(page, 'ArrowRight');
       expect(await pressUntil(page, 'ArrowUp', 'field:name.givenName')).toBe('field:name.givenName');
@@ -363,6 +376,7 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       // On down the field column to the middle name (Tussenvoegsel), free: Enter connects.
       expect(await pressUntil(page, 'ArrowDown', 'field:name.middleName')).toBe('field:name.middleName');
       expect(await spoken(page)).toMatch(words.can);
+      await page.screenshot({ path: `out/screenshots/kb-connect-${lang}.png` }).catch(() => undefined);
       const done = await press(page, 'Enter');
       expect(await spoken(page)).toMatch(words.done);
       expect(done.node).toBe('field:name.middleName');
@@ -427,6 +441,7 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       const held = await focused(page);
       expect(held.entry).toBe(true);
       expect(await page.getByTestId('graph-held').textContent()).toMatch(words.held);
+      expect(await spoken(page)).toMatch(words.held);
       expect(await page.getByTestId('graph-entry').getAttribute('tabindex')).toBe('0');
       // → goes on from Voorletters along its new edge to the middle name, panned into view.
       const next = await press(page, 'ArrowRight');
@@ -450,6 +465,22 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       expect((await focused(page)).entry).toBe(true);
       expect(await spoken(page)).toMatch(words.held);
       expect((await press(page, 'Enter')).node).toBe('src:Voorletters');
+      // A click on the canvas's background, the node still in view: the focus rests on the graph (no "out of
+      // view" hint), and → goes on from Voorletters.
+      const empty = await page.evaluate(() => {
+        const r = document.querySelector('.react-flow')!.getBoundingClientRect();
+        for (let y = r.top + 20; y < r.bottom - 20; y += 17)
+          for (let x = r.left + 20; x < r.right - 20; x += 23)
+            if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+        return null;
+      });
+      await page.mouse.click(empty!.x, empty!.y);
+      await page.waitForTimeout(100);
+      expect((await focused(page)).entry).toBe(true);
+      expect(await page.locator('.react-flow__node[data-id="src:Voorletters"]').count()).toBe(1);
+      expect(await page.getByTestId('graph-held').count()).toBe(0);
+      expect((await press(page, 'ArrowRight')).node).toBe('field:name.middleName');
+      expect((await press(page, 'ArrowLeft')).node).toBe('src:Voorletters');
       // axe-core on the graph after connecting and moving by keyboard: nothing serious or critical.
       const result = await new AxeBuilder({ page }).include('.ge').exclude('.react-flow__minimap').analyze();
       const serious = result.violations

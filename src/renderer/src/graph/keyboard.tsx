@@ -1,6 +1,11 @@
-import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { useReactFlow, useStore as useFlowStore, useStoreApi } from '@xyflow/react';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import { validateConnection, type ConnectionVerdict } from '../../../shared/graph/connection';
+import {
+  inputSlots,
+  keyboardConnection,
+  validateConnection,
+  type KeyboardConnection,
+} from '../../../shared/graph/connection';
 import { inputHandle, type GraphNode } from '../../../shared/graph/model';
 import {
   chainEnd,
@@ -12,7 +17,6 @@ import {
   type NavNode,
 } from '../../../shared/graph/navigation';
 import { specOf } from '../../../shared/graph/registry';
-import { paramForSlot } from '../../../shared/graph/signatures';
 import { useGraphStore, useGraphStoreApi } from './context';
 import { refusalText, translate, useGraphLang, useGraphText, type GraphLang } from './i18n';
 import { edgeLabel, nodeName } from './labels';
@@ -169,46 +173,9 @@ function spoken(nodes: readonly FlowNode[], id: string): (lang: GraphLang) => st
   return (lang) => (node ? nodeName(node, lang) : id);
 }
 
-/** The inputs of a node an edge may be drawn into by keyboard (its handles): none for attributes and constants. */
-function inputSlots(node: FlowNode | undefined): number[] {
-  if (!node) return [];
-  if (node.type === 'target') return [0];
-  if (node.type !== 'transform') return [];
-  const spec = node.data.op.kind === 'call' ? specOf(node.data.op.name) : undefined;
-  return Array.from({ length: node.data.slots }, (_, i) => i).filter(
-    (i) => !(spec && paramForSlot(spec, i)?.literalOnly),
-  );
-}
-
-interface ConnectChoice {
-  slot: number;
-  verdict: ConnectionVerdict;
-}
-
-/**
- * The connection a keyboard user is about to make from `from` into `to`: the input chosen with I when there is
- * one, else the first free input that takes it (else the first free one, so the refusal says why).
- */
-function connectChoice(s: GraphEditorState, from: string, to: string): ConnectChoice {
-  const graph = toGraph(s.nodes, s.edges);
-  const node = s.nodes.find((n) => n.id === to);
-  const slots = inputSlots(node);
-  const judge = (slot: number) =>
-    validateConnection(
-      graph,
-      { source: from, sourceHandle: 'out', target: to, targetHandle: inputHandle(slot) },
-      specOf,
-    );
-  if (s.connectSlot !== null && slots.includes(s.connectSlot))
-    return { slot: s.connectSlot, verdict: judge(s.connectSlot) };
-  const wired = new Set(s.edges.filter((e) => e.target === to).map((e) => e.targetHandle));
-  const free = slots.filter((i) => !wired.has(inputHandle(i)));
-  for (const slot of free) {
-    const verdict = judge(slot);
-    if (verdict.ok) return { slot, verdict };
-  }
-  const slot = free[0] ?? slots[0] ?? 0;
-  return { slot, verdict: judge(slot) };
+/** The connection Enter would make from `from` into the node `to` (the input chosen with I, else the first free one that takes it). */
+function connectChoice(s: GraphEditorState, from: string, to: string): KeyboardConnection {
+  return keyboardConnection(toGraph(s.nodes, s.edges), from, to, specOf, s.connectSlot);
 }
 
 /** Says where a keyboard connection would go from the focused node, and whether Enter will make it. */
@@ -286,7 +253,10 @@ function onConnectKey(store: GraphEditorStore, id: string, e: React.KeyboardEven
     }
     case 'i':
     case 'I': {
-      const slots = inputSlots(s.nodes.find((n) => n.id === id));
+      const slots = inputSlots(
+        toGraph(s.nodes, s.edges).nodes.find((n) => n.id === id),
+        specOf,
+      );
       if (id !== from && slots.length > 1) {
         const current = connectChoice(s, from, id).slot;
         const i = slots.indexOf(current);
@@ -485,6 +455,14 @@ export function useGraphKeys(root: React.RefObject<HTMLElement | null>): (e: Rea
   );
 }
 
+/** Says that the node the keyboard is on went out of view, and how to go on. */
+function announceHeld(store: GraphEditorStore): void {
+  const s = store.getState();
+  if (!s.navNode) return;
+  const name = spoken(s.nodes, s.navNode);
+  s.announce((lang) => translate(lang, 'focusHeld', { node: name(lang) }));
+}
+
 /**
  * The graph's one tab stop, laid over the canvas (it lets the mouse through): Tab onto it enters the graph at the
  * node the keyboard was last on; Esc from a node rests the focus here, with a hint. It also moves the DOM focus
@@ -499,7 +477,7 @@ export const GraphEntry = memo(function GraphEntry() {
   const parked = useGraphStore((s) => s.navParked);
   const held = useGraphStore((s) => (s.navHeld ? s.navNode : null));
   const heldName = useGraphStore((s) => {
-    const n = s.navHeld ? s.nodes.find((x) => x.id === s.navNode) : undefined;
+    const n = s.navHeld && s.navHeldAway ? s.nodes.find((x) => x.id === s.navNode) : undefined;
     return n ? nodeName(n, lang) : null;
   });
   const request = useGraphStore((s) => s.focusRequest);
@@ -554,10 +532,9 @@ export const GraphEntry = memo(function GraphEntry() {
         const edgeGone = !!s.navEdge && !s.edges.some((x) => x.id === s.navEdge);
         // A node or edge removed (Delete, undo) is handled below; a press outside the canvas lets the focus go.
         if (!nodeThere || edgeGone || s.navParked || (lost.isConnected && !pressedInCanvas)) return;
-        s.holdFocus();
+        s.holdFocus(!lost.isConnected);
         ref.current?.focus({ preventScroll: true });
-        const name = spoken(s.nodes, s.navNode!);
-        if (!lost.isConnected) s.announce((lang) => translate(lang, 'focusHeld', { node: name(lang) }));
+        if (!lost.isConnected) announceHeld(store);
       });
     };
     document.addEventListener('pointerdown', onPointerDown, true);
@@ -591,6 +568,25 @@ export const GraphEntry = memo(function GraphEntry() {
       ),
     [store],
   );
+
+  // While the focus is held, the view moves on (a drag that began on the background): once the node has left
+  // the view, say so.
+  const transform = useFlowStore((x) => x.transform);
+  useEffect(() => {
+    const s = store.getState();
+    if (!s.navHeld || s.navHeldAway || !s.navNode) return;
+    const frame = requestAnimationFrame(() => {
+      const now = store.getState();
+      if (!now.navHeld || now.navHeldAway || !now.navNode) return;
+      const drawn = ref.current?.parentElement?.querySelector(
+        `.react-flow__node[data-id="${cssId(now.navNode)}"]`,
+      );
+      if (drawn) return;
+      now.holdFocus(true);
+      announceHeld(store);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [transform, store]);
 
   useEffect(() => {
     if (request === 0) return;
