@@ -1130,6 +1130,20 @@ export const en = {
   'cli.help.allowPlainLdap':
     'bind to a directory over plain LDAP (StartTLS off) with the password: only when you mean it',
 
+  // The sandbox's start-up lines and other CLI notes.
+  'cli.sandbox.on': 'on {url}',
+  'cli.sandbox.tokenUrl': 'token URL',
+  'cli.sandbox.clientId': 'client id',
+  'cli.sandbox.clientSecret': 'client secret',
+  'cli.sandbox.secretFromEnv': '(from PLEK_CLIENT_SECRET)',
+  'cli.sandbox.state': 'state',
+  'cli.sandbox.inMemory': 'in memory',
+  'cli.sandbox.profile': 'profile',
+  'cli.sandbox.profileName':
+    '{profile, select, permissive {permissive} other {plek (value-filter PATCH paths refused, as Plek does)}}',
+  'cli.sandbox.stop': 'Stop with Ctrl+C.',
+  'cli.run.pruneFailed': 'could not remove old run files: {reason}',
+
   // The help text of each command and option.
   'cli.help.apply': 'apply a plan written by plek-sync plan --out; resumable: re-run after an interruption',
   'cli.help.mappingTarget': 'mapping file (.plekmap.json): the target when --target is absent',

@@ -1137,6 +1137,20 @@ export const nl: Catalogue = {
   'cli.help.allowPlainLdap':
     'meld aan bij een directory via onversleutelde LDAP (StartTLS uit) met het wachtwoord: alleen als dat echt de bedoeling is',
 
+  // The sandbox's start-up lines and other CLI notes.
+  'cli.sandbox.on': 'op {url}',
+  'cli.sandbox.tokenUrl': 'token-URL',
+  'cli.sandbox.clientId': 'client-ID',
+  'cli.sandbox.clientSecret': 'client secret',
+  'cli.sandbox.secretFromEnv': '(uit PLEK_CLIENT_SECRET)',
+  'cli.sandbox.state': 'stand',
+  'cli.sandbox.inMemory': 'alleen in het geheugen',
+  'cli.sandbox.profile': 'profiel',
+  'cli.sandbox.profileName':
+    '{profile, select, permissive {ruim (permissive)} other {plek (PATCH-paden met een waardefilter geweigerd, zoals Plek doet)}}',
+  'cli.sandbox.stop': 'Stoppen met Ctrl+C.',
+  'cli.run.pruneFailed': 'kon oude runbestanden niet verwijderen: {reason}',
+
   // The help text of each command and option.
   'cli.help.apply':
     'voer een plan uit dat plek-sync plan --out schreef; hervatbaar: start opnieuw na een onderbreking',

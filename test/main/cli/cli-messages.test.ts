@@ -332,6 +332,35 @@ describe('every failure the CLI reports speaks the language asked for, names the
   });
 });
 
+describe('the sandbox’s start-up lines', () => {
+  it.each(['nl', 'en'] as const)('are in %s', { timeout: 60_000 }, async (lang) => {
+    const port = await freePort();
+    const child = spawn(
+      process.execPath,
+      [BIN, 'sandbox', '--memory', '--port', String(port), '--lang', lang],
+      {
+        env: { NO_COLOR: '1', PATH: process.env.PATH ?? '' },
+      },
+    );
+    let stdout = '';
+    await new Promise<void>((done) => {
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        if (/Ctrl\+C/.test(stdout)) done();
+      });
+      child.on('close', () => done());
+    });
+    child.kill('SIGINT');
+    await new Promise((done) => child.on('close', done));
+    if (lang === 'nl') {
+      expect(stdout).toMatch(/Plek sandbox \(SCIM 2\.0\) op http:\/\/127\.0\.0\.1:\d+/);
+      expect(stdout).toMatch(/stand: +alleen in het geheugen/);
+      expect(stdout).toMatch(/Stoppen met Ctrl\+C/);
+    } else expect(stdout).toMatch(/state: +in memory/);
+    expect(foreignWords({ code: 0, stdout, stderr: '' }, lang), stdout).toEqual([]);
+  });
+});
+
 const skipLdap = shouldSkip(['slapd', 'slapadd', 'openssl'], 'the CLI’s words for a refused directory bind');
 
 describe.skipIf(skipLdap)('a directory that refuses the password (real slapd)', { timeout: 90_000 }, () => {
