@@ -1075,6 +1075,7 @@ export const en = {
   'cli.error.noCredentials':
     'no credentials: set PLEK_CLIENT_SECRET (with --client-id) or PLEK_TOKEN in the environment',
   'cli.error.target': 'Plek target: {reason}',
+  'cli.error.targetUnreachable': 'Plek target: no answer from Plek: {reason}',
   'cli.error.journalOtherPlan':
     'the journal {file} belongs to another plan (was a new plan written to the same file?): move it away or pass --journal with a new file',
   'cli.error.planUnreadable':

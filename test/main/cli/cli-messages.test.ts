@@ -277,6 +277,30 @@ const scenarios: {
     ],
   },
   {
+    name: 'a Plek target where nothing answers',
+    args: () => [
+      'plan',
+      '-m',
+      DEMO_MAPPING,
+      '-s',
+      csv,
+      '--target',
+      `http://127.0.0.1:${closedPort}`,
+      '--today',
+      '2026-11-23',
+    ],
+    env: () => ({ PLEK_TOKEN: 'token-dat-niet-gedrukt-wordt' }),
+    exit: 1,
+    nl: [
+      /Plek-doel: geen antwoord van Plek: daar antwoordt niets \(verbinding geweigerd\)/,
+      /technisch detail: ECONNREFUSED/,
+    ],
+    en: [
+      /Plek target: no answer from Plek: nothing answers there \(connection refused\)/,
+      /technical detail: ECONNREFUSED/,
+    ],
+  },
+  {
     name: 'a directory without its password',
     args: () => ['validate', '-m', ldapMapping('nopass.plekmap.json', 'ldaps://dc01.zorg.example')],
     exit: 2,
@@ -287,7 +311,7 @@ const scenarios: {
 
 describe('every failure the CLI reports speaks the language asked for, names the place and says what to do', () => {
   for (const lang of ['nl', 'en'] as const) {
-    it.each(scenarios)(`$name (${lang})`, { timeout: 60_000 }, async (s) => {
+    it.each(scenarios)(`$name (${lang})`, { timeout: 120_000 }, async (s) => {
       const r = await cli([...s.args(), '--lang', lang], s.env?.() ?? {});
       expect(r.code, r.stderr).toBe(s.exit);
       for (const expected of s[lang]) expect(r.stderr).toMatch(expected);
