@@ -12,7 +12,7 @@ const PEOPLE = 'https://api.personio.de/v2/persons?cursor=abc';
 const english = (text: string) =>
   [
     ...text
-      .replace(/(?:technisch detail): .*$/gm, '')
+      .replace(/technisch detail: .*$/gm, '')
       .replace(/\S*[/:@=]\S*/g, '')
       .matchAll(FOREIGN_WORDS.nl),
   ].map((m) => m[0]);
