@@ -441,6 +441,7 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       const held = await focused(page);
       expect(held.entry).toBe(true);
       expect(await page.getByTestId('graph-held').textContent()).toMatch(words.held);
+      expect(await spoken(page)).toMatch(words.held);
       expect(await page.getByTestId('graph-entry').getAttribute('tabindex')).toBe('0');
       // → goes on from Voorletters along its new edge to the middle name, panned into view.
       const next = await press(page, 'ArrowRight');
@@ -464,6 +465,22 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       expect((await focused(page)).entry).toBe(true);
       expect(await spoken(page)).toMatch(words.held);
       expect((await press(page, 'Enter')).node).toBe('src:Voorletters');
+      // A click on the canvas's background, the node still in view: the focus rests on the graph (no "out of
+      // view" hint), and → goes on from Voorletters.
+      const empty = await page.evaluate(() => {
+        const r = document.querySelector('.react-flow')!.getBoundingClientRect();
+        for (let y = r.top + 20; y < r.bottom - 20; y += 17)
+          for (let x = r.left + 20; x < r.right - 20; x += 23)
+            if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+        return null;
+      });
+      await page.mouse.click(empty!.x, empty!.y);
+      await page.waitForTimeout(100);
+      expect((await focused(page)).entry).toBe(true);
+      expect(await page.locator('.react-flow__node[data-id="src:Voorletters"]').count()).toBe(1);
+      expect(await page.getByTestId('graph-held').count()).toBe(0);
+      expect((await press(page, 'ArrowRight')).node).toBe('field:name.middleName');
+      expect((await press(page, 'ArrowLeft')).node).toBe('src:Voorletters');
       // axe-core on the graph after connecting and moving by keyboard: nothing serious or critical.
       const result = await new AxeBuilder({ page }).include('.ge').exclude('.react-flow__minimap').analyze();
       const serious = result.violations
