@@ -1,13 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/main/sandbox';
 import type { PlanView } from '../../src/shared/api/contract';
 import { generateHrExport, type PlantedDefect } from '../fixtures/hr-export';
-import { e2eSkipReason, startApp, type RunningApp } from './support/app';
+import { e2eSkipReason, ROOT, startApp, type RunningApp } from './support/app';
 import { seriousViolations } from './support/axe';
 import { foreignWordsOnMapping, foreignWordsOnSteps, step } from './support/language';
 
@@ -17,6 +18,7 @@ import { foreignWordsOnMapping, foreignWordsOnSteps, step } from './support/lang
  * its spreadsheet row) → Rules → Plan → Run against the sandbox, once in Dutch and once in English.
  */
 const skip = e2eSkipReason();
+const BIN = join(ROOT, 'bin', 'plek-sync.mjs');
 const TODAY = new Date('2026-11-23T10:00:00');
 const DEFECTS = ['empty-key', 'duplicate-key', 'short-row', 'invalid-date', 'duplicate-email'] as const;
 
@@ -204,6 +206,12 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
     await page.locator('.react-flow__node').first().waitFor({ timeout: 20_000 });
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).not.toMatch(/Too small|expected string/);
+    // The preview's columns carry the Plek fields' names in this language, not three identical `urn:ietf:…` heads.
+    const heads = page.locator('.gp-head [data-field]');
+    await heads.first().waitFor({ timeout: 20_000 });
+    const names = await heads.allTextContents();
+    expect(names.filter((n) => /urn:|^\s*$/.test(n))).toEqual([]);
+    expect(new Set(names).size).toBe(names.length);
     // Nothing is missing for a sync, so the checklist stays out of the way.
     expect(await page.getByTestId('sync-checklist').count()).toBe(0);
   });
@@ -396,11 +404,12 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
     expect(await foreignWordsOnSteps(page, lang)).toEqual([]);
   });
 
-  it('has no serious or critical axe violations on the steps of this project, in either theme', async () => {
-    // What the demo walk in accessibility.e2e.test.ts does not show: the key picker and checklist of a new project,
-    // every issue group open, the plan's warnings, a run that finished with a failure.
-    const found: string[] = [];
-    for (const theme of ['light', 'dark'] as const) {
+  // What the demo walk in accessibility.e2e.test.ts does not show: the key picker and checklist of a new project,
+  // every issue group open, the login collisions, the plan's warnings, a run that finished with a failure.
+  it.each(['light', 'dark'] as const)(
+    'has no serious or critical axe violations on the steps of this project (%s theme)',
+    async (theme) => {
+      const found: string[] = [];
       await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
       for (const name of ['source', 'validate', 'rules', 'plan', 'run']) {
         await step(page, name);
@@ -412,13 +421,14 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
         }
         if (name === 'plan') await page.getByTestId('plan-filter-action').selectOption('warning');
         await page.waitForTimeout(300);
-        found.push(...(await seriousViolations(page)).map((v) => `${name} (${theme}): ${v}`));
+        found.push(...(await seriousViolations(page)).map((v) => `${name}: ${v}`));
         if (name === 'plan') await page.getByTestId('plan-filter-action').selectOption('all');
       }
-    }
-    await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
-    expect(found).toEqual([]);
-  });
+      await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+      expect(found).toEqual([]);
+    },
+    120_000,
+  );
 
   it('speaks only the interface language on the Mapping step: a skipped joiner, then a broken expression', async () => {
     await step(page, 'mapping');
@@ -472,6 +482,54 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
     expect(path).toBeDefined();
     expect(path!.startsWith(app.dataDir)).toBe(true);
     await notice.waitFor({ state: 'detached', timeout: 15_000 });
+  });
+
+  it('hands over a mapping file that plek-sync runs from any folder, beside the export', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-mapping').click(),
+    ]);
+    const text = await readFile(await download.path(), 'utf8');
+    const mapping = JSON.parse(text) as { $schema?: string; source: { path?: string } };
+    // The schema by its address, the export by its file name: nothing that points into the workbench's folders.
+    expect(mapping.$schema).toMatch(/^https:\/\//);
+    expect(mapping.source.path).toBe(basename(file));
+    expect(text).not.toContain(app.dataDir);
+    // The customer's folder: the mapping file beside the export; plek-sync started from somewhere else.
+    const folder = join(dir, `bij-de-klant-${lang}`);
+    const elsewhere = join(dir, `elders-${lang}`);
+    await mkdir(folder);
+    await mkdir(elsewhere);
+    await writeFile(join(folder, 'personeel.plekmap.json'), text);
+    await copyFile(file, join(folder, mapping.source.path!));
+    const r = spawnSync(
+      process.execPath,
+      [
+        BIN,
+        'validate',
+        '--mapping',
+        join(folder, 'personeel.plekmap.json'),
+        '--today',
+        '2026-11-23',
+        '--json',
+      ],
+      {
+        cwd: elsewhere,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', PLEK_SYNC_FROM_SOURCE: '1' },
+        timeout: 120_000,
+      },
+    );
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as { rows: number; issues: { code: string; row: number | null }[] };
+    // The same rows and the same planted defects as the workbench showed (errors, so it exits 1).
+    expect(report.rows).toBe(sourceRows);
+    for (const d of defects)
+      expect(
+        report.issues.some((i) => i.code === d.kind && (d.rows ?? [d.row]).includes(i.row ?? -1)),
+        `${d.kind} at row ${d.row}`,
+      ).toBe(true);
+    expect(r.status).toBe(1);
   });
 
   it('does not call a file that cannot sync clean: the checklist says what is missing and leads there', async () => {
