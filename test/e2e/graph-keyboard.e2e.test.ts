@@ -21,6 +21,17 @@ const WORDS = {
     roles: { source: 'attribuut', target: 'Plek-veld', edge: 'verbinding' },
     givenName: 'Voornaam',
     filter: 'Functies filteren',
+    middleName: 'Tussenvoegsel',
+    noStart: /^Verbinden vanaf .+ kan niet: een Plek-veld is een eindpunt/,
+    start: /^Verbinden vanaf Voorletters\. Pijltjestoetsen: /,
+    cannot: /^Voornaam: hier verbinden kan niet: /,
+    refused: /^Niet verbonden: .+Kies een andere knoop, of Esc om te annuleren\./,
+    can: /^Voorletters → Tussenvoegsel\. Enter verbindt\./,
+    done: /^Verbonden: Voorletters → Tussenvoegsel\./,
+    cancelled: /^Verbinden geannuleerd\./,
+    moved: /^Voorletters naar rechts verplaatst; positie x -?\d+, y -?\d+\./,
+    held: /^Voorletters is buiten beeld\. Een pijltjestoets gaat ervandaan verder/,
+    keysConnect: /Verbinden: begin een verbinding bij de knoop met de focus/,
   },
   en: {
     locale: 'en-GB',
@@ -31,6 +42,17 @@ const WORDS = {
     roles: { source: 'attribute', target: 'Plek field', edge: 'connection' },
     givenName: 'Given name',
     filter: 'Filter functions',
+    middleName: 'Middle name / prefix',
+    noStart: /^Cannot connect from .+: a Plek field is an end point/,
+    start: /^Connecting from Voorletters\. Arrow keys: /,
+    cannot: /^Given name: cannot connect here: /,
+    refused: /^Not connected: .+Choose another node, or Esc to cancel\./,
+    can: /^Voorletters → Middle name \/ prefix\. Enter connects\./,
+    done: /^Connected: Voorletters → Middle name \/ prefix\./,
+    cancelled: /^Connecting cancelled\./,
+    moved: /^Voorletters moved right; position x -?\d+, y -?\d+\./,
+    held: /^Voorletters is out of view\. An arrow key goes on from it/,
+    keysConnect: /Connect: start a connection from the node in focus/,
   },
 } as const;
 
@@ -65,6 +87,20 @@ async function focused(page: Page): Promise<Focus> {
       role: el?.getAttribute('aria-roledescription') ?? '',
     };
   });
+}
+
+/** What the graph's aria-live region says now (the screen reader's words). */
+async function spoken(page: Page): Promise<string> {
+  const live = page.getByTestId('graph-announcer');
+  expect(await live.getAttribute('role')).toBe('status');
+  return ((await live.textContent()) ?? '').replace(/\u00a0/g, ' ').trim();
+}
+
+/** Presses `key` until the focus is on node `id` (at most `max` times); the node the focus ended on. */
+async function pressUntil(page: Page, key: string, id: string, max = 30): Promise<string | null> {
+  let at = (await focused(page)).node;
+  for (let i = 0; i < max && at !== id; i++) at = (await press(page, key)).node;
+  return at;
 }
 
 async function press(page: Page, key: string, times = 1): Promise<Focus> {
@@ -295,6 +331,145 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
       await press(page, 'Enter');
       await press(page, '?');
       expect(await help.getAttribute('open')).toBeNull();
+      expect(app.errors).toEqual([]);
+    });
+
+    it('C connects by keyboard: a source attribute wired to a Plek field, each step spoken, a refusal with its reason; the preview shows the value', async () => {
+      await page.getByTestId('graph-entry').focus();
+      await page.waitForTimeout(60);
+      expect(await pressUntil(page, 'End', 'field:name.givenName', 3)).not.toBeNull();
+      expect(await pressUntil(page, 'ArrowDown', 'field:userName')).toBe('field:userName');
+      // A Plek field has no output: C says why and starts nothing.
+      await press(page, 'c');
+      expect(await spoken(page)).toMatch(words.noStart);
+      expect(await page.getByTestId('connect-bar').count()).toBe(0);
+      // The unused attribute beside it: Voorletters.
+      expect((await press(page, 'ArrowLeft')).node).toBe('src:Voorletters');
+      const fromInitials = page.locator('.react-flow__edge[aria-label^="Voorletters → "]');
+      await press(page, 'c');
+      expect(await spoken(page)).toMatch(words.start);
+      expect(await page.getByTestId('connect-bar').textContent()).toMatch(words.start);
+      expect(await page.locator('.react-flow__node.is-connect-from').getAttribute('data-id')).toBe(
+        'src:Voorletters',
+      );
+      // axe-core with the connect bar shown, in both themes: nothing serious or critical.
+      for (const theme of ['dark', 'light'] as const) {
+        await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+        const result = await new AxeBuilder({ page })
+          .include('.ge')
+          .exclude('.react-flow__minimap')
+          .analyze();
+        const serious = result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${theme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+        expect(serious).toEqual([]);
+      }
+      expect((await focused(page)).node).toBe('src:Voorletters');
+      // To the given name, which already has its input wired: said before Enter, and refused on Enter.
+      await press(page, 'ArrowRight');
+      expect(await pressUntil(page, 'ArrowUp', 'field:name.givenName')).toBe('field:name.givenName');
+      expect(await spoken(page)).toMatch(words.cannot);
+      await press(page, 'Enter');
+      expect(await spoken(page)).toMatch(words.refused);
+      expect(await fromInitials.count()).toBe(0);
+      expect(await page.getByTestId('connect-bar').count()).toBe(1);
+      // On down the field column to the middle name (Tussenvoegsel), free: Enter connects.
+      expect(await pressUntil(page, 'ArrowDown', 'field:name.middleName')).toBe('field:name.middleName');
+      expect(await spoken(page)).toMatch(words.can);
+      await page.screenshot({ path: `out/screenshots/kb-connect-${lang}.png` }).catch(() => undefined);
+      const done = await press(page, 'Enter');
+      expect(await spoken(page)).toMatch(words.done);
+      expect(done.node).toBe('field:name.middleName');
+      expect(await page.getByTestId('connect-bar').count()).toBe(0);
+      await expect.poll(() => fromInitials.count()).toBe(1);
+      expect(await fromInitials.getAttribute('aria-label')).toBe(`Voorletters → ${words.middleName}`);
+      // The preview gains the middle name's column, with Petra Meijer's initials from the demo export.
+      const header = page.locator('.gp-head [data-field="name.middleName"]');
+      await expect.poll(() => header.count()).toBe(1);
+      expect(await header.textContent()).toBe(words.middleName);
+      const first = page.locator('.gp-row[data-row="2"] [data-field="name.middleName"]');
+      await expect.poll(() => first.textContent()).toBe('P.');
+      // The mapping is written: the field's tooltip shows its expression.
+      expect(
+        await page.locator('.react-flow__node[data-id="field:name.middleName"] .gn').getAttribute('title'),
+      ).toMatch(/^name\.middleName = \[Voorletters\]/);
+    });
+
+    it('Esc cancels a keyboard connection and goes back to where it started; Shift+arrow moves a node and says so', async () => {
+      expect((await press(page, 'ArrowLeft')).node).toBe('src:Voorletters');
+      await press(page, 'c');
+      await press(page, 'ArrowDown');
+      const back = await press(page, 'Escape');
+      expect(await spoken(page)).toMatch(words.cancelled);
+      expect(back.node).toBe('src:Voorletters');
+      expect(await page.getByTestId('connect-bar').count()).toBe(0);
+      const x = () =>
+        page
+          .locator('.react-flow__node[data-id="src:Voorletters"]')
+          .evaluate((el) => el.getBoundingClientRect().x);
+      const before = await x();
+      await press(page, 'Shift+ArrowRight');
+      expect(await spoken(page)).toMatch(words.moved);
+      expect(await x()).toBeGreaterThan(before);
+      // The keys panel names the connect key.
+      expect(await page.getByTestId('graph-keys').textContent()).toMatch(words.keysConnect);
+      await page.keyboard.press('Control+z');
+      await expect.poll(x).toBeCloseTo(before, 0);
+    });
+
+    it('keeps the roving focus when the mouse pans the focused node out of view: the next arrow key goes on from it', async () => {
+      await page.getByTestId('graph-entry').focus();
+      await page.waitForTimeout(60);
+      expect((await focused(page)).node).toBe('src:Voorletters');
+      // Drag the canvas's background down by its height: Voorletters leaves the view.
+      const pane = (await page.locator('.react-flow').boundingBox())!;
+      const spot = await page.evaluate(() => {
+        const r = document.querySelector('.react-flow')!.getBoundingClientRect();
+        for (let y = r.top + 20; y < r.bottom - 20; y += 17)
+          for (let x = r.left + 20; x < r.right - 20; x += 23)
+            if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+        return null;
+      });
+      expect(spot).not.toBeNull();
+      await page.mouse.move(spot!.x, spot!.y);
+      await page.mouse.down();
+      await page.mouse.move(spot!.x, spot!.y + pane.height, { steps: 5 });
+      await page.mouse.up();
+      await page.waitForTimeout(200);
+      expect(await page.locator('.react-flow__node[data-id="src:Voorletters"]').count()).toBe(0);
+      // The focus rests on the graph's one tab stop, not on the page, and says where the keyboard is.
+      const held = await focused(page);
+      expect(held.entry).toBe(true);
+      expect(await page.getByTestId('graph-held').textContent()).toMatch(words.held);
+      expect(await page.getByTestId('graph-entry').getAttribute('tabindex')).toBe('0');
+      // → goes on from Voorletters along its new edge to the middle name, panned into view.
+      const next = await press(page, 'ArrowRight');
+      expect(next.node).toBe('field:name.middleName');
+      const box = (await page.locator('.react-flow__node[data-id="field:name.middleName"]').boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(pane.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(pane.y + pane.height);
+      expect((await press(page, 'ArrowLeft')).node).toBe('src:Voorletters');
+      // Zoomed in with the mouse wheel far from the node (no click): the node leaves the view, the focus stays.
+      const voorletters = (await page.locator('.react-flow__node[data-id="src:Voorletters"]').boundingBox())!;
+      await page.mouse.move(
+        pane.x + pane.width - 10,
+        voorletters.y < pane.y + pane.height / 2 ? pane.y + pane.height - 10 : pane.y + 10,
+      );
+      for (let i = 0; i < 8; i++) {
+        await page.mouse.wheel(0, -300);
+        await page.waitForTimeout(50);
+      }
+      await page.waitForTimeout(200);
+      expect(await page.locator('.react-flow__node[data-id="src:Voorletters"]').count()).toBe(0);
+      expect((await focused(page)).entry).toBe(true);
+      expect(await spoken(page)).toMatch(words.held);
+      expect((await press(page, 'Enter')).node).toBe('src:Voorletters');
+      // axe-core on the graph after connecting and moving by keyboard: nothing serious or critical.
+      const result = await new AxeBuilder({ page }).include('.ge').exclude('.react-flow__minimap').analyze();
+      const serious = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+      expect(serious).toEqual([]);
       expect(app.errors).toEqual([]);
     });
   },

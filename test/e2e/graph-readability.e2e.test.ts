@@ -82,6 +82,94 @@ async function expectAttributesInView(page: Page): Promise<void> {
   expect(first.y + first.height).toBeLessThanOrEqual(pane.y + pane.height);
 }
 
+function intersects(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** The on-screen boxes of the overview map and the zoom controls (the map must be shown). */
+async function overlayBoxes(page: Page): Promise<Box[]> {
+  const minimap = page.locator('.react-flow__minimap');
+  expect(await minimap.count(), 'the minimap is shown').toBe(1);
+  const out: Box[] = [];
+  for (const [id, locator] of [
+    ['minimap', minimap],
+    ['controls', page.locator('.react-flow__controls')],
+  ] as const) {
+    const b = await locator.boundingBox();
+    expect(b, `${id} visible`).not.toBeNull();
+    out.push({ id, ...b! });
+  }
+  return out;
+}
+
+/**
+ * The overview map and the zoom controls hide no node: none of the rendered nodes' boxes inside the pane meets
+ * theirs, and every attribute in the pane is unobstructed (the topmost element at its title is the node itself).
+ */
+async function expectNothingCovered(page: Page, where: string): Promise<void> {
+  const overlays = await overlayBoxes(page);
+  const { pane, nodes } = await boxes(page);
+  const inPane = nodes.filter((n) => intersects(n, pane));
+  if (where === 'opening view') expect(inPane.length).toBeGreaterThan(3);
+  const covered = inPane.flatMap((n) =>
+    overlays.filter((o) => intersects(n, o)).map((o) => `${n.id} under the ${o.id} (${where})`),
+  );
+  expect(covered).toEqual([]);
+  const hidden = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('.react-flow__node-source'))) {
+      const r = el.getBoundingClientRect();
+      const x = r.x + r.width / 2;
+      const y = r.y + Math.min(r.height / 2, 10);
+      if (x < pane.left || x > pane.right || y < pane.top || y > pane.bottom) continue;
+      const top = document.elementFromPoint(x, y);
+      if (!top || !el.contains(top)) out.push(el.dataset.id ?? '');
+    }
+    return out;
+  });
+  expect(hidden, `attributes hidden behind something (${where})`).toEqual([]);
+}
+
+/** Drags the canvas up by `dy` px with the mouse, from a spot of the pane where no node is. */
+async function panUp(page: Page, dy: number): Promise<void> {
+  const spot = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    for (let y = pane.bottom - 20; y > pane.top + 20; y -= 17)
+      for (let x = pane.left + 20; x < pane.right - 20; x += 23) {
+        const el = document.elementFromPoint(x, y);
+        if (el?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    return null;
+  });
+  expect(spot, 'an empty spot of the pane').not.toBeNull();
+  await page.mouse.move(spot!.x, spot!.y);
+  await page.mouse.down();
+  await page.mouse.move(spot!.x, spot!.y - dy, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForTimeout(120);
+}
+
+/**
+ * At the opening view and then panned down the graph by mouse, a third of the pane at a time, until a whole
+ * pane's height has passed without a new node (the canvas draws only the nodes in view): the overview map and
+ * the zoom controls never hide a node, so every attribute can be seen and reached.
+ */
+async function expectNothingCoveredDownTheGraph(page: Page): Promise<void> {
+  await expectNothingCovered(page, 'opening view');
+  const { pane, nodes } = await boxes(page);
+  const seen = new Set(nodes.map((n) => n.id));
+  let quiet = 0;
+  for (let step = 1; step <= 40 && quiet < 3; step++) {
+    await panUp(page, Math.round(pane.height / 3));
+    await expectNothingCovered(page, `panned ${step}×`);
+    const now = (await boxes(page)).nodes.map((n) => n.id);
+    quiet = now.some((id) => !seen.has(id)) ? 0 : quiet + 1;
+    for (const id of now) seen.add(id);
+  }
+  expect(quiet, 'panned to the end of the graph').toBe(3);
+}
+
 async function expectReadableLabels(page: Page): Promise<void> {
   const sizes = await labelSizes(page);
   expect(sizes.length).toBeGreaterThan(3);
@@ -120,6 +208,10 @@ describe.skipIf(skip !== null)('the mapping graph at 1366×768', () => {
   it('opens on the source attributes: their column from the left edge and the first attribute in view', async () => {
     await expectAttributesInView(page);
   });
+
+  it('the minimap and the zoom controls cover no node, at the opening view or panned down to the last lane', async () => {
+    await expectNothingCoveredDownTheGraph(page);
+  });
 });
 
 describe.skipIf(skip !== null)('the mapping graph of a new project from a CSV at 1366×768', () => {
@@ -157,5 +249,9 @@ describe.skipIf(skip !== null)('the mapping graph of a new project from a CSV at
     await page.screenshot({ path: 'out/screenshots/graph-1366-csv.png' }).catch(() => undefined);
     await expectReadableLabels(page);
     await expectAttributesInView(page);
+  });
+
+  it('the minimap and the zoom controls cover no node, at the opening view or panned down to the last lane', async () => {
+    await expectNothingCoveredDownTheGraph(page);
   });
 });

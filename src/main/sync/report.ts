@@ -189,6 +189,32 @@ function show(v: FlatValue, lang: ReportLanguage): string {
   return String(v);
 }
 
+/** Where a report file's rows go among its other parts (see `ReportFile`). */
+export const ROWS: unique symbol = Symbol('report rows');
+
+/**
+ * A report file as its writer needs it: the text around the rows in parts, with `ROWS` (once) where the rows go,
+ * and one row's text. The CLI writes the JSON and both CSV files in one pass over the rows (each row built once);
+ * `reportJsonParts`/`reportCsvParts` give the same bytes one file at a time.
+ */
+export interface ReportFile {
+  parts: Iterable<string | typeof ROWS>;
+  /** The `index`-th row's text, with what separates it from the previous one. */
+  row(r: ReportRow, index: number): string;
+}
+
+/** A file's parts with its rows in place. */
+function* withRows(file: ReportFile, rows: Iterable<ReportRow>): Generator<string> {
+  for (const part of file.parts) {
+    if (part !== ROWS) {
+      yield part;
+      continue;
+    }
+    let i = 0;
+    for (const r of rows) yield file.row(r, i++);
+  }
+}
+
 /**
  * The report file: compact JSON. `rows` already say what happened to every source row, so `lines` keeps only
  * the operations that did not simply succeed (failed, skipped, blocked, not run, or with a warning).
@@ -201,23 +227,42 @@ export function reportToJson(report: RunReport): string {
  * `reportToJson` in parts (the same bytes): one per row and per line, so a 100,000-row report is written to a
  * file without first becoming one string of a hundred megabytes.
  */
-export function* reportJsonParts(
+export function reportJsonParts(
   report: RunReport,
   rows: Iterable<ReportRow> = report.rows,
 ): Generator<string> {
+  return withRows(reportJsonFile(report), rows);
+}
+
+/** The JSON report file (see `ReportFile`): keys in the report's order, the rows where `rows` is. */
+export function reportJsonFile(report: RunReport): ReportFile {
+  return {
+    parts: jsonParts(report),
+    row: (r, i) => `${i ? ',' : ''}${JSON.stringify(r ?? null)}`,
+  };
+}
+
+function* jsonParts(report: RunReport): Generator<string | typeof ROWS> {
   const lines = report.lines.filter((l) => (l.result !== 'ok' && l.result !== 'noop') || l.warning);
   let first = true;
   yield '{';
-  // Keys in the report's order; `rows` from the iterable (reading report.rows would build them all).
+  // Keys in the report's order; `rows` left to the writer (reading report.rows would build them all).
   for (const k of Object.keys(report)) {
-    const v: unknown = k === 'rows' ? rows : k === 'lines' ? lines : report[k as keyof RunReport];
+    if (k === 'rows') {
+      yield `${first ? '' : ','}"rows":[`;
+      yield ROWS;
+      yield ']';
+      first = false;
+      continue;
+    }
+    const v: unknown = k === 'lines' ? lines : report[k as keyof RunReport];
     if (v === undefined) continue;
     yield `${first ? '' : ','}${JSON.stringify(k)}:`;
     first = false;
-    if (k === 'rows' || Array.isArray(v)) {
+    if (Array.isArray(v)) {
       yield '[';
       let i = 0;
-      for (const item of v as Iterable<unknown>) yield `${i++ ? ',' : ''}${JSON.stringify(item ?? null)}`;
+      for (const item of v as unknown[]) yield `${i++ ? ',' : ''}${JSON.stringify(item ?? null)}`;
       yield ']';
       continue;
     }
@@ -262,14 +307,18 @@ export function reportToCsv(report: RunReport, lang: ReportLanguage = 'nl'): str
 }
 
 /** `reportToCsv` line by line (the same bytes, the BOM first), for writing a large report to a file. */
-export function* reportCsvParts(
+export function reportCsvParts(
   report: RunReport,
   lang: ReportLanguage = 'nl',
   rows: Iterable<ReportRow> = report.rows,
 ): Generator<string> {
-  yield '\uFEFF';
-  const line = (cells: string) => `${cells}\r\n`;
-  yield line(COLUMNS.map((id) => format(lang, id)).join(';'));
+  return withRows(reportCsvFile(report, lang), rows);
+}
+
+const line = (cells: string) => `${cells}\r\n`;
+
+/** The CSV report file in a language (see `ReportFile`): a row's texts worded once per distinct text. */
+export function reportCsvFile(report: RunReport, lang: ReportLanguage = 'nl'): ReportFile {
   const action = remembered((a) =>
     a === 'linkDeactivate'
       ? format(lang, 'report.action.linkDeactivate')
@@ -289,32 +338,40 @@ export function* reportCsvParts(
   const no = format(lang, 'report.no');
   const shown = (v: FlatValue): string =>
     v === null || v === '' ? empty : typeof v === 'boolean' ? (v ? yes : no) : String(v);
-  for (const r of rows) {
-    yield line(
-      [
-        r.row,
-        r.key,
-        r.name,
-        r.email,
-        action(r.linked && r.action === 'deactivate' ? 'linkDeactivate' : r.action),
-        result(r.result),
-        // A create lists what it wrote (there was no "before"); other rows show before → after.
-        r.changes
-          .map((c) =>
-            r.action === 'create'
-              ? `${c.field}: ${shown(c.after)}`
-              : `${c.field}: ${shown(c.before)} → ${shown(c.after)}`,
-          )
-          .join(' | '),
-        reason(r),
-        r.warnings.length || r.warningMessages.length ? warningTexts(r, lang).join(' | ') : '',
-        r.groups.join(', '),
-        r.plekId,
-      ]
-        .map(csvCell)
-        .join(';'),
-    );
-  }
+  return {
+    parts: csvParts(report, lang),
+    row: (r) =>
+      line(
+        [
+          r.row,
+          r.key,
+          r.name,
+          r.email,
+          action(r.linked && r.action === 'deactivate' ? 'linkDeactivate' : r.action),
+          result(r.result),
+          // A create lists what it wrote (there was no "before"); other rows show before → after.
+          r.changes
+            .map((c) =>
+              r.action === 'create'
+                ? `${c.field}: ${shown(c.after)}`
+                : `${c.field}: ${shown(c.before)} → ${shown(c.after)}`,
+            )
+            .join(' | '),
+          reason(r),
+          r.warnings.length || r.warningMessages.length ? warningTexts(r, lang).join(' | ') : '',
+          r.groups.join(', '),
+          r.plekId,
+        ]
+          .map(csvCell)
+          .join(';'),
+      ),
+  };
+}
+
+function* csvParts(report: RunReport, lang: ReportLanguage): Generator<string | typeof ROWS> {
+  yield '\uFEFF';
+  yield line(COLUMNS.map((id) => format(lang, id)).join(';'));
+  yield ROWS;
   // What the run had to say about Plek itself (a failing /ServiceProviderConfig that turned ETags and /Bulk off…).
   const targetWarnings = warningTexts(report.target, lang);
   if (targetWarnings.length) {

@@ -12,6 +12,7 @@ import type { SourceRecord, SourceValue } from '../source/types';
 import { normalizeMatch, REQUIRED_FOR_CREATE, type CompiledMapping } from './compile';
 import { collisionSuffix, firstFreeLogin, loginLocalPart, type LoginParts } from './login';
 import { detach } from './detach';
+import { FirstSeenKeys, FirstSeenTexts } from './first-seen';
 import { rowEvaluator } from './memo';
 import type { MappedUser, MappingRunSummary, PreviousState, RowOutcome, TraceEntry } from './types';
 
@@ -32,7 +33,9 @@ export interface RunOptions {
   onIssue?: (issue: Issue) => void;
   /**
    * The caller keeps no mapped users (validate): group memberships, which only the users carry and which never
-   * raise an issue, are not worked out.
+   * raise an issue, are not worked out; nor are the fields that can never fail and that no check reads (a title,
+   * a department table, a display name: their attributes stay null in the outcome). Outcomes are then only good
+   * for their status, issues, key, and the identity fields (names, email).
    */
   statusOnly?: boolean;
   /**
@@ -210,15 +213,16 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   // Issues of single rows, in the order they come (row order), unless a sink takes them.
   const held: Issue[] = [];
   const emit = options.onIssue ?? ((i: Issue) => void held.push(i));
-  // Cross-row bookkeeping, filled as rows come in: value → first row index, and the values seen more than once.
-  const keyFirst = new Map<KeyId, number>();
+  // Cross-row bookkeeping, filled as rows come in: value → first row index (compact tables: a Map of a million
+  // entries made these lookups the costliest step of a row), and the values seen more than once.
+  const keyFirst = new FirstSeenKeys();
   const keyDups = new Map<KeyId, number[]>();
   // Keys that differ only by case or leading zeros: by their similar form. A key that is its own similar form
   // (most keys) is found through keyFirst, so only the others take room here.
   const similarFirst = new Map<KeyId, number>();
   const similarDups = new Map<KeyId, number[]>();
   // Emails at the domain most of them share are filed by their local part (it takes a third of the room).
-  const emailFirst = new Map<string, number>();
+  const emailFirst = new FirstSeenTexts(detach);
   const emailDups = new Map<string, number[]>();
   let mailDomain: string | null = null;
   const emailId = (email: string): string => {
@@ -273,6 +277,16 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   const endDateEvaluator = compiled.endDate ? rowEvaluator(compiled.endDate) : null;
   const startDateEvaluator = compiled.startDate ? rowEvaluator(compiled.startDate) : null;
   const booleanField = compiled.fields.map((f) => f.field.type === 'boolean');
+  // What the checks of a row read of its attributes: required fields, `active`, the login schema's parts.
+  const readByChecks = new Set<string>([...REQUIRED_FOR_CREATE, 'active']);
+  if (compiled.loginSchema) {
+    readByChecks.add(compiled.loginSchema.beginTarget);
+    if (compiled.loginSchema.endTarget !== null) readByChecks.add(compiled.loginSchema.endTarget);
+  }
+  // A run that keeps no users evaluates a field only when it may fail (an issue) or a check reads it.
+  const unobserved = compiled.fields.map(
+    (f) => options.statusOnly === true && f.expr.neverFails === true && !readByChecks.has(f.target),
+  );
 
   const birthAttr = compiled.mapping.mappingKey.birthDateAttribute;
   const attributeTemplate: FlatUser = {};
@@ -294,27 +308,27 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   ) => {
     // Similar keys first, while the row is not yet filed under its own key.
     const id = index.keys[i]!;
-    const first = keyFirst.get(id);
+    // The row is filed under its key at once: a similar key that differs from it is another entry.
+    const first = keyFirst.getOrAdd(id, i);
     const similar = similarKey(key);
     const similarId = similar === key ? id : keyId(similar);
     const similarList = similarDups.get(similarId);
     if (similarList) similarList.push(i);
     else {
-      const earlier = (similarId === id ? first : keyFirst.get(similarId)) ?? similarFirst.get(similarId);
+      const earlierKey = similarId === id ? first : keyFirst.get(similarId);
+      const earlier = earlierKey !== -1 ? earlierKey : similarFirst.get(similarId);
       if (earlier !== undefined) similarDups.set(similarId, [earlier, i]);
     }
     if (similarId !== id && !similarFirst.has(similarId))
       similarFirst.set(typeof similarId === 'string' ? detach(similarId) : similarId, i);
 
-    if (first === undefined) keyFirst.set(id, i);
-    else addDuplicate(keyDups, id, first, i);
+    if (first !== -1) addDuplicate(keyDups, id, first, i);
 
     const emailKey = email === null ? null : normalizeMatch(email);
     if (active && emailKey !== null) {
       const mail = emailId(emailKey);
-      const firstWithEmail = emailFirst.get(mail);
-      if (firstWithEmail === undefined) emailFirst.set(detach(mail), i);
-      else addDuplicate(emailDups, mail, firstWithEmail, i);
+      const firstWithEmail = emailFirst.getOrAdd(mail, i);
+      if (firstWithEmail !== -1) addDuplicate(emailDups, mail, firstWithEmail, i);
     }
 
     // Identity only matters for the key-stability check, and only for a key the previous state lacks.
@@ -380,13 +394,28 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     }
   };
 
+  // The key and name columns by index in a compact record's cells, looked up once per column table.
+  let indexedColumns: ReadonlyMap<string, number> | undefined;
+  let keyAt = -1;
+  const nameColumns = compiled.nameColumns;
+  const nameAt = new Int32Array(nameColumns.length);
+  const valueAt = (cells: readonly SourceValue[], at: number): SourceValue | undefined =>
+    at < 0 ? undefined : cells[at];
+
   const push = (record: SourceRecord): RowOutcome => {
     counts.rows++;
     current = record;
-    env.cells = record.cells;
-    env.columns = record.columns;
+    const { cells, columns } = record;
+    env.cells = cells;
+    env.columns = columns;
+    const compact = cells !== undefined && columns !== undefined;
+    if (compact && columns !== indexedColumns) {
+      indexedColumns = columns;
+      keyAt = columns.get(compiled.keyAttribute) ?? -1;
+      for (let c = 0; c < nameColumns.length; c++) nameAt[c] = columns.get(nameColumns[c]!) ?? -1;
+    }
     const { row } = record;
-    const key = firstText(recordValue(record, compiled.keyAttribute));
+    const key = firstText(compact ? valueAt(cells, keyAt) : recordValue(record, compiled.keyAttribute));
     if (key === null) {
       counts.earlyError++;
       const problem = issue(
@@ -438,8 +467,9 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 
     const issues: Issue[] = [];
     // Excel writes letters its code page lacks (ş, ı, ł…) as "?": "Ay?e Y?lmaz". The name would reach Plek so.
-    for (const column of compiled.nameColumns) {
-      const raw = recordValue(record, column);
+    for (let c = 0; c < nameColumns.length; c++) {
+      const column = nameColumns[c]!;
+      const raw = compact ? valueAt(cells, nameAt[c]!) : recordValue(record, column);
       // Most values hold no "?" at all: nothing to trim or test then.
       const first = Array.isArray(raw) ? raw[0] : raw;
       if (typeof first !== 'string' || !first.includes('?')) continue;
@@ -468,6 +498,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 
     const fields = compiled.fields;
     for (let fi = 0; fi < fields.length; fi++) {
+      if (unobserved[fi]! && !tracing) continue;
       const f = fields[fi]!;
       const r = fieldEvaluators[fi]!(env);
       let value: FlatValue = null;
@@ -652,7 +683,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     }
 
     // Required fields: an active user cannot be created without them; a leaver only needs the key.
-    for (const required of REQUIRED_FOR_CREATE) {
+    for (let ri = 0; ri < REQUIRED_FOR_CREATE.length; ri++) {
+      const required = REQUIRED_FOR_CREATE[ri]!;
       const v = attributes[required];
       if (v === null || v === undefined || v === '') {
         const f = compiled.fields.find((c) => c.target === required);
@@ -744,14 +776,15 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       );
       blocked = true;
     }
-    const kept = detach(key);
+    // A whole-number key is filed as its number; only another key is copied out of the chunk it was read from.
+    const id = keyId(key);
     const i = index.add(
       row,
-      keyId(kept),
+      typeof id === 'number' ? id : detach(key),
       blocked ? ERROR : startsOn ? STARTING : active ? ACTIVE : DEACTIVATE,
       leavingOn !== undefined,
     );
-    indexRow(i, record, kept, active, email, attributes, loginBase);
+    indexRow(i, record, key, active, email, attributes, loginBase);
 
     if (leavingOn && !blocked) {
       issues.push(
@@ -998,7 +1031,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 function keyChanges(
   candidates: readonly NewKeyRow[],
   index: RowColumns,
-  currentKeys: ReadonlyMap<KeyId, number>,
+  currentKeys: FirstSeenKeys,
   previous: PreviousState,
   keyAttribute: string,
   block: (row: number, problem: Issue) => void,

@@ -27,6 +27,11 @@ export interface CompiledExpression {
   pure: boolean;
   /** True when a call in it costs more than a trim or a case change: worth remembering per input value. */
   costly: boolean;
+  /**
+   * True when no input can make it fail (only references, literals and calls that never fail, such as `Trim`,
+   * `Join`, `ValueMap`): a run that keeps no users need not evaluate it unless something reads its value.
+   */
+  neverFails?: boolean;
 }
 
 export type CompileResult = { ok: true; expr: CompiledExpression } | { ok: false; error: ExpressionError };
@@ -47,6 +52,7 @@ export function compileExpression(text: string, ctx: CompileContext): CompileRes
 
 function compiled(ast: ExprNode, text: string, root: Evaluator): CompiledExpression {
   const { pure, costly } = traits(ast);
+  const neverFails = cannotFail(ast);
   const failed = (e: unknown): EvalFailed => {
     if (e instanceof EvalFailure) {
       const where = e.offset === undefined ? undefined : expressionPosition(text, e.offset);
@@ -74,6 +80,7 @@ function compiled(ast: ExprNode, text: string, root: Evaluator): CompiledExpress
     references: referencedAttributes(ast),
     pure,
     costly,
+    neverFails,
     evaluate(env) {
       try {
         return { ok: true, value: root(env) };
@@ -109,6 +116,37 @@ const CHEAP_CALLS: ReadonlySet<string> = new Set([
   'IIF',
   'Append',
 ]);
+
+/**
+ * Functions that return a value for every input, whatever its type: no failure of their own, and no JavaScript
+ * error on any value (text, list, number, date, null). Comparisons, `&` (a string can grow past the engine's
+ * limit) and every other function are taken to be able to fail.
+ */
+const NEVER_FAILING_CALLS: ReadonlySet<string> = new Set([
+  'Trim',
+  'Lower',
+  'Upper',
+  'Coalesce',
+  'Join',
+  'ValueMap',
+  'DisplayName',
+]);
+
+function cannotFail(node: ExprNode): boolean {
+  switch (node.kind) {
+    case 'ref':
+    case 'literal':
+      return true;
+    case 'not':
+      return cannotFail(node.operand);
+    case 'binary':
+      return (node.op === 'and' || node.op === 'or') && cannotFail(node.left) && cannotFail(node.right);
+    case 'call': {
+      const def = functionDef(node.name);
+      return def !== undefined && NEVER_FAILING_CALLS.has(def.name) && node.args.every(cannotFail);
+    }
+  }
+}
 
 function traits(node: ExprNode): { pure: boolean; costly: boolean } {
   switch (node.kind) {

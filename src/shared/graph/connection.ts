@@ -1,5 +1,5 @@
 import type { GraphNode, MappingGraph, TargetFieldNode, TransformNode } from './model';
-import { slotOf } from './model';
+import { inputHandle, slotOf } from './model';
 import type { SpecLookup, ValueType } from './signatures';
 import { maxArgs, paramForSlot } from './signatures';
 
@@ -225,4 +225,58 @@ export function validateConnection(
       params: { ...verdict.params, input: expected.name },
     };
   return { ok: true };
+}
+
+/**
+ * The inputs of a node an edge may be drawn into (its input handles): a Plek field's one input, a function's
+ * drawn slots except those that must be typed (literal-only); none for attributes and constants.
+ */
+export function inputSlots(node: GraphNode | undefined, specOf: SpecLookup): number[] {
+  if (!node) return [];
+  if (node.type === 'target') return [0];
+  if (node.type !== 'transform') return [];
+  const spec = node.data.op.kind === 'call' ? specOf(node.data.op.name) : undefined;
+  return Array.from({ length: node.data.slots }, (_, i) => i).filter(
+    (i) => !(spec && paramForSlot(spec, i)?.literalOnly),
+  );
+}
+
+/** Where a connection drawn by keyboard from `source` into the node `target` goes, and the verdict on it. */
+export interface KeyboardConnection {
+  slot: number;
+  verdict: ConnectionVerdict;
+}
+
+/**
+ * The connection a keyboard user makes from `source` by choosing the node `target` (C, the arrows, Enter): into
+ * `preferred` when that is one of the target's inputs (chosen with I), else into the first free input that takes
+ * it (an input without a typed value first), else into the first free input (so the refusal says why: a list into text…), else into the first input
+ * (refused: occupied). A node without inputs is judged on its slot 0 (refused: it has no input).
+ */
+export function keyboardConnection(
+  graph: MappingGraph,
+  source: string,
+  target: string,
+  specOf: SpecLookup,
+  preferred: number | null = null,
+): KeyboardConnection {
+  const node = graph.nodes.find((n) => n.id === target);
+  const slots = inputSlots(node, specOf);
+  const judge = (slot: number) =>
+    validateConnection(
+      graph,
+      { source, sourceHandle: 'out', target, targetHandle: inputHandle(slot) },
+      specOf,
+    );
+  if (preferred !== null && slots.includes(preferred)) return { slot: preferred, verdict: judge(preferred) };
+  const wired = new Set(graph.edges.filter((e) => e.target === target).map((e) => slotOf(e.targetHandle)));
+  // Free inputs, those without a typed value first (Join's spare input before its typed separator).
+  const typed = node?.type === 'transform' ? node.data.inline : {};
+  const free = slots.filter((i) => !wired.has(i)).sort((a, b) => Number(a in typed) - Number(b in typed));
+  for (const slot of free) {
+    const verdict = judge(slot);
+    if (verdict.ok) return { slot, verdict };
+  }
+  const slot = free[0] ?? slots[0] ?? 0;
+  return { slot, verdict: judge(slot) };
 }

@@ -706,7 +706,7 @@ export const en = {
   'graph.graphParked': 'Enter or an arrow key: back to the nodes · Tab: on to the next part · ?: keys',
   'graph.keys': 'Keys',
   'graph.keys.summary':
-    'Arrow keys: to the next node; Enter: edit it; E: its connections; Esc: leave the graph; ?: all keys.',
+    'Arrow keys: to the next node; Enter: edit it; E: its connections; C: connect it; Esc: leave the graph; ?: all keys.',
   'graph.keys.tab': 'The graph is one stop: Tab enters it at the node you were on, Tab again leaves it',
   'graph.keys.leftRight':
     'Along the lane: from the attribute through its functions to the Plek field, and back',
@@ -720,6 +720,20 @@ export const en = {
   'graph.keys.move': 'Move the node',
   'graph.keys.escape': 'Leave focus mode, else leave the nodes (the graph keeps the focus; Tab goes on)',
   'graph.keys.help': 'Show or hide these keys',
+  'graph.keys.connect':
+    'Connect: start a connection from the node in focus; the arrow keys go to the node to connect to, I chooses its input, Enter connects, Esc cancels',
+  'graph.connect.start':
+    'Connecting from {source}. Arrow keys: go to the node to connect to; I: choose its input; Enter: connect; Esc: cancel.',
+  'graph.connect.noStart': 'Cannot connect from {source}: {reason}.',
+  'graph.connect.self': '{source}: the connection starts here; go to another node.',
+  'graph.connect.can': '{edge}. Enter connects.',
+  'graph.connect.cannot': '{target}: cannot connect here: {reason}.',
+  'graph.connect.done': 'Connected: {edge}.',
+  'graph.connect.refused': 'Not connected: {reason}. Choose another node, or Esc to cancel.',
+  'graph.connect.cancelled': 'Connecting cancelled.',
+  'graph.moved':
+    '{node} moved {direction, select, up {up} down {down} left {left} other {right}}; position x {x}, y {y}.',
+  'graph.focusHeld': '{node} is out of view. An arrow key goes on from it; Enter goes back to it.',
   'graph.keys.palette': 'Functions: one stop; the arrow keys go through the list, Enter adds the function',
   // Problems in an expression's text (src/shared/expression/errors.ts), shown after "Column N:".
   'expr.tooLong': 'the expression is too long ({length, number} characters, at most {max, number})',

@@ -708,7 +708,7 @@ export const nl: Catalogue = {
   'graph.graphParked': 'Enter of een pijltjestoets: terug naar de knopen · Tab: verder · ?: toetsen',
   'graph.keys': 'Toetsen',
   'graph.keys.summary':
-    'Pijltjestoetsen: naar de volgende knoop; Enter: bewerken; E: de verbindingen; Esc: de grafiek verlaten; ?: alle toetsen.',
+    'Pijltjestoetsen: naar de volgende knoop; Enter: bewerken; E: de verbindingen; C: verbinden; Esc: de grafiek verlaten; ?: alle toetsen.',
   'graph.keys.tab': 'De grafiek is één stap: Tab gaat erin bij de knoop waar je was, nog een Tab gaat eruit',
   'graph.keys.leftRight': 'Langs de baan: van het attribuut via de functies naar het Plek-veld, en terug',
   'graph.keys.upDown': 'Naar de baan erboven of eronder (eerst in dezelfde kolom)',
@@ -722,6 +722,21 @@ export const nl: Catalogue = {
   'graph.keys.escape':
     'Focusweergave verlaten, anders de knopen verlaten (de grafiek houdt de focus; Tab gaat verder)',
   'graph.keys.help': 'Deze toetsen tonen of verbergen',
+  'graph.keys.connect':
+    'Verbinden: begin een verbinding bij de knoop met de focus; de pijltjestoetsen gaan naar de knoop om mee te verbinden, I kiest de ingang, Enter verbindt, Esc annuleert',
+  'graph.connect.start':
+    'Verbinden vanaf {source}. Pijltjestoetsen: naar de knoop om mee te verbinden; I: de ingang kiezen; Enter: verbinden; Esc: annuleren.',
+  'graph.connect.noStart': 'Verbinden vanaf {source} kan niet: {reason}.',
+  'graph.connect.self': '{source}: hier begint de verbinding; ga naar een andere knoop.',
+  'graph.connect.can': '{edge}. Enter verbindt.',
+  'graph.connect.cannot': '{target}: hier verbinden kan niet: {reason}.',
+  'graph.connect.done': 'Verbonden: {edge}.',
+  'graph.connect.refused': 'Niet verbonden: {reason}. Kies een andere knoop, of Esc om te annuleren.',
+  'graph.connect.cancelled': 'Verbinden geannuleerd.',
+  'graph.moved':
+    '{node} {direction, select, up {omhoog} down {omlaag} left {naar links} other {naar rechts}} verplaatst; positie x {x}, y {y}.',
+  'graph.focusHeld':
+    '{node} is buiten beeld. Een pijltjestoets gaat ervandaan verder; Enter gaat terug naar de knoop.',
   'graph.keys.palette':
     'Functies: één stap; de pijltjestoetsen gaan door de lijst, Enter voegt de functie toe',
   // Problemen in de tekst van een expressie (src/shared/expression/errors.ts), getoond na "Kolom N:".

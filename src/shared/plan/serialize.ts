@@ -38,13 +38,14 @@ const COMMON_REASONS: Readonly<Record<string, Pick<PlanChange, 'reason' | 'reaso
   groupRule: { reason: 'group rule matches', reasons: [{ code: 'report.reason.groupRule' }] },
 };
 
+/** The common reasons by their English text (the quick test; `commonReason` checks the coded message too). */
+const REASON_NAMES = new Map(Object.entries(COMMON_REASONS).map(([name, common]) => [common.reason, name]));
+
 function commonReason(c: PlanChange): string | undefined {
-  for (const [name, common] of Object.entries(COMMON_REASONS)) {
-    if (c.reason !== common.reason || c.reasons?.length !== 1) continue;
-    const [m] = c.reasons;
-    if (m?.code === common.reasons![0]!.code && !m.params) return name;
-  }
-  return undefined;
+  const name = REASON_NAMES.get(c.reason);
+  if (name === undefined || c.reasons?.length !== 1) return undefined;
+  const [m] = c.reasons;
+  return m?.code === COMMON_REASONS[name]!.reasons![0]!.code && !m.params ? name : undefined;
 }
 
 /** The change with its reason and coded reasons replaced, in place (keys keep their order), by `r`. */
@@ -52,9 +53,10 @@ function shortReason(c: PlanChange): PlanChange {
   const name = commonReason(c);
   if (name === undefined) return c;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(c)) {
+  const from = c as unknown as Record<string, unknown>;
+  for (const k in from) {
     if (k === 'reason') out.r = name;
-    else if (k !== 'reasons') out[k] = v;
+    else if (k !== 'reasons') out[k] = from[k];
   }
   return out as unknown as PlanChange;
 }
@@ -122,7 +124,7 @@ function storeCreate(
     const at = column.get(f.path);
     // Fields in column order, each once, from empty: anything else keeps the full form.
     if (at === undefined || at <= last || f.before !== null || f.op !== 'add') return null;
-    if (Object.keys(f).some((k) => !FIELD_KEYS.has(k))) return null;
+    for (const k in f) if (!FIELD_KEYS.has(k)) return null;
     if (f.managerKey !== undefined) {
       if (f.after !== null) return null;
       values[at] = { managerKey: f.managerKey };
@@ -137,7 +139,9 @@ function storeCreate(
     return at === undefined ? undefined : values[at];
   });
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(c)) {
+  const from = c as unknown as Record<string, unknown>;
+  for (const k in from) {
+    const v = from[k];
     if (k === 'fields') {
       out.values = values;
       if (Object.keys(policy).length) out.policy = policy;

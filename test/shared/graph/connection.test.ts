@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { connect, addTransform, addLiteral } from '../../../src/shared/graph/edit';
-import { validateConnection, typeCompatible, wouldCreateCycle } from '../../../src/shared/graph/connection';
+import {
+  inputSlots,
+  keyboardConnection,
+  validateConnection,
+  typeCompatible,
+  wouldCreateCycle,
+} from '../../../src/shared/graph/connection';
 import { mappingToGraph } from '../../../src/shared/graph/mapping';
 import type { MappingGraph } from '../../../src/shared/graph/model';
 import { specOf } from '../../../src/shared/graph/registry';
@@ -219,5 +225,72 @@ describe("refusals in the consultant's language", () => {
     if (v.ok) return;
     expect(refusalText('nl', v)).toBe(nl);
     expect(refusalText('en', v)).toBe(en);
+  });
+});
+
+describe('keyboardConnection (C, the arrows to a node, Enter)', () => {
+  const mapped = () =>
+    base({
+      'name.familyName': 'Join(" ", Trim([Tussenvoegsel]), Trim([Achternaam]))',
+      'name.givenName': 'Trim([Achternaam])',
+    });
+  const join = 'expr:name.familyName@r';
+
+  it('goes into a free Plek field, and says why a wired one is refused', () => {
+    const g = mapped();
+    expect(keyboardConnection(g, 'src:Personeelsnummer', 'field:name.middleName', specOf)).toEqual({
+      slot: 0,
+      verdict: { ok: true },
+    });
+    const taken = keyboardConnection(g, 'src:Personeelsnummer', 'field:name.givenName', specOf);
+    expect(taken.verdict.ok).toBe(false);
+    expect(taken.verdict.ok === false && taken.verdict.code).toBe('occupied');
+  });
+
+  it("goes into a function's first free input without a typed value: Join's spare input, not its typed separator", () => {
+    const g = mapped();
+    expect(
+      inputSlots(
+        g.nodes.find((n) => n.id === join),
+        specOf,
+      ),
+    ).toEqual([0, 1, 2, 3]);
+    expect(keyboardConnection(g, 'src:Personeelsnummer', join, specOf)).toEqual({
+      slot: 3,
+      verdict: { ok: true },
+    });
+    // I chose the separator: wiring it replaces the typed " ".
+    expect(keyboardConnection(g, 'src:Personeelsnummer', join, specOf, 0)).toEqual({
+      slot: 0,
+      verdict: { ok: true },
+    });
+    // A chosen slot the node does not have falls back to the first free one.
+    expect(keyboardConnection(g, 'src:Personeelsnummer', join, specOf, 9).slot).toBe(3);
+  });
+
+  it('skips inputs that must be typed, and refuses with the reason of the first free input when none takes it', () => {
+    const { g, id } = withNode(base(), 'FormatDate');
+    const formatDate = g.nodes.find((n) => n.id === id);
+    const slots = inputSlots(formatDate, specOf);
+    expect(slots).not.toContain(1);
+    const { g: g2, id: trim } = withNode(base(), 'Trim');
+    const list = keyboardConnection(g2, 'src:proxyAddresses', 'field:name.familyName', specOf);
+    expect(list.verdict.ok === false && list.verdict.code).toBe('listToText');
+    // A list into Trim is fine (item by item).
+    expect(keyboardConnection(g2, 'src:proxyAddresses', trim, specOf).verdict).toEqual({ ok: true });
+  });
+
+  it('refuses an attribute as the target (it has no input) and a Plek field as the start (no output)', () => {
+    const g = mapped();
+    expect(
+      inputSlots(
+        g.nodes.find((n) => n.id === 'src:Achternaam'),
+        specOf,
+      ),
+    ).toEqual([]);
+    const into = keyboardConnection(g, 'src:Personeelsnummer', 'src:Achternaam', specOf);
+    expect(into.verdict.ok === false && into.verdict.code).toBe('intoSource');
+    const from = keyboardConnection(g, 'field:name.givenName', 'field:name.middleName', specOf);
+    expect(from.verdict.ok === false && from.verdict.code).toBe('fromField');
   });
 });

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { applyPlan, type ApplyResult } from '../../sync/apply';
 import { interruptible, readPlanFile, withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { terminalProgress } from '../../sync/progress-bar';
-import { reportCsvParts, reportJsonParts } from '../../sync/report';
+import { reportCsvFile, reportJsonFile, ROWS, type ReportFile, type ReportRow } from '../../sync/report';
 import type { ResolvedTarget } from '../../sync/target';
 import type { SafetyThresholds } from '../../../shared/mapping/schema';
 import type { Plan } from '../../../shared/plan/types';
@@ -41,31 +41,61 @@ export function reportFiles(report: string): { json: string; nl: string; en: str
 }
 
 /**
- * Writes a report file from its parts in 64 KB pieces (a large report never becomes one string), synchronously:
- * each piece is garbage as soon as it is written, instead of surviving into the old generation while a stream
- * drains (a 100,000-row report is 250 MB of text). This is the end of the command; nothing else waits.
+ * Writes the report files (JSON, Dutch and English CSV) in one pass over the rows: each row is built once and
+ * its three texts go out in 64 KB pieces, synchronously (a large report never becomes one string, and each piece
+ * is garbage as soon as it is written instead of surviving into the old generation while a stream drains; a
+ * 100,000-row report is 250 MB of text). This is the end of the command; nothing else waits.
  */
-function writeParts(path: string, parts: Iterable<string>): void {
-  let fd: number;
-  try {
-    fd = openSync(path, 'w');
-  } catch (error) {
+function writeReportFiles(files: { path: string; file: ReportFile }[], rows: Iterable<ReportRow>): void {
+  const outs: {
+    path: string;
+    file: ReportFile;
+    parts: Iterator<string | typeof ROWS>;
+    fd: number;
+    piece: string;
+  }[] = [];
+  const fail = (path: string, error: unknown): never => {
+    for (const o of outs) closeSync(o.fd);
     throw writeError(path, error);
-  }
-  try {
-    let piece = '';
-    for (const part of parts) {
-      piece += part;
-      if (piece.length < 65_536) continue;
-      writeSync(fd, piece);
-      piece = '';
+  };
+  for (const { path, file } of files) {
+    let fd = -1;
+    try {
+      fd = openSync(path, 'w');
+    } catch (error) {
+      fail(path, error);
     }
-    if (piece) writeSync(fd, piece);
-  } catch (error) {
-    throw writeError(path, error);
-  } finally {
-    closeSync(fd);
+    outs.push({ path, file, parts: file.parts[Symbol.iterator](), fd, piece: '' });
   }
+  const put = (o: (typeof outs)[number], text: string, force = false): void => {
+    o.piece += text;
+    if (o.piece.length < 65_536 && !(force && o.piece)) return;
+    try {
+      writeSync(o.fd, o.piece);
+    } catch (error) {
+      fail(o.path, error);
+    }
+    o.piece = '';
+  };
+  /** A file's parts up to its rows (true when it has them), or to its end. */
+  const until = (o: (typeof outs)[number]): boolean => {
+    for (let next = o.parts.next(); !next.done; next = o.parts.next()) {
+      if (next.value === ROWS) return true;
+      put(o, next.value);
+    }
+    return false;
+  };
+  const withRows = outs.filter(until);
+  let i = 0;
+  for (const r of rows) {
+    for (const o of withRows) put(o, o.file.row(r, i));
+    i += 1;
+  }
+  for (const o of outs) {
+    until(o);
+    put(o, '', true);
+  }
+  for (const o of outs) closeSync(o.fd);
 }
 
 /**
@@ -98,9 +128,14 @@ export async function applyWithReport(
   }
   const files = reportFiles(paths.report);
   // Row by row: a 100,000-row report is never held whole, neither as rows nor as text.
-  writeParts(files.json, reportJsonParts(result.report, result.rows()));
-  writeParts(files.nl, reportCsvParts(result.report, 'nl', result.rows()));
-  writeParts(files.en, reportCsvParts(result.report, 'en', result.rows()));
+  writeReportFiles(
+    [
+      { path: files.json, file: reportJsonFile(result.report) },
+      { path: files.nl, file: reportCsvFile(result.report, 'nl') },
+      { path: files.en, file: reportCsvFile(result.report, 'en') },
+    ],
+    result.rows(),
+  );
   const t = result.report.totals;
   if (json) {
     process.stdout.write(

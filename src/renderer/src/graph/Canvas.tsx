@@ -20,11 +20,10 @@ import {
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { validateConnection } from '../../../shared/graph/connection';
-import { slotOf } from '../../../shared/graph/model';
 import { specOf } from '../../../shared/graph/registry';
-import { paramForSlot } from '../../../shared/graph/signatures';
 import { useGraphStore, useGraphStoreApi } from './context';
 import { friendlyName, refusalText, translate, useGraphLang, useGraphText, type GraphLang } from './i18n';
+import { edgeLabel, nodeName } from './labels';
 import { nodeTypes } from './nodes';
 import { toGraph, type FlowEdge, type FlowNode } from './store';
 
@@ -58,38 +57,6 @@ function ariaLabels(lang: GraphLang): Partial<AriaLabelConfig> {
     'minimap.ariaLabel': t('a11y.minimap'),
     'handle.ariaLabel': t('a11y.handle'),
   };
-}
-
-/** How a node is named in an edge's label: the attribute, the function, the literal or the field. */
-function nodeName(n: FlowNode, lang: GraphLang): string {
-  switch (n.type) {
-    case 'source':
-      return n.data.attribute;
-    case 'target':
-      return friendlyName(n.data.path, lang);
-    case 'literal':
-      return n.data.value === null ? 'null' : `"${String(n.data.value)}"`;
-    default:
-      return n.data.op.kind === 'call' ? n.data.op.name : n.data.op.kind === 'binary' ? n.data.op.op : 'not';
-  }
-}
-
-/** "Roepnaam → Voornaam", "Achternaam → Join, invoer 3 (values)": what an edge carries where, for screen readers. */
-function edgeLabel(e: FlowEdge, byId: ReadonlyMap<string, FlowNode>, lang: GraphLang): string {
-  const from = byId.get(e.source);
-  const to = byId.get(e.target);
-  const source = from ? nodeName(from, lang) : e.source;
-  if (!to || to.type === 'target')
-    return translate(lang, 'edgeToField', { source, field: to ? nodeName(to, lang) : e.target });
-  const slot = slotOf(e.targetHandle);
-  const spec = to.type === 'transform' && to.data.op.kind === 'call' ? specOf(to.data.op.name) : undefined;
-  const param = spec ? paramForSlot(spec, slot)?.name : undefined;
-  return translate(lang, 'edgeToInput', {
-    source,
-    fn: nodeName(to, lang),
-    slot: slot + 1,
-    param: param ?? '',
-  });
 }
 
 function minimapColor(n: FlowNode): string {
@@ -161,6 +128,53 @@ function openingViewport(
   return { x: PAD - bounds.x * zoom, y: PAD - bounds.y * zoom, zoom };
 }
 
+/**
+ * The overview map and the zoom controls, docked under the palette, outside the canvas: on a laptop the graph
+ * fills the canvas (attributes on the left, Plek fields on the right, lanes from top to bottom), so anything laid
+ * over it hides nodes (test/e2e/graph-readability.e2e.test.ts). ▣ folds the map away.
+ */
+export const ViewDock = memo(function ViewDock() {
+  const t = useGraphText();
+  const [minimap, setMinimap] = useState(true);
+  return (
+    <div className="ge-dock" data-testid="graph-dock">
+      {minimap && (
+        <MiniMap
+          pannable
+          zoomable
+          position="bottom-left"
+          className="ge-minimap"
+          nodeColor={minimapColor}
+          style={{ width: 128, height: 84 }}
+        />
+      )}
+      <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
+        <ControlButton
+          onClick={() => setMinimap((v) => !v)}
+          title={t(minimap ? 'minimapHide' : 'minimapShow')}
+          aria-label={t(minimap ? 'minimapHide' : 'minimapShow')}
+          aria-pressed={minimap}
+        >
+          ▣
+        </ControlButton>
+      </Controls>
+    </div>
+  );
+});
+
+/** While connecting by keyboard (C): the step the screen reader hears, shown (the live region speaks it). */
+const ConnectBar = memo(function ConnectBar() {
+  const lang = useGraphLang();
+  const connecting = useGraphStore((s) => s.connectFrom !== null);
+  const announcement = useGraphStore((s) => s.announcement);
+  if (!connecting || !announcement) return null;
+  return (
+    <Panel position="top-center" className="ge-connect-bar" data-testid="connect-bar" aria-hidden="true">
+      {announcement.say(lang)}
+    </Panel>
+  );
+});
+
 /** Focus mode: the chain of one field alone, large; Esc or "Show all" returns to the view as it was. */
 const FocusBar = memo(function FocusBar() {
   const store = useGraphStoreApi();
@@ -186,7 +200,6 @@ const FocusBar = memo(function FocusBar() {
 export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const store = useGraphStoreApi();
   const lang = useGraphLang();
-  const t = useGraphText();
   const nodes = useGraphStore((s) => s.nodes);
   const edges = useGraphStore((s) => s.edges);
   const focusedLane = useGraphStore((s) => s.focusedLane);
@@ -194,10 +207,11 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
   const onNodesChange = useGraphStore((s) => s.onNodesChange);
   const onEdgesChange = useGraphStore((s) => s.onEdgesChange);
   const searchMatches = useGraphStore((s) => s.searchMatches);
+  const connectFrom = useGraphStore((s) => s.connectFrom);
+  const connectTo = useGraphStore((s) => (s.connectFrom ? s.navNode : null));
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const paneWidth = useStore((s) => s.width);
   const paneHeight = useStore((s) => s.height);
-  const [minimap, setMinimap] = useState(true);
 
   // Readable edge labels; a list of strings, so that dragging a node (new positions, same names) keeps it.
   const labels = useGraphStore(
@@ -239,9 +253,12 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
           } as FlowNode;
           named.cache.set(n, shown);
         }
-        return focusedLane && !laneNodes.has(n.id) ? { ...shown, hidden: true } : shown;
+        if (focusedLane && !laneNodes.has(n.id)) return { ...shown, hidden: true };
+        if (n.id === connectFrom) return { ...shown, className: 'is-connect-from' };
+        if (n.id === connectTo) return { ...shown, className: 'is-connect-to' };
+        return shown;
       }),
-    [nodes, named, focusedLane, laneNodes],
+    [nodes, named, focusedLane, laneNodes, connectFrom, connectTo],
   );
   const aria = useMemo(() => ariaLabels(lang), [lang]);
   // The same judge as the CLI and the tests: the shared engine's validateConnection.
@@ -332,29 +349,9 @@ export const Canvas = memo(function Canvas({ colorMode }: { colorMode: ColorMode
       onlyRenderVisibleElements
     >
       <Background gap={24} />
-      {/* Bottom left, above the controls: the Plek fields sit in the right-hand column, which it must not hide. */}
-      {minimap && (
-        <MiniMap
-          pannable
-          zoomable
-          position="bottom-left"
-          className="ge-minimap"
-          nodeColor={minimapColor}
-          style={{ width: 140, height: 90 }}
-        />
-      )}
-      <Controls position="bottom-left" orientation="horizontal" showInteractive={false}>
-        <ControlButton
-          onClick={() => setMinimap((v) => !v)}
-          title={t(minimap ? 'minimapHide' : 'minimapShow')}
-          aria-label={t(minimap ? 'minimapHide' : 'minimapShow')}
-          aria-pressed={minimap}
-        >
-          ▣
-        </ControlButton>
-      </Controls>
       <FocusBar />
       <ConnectionHint />
+      <ConnectBar />
     </ReactFlow>
   );
 });

@@ -12,7 +12,7 @@ import {
 } from 'react';
 import type { MappingFileInput } from '../../../shared/mapping/schema';
 import type { SourceAttribute, SourceRecord } from '../../../shared/source/types';
-import { Canvas } from './Canvas';
+import { Canvas, ViewDock } from './Canvas';
 import { GraphStoreContext } from './context';
 import { Palette } from './Palette';
 import { PreviewTable } from './PreviewTable';
@@ -21,7 +21,7 @@ import { createGraphEditorStore, type GraphEditorStore } from './store';
 import { useColorMode } from './theme';
 import { Toolbar } from './Toolbar';
 import { useGraphText } from './i18n';
-import { GraphEntry, useEnterGraph, useGraphKeys } from './keyboard';
+import { GraphAnnouncer, GraphEntry, useEnterGraph, useGraphKeys } from './keyboard';
 
 export interface MappingEditorProps {
   mapping: MappingFileInput;
@@ -203,9 +203,12 @@ export function MappingEditor({
             <CanvasHost canvas={canvas}>
               <CanvasPane colorMode={colorMode} onRender={profile} />
             </CanvasHost>
+            {/* Under the palette on screen; after the graph in the tab order (the graph's tools). */}
+            <ViewDock />
             <SidePanel />
           </div>
           <PreviewPane onRender={profile} />
+          <GraphAnnouncer />
         </div>
       </ReactFlowProvider>
     </GraphStoreContext.Provider>

@@ -1,6 +1,12 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import type { GraphNode } from '../../../shared/graph/model';
+import {
+  inputSlots,
+  keyboardConnection,
+  validateConnection,
+  type KeyboardConnection,
+} from '../../../shared/graph/connection';
+import { inputHandle, type GraphNode } from '../../../shared/graph/model';
 import {
   chainEnd,
   entryNode,
@@ -10,9 +16,18 @@ import {
   type NavEdge,
   type NavNode,
 } from '../../../shared/graph/navigation';
+import { specOf } from '../../../shared/graph/registry';
 import { useGraphStore, useGraphStoreApi } from './context';
-import { useGraphText } from './i18n';
-import { GRAPH_KEYS_ID, sizeOfIn, toGraph, type GraphEditorState, type GraphEditorStore } from './store';
+import { refusalText, translate, useGraphLang, useGraphText, type GraphLang } from './i18n';
+import { edgeLabel, nodeName } from './labels';
+import {
+  GRAPH_KEYS_ID,
+  sizeOfIn,
+  toGraph,
+  type FlowNode,
+  type GraphEditorState,
+  type GraphEditorStore,
+} from './store';
 
 /**
  * Keyboard work on the graph with roving focus: the graph is one tab stop; inside it the arrow keys move between
@@ -29,8 +44,6 @@ const ARROWS: Record<string, NavDirection> = {
 /** Shift+arrow moves the focused node by this much (graph units), one undo step per press. */
 const MOVE_STEP = 20;
 const MARGIN = 24;
-/** Bottom left of the canvas holds the minimap and the zoom controls: a node revealed there stays above them. */
-const MINIMAP_CLEAR = { width: 190, height: 170 };
 
 /** The nodes the keyboard can go to (in focus mode: the focused chain), with their drawn sizes. */
 function visibleGraph(s: GraphEditorState): { nodes: NavNode[]; edges: NavEdge[] } {
@@ -82,7 +95,7 @@ export function useEnterGraph(): () => void {
   }, [store, flow, rf]);
 }
 
-/** Pans (never zooms) just enough to show a node whole, clear of the minimap. */
+/** Pans (never zooms) just enough to show a node whole (the minimap and the zoom controls are outside the canvas). */
 function useReveal(): (id: string) => void {
   const flow = useReactFlow();
   const rf = useStoreApi();
@@ -96,13 +109,12 @@ function useReveal(): (id: string) => void {
       const h = (node.measured.height ?? 60) * zoom;
       const sx = node.internals.positionAbsolute.x * zoom + vx;
       const sy = node.internals.positionAbsolute.y * zoom + vy;
-      const bottom = sx < MINIMAP_CLEAR.width ? MINIMAP_CLEAR.height : MARGIN;
       let dx = 0;
       let dy = 0;
       if (sx < MARGIN) dx = MARGIN - sx;
       else if (sx + w > pw - MARGIN) dx = Math.max(MARGIN - sx, pw - MARGIN - (sx + w));
       if (sy < MARGIN) dy = MARGIN - sy;
-      else if (sy + h > ph - bottom) dy = Math.max(MARGIN - sy, ph - bottom - (sy + h));
+      else if (sy + h > ph - MARGIN) dy = Math.max(MARGIN - sy, ph - MARGIN - (sy + h));
       if (dx !== 0 || dy !== 0) void flow.setViewport({ x: vx + dx, y: vy + dy, zoom });
     },
     [flow, rf],
@@ -155,6 +167,140 @@ function cycle(list: readonly string[], current: string | null, back: boolean): 
   return list[(i + (back ? list.length - 1 : 1)) % list.length];
 }
 
+/** The node's name for an announcement, in the language it is spoken in. */
+function spoken(nodes: readonly FlowNode[], id: string): (lang: GraphLang) => string {
+  const node = nodes.find((n) => n.id === id);
+  return (lang) => (node ? nodeName(node, lang) : id);
+}
+
+/** The connection Enter would make from `from` into the node `to` (the input chosen with I, else the first free one that takes it). */
+function connectChoice(s: GraphEditorState, from: string, to: string): KeyboardConnection {
+  return keyboardConnection(toGraph(s.nodes, s.edges), from, to, specOf, s.connectSlot);
+}
+
+/** Says where a keyboard connection would go from the focused node, and whether Enter will make it. */
+function announceTarget(store: GraphEditorStore): void {
+  const s = store.getState();
+  const from = s.connectFrom;
+  const to = s.navNode;
+  if (!from || !to) return;
+  const byId = new Map(s.nodes.map((n) => [n.id, n]));
+  if (to === from) {
+    const name = spoken(s.nodes, from);
+    s.announce((lang) => translate(lang, 'connect.self', { source: name(lang) }));
+    return;
+  }
+  const { slot, verdict } = connectChoice(s, from, to);
+  const edge = { source: from, target: to, targetHandle: inputHandle(slot) };
+  s.announce((lang) =>
+    verdict.ok
+      ? translate(lang, 'connect.can', { edge: edgeLabel(edge, byId, lang) })
+      : translate(lang, 'connect.cannot', {
+          target: nodeName(byId.get(to)!, lang),
+          reason: refusalText(lang, verdict),
+        }),
+  );
+}
+
+/** C on a node: a connection starts from it (a Plek field has no output: said why). */
+function startConnect(store: GraphEditorStore, id: string): void {
+  const s = store.getState();
+  const node = s.nodes.find((n) => n.id === id);
+  if (!node) return;
+  const name = spoken(s.nodes, id);
+  if (node.type === 'target') {
+    s.announce((lang) =>
+      translate(lang, 'connect.noStart', {
+        source: name(lang),
+        reason: refusalText(lang, { code: 'fromField', params: {} }),
+      }),
+    );
+    return;
+  }
+  s.setConnect(id);
+  s.announce((lang) => translate(lang, 'connect.start', { source: name(lang) }));
+}
+
+/**
+ * The keys while connecting by keyboard: the arrows (Home, End) go to the node to connect to, I chooses its
+ * input, Enter connects (a refused connection is said with its reason and the mode stays), Esc cancels.
+ */
+function onConnectKey(store: GraphEditorStore, id: string, e: React.KeyboardEvent): boolean {
+  const s = store.getState();
+  const from = s.connectFrom!;
+  const { nodes, edges } = visibleGraph(s);
+  const dir = ARROWS[e.key];
+  if (dir) {
+    if (e.shiftKey) return true;
+    const next = nextNode(nodes, edges, id, dir, s.navPrev);
+    if (next) {
+      s.setConnect(from);
+      s.focusNode(next, id);
+    }
+    announceTarget(store);
+    return true;
+  }
+  switch (e.key) {
+    case 'Home':
+    case 'End': {
+      const end = chainEnd(nodes, edges, id, e.key === 'Home' ? 'left' : 'right');
+      if (end !== id) {
+        s.setConnect(from);
+        s.focusNode(end);
+      }
+      announceTarget(store);
+      return true;
+    }
+    case 'i':
+    case 'I': {
+      const slots = inputSlots(
+        toGraph(s.nodes, s.edges).nodes.find((n) => n.id === id),
+        specOf,
+      );
+      if (id !== from && slots.length > 1) {
+        const current = connectChoice(s, from, id).slot;
+        const i = slots.indexOf(current);
+        const next = slots[(i + (e.key === 'I' ? slots.length - 1 : 1)) % slots.length]!;
+        s.setConnect(from, next);
+      }
+      announceTarget(store);
+      return true;
+    }
+    case 'Enter': {
+      if (id === from) {
+        announceTarget(store);
+        return true;
+      }
+      const { slot } = connectChoice(s, from, id);
+      const edge = { source: from, target: id, targetHandle: inputHandle(slot) };
+      const byId = new Map(s.nodes.map((n) => [n.id, n]));
+      const graph = toGraph(s.nodes, s.edges);
+      const verdict = validateConnection(graph, { ...edge, sourceHandle: 'out' }, specOf);
+      if (verdict.ok && s.connect({ ...edge, sourceHandle: 'out' })) {
+        s.setConnect(null);
+        s.announce((lang) => translate(lang, 'connect.done', { edge: edgeLabel(edge, byId, lang) }));
+      } else if (!verdict.ok) {
+        s.announce((lang) => translate(lang, 'connect.refused', { reason: refusalText(lang, verdict) }));
+      }
+      return true;
+    }
+    case 'Escape': {
+      s.setConnect(null);
+      s.focusNode(from);
+      s.announce((lang) => translate(lang, 'connect.cancelled'));
+      return true;
+    }
+    case '?':
+      s.setKeysOpen(!s.keysOpen);
+      return true;
+    case 'Tab':
+      return false;
+    default:
+      // Delete, E, C…: not while a connection is being made.
+      return true;
+  }
+}
+
 /** The editor's keys on a focused node or edge; returns true when it handled the key. */
 function onNodeKey(
   store: GraphEditorStore,
@@ -163,6 +309,7 @@ function onNodeKey(
   e: React.KeyboardEvent,
 ): boolean {
   const s = store.getState();
+  if (s.connectFrom) return onConnectKey(store, id, e);
   const { nodes, edges } = visibleGraph(s);
   const dir = ARROWS[e.key];
   if (dir && e.shiftKey) {
@@ -170,7 +317,11 @@ function onNodeKey(
     if (!node) return true;
     const dx = dir === 'left' ? -MOVE_STEP : dir === 'right' ? MOVE_STEP : 0;
     const dy = dir === 'up' ? -MOVE_STEP : dir === 'down' ? MOVE_STEP : 0;
-    s.moveNodes(new Map([[id, { x: node.position.x + dx, y: node.position.y + dy }]]), true);
+    const to = { x: node.position.x + dx, y: node.position.y + dy };
+    s.moveNodes(new Map([[id, to]]), true);
+    const name = spoken(s.nodes, id);
+    const [x, y] = [Math.round(to.x), Math.round(to.y)];
+    s.announce((lang) => translate(lang, 'moved', { node: name(lang), direction: dir, x, y }));
     return true;
   }
   if (dir) {
@@ -224,6 +375,10 @@ function onNodeKey(
       else s.leaveGraph();
       return true;
     }
+    case 'c':
+    case 'C':
+      startConnect(store, id);
+      return true;
     case '?':
       s.setKeysOpen(!s.keysOpen);
       return true;
@@ -308,9 +463,15 @@ export function useGraphKeys(root: React.RefObject<HTMLElement | null>): (e: Rea
 export const GraphEntry = memo(function GraphEntry() {
   const store = useGraphStoreApi();
   const t = useGraphText();
+  const lang = useGraphLang();
   const ref = useRef<HTMLDivElement>(null);
   const [inside, setInside] = useState(false);
   const parked = useGraphStore((s) => s.navParked);
+  const held = useGraphStore((s) => (s.navHeld ? s.navNode : null));
+  const heldName = useGraphStore((s) => {
+    const n = s.navHeld ? s.nodes.find((x) => x.id === s.navNode) : undefined;
+    return n ? nodeName(n, lang) : null;
+  });
   const request = useGraphStore((s) => s.focusRequest);
   const enter = useEnterGraph();
   const reveal = useReveal();
@@ -322,13 +483,16 @@ export const GraphEntry = memo(function GraphEntry() {
       // entry's own focusin event is still on its way here.
       const target = document.activeElement;
       const canvas = ref.current?.parentElement;
-      const on =
-        !!target && !!canvas?.contains(target)
-          ? target.closest('.react-flow__node, .react-flow__edge')
-          : null;
+      const within = !!target && !!canvas?.contains(target);
+      const on = within ? target.closest('.react-flow__node, .react-flow__edge') : null;
       setInside(on !== null);
-      if (target === ref.current) return;
       const s = store.getState();
+      // The focus went elsewhere in the page: a keyboard connection ends, a held focus is let go.
+      if (!within && (s.connectFrom || s.navHeld)) {
+        s.setConnect(null);
+        if (s.navHeld) s.noteFocus({ node: s.navNode ?? '' });
+      }
+      if (target === ref.current) return;
       if (on?.classList.contains('react-flow__node')) s.noteFocus({ node: on.getAttribute('data-id') ?? '' });
       else if (on?.classList.contains('react-flow__edge'))
         s.noteFocus({ edge: on.getAttribute('data-id') ?? '' });
@@ -336,6 +500,42 @@ export const GraphEntry = memo(function GraphEntry() {
     };
     document.addEventListener('focusin', onFocusIn);
     return () => document.removeEventListener('focusin', onFocusIn);
+  }, [store]);
+
+  // The mouse panned the focused node out of view (the canvas draws only what is in view, so the node goes and
+  // the focus would fall to the page) or pressed on the canvas's background: the focus rests on the graph's one
+  // tab stop instead, and the next arrow key goes on from that node (roving focus kept).
+  useEffect(() => {
+    let pressedInCanvas = false;
+    const onPointerDown = (e: PointerEvent) => {
+      pressedInCanvas = !!ref.current?.parentElement?.contains(e.target as Node);
+    };
+    const onFocusOut = (e: FocusEvent) => {
+      const lost = e.target as Element;
+      const canvas = ref.current?.parentElement;
+      if (e.relatedTarget || !canvas || !lost.closest?.('.react-flow__node, .react-flow__edge')) return;
+      if (!canvas.contains(lost) && lost.isConnected) return;
+      requestAnimationFrame(() => {
+        const active = document.activeElement;
+        if (active && active !== document.body) return;
+        setInside(false);
+        const s = store.getState();
+        const nodeThere = !!s.navNode && s.nodes.some((n) => n.id === s.navNode);
+        const edgeGone = !!s.navEdge && !s.edges.some((x) => x.id === s.navEdge);
+        // A node or edge removed (Delete, undo) is handled below; a press outside the canvas lets the focus go.
+        if (!nodeThere || edgeGone || s.navParked || (lost.isConnected && !pressedInCanvas)) return;
+        s.holdFocus();
+        ref.current?.focus({ preventScroll: true });
+        const name = spoken(s.nodes, s.navNode!);
+        if (!lost.isConnected) s.announce((lang) => translate(lang, 'focusHeld', { node: name(lang) }));
+      });
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    document.addEventListener('focusout', onFocusOut);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown, true);
+      document.removeEventListener('focusout', onFocusOut);
+    };
   }, [store]);
 
   // The focused node or edge removed by an undo (or by the mouse): the focus would fall to the page, so it goes
@@ -391,23 +591,42 @@ export const GraphEntry = memo(function GraphEntry() {
   return (
     <div
       ref={ref}
-      className={`ge-graph-entry${parked ? ' is-parked' : ''}`}
+      className={`ge-graph-entry${parked ? ' is-parked' : ''}${held ? ' is-held' : ''}`}
       tabIndex={inside ? -1 : 0}
       role="group"
       aria-label={t('graphLabel')}
       aria-describedby={GRAPH_KEYS_ID}
       data-testid="graph-entry"
       onFocus={(e) => {
-        if (e.target === ref.current && !store.getState().navParked) enter();
+        const s = store.getState();
+        if (e.target === ref.current && !s.navParked && !s.navHeld) enter();
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ' || e.key in ARROWS) {
+        if (e.target !== ref.current || e.ctrlKey || e.metaKey || e.altKey) return;
+        const s = store.getState();
+        const dir = ARROWS[e.key];
+        if (s.navHeld && s.navNode && dir && !e.shiftKey) {
+          // Roving focus kept: on from the node the keyboard was on, panned back into view.
+          e.preventDefault();
+          const { nodes, edges } = visibleGraph(s);
+          const next = nextNode(nodes, edges, s.navNode, dir, s.navPrev);
+          const connecting = s.connectFrom;
+          s.focusNode(next ?? s.navNode, next ? s.navNode : s.navPrev);
+          if (connecting) announceTarget(store);
+          return;
+        }
+        if (e.key === 'Enter' || e.key === ' ' || dir) {
           e.preventDefault();
           enter();
         }
       }}
     >
       {parked && <span className="ge-graph-entry-hint">{t('graphParked')}</span>}
+      {heldName && (
+        <span className="ge-graph-entry-hint" data-testid="graph-held">
+          {t('focusHeld', { node: heldName })}
+        </span>
+      )}
       <span id={GRAPH_KEYS_ID} hidden>
         {t('keys.summary')}
       </span>
@@ -429,6 +648,7 @@ export const KeyboardHelp = memo(function KeyboardHelp() {
     ['E, Shift+E', t('keys.edges')],
     ['Delete', t('keys.delete')],
     ['Shift+← → ↑ ↓', t('keys.move')],
+    ['C', t('keys.connect')],
     ['Esc', t('keys.escape')],
     ['?', t('keys.help')],
   ] as const;
@@ -451,5 +671,27 @@ export const KeyboardHelp = memo(function KeyboardHelp() {
         ))}
       </dl>
     </details>
+  );
+});
+
+/**
+ * The graph's screen-reader voice (aria-live): a keyboard connection step by step, a node moved with
+ * Shift+arrow, a focused node panned out of view. Worded when shown, in the app's language.
+ */
+export const GraphAnnouncer = memo(function GraphAnnouncer() {
+  const lang = useGraphLang();
+  const announcement = useGraphStore((s) => s.announcement);
+  // The same words again (a second refusal) are a new message: a no-break space makes the text differ.
+  const text = announcement ? announcement.say(lang) + (announcement.seq % 2 === 0 ? '\u00a0' : '') : '';
+  return (
+    <div
+      className="ge-sr-only"
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      data-testid="graph-announcer"
+    >
+      {text}
+    </div>
   );
 });

@@ -40,6 +40,7 @@ import type {
   TransformOp,
 } from '../../../shared/graph/model';
 import { specOf } from '../../../shared/graph/registry';
+import type { Lang } from '../../../shared/i18n';
 import { friendlyName } from './i18n';
 
 export type SourceAttributeFlowNode = Node<SourceAttributeData, 'source'>;
@@ -165,6 +166,17 @@ export interface NavigationSlice {
   editing: string | null;
   /** Whether the keyboard help is open. */
   keysOpen: boolean;
+  /**
+   * True while the DOM focus rests on the graph's tab stop because the focused node went out of view (the mouse
+   * panned it away): the next arrow key goes on from `navNode`, Enter goes back to it.
+   */
+  navHeld: boolean;
+  /** Connecting by keyboard (C on a node): the node the new edge starts from, or null. */
+  connectFrom: string | null;
+  /** The input of the focused node the new edge would enter (I chooses another), or null for the first free one. */
+  connectSlot: number | null;
+  /** The last screen-reader announcement (aria-live), worded when shown, so it follows the app's language. */
+  announcement: { seq: number; say: (lang: Lang) => string } | null;
   /** Moves the keyboard focus to a node; the selection follows it. */
   focusNode(id: string, from?: string | null): void;
   focusEdge(id: string): void;
@@ -174,6 +186,10 @@ export interface NavigationSlice {
   noteFocus(target: { node?: string; edge?: string } | null): void;
   setEditing(id: string | null): void;
   setKeysOpen(open: boolean): void;
+  /** The focused node went out of view: the focus rests on the graph, the keyboard goes on from the node. */
+  holdFocus(): void;
+  setConnect(from: string | null, slot?: number | null): void;
+  announce(say: (lang: Lang) => string): void;
 }
 
 export type GraphEditorState = GraphSlice & SampleSlice & PreviewSlice & ValidationSlice & NavigationSlice;
@@ -580,6 +596,10 @@ const createNavigationSlice: Slice<NavigationSlice> = (set, get) => ({
   focusRequest: 0,
   editing: null,
   keysOpen: false,
+  navHeld: false,
+  connectFrom: null,
+  connectSlot: null,
+  announcement: null,
   focusNode(id, from = null) {
     if (!get().nodes.some((n) => n.id === id)) return;
     get().setSelection(new Set([id]), new Set());
@@ -588,6 +608,7 @@ const createNavigationSlice: Slice<NavigationSlice> = (set, get) => ({
       navPrev: from,
       navEdge: null,
       navParked: false,
+      navHeld: false,
       editing: null,
       focusRequest: get().focusRequest + 1,
     });
@@ -595,10 +616,33 @@ const createNavigationSlice: Slice<NavigationSlice> = (set, get) => ({
   focusEdge(id) {
     if (!get().edges.some((e) => e.id === id)) return;
     get().setSelection(new Set(), new Set([id]));
-    set({ navEdge: id, navParked: false, editing: null, focusRequest: get().focusRequest + 1 });
+    set({
+      navEdge: id,
+      navParked: false,
+      navHeld: false,
+      editing: null,
+      focusRequest: get().focusRequest + 1,
+    });
   },
   leaveGraph() {
-    set({ navParked: true, navEdge: null, editing: null, focusRequest: get().focusRequest + 1 });
+    set({
+      navParked: true,
+      navHeld: false,
+      navEdge: null,
+      editing: null,
+      connectFrom: null,
+      connectSlot: null,
+      focusRequest: get().focusRequest + 1,
+    });
+  },
+  holdFocus() {
+    set({ navHeld: true, navEdge: null, editing: null });
+  },
+  setConnect(from, slot = null) {
+    set({ connectFrom: from, connectSlot: from ? slot : null });
+  },
+  announce(say) {
+    set({ announcement: { seq: (get().announcement?.seq ?? 0) + 1, say } });
   },
   noteFocus(target) {
     const s = get();
@@ -607,6 +651,7 @@ const createNavigationSlice: Slice<NavigationSlice> = (set, get) => ({
       Object.assign(patch, { navNode: target.node, navEdge: null });
     if (target?.edge && target.edge !== s.navEdge) patch.navEdge = target.edge;
     if (target && s.navParked) patch.navParked = false;
+    if (target && s.navHeld) patch.navHeld = false;
     if (Object.keys(patch).length > 0) set(patch);
   },
   setEditing(id) {

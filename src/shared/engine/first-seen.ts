@@ -1,0 +1,182 @@
+/**
+ * "Where was this value first seen?" tables for the cross-row checks of a run (duplicate keys, emails, logins):
+ * value → the index of the first row that had it. A run on a million rows asks this several million times, and a
+ * `Map` of a million entries answers slowly (a chain of entries in memory to follow per lookup, each a likely cache
+ * miss) and keeps the collector busy. These tables keep their slots in one typed array (open addressing, linear
+ * probing): a lookup mostly touches one slot. Two different values are never confused: a number is stored itself,
+ * and a text's slot holds its hash and the entry, whose text is compared before a match is reported.
+ */
+
+/** A table's slots start at this many and double when half full. */
+const INITIAL_SLOTS = 1024;
+
+/** Murmur3's finaliser: spreads the bits of a 32-bit value over all bits (so that close numbers land far apart). */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}
+
+/** FNV-1a over the UTF-16 code units of a text, finalised by `mix`. */
+export function textHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return mix(h);
+}
+
+/** Whole numbers 0 … 2³¹−1 (personnel numbers) → first row index, in one Int32Array of (number, index + 1) pairs. */
+export class FirstSeenNumbers {
+  private slots = new Int32Array(INITIAL_SLOTS * 2);
+  private mask = INITIAL_SLOTS - 1;
+  size = 0;
+
+  /** The first index recorded for `n`, or −1. */
+  get(n: number): number {
+    const slots = this.slots;
+    for (let s = mix(n) & this.mask; ; s = (s + 1) & this.mask) {
+      const entry = slots[2 * s + 1]!;
+      if (entry === 0) return -1;
+      if (slots[2 * s] === n) return entry - 1;
+    }
+  }
+
+  /** The first index recorded for `n`; when there is none, records `index` and returns −1. */
+  getOrAdd(n: number, index: number): number {
+    const slots = this.slots;
+    let s = mix(n) & this.mask;
+    for (; ; s = (s + 1) & this.mask) {
+      const entry = slots[2 * s + 1]!;
+      if (entry === 0) break;
+      if (slots[2 * s] === n) return entry - 1;
+    }
+    slots[2 * s] = n;
+    slots[2 * s + 1] = index + 1;
+    if (++this.size * 2 > this.mask + 1) this.grow();
+    return -1;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const count = (this.mask + 1) * 2;
+    this.slots = new Int32Array(count * 2);
+    this.mask = count - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      const entry = old[s + 1]!;
+      if (entry === 0) continue;
+      const n = old[s]!;
+      let t = mix(n) & this.mask;
+      while (this.slots[2 * t + 1] !== 0) t = (t + 1) & this.mask;
+      this.slots[2 * t] = n;
+      this.slots[2 * t + 1] = entry;
+    }
+  }
+}
+
+/**
+ * Texts → first row index. The slots hold (hash, entry + 1) pairs; the entries' texts and indexes are kept in
+ * order of arrival, so a slot whose hash matches is confirmed by comparing the texts. `hash` is a parameter for
+ * the tests, which force collisions with it.
+ */
+export class FirstSeenTexts {
+  private slots = new Int32Array(INITIAL_SLOTS * 2);
+  private mask = INITIAL_SLOTS - 1;
+  private readonly texts: string[] = [];
+  private indexes = new Int32Array(INITIAL_SLOTS);
+
+  constructor(
+    /** What is kept of a text that is added (a copy cut loose from the chunk it was read from). */
+    private readonly keep: (text: string) => string = (t) => t,
+    private readonly hash: (text: string) => number = textHash,
+  ) {}
+
+  get size(): number {
+    return this.texts.length;
+  }
+
+  /** The first index recorded for `text`, or −1. */
+  get(text: string): number {
+    const h = this.hash(text) | 0;
+    const slots = this.slots;
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const entry = slots[2 * s + 1]!;
+      if (entry === 0) return -1;
+      if (slots[2 * s] === h && this.texts[entry - 1] === text) return this.indexes[entry - 1]!;
+    }
+  }
+
+  /** The first index recorded for `text`; when there is none, records `index` and returns −1. */
+  getOrAdd(text: string, index: number): number {
+    const h = this.hash(text) | 0;
+    const slots = this.slots;
+    let s = h & this.mask;
+    for (; ; s = (s + 1) & this.mask) {
+      const entry = slots[2 * s + 1]!;
+      if (entry === 0) break;
+      if (slots[2 * s] === h && this.texts[entry - 1] === text) return this.indexes[entry - 1]!;
+    }
+    const entry = this.texts.length;
+    this.texts.push(this.keep(text));
+    if (entry === this.indexes.length) {
+      const grown = new Int32Array(entry * 2);
+      grown.set(this.indexes);
+      this.indexes = grown;
+    }
+    this.indexes[entry] = index;
+    slots[2 * s] = h;
+    slots[2 * s + 1] = entry + 1;
+    if (this.texts.length * 2 > this.mask + 1) this.grow();
+    return -1;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const count = (this.mask + 1) * 2;
+    this.slots = new Int32Array(count * 2);
+    this.mask = count - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      const entry = old[s + 1]!;
+      if (entry === 0) continue;
+      const h = old[s]!;
+      let t = h & this.mask;
+      while (this.slots[2 * t + 1] !== 0) t = (t + 1) & this.mask;
+      this.slots[2 * t] = h;
+      this.slots[2 * t + 1] = entry;
+    }
+  }
+}
+
+/**
+ * A run's mapping keys as the run files them (`keyId`): whole numbers in a number table, other keys in a text
+ * table. A number outside 0 … 2³¹−1 (which `keyId` never gives) would go to the text table as its digits: a text
+ * key never consists of the digits of a whole number (`keyId` makes those numbers), so the two never meet.
+ */
+export class FirstSeenKeys {
+  private readonly numbers = new FirstSeenNumbers();
+  private readonly texts: FirstSeenTexts;
+
+  constructor(keep?: (text: string) => string, hash?: (text: string) => number) {
+    this.texts = new FirstSeenTexts(keep, hash);
+  }
+
+  get(key: string | number): number {
+    if (typeof key !== 'number') return this.texts.get(key);
+    return key >= 0 && (key | 0) === key ? this.numbers.get(key) : this.texts.get(String(key));
+  }
+
+  getOrAdd(key: string | number, index: number): number {
+    if (typeof key !== 'number') return this.texts.getOrAdd(key, index);
+    return key >= 0 && (key | 0) === key
+      ? this.numbers.getOrAdd(key, index)
+      : this.texts.getOrAdd(String(key), index);
+  }
+
+  has(key: string | number): boolean {
+    return this.get(key) !== -1;
+  }
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FirstSeenKeys,
+  FirstSeenNumbers,
+  FirstSeenTexts,
+  textHash,
+} from '../../../src/shared/engine/first-seen';
+import { mulberry32 } from '../../fixtures/hr-export';
+
+/** The same answers as a Map used the same way: first index of each value, −1 for a value not seen before. */
+function firstSeenByMap<K>(values: K[]): number[] {
+  const first = new Map<K, number>();
+  return values.map((v, i) => {
+    const known = first.get(v);
+    if (known !== undefined) return known;
+    first.set(v, i);
+    return -1;
+  });
+}
+
+/** Generated Dutch work emails: local parts that repeat now and then (two Jan Jansens), some only by case. */
+function emails(count: number, seed: number): string[] {
+  const rand = mulberry32(seed);
+  const given = ['jan', 'sanne', 'fatima', 'daan', 'chloë', 'youssef', 'anouk', 'ömer'];
+  const family = ['jansen', 'devries', 'vandijk', 'elamrani', 'bakker', 'özdemir', 'vanthof'];
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const g = given[Math.floor(rand() * given.length)]!;
+    const f = family[Math.floor(rand() * family.length)]!;
+    const n = Math.floor(rand() * 400);
+    const local = `${g}.${f}${n === 0 ? '' : n}`;
+    out.push(rand() < 0.01 ? local.toUpperCase() : local);
+  }
+  return out;
+}
+
+describe('FirstSeenTexts', () => {
+  it('answers as a Map would for 50,000 generated emails, across many growths of the table', () => {
+    const values = emails(50_000, 7);
+    const table = new FirstSeenTexts();
+    const got = values.map((v, i) => table.getOrAdd(v, i));
+    expect(got).toEqual(firstSeenByMap(values));
+    expect(table.size).toBe(new Set(values).size);
+    // A duplicate was really found (the data repeats), and lookups agree with what was added.
+    expect(got.filter((x) => x >= 0).length).toBeGreaterThan(1000);
+    for (const v of values.slice(0, 500)) expect(table.get(v)).toBe(values.indexOf(v));
+    expect(table.get('nobody.here')).toBe(-1);
+  });
+
+  it('never confuses two texts whose hashes are equal (every text forced to one hash)', () => {
+    const values = [
+      'jan.jansen',
+      'Jan.Jansen',
+      'jan.jansen ',
+      'sanne.bakker',
+      '',
+      'jan.jansen',
+      'sanne.bakker',
+    ];
+    const table = new FirstSeenTexts(undefined, () => 42);
+    expect(values.map((v, i) => table.getOrAdd(v, i))).toEqual([-1, -1, -1, -1, -1, 0, 3]);
+    expect(table.get('Jan.Jansen')).toBe(1);
+    expect(table.get('jan.janseN')).toBe(-1);
+  });
+
+  it('never confuses texts that collide in a few hash bits, past growth of the table', () => {
+    // Only 3 distinct hashes for 5,000 distinct texts: long probe chains, wrapping around the end of the slots.
+    const values = emails(5_000, 11);
+    const table = new FirstSeenTexts(undefined, (t) => textHash(t) % 3);
+    expect(values.map((v, i) => table.getOrAdd(v, i))).toEqual(firstSeenByMap(values));
+  });
+
+  it('keeps what `keep` returns for an added text, and finds it by an equal text', () => {
+    const kept: string[] = [];
+    const table = new FirstSeenTexts((t) => {
+      kept.push(t);
+      return `${t}`;
+    });
+    table.getOrAdd('fatima.elamrani', 0);
+    table.getOrAdd('fatima.elamrani', 1);
+    expect(kept).toEqual(['fatima.elamrani']);
+    expect(table.get('fatima.elamrani')).toBe(0);
+  });
+});
+
+describe('FirstSeenNumbers', () => {
+  it('answers as a Map would for personnel numbers with repeats, 0 and the largest 9-digit number', () => {
+    const rand = mulberry32(3);
+    const values: number[] = [0, 999_999_999, 0];
+    for (let i = 0; i < 60_000; i++) values.push(100_000 + Math.floor(rand() * 200_000));
+    values.push(999_999_999);
+    const table = new FirstSeenNumbers();
+    expect(values.map((v, i) => table.getOrAdd(v, i))).toEqual(firstSeenByMap(values));
+    expect(table.get(0)).toBe(0);
+    expect(table.get(999_999_999)).toBe(1);
+    expect(table.get(1)).toBe(-1);
+  });
+
+  it('keeps numbers apart that fall in the same slot (multiples of the table size)', () => {
+    const values = [0, 1024, 2048, 4096, 1 << 20, 0, 2048, 1 << 20];
+    const table = new FirstSeenNumbers();
+    expect(values.map((v, i) => table.getOrAdd(v, i))).toEqual(firstSeenByMap(values));
+  });
+});
+
+describe('FirstSeenKeys', () => {
+  it('keeps the number 123 and the text "0123" apart, and finds each again', () => {
+    const keys = new FirstSeenKeys(undefined, () => 7);
+    expect(keys.getOrAdd(123, 0)).toBe(-1);
+    expect(keys.getOrAdd('0123', 1)).toBe(-1);
+    expect(keys.getOrAdd('AB123', 2)).toBe(-1);
+    expect(keys.getOrAdd(123, 3)).toBe(0);
+    expect(keys.getOrAdd('ab123', 4)).toBe(-1);
+    expect(keys.get('0123')).toBe(1);
+    expect(keys.has(124)).toBe(false);
+    expect(keys.has('AB123')).toBe(true);
+  });
+});
