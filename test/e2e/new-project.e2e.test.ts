@@ -239,7 +239,10 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
     // Validate counts the rows the Source step counted.
     const summary = page.getByTestId('validation-summary');
     const counted = (await summary.locator('.hint').first().textContent()) ?? '';
-    expect(firstNumber(/\d[\d.,]*\D*$/.exec(counted)?.[0] ?? ''), counted).toBe(sourceRows);
+    // "7 fouten, 0 waarschuwingen in 80 rijen": the last number.
+    expect(firstNumber([...counted.matchAll(/\d+(?:[.,]\d+)*/g)].at(-1)?.[0] ?? ''), counted).toBe(
+      sourceRows,
+    );
     // Counts of issues in proper plurals ("1 fout", "7 fouten", "0 waarschuwingen"), on the summary and each group.
     const badges = await page.locator('main .badge').allTextContents();
     expect(badges.length).toBeGreaterThan(defects.length);
