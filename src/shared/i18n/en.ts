@@ -266,6 +266,9 @@ export const en = {
   'validate.error': 'error',
   'validate.warning': 'warning',
   'validate.info': 'info',
+  'validate.count.error': '{n, plural, one {# error} other {# errors}}',
+  'validate.count.warning': '{n, plural, one {# warning} other {# warnings}}',
+  'validate.count.info': '{n, number} info',
 
   'rules.heading': 'Rules',
   'rules.deactivation': 'Deactivation',

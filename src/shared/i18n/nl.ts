@@ -261,6 +261,9 @@ export const nl: Catalogue = {
   'validate.error': 'fout',
   'validate.warning': 'waarschuwing',
   'validate.info': 'info',
+  'validate.count.error': '{n, plural, one {# fout} other {# fouten}}',
+  'validate.count.warning': '{n, plural, one {# waarschuwing} other {# waarschuwingen}}',
+  'validate.count.info': '{n, number} info',
 
   'rules.heading': 'Regels',
   'rules.deactivation': 'Deactiveren',
