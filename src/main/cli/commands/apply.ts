@@ -7,6 +7,7 @@ import { reportCsvFile, reportJsonFile, ROWS, type ReportFile, type ReportRow } 
 import type { ResolvedTarget } from '../../sync/target';
 import type { SafetyThresholds } from '../../../shared/mapping/schema';
 import type { Plan } from '../../../shared/plan/types';
+import { compactCreates } from '../../../shared/plan/compact';
 import { loadMappingFile } from '../../pipeline';
 import { UserError } from '../../user-error';
 import { cliLang, green, red, say, yellow } from '../common';
@@ -197,7 +198,8 @@ export function register(program: Command): void {
     )
     .option('--json', 'a JSON summary on stdout')
     .action(async (opts: ApplyCommandOptions) => {
-      const plan = await readPlanFile(opts.plan);
+      // Creates held as rows of values, as the file has them (not a field object each).
+      const plan = compactCreates(await readPlanFile(opts.plan));
       const { mapping } = await loadMappingFile(opts.mapping);
       const target = await targetFromOptions(opts);
       try {
