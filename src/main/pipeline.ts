@@ -26,6 +26,8 @@ import {
   type OpenSourceOptions,
   type SourceEvent,
 } from './sources/index';
+import { said } from '../shared/i18n/message';
+import { readReason } from './system-errors';
 import { UserError } from './user-error';
 
 export interface LoadedMapping {
@@ -44,21 +46,23 @@ export async function loadMappingFile(path: string): Promise<LoadedMapping> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(
       code === 'ENOENT'
-        ? `mapping file ${path} does not exist; check the path (or create one with: plek-sync init --source HR.csv)`
-        : `cannot read mapping file ${path} (${code ?? 'error'})`,
+        ? said('cli.error.mappingMissing', { file: path })
+        : said('cli.error.mappingUnreadable', { file: path, reason: [readReason(e)] }),
+      2,
+      { technical: code },
     );
   }
   const parsed = parseMappingText(text);
   if (!parsed.ok) {
-    throw new UserError(
-      `${basename(path)} is not a valid mapping file:\n${parsed.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`,
-    );
+    throw new UserError(said('cli.error.mappingInvalid', { file: basename(path) }), 2, {
+      problems: parsed.problems,
+    });
   }
   const compiled = compileMapping(parsed.mapping);
   if (!compiled.ok) {
-    throw new UserError(
-      `${basename(path)} has mapping errors:\n${compiled.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`,
-    );
+    throw new UserError(said('cli.error.mappingErrors', { file: basename(path) }), 2, {
+      problems: compiled.problems,
+    });
   }
   return { path, baseDir: mappingBaseDir(path), mapping: parsed.mapping, compiled: compiled.compiled };
 }
@@ -143,7 +147,7 @@ async function runOnSource(
   const names = nameInterner();
   let rows = 0;
   for await (const batch of batchesOf(opened)) {
-    if (options.signal?.aborted) throw new UserError('cancelled', 130);
+    if (options.signal?.aborted) throw new UserError(said('cli.error.cancelled'), 130);
     for (const event of batch) {
       if (event.kind === 'issue') {
         run.pushSourceIssue(event.issue);
@@ -219,15 +223,11 @@ export async function loadPreviousState(
     try {
       value = JSON.parse(await readFile(previousPath, 'utf8'));
     } catch {
-      throw new UserError(
-        `cannot read the previous state ${previousPath}: expected a file written by --write-state`,
-      );
+      throw new UserError(said('cli.error.stateUnreadable', { file: previousPath }));
     }
     const parsed = previousStateSchema.safeParse(value);
     if (!parsed.success) {
-      throw new UserError(
-        `${previousPath} is not a state file written by --write-state (${parsed.error.issues[0]?.message})`,
-      );
+      throw new UserError(said('cli.error.stateInvalid', { file: previousPath }));
     }
     return parsed.data;
   }

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProjectDocument } from '../../shared/api/contract';
 import { defaultDataDir } from '../data-dir';
+import { said } from '../../shared/i18n/message';
 import { UserError } from '../user-error';
 import { MemorySecretStore } from '../services/secret-store';
 import { createWorkbenchService } from '../services/workbench-service';
@@ -90,9 +91,9 @@ export async function serve(options: ServeOptions = {}): Promise<{ url: string; 
   }).catch(async (e: unknown) => {
     await service.close();
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
-      throw new UserError(
-        `port ${options.port} on 127.0.0.1 is in use; choose another with --port, or leave it out`,
-      );
+      throw new UserError(said('cli.error.portInUse', { port: String(options.port) }), 2, {
+        technical: 'EADDRINUSE',
+      });
     throw e;
   });
   (options.announce ?? ((url: string) => process.stdout.write(`Plek Provisioning Workbench: ${url}\n`)))(

@@ -16,8 +16,24 @@ export function cliLang(): Lang {
 /** commander option parser for --lang. */
 export function parseLang(value: string): Lang {
   const chosen = value.toLowerCase();
-  if (!(LANGS as readonly string[]).includes(chosen)) throw new InvalidArgumentError('expected nl or en');
+  if (!(LANGS as readonly string[]).includes(chosen))
+    throw new InvalidArgumentError(say('cli.usage.expectedLang'));
   return chosen as Lang;
+}
+
+/**
+ * The `--lang` of a command line, read before commander parses it: the help texts and commander's own error
+ * sentences are worded before any option is applied. Undefined when absent or not nl/en.
+ */
+export function langFromArgv(argv: readonly string[]): Lang | undefined {
+  let value: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg === '--') return;
+    if (arg === '--lang') value = argv[i + 1];
+    else if (arg.startsWith('--lang=')) value = arg.slice('--lang='.length);
+  });
+  const chosen = value?.toLowerCase();
+  return chosen === 'nl' || chosen === 'en' ? chosen : undefined;
 }
 
 /** Sets the language from `--lang`, or from the environment when the option is absent. */
@@ -46,7 +62,7 @@ export function parseToday(value: string): string {
     const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
     if (d.getUTCDate() === Number(m[3]) && d.getUTCMonth() === Number(m[2]) - 1) return value;
   }
-  throw new InvalidArgumentError('expected a date as YYYY-MM-DD, e.g. 2026-11-23');
+  throw new InvalidArgumentError(say('cli.usage.expectedDate'));
 }
 
 /** commander option parser for --retention-days: whole days, 1 to 3650. */
@@ -54,7 +70,7 @@ export function parseRetentionDays(value: string): number {
   const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
   if (Number.isInteger(n) && n >= RETENTION_DAYS_MIN && n <= RETENTION_DAYS_MAX) return n;
   throw new InvalidArgumentError(
-    `expected a number of days from ${RETENTION_DAYS_MIN} to ${RETENTION_DAYS_MAX}, e.g. 30`,
+    say('cli.usage.expectedDays', { min: String(RETENTION_DAYS_MIN), max: String(RETENTION_DAYS_MAX) }),
   );
 }
 

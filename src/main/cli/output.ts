@@ -2,36 +2,15 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { PreviousState } from '../../shared/engine/types';
+import { said } from '../../shared/i18n/message';
+import { systemCode, writeReason } from '../system-errors';
 import { UserError } from '../user-error';
-
-/** What a failed write means to a consultant, from the system's error code. */
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return 'the folder does not exist; create it first or choose another place';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied; choose a folder you may write to';
-    case 'EISDIR':
-      return 'it is a folder; give a file name';
-    case 'EEXIST':
-      return 'it already exists; pass --force to overwrite it';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EROFS':
-      return 'the disk is read-only';
-    case 'EBUSY':
-      return 'it is locked by another program (open in Excel?); close it there and retry';
-    default:
-      return `the system reported ${code ?? (error instanceof Error ? error.message : 'an error')}`;
-  }
-}
 
 /** The one error every CLI write failure becomes: the path and the reason, exit code 2, no stack trace. */
 export function writeError(path: string, error: unknown): UserError {
-  return new UserError(`cannot write ${path}: ${reason(error)}`, 2);
+  return new UserError(said('cli.error.write', { path, reason: [writeReason(error)] }), 2, {
+    technical: systemCode(error) || undefined,
+  });
 }
 
 /**

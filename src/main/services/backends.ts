@@ -1,5 +1,7 @@
 import type { CertificateInfo, ConnectionTestResult, SourceSample } from '../../shared/api/contract';
+import { toRef } from '../../shared/i18n';
 import type { LdapSource } from '../../shared/mapping/schema';
+import { codedError } from '../error-words';
 
 /**
  * The directory side of the service behind a small interface, so tests can run the service without a
@@ -58,8 +60,14 @@ export const ldapBackend: LdapBackend = {
       password: o.password,
       ...(o.caPem ? { caPem: o.caPem } : {}),
     });
-    if (!r.ok)
-      return { ok: false, message: r.error.hint ? `${r.error.message} ${r.error.hint}` : r.error.message };
+    if (!r.ok) {
+      const coded = codedError(r.error);
+      return {
+        ok: false,
+        message: r.error.hint ? `${r.error.message} ${r.error.hint}` : r.error.message,
+        ...(coded ? { detail: toRef(coded) } : {}),
+      };
+    }
     const warn = r.warnings.length ? ` (${r.warnings.join('; ')})` : '';
     return {
       ok: true,

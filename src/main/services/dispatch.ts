@@ -8,6 +8,9 @@ import {
   type WorkbenchHandlers,
 } from '../../shared/api/contract';
 import { refusal } from '../../shared/api/refusals';
+import { toRef } from '../../shared/i18n';
+import { said } from '../../shared/i18n/message';
+import { codedError } from '../error-words';
 import { isUserFacing } from '../user-error';
 import type { SecretRedactor } from './secret-store';
 
@@ -36,9 +39,16 @@ export function createDispatch(handlers: WorkbenchHandlers, options: DispatchOpt
       const apiError = toApiError(error);
       if (apiError.code === 'internal') {
         if (isUserFacing(error)) {
-          // A source's or the sync's own message: the screen frames it in its language, the detail stays beside.
+          // A source's or the sync's own message: the screen frames it in its language; a message with a code
+          // (a file that cannot be read, a directory that refuses) is worded in that language too.
           apiError.code = 'source-failed';
-          apiError.detail = refusal('refusal.sourceFailed', { message: apiError.message });
+          const coded = codedError(error);
+          apiError.detail = coded
+            ? refusal(
+                'refusal.sourceFailed',
+                toRef(said('refusal.sourceFailed', { message: [coded] })).values,
+              )
+            : refusal('refusal.sourceFailed', { message: apiError.message });
         } else options.onInternalError?.(name, error);
       }
       const redact = (text: string) => (options.redactor ? options.redactor.redact(text) : text);

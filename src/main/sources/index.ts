@@ -2,7 +2,10 @@ import { basename, dirname, resolve } from 'node:path';
 import type { Issue } from '../../shared/issues';
 import type { MappingFile } from '../../shared/mapping/schema';
 import type { SourceRecord } from '../../shared/source/types';
-import { resolveMappingPath, type PathPolicy } from '../security/path-policy';
+import { hasMessage } from '../../shared/i18n';
+import { said } from '../../shared/i18n/message';
+import { PathPolicyError, resolveMappingPath, type PathPolicy } from '../security/path-policy';
+import { readReason } from '../system-errors';
 import { UserError } from '../user-error';
 import { SourceError } from './source-error';
 
@@ -69,6 +72,8 @@ function mappingPath(options: OpenSourceOptions, path: string, what: string): st
       options.pathPolicy ?? { allowAbsolute: () => true },
     );
   } catch (e) {
+    if (e instanceof PathPolicyError && hasMessage(e.refusal.id))
+      throw new UserError(said(e.refusal.id, e.refusal.values));
     throw new UserError((e as Error).message);
   }
 }
@@ -87,7 +92,7 @@ export function resolveCsvPath(mapping: SourceOfMapping, options: OpenSourceOpti
   if (mapping.source.kind === 'csv' && mapping.source.path) {
     return mappingPath(options, mapping.source.path, 'source.path');
   }
-  throw new UserError('the mapping names no source file: pass --source FILE (the HR export)');
+  throw new UserError(said('cli.error.noSource'));
 }
 
 /** Opens the mapping's source (CSV, LDAP or an HR application's API) as one stream of records and issues. */
@@ -106,11 +111,7 @@ export async function openSource(
     const opened = await openCsv(path, csvOptions, options.signal);
     if (opened.info.headers.length === 0) {
       await opened.close();
-      throw new SourceError(
-        'source-unreadable',
-        `Cannot read ${basename(path)}: it is empty (no header row); export the file again`,
-        path,
-      );
+      throw new SourceError('source-unreadable', said('sourceError.empty', { file: basename(path) }), path);
     }
     return {
       label: path,
@@ -153,18 +154,14 @@ export async function openSource(
   }
   const password = options.ldapPassword;
   if (!password) {
-    throw new UserError(
-      `the directory ${source.url} needs the bind password of ${source.bindDn}: set PLEK_LDAP_PASSWORD (it is never stored in the mapping file)`,
-    );
+    throw new UserError(said('cli.error.ldapPassword', { url: source.url, bindDn: source.bindDn }));
   }
   if (
     source.url.toLowerCase().startsWith('ldap:') &&
     source.startTls === false &&
     !(options.allowPlainLdap ?? plainLdapAllowed)
   )
-    throw new UserError(
-      `the mapping switches StartTLS off: the bind password of ${source.bindDn} would cross the network unencrypted to ${source.url}. Switch startTls on, use ldaps://, or pass --allow-plain-ldap if that is really what you want`,
-    );
+    throw new UserError(said('cli.error.plainLdap', { url: source.url, bindDn: source.bindDn }));
   const { readLdapRecords } = await import('./ldap/index');
   let caPem: string | undefined;
   if (source.caFile) {
@@ -172,8 +169,8 @@ export async function openSource(
     const caPath = mappingPath(options, source.caFile, 'source.caFile');
     try {
       caPem = await readFile(caPath, 'utf8');
-    } catch {
-      throw new UserError(`cannot read the CA file ${caPath} named in source.caFile; check the path`);
+    } catch (e) {
+      throw new UserError(said('cli.error.caFile', { file: caPath, reason: [readReason(e)] }));
     }
   }
   let read = 0;

@@ -9,6 +9,8 @@ import { expandPlan, serializePlanParts } from '../../shared/plan/serialize';
 import { writeError } from '../cli/output';
 import { PLAN_ACTIONS } from '../../shared/plan/types';
 import { loadMappingFile } from '../pipeline';
+import { said } from '../../shared/i18n/message';
+import { failureMessage } from '../scim/errors';
 import { UserError } from '../user-error';
 import { resolveTarget, type ResolvedTarget } from './target';
 
@@ -19,7 +21,8 @@ export async function withTargetErrors<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof Error && SCIM_ERRORS.has(e.name)) throw new UserError(`Plek target: ${e.message}`, 1);
+    if (e instanceof Error && SCIM_ERRORS.has(e.name))
+      throw new UserError(said('cli.error.target', { reason: [failureMessage(e)] }), 1);
     throw e;
   }
 }
@@ -69,9 +72,7 @@ export async function readPlanFile(path: string): Promise<Plan> {
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = await gunzipAsync(bytes);
     value = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new UserError(
-      `cannot read the plan ${path}: expected the JSON (or .json.gz) written by plek-sync plan --out`,
-    );
+    throw new UserError(said('cli.error.planUnreadable', { file: path }));
   }
   const p = (
     value && typeof value === 'object' && Array.isArray((value as Plan).changes)
@@ -86,7 +87,7 @@ export async function readPlanFile(path: string): Promise<Plan> {
     typeof p.safety?.ok !== 'boolean' ||
     !p.changes.every((c) => typeof c?.op === 'string' && PLAN_ACTIONS.includes(c.action))
   ) {
-    throw new UserError(`${path} is not a plan written by plek-sync plan --out (version 1)`);
+    throw new UserError(said('cli.error.planInvalid', { file: path }));
   }
   return p as Plan;
 }

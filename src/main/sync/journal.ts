@@ -2,6 +2,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } f
 import { createHash } from 'node:crypto';
 import { serializePlanParts } from '../../shared/plan/serialize';
 import type { Plan } from '../../shared/plan/types';
+import { said } from '../../shared/i18n/message';
 import { UserError } from '../user-error';
 
 export type JournalEntry =
@@ -91,9 +92,7 @@ export class Journal {
     const id = planId(plan);
     const { header, state } = readJournal(path);
     if (header && (header.t !== 'header' || header.planId !== id)) {
-      throw new UserError(
-        `the journal ${path} belongs to another plan (was a new plan written to the same file?): move it away or pass --journal with a new file`,
-      );
+      throw new UserError(said('cli.error.journalOtherPlan', { file: path }));
     }
     const journal = new Journal(path);
     if (!header) {

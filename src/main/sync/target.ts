@@ -5,6 +5,7 @@ import { defaultDataDir, defaultSandboxDir } from '../data-dir';
 import { startSandbox, type SandboxHandle, type SandboxSeed } from '../sandbox';
 import { ScimClient, type ScimClientOptions } from '../scim';
 import { checkHttpsUrl, checkMappingPath, decideTokenUrl } from '../../shared/api/validators';
+import { said } from '../../shared/i18n/message';
 import { UserError } from '../user-error';
 
 export interface TargetRequest {
@@ -36,14 +37,14 @@ export function checkTargetUrl(raw: string, role: 'target' | 'token' = 'target')
   try {
     url = new URL(raw);
   } catch {
-    throw new UserError(`--target ${JSON.stringify(raw)} is neither a URL nor "sandbox[:DIR]"`);
+    throw new UserError(said('cli.error.targetForm', { target: JSON.stringify(raw) }));
   }
   const checked = checkHttpsUrl(raw, role);
   if (!checked.ok)
     throw new UserError(
       /user name or password/.test(checked.reason)
-        ? 'put credentials in PLEK_CLIENT_SECRET / PLEK_TOKEN, never in the URL'
-        : checked.reason,
+        ? said('cli.error.targetCredentials')
+        : said(checked.refusal.id, checked.refusal.values),
     );
   return url;
 }
@@ -57,7 +58,7 @@ export function mappingSandboxDir(dataDir: string, env: Record<string, string | 
   const checked = checkMappingPath(dataDir, 'target.dataDir');
   if (!checked.ok)
     throw new UserError(
-      `${checked.reason}; target.dataDir in a mapping must be a folder inside the workbench data folder — pass another folder with --target sandbox:DIR`,
+      said('cli.error.sandboxDir', { reason: [said(checked.refusal.id, checked.refusal.values)] }),
     );
   return join(defaultDataDir(env), ...checked.segments);
 }
@@ -98,7 +99,7 @@ export async function resolveTarget(req: TargetRequest): Promise<ResolvedTarget>
     };
   }
   const base = spec ?? (mt?.kind === 'scim' ? mt.baseUrl : undefined);
-  if (!base) throw new UserError('no target: pass --target URL|sandbox[:DIR] or set "target" in the mapping');
+  if (!base) throw new UserError(said('cli.error.noTarget'));
   const url = checkTargetUrl(base);
   // The client secret goes to the token URL: on another origin than the target only when the consultant
   // confirmed that host on the command line (--token-url), never because the mapping file says so.
@@ -107,10 +108,10 @@ export async function resolveTarget(req: TargetRequest): Promise<ResolvedTarget>
   if (tokenUrl) {
     checkTargetUrl(tokenUrl, 'token');
     const decision = decideTokenUrl(url.href, tokenUrl, req.tokenUrl ? tokenUrl : null);
-    if (decision.kind === 'invalid') throw new UserError(decision.reason);
+    if (decision.kind === 'invalid') throw new UserError(said(decision.refusal.id, decision.refusal.values));
     if (decision.kind === 'needs-confirmation')
       throw new UserError(
-        `the mapping sends the client secret to ${decision.origin}, not to the target ${decision.baseOrigin}; if that token server is right, confirm it with --token-url ${tokenUrl}`,
+        said('cli.error.tokenHost', { origin: decision.origin, baseOrigin: decision.baseOrigin, tokenUrl }),
       );
   }
   const token = env.PLEK_TOKEN;
@@ -120,14 +121,8 @@ export async function resolveTarget(req: TargetRequest): Promise<ResolvedTarget>
   if (token) auth = { kind: 'bearer', token };
   else if (secret && clientId)
     auth = { kind: 'oauth', clientId, clientSecret: secret, ...(tokenUrl ? { tokenUrl } : {}) };
-  else if (secret)
-    throw new UserError(
-      'PLEK_CLIENT_SECRET is set but no client id: pass --client-id or set target.clientId in the mapping',
-    );
-  else
-    throw new UserError(
-      'no credentials: set PLEK_CLIENT_SECRET (with --client-id) or PLEK_TOKEN in the environment',
-    );
+  else if (secret) throw new UserError(said('cli.error.noClientId'));
+  else throw new UserError(said('cli.error.noCredentials'));
   const baseUrl = url.toString().replace(/\/+$/, '');
   // Plek cannot process value-filter paths (its SCIM product note): whole attributes unless the mapping says so.
   const client = new ScimClient({

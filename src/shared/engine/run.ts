@@ -245,8 +245,9 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   // Logins are given in row order (an earlier row keeps the plain login), so each is decided when its row comes.
   const logins = new Map<number, string>();
   const loginParts = new Map<number, LoginParts>();
-  const takenLogins = new Set<string>();
-  const loginFirst = new Map<string, number>();
+  // Logins given so far (by what comes before "@domain"), and the first row of each login base.
+  const takenLogins = new FirstSeenTexts();
+  const loginFirst = new FirstSeenTexts();
   const loginDups = new Map<string, number[]>();
   const loginExhausted: { row: number; problem: Issue }[] = [];
   const loginDomain = compiled.loginSchema?.domain.toLowerCase() ?? '';
@@ -357,8 +358,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         domain: loginDomain,
       };
       if (keepLogins) loginParts.set(row, parts);
-      const firstWithBase = loginFirst.get(parts.local);
-      const login = firstFreeLogin(parts, (l) => takenLogins.has(loginLocal(l)));
+      const firstWithBase = loginFirst.getOrAdd(parts.local, i);
+      const login = firstFreeLogin(parts, (l) => takenLogins.get(loginLocal(l)) !== -1);
       if (login === null) {
         loginExhausted.push({
           row,
@@ -381,16 +382,16 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         });
       } else {
         // The plain login is the local part itself (mostly): the string is shared, not copied.
-        takenLogins.add(
+        takenLogins.getOrAdd(
           login.length === parts.local.length + 1 + loginDomain.length
             ? parts.local
             : detach(loginLocal(login)),
+          0,
         );
         // The collision issue names the logins given to every row after the first with the same base.
-        if (keepLogins || firstWithBase !== undefined) logins.set(row, login);
+        if (keepLogins || firstWithBase !== -1) logins.set(row, login);
       }
-      if (firstWithBase === undefined) loginFirst.set(parts.local, i);
-      else addDuplicate(loginDups, parts.local, firstWithBase, i);
+      if (firstWithBase !== -1) addDuplicate(loginDups, parts.local, firstWithBase, i);
     }
   };
 
@@ -1096,9 +1097,28 @@ type DetailParams = Readonly<Record<`detail:${string}`, string | number>>;
  * words the `{detail}` of the issue text from them); nothing when the failure has no catalogue text yet.
  */
 function detailParams(detail: EvalDetail | undefined): DetailParams {
-  if (!detail) return {};
-  return Object.fromEntries(Object.entries(detail).map(([k, v]) => [`detail:${k}`, v]));
+  if (!detail) return NO_DETAIL;
+  // A failure remembered by the memo (the same bad value on many rows) brings the same detail every time: it is
+  // flattened once. The result is only ever spread into an issue's parameters, never changed.
+  const known = flattenedDetails.get(detail);
+  if (known !== undefined) return known;
+  const flat: Record<`detail:${string}`, string | number> = {};
+  for (const k of Object.keys(detail)) {
+    let name = detailNames.get(k);
+    if (name === undefined) {
+      name = `detail:${k}` as const;
+      detailNames.set(k, name);
+    }
+    flat[name] = detail[k]!;
+  }
+  flattenedDetails.set(detail, flat);
+  return flat;
 }
+
+const NO_DETAIL: DetailParams = Object.freeze({});
+const flattenedDetails = new WeakMap<EvalDetail, DetailParams>();
+/** `detail:<name>` for each name seen (a handful: id, fn, text, line, position…). */
+const detailNames = new Map<string, `detail:${string}`>();
 
 /** A key with case and leading zeros dropped, for the look-alike check. */
 function similarKey(key: string): string {

@@ -266,6 +266,9 @@ export const en = {
   'validate.error': 'error',
   'validate.warning': 'warning',
   'validate.info': 'info',
+  'validate.count.error': '{n, plural, one {# error} other {# errors}}',
+  'validate.count.warning': '{n, plural, one {# warning} other {# warnings}}',
+  'validate.count.info': '{n, number} info',
 
   'rules.heading': 'Rules',
   'rules.deactivation': 'Deactivation',
@@ -901,6 +904,335 @@ export const en = {
     '{active, number} active ({leaving, number} leaving later), {deactivate, number} to deactivate, {skipped, number} skipped ({starting, number} starting later), {error, number} with errors',
   'cli.validate.blocked': '✗ errors block a sync of the rows named above',
   'cli.validate.ok': '✓ nothing blocks a sync',
+
+  // Directory (LDAP) failures: what happened and what to do; the server's own words only as a technical detail.
+  'ldap.tls': 'Cannot set up a secure connection to {server}: {problem}.',
+  'ldap.tlsProblem.untrusted': 'the certificate is signed by a CA this computer does not trust',
+  'ldap.tlsProblem.selfSigned': 'the certificate is self-signed',
+  'ldap.tlsProblem.expired': 'the certificate has expired',
+  'ldap.tlsProblem.notYetValid': 'the certificate is not valid yet (check the clock of this computer)',
+  'ldap.tlsProblem.altName': 'the certificate was issued for another host name',
+  'ldap.tlsProblem.pinMismatch': 'the certificate is not the one pinned for this project',
+  'ldap.tlsProblem.other': 'the TLS handshake failed ({code})',
+  'ldap.hint.pinMismatch':
+    'The directory now presents a different certificate than the one pinned. If the customer renewed it, check the new subject, issuer and fingerprint with them and pin it again; otherwise do not connect.',
+  'ldap.hint.altName':
+    'Use the host name the certificate was issued for (see the certificate details), or ask for a certificate that includes this name.',
+  'ldap.hint.tls':
+    "Ask the customer for the CA certificate that signed the directory's certificate and set it as the CA file, or compare the fingerprint with the customer and pin this certificate.",
+  'ldap.refused': 'Nothing answers on {server} (connection refused).',
+  'ldap.hint.refused':
+    'Check the host name and port (389 for ldap://, 636 for ldaps://) and that this computer is on the customer network or VPN.',
+  'ldap.notFound': 'The host name in {server} cannot be resolved.',
+  'ldap.hint.notFound':
+    'Check the spelling of the host name, and that this computer uses the customer DNS (VPN connected?).',
+  'ldap.connectionFailed': 'The connection to {server} failed ({code}).',
+  'ldap.hint.connectionFailed':
+    'Check that this computer is on the customer network or VPN and that a firewall allows the LDAP port.',
+  'ldap.connectTimeout': '{server} did not accept a connection in time.',
+  'ldap.hint.connectTimeout':
+    'Check the host name and port and that a firewall allows the LDAP port from this computer; raise timeoutMs for slow links.',
+  'ldap.timeout': '{server} did not answer in time.',
+  'ldap.hint.timeout': 'Narrow the base DN or the filter, or raise timeoutMs in the source settings.',
+  'ldap.bindRefused': '{server} refused the bind as {bindDn}: {what} (AD data {data}).',
+  'ldap.ad.525': 'the account does not exist',
+  'ldap.ad.52e': 'the password is wrong',
+  'ldap.ad.530': 'the account may not log on at this time',
+  'ldap.ad.531': 'the account may not log on from this computer',
+  'ldap.ad.532': 'the password has expired',
+  'ldap.ad.533': 'the account is disabled',
+  'ldap.ad.701': 'the account has expired',
+  'ldap.ad.773': 'the password must be changed before the first logon',
+  'ldap.ad.775': 'the account is locked out after too many wrong passwords',
+  'ldap.adHint.525':
+    'Check the bind DN or UPN for typos; use the exact userPrincipalName (name@domain) or the full DN of the service account.',
+  'ldap.adHint.52e':
+    'Check the password of the service account (PLEK_LDAP_PASSWORD for the CLI, the secret store in the app). Each wrong attempt counts towards the lockout threshold.',
+  'ldap.adHint.530':
+    "Ask the AD administrator to lift the account's logon-hours restriction for the service account.",
+  'ldap.adHint.531':
+    "Ask the AD administrator to remove the 'Log on to' workstation restriction of the service account.",
+  'ldap.adHint.532':
+    "Ask the AD administrator to set a new password and tick 'Password never expires' for the service account, then update the stored password.",
+  'ldap.adHint.533':
+    'Ask the AD administrator to enable the service account (Active Directory Users and Computers → Enable Account).',
+  'ldap.adHint.701':
+    "Ask the AD administrator to clear 'Account expires' (set it to Never) for the service account.",
+  'ldap.adHint.773':
+    "Ask the AD administrator to untick 'User must change password at next logon' (or log on once and change it), then update the stored password.",
+  'ldap.adHint.775':
+    'Wait for the lockout to expire or ask the AD administrator to unlock the service account; check the stored password first so the next attempt does not lock it again.',
+  'ldap.invalidCredentials':
+    '{server} refused the bind as {bindDn}: wrong bind DN or password{data, select, none {} other { (AD data {data})}}.',
+  'ldap.hint.invalidCredentials': 'Check the bind DN (a full DN, or name@domain for AD) and the password.',
+  'ldap.sizeLimit': '{server} stopped the search at its size limit.',
+  'ldap.hint.sizeLimit':
+    'Paging is on, but the server still limits the total for this account. Narrow the base DN or filter, or ask the administrator to lift the limit for the service account.',
+  'ldap.noSuchObject': 'The base DN {baseDn} does not exist on {server}.',
+  'ldap.hint.noSuchObject':
+    'Check the base DN: copy it from the distinguishedName of the OU (Attribute Editor in Active Directory Users and Computers).',
+  'ldap.encryptedOnly': '{server} only accepts encrypted binds.',
+  'ldap.hint.encryptedOnly': 'Turn StartTLS on (startTls: true) or use ldaps://.',
+  'ldap.dnSyntax': '{server} cannot read a DN in the request (bind DN {bindDn} or base DN {baseDn}).',
+  'ldap.hint.dnSyntax': 'Check the bind DN and base DN for typos (CN=…,OU=…,DC=…).',
+  'ldap.noAccess':
+    '{bindDn} may not read {baseDn, select, none {this part of the directory} other {{baseDn}}} on {server}.',
+  'ldap.hint.noAccess': 'Ask the administrator to give the service account read access to the users OU.',
+  'ldap.bindUnwilling': '{server} refused the bind as {bindDn}.',
+  'ldap.hint.bindUnwilling':
+    'Bind with a service account and its password; anonymous and unauthenticated binds are not allowed.',
+  'ldap.unknown': '{server}: {detail}',
+  'ldap.hint.unknown':
+    'Check the connection settings; if the problem stays, send this message (it contains no password) to Plek support.',
+  'ldap.filter': 'The LDAP filter {filter} is not valid: {detail}',
+  'ldap.hint.filter':
+    'Check the parentheses (every condition in its own, e.g. (&(objectClass=user)(department=Zorg))) and escape * ( ) \\ in values as \\2a \\28 \\29 \\5c.',
+  'ldap.anonymous':
+    'No {missing, select, bindDn {bind DN} other {password}} for {server}: anonymous binds are refused.',
+  'ldap.hint.anonymous':
+    'An anonymous or empty-password bind "succeeds" on many servers but reads nothing (AD treats an empty password as an unauthenticated bind). Give the service account DN or UPN and its password (PLEK_LDAP_PASSWORD for the CLI).',
+  'ldap.aborted': 'Reading {server} was cancelled.',
+  'ldap.hint.aborted': 'Start the read again when ready.',
+
+  // Why a file or a connection failed, from the system's code: what happened and what to do.
+  'sys.read.missing': 'the file does not exist (moved or renamed?); choose the file again',
+  'sys.read.folder': 'it is a folder, not a file; give the file inside it',
+  'sys.read.folderCsv': 'it is a folder, not a file; choose the CSV file inside it',
+  'sys.read.denied': 'permission denied; ask for read access or copy the file to a folder of your own',
+  'sys.read.locked': 'it is locked by another program (open in Excel?); close it there and retry',
+  'sys.read.other': 'the system reported {code}; check the file and retry',
+  'sys.write.missing': 'the folder does not exist; create it first or choose another place',
+  'sys.write.denied': 'permission denied; choose a folder you may write to',
+  'sys.write.folder': 'it is a folder; give a file name',
+  'sys.write.exists': 'it already exists; pass --force to overwrite it',
+  'sys.write.full': 'the disk is full',
+  'sys.write.readOnly': 'the disk is read-only',
+  'sys.write.locked': 'it is locked by another program (open in Excel?); close it there and retry',
+  'sys.write.other': 'the system reported {code}',
+  'sys.net.refused':
+    'nothing answers there (connection refused); check the host name and port, and that the server is running',
+  'sys.net.notFound':
+    'the host name cannot be resolved; check its spelling and the network connection (VPN?)',
+  'sys.net.timeout': 'no answer in time; check the network connection (VPN, proxy, firewall) and try again',
+  'sys.net.reset':
+    'the connection broke off; try again, and check the network connection if it happens again',
+  'sys.net.unreachable': 'the network cannot reach the host; check the connection (VPN, firewall)',
+  'sys.tls.untrusted': 'the certificate is signed by a CA this computer does not trust',
+  'sys.tls.selfSigned': 'the certificate is self-signed',
+  'sys.tls.expired': 'the certificate has expired',
+  'sys.tls.notYetValid': 'the certificate is not valid yet (check the clock of this computer)',
+  'sys.tls.altName': 'the certificate was issued for another host name',
+  'sys.tls.other': 'the secure connection could not be set up',
+  'sys.api.unreachable': 'Cannot connect to {endpoint}: {reason}.',
+
+  // A source that cannot be read at all.
+  'sourceError.unreadable': 'Cannot read {file}: {reason}',
+  'sourceError.empty': 'Cannot read {file}: it is empty (no header row); export the file again',
+  'sourceError.binary':
+    'Cannot read {file}: it is a binary file, not a CSV export; ask for the export as CSV',
+  'sourceError.notCsv':
+    'Cannot read {file}: it is {kind, select, xlsx {an Excel workbook (.xlsx) or another ZIP file, not a CSV file; in Excel choose File → Save As → "CSV (semicolon separated)" and pick that file} xls {an old Excel workbook (.xls), not a CSV file; in Excel choose File → Save As → "CSV (semicolon separated)" and pick that file} pdf {a PDF document, not a CSV file; ask for the export as CSV} png {a PNG image, not a CSV export; ask for the export as CSV} jpeg {a JPEG image, not a CSV export; ask for the export as CSV} gif {a GIF image, not a CSV export; ask for the export as CSV} gzip {a gzip archive, not a CSV export; ask for the export as CSV} 7z {a 7-Zip archive, not a CSV export; ask for the export as CSV} rar {a RAR archive, not a CSV export; ask for the export as CSV} other {not a CSV export; ask for the export as CSV}}',
+  'sourceError.aborted': 'Reading {file} was cancelled',
+  'sourceError.withHint': '{message} {hint}',
+
+  // The CLI's own errors: usage, files, settings. Each says what to do.
+  'cli.error.prefix': 'plek-sync: {message}',
+  'cli.error.whatToDo': 'what to do: {hint}',
+  'cli.error.technical': 'technical detail: {detail}',
+  'cli.error.certificate': 'certificate: subject {subject}',
+  'cli.error.certificateIssuer': 'issuer {issuer}',
+  'cli.error.certificateValid': 'valid {from} – {to}',
+  'cli.error.certificateFingerprint': 'SHA-256 {fingerprint}',
+  'cli.error.unexpected':
+    'unexpected error: this is a fault in plek-sync, not in your files. Send the technical detail below (it contains no password) to Plek support.',
+  'cli.error.column': '(column {column})',
+  'cli.error.portInUse': 'port {port} on 127.0.0.1 is in use; choose another with --port, or leave it out',
+  'cli.error.write': 'cannot write {path}: {reason}',
+  'cli.error.cancelled': 'cancelled',
+  'cli.error.mappingMissing':
+    'mapping file {file} does not exist; check the path (or create one with: plek-sync init --source HR.csv)',
+  'cli.error.mappingUnreadable': 'cannot read mapping file {file}: {reason}',
+  'cli.error.mappingInvalid': '{file} is not a valid mapping file:',
+  'cli.error.mappingErrors': '{file} has mapping errors:',
+  'cli.error.stateUnreadable':
+    'cannot read the previous state {file}: expected a file written by --write-state',
+  'cli.error.stateInvalid': '{file} is not a state file written by --write-state',
+  'cli.error.stateUnreadableDaily': 'cannot read the daily state {file}: {reason}',
+  'cli.error.stateDamaged':
+    'the daily state {file} is damaged: move it away (the next run starts without key-change and truncation checks) or pass --previous',
+  'cli.error.noSource': 'the mapping names no source file: pass --source FILE (the HR export)',
+  'cli.error.ldapPassword':
+    'the directory {url} needs the bind password of {bindDn}: set PLEK_LDAP_PASSWORD (it is never stored in the mapping file)',
+  'cli.error.plainLdap':
+    'the mapping switches StartTLS off: the bind password of {bindDn} would cross the network unencrypted to {url}. Switch startTls on, use ldaps://, or pass --allow-plain-ldap if that is really what you want',
+  'cli.error.caFile': 'cannot read the CA file {file} named in source.caFile: {reason}',
+  'cli.error.targetForm': '--target {target} is neither a URL nor "sandbox[:DIR]"',
+  'cli.error.targetCredentials': 'put credentials in PLEK_CLIENT_SECRET / PLEK_TOKEN, never in the URL',
+  'cli.error.sandboxDir':
+    '{reason}; target.dataDir in a mapping must be a folder inside the workbench data folder — pass another folder with --target sandbox:DIR',
+  'cli.error.noTarget': 'no target: pass --target URL|sandbox[:DIR] or set "target" in the mapping',
+  'cli.error.tokenHost':
+    'the mapping sends the client secret to {origin}, not to the target {baseOrigin}; if that token server is right, confirm it with --token-url {tokenUrl}',
+  'cli.error.noClientId':
+    'PLEK_CLIENT_SECRET is set but no client id: pass --client-id or set target.clientId in the mapping',
+  'cli.error.noCredentials':
+    'no credentials: set PLEK_CLIENT_SECRET (with --client-id) or PLEK_TOKEN in the environment',
+  'cli.error.target': 'Plek target: {reason}',
+  'cli.error.journalOtherPlan':
+    'the journal {file} belongs to another plan (was a new plan written to the same file?): move it away or pass --journal with a new file',
+  'cli.error.planUnreadable':
+    'cannot read the plan {file}: expected the JSON (or .json.gz) written by plek-sync plan --out',
+  'cli.error.planInvalid': '{file} is not a plan written by plek-sync plan --out (version 1)',
+  'cli.error.planTarget':
+    'the plan was made for {planTarget}, not for {target}: make a new plan for this target',
+  'cli.error.initLdapOptions':
+    'init from a directory needs --bind-dn and --base-dn (and the password in PLEK_LDAP_PASSWORD)',
+  'cli.error.initLdapPassword': 'set PLEK_LDAP_PASSWORD to the bind password of {bindDn}',
+  'cli.error.ldapSettings': 'invalid directory settings:',
+  'cli.error.apiSettings': 'invalid source settings:',
+  'cli.error.initPersonio':
+    'init --source personio needs --source-client-id (the secret goes in PLEK_SOURCE_SECRET)',
+  'cli.error.initAfas':
+    'init --source afas needs --source-url (https://12345.rest.afas.online/ProfitRestServices) and --connector (the token goes in PLEK_SOURCE_TOKEN)',
+  'cli.error.initRest': 'init --source rest needs --source-url (the URL that lists the people)',
+  'cli.error.initOauth':
+    '--auth oauth2 needs --token-url and --source-client-id (the secret goes in PLEK_SOURCE_SECRET)',
+  'cli.error.apiSecret':
+    'set {env} to {kind, select, afas {the AFAS token} personio {the client secret of Personio client ID {clientId}} oauth2 {the client secret of client ID {clientId}} bearer {the bearer token} apiKey {the API key (header {header})} other {the secret}} (it is never written to the mapping file)',
+  'cli.error.apiEmpty': '{source} returned no records; check the settings (connector, records path, rights)',
+
+  // commander's sentences and the help headings, in the CLI's language.
+  'cli.usage.error': 'error: {message}',
+  'cli.usage.seeHelp': '(run plek-sync --help for usage)',
+  'cli.usage.unknownOption':
+    'unknown option {flag}{suggestion, select, none {} other { (did you mean {suggestion}?)}}',
+  'cli.usage.unknownCommand':
+    'unknown command {name}{suggestion, select, none {} other { (did you mean {suggestion}?)}}',
+  'cli.usage.missingOption': 'the option {flags} is required',
+  'cli.usage.optionMissingValue': 'the option {flags} needs a value',
+  'cli.usage.missingArgument': 'the argument {name} is missing',
+  'cli.usage.excessArguments':
+    'too many arguments: {expected, plural, =0 {none expected} one {# expected} other {# expected}}, {got, number} given',
+  'cli.usage.conflict': '{a} and {b} cannot be used together',
+  'cli.usage.invalidValue': 'the option {flags} does not accept "{value}": {reason}',
+  'cli.usage.invalidArgument': 'the argument {name} does not accept "{value}": {reason}',
+  'cli.usage.expectedLang': 'expected nl or en',
+  'cli.usage.expectedDate': 'expected a date as YYYY-MM-DD, e.g. 2026-11-23',
+  'cli.usage.expectedDays': 'expected a number of days from {min} to {max}, e.g. 30',
+  'cli.usage.expectedPositive': 'expected a whole number of 1 or more',
+  'cli.usage.expectedPort': 'expected a port number {min}-65535',
+  'cli.help.usage': 'Usage:',
+  'cli.help.options': 'Options:',
+  'cli.help.commands': 'Commands:',
+  'cli.help.arguments': 'Arguments:',
+  'cli.help.globalOptions': 'Global options:',
+  'cli.help.help': 'display help for a command',
+  'cli.help.version': 'output the version number',
+  'cli.help.program':
+    'Plek provisioning: map an HR export or Active Directory to Plek users, validate, plan and sync.',
+  'cli.help.allowPlainLdap':
+    'bind to a directory over plain LDAP (StartTLS off) with the password: only when you mean it',
+
+  // The help text of each command and option.
+  'cli.help.apply': 'apply a plan written by plek-sync plan --out; resumable: re-run after an interruption',
+  'cli.help.mappingTarget': 'mapping file (.plekmap.json): the target when --target is absent',
+  'cli.help.plan': 'plan JSON (or .json.gz) from plek-sync plan --out',
+  'cli.help.targetPlan': 'SCIM base URL, "sandbox" or "sandbox:DIR"; must be the plan\'s target',
+  'cli.help.clientId': 'OAuth2 client id (the secret comes from PLEK_CLIENT_SECRET)',
+  'cli.help.tokenUrl': 'OAuth2 token URL (default: <target>/oauth/token)',
+  'cli.help.journal': 'journal for resuming (default: <plan>.journal.jsonl)',
+  'cli.help.reportApply': 'run report (.json, with a .csv beside it; default: <plan>.report.json)',
+  'cli.help.massDeactivation':
+    "allow more deactivations than the mapping's safety thresholds (this run only)",
+  'cli.help.jsonSummary': 'a JSON summary on stdout',
+  'cli.help.sourceUrl': 'personio|afas|rest: API base URL (Personio: default https://api.personio.de)',
+  'cli.help.sourceClientId': 'personio|rest: OAuth2 client ID (the secret comes from PLEK_SOURCE_SECRET)',
+  'cli.help.connector': 'afas: the GetConnector id (the token comes from PLEK_SOURCE_TOKEN)',
+  'cli.help.orderBy': 'afas: field id to sort on while paging, e.g. Medewerker',
+  'cli.help.auth': 'rest: oauth2, bearer, api-key or none (default: oauth2 with a client ID, else bearer)',
+  'cli.help.restTokenUrl': 'rest: OAuth2 token URL',
+  'cli.help.scope': 'rest: OAuth2 scope',
+  'cli.help.apiKeyHeader': 'rest: header that carries the API key, e.g. X-Api-Key',
+  'cli.help.recordsPath': 'rest: where the list is in the response, e.g. data (default: the response itself)',
+  'cli.help.paging': 'rest: none, offset, page, cursor or next-link',
+  'cli.help.pageSize': 'rest/afas/personio: records per page',
+  'cli.help.cursorPath': 'rest: where the next cursor is, e.g. meta.next_cursor',
+  'cli.help.cursorParam': 'rest: query parameter for the cursor (default cursor)',
+  'cli.help.nextPath': 'rest: where the next-page URL is, e.g. links.next',
+  'cli.help.totalPath': 'rest: where the total count is, e.g. meta.total',
+  'cli.help.init':
+    'propose a mapping from an HR export’s headers, an Active Directory’s attributes, or an HR application’s API',
+  'cli.help.initSource': 'HR export (CSV), ldaps://host / ldap://host, or personio / afas / rest',
+  'cli.help.initOut': 'where to write the mapping (default: print it)',
+  'cli.help.name': 'project name shown in the workbench',
+  'cli.help.bindDn': 'LDAP: bind DN or UPN (password from PLEK_LDAP_PASSWORD)',
+  'cli.help.baseDn': 'LDAP: where the users are, e.g. OU=Medewerkers,DC=corp,DC=example',
+  'cli.help.caFile': 'LDAP: PEM file of the CA that signed the directory certificate',
+  'cli.help.flavor': 'LDAP: ad or openldap (default: ad)',
+  'cli.help.force': 'overwrite --out if it exists',
+  'cli.help.map': 'write the Plek users a source maps to, one SCIM User resource per line (JSON Lines)',
+  'cli.help.mapping': 'mapping file (.plekmap.json)',
+  'cli.help.source': 'HR export (overrides source.path in the mapping)',
+  'cli.help.previousMap': 'previous export or state file, to check key stability',
+  'cli.help.today': 'the date to judge end dates by (YYYY-MM-DD; default: today)',
+  'cli.help.out': 'write to this file instead of stdout',
+  'cli.help.targetMapping': 'SCIM base URL, "sandbox" or "sandbox:DIR" (default: the mapping\'s target)',
+  'cli.help.previousPlan': 'previous export or state file: guards against a truncated source',
+  'cli.help.initialImport':
+    'link existing Plek accounts by email (default: when no account has an externalId yet)',
+  'cli.help.planCommand': 'dry run: what a sync would change in Plek, per user and field',
+  'cli.help.planJson': 'the plan as JSON on stdout',
+  'cli.help.planOut': 'write the plan JSON for plek-sync apply (gzip-compressed when it ends in .gz)',
+  'cli.help.all': 'also list users without changes',
+  'cli.help.run': 'plan and apply in one go (the daily scheduled sync)',
+  'cli.help.runDir': 'where journals and reports go (default: the workbench data folder/runs)',
+  'cli.help.reportRun': 'run report (.json, with .nl.csv and .en.csv beside it)',
+  'cli.help.stateDir': 'where the daily state is kept (default: the workbench data folder/state)',
+  'cli.help.noState':
+    'do not read or save the daily state (a dry experiment: no key-change or truncation check unless --previous)',
+  'cli.help.retentionDays':
+    'after the run, delete journals and reports older than this many days (default: the workbench setting, else 30); in the workbench data folder also old uploads and sandbox state',
+  'cli.help.sandbox': 'start the Plek sandbox (a local SCIM 2.0 server) on 127.0.0.1',
+  'cli.help.port': 'port (default: a free one)',
+  'cli.help.data': 'state folder (default: the workbench data folder/sandbox)',
+  'cli.help.memory': 'keep the state in memory only',
+  'cli.help.demo': 'seed a new state with the demo accounts (for the linking demo)',
+  'cli.help.seed': "seed a new state from this JSON file ('{' users, groups '}')",
+  'cli.help.permissive':
+    'accept value-filter PATCH paths (emails[type eq "work"].value), which Plek (the default profile) refuses',
+  'cli.help.serve': 'open the workbench in your browser (loopback only, protected by a random token)',
+  'cli.help.servePort': 'port on 127.0.0.1 (default: a free one)',
+  'cli.help.noOpen': 'print the URL only; do not open a browser',
+  'cli.help.serveDemo': 'open the bundled demo project when the page connects',
+  'cli.help.dataDir': 'workbench folder for projects and the sandbox (default: per user)',
+  'cli.help.validate': 'check a source against a mapping: keys, required fields, emails, dates, deactivation',
+  'cli.help.previousValidate': 'previous export, or a state file from --write-state, to check key stability',
+  'cli.help.validateJson': 'one JSON object on stdout',
+  'cli.help.trace': 'show which rule produced each value for the user with this mapping key',
+  'cli.help.writeState': 'save identity data for the next run’s key-stability check',
+
+  // A value the mapping format does not accept, in words (the kinds of value named per language).
+  'schema.type.string': 'text',
+  'schema.type.number': 'number',
+  'schema.type.int': 'whole number',
+  'schema.type.nan': 'not-a-number',
+  'schema.type.boolean': 'true or false',
+  'schema.type.array': 'list',
+  'schema.type.object': 'object',
+  'schema.type.null': 'null',
+  'schema.type.undefined': 'nothing',
+  'schema.type.date': 'date',
+  'schema.type.other': 'another kind of value',
+  'schema.missing': 'missing: expected {expected}',
+  'schema.invalidType': 'expected {expected}, found {received}',
+  'schema.tooSmall':
+    '{kind, select, string {too short: {exact, select, yes {exactly} exclusive {more than} other {at least}} {limit, plural, one {# character} other {# characters}}} array {too few: {exact, select, yes {exactly} exclusive {more than} other {at least}} {limit, plural, one {# item} other {# items}}} other {too small: {exact, select, yes {exactly} exclusive {more than} other {at least}} {limit, number}}}',
+  'schema.tooBig':
+    '{kind, select, string {too long: {exact, select, yes {exactly} exclusive {less than} other {at most}} {limit, plural, one {# character} other {# characters}}} array {too many: {exact, select, yes {exactly} exclusive {less than} other {at most}} {limit, plural, one {# item} other {# items}}} other {too large: {exact, select, yes {exactly} exclusive {less than} other {at most}} {limit, number}}}',
+  'schema.invalidValue': '{n, plural, one {expected {values}} other {expected one of {values}}}',
+  'schema.invalidFormat':
+    '{format, select, email {not a valid email address} url {not a valid URL} regex {does not have the expected form ({pattern})} other {not in the expected format ({format})}}',
+  'schema.invalidUnion': 'does not match any of the allowed forms',
 
   // plek-sync init: what it tells the consultant about the draft mapping.
   'init.note.wrote': 'wrote {path}',

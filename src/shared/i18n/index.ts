@@ -222,27 +222,94 @@ export function flattenMessage(
 }
 
 /**
- * A catalogue message sent as data (`{ id, values }`) in a language; values flattened with `flattenMessage` are
- * worded into their parameter first. Null when the catalogue does not know the id.
+ * A coded message as data that crosses the API (`{ id, values }` with string and number values only): messages
+ * inside it, at any depth, are flattened to `<param>:<i>:id` and `<param>:<i>:<name>` entries, so the receiving
+ * screen words every part in its own language with `formatRef`.
+ */
+export function toRef(m: CodedMessage): { id: string; values: Record<string, string | number> } {
+  const values: Record<string, string | number> = {};
+  const put = (prefix: string, params: CodedMessage['params']) => {
+    for (const [k, v] of Object.entries(params ?? {})) {
+      if (typeof v === 'object')
+        v.forEach((inner, i) => {
+          values[`${prefix}${k}:${i}:id`] = inner.code;
+          put(`${prefix}${k}:${i}:`, inner.params);
+        });
+      else values[`${prefix}${k}`] = typeof v === 'boolean' ? String(v) : v;
+    }
+  };
+  put('', m.params);
+  return { id: m.code, values };
+}
+
+/**
+ * The messages inside a flattened value list, by parameter name: `<name>:id` + `<name>:<param>` (one message,
+ * `flattenMessage`) or `<name>:<i>:id` + `<name>:<i>:<param>` (a list, `toRef`, nested to any depth).
+ */
+function unflatten(values: Readonly<Record<string, string | number>>): {
+  scalars: Record<string, string | number>;
+  nested: Map<string, CodedMessage[]>;
+} {
+  const scalars: Record<string, string | number> = {};
+  const groups = new Map<string, Record<string, string | number>>();
+  for (const [k, v] of Object.entries(values)) {
+    const at = k.indexOf(':');
+    if (at < 0) scalars[k] = v;
+    else {
+      const name = k.slice(0, at);
+      const group = groups.get(name) ?? {};
+      group[k.slice(at + 1)] = v;
+      groups.set(name, group);
+    }
+  }
+  const nested = new Map<string, CodedMessage[]>();
+  for (const [name, group] of groups) {
+    const one = (g: Record<string, string | number>): CodedMessage | null => {
+      const { id, ...rest } = g;
+      if (typeof id !== 'string') return null;
+      const inner = unflatten(rest);
+      const params: Record<string, CodedParam> = { ...inner.scalars };
+      for (const [k, list] of inner.nested) params[k] = list;
+      return { code: id, params };
+    };
+    if (typeof group.id === 'string') {
+      const m = one(group);
+      if (m) nested.set(name, [m]);
+      continue;
+    }
+    // A list: the entries grouped by their index.
+    const byIndex = new Map<number, Record<string, string | number>>();
+    for (const [k, v] of Object.entries(group)) {
+      const at = k.indexOf(':');
+      const i = Number(k.slice(0, at));
+      if (at < 0 || !Number.isInteger(i)) continue;
+      const entry = byIndex.get(i) ?? {};
+      entry[k.slice(at + 1)] = v;
+      byIndex.set(i, entry);
+    }
+    const list = [...byIndex.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([, g]) => one(g))
+      .filter((m): m is CodedMessage => m !== null);
+    if (list.length) nested.set(name, list);
+  }
+  return { scalars, nested };
+}
+
+/**
+ * A catalogue message sent as data (`{ id, values }`) in a language; values flattened with `flattenMessage` or
+ * `toRef` are worded into their parameter first. Null when the catalogue does not know the id.
  */
 export function formatRef(
   lang: Lang,
   ref: { id: string; values: Readonly<Record<string, string | number>> },
 ): string | null {
   if (!hasMessage(ref.id)) return null;
-  const values: Record<string, MessageValue> = {};
-  const nested = new Map<string, Record<string, CodedParam>>();
-  for (const [k, v] of Object.entries(ref.values)) {
-    const at = k.indexOf(':');
-    if (at < 0) values[k] = v;
-    else {
-      const name = k.slice(0, at);
-      const params = nested.get(name) ?? {};
-      params[k.slice(at + 1)] = v;
-      nested.set(name, params);
-    }
+  const { scalars, nested } = unflatten(ref.values);
+  const values: Record<string, MessageValue> = { ...scalars };
+  for (const [name, list] of nested) {
+    const known = list.filter((m) => hasMessage(m.code));
+    if (known.length) values[name] = formatMessages(lang, known, '; ');
   }
-  for (const [name, { id, ...params }] of nested)
-    if (typeof id === 'string' && hasMessage(id)) values[name] = formatMessage(lang, { code: id, params });
   return format(lang, ref.id, values);
 }

@@ -261,6 +261,9 @@ export const nl: Catalogue = {
   'validate.error': 'fout',
   'validate.warning': 'waarschuwing',
   'validate.info': 'info',
+  'validate.count.error': '{n, plural, one {# fout} other {# fouten}}',
+  'validate.count.warning': '{n, plural, one {# waarschuwing} other {# waarschuwingen}}',
+  'validate.count.info': '{n, number} info',
 
   'rules.heading': 'Regels',
   'rules.deactivation': 'Deactiveren',
@@ -903,6 +906,349 @@ export const nl: Catalogue = {
     '{active, number} actief ({leaving, number} gaan later uit dienst), {deactivate, number} te deactiveren, {skipped, number} overgeslagen ({starting, number} komen later in dienst), {error, number} met fouten',
   'cli.validate.blocked': '✗ fouten houden de synchronisatie van de hierboven genoemde rijen tegen',
   'cli.validate.ok': '✓ niets houdt een synchronisatie tegen',
+
+  // Directory (LDAP) failures: what happened and what to do; the server's own words only as a technical detail.
+  'ldap.tls': 'Er is geen beveiligde verbinding met {server} te maken: {problem}.',
+  'ldap.tlsProblem.untrusted': 'het certificaat is ondertekend door een CA die deze computer niet vertrouwt',
+  'ldap.tlsProblem.selfSigned': 'het certificaat is door de server zelf ondertekend',
+  'ldap.tlsProblem.expired': 'het certificaat is verlopen',
+  'ldap.tlsProblem.notYetValid': 'het certificaat is nog niet geldig (controleer de klok van deze computer)',
+  'ldap.tlsProblem.altName': 'het certificaat is uitgegeven voor een andere hostnaam',
+  'ldap.tlsProblem.pinMismatch': 'het certificaat is niet het certificaat dat voor dit project is vastgezet',
+  'ldap.tlsProblem.other': 'de TLS-handshake is mislukt ({code})',
+  'ldap.hint.pinMismatch':
+    'De directory toont nu een ander certificaat dan het vastgezette. Heeft de klant het vernieuwd, controleer dan samen met de klant het nieuwe onderwerp, de uitgever en de vingerafdruk en zet het opnieuw vast; maak anders geen verbinding.',
+  'ldap.hint.altName':
+    'Gebruik de hostnaam waarvoor het certificaat is uitgegeven (zie de gegevens van het certificaat), of vraag om een certificaat met deze naam erin.',
+  'ldap.hint.tls':
+    'Vraag de klant om het CA-certificaat waarmee het certificaat van de directory is ondertekend en stel het in als CA-bestand, of vergelijk de vingerafdruk met de klant en zet dit certificaat vast.',
+  'ldap.refused': 'Niets antwoordt op {server} (verbinding geweigerd).',
+  'ldap.hint.refused':
+    'Controleer de hostnaam en de poort (389 voor ldap://, 636 voor ldaps://) en of deze computer op het netwerk of de VPN van de klant zit.',
+  'ldap.notFound': 'De hostnaam in {server} is niet te vinden.',
+  'ldap.hint.notFound':
+    'Controleer de spelling van de hostnaam, en of deze computer de DNS van de klant gebruikt (VPN verbonden?).',
+  'ldap.connectionFailed': 'De verbinding met {server} is mislukt ({code}).',
+  'ldap.hint.connectionFailed':
+    'Controleer of deze computer op het netwerk of de VPN van de klant zit en of een firewall de LDAP-poort doorlaat.',
+  'ldap.connectTimeout': '{server} nam de verbinding niet op tijd aan.',
+  'ldap.hint.connectTimeout':
+    'Controleer de hostnaam en de poort en of een firewall de LDAP-poort vanaf deze computer doorlaat; verhoog timeoutMs bij een trage verbinding.',
+  'ldap.timeout': '{server} antwoordde niet op tijd.',
+  'ldap.hint.timeout': 'Maak de base DN of het filter nauwer, of verhoog timeoutMs in de broninstellingen.',
+  'ldap.bindRefused': '{server} weigerde de aanmelding als {bindDn}: {what} (AD-code {data}).',
+  'ldap.ad.525': 'het account bestaat niet',
+  'ldap.ad.52e': 'het wachtwoord is onjuist',
+  'ldap.ad.530': 'het account mag zich op dit moment niet aanmelden',
+  'ldap.ad.531': 'het account mag zich niet vanaf deze computer aanmelden',
+  'ldap.ad.532': 'het wachtwoord is verlopen',
+  'ldap.ad.533': 'het account is uitgeschakeld',
+  'ldap.ad.701': 'het account is verlopen',
+  'ldap.ad.773': 'het wachtwoord moet bij de eerste aanmelding worden gewijzigd',
+  'ldap.ad.775': 'het account is geblokkeerd na te veel onjuiste wachtwoorden',
+  'ldap.adHint.525':
+    'Controleer de bind DN of UPN op typefouten; gebruik de exacte userPrincipalName (naam@domein) of de volledige DN van het serviceaccount.',
+  'ldap.adHint.52e':
+    'Controleer het wachtwoord van het serviceaccount (PLEK_LDAP_PASSWORD voor de CLI, de kluis voor geheimen in de app). Elke onjuiste poging telt mee voor de blokkeringsdrempel.',
+  'ldap.adHint.530':
+    'Vraag de AD-beheerder de beperking op aanmeldtijden van het serviceaccount op te heffen.',
+  'ldap.adHint.531':
+    "Vraag de AD-beheerder de beperking 'Aanmelden bij' (werkstations) van het serviceaccount weg te halen.",
+  'ldap.adHint.532':
+    "Vraag de AD-beheerder een nieuw wachtwoord in te stellen en 'Wachtwoord verloopt nooit' aan te vinken voor het serviceaccount, en sla daarna het nieuwe wachtwoord op.",
+  'ldap.adHint.533':
+    'Vraag de AD-beheerder het serviceaccount in te schakelen (Active Directory: gebruikers en computers → Account inschakelen).',
+  'ldap.adHint.701': "Vraag de AD-beheerder 'Account verloopt' op Nooit te zetten voor het serviceaccount.",
+  'ldap.adHint.773':
+    "Vraag de AD-beheerder 'Gebruiker moet wachtwoord bij volgende aanmelding wijzigen' uit te zetten (of meld één keer aan en wijzig het), en sla daarna het nieuwe wachtwoord op.",
+  'ldap.adHint.775':
+    'Wacht tot de blokkering verloopt of vraag de AD-beheerder het serviceaccount te deblokkeren; controleer eerst het opgeslagen wachtwoord, zodat de volgende poging het niet opnieuw blokkeert.',
+  'ldap.invalidCredentials':
+    '{server} weigerde de aanmelding als {bindDn}: bind DN of wachtwoord onjuist{data, select, none {} other { (AD-code {data})}}.',
+  'ldap.hint.invalidCredentials':
+    'Controleer de bind DN (een volledige DN, of naam@domein voor AD) en het wachtwoord.',
+  'ldap.sizeLimit': '{server} stopte het zoeken bij zijn maximum aantal resultaten.',
+  'ldap.hint.sizeLimit':
+    'Er wordt al per pagina gelezen, maar de server beperkt het totaal voor dit account. Maak de base DN of het filter nauwer, of vraag de beheerder de limiet voor het serviceaccount op te heffen.',
+  'ldap.noSuchObject': 'De base DN {baseDn} bestaat niet op {server}.',
+  'ldap.hint.noSuchObject':
+    'Controleer de base DN: kopieer hem uit de distinguishedName van de OU (tabblad Kenmerkeditor in Active Directory: gebruikers en computers).',
+  'ldap.encryptedOnly': '{server} accepteert alleen versleutelde aanmeldingen.',
+  'ldap.hint.encryptedOnly': 'Zet StartTLS aan (startTls: true) of gebruik ldaps://.',
+  'ldap.dnSyntax': '{server} kan een DN in het verzoek niet lezen (bind DN {bindDn} of base DN {baseDn}).',
+  'ldap.hint.dnSyntax': 'Controleer de bind DN en de base DN op typefouten (CN=…,OU=…,DC=…).',
+  'ldap.noAccess':
+    '{bindDn} mag {baseDn, select, none {dit deel van de directory} other {{baseDn}}} op {server} niet lezen.',
+  'ldap.hint.noAccess':
+    'Vraag de beheerder het serviceaccount leesrechten te geven op de OU met de medewerkers.',
+  'ldap.bindUnwilling': '{server} weigerde de aanmelding als {bindDn}.',
+  'ldap.hint.bindUnwilling':
+    'Meld aan met een serviceaccount en zijn wachtwoord; anonieme en niet-geverifieerde aanmeldingen zijn niet toegestaan.',
+  'ldap.unknown': '{server} meldde een probleem dat de workbench niet kent (technisch detail: {detail})',
+  'ldap.hint.unknown':
+    'Controleer de verbindingsinstellingen; blijft het probleem, stuur dan deze melding (er staat geen wachtwoord in) naar Plek-support.',
+  'ldap.filter': 'Het LDAP-filter {filter} is niet geldig (technisch detail: {detail})',
+  'ldap.hint.filter':
+    'Controleer de haakjes (elke voorwaarde tussen eigen haakjes, bijv. (&(objectClass=user)(department=Zorg))) en schrijf * ( ) \\ in waarden als \\2a \\28 \\29 \\5c.',
+  'ldap.anonymous':
+    'Geen {missing, select, bindDn {bind DN} other {wachtwoord}} voor {server}: anonieme aanmeldingen worden geweigerd.',
+  'ldap.hint.anonymous':
+    'Een anonieme aanmelding of een met een leeg wachtwoord "lukt" op veel servers, maar leest niets (AD ziet een leeg wachtwoord als een niet-geverifieerde aanmelding). Geef de DN of UPN van het serviceaccount en zijn wachtwoord (PLEK_LDAP_PASSWORD voor de CLI).',
+  'ldap.aborted': 'Het lezen van {server} is afgebroken.',
+  'ldap.hint.aborted': 'Start het lezen opnieuw zodra het uitkomt.',
+
+  // Why a file or a connection failed, from the system's code: what happened and what to do.
+  'sys.read.missing': 'het bestand bestaat niet (verplaatst of hernoemd?); kies het bestand opnieuw',
+  'sys.read.folder': 'het is een map, geen bestand; geef het bestand in die map',
+  'sys.read.folderCsv': 'het is een map, geen bestand; kies het CSV-bestand in die map',
+  'sys.read.denied': 'geen toegang; vraag leesrechten of kopieer het bestand naar een eigen map',
+  'sys.read.locked':
+    'een ander programma houdt het vast (open in Excel?); sluit het daar en probeer het opnieuw',
+  'sys.read.other': 'het systeem meldde {code}; controleer het bestand en probeer het opnieuw',
+  'sys.write.missing': 'de map bestaat niet; maak hem eerst aan of kies een andere plek',
+  'sys.write.denied': 'geen toegang; kies een map waarin geschreven mag worden',
+  'sys.write.folder': 'het is een map; geef een bestandsnaam',
+  'sys.write.exists': 'het bestaat al; geef --force om het te overschrijven',
+  'sys.write.full': 'de schijf is vol',
+  'sys.write.readOnly': 'de schijf is alleen-lezen',
+  'sys.write.locked':
+    'een ander programma houdt het vast (open in Excel?); sluit het daar en probeer het opnieuw',
+  'sys.write.other': 'het systeem meldde {code}',
+  'sys.net.refused':
+    'daar antwoordt niets (verbinding geweigerd); controleer de hostnaam en de poort, en of de server draait',
+  'sys.net.notFound': 'de hostnaam is niet te vinden; controleer de spelling en de netwerkverbinding (VPN?)',
+  'sys.net.timeout':
+    'geen antwoord op tijd; controleer de netwerkverbinding (VPN, proxy, firewall) en probeer het opnieuw',
+  'sys.net.reset':
+    'de verbinding werd verbroken; probeer het opnieuw, en controleer de netwerkverbinding als het vaker gebeurt',
+  'sys.net.unreachable': 'het netwerk kan de host niet bereiken; controleer de verbinding (VPN, firewall)',
+  'sys.tls.untrusted': 'het certificaat is ondertekend door een CA die deze computer niet vertrouwt',
+  'sys.tls.selfSigned': 'het certificaat is door de server zelf ondertekend',
+  'sys.tls.expired': 'het certificaat is verlopen',
+  'sys.tls.notYetValid': 'het certificaat is nog niet geldig (controleer de klok van deze computer)',
+  'sys.tls.altName': 'het certificaat is uitgegeven voor een andere hostnaam',
+  'sys.tls.other': 'de beveiligde verbinding kon niet worden opgezet',
+  'sys.api.unreachable': 'Geen verbinding met {endpoint}: {reason}.',
+
+  // A source that cannot be read at all.
+  'sourceError.unreadable': '{file} is niet te lezen: {reason}',
+  'sourceError.empty': '{file} is niet te lezen: het is leeg (geen kopregel); exporteer het bestand opnieuw',
+  'sourceError.binary':
+    '{file} is niet te lezen: het is een binair bestand, geen CSV-export; vraag om de export als CSV',
+  'sourceError.notCsv':
+    '{file} is niet te lezen: het is {kind, select, xlsx {een Excel-werkmap (.xlsx) of een ander ZIP-bestand, geen CSV-bestand; kies in Excel Bestand → Opslaan als → "CSV (gescheiden door puntkomma\'s)" en kies dat bestand} xls {een oude Excel-werkmap (.xls), geen CSV-bestand; kies in Excel Bestand → Opslaan als → "CSV (gescheiden door puntkomma\'s)" en kies dat bestand} pdf {een PDF-document, geen CSV-bestand; vraag om de export als CSV} png {een PNG-afbeelding, geen CSV-export; vraag om de export als CSV} jpeg {een JPEG-afbeelding, geen CSV-export; vraag om de export als CSV} gif {een GIF-afbeelding, geen CSV-export; vraag om de export als CSV} gzip {een gzip-archief, geen CSV-export; vraag om de export als CSV} 7z {een 7-Zip-archief, geen CSV-export; vraag om de export als CSV} rar {een RAR-archief, geen CSV-export; vraag om de export als CSV} other {geen CSV-export; vraag om de export als CSV}}',
+  'sourceError.aborted': 'Het lezen van {file} is afgebroken',
+  'sourceError.withHint': '{message} {hint}',
+
+  // The CLI's own errors: usage, files, settings. Each says what to do.
+  'cli.error.prefix': 'plek-sync: {message}',
+  'cli.error.whatToDo': 'wat te doen: {hint}',
+  'cli.error.technical': 'technisch detail: {detail}',
+  'cli.error.certificate': 'certificaat: onderwerp {subject}',
+  'cli.error.certificateIssuer': 'uitgever {issuer}',
+  'cli.error.certificateValid': 'geldig {from} – {to}',
+  'cli.error.certificateFingerprint': 'SHA-256 {fingerprint}',
+  'cli.error.unexpected':
+    'onverwachte fout: dit is een fout in plek-sync, niet in uw bestanden. Stuur het technische detail hieronder (er staat geen wachtwoord in) naar Plek-support.',
+  'cli.error.column': '(kolom {column})',
+  'cli.error.portInUse':
+    'poort {port} op 127.0.0.1 is al in gebruik; kies een andere met --port, of laat de optie weg',
+  'cli.error.write': 'kan {path} niet schrijven: {reason}',
+  'cli.error.cancelled': 'afgebroken',
+  'cli.error.mappingMissing':
+    'mappingbestand {file} bestaat niet; controleer het pad (of maak er een met: plek-sync init --source HR.csv)',
+  'cli.error.mappingUnreadable': 'kan mappingbestand {file} niet lezen: {reason}',
+  'cli.error.mappingInvalid': '{file} is geen geldig mappingbestand:',
+  'cli.error.mappingErrors': '{file} bevat fouten in de mapping:',
+  'cli.error.stateUnreadable':
+    'kan de vorige stand {file} niet lezen: verwacht een bestand dat met --write-state is geschreven',
+  'cli.error.stateInvalid': '{file} is geen standbestand dat met --write-state is geschreven',
+  'cli.error.stateUnreadableDaily': 'kan de dagelijkse stand {file} niet lezen: {reason}',
+  'cli.error.stateDamaged':
+    'de dagelijkse stand {file} is beschadigd: zet het bestand opzij (de volgende run begint dan zonder controle op gewijzigde keys en ingekorte bronnen) of geef --previous',
+  'cli.error.noSource': 'de mapping noemt geen bronbestand: geef het met --source BESTAND (de HR-export)',
+  'cli.error.ldapPassword':
+    'de directory {url} heeft het wachtwoord van {bindDn} nodig: zet het in PLEK_LDAP_PASSWORD (het wordt nooit in het mappingbestand bewaard)',
+  'cli.error.plainLdap':
+    'de mapping zet StartTLS uit: het wachtwoord van {bindDn} zou onversleuteld over het netwerk naar {url} gaan. Zet startTls aan, gebruik ldaps://, of geef --allow-plain-ldap als dat echt de bedoeling is',
+  'cli.error.caFile': 'kan het CA-bestand {file} uit source.caFile niet lezen: {reason}',
+  'cli.error.targetForm': '--target {target} is geen URL en ook geen "sandbox[:MAP]"',
+  'cli.error.targetCredentials': 'zet inloggegevens in PLEK_CLIENT_SECRET / PLEK_TOKEN, nooit in de URL',
+  'cli.error.sandboxDir':
+    '{reason}; target.dataDir in een mapping moet een map binnen de datamap van de workbench zijn — geef een andere map met --target sandbox:MAP',
+  'cli.error.noTarget': 'geen doel: geef --target URL|sandbox[:MAP] of zet "target" in de mapping',
+  'cli.error.tokenHost':
+    'de mapping stuurt het client secret naar {origin}, niet naar het doel {baseOrigin}; is die tokenserver juist, bevestig hem dan met --token-url {tokenUrl}',
+  'cli.error.noClientId':
+    'PLEK_CLIENT_SECRET is gezet maar er is geen client ID: geef --client-id of zet target.clientId in de mapping',
+  'cli.error.noCredentials':
+    'geen inloggegevens: zet PLEK_CLIENT_SECRET (met --client-id) of PLEK_TOKEN in de omgeving',
+  'cli.error.target': 'Plek-doel: {reason}',
+  'cli.error.journalOtherPlan':
+    'het journaal {file} hoort bij een ander plan (is een nieuw plan naar hetzelfde bestand geschreven?): zet het opzij of geef --journal met een nieuw bestand',
+  'cli.error.planUnreadable':
+    'kan het plan {file} niet lezen: verwacht de JSON (of .json.gz) die plek-sync plan --out schrijft',
+  'cli.error.planInvalid': '{file} is geen plan dat plek-sync plan --out heeft geschreven (versie 1)',
+  'cli.error.planTarget':
+    'het plan is gemaakt voor {planTarget}, niet voor {target}: maak een nieuw plan voor dit doel',
+  'cli.error.initLdapOptions':
+    'init vanuit een directory heeft --bind-dn en --base-dn nodig (en het wachtwoord in PLEK_LDAP_PASSWORD)',
+  'cli.error.initLdapPassword': 'zet PLEK_LDAP_PASSWORD op het wachtwoord van {bindDn}',
+  'cli.error.ldapSettings': 'ongeldige directory-instellingen:',
+  'cli.error.apiSettings': 'ongeldige broninstellingen:',
+  'cli.error.initPersonio':
+    'init --source personio heeft --source-client-id nodig (het secret hoort in PLEK_SOURCE_SECRET)',
+  'cli.error.initAfas':
+    'init --source afas heeft --source-url (https://12345.rest.afas.online/ProfitRestServices) en --connector nodig (het token hoort in PLEK_SOURCE_TOKEN)',
+  'cli.error.initRest': 'init --source rest heeft --source-url nodig (de URL met de lijst van personen)',
+  'cli.error.initOauth':
+    '--auth oauth2 heeft --token-url en --source-client-id nodig (het secret hoort in PLEK_SOURCE_SECRET)',
+  'cli.error.apiSecret':
+    'zet {env} op {kind, select, afas {het AFAS-token} personio {het client secret van Personio-client-ID {clientId}} oauth2 {het client secret van client-ID {clientId}} bearer {het bearer-token} apiKey {de API-sleutel (header {header})} other {het secret}} (het wordt nooit in het mappingbestand geschreven)',
+  'cli.error.apiEmpty':
+    '{source} gaf geen records terug; controleer de instellingen (connector, pad naar de records, rechten)',
+
+  // commander's sentences and the help headings, in the CLI's language.
+  'cli.usage.error': 'fout: {message}',
+  'cli.usage.seeHelp': '(typ plek-sync --help voor het gebruik)',
+  'cli.usage.unknownOption':
+    'onbekende optie {flag}{suggestion, select, none {} other { (bedoelt u {suggestion}?)}}',
+  'cli.usage.unknownCommand':
+    'onbekend commando {name}{suggestion, select, none {} other { (bedoelt u {suggestion}?)}}',
+  'cli.usage.missingOption': 'de optie {flags} is verplicht',
+  'cli.usage.optionMissingValue': 'de optie {flags} heeft een waarde nodig',
+  'cli.usage.missingArgument': 'het argument {name} ontbreekt',
+  'cli.usage.excessArguments':
+    'te veel argumenten: {expected, plural, =0 {geen verwacht} one {# verwacht} other {# verwacht}}, {got, number} gegeven',
+  'cli.usage.conflict': '{a} en {b} gaan niet samen',
+  'cli.usage.invalidValue': 'de optie {flags} accepteert "{value}" niet: {reason}',
+  'cli.usage.invalidArgument': 'het argument {name} accepteert "{value}" niet: {reason}',
+  'cli.usage.expectedLang': 'verwacht nl of en',
+  'cli.usage.expectedDate': 'verwacht een datum als JJJJ-MM-DD, bijv. 2026-11-23',
+  'cli.usage.expectedDays': 'verwacht een aantal dagen van {min} tot {max}, bijv. 30',
+  'cli.usage.expectedPositive': 'verwacht een geheel getal van 1 of meer',
+  'cli.usage.expectedPort': 'verwacht een poortnummer {min}-65535',
+  'cli.help.usage': 'Gebruik:',
+  'cli.help.options': 'Opties:',
+  'cli.help.commands': 'Commando’s:',
+  'cli.help.arguments': 'Argumenten:',
+  'cli.help.globalOptions': 'Algemene opties:',
+  'cli.help.help': 'toon de hulp bij een commando',
+  'cli.help.version': 'toon het versienummer',
+  'cli.help.program':
+    'Plek-provisioning: zet een HR-export of Active Directory om naar Plek-gebruikers, controleer, plan en synchroniseer.',
+  'cli.help.allowPlainLdap':
+    'meld aan bij een directory via onversleutelde LDAP (StartTLS uit) met het wachtwoord: alleen als dat echt de bedoeling is',
+
+  // The help text of each command and option.
+  'cli.help.apply':
+    'voer een plan uit dat plek-sync plan --out schreef; hervatbaar: start opnieuw na een onderbreking',
+  'cli.help.mappingTarget': 'mappingbestand (.plekmap.json): het doel als --target ontbreekt',
+  'cli.help.plan': 'plan-JSON (of .json.gz) van plek-sync plan --out',
+  'cli.help.targetPlan': 'SCIM-basis-URL, "sandbox" of "sandbox:MAP"; moet het doel van het plan zijn',
+  'cli.help.clientId': 'OAuth2-client-ID (het secret komt uit PLEK_CLIENT_SECRET)',
+  'cli.help.tokenUrl': 'OAuth2-token-URL (standaard: <doel>/oauth/token)',
+  'cli.help.journal': 'journaal om te hervatten (standaard: <plan>.journal.jsonl)',
+  'cli.help.reportApply': 'rapport van de run (.json, met een .csv ernaast; standaard: <plan>.report.json)',
+  'cli.help.massDeactivation':
+    'sta meer deactiveringen toe dan de veiligheidsdrempels van de mapping (alleen deze run)',
+  'cli.help.jsonSummary': 'een samenvatting als JSON op stdout',
+  'cli.help.sourceUrl':
+    'personio|afas|rest: basis-URL van de API (Personio: standaard https://api.personio.de)',
+  'cli.help.sourceClientId': 'personio|rest: OAuth2-client-ID (het secret komt uit PLEK_SOURCE_SECRET)',
+  'cli.help.connector': 'afas: de naam van de GetConnector (het token komt uit PLEK_SOURCE_TOKEN)',
+  'cli.help.orderBy': 'afas: veld om op te sorteren bij het bladeren, bijv. Medewerker',
+  'cli.help.auth':
+    'rest: oauth2, bearer, api-key of none (standaard: oauth2 met een client-ID, anders bearer)',
+  'cli.help.restTokenUrl': 'rest: OAuth2-token-URL',
+  'cli.help.scope': 'rest: OAuth2-scope',
+  'cli.help.apiKeyHeader': 'rest: header met de API-sleutel, bijv. X-Api-Key',
+  'cli.help.recordsPath':
+    'rest: waar de lijst in het antwoord staat, bijv. data (standaard: het antwoord zelf)',
+  'cli.help.paging': 'rest: none, offset, page, cursor of next-link',
+  'cli.help.pageSize': 'rest/afas/personio: records per pagina',
+  'cli.help.cursorPath': 'rest: waar de volgende cursor staat, bijv. meta.next_cursor',
+  'cli.help.cursorParam': 'rest: queryparameter voor de cursor (standaard cursor)',
+  'cli.help.nextPath': 'rest: waar de URL van de volgende pagina staat, bijv. links.next',
+  'cli.help.totalPath': 'rest: waar het totaal staat, bijv. meta.total',
+  'cli.help.init':
+    'stel een mapping voor uit de kolomkoppen van een HR-export, de attributen van een Active Directory of de API van een HR-applicatie',
+  'cli.help.initSource': 'HR-export (CSV), ldaps://host / ldap://host, of personio / afas / rest',
+  'cli.help.initOut': 'waar de mapping heen moet (standaard: op het scherm)',
+  'cli.help.name': 'projectnaam in de workbench',
+  'cli.help.bindDn': 'LDAP: bind DN of UPN (wachtwoord uit PLEK_LDAP_PASSWORD)',
+  'cli.help.baseDn': 'LDAP: waar de medewerkers staan, bijv. OU=Medewerkers,DC=corp,DC=example',
+  'cli.help.caFile': 'LDAP: PEM-bestand van de CA die het certificaat van de directory ondertekende',
+  'cli.help.flavor': 'LDAP: ad of openldap (standaard: ad)',
+  'cli.help.force': 'overschrijf --out als het al bestaat',
+  'cli.help.map':
+    'schrijf de Plek-gebruikers die uit een bron volgen, één SCIM-gebruikersobject per regel (JSON Lines)',
+  'cli.help.mapping': 'mappingbestand (.plekmap.json)',
+  'cli.help.source': 'HR-export (gaat voor source.path in de mapping)',
+  'cli.help.previousMap': 'vorige export of standbestand, om de stabiliteit van de keys te controleren',
+  'cli.help.today': 'de datum waaraan einddatums worden getoetst (JJJJ-MM-DD; standaard: vandaag)',
+  'cli.help.out': 'schrijf naar dit bestand in plaats van stdout',
+  'cli.help.targetMapping': 'SCIM-basis-URL, "sandbox" of "sandbox:MAP" (standaard: het doel in de mapping)',
+  'cli.help.previousPlan': 'vorige export of standbestand: beschermt tegen een ingekorte bron',
+  'cli.help.initialImport':
+    'koppel bestaande Plek-accounts op e-mailadres (standaard: als nog geen account een externalId heeft)',
+  'cli.help.planCommand': 'proefrun: wat een synchronisatie in Plek zou wijzigen, per gebruiker en veld',
+  'cli.help.planJson': 'het plan als JSON op stdout',
+  'cli.help.planOut':
+    'schrijf de plan-JSON voor plek-sync apply (met gzip gecomprimeerd als de naam op .gz eindigt)',
+  'cli.help.all': 'toon ook gebruikers zonder wijzigingen',
+  'cli.help.run': 'plannen en uitvoeren in één keer (de dagelijkse geplande synchronisatie)',
+  'cli.help.runDir': 'waar journalen en rapporten komen (standaard: de datamap van de workbench/runs)',
+  'cli.help.reportRun': 'rapport van de run (.json, met .nl.csv en .en.csv ernaast)',
+  'cli.help.stateDir':
+    'waar de dagelijkse stand wordt bewaard (standaard: de datamap van de workbench/state)',
+  'cli.help.noState':
+    'lees en bewaar de dagelijkse stand niet (een proef: geen controle op gewijzigde keys of een ingekorte bron, behalve met --previous)',
+  'cli.help.retentionDays':
+    'verwijder na de run journalen en rapporten die ouder zijn dan zoveel dagen (standaard: de instelling van de workbench, anders 30); in de datamap van de workbench ook oude uploads en sandboxstand',
+  'cli.help.sandbox': 'start de Plek-sandbox (een lokale SCIM 2.0-server) op 127.0.0.1',
+  'cli.help.port': 'poort (standaard: een vrije)',
+  'cli.help.data': 'map voor de stand (standaard: de datamap van de workbench/sandbox)',
+  'cli.help.memory': 'bewaar de stand alleen in het geheugen',
+  'cli.help.demo': 'vul een nieuwe stand met de demo-accounts (voor de koppeldemo)',
+  'cli.help.seed': "vul een nieuwe stand uit dit JSON-bestand ('{' users, groups '}')",
+  'cli.help.permissive':
+    'accepteer PATCH-paden met een waardefilter (emails[type eq "work"].value), die Plek (het standaardprofiel) weigert',
+  'cli.help.serve': 'open de workbench in de browser (alleen lokaal, beschermd met een willekeurig token)',
+  'cli.help.servePort': 'poort op 127.0.0.1 (standaard: een vrije)',
+  'cli.help.noOpen': 'toon alleen de URL; open geen browser',
+  'cli.help.serveDemo': 'open het meegeleverde demoproject zodra de pagina verbinding maakt',
+  'cli.help.dataDir': 'map van de workbench voor projecten en de sandbox (standaard: per gebruiker)',
+  'cli.help.validate':
+    'controleer een bron tegen een mapping: keys, verplichte velden, e-mailadressen, datums, deactivering',
+  'cli.help.previousValidate':
+    'vorige export, of een standbestand van --write-state, om de stabiliteit van de keys te controleren',
+  'cli.help.validateJson': 'één JSON-object op stdout',
+  'cli.help.trace': 'toon welke regel elke waarde maakte voor de gebruiker met deze mapping key',
+  'cli.help.writeState': 'bewaar identiteitsgegevens voor de controle op stabiele keys bij de volgende run',
+
+  // A value the mapping format does not accept, in words (the kinds of value named per language).
+  'schema.type.string': 'tekst',
+  'schema.type.number': 'getal',
+  'schema.type.int': 'geheel getal',
+  'schema.type.nan': 'ongeldig getal',
+  'schema.type.boolean': 'waar of onwaar',
+  'schema.type.array': 'lijst',
+  'schema.type.object': 'object',
+  'schema.type.null': 'null',
+  'schema.type.undefined': 'niets',
+  'schema.type.date': 'datum',
+  'schema.type.other': 'een ander soort waarde',
+  'schema.missing': 'ontbreekt: verwacht {expected}',
+  'schema.invalidType': 'verwacht {expected}, gevonden: {received}',
+  'schema.tooSmall':
+    '{kind, select, string {te kort: {exact, select, yes {precies} exclusive {meer dan} other {minstens}} {limit, plural, one {# teken} other {# tekens}}} array {te weinig: {exact, select, yes {precies} exclusive {meer dan} other {minstens}} {limit, plural, one {# element} other {# elementen}}} other {te klein: {exact, select, yes {precies} exclusive {meer dan} other {minstens}} {limit, number}}}',
+  'schema.tooBig':
+    '{kind, select, string {te lang: {exact, select, yes {precies} exclusive {minder dan} other {hoogstens}} {limit, plural, one {# teken} other {# tekens}}} array {te veel: {exact, select, yes {precies} exclusive {minder dan} other {hoogstens}} {limit, plural, one {# element} other {# elementen}}} other {te groot: {exact, select, yes {precies} exclusive {minder dan} other {hoogstens}} {limit, number}}}',
+  'schema.invalidValue': '{n, plural, one {verwacht {values}} other {verwacht een van {values}}}',
+  'schema.invalidFormat':
+    '{format, select, email {geen geldig e-mailadres} url {geen geldige URL} regex {heeft niet de verwachte vorm ({pattern})} other {niet in de verwachte vorm ({format})}}',
+  'schema.invalidUnion': 'past bij geen van de toegestane vormen',
 
   // plek-sync init: what it tells the consultant about the draft mapping.
   'init.note.wrote': '{path} geschreven',

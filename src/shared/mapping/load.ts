@@ -34,7 +34,8 @@ export type MappingParseResult =
 /** Key names that mean someone put a secret in a customer artefact. */
 const SECRET_KEY = /pass(?:word|wd)?|secret|token|apikey|api_key|credential/i;
 
-function describeIssue(issue: z.core.$ZodIssue): MappingProblem {
+/** A schema checker's issue as a mapping problem: its place, an English message, and the issue for a screen's language. */
+export function describeSchemaIssue(issue: z.core.$ZodIssue): MappingProblem {
   const path = jsonPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
     const secrets = issue.keys.filter((k) => SECRET_KEY.test(k));
@@ -101,7 +102,7 @@ export function parseMapping(value: unknown): MappingParseResult {
   // reportInput: the issue knows what kind of value it found; describeIssue keeps the kind, never the value.
   const result = mappingFileSchema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, mapping: result.data };
-  return { ok: false, problems: result.error.issues.map(describeIssue) };
+  return { ok: false, problems: result.error.issues.map(describeSchemaIssue) };
 }
 
 /** Parses mapping file text; JSON syntax errors name line and column. */

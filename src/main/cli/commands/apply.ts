@@ -9,6 +9,7 @@ import type { SafetyThresholds } from '../../../shared/mapping/schema';
 import type { Plan } from '../../../shared/plan/types';
 import { compactCreates } from '../../../shared/plan/compact';
 import { loadMappingFile } from '../../pipeline';
+import { said } from '../../../shared/i18n/message';
 import { UserError } from '../../user-error';
 import { cliLang, green, red, say, yellow } from '../common';
 import { formatMessages } from '../../../shared/i18n';
@@ -181,22 +182,16 @@ export async function applyWithReport(
 export function register(program: Command): void {
   program
     .command('apply')
-    .description('apply a plan written by plek-sync plan --out; resumable: re-run after an interruption')
-    .requiredOption(
-      '-m, --mapping <file>',
-      'mapping file (.plekmap.json): the target when --target is absent',
-    )
-    .requiredOption('--plan <file>', 'plan JSON (or .json.gz) from plek-sync plan --out')
-    .option('-t, --target <target>', 'SCIM base URL, "sandbox" or "sandbox:DIR"; must be the plan\'s target')
-    .option('--client-id <id>', 'OAuth2 client id (the secret comes from PLEK_CLIENT_SECRET)')
-    .option('--token-url <url>', 'OAuth2 token URL (default: <target>/oauth/token)')
-    .option('--journal <file>', 'journal for resuming (default: <plan>.journal.jsonl)')
-    .option('--report <file>', 'run report (.json, with a .csv beside it; default: <plan>.report.json)')
-    .option(
-      '--allow-mass-deactivation',
-      "allow more deactivations than the mapping's safety thresholds (this run only)",
-    )
-    .option('--json', 'a JSON summary on stdout')
+    .description(say('cli.help.apply'))
+    .requiredOption('-m, --mapping <file>', say('cli.help.mappingTarget'))
+    .requiredOption('--plan <file>', say('cli.help.plan'))
+    .option('-t, --target <target>', say('cli.help.targetPlan'))
+    .option('--client-id <id>', say('cli.help.clientId'))
+    .option('--token-url <url>', say('cli.help.tokenUrl'))
+    .option('--journal <file>', say('cli.help.journal'))
+    .option('--report <file>', say('cli.help.reportApply'))
+    .option('--allow-mass-deactivation', say('cli.help.massDeactivation'))
+    .option('--json', say('cli.help.jsonSummary'))
     .action(async (opts: ApplyCommandOptions) => {
       // Creates held as rows of values, as the file has them (not a field object each).
       const plan = compactCreates(await readPlanFile(opts.plan));
@@ -205,7 +200,7 @@ export function register(program: Command): void {
       try {
         if (target.label !== plan.target.url) {
           throw new UserError(
-            `the plan was made for ${plan.target.url}, not for ${target.label}: make a new plan for this target`,
+            said('cli.error.planTarget', { planTarget: plan.target.url, target: target.label }),
           );
         }
         const base = opts.plan.replace(/(?:\.json)?(?:\.gz)?$/i, '');

@@ -7,8 +7,10 @@ import {
 } from '../../../shared/mapping/schema';
 import { suggestApiMapping } from '../../../shared/source/suggest-api';
 import { said, type CodedMessage } from '../../../shared/i18n/message';
+import type { z } from 'zod';
+import { describeSchemaIssue } from '../../../shared/mapping/load';
 import { UserError } from '../../user-error';
-import { envSecret } from '../common';
+import { envSecret, say } from '../common';
 
 /** `init --source personio|afas|rest`: the HR application kinds `init` reads over their API. */
 export const API_INIT_KINDS = ['personio', 'afas', 'rest'] as const;
@@ -35,40 +37,28 @@ export interface ApiInitOptions {
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(say('cli.usage.expectedPositive'));
   return n;
 }
 
 /** Adds the API options to `plek-sync init` (kept here so the CSV/LDAP command stays readable). */
 export function apiInitOptions(cmd: Command): Command {
   return cmd
-    .option(
-      '--source-url <url>',
-      'personio|afas|rest: API base URL (Personio: default https://api.personio.de)',
-    )
-    .option(
-      '--source-client-id <id>',
-      'personio|rest: OAuth2 client ID (the secret comes from PLEK_SOURCE_SECRET)',
-    )
-    .option('--connector <name>', 'afas: the GetConnector id (the token comes from PLEK_SOURCE_TOKEN)')
-    .option('--order-by <field>', 'afas: field id to sort on while paging, e.g. Medewerker')
-    .option(
-      '--auth <kind>',
-      'rest: oauth2, bearer, api-key or none (default: oauth2 with a client ID, else bearer)',
-    )
-    .option('--token-url <url>', 'rest: OAuth2 token URL')
-    .option('--scope <scope>', 'rest: OAuth2 scope')
-    .option('--api-key-header <name>', 'rest: header that carries the API key, e.g. X-Api-Key')
-    .option(
-      '--records-path <path>',
-      'rest: where the list is in the response, e.g. data (default: the response itself)',
-    )
-    .option('--paging <style>', 'rest: none, offset, page, cursor or next-link')
-    .option('--page-size <n>', 'rest/afas/personio: records per page', positiveInt)
-    .option('--cursor-path <path>', 'rest: where the next cursor is, e.g. meta.next_cursor')
-    .option('--cursor-param <name>', 'rest: query parameter for the cursor (default cursor)')
-    .option('--next-path <path>', 'rest: where the next-page URL is, e.g. links.next')
-    .option('--total-path <path>', 'rest: where the total count is, e.g. meta.total');
+    .option('--source-url <url>', say('cli.help.sourceUrl'))
+    .option('--source-client-id <id>', say('cli.help.sourceClientId'))
+    .option('--connector <name>', say('cli.help.connector'))
+    .option('--order-by <field>', say('cli.help.orderBy'))
+    .option('--auth <kind>', say('cli.help.auth'))
+    .option('--token-url <url>', say('cli.help.restTokenUrl'))
+    .option('--scope <scope>', say('cli.help.scope'))
+    .option('--api-key-header <name>', say('cli.help.apiKeyHeader'))
+    .option('--records-path <path>', say('cli.help.recordsPath'))
+    .option('--paging <style>', say('cli.help.paging'))
+    .option('--page-size <n>', say('cli.help.pageSize'), positiveInt)
+    .option('--cursor-path <path>', say('cli.help.cursorPath'))
+    .option('--cursor-param <name>', say('cli.help.cursorParam'))
+    .option('--next-path <path>', say('cli.help.nextPath'))
+    .option('--total-path <path>', say('cli.help.totalPath'));
 }
 
 function parsed<T>(
@@ -77,18 +67,15 @@ function parsed<T>(
     | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
 ): T {
   if (result.success) return result.data;
-  throw new UserError(
-    `invalid source settings: ${result.error.issues.map((i) => `${i.path.map(String).join('.') || 'source'}: ${i.message}`).join('; ')}`,
-  );
+  throw new UserError(said('cli.error.apiSettings'), 2, {
+    problems: result.error.issues.map((i) => describeSchemaIssue(i as z.core.$ZodIssue)),
+  });
 }
 
 /** The source block of the mapping from the command line; never the secret. */
 export function apiSourceFromOptions(opts: ApiInitOptions): ApiSource {
   if (opts.source === 'personio') {
-    if (!opts.sourceClientId)
-      throw new UserError(
-        'init --source personio needs --source-client-id (the secret goes in PLEK_SOURCE_SECRET)',
-      );
+    if (!opts.sourceClientId) throw new UserError(said('cli.error.initPersonio'));
     return parsed(
       personioSourceSchema.safeParse({
         kind: 'personio',
@@ -100,9 +87,7 @@ export function apiSourceFromOptions(opts: ApiInitOptions): ApiSource {
   }
   if (opts.source === 'afas') {
     if (!opts.sourceUrl || !opts.connector) {
-      throw new UserError(
-        'init --source afas needs --source-url (https://12345.rest.afas.online/ProfitRestServices) and --connector (the token goes in PLEK_SOURCE_TOKEN)',
-      );
+      throw new UserError(said('cli.error.initAfas'));
     }
     return parsed(
       afasSourceSchema.safeParse({
@@ -114,8 +99,7 @@ export function apiSourceFromOptions(opts: ApiInitOptions): ApiSource {
       }),
     );
   }
-  if (!opts.sourceUrl)
-    throw new UserError('init --source rest needs --source-url (the URL that lists the people)');
+  if (!opts.sourceUrl) throw new UserError(said('cli.error.initRest'));
   const authKind = opts.auth ?? (opts.sourceClientId ? 'oauth2' : 'bearer');
   const auth =
     authKind === 'oauth2'
@@ -129,9 +113,7 @@ export function apiSourceFromOptions(opts: ApiInitOptions): ApiSource {
         ? { kind: 'apiKey', header: opts.apiKeyHeader ?? 'X-Api-Key' }
         : { kind: authKind };
   if (auth.kind === 'oauth2' && (!opts.tokenUrl || !opts.sourceClientId)) {
-    throw new UserError(
-      '--auth oauth2 needs --token-url and --source-client-id (the secret goes in PLEK_SOURCE_SECRET)',
-    );
+    throw new UserError(said('cli.error.initOauth'));
   }
   const style = opts.paging === 'next-link' ? 'nextLink' : (opts.paging ?? 'none');
   const size = opts.pageSize ? { pageSize: opts.pageSize } : {};
@@ -160,17 +142,25 @@ export function apiSourceFromOptions(opts: ApiInitOptions): ApiSource {
   );
 }
 
+/** Which secret an API source needs, as parameters of `cli.error.apiSecret` (never the secret itself). */
+function secretKind(source: ApiSource): { kind: string; clientId: string; header: string } {
+  if (source.kind === 'afas' || source.kind === 'personio')
+    return { kind: source.kind, clientId: source.kind === 'personio' ? source.clientId : '', header: '' };
+  const auth = source.auth;
+  return {
+    kind: auth.kind,
+    clientId: auth.kind === 'oauth2' ? auth.clientId : '',
+    header: auth.kind === 'apiKey' ? auth.header : '',
+  };
+}
+
 /** Reads a sample of the API and proposes a mapping from its attribute names. */
 export async function initApi(opts: ApiInitOptions) {
   const source = apiSourceFromOptions(opts);
-  const { sampleApiSource, secretEnvName, secretDescription, apiSourceLabel } =
-    await import('../../sources/api/index');
+  const { sampleApiSource, secretEnvName, apiSourceLabel } = await import('../../sources/api/index');
   const env = secretEnvName(source);
   const secret = env ? envSecret(env) : undefined;
-  if (env && !secret)
-    throw new UserError(
-      `set ${env} to ${secretDescription(source)} (it is never written to the mapping file)`,
-    );
+  if (env && !secret) throw new UserError(said('cli.error.apiSecret', { env, ...secretKind(source) }));
   // --token-url on the command line is the consultant's confirmation of the token host.
   const confirmed =
     source.kind === 'rest' && source.auth.kind === 'oauth2' && opts.tokenUrl
@@ -178,9 +168,7 @@ export async function initApi(opts: ApiInitOptions) {
       : {};
   const sample = await sampleApiSource(source, { ...(secret ? { secret } : {}), ...confirmed, size: 200 });
   if (sample.records.length === 0) {
-    throw new UserError(
-      `${apiSourceLabel(source)} returned no records; check the settings (connector, records path, rights)`,
-    );
+    throw new UserError(said('cli.error.apiEmpty', { source: apiSourceLabel(source) }));
   }
   const defaultName =
     source.kind === 'personio' ? 'Personio' : source.kind === 'afas' ? `AFAS ${source.connector}` : 'HR API';

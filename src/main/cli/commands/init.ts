@@ -1,7 +1,7 @@
 import { basename, dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { proposeMapping } from '../../../shared/engine/propose';
-import { stringifyMapping } from '../../../shared/mapping/load';
+import { describeSchemaIssue, stringifyMapping } from '../../../shared/mapping/load';
 import { UserError } from '../../user-error';
 import { formatIssue, formatMessage } from '../../../shared/i18n';
 import { said, type CodedMessage } from '../../../shared/i18n/message';
@@ -25,20 +25,15 @@ interface InitOptions extends ApiInitOptions {
 export function register(program: Command): void {
   const command = program
     .command('init')
-    .description(
-      'propose a mapping from an HR export’s headers, an Active Directory’s attributes, or an HR application’s API',
-    )
-    .requiredOption(
-      '-s, --source <file|url|kind>',
-      'HR export (CSV), ldaps://host / ldap://host, or personio / afas / rest',
-    )
-    .option('-o, --out <file>', 'where to write the mapping (default: print it)')
-    .option('--name <name>', 'project name shown in the workbench')
-    .option('--bind-dn <dn>', 'LDAP: bind DN or UPN (password from PLEK_LDAP_PASSWORD)')
-    .option('--base-dn <dn>', 'LDAP: where the users are, e.g. OU=Medewerkers,DC=corp,DC=example')
-    .option('--ca-file <file>', 'LDAP: PEM file of the CA that signed the directory certificate')
-    .option('--flavor <flavor>', 'LDAP: ad or openldap', 'ad')
-    .option('-f, --force', 'overwrite --out if it exists');
+    .description(say('cli.help.init'))
+    .requiredOption('-s, --source <file|url|kind>', say('cli.help.initSource'))
+    .option('-o, --out <file>', say('cli.help.initOut'))
+    .option('--name <name>', say('cli.help.name'))
+    .option('--bind-dn <dn>', say('cli.help.bindDn'))
+    .option('--base-dn <dn>', say('cli.help.baseDn'))
+    .option('--ca-file <file>', say('cli.help.caFile'))
+    .option('--flavor <flavor>', say('cli.help.flavor'))
+    .option('-f, --force', say('cli.help.force'));
   apiInitOptions(command).action(async (opts: InitOptions) => {
     const isLdap = /^ldaps?:\/\//i.test(opts.source);
     const isApi = (API_INIT_KINDS as readonly string[]).includes(opts.source);
@@ -89,12 +84,10 @@ async function initCsv(opts: InitOptions) {
 
 async function initLdap(opts: InitOptions) {
   if (!opts.bindDn || !opts.baseDn) {
-    throw new UserError(
-      'init from a directory needs --bind-dn and --base-dn (and the password in PLEK_LDAP_PASSWORD)',
-    );
+    throw new UserError(said('cli.error.initLdapOptions'));
   }
   const password = envSecret('PLEK_LDAP_PASSWORD');
-  if (!password) throw new UserError('set PLEK_LDAP_PASSWORD to the bind password of ' + opts.bindDn);
+  if (!password) throw new UserError(said('cli.error.initLdapPassword', { bindDn: opts.bindDn }));
   const { ldapSourceSchema } = await import('../../../shared/mapping/schema');
   const parsed = ldapSourceSchema.safeParse({
     kind: 'ldap',
@@ -112,9 +105,9 @@ async function initLdap(opts: InitOptions) {
       : {}),
   });
   if (!parsed.success) {
-    throw new UserError(
-      `invalid directory settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
+    throw new UserError(said('cli.error.ldapSettings'), 2, {
+      problems: parsed.error.issues.map(describeSchemaIssue),
+    });
   }
   const source = parsed.data;
   const { sampleLdap } = await import('../../sources/ldap/index');

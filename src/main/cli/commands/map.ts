@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { isBlocking } from '../../../shared/issues';
 import { toScimUser } from '../../../shared/scim/resource';
 import { streamOutcomes } from '../../pipeline';
-import { apiSecretsFromEnv, envSecret, formatIssues, parseToday } from '../common';
+import { apiSecretsFromEnv, envSecret, formatIssues, parseToday, say } from '../common';
 import { IssueDigest } from '../issue-report';
 import { openOutput } from '../output';
 
@@ -18,12 +18,12 @@ interface MapOptions {
 export function register(program: Command): void {
   program
     .command('map')
-    .description('write the Plek users a source maps to, one SCIM User resource per line (JSON Lines)')
-    .requiredOption('-m, --mapping <file>', 'mapping file (.plekmap.json)')
-    .option('-s, --source <file>', 'HR export (overrides source.path in the mapping)')
-    .option('-p, --previous <file>', 'previous export or state file, to check key stability')
-    .option('--today <date>', 'the date to judge end dates by (YYYY-MM-DD; default: today)', parseToday)
-    .option('-o, --out <file>', 'write to this file instead of stdout')
+    .description(say('cli.help.map'))
+    .requiredOption('-m, --mapping <file>', say('cli.help.mapping'))
+    .option('-s, --source <file>', say('cli.help.source'))
+    .option('-p, --previous <file>', say('cli.help.previousMap'))
+    .option('--today <date>', say('cli.help.today'), parseToday)
+    .option('-o, --out <file>', say('cli.help.out'))
     .action(async (opts: MapOptions) => {
       // Opened first: a folder that does not exist is reported before a million rows are read.
       const out = await openOutput(opts.out);

@@ -24,37 +24,23 @@ export interface PlanCommandOptions {
 /** The options `plan` and `run` share. */
 export function planOptions(cmd: Command): Command {
   return cmd
-    .requiredOption('-m, --mapping <file>', 'mapping file (.plekmap.json)')
-    .option('-s, --source <file>', 'HR export (overrides source.path in the mapping)')
-    .option(
-      '-t, --target <target>',
-      'SCIM base URL, "sandbox" or "sandbox:DIR" (default: the mapping\'s target)',
-    )
-    .option('--client-id <id>', 'OAuth2 client id (the secret comes from PLEK_CLIENT_SECRET)')
-    .option('--token-url <url>', 'OAuth2 token URL (default: <target>/oauth/token)')
-    .option('--today <date>', 'the date to judge end dates by (YYYY-MM-DD; default: today)', parseToday)
-    .option('-p, --previous <file>', 'previous export or state file: guards against a truncated source')
-    .option(
-      '--allow-mass-deactivation',
-      "allow more deactivations than the mapping's safety thresholds (this run only)",
-    )
-    .option(
-      '--initial-import',
-      'link existing Plek accounts by email (default: when no account has an externalId yet)',
-    );
+    .requiredOption('-m, --mapping <file>', say('cli.help.mapping'))
+    .option('-s, --source <file>', say('cli.help.source'))
+    .option('-t, --target <target>', say('cli.help.targetMapping'))
+    .option('--client-id <id>', say('cli.help.clientId'))
+    .option('--token-url <url>', say('cli.help.tokenUrl'))
+    .option('--today <date>', say('cli.help.today'), parseToday)
+    .option('-p, --previous <file>', say('cli.help.previousPlan'))
+    .option('--allow-mass-deactivation', say('cli.help.massDeactivation'))
+    .option('--initial-import', say('cli.help.initialImport'));
 }
 
 /** `plek-sync plan`: the dry run. Reads Plek, writes nothing; exit 1 when the safety guards block the plan. */
 export function register(program: Command): void {
-  planOptions(
-    program.command('plan').description('dry run: what a sync would change in Plek, per user and field'),
-  )
-    .option('--json', 'the plan as JSON on stdout')
-    .option(
-      '-o, --out <file>',
-      'write the plan JSON for plek-sync apply (gzip-compressed when it ends in .gz)',
-    )
-    .option('--all', 'also list users without changes')
+  planOptions(program.command('plan').description(say('cli.help.planCommand')))
+    .option('--json', say('cli.help.planJson'))
+    .option('-o, --out <file>', say('cli.help.planOut'))
+    .option('--all', say('cli.help.all'))
     .action(async (opts: PlanCommandOptions) => {
       const stop = interruptible();
       const target = await targetFromOptions(opts);

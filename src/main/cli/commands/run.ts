@@ -11,6 +11,8 @@ import { planId } from '../../sync/journal';
 import { planFromMapping } from '../../sync/plan';
 import type { ApplyResult } from '../../sync/apply';
 import { dailyStatePath, nextDailyState, readDailyState, stateDir, writeDailyState } from '../../sync/state';
+import { said } from '../../../shared/i18n/message';
+import { readReason, systemCode } from '../../system-errors';
 import { UserError } from '../../user-error';
 import { apiSecretsFromEnv, cliLang, envSecret, localToday, parseRetentionDays, say } from '../common';
 import { clearWorkbenchData, DAY_MS, pruneRunFiles } from '../../security/data-protection';
@@ -63,20 +65,13 @@ export function monitoringLine(plan: Plan, result: ApplyResult, exitCode: number
  * or conflicts (the report says which); 2: usage; 130: interrupted.
  */
 export function register(program: Command): void {
-  planOptions(program.command('run').description('plan and apply in one go (the daily scheduled sync)'))
-    .option('--run-dir <dir>', 'where journals and reports go (default: the workbench data folder/runs)')
-    .option('--report <file>', 'run report (.json, with .nl.csv and .en.csv beside it)')
-    .option('--state-dir <dir>', 'where the daily state is kept (default: the workbench data folder/state)')
-    .option(
-      '--no-state',
-      'do not read or save the daily state (a dry experiment: no key-change or truncation check unless --previous)',
-    )
-    .option(
-      '--retention-days <days>',
-      'after the run, delete journals and reports older than this many days (default: the workbench setting, else 30); in the workbench data folder also old uploads and sandbox state',
-      parseRetentionDays,
-    )
-    .option('--json', 'a JSON summary on stdout')
+  planOptions(program.command('run').description(say('cli.help.run')))
+    .option('--run-dir <dir>', say('cli.help.runDir'))
+    .option('--report <file>', say('cli.help.reportRun'))
+    .option('--state-dir <dir>', say('cli.help.stateDir'))
+    .option('--no-state', say('cli.help.noState'))
+    .option('--retention-days <days>', say('cli.help.retentionDays'), parseRetentionDays)
+    .option('--json', say('cli.help.jsonSummary'))
     .action(async (opts: RunCommandOptions) => {
       // Today in the mapping's own time zone (Europe/Amsterdam unless it names another): the date that judges end
       // dates also names the journal and the report.
@@ -92,7 +87,12 @@ export function register(program: Command): void {
           try {
             saved = await readDailyState(statePath);
           } catch (e) {
-            throw new UserError((e as Error).message, 1);
+            throw new UserError(
+              systemCode(e)
+                ? said('cli.error.stateUnreadableDaily', { file: statePath, reason: [readReason(e)] })
+                : said('cli.error.stateDamaged', { file: statePath }),
+              1,
+            );
           }
         }
         const ldapPassword = envSecret('PLEK_LDAP_PASSWORD');

@@ -4,7 +4,7 @@ import { appRoot } from '../../app-root';
 import { InvalidArgumentError, type Command } from 'commander';
 import { startSandbox, type SandboxSeed } from '../../sandbox';
 import { defaultSandboxDir } from '../../data-dir';
-import { bold, dim, envSecret } from '../common';
+import { bold, dim, envSecret, say } from '../common';
 
 interface SandboxCommandOptions {
   port?: number;
@@ -18,7 +18,7 @@ interface SandboxCommandOptions {
 function parsePort(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new InvalidArgumentError('expected a port number 0-65535');
+    throw new InvalidArgumentError(say('cli.usage.expectedPort', { min: 0 }));
   return n;
 }
 
@@ -28,16 +28,13 @@ const DEMO_SEED = join(appRoot(), 'resources', 'demo', 'sandbox-seed.json');
 export function register(program: Command): void {
   program
     .command('sandbox')
-    .description('start the Plek sandbox (a local SCIM 2.0 server) on 127.0.0.1')
-    .option('--port <n>', 'port (default: a free one)', parsePort)
-    .option('--data <dir>', 'state folder (default: the workbench data folder/sandbox)')
-    .option('--memory', 'keep the state in memory only')
-    .option('--demo', 'seed a new state with the demo accounts (for the linking demo)')
-    .option('--seed <file>', 'seed a new state from this JSON file ({ users, groups })')
-    .option(
-      '--permissive',
-      'accept value-filter PATCH paths (emails[type eq "work"].value), which Plek (the default profile) refuses',
-    )
+    .description(say('cli.help.sandbox'))
+    .option('--port <n>', say('cli.help.port'), parsePort)
+    .option('--data <dir>', say('cli.help.data'))
+    .option('--memory', say('cli.help.memory'))
+    .option('--demo', say('cli.help.demo'))
+    .option('--seed <file>', say('cli.help.seed'))
+    .option('--permissive', say('cli.help.permissive'))
     .action(async (opts: SandboxCommandOptions) => {
       const seedPath = opts.seed ? resolve(opts.seed) : opts.demo ? DEMO_SEED : undefined;
       const seed = seedPath ? (JSON.parse(await readFile(seedPath, 'utf8')) as SandboxSeed) : undefined;

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { serve, stopOnSignal } from '../../bridge/serve';
+import { say } from '../common';
 
 interface ServeCliOptions {
   port?: number;
@@ -11,7 +12,7 @@ interface ServeCliOptions {
 function parsePort(value: string): number {
   const n = Number(value);
   if (!/^\d{1,5}$/.test(value) || n < 1 || n > 65535)
-    throw new InvalidArgumentError('expected a port 1-65535');
+    throw new InvalidArgumentError(say('cli.usage.expectedPort', { min: 1 }));
   return n;
 }
 
@@ -19,11 +20,11 @@ function parsePort(value: string): number {
 export function register(program: Command): void {
   program
     .command('serve')
-    .description('open the workbench in your browser (loopback only, protected by a random token)')
-    .option('--port <n>', 'port on 127.0.0.1 (default: a free one)', parsePort)
-    .option('--no-open', 'print the URL only; do not open a browser')
-    .option('--demo', 'open the bundled demo project when the page connects')
-    .option('--data-dir <dir>', 'workbench folder for projects and the sandbox (default: per user)')
+    .description(say('cli.help.serve'))
+    .option('--port <n>', say('cli.help.servePort'), parsePort)
+    .option('--no-open', say('cli.help.noOpen'))
+    .option('--demo', say('cli.help.serveDemo'))
+    .option('--data-dir <dir>', say('cli.help.dataDir'))
     .action(async (opts: ServeCliOptions) => {
       const running = await serve({
         open: opts.open,

@@ -29,17 +29,14 @@ interface ValidateOptions {
 export function register(program: Command): void {
   program
     .command('validate')
-    .description('check a source against a mapping: keys, required fields, emails, dates, deactivation')
-    .requiredOption('-m, --mapping <file>', 'mapping file (.plekmap.json)')
-    .option('-s, --source <file>', 'HR export (overrides source.path in the mapping)')
-    .option(
-      '-p, --previous <file>',
-      'previous export, or a state file from --write-state, to check key stability',
-    )
-    .option('--today <date>', 'the date to judge end dates by (YYYY-MM-DD; default: today)', parseToday)
-    .option('--json', 'one JSON object on stdout')
-    .option('--trace <key>', 'show which rule produced each value for the user with this mapping key')
-    .option('--write-state <file>', 'save identity data for the next run’s key-stability check')
+    .description(say('cli.help.validate'))
+    .requiredOption('-m, --mapping <file>', say('cli.help.mapping'))
+    .option('-s, --source <file>', say('cli.help.source'))
+    .option('-p, --previous <file>', say('cli.help.previousValidate'))
+    .option('--today <date>', say('cli.help.today'), parseToday)
+    .option('--json', say('cli.help.validateJson'))
+    .option('--trace <key>', say('cli.help.trace'))
+    .option('--write-state <file>', say('cli.help.writeState'))
     .action(async (opts: ValidateOptions) => {
       const ldapPassword = envSecret('PLEK_LDAP_PASSWORD');
       const traceKey = opts.trace;

@@ -38,6 +38,8 @@ export class ApiSourceError extends Error {
   readonly endpoint?: string;
   /** The TLS error code of a refused certificate (`DEPTH_ZERO_SELF_SIGNED_CERT`). */
   readonly tlsCode?: string;
+  /** The network error code when no answer came (`ECONNREFUSED`, `ENOTFOUND`), for the worded reason. */
+  readonly networkCode?: string;
 
   constructor(
     code: ApiErrorCode,
@@ -49,6 +51,7 @@ export class ApiSourceError extends Error {
       vendor?: ApiVendor;
       endpoint?: string;
       tlsCode?: string;
+      networkCode?: string;
     } = {},
   ) {
     super(message);
@@ -59,6 +62,7 @@ export class ApiSourceError extends Error {
     if (extra.vendor !== undefined) this.vendor = extra.vendor;
     if (extra.endpoint !== undefined) this.endpoint = extra.endpoint;
     if (extra.tlsCode !== undefined) this.tlsCode = extra.tlsCode;
+    if (extra.networkCode !== undefined) this.networkCode = extra.networkCode;
   }
 }
 
@@ -239,14 +243,14 @@ export function networkError(
       vendor === 'afas'
         ? 'Check the environment number in the URL (https://12345.rest.afas.online/ProfitRestServices) and the network connection.'
         : 'Check the spelling of the URL and the network connection.',
-      { vendor, endpoint: where },
+      { vendor, endpoint: where, networkCode: code },
     );
   }
   return new ApiSourceError(
     'unreachable',
     `Cannot connect to ${where}${code ? ` (${code})` : ''}.`,
     'Check the URL and the network connection (VPN, proxy, firewall).',
-    { vendor, endpoint: where },
+    { vendor, endpoint: where, ...(code ? { networkCode: code } : {}) },
   );
 }
 

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { Issue } from '../../../shared/issues';
 import type { SourceRecord, SourceValue } from '../../../shared/source/types';
+import { said } from '../../../shared/i18n/message';
 import { SourceError } from '../source-error';
 import { checkHeaders, columnLetter, columnName } from './columns';
 import { detectDelimiter, detectNewline, type CsvDelimiterOption } from './delimiter';
@@ -191,16 +192,16 @@ export class CsvCore {
     const other = notCsv(prefix);
     if (other) {
       this.stopped = true;
-      throw new SourceError('source-unreadable', `Cannot read ${this.file}: it is ${other}`, this.file);
+      throw new SourceError(
+        'source-unreadable',
+        said('sourceError.notCsv', { file: this.file, kind: other }),
+        this.file,
+      );
     }
     const choice = chooseEncoding(prefix, complete, this.options.encoding, this.file);
     if (!choice.encoding.startsWith('utf-16') && !zeroBytePattern(prefix) && looksBinary(prefix)) {
       this.stopped = true;
-      throw new SourceError(
-        'source-unreadable',
-        `Cannot read ${this.file}: it is a binary file, not a CSV export; ask for the export as CSV`,
-        this.file,
-      );
+      throw new SourceError('source-unreadable', said('sourceError.binary', { file: this.file }), this.file);
     }
     this.encoding = choice;
     this.decoder = choice.asciiPrefix
@@ -495,28 +496,21 @@ export class CsvCore {
 }
 
 /** Files consultants pick by mistake, recognised by their first bytes, with what to do instead. */
+/** What kind of file it is when it is no text at all: a workbook, a PDF, an image, an archive (`source.notCsv`). */
 function notCsv(bytes: Uint8Array): string | undefined {
   const starts = (...magic: number[]) => magic.every((b, i) => bytes[i] === b);
-  const saveAs = 'in Excel choose File → Save As → "CSV (semicolon separated)" and pick that file';
-  if (starts(0x50, 0x4b, 0x03, 0x04))
-    return `an Excel workbook (.xlsx) or another ZIP file, not a CSV file; ${saveAs}`;
-  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
-    return `an old Excel workbook (.xls), not a CSV file; ${saveAs}`;
-  }
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d))
-    return 'a PDF document, not a CSV file; ask for the export as CSV';
-  const other: [number[], string][] = [
-    [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
-    [[0xff, 0xd8, 0xff], 'a JPEG image'],
-    [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
-    [[0x1f, 0x8b], 'a gzip archive'],
-    [[0x37, 0x7a, 0xbc, 0xaf], 'a 7-Zip archive'],
-    [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
+  const kinds: [number[], string][] = [
+    [[0x50, 0x4b, 0x03, 0x04], 'xlsx'],
+    [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 'xls'],
+    [[0x25, 0x50, 0x44, 0x46, 0x2d], 'pdf'],
+    [[0x89, 0x50, 0x4e, 0x47], 'png'],
+    [[0xff, 0xd8, 0xff], 'jpeg'],
+    [[0x47, 0x49, 0x46, 0x38], 'gif'],
+    [[0x1f, 0x8b], 'gzip'],
+    [[0x37, 0x7a, 0xbc, 0xaf], '7z'],
+    [[0x52, 0x61, 0x72, 0x21], 'rar'],
   ];
-  for (const [magic, what] of other) {
-    if (starts(...magic)) return `${what}, not a CSV export; ask for the export as CSV`;
-  }
-  return undefined;
+  return kinds.find(([magic]) => starts(...magic))?.[1];
 }
 
 /**

@@ -1,6 +1,8 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { SourceAttribute, SourceRecord } from '../../../shared/source/types';
+import { said, type CodedMessage } from '../../../shared/i18n/message';
+import { readReason, systemCode } from '../../system-errors';
 import { SourceError } from '../source-error';
 import { CsvCore, type CsvEvent, type CsvHeaderInfo, type CsvOptions } from './csv-core';
 
@@ -25,33 +27,26 @@ export interface OpenCsv {
   close(): Promise<void>;
 }
 
-function unreadable(file: string, what: string): SourceError {
-  return new SourceError('source-unreadable', `Cannot read ${file}: ${what}`, file);
+function unreadable(file: string, reason: CodedMessage, technical?: string): SourceError {
+  return new SourceError(
+    'source-unreadable',
+    said('sourceError.unreadable', { file, reason: [reason] }),
+    file,
+    technical,
+  );
 }
 
 async function openForReading(path: string, file: string): Promise<{ handle: FileHandle; size: number }> {
   let handle: FileHandle;
   try {
     const stats = await stat(path);
-    if (stats.isDirectory())
-      throw unreadable(file, 'it is a folder, not a file; choose the CSV file inside it');
+    if (stats.isDirectory()) throw unreadable(file, said('sys.read.folderCsv'));
     handle = await open(path, 'r');
     return { handle, size: stats.size };
   } catch (error) {
     if (error instanceof SourceError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw unreadable(file, 'the file does not exist (moved or renamed?); choose the file again');
-    }
-    if (code === 'EACCES' || code === 'EPERM') {
-      throw unreadable(
-        file,
-        'permission denied; ask for read access or copy the file to a folder of your own',
-      );
-    }
-    if (code === 'EBUSY')
-      throw unreadable(file, 'it is locked by another program (open in Excel?); close it there and retry');
-    throw unreadable(file, `the system reported ${code ?? 'an error'}; check the file and retry`);
+    // Missing, no permission, locked (open in Excel?): the reason says what to do; the code stays for support.
+    throw unreadable(file, readReason(error), systemCode(error) || undefined);
   }
 }
 
@@ -86,10 +81,9 @@ export async function openCsv(
     } catch (error) {
       finished = true;
       if (signal?.aborted || (error as { name?: string }).name === 'AbortError') {
-        throw new SourceError('source-aborted', `Reading ${file} was cancelled`, file);
+        throw new SourceError('source-aborted', said('sourceError.aborted', { file }), file);
       }
-      const code = (error as { code?: string }).code;
-      throw unreadable(file, `reading failed (${code ?? 'I/O error'}); check the file and retry`);
+      throw unreadable(file, readReason(error), systemCode(error) || undefined);
     }
     if (next.done) {
       finished = true;
@@ -122,7 +116,8 @@ export async function openCsv(
       for (;;) {
         const ready = core.take();
         if (ready.length > 0) {
-          if (signal?.aborted) throw new SourceError('source-aborted', `Reading ${file} was cancelled`, file);
+          if (signal?.aborted)
+            throw new SourceError('source-aborted', said('sourceError.aborted', { file }), file);
           yield ready;
         }
         if (finished) {
@@ -140,7 +135,8 @@ export async function openCsv(
   async function* events(): AsyncGenerator<CsvEvent> {
     for await (const batch of batches()) {
       for (const event of batch) {
-        if (signal?.aborted) throw new SourceError('source-aborted', `Reading ${file} was cancelled`, file);
+        if (signal?.aborted)
+          throw new SourceError('source-aborted', said('sourceError.aborted', { file }), file);
         yield event;
       }
     }

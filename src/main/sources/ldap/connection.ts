@@ -1,5 +1,6 @@
 import { Client, FilterParser } from 'ldapts';
 import type { LdapSource } from '../../../shared/mapping/schema';
+import { said } from '../../../shared/i18n/message';
 import { LdapError, type ErrorContext, isTlsFailure, toLdapError } from './errors';
 import { baseTlsOptions, inspectCertificate, parseLdapUrl, secureConnector } from './tls';
 
@@ -52,11 +53,9 @@ export function checkFilter(filter: string): void {
     FilterParser.parseString(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new LdapError(
-      'filter-syntax',
-      `The LDAP filter ${filter} is not valid: ${detail}`,
-      'Check the parentheses (every condition in its own, e.g. (&(objectClass=user)(department=Zorg))) and escape * ( ) \\ in values as \\2a \\28 \\29 \\5c.',
-    );
+    throw new LdapError('filter-syntax', said('ldap.filter', { filter, detail }), said('ldap.hint.filter'), {
+      technical: detail,
+    });
   }
 }
 
@@ -65,14 +64,14 @@ export function checkCredentials(source: LdapSource, password: string | undefine
   if (!source.bindDn.trim() || !password) {
     throw new LdapError(
       'anonymous-bind',
-      `No ${!source.bindDn.trim() ? 'bind DN' : 'password'} for ${source.url}: anonymous binds are refused.`,
-      'An anonymous or empty-password bind "succeeds" on many servers but reads nothing (AD treats an empty password as an unauthenticated bind). Give the service account DN or UPN and its password (PLEK_LDAP_PASSWORD for the CLI).',
+      said('ldap.anonymous', { missing: !source.bindDn.trim() ? 'bindDn' : 'password', server: source.url }),
+      said('ldap.hint.anonymous'),
     );
   }
 }
 
 function abortError(source: LdapSource): LdapError {
-  return new LdapError('aborted', `Reading ${source.url} was cancelled.`, 'Start the read again when ready.');
+  return new LdapError('aborted', said('ldap.aborted', { server: source.url }), said('ldap.hint.aborted'));
 }
 
 export function throwIfAborted(source: LdapSource, signal: AbortSignal | undefined): void {

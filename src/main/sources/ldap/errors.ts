@@ -1,3 +1,7 @@
+import { formatMessage } from '../../../shared/i18n';
+import type { MessageId } from '../../../shared/i18n';
+import { said, type CodedMessage } from '../../../shared/i18n/message';
+
 /**
  * Directory failures in the consultant's words: every LdapError says what happened and what to do next. Messages
  * are built from codes, never from the request, so the bind password cannot leak into a message, a log or the
@@ -40,24 +44,32 @@ export interface CertificateInfo {
 export class LdapError extends Error {
   override readonly name = 'LdapError';
   readonly code: LdapErrorCode;
-  /** What the consultant should do. */
+  /** What the consultant should do (English). */
   readonly hint: string;
+  /** The message and the hint as catalogue messages, for the CLI's and the screens' language. */
+  readonly said: CodedMessage;
+  readonly hintSaid: CodedMessage;
   /** Present for TLS failures: the certificate the server presented. */
   readonly certificate?: CertificateInfo;
   /** Active Directory's sub-code from the bind diagnostic ("data 52e"), when the server sent one. */
   readonly adDataCode?: string;
+  /** The server's or library's own words (scrubbed of the password), kept for support when no code fits. */
+  readonly technical?: string;
 
   constructor(
     code: LdapErrorCode,
-    message: string,
-    hint: string,
-    extra: { certificate?: CertificateInfo; adDataCode?: string } = {},
+    message: CodedMessage,
+    hint: CodedMessage,
+    extra: { certificate?: CertificateInfo; adDataCode?: string; technical?: string } = {},
   ) {
-    super(message);
+    super(formatMessage('en', message));
     this.code = code;
-    this.hint = hint;
+    this.said = message;
+    this.hintSaid = hint;
+    this.hint = formatMessage('en', hint);
     if (extra.certificate) this.certificate = extra.certificate;
     if (extra.adDataCode) this.adDataCode = extra.adDataCode;
+    if (extra.technical) this.technical = extra.technical;
   }
 }
 
@@ -75,53 +87,20 @@ export interface ErrorContext {
   password?: string;
 }
 
-/** AD bind sub-codes (the `data xxx` part of "80090308: LdapErr: DSID-…, AcceptSecurityContext error, data 52e"). */
-const AD_DATA_CODES: Readonly<Record<string, { code: LdapErrorCode; what: string; hint: string }>> = {
-  '525': {
-    code: 'invalid-credentials',
-    what: 'the account does not exist',
-    hint: 'Check the bind DN or UPN for typos; use the exact userPrincipalName (name@domain) or the full DN of the service account.',
-  },
-  '52e': {
-    code: 'invalid-credentials',
-    what: 'the password is wrong',
-    hint: 'Check the password of the service account (PLEK_LDAP_PASSWORD for the CLI, the secret store in the app). Each wrong attempt counts towards the lockout threshold.',
-  },
-  '530': {
-    code: 'account-disabled',
-    what: 'the account may not log on at this time',
-    hint: "Ask the AD administrator to lift the account's logon-hours restriction for the service account.",
-  },
-  '531': {
-    code: 'account-disabled',
-    what: 'the account may not log on from this computer',
-    hint: "Ask the AD administrator to remove the 'Log on to' workstation restriction of the service account.",
-  },
-  '532': {
-    code: 'password-expired',
-    what: 'the password has expired',
-    hint: "Ask the AD administrator to set a new password and tick 'Password never expires' for the service account, then update the stored password.",
-  },
-  '533': {
-    code: 'account-disabled',
-    what: 'the account is disabled',
-    hint: 'Ask the AD administrator to enable the service account (Active Directory Users and Computers → Enable Account).',
-  },
-  '701': {
-    code: 'account-expired',
-    what: 'the account has expired',
-    hint: "Ask the AD administrator to clear 'Account expires' (set it to Never) for the service account.",
-  },
-  '773': {
-    code: 'must-change-password',
-    what: 'the password must be changed before the first logon',
-    hint: "Ask the AD administrator to untick 'User must change password at next logon' (or log on once and change it), then update the stored password.",
-  },
-  '775': {
-    code: 'account-locked',
-    what: 'the account is locked out after too many wrong passwords',
-    hint: 'Wait for the lockout to expire or ask the AD administrator to unlock the service account; check the stored password first so the next attempt does not lock it again.',
-  },
+/**
+ * AD bind sub-codes (the `data xxx` part of "80090308: LdapErr: DSID-…, AcceptSecurityContext error, data 52e"):
+ * what each means is `ldap.ad.<data>` and what to do `ldap.adHint.<data>` in the catalogue.
+ */
+const AD_DATA_CODES: Readonly<Record<string, LdapErrorCode>> = {
+  '525': 'invalid-credentials',
+  '52e': 'invalid-credentials',
+  '530': 'account-disabled',
+  '531': 'account-disabled',
+  '532': 'password-expired',
+  '533': 'account-disabled',
+  '701': 'account-expired',
+  '773': 'must-change-password',
+  '775': 'account-locked',
 };
 
 /** The AD sub-code in a bind diagnostic message, lower case (`52e`), or null. */
@@ -152,28 +131,33 @@ export function isTlsFailure(error: unknown): boolean {
   return TLS_CODES.test(errorCode(error));
 }
 
-/** The certificate problem Node reports, in words. */
-export function describeTlsProblem(code: string): string {
+/** The certificate problem Node reports, as a catalogue message (`ldap.tlsProblem.*`). */
+export function tlsProblem(code: string): CodedMessage {
   switch (code) {
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
     case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
     case 'UNABLE_TO_GET_ISSUER_CERT':
     case 'SELF_SIGNED_CERT_IN_CHAIN':
-      return 'the certificate is signed by a CA this computer does not trust';
+      return said('ldap.tlsProblem.untrusted');
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
-      return 'the certificate is self-signed';
+      return said('ldap.tlsProblem.selfSigned');
     case 'CERT_HAS_EXPIRED':
-      return 'the certificate has expired';
+      return said('ldap.tlsProblem.expired');
     case 'CERT_NOT_YET_VALID':
-      return 'the certificate is not valid yet (check the clock of this computer)';
+      return said('ldap.tlsProblem.notYetValid');
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
     case 'HOSTNAME_MISMATCH':
-      return 'the certificate was issued for another host name';
+      return said('ldap.tlsProblem.altName');
     case 'PLEK_PIN_MISMATCH':
-      return 'the certificate is not the one pinned for this project';
+      return said('ldap.tlsProblem.pinMismatch');
     default:
-      return `the TLS handshake failed (${code || 'unknown reason'})`;
+      return said('ldap.tlsProblem.other', { code: code || '?' });
   }
+}
+
+/** The certificate problem Node reports, in English words. */
+export function describeTlsProblem(code: string): string {
+  return formatMessage('en', tlsProblem(code));
 }
 
 /**
@@ -186,41 +170,40 @@ export function toLdapError(error: unknown, ctx: ErrorContext, certificate?: Cer
   const code = errorCode(error);
   const name = error instanceof Error ? error.name : '';
   const server = ctx.url;
+  const bindDn = ctx.bindDn;
+  const baseDn = ctx.baseDn ?? '';
 
   if (isTlsFailure(error)) {
-    const problem = describeTlsProblem(code);
     const hint =
       code === 'PLEK_PIN_MISMATCH'
-        ? 'The directory now presents a different certificate than the one pinned. If the customer renewed it, check the new subject, issuer and fingerprint with them and pin it again; otherwise do not connect.'
+        ? said('ldap.hint.pinMismatch')
         : code === 'ERR_TLS_CERT_ALTNAME_INVALID'
-          ? 'Use the host name the certificate was issued for (see the certificate details), or ask for a certificate that includes this name.'
-          : "Ask the customer for the CA certificate that signed the directory's certificate and set it as the CA file, or compare the fingerprint with the customer and pin this certificate.";
-    return new LdapError('tls', `Cannot set up a secure connection to ${server}: ${problem}.`, hint, {
+          ? said('ldap.hint.altName')
+          : said('ldap.hint.tls');
+    return new LdapError('tls', said('ldap.tls', { server, problem: [tlsProblem(code)] }), hint, {
       ...(certificate ? { certificate } : {}),
+      ...(code ? { technical: code } : {}),
     });
   }
   switch (code) {
     case 'ECONNREFUSED':
-      return new LdapError(
-        'unreachable',
-        `Nothing answers on ${server} (connection refused).`,
-        'Check the host name and port (389 for ldap://, 636 for ldaps://) and that this computer is on the customer network or VPN.',
-      );
+      return new LdapError('unreachable', said('ldap.refused', { server }), said('ldap.hint.refused'), {
+        technical: code,
+      });
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new LdapError(
-        'unreachable',
-        `The host name in ${server} cannot be resolved.`,
-        'Check the spelling of the host name, and that this computer uses the customer DNS (VPN connected?).',
-      );
+      return new LdapError('unreachable', said('ldap.notFound', { server }), said('ldap.hint.notFound'), {
+        technical: code,
+      });
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'ECONNRESET':
     case 'EPIPE':
       return new LdapError(
         'unreachable',
-        `The connection to ${server} failed (${code}).`,
-        'Check that this computer is on the customer network or VPN and that a firewall allows the LDAP port.',
+        said('ldap.connectionFailed', { server, code }),
+        said('ldap.hint.connectionFailed'),
+        { technical: code },
       );
     default:
       break;
@@ -228,80 +211,66 @@ export function toLdapError(error: unknown, ctx: ErrorContext, certificate?: Cer
   if (/Connection timeout/i.test(raw)) {
     return new LdapError(
       'unreachable',
-      `${server} did not accept a connection in time.`,
-      'Check the host name and port and that a firewall allows the LDAP port from this computer; raise timeoutMs for slow links.',
+      said('ldap.connectTimeout', { server }),
+      said('ldap.hint.connectTimeout'),
     );
   }
   if (/Operation timed out/i.test(raw)) {
-    return new LdapError(
-      'timeout',
-      `${server} did not answer in time.`,
-      'Narrow the base DN or the filter, or raise timeoutMs in the source settings.',
-    );
+    return new LdapError('timeout', said('ldap.timeout', { server }), said('ldap.hint.timeout'));
   }
   if (name === 'InvalidCredentialsError' || code === '49') {
     const data = parseAdDataCode(raw);
     const known = data ? AD_DATA_CODES[data] : undefined;
-    if (known) {
+    if (data && known) {
       return new LdapError(
-        known.code,
-        `${server} refused the bind as ${ctx.bindDn}: ${known.what} (AD data ${data}).`,
-        known.hint,
-        { adDataCode: data! },
+        known,
+        said('ldap.bindRefused', { server, bindDn, what: [said(`ldap.ad.${data}` as MessageId)], data }),
+        said(`ldap.adHint.${data}` as MessageId),
+        { adDataCode: data },
       );
     }
     return new LdapError(
       'invalid-credentials',
-      `${server} refused the bind as ${ctx.bindDn}: wrong bind DN or password${data ? ` (AD data ${data})` : ''}.`,
-      'Check the bind DN (a full DN, or name@domain for AD) and the password.',
+      said('ldap.invalidCredentials', { server, bindDn, data: data ?? 'none' }),
+      said('ldap.hint.invalidCredentials'),
       data ? { adDataCode: data } : {},
     );
   }
   if (name === 'SizeLimitExceededError' || name === 'AdminLimitExceededError') {
-    return new LdapError(
-      'size-limit',
-      `${server} stopped the search at its size limit.`,
-      'Paging is on, but the server still limits the total for this account. Narrow the base DN or filter, or ask the administrator to lift the limit for the service account.',
-    );
+    return new LdapError('size-limit', said('ldap.sizeLimit', { server }), said('ldap.hint.sizeLimit'));
   }
   if (name === 'NoSuchObjectError') {
     return new LdapError(
       'no-such-object',
-      `The base DN ${ctx.baseDn ?? ''} does not exist on ${server}.`,
-      'Check the base DN: copy it from the distinguishedName of the OU (Attribute Editor in Active Directory Users and Computers).',
+      said('ldap.noSuchObject', { server, baseDn }),
+      said('ldap.hint.noSuchObject'),
     );
   }
   if (name === 'StrongAuthRequiredError' || name === 'ConfidentialityRequiredError') {
-    return new LdapError(
-      'tls',
-      `${server} only accepts encrypted binds.`,
-      'Turn StartTLS on (startTls: true) or use ldaps://.',
-    );
+    return new LdapError('tls', said('ldap.encryptedOnly', { server }), said('ldap.hint.encryptedOnly'));
   }
   if (name === 'InvalidDNSyntaxError') {
     return new LdapError(
       'no-such-object',
-      `${server} cannot read a DN in the request (bind DN ${ctx.bindDn} or base DN ${ctx.baseDn ?? ''}).`,
-      'Check the bind DN and base DN for typos (CN=…,OU=…,DC=…).',
+      said('ldap.dnSyntax', { server, bindDn, baseDn }),
+      said('ldap.hint.dnSyntax'),
     );
   }
   if (name === 'InsufficientAccessError') {
     return new LdapError(
       'unknown',
-      `${ctx.bindDn} may not read ${ctx.baseDn ?? 'this part of the directory'} on ${server}.`,
-      'Ask the administrator to give the service account read access to the users OU.',
+      said('ldap.noAccess', { server, bindDn, baseDn: baseDn || 'none' }),
+      said('ldap.hint.noAccess'),
     );
   }
   if (name === 'UnwillingToPerformError' && /bind|authentication/i.test(raw)) {
     return new LdapError(
       'anonymous-bind',
-      `${server} refused the bind as ${ctx.bindDn}.`,
-      'Bind with a service account and its password; anonymous and unauthenticated binds are not allowed.',
+      said('ldap.bindUnwilling', { server, bindDn }),
+      said('ldap.hint.bindUnwilling'),
     );
   }
-  return new LdapError(
-    'unknown',
-    `${server}: ${raw}`,
-    'Check the connection settings; if the problem stays, send this message (it contains no password) to Plek support.',
-  );
+  return new LdapError('unknown', said('ldap.unknown', { server, detail: raw }), said('ldap.hint.unknown'), {
+    technical: raw,
+  });
 }

@@ -1,4 +1,4 @@
-import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { useReactFlow, useStore as useFlowStore, useStoreApi } from '@xyflow/react';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import {
   inputSlots,
@@ -192,11 +192,17 @@ function announceTarget(store: GraphEditorStore): void {
   }
   const { slot, verdict } = connectChoice(s, from, to);
   const edge = { source: from, target: to, targetHandle: inputHandle(slot) };
+  // Named with the input it would enter ("Voorletters → Coalesce, invoer 3 (values)"); a node without inputs by name.
+  const hasInputs =
+    inputSlots(
+      toGraph(s.nodes, s.edges).nodes.find((n) => n.id === to),
+      specOf,
+    ).length > 0;
   s.announce((lang) =>
     verdict.ok
       ? translate(lang, 'connect.can', { edge: edgeLabel(edge, byId, lang) })
       : translate(lang, 'connect.cannot', {
-          target: nodeName(byId.get(to)!, lang),
+          target: hasInputs ? edgeLabel(edge, byId, lang) : nodeName(byId.get(to)!, lang),
           reason: refusalText(lang, verdict),
         }),
   );
@@ -455,6 +461,14 @@ export function useGraphKeys(root: React.RefObject<HTMLElement | null>): (e: Rea
   );
 }
 
+/** Says that the node the keyboard is on went out of view, and how to go on. */
+function announceHeld(store: GraphEditorStore): void {
+  const s = store.getState();
+  if (!s.navNode) return;
+  const name = spoken(s.nodes, s.navNode);
+  s.announce((lang) => translate(lang, 'focusHeld', { node: name(lang) }));
+}
+
 /**
  * The graph's one tab stop, laid over the canvas (it lets the mouse through): Tab onto it enters the graph at the
  * node the keyboard was last on; Esc from a node rests the focus here, with a hint. It also moves the DOM focus
@@ -469,7 +483,7 @@ export const GraphEntry = memo(function GraphEntry() {
   const parked = useGraphStore((s) => s.navParked);
   const held = useGraphStore((s) => (s.navHeld ? s.navNode : null));
   const heldName = useGraphStore((s) => {
-    const n = s.navHeld ? s.nodes.find((x) => x.id === s.navNode) : undefined;
+    const n = s.navHeld && s.navHeldAway ? s.nodes.find((x) => x.id === s.navNode) : undefined;
     return n ? nodeName(n, lang) : null;
   });
   const request = useGraphStore((s) => s.focusRequest);
@@ -524,10 +538,9 @@ export const GraphEntry = memo(function GraphEntry() {
         const edgeGone = !!s.navEdge && !s.edges.some((x) => x.id === s.navEdge);
         // A node or edge removed (Delete, undo) is handled below; a press outside the canvas lets the focus go.
         if (!nodeThere || edgeGone || s.navParked || (lost.isConnected && !pressedInCanvas)) return;
-        s.holdFocus();
+        s.holdFocus(!lost.isConnected);
         ref.current?.focus({ preventScroll: true });
-        const name = spoken(s.nodes, s.navNode!);
-        if (!lost.isConnected) s.announce((lang) => translate(lang, 'focusHeld', { node: name(lang) }));
+        if (!lost.isConnected) announceHeld(store);
       });
     };
     document.addEventListener('pointerdown', onPointerDown, true);
@@ -561,6 +574,25 @@ export const GraphEntry = memo(function GraphEntry() {
       ),
     [store],
   );
+
+  // While the focus is held, the view moves on (a drag that began on the background): once the node has left
+  // the view, say so.
+  const transform = useFlowStore((x) => x.transform);
+  useEffect(() => {
+    const s = store.getState();
+    if (!s.navHeld || s.navHeldAway || !s.navNode) return;
+    const frame = requestAnimationFrame(() => {
+      const now = store.getState();
+      if (!now.navHeld || now.navHeldAway || !now.navNode) return;
+      const drawn = ref.current?.parentElement?.querySelector(
+        `.react-flow__node[data-id="${cssId(now.navNode)}"]`,
+      );
+      if (drawn) return;
+      now.holdFocus(true);
+      announceHeld(store);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [transform, store]);
 
   useEffect(() => {
     if (request === 0) return;

@@ -171,6 +171,8 @@ export interface NavigationSlice {
    * panned it away): the next arrow key goes on from `navNode`, Enter goes back to it.
    */
   navHeld: boolean;
+  /** Whether the held node is out of view (panned or zoomed away), not merely left by a click on the background. */
+  navHeldAway: boolean;
   /** Connecting by keyboard (C on a node): the node the new edge starts from, or null. */
   connectFrom: string | null;
   /** The input of the focused node the new edge would enter (I chooses another), or null for the first free one. */
@@ -186,8 +188,8 @@ export interface NavigationSlice {
   noteFocus(target: { node?: string; edge?: string } | null): void;
   setEditing(id: string | null): void;
   setKeysOpen(open: boolean): void;
-  /** The focused node went out of view: the focus rests on the graph, the keyboard goes on from the node. */
-  holdFocus(): void;
+  /** The mouse took the focus off the node (out of view when `away`): it rests on the graph, the keyboard goes on from the node. */
+  holdFocus(away: boolean): void;
   setConnect(from: string | null, slot?: number | null): void;
   announce(say: (lang: Lang) => string): void;
 }
@@ -597,6 +599,7 @@ const createNavigationSlice: Slice<NavigationSlice> = (set, get) => ({
   editing: null,
   keysOpen: false,
   navHeld: false,
+  navHeldAway: false,
   connectFrom: null,
   connectSlot: null,
   announcement: null,
@@ -635,8 +638,8 @@ const createNavigationSlice: Slice<NavigationSlice> = (set, get) => ({
       focusRequest: get().focusRequest + 1,
     });
   },
-  holdFocus() {
-    set({ navHeld: true, navEdge: null, editing: null });
+  holdFocus(away) {
+    set({ navHeld: true, navHeldAway: away, navEdge: null, editing: null });
   },
   setConnect(from, slot = null) {
     set({ connectFrom: from, connectSlot: from ? slot : null });

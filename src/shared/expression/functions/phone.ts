@@ -29,8 +29,6 @@ const DUTCH_PLAN = ((): { pattern: RegExp; lengths: ReadonlySet<number> } | unde
   }
 })();
 
-const SIMPLE_NUMBER = /^\+?[\d\s\-.()]+$/;
-
 /**
  * The E.164 form of a plainly written Dutch number ("06-12345678", "+31 6 1234 5678", "0031 20 1234567"), or
  * undefined to let libphonenumber decide. A number is only accepted when libphonenumber would accept it with the
@@ -38,15 +36,59 @@ const SIMPLE_NUMBER = /^\+?[\d\s\-.()]+$/;
  * letters, invalid numbers — goes to libphonenumber, which costs microseconds per number.
  */
 export function fastDutchE164(text: string): string | undefined {
-  if (DUTCH_PLAN === undefined || !SIMPLE_NUMBER.test(text) || text.includes('(0)')) return undefined;
-  const compact = text.replace(/[\s\-.()]/g, '');
+  if (DUTCH_PLAN === undefined) return undefined;
+  const compact = compactNumber(text);
+  if (compact === undefined || text.includes('(0)')) return undefined;
   let national: string;
   if (compact.startsWith('+31')) national = compact.slice(3);
   else if (compact.startsWith('0031')) national = compact.slice(4);
   else if (compact.startsWith('0') && !compact.startsWith('00')) national = compact.slice(1);
   else return undefined;
-  if (!/^[1-9]\d*$/.test(national) || !DUTCH_PLAN.lengths.has(national.length)) return undefined;
+  // `compact` is digits after an optional "+": the national part is digits, so only its first one is checked.
+  if (national.length === 0 || national.charCodeAt(0) === 0x30 || !DUTCH_PLAN.lengths.has(national.length))
+    return undefined;
   return DUTCH_PLAN.pattern.test(national) ? `+31${national}` : undefined;
+}
+
+/**
+ * For a text that `/^\+?[\d\s\-.()]+$/` accepts (an optional "+", then digits, spaces, "-", ".", "(", ")"), the text
+ * without those separators — what `text.replace(/[\s\-.()]/g, '')` gives; undefined for any other text. One pass
+ * over the characters instead of two regular expressions (two phone numbers on every row of a bulk run).
+ */
+export function compactNumber(text: string): string | undefined {
+  const n = text.length;
+  const from = text.charCodeAt(0) === 0x2b ? 1 : 0;
+  if (from >= n) return undefined;
+  let out = '';
+  let start = 0;
+  for (let i = from; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) continue;
+    if (c === 0x2d || c === 0x2e || c === 0x28 || c === 0x29 || isWhitespace(c)) {
+      out += text.slice(start, i);
+      start = i + 1;
+      continue;
+    }
+    return undefined;
+  }
+  return start === 0 ? text : out + text.slice(start);
+}
+
+/** JavaScript's `\s`: the space, tab and line breaks, no-break and other Unicode spaces, the byte-order mark. */
+function isWhitespace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 const cache = new Map<string, string>();
 
