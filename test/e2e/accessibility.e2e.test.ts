@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eSkipReason, startApp, type RunningApp } from './support/app';
+import { seriousViolations } from './support/axe';
 
 /**
  * axe-core on every step of the workbench, in Dutch and English and in the light and the dark theme: no serious or
@@ -10,20 +10,6 @@ import { e2eSkipReason, startApp, type RunningApp } from './support/app';
  */
 const skip = e2eSkipReason();
 const STEPS = ['start', 'source', 'mapping', 'validate', 'rules', 'plan', 'run'] as const;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  // The canvas's minimap is an SVG picture of the graph, not content; xyflow's attribution is a link by design.
-  const result = await new AxeBuilder({ page }).exclude('.react-flow__minimap').analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    );
-}
 
 describe.skipIf(skip !== null)('accessibility of every step (axe-core)', () => {
   let app: RunningApp;

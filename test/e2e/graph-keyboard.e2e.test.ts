@@ -24,11 +24,15 @@ const WORDS = {
     middleName: 'Tussenvoegsel',
     noStart: /^Verbinden vanaf .+ kan niet: een Plek-veld is een eindpunt/,
     start: /^Verbinden vanaf Voorletters\. Pijltjestoetsen: /,
-    cannot: /^Voornaam: hier verbinden kan niet: /,
+    cannot: /^Voorletters → Voornaam: hier verbinden kan niet: deze ingang heeft al een verbinding/,
     refused: /^Niet verbonden: .+Kies een andere knoop, of Esc om te annuleren\./,
     can: /^Voorletters → Tussenvoegsel\. Enter verbindt\./,
     done: /^Verbonden: Voorletters → Tussenvoegsel\./,
     cancelled: /^Verbinden geannuleerd\./,
+    spare: /^Voorletters → Coalesce, invoer 3 \(values\)\. Enter verbindt\./,
+    taken:
+      /^Voorletters → Coalesce, invoer 1 \(values\): hier verbinden kan niet: deze ingang heeft al een verbinding/,
+    second: /^Voorletters → Coalesce, invoer 2 \(values\): hier verbinden kan niet: /,
     moved: /^Voorletters naar rechts verplaatst; positie x -?\d+, y -?\d+\./,
     held: /^Voorletters is buiten beeld\. Een pijltjestoets gaat ervandaan verder/,
     keysConnect: /Verbinden: begin een verbinding bij de knoop met de focus/,
@@ -45,11 +49,14 @@ const WORDS = {
     middleName: 'Middle name / prefix',
     noStart: /^Cannot connect from .+: a Plek field is an end point/,
     start: /^Connecting from Voorletters\. Arrow keys: /,
-    cannot: /^Given name: cannot connect here: /,
+    cannot: /^Voorletters → Given name: cannot connect here: this input already has an edge/,
     refused: /^Not connected: .+Choose another node, or Esc to cancel\./,
     can: /^Voorletters → Middle name \/ prefix\. Enter connects\./,
     done: /^Connected: Voorletters → Middle name \/ prefix\./,
     cancelled: /^Connecting cancelled\./,
+    spare: /^Voorletters → Coalesce, input 3 \(values\)\. Enter connects\./,
+    taken: /^Voorletters → Coalesce, input 1 \(values\): cannot connect here: this input already has an edge/,
+    second: /^Voorletters → Coalesce, input 2 \(values\): cannot connect here: /,
     moved: /^Voorletters moved right; position x -?\d+, y -?\d+\./,
     held: /^Voorletters is out of view\. An arrow key goes on from it/,
     keysConnect: /Connect: start a connection from the node in focus/,
@@ -398,7 +405,21 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
     it('Esc cancels a keyboard connection and goes back to where it started; Shift+arrow moves a node and says so', async () => {
       expect((await press(page, 'ArrowLeft')).node).toBe('src:Voorletters');
       await press(page, 'c');
-      await press(page, 'ArrowDown');
+      // To the given name's Coalesce (two wired inputs and a spare): Enter would take the spare input; I goes
+      // round its inputs, each said with why it cannot take the edge; Shift+I goes back.
+      await press(page, 'ArrowRight');
+      expect(await pressUntil(page, 'ArrowUp', 'field:name.givenName')).toBe('field:name.givenName');
+      await press(page, 'ArrowLeft');
+      expect((await press(page, 'ArrowLeft')).node).toBe('expr:name.givenName@r.0');
+      expect(await spoken(page)).toMatch(words.spare);
+      await press(page, 'i');
+      expect(await spoken(page)).toMatch(words.taken);
+      await press(page, 'i');
+      expect(await spoken(page)).toMatch(words.second);
+      await press(page, 'Shift+I');
+      expect(await spoken(page)).toMatch(words.taken);
+      await press(page, 'Shift+I');
+      expect(await spoken(page)).toMatch(words.spare);
       const back = await press(page, 'Escape');
       expect(await spoken(page)).toMatch(words.cancelled);
       expect(back.node).toBe('src:Voorletters');

@@ -1,13 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/main/sandbox';
 import type { PlanView } from '../../src/shared/api/contract';
 import { generateHrExport, type PlantedDefect } from '../fixtures/hr-export';
-import { e2eSkipReason, startApp, type RunningApp } from './support/app';
+import { e2eSkipReason, ROOT, startApp, type RunningApp } from './support/app';
+import { seriousViolations } from './support/axe';
 import { foreignWordsOnMapping, foreignWordsOnSteps, step } from './support/language';
 
 /**
@@ -16,6 +18,7 @@ import { foreignWordsOnMapping, foreignWordsOnSteps, step } from './support/lang
  * its spreadsheet row) → Rules → Plan → Run against the sandbox, once in Dutch and once in English.
  */
 const skip = e2eSkipReason();
+const BIN = join(ROOT, 'bin', 'plek-sync.mjs');
 const TODAY = new Date('2026-11-23T10:00:00');
 const DEFECTS = ['empty-key', 'duplicate-key', 'short-row', 'invalid-date', 'duplicate-email'] as const;
 
@@ -33,6 +36,12 @@ const WORDS = {
     loginTaken: /^⚠ login (\S+) is al in gebruik, daarom krijgt dit account (\S+)$/,
     loginTakenSearch: 'al in gebruik, daarom',
     showing: (shown: number, total: number) => `${shown} van ${total} getoond`,
+    validateAll: 'Alle regels controleren',
+    validating: 'Bezig met controleren…',
+    save: 'Mapping opslaan',
+    saved: /^Mapping opgeslagen in (\S+\.plekmap\.json)/,
+    fixOnMapping: 'Instellen bij de stap Mapping',
+    noProblems: 'Geen problemen gevonden.',
   },
   en: {
     locale: 'en-GB',
@@ -48,6 +57,12 @@ const WORDS = {
     loginTaken: /^⚠ login (\S+) is already taken, so this account gets (\S+)$/,
     loginTakenSearch: 'already taken, so',
     showing: (shown: number, total: number) => `Showing ${shown} of ${total}`,
+    validateAll: 'Validate all rows',
+    validating: 'Validating…',
+    save: 'Save mapping',
+    saved: /^Mapping saved to (\S+\.plekmap\.json)/,
+    fixOnMapping: 'Set it on the Mapping step',
+    noProblems: 'No problems found.',
   },
 } as const;
 
@@ -88,6 +103,32 @@ function plantNamesakes(
   };
 }
 
+/** The first whole number in a text (`249 rijen`, `3 rows with errors…`). */
+function firstNumber(text: string | null): number {
+  return Number(/\d[\d.,]*/.exec(text ?? '')?.[0]?.replace(/[.,]/g, '') ?? Number.NaN);
+}
+
+/**
+ * Where each header of a grid table starts and how wide it is, against the cells of its first row: the places
+ * where they differ by a pixel or more (empty when the columns line up).
+ */
+async function misalignedColumns(page: Page, table: string): Promise<string[]> {
+  const box = (selector: string) =>
+    page
+      .locator(selector)
+      .evaluateAll((els) =>
+        els.map((e) => [e.getBoundingClientRect().left, e.getBoundingClientRect().width]),
+      );
+  const heads = await box(`${table} [role="columnheader"]`);
+  const cells = await box(`${table} .vtable-row >> nth=0 >> [role="cell"]`);
+  if (cells.length !== heads.length) return [`${heads.length} headers, ${cells.length} cells`];
+  return heads.flatMap(([left, width], i) =>
+    Math.abs(left! - cells[i]![0]!) >= 1 || Math.abs(width! - cells[i]![1]!) >= 1
+      ? [`column ${i}: header ${left}+${width}, cell ${cells[i]![0]}+${cells[i]![1]}`]
+      : [],
+  );
+}
+
 /** The row numbers the Validate step lists for an issue code (opening the group first). */
 async function rowsOf(page: Page, code: string): Promise<string[]> {
   const group = page.locator(`.issue-group[data-code="${code}"]`);
@@ -105,6 +146,9 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
   let file: string;
   let defects: PlantedDefect[];
   let namesakes: { first: string; second: string };
+  /** The rows the Source step counts, and the rows with errors Validate counts: the Plan step must agree. */
+  let sourceRows: number;
+  let validateErrorRows: number;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'plek-new-project-'));
@@ -123,7 +167,8 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
     namesakes = { first: planted.first, second: planted.second };
     file = join(dir, `personeel-${lang}.csv`);
     await writeFile(file, planted.bytes);
-    app = await startApp({ locale: words.locale, service: { now: () => TODAY } });
+    // Classic scrollbars, as on the consultant's Windows laptop: headers must still line up with their cells.
+    app = await startApp({ locale: words.locale, service: { now: () => TODAY }, scrollbars: true });
     page = app.page;
     await page.clock.setFixedTime(TODAY);
     await page.reload();
@@ -149,6 +194,9 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
     await picker.locator('input[value="Personeelsnummer"]').check();
     const checklist = page.getByTestId('project-setup').getByTestId('sync-checklist');
     await expect.poll(() => checklist.locator('li[data-ok="true"]').count()).toBe(4);
+    sourceRows = firstNumber(await page.getByTestId('source-rows').textContent());
+    // Every data row of the file, the short row included (the header is no row; the file has 80 people + defects).
+    expect(sourceRows).toBeGreaterThanOrEqual(80);
     expect(app.errors).toEqual([]);
   });
 
@@ -158,6 +206,12 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
     await page.locator('.react-flow__node').first().waitFor({ timeout: 20_000 });
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).not.toMatch(/Too small|expected string/);
+    // The preview's columns carry the Plek fields' names in this language, not three identical `urn:ietf:…` heads.
+    const heads = page.locator('.gp-head [data-field]');
+    await heads.first().waitFor({ timeout: 20_000 });
+    const names = await heads.allTextContents();
+    expect(names.filter((n) => /urn:|^\s*$/.test(n))).toEqual([]);
+    expect(new Set(names).size).toBe(names.length);
     // Nothing is missing for a sync, so the checklist stays out of the way.
     expect(await page.getByTestId('sync-checklist').count()).toBe(0);
   });
@@ -182,6 +236,80 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
     const text = (await page.getByTestId('issue-groups').textContent()) ?? '';
     expect(text).toMatch(words.duplicate);
     expect(text).not.toMatch(words.notThisLanguage);
+    // Validate counts the rows the Source step counted.
+    const summary = page.getByTestId('validation-summary');
+    const counted = (await summary.locator('.hint').first().textContent()) ?? '';
+    // "7 fouten, 0 waarschuwingen in 80 rijen": the last number.
+    expect(firstNumber([...counted.matchAll(/\d+(?:[.,]\d+)*/g)].at(-1)?.[0] ?? ''), counted).toBe(
+      sourceRows,
+    );
+    // Counts of issues in proper plurals ("1 fout", "7 fouten", "0 waarschuwingen"), on the summary and each group.
+    const badges = await page.locator('main .badge').allTextContents();
+    expect(badges.length).toBeGreaterThan(defects.length);
+    expect(
+      badges.filter((b) =>
+        /^(?:[02-9]|\d{2,}) (?:fout|waarschuwing|error|warning)$|^1 (?:fouten|waarschuwingen|errors|warnings)$/.test(
+          b,
+        ),
+      ),
+    ).toEqual([]);
+    validateErrorRows = firstNumber(await page.getByTestId('validation-error-rows').textContent());
+    expect(validateErrorRows).toBeGreaterThanOrEqual(defects.length);
+  });
+
+  it('shows that "Validate all rows" is working while it runs', async () => {
+    // The service's answer is held back, as a large export would take its time: the page says it is checking.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const validate = /\/api\/mapping(?::|%3A)validate/i;
+    await page.route(validate, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const button = page.getByRole('button', { name: words.validateAll, exact: true });
+    await button.click();
+    const progress = page.getByTestId('validation-progress');
+    await progress.waitFor();
+    expect(await progress.getAttribute('role')).toBe('status');
+    expect(await progress.textContent()).toContain(words.validating);
+    expect(await button.isDisabled()).toBe(true);
+    release();
+    await progress.waitFor({ state: 'detached', timeout: 30_000 });
+    await page.unroute(validate);
+    expect(await button.isDisabled()).toBe(false);
+    expect(firstNumber(await page.getByTestId('validation-error-rows').textContent())).toBe(
+      validateErrorRows,
+    );
+  });
+
+  it('validates again at once when the consultant picks another mapping key', async () => {
+    const planted = (kind: string) => defects.find((d) => d.kind === kind)!;
+    const codes = () =>
+      page.locator('.issue-group').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    // With the work e-mail as the key, the empty and the doubled employee number are no key problems any more.
+    await step(page, 'source');
+    await page.getByTestId('key-picker').locator('input[value="E-mailadres"]').check();
+    await step(page, 'validate');
+    await expect
+      .poll(codes, { timeout: 30_000 })
+      .toEqual(expect.not.arrayContaining(['empty-key', 'duplicate-key']));
+    expect(await codes()).toContain('duplicate-email');
+    // And back: they are found again at their rows, without a "validate again" to click.
+    await step(page, 'source');
+    await page.getByTestId('key-picker').locator('input[value="Personeelsnummer"]').check();
+    await step(page, 'validate');
+    await expect
+      .poll(codes, { timeout: 30_000 })
+      .toEqual(expect.arrayContaining(['empty-key', 'duplicate-key']));
+    expect(await rowsOf(page, 'empty-key')).toContain(String(planted('empty-key').row));
+    expect(await rowsOf(page, 'duplicate-key')).toEqual(
+      expect.arrayContaining(planted('duplicate-key').rows!.map(String)),
+    );
+    expect(await page.getByRole('status').filter({ hasText: words.validateAll }).count()).toBe(0);
+    expect(firstNumber(await page.getByTestId('validation-error-rows').textContent())).toBe(
+      validateErrorRows,
+    );
+    expect(app.errors).toEqual([]);
   });
 
   it('shows the rules, plans against the sandbox and runs it to the end; a create Plek refuses is said in the interface language', async () => {
@@ -190,6 +318,9 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
     const loginSchema = page.getByTestId('login-schema');
     await loginSchema.getByRole('checkbox').check();
     await loginSchema.locator('input[value="gemeente-voorbeeld.nl"]').waitFor();
+    // The preview under the rules: its headers above its cells.
+    await page.locator('[data-testid="preview"] .vtable-row').first().waitFor({ timeout: 20_000 });
+    expect(await misalignedColumns(page, '[data-testid="preview"]')).toEqual([]);
     await step(page, 'plan');
     const computed = page.waitForResponse((r) => /\/api\/plan(?::|%3A)compute/i.test(r.url()));
     await page.getByTestId('compute-plan').click();
@@ -201,6 +332,16 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
     // Between the plan and the run someone creates an account in Plek with the login one new person is to get
     // (without a key, so the sync cannot take it for its own): Plek refuses that create with 409 uniqueness.
     const view = ((await (await computed).json()) as { value: PlanView }).value;
+
+    // The Plan step counts the rows Source and Validate counted, and says where Validate's error rows went.
+    const reconcile = page.getByTestId('plan-reconcile');
+    expect(firstNumber(await reconcile.textContent())).toBe(sourceRows);
+    const part = async (id: string) =>
+      (await reconcile.locator(`[data-part="${id}"]`).count())
+        ? firstNumber(await reconcile.locator(`[data-part="${id}"]`).textContent())
+        : 0;
+    expect((await part('errorRows')) + (await part('unreadable'))).toBe(validateErrorRows);
+    expect(await misalignedColumns(page, '[data-testid="plan-table"]')).toEqual([]);
 
     // The warnings the CLI and the reports show are in the table too, in the interface language: counted in the
     // summary, a filter of their own, and found by the search in the words the table shows.
@@ -266,6 +407,32 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
     expect(await foreignWordsOnSteps(page, lang)).toEqual([]);
   });
 
+  // What the demo walk in accessibility.e2e.test.ts does not show: the key picker and checklist of a new project,
+  // every issue group open, the login collisions, the plan's warnings, a run that finished with a failure.
+  it.each(['light', 'dark'] as const)(
+    'has no serious or critical axe violations on the steps of this project (%s theme)',
+    async (theme) => {
+      const found: string[] = [];
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+      for (const name of ['source', 'validate', 'rules', 'plan', 'run']) {
+        await step(page, name);
+        await page.locator('main h1').first().waitFor();
+        if (name === 'validate') {
+          await page.getByTestId('issue-groups').waitFor({ timeout: 30_000 });
+          const closed = page.locator('.issue-group-toggle[aria-expanded="false"]');
+          while ((await closed.count()) > 0) await closed.first().click();
+        }
+        if (name === 'plan') await page.getByTestId('plan-filter-action').selectOption('warning');
+        await page.waitForTimeout(300);
+        found.push(...(await seriousViolations(page)).map((v) => `${name}: ${v}`));
+        if (name === 'plan') await page.getByTestId('plan-filter-action').selectOption('all');
+      }
+      await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+      expect(found).toEqual([]);
+    },
+    120_000,
+  );
+
   it('speaks only the interface language on the Mapping step: a skipped joiner, then a broken expression', async () => {
     await step(page, 'mapping');
     await page.getByTestId('mapping-editor').waitFor();
@@ -307,6 +474,101 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
     await page.locator('.ge-field-actions button').click();
     await search.fill('');
     await expect.poll(() => page.locator('.gp-head .gp-col-error').count()).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('says where the mapping was saved, and the notice goes away by itself', async () => {
+    await page.getByRole('button', { name: words.save, exact: true }).click();
+    const notice = page.getByTestId('notice');
+    await notice.waitFor();
+    const [, path] = words.saved.exec((await notice.textContent()) ?? '') ?? [];
+    expect(path).toBeDefined();
+    expect(path!.startsWith(app.dataDir)).toBe(true);
+    await notice.waitFor({ state: 'detached', timeout: 15_000 });
+  });
+
+  it('hands over a mapping file that plek-sync runs from any folder, beside the export', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-mapping').click(),
+    ]);
+    const text = await readFile(await download.path(), 'utf8');
+    const mapping = JSON.parse(text) as { $schema?: string; source: { path?: string } };
+    // The schema by its address, the export by its file name: nothing that points into the workbench's folders.
+    expect(mapping.$schema).toMatch(/^https:\/\//);
+    expect(mapping.source.path).toBe(basename(file));
+    expect(text).not.toContain(app.dataDir);
+    // The customer's folder: the mapping file beside the export; plek-sync started from somewhere else.
+    const folder = join(dir, `bij-de-klant-${lang}`);
+    const elsewhere = join(dir, `elders-${lang}`);
+    await mkdir(folder);
+    await mkdir(elsewhere);
+    await writeFile(join(folder, 'personeel.plekmap.json'), text);
+    await copyFile(file, join(folder, mapping.source.path!));
+    const r = spawnSync(
+      process.execPath,
+      [
+        BIN,
+        'validate',
+        '--mapping',
+        join(folder, 'personeel.plekmap.json'),
+        '--today',
+        '2026-11-23',
+        '--json',
+      ],
+      {
+        cwd: elsewhere,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', PLEK_SYNC_FROM_SOURCE: '1' },
+        timeout: 120_000,
+      },
+    );
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as { rows: number; issues: { code: string; row: number | null }[] };
+    // The same rows and the same planted defects as the workbench showed (errors, so it exits 1).
+    expect(report.rows).toBe(sourceRows);
+    for (const d of defects)
+      expect(
+        report.issues.some((i) => i.code === d.kind && (d.rows ?? [d.row]).includes(i.row ?? -1)),
+        `${d.kind} at row ${d.row}`,
+      ).toBe(true);
+    expect(r.status).toBe(1);
+  });
+
+  it('does not call a file that cannot sync clean: the checklist says what is missing and leads there', async () => {
+    // An export without names or e-mail: the proposal finds a key, but nothing a Plek account needs.
+    const odd = join(dir, `artikelen-${lang}.csv`);
+    await writeFile(
+      odd,
+      iconv.encode(
+        'Nummer;Omschrijving;Kleur\r\n1;Fiets;rood\r\n2;Bakfiets;groen\r\n3;Step;blauw\r\n',
+        'windows-1252',
+      ),
+    );
+    await step(page, 'start');
+    await page.getByTestId('csv-upload').setInputFiles(odd);
+    const checklist = page.getByTestId('project-setup').getByTestId('sync-checklist');
+    await expect
+      .poll(
+        () =>
+          checklist
+            .locator('li[data-ok="false"]')
+            .evaluateAll((els) => els.map((e) => e.getAttribute('data-item'))),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toEqual(['givenName', 'familyName', 'login']);
+    await step(page, 'validate');
+    await page.getByTestId('validation-summary').waitFor({ timeout: 30_000 });
+    const missing = page.getByTestId('sync-checklist');
+    await missing.waitFor();
+    expect(await page.getByText(words.noProblems, { exact: true }).count()).toBe(0);
+    await missing
+      .locator('li[data-item="givenName"]')
+      .getByRole('button', { name: words.fixOnMapping })
+      .click();
+    expect(await page.locator('.stepper [aria-current="step"]').getAttribute('data-step')).toBe('mapping');
     expect(app.errors).toEqual([]);
   });
 });

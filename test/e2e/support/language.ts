@@ -32,15 +32,15 @@ async function textOf(page: Page, selector: string): Promise<string> {
 const SERVER_DETAIL = /\((?:HTTP \d{3}\b|(?:GET|POST|PUT|PATCH|DELETE) \/)[^()]*(?:\([^()]*\)[^()]*)*\)/g;
 
 /**
- * Walks Source, Validate (every issue group opened), Rules, Plan (also filtered to its conflicts and skipped rows,
- * whose reasons the table shows) and Run (the failures, the warnings about Plek and the report text) and returns
+ * Walks Start, Source, Validate (every issue group opened), Rules, Plan (also filtered to its conflicts, skipped rows
+ * and lines with a warning, whose reasons and warnings the table shows) and Run (the failures, the warnings about Plek and the report text) and returns
  * each place where a word of the other language shows, with some text around it. Codes, keys, expressions,
  * source values and a server's own words are data, not language, and are left out. The Mapping step has its own
  * walk, `foreignWordsOnMapping`.
  */
 export async function foreignWordsOnSteps(page: Page, lang: keyof typeof FOREIGN_WORDS): Promise<string[]> {
   const hits: string[] = [];
-  for (const name of ['source', 'validate', 'rules', 'plan', 'run']) {
+  for (const name of ['start', 'source', 'validate', 'rules', 'plan', 'run']) {
     await step(page, name);
     await page.locator('main h1').first().waitFor();
     if (name === 'validate') {
@@ -52,7 +52,7 @@ export async function foreignWordsOnSteps(page: Page, lang: keyof typeof FOREIGN
     const filter = page.getByTestId('plan-filter-action');
     if (name === 'plan' && (await filter.count()) > 0) {
       // The table is virtual: only the lines in view are on the page, so look at each kind of line that says why.
-      for (const action of ['error', 'skip']) {
+      for (const action of ['error', 'skip', 'warning']) {
         await filter.selectOption(action);
         hits.push(
           ...foreignWordsIn(`plan (${action})`, await textOf(page, '[data-testid="plan-table"]'), lang),

@@ -192,11 +192,17 @@ function announceTarget(store: GraphEditorStore): void {
   }
   const { slot, verdict } = connectChoice(s, from, to);
   const edge = { source: from, target: to, targetHandle: inputHandle(slot) };
+  // Named with the input it would enter ("Voorletters → Coalesce, invoer 3 (values)"); a node without inputs by name.
+  const hasInputs =
+    inputSlots(
+      toGraph(s.nodes, s.edges).nodes.find((n) => n.id === to),
+      specOf,
+    ).length > 0;
   s.announce((lang) =>
     verdict.ok
       ? translate(lang, 'connect.can', { edge: edgeLabel(edge, byId, lang) })
       : translate(lang, 'connect.cannot', {
-          target: nodeName(byId.get(to)!, lang),
+          target: hasInputs ? edgeLabel(edge, byId, lang) : nodeName(byId.get(to)!, lang),
           reason: refusalText(lang, verdict),
         }),
   );

@@ -21,8 +21,8 @@ import { VirtualRows } from '../components/VirtualRows';
 import type { MessageKey } from '../i18n';
 import { SecretField } from '../components/SecretField';
 
-const PLAN_COLUMNS = '110px 130px minmax(150px, 1fr) minmax(200px, 1.6fr) minmax(160px, 1.2fr)';
-const PLAN_MIN_WIDTH = 110 + 130 + 150 + 200 + 160;
+const PLAN_COLUMNS = '110px 120px minmax(140px, 1fr) minmax(180px, 1.4fr) minmax(180px, 1.4fr)';
+const PLAN_MIN_WIDTH = 110 + 120 + 140 + 180 + 180;
 
 /** The name to show for a planned user: the display name, else the one the plan writes, else the login. */
 function userLabel(c: PlanChangeView): string {
@@ -360,7 +360,7 @@ function PlanTable({ changes }: { changes: PlanChangeView[] }) {
   return (
     <div className="card" data-testid="plan-table">
       <div className="row" style={{ marginBottom: 10 }}>
-        <label className="field" style={{ width: 180 }}>
+        <label className="field" style={{ width: 220 }}>
           <span>{t('plan.filterAction')}</span>
           <select
             className="input"

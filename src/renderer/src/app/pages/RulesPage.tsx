@@ -472,14 +472,22 @@ function LoginSchemaCard() {
             ) : (
               <>
                 <span className="badge badge-warning">{t('rules.collisions', { n: collisions.length })}</span>
-                <ul className="hint collision-list">
-                  {collisions.slice(0, 20).map((c, i) => (
-                    <li key={i}>
-                      {c.row !== undefined ? `${c.row}: ` : ''}
-                      {formatIssue(c, s.lang)}
-                    </li>
-                  ))}
-                </ul>
+                {/* A list that scrolls: a keyboard user can reach it and scroll it too. */}
+                <div
+                  className="hint collision-list"
+                  role="region"
+                  aria-label={t('rules.collisions', { n: collisions.length })}
+                  tabIndex={0}
+                >
+                  <ul>
+                    {collisions.slice(0, 20).map((c, i) => (
+                      <li key={i}>
+                        {c.row !== undefined ? `${c.row}: ` : ''}
+                        {formatIssue(c, s.lang)}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
               </>
             )}
           </div>
