@@ -1079,6 +1079,8 @@ export const en = {
     'no credentials: set PLEK_CLIENT_SECRET (with --client-id) or PLEK_TOKEN in the environment',
   'cli.error.target': 'Plek target: {reason}',
   'cli.error.targetUnreachable': 'Plek target: no answer from Plek: {reason}',
+  'cli.error.seedUnreadable': 'cannot read the seed file {file}: {reason}',
+  'cli.error.seedInvalid': "{file} is not a JSON file with users and groups ('{' users, groups '}')",
   'cli.error.journalOtherPlan':
     'the journal {file} belongs to another plan (was a new plan written to the same file?): move it away or pass --journal with a new file',
   'cli.error.planUnreadable':

@@ -1085,6 +1085,8 @@ export const nl: Catalogue = {
     'geen inloggegevens: zet PLEK_CLIENT_SECRET (met --client-id) of PLEK_TOKEN in de omgeving',
   'cli.error.target': 'Plek-doel: {reason}',
   'cli.error.targetUnreachable': 'Plek-doel: geen antwoord van Plek: {reason}',
+  'cli.error.seedUnreadable': 'kan het startbestand {file} niet lezen: {reason}',
+  'cli.error.seedInvalid': "{file} is geen JSON-bestand met gebruikers en groepen ('{' users, groups '}')",
   'cli.error.journalOtherPlan':
     'het journaal {file} hoort bij een ander plan (is een nieuw plan naar hetzelfde bestand geschreven?): zet het opzij of geef --journal met een nieuw bestand',
   'cli.error.planUnreadable':

@@ -301,6 +301,13 @@ const scenarios: {
     ],
   },
   {
+    name: 'a sandbox seed file that does not exist',
+    args: () => ['sandbox', '--memory', '--seed', join(dir, 'weg-seed.json')],
+    exit: 2,
+    nl: [/kan het startbestand \S*weg-seed\.json niet lezen: het bestand bestaat niet/],
+    en: [/cannot read the seed file \S*weg-seed\.json: the file does not exist/],
+  },
+  {
     name: 'a directory without its password',
     args: () => ['validate', '-m', ldapMapping('nopass.plekmap.json', 'ldaps://dc01.zorg.example')],
     exit: 2,

@@ -4,6 +4,9 @@ import { appRoot } from '../../app-root';
 import { InvalidArgumentError, type Command } from 'commander';
 import { startSandbox, type SandboxSeed } from '../../sandbox';
 import { defaultSandboxDir } from '../../data-dir';
+import { said } from '../../../shared/i18n/message';
+import { readReason, systemCode } from '../../system-errors';
+import { UserError } from '../../user-error';
 import { bold, dim, envSecret, say } from '../common';
 
 interface SandboxCommandOptions {
@@ -25,6 +28,23 @@ function parsePort(v: string): number {
 const DEMO_SEED = join(appRoot(), 'resources', 'demo', 'sandbox-seed.json');
 
 /** `plek-sync sandbox`: the embedded Plek stand-in on 127.0.0.1 until Ctrl+C; state persists in the data folder. */
+/** The seed file of `--seed`: a missing or unreadable file, or one that is no JSON, is the consultant's to fix. */
+async function readSeed(path: string): Promise<SandboxSeed> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new UserError(said('cli.error.seedUnreadable', { file: path, reason: [readReason(e)] }), 2, {
+      technical: systemCode(e) || undefined,
+    });
+  }
+  try {
+    return JSON.parse(text) as SandboxSeed;
+  } catch {
+    throw new UserError(said('cli.error.seedInvalid', { file: path }));
+  }
+}
+
 /** `  label:  value` lines, the values lined up after the longest label in this language. */
 function labelled(rows: [string, string][]): string[] {
   const width = Math.max(...rows.map(([label]) => label.length)) + 2;
@@ -43,7 +63,7 @@ export function register(program: Command): void {
     .option('--permissive', say('cli.help.permissive'))
     .action(async (opts: SandboxCommandOptions) => {
       const seedPath = opts.seed ? resolve(opts.seed) : opts.demo ? DEMO_SEED : undefined;
-      const seed = seedPath ? (JSON.parse(await readFile(seedPath, 'utf8')) as SandboxSeed) : undefined;
+      const seed = seedPath ? await readSeed(seedPath) : undefined;
       const secretFromEnv = envSecret('PLEK_CLIENT_SECRET');
       const dataDir = opts.memory ? undefined : resolve(opts.data ?? defaultSandboxDir());
       const sandbox = await startSandbox({
