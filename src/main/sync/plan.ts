@@ -13,11 +13,16 @@ import type { ResolvedTarget } from './target';
 /**
  * An account as the plan needs it: every attribute, but of `meta` only the version (the If-Match of a write) and
  * no `schemas`. At 100,000 accounts the timestamps, locations and schema lists were some 40 MB the plan never
- * reads.
+ * reads. Built property by property: made by spreading, every account got a hidden class of its own in V8
+ * (another 30 MB at 100,000 accounts).
  */
 export function forPlan(user: ScimUser): ScimUser {
-  const { meta, schemas: _schemas, ...rest } = user;
-  return { ...rest, schemas: NO_SCHEMAS, ...(meta?.version ? { meta: { version: meta.version } } : {}) };
+  const out: Record<string, unknown> = {};
+  const from = user as Record<string, unknown>;
+  for (const k of Object.keys(from)) if (k !== 'meta' && k !== 'schemas') out[k] = from[k];
+  out.schemas = NO_SCHEMAS;
+  if (user.meta?.version) out.meta = { version: user.meta.version };
+  return out as ScimUser;
 }
 
 const NO_SCHEMAS = Object.freeze([]) as unknown as string[];

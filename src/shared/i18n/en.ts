@@ -686,7 +686,7 @@ export const en = {
   'graph.param.arg': 'argument {n}',
   'graph.a11y.node': 'Press Enter or Space to select a node; Delete removes it, Escape cancels.',
   'graph.a11y.nodeKeyboard':
-    'Arrow keys: to the next node; Enter: edit it; E: its connections; Shift+arrow keys move it; Delete removes it; Escape leaves the graph.',
+    'Arrow keys: to the next node; Enter: edit it; E: its connections; C: connect it to another node; Shift+arrow keys move it; Delete removes it; Escape leaves the graph.',
   'graph.a11y.nodeMoved':
     'Moved the selected node {direction, select, up {up} down {down} left {left} right {right} other {{direction}}}. New position: x {x}, y {y}',
   'graph.a11y.edge':

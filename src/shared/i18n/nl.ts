@@ -688,7 +688,7 @@ export const nl: Catalogue = {
   'graph.a11y.node':
     'Druk op Enter of spatie om een knooppunt te selecteren; Delete verwijdert het, Escape annuleert.',
   'graph.a11y.nodeKeyboard':
-    'Pijltjestoetsen: naar de volgende knoop; Enter: bewerken; E: de verbindingen; Shift+pijltjestoetsen verplaatsen hem; Delete verwijdert hem; Escape verlaat de grafiek.',
+    'Pijltjestoetsen: naar de volgende knoop; Enter: bewerken; E: de verbindingen; C: met een andere knoop verbinden; Shift+pijltjestoetsen verplaatsen hem; Delete verwijdert hem; Escape verlaat de grafiek.',
   'graph.a11y.nodeMoved':
     'Geselecteerd knooppunt {direction, select, up {omhoog} down {omlaag} left {naar links} right {naar rechts} other {{direction}}} verplaatst. Nieuwe positie: x {x}, y {y}',
   'graph.a11y.edge':

@@ -1,6 +1,7 @@
 import { WORK_EMAIL } from '../scim/fields';
 import type { FlatValue } from '../scim/resource';
 import type { FieldChange, Plan, PlanChange } from './types';
+import { plainChange } from './compact';
 
 /**
  * The plan file. A 100,000-row initial import is mostly creates, so creates are stored as a table: the plan
@@ -187,7 +188,7 @@ export function* serializePlanParts(plan: Plan): Generator<string> {
       yield `${first ? '' : ','}"changes":[`;
       let i = 0;
       for (const whole of plan.changes) {
-        const c = shortReason(whole);
+        const c = shortReason(plainChange(whole));
         const stored = c.action === 'create' && c.fields ? storeCreate(c, column, createPolicies) : null;
         yield `${i++ ? ',' : ''}${JSON.stringify(stored ?? c)}`;
       }

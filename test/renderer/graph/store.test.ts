@@ -265,6 +265,32 @@ describe('keyboard navigation state', () => {
     expect(s.focusRequest).toBe(request);
   });
 
+  it('a held focus (node panned out of view) ends when the keyboard goes to a node; Esc ends a keyboard connection', () => {
+    const store = setup();
+    const s = () => store.getState();
+    s().focusNode('src:Roepnaam');
+    s().holdFocus(true);
+    expect([s().navHeld, s().navHeldAway, s().navNode]).toEqual([true, true, 'src:Roepnaam']);
+    s().focusNode('field:name.givenName', 'src:Roepnaam');
+    expect(s().navHeld).toBe(false);
+    s().setConnect('src:Achternaam', 2);
+    expect([s().connectFrom, s().connectSlot]).toEqual(['src:Achternaam', 2]);
+    // Moving on keeps the connection being made; leaving the nodes (Esc onto the graph) ends it.
+    s().focusNode('field:name.familyName');
+    expect(s().connectFrom).toBe('src:Achternaam');
+    s().leaveGraph();
+    expect([s().connectFrom, s().connectSlot]).toEqual([null, null]);
+  });
+
+  it('announcements are worded when shown, in the language asked, and each is a new message', () => {
+    const store = setup();
+    store.getState().announce((lang) => (lang === 'nl' ? 'Verbonden' : 'Connected'));
+    const first = store.getState().announcement!;
+    expect([first.say('nl'), first.say('en')]).toEqual(['Verbonden', 'Connected']);
+    store.getState().announce((lang) => (lang === 'nl' ? 'Verbonden' : 'Connected'));
+    expect(store.getState().announcement!.seq).toBe(first.seq + 1);
+  });
+
   it('nodes and edges are focusable but no tab stops of their own; each node refers to the keys summary', () => {
     const store = setup();
     for (const n of store.getState().nodes) {

@@ -7,6 +7,7 @@ import { reportCsvFile, reportJsonFile, ROWS, type ReportFile, type ReportRow } 
 import type { ResolvedTarget } from '../../sync/target';
 import type { SafetyThresholds } from '../../../shared/mapping/schema';
 import type { Plan } from '../../../shared/plan/types';
+import { compactCreates } from '../../../shared/plan/compact';
 import { loadMappingFile } from '../../pipeline';
 import { said } from '../../../shared/i18n/message';
 import { UserError } from '../../user-error';
@@ -192,7 +193,8 @@ export function register(program: Command): void {
     .option('--allow-mass-deactivation', say('cli.help.massDeactivation'))
     .option('--json', say('cli.help.jsonSummary'))
     .action(async (opts: ApplyCommandOptions) => {
-      const plan = await readPlanFile(opts.plan);
+      // Creates held as rows of values, as the file has them (not a field object each).
+      const plan = compactCreates(await readPlanFile(opts.plan));
       const { mapping } = await loadMappingFile(opts.mapping);
       const target = await targetFromOptions(opts);
       try {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { formatPlanLines } from '../../../shared/plan/format';
+import { compactCreates } from '../../../shared/plan/compact';
 import { interruptible, withTargetErrors, targetFromOptions, writePlanFile } from '../../sync/cli-support';
 import { planFromMapping } from '../../sync/plan';
 import { apiSecretsFromEnv, cliLang, envSecret, parseToday, red, say } from '../common';
@@ -44,9 +45,9 @@ export function register(program: Command): void {
       const stop = interruptible();
       const target = await targetFromOptions(opts);
       try {
-        const { plan } = await withTargetErrors(() => {
+        const { plan } = await withTargetErrors(async () => {
           const ldapPassword = envSecret('PLEK_LDAP_PASSWORD');
-          return planFromMapping({
+          const made = await planFromMapping({
             mappingPath: opts.mapping,
             ...(opts.today ? { today: opts.today } : {}),
             target,
@@ -58,6 +59,8 @@ export function register(program: Command): void {
             ...(ldapPassword ? { ldapPassword } : {}),
             ...apiSecretsFromEnv(),
           });
+          // Creates held as rows of values while the plan is printed and written (not a field object each).
+          return { plan: compactCreates(made.plan) };
         });
         // The file for apply is compact (creates as a table of values; gzip when named .gz); --json shows the
         // plan in full.

@@ -5,6 +5,7 @@ import { dataFolders, defaultDataDir } from '../../data-dir';
 import { loadMappingFile } from '../../pipeline';
 import { formatPlanSummary, safetyLines } from '../../../shared/plan/format';
 import type { Plan } from '../../../shared/plan/types';
+import { compactCreates } from '../../../shared/plan/compact';
 import { withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { planId } from '../../sync/journal';
 import { planFromMapping } from '../../sync/plan';
@@ -121,7 +122,12 @@ export function register(program: Command): void {
               })
             : null;
           if (tomorrow) await writeDailyState(next, tomorrow);
-          return { plan, thresholds: pipeline.mapping.safety, nextState: tomorrow !== null };
+          // Creates held as rows of values through the apply (not a million field objects).
+          return {
+            plan: compactCreates(plan),
+            thresholds: pipeline.mapping.safety,
+            nextState: tomorrow !== null,
+          };
         });
         if (!opts.json) {
           const from = opts.previous

@@ -1,0 +1,168 @@
+import type { NullPolicy } from '../mapping/schema';
+import type { FlatValue } from '../scim/resource';
+import type { FieldChange, Plan, PlanChange } from './types';
+
+/**
+ * Creates held in memory as the plan file stores them: a row of values in the order of a table of attribute
+ * paths shared by the whole plan, instead of one `{ path, before, after, op, policy }` object per field. A
+ * 100,000-row initial import held a million such objects (some 70 MB) through the whole run; a create's `fields`
+ * are now made when they are read, and are the same as before (`toJSON` gives the plan's JSON unchanged).
+ *
+ * Only `run`, `plan` and `apply` of the CLI compact a plan (`compactCreates`); the workbench keeps plain objects
+ * (they cross to the renderer by structured clone, which would leave out `fields`).
+ */
+interface CreateTable {
+  /** Attribute paths, in the order a create lists its fields (path order). */
+  columns: readonly string[];
+  /** Per column: the null policy most creates have. */
+  policies: readonly (NullPolicy | undefined)[];
+}
+
+type Cell = FlatValue | { managerKey: string } | undefined;
+
+const TABLE = Symbol('table');
+const CELLS = Symbol('cells');
+const POLICIES = Symbol('policies');
+const AT = Symbol('fieldsAt');
+
+/**
+ * A `create` whose fields are a row of the plan's table (see above). Reads like any PlanChange: its other
+ * properties are its own, in their order; `fields` is made when read. Its own bookkeeping sits under symbols, so
+ * `Object.keys` and `for…in` see the change's keys only.
+ */
+export class CompactCreate implements PlanChange {
+  declare op: string;
+  declare action: 'create';
+  declare reason: string;
+  private readonly [TABLE]: CreateTable;
+  /** Per column: the value (`undefined`: the create does not set that path). */
+  private readonly [CELLS]: readonly Cell[];
+  /** Per column: the policy, when this create's differ from the table's. */
+  private readonly [POLICIES]: readonly (NullPolicy | undefined)[] | undefined;
+  /** Where `fields` stood among the keys (the JSON keeps the order). */
+  private readonly [AT]: number;
+
+  constructor(
+    head: Record<string, unknown>,
+    at: number,
+    table: CreateTable,
+    cells: readonly Cell[],
+    policies: readonly (NullPolicy | undefined)[] | undefined,
+  ) {
+    for (const k in head) (this as unknown as Record<string, unknown>)[k] = head[k];
+    this[TABLE] = table;
+    this[CELLS] = cells;
+    this[POLICIES] = policies;
+    this[AT] = at;
+  }
+
+  get fields(): FieldChange[] {
+    const out: FieldChange[] = [];
+    const table = this[TABLE];
+    const cells = this[CELLS];
+    const policies = this[POLICIES] ?? table.policies;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      if (cell === undefined) continue;
+      const path = table.columns[i]!;
+      const policy = policies[i];
+      if (cell !== null && typeof cell === 'object') {
+        const f: FieldChange = { path, before: null, after: null, op: 'add' };
+        if (policy !== undefined) f.policy = policy;
+        f.managerKey = cell.managerKey;
+        out.push(f);
+      } else {
+        const f: FieldChange = { path, before: null, after: cell, op: 'add' };
+        if (policy !== undefined) f.policy = policy;
+        out.push(f);
+      }
+    }
+    return out;
+  }
+
+  /** The change as a plain object, keys in their original order (what JSON.stringify writes). */
+  toJSON(): PlanChange {
+    const out: Record<string, unknown> = {};
+    const self = this as unknown as Record<string, unknown>;
+    let i = 0;
+    for (const k of Object.keys(this)) {
+      if (i++ === this[AT]) out.fields = this.fields;
+      out[k] = self[k];
+    }
+    if (i <= this[AT]) out.fields = this.fields;
+    return out as unknown as PlanChange;
+  }
+}
+
+/** The plan's own JSON shape for a change (a compact create as a plain object). */
+export function plainChange(c: PlanChange): PlanChange {
+  return c instanceof CompactCreate ? c.toJSON() : c;
+}
+
+const KEYS = ['path', 'before', 'after', 'op'];
+/** A field's keys, in order: with or without `policy`, with `managerKey` for a manager created in this run. */
+const FIELD_KEYS = [KEYS, [...KEYS, 'managerKey'], [...KEYS, 'policy'], [...KEYS, 'policy', 'managerKey']];
+
+function plainKeys(f: FieldChange, manager: boolean): boolean {
+  const want = FIELD_KEYS[(f.policy !== undefined ? 2 : 0) + (manager ? 1 : 0)]!;
+  let i = 0;
+  for (const k in f) if (want[i++] !== k) return false;
+  return i === want.length;
+}
+
+/**
+ * The plan with its creates compact (in place: the same plan object, each create replaced). A create that does
+ * not fit the table (a field with a `before`, another op, a value that is not a plain value, fields out of path
+ * order) keeps its fields as they are.
+ */
+export function compactCreates(plan: Plan): Plan {
+  const paths = new Set<string>();
+  for (const c of plan.changes)
+    if (c.action === 'create' && !(c instanceof CompactCreate))
+      for (const f of c.fields ?? []) paths.add(f.path);
+  if (paths.size === 0) return plan;
+  const columns = [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const column = new Map(columns.map((p, i) => [p, i]));
+  const policies: (NullPolicy | undefined)[] = columns.map(() => undefined);
+  const seen = columns.map(() => false);
+  const table: CreateTable = { columns, policies };
+  const changes = plan.changes;
+  for (let n = 0; n < changes.length; n++) {
+    const c = changes[n]!;
+    if (c.action !== 'create' || !c.fields || c instanceof CompactCreate) continue;
+    const cells: Cell[] = columns.map(() => undefined);
+    const own: (NullPolicy | undefined)[] = columns.map(() => undefined);
+    let fits = true;
+    let last = -1;
+    for (const f of c.fields) {
+      const i = column.get(f.path)!;
+      if (i <= last || f.before !== null || f.op !== 'add') fits = false;
+      else if (f.managerKey !== undefined) {
+        if (f.after !== null || !plainKeys(f, true)) fits = false;
+        else cells[i] = { managerKey: f.managerKey };
+      } else if (f.after === null || typeof f.after === 'object' || !plainKeys(f, false)) fits = false;
+      else cells[i] = f.after;
+      if (!fits) break;
+      last = i;
+      own[i] = f.policy;
+      if (!seen[i]) {
+        seen[i] = true;
+        policies[i] = f.policy;
+      }
+    }
+    if (!fits) continue;
+    const head: Record<string, unknown> = {};
+    let at = -1;
+    let k = 0;
+    for (const key in c) {
+      if (key === 'fields') at = k;
+      else {
+        head[key] = (c as unknown as Record<string, unknown>)[key];
+        k++;
+      }
+    }
+    const differs = own.some((p, i) => cells[i] !== undefined && p !== policies[i]);
+    changes[n] = new CompactCreate(head, at, table, cells, differs ? own : undefined);
+  }
+  return plan;
+}
