@@ -10,7 +10,9 @@ import { writeError } from '../cli/output';
 import { PLAN_ACTIONS } from '../../shared/plan/types';
 import { loadMappingFile } from '../pipeline';
 import { said } from '../../shared/i18n/message';
-import { failureMessage } from '../scim/errors';
+import { failureMessage, ScimRequestError } from '../scim/errors';
+import { TransportError } from '../scim/transport';
+import { networkReason } from '../system-errors';
 import { UserError } from '../user-error';
 import { resolveTarget, type ResolvedTarget } from './target';
 
@@ -21,10 +23,28 @@ export async function withTargetErrors<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof Error && SCIM_ERRORS.has(e.name))
-      throw new UserError(said('cli.error.target', { reason: [failureMessage(e)] }), 1);
+    if (e instanceof Error && SCIM_ERRORS.has(e.name)) {
+      // No answer at all (refused, unknown host, timeout, certificate): the reason in words, the code beside it.
+      const code = unansweredCode(e);
+      const reason = code ? networkReason({ code }) : null;
+      throw new UserError(
+        reason
+          ? said('cli.error.targetUnreachable', { reason: [reason] })
+          : said('cli.error.target', { reason: [failureMessage(e)] }),
+        1,
+        { technical: reason ? code : undefined },
+      );
+    }
     throw e;
   }
+}
+
+/** The network code of a SCIM call that got no answer (`GET /Users: ECONNREFUSED`), else ''. */
+function unansweredCode(e: Error): string {
+  if (e instanceof TransportError) return e.code;
+  if (e instanceof ScimRequestError && e.status === null)
+    return /\b([A-Z][A-Z0-9_]{3,})\s*$/.exec(e.detail ?? e.message)?.[1] ?? '';
+  return '';
 }
 
 /** A plan file named `….gz` is written gzip-compressed (a 100,000-row import mails as a few MB). */

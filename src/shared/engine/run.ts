@@ -1098,10 +1098,14 @@ type DetailParams = Readonly<Record<`detail:${string}`, string | number>>;
  */
 function detailParams(detail: EvalDetail | undefined): DetailParams {
   if (!detail) return NO_DETAIL;
-  // A failure remembered by the memo (the same bad value on many rows) brings the same detail every time: it is
-  // flattened once. The result is only ever spread into an issue's parameters, never changed.
+  // A failure remembered by the memo (the same bad value on many rows) brings the same detail object every time:
+  // it is flattened once. The result is only ever spread into an issue's parameters, never changed. A bounded Map,
+  // not a WeakMap: a file whose every row fails differently would fill a WeakMap with short-lived keys, which
+  // costs the collector more than the flattening saves.
   const known = flattenedDetails.get(detail);
   if (known !== undefined) return known;
+  // A plain loop (Object.fromEntries over mapped entries cost more than the rest of a failing row), with the
+  // prefixed names made once.
   const flat: Record<`detail:${string}`, string | number> = {};
   for (const k of Object.keys(detail)) {
     let name = detailNames.get(k);
@@ -1111,12 +1115,15 @@ function detailParams(detail: EvalDetail | undefined): DetailParams {
     }
     flat[name] = detail[k]!;
   }
+  if (flattenedDetails.size >= MAX_FLATTENED_DETAILS) flattenedDetails.clear();
   flattenedDetails.set(detail, flat);
   return flat;
 }
 
 const NO_DETAIL: DetailParams = Object.freeze({});
-const flattenedDetails = new WeakMap<EvalDetail, DetailParams>();
+/** As many as the memo keeps per expression (memo.ts): enough for every remembered failure of a few columns. */
+const MAX_FLATTENED_DETAILS = 4096;
+const flattenedDetails = new Map<EvalDetail, DetailParams>();
 /** `detail:<name>` for each name seen (a handful: id, fn, text, line, position…). */
 const detailNames = new Map<string, `detail:${string}`>();
 

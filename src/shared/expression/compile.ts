@@ -53,10 +53,21 @@ export function compileExpression(text: string, ctx: CompileContext): CompileRes
 function compiled(ast: ExprNode, text: string, root: Evaluator): CompiledExpression {
   const { pure, costly } = traits(ast);
   const neverFails = cannotFail(ast);
+  // Where each failing call sits in the text, worked out once per call (a failing column fails on many rows).
+  const positions = new Map<number, { where: { line: number; position: number }; words: string }>();
+  const positionOf = (offset: number) => {
+    let known = positions.get(offset);
+    if (known === undefined) {
+      known = { where: expressionPosition(text, offset), words: positionInExpression(text, offset) };
+      positions.set(offset, known);
+    }
+    return known;
+  };
   const failed = (e: unknown): EvalFailed => {
     if (e instanceof EvalFailure) {
-      const where = e.offset === undefined ? undefined : expressionPosition(text, e.offset);
-      const message = where ? `${e.message} (${positionInExpression(text, e.offset!)})` : e.message;
+      const at = e.offset === undefined ? undefined : positionOf(e.offset);
+      const where = at?.where;
+      const message = at ? `${e.message} (${at.words})` : e.message;
       const error: EvalFailed['error'] = { code: e.code, message };
       // Not enumerable: the catalogue data rides along for the engine's issues without changing the
       // error's shape for anyone comparing or printing it.

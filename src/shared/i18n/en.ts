@@ -284,6 +284,7 @@ export const en = {
   'rules.group': 'Group',
   'rules.field': 'Field',
   'rules.values': 'Values (comma separated)',
+  'rules.why': 'Why',
   'rules.addGroup': 'Add group rule',
   'rules.remove': 'Remove',
   'rules.members': '{n, plural, one {# member} other {# members}}',
@@ -1078,6 +1079,7 @@ export const en = {
   'cli.error.noCredentials':
     'no credentials: set PLEK_CLIENT_SECRET (with --client-id) or PLEK_TOKEN in the environment',
   'cli.error.target': 'Plek target: {reason}',
+  'cli.error.targetUnreachable': 'Plek target: no answer from Plek: {reason}',
   'cli.error.journalOtherPlan':
     'the journal {file} belongs to another plan (was a new plan written to the same file?): move it away or pass --journal with a new file',
   'cli.error.planUnreadable':
@@ -1132,6 +1134,20 @@ export const en = {
     'Plek provisioning: map an HR export or Active Directory to Plek users, validate, plan and sync.',
   'cli.help.allowPlainLdap':
     'bind to a directory over plain LDAP (StartTLS off) with the password: only when you mean it',
+
+  // The sandbox's start-up lines and other CLI notes.
+  'cli.sandbox.on': 'on {url}',
+  'cli.sandbox.tokenUrl': 'token URL',
+  'cli.sandbox.clientId': 'client id',
+  'cli.sandbox.clientSecret': 'client secret',
+  'cli.sandbox.secretFromEnv': '(from PLEK_CLIENT_SECRET)',
+  'cli.sandbox.state': 'state',
+  'cli.sandbox.inMemory': 'in memory',
+  'cli.sandbox.profile': 'profile',
+  'cli.sandbox.profileName':
+    '{profile, select, permissive {permissive} other {plek (value-filter PATCH paths refused, as Plek does)}}',
+  'cli.sandbox.stop': 'Stop with Ctrl+C.',
+  'cli.run.pruneFailed': 'could not remove old run files: {reason}',
 
   // The help text of each command and option.
   'cli.help.apply': 'apply a plan written by plek-sync plan --out; resumable: re-run after an interruption',

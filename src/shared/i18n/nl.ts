@@ -279,6 +279,7 @@ export const nl: Catalogue = {
   'rules.group': 'Groep',
   'rules.field': 'Veld',
   'rules.values': 'Waarden (kommagescheiden)',
+  'rules.why': 'Waarom',
   'rules.addGroup': 'Groepsregel toevoegen',
   'rules.remove': 'Verwijderen',
   'rules.members': '{n, plural, one {# lid} other {# leden}}',
@@ -1084,6 +1085,7 @@ export const nl: Catalogue = {
   'cli.error.noCredentials':
     'geen inloggegevens: zet PLEK_CLIENT_SECRET (met --client-id) of PLEK_TOKEN in de omgeving',
   'cli.error.target': 'Plek-doel: {reason}',
+  'cli.error.targetUnreachable': 'Plek-doel: geen antwoord van Plek: {reason}',
   'cli.error.journalOtherPlan':
     'het journaal {file} hoort bij een ander plan (is een nieuw plan naar hetzelfde bestand geschreven?): zet het opzij of geef --journal met een nieuw bestand',
   'cli.error.planUnreadable':
@@ -1139,6 +1141,20 @@ export const nl: Catalogue = {
     'Plek-provisioning: zet een HR-export of Active Directory om naar Plek-gebruikers, controleer, plan en synchroniseer.',
   'cli.help.allowPlainLdap':
     'meld aan bij een directory via onversleutelde LDAP (StartTLS uit) met het wachtwoord: alleen als dat echt de bedoeling is',
+
+  // The sandbox's start-up lines and other CLI notes.
+  'cli.sandbox.on': 'op {url}',
+  'cli.sandbox.tokenUrl': 'token-URL',
+  'cli.sandbox.clientId': 'client-ID',
+  'cli.sandbox.clientSecret': 'client secret',
+  'cli.sandbox.secretFromEnv': '(uit PLEK_CLIENT_SECRET)',
+  'cli.sandbox.state': 'stand',
+  'cli.sandbox.inMemory': 'alleen in het geheugen',
+  'cli.sandbox.profile': 'profiel',
+  'cli.sandbox.profileName':
+    '{profile, select, permissive {ruim (permissive)} other {plek (PATCH-paden met een waardefilter geweigerd, zoals Plek doet)}}',
+  'cli.sandbox.stop': 'Stoppen met Ctrl+C.',
+  'cli.run.pruneFailed': 'kon oude runbestanden niet verwijderen: {reason}',
 
   // The help text of each command and option.
   'cli.help.apply':

@@ -277,6 +277,30 @@ const scenarios: {
     ],
   },
   {
+    name: 'a Plek target where nothing answers',
+    args: () => [
+      'plan',
+      '-m',
+      DEMO_MAPPING,
+      '-s',
+      csv,
+      '--target',
+      `http://127.0.0.1:${closedPort}`,
+      '--today',
+      '2026-11-23',
+    ],
+    env: () => ({ PLEK_TOKEN: 'token-dat-niet-gedrukt-wordt' }),
+    exit: 1,
+    nl: [
+      /Plek-doel: geen antwoord van Plek: daar antwoordt niets \(verbinding geweigerd\)/,
+      /technisch detail: ECONNREFUSED/,
+    ],
+    en: [
+      /Plek target: no answer from Plek: nothing answers there \(connection refused\)/,
+      /technical detail: ECONNREFUSED/,
+    ],
+  },
+  {
     name: 'a directory without its password',
     args: () => ['validate', '-m', ldapMapping('nopass.plekmap.json', 'ldaps://dc01.zorg.example')],
     exit: 2,
@@ -287,7 +311,7 @@ const scenarios: {
 
 describe('every failure the CLI reports speaks the language asked for, names the place and says what to do', () => {
   for (const lang of ['nl', 'en'] as const) {
-    it.each(scenarios)(`$name (${lang})`, { timeout: 60_000 }, async (s) => {
+    it.each(scenarios)(`$name (${lang})`, { timeout: 120_000 }, async (s) => {
       const r = await cli([...s.args(), '--lang', lang], s.env?.() ?? {});
       expect(r.code, r.stderr).toBe(s.exit);
       for (const expected of s[lang]) expect(r.stderr).toMatch(expected);
@@ -329,6 +353,35 @@ describe('every failure the CLI reports speaks the language asked for, names the
     const en = await cli(['validate', '--help', '--lang', 'en']);
     expect(en.stdout).toMatch(/^Usage: plek-sync validate/);
     expect(foreignWords(en, 'en'), en.stdout).toEqual([]);
+  });
+});
+
+describe('the sandbox’s start-up lines', () => {
+  it.each(['nl', 'en'] as const)('are in %s', { timeout: 60_000 }, async (lang) => {
+    const port = await freePort();
+    const child = spawn(
+      process.execPath,
+      [BIN, 'sandbox', '--memory', '--port', String(port), '--lang', lang],
+      {
+        env: { NO_COLOR: '1', PATH: process.env.PATH ?? '' },
+      },
+    );
+    let stdout = '';
+    await new Promise<void>((done) => {
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        if (/Ctrl\+C/.test(stdout)) done();
+      });
+      child.on('close', () => done());
+    });
+    child.kill('SIGINT');
+    await new Promise((done) => child.on('close', done));
+    if (lang === 'nl') {
+      expect(stdout).toMatch(/Plek sandbox \(SCIM 2\.0\) op http:\/\/127\.0\.0\.1:\d+/);
+      expect(stdout).toMatch(/stand: +alleen in het geheugen/);
+      expect(stdout).toMatch(/Stoppen met Ctrl\+C/);
+    } else expect(stdout).toMatch(/state: +in memory/);
+    expect(foreignWords({ code: 0, stdout, stderr: '' }, lang), stdout).toEqual([]);
   });
 });
 

@@ -11,8 +11,9 @@ import { planId } from '../../sync/journal';
 import { planFromMapping } from '../../sync/plan';
 import type { ApplyResult } from '../../sync/apply';
 import { dailyStatePath, nextDailyState, readDailyState, stateDir, writeDailyState } from '../../sync/state';
+import { formatMessage } from '../../../shared/i18n';
 import { said } from '../../../shared/i18n/message';
-import { readReason, systemCode } from '../../system-errors';
+import { readReason, systemCode, writeReason } from '../../system-errors';
 import { UserError } from '../../user-error';
 import { apiSecretsFromEnv, cliLang, envSecret, localToday, parseRetentionDays, say } from '../common';
 import { clearWorkbenchData, DAY_MS, pruneRunFiles } from '../../security/data-protection';
@@ -198,6 +199,10 @@ async function applyRetention(opts: RunCommandOptions): Promise<void> {
     await pruneRunFiles(opts.runDir ?? folders.runs, limits);
     if (!opts.runDir) await clearWorkbenchData(folders, limits);
   } catch (e) {
-    process.stderr.write(`plek-sync: could not remove old run files: ${(e as Error).message}\n`);
+    // Not fatal: the run itself went through; the reason in words, the system's code for support.
+    const code = systemCode(e);
+    process.stderr.write(
+      `plek-sync: ${say('cli.run.pruneFailed', { reason: formatMessage(cliLang(), writeReason(e)) })}${code ? ` (${say('cli.error.technical', { detail: code })})` : ''}\n`,
+    );
   }
 }

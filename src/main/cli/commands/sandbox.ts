@@ -25,6 +25,12 @@ function parsePort(v: string): number {
 const DEMO_SEED = join(appRoot(), 'resources', 'demo', 'sandbox-seed.json');
 
 /** `plek-sync sandbox`: the embedded Plek stand-in on 127.0.0.1 until Ctrl+C; state persists in the data folder. */
+/** `  label:  value` lines, the values lined up after the longest label in this language. */
+function labelled(rows: [string, string][]): string[] {
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+  return rows.map(([label, value]) => `  ${`${label}:`.padEnd(width)}${value}`);
+}
+
 export function register(program: Command): void {
   program
     .command('sandbox')
@@ -49,14 +55,22 @@ export function register(program: Command): void {
       });
       process.stdout.write(
         [
-          `${bold('Plek sandbox')} (SCIM 2.0) on ${sandbox.url}`,
-          `  token URL:     ${sandbox.tokenUrl}`,
-          `  client id:     ${sandbox.clientId}`,
-          // The sandbox's own throw-away credential for this local demo server, shown once.
-          `  client secret: ${secretFromEnv ? dim('(from PLEK_CLIENT_SECRET)') : sandbox.clientSecret}`,
-          `  state:         ${dataDir ?? 'in memory'}`,
-          `  profile:       ${opts.permissive ? 'permissive' : 'plek (value-filter PATCH paths refused, as Plek does)'}`,
-          dim('Stop with Ctrl+C.'),
+          `${bold('Plek sandbox')} (SCIM 2.0) ${say('cli.sandbox.on', { url: sandbox.url })}`,
+          ...labelled([
+            [say('cli.sandbox.tokenUrl'), sandbox.tokenUrl],
+            [say('cli.sandbox.clientId'), sandbox.clientId],
+            // The sandbox's own throw-away credential for this local demo server, shown once.
+            [
+              say('cli.sandbox.clientSecret'),
+              secretFromEnv ? dim(say('cli.sandbox.secretFromEnv')) : sandbox.clientSecret,
+            ],
+            [say('cli.sandbox.state'), dataDir ?? say('cli.sandbox.inMemory')],
+            [
+              say('cli.sandbox.profile'),
+              say('cli.sandbox.profileName', { profile: opts.permissive ? 'permissive' : 'plek' }),
+            ],
+          ]),
+          dim(say('cli.sandbox.stop')),
           '',
         ].join('\n'),
       );

@@ -208,3 +208,31 @@ describe('generateHrExport', () => {
     }
   });
 });
+
+describe("generated exports with names: 'varied' (the engine bench's second data set)", () => {
+  it('holds thousands of distinct given names and surnames where the default repeats a few dozen', () => {
+    const distinct = (names: 'repeating' | 'varied') => {
+      const { people } = generateHrExport({ rows: 5000, seed: 42, names });
+      return {
+        given: new Set(people.map((p) => p.firstName)).size,
+        family: new Set(people.map((p) => `${p.namePrefix} ${p.lastName}`)).size,
+      };
+    };
+    const repeating = distinct('repeating');
+    const varied = distinct('varied');
+    expect(repeating.given).toBeLessThan(100);
+    expect(repeating.family).toBeLessThan(100);
+    expect(varied.given).toBeGreaterThan(1500);
+    expect(varied.family).toBeGreaterThan(3000);
+  });
+
+  it('keeps the default output of a seed unchanged, and row 3 non-ASCII so Windows-1252 is recognised', () => {
+    const plain = generateHrExport({ rows: 300, seed: 9, defects: true });
+    const repeating = generateHrExport({ rows: 300, seed: 9, defects: true, names: 'repeating' });
+    expect(Buffer.from(repeating.bytes).equals(Buffer.from(plain.bytes))).toBe(true);
+    const varied = generateHrExport({ rows: 300, seed: 9, defects: true, names: 'varied' });
+    const person = varied.people[1]!;
+    expect([...`${person.firstName}${person.lastName}`].some((c) => c.charCodeAt(0) > 0x7f)).toBe(true);
+    expect(Buffer.from(varied.bytes).equals(Buffer.from(plain.bytes))).toBe(false);
+  });
+});
