@@ -42,6 +42,7 @@ const WORDS = {
     saved: /^Mapping opgeslagen in (\S+\.plekmap\.json)/,
     fixOnMapping: 'Instellen bij de stap Mapping',
     noProblems: 'Geen problemen gevonden.',
+    deactivationHeads: ['Regel', 'Persoon', 'Actie', 'Waarom'],
   },
   en: {
     locale: 'en-GB',
@@ -63,6 +64,7 @@ const WORDS = {
     saved: /^Mapping saved to (\S+\.plekmap\.json)/,
     fixOnMapping: 'Set it on the Mapping step',
     noProblems: 'No problems found.',
+    deactivationHeads: ['Row', 'Person', 'Action', 'Why'],
   },
 } as const;
 
@@ -318,6 +320,12 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
     const loginSchema = page.getByTestId('login-schema');
     await loginSchema.getByRole('checkbox').check();
     await loginSchema.locator('input[value="gemeente-voorbeeld.nl"]').waitFor();
+    // Who the rules deactivate or who leaves later, under headers that say what each column is.
+    await expect
+      .poll(() => page.locator('[data-testid="deactivation-table"] thead th').allTextContents(), {
+        timeout: 20_000,
+      })
+      .toEqual(words.deactivationHeads);
     // The preview under the rules: its headers above its cells.
     await page.locator('[data-testid="preview"] .vtable-row').first().waitFor({ timeout: 20_000 });
     expect(await misalignedColumns(page, '[data-testid="preview"]')).toEqual([]);

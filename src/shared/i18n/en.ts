@@ -284,6 +284,7 @@ export const en = {
   'rules.group': 'Group',
   'rules.field': 'Field',
   'rules.values': 'Values (comma separated)',
+  'rules.why': 'Why',
   'rules.addGroup': 'Add group rule',
   'rules.remove': 'Remove',
   'rules.members': '{n, plural, one {# member} other {# members}}',

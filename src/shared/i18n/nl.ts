@@ -279,6 +279,7 @@ export const nl: Catalogue = {
   'rules.group': 'Groep',
   'rules.field': 'Veld',
   'rules.values': 'Waarden (kommagescheiden)',
+  'rules.why': 'Waarom',
   'rules.addGroup': 'Groepsregel toevoegen',
   'rules.remove': 'Verwijderen',
   'rules.members': '{n, plural, one {# lid} other {# leden}}',

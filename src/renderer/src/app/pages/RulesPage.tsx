@@ -102,7 +102,17 @@ function DeactivationCard() {
           aria-label={t('rules.deactivation')}
           tabIndex={0}
         >
-          <table className="table">
+          <table className="table" data-testid="deactivation-table">
+            <thead>
+              <tr>
+                <th scope="col" style={{ width: 60 }}>
+                  {t('validate.row')}
+                </th>
+                <th scope="col">{t('run.failure.person')}</th>
+                <th scope="col">{t('plan.filterAction')}</th>
+                <th scope="col">{t('rules.why')}</th>
+              </tr>
+            </thead>
             <tbody>
               {p.deactivate.slice(0, 100).map((d) => (
                 <tr key={`d${d.row}`}>
