@@ -34,6 +34,7 @@ export class CompactCreate implements PlanChange {
   declare op: string;
   declare action: 'create';
   declare reason: string;
+  declare key?: string;
   private readonly [TABLE]: CreateTable;
   /** Per column: the value (`undefined`: the create does not set that path). */
   private readonly [CELLS]: readonly Cell[];
@@ -78,6 +79,26 @@ export class CompactCreate implements PlanChange {
       }
     }
     return out;
+  }
+
+  /**
+   * The create as its table row: the paths, a value per path (`undefined`: not set) and a policy per path, and
+   * its keys in their order with `fields` in its place (for the plan file, without making the fields).
+   */
+  tableRow(): {
+    columns: readonly string[];
+    cells: readonly Cell[];
+    policies: readonly (NullPolicy | undefined)[];
+    keys: string[];
+  } {
+    const keys = Object.keys(this);
+    keys.splice(Math.min(this[AT], keys.length), 0, 'fields');
+    return {
+      columns: this[TABLE].columns,
+      cells: this[CELLS],
+      policies: this[POLICIES] ?? this[TABLE].policies,
+      keys,
+    };
   }
 
   /** The change as a plain object, keys in their original order (what JSON.stringify writes). */

@@ -1,7 +1,7 @@
 import { WORK_EMAIL } from '../scim/fields';
 import type { FlatValue } from '../scim/resource';
 import type { FieldChange, Plan, PlanChange } from './types';
-import { plainChange } from './compact';
+import { CompactCreate, plainChange } from './compact';
 
 /**
  * The plan file. A 100,000-row initial import is mostly creates, so creates are stored as a table: the plan
@@ -158,6 +158,56 @@ function storeCreate(
 }
 
 /**
+ * `storeCreate` for a create held as a table row (`CompactCreate`), straight from its values: the same object,
+ * without making its fields first. Null when its table is not the plan file's (then the fields are made).
+ */
+function storeCompact(
+  c: CompactCreate,
+  createColumns: readonly string[],
+  column: ReadonlyMap<string, number>,
+  policies: Record<string, FieldChange['policy']>,
+): StoredCreate | null {
+  const row = c.tableRow();
+  if (row.columns.length !== createColumns.length || row.columns.some((p, i) => p !== createColumns[i]))
+    return null;
+  let last = -1;
+  for (let i = 0; i < row.cells.length; i++) if (row.cells[i] !== undefined) last = i;
+  const values: StoredValue[] = [];
+  const policy: NonNullable<StoredCreate['policy']> = {};
+  for (let i = 0; i <= last; i++) {
+    const cell = row.cells[i];
+    values.push(cell === undefined ? null : cell);
+    if (cell === undefined) continue;
+    const path = createColumns[i]!;
+    if (policies[path] !== row.policies[i]) policy[path] = row.policies[i] ?? null;
+  }
+  const d = derived(c.key, (path) => {
+    const at = column.get(path);
+    return at === undefined ? undefined : values[at];
+  });
+  const reason = commonReason(c);
+  const from = c as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of row.keys) {
+    if (k === 'fields') {
+      out.values = values;
+      if (Object.keys(policy).length) out.policy = policy;
+      continue;
+    }
+    if (reason !== undefined && (k === 'reason' || k === 'reasons')) {
+      if (k === 'reason') out.r = reason;
+      continue;
+    }
+    const v = from[k];
+    // Left out when it follows from the key and the values.
+    if (Object.hasOwn(d, k) && d[k as Derivable] === v) continue;
+    out[k] = v;
+  }
+  for (const k of Object.keys(d) as Derivable[]) if (!(k in c) && d[k] !== undefined) out[k] = null;
+  return out as unknown as StoredCreate;
+}
+
+/**
  * The plan file's text in parts (one per change), so a large plan never becomes one string: compact JSON with
  * creates as a table. The same plan always gives the same bytes.
  */
@@ -188,6 +238,13 @@ export function* serializePlanParts(plan: Plan): Generator<string> {
       yield `${first ? '' : ','}"changes":[`;
       let i = 0;
       for (const whole of plan.changes) {
+        if (whole instanceof CompactCreate) {
+          const fast = storeCompact(whole, createColumns, column, createPolicies);
+          if (fast) {
+            yield `${i++ ? ',' : ''}${JSON.stringify(fast)}`;
+            continue;
+          }
+        }
         const c = shortReason(plainChange(whole));
         const stored = c.action === 'create' && c.fields ? storeCreate(c, column, createPolicies) : null;
         yield `${i++ ? ',' : ''}${JSON.stringify(stored ?? c)}`;
