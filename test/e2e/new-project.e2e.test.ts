@@ -43,6 +43,8 @@ const WORDS = {
     fixOnMapping: 'Instellen bij de stap Mapping',
     noProblems: 'Geen problemen gevonden.',
     deactivationHeads: ['Regel', 'Persoon', 'Actie', 'Waarom'],
+    leaversHint:
+      /^Wie uit dienst is en een account in Plek heeft, wordt gedeactiveerd; wie nog geen account heeft, wordt niet aangemaakt\./,
   },
   en: {
     locale: 'en-GB',
@@ -65,6 +67,7 @@ const WORDS = {
     fixOnMapping: 'Set it on the Mapping step',
     noProblems: 'No problems found.',
     deactivationHeads: ['Row', 'Person', 'Action', 'Why'],
+    leaversHint: /^A leaver who has an account in Plek is deactivated; a leaver without one is not created\./,
   },
 } as const;
 
@@ -326,6 +329,13 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
         timeout: 20_000,
       })
       .toEqual(words.deactivationHeads);
+    // Rules counts the leavers by the source alone; what happens to each (deactivated, or not created because the
+    // person has no account in Plek yet) is the plan's to say, and the hint says so in the interface language.
+    const leavers = firstNumber(
+      await page.getByTestId('deactivation-preview').locator('.badge').first().textContent(),
+    );
+    expect(leavers).toBeGreaterThan(0);
+    expect(await page.getByTestId('deactivation-preview-hint').textContent()).toMatch(words.leaversHint);
     // The preview under the rules: its headers above its cells.
     await page.locator('[data-testid="preview"] .vtable-row').first().waitFor({ timeout: 20_000 });
     expect(await misalignedColumns(page, '[data-testid="preview"]')).toEqual([]);
@@ -340,6 +350,13 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)('a new project from a
     // Between the plan and the run someone creates an account in Plek with the login one new person is to get
     // (without a key, so the sync cannot take it for its own): Plek refuses that create with 409 uniqueness.
     const view = ((await (await computed).json()) as { value: PlanView }).value;
+    // Every leaver Rules counted is in the plan: deactivated, or skipped as "not created" with that reason.
+    const leaversInPlan = view.changes.filter(
+      (c) =>
+        c.action === 'deactivate' ||
+        (c.action === 'skip' && c.reasons?.some((r) => r.code === 'report.reason.notCreatedInactive')),
+    );
+    expect(leaversInPlan.length).toBe(leavers);
 
     // The Plan step counts the rows Source and Validate counted, and says where Validate's error rows went.
     const reconcile = page.getByTestId('plan-reconcile');

@@ -276,7 +276,10 @@ export const en = {
     'Driven by a source value only: a user missing from the export is never deactivated.',
   'rules.endDate': 'End date expression',
   'rules.inactiveWhen': 'Inactive when',
-  'rules.previewDeactivate': '{n, plural, one {# user will} other {# users will}} be deactivated',
+  'rules.previewDeactivate':
+    '{n, plural, one {# user has} other {# users have}} left according to the source',
+  'rules.previewDeactivateHint':
+    'A leaver who has an account in Plek is deactivated; a leaver without one is not created. The Plan step shows which applies to whom.',
   'rules.previewLeaving': '{n, plural, one {# user is} other {# users are}} leaving later',
   'rules.leavingOn': 'leaves on {date}',
   'rules.groups': 'Group rules',

@@ -271,7 +271,10 @@ export const nl: Catalogue = {
     'Alleen op basis van een waarde in de bron: wie ontbreekt in de export wordt nooit gedeactiveerd.',
   'rules.endDate': 'Expressie uitdienstdatum',
   'rules.inactiveWhen': 'Inactief als',
-  'rules.previewDeactivate': '{n, plural, one {# gebruiker wordt} other {# gebruikers worden}} gedeactiveerd',
+  'rules.previewDeactivate':
+    '{n, plural, one {# gebruiker is} other {# gebruikers zijn}} volgens de bron uit dienst',
+  'rules.previewDeactivateHint':
+    'Wie uit dienst is en een account in Plek heeft, wordt gedeactiveerd; wie nog geen account heeft, wordt niet aangemaakt. De stap Plan laat zien wat voor wie geldt.',
   'rules.previewLeaving': '{n, plural, one {# gebruiker gaat} other {# gebruikers gaan}} later uit dienst',
   'rules.leavingOn': 'uit dienst op {date}',
   'rules.groups': 'Groepsregels',

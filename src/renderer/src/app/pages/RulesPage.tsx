@@ -94,6 +94,11 @@ function DeactivationCard() {
         <span className="badge badge-error">{t('rules.previewDeactivate', { n: p.deactivate.length })}</span>
         <span className="badge badge-warning">{t('rules.previewLeaving', { n: p.leavingLater.length })}</span>
       </div>
+      {p.deactivate.length > 0 ? (
+        <p className="hint" style={{ marginTop: 6 }} data-testid="deactivation-preview-hint">
+          {t('rules.previewDeactivateHint')}
+        </p>
+      ) : null}
       {p.deactivate.length + p.leavingLater.length > 0 ? (
         <div
           className="table-wrap"
