@@ -32,6 +32,8 @@ const WORDS = {
     errorRows: '4 rijen met fouten worden niet gesynchroniseerd',
     leaverReason: /gedeactiveerd omdat \[employeeType\]/,
     finished: /Run voltooid/,
+    testConnection: 'Verbinding testen',
+    connected: /^Verbonden en aangemeld; 40 items gevonden onder de basis-DN\.$/,
     mayChange:
       /^\w+ (?:kan veranderen|verandert|wordt met de persoon hernoemd) .*objectGUID verandert nooit\.$/,
   },
@@ -44,6 +46,8 @@ const WORDS = {
     errorRows: '4 rows with errors are not synchronised',
     leaverReason: /deactivated because \[employeeType\]/,
     finished: /Run finished/,
+    testConnection: 'Test connection',
+    connected: /^Connected and signed in; 40 entries found under the base DN\.$/,
     mayChange: /^\w+ (?:can change|changes|is renamed) .*objectGUID never changes\.$/,
   },
 } as const;
@@ -238,6 +242,15 @@ describe.skipIf(skip).each(['nl', 'en'] as const)('a new project from an OpenLDA
     expect(ok).toBeGreaterThanOrEqual(create);
     expect(await page.locator('.count-tile[data-result="failed"]').count()).toBe(0);
     expect(app.errors).toEqual([]);
+  });
+
+  it('tests the connection from the Source step and says what it found in the interface language', async () => {
+    await step(page, 'source');
+    await page.getByRole('button', { name: words.testConnection, exact: true }).click();
+    const badge = page.getByTestId('connection-test');
+    await badge.waitFor({ timeout: 20_000 });
+    expect(await badge.textContent()).toMatch(words.connected);
+    expect(await badge.getAttribute('class')).toContain('badge-ok');
   });
 
   it('speaks only the interface language on every step (technical codes and source values aside)', async () => {

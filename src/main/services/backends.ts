@@ -1,5 +1,6 @@
 import type { CertificateInfo, ConnectionTestResult, SourceSample } from '../../shared/api/contract';
-import { toRef } from '../../shared/i18n';
+import { formatRef, toRef } from '../../shared/i18n';
+import { said } from '../../shared/i18n/message';
 import type { LdapSource } from '../../shared/mapping/schema';
 import { codedError } from '../error-words';
 
@@ -68,10 +69,16 @@ export const ldapBackend: LdapBackend = {
         ...(coded ? { detail: toRef(coded) } : {}),
       };
     }
-    const warn = r.warnings.length ? ` (${r.warnings.join('; ')})` : '';
+    const connected = said('ldap.connected', {
+      entries: r.entries,
+      more: r.more,
+      warned: r.warnings.length > 0,
+      ...(r.warnings.length ? { warnings: r.warnings } : {}),
+    });
     return {
       ok: true,
-      message: `connected and bound; ${r.entries}${r.more ? '+' : ''} entries found under the base DN${warn}`,
+      message: formatRef('en', toRef(connected)) ?? '',
+      detail: toRef(connected),
       sampleCount: r.entries,
     };
   },

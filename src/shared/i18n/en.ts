@@ -874,6 +874,8 @@ export const en = {
 
   // The command line (plek-sync).
   'cli.lang': 'language of the messages: nl or en (default: from LC_ALL, LC_MESSAGES or LANG)',
+  'cli.progress.rate': '{rate} ops/s',
+  'cli.progress.eta': 'ETA {time}',
   'cli.more': '… and {n, number} more (use --json for all)',
   'cli.plan.heading':
     'Plan for {target} (today {today}, {rows, plural, one {# source row} other {# source rows}}{initial, select, yes {, initial import} other {}})',
@@ -910,6 +912,12 @@ export const en = {
   'cli.validate.ok': '✓ nothing blocks a sync',
 
   // Directory (LDAP) failures: what happened and what to do; the server's own words only as a technical detail.
+  'ldap.connected':
+    'Connected and signed in; {more, select, true {more than {entries, number} entries} other {{entries, plural, one {# entry} other {# entries}}}} found under the base DN{warned, select, true { ({warnings})} other {}}.',
+  'ldap.warning.plain':
+    '{url} without StartTLS: the password and all user data cross the network unencrypted. Use this only on an isolated test network',
+  'ldap.warning.referrals':
+    'followReferrals is not supported yet: search references are skipped. Point the base DN at the OU that holds the people',
   'ldap.tls': 'Cannot set up a secure connection to {server}: {problem}.',
   'ldap.tlsProblem.untrusted': 'the certificate is signed by a CA this computer does not trust',
   'ldap.tlsProblem.selfSigned': 'the certificate is self-signed',

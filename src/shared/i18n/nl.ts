@@ -876,6 +876,8 @@ export const nl: Catalogue = {
     '{file}: kolom {firstLetter} ({first}) en kolom {letter} ({column}) heten allebei "{name}"; hernoem een van beide in de export (de waarden van kolom {letter} ({column}) worden tot dan genegeerd)',
 
   'cli.lang': 'taal van de meldingen: nl of en (standaard: uit LC_ALL, LC_MESSAGES of LANG)',
+  'cli.progress.rate': '{rate} bewerkingen/s',
+  'cli.progress.eta': 'nog {time}',
   'cli.more': '… en nog {n, number} (gebruik --json voor alle)',
   'cli.plan.heading':
     'Plan voor {target} (vandaag {today}, {rows, plural, one {# bronrij} other {# bronrijen}}{initial, select, yes {, eerste import} other {}})',
@@ -912,6 +914,12 @@ export const nl: Catalogue = {
   'cli.validate.ok': '✓ niets houdt een synchronisatie tegen',
 
   // Directory (LDAP) failures: what happened and what to do; the server's own words only as a technical detail.
+  'ldap.connected':
+    'Verbonden en aangemeld; {more, select, true {meer dan {entries, number} items} other {{entries, plural, one {# item} other {# items}}}} gevonden onder de basis-DN{warned, select, true { ({warnings})} other {}}.',
+  'ldap.warning.plain':
+    '{url} zonder StartTLS: het wachtwoord en alle gebruikersgegevens gaan onversleuteld over het netwerk. Gebruik dit alleen op een afgeschermd testnetwerk',
+  'ldap.warning.referrals':
+    'followReferrals wordt nog niet ondersteund: verwijzingen naar andere servers worden overgeslagen. Laat de basis-DN wijzen naar de OU met de mensen',
   'ldap.tls': 'Er is geen beveiligde verbinding met {server} te maken: {problem}.',
   'ldap.tlsProblem.untrusted': 'het certificaat is ondertekend door een CA die deze computer niet vertrouwt',
   'ldap.tlsProblem.selfSigned': 'het certificaat is door de server zelf ondertekend',

@@ -112,7 +112,7 @@ export async function applyWithReport(
   safety: { thresholds: SafetyThresholds; allowMassDeactivation?: boolean },
 ): Promise<ApplyResult> {
   const stop = interruptible();
-  const bar = terminalProgress(process.stdout);
+  const bar = terminalProgress(process.stdout, cliLang());
   let result: ApplyResult;
   try {
     result = await withTargetErrors(() =>

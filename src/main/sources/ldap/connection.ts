@@ -1,6 +1,6 @@
 import { Client, FilterParser } from 'ldapts';
 import type { LdapSource } from '../../../shared/mapping/schema';
-import { said } from '../../../shared/i18n/message';
+import { said, type CodedMessage } from '../../../shared/i18n/message';
 import { LdapError, type ErrorContext, isTlsFailure, toLdapError } from './errors';
 import { baseTlsOptions, inspectCertificate, parseLdapUrl, secureConnector } from './tls';
 
@@ -10,8 +10,8 @@ export interface LdapConnectOptions {
   /** Contents of `source.caFile` (PEM), read by the caller. Added to Node's CAs, not instead of them. */
   caPem?: string;
   signal?: AbortSignal;
-  /** Told about risky but allowed settings (plain ldap:// without StartTLS). */
-  onWarning?: (message: string) => void;
+  /** Told about risky but allowed settings (plain ldap:// without StartTLS), as catalogue messages. */
+  onWarning?: (message: CodedMessage) => void;
 }
 
 export const DEFAULT_FILTERS = {
@@ -88,14 +88,10 @@ export async function connectAndBind(source: LdapSource, options: LdapConnectOpt
   throwIfAborted(source, options.signal);
   const { secure, host } = parseLdapUrl(source.url);
   if (!secure && !source.startTls) {
-    options.onWarning?.(
-      `${source.url} without StartTLS: the password and all user data cross the network unencrypted. Use this only on an isolated test network.`,
-    );
+    options.onWarning?.(said('ldap.warning.plain', { url: source.url }));
   }
   if (source.followReferrals) {
-    options.onWarning?.(
-      'followReferrals is not supported yet: search references are skipped. Point the base DN at the OU that holds the people.',
-    );
+    options.onWarning?.(said('ldap.warning.referrals'));
   }
   const tlsOptions = baseTlsOptions(host, options.caPem);
   const client = new Client({

@@ -1,5 +1,6 @@
 import { describeRecordAttributes } from '../../../shared/source/describe';
 import type { Client, Entry } from 'ldapts';
+import type { CodedMessage } from '../../../shared/i18n/message';
 import type { LdapSource } from '../../../shared/mapping/schema';
 import type { SourceAttribute, SourceRecord, SourceValue } from '../../../shared/source/types';
 import {
@@ -212,9 +213,9 @@ export async function testLdapConnection(
   source: LdapSource,
   options: LdapConnectOptions,
 ): Promise<
-  { ok: true; entries: number; more: boolean; warnings: string[] } | { ok: false; error: LdapError }
+  { ok: true; entries: number; more: boolean; warnings: CodedMessage[] } | { ok: false; error: LdapError }
 > {
-  const warnings: string[] = [];
+  const warnings: CodedMessage[] = [];
   let client: Client | undefined;
   try {
     checkCredentials(source, options.password);

@@ -11,6 +11,8 @@ import {
   testLdapConnection,
 } from '../../../../src/main/sources/ldap';
 import { ldapSourceSchema, type LdapSource } from '../../../../src/shared/mapping/schema';
+import { formatMessages } from '../../../../src/shared/i18n';
+import type { CodedMessage } from '../../../../src/shared/i18n/message';
 import { makeTestCertificates } from '../../../support/certs';
 import { freePort, shouldSkip, startSlapd, type SlapdServer } from '../../../support/slapd';
 import { collect, expectNoSecret, failure } from './helpers';
@@ -161,13 +163,14 @@ describe.skipIf(skip)('LDAP source against a real OpenLDAP (slapd)', { timeout: 
   });
 
   it('warns about plain ldap:// without StartTLS but reads', async () => {
-    const warnings: string[] = [];
+    const warnings: CodedMessage[] = [];
     const result = await testLdapConnection(source({ startTls: false }), {
       password: server.readerPassword,
       onWarning: (w) => warnings.push(w),
     });
     expect(result.ok).toBe(true);
-    expect(warnings.join()).toMatch(/unencrypted/);
+    expect(formatMessages('en', warnings, '; ')).toMatch(/unencrypted/);
+    expect(formatMessages('nl', warnings, '; ')).toMatch(/onversleuteld over het netwerk/);
   });
 
   it('says that followReferrals is not supported instead of silently ignoring it', async () => {
@@ -175,7 +178,10 @@ describe.skipIf(skip)('LDAP source against a real OpenLDAP (slapd)', { timeout: 
       password: server.readerPassword,
       caPem: server.caPem,
     });
-    expect(result.ok && result.warnings.join()).toMatch(/followReferrals is not supported/);
+    expect(result.ok && formatMessages('en', result.warnings, '; ')).toMatch(
+      /followReferrals is not supported/,
+    );
+    expect(result.ok && formatMessages('nl', result.warnings, '; ')).toMatch(/wordt nog niet ondersteund/);
   });
 
   describe('certificates', () => {
