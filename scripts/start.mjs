@@ -42,13 +42,14 @@ if (electron) {
   const { register } = await import('tsx/esm/api');
   register();
   const { serve, stopOnSignal } = await import('../src/main/bridge/serve.ts');
+  const { format, langFromEnv } = await import('../src/shared/i18n/index.ts');
+  // One sentence, in the language of the terminal (LANG=nl_NL.UTF-8 → Dutch).
+  const lang = langFromEnv(process.env);
   const running = await serve({
     demo: true,
+    lang,
     open: !passthrough.includes('--no-open'),
-    announce: (url) =>
-      process.stdout.write(
-        `Electron is not installed on this machine (its download failed or was skipped during npm install), so the workbench opens in your browser instead: ${url}\n`,
-      ),
+    announce: (url) => process.stdout.write(`${format(lang, 'start.noElectron', { url })}\n`),
   });
   await stopOnSignal(running.stop);
 }

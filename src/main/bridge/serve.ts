@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProjectDocument } from '../../shared/api/contract';
 import { defaultDataDir } from '../data-dir';
+import { format, formatRef, langFromEnv, type Lang } from '../../shared/i18n';
 import { said } from '../../shared/i18n/message';
 import { UserError } from '../user-error';
 import { MemorySecretStore } from '../services/secret-store';
@@ -28,6 +29,8 @@ export interface ServeOptions {
   /** Progress notes (building the UI); default stderr. */
   note?: (message: string) => void;
   env?: Record<string, string | undefined>;
+  /** The language of the notes printed in the terminal; default from the environment (LANG=nl_NL… → Dutch). */
+  lang?: Lang;
 }
 
 /** Hands a URL to the operating system's browser; failures are ignored (the URL is printed anyway). */
@@ -57,7 +60,8 @@ export async function serve(options: ServeOptions = {}): Promise<{ url: string; 
   const root = options.root ?? APP_ROOT;
   const note = options.note ?? ((m: string) => process.stderr.write(`${m}\n`));
   const env = options.env ?? process.env;
-  const staticDir = await ensureRendererBuilt({ root, onBuild: note });
+  const lang = options.lang ?? langFromEnv(env);
+  const staticDir = await ensureRendererBuilt({ root, onBuild: () => note(format(lang, 'serve.building')) });
   const dataDir = options.dataDir ?? defaultDataDir(env);
   await mkdir(dataDir, { recursive: true });
   const service = createWorkbenchService({
@@ -67,7 +71,12 @@ export async function serve(options: ServeOptions = {}): Promise<{ url: string; 
     resourcesDir: join(root, 'resources'),
     env,
     onInternalError: (channel, error) =>
-      note(`internal error in ${channel}: ${error instanceof Error ? error.message : String(error)}`),
+      note(
+        format(lang, 'serve.internalError', {
+          channel,
+          detail: error instanceof Error ? error.message : String(error),
+        }),
+      ),
   });
   let demoPending = options.demo === true;
   const bridge = await startBridge({
@@ -80,7 +89,12 @@ export async function serve(options: ServeOptions = {}): Promise<{ url: string; 
           // The first page that listens gets the demo project opened for it.
           void service.dispatch('project:demo', {}).then((r) => {
             if (r.ok) service.emit('project:opened', r.value as ProjectDocument);
-            else note(`the demo could not be opened: ${r.error.message}`);
+            else
+              note(
+                format(lang, 'serve.demoFailed', {
+                  detail: (r.error.detail && formatRef(lang, r.error.detail)) || r.error.message,
+                }),
+              );
           });
         }
         return off;

@@ -912,6 +912,11 @@ export const en = {
   'cli.validate.ok': '✓ nothing blocks a sync',
 
   // Directory (LDAP) failures: what happened and what to do; the server's own words only as a technical detail.
+  'start.noElectron':
+    'Electron is not installed on this machine (its download failed or was skipped during npm install), so the workbench opens in your browser instead: {url}',
+  'serve.building': 'Building the workbench UI once (vite build → out/renderer)…',
+  'serve.internalError': 'Internal error in {channel} (a fault in the workbench; technical detail: {detail})',
+  'serve.demoFailed': 'The demo project could not be opened: {detail}',
   'ldap.connected':
     'Connected and signed in; {more, select, true {more than {entries, number} entries} other {{entries, plural, one {# entry} other {# entries}}}} found under the base DN{warned, select, true { ({warnings})} other {}}.',
   'ldap.warning.plain':

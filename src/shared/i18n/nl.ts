@@ -914,6 +914,11 @@ export const nl: Catalogue = {
   'cli.validate.ok': '✓ niets houdt een synchronisatie tegen',
 
   // Directory (LDAP) failures: what happened and what to do; the server's own words only as a technical detail.
+  'start.noElectron':
+    'Electron is niet geïnstalleerd op deze computer (de download is mislukt of overgeslagen bij npm install), dus de workbench opent in je browser: {url}',
+  'serve.building': 'De workbench-interface wordt eenmalig gebouwd (vite build → out/renderer)…',
+  'serve.internalError': 'Interne fout in {channel} (een fout in de workbench; technisch detail: {detail})',
+  'serve.demoFailed': 'Het demoproject kon niet worden geopend: {detail}',
   'ldap.connected':
     'Verbonden en aangemeld; {more, select, true {meer dan {entries, number} items} other {{entries, plural, one {# item} other {# items}}}} gevonden onder de basis-DN{warned, select, true { ({warnings})} other {}}.',
   'ldap.warning.plain':

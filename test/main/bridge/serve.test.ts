@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -158,4 +160,62 @@ describe('plek-sync serve', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+});
+
+/** Where `npm start` would find Electron's binary; null when it is missing (as on a machine that cannot download it). */
+function electronBinary(): string | null {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const ELECTRON = electronBinary();
+if (ELECTRON)
+  console.log(`npm start fallback test skipped: Electron's binary is installed here (${ELECTRON})`);
+
+describe.skipIf(ELECTRON !== null).each([
+  [
+    'nl_NL.UTF-8',
+    /^Electron is niet geïnstalleerd op deze computer \(.+\), dus de workbench opent in je browser: http:\/\/127\.0\.0\.1:\d+\/session\?code=[\w-]{32}\n$/,
+  ],
+  [
+    'en_GB.UTF-8',
+    /^Electron is not installed on this machine \(.+\), so the workbench opens in your browser instead: http:\/\/127\.0\.0\.1:\d+\/session\?code=[\w-]{32}\n$/,
+  ],
+])('npm start without Electron (LANG=%s)', (lang, sentence) => {
+  it('says so in one sentence in the language of the terminal, with the URL', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plek-start-'));
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs'), '--no-open'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        LANG: lang,
+        LC_ALL: '',
+        LC_MESSAGES: '',
+        PLEK_WORKBENCH_DATA: dir,
+        NO_COLOR: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    try {
+      const stdout = await new Promise<string>((resolveOut, reject) => {
+        let text = '';
+        child.stdout.on('data', (c: Buffer) => {
+          text += c.toString('utf8');
+          if (text.includes('\n')) resolveOut(text);
+        });
+        child.on('exit', (code) => reject(new Error(`npm start exited early with ${code}`)));
+      });
+      expect(stdout).toMatch(sentence);
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      process.kill(-child.pid!, 'SIGTERM');
+      await exited;
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
