@@ -20,6 +20,11 @@ export function needsCollapsing(text: string): boolean {
   return false;
 }
 
+/** JavaScript's `\s`: the space, tab and line breaks, no-break and other Unicode spaces, the byte-order mark. */
+export function isWhitespaceCode(c: number): boolean {
+  return c === 0x20 || isOtherWhitespace(c);
+}
+
 /** A `\s` character other than the plain space. */
 function isOtherWhitespace(c: number): boolean {
   return (

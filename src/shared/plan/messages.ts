@@ -1,4 +1,4 @@
-import { formatMessage, formatMessages, type CodedMessage, type Lang } from '../i18n';
+import { formatMessage, formatMessages, type CodedMessage, type Lang, type MessageId } from '../i18n';
 import type { CodedParam } from '../i18n/message';
 import type { Issue } from '../issues';
 
@@ -9,6 +9,17 @@ import type { Issue } from '../issues';
  */
 
 /** An issue as a coded message: its catalogue text id and values (what Validate shows for it). */
+/** The catalogue text of each result a run report counts (the Run step's tiles, the text and CSV reports). */
+export const RESULT_MESSAGE_IDS: Readonly<Record<string, MessageId>> = {
+  ok: 'result.ok',
+  failed: 'result.failed',
+  'not-run': 'result.not-run',
+  noop: 'result.noop',
+  conflict: 'result.conflict',
+  skipped: 'result.skipped',
+  blocked: 'result.blocked',
+};
+
 export function issueMessage(issue: Issue): CodedMessage {
   if (!issue.params) return { code: 'report.reason.rowErrors' };
   const { id, ...rest } = issue.params;

@@ -11,7 +11,7 @@ import {
   type Lang,
   type MessageId,
 } from '../../../shared/i18n';
-import { warningTexts } from '../../../shared/plan/messages';
+import { RESULT_MESSAGE_IDS, warningTexts } from '../../../shared/plan/messages';
 import type { Plan } from '../../../shared/plan/types';
 import { failureMessage } from '../../scim/errors';
 import { applyPlan } from '../../sync/apply';
@@ -21,15 +21,7 @@ import { newId, type ServiceContext } from '../context';
 import type { RunState, StoredPlan } from '../run-state';
 import { connectTarget, type TargetConnection } from '../target-client';
 
-const RESULT_IDS: Record<string, MessageId> = {
-  ok: 'result.ok',
-  failed: 'result.failed',
-  'not-run': 'result.not-run',
-  noop: 'result.noop',
-  conflict: 'result.conflict',
-  skipped: 'result.skipped',
-  blocked: 'result.blocked',
-};
+const RESULT_IDS = RESULT_MESSAGE_IDS;
 
 /**
  * The run's plain-text report in a language (the interface's when the workbench asks for it): header, counts,

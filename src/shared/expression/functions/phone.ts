@@ -3,6 +3,7 @@ import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-j
 import metadata from 'libphonenumber-js/metadata.min.json';
 import { failAt } from '../runtime';
 import type { Value } from '../value';
+import { isWhitespaceCode } from '../whitespace';
 import type { FunctionDef } from './define';
 import { compileError, literalText, mapText } from './define';
 
@@ -64,7 +65,7 @@ export function compactNumber(text: string): string | undefined {
   for (let i = from; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) continue;
-    if (c === 0x2d || c === 0x2e || c === 0x28 || c === 0x29 || isWhitespace(c)) {
+    if (c === 0x2d || c === 0x2e || c === 0x28 || c === 0x29 || isWhitespaceCode(c)) {
       out += text.slice(start, i);
       start = i + 1;
       continue;
@@ -74,22 +75,6 @@ export function compactNumber(text: string): string | undefined {
   return start === 0 ? text : out + text.slice(start);
 }
 
-/** JavaScript's `\s`: the space, tab and line breaks, no-break and other Unicode spaces, the byte-order mark. */
-function isWhitespace(c: number): boolean {
-  return (
-    c === 0x20 ||
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 const cache = new Map<string, string>();
 
 export const PhoneE164: FunctionDef = {

@@ -1,23 +1,10 @@
 import type { RunReport } from '../../../../shared/api/contract';
-import {
-  format,
-  formatMessages,
-  type CodedMessage,
-  type Lang,
-  type MessageId,
-} from '../../../../shared/i18n';
+import { format, formatMessages, type CodedMessage, type Lang } from '../../../../shared/i18n';
+import { RESULT_MESSAGE_IDS } from '../../../../shared/plan/messages';
 import { csvField } from './issues';
 
 /** The catalogue text of each result a run report counts (the tiles on the Run step). */
-export const RESULT_KEYS: Readonly<Record<string, MessageId>> = {
-  ok: 'result.ok',
-  failed: 'result.failed',
-  'not-run': 'result.not-run',
-  noop: 'result.noop',
-  conflict: 'result.conflict',
-  skipped: 'result.skipped',
-  blocked: 'result.blocked',
-};
+export const RESULT_KEYS = RESULT_MESSAGE_IDS;
 
 /**
  * The run report as a CSV for the customer, in the interface language, when the service has none (a run that
