@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { PreviousState, RowOutcome } from '../../shared/engine/types';
@@ -71,6 +71,40 @@ export async function writeDailyState(path: string, state: DailyState): Promise<
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, `${JSON.stringify(state)}\n`);
   await rename(tmp, path);
+}
+
+/** Whether a process with this id runs on this machine (a signal-0 probe: EPERM means it runs as someone else). */
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what runs that were killed (kill -9, a power cut) left beside a state file: tomorrow's state staged as
+ * `<state>.<pid>.next` or half-written as `<state>.<pid>.tmp` by a process that no longer runs. Nothing reads them;
+ * a run still going (its process alive) keeps its own. Returns the names removed.
+ */
+export async function removeStaleStaging(path: string): Promise<string[]> {
+  const prefix = `${basename(path)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(path));
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d{1,10})\.(?:next|tmp)$/.exec(name.slice(prefix.length));
+    if (!m || Number(m[1]) === process.pid || processRuns(Number(m[1]))) continue;
+    await rm(join(dirname(path), name), { force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 function norm(v: string | null | undefined): string | null {

@@ -1,10 +1,19 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/main/cli/index';
 import { startSandbox } from '../../../src/main/sandbox';
-import { dailyStatePath } from '../../../src/main/sync/state';
+import { dailyStatePath, removeStaleStaging } from '../../../src/main/sync/state';
 import type { Plan } from '../../../src/shared/plan/types';
 import {
   generateHrExport,
@@ -45,6 +54,51 @@ function exportOf(people: readonly GeneratedPerson[], name: string): string {
   writeFileSync(path, `${lines.join('\r\n')}\r\n`);
   return path;
 }
+
+/** The id of a process that has ended (a child that ran and exited). */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+    encoding: 'utf8',
+  });
+  return Number(child.stdout);
+}
+
+describe('what a killed run left beside the daily state', () => {
+  it('is removed by the next run: the staged state and half-written file of a process that no longer runs', async () => {
+    const statePath = join(dir, 'state', 'demo.sandbox.state.json');
+    mkdirSync(join(dir, 'state'));
+    const dead = deadPid();
+    const stale = [`demo.sandbox.state.json.${dead}.next`, `demo.sandbox.state.json.${dead}.tmp`];
+    // A run still going (this process, and the parent that started it) keeps its files; other files are not ours.
+    const alive = [
+      `demo.sandbox.state.json.${process.pid}.next`,
+      `demo.sandbox.state.json.${process.ppid}.next`,
+      `other.state.json.${dead}.next`,
+      'demo.sandbox.state.json',
+      `demo.sandbox.state.json.${dead}.bak`,
+    ];
+    for (const name of [...stale, ...alive]) writeFileSync(join(dir, 'state', name), '{}\n');
+    expect((await removeStaleStaging(statePath)).sort()).toEqual([...stale].sort());
+    expect(readdirSync(join(dir, 'state')).sort()).toEqual([...alive].sort());
+    // A state folder that does not exist yet is not an error.
+    expect(await removeStaleStaging(join(dir, 'nowhere', 'x.state.json'))).toEqual([]);
+  });
+
+  it('is gone after the next plek-sync run', async () => {
+    const { people } = generateHrExport({ rows: 30, seed: 3, defects: false, encoding: 'utf-8' });
+    const target = `sandbox:${join(dir, 'sb')}`;
+    const stateDir = join(dir, 'state');
+    const statePath = dailyStatePath(MAPPING, target, stateDir);
+    mkdirSync(stateDir);
+    const leftover = `${statePath}.${deadPid()}.next`;
+    writeFileSync(leftover, '{}\n');
+    const source = exportOf(people, 'dag1.csv');
+    const args = ['run', '-m', MAPPING, '-s', source, '-t', target, '--today', '2026-11-23'];
+    expect(await main([...args, '--run-dir', join(dir, 'runs'), '--state-dir', stateDir])).toBe(0);
+    expect(existsSync(leftover)).toBe(false);
+    expect(readdirSync(stateDir)).toEqual([statePath.slice(stateDir.length + 1)]);
+  });
+});
 
 describe('plek-sync run as an unattended daily job', () => {
   it('keeps its own state: a key change is flagged and a truncated export blocked without --previous', async () => {

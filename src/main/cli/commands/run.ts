@@ -10,7 +10,14 @@ import { withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { planId } from '../../sync/journal';
 import { planFromMapping } from '../../sync/plan';
 import type { ApplyResult } from '../../sync/apply';
-import { dailyStatePath, nextDailyState, readDailyState, stateDir, writeDailyState } from '../../sync/state';
+import {
+  dailyStatePath,
+  nextDailyState,
+  readDailyState,
+  removeStaleStaging,
+  stateDir,
+  writeDailyState,
+} from '../../sync/state';
 import { formatMessage } from '../../../shared/i18n';
 import { said } from '../../../shared/i18n/message';
 import { readReason, systemCode, writeReason } from '../../system-errors';
@@ -101,6 +108,8 @@ export function register(program: Command): void {
         // neither the mapped rows nor the baseline stay in memory during the apply; it takes the state's place
         // only when the run goes through.
         const next = `${statePath}.${process.pid}.next`;
+        // What a run killed earlier left beside the state (its staged or half-written file) goes first.
+        if (useState) await removeStaleStaging(statePath);
         staged = next;
         const { plan, thresholds, nextState } = await withTargetErrors(async () => {
           const { plan, pipeline } = await planFromMapping({
