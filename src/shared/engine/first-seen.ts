@@ -31,6 +31,25 @@ export function textHash(text: string): number {
 }
 
 /** Whole numbers 0 … 2³¹−1 (personnel numbers) → first row index, in one Int32Array of (number, index + 1) pairs. */
+/**
+ * A slot table (pairs of key or hash, entry + 1) twice the size, every entry moved to where `home` puts its first
+ * word: how both tables grow when half full.
+ */
+function grown(old: Int32Array, home: (word: number) => number): Int32Array<ArrayBuffer> {
+  const slots = new Int32Array(old.length * 2);
+  const mask = slots.length / 2 - 1;
+  for (let s = 0; s < old.length; s += 2) {
+    const entry = old[s + 1]!;
+    if (entry === 0) continue;
+    const word = old[s]!;
+    let t = home(word) & mask;
+    while (slots[2 * t + 1] !== 0) t = (t + 1) & mask;
+    slots[2 * t] = word;
+    slots[2 * t + 1] = entry;
+  }
+  return slots;
+}
+
 export class FirstSeenNumbers {
   private slots = new Int32Array(INITIAL_SLOTS * 2);
   private mask = INITIAL_SLOTS - 1;
@@ -62,27 +81,11 @@ export class FirstSeenNumbers {
   }
 
   private grow(): void {
-    const old = this.slots;
-    const count = (this.mask + 1) * 2;
-    this.slots = new Int32Array(count * 2);
-    this.mask = count - 1;
-    for (let s = 0; s < old.length; s += 2) {
-      const entry = old[s + 1]!;
-      if (entry === 0) continue;
-      const n = old[s]!;
-      let t = mix(n) & this.mask;
-      while (this.slots[2 * t + 1] !== 0) t = (t + 1) & this.mask;
-      this.slots[2 * t] = n;
-      this.slots[2 * t + 1] = entry;
-    }
+    this.slots = grown(this.slots, mix);
+    this.mask = this.slots.length / 2 - 1;
   }
 }
 
-/**
- * Texts → first row index. The slots hold (hash, entry + 1) pairs; the entries' texts and indexes are kept in
- * order of arrival, so a slot whose hash matches is confirmed by comparing the texts. `hash` is a parameter for
- * the tests, which force collisions with it.
- */
 export class FirstSeenTexts {
   private slots = new Int32Array(INITIAL_SLOTS * 2);
   private mask = INITIAL_SLOTS - 1;
@@ -135,19 +138,8 @@ export class FirstSeenTexts {
   }
 
   private grow(): void {
-    const old = this.slots;
-    const count = (this.mask + 1) * 2;
-    this.slots = new Int32Array(count * 2);
-    this.mask = count - 1;
-    for (let s = 0; s < old.length; s += 2) {
-      const entry = old[s + 1]!;
-      if (entry === 0) continue;
-      const h = old[s]!;
-      let t = h & this.mask;
-      while (this.slots[2 * t + 1] !== 0) t = (t + 1) & this.mask;
-      this.slots[2 * t] = h;
-      this.slots[2 * t + 1] = entry;
-    }
+    this.slots = grown(this.slots, (h) => h);
+    this.mask = this.slots.length / 2 - 1;
   }
 }
 
