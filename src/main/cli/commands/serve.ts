@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { serve, stopOnSignal } from '../../bridge/serve';
-import { say } from '../common';
+import { cliLang, say } from '../common';
 
 interface ServeCliOptions {
   port?: number;
@@ -28,6 +28,7 @@ export function register(program: Command): void {
     .action(async (opts: ServeCliOptions) => {
       const running = await serve({
         open: opts.open,
+        lang: cliLang(),
         ...(opts.port !== undefined ? { port: opts.port } : {}),
         ...(opts.demo ? { demo: true } : {}),
         ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
