@@ -19,7 +19,8 @@ const outdir = `${root}dist/cli`;
 rmSync(outdir, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: root,
-  entryPoints: { 'plek-sync': 'src/main/cli/run-cli.ts' },
+  // The sandbox's worker thread (src/main/sandbox/thread.ts) has an entry of its own, beside plek-sync.js.
+  entryPoints: { 'plek-sync': 'src/main/cli/run-cli.ts', 'sandbox-worker': 'src/main/sandbox/worker.ts' },
   bundle: true,
   splitting: true,
   format: 'esm',
