@@ -141,15 +141,22 @@ export async function applyWithReport(
     stop.dispose();
   }
   const files = reportFiles(paths.report);
-  // Row by row: a 100,000-row report is never held whole, neither as rows nor as text.
-  await writeReportFiles(
-    [
-      { path: files.json, file: reportJsonFile(result.report) },
-      { path: files.nl, file: reportCsvFile(result.report, 'nl') },
-      { path: files.en, file: reportCsvFile(result.report, 'en') },
-    ],
-    result.rows(),
-  );
+  // The target is done with: an embedded sandbox saves its state and ends (its thread and its memory) while the
+  // report is written. The caller's own close waits for this one.
+  const closing = target.close();
+  try {
+    // Row by row: a 100,000-row report is never held whole, neither as rows nor as text.
+    await writeReportFiles(
+      [
+        { path: files.json, file: reportJsonFile(result.report) },
+        { path: files.nl, file: reportCsvFile(result.report, 'nl') },
+        { path: files.en, file: reportCsvFile(result.report, 'en') },
+      ],
+      result.rows(),
+    );
+  } finally {
+    await closing;
+  }
   const t = result.report.totals;
   if (json) {
     process.stdout.write(
