@@ -19,10 +19,12 @@ const outdir = `${root}dist/cli`;
 rmSync(outdir, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: root,
-  // The CSV reader's worker thread is an entry of its own, beside plek-sync.js (read-csv.ts looks for it there).
+  // The worker threads are entries of their own, beside plek-sync.js (read-csv.ts and sandbox/thread.ts look for
+  // them there): the CSV reader's and the embedded sandbox's.
   entryPoints: {
     'plek-sync': 'src/main/cli/run-cli.ts',
     'csv-worker': 'src/main/sources/csv/csv-worker.ts',
+    'sandbox-worker': 'src/main/sandbox/worker.ts',
   },
   bundle: true,
   splitting: true,
