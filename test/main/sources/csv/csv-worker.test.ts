@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import {
   csvWorkerEntry,
   openCsv,
+  prestartCsvWorker,
   type CsvEvent,
   type CsvReadOptions,
 } from '../../../../src/main/sources/csv/read-csv';
@@ -335,6 +337,36 @@ describe('the worker thread is bounded, cancellable and released', () => {
     await vi.waitFor(() => expect(threads()).toBe(before));
     // Batches already sent over are dropped too: the iteration ends, as it does in this thread.
     expect((await batches.next()).done).toBe(true);
+  });
+});
+
+describe('a thread started ahead (prestartCsvWorker)', () => {
+  it('is taken by the next file read in a thread, with the same events', async () => {
+    const path = join(dir, 'prestart.csv');
+    await writeHrExport(path, { rows: 5000, seed: 12, defects: true });
+    await prestartCsvWorker();
+    const ahead = await readAll(path, { worker: 'on', compactRecords: true }, 'batches');
+    const inThread = await readAll(path, { worker: 'off', compactRecords: true }, 'batches');
+    expect(ahead.events).toEqual(inThread.events);
+    expect(recordCount(ahead)).toBe(4998);
+  });
+
+  it('does not keep the process alive when no file is read', () => {
+    const readCsv = new URL('../../../../src/main/sources/csv/read-csv.ts', import.meta.url).href;
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `import { prestartCsvWorker } from '${readCsv}'; void prestartCsvWorker(); console.log('started');`,
+      ],
+      { encoding: 'utf8', timeout: 30_000, cwd: new URL('../../../../', import.meta.url).pathname },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('started\n');
+    expect(r.status).toBe(0);
   });
 });
 
