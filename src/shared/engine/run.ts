@@ -44,6 +44,11 @@ export interface RunOptions {
    * entries on a million rows.
    */
   keepLogins?: boolean;
+  /**
+   * Finish every row the general way, which words every issue, instead of finishing a row without issues the plain
+   * way: the same outcomes and issues, only slower. For tests that hold the two against each other.
+   */
+  generalRowsOnly?: boolean;
 }
 
 /** A row's status after its own checks; the cross-row checks in `finish()` may still block it. */
@@ -157,13 +162,63 @@ const EMAIL_TLD = /^(?:\p{L}[\p{L}\p{M}]+|xn--[a-z0-9-]*[a-z0-9])$/iu;
 /** Invisible and control characters (zero-width space/joiners, word joiner, BOM, soft hyphen, ...) and odd spaces. */
 const EMAIL_INVISIBLE = /[\p{C}\p{Z}]/u;
 
+/** The characters of a local part's atom in a plain address (`\w` and the specials RFC 5322 allows), by code. */
+const LOCAL_ATOM = new Uint8Array(128);
+for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_!#$%&'*+/=?^`{|}~-")
+  LOCAL_ATOM[c.charCodeAt(0)] = 1;
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 0x30 && c <= 0x39);
+}
+
 /**
  * A plain ASCII address: dot-separated atoms, ASCII labels of 1–63 characters with inner hyphens, a top-level domain
- * of letters. Every address it accepts passes the full check below (except a domain over 253 characters). No `i`
- * flag: with `u` it would fold "ſ" and the Kelvin sign into ASCII letters.
+ * of 2–63 letters. Accepts exactly what this pattern (with the `u` flag, so `\w` is ASCII only) accepts:
+ * /^[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*@(?:[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?\.)+[A-Za-z]{2,63}$/u
+ * — a scan of the characters instead of the regex engine, as this runs for every row (test/shared/engine/email-fast-path.test.ts
+ * holds the two against each other). Every address it accepts passes the full check below (except a domain over 253
+ * characters).
  */
-const PLAIN_EMAIL =
-  /^[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*@(?:[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?\.)+[A-Za-z]{2,63}$/u;
+export function isPlainEmail(email: string): boolean {
+  const n = email.length;
+  let i = 0;
+  let atom = 0;
+  for (; i < n; i++) {
+    const c = email.charCodeAt(i);
+    if (c === 0x40) break;
+    if (c === 0x2e) {
+      if (atom === 0) return false;
+      atom = 0;
+    } else if (c < 128 && LOCAL_ATOM[c] === 1) atom++;
+    else return false;
+  }
+  if (i === n || atom === 0) return false;
+  let labels = 0;
+  let start = i + 1;
+  for (;;) {
+    let end = start;
+    while (end < n && email.charCodeAt(end) !== 0x2e) end++;
+    const length = end - start;
+    if (end === n) {
+      // The top-level domain: 2–63 letters, after at least one label.
+      if (labels === 0 || length < 2 || length > 63) return false;
+      for (let k = start; k < end; k++) if (!isAsciiLetter(email.charCodeAt(k))) return false;
+      return true;
+    }
+    if (length < 1 || length > 63) return false;
+    if (!isAsciiAlnum(email.charCodeAt(start)) || !isAsciiAlnum(email.charCodeAt(end - 1))) return false;
+    for (let k = start + 1; k < end - 1; k++) {
+      const c = email.charCodeAt(k);
+      if (c !== 0x2d && !isAsciiAlnum(c)) return false;
+    }
+    labels++;
+    start = end + 1;
+  }
+}
 
 /**
  * Pragmatic email syntax check: one @, no spaces or invisible characters, no consecutive or edge dots in the local
@@ -172,7 +227,7 @@ const PLAIN_EMAIL =
  */
 export function isValidEmail(email: string): boolean {
   // Nearly every address is plain ASCII; one pattern that accepts only what the full check accepts decides those.
-  if (PLAIN_EMAIL.test(email)) return email.length - email.lastIndexOf('@') - 1 <= 253;
+  if (isPlainEmail(email)) return email.length - email.lastIndexOf('@') - 1 <= 253;
   if (EMAIL_INVISIBLE.test(email)) return false;
   const at = email.lastIndexOf('@');
   if (at <= 0) return false;
@@ -403,6 +458,72 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   const valueAt = (cells: readonly SourceValue[], at: number): SourceValue | undefined =>
     at < 0 ? undefined : cells[at];
 
+  /** A row without a key: an error, before anything else is looked at. */
+  const emptyKey = (row: number): RowOutcome => {
+    counts.earlyError++;
+    const problem = issue(
+      'empty-key',
+      'error',
+      `row ${row}: the mapping key "${compiled.keyAttribute}" is empty; Plek cannot recognise this person on the next sync. Fill it in the source.`,
+      {
+        row,
+        field: compiled.keyAttribute,
+        params: { id: 'issue.empty-key.text', row, attribute: compiled.keyAttribute },
+      },
+    );
+    emit(problem);
+    return { status: 'error', row, issues: [problem] };
+  };
+
+  /** A row whose scope failed or is not true: an error, or skipped. */
+  const notInScope = (row: number, key: string, r: Value | EvalFailed): RowOutcome => {
+    if (r instanceof EvalFailed) {
+      counts.earlyError++;
+      const { code, message } = r.error;
+      const problem = issue(code, 'error', `row ${row}: scope: ${message}`, {
+        row,
+        key,
+        params: { id: 'issue.eval.scope', row, detail: message, ...detailParams(r.error.detail) },
+      });
+      emit(problem);
+      return { status: 'error', row, key, issues: [problem] };
+    }
+    counts.skipped++;
+    const reason = `out of scope: ${compiled.mapping.scope?.include} is not true`;
+    emit(
+      issue('out-of-scope', 'info', `row ${row}: skipped, ${reason}`, {
+        row,
+        key,
+        params: { id: 'issue.out-of-scope.text', row, scope: compiled.mapping.scope?.include ?? '' },
+      }),
+    );
+    return {
+      status: 'skipped',
+      row,
+      key,
+      reason,
+      reasonMessage: said('report.reason.outOfScope', { rule: compiled.mapping.scope?.include ?? '' }),
+    };
+  };
+
+  // What the first stage of `push` evaluated for the current row, read by both ways of finishing it: each field's
+  // result (undefined: not evaluated, the field is left null), the deactivation rules' results, and the start
+  // date's (undefined until it is evaluated, only for an active user).
+  const fieldResults: (Value | EvalFailed | undefined)[] = compiled.fields.map(() => undefined);
+  let inactiveResult: Value | EvalFailed = null;
+  let endDateResult: Value | EvalFailed = null;
+  let startDateResult: Value | EvalFailed | undefined;
+  // The common row (no issue but "leaves later", no trace) is finished by `plainRow`; every other row by
+  // `generalRow`, which words each issue. A mapping that maps `active` itself always takes the general way.
+  const plainRowsPossible =
+    options.generalRowsOnly !== true && !compiled.fields.some((f) => f.target === 'active');
+  const inactiveReason = `deactivation.inactiveWhen is true (${compiled.mapping.deactivation.inactiveWhen})`;
+
+  /**
+   * Maps one record. Evaluates everything the row needs once (scope, fields, deactivation rules), in the order
+   * the general way always did; then finishes the row the plain way when nothing about it needs wording, else
+   * the general way. Both give the same outcome and issues for a plain row (test/shared/engine/fast-path.test.ts).
+   */
   const push = (record: SourceRecord): RowOutcome => {
     counts.rows++;
     current = record;
@@ -417,55 +538,128 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     }
     const { row } = record;
     const key = firstText(compact ? valueAt(cells, keyAt) : recordValue(record, compiled.keyAttribute));
-    if (key === null) {
-      counts.earlyError++;
-      const problem = issue(
-        'empty-key',
-        'error',
-        `row ${row}: the mapping key "${compiled.keyAttribute}" is empty; Plek cannot recognise this person on the next sync. Fill it in the source.`,
-        {
-          row,
-          field: compiled.keyAttribute,
-          params: { id: 'issue.empty-key.text', row, attribute: compiled.keyAttribute },
-        },
-      );
-      emit(problem);
-      return { status: 'error', row, issues: [problem] };
-    }
-
+    if (key === null) return emptyKey(row);
     if (scopeEvaluator) {
       const r = scopeEvaluator(env);
-      if (r instanceof EvalFailed) {
-        counts.earlyError++;
-        const { code, message } = r.error;
-        const problem = issue(code, 'error', `row ${row}: scope: ${message}`, {
-          row,
-          key,
-          params: { id: 'issue.eval.scope', row, detail: message, ...detailParams(r.error.detail) },
-        });
-        emit(problem);
-        return { status: 'error', row, key, issues: [problem] };
+      if (r !== true) return notInScope(row, key, r);
+    }
+    const tracing = wantTrace(key);
+    // Only plain assignments in the rare branches below: what optimised code has never run costs a
+    // deoptimisation when it first runs, and this runs for every row.
+    let plain = plainRowsPossible && !tracing;
+    // A "?" in a name column may be a letter Excel lost (the general way words it).
+    for (let c = 0; c < nameColumns.length; c++) {
+      const raw = compact ? valueAt(cells, nameAt[c]!) : recordValue(record, nameColumns[c]!);
+      const first = Array.isArray(raw) ? raw[0] : raw;
+      if (typeof first === 'string' && first.includes('?')) plain = false;
+    }
+    const fields = compiled.fields;
+    for (let fi = 0; fi < fields.length; fi++) {
+      if (unobserved[fi]! && !tracing) {
+        fieldResults[fi] = undefined;
+        continue;
       }
-      if (r !== true) {
-        counts.skipped++;
-        const reason = `out of scope: ${compiled.mapping.scope?.include} is not true`;
-        emit(
-          issue('out-of-scope', 'info', `row ${row}: skipped, ${reason}`, {
-            row,
-            key,
-            params: { id: 'issue.out-of-scope.text', row, scope: compiled.mapping.scope?.include ?? '' },
-          }),
-        );
-        return {
-          status: 'skipped',
-          row,
-          key,
-          reason,
-          reasonMessage: said('report.reason.outOfScope', { rule: compiled.mapping.scope?.include ?? '' }),
-        };
+      const r = fieldEvaluators[fi]!(env);
+      fieldResults[fi] = r;
+      if (r instanceof EvalFailed) plain = false;
+    }
+    inactiveResult = inactiveEvaluator ? inactiveEvaluator(env) : null;
+    endDateResult = endDateEvaluator ? endDateEvaluator(env) : null;
+    startDateResult = undefined;
+    const outcome = plain ? plainRow(record, row, key) : undefined;
+    return outcome ?? generalRow(record, row, key, tracing);
+  };
+
+  /**
+   * Finishes a row that raises no issue but "leaves later" and is traced by nobody: exactly what `generalRow`
+   * does for such a row, without the wording. Undefined (before anything is filed) when the row needs more.
+   */
+  const plainRow = (record: SourceRecord, row: number, key: string): RowOutcome | undefined => {
+    const attributes: FlatUser = { ...attributeTemplate };
+    const fields = compiled.fields;
+    for (let fi = 0; fi < fields.length; fi++) {
+      const r = fieldResults[fi];
+      if (r !== undefined) attributes[fields[fi]!.target] = toFlat(r as Value, booleanField[fi]!);
+    }
+    if (userNameFromEmail) attributes.userName = attributes[WORK_EMAIL] ?? null;
+
+    let leaver = false;
+    let leavingOn: string | undefined;
+    let deactivationReason: string | undefined;
+    let deactivation: CodedMessage | undefined;
+    const inactive = inactiveResult;
+    if (inactive instanceof EvalFailed) return undefined;
+    if (inactive === true) {
+      leaver = true;
+      deactivationReason = inactiveReason;
+      deactivation = said('report.reason.inactiveWhen', {
+        rule: compiled.mapping.deactivation.inactiveWhen ?? '',
+      });
+    }
+    const end = endDateResult;
+    if (end instanceof EvalFailed) return undefined;
+    if (isPlainDate(end)) {
+      if (end.iso < today) {
+        if (!leaver) {
+          deactivationReason = `end date ${end.iso} is before today (${today})`;
+          deactivation = said('report.reason.endDate', { date: end.iso, today });
+        }
+        leaver = true;
+      } else if (!leaver) leavingOn = end.iso;
+    } else if (end !== null && !(typeof end === 'string' && end.trim() === '')) return undefined;
+    const active = !leaver;
+
+    if (active && startDateEvaluator) {
+      const r = startDateEvaluator(env);
+      startDateResult = r;
+      if (r instanceof EvalFailed) return undefined;
+      if (isPlainDate(r)) {
+        if (r.iso > createUntil) return undefined;
+      } else if (!isBlank(r)) return undefined;
+    }
+    for (let ri = 0; ri < REQUIRED_FOR_CREATE.length; ri++) {
+      const v = attributes[REQUIRED_FOR_CREATE[ri]!];
+      if (v === null || v === undefined || v === '') return undefined;
+    }
+    const mail = attributes[WORK_EMAIL];
+    const email = typeof mail === 'string' ? mail.trim() : null;
+    if (email !== null) {
+      if (!isValidEmail(email)) return undefined;
+      attributes[WORK_EMAIL] = email;
+    }
+    const schema = compiled.loginSchema;
+    const loginBase = schema ? loginLocalPart(schema, attributes) : null;
+    if (schema && loginBase === null && active) return undefined;
+
+    const groups: string[] = options.statusOnly ? NO_GROUPS : [];
+    if (active && !options.statusOnly) {
+      for (const rule of compiled.groupRules) {
+        const v = attributes[rule.target];
+        if (typeof v === 'string' && rule.match.has(normalizeMatch(v)) && !groups.includes(rule.group)) {
+          groups.push(rule.group);
+        }
       }
     }
+    const id = keyId(key);
+    const i = index.add(
+      row,
+      typeof id === 'number' ? id : detach(key),
+      active ? ACTIVE : DEACTIVATE,
+      leavingOn !== undefined,
+    );
+    indexRow(i, record, key, active, email, attributes, loginBase);
+    if (leavingOn !== undefined) emit(leavingLater(row, key, leavingOn));
+    const user: MappedUser = { row, key, attributes, active, groups, trace: NO_TRACE };
+    if (leavingOn !== undefined) user.leavingOn = leavingOn;
+    if (deactivationReason !== undefined) user.deactivationReason = deactivationReason;
+    if (deactivation !== undefined) user.deactivation = deactivation;
+    return { status: 'mapped', row, user };
+  };
 
+  /** Finishes any row: works out and words every issue it has. */
+  const generalRow = (record: SourceRecord, row: number, key: string, tracing: boolean): RowOutcome => {
+    const { cells, columns } = record;
+    const compact = cells !== undefined && columns !== undefined;
     const issues: Issue[] = [];
     // Excel writes letters its code page lacks (ş, ı, ł…) as "?": "Ay?e Y?lmaz". The name would reach Plek so.
     for (let c = 0; c < nameColumns.length; c++) {
@@ -494,14 +688,13 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     // A copy of one object holding every target: the stores below then change values instead of adding
     // properties one by one (each a new object layout).
     const attributes: FlatUser = { ...attributeTemplate };
-    const tracing = wantTrace(key);
     const trace: Record<string, TraceEntry> = tracing ? {} : NO_TRACE;
 
     const fields = compiled.fields;
     for (let fi = 0; fi < fields.length; fi++) {
-      if (unobserved[fi]! && !tracing) continue;
+      const r = fieldResults[fi];
+      if (r === undefined) continue;
       const f = fields[fi]!;
-      const r = fieldEvaluators[fi]!(env);
       let value: FlatValue = null;
       if (r instanceof EvalFailed) {
         const { code, message } = r.error;
@@ -554,7 +747,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     let deactivation: CodedMessage | undefined;
     let ruleProblems: Issue[] | undefined;
     if (inactiveEvaluator) {
-      const r = inactiveEvaluator(env);
+      const r = inactiveResult;
       if (r instanceof EvalFailed) {
         const { code, message } = r.error;
         (ruleProblems ??= []).push(
@@ -573,7 +766,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       }
     }
     if (endDateEvaluator) {
-      const r = endDateEvaluator(env);
+      const r = endDateResult;
       if (r instanceof EvalFailed) {
         const { code, message } = r.error;
         (ruleProblems ??= []).push(
@@ -642,7 +835,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     // Joiners: not created before the start date (less the days ahead). A leaver is never held back.
     let startsOn: string | undefined;
     if (active && startDateEvaluator) {
-      const r = startDateEvaluator(env);
+      // The plain way may have evaluated it already (for an active user, as here).
+      const r = startDateResult !== undefined ? startDateResult : startDateEvaluator(env);
       if (r instanceof EvalFailed) {
         const { code, message } = r.error;
         blocked =
@@ -787,16 +981,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     );
     indexRow(i, record, key, active, email, attributes, loginBase);
 
-    if (leavingOn && !blocked) {
-      issues.push(
-        issue('leaving-later', 'info', `row ${row}: leaves on ${leavingOn}; stays active until then`, {
-          row,
-          key,
-          field: 'deactivation.endDate',
-          params: { id: 'issue.leaving-later.text', row, date: leavingOn },
-        }),
-      );
-    }
+    if (leavingOn && !blocked) issues.push(leavingLater(row, key, leavingOn));
     if (startsOn && !blocked) {
       issues.push(
         issue(
@@ -1157,6 +1342,16 @@ const LOST_LETTER = /\p{L}\?+\p{L}/u;
 
 /** Problems of the header row (row 1): they are no data row, so they never count as one. */
 const HEADER_CODES: ReadonlySet<string> = new Set(['duplicate-header', 'empty-header']);
+
+/** The note on a row whose end date lies ahead. */
+function leavingLater(row: number, key: string, date: string): Issue {
+  return issue('leaving-later', 'info', `row ${row}: leaves on ${date}; stays active until then`, {
+    row,
+    key,
+    field: 'deactivation.endDate',
+    params: { id: 'issue.leaving-later.text', row, date },
+  });
+}
 
 /** The groups of every user of a run that works out no groups (`statusOnly`). */
 const NO_GROUPS: string[] = Object.freeze([]) as unknown as string[];
