@@ -84,29 +84,11 @@ export function valueToBoolean(v: Value): boolean {
  */
 export function matchKey(text: string): string {
   const key = text.trim().toLowerCase();
-  // Most values need none of this; a scan (or else one test) keeps the common case fast (this runs for every row).
-  if (plainKeyText(key) || !NEEDS_NORMALISING.test(key)) return key;
+  // Most values need none of this; one test keeps the common case fast (this runs for every row).
+  if (!NEEDS_NORMALISING.test(key)) return key;
   const spaced = key.replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
   // NFC so that a decomposed "u + ¨" (macOS exports) matches "ü"
   return COMBINING_MARK.test(spaced) ? spaced.normalize('NFC') : spaced;
-}
-
-/**
- * True when `key` holds nothing that NEEDS_NORMALISING finds, by a scan that only knows the common characters:
- * printable ASCII, Latin-1 letters and signs (U+00A1–U+00FF: no space, no combining mark) and single plain spaces.
- * False for anything else, which the regex then decides.
- */
-function plainKeyText(key: string): boolean {
-  let previousSpace = false;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (c === 0x20) {
-      if (previousSpace) return false;
-      previousSpace = true;
-    } else if ((c > 0x20 && c < 0x7f) || (c > 0xa0 && c <= 0xff)) previousSpace = false;
-    else return false;
-  }
-  return true;
 }
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060]/g;
