@@ -311,12 +311,15 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     email: string | null,
     attributes: FlatUser,
     loginBase: string | null,
+    /** The email matches the plain-address pattern: its match key is then only its lower case. */
+    plainEmail: boolean,
   ) => {
     // Similar keys first, while the row is not yet filed under its own key.
     const id = index.keys[i]!;
     // The row is filed under its key at once: a similar key that differs from it is another entry.
     const first = keyFirst.getOrAdd(id, i);
-    const similar = similarKey(key);
+    // A whole-number key (filed as its number) is its own similar form.
+    const similar = typeof id === 'number' ? key : similarKey(key);
     const similarId = similar === key ? id : keyId(similar);
     const similarList = similarDups.get(similarId);
     if (similarList) similarList.push(i);
@@ -330,7 +333,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 
     if (first !== -1) addDuplicate(keyDups, id, first, i);
 
-    const emailKey = email === null ? null : normalizeMatch(email);
+    // A plain address holds no space, invisible character or mark: normalizeMatch would only lower its case.
+    const emailKey = email === null ? null : plainEmail ? email.toLowerCase() : normalizeMatch(email);
     if (active && emailKey !== null) {
       const mail = emailId(emailKey);
       const firstWithEmail = emailFirst.getOrAdd(mail, i);
@@ -573,8 +577,12 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     }
     const mail = attributes[WORK_EMAIL];
     const email = typeof mail === 'string' ? mail.trim() : null;
+    let plainEmail = false;
     if (email !== null) {
-      if (!isValidEmail(email)) return undefined;
+      // isValidEmail, with what its first test found kept for filing the address.
+      plainEmail = PLAIN_EMAIL.test(email);
+      if (!(plainEmail && email.length - email.lastIndexOf('@') - 1 <= 253) && !isValidEmail(email))
+        return undefined;
       attributes[WORK_EMAIL] = email;
     }
     const schema = compiled.loginSchema;
@@ -597,7 +605,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       active ? ACTIVE : DEACTIVATE,
       leavingOn !== undefined,
     );
-    indexRow(i, record, key, active, email, attributes, loginBase);
+    indexRow(i, record, key, active, email, attributes, loginBase, plainEmail);
     if (leavingOn !== undefined) emit(leavingLater(row, key, leavingOn));
     const user: MappedUser = { row, key, attributes, active, groups, trace: NO_TRACE };
     if (leavingOn !== undefined) user.leavingOn = leavingOn;
@@ -929,7 +937,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       blocked ? ERROR : startsOn ? STARTING : active ? ACTIVE : DEACTIVATE,
       leavingOn !== undefined,
     );
-    indexRow(i, record, key, active, email, attributes, loginBase);
+    indexRow(i, record, key, active, email, attributes, loginBase, false);
 
     if (leavingOn && !blocked) issues.push(leavingLater(row, key, leavingOn));
     if (startsOn && !blocked) {
