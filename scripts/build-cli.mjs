@@ -1,4 +1,4 @@
-// Builds the plek-sync CLI to plain JavaScript (dist/cli/plek-sync.js), so it starts without transpiling
+// Builds the plek-sync CLI to plain JavaScript (dist/cli/plek-sync.js, and csv-worker.js for reading large CSVs), so it starts without transpiling
 // TypeScript: run by `npm install` (prepare), `npm run build:cli` and before the tests. Dependencies stay in
 // node_modules (not bundled). Without esbuild (an install without devDependencies) it says so and leaves
 // bin/plek-sync.mjs to run the sources through tsx, when that is there.
@@ -19,7 +19,13 @@ const outdir = `${root}dist/cli`;
 rmSync(outdir, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: root,
-  entryPoints: { 'plek-sync': 'src/main/cli/run-cli.ts' },
+  // The worker threads are entries of their own, beside plek-sync.js (read-csv.ts and sandbox/thread.ts look for
+  // them there): the CSV reader's and the embedded sandbox's.
+  entryPoints: {
+    'plek-sync': 'src/main/cli/run-cli.ts',
+    'csv-worker': 'src/main/sources/csv/csv-worker.ts',
+    'sandbox-worker': 'src/main/sandbox/worker.ts',
+  },
   bundle: true,
   splitting: true,
   format: 'esm',

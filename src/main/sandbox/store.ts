@@ -69,7 +69,8 @@ export class SandboxStore {
   readonly groups = new Map<string, Resource>();
   private readonly userNames = new Map<string, string>();
   private readonly groupNames = new Map<string, string>();
-  private readonly externalIds = new Map<string, Set<string>>();
+  /** Per kind and externalId: the id holding it, or the ids in order when more than one do (a Set only then). */
+  private readonly externalIds = new Map<string, string | Set<string>>();
   private seq = 0;
 
   constructor(
@@ -109,9 +110,11 @@ export class SandboxStore {
     const k = this.uniqueKey(kind, r);
     if (k) (kind === 'Users' ? this.userNames : this.groupNames).set(k, r.id);
     if (typeof r.externalId === 'string') {
-      const set = this.externalIds.get(`${kind}:${r.externalId}`) ?? new Set<string>();
-      set.add(r.id);
-      this.externalIds.set(`${kind}:${r.externalId}`, set);
+      const key = `${kind}:${r.externalId}`;
+      const held = this.externalIds.get(key);
+      if (held === undefined || held === r.id) this.externalIds.set(key, r.id);
+      else if (typeof held === 'string') this.externalIds.set(key, new Set([held, r.id]));
+      else held.add(r.id);
     }
   }
 
@@ -120,7 +123,12 @@ export class SandboxStore {
     const k = this.uniqueKey(kind, r);
     const names = kind === 'Users' ? this.userNames : this.groupNames;
     if (k && names.get(k) === r.id) names.delete(k);
-    if (typeof r.externalId === 'string') this.externalIds.get(`${kind}:${r.externalId}`)?.delete(r.id);
+    if (typeof r.externalId === 'string') {
+      const key = `${kind}:${r.externalId}`;
+      const held = this.externalIds.get(key);
+      if (held === r.id) this.externalIds.delete(key);
+      else if (typeof held === 'object') held.delete(r.id);
+    }
   }
 
   private nextVersion(): string {
@@ -284,7 +292,8 @@ export class SandboxStore {
     const f = parseFilter(filterText);
     const eq = simpleEquality(f);
     if (eq?.attr === 'externalid') {
-      const ids = this.externalIds.get(`${kind}:${eq.value}`) ?? new Set();
+      const held = this.externalIds.get(`${kind}:${eq.value}`);
+      const ids = held === undefined ? [] : typeof held === 'string' ? [held] : held;
       return [...ids].map((id) => this.map(kind).get(id)).filter((r): r is Resource => r !== undefined);
     }
     if (

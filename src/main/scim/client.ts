@@ -76,6 +76,11 @@ interface CallOptions {
   idempotent: boolean;
   signal?: AbortSignal;
   query?: Record<string, string | number>;
+  /**
+   * The caller does not read a successful answer: it is not parsed (a group's PATCH answers with the whole
+   * group, tens of thousands of members, after every batch). An error answer is read as always.
+   */
+  ignoreAnswer?: boolean;
 }
 
 export interface ScimResponse<T = unknown> {
@@ -335,6 +340,7 @@ export class ScimClient {
         if (this.token?.value === token) this.token = null;
         continue;
       }
+      if (opts.ignoreAnswer && res.status < 400) return { status: res.status, body: undefined as T };
       let body: unknown = undefined;
       if (res.text.trim() !== '') {
         try {
@@ -847,7 +853,7 @@ export class ScimClient {
   /**
    * Adds members to a group with PATCH `add` (never `remove`, never a PUT of the member list). No
    * `excludedAttributes=members` to spare the member list in the answer: SCIMMY then loses the group's existing
-   * members.
+   * members. The answer (the whole group) is not parsed.
    */
   async addGroupMembers(groupId: string, memberIds: string[], signal?: AbortSignal): Promise<void> {
     await this.call('PATCH', `/Groups/${encodeURIComponent(groupId)}`, {
@@ -856,6 +862,7 @@ export class ScimClient {
         Operations: [{ op: 'add', path: 'members', value: memberIds.map((value) => ({ value })) }],
       },
       idempotent: true,
+      ignoreAnswer: true,
       ...(signal ? { signal } : {}),
     });
   }

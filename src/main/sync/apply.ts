@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { SafetyThresholds } from '../../shared/mapping/schema';
 import { MANAGER_PATH, recomputeSafety } from '../../shared/plan/compute';
+import { eachField, fieldManagerKey } from '../../shared/plan/compact';
 import type { FieldChange, Plan, PlanChange } from '../../shared/plan/types';
 import { getPath, setPath, toScimUser, type FlatUser, type ScimUser } from '../../shared/scim/resource';
 import type { AttributeWrite, ScimClient } from '../scim/client';
@@ -114,7 +115,7 @@ interface Task {
  * which a follow-up PATCH sets once they all exist.
  */
 export function createWaves(creates: readonly PlanChange[]): { waves: PlanChange[][]; cyclic: Set<string> } {
-  const managerOf = (c: PlanChange) => c.fields?.find((f) => f.managerKey !== undefined)?.managerKey;
+  const managerOf = fieldManagerKey;
   const byKey = new Map<string, PlanChange>();
   for (const c of creates) if (c.key !== undefined) byKey.set(c.key, c);
   const depth = new Map<string, number>();
@@ -274,8 +275,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const managerFollowUps = creates.filter(
     (c) =>
       c.key !== undefined &&
-      c.fields?.some((f) => f.managerKey !== undefined) &&
-      (cyclic.has(c.key) || state.failed.has(`manager:${c.key}`) || state.inFlight.has(`manager:${c.key}`)),
+      (cyclic.has(c.key) || state.failed.has(`manager:${c.key}`) || state.inFlight.has(`manager:${c.key}`)) &&
+      fieldManagerKey(c) !== undefined,
   );
   for (const c of managerFollowUps) {
     lines.set(`manager:${c.key}`, {
@@ -506,19 +507,20 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   function createResource(c: PlanChange): ScimUser {
     const flat: FlatUser = {};
     let manager: string | undefined;
-    for (const f of c.fields ?? []) {
-      if (f.managerKey !== undefined) {
-        if (cyclic.has(c.key as string)) continue; // set by the follow-up, once the whole cycle exists
-        const id = idByKey.get(f.managerKey);
+    // A compact create's values straight from its row (its fields are not made).
+    eachField(c, (path, after, managerKey) => {
+      if (managerKey !== undefined) {
+        if (cyclic.has(c.key as string)) return; // set by the follow-up, once the whole cycle exists
+        const id = idByKey.get(managerKey);
         if (id) manager = id;
         else {
-          const warning = managerMissing(f.managerKey);
+          const warning = managerMissing(managerKey);
           warningsByOp.set(c.op, warning);
           journal.append({ t: 'fail', op: `manager:${c.key}`, error: warning.text });
         }
-      } else if (f.path === MANAGER_PATH) manager = String(f.after);
-      else flat[f.path] = f.after;
-    }
+      } else if (path === MANAGER_PATH) manager = String(after);
+      else flat[path] = after;
+    });
     const resource = toScimUser(flat, c.key as string);
     if (manager) setPath(resource, MANAGER_PATH, manager);
     return resource;

@@ -140,5 +140,6 @@ export async function targetFromOptions(opts: {
     ...(mapping.target ? { mappingTarget: mapping.target } : {}),
     ...(opts.clientId ? { clientId: opts.clientId } : {}),
     ...(opts.tokenUrl ? { tokenUrl: opts.tokenUrl } : {}),
+    sandboxThread: true,
   });
 }

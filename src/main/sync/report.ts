@@ -1,6 +1,7 @@
 import type { FlatValue } from '../../shared/scim/resource';
 import { format, type CodedMessage, type Lang, type MessageId } from '../../shared/i18n';
 import { reasonText, warningTexts } from '../../shared/plan/messages';
+import { CompactCreate } from '../../shared/plan/compact';
 import type { Plan, PlanAction, PlanChange, SafetyMessage, UntouchedAccount } from '../../shared/plan/types';
 
 export type OpResult = 'ok' | 'failed' | 'not-run' | 'noop' | 'conflict' | 'skipped' | 'blocked';
@@ -77,6 +78,27 @@ export interface RunReport {
 
 const RESULT_RANK: OpResult[] = ['failed', 'blocked', 'not-run'];
 
+/** A change's fields as the report shows them (a manager created in the same run by its key, in brackets). */
+function changesOf(c: PlanChange): ReportRow['changes'] {
+  const out: ReportRow['changes'] = [];
+  if (c instanceof CompactCreate) {
+    // From the create's row of values: its fields are not made (a create has no "before").
+    c.eachField((field, after, managerKey) => {
+      if (field !== 'externalId')
+        out.push({ field, before: null, after: managerKey !== undefined ? `(${managerKey})` : after });
+    });
+    return out;
+  }
+  for (const f of c.fields ?? [])
+    if (f.path !== 'externalId')
+      out.push({
+        field: f.path,
+        before: f.before,
+        after: f.managerKey !== undefined ? `(${f.managerKey})` : f.after,
+      });
+  return out;
+}
+
 /** Folds the operation lines into one row per source row, in row order. */
 export function reportRows(plan: Plan, lines: ReadonlyMap<string, ReportLine>): ReportRow[] {
   return [...reportRowsOneByOne(plan, lines)];
@@ -128,13 +150,7 @@ export function* reportRowsOneByOne(
       action: c.action,
       ...(c.linked ? { linked: true } : {}),
       result: line.result,
-      changes: (c.fields ?? [])
-        .filter((f) => f.path !== 'externalId')
-        .map((f) => ({
-          field: f.path,
-          before: f.before,
-          after: f.managerKey !== undefined ? `(${f.managerKey})` : f.after,
-        })),
+      changes: changesOf(c),
       reason: c.reason,
       reasons: [...(c.reasons ?? [])],
       warnings: [...(c.warnings ?? [])],

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { MappingTarget } from '../../shared/mapping/schema';
 import { defaultDataDir, defaultSandboxDir } from '../data-dir';
-import { startSandbox, type SandboxHandle, type SandboxSeed } from '../sandbox';
+import { startSandbox, type SandboxSeed } from '../sandbox';
+import { startSandboxThread, type ThreadSandboxHandle } from '../sandbox/thread';
 import { ScimClient, type ScimClientOptions } from '../scim';
 import { checkHttpsUrl, checkMappingPath, decideTokenUrl } from '../../shared/api/validators';
 import { said } from '../../shared/i18n/message';
@@ -18,13 +19,18 @@ export interface TargetRequest {
   /** Seed a new sandbox with the demo accounts (resources/demo/sandbox-seed.json). */
   seedFile?: string;
   client?: Partial<ScimClientOptions>;
+  /**
+   * Run the embedded sandbox in a worker thread when the build has its entry (the CLI: a rehearsal's Plek is
+   * another machine, here the other core). Otherwise, and by default, in this thread.
+   */
+  sandboxThread?: boolean;
 }
 
 export interface ResolvedTarget {
   client: ScimClient;
   /** What the plan records as its target: the base URL, or `sandbox:<dir>` (the port changes per start). */
   label: string;
-  sandbox?: SandboxHandle;
+  sandbox?: ThreadSandboxHandle;
   close(): Promise<void>;
 }
 
@@ -81,7 +87,9 @@ export async function resolveTarget(req: TargetRequest): Promise<ResolvedTarget>
         : defaultSandboxDir(env);
     let seed: SandboxSeed | undefined;
     if (req.seedFile) seed = JSON.parse(await readFile(req.seedFile, 'utf8')) as SandboxSeed;
-    const sandbox = await startSandbox({ dataDir: dir, ...(seed ? { seed } : {}) });
+    const options = { dataDir: dir, ...(seed ? { seed } : {}) };
+    const sandbox: ThreadSandboxHandle = await ((req.sandboxThread ? startSandboxThread(options) : null) ??
+      startSandbox(options));
     const client = new ScimClient({
       baseUrl: sandbox.url,
       auth: { kind: 'oauth', clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },

@@ -1050,6 +1050,8 @@ export const en = {
   'sourceError.notCsv':
     'Cannot read {file}: it is {kind, select, xlsx {an Excel workbook (.xlsx) or another ZIP file, not a CSV file; in Excel choose File → Save As → "CSV (semicolon separated)" and pick that file} xls {an old Excel workbook (.xls), not a CSV file; in Excel choose File → Save As → "CSV (semicolon separated)" and pick that file} pdf {a PDF document, not a CSV file; ask for the export as CSV} png {a PNG image, not a CSV export; ask for the export as CSV} jpeg {a JPEG image, not a CSV export; ask for the export as CSV} gif {a GIF image, not a CSV export; ask for the export as CSV} gzip {a gzip archive, not a CSV export; ask for the export as CSV} 7z {a 7-Zip archive, not a CSV export; ask for the export as CSV} rar {a RAR archive, not a CSV export; ask for the export as CSV} other {not a CSV export; ask for the export as CSV}}',
   'sourceError.aborted': 'Reading {file} was cancelled',
+  'sourceError.noWorker':
+    'Cannot read {file} in a thread of its own: PLEK_CSV_WORKER is on, but this installation has no csv-worker.js; remove PLEK_CSV_WORKER or install again',
   'sourceError.withHint': '{message} {hint}',
 
   // The CLI's own errors: usage, files, settings. Each says what to do.

@@ -1055,6 +1055,8 @@ export const nl: Catalogue = {
   'sourceError.notCsv':
     '{file} is niet te lezen: het is {kind, select, xlsx {een Excel-werkmap (.xlsx) of een ander ZIP-bestand, geen CSV-bestand; kies in Excel Bestand → Opslaan als → "CSV (gescheiden door puntkomma\'s)" en kies dat bestand} xls {een oude Excel-werkmap (.xls), geen CSV-bestand; kies in Excel Bestand → Opslaan als → "CSV (gescheiden door puntkomma\'s)" en kies dat bestand} pdf {een PDF-document, geen CSV-bestand; vraag om de export als CSV} png {een PNG-afbeelding, geen CSV-export; vraag om de export als CSV} jpeg {een JPEG-afbeelding, geen CSV-export; vraag om de export als CSV} gif {een GIF-afbeelding, geen CSV-export; vraag om de export als CSV} gzip {een gzip-archief, geen CSV-export; vraag om de export als CSV} 7z {een 7-Zip-archief, geen CSV-export; vraag om de export als CSV} rar {een RAR-archief, geen CSV-export; vraag om de export als CSV} other {geen CSV-export; vraag om de export als CSV}}',
   'sourceError.aborted': 'Het lezen van {file} is afgebroken',
+  'sourceError.noWorker':
+    '{file} kan niet in een eigen thread worden gelezen: PLEK_CSV_WORKER staat aan, maar deze installatie heeft geen csv-worker.js; haal PLEK_CSV_WORKER weg of installeer opnieuw',
   'sourceError.withHint': '{message} {hint}',
 
   // The CLI's own errors: usage, files, settings. Each says what to do.

@@ -81,6 +81,28 @@ export class CompactCreate implements PlanChange {
     return out;
   }
 
+  /** Calls `each` with each field's path, value and manager key, in order, without making the fields. */
+  eachField(each: (path: string, after: FlatValue, managerKey: string | undefined) => void): void {
+    const columns = this[TABLE].columns;
+    const cells = this[CELLS];
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      if (cell === undefined) continue;
+      if (cell !== null && typeof cell === 'object') each(columns[i]!, null, cell.managerKey);
+      else each(columns[i]!, cell, undefined);
+    }
+  }
+
+  /** The manager created in the same run (its key), when this create has one. */
+  managerKey(): string | undefined {
+    const cells = this[CELLS];
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      if (cell !== null && typeof cell === 'object') return cell.managerKey;
+    }
+    return undefined;
+  }
+
   /**
    * The create as its table row: the paths, a value per path (`undefined`: not set) and a policy per path, and
    * its keys in their order with `fields` in its place (for the plan file, without making the fields).
@@ -113,6 +135,24 @@ export class CompactCreate implements PlanChange {
     if (i <= this[AT]) out.fields = this.fields;
     return out as unknown as PlanChange;
   }
+}
+
+/**
+ * Calls `each` with a change's fields (path, value, manager key) in order: a compact create reads its row
+ * instead of making its fields (apply and the report read every create's fields).
+ */
+export function eachField(
+  c: PlanChange,
+  each: (path: string, after: FlatValue, managerKey: string | undefined) => void,
+): void {
+  if (c instanceof CompactCreate) c.eachField(each);
+  else for (const f of c.fields ?? []) each(f.path, f.after, f.managerKey);
+}
+
+/** The key of the first field's manager created in the same run (`managerKey`), if any. */
+export function fieldManagerKey(c: PlanChange): string | undefined {
+  if (c instanceof CompactCreate) return c.managerKey();
+  return c.fields?.find((f) => f.managerKey !== undefined)?.managerKey;
 }
 
 /** The plan's own JSON shape for a change (a compact create as a plain object). */

@@ -36,7 +36,7 @@ export interface CsvOptions {
  * the file. Building a name-keyed object per row costs more than parsing the row; the engine reads `cells`, and
  * `values` is only built when something asks for it (preview, tests).
  */
-class CsvRecord implements SourceRecord {
+export class CsvRecord implements SourceRecord {
   private built: Record<string, SourceValue> | undefined;
   constructor(
     readonly row: number,
@@ -46,14 +46,29 @@ class CsvRecord implements SourceRecord {
   ) {}
 
   get values(): Record<string, SourceValue> {
-    if (this.built === undefined) {
-      // No prototype: a column called "__proto__" or "constructor" is a column like any other.
-      const values = Object.create(null) as Record<string, SourceValue>;
-      for (const [name, i] of this.columns) values[name] = this.cells[i]!;
-      this.built = values;
-    }
+    if (this.built === undefined) this.built = namedValues(this.cells, this.columns);
     return this.built;
   }
+}
+
+/** A record's values by column name (the first of duplicate names wins; unnamed columns are left out). */
+export function namedValues(
+  cells: readonly SourceValue[],
+  columns: ReadonlyMap<string, number>,
+): Record<string, SourceValue> {
+  // No prototype: a column called "__proto__" or "constructor" is a column like any other.
+  const values = Object.create(null) as Record<string, SourceValue>;
+  for (const [name, i] of columns) values[name] = cells[i]!;
+  return values;
+}
+
+/** Column name → index from the record keys of the header (unnamed and duplicate columns have none). */
+export function columnTable(keys: readonly (string | undefined)[]): ReadonlyMap<string, number> {
+  const columns = new Map<string, number>();
+  keys.forEach((key, i) => {
+    if (key !== undefined && !columns.has(key)) columns.set(key, i);
+  });
+  return columns;
 }
 
 export interface CsvHeaderInfo {
@@ -174,6 +189,11 @@ export class CsvCore {
     }
   }
 
+  /** The record key of each column (undefined: unnamed or duplicate), known once `info` is set. */
+  get recordKeys(): readonly (string | undefined)[] {
+    return this.keys;
+  }
+
   /** True once no more records will come (end of file, or the rest of the file is inside an open quote). */
   get done(): boolean {
     return this.stopped;
@@ -266,11 +286,7 @@ export class CsvCore {
     if (!this.info) {
       const check = checkHeaders(fields, this.file);
       this.keys = check.keys;
-      const columns = new Map<string, number>();
-      check.keys.forEach((key, i) => {
-        if (key !== undefined && !columns.has(key)) columns.set(key, i);
-      });
-      this.columns = columns;
+      this.columns = columnTable(check.keys);
       this.setInfo(check.headers, check.issues);
       if (missingQuote) this.unterminated(row);
       return;

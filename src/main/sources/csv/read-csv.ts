@@ -1,10 +1,14 @@
+import { existsSync } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { SourceAttribute, SourceRecord } from '../../../shared/source/types';
 import { said, type CodedMessage } from '../../../shared/i18n/message';
 import { readReason, systemCode } from '../../system-errors';
 import { SourceError } from '../source-error';
-import { CsvCore, type CsvEvent, type CsvHeaderInfo, type CsvOptions } from './csv-core';
+import { columnTable, CsvCore, type CsvEvent, type CsvHeaderInfo, type CsvOptions } from './csv-core';
+import { decodeBatch, fromWireError, type CsvWorkerStart, type FromCsvWorker } from './csv-wire';
 
 export type { CsvEvent, CsvHeaderInfo, CsvOptions } from './csv-core';
 export type { CsvEncoding, CsvEncodingOption } from './encoding';
@@ -12,9 +16,28 @@ export type { CsvDelimiter, CsvDelimiterOption } from './delimiter';
 
 const DEFAULT_CHUNK_BYTES = 64 * 1024;
 
+/**
+ * Where the file is read and parsed: `auto` (the default) uses a worker thread for files from
+ * `CSV_WORKER_MIN_BYTES` up when the worker's entry file is there (the built CLI, the sources), `on`/`off` force it.
+ * The environment variable PLEK_CSV_WORKER=on|off does the same for a whole run (troubleshooting).
+ */
+export type CsvWorkerMode = 'auto' | 'on' | 'off';
+
+export interface CsvReadOptions extends CsvOptions {
+  worker?: CsvWorkerMode;
+}
+
+/** Below this size starting a thread costs more than reading beside the consumer saves. */
+export const CSV_WORKER_MIN_BYTES = 4 * 1024 * 1024;
+/** Batches (chunks) the worker may read ahead of the consumer: the bound on its memory. */
+const WORKER_CREDITS = 8;
+
 export interface OpenCsv {
   info: CsvHeaderInfo;
-  /** Records and row issues in file order. Reading is pulled by the consumer: nothing is read ahead. */
+  /**
+   * Records and row issues in file order. Reading is pulled by the consumer: nothing is read ahead (in a worker
+   * thread, at most a few chunks).
+   */
   events: AsyncIterable<CsvEvent>;
   /**
    * The same events a chunk at a time (one await per 64 KiB instead of one per row, for bulk readers). Iterate
@@ -56,20 +79,90 @@ async function openForReading(path: string, file: string): Promise<{ handle: Fil
  * never held in memory. Throws a SourceError when the file cannot be read at all (missing, a folder, no
  * permission, an Excel workbook or PDF instead of a CSV); everything wrong inside the
  * file is reported as issues (file-level ones in `info.issues`, row-level ones as events).
+ *
+ * A large file is read in a worker thread (see `csvWorkerEntry`), so that reading and parsing run beside the
+ * consumer's own work on a second core; the events are the same either way.
  */
 export async function openCsv(
   path: string,
-  options: CsvOptions = {},
+  options: CsvReadOptions = {},
   signal?: AbortSignal,
 ): Promise<OpenCsv> {
   const file = options.fileLabel ?? basename(path);
   const { handle, size } = await openForReading(path, file);
+  const { worker: mode, ...csvOptions } = options;
+  let entry: WorkerEntry | undefined;
+  if (useWorker(size, mode)) {
+    entry = csvWorkerEntry();
+    if (!entry && workerMode(mode) === 'on') {
+      await handle.close();
+      // Forced on (troubleshooting, tests): say so rather than quietly reading in this thread.
+      throw new SourceError('source-unreadable', said('sourceError.noWorker', { file }), file);
+    }
+  }
+  if (entry) {
+    return openInWorker(entry, handle, size, { ...csvOptions, fileLabel: file }, signal);
+  }
+  return openInThread(handle, size, { ...csvOptions, fileLabel: file }, signal);
+}
+
+function aborted(file: string): SourceError {
+  return new SourceError('source-aborted', said('sourceError.aborted', { file }), file);
+}
+
+/** `events` and `batches` of an open reader, from a function that gives the next batch (undefined: the end). */
+function streams(
+  file: string,
+  next: () => Promise<CsvEvent[] | undefined>,
+  stop: () => void,
+  signal: AbortSignal | undefined,
+): Pick<OpenCsv, 'events' | 'batches'> {
+  let eventStream: AsyncGenerator<CsvEvent> | undefined;
+  let batchStream: AsyncGenerator<CsvEvent[]> | undefined;
+  async function* batches(): AsyncGenerator<CsvEvent[]> {
+    try {
+      for (let batch = await next(); batch; batch = await next()) {
+        if (batch.length === 0) continue;
+        if (signal?.aborted) throw aborted(file);
+        yield batch;
+      }
+    } finally {
+      stop();
+    }
+  }
+  async function* events(): AsyncGenerator<CsvEvent> {
+    for await (const batch of batches()) {
+      for (const event of batch) {
+        if (signal?.aborted) throw aborted(file);
+        yield event;
+      }
+    }
+  }
+  return {
+    // Created on first use, once: a consumer picks one of the two.
+    get events() {
+      return (eventStream ??= events());
+    },
+    get batches() {
+      return (batchStream ??= batches());
+    },
+  };
+}
+
+/** Reads and parses in this thread, one chunk per batch, pulled by the consumer. */
+async function openInThread(
+  handle: FileHandle,
+  size: number,
+  options: CsvOptions & { fileLabel: string },
+  signal: AbortSignal | undefined,
+): Promise<OpenCsv> {
+  const file = options.fileLabel;
   const stream = handle.createReadStream({
     highWaterMark: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
     signal,
   });
   const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const core = new CsvCore({ ...options, fileLabel: file });
+  const core = new CsvCore(options);
   let bytesRead = 0;
   let finished = false;
 
@@ -80,9 +173,7 @@ export async function openCsv(
       next = await chunks.next();
     } catch (error) {
       finished = true;
-      if (signal?.aborted || (error as { name?: string }).name === 'AbortError') {
-        throw new SourceError('source-aborted', said('sourceError.aborted', { file }), file);
-      }
+      if (signal?.aborted || (error as { name?: string }).name === 'AbortError') throw aborted(file);
       throw unreadable(file, readReason(error), systemCode(error) || undefined);
     }
     if (next.done) {
@@ -109,48 +200,18 @@ export async function openCsv(
   if (!core.info) core.end();
   const info = core.info!;
 
-  let eventStream: AsyncGenerator<CsvEvent> | undefined;
-  let batchStream: AsyncGenerator<CsvEvent[]> | undefined;
-  async function* batches(): AsyncGenerator<CsvEvent[]> {
-    try {
-      for (;;) {
-        const ready = core.take();
-        if (ready.length > 0) {
-          if (signal?.aborted)
-            throw new SourceError('source-aborted', said('sourceError.aborted', { file }), file);
-          yield ready;
-        }
-        if (finished) {
-          const rest = core.take();
-          if (rest.length > 0) yield rest;
-          return;
-        }
-        await pull();
-      }
-    } finally {
-      stream.destroy();
+  const next = async (): Promise<CsvEvent[] | undefined> => {
+    for (;;) {
+      const ready = core.take();
+      if (ready.length > 0) return ready;
+      if (finished) return undefined;
+      await pull();
     }
-  }
-
-  async function* events(): AsyncGenerator<CsvEvent> {
-    for await (const batch of batches()) {
-      for (const event of batch) {
-        if (signal?.aborted)
-          throw new SourceError('source-aborted', said('sourceError.aborted', { file }), file);
-        yield event;
-      }
-    }
-  }
+  };
 
   return {
     info,
-    // Created on first use, once: a consumer picks one of the two.
-    get events() {
-      return (eventStream ??= events());
-    },
-    get batches() {
-      return (batchStream ??= batches());
-    },
+    ...streams(file, next, () => stream.destroy(), signal),
     bytesTotal: size,
     bytesRead: () => bytesRead,
     close: async () => {
@@ -160,9 +221,173 @@ export async function openCsv(
   };
 }
 
+function workerMode(option: CsvWorkerMode | undefined): CsvWorkerMode {
+  if (option && option !== 'auto') return option;
+  const env = process.env.PLEK_CSV_WORKER?.trim().toLowerCase();
+  if (env === 'off' || env === '0') return 'off';
+  if (env === 'on' || env === '1') return 'on';
+  return 'auto';
+}
+
+function useWorker(size: number, option: CsvWorkerMode | undefined): boolean {
+  const mode = workerMode(option);
+  return mode === 'on' || (mode === 'auto' && size >= CSV_WORKER_MIN_BYTES);
+}
+
+interface WorkerEntry {
+  url: URL;
+  execArgv?: string[];
+}
+let workerEntry: WorkerEntry | null | undefined;
+
+/**
+ * The worker's entry file, when there is one. Built (dist/cli/csv-worker.js beside plek-sync.js, this code in it
+ * or in its chunks/ folder): plain JavaScript. From the sources (tests, the bench): csv-worker-source.mjs, which
+ * loads csv-worker.ts through tsx, a devDependency the built CLI never needs. Neither (the desktop app's bundle):
+ * undefined, and files are read in this thread.
+ */
+export function csvWorkerEntry(): WorkerEntry | undefined {
+  if (workerEntry === undefined) {
+    const here = import.meta.url;
+    const exists = (url: URL) => url.protocol === 'file:' && existsSync(fileURLToPath(url));
+    const built = [new URL('./csv-worker.js', here), new URL('../csv-worker.js', here)].find(exists);
+    const source = new URL('./csv-worker-source.mjs', here);
+    workerEntry = built
+      ? { url: built }
+      : here.endsWith('.ts') && exists(source) && exists(new URL('./csv-worker.ts', here))
+        ? // Not the parent's flags: under tsx they would load tsx a second time.
+          { url: source, execArgv: [] }
+        : null;
+  }
+  return workerEntry ?? undefined;
+}
+
+/** Reads and parses in a worker thread that stays at most WORKER_CREDITS chunks ahead of the consumer. */
+async function openInWorker(
+  entry: WorkerEntry,
+  handle: FileHandle,
+  size: number,
+  options: CsvOptions & { fileLabel: string },
+  signal: AbortSignal | undefined,
+): Promise<OpenCsv> {
+  const file = options.fileLabel;
+  const start: CsvWorkerStart = {
+    fd: handle.fd,
+    options,
+    chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+    credits: WORKER_CREDITS,
+    shared: new SharedArrayBuffer(8),
+  };
+  const shared = new Int32Array(start.shared);
+  const worker = new Worker(entry.url, {
+    workerData: start,
+    ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
+    stdout: false,
+    stderr: false,
+  });
+  const queue: FromCsvWorker[] = [];
+  let waiting: { resolve: () => void } | undefined;
+  let failure: Error | undefined;
+  let ended = false;
+  let closed = false;
+  let stopped: Promise<void> | undefined;
+  let bytesRead = 0;
+
+  const wakeUp = () => {
+    waiting?.resolve();
+    waiting = undefined;
+  };
+  const fail = (error: Error) => {
+    failure ??= error;
+    wakeUp();
+  };
+  /** Ends the thread and closes the file; once. */
+  const stop = (): Promise<void> =>
+    (stopped ??= (async () => {
+      signal?.removeEventListener('abort', onAbort);
+      Atomics.store(shared, 1, 1);
+      Atomics.notify(shared, 0);
+      await worker.terminate();
+      await handle.close().catch(() => {});
+    })());
+  const onAbort = () => {
+    fail(aborted(file));
+    void stop();
+  };
+  worker.on('message', (message: FromCsvWorker) => {
+    queue.push(message);
+    wakeUp();
+  });
+  worker.on('error', (error) => fail(error));
+  worker.on('exit', (code) => {
+    if (!ended && !stopped) fail(new Error(`the CSV reader's thread stopped (exit code ${code})`));
+  });
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+
+  /** The worker's next message; the process may exit while nobody waits for the thread. */
+  const receive = async (): Promise<FromCsvWorker> => {
+    for (;;) {
+      const message = queue.shift();
+      if (message) return message;
+      if (failure) throw failure;
+      worker.ref();
+      await new Promise<void>((resolve) => (waiting = { resolve }));
+      worker.unref();
+    }
+  };
+
+  let info: CsvHeaderInfo;
+  let keys: (string | undefined)[];
+  try {
+    const first = await receive();
+    if (first.type === 'error') throw fromWireError(first.error);
+    if (first.type !== 'info') throw new Error(`CSV worker: unexpected ${first.type} before the header`);
+    ({ info, keys } = first);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const columns = columnTable(keys);
+  const compact = options.compactRecords === true;
+
+  const next = async (): Promise<CsvEvent[] | undefined> => {
+    if (ended || closed) return undefined;
+    const message = await receive();
+    if (message.type === 'error') {
+      const error = fromWireError(message.error);
+      if (error instanceof SourceError) throw error;
+      throw unreadable(file, readReason(error), systemCode(error) || undefined);
+    }
+    if (message.type === 'end') {
+      ended = true;
+      bytesRead = message.bytesRead;
+      void stop();
+      return undefined;
+    }
+    if (message.type !== 'batch') return [];
+    Atomics.add(shared, 0, 1);
+    Atomics.notify(shared, 0);
+    bytesRead = message.bytesRead;
+    return decodeBatch(message, file, columns, keys.length, compact);
+  };
+
+  return {
+    info,
+    ...streams(file, next, () => void stop(), signal),
+    bytesTotal: size,
+    bytesRead: () => bytesRead,
+    close: () => {
+      closed = true;
+      return stop();
+    },
+  };
+}
+
 /** Detects encoding and delimiter and reads the header row only (for `init` and the source panel). */
 export async function readCsvHeaders(path: string, options: CsvOptions = {}): Promise<CsvHeaderInfo> {
-  const csv = await openCsv(path, options);
+  // The first chunks only: not worth a thread.
+  const csv = await openCsv(path, { ...options, worker: 'off' });
   await csv.close();
   return csv.info;
 }
@@ -210,7 +435,7 @@ export async function sampleCsv(
   options: CsvOptions = {},
   n = 200,
 ): Promise<{ info: CsvHeaderInfo; attributes: SourceAttribute[]; records: SourceRecord[] }> {
-  const csv = await openCsv(path, options);
+  const csv = await openCsv(path, { ...options, worker: 'off' });
   const records: SourceRecord[] = [];
   try {
     if (n > 0) {

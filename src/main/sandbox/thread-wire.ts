@@ -1,0 +1,26 @@
+import type { SandboxProfile, SandboxSeed } from './server';
+
+/** What the sandbox worker starts with (workerData). */
+export interface SandboxThreadStart {
+  dataDir?: string;
+  seed?: SandboxSeed;
+  profile?: SandboxProfile;
+}
+
+export type ToSandboxThread = { type: 'stop' };
+
+export type FromSandboxThread =
+  | { type: 'ready'; url: string; tokenUrl: string; clientId: string; clientSecret: string }
+  | { type: 'stopped' }
+  | {
+      type: 'failed';
+      error: {
+        name: string;
+        message: string;
+        stack?: string;
+        code?: string;
+        errno?: number;
+        syscall?: string;
+        path?: string;
+      };
+    };

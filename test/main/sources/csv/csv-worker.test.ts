@@ -1,0 +1,339 @@
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  csvWorkerEntry,
+  openCsv,
+  type CsvEvent,
+  type CsvReadOptions,
+} from '../../../../src/main/sources/csv/read-csv';
+import { SourceError } from '../../../../src/main/sources/source-error';
+import { generateHrExport, writeHrExport } from '../../../fixtures/hr-export';
+
+// The CSV reader in a worker thread must give exactly what the in-thread reader gives: the same records with the
+// same row numbers, every issue in the same place, the same SourceErrors. Each file is read both ways and compared.
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'plek-csv-worker-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const linux = existsSync('/proc/self/task');
+
+/** Threads of this process (Linux): a worker thread is one more while it runs. */
+const threads = () => readdirSync('/proc/self/task').length;
+
+/** This process's descriptors open on `path` (Linux). */
+function descriptorsOn(path: string): number[] {
+  return readdirSync('/proc/self/fd')
+    .map(Number)
+    .filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === path;
+      } catch {
+        return false;
+      }
+    });
+}
+
+type Seen = { info: unknown; events: unknown[]; bytesRead: number; bytesTotal: number };
+
+function plain(event: CsvEvent): unknown {
+  if (event.kind === 'issue') return { issue: event.issue };
+  const r = event.record;
+  return { row: r.row, ref: r.ref, cells: r.cells ?? null, values: { ...r.values } };
+}
+
+async function readAll(path: string, options: CsvReadOptions, via: 'batches' | 'events'): Promise<Seen> {
+  const csv = await openCsv(path, options);
+  const events: unknown[] = [];
+  if (via === 'batches') {
+    for await (const batch of csv.batches) for (const event of batch) events.push(plain(event));
+  } else {
+    for await (const event of csv.events) events.push(plain(event));
+  }
+  return { info: csv.info, events, bytesRead: csv.bytesRead(), bytesTotal: csv.bytesTotal };
+}
+
+/** Reads the file in this thread and in the worker and expects the same; returns the in-thread result. */
+async function expectSameBothWays(path: string, options: CsvReadOptions = {}): Promise<Seen> {
+  const inThread = await readAll(path, { ...options, worker: 'off' }, 'batches');
+  const inWorker = await readAll(path, { ...options, worker: 'on' }, 'batches');
+  expect(inWorker.info).toEqual(inThread.info);
+  expect(inWorker.events.length).toBe(inThread.events.length);
+  expect(inWorker.events).toEqual(inThread.events);
+  expect(inWorker.bytesRead).toBe(inThread.bytesRead);
+  expect(inWorker.bytesTotal).toBe(inThread.bytesTotal);
+  return inThread;
+}
+
+const issueCodes = (seen: Seen) =>
+  seen.events.flatMap((e) => {
+    const issue = (e as { issue?: { code: string; row?: number } }).issue;
+    return issue ? [`${issue.code}@${issue.row ?? '-'}`] : [];
+  });
+const recordCount = (seen: Seen) => seen.events.filter((e) => !(e as { issue?: unknown }).issue).length;
+
+/** A header and ASCII rows of `width` columns, `bytes` long at least (the file's ASCII part). */
+function asciiRows(from: number, bytes: number): string {
+  let text = '';
+  for (let i = from; text.length < bytes; i++)
+    text += `${100000 + i};J.;Jan;Jan;;Jansen${i};jan${i}@gemeente.nl;Medewerker\r\n`;
+  return text;
+}
+const ASCII_HEADER =
+  'Personeelsnummer;Voorletters;Voornaam;Roepnaam;Tussenvoegsel;Achternaam;E-mailadres;Functie\r\n';
+
+describe('the CSV reader gives the same events in a worker thread as in this thread', () => {
+  it('is available from the sources (tests run the TypeScript through tsx)', () => {
+    expect(csvWorkerEntry()?.url.pathname).toMatch(/csv-worker-source\.mjs$/);
+  });
+
+  it('runs in a thread of its own when forced on', async (ctx) => {
+    if (!linux) ctx.skip();
+    const path = join(dir, 'thread.csv');
+    await writeHrExport(path, { rows: 3000, seed: 3 });
+    const before = threads();
+    const csv = await openCsv(path, { worker: 'on' });
+    expect(threads()).toBeGreaterThan(before);
+    let records = 0;
+    for await (const event of csv.events) if (event.kind === 'record') records++;
+    expect(records).toBe(3000);
+    await vi.waitFor(() => expect(threads()).toBe(before));
+  });
+
+  it('a Windows-1252 export with every planted defect, compact and plain records, batches and events', async () => {
+    const path = join(dir, 'defects-1252.csv');
+    const written = await writeHrExport(path, { rows: 30_000, seed: 42, defects: true });
+    expect(written.bytesWritten).toBeGreaterThan(4 * 1024 * 1024);
+    const seen = await expectSameBothWays(path, { compactRecords: true });
+    expect(recordCount(seen)).toBe(30_000 - 2);
+    const codes = issueCodes(seen);
+    for (const d of written.defects.filter((x) => ['short-row', 'long-row', 'encoding'].includes(x.kind)))
+      expect(codes).toContain(`${d.kind}@${d.row}`);
+    await expectSameBothWays(path, { compactRecords: false });
+    const viaEvents = await readAll(path, { worker: 'on' }, 'events');
+    expect(viaEvents.events).toEqual((await readAll(path, { worker: 'off' }, 'events')).events);
+  }, 120_000);
+
+  it('UTF-8 with a byte-order mark and CRLF, UTF-16LE with tabs, in small chunks', async () => {
+    const bom = generateHrExport({
+      rows: 2000,
+      seed: 5,
+      encoding: 'utf-8-bom',
+      lineEnding: '\r\n',
+      defects: true,
+    });
+    const bomPath = join(dir, 'bom.csv');
+    await writeFile(bomPath, bom.bytes);
+    const seen = await expectSameBothWays(bomPath, { chunkBytes: 4096 });
+    expect(seen.info).toMatchObject({ encoding: 'utf-8', encodingReason: 'byte-order mark' });
+
+    const utf16 = generateHrExport({
+      rows: 1500,
+      seed: 6,
+      encoding: 'utf-16le',
+      delimiter: '\t',
+      defects: true,
+    });
+    const utf16Path = join(dir, 'utf16.txt');
+    await writeFile(utf16Path, utf16.bytes);
+    const seen16 = await expectSameBothWays(utf16Path, { chunkBytes: 1001 });
+    expect(seen16.info).toMatchObject({ encoding: 'utf-16le', delimiter: '\t' });
+  }, 60_000);
+
+  it('a file that is plain ASCII for its first MiB and turns Windows-1252 late', async () => {
+    const text = ASCII_HEADER + asciiRows(0, 1_300_000);
+    const late = iconv.encode(
+      `999001;R.;Renée;Renée;van 't;Hoff;renee@gemeente.nl;Coördinator €\r\n`,
+      'windows-1252',
+    );
+    const path = join(dir, 'late-1252.csv');
+    await writeFile(
+      path,
+      Buffer.concat([Buffer.from(text, 'latin1'), late, Buffer.from(asciiRows(5000, 20_000))]),
+    );
+    const seen = await expectSameBothWays(path, { compactRecords: true });
+    expect(seen.info).toMatchObject({
+      encoding: 'utf-8',
+      encodingReason: 'valid UTF-8 (plain ASCII so far)',
+    });
+    const switched = issueCodes(seen).filter((c) => c.startsWith('encoding@'));
+    expect(switched).toHaveLength(1);
+    const renee = seen.events.find((e) => (e as { cells?: unknown[] }).cells?.[0] === '999001') as {
+      cells: string[];
+    };
+    expect(renee.cells[2]).toBe('Renée');
+    expect(renee.cells[7]).toBe('Coördinator €');
+  });
+
+  it.each([
+    ['UTF-8 é', Buffer.from('é', 'utf8'), 'utf-8'],
+    ['Windows-1252 é', Buffer.from([0xe9]), 'windows-1252'],
+  ])('a first non-ASCII byte (%s) on a chunk boundary after an ASCII MiB', async (_name, bytes, encoding) => {
+    const chunk = 64 * 1024;
+    const head = Buffer.from(ASCII_HEADER + asciiRows(0, 1_150_000));
+    // The row that holds the character starts so that its first byte of `bytes` is the last byte of a chunk.
+    const boundary = Math.ceil((head.length + 40) / chunk) * chunk;
+    const lead = Buffer.from(`777001;A.;Andr`);
+    const pad = Buffer.from(`${'x'.repeat(boundary - 1 - head.length - lead.length)}`);
+    const path = join(dir, `boundary-${encoding}.csv`);
+    const file = Buffer.concat([
+      head,
+      lead,
+      pad,
+      bytes,
+      Buffer.from(`;A.;;Bos;andre@gemeente.nl;Beleidsmedewerker\r\n`),
+      Buffer.from(asciiRows(9000, 70_000)),
+    ]);
+    expect(file[boundary - 1]).toBe(bytes[0]);
+    await writeFile(path, file);
+    const seen = await expectSameBothWays(path, { compactRecords: true });
+    const andre = seen.events.find((e) => (e as { cells?: unknown[] }).cells?.[0] === '777001') as {
+      cells: string[];
+    };
+    expect(andre.cells[2]).toMatch(/é$/u);
+    expect(issueCodes(seen).some((c) => c.startsWith('encoding@'))).toBe(encoding === 'windows-1252');
+  });
+
+  it('badly closed quotes that swallow rows, a stray quote, blank lines, and an unclosed quote at the end', async () => {
+    const lines = [ASCII_HEADER.trimEnd()];
+    for (let i = 0; i < 3000; i++) {
+      const n = 200000 + i;
+      if (i % 500 === 7) lines.push(`${n};T.;"Team" leider;Tom;;Berg;tom${i}@gemeente.nl;Teamleider`);
+      else if (i % 500 === 100) lines.push(`${n};S.;"Sa"m";Sam;;Smit;sam${i}@gemeente.nl;Adviseur`);
+      else if (i % 500 === 200) lines.push('', ';;;;;;;');
+      else if (i % 500 === 300)
+        lines.push(`${n};K.;"Karin`, `Anna";Karin;;Kok;karin${i}@gemeente.nl;"Zorg; Welzijn"`);
+      else lines.push(`${n};P.;Piet;Piet;de;Vries;piet${i}@gemeente.nl;Medewerker`);
+    }
+    lines.push(
+      `299999;O.;"Open;Olga;;Ooms;olga@gemeente.nl;Medewerker`,
+      '300000;X.;Xander;X;;Xu;x@gemeente.nl;Y',
+    );
+    const path = join(dir, 'quotes.csv');
+    await writeFile(path, `${lines.join('\r\n')}\r\n`, 'latin1');
+    const seen = await expectSameBothWays(path, { compactRecords: true, chunkBytes: 8192 });
+    const codes = issueCodes(seen);
+    expect(codes.filter((c) => c.startsWith('unterminated-quote@')).length).toBeGreaterThan(6);
+    expect(codes).toContain('empty-row@203');
+  });
+
+  it('old-Mac CR line endings, an empty file and a file with only a header', async () => {
+    const mac = join(dir, 'mac.csv');
+    await writeFile(mac, `${ASCII_HEADER.trimEnd()}\r${asciiRows(0, 200_000).replaceAll('\r\n', '\r')}`);
+    const seen = await expectSameBothWays(mac);
+    expect(recordCount(seen)).toBeGreaterThan(2000);
+    const empty = join(dir, 'empty.csv');
+    await writeFile(empty, '');
+    const none = await expectSameBothWays(empty);
+    expect(none.info).toMatchObject({ headers: [] });
+    const header = join(dir, 'header.csv');
+    await writeFile(header, ASCII_HEADER);
+    expect((await expectSameBothWays(header)).events).toEqual([]);
+  });
+});
+
+describe('the worker thread is bounded, cancellable and released', () => {
+  it('reads at most a few chunks ahead of a consumer that is slower than it', async (ctx) => {
+    if (!linux) ctx.skip();
+    const path = join(dir, 'ahead.csv');
+    const written = await writeHrExport(path, { rows: 100_000, seed: 7 });
+    const csv = await openCsv(path, { worker: 'on', compactRecords: true });
+    const [fd] = descriptorsOn(path);
+    expect(fd).toBeDefined();
+    const batches = csv.batches[Symbol.asyncIterator]();
+    await batches.next();
+    // Give the worker time to race ahead if nothing held it back.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const position = Number(/pos:\s+(\d+)/u.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))![1]);
+    expect(position).toBeGreaterThan(1024 * 1024);
+    expect(position).toBeLessThan(3 * 1024 * 1024);
+    expect(written.bytesWritten).toBeGreaterThan(15 * 1024 * 1024);
+    let records = 0;
+    for (let next = await batches.next(); !next.done; next = await batches.next())
+      records += next.value.filter((e) => e.kind === 'record').length;
+    expect(records).toBeGreaterThan(90_000);
+    expect(csv.bytesRead()).toBe(written.bytesWritten);
+  }, 60_000);
+
+  it('an abort mid-file ends the iteration with source-aborted, no record after it, and frees the file', async (ctx) => {
+    const path = join(dir, 'abort.csv');
+    await writeHrExport(path, { rows: 40_000, seed: 8 });
+    for (const worker of ['off', 'on'] as const) {
+      const controller = new AbortController();
+      const csv = await openCsv(path, { worker, chunkBytes: 8 * 1024 }, controller.signal);
+      let seen = 0;
+      const run = async () => {
+        for await (const event of csv.events) {
+          if (event.kind === 'record' && ++seen === 5000) controller.abort();
+        }
+      };
+      await expect(run()).rejects.toMatchObject({ name: 'SourceError', code: 'source-aborted' });
+      expect(seen).toBe(5000);
+      expect(csv.bytesRead()).toBeLessThan(csv.bytesTotal);
+      if (linux) await vi.waitFor(() => expect(descriptorsOn(path)).toEqual([]));
+    }
+    if (!linux) ctx.skip();
+  });
+
+  it('close() early stops the thread and closes the file; the iteration then ends', async (ctx) => {
+    if (!linux) ctx.skip();
+    const path = join(dir, 'close.csv');
+    await writeHrExport(path, { rows: 40_000, seed: 9 });
+    const before = threads();
+    const csv = await openCsv(path, { worker: 'on' });
+    const batches = csv.batches[Symbol.asyncIterator]();
+    expect((await batches.next()).done).toBe(false);
+    expect(threads()).toBeGreaterThan(before);
+    expect(descriptorsOn(path)).toHaveLength(1);
+    await csv.close();
+    expect(descriptorsOn(path)).toEqual([]);
+    await vi.waitFor(() => expect(threads()).toBe(before));
+    // Batches already sent over are dropped too: the iteration ends, as it does in this thread.
+    expect((await batches.next()).done).toBe(true);
+  });
+});
+
+describe('a file that cannot be read gives the same SourceError in the worker', () => {
+  const failure = async (path: string, worker: 'on' | 'off') => {
+    const error = await openCsv(path, { worker }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SourceError);
+    const e = error as SourceError;
+    return {
+      name: e.name,
+      code: e.code,
+      message: e.message,
+      file: e.file,
+      said: e.said,
+      technical: e.technical,
+    };
+  };
+
+  it.each([
+    ['missing', 'bestaat-niet.csv', undefined],
+    [
+      'an Excel workbook',
+      'personeel.xlsx',
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(5000, 7)]),
+    ],
+    ['a PDF', 'export.csv', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 65)])],
+    ['binary', 'data.csv', Buffer.concat([Buffer.from('Nr;Naam\n'), Buffer.alloc(3000, 0)])],
+  ])('%s', async (_what, name, bytes) => {
+    const path = join(dir, name);
+    if (bytes) await writeFile(path, bytes);
+    const inThread = await failure(path, 'off');
+    expect(inThread.said).toBeDefined();
+    expect(await failure(path, 'on')).toEqual(inThread);
+    if (linux) expect(descriptorsOn(path)).toEqual([]);
+  });
+});
