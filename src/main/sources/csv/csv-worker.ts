@@ -4,28 +4,40 @@
 import { readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CsvCore } from './csv-core';
-import { encodeBatch, toWireError, type CsvWorkerStart, type FromCsvWorker } from './csv-wire';
+import { BatchWriter, toWireError, type CsvWorkerStart, type FromCsvWorker } from './csv-wire';
 
 const start = workerData as CsvWorkerStart;
 const port = parentPort!;
-/** [0]: batches the consumer has taken, [1]: 1 once the consumer stopped (see CsvWorkerStart.shared). */
+/** [0] batches the consumer has taken, [1] 1 once it stopped, [2] 1 while this thread waits (CsvWorkerStart). */
 const shared = new Int32Array(start.shared);
+/** Once held back, the worker goes on only when the consumer is this close to catching up: one wake-up per */
+const resume = Math.max(1, Math.floor(start.credits / 2));
 
 const post = (message: FromCsvWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
 
-/** Blocks until the consumer has taken enough batches for one more to be sent (false: it stopped). */
+/**
+ * Blocks while `credits` batches are in flight, until no more than half of them are (false: the consumer stopped).
+ * A wake-up per batch taken would cost the consumer a futex call per chunk; this way it is one per half of them.
+ */
 function mayPost(sent: number): boolean {
-  for (;;) {
-    if (Atomics.load(shared, 1) !== 0) return false;
-    const taken = Atomics.load(shared, 0);
-    if (sent - taken < start.credits) return true;
-    // With a timeout, so that a terminate() or a stop is seen even if a wake-up were missed.
-    Atomics.wait(shared, 0, taken, 200);
+  if (sent - Atomics.load(shared, 0) < start.credits) return Atomics.load(shared, 1) === 0;
+  Atomics.store(shared, 2, 1);
+  try {
+    for (;;) {
+      if (Atomics.load(shared, 1) !== 0) return false;
+      const taken = Atomics.load(shared, 0);
+      if (sent - taken <= resume) return true;
+      // With a timeout, so that a terminate() or a stop is seen even if a wake-up were missed.
+      Atomics.wait(shared, 0, taken, 200);
+    }
+  } finally {
+    Atomics.store(shared, 2, 0);
   }
 }
 
 function read(): void {
-  const core = new CsvCore({ ...start.options, compactRecords: true });
+  const writer = new BatchWriter();
+  const core = new CsvCore(start.options, writer);
   let position = 0;
   let sent = 0;
   let infoSent = false;
@@ -35,12 +47,16 @@ function read(): void {
       infoSent = true;
       post({ type: 'info', info: core.info, keys: [...core.recordKeys] });
     }
-    const events = core.take();
-    if (events.length === 0) return true;
+    const batch = writer.take(position);
+    if (!batch) return true;
     if (!mayPost(sent)) return false;
     sent++;
-    const batch = encodeBatch(events, core.recordKeys.length, position);
-    post(batch, [batch.ends.buffer as ArrayBuffer, batch.rows.buffer as ArrayBuffer]);
+    post(batch, [
+      batch.starts.buffer,
+      batch.ends.buffer,
+      batch.rows.buffer,
+      batch.issueAt.buffer,
+    ] as ArrayBuffer[]);
     return true;
   };
   // Synchronous reads: this thread does nothing else, and they cost a fraction of a stream's promise per chunk.

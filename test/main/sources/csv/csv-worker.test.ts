@@ -225,6 +225,43 @@ describe('the CSV reader gives the same events in a worker thread as in this thr
     expect(codes).toContain('empty-row@203');
   });
 
+  it.each([
+    ['CRLF', '\r\n', 65536],
+    ['LF', '\n', 4096],
+    ['mixed CRLF and LF', '\r\n|\n', 777],
+  ])(
+    'rows without any quote (%s): blank lines, delimiter-only lines, short and long rows, no final line break',
+    async (name, endings, chunkBytes) => {
+      const breaks = endings.split('|');
+      let text = ASCII_HEADER.trimEnd();
+      for (let i = 0; i < 30_000; i++) {
+        const n = 400000 + i;
+        const line =
+          i % 997 === 5
+            ? ''
+            : i % 997 === 6
+              ? ';;;;;;;'
+              : i % 991 === 17
+                ? `${n};K.;Kort;Kort`
+                : i % 983 === 29
+                  ? `${n};L.;Lang;Lang;;Lange;lang@gemeente.nl;Zorg; Welzijn`
+                  : i % 977 === 3
+                    ? `${n};E.;;;;;;`
+                    : `${n};P.;Piet;Piet;${i % 3 === 0 ? 'de' : ''};Vries${i};piet${i}@gemeente.nl;Medewerker`;
+        text += breaks[i % breaks.length]! + line;
+      }
+      const path = join(dir, `plain-${name.replaceAll(' ', '-')}.csv`);
+      await writeFile(path, `${text}${breaks[0]}${breaks[0]}x;y`, 'latin1');
+      const seen = await expectSameBothWays(path, { compactRecords: true, chunkBytes });
+      const codes = issueCodes(seen);
+      expect(codes).toContain('empty-row@7');
+      expect(codes).toContain('short-row@19');
+      expect(codes).toContain('long-row@31');
+      expect(codes.at(-1)).toMatch(/^short-row@/u);
+      expect(recordCount(seen)).toBeGreaterThan(29_000);
+    },
+  );
+
   it('old-Mac CR line endings, an empty file and a file with only a header', async () => {
     const mac = join(dir, 'mac.csv');
     await writeFile(mac, `${ASCII_HEADER.trimEnd()}\r${asciiRows(0, 200_000).replaceAll('\r\n', '\r')}`);
