@@ -237,10 +237,11 @@ function windows1252Decoder(): ChunkDecoder {
  * undefined in Windows-1252, or Latin-1 read as such), and the typical mojibake of UTF-8 read as Windows-1252
  * ("JosÃ©", "Ã«", "Ã¼", "â€™", "Ä²" for Ĳ).
  */
-// NUL: UTF-16 read as a one-byte encoding (only when the consultant forces one; detection would not).
-const LOST_CHARACTERS = /[\0\u0080-\u009F\uFFFD]|[ÂÃÄÅ][\u00A0-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€/u;
+const LOST_CHARACTERS = /[\u0080-\u009F\uFFFD]|[ÂÃÄÅ][\u00A0-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€/u;
 
 /** True when a cell (or a text) shows characters lost in a bad encoding. */
 export function hasLostCharacters(value: string): boolean {
-  return LOST_CHARACTERS.test(value);
+  // NUL: UTF-16 read as a one-byte encoding (only when the consultant forces one; detection would not). A separate
+  // search: in the character class it makes the scan for the others about half as fast.
+  return LOST_CHARACTERS.test(value) || value.includes('\u0000');
 }
