@@ -44,6 +44,11 @@ export interface RunOptions {
    * entries on a million rows.
    */
   keepLogins?: boolean;
+  /**
+   * Finish every row the general way, which words every issue, instead of finishing a row without issues the plain
+   * way: the same outcomes and issues, only slower. For tests that hold the two against each other.
+   */
+  generalRowsOnly?: boolean;
 }
 
 /** A row's status after its own checks; the cross-row checks in `finish()` may still block it. */
@@ -306,12 +311,15 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     email: string | null,
     attributes: FlatUser,
     loginBase: string | null,
+    /** The email matches the plain-address pattern: its match key is then only its lower case. */
+    plainEmail: boolean,
   ) => {
     // Similar keys first, while the row is not yet filed under its own key.
     const id = index.keys[i]!;
     // The row is filed under its key at once: a similar key that differs from it is another entry.
     const first = keyFirst.getOrAdd(id, i);
-    const similar = similarKey(key);
+    // A whole-number key (filed as its number) is its own similar form.
+    const similar = typeof id === 'number' ? key : similarKey(key);
     const similarId = similar === key ? id : keyId(similar);
     const similarList = similarDups.get(similarId);
     if (similarList) similarList.push(i);
@@ -325,7 +333,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 
     if (first !== -1) addDuplicate(keyDups, id, first, i);
 
-    const emailKey = email === null ? null : normalizeMatch(email);
+    // A plain address holds no space, invisible character or mark: normalizeMatch would only lower its case.
+    const emailKey = email === null ? null : plainEmail ? email.toLowerCase() : normalizeMatch(email);
     if (active && emailKey !== null) {
       const mail = emailId(emailKey);
       const firstWithEmail = emailFirst.getOrAdd(mail, i);
@@ -403,6 +412,72 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   const valueAt = (cells: readonly SourceValue[], at: number): SourceValue | undefined =>
     at < 0 ? undefined : cells[at];
 
+  /** A row without a key: an error, before anything else is looked at. */
+  const emptyKey = (row: number): RowOutcome => {
+    counts.earlyError++;
+    const problem = issue(
+      'empty-key',
+      'error',
+      `row ${row}: the mapping key "${compiled.keyAttribute}" is empty; Plek cannot recognise this person on the next sync. Fill it in the source.`,
+      {
+        row,
+        field: compiled.keyAttribute,
+        params: { id: 'issue.empty-key.text', row, attribute: compiled.keyAttribute },
+      },
+    );
+    emit(problem);
+    return { status: 'error', row, issues: [problem] };
+  };
+
+  /** A row whose scope failed or is not true: an error, or skipped. */
+  const notInScope = (row: number, key: string, r: Value | EvalFailed): RowOutcome => {
+    if (r instanceof EvalFailed) {
+      counts.earlyError++;
+      const { code, message } = r.error;
+      const problem = issue(code, 'error', `row ${row}: scope: ${message}`, {
+        row,
+        key,
+        params: { id: 'issue.eval.scope', row, detail: message, ...detailParams(r.error.detail) },
+      });
+      emit(problem);
+      return { status: 'error', row, key, issues: [problem] };
+    }
+    counts.skipped++;
+    const reason = `out of scope: ${compiled.mapping.scope?.include} is not true`;
+    emit(
+      issue('out-of-scope', 'info', `row ${row}: skipped, ${reason}`, {
+        row,
+        key,
+        params: { id: 'issue.out-of-scope.text', row, scope: compiled.mapping.scope?.include ?? '' },
+      }),
+    );
+    return {
+      status: 'skipped',
+      row,
+      key,
+      reason,
+      reasonMessage: said('report.reason.outOfScope', { rule: compiled.mapping.scope?.include ?? '' }),
+    };
+  };
+
+  // What the first stage of `push` evaluated for the current row, read by both ways of finishing it: each field's
+  // result (undefined: not evaluated, the field is left null), the deactivation rules' results, and the start
+  // date's (undefined until it is evaluated, only for an active user).
+  const fieldResults: (Value | EvalFailed | undefined)[] = compiled.fields.map(() => undefined);
+  let inactiveResult: Value | EvalFailed = null;
+  let endDateResult: Value | EvalFailed = null;
+  let startDateResult: Value | EvalFailed | undefined;
+  // The common row (no issue but "leaves later", no trace) is finished by `plainRow`; every other row by
+  // `generalRow`, which words each issue. A mapping that maps `active` itself always takes the general way.
+  const plainRowsPossible =
+    options.generalRowsOnly !== true && !compiled.fields.some((f) => f.target === 'active');
+  const inactiveReason = `deactivation.inactiveWhen is true (${compiled.mapping.deactivation.inactiveWhen})`;
+
+  /**
+   * Maps one record. Evaluates everything the row needs once (scope, fields, deactivation rules), in the order
+   * the general way always did; then finishes the row the plain way when nothing about it needs wording, else
+   * the general way. Both give the same outcome and issues for a plain row (test/shared/engine/fast-path.test.ts).
+   */
   const push = (record: SourceRecord): RowOutcome => {
     counts.rows++;
     current = record;
@@ -417,55 +492,132 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     }
     const { row } = record;
     const key = firstText(compact ? valueAt(cells, keyAt) : recordValue(record, compiled.keyAttribute));
-    if (key === null) {
-      counts.earlyError++;
-      const problem = issue(
-        'empty-key',
-        'error',
-        `row ${row}: the mapping key "${compiled.keyAttribute}" is empty; Plek cannot recognise this person on the next sync. Fill it in the source.`,
-        {
-          row,
-          field: compiled.keyAttribute,
-          params: { id: 'issue.empty-key.text', row, attribute: compiled.keyAttribute },
-        },
-      );
-      emit(problem);
-      return { status: 'error', row, issues: [problem] };
-    }
-
+    if (key === null) return emptyKey(row);
     if (scopeEvaluator) {
       const r = scopeEvaluator(env);
-      if (r instanceof EvalFailed) {
-        counts.earlyError++;
-        const { code, message } = r.error;
-        const problem = issue(code, 'error', `row ${row}: scope: ${message}`, {
-          row,
-          key,
-          params: { id: 'issue.eval.scope', row, detail: message, ...detailParams(r.error.detail) },
-        });
-        emit(problem);
-        return { status: 'error', row, key, issues: [problem] };
+      if (r !== true) return notInScope(row, key, r);
+    }
+    const tracing = wantTrace(key);
+    // Only plain assignments in the rare branches below: what optimised code has never run costs a
+    // deoptimisation when it first runs, and this runs for every row.
+    let plain = plainRowsPossible && !tracing;
+    // A "?" in a name column may be a letter Excel lost (the general way words it).
+    for (let c = 0; c < nameColumns.length; c++) {
+      const raw = compact ? valueAt(cells, nameAt[c]!) : recordValue(record, nameColumns[c]!);
+      const first = Array.isArray(raw) ? raw[0] : raw;
+      if (typeof first === 'string' && first.includes('?')) plain = false;
+    }
+    const fields = compiled.fields;
+    for (let fi = 0; fi < fields.length; fi++) {
+      if (unobserved[fi]! && !tracing) {
+        fieldResults[fi] = undefined;
+        continue;
       }
-      if (r !== true) {
-        counts.skipped++;
-        const reason = `out of scope: ${compiled.mapping.scope?.include} is not true`;
-        emit(
-          issue('out-of-scope', 'info', `row ${row}: skipped, ${reason}`, {
-            row,
-            key,
-            params: { id: 'issue.out-of-scope.text', row, scope: compiled.mapping.scope?.include ?? '' },
-          }),
-        );
-        return {
-          status: 'skipped',
-          row,
-          key,
-          reason,
-          reasonMessage: said('report.reason.outOfScope', { rule: compiled.mapping.scope?.include ?? '' }),
-        };
+      const r = fieldEvaluators[fi]!(env);
+      fieldResults[fi] = r;
+      if (r instanceof EvalFailed) plain = false;
+    }
+    inactiveResult = inactiveEvaluator ? inactiveEvaluator(env) : null;
+    endDateResult = endDateEvaluator ? endDateEvaluator(env) : null;
+    startDateResult = undefined;
+    const outcome = plain ? plainRow(record, row, key) : undefined;
+    return outcome ?? generalRow(record, row, key, tracing);
+  };
+
+  /**
+   * Finishes a row that raises no issue but "leaves later" and is traced by nobody: exactly what `generalRow`
+   * does for such a row, without the wording. Undefined (before anything is filed) when the row needs more.
+   */
+  const plainRow = (record: SourceRecord, row: number, key: string): RowOutcome | undefined => {
+    const attributes: FlatUser = { ...attributeTemplate };
+    const fields = compiled.fields;
+    for (let fi = 0; fi < fields.length; fi++) {
+      const r = fieldResults[fi];
+      if (r !== undefined) attributes[fields[fi]!.target] = toFlat(r as Value, booleanField[fi]!);
+    }
+    if (userNameFromEmail) attributes.userName = attributes[WORK_EMAIL] ?? null;
+
+    let leaver = false;
+    let leavingOn: string | undefined;
+    let deactivationReason: string | undefined;
+    let deactivation: CodedMessage | undefined;
+    const inactive = inactiveResult;
+    if (inactive instanceof EvalFailed) return undefined;
+    if (inactive === true) {
+      leaver = true;
+      deactivationReason = inactiveReason;
+      deactivation = said('report.reason.inactiveWhen', {
+        rule: compiled.mapping.deactivation.inactiveWhen ?? '',
+      });
+    }
+    const end = endDateResult;
+    if (end instanceof EvalFailed) return undefined;
+    if (isPlainDate(end)) {
+      if (end.iso < today) {
+        if (!leaver) {
+          deactivationReason = `end date ${end.iso} is before today (${today})`;
+          deactivation = said('report.reason.endDate', { date: end.iso, today });
+        }
+        leaver = true;
+      } else if (!leaver) leavingOn = end.iso;
+    } else if (end !== null && !(typeof end === 'string' && end.trim() === '')) return undefined;
+    const active = !leaver;
+
+    if (active && startDateEvaluator) {
+      const r = startDateEvaluator(env);
+      startDateResult = r;
+      if (r instanceof EvalFailed) return undefined;
+      if (isPlainDate(r)) {
+        if (r.iso > createUntil) return undefined;
+      } else if (!isBlank(r)) return undefined;
+    }
+    for (let ri = 0; ri < REQUIRED_FOR_CREATE.length; ri++) {
+      const v = attributes[REQUIRED_FOR_CREATE[ri]!];
+      if (v === null || v === undefined || v === '') return undefined;
+    }
+    const mail = attributes[WORK_EMAIL];
+    const email = typeof mail === 'string' ? mail.trim() : null;
+    let plainEmail = false;
+    if (email !== null) {
+      // isValidEmail, with what its first test found kept for filing the address.
+      plainEmail = PLAIN_EMAIL.test(email);
+      if (!(plainEmail && email.length - email.lastIndexOf('@') - 1 <= 253) && !isValidEmail(email))
+        return undefined;
+      attributes[WORK_EMAIL] = email;
+    }
+    const schema = compiled.loginSchema;
+    const loginBase = schema ? loginLocalPart(schema, attributes) : null;
+    if (schema && loginBase === null && active) return undefined;
+
+    const groups: string[] = options.statusOnly ? NO_GROUPS : [];
+    if (active && !options.statusOnly) {
+      for (const rule of compiled.groupRules) {
+        const v = attributes[rule.target];
+        if (typeof v === 'string' && rule.match.has(normalizeMatch(v)) && !groups.includes(rule.group)) {
+          groups.push(rule.group);
+        }
       }
     }
+    const id = keyId(key);
+    const i = index.add(
+      row,
+      typeof id === 'number' ? id : detach(key),
+      active ? ACTIVE : DEACTIVATE,
+      leavingOn !== undefined,
+    );
+    indexRow(i, record, key, active, email, attributes, loginBase, plainEmail);
+    if (leavingOn !== undefined) emit(leavingLater(row, key, leavingOn));
+    const user: MappedUser = { row, key, attributes, active, groups, trace: NO_TRACE };
+    if (leavingOn !== undefined) user.leavingOn = leavingOn;
+    if (deactivationReason !== undefined) user.deactivationReason = deactivationReason;
+    if (deactivation !== undefined) user.deactivation = deactivation;
+    return { status: 'mapped', row, user };
+  };
 
+  /** Finishes any row: works out and words every issue it has. */
+  const generalRow = (record: SourceRecord, row: number, key: string, tracing: boolean): RowOutcome => {
+    const { cells, columns } = record;
+    const compact = cells !== undefined && columns !== undefined;
     const issues: Issue[] = [];
     // Excel writes letters its code page lacks (ş, ı, ł…) as "?": "Ay?e Y?lmaz". The name would reach Plek so.
     for (let c = 0; c < nameColumns.length; c++) {
@@ -494,14 +646,13 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     // A copy of one object holding every target: the stores below then change values instead of adding
     // properties one by one (each a new object layout).
     const attributes: FlatUser = { ...attributeTemplate };
-    const tracing = wantTrace(key);
     const trace: Record<string, TraceEntry> = tracing ? {} : NO_TRACE;
 
     const fields = compiled.fields;
     for (let fi = 0; fi < fields.length; fi++) {
-      if (unobserved[fi]! && !tracing) continue;
+      const r = fieldResults[fi];
+      if (r === undefined) continue;
       const f = fields[fi]!;
-      const r = fieldEvaluators[fi]!(env);
       let value: FlatValue = null;
       if (r instanceof EvalFailed) {
         const { code, message } = r.error;
@@ -554,7 +705,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     let deactivation: CodedMessage | undefined;
     let ruleProblems: Issue[] | undefined;
     if (inactiveEvaluator) {
-      const r = inactiveEvaluator(env);
+      const r = inactiveResult;
       if (r instanceof EvalFailed) {
         const { code, message } = r.error;
         (ruleProblems ??= []).push(
@@ -573,7 +724,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       }
     }
     if (endDateEvaluator) {
-      const r = endDateEvaluator(env);
+      const r = endDateResult;
       if (r instanceof EvalFailed) {
         const { code, message } = r.error;
         (ruleProblems ??= []).push(
@@ -642,7 +793,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     // Joiners: not created before the start date (less the days ahead). A leaver is never held back.
     let startsOn: string | undefined;
     if (active && startDateEvaluator) {
-      const r = startDateEvaluator(env);
+      // The plain way may have evaluated it already (for an active user, as here).
+      const r = startDateResult !== undefined ? startDateResult : startDateEvaluator(env);
       if (r instanceof EvalFailed) {
         const { code, message } = r.error;
         blocked =
@@ -785,18 +937,9 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       blocked ? ERROR : startsOn ? STARTING : active ? ACTIVE : DEACTIVATE,
       leavingOn !== undefined,
     );
-    indexRow(i, record, key, active, email, attributes, loginBase);
+    indexRow(i, record, key, active, email, attributes, loginBase, false);
 
-    if (leavingOn && !blocked) {
-      issues.push(
-        issue('leaving-later', 'info', `row ${row}: leaves on ${leavingOn}; stays active until then`, {
-          row,
-          key,
-          field: 'deactivation.endDate',
-          params: { id: 'issue.leaving-later.text', row, date: leavingOn },
-        }),
-      );
-    }
+    if (leavingOn && !blocked) issues.push(leavingLater(row, key, leavingOn));
     if (startsOn && !blocked) {
       issues.push(
         issue(
@@ -1157,6 +1300,16 @@ const LOST_LETTER = /\p{L}\?+\p{L}/u;
 
 /** Problems of the header row (row 1): they are no data row, so they never count as one. */
 const HEADER_CODES: ReadonlySet<string> = new Set(['duplicate-header', 'empty-header']);
+
+/** The note on a row whose end date lies ahead. */
+function leavingLater(row: number, key: string, date: string): Issue {
+  return issue('leaving-later', 'info', `row ${row}: leaves on ${date}; stays active until then`, {
+    row,
+    key,
+    field: 'deactivation.endDate',
+    params: { id: 'issue.leaving-later.text', row, date },
+  });
+}
 
 /** The groups of every user of a run that works out no groups (`statusOnly`). */
 const NO_GROUPS: string[] = Object.freeze([]) as unknown as string[];

@@ -101,6 +101,23 @@ describe('FirstSeenNumbers', () => {
     const table = new FirstSeenNumbers();
     expect(values.map((v, i) => table.getOrAdd(v, i))).toEqual(firstSeenByMap(values));
   });
+
+  it('answers as a Map would for rising keys (dense, a few apart, in runs of 16) repeated out of order', () => {
+    const rand = mulberry32(11);
+    const values: number[] = [];
+    // Every number of a range, then numbers 1–9 apart, then whole runs of 16 that share all but their last bits.
+    for (let n = 500_000; n < 520_000; n++) values.push(n);
+    for (let n = 100_000; n < 400_000; n += 1 + Math.floor(rand() * 9)) values.push(n);
+    for (let run = 0; run < 2000; run++)
+      for (let low = 0; low < 16; low++) values.push(run * 1_048_576 + low);
+    // Repeats of all three kinds, in random order.
+    for (let i = 0; i < 20_000; i++) values.push(values[Math.floor(rand() * values.length)]!);
+    const table = new FirstSeenNumbers();
+    expect(values.map((v, i) => table.getOrAdd(v, i))).toEqual(firstSeenByMap(values));
+    expect(table.size).toBe(new Set(values).size);
+    expect(table.get(520_000)).toBe(-1);
+    expect(table.get(519_999)).toBe(19_999);
+  });
 });
 
 describe('FirstSeenKeys', () => {

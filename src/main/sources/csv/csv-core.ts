@@ -3,6 +3,7 @@ import type { Issue } from '../../../shared/issues';
 import type { SourceRecord, SourceValue } from '../../../shared/source/types';
 import { said } from '../../../shared/i18n/message';
 import { SourceError } from '../source-error';
+import type { BatchWriter } from './csv-wire';
 import { checkHeaders, columnLetter, columnName } from './columns';
 import { detectDelimiter, detectNewline, type CsvDelimiterOption } from './delimiter';
 import {
@@ -136,8 +137,16 @@ export class CsvCore {
   private switchedTo1252 = false;
   private ended = false;
   private blankRows: number[] = [];
+  private newline: '\n' | '\r' = '\n';
 
-  constructor(private readonly options: CsvOptions = {}) {
+  /**
+   * With a `writer` (the worker thread), records and issues go there as one batch per chunk instead of to
+   * `take()`, and a chunk without quotes is cut into cells by offset, without a string per cell.
+   */
+  constructor(
+    private readonly options: CsvOptions = {},
+    private readonly writer?: BatchWriter,
+  ) {
     this.file = options.fileLabel ?? 'CSV file';
   }
 
@@ -150,7 +159,8 @@ export class CsvCore {
       if (this.prefixBytes >= ENCODING_PREFIX_BYTES) this.startDecoding(false);
       return;
     }
-    this.text(this.decoder.write(bytes), false);
+    const text = this.decoder.write(bytes);
+    this.text(text, false, this.decoder.clean === true);
   }
 
   /** Signals the end of the file: the last record (without a line break) is read and summaries are added. */
@@ -230,12 +240,15 @@ export class CsvCore {
           this.switchedTo1252 = true;
         })
       : createChunkDecoder(choice.encoding);
-    this.text(this.decoder.write(prefix), false);
+    const text = this.decoder.write(prefix);
+    this.text(text, false, this.decoder.clean === true);
   }
 
-  private text(chunk: string, final: boolean): void {
+  /** `chunkClean`: the decoder found no sign of lost characters in `chunk`. */
+  private text(chunk: string, final: boolean, chunkClean = false): void {
     if (this.stopped) return;
-    let input = this.open + chunk;
+    const open = this.open;
+    let input = open + chunk;
     if (!this.parser) {
       if (input === '' && !final) return;
       // Excel's "sep=;" first line names the delimiter and is not shown as a row, so the header stays row 1.
@@ -247,17 +260,89 @@ export class CsvCore {
       // that mixes the two (an export with lines appended by another tool) still reads row by row.
       const newline = detectNewline(input);
       this.dropCarriageReturn = newline !== '\r';
-      this.parser = new Papa.Parser({
-        delimiter: this.delimiter,
-        newline: newline === '\r' ? '\r' : '\n',
-        quoteChar: '"',
-      });
+      this.newline = newline === '\r' ? '\r' : '\n';
+      this.parser = new Papa.Parser({ delimiter: this.delimiter, newline: this.newline, quoteChar: '"' });
     }
     if (input === '') return;
     // One scan of the text instead of one per cell. Every record of this parse lies wholly inside `input` (an
-    // unfinished one comes back with the next chunk), so a cell with lost characters is never missed.
-    this.mayHaveLostCharacters = hasLostCharacters(input);
-    const result = this.parser.parse(input, 0, !final) as PapaResult;
+    // unfinished one comes back with the next chunk), so a cell with lost characters is never missed. When the
+    // decoder already scanned the chunk and the text before it (the end of the last parse) was clean too, only a
+    // sign cut in two by the chunk boundary (two characters at most) is left to look for.
+    this.mayHaveLostCharacters =
+      chunkClean && !this.mayHaveLostCharacters
+        ? hasLostCharacters(open.slice(-1) + chunk.slice(0, 1))
+        : hasLostCharacters(input);
+    if (
+      this.writer &&
+      this.info &&
+      !this.mayHaveLostCharacters &&
+      !this.switchedTo1252 &&
+      !input.includes('"')
+    ) {
+      this.plainText(this.writer, input, final);
+    } else this.parsed(input, final);
+    if (this.open.length > MAX_OPEN_RECORD_CHARS) {
+      this.unterminated(this.row + 1);
+      this.open = '';
+      this.stopped = true;
+    }
+  }
+
+  /**
+   * Text without a quote after the header, for the writer: every line is a row and every delimiter ends a cell,
+   * which is what papaparse does with such text (it splits it), so the cells are written as offsets into the text
+   * instead of as strings. Everything a row can say (blank, wrong field count) is said as in `record`; text with
+   * lost characters, or right after the switch to Windows-1252, goes through `parsed` for the per-cell checks.
+   */
+  private plainText(writer: BatchWriter, input: string, final: boolean): void {
+    const base = writer.text(input);
+    const newline = this.newline;
+    const delimiter = this.delimiter;
+    const width = this.keys.length;
+    let pos = 0;
+    for (;;) {
+      let end = input.indexOf(newline, pos);
+      // The text after the last line break is an unfinished row, except at the end of the file.
+      if (end === -1) {
+        if (!final) break;
+        end = input.length;
+      }
+      const row = ++this.row;
+      let stop = end;
+      if (this.dropCarriageReturn && stop > pos && input.charCodeAt(stop - 1) === 13) stop--;
+      const mark = writer.mark;
+      let fields = 0;
+      let filled = false;
+      for (let start = pos; ;) {
+        let cellEnd = input.indexOf(delimiter, start);
+        if (cellEnd === -1 || cellEnd > stop) cellEnd = stop;
+        if (fields < width) writer.cell(base + start, base + cellEnd);
+        fields++;
+        if (cellEnd > start) filled = true;
+        if (cellEnd === stop) break;
+        start = cellEnd + delimiter.length;
+      }
+      if (!filled) {
+        writer.rollback(mark);
+        this.blankRows.push(row);
+      } else {
+        this.flushBlankRows();
+        if (fields === width) writer.record(row);
+        else {
+          writer.rollback(mark);
+          this.fieldCount(row, input.slice(pos, stop).split(delimiter), width);
+        }
+      }
+      if (end === input.length) break;
+      pos = end + newline.length;
+    }
+    this.open = final ? '' : input.slice(pos);
+  }
+
+  /** Text parsed by papaparse (quotes, lost characters, the header), row by row through `record`. */
+  private parsed(text: string, final: boolean): void {
+    let input = text;
+    const result = this.parser!.parse(input, 0, !final) as PapaResult;
     input = final ? '' : input.slice(result.meta.cursor);
     this.open = input;
     const missingQuote = new Set<number>();
@@ -274,11 +359,6 @@ export class CsvCore {
       }
       this.record(fields, missingQuote.has(i), invalidQuote.has(i));
     });
-    if (this.open.length > MAX_OPEN_RECORD_CHARS) {
-      this.unterminated(this.row + 1);
-      this.open = '';
-      this.stopped = true;
-    }
   }
 
   private record(fields: string[], missingQuote: boolean, invalidQuote: boolean): void {
@@ -350,6 +430,16 @@ export class CsvCore {
       });
     }
     const check = this.mayHaveLostCharacters;
+    if (this.writer) {
+      for (let i = 0; i < expected; i++) {
+        const cell = fields[i]!;
+        if (check && cell !== '' && this.keys[i] !== undefined && hasLostCharacters(cell))
+          this.lostCharacters(row, i + 1, this.keys[i]!);
+        this.writer.cellValue(cell);
+      }
+      this.writer.record(row);
+      return;
+    }
     if (this.options.compactRecords) {
       // The fields array becomes the record's cells: an empty cell is null.
       const cells: SourceValue[] = fields;
@@ -507,7 +597,8 @@ export class CsvCore {
   }
 
   private emitIssue(issue: Issue): void {
-    this.out.push({ kind: 'issue', issue });
+    if (this.writer) this.writer.issue(issue);
+    else this.out.push({ kind: 'issue', issue });
   }
 }
 

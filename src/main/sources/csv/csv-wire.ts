@@ -6,7 +6,7 @@ import { CsvRecord, namedValues, type CsvEvent, type CsvHeaderInfo, type CsvOpti
 
 /**
  * What the CSV reader's worker thread and the thread that consumes the records say to each other. A chunk's
- * events cross as one message: every cell's text in one string plus the cell ends and row numbers as typed arrays
+ * events cross as one message: one string plus each cell's start and end in it and the row numbers as typed arrays
  * (transferred, not copied). Structured cloning a million rows as arrays of strings would cost the consuming
  * thread about as much as parsing them; one string per chunk costs it a copy and a slice per cell.
  */
@@ -20,22 +20,24 @@ export interface CsvWorkerStart {
   /** How many batches the worker may send before the consumer has taken one (read-ahead bound). */
   credits: number;
   /**
-   * Two Int32 counters shared with the consumer, so that flow control costs no message: [0] the batches it has
-   * taken (it adds one and notifies), [1] set to 1 when it stops reading.
+   * Three Int32s shared with the consumer, so that flow control costs no message: [0] the batches it has taken,
+   * [1] set to 1 when it stops reading, [2] 1 while the worker waits for [0] (the consumer then notifies once it
+   * has caught up to half the credits).
    */
   shared: SharedArrayBuffer;
 }
 
 export interface CsvBatchMessage {
   type: 'batch';
-  /** The non-empty cells of the chunk's records, one after the other. */
+  /** Text the cells are cut from: the parsed text itself, or the cells one after the other. */
   text: string;
-  /** End offset in `text` of each cell, `width` per record; an empty cell (null) has length 0. */
+  /** Start and end offset in `text` of each cell, `width` per record; an empty cell (null) has start = end. */
+  starts: Int32Array;
   ends: Int32Array;
   /** Spreadsheet row of each record. */
   rows: Int32Array;
   issues: Issue[];
-  /** For each issue, how many of the chunk's records come before it. */
+  /** For each issue, how many of the batch's records come before it. */
   issueAt: Int32Array;
   /** Bytes of the file read when this batch was made. */
   bytesRead: number;
@@ -52,38 +54,101 @@ export interface WireError {
 }
 
 export type FromCsvWorker =
+  /** Loaded, waiting for its CsvWorkerStart. */
+  | { type: 'ready' }
   | { type: 'info'; info: CsvHeaderInfo; keys: (string | undefined)[] }
   | CsvBatchMessage
   | { type: 'end'; bytesRead: number }
   | { type: 'error'; error: WireError };
 
-/** Packs a chunk's events; `width` is the number of columns (every emitted record has that many cells). */
-export function encodeBatch(events: readonly CsvEvent[], width: number, bytesRead: number): CsvBatchMessage {
-  let records = 0;
-  for (const event of events) if (event.kind === 'record') records++;
-  const ends = new Int32Array(records * width);
-  const rows = new Int32Array(records);
-  const issues: Issue[] = [];
-  const issueAt: number[] = [];
-  let text = '';
-  let r = 0;
-  let k = 0;
-  for (const event of events) {
-    if (event.kind === 'issue') {
-      issues.push(event.issue);
-      issueAt.push(r);
-      continue;
-    }
-    const record = event.record;
-    rows[r++] = record.row;
-    const cells = record.cells!;
-    for (let i = 0; i < width; i++) {
-      const cell = cells[i];
-      if (typeof cell === 'string') text += cell;
-      ends[k++] = text.length;
-    }
+function grown(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
+  if (needed <= array.length) return array;
+  const bigger = new Int32Array(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+/**
+ * Collects the records and issues CsvCore makes, in order, as one batch message: cells either as offsets into a
+ * text the parser already has (`text` + `cell`, no string per cell) or as strings (`cellValue`).
+ */
+export class BatchWriter {
+  private pieces: string[] = [];
+  private length = 0;
+  private starts = new Int32Array(16384);
+  private ends = new Int32Array(16384);
+  private cells = 0;
+  private rows = new Int32Array(1024);
+  private records = 0;
+  private issues: Issue[] = [];
+  private issueAt: number[] = [];
+
+  /** Adds text that cells can point into; returns the offset it starts at. */
+  text(text: string): number {
+    const base = this.length;
+    this.pieces.push(text);
+    this.length += text.length;
+    return base;
   }
-  return { type: 'batch', text, ends, rows, issues, issueAt: Int32Array.from(issueAt), bytesRead };
+
+  /** The next cell, from `start` to `end` of the text (start = end: empty, null). */
+  cell(start: number, end: number): void {
+    if (this.cells === this.starts.length) {
+      this.starts = grown(this.starts, this.cells + 1);
+      this.ends = grown(this.ends, this.cells + 1);
+    }
+    this.starts[this.cells] = start;
+    this.ends[this.cells++] = end;
+  }
+
+  cellValue(value: SourceValue): void {
+    if (typeof value === 'string' && value !== '') {
+      const start = this.text(value);
+      this.cell(start, this.length);
+    } else this.cell(0, 0);
+  }
+
+  /** Cells written so far: a mark to go back to when the cells turn out not to be a record. */
+  get mark(): number {
+    return this.cells;
+  }
+
+  rollback(mark: number): void {
+    this.cells = mark;
+  }
+
+  /** The cells written since the last record are the record of `row`. */
+  record(row: number): void {
+    if (this.records === this.rows.length) this.rows = grown(this.rows, this.records + 1);
+    this.rows[this.records++] = row;
+  }
+
+  issue(issue: Issue): void {
+    this.issues.push(issue);
+    this.issueAt.push(this.records);
+  }
+
+  /** The batch made so far (undefined when there is nothing), and a fresh start. */
+  take(bytesRead: number): CsvBatchMessage | undefined {
+    if (this.records === 0 && this.issues.length === 0) return undefined;
+    const batch: CsvBatchMessage = {
+      type: 'batch',
+      text: this.pieces.length === 1 ? this.pieces[0]! : this.pieces.join(''),
+      starts: this.starts.slice(0, this.cells),
+      ends: this.ends.slice(0, this.cells),
+      rows: this.rows.slice(0, this.records),
+      issues: this.issues,
+      issueAt: Int32Array.from(this.issueAt),
+      bytesRead,
+    };
+    this.pieces = [];
+    this.length = 0;
+    this.cells = 0;
+    this.records = 0;
+    this.issues = [];
+    this.issueAt = [];
+    return batch;
+  }
 }
 
 /** Unpacks a batch into the events `CsvCore` made, as compact records or with plain `values`. */
@@ -94,19 +159,18 @@ export function decodeBatch(
   width: number,
   compact: boolean,
 ): CsvEvent[] {
-  const { text, ends, rows, issues, issueAt } = batch;
+  const { text, starts, ends, rows, issues, issueAt } = batch;
   const events: CsvEvent[] = [];
   let next = 0;
   let k = 0;
-  let start = 0;
   for (let r = 0; r < rows.length; r++) {
     while (next < issues.length && issueAt[next] === r)
       events.push({ kind: 'issue', issue: issues[next++]! });
     const cells: SourceValue[] = new Array<SourceValue>(width);
-    for (let i = 0; i < width; i++) {
-      const end = ends[k++]!;
+    for (let i = 0; i < width; i++, k++) {
+      const start = starts[k]!;
+      const end = ends[k]!;
       cells[i] = end === start ? null : text.slice(start, end);
-      start = end;
     }
     const row = rows[r]!;
     events.push({

@@ -2,30 +2,51 @@
 // reader, and posts each chunk's events to the thread that maps them, at most `credits` batches ahead of it.
 // Started by read-csv.ts (openCsv) for large files; built beside the CLI as dist/cli/csv-worker.js.
 import { readSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { CsvCore } from './csv-core';
-import { encodeBatch, toWireError, type CsvWorkerStart, type FromCsvWorker } from './csv-wire';
+import { BatchWriter, toWireError, type CsvWorkerStart, type FromCsvWorker } from './csv-wire';
 
-const start = workerData as CsvWorkerStart;
 const port = parentPort!;
-/** [0]: batches the consumer has taken, [1]: 1 once the consumer stopped (see CsvWorkerStart.shared). */
-const shared = new Int32Array(start.shared);
-
 const post = (message: FromCsvWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
 
-/** Blocks until the consumer has taken enough batches for one more to be sent (false: it stopped). */
-function mayPost(sent: number): boolean {
-  for (;;) {
-    if (Atomics.load(shared, 1) !== 0) return false;
-    const taken = Atomics.load(shared, 0);
-    if (sent - taken < start.credits) return true;
-    // With a timeout, so that a terminate() or a stop is seen even if a wake-up were missed.
-    Atomics.wait(shared, 0, taken, 200);
+// The job comes as the first message, so that a thread can be started (and its modules loaded) before the file is
+// known: see prestartCsvWorker.
+port.once('message', (start: CsvWorkerStart) => {
+  try {
+    read(start);
+  } catch (error) {
+    post({ type: 'error', error: toWireError(error) });
+  }
+});
+post({ type: 'ready' });
+
+/**
+ * Blocks while `credits` batches are in flight, until no more than half of them are (false: the consumer stopped).
+ * A wake-up per batch taken would cost the consumer a futex call per chunk; this way it is one per half of them.
+ */
+function mayPost(start: CsvWorkerStart, shared: Int32Array, sent: number): boolean {
+  // Once held back, the worker goes on only when the consumer has caught up to half the credits.
+  const resume = Math.max(1, Math.floor(start.credits / 2));
+  if (sent - Atomics.load(shared, 0) < start.credits) return Atomics.load(shared, 1) === 0;
+  Atomics.store(shared, 2, 1);
+  try {
+    for (;;) {
+      if (Atomics.load(shared, 1) !== 0) return false;
+      const taken = Atomics.load(shared, 0);
+      if (sent - taken <= resume) return true;
+      // With a timeout, so that a terminate() or a stop is seen even if a wake-up were missed.
+      Atomics.wait(shared, 0, taken, 200);
+    }
+  } finally {
+    Atomics.store(shared, 2, 0);
   }
 }
 
-function read(): void {
-  const core = new CsvCore({ ...start.options, compactRecords: true });
+function read(start: CsvWorkerStart): void {
+  /** [0] batches the consumer has taken, [1] 1 once it stopped, [2] 1 while this thread waits. */
+  const shared = new Int32Array(start.shared);
+  const writer = new BatchWriter();
+  const core = new CsvCore(start.options, writer);
   let position = 0;
   let sent = 0;
   let infoSent = false;
@@ -35,12 +56,16 @@ function read(): void {
       infoSent = true;
       post({ type: 'info', info: core.info, keys: [...core.recordKeys] });
     }
-    const events = core.take();
-    if (events.length === 0) return true;
-    if (!mayPost(sent)) return false;
+    const batch = writer.take(position);
+    if (!batch) return true;
+    if (!mayPost(start, shared, sent)) return false;
     sent++;
-    const batch = encodeBatch(events, core.recordKeys.length, position);
-    post(batch, [batch.ends.buffer as ArrayBuffer, batch.rows.buffer as ArrayBuffer]);
+    post(batch, [
+      batch.starts.buffer,
+      batch.ends.buffer,
+      batch.rows.buffer,
+      batch.issueAt.buffer,
+    ] as ArrayBuffer[]);
     return true;
   };
   // Synchronous reads: this thread does nothing else, and they cost a fraction of a stream's promise per chunk.
@@ -58,10 +83,4 @@ function read(): void {
   core.end();
   if (!flush()) return;
   post({ type: 'end', bytesRead: position });
-}
-
-try {
-  read();
-} catch (error) {
-  post({ type: 'error', error: toWireError(error) });
 }
