@@ -492,8 +492,14 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   let startDateResult: Value | EvalFailed | undefined;
   // The common row (no issue but "leaves later", no trace) is finished by `plainRow`; every other row by
   // `generalRow`, which words each issue. A mapping that maps `active` itself always takes the general way.
+  // Each required target's field (and the email's), so that the plain way reads values by position, not by name.
+  const requiredAt = REQUIRED_FOR_CREATE.map((t) => compiled.fields.findIndex((f) => f.target === t));
+  const emailFieldAt = compiled.fields.findIndex((f) => f.target === WORK_EMAIL);
+  const flatValues: FlatValue[] = compiled.fields.map(() => null);
   const plainRowsPossible =
-    options.generalRowsOnly !== true && !compiled.fields.some((f) => f.target === 'active');
+    options.generalRowsOnly !== true &&
+    !compiled.fields.some((f) => f.target === 'active') &&
+    requiredAt.every((at) => at >= 0);
   const inactiveReason = `deactivation.inactiveWhen is true (${compiled.mapping.deactivation.inactiveWhen})`;
 
   /**
@@ -556,9 +562,14 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     const fields = compiled.fields;
     for (let fi = 0; fi < fields.length; fi++) {
       const r = fieldResults[fi];
-      if (r !== undefined) attributes[fields[fi]!.target] = toFlat(r as Value, booleanField[fi]!);
+      if (r === undefined) flatValues[fi] = null;
+      else {
+        const value = toFlat(r as Value, booleanField[fi]!);
+        flatValues[fi] = value;
+        attributes[fields[fi]!.target] = value;
+      }
     }
-    if (userNameFromEmail) attributes.userName = attributes[WORK_EMAIL] ?? null;
+    if (userNameFromEmail) attributes.userName = flatValues[emailFieldAt] ?? null;
 
     let leaver = false;
     let leavingOn: string | undefined;
@@ -594,11 +605,11 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         if (r.iso > createUntil) return undefined;
       } else if (!isBlank(r)) return undefined;
     }
-    for (let ri = 0; ri < REQUIRED_FOR_CREATE.length; ri++) {
-      const v = attributes[REQUIRED_FOR_CREATE[ri]!];
+    for (let ri = 0; ri < requiredAt.length; ri++) {
+      const v = flatValues[requiredAt[ri]!];
       if (v === null || v === undefined || v === '') return undefined;
     }
-    const mail = attributes[WORK_EMAIL];
+    const mail = flatValues[emailFieldAt];
     const email = typeof mail === 'string' ? mail.trim() : null;
     // isValidEmail, keeping what its first test finds for filing the address (one "@" in a plain address).
     let emailShape = NOT_PLAIN;
