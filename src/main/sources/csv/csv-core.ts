@@ -159,7 +159,8 @@ export class CsvCore {
       if (this.prefixBytes >= ENCODING_PREFIX_BYTES) this.startDecoding(false);
       return;
     }
-    this.text(this.decoder.write(bytes), false);
+    const text = this.decoder.write(bytes);
+    this.text(text, false, this.decoder.clean === true);
   }
 
   /** Signals the end of the file: the last record (without a line break) is read and summaries are added. */
@@ -239,12 +240,15 @@ export class CsvCore {
           this.switchedTo1252 = true;
         })
       : createChunkDecoder(choice.encoding);
-    this.text(this.decoder.write(prefix), false);
+    const text = this.decoder.write(prefix);
+    this.text(text, false, this.decoder.clean === true);
   }
 
-  private text(chunk: string, final: boolean): void {
+  /** `chunkClean`: the decoder found no sign of lost characters in `chunk`. */
+  private text(chunk: string, final: boolean, chunkClean = false): void {
     if (this.stopped) return;
-    let input = this.open + chunk;
+    const open = this.open;
+    let input = open + chunk;
     if (!this.parser) {
       if (input === '' && !final) return;
       // Excel's "sep=;" first line names the delimiter and is not shown as a row, so the header stays row 1.
@@ -261,8 +265,13 @@ export class CsvCore {
     }
     if (input === '') return;
     // One scan of the text instead of one per cell. Every record of this parse lies wholly inside `input` (an
-    // unfinished one comes back with the next chunk), so a cell with lost characters is never missed.
-    this.mayHaveLostCharacters = hasLostCharacters(input);
+    // unfinished one comes back with the next chunk), so a cell with lost characters is never missed. When the
+    // decoder already scanned the chunk and the text before it (the end of the last parse) was clean too, only a
+    // sign cut in two by the chunk boundary (two characters at most) is left to look for.
+    this.mayHaveLostCharacters =
+      chunkClean && !this.mayHaveLostCharacters
+        ? hasLostCharacters(open.slice(-1) + chunk.slice(0, 1))
+        : hasLostCharacters(input);
     if (
       this.writer &&
       this.info &&

@@ -54,6 +54,8 @@ export interface WireError {
 }
 
 export type FromCsvWorker =
+  /** Loaded, waiting for its CsvWorkerStart. */
+  | { type: 'ready' }
   | { type: 'info'; info: CsvHeaderInfo; keys: (string | undefined)[] }
   | CsvBatchMessage
   | { type: 'end'; bytesRead: number }

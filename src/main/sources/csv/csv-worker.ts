@@ -2,24 +2,31 @@
 // reader, and posts each chunk's events to the thread that maps them, at most `credits` batches ahead of it.
 // Started by read-csv.ts (openCsv) for large files; built beside the CLI as dist/cli/csv-worker.js.
 import { readSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { CsvCore } from './csv-core';
 import { BatchWriter, toWireError, type CsvWorkerStart, type FromCsvWorker } from './csv-wire';
 
-const start = workerData as CsvWorkerStart;
 const port = parentPort!;
-/** [0] batches the consumer has taken, [1] 1 once it stopped, [2] 1 while this thread waits (CsvWorkerStart). */
-const shared = new Int32Array(start.shared);
-/** Once held back, the worker goes on only when the consumer is this close to catching up: one wake-up per */
-const resume = Math.max(1, Math.floor(start.credits / 2));
-
 const post = (message: FromCsvWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
+
+// The job comes as the first message, so that a thread can be started (and its modules loaded) before the file is
+// known: see prestartCsvWorker.
+port.once('message', (start: CsvWorkerStart) => {
+  try {
+    read(start);
+  } catch (error) {
+    post({ type: 'error', error: toWireError(error) });
+  }
+});
+post({ type: 'ready' });
 
 /**
  * Blocks while `credits` batches are in flight, until no more than half of them are (false: the consumer stopped).
  * A wake-up per batch taken would cost the consumer a futex call per chunk; this way it is one per half of them.
  */
-function mayPost(sent: number): boolean {
+function mayPost(start: CsvWorkerStart, shared: Int32Array, sent: number): boolean {
+  // Once held back, the worker goes on only when the consumer has caught up to half the credits.
+  const resume = Math.max(1, Math.floor(start.credits / 2));
   if (sent - Atomics.load(shared, 0) < start.credits) return Atomics.load(shared, 1) === 0;
   Atomics.store(shared, 2, 1);
   try {
@@ -35,7 +42,9 @@ function mayPost(sent: number): boolean {
   }
 }
 
-function read(): void {
+function read(start: CsvWorkerStart): void {
+  /** [0] batches the consumer has taken, [1] 1 once it stopped, [2] 1 while this thread waits. */
+  const shared = new Int32Array(start.shared);
   const writer = new BatchWriter();
   const core = new CsvCore(start.options, writer);
   let position = 0;
@@ -49,7 +58,7 @@ function read(): void {
     }
     const batch = writer.take(position);
     if (!batch) return true;
-    if (!mayPost(sent)) return false;
+    if (!mayPost(start, shared, sent)) return false;
     sent++;
     post(batch, [
       batch.starts.buffer,
@@ -74,10 +83,4 @@ function read(): void {
   core.end();
   if (!flush()) return;
   post({ type: 'end', bytesRead: position });
-}
-
-try {
-  read();
-} catch (error) {
-  post({ type: 'error', error: toWireError(error) });
 }

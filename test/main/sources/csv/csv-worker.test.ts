@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import {
   csvWorkerEntry,
   openCsv,
+  prestartCsvWorker,
   type CsvEvent,
   type CsvReadOptions,
 } from '../../../../src/main/sources/csv/read-csv';
@@ -202,6 +204,35 @@ describe('the CSV reader gives the same events in a worker thread as in this thr
     expect(issueCodes(seen).some((c) => c.startsWith('encoding@'))).toBe(encoding === 'windows-1252');
   });
 
+  it('mojibake cut in two by a chunk boundary in a Windows-1252 file is still an encoding warning', async () => {
+    const chunk = 64 * 1024;
+    const head = Buffer.from(
+      `${ASCII_HEADER}${asciiRows(0, 20_000)}999;R.;Ren\xe9e;Ren\xe9e;;Smit;r@gemeente.nl;Adviseur\r\n`,
+      'latin1',
+    );
+    const body = Buffer.from(asciiRows(500, 1_200_000), 'latin1');
+    const lead = Buffer.from('888001;J.;Jos', 'latin1');
+    const boundary = Math.ceil((head.length + body.length + 40) / chunk) * chunk;
+    const pad = Buffer.from('x'.repeat(boundary - 1 - head.length - body.length - lead.length), 'latin1');
+    // "Ã" ends one chunk and "©" starts the next: "JosÃ©", UTF-8 "José" read as Windows-1252.
+    const file = Buffer.concat([
+      head,
+      body,
+      lead,
+      pad,
+      Buffer.from([0xc3, 0xa9]),
+      Buffer.from(';J.;;Jansen;jose@gemeente.nl;Medewerker\r\n', 'latin1'),
+      Buffer.from(asciiRows(20_000, 30_000), 'latin1'),
+    ]);
+    expect(file[boundary - 1]).toBe(0xc3);
+    const path = join(dir, 'mojibake-boundary.csv');
+    await writeFile(path, file);
+    const seen = await expectSameBothWays(path, { compactRecords: true });
+    expect(seen.info).toMatchObject({ encoding: 'windows-1252' });
+    const row = seen.events.findIndex((e) => (e as { cells?: unknown[] }).cells?.[0] === '888001');
+    expect(seen.events[row - 1]).toMatchObject({ issue: { code: 'encoding', field: 'Voornaam' } });
+  });
+
   it('badly closed quotes that swallow rows, a stray quote, blank lines, and an unclosed quote at the end', async () => {
     const lines = [ASCII_HEADER.trimEnd()];
     for (let i = 0; i < 3000; i++) {
@@ -335,6 +366,36 @@ describe('the worker thread is bounded, cancellable and released', () => {
     await vi.waitFor(() => expect(threads()).toBe(before));
     // Batches already sent over are dropped too: the iteration ends, as it does in this thread.
     expect((await batches.next()).done).toBe(true);
+  });
+});
+
+describe('a thread started ahead (prestartCsvWorker)', () => {
+  it('is taken by the next file read in a thread, with the same events', async () => {
+    const path = join(dir, 'prestart.csv');
+    await writeHrExport(path, { rows: 5000, seed: 12, defects: true });
+    await prestartCsvWorker();
+    const ahead = await readAll(path, { worker: 'on', compactRecords: true }, 'batches');
+    const inThread = await readAll(path, { worker: 'off', compactRecords: true }, 'batches');
+    expect(ahead.events).toEqual(inThread.events);
+    expect(recordCount(ahead)).toBe(4998);
+  });
+
+  it('does not keep the process alive when no file is read', () => {
+    const readCsv = new URL('../../../../src/main/sources/csv/read-csv.ts', import.meta.url).href;
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `import { prestartCsvWorker } from '${readCsv}'; void prestartCsvWorker(); console.log('started');`,
+      ],
+      { encoding: 'utf8', timeout: 30_000, cwd: new URL('../../../../', import.meta.url).pathname },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('started\n');
+    expect(r.status).toBe(0);
   });
 });
 
