@@ -203,7 +203,12 @@ export class SandboxPersistence {
     for (const { kind, id } of this.dirty.values()) {
       const k = kind === 'Users' ? 'U' : 'G';
       const r = (kind === 'Users' ? store.users : store.groups).get(id);
-      put(JSON.stringify(r ? { k, id, r } : { k, id, d: 1 }));
+      // The same text as JSON.stringify({ k, id, r }), without the wrapper object per account.
+      put(
+        r
+          ? `{"k":"${k}","id":${JSON.stringify(id)},"r":${JSON.stringify(r)}}`
+          : JSON.stringify({ k, id, d: 1 }),
+      );
     }
     this.dirty.clear();
     put(JSON.stringify({ seq: store.sequence }), true);

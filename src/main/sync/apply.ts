@@ -1,9 +1,17 @@
 import { setMaxListeners } from 'node:events';
 import type { SafetyThresholds } from '../../shared/mapping/schema';
 import { MANAGER_PATH, recomputeSafety } from '../../shared/plan/compute';
-import { eachField, fieldManagerKey } from '../../shared/plan/compact';
+import { CompactCreate, eachField, fieldManagerKey } from '../../shared/plan/compact';
 import type { FieldChange, Plan, PlanChange } from '../../shared/plan/types';
-import { getPath, setPath, toScimUser, type FlatUser, type ScimUser } from '../../shared/scim/resource';
+import {
+  buildScimUser,
+  getPath,
+  setPath,
+  toScimUser,
+  type FlatUser,
+  type FlatValue,
+  type ScimUser,
+} from '../../shared/scim/resource';
 import type { AttributeWrite, ScimClient } from '../scim/client';
 import { said, type CodedMessage } from '../../shared/i18n/message';
 import { AbortedError, failureMessage, ScimRequestError } from '../scim/errors';
@@ -505,23 +513,32 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
    * created is left out with a warning on this create (and a journal note, so a resumed run sets it later).
    */
   function createResource(c: PlanChange): ScimUser {
-    const flat: FlatUser = {};
     let manager: string | undefined;
-    // A compact create's values straight from its row (its fields are not made).
-    eachField(c, (path, after, managerKey) => {
-      if (managerKey !== undefined) {
-        if (cyclic.has(c.key as string)) return; // set by the follow-up, once the whole cycle exists
-        const id = idByKey.get(managerKey);
-        if (id) manager = id;
-        else {
-          const warning = managerMissing(managerKey);
-          warningsByOp.set(c.op, warning);
-          journal.append({ t: 'fail', op: `manager:${c.key}`, error: warning.text });
-        }
-      } else if (path === MANAGER_PATH) manager = String(after);
-      else flat[path] = after;
-    });
-    const resource = toScimUser(flat, c.key as string);
+    const fill = (set: (path: string, value: FlatValue) => void) =>
+      eachField(c, (path, after, managerKey) => {
+        if (managerKey !== undefined) {
+          if (cyclic.has(c.key as string)) return; // set by the follow-up, once the whole cycle exists
+          const id = idByKey.get(managerKey);
+          if (id) manager = id;
+          else {
+            const warning = managerMissing(managerKey);
+            warningsByOp.set(c.op, warning);
+            journal.append({ t: 'fail', op: `manager:${c.key}`, error: warning.text });
+          }
+        } else if (path === MANAGER_PATH) manager = String(after);
+        else set(path, after);
+      });
+    let resource: ScimUser;
+    if (c instanceof CompactCreate) {
+      // Straight from the create's row of values (each path once): no fields, no flat user in between.
+      resource = buildScimUser(c.key as string, fill);
+    } else {
+      const flat: FlatUser = {};
+      fill((path, value) => {
+        flat[path] = value;
+      });
+      resource = toScimUser(flat, c.key as string);
+    }
     if (manager) setPath(resource, MANAGER_PATH, manager);
     return resource;
   }

@@ -354,35 +354,57 @@ export function reportCsvFile(report: RunReport, lang: ReportLanguage = 'nl'): R
   const no = format(lang, 'report.no');
   const shown = (v: FlatValue): string =>
     v === null || v === '' ? empty : typeof v === 'boolean' ? (v ? yes : no) : String(v);
+  /** The changes cell (quoted as needed): the other language's when it has no worded value (empty, yes/no). */
+  const changesCell = (r: ReportRow): string => {
+    if (sharedChanges?.row === r) return sharedChanges.cell;
+    let worded = false;
+    const create = r.action === 'create';
+    let text = '';
+    for (let i = 0; i < r.changes.length; i++) {
+      const c = r.changes[i]!;
+      if (wordedValue(c.after) || (!create && wordedValue(c.before))) worded = true;
+      // A create lists what it wrote (there was no "before"); other rows show before → after.
+      text += `${i ? ' | ' : ''}${create ? `${c.field}: ${shown(c.after)}` : `${c.field}: ${shown(c.before)} → ${shown(c.after)}`}`;
+    }
+    const cell = csvCell(text);
+    sharedChanges = worded ? null : { row: r, cell };
+    return cell;
+  };
   return {
     parts: csvParts(report, lang),
     row: (r) =>
       line(
-        [
+        `${[
           r.row,
           r.key,
           r.name,
           r.email,
           action(r.linked && r.action === 'deactivate' ? 'linkDeactivate' : r.action),
           result(r.result),
-          // A create lists what it wrote (there was no "before"); other rows show before → after.
-          r.changes
-            .map((c) =>
-              r.action === 'create'
-                ? `${c.field}: ${shown(c.after)}`
-                : `${c.field}: ${shown(c.before)} → ${shown(c.after)}`,
-            )
-            .join(' | '),
+        ]
+          .map(csvCell)
+          .join(';')};${changesCell(r)};${[
           reason(r),
           r.warnings.length || r.warningMessages.length ? warningTexts(r, lang).join(' | ') : '',
           r.groups.join(', '),
           r.plekId,
         ]
           .map(csvCell)
-          .join(';'),
+          .join(';')}`,
       ),
   };
 }
+
+/** A value the CSV words in its language (empty, yes, no). */
+function wordedValue(v: FlatValue): boolean {
+  return v === null || v === '' || typeof v === 'boolean';
+}
+
+/**
+ * The last row's changes cell, when no value in it is worded: the Dutch and the English CSV are written from the
+ * same row one after the other, and the cell (a create's every field, the row's longest text) is the same in both.
+ */
+let sharedChanges: { row: ReportRow; cell: string } | null = null;
 
 function* csvParts(report: RunReport, lang: ReportLanguage): Generator<string | typeof ROWS> {
   yield '\uFEFF';

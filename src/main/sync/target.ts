@@ -31,6 +31,7 @@ export interface ResolvedTarget {
   /** What the plan records as its target: the base URL, or `sandbox:<dir>` (the port changes per start). */
   label: string;
   sandbox?: ThreadSandboxHandle;
+  /** Closes the client and stops an embedded sandbox (saving its state); a second call waits for the first. */
   close(): Promise<void>;
 }
 
@@ -90,6 +91,7 @@ export async function resolveTarget(req: TargetRequest): Promise<ResolvedTarget>
     const options = { dataDir: dir, ...(seed ? { seed } : {}) };
     const sandbox: ThreadSandboxHandle = await ((req.sandboxThread ? startSandboxThread(options) : null) ??
       startSandbox(options));
+    let closing: Promise<void> | null = null;
     const client = new ScimClient({
       baseUrl: sandbox.url,
       auth: { kind: 'oauth', clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
@@ -100,9 +102,13 @@ export async function resolveTarget(req: TargetRequest): Promise<ResolvedTarget>
       client,
       label: `sandbox:${dir}`,
       sandbox,
-      async close() {
-        client.close();
-        await sandbox.stop();
+      close() {
+        // Once: the CLI stops the sandbox as soon as the apply is done, and again in its `finally`.
+        closing ??= (async () => {
+          client.close();
+          await sandbox.stop();
+        })();
+        return closing;
       },
     };
   }

@@ -201,6 +201,22 @@ export function toScimUser(flat: FlatUser, externalId: string): ScimUser {
   return resource;
 }
 
+/**
+ * `toScimUser` for values given one by one, each path once (a compact create's row): the same resource, without
+ * a flat user in between.
+ */
+export function buildScimUser(
+  externalId: string,
+  fill: (set: (path: string, value: FlatValue) => void) => void,
+): ScimUser {
+  const resource: ScimUser = { schemas: [CORE_USER_SCHEMA], externalId };
+  fill((path, value) => {
+    if (value !== null) setPath(resource, path, value);
+  });
+  for (const s of EXTENSIONS) if (resource[s] !== undefined) resource.schemas.push(s);
+  return resource;
+}
+
 /** Reads the given target paths from a SCIM resource into a flat user. */
 export function fromScimUser(resource: ScimUser, paths: readonly string[]): FlatUser {
   const flat: FlatUser = {};
