@@ -22,7 +22,7 @@ export interface CsvWorkerStart {
   /**
    * Three Int32s shared with the consumer, so that flow control costs no message: [0] the batches it has taken,
    * [1] set to 1 when it stops reading, [2] 1 while the worker waits for [0] (the consumer then notifies once it
-   * has caught up to half the credits).
+   * has caught up to a quarter of the credits).
    */
   shared: SharedArrayBuffer;
 }

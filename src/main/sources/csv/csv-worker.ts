@@ -21,12 +21,12 @@ port.once('message', (start: CsvWorkerStart) => {
 post({ type: 'ready' });
 
 /**
- * Blocks while `credits` batches are in flight, until no more than half of them are (false: the consumer stopped).
- * A wake-up per batch taken would cost the consumer a futex call per chunk; this way it is one per half of them.
+ * Blocks while `credits` batches are in flight, until no more than a quarter of them are (false: the consumer stopped).
+ * A wake-up per batch taken would cost the consumer a futex call per chunk; this way it is one per three quarters of them (each wake-up may also cost it its core on a busy machine).
  */
 function mayPost(start: CsvWorkerStart, shared: Int32Array, sent: number): boolean {
-  // Once held back, the worker goes on only when the consumer has caught up to half the credits.
-  const resume = Math.max(1, Math.floor(start.credits / 2));
+  // Once held back, the worker goes on only when the consumer has caught up to a quarter of the credits.
+  const resume = Math.max(1, Math.floor(start.credits / 4));
   if (sent - Atomics.load(shared, 0) < start.credits) return Atomics.load(shared, 1) === 0;
   Atomics.store(shared, 2, 1);
   try {

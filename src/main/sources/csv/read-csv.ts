@@ -29,8 +29,8 @@ export interface CsvReadOptions extends CsvOptions {
 
 /** Below this size starting a thread costs more than reading beside the consumer saves. */
 export const CSV_WORKER_MIN_BYTES = 4 * 1024 * 1024;
-/** Batches (chunks) the worker may read ahead of the consumer: the bound on its memory (~16 × 200 KB). */
-const WORKER_CREDITS = 16;
+/** Batches (chunks) the worker may read ahead of the consumer: the bound on its memory (~32 × 200 KB). */
+const WORKER_CREDITS = 32;
 
 export interface OpenCsv {
   info: CsvHeaderInfo;
@@ -422,7 +422,7 @@ async function openInWorker(
     if (message.type !== 'batch') return [];
     Atomics.add(shared, 0, 1);
     // Only a waiting worker needs waking, and only once it may go on (see csv-worker.ts mayPost).
-    if (Atomics.load(shared, 2) === 1 && queue.length <= WORKER_CREDITS / 2) Atomics.notify(shared, 0);
+    if (Atomics.load(shared, 2) === 1 && queue.length <= WORKER_CREDITS / 4) Atomics.notify(shared, 0);
     bytesRead = message.bytesRead;
     return decodeBatch(message, file, columns, keys.length, compact);
   };
