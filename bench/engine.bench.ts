@@ -139,7 +139,15 @@ export async function benchEngine(
       const warned: ChildResult[] = [];
       const stated: ChildResult[] = [];
       const logins: ChildResult[] = [];
+      // The mapping run alone (records read into memory first): what the engine costs on the main thread beside
+      // the reader's worker. Only at sizes whose records fit in memory.
+      const engines: ChildResult[] = [];
+      const variedEngines: ChildResult[] = [];
       for (let i = 0; i < repeats; i++) {
+        if (rows <= 200_000) {
+          engines.push(await child(['engine', file, clean]));
+          variedEngines.push(await child(['engine', variedFile, clean]));
+        }
         parses.push(await child(['bare', file]));
         runs.push(await child(['validate', file, clean]));
         warned.push(await child(['validate', file, warning]));
@@ -180,6 +188,18 @@ export async function benchEngine(
         'peak RSS MiB': Math.max(...variedRuns.map((r) => r.peakRssMiB)),
         issues: variedRuns[0]!.issues ?? 0,
       });
+      if (engines.length > 0) {
+        report(
+          `the mapping run alone, ${label} rows (records read into memory first; medians of ${repeats})`,
+          {
+            'engine CPU s': cpu(engines).toFixed(2),
+            'µs per row': ((cpu(engines) / rows) * 1e6).toFixed(1),
+            'varied names engine CPU s': cpu(variedEngines).toFixed(2),
+            'varied names µs per row': ((cpu(variedEngines) / rows) * 1e6).toFixed(1),
+            'validate CPU s (reading included)': cpu(runs).toFixed(2),
+          },
+        );
+      }
       report(`warning on every row, ${label} rows`, {
         'clean s': runS.toFixed(2),
         'warnings s': warnS.toFixed(2),

@@ -170,6 +170,14 @@ const EMAIL_INVISIBLE = /[\p{C}\p{Z}]/u;
 const PLAIN_EMAIL =
   /^[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*@(?:[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?\.)+[A-Za-z]{2,63}$/u;
 
+/** PLAIN_EMAIL in lower case only (`\w` without A–Z): an address it accepts is its own lower case. */
+const PLAIN_LOWER_EMAIL =
+  /^[a-z\d_!#$%&'*+/=?^`{|}~-]+(?:\.[a-z\d_!#$%&'*+/=?^`{|}~-]+)*@(?:[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?\.)+[a-z]{2,63}$/u;
+/** What the plain way found of a row's email (indexRow). */
+const NOT_PLAIN = 0;
+const PLAIN = 1;
+const PLAIN_LOWER = 2;
+
 /**
  * Pragmatic email syntax check: one @, no spaces or invisible characters, no consecutive or edge dots in the local
  * part, and a dotted domain whose labels (internationalised or punycode) are 1–63 octets, 253 in all, counted in
@@ -230,15 +238,17 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   const emailFirst = new FirstSeenTexts(detach);
   const emailDups = new Map<string, number[]>();
   let mailDomain: string | null = null;
-  const emailId = (email: string): string => {
-    const at = email.lastIndexOf('@');
+  /** How an email is filed; `at` is where its only "@" is, when the caller knows (a plain address), else −1. */
+  const emailId = (email: string, knownAt: number): string => {
+    const at = knownAt >= 0 ? knownAt : email.lastIndexOf('@');
     if (at > 0) {
       mailDomain ??= detach(email.slice(at + 1));
-      // A local part holds no "@"; any other email is filed whole behind one, so the two never meet.
+      // A local part holds no "@"; any other email is filed whole behind one, so the two never meet. (With the
+      // lengths equal, ending in the domain is starting with it after the "@", and a faster test.)
       if (
         email.length - at - 1 === mailDomain.length &&
-        email.startsWith(mailDomain, at + 1) &&
-        email.indexOf('@') === at
+        email.endsWith(mailDomain) &&
+        (knownAt >= 0 || email.indexOf('@') === at)
       )
         return email.slice(0, at);
     }
@@ -311,8 +321,13 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     email: string | null,
     attributes: FlatUser,
     loginBase: string | null,
-    /** The email matches the plain-address pattern: its match key is then only its lower case. */
-    plainEmail: boolean,
+    /**
+     * What the plain way found of the email: PLAIN_LOWER (the plain-address pattern in lower case: it is its own
+     * match key), PLAIN (its match key is its lower case), or NOT_PLAIN (not looked at: normalizeMatch decides).
+     */
+    emailShape: number,
+    /** Where the only "@" of a plain email is (−1 when not known). */
+    emailAt: number,
   ) => {
     // Similar keys first, while the row is not yet filed under its own key.
     const id = index.keys[i]!;
@@ -333,10 +348,18 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 
     if (first !== -1) addDuplicate(keyDups, id, first, i);
 
-    // A plain address holds no space, invisible character or mark: normalizeMatch would only lower its case.
-    const emailKey = email === null ? null : plainEmail ? email.toLowerCase() : normalizeMatch(email);
+    // A plain address holds no space, invisible character or mark: normalizeMatch would only lower its case
+    // (which keeps every character in its place).
+    const emailKey =
+      email === null
+        ? null
+        : emailShape === PLAIN_LOWER
+          ? email
+          : emailShape === PLAIN
+            ? email.toLowerCase()
+            : normalizeMatch(email);
     if (active && emailKey !== null) {
-      const mail = emailId(emailKey);
+      const mail = emailId(emailKey, emailShape === NOT_PLAIN ? -1 : emailAt);
       const firstWithEmail = emailFirst.getOrAdd(mail, i);
       if (firstWithEmail !== -1) addDuplicate(emailDups, mail, firstWithEmail, i);
     }
@@ -469,8 +492,14 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   let startDateResult: Value | EvalFailed | undefined;
   // The common row (no issue but "leaves later", no trace) is finished by `plainRow`; every other row by
   // `generalRow`, which words each issue. A mapping that maps `active` itself always takes the general way.
+  // Each required target's field (and the email's), so that the plain way reads values by position, not by name.
+  const requiredAt = REQUIRED_FOR_CREATE.map((t) => compiled.fields.findIndex((f) => f.target === t));
+  const emailFieldAt = compiled.fields.findIndex((f) => f.target === WORK_EMAIL);
+  const flatValues: FlatValue[] = compiled.fields.map(() => null);
   const plainRowsPossible =
-    options.generalRowsOnly !== true && !compiled.fields.some((f) => f.target === 'active');
+    options.generalRowsOnly !== true &&
+    !compiled.fields.some((f) => f.target === 'active') &&
+    requiredAt.every((at) => at >= 0);
   const inactiveReason = `deactivation.inactiveWhen is true (${compiled.mapping.deactivation.inactiveWhen})`;
 
   /**
@@ -533,9 +562,14 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     const fields = compiled.fields;
     for (let fi = 0; fi < fields.length; fi++) {
       const r = fieldResults[fi];
-      if (r !== undefined) attributes[fields[fi]!.target] = toFlat(r as Value, booleanField[fi]!);
+      if (r === undefined) flatValues[fi] = null;
+      else {
+        const value = toFlat(r as Value, booleanField[fi]!);
+        flatValues[fi] = value;
+        attributes[fields[fi]!.target] = value;
+      }
     }
-    if (userNameFromEmail) attributes.userName = attributes[WORK_EMAIL] ?? null;
+    if (userNameFromEmail) attributes.userName = flatValues[emailFieldAt] ?? null;
 
     let leaver = false;
     let leavingOn: string | undefined;
@@ -571,18 +605,22 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         if (r.iso > createUntil) return undefined;
       } else if (!isBlank(r)) return undefined;
     }
-    for (let ri = 0; ri < REQUIRED_FOR_CREATE.length; ri++) {
-      const v = attributes[REQUIRED_FOR_CREATE[ri]!];
+    for (let ri = 0; ri < requiredAt.length; ri++) {
+      const v = flatValues[requiredAt[ri]!];
       if (v === null || v === undefined || v === '') return undefined;
     }
-    const mail = attributes[WORK_EMAIL];
+    const mail = flatValues[emailFieldAt];
     const email = typeof mail === 'string' ? mail.trim() : null;
-    let plainEmail = false;
+    // isValidEmail, keeping what its first test finds for filing the address (one "@" in a plain address).
+    let emailShape = NOT_PLAIN;
+    let emailAt = -1;
     if (email !== null) {
-      // isValidEmail, with what its first test found kept for filing the address.
-      plainEmail = PLAIN_EMAIL.test(email);
-      if (!(plainEmail && email.length - email.lastIndexOf('@') - 1 <= 253) && !isValidEmail(email))
-        return undefined;
+      if (PLAIN_LOWER_EMAIL.test(email)) emailShape = PLAIN_LOWER;
+      else if (PLAIN_EMAIL.test(email)) emailShape = PLAIN;
+      if (emailShape !== NOT_PLAIN) {
+        emailAt = email.indexOf('@');
+        if (email.length - emailAt - 1 > 253) return undefined;
+      } else if (!isValidEmail(email)) return undefined;
       attributes[WORK_EMAIL] = email;
     }
     const schema = compiled.loginSchema;
@@ -605,7 +643,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       active ? ACTIVE : DEACTIVATE,
       leavingOn !== undefined,
     );
-    indexRow(i, record, key, active, email, attributes, loginBase, plainEmail);
+    indexRow(i, record, key, active, email, attributes, loginBase, emailShape, emailAt);
     if (leavingOn !== undefined) emit(leavingLater(row, key, leavingOn));
     const user: MappedUser = { row, key, attributes, active, groups, trace: NO_TRACE };
     if (leavingOn !== undefined) user.leavingOn = leavingOn;
@@ -937,7 +975,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       blocked ? ERROR : startsOn ? STARTING : active ? ACTIVE : DEACTIVATE,
       leavingOn !== undefined,
     );
-    indexRow(i, record, key, active, email, attributes, loginBase, false);
+    indexRow(i, record, key, active, email, attributes, loginBase, NOT_PLAIN, -1);
 
     if (leavingOn && !blocked) issues.push(leavingLater(row, key, leavingOn));
     if (startsOn && !blocked) {

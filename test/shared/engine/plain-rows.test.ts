@@ -63,6 +63,10 @@ const MAPPINGS: [string, object][] = [
   ['the demo fields', BASE],
   ['a login schema', { ...BASE, loginSchema: LOGIN }],
   [
+    'emails as written (not lower-cased): duplicates by case only',
+    { ...BASE, fields: { ...BASE.fields, email: { expression: 'Trim([E-mailadres])' } } },
+  ],
+  [
     'joiners created 14 days ahead, and a scope',
     {
       ...BASE,
@@ -106,6 +110,15 @@ function records(seed: number, names: 'repeating' | 'varied', compact: boolean) 
     if (i % 127 === 23) set(r, 'Roepnaam', '   ');
     if (i % 131 === 29) set(r, 'Status', ' inactief ');
     if (i % 137 === 31) set(r, 'E-mailadres', 'zoë@bücher.de');
+    // The same address in other cases, at the usual domain and another one; and one on an upper-case domain.
+    if (i % 149 === 41)
+      set(
+        r,
+        'E-mailadres',
+        i % 2 === 0 ? 'Dup.Licate@gemeente-voorbeeld.nl' : 'dup.licate@GEMEENTE-VOORBEELD.NL',
+      );
+    if (i % 151 === 43) set(r, 'E-mailadres', i % 2 === 0 ? 'Twee@Elders.nl' : 'twee@elders.NL');
+    if (i % 157 === 47) set(r, 'E-mailadres', 'Jan.Jansen@Gemeente-Voorbeeld.nl');
   });
   if (compact) return { records: out, issues };
   // The same rows as plain objects (an LDAP or API source).
