@@ -346,7 +346,9 @@ async function openInWorker(
   });
   worker.on('error', (error) => fail(error));
   worker.on('exit', (code) => {
-    if (!ended && !stopped) fail(new Error(`the CSV reader's thread stopped (exit code ${code})`));
+    // Its messages arrive before its exit: a thread that ended normally has its 'end' in the queue by now.
+    if (!ended && !stopped && !queue.some((m) => m.type === 'end'))
+      fail(new Error(`the CSV reader's thread stopped (exit code ${code})`));
   });
   if (signal?.aborted) onAbort();
   else signal?.addEventListener('abort', onAbort, { once: true });
