@@ -13,12 +13,12 @@ parentPort.on('message', (m) => {
   if (m.t === 'write') {
     if (failed === null) {
       try {
-        writeSync(m.fd, m.text);
+        for (let at = 0; at < m.bytes.length; ) at += writeSync(m.fd, m.bytes, at, m.bytes.length - at);
       } catch (e) {
         failed = { file: m.file, name: e.name, message: e.message, code: e.code, errno: e.errno, syscall: e.syscall };
       }
     }
-    parentPort.postMessage({ t: 'done', size: m.text.length });
+    parentPort.postMessage({ t: 'done', size: m.bytes.length });
   } else if (m.t === 'end') {
     parentPort.postMessage({ t: 'end', failed });
     parentPort.close();
@@ -42,10 +42,11 @@ export interface WriteFailure {
 }
 
 /**
- * Files written by a thread of their own: this thread makes the text, the other encodes it and makes the system
- * calls (a 100,000-row run report is some 280 MB in three files: writing it took as long as making it). The
- * descriptors are this process's (opened and closed here); pieces are written in the order they are given. At
- * most `limit` characters are under way: `write` returns a promise to wait for when that is reached.
+ * Files written by a thread of their own: this thread makes the text and encodes it, the other makes the system
+ * calls (a 100,000-row run report is some 280 MB in three files). Each piece's bytes are handed over, not copied
+ * (sending the text itself cost as much as writing it). The descriptors are this process's (opened and closed
+ * here); pieces are written in the order they are given. At most `limit` bytes are under way: `write` returns a
+ * promise to wait for when that is reached.
  */
 export class WriteThread {
   private readonly worker = new Worker(WRITER, { eval: true });
@@ -53,7 +54,11 @@ export class WriteThread {
   private waiting: (() => void) | null = null;
   private readonly ended: Promise<WireFailure | null>;
 
-  constructor(private readonly limit = 16 * 1024 * 1024) {
+  constructor(
+    private readonly limit = 16 * 1024 * 1024,
+    /** The size of the buffer each file's text is encoded into before it goes to the thread. */
+    private readonly piece = 1_048_576,
+  ) {
     this.ended = new Promise((resolve, reject) => {
       this.worker.on(
         'message',
@@ -82,11 +87,48 @@ export class WriteThread {
     this.ended.catch(() => {});
   }
 
-  /** Sends a piece for file number `file` (descriptor `fd`); a promise when the sender should wait. */
+  /** Per file number: the bytes not sent yet (encoded into a buffer of its own, sent when full). */
+  private readonly pending = new Map<number, { fd: number; buffer: Buffer; used: number }>();
+
+  /**
+   * Adds text to file number `file` (descriptor `fd`). Each text is encoded straight into the file's buffer (1 MB)
+   * (no long string is put together first), which goes to the thread when full; a promise when the sender should
+   * wait.
+   */
   write(file: number, fd: number, text: string): Promise<void> | undefined {
     if (text === '') return undefined;
-    this.underWay += text.length;
-    this.worker.postMessage({ t: 'write', file, fd, text });
+    let p = this.pending.get(file);
+    if (p && p.buffer.length - p.used < text.length * 3) {
+      this.send(file, p);
+      p = undefined;
+    }
+    if (!p) {
+      if (text.length * 3 > this.piece) {
+        // Longer than a piece: on its own.
+        const bytes = Buffer.from(text, 'utf8');
+        this.underWay += bytes.length;
+        this.worker.postMessage({ t: 'write', file, fd, bytes });
+        return this.room();
+      }
+      p = { fd, buffer: Buffer.allocUnsafeSlow(this.piece), used: 0 };
+      this.pending.set(file, p);
+    }
+    p.used += p.buffer.write(text, p.used, 'utf8');
+    return this.room();
+  }
+
+  /** Hands a file's buffer (its memory, not a copy) to the thread. */
+  private send(file: number, p: { fd: number; buffer: Buffer; used: number }): void {
+    this.pending.delete(file);
+    if (p.used === 0) return;
+    this.underWay += p.used;
+    this.worker.postMessage({ t: 'write', file, fd: p.fd, bytes: p.buffer.subarray(0, p.used) }, [
+      p.buffer.buffer as ArrayBuffer,
+    ]);
+  }
+
+  /** A promise to wait for when too much is under way. */
+  private room(): Promise<void> | undefined {
     if (this.underWay < this.limit) return undefined;
     return new Promise<void>((resolve) => {
       this.waiting = resolve;
@@ -95,6 +137,7 @@ export class WriteThread {
 
   /** Waits until everything sent is written; the first failure, or null. The thread ends. */
   async end(): Promise<WriteFailure | null> {
+    for (const [file, p] of [...this.pending]) this.send(file, p);
     this.worker.postMessage({ t: 'end' });
     const failed = await this.ended;
     if (!failed) return null;

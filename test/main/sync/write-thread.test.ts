@@ -14,8 +14,8 @@ describe('WriteThread: report files written by a thread of their own', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plek-write-thread-'));
     dirs.push(dir);
     const fds = [openSync(join(dir, 'rapport.nl.csv'), 'w'), openSync(join(dir, 'rapport.en.csv'), 'w')];
-    // A small limit: the sender is told to wait many times.
-    const writer = new WriteThread(4096);
+    // Small pieces and a small limit: the sender is told to wait many times.
+    const writer = new WriteThread(4096, 1024);
     const want = ['', ''];
     let waits = 0;
     for (let i = 0; i < 2000; i++) {
@@ -42,7 +42,8 @@ describe('WriteThread: report files written by a thread of their own', () => {
     writeFileSync(join(dir, 'alleen-lezen.csv'), '');
     const good = openSync(join(dir, 'rapport.json'), 'w');
     const readOnly = openSync(join(dir, 'alleen-lezen.csv'), 'r');
-    const writer = new WriteThread();
+    // Pieces of 16 bytes: the first two texts go at once, the last waits in its buffer until the end.
+    const writer = new WriteThread(4096, 16);
     writer.write(0, good, '{"rows":[');
     writer.write(1, readOnly, 'rij;sleutel\r\n');
     writer.write(0, good, ']}');

@@ -58,7 +58,6 @@ async function writeReportFiles(
     file: ReportFile;
     parts: Iterator<string | typeof ROWS>;
     fd: number;
-    piece: string;
   }[] = [];
   const fail = (path: string, error: unknown): never => {
     for (const o of outs) closeSync(o.fd);
@@ -71,15 +70,13 @@ async function writeReportFiles(
     } catch (error) {
       fail(path, error);
     }
-    outs.push({ path, file, parts: file.parts[Symbol.iterator](), fd, piece: '' });
+    outs.push({ path, file, parts: file.parts[Symbol.iterator](), fd });
   }
   const writer = new WriteThread();
   let wait: Promise<void> | undefined;
-  const put = (o: (typeof outs)[number], text: string, force = false): void => {
-    o.piece += text;
-    if (o.piece.length < 1_048_576 && !(force && o.piece)) return;
-    wait = writer.write(outs.indexOf(o), o.fd, o.piece) ?? wait;
-    o.piece = '';
+  // The writer encodes each text into the file's buffer as it comes (no long string is put together here).
+  const put = (o: (typeof outs)[number], text: string): void => {
+    wait = writer.write(outs.indexOf(o), o.fd, text) ?? wait;
   };
   /** A file's parts up to its rows (true when it has them), or to its end. */
   const until = (o: (typeof outs)[number]): boolean => {
@@ -101,10 +98,7 @@ async function writeReportFiles(
         wait = undefined;
       }
     }
-    for (const o of outs) {
-      until(o);
-      put(o, '', true);
-    }
+    for (const o of outs) until(o);
   } finally {
     failure = await writer.end();
   }
