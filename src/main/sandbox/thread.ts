@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../worker-entry';
 import type { SandboxHandle, SandboxProfile, SandboxSeed } from './server';
 import type { FromSandboxThread, SandboxThreadStart, ToSandboxThread } from './thread-wire';
 
@@ -9,33 +8,6 @@ export type ThreadSandboxHandle = Pick<
   SandboxHandle,
   'url' | 'tokenUrl' | 'clientId' | 'clientSecret' | 'stop'
 >;
-
-interface WorkerEntry {
-  url: URL;
-  execArgv?: string[];
-}
-let workerEntry: WorkerEntry | null | undefined;
-
-/**
- * The worker's entry file, when there is one. Built (dist/cli/sandbox-worker.js beside plek-sync.js, this code in
- * it or in its chunks/ folder): plain JavaScript. From the sources: worker-source.mjs, which loads worker.ts
- * through tsx (a devDependency). Neither (the desktop app's bundle): undefined, and the sandbox runs in-process.
- */
-export function sandboxWorkerEntry(): WorkerEntry | undefined {
-  if (workerEntry === undefined) {
-    const here = import.meta.url;
-    const exists = (url: URL) => url.protocol === 'file:' && existsSync(fileURLToPath(url));
-    const built = [new URL('./sandbox-worker.js', here), new URL('../sandbox-worker.js', here)].find(exists);
-    const source = new URL('./worker-source.mjs', here);
-    workerEntry = built
-      ? { url: built }
-      : here.endsWith('.ts') && exists(source) && exists(new URL('./worker.ts', here))
-        ? // Not the parent's flags: under tsx they would load tsx a second time.
-          { url: source, execArgv: [] }
-        : null;
-  }
-  return workerEntry ?? undefined;
-}
 
 /** The worker's error as this thread's: same name, message and system fields (code, syscall, path). */
 function localError(wire: Extract<FromSandboxThread, { type: 'failed' }>['error']): Error {
@@ -62,7 +34,7 @@ export function startSandboxThread(options: {
   seed?: SandboxSeed;
   profile?: SandboxProfile;
 }): Promise<ThreadSandboxHandle> | null {
-  const entry = sandboxWorkerEntry();
+  const entry = workerEntry('sandbox-worker');
   if (!entry) return null;
   const start: SandboxThreadStart = {
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
@@ -71,6 +43,7 @@ export function startSandboxThread(options: {
   };
   const worker = new Worker(entry.url, {
     workerData: start,
+    ...(entry.argv ? { argv: entry.argv } : {}),
     ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
   });
   return new Promise<ThreadSandboxHandle>((resolve, reject) => {

@@ -111,12 +111,15 @@ export function bulkStatus(v: unknown): number | undefined {
 export function bulkResourceId(o: Record<string, unknown>): string | undefined {
   if (isRecord(o.response) && typeof o.response.id === 'string' && o.response.id) return o.response.id;
   if (typeof o.location !== 'string') return undefined;
-  const last = o.location
-    .replace(/[?#].*$/, '')
-    .replace(/\/+$/, '')
-    .split('/')
-    .pop();
-  return last ? decodeURIComponent(last) : undefined;
+  // Without query or fragment and trailing slashes, the part after the last slash (one per new account: no
+  // regular expressions or arrays where a few index searches do).
+  let location = o.location;
+  const cut = location.search(/[?#]/);
+  if (cut >= 0) location = location.slice(0, cut);
+  let end = location.length;
+  while (end > 0 && location.charCodeAt(end - 1) === 0x2f) end -= 1;
+  const last = location.slice(location.lastIndexOf('/', end - 1) + 1, end);
+  return last ? (last.includes('%') ? decodeURIComponent(last) : last) : undefined;
 }
 
 /** A non-negative integer as servers send counts: a number or a numeric string; else undefined. */

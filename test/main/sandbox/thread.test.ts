@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSandboxState, startSandbox } from '../../../src/main/sandbox';
 import { STATE_FILE } from '../../../src/main/sandbox/persistence';
-import { sandboxWorkerEntry, startSandboxThread } from '../../../src/main/sandbox/thread';
+import { startSandboxThread } from '../../../src/main/sandbox/thread';
+import { workerEntry } from '../../../src/main/worker-entry';
 import { ScimClient } from '../../../src/main/scim';
 import type { ScimUser } from '../../../src/shared/scim/resource';
 
@@ -28,7 +29,7 @@ const medewerker = (i: number): ScimUser => ({
 
 describe('the sandbox in a worker thread', () => {
   it('answers SCIM over HTTP as the in-process one does, and its stop leaves the state on disk', async () => {
-    expect(sandboxWorkerEntry()).toBeDefined();
+    expect(workerEntry('sandbox-worker')).toBeDefined();
     const dir = folder();
     const sandbox = await startSandboxThread({ dataDir: dir });
     expect(sandbox).not.toBeNull();

@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SourceAttribute, SourceRecord } from '../../../shared/source/types';
 import { said, type CodedMessage } from '../../../shared/i18n/message';
 import { readReason, systemCode } from '../../system-errors';
 import { SourceError } from '../source-error';
+import { workerEntry, type WorkerEntry } from '../../worker-entry';
 import { columnTable, CsvCore, type CsvEvent, type CsvHeaderInfo, type CsvOptions } from './csv-core';
 import { decodeBatch, fromWireError, type CsvWorkerStart, type FromCsvWorker } from './csv-wire';
 
@@ -80,7 +79,7 @@ async function openForReading(path: string, file: string): Promise<{ handle: Fil
  * permission, an Excel workbook or PDF instead of a CSV); everything wrong inside the
  * file is reported as issues (file-level ones in `info.issues`, row-level ones as events).
  *
- * A large file is read in a worker thread (see `csvWorkerEntry`), so that reading and parsing run beside the
+ * A large file is read in a worker thread (see worker-entry.ts), so that reading and parsing run beside the
  * consumer's own work on a second core; the events are the same either way.
  */
 export async function openCsv(
@@ -93,7 +92,7 @@ export async function openCsv(
   const { worker: mode, ...csvOptions } = options;
   let entry: WorkerEntry | undefined;
   if (useWorker(size, mode)) {
-    entry = csvWorkerEntry();
+    entry = workerEntry('csv-worker');
     if (!entry && workerMode(mode) === 'on') {
       await handle.close();
       // Forced on (troubleshooting, tests): say so rather than quietly reading in this thread.
@@ -234,36 +233,9 @@ function useWorker(size: number, option: CsvWorkerMode | undefined): boolean {
   return mode === 'on' || (mode === 'auto' && size >= CSV_WORKER_MIN_BYTES);
 }
 
-interface WorkerEntry {
-  url: URL;
-  execArgv?: string[];
-}
-let workerEntry: WorkerEntry | null | undefined;
-
-/**
- * The worker's entry file, when there is one. Built (dist/cli/csv-worker.js beside plek-sync.js, this code in it
- * or in its chunks/ folder): plain JavaScript. From the sources (tests, the bench): csv-worker-source.mjs, which
- * loads csv-worker.ts through tsx, a devDependency the built CLI never needs. Neither (the desktop app's bundle):
- * undefined, and files are read in this thread.
- */
-export function csvWorkerEntry(): WorkerEntry | undefined {
-  if (workerEntry === undefined) {
-    const here = import.meta.url;
-    const exists = (url: URL) => url.protocol === 'file:' && existsSync(fileURLToPath(url));
-    const built = [new URL('./csv-worker.js', here), new URL('../csv-worker.js', here)].find(exists);
-    const source = new URL('./csv-worker-source.mjs', here);
-    workerEntry = built
-      ? { url: built }
-      : here.endsWith('.ts') && exists(source) && exists(new URL('./csv-worker.ts', here))
-        ? // Not the parent's flags: under tsx they would load tsx a second time.
-          { url: source, execArgv: [] }
-        : null;
-  }
-  return workerEntry ?? undefined;
-}
-
 function startWorker(entry: WorkerEntry): Worker {
   return new Worker(entry.url, {
+    ...(entry.argv ? { argv: entry.argv } : {}),
     ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
     stdout: false,
     stderr: false,
@@ -284,7 +256,7 @@ let spare: { worker: Worker; failed: boolean } | undefined;
  */
 export function prestartCsvWorker(): Promise<void> {
   if (spare || workerMode(undefined) === 'off') return Promise.resolve();
-  const entry = csvWorkerEntry();
+  const entry = workerEntry('csv-worker');
   if (!entry) return Promise.resolve();
   const started = { worker: startWorker(entry), failed: false };
   spare = started;
@@ -374,7 +346,9 @@ async function openInWorker(
   });
   worker.on('error', (error) => fail(error));
   worker.on('exit', (code) => {
-    if (!ended && !stopped) fail(new Error(`the CSV reader's thread stopped (exit code ${code})`));
+    // Its messages arrive before its exit: a thread that ended normally has its 'end' in the queue by now.
+    if (!ended && !stopped && !queue.some((m) => m.type === 'end'))
+      fail(new Error(`the CSV reader's thread stopped (exit code ${code})`));
   });
   if (signal?.aborted) onAbort();
   else signal?.addEventListener('abort', onAbort, { once: true });

@@ -6,13 +6,13 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import {
-  csvWorkerEntry,
   openCsv,
   prestartCsvWorker,
   type CsvEvent,
   type CsvReadOptions,
 } from '../../../../src/main/sources/csv/read-csv';
 import { SourceError } from '../../../../src/main/sources/source-error';
+import { workerEntry } from '../../../../src/main/worker-entry';
 import { generateHrExport, writeHrExport } from '../../../fixtures/hr-export';
 
 // The CSV reader in a worker thread must give exactly what the in-thread reader gives: the same records with the
@@ -94,7 +94,9 @@ const ASCII_HEADER =
 
 describe('the CSV reader gives the same events in a worker thread as in this thread', () => {
   it('is available from the sources (tests run the TypeScript through tsx)', () => {
-    expect(csvWorkerEntry()?.url.pathname).toMatch(/csv-worker-source\.mjs$/);
+    const entry = workerEntry('csv-worker');
+    expect(entry?.url.pathname).toMatch(/worker-from-source\.mjs$/);
+    expect(entry?.argv?.[0]).toMatch(/\/src\/main\/sources\/csv\/csv-worker\.ts$/);
   });
 
   it('runs in a thread of its own when forced on', async (ctx) => {

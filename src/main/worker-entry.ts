@@ -1,0 +1,45 @@
+// Where the code of plek-sync's worker threads is. Each is an entry of its own in scripts/build-cli.mjs, built
+// beside plek-sync.js as plain JavaScript. Running from the TypeScript sources (tests, the bench,
+// PLEK_SYNC_FROM_SOURCE=1), worker-from-source.mjs loads the worker's .ts file through tsx, a devDependency the built
+// CLI never needs. In neither (the desktop app's bundle) there is no entry, and the caller does the work in its own
+// thread.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The worker threads and their sources, relative to this file. */
+const SOURCES = {
+  /** The CSV reader (sources/csv/read-csv.ts) for large files. */
+  'csv-worker': './sources/csv/csv-worker.ts',
+  /** The embedded sandbox of a CLI run (sandbox/thread.ts). */
+  'sandbox-worker': './sandbox/worker.ts',
+} as const;
+
+export type WorkerName = keyof typeof SOURCES;
+
+/** What `new Worker` needs: the file, and from the sources the .ts file to load and no inherited flags. */
+export interface WorkerEntry {
+  url: URL;
+  argv?: string[];
+  execArgv?: string[];
+}
+
+const found = new Map<WorkerName, WorkerEntry | null>();
+
+/** The entry of a worker thread, or undefined when this build has none (then work in this thread). */
+export function workerEntry(name: WorkerName): WorkerEntry | undefined {
+  if (!found.has(name)) found.set(name, locate(name));
+  return found.get(name) ?? undefined;
+}
+
+function locate(name: WorkerName): WorkerEntry | null {
+  const here = import.meta.url;
+  const exists = (url: URL) => url.protocol === 'file:' && existsSync(fileURLToPath(url));
+  // Built: this code is in plek-sync.js or in a file of its chunks/ folder.
+  const built = [new URL(`./${name}.js`, here), new URL(`../${name}.js`, here)].find(exists);
+  if (built) return { url: built };
+  if (!here.endsWith('.ts')) return null;
+  const source = new URL(SOURCES[name], here);
+  const loader = new URL('./worker-from-source.mjs', here);
+  // Not the parent's flags: under tsx they would load tsx a second time.
+  return exists(source) && exists(loader) ? { url: loader, argv: [source.href], execArgv: [] } : null;
+}
