@@ -9,7 +9,7 @@ import { asciiLabel, MAX_LABEL_OCTETS } from '../text/punycode';
 import type { FlatUser, FlatValue } from '../scim/resource';
 import { recordValue } from '../source/record-value';
 import type { SourceRecord, SourceValue } from '../source/types';
-import { normalizeMatch, REQUIRED_FOR_CREATE, type CompiledMapping } from './compile';
+import { normalizeMatch, REQUIRED_FOR_CREATE, type CompiledField, type CompiledMapping } from './compile';
 import { collisionSuffix, firstFreeLogin, loginLocalPart, type LoginParts } from './login';
 import { detach } from './detach';
 import { FirstSeenKeys, FirstSeenTexts } from './first-seen';
@@ -45,8 +45,9 @@ export interface RunOptions {
    */
   keepLogins?: boolean;
   /**
-   * Finish every row the general way, which words every issue, instead of finishing a row without issues the plain
-   * way: the same outcomes and issues, only slower. For tests that hold the two against each other.
+   * Finish every row the general way, which decides every issue, instead of finishing a row with no issue but
+   * failed fields and "leaves later" the plain way: the same outcomes and issues, only slower. For tests that hold
+   * the two against each other.
    */
   generalRowsOnly?: boolean;
 }
@@ -490,8 +491,9 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   let inactiveResult: Value | EvalFailed = null;
   let endDateResult: Value | EvalFailed = null;
   let startDateResult: Value | EvalFailed | undefined;
-  // The common row (no issue but "leaves later", no trace) is finished by `plainRow`; every other row by
-  // `generalRow`, which words each issue. A mapping that maps `active` itself always takes the general way.
+  // The common row (no issue but fields that failed and "leaves later", no trace) is finished by `plainRow`;
+  // every other row by `generalRow`, which decides every issue. A mapping that maps `active` itself always takes
+  // the general way.
   // Each required target's field (and the email's), so that the plain way reads values by position, not by name.
   const requiredAt = REQUIRED_FOR_CREATE.map((t) => compiled.fields.findIndex((f) => f.target === t));
   const emailFieldAt = compiled.fields.findIndex((f) => f.target === WORK_EMAIL);
@@ -542,9 +544,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         fieldResults[fi] = undefined;
         continue;
       }
-      const r = fieldEvaluators[fi]!(env);
-      fieldResults[fi] = r;
-      if (r instanceof EvalFailed) plain = false;
+      fieldResults[fi] = fieldEvaluators[fi]!(env);
     }
     inactiveResult = inactiveEvaluator ? inactiveEvaluator(env) : null;
     endDateResult = endDateEvaluator ? endDateEvaluator(env) : null;
@@ -554,17 +554,24 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   };
 
   /**
-   * Finishes a row that raises no issue but "leaves later" and is traced by nobody: exactly what `generalRow`
-   * does for such a row, without the wording. Undefined (before anything is filed) when the row needs more.
+   * Finishes a row that raises no issue but failed fields and "leaves later", and is traced by nobody: exactly
+   * what `generalRow` does for such a row, with less to decide. Undefined (before anything is filed or emitted)
+   * when the row needs more.
    */
   const plainRow = (record: SourceRecord, row: number, key: string): RowOutcome | undefined => {
     const attributes: FlatUser = { ...attributeTemplate };
     const fields = compiled.fields;
+    // A field that failed is left null and warned about (a file may fail so on every row: still plain).
+    let failed: Issue[] | undefined;
     for (let fi = 0; fi < fields.length; fi++) {
       const r = fieldResults[fi];
       if (r === undefined) flatValues[fi] = null;
-      else {
-        const value = toFlat(r as Value, booleanField[fi]!);
+      else if (r instanceof EvalFailed) {
+        flatValues[fi] = null;
+        attributes[fields[fi]!.target] = null;
+        (failed ??= []).push(fieldFailed(row, key, fields[fi]!, r));
+      } else {
+        const value = toFlat(r, booleanField[fi]!);
         flatValues[fi] = value;
         attributes[fields[fi]!.target] = value;
       }
@@ -644,6 +651,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       leavingOn !== undefined,
     );
     indexRow(i, record, key, active, email, attributes, loginBase, emailShape, emailAt);
+    if (failed !== undefined) for (const p of failed) emit(p);
     if (leavingOn !== undefined) emit(leavingLater(row, key, leavingOn));
     const user: MappedUser = { row, key, attributes, active, groups, trace: NO_TRACE };
     if (leavingOn !== undefined) user.leavingOn = leavingOn;
@@ -692,30 +700,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       if (r === undefined) continue;
       const f = fields[fi]!;
       let value: FlatValue = null;
-      if (r instanceof EvalFailed) {
-        const { code, message } = r.error;
-        issues.push(
-          issue(
-            code,
-            'warning',
-            `row ${row}: ${f.written}: ${message}; the field is left unchanged in Plek`,
-            {
-              row,
-              key,
-              field: f.written,
-              params: {
-                id: 'issue.eval.field',
-                row,
-                field: f.written,
-                detail: message,
-                ...detailParams(r.error.detail),
-              },
-            },
-          ),
-        );
-      } else {
-        value = toFlat(r, booleanField[fi]!);
-      }
+      if (r instanceof EvalFailed) issues.push(fieldFailed(row, key, f, r));
+      else value = toFlat(r, booleanField[fi]!);
       attributes[f.target] = value;
       if (tracing) {
         const inputs: TraceEntry['inputs'] = {};
@@ -1338,6 +1324,27 @@ const LOST_LETTER = /\p{L}\?+\p{L}/u;
 
 /** Problems of the header row (row 1): they are no data row, so they never count as one. */
 const HEADER_CODES: ReadonlySet<string> = new Set(['duplicate-header', 'empty-header']);
+
+/** The warning for a field whose expression failed on a row: the field is left null (unchanged in Plek). */
+function fieldFailed(row: number, key: string, f: CompiledField, r: EvalFailed): Issue {
+  const { code, message } = r.error;
+  // What issue() makes, written out (a file may fail so on every row): the same properties in the same order.
+  return {
+    code,
+    severity: 'warning',
+    message: `row ${row}: ${f.written}: ${message}; the field is left unchanged in Plek`,
+    row,
+    key,
+    field: f.written,
+    params: {
+      id: 'issue.eval.field',
+      row,
+      field: f.written,
+      detail: message,
+      ...detailParams(r.error.detail),
+    },
+  };
+}
 
 /** The note on a row whose end date lies ahead. */
 function leavingLater(row: number, key: string, date: string): Issue {
