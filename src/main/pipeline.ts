@@ -21,6 +21,7 @@ import { WORK_EMAIL } from '../shared/scim/fields';
 import {
   mappingBaseDir,
   openSource,
+  prepareSourceReader,
   type ApiSecrets,
   type OpenedSource,
   type OpenSourceOptions,
@@ -265,6 +266,7 @@ function sourceOptionsFor(
 
 /** Mapping file + source (+ previous export) → outcomes, issues and summary. */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  void prepareSourceReader(options.sourcePath);
   const loaded = await loadMappingFile(options.mappingPath);
   const today = options.today ?? todayIn(loaded.compiled.timeZone, new Date());
   const sourceOptions = sourceOptionsFor(loaded, options);
@@ -305,6 +307,7 @@ export async function streamOutcomes(
   options: Omit<PipelineOptions, 'collect' | 'keepState'>,
   onOutcome: (outcome: RowOutcome) => void | Promise<void>,
 ): Promise<Omit<PipelineResult, 'result' | 'state'> & { result: Omit<MappingResult, 'outcomes'> }> {
+  void prepareSourceReader(options.sourcePath);
   const loaded = await loadMappingFile(options.mappingPath);
   const today = options.today ?? todayIn(loaded.compiled.timeZone, new Date());
   const sourceOptions = sourceOptionsFor(loaded, options);

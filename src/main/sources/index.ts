@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { Issue } from '../../shared/issues';
 import type { MappingFile } from '../../shared/mapping/schema';
@@ -93,6 +94,21 @@ export function resolveCsvPath(mapping: SourceOfMapping, options: OpenSourceOpti
     return mappingPath(options, mapping.source.path, 'source.path');
   }
   throw new UserError(said('cli.error.noSource'));
+}
+
+/**
+ * Starts the CSV reader's worker thread for the source file the command line named, when that file is large
+ * enough to be read in one: called before the mapping is loaded, the thread's start-up (some 50 ms) overlaps that
+ * work instead of following it. Never fails: a file that cannot be read is reported when it is opened.
+ */
+export async function prepareSourceReader(sourcePath: string | undefined): Promise<void> {
+  if (!sourcePath) return;
+  try {
+    const [{ size }, csv] = await Promise.all([stat(sourcePath), import('./csv/read-csv')]);
+    if (size >= csv.CSV_WORKER_MIN_BYTES) await csv.prestartCsvWorker();
+  } catch {
+    // Said by openSource, with the file's name and what to do.
+  }
 }
 
 /** Opens the mapping's source (CSV, LDAP or an HR application's API) as one stream of records and issues. */

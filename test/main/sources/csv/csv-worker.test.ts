@@ -13,6 +13,7 @@ import {
 } from '../../../../src/main/sources/csv/read-csv';
 import { SourceError } from '../../../../src/main/sources/source-error';
 import { workerEntry } from '../../../../src/main/worker-entry';
+import { prepareSourceReader } from '../../../../src/main/sources/index';
 import { generateHrExport, writeHrExport } from '../../../fixtures/hr-export';
 
 // The CSV reader in a worker thread must give exactly what the in-thread reader gives: the same records with the
@@ -398,6 +399,35 @@ describe('a thread started ahead (prestartCsvWorker)', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('started\n');
     expect(r.status).toBe(0);
+  });
+});
+
+describe('prepareSourceReader (the pipeline starts the thread while it loads the mapping)', () => {
+  it('starts a thread only for a file read in one, and the read then takes it', async (ctx) => {
+    if (!linux) ctx.skip();
+    // Let threads from earlier tests end first.
+    await new Promise((r) => setTimeout(r, 200));
+    const small = join(dir, 'klein.csv');
+    await writeHrExport(small, { rows: 200, seed: 3 });
+    let before = threads();
+    await prepareSourceReader(small);
+    expect(threads()).toBe(before);
+    await prepareSourceReader(join(dir, 'bestaat-niet.csv'));
+    await prepareSourceReader(dir);
+    expect(threads()).toBe(before);
+
+    const large = join(dir, 'groot.csv');
+    await writeHrExport(large, { rows: 40_000, seed: 4, defects: true });
+    before = threads();
+    await prepareSourceReader(large);
+    const prepared = threads();
+    expect(prepared).toBeGreaterThan(before);
+    const csv = await openCsv(large, { compactRecords: true });
+    // The prepared thread reads the file: no other one is started.
+    expect(threads()).toBe(prepared);
+    let records = 0;
+    for await (const batch of csv.batches) for (const e of batch) if (e.kind === 'record') records++;
+    expect(records).toBeGreaterThan(39_000);
   });
 });
 
