@@ -634,15 +634,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     const loginBase = schema ? loginLocalPart(schema, attributes) : null;
     if (schema && loginBase === null && active) return undefined;
 
-    const groups: string[] = options.statusOnly ? NO_GROUPS : [];
-    if (active && !options.statusOnly) {
-      for (const rule of compiled.groupRules) {
-        const v = attributes[rule.target];
-        if (typeof v === 'string' && rule.match.has(normalizeMatch(v)) && !groups.includes(rule.group)) {
-          groups.push(rule.group);
-        }
-      }
-    }
+    const groups = options.statusOnly ? NO_GROUPS : groupsOf(compiled, attributes, active);
     const id = keyId(key);
     const i = index.add(
       row,
@@ -920,15 +912,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     }
 
     // Without group rules to work out (validate) every user shares one empty list: nothing adds to it.
-    const groups: string[] = options.statusOnly ? NO_GROUPS : [];
-    if (active && !options.statusOnly) {
-      for (const rule of compiled.groupRules) {
-        const v = attributes[rule.target];
-        if (typeof v === 'string' && rule.match.has(normalizeMatch(v)) && !groups.includes(rule.group)) {
-          groups.push(rule.group);
-        }
-      }
-    }
+    const groups = options.statusOnly ? NO_GROUPS : groupsOf(compiled, attributes, active);
 
     const loginBase = compiled.loginSchema ? loginLocalPart(compiled.loginSchema, attributes) : null;
     if (compiled.loginSchema && loginBase === null && active && !blocked) {
@@ -1354,6 +1338,23 @@ function leavingLater(row: number, key: string, date: string): Issue {
     field: 'deactivation.endDate',
     params: { id: 'issue.leaving-later.text', row, date },
   });
+}
+
+/** The groups an active user's mapped fields put them in, by the mapping's group rules (none for a leaver). */
+function groupsOf(
+  compiled: CompiledMapping,
+  attributes: Record<string, FlatValue>,
+  active: boolean,
+): string[] {
+  const groups: string[] = [];
+  if (!active) return groups;
+  for (const rule of compiled.groupRules) {
+    const v = attributes[rule.target];
+    if (typeof v === 'string' && rule.match.has(normalizeMatch(v)) && !groups.includes(rule.group)) {
+      groups.push(rule.group);
+    }
+  }
+  return groups;
 }
 
 /** The groups of every user of a run that works out no groups (`statusOnly`). */
