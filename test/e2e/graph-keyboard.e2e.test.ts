@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eSkipReason, startApp, type RunningApp } from './support/app';
+import { e2eSkipReason, startApp, type RunningApp, DEMO_TODAY } from './support/app';
 
 /**
  * The mapping graph worked with the keyboard alone, at 1366×768, in Dutch and in English: Tab reaches the graph
@@ -124,7 +124,11 @@ describe.skipIf(skip !== null).each(['nl', 'en'] as const)(
     let page: Page;
 
     beforeAll(async () => {
-      app = await startApp({ locale: words.locale, viewport: { width: 1366, height: 768 } });
+      app = await startApp({
+        locale: words.locale,
+        viewport: { width: 1366, height: 768 },
+        today: DEMO_TODAY,
+      });
       page = app.page;
       await page.getByTestId('open-demo').click();
       await page.getByTestId('attribute-table').waitFor({ timeout: 20_000 });

@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eSkipReason, startApp, type RunningApp } from './support/app';
+import { e2eSkipReason, startApp, type RunningApp, DEMO_TODAY } from './support/app';
 
 /**
  * The mapping graph is workable on a 1366×768 laptop, in Dutch, with mouse and keyboard: the Plek field column
@@ -56,7 +56,7 @@ describe.skipIf(skip !== null)('the mapping graph is workable at 1366×768 (Dutc
   let page: Page;
 
   beforeAll(async () => {
-    app = await startApp({ locale: 'nl-NL', viewport: { width: 1366, height: 768 } });
+    app = await startApp({ locale: 'nl-NL', viewport: { width: 1366, height: 768 }, today: DEMO_TODAY });
     page = app.page;
     await page.getByTestId('open-demo').click();
     await page.getByTestId('attribute-table').waitFor({ timeout: 20_000 });

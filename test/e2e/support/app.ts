@@ -16,6 +16,8 @@ import {
 /** The repository root. */
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 export const CHROMIUM = '/usr/bin/chromium';
+/** A date on which the bundled demo reads as it was written: row 3 (Chloë de Graaf) still leaves later. */
+export const DEMO_TODAY = '2026-11-23';
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -51,6 +53,12 @@ export interface StartAppOptions {
   locale?: string;
   /** Classic scrollbars that take room, as on Windows (Playwright hides them in headless mode by default). */
   scrollbars?: boolean;
+  /**
+   * The date the app and the page live on (YYYY-MM-DD, 10:00 in Amsterdam): the bundled demo's end dates are
+   * fixed, so a test that counts on one of them (a leaver who "leaves on 01-12-2026") must not follow the real
+   * clock past it.
+   */
+  today?: string;
 }
 
 export interface RunningApp {
@@ -78,10 +86,12 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const staticDir = await ensureRendererBuilt({ root: ROOT, onBuild: (m) => console.log(m) });
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'plek-e2e-')));
+  const fixedNow = options.today ? new Date(`${options.today}T10:00:00+01:00`) : undefined;
   const service = createWorkbenchService({
     resourcesDir: join(ROOT, 'resources'),
     env: {},
     secrets: new MemorySecretStore(),
+    ...(fixedNow ? { now: () => fixedNow } : {}),
     ...options.service,
     dataDir,
     mode: 'browser',
@@ -104,6 +114,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     context.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console: ${m.text()} (${m.location().url})`);
     });
+    // Date only: the page's timers keep running.
+    if (fixedNow) await context.clock.setFixedTime(fixedNow);
     const page = await context.newPage();
     if (options.open !== false) await page.goto(bridge.url);
     const b = browser;
