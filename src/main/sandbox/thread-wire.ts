@@ -1,3 +1,4 @@
+import type { WireSystemError } from '../thread-error';
 import type { SandboxProfile, SandboxSeed } from './server';
 
 /** What the sandbox worker starts with (workerData). */
@@ -12,15 +13,4 @@ export type ToSandboxThread = { type: 'stop' };
 export type FromSandboxThread =
   | { type: 'ready'; url: string; tokenUrl: string; clientId: string; clientSecret: string }
   | { type: 'stopped' }
-  | {
-      type: 'failed';
-      error: {
-        name: string;
-        message: string;
-        stack?: string;
-        code?: string;
-        errno?: number;
-        syscall?: string;
-        path?: string;
-      };
-    };
+  | { type: 'failed'; error: WireSystemError };

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { fromWireSystemError } from '../thread-error';
 import { workerEntry } from '../worker-entry';
 import type { SandboxHandle, SandboxProfile, SandboxSeed } from './server';
 import type { FromSandboxThread, SandboxThreadStart, ToSandboxThread } from './thread-wire';
@@ -8,18 +9,6 @@ export type ThreadSandboxHandle = Pick<
   SandboxHandle,
   'url' | 'tokenUrl' | 'clientId' | 'clientSecret' | 'stop'
 >;
-
-/** The worker's error as this thread's: same name, message and system fields (code, syscall, path). */
-function localError(wire: Extract<FromSandboxThread, { type: 'failed' }>['error']): Error {
-  const e = new Error(wire.message) as NodeJS.ErrnoException;
-  e.name = wire.name;
-  if (wire.stack) e.stack = wire.stack;
-  if (wire.code !== undefined) e.code = wire.code;
-  if (wire.errno !== undefined) e.errno = wire.errno;
-  if (wire.syscall !== undefined) e.syscall = wire.syscall;
-  if (wire.path !== undefined) e.path = wire.path;
-  return e;
-}
 
 /**
  * Starts the sandbox in a worker thread, or returns null when there is no worker entry (then start it
@@ -55,7 +44,9 @@ export function startSandboxThread(options: {
       worker.off('error', early);
       worker.off('exit', exitedEarly);
       if (m.type !== 'ready') {
-        reject(m.type === 'failed' ? localError(m.error) : new Error('the sandbox thread did not start'));
+        reject(
+          m.type === 'failed' ? fromWireSystemError(m.error) : new Error('the sandbox thread did not start'),
+        );
         return;
       }
       let stopping: Promise<void> | null = null;
@@ -68,7 +59,7 @@ export function startSandboxThread(options: {
           stopping ??= new Promise<void>((done, fail) => {
             let failure: Error | null = null;
             worker.on('message', (r: FromSandboxThread) => {
-              if (r.type === 'failed') failure = localError(r.error);
+              if (r.type === 'failed') failure = fromWireSystemError(r.error);
             });
             worker.once('exit', () => (failure ? fail(failure) : done()));
             worker.postMessage({ type: 'stop' } satisfies ToSandboxThread);

@@ -1,27 +1,13 @@
 // The embedded sandbox in a worker thread (see thread.ts): it answers HTTP on 127.0.0.1 as it does in-process, on
 // the machine's other core and in a heap of its own, beside the CLI's plan and apply.
 import { parentPort, workerData } from 'node:worker_threads';
+import { toWireSystemError } from '../thread-error';
 import { startSandbox } from './server';
 import type { FromSandboxThread, SandboxThreadStart, ToSandboxThread } from './thread-wire';
 
 const port = parentPort;
 if (!port) throw new Error('the sandbox worker runs in a worker thread');
 const start = workerData as SandboxThreadStart;
-
-/** What crosses the thread as an error: its name, message and Node's system fields, for the same wording. */
-function wireError(e: unknown): Extract<FromSandboxThread, { type: 'failed' }>['error'] {
-  if (!(e instanceof Error)) return { name: 'Error', message: String(e) };
-  const sys = e as NodeJS.ErrnoException;
-  return {
-    name: e.name,
-    message: e.message,
-    ...(e.stack ? { stack: e.stack } : {}),
-    ...(sys.code !== undefined ? { code: sys.code } : {}),
-    ...(sys.errno !== undefined ? { errno: sys.errno } : {}),
-    ...(sys.syscall !== undefined ? { syscall: sys.syscall } : {}),
-    ...(sys.path !== undefined ? { path: sys.path } : {}),
-  };
-}
 
 startSandbox({
   ...(start.dataDir ? { dataDir: start.dataDir } : {}),
@@ -37,7 +23,7 @@ startSandbox({
           port.close();
         },
         (e: unknown) => {
-          port.postMessage({ type: 'failed', error: wireError(e) } satisfies FromSandboxThread);
+          port.postMessage({ type: 'failed', error: toWireSystemError(e) } satisfies FromSandboxThread);
           port.close();
         },
       );
@@ -51,7 +37,7 @@ startSandbox({
     } satisfies FromSandboxThread);
   },
   (e: unknown) => {
-    port.postMessage({ type: 'failed', error: wireError(e) } satisfies FromSandboxThread);
+    port.postMessage({ type: 'failed', error: toWireSystemError(e) } satisfies FromSandboxThread);
     port.close();
   },
 );

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { fromWireSystemError, type WireSystemError } from '../thread-error';
 
 /**
  * The writing thread's code (plain CommonJS, no build entry): it writes each text it is sent to the descriptor it
@@ -26,14 +27,8 @@ parentPort.on('message', (m) => {
 });
 `;
 
-interface WireFailure {
-  file: number;
-  name: string;
-  message: string;
-  code?: string;
-  errno?: number;
-  syscall?: string;
-}
+/** What the thread says of a failed write: the file (its number in the order given) and Node's error. */
+type WireFailure = WireSystemError & { file: number };
 
 /** What the thread met: the file (its number in the order given) and Node's error for it. */
 export interface WriteFailure {
@@ -141,11 +136,6 @@ export class WriteThread {
     this.worker.postMessage({ t: 'end' });
     const failed = await this.ended;
     if (!failed) return null;
-    const error = new Error(failed.message) as NodeJS.ErrnoException;
-    error.name = failed.name;
-    if (failed.code !== undefined) error.code = failed.code;
-    if (failed.errno !== undefined) error.errno = failed.errno;
-    if (failed.syscall !== undefined) error.syscall = failed.syscall;
-    return { file: failed.file, error };
+    return { file: failed.file, error: fromWireSystemError(failed) };
   }
 }
