@@ -1052,6 +1052,8 @@ export const en = {
   'sourceError.aborted': 'Reading {file} was cancelled',
   'sourceError.noWorker':
     'Cannot read {file} in a thread of its own: PLEK_CSV_WORKER is on, but this installation has no csv-worker.js; remove PLEK_CSV_WORKER or install again',
+  'sourceError.workerStopped':
+    'Reading {file} stopped: the thread that reads it ended unexpectedly (exit code {code}), for example because the computer ran out of memory. Try again, or set PLEK_CSV_WORKER=off to read it without a thread',
   'sourceError.withHint': '{message} {hint}',
 
   // The CLI's own errors: usage, files, settings. Each says what to do.

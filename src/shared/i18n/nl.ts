@@ -1057,6 +1057,8 @@ export const nl: Catalogue = {
   'sourceError.aborted': 'Het lezen van {file} is afgebroken',
   'sourceError.noWorker':
     '{file} kan niet in een eigen thread worden gelezen: PLEK_CSV_WORKER staat aan, maar deze installatie heeft geen csv-worker.js; haal PLEK_CSV_WORKER weg of installeer opnieuw',
+  'sourceError.workerStopped':
+    'Het lezen van {file} is gestopt: de thread die het bestand leest, stopte onverwacht (afsluitcode {code}), bijvoorbeeld omdat de computer geen geheugen meer had. Probeer het opnieuw, of zet PLEK_CSV_WORKER=off om zonder thread te lezen',
   'sourceError.withHint': '{message} {hint}',
 
   // The CLI's own errors: usage, files, settings. Each says what to do.

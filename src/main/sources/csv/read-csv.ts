@@ -348,7 +348,7 @@ async function openInWorker(
   worker.on('exit', (code) => {
     // Its messages arrive before its exit: a thread that ended normally has its 'end' in the queue by now.
     if (!ended && !stopped && !queue.some((m) => m.type === 'end'))
-      fail(new Error(`the CSV reader's thread stopped (exit code ${code})`));
+      fail(new SourceError('source-unreadable', said('sourceError.workerStopped', { file, code }), file));
   });
   if (signal?.aborted) onAbort();
   else signal?.addEventListener('abort', onAbort, { once: true });

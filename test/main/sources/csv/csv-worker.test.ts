@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
+import { format } from '../../../../src/shared/i18n';
 import {
   openCsv,
   prestartCsvWorker,
@@ -428,6 +430,36 @@ describe('prepareSourceReader (the pipeline starts the thread while it loads the
     let records = 0;
     for await (const batch of csv.batches) for (const e of batch) if (e.kind === 'record') records++;
     expect(records).toBeGreaterThan(39_000);
+  });
+});
+
+describe('a reading thread that ends unexpectedly', () => {
+  it('fails the read with a worded SourceError that names the file and the way around it', async () => {
+    const path = join(dir, 'afgebroken.csv');
+    await writeHrExport(path, { rows: 2000, seed: 8 });
+    // The thread is ended the moment it is given the file, as an out-of-memory end would.
+    const post = vi.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: Worker) {
+      void this.terminate();
+    });
+    let error: unknown;
+    try {
+      await openCsv(path, { worker: 'on' });
+    } catch (e) {
+      error = e;
+    } finally {
+      post.mockRestore();
+    }
+    expect(error).toBeInstanceOf(SourceError);
+    const e = error as SourceError;
+    expect(e.file).toBe('afgebroken.csv');
+    expect(e.said?.code).toBe('sourceError.workerStopped');
+    const { file, code } = e.said!.params as { file: string; code: number };
+    expect(file).toBe('afgebroken.csv');
+    expect(typeof code).toBe('number');
+    expect(format('nl', 'sourceError.workerStopped', { file, code })).toMatch(
+      /^Het lezen van afgebroken\.csv is gestopt: .*PLEK_CSV_WORKER=off/,
+    );
+    if (linux) expect(descriptorsOn(path)).toEqual([]);
   });
 });
 
