@@ -250,7 +250,7 @@ export const nl: Catalogue = {
   'validate.code': 'Probleem',
   'validate.count': 'Aantal',
   'validate.row': 'Regel',
-  'validate.key': 'Sleutel',
+  'validate.key': 'Mapping key',
   'validate.field': 'Veld',
   'validate.message': 'Melding',
   'validate.severity': 'Ernst',
@@ -681,7 +681,7 @@ export const nl: Catalogue = {
   'graph.parseError': 'Kolom {column}: {detail}',
   'graph.literal': 'vaste waarde',
   'graph.literalValue': 'Vaste waarde',
-  'graph.keyBadgeText': 'sleutel',
+  'graph.keyBadgeText': 'mapping key',
   'graph.listBadge': 'lijst',
   'graph.example': 'bijv. {example}',
   'graph.param.left': 'links',
@@ -1409,7 +1409,7 @@ export const nl: Catalogue = {
   'problem.duplicateKey':
     'De sleutel {key} staat twee keer in hetzelfde object; haal er één weg, zodat het bestand maar één ding betekent.',
   'report.col.row': 'rij',
-  'report.col.key': 'sleutel',
+  'report.col.key': 'mapping key',
   'report.col.name': 'naam',
   'report.col.email': 'e-mail',
   'report.col.action': 'actie',
@@ -1420,7 +1420,7 @@ export const nl: Catalogue = {
   'report.col.groups': 'groepen',
   'report.col.plekId': 'Plek-id',
   'report.col.login': 'login',
-  'report.col.externalId': 'sleutel (externalId)',
+  'report.col.externalId': 'mapping key (externalId)',
   'report.col.active': 'actief',
   'report.notInSource': 'Plek-accounts die niet in de bron staan en niet zijn aangeraakt ({n, number})',
   'report.empty': '(leeg)',
@@ -1470,7 +1470,7 @@ export const nl: Catalogue = {
   'report.reason.externalIdAmbiguous':
     'mapping key "{key}" hoort bij {n, plural, one {# Plek-account} other {# Plek-accounts}} ({ids}): verwijder eerst de dubbele in Plek',
   'report.reason.linkAmbiguous':
-    '{by, select, email {e-mailadres} other {login}} {value} past bij {n, plural, one {# Plek-account} other {# Plek-accounts}} zonder sleutel ({ids}): koppel er één met de hand',
+    '{by, select, email {e-mailadres} other {login}} {value} past bij {n, plural, one {# Plek-account} other {# Plek-accounts}} zonder mapping key ({ids}): koppel er één met de hand',
   'report.reason.linkClaimed':
     'de rijen {rows} passen allemaal op {by, select, email {e-mailadres} other {login}} bij Plek-account {id}: koppel het met de hand',
   'report.reason.loginExhausted': 'elke variant van de login {login} is al in gebruik in Plek of in deze run',
