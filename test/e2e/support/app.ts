@@ -16,8 +16,14 @@ import {
 /** The repository root. */
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 export const CHROMIUM = '/usr/bin/chromium';
-/** A date on which the bundled demo reads as it was written: row 3 (Chloë de Graaf) still leaves later. */
+/**
+ * The bundled demo's anchor: the day its export is written for (DEMO_ANCHOR). Opened by the workbench, the demo's
+ * dates move to the app's today, so it reads the same on any day; files pinned to this day see the export as it is
+ * bundled (row 3, Chloë de Graaf, leaves on 01-12-2026).
+ */
 export const DEMO_TODAY = '2026-11-23';
+/** A day far from the demo's anchor (and after a leap day): the demo must show the same picture there. */
+export const FAR_TODAY = '2028-03-01';
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -54,9 +60,8 @@ export interface StartAppOptions {
   /** Classic scrollbars that take room, as on Windows (Playwright hides them in headless mode by default). */
   scrollbars?: boolean;
   /**
-   * The date the app and the page live on (YYYY-MM-DD, 10:00 in Amsterdam): the bundled demo's end dates are
-   * fixed, so a test that counts on one of them (a leaver who "leaves on 01-12-2026") must not follow the real
-   * clock past it.
+   * The date the app and the page live on (YYYY-MM-DD, 10:00 in Amsterdam). The demo moves its dates to it, so a
+   * test may pick any day; one that names a date of the export as bundled uses DEMO_TODAY.
    */
   today?: string;
 }
