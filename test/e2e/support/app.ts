@@ -47,6 +47,14 @@ export function e2eSkipReason(): string | null {
   return reason;
 }
 
+/** The day of PLEK_E2E_TODAY (YYYY-MM-DD), undefined when unset; anything else is a mistake worth stopping for. */
+function e2eToday(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(value) || Number.isNaN(Date.parse(`${value}T10:00:00+01:00`)))
+    throw new Error(`PLEK_E2E_TODAY must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  return value;
+}
+
 export interface StartAppOptions {
   /** The workbench data folder; a fresh temp folder by default (removed on stop). */
   dataDir?: string;
@@ -91,7 +99,10 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const staticDir = await ensureRendererBuilt({ root: ROOT, onBuild: (m) => console.log(m) });
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'plek-e2e-')));
-  const fixedNow = options.today ? new Date(`${options.today}T10:00:00+01:00`) : undefined;
+  // PLEK_E2E_TODAY runs every file that does not choose its own clock on that day (e.g. far from the demo's
+  // anchor: `PLEK_E2E_TODAY=2031-02-28 npx vitest run test/e2e/smoke.e2e.test.ts`).
+  const today = options.today ?? (options.service?.now ? undefined : e2eToday(process.env.PLEK_E2E_TODAY));
+  const fixedNow = today ? new Date(`${today}T10:00:00+01:00`) : undefined;
   const service = createWorkbenchService({
     resourcesDir: join(ROOT, 'resources'),
     env: {},
