@@ -217,6 +217,78 @@ export function buildScimUser(
   return resource;
 }
 
+/** A new account's JSON text with the parts that stay the same from account to account written once. */
+interface UserShape {
+  /** The text between the values: `parts[0] value parts[1] value … parts[n]`. */
+  parts: string[];
+  /** Per gap: which value goes there (the values' order, then the externalId, then the manager). */
+  slots: number[];
+}
+
+const SLOT = /"\\u0001(\d+)\\u0001"/g;
+
+/**
+ * The JSON text of new accounts, byte for byte `JSON.stringify` of `buildScimUser` (plus the manager reference
+ * set last, as apply does), made without building the account: the text around the values is worked out once per
+ * set of paths (a 100,000-row import has a handful) and the values are put in. Building each account as objects
+ * and serialising it was a tenth of an initial import's time.
+ */
+export class ScimUserWriter {
+  private readonly shapes = new Map<string, UserShape | null>();
+
+  /**
+   * `paths`/`values`: the account's values in the order they are set (none null); `manager`: the manager's
+   * Plek id, set last. Null when the paths cannot be written this way (the caller builds the account instead).
+   */
+  json(
+    externalId: string,
+    paths: readonly string[],
+    values: readonly (string | boolean)[],
+    manager: string | undefined,
+  ): string | null {
+    let key = manager === undefined ? '' : '\u0002';
+    for (const p of paths) key += `${p}\n`;
+    let shape = this.shapes.get(key);
+    if (shape === undefined) {
+      shape = userShape(paths, manager !== undefined);
+      if (this.shapes.size < 1000) this.shapes.set(key, shape);
+    }
+    if (shape === null) return null;
+    const { parts, slots } = shape;
+    const n = values.length;
+    let text = parts[0]!;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      const v = slot < n ? values[slot]! : slot === n ? externalId : manager!;
+      text += JSON.stringify(v) + parts[i + 1]!;
+    }
+    return text;
+  }
+}
+
+/** The text of an account with a marker for each value, cut at the markers; null when a marker is not found once. */
+function userShape(paths: readonly string[], manager: boolean): UserShape | null {
+  const marker = (i: number) => `\u0001${i}\u0001`;
+  const n = paths.length;
+  const resource = buildScimUser(marker(n), (set) => paths.forEach((p, i) => set(p, marker(i))));
+  if (manager) setPath(resource, `${ENTERPRISE_USER_SCHEMA}:manager`, marker(n + 1));
+  const text = JSON.stringify(resource);
+  const parts: string[] = [];
+  const slots: number[] = [];
+  const seen = new Set<number>();
+  let from = 0;
+  for (const m of text.matchAll(SLOT)) {
+    const slot = Number(m[1]);
+    if (seen.has(slot)) return null;
+    seen.add(slot);
+    parts.push(text.slice(from, m.index!));
+    slots.push(slot);
+    from = m.index! + m[0].length;
+  }
+  parts.push(text.slice(from));
+  return seen.size === n + 1 + (manager ? 1 : 0) ? { parts, slots } : null;
+}
+
 /** Reads the given target paths from a SCIM resource into a flat user. */
 export function fromScimUser(resource: ScimUser, paths: readonly string[]): FlatUser {
   const flat: FlatUser = {};
