@@ -225,6 +225,15 @@ interface UserShape {
   slots: number[];
 }
 
+/** A character JSON.stringify writes other than as itself (a string without one is quoted as it is). */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+interface ShapeNode {
+  next: Map<string, ShapeNode>;
+  plain?: UserShape | null;
+  managed?: UserShape | null;
+}
+
 const SLOT = /"\\u0001(\d+)\\u0001"/g;
 
 /**
@@ -234,7 +243,9 @@ const SLOT = /"\\u0001(\d+)\\u0001"/g;
  * and serialising it was a tenth of an initial import's time.
  */
 export class ScimUserWriter {
-  private readonly shapes = new Map<string, UserShape | null>();
+  /** Shapes by the paths set, one level per path (the paths are a table's column names: a lookup is cheap). */
+  private readonly root: ShapeNode = { next: new Map() };
+  private count = 0;
 
   /**
    * `paths`/`values`: the account's values in the order they are set (none null); `manager`: the manager's
@@ -246,12 +257,21 @@ export class ScimUserWriter {
     values: readonly (string | boolean)[],
     manager: string | undefined,
   ): string | null {
-    let key = manager === undefined ? '' : '\u0002';
-    for (const p of paths) key += `${p}\n`;
-    let shape = this.shapes.get(key);
+    let node = this.root;
+    for (const p of paths) {
+      let child = node.next.get(p);
+      if (child === undefined) {
+        child = { next: new Map() };
+        if (this.count++ < 10_000) node.next.set(p, child);
+      }
+      node = child;
+    }
+    const withManager = manager !== undefined;
+    let shape = withManager ? node.managed : node.plain;
     if (shape === undefined) {
-      shape = userShape(paths, manager !== undefined);
-      if (this.shapes.size < 1000) this.shapes.set(key, shape);
+      shape = userShape(paths, withManager);
+      if (withManager) node.managed = shape;
+      else node.plain = shape;
     }
     if (shape === null) return null;
     const { parts, slots } = shape;
@@ -260,7 +280,7 @@ export class ScimUserWriter {
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
       const v = slot < n ? values[slot]! : slot === n ? externalId : manager!;
-      text += JSON.stringify(v) + parts[i + 1]!;
+      text += (typeof v === 'string' && !NEEDS_ESCAPE.test(v) ? `"${v}"` : JSON.stringify(v)) + parts[i + 1]!;
     }
     return text;
   }
