@@ -154,6 +154,7 @@ export const nl: Catalogue = {
   'source.cert.pinned': 'Vastgezet: {fingerprint}',
   'source.sample': 'Steekproef',
   'source.sampling': 'Steekproef wordt genomen…',
+  'source.testing': 'Verbinding wordt getest…',
   'source.attributes': 'Attributen',
   'source.attribute': 'Attribuut',
   'source.fillRate': 'Gevuld',
@@ -455,9 +456,9 @@ export const nl: Catalogue = {
   'error.openThroughDialog': 'Open het project via het dialoogvenster Openen (of sleep het op het venster).',
   // Weigeringen van de API van de workbench, de brug en de URL- en padcontroles (src/shared/api/refusals.ts).
   'refusal.cancelled':
-    '{task, select, sampling {De steekproef} validation {De validatie} planning {Het plannen} reading {Het lezen van de bron} preview {Het voorbeeld} other {Het verzoek}} is geannuleerd.',
+    '{task, select, sampling {De steekproef} validation {De validatie} planning {Het plannen} reading {Het lezen van de bron} preview {Het voorbeeld} testing {De verbindingstest} other {Het verzoek}} is geannuleerd.',
   'refusal.tooSlow':
-    '{task, select, sampling {De steekproef} validation {De validatie} planning {Het plannen} reading {Het lezen van de bron} preview {Het voorbeeld} other {Het verzoek}} is na {seconds, plural, one {# seconde} other {# seconden}} gestopt, vóór record {record}: de mapping doet te lang over een rij. Maak de expressies eenvoudiger (lange teksten, veel Replace-aanroepen).',
+    '{task, select, sampling {De steekproef} validation {De validatie} planning {Het plannen} reading {Het lezen van de bron} preview {Het voorbeeld} testing {De verbindingstest} other {Het verzoek}} is na {seconds, plural, one {# seconde} other {# seconden}} gestopt, vóór record {record}: de mapping doet te lang over een rij. Maak de expressies eenvoudiger (lange teksten, veel Replace-aanroepen).',
   'refusal.internal': 'Er ging iets onverwachts mis; het technische detail: {message}',
   'refusal.sourceFailed': 'De bron of het doel meldde een probleem: {message}',
   'refusal.invalidRequest':
