@@ -141,7 +141,7 @@ describe.skipIf(skip !== null)('project flow in the browser', () => {
     ]);
     const path = await download.path();
     const text = await readFile(path, 'utf8');
-    expect(text.startsWith('\uFEFFRegel;Sleutel;Veld;Probleem;Code;Ernst;Melding\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFFRegel;Mapping key;Veld;Probleem;Code;Ernst;Melding\r\n')).toBe(true);
     expect(text).toMatch(/\r\n106;\d+;E-mail \(werk\);Ongeldig e-mailadres;invalid-email;fout;/);
     expect(download.suggestedFilename()).toMatch(/-problemen\.csv$/);
   });

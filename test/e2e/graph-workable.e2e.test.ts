@@ -213,7 +213,7 @@ describe.skipIf(skip !== null)('the mapping graph is workable at 1366×768 (Dutc
     // The preview's row problems come from the catalogue too: "rij 3: …", not "row 3: …".
     const issue = page.locator('.gp-row[data-row="3"] .gp-issue');
     await expect.poll(() => issue.textContent()).toMatch(/^ ⚠ rij 3: /);
-    expect(await page.locator('.gp-summary').textContent()).toMatch(/rijen · sleutel Personeelsnummer/);
+    expect(await page.locator('.gp-summary').textContent()).toMatch(/rijen · mapping key Personeelsnummer/);
     expect(app.errors).toEqual([]);
   });
 

@@ -161,6 +161,7 @@ export const en = {
   'source.cert.pinned': 'Pinned: {fingerprint}',
   'source.sample': 'Sample',
   'source.sampling': 'Sampling source…',
+  'source.testing': 'Testing the connection…',
   'source.attributes': 'Attributes',
   'source.attribute': 'Attribute',
   'source.fillRate': 'Filled',
@@ -457,9 +458,9 @@ export const en = {
   'error.openThroughDialog': 'Open the project through the Open dialog (or drop it on the window).',
   // Refusals of the workbench's API, its bridge and its URL and path checks (src/shared/api/refusals.ts).
   'refusal.cancelled':
-    '{task, select, sampling {Sampling} validation {Validation} planning {Planning} reading {Reading the source} preview {The preview} other {The request}} was cancelled.',
+    '{task, select, sampling {Sampling} validation {Validation} planning {Planning} reading {Reading the source} preview {The preview} testing {The connection test} other {The request}} was cancelled.',
   'refusal.tooSlow':
-    '{task, select, sampling {Sampling} validation {Validation} planning {Planning} reading {Reading the source} preview {The preview} other {The request}} stopped after {seconds, plural, one {# second} other {# seconds}}, before record {record}: the mapping takes too long per row. Simplify its expressions (long texts, many Replace calls).',
+    '{task, select, sampling {Sampling} validation {Validation} planning {Planning} reading {Reading the source} preview {The preview} testing {The connection test} other {The request}} stopped after {seconds, plural, one {# second} other {# seconds}}, before record {record}: the mapping takes too long per row. Simplify its expressions (long texts, many Replace calls).',
   'refusal.internal': 'Something unexpected went wrong; the technical detail: {message}',
   'refusal.sourceFailed': 'The source or the target reported a problem: {message}',
   'refusal.invalidRequest':

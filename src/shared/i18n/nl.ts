@@ -154,6 +154,7 @@ export const nl: Catalogue = {
   'source.cert.pinned': 'Vastgezet: {fingerprint}',
   'source.sample': 'Steekproef',
   'source.sampling': 'Steekproef wordt genomen…',
+  'source.testing': 'Verbinding wordt getest…',
   'source.attributes': 'Attributen',
   'source.attribute': 'Attribuut',
   'source.fillRate': 'Gevuld',
@@ -250,7 +251,7 @@ export const nl: Catalogue = {
   'validate.code': 'Probleem',
   'validate.count': 'Aantal',
   'validate.row': 'Regel',
-  'validate.key': 'Sleutel',
+  'validate.key': 'Mapping key',
   'validate.field': 'Veld',
   'validate.message': 'Melding',
   'validate.severity': 'Ernst',
@@ -455,9 +456,9 @@ export const nl: Catalogue = {
   'error.openThroughDialog': 'Open het project via het dialoogvenster Openen (of sleep het op het venster).',
   // Weigeringen van de API van de workbench, de brug en de URL- en padcontroles (src/shared/api/refusals.ts).
   'refusal.cancelled':
-    '{task, select, sampling {De steekproef} validation {De validatie} planning {Het plannen} reading {Het lezen van de bron} preview {Het voorbeeld} other {Het verzoek}} is geannuleerd.',
+    '{task, select, sampling {De steekproef} validation {De validatie} planning {Het plannen} reading {Het lezen van de bron} preview {Het voorbeeld} testing {De verbindingstest} other {Het verzoek}} is geannuleerd.',
   'refusal.tooSlow':
-    '{task, select, sampling {De steekproef} validation {De validatie} planning {Het plannen} reading {Het lezen van de bron} preview {Het voorbeeld} other {Het verzoek}} is na {seconds, plural, one {# seconde} other {# seconden}} gestopt, vóór record {record}: de mapping doet te lang over een rij. Maak de expressies eenvoudiger (lange teksten, veel Replace-aanroepen).',
+    '{task, select, sampling {De steekproef} validation {De validatie} planning {Het plannen} reading {Het lezen van de bron} preview {Het voorbeeld} testing {De verbindingstest} other {Het verzoek}} is na {seconds, plural, one {# seconde} other {# seconden}} gestopt, vóór record {record}: de mapping doet te lang over een rij. Maak de expressies eenvoudiger (lange teksten, veel Replace-aanroepen).',
   'refusal.internal': 'Er ging iets onverwachts mis; het technische detail: {message}',
   'refusal.sourceFailed': 'De bron of het doel meldde een probleem: {message}',
   'refusal.invalidRequest':
@@ -681,7 +682,7 @@ export const nl: Catalogue = {
   'graph.parseError': 'Kolom {column}: {detail}',
   'graph.literal': 'vaste waarde',
   'graph.literalValue': 'Vaste waarde',
-  'graph.keyBadgeText': 'sleutel',
+  'graph.keyBadgeText': 'mapping key',
   'graph.listBadge': 'lijst',
   'graph.example': 'bijv. {example}',
   'graph.param.left': 'links',
@@ -1416,7 +1417,7 @@ export const nl: Catalogue = {
   'problem.duplicateKey':
     'De sleutel {key} staat twee keer in hetzelfde object; haal er één weg, zodat het bestand maar één ding betekent.',
   'report.col.row': 'rij',
-  'report.col.key': 'sleutel',
+  'report.col.key': 'mapping key',
   'report.col.name': 'naam',
   'report.col.email': 'e-mail',
   'report.col.action': 'actie',
@@ -1427,7 +1428,7 @@ export const nl: Catalogue = {
   'report.col.groups': 'groepen',
   'report.col.plekId': 'Plek-id',
   'report.col.login': 'login',
-  'report.col.externalId': 'sleutel (externalId)',
+  'report.col.externalId': 'mapping key (externalId)',
   'report.col.active': 'actief',
   'report.notInSource': 'Plek-accounts die niet in de bron staan en niet zijn aangeraakt ({n, number})',
   'report.empty': '(leeg)',
@@ -1477,7 +1478,7 @@ export const nl: Catalogue = {
   'report.reason.externalIdAmbiguous':
     'mapping key "{key}" hoort bij {n, plural, one {# Plek-account} other {# Plek-accounts}} ({ids}): verwijder eerst de dubbele in Plek',
   'report.reason.linkAmbiguous':
-    '{by, select, email {e-mailadres} other {login}} {value} past bij {n, plural, one {# Plek-account} other {# Plek-accounts}} zonder sleutel ({ids}): koppel er één met de hand',
+    '{by, select, email {e-mailadres} other {login}} {value} past bij {n, plural, one {# Plek-account} other {# Plek-accounts}} zonder mapping key ({ids}): koppel er één met de hand',
   'report.reason.linkClaimed':
     'de rijen {rows} passen allemaal op {by, select, email {e-mailadres} other {login}} bij Plek-account {id}: koppel het met de hand',
   'report.reason.loginExhausted': 'elke variant van de login {login} is al in gebruik in Plek of in deze run',

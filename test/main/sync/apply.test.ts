@@ -438,7 +438,7 @@ describe('applyPlan against the sandbox', () => {
 
     const nl = reportToCsv(r.report, 'nl').split('\r\n');
     expect(nl[0]).toBe(
-      '\uFEFFrij;sleutel;naam;e-mail;actie;resultaat;wijzigingen;reden;waarschuwingen;groepen;Plek-id',
+      '\uFEFFrij;mapping key;naam;e-mail;actie;resultaat;wijzigingen;reden;waarschuwingen;groepen;Plek-id',
     );
     expect(nl[1]).toMatch(
       /^2;E10000;Jan van der Meer;jan\.vandermeer0@zorggroep-demo\.nl;bijwerken;uitgevoerd;title: Verpleegkundige → Teamleider;1 veld gewijzigd;;;[\w-]+$/,

@@ -50,7 +50,7 @@ describe('plek-sync plan / apply / run', () => {
     expect(out).toMatch(/\d+ ok, 0 failed, 0 not run/);
     const csv = readFileSync(join(dir, 'plan.report.nl.csv'), 'utf8');
     expect(csv.split('\r\n')[0]).toBe(
-      '\uFEFFrij;sleutel;naam;e-mail;actie;resultaat;wijzigingen;reden;waarschuwingen;groepen;Plek-id',
+      '\uFEFFrij;mapping key;naam;e-mail;actie;resultaat;wijzigingen;reden;waarschuwingen;groepen;Plek-id',
     );
 
     out = '';

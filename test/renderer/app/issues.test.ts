@@ -95,7 +95,7 @@ describe('filterIssues', () => {
 describe('issuesToCsv', () => {
   const headers = {
     row: 'Regel',
-    key: 'Sleutel',
+    key: 'Mapping key',
     field: 'Veld',
     title: 'Probleem',
     code: 'Code',
@@ -105,7 +105,7 @@ describe('issuesToCsv', () => {
 
   it('writes a BOM, a header and one semicolon line per issue in row order', () => {
     const csv = issuesToCsv(issues, headers);
-    expect(csv.startsWith('\uFEFFRegel;Sleutel;Veld;Probleem;Code;Ernst;Melding\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFRegel;Mapping key;Veld;Probleem;Code;Ernst;Melding\r\n')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(issues.length + 1);
     // the file-level issue (no row) comes first, then rows ascending

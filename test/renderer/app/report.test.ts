@@ -64,7 +64,7 @@ describe('reportToCsv: the fallback CSV of a run without a report of its own, in
       'klaar;',
     ]);
     expect(nl.slice(6, 9)).toEqual(['Gelukt;423', 'Mislukt;2', 'Niet uitgevoerd;17']);
-    expect(nl[10]).toBe('sleutel;naam;wat er gebeurde;wat te doen;technische details');
+    expect(nl[10]).toBe('mapping key;naam;wat er gebeurde;wat te doen;technische details');
     // The failure names the person and says what happened and what to do in Dutch, Plek's words beside it.
     const [key, name, what, todo] = nl[11]!.split(';');
     expect([key, name]).toEqual(['100014', 'Niels Dekker']);

@@ -105,7 +105,7 @@ const TEXTS: [code: string, params: Record<string, CodedParam>, nl: string, en: 
   [
     'report.reason.linkAmbiguous',
     { by: 'email', value: 'j.jansen@zorg.nl', n: 2, ids: 'a1, b2' },
-    'e-mailadres j.jansen@zorg.nl past bij 2 Plek-accounts zonder sleutel (a1, b2): koppel er één met de hand',
+    'e-mailadres j.jansen@zorg.nl past bij 2 Plek-accounts zonder mapping key (a1, b2): koppel er één met de hand',
     'e-mail address j.jansen@zorg.nl matches 2 Plek accounts without a key (a1, b2): link one by hand',
   ],
   [
