@@ -71,6 +71,8 @@ export type LookupAttribute = 'externalId' | 'userName' | 'emails.value' | 'id' 
 
 interface CallOptions {
   body?: unknown;
+  /** The body already as JSON text (sent as it is, instead of `body`). */
+  bodyText?: string;
   ifMatch?: string;
   /** POST creates are not idempotent: a lost answer is reported as ambiguous instead of retried blindly. */
   idempotent: boolean;
@@ -91,6 +93,32 @@ export interface ScimResponse<T = unknown> {
 
 const PATCH_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const BULK_REQUEST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:BulkRequest';
+
+/**
+ * A new account given as its JSON text (exactly what `JSON.stringify` of the account gives), for /Bulk: an
+ * initial import's accounts are written as text and never built as objects (ScimUserWriter). The object is made
+ * only when needed (a create on its own after an unreadable bulk answer).
+ */
+export class ScimUserJson {
+  constructor(
+    readonly json: string,
+    readonly externalId: string,
+  ) {}
+
+  /** What createUsersBulk reads: the externalId at once, the account when first asked for. */
+  get lazy(): LazyUser {
+    return { externalId: this.externalId, resource: () => JSON.parse(this.json) as ScimUser };
+  }
+}
+
+interface LazyUser {
+  externalId: string;
+  resource: () => ScimUser;
+}
+
+function resolved(r: ScimUser | LazyUser): ScimUser {
+  return 'resource' in r && typeof r.resource === 'function' ? r.resource() : (r as ScimUser);
+}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -309,10 +337,16 @@ export class ScimClient {
             headers: {
               authorization: `Bearer ${token}`,
               accept: 'application/scim+json, application/json',
-              ...(opts.body !== undefined ? { 'content-type': 'application/scim+json' } : {}),
+              ...(opts.body !== undefined || opts.bodyText !== undefined
+                ? { 'content-type': 'application/scim+json' }
+                : {}),
               ...(opts.ifMatch ? { 'if-match': opts.ifMatch } : {}),
             },
-            ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+            ...(opts.bodyText !== undefined
+              ? { body: opts.bodyText }
+              : opts.body !== undefined
+                ? { body: JSON.stringify(opts.body) }
+                : {}),
             timeoutMs: this.o.timeoutMs,
             ...(opts.signal ? { signal: opts.signal } : {}),
           });
@@ -747,14 +781,23 @@ export class ScimClient {
    * Creates several users with one /Bulk request. Each entry is the new id or the error for that user; a 409
    * (or a bulk request whose answer was lost) is checked by externalId, so a repeat never duplicates.
    */
-  async createUsersBulk(resources: ScimUser[], signal?: AbortSignal): Promise<(string | Error)[]> {
+  async createUsersBulk(
+    accounts: readonly (ScimUser | ScimUserJson)[],
+    signal?: AbortSignal,
+  ): Promise<(string | Error)[]> {
     let results: Record<string, unknown>[] | null = null;
+    // The same text as JSON.stringify({ schemas, Operations: [{ method, path, bulkId, data }] }), with each
+    // account's text as it came (an account given as its JSON text is not parsed and serialised again).
+    let bodyText = `{"schemas":[${JSON.stringify(BULK_REQUEST_SCHEMA)}],"Operations":[`;
+    accounts.forEach((a, i) => {
+      const data = a instanceof ScimUserJson ? a.json : JSON.stringify(a);
+      bodyText += `${i ? ',' : ''}{"method":"POST","path":"/Users","bulkId":"u${i}","data":${data}}`;
+    });
+    bodyText += ']}';
+    const resources = accounts.map((a) => (a instanceof ScimUserJson ? a.lazy : a));
     try {
       const r = await this.call<Record<string, unknown>>('POST', '/Bulk', {
-        body: {
-          schemas: [BULK_REQUEST_SCHEMA],
-          Operations: resources.map((data, i) => ({ method: 'POST', path: '/Users', bulkId: `u${i}`, data })),
-        },
+        bodyText,
         idempotent: false,
         ...(signal ? { signal } : {}),
       });
@@ -770,7 +813,7 @@ export class ScimClient {
         );
         return Promise.all(
           resources.map((resource) =>
-            this.createUser(resource, signal).then(
+            this.createUser(resolved(resource), signal).then(
               ({ user }) => user.id ?? new Error('Plek returned no id for the new account'),
               (err: unknown) => {
                 if (err instanceof AbortedError) throw err;
@@ -808,7 +851,7 @@ export class ScimClient {
                 undefined,
                 bulkDetail(o),
               );
-            const { user } = await this.createUser(resource, signal);
+            const { user } = await this.createUser(resolved(resource), signal);
             return user.id ?? new Error('Plek returned no id for the new account');
           } catch (e) {
             if (e instanceof AbortedError) throw e;

@@ -16,7 +16,7 @@ export interface LdapBackend {
   inspectCertificate(url: string, timeoutMs: number, caPem?: string): Promise<CertificateInfo>;
   testConnection(
     source: LdapSource,
-    options: { password: string; caPem?: string },
+    options: { password: string; caPem?: string; signal?: AbortSignal },
   ): Promise<ConnectionTestResult>;
 }
 
@@ -60,6 +60,7 @@ export const ldapBackend: LdapBackend = {
     const r = await testLdapConnection(source, {
       password: o.password,
       ...(o.caPem ? { caPem: o.caPem } : {}),
+      ...(o.signal ? { signal: o.signal } : {}),
     });
     if (!r.ok) {
       const coded = codedError(r.error);

@@ -188,11 +188,16 @@ async function readApiSample(
  * what went wrong as a catalogue message (wrong client ID or secret, missing scope, wrong connector name, rate
  * limited until …, certificate not trusted).
  */
-export async function testApiSource(ctx: ServiceContext, source: ApiSource): Promise<ConnectionTestResult> {
+export async function testApiSource(
+  ctx: ServiceContext,
+  source: ApiSource,
+  signal?: AbortSignal,
+): Promise<ConnectionTestResult> {
   const { testApiConnection } = await import('../sources/api/index');
   const secrets = await apiReadSecrets(ctx, source);
   const result = await testApiConnection(source, {
     ...secrets,
+    ...(signal ? { signal } : {}),
     tuning: { retries: 1, maxRetryAfterMs: 5_000, timeoutMs: Math.min(source.timeoutMs, 20_000) },
   });
   if (result.ok) {

@@ -11,8 +11,9 @@ import {
   type FlatUser,
   type FlatValue,
   type ScimUser,
+  ScimUserWriter,
 } from '../../shared/scim/resource';
-import type { AttributeWrite, ScimClient } from '../scim/client';
+import { ScimUserJson, type AttributeWrite, type ScimClient } from '../scim/client';
 import { said, type CodedMessage } from '../../shared/i18n/message';
 import { AbortedError, failureMessage, ScimRequestError } from '../scim/errors';
 import { Journal, type JournalState } from './journal';
@@ -543,6 +544,41 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     return resource;
   }
 
+  const writer = new ScimUserWriter();
+  /**
+   * A create for /Bulk: a compact create's account as JSON text straight from its row (the same text the
+   * account object would give, see ScimUserWriter), else the account as an object. The manager is looked up as
+   * in createResource, with the same warnings.
+   */
+  function createAccount(c: PlanChange): ScimUser | ScimUserJson {
+    if (!(c instanceof CompactCreate)) return createResource(c);
+    let manager: string | undefined;
+    const paths: string[] = [];
+    const values: (string | boolean)[] = [];
+    c.eachField((path, after, managerKey) => {
+      if (managerKey !== undefined) {
+        if (cyclic.has(c.key as string)) return;
+        const id = idByKey.get(managerKey);
+        if (id) manager = id;
+        else {
+          const warning = managerMissing(managerKey);
+          warningsByOp.set(c.op, warning);
+          journal.append({ t: 'fail', op: `manager:${c.key}`, error: warning.text });
+        }
+      } else if (path === MANAGER_PATH) manager = String(after);
+      else if (after !== null) {
+        paths.push(path);
+        values.push(after);
+      }
+    });
+    const key = c.key as string;
+    const json = writer.json(key, paths, values, manager || undefined);
+    if (json !== null) return new ScimUserJson(json, key);
+    const resource = buildScimUser(key, (set) => paths.forEach((p, i) => set(p, values[i]!)));
+    if (manager) setPath(resource, MANAGER_PATH, manager);
+    return resource;
+  }
+
   async function create(c: PlanChange, resumed: boolean): Promise<string> {
     const key = c.key as string;
     if (resumed) {
@@ -586,7 +622,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
             );
           }
           const rest = todo.filter((_, j) => found[j] === null);
-          const created = rest.length ? await client.createUsersBulk(rest.map(createResource), signal) : [];
+          const created = rest.length ? await client.createUsersBulk(rest.map(createAccount), signal) : [];
           let next = 0;
           const results = found.map((f) => f ?? (created[next++] as string | Error));
           results.forEach((r, j) => {

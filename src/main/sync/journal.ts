@@ -43,6 +43,31 @@ export function planId(plan: Plan): string {
   return id;
 }
 
+/**
+ * An entry's line: the same text as `JSON.stringify(e)` (keys in the entry's order), written out for the two
+ * entries every operation has (intent, done), which an import writes a quarter of a million times.
+ */
+export function journalLine(e: JournalEntry): string {
+  if (e.t === 'intent' && keysAre(e, INTENT)) return `{"t":"intent","op":${JSON.stringify(e.op)}}`;
+  if (e.t === 'done') {
+    if (keysAre(e, DONE)) return `{"t":"done","op":${JSON.stringify(e.op)}}`;
+    if (typeof e.id === 'string' && keysAre(e, DONE_ID))
+      return `{"t":"done","op":${JSON.stringify(e.op)},"id":${JSON.stringify(e.id)}}`;
+  }
+  return JSON.stringify(e);
+}
+
+const INTENT = ['t', 'op'];
+const DONE = ['t', 'op'];
+const DONE_ID = ['t', 'op', 'id'];
+
+/** The object has exactly these keys, in this order, and `op` is a string. */
+function keysAre(e: object, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const k in e) if (keys[i++] !== k) return false;
+  return i === keys.length && typeof (e as { op?: unknown }).op === 'string';
+}
+
 /** Reads a journal; a torn last line (killed mid-write) is ignored. */
 export function readJournal(path: string): { header: JournalEntry | null; state: JournalState } {
   const state: JournalState = { done: new Map(), inFlight: new Set(), failed: new Map() };
@@ -109,7 +134,9 @@ export class Journal {
   /** Several entries in one write(2) (a bulk batch's intents, or its results). */
   appendMany(entries: readonly JournalEntry[]): void {
     if (entries.length === 0) return;
-    writeSync(this.fd, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    let text = '';
+    for (const e of entries) text += `${journalLine(e)}\n`;
+    writeSync(this.fd, text);
     this.unsynced += entries.length;
     if (this.unsynced >= this.syncEvery || Date.now() - this.lastSync > 1000) this.sync();
   }

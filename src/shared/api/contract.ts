@@ -500,6 +500,8 @@ export const contract = {
         ]),
         /** The saved project, against which a relative caFile resolves. */
         projectPath: absolutePath.nullable().optional(),
+        /** Cancel with task:cancel: a directory or API that does not answer is given up at once, not after its timeout. */
+        taskId,
       })
       .strict(),
     response: shape<ConnectionTestResult>(),

@@ -22,4 +22,4 @@ export function refusal(id: RefusalId, values: Record<string, string | number> =
 }
 
 /** What a long request was doing when it was cancelled or stopped: `refusal.cancelled`'s `{task}`. */
-export type TaskKind = 'sampling' | 'validation' | 'planning' | 'reading' | 'preview';
+export type TaskKind = 'sampling' | 'validation' | 'planning' | 'reading' | 'preview' | 'testing';

@@ -161,6 +161,7 @@ export const en = {
   'source.cert.pinned': 'Pinned: {fingerprint}',
   'source.sample': 'Sample',
   'source.sampling': 'Sampling source…',
+  'source.testing': 'Testing the connection…',
   'source.attributes': 'Attributes',
   'source.attribute': 'Attribute',
   'source.fillRate': 'Filled',
@@ -457,9 +458,9 @@ export const en = {
   'error.openThroughDialog': 'Open the project through the Open dialog (or drop it on the window).',
   // Refusals of the workbench's API, its bridge and its URL and path checks (src/shared/api/refusals.ts).
   'refusal.cancelled':
-    '{task, select, sampling {Sampling} validation {Validation} planning {Planning} reading {Reading the source} preview {The preview} other {The request}} was cancelled.',
+    '{task, select, sampling {Sampling} validation {Validation} planning {Planning} reading {Reading the source} preview {The preview} testing {The connection test} other {The request}} was cancelled.',
   'refusal.tooSlow':
-    '{task, select, sampling {Sampling} validation {Validation} planning {Planning} reading {Reading the source} preview {The preview} other {The request}} stopped after {seconds, plural, one {# second} other {# seconds}}, before record {record}: the mapping takes too long per row. Simplify its expressions (long texts, many Replace calls).',
+    '{task, select, sampling {Sampling} validation {Validation} planning {Planning} reading {Reading the source} preview {The preview} testing {The connection test} other {The request}} stopped after {seconds, plural, one {# second} other {# seconds}}, before record {record}: the mapping takes too long per row. Simplify its expressions (long texts, many Replace calls).',
   'refusal.internal': 'Something unexpected went wrong; the technical detail: {message}',
   'refusal.sourceFailed': 'The source or the target reported a problem: {message}',
   'refusal.invalidRequest':
@@ -1238,6 +1239,12 @@ export const en = {
   'cli.help.seed': "seed a new state from this JSON file ('{' users, groups '}')",
   'cli.help.permissive':
     'accept value-filter PATCH paths (emails[type eq "work"].value), which Plek (the default profile) refuses',
+  'cli.help.demoCommand':
+    'write the bundled demo (mapping and HR export) into a folder, its start and end dates moved to today',
+  'cli.help.demoOut': 'the folder to write to (default: plek-demo)',
+  'cli.help.demoToday': 'the day the demo’s dates are moved to (YYYY-MM-DD; default: today)',
+  'cli.demo.export': 'wrote {path}, its dates as on {today} (the demo is written for {anchor})',
+  'cli.demo.mappingKept': 'kept {path}: it was there already, so your changes stay',
   'cli.help.serve': 'open the workbench in your browser (loopback only, protected by a random token)',
   'cli.help.servePort': 'port on 127.0.0.1 (default: a free one)',
   'cli.help.noOpen': 'print the URL only; do not open a browser',

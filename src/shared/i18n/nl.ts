@@ -154,6 +154,7 @@ export const nl: Catalogue = {
   'source.cert.pinned': 'Vastgezet: {fingerprint}',
   'source.sample': 'Steekproef',
   'source.sampling': 'Steekproef wordt genomen…',
+  'source.testing': 'Verbinding wordt getest…',
   'source.attributes': 'Attributen',
   'source.attribute': 'Attribuut',
   'source.fillRate': 'Gevuld',
@@ -455,9 +456,9 @@ export const nl: Catalogue = {
   'error.openThroughDialog': 'Open het project via het dialoogvenster Openen (of sleep het op het venster).',
   // Weigeringen van de API van de workbench, de brug en de URL- en padcontroles (src/shared/api/refusals.ts).
   'refusal.cancelled':
-    '{task, select, sampling {De steekproef} validation {De validatie} planning {Het plannen} reading {Het lezen van de bron} preview {Het voorbeeld} other {Het verzoek}} is geannuleerd.',
+    '{task, select, sampling {De steekproef} validation {De validatie} planning {Het plannen} reading {Het lezen van de bron} preview {Het voorbeeld} testing {De verbindingstest} other {Het verzoek}} is geannuleerd.',
   'refusal.tooSlow':
-    '{task, select, sampling {De steekproef} validation {De validatie} planning {Het plannen} reading {Het lezen van de bron} preview {Het voorbeeld} other {Het verzoek}} is na {seconds, plural, one {# seconde} other {# seconden}} gestopt, vóór record {record}: de mapping doet te lang over een rij. Maak de expressies eenvoudiger (lange teksten, veel Replace-aanroepen).',
+    '{task, select, sampling {De steekproef} validation {De validatie} planning {Het plannen} reading {Het lezen van de bron} preview {Het voorbeeld} testing {De verbindingstest} other {Het verzoek}} is na {seconds, plural, one {# seconde} other {# seconden}} gestopt, vóór record {record}: de mapping doet te lang over een rij. Maak de expressies eenvoudiger (lange teksten, veel Replace-aanroepen).',
   'refusal.internal': 'Er ging iets onverwachts mis; het technische detail: {message}',
   'refusal.sourceFailed': 'De bron of het doel meldde een probleem: {message}',
   'refusal.invalidRequest':
@@ -1252,6 +1253,13 @@ export const nl: Catalogue = {
   'cli.help.seed': "vul een nieuwe stand uit dit JSON-bestand ('{' users, groups '}')",
   'cli.help.permissive':
     'accepteer PATCH-paden met een waardefilter (emails[type eq "work"].value), die Plek (het standaardprofiel) weigert',
+  'cli.help.demoCommand':
+    'schrijf de meegeleverde demo (mapping en HR-export) naar een map, met de begin- en einddatums verschoven naar vandaag',
+  'cli.help.demoOut': 'de map waar de demo heen moet (standaard: plek-demo)',
+  'cli.help.demoToday': 'de dag waar de datums van de demo naartoe schuiven (JJJJ-MM-DD; standaard: vandaag)',
+  'cli.demo.export':
+    '{path} geschreven, met de datums zoals op {today} (de demo is geschreven voor {anchor})',
+  'cli.demo.mappingKept': '{path} bewaard: die bestond al, dus je wijzigingen blijven',
   'cli.help.serve': 'open de workbench in de browser (alleen lokaal, beschermd met een willekeurig token)',
   'cli.help.servePort': 'poort op 127.0.0.1 (standaard: een vrije)',
   'cli.help.noOpen': 'toon alleen de URL; open geen browser',

@@ -93,6 +93,14 @@ export class CompactCreate implements PlanChange {
     }
   }
 
+  /** Calls `each` with each field's path and policy, in order (what `fields` would hold), without making them. */
+  eachPath(each: (path: string, policy: NullPolicy | undefined) => void): void {
+    const columns = this[TABLE].columns;
+    const cells = this[CELLS];
+    const policies = this[POLICIES] ?? this[TABLE].policies;
+    for (let i = 0; i < cells.length; i++) if (cells[i] !== undefined) each(columns[i]!, policies[i]);
+  }
+
   /** The manager created in the same run (its key), when this create has one. */
   managerKey(): string | undefined {
     const cells = this[CELLS];

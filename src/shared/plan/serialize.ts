@@ -215,13 +215,16 @@ export function* serializePlanParts(plan: Plan): Generator<string> {
   // Every path a create sets, in path order; each path's policy as the first create has it.
   const createPolicies: Record<string, FieldChange['policy']> = {};
   const paths = new Set<string>();
+  const add = (path: string, policy: FieldChange['policy']) => {
+    if (paths.has(path)) return;
+    paths.add(path);
+    if (policy !== undefined) createPolicies[path] = policy;
+  };
   for (const c of plan.changes) {
     if (c.action !== 'create') continue;
-    for (const f of c.fields ?? []) {
-      if (paths.has(f.path)) continue;
-      paths.add(f.path);
-      if (f.policy !== undefined) createPolicies[f.path] = f.policy;
-    }
+    // A compact create's paths straight from its row (reading `fields` would make them all).
+    if (c instanceof CompactCreate) c.eachPath(add);
+    else for (const f of c.fields ?? []) add(f.path, f.policy);
   }
   const createColumns = [...paths].sort(byPath);
   const column = new Map(createColumns.map((p, i) => [p, i]));

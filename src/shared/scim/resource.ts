@@ -217,6 +217,98 @@ export function buildScimUser(
   return resource;
 }
 
+/** A new account's JSON text with the parts that stay the same from account to account written once. */
+interface UserShape {
+  /** The text between the values: `parts[0] value parts[1] value … parts[n]`. */
+  parts: string[];
+  /** Per gap: which value goes there (the values' order, then the externalId, then the manager). */
+  slots: number[];
+}
+
+/** A character JSON.stringify writes other than as itself (a string without one is quoted as it is). */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+interface ShapeNode {
+  next: Map<string, ShapeNode>;
+  plain?: UserShape | null;
+  managed?: UserShape | null;
+}
+
+const SLOT = /"\\u0001(\d+)\\u0001"/g;
+
+/**
+ * The JSON text of new accounts, byte for byte `JSON.stringify` of `buildScimUser` (plus the manager reference
+ * set last, as apply does), made without building the account: the text around the values is worked out once per
+ * set of paths (a 100,000-row import has a handful) and the values are put in. Building each account as objects
+ * and serialising it was a tenth of an initial import's time.
+ */
+export class ScimUserWriter {
+  /** Shapes by the paths set, one level per path (the paths are a table's column names: a lookup is cheap). */
+  private readonly root: ShapeNode = { next: new Map() };
+  private count = 0;
+
+  /**
+   * `paths`/`values`: the account's values in the order they are set (none null); `manager`: the manager's
+   * Plek id, set last. Null when the paths cannot be written this way (the caller builds the account instead).
+   */
+  json(
+    externalId: string,
+    paths: readonly string[],
+    values: readonly (string | boolean)[],
+    manager: string | undefined,
+  ): string | null {
+    let node = this.root;
+    for (const p of paths) {
+      let child = node.next.get(p);
+      if (child === undefined) {
+        child = { next: new Map() };
+        if (this.count++ < 10_000) node.next.set(p, child);
+      }
+      node = child;
+    }
+    const withManager = manager !== undefined;
+    let shape = withManager ? node.managed : node.plain;
+    if (shape === undefined) {
+      shape = userShape(paths, withManager);
+      if (withManager) node.managed = shape;
+      else node.plain = shape;
+    }
+    if (shape === null) return null;
+    const { parts, slots } = shape;
+    const n = values.length;
+    let text = parts[0]!;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      const v = slot < n ? values[slot]! : slot === n ? externalId : manager!;
+      text += (typeof v === 'string' && !NEEDS_ESCAPE.test(v) ? `"${v}"` : JSON.stringify(v)) + parts[i + 1]!;
+    }
+    return text;
+  }
+}
+
+/** The text of an account with a marker for each value, cut at the markers; null when a marker is not found once. */
+function userShape(paths: readonly string[], manager: boolean): UserShape | null {
+  const marker = (i: number) => `\u0001${i}\u0001`;
+  const n = paths.length;
+  const resource = buildScimUser(marker(n), (set) => paths.forEach((p, i) => set(p, marker(i))));
+  if (manager) setPath(resource, `${ENTERPRISE_USER_SCHEMA}:manager`, marker(n + 1));
+  const text = JSON.stringify(resource);
+  const parts: string[] = [];
+  const slots: number[] = [];
+  const seen = new Set<number>();
+  let from = 0;
+  for (const m of text.matchAll(SLOT)) {
+    const slot = Number(m[1]);
+    if (seen.has(slot)) return null;
+    seen.add(slot);
+    parts.push(text.slice(from, m.index!));
+    slots.push(slot);
+    from = m.index! + m[0].length;
+  }
+  parts.push(text.slice(from));
+  return seen.size === n + 1 + (manager ? 1 : 0) ? { parts, slots } : null;
+}
+
 /** Reads the given target paths from a SCIM resource into a flat user. */
 export function fromScimUser(resource: ScimUser, paths: readonly string[]): FlatUser {
   const flat: FlatUser = {};

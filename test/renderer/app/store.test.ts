@@ -145,6 +145,50 @@ describe('app store', () => {
     off();
   });
 
+  it('tests a directory connection as a task with Cancel, and drops its late answer after Cancel', async () => {
+    const answers: ((r: Result<unknown>) => void)[] = [];
+    const f = fakeApi({
+      'project:demo': () => ({ ok: true, value: demoDoc }),
+      'source:sample': () => ({ ok: true, value: sample }),
+      'source:testConnection': () => new Promise((r) => answers.push(r)),
+      'task:cancel': () => ({ ok: true, value: { cancelled: true } }),
+      'project:recent': () => ({ ok: true, value: { paths: [] } }),
+    });
+    const store = makeStore(f.api);
+    await store.getState().openDemo();
+    const ldap = {
+      kind: 'ldap' as const,
+      url: 'ldaps://dc01.gemeente-voorbeeld.nl',
+      flavor: 'ad' as const,
+      startTls: true,
+      bindDn: 'CN=svc-plek,OU=Service,DC=gemeente-voorbeeld,DC=nl',
+      baseDn: 'DC=gemeente-voorbeeld,DC=nl',
+      caFile: 'certs/gemeente-ca.pem',
+    };
+    store.getState().updateMapping((m) => ({ ...m, source: ldap }));
+
+    // Cancelled: the banner's task goes, the late "cancelled" answer shows nothing.
+    const first = store.getState().testConnection();
+    const task = store.getState().task;
+    expect(task?.label).toBe('source.testing');
+    const call = f.calls.filter((c) => c.channel === 'source:testConnection')[0];
+    // The project path goes along: a caFile relative to the project resolves there.
+    expect(call?.request).toEqual({ source: ldap, projectPath: demoDoc.path, taskId: task?.id });
+    await store.getState().cancelTask();
+    expect(f.calls.find((c) => c.channel === 'task:cancel')?.request).toEqual({ taskId: task?.id });
+    answers[0]!({ ok: false, error: { code: 'cancelled', message: 'testing was cancelled' } });
+    await first;
+    expect(store.getState().connectionTest).toBeNull();
+    expect(store.getState().error).toBeNull();
+
+    // Not cancelled: the answer is shown and the task is over.
+    const second = store.getState().testConnection();
+    answers[1]!({ ok: true, value: { ok: true, message: 'Connected', sampleCount: 12 } });
+    await second;
+    expect(store.getState().task).toBeNull();
+    expect(store.getState().connectionTest).toEqual({ ok: true, message: 'Connected', sampleCount: 12 });
+  });
+
   it('reports a failed call in the error banner', async () => {
     const f = fakeApi({
       'project:open': () => ({

@@ -21,8 +21,6 @@ import { newId, type ServiceContext } from '../context';
 import type { RunState, StoredPlan } from '../run-state';
 import { connectTarget, type TargetConnection } from '../target-client';
 
-const RESULT_IDS = RESULT_MESSAGE_IDS;
-
 /**
  * The run's plain-text report in a language (the interface's when the workbench asks for it): header, counts,
  * warnings about Plek, failures with what happened, then the log. Technical details (HTTP status, the server's
@@ -49,7 +47,8 @@ export function reportText(state: RunState, lang: Lang = 'nl'): string {
     format(lang, 'run.report.status', { status: format(lang, `run.status.${r.status}`) }),
     '',
     ...Object.entries(r.counts).map(
-      ([k, n]) => `${RESULT_IDS[k] ? format(lang, RESULT_IDS[k]) : k}: ${formatNumber(lang, n)}`,
+      ([k, n]) =>
+        `${RESULT_MESSAGE_IDS[k] ? format(lang, RESULT_MESSAGE_IDS[k]) : k}: ${formatNumber(lang, n)}`,
     ),
     ...(warnings.length
       ? [

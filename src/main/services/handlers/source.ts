@@ -1,6 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { refuse, type WorkbenchHandlers } from '../../../shared/api/contract';
+import {
+  refuse,
+  type ConnectionTestResult,
+  type Request,
+  type WorkbenchHandlers,
+} from '../../../shared/api/contract';
 import { isSafeFileName } from '../../../shared/api/validators';
 import { ldapBackend } from '../backends';
 import { newId, type ServiceContext } from '../context';
@@ -16,6 +21,22 @@ type SourceChannels =
  */
 export function sourceHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, SourceChannels> {
   const ldap = () => ctx.options.backends?.ldap ?? ldapBackend;
+  const testConnection = async (
+    source: Request<'source:testConnection'>['source'],
+    projectPath: string | null | undefined,
+    signal: AbortSignal,
+  ): Promise<ConnectionTestResult> => {
+    if (source.kind !== 'ldap') return testApiSource(ctx, source, signal);
+    const password = await ctx.secrets.get('ldap-bind-password', ldapEndpoint(source));
+    if (!password)
+      return {
+        ok: false,
+        message: `enter the bind password of ${source.bindDn} first`,
+        detail: { id: 'error.ldapPasswordMissing', values: { bindDn: source.bindDn } },
+      };
+    const caPem = await readCa(ctx, source.caFile, projectPath);
+    return ldap().testConnection(source, { password, signal, ...(caPem ? { caPem } : {}) });
+  };
   return {
     'source:sample': async (request) =>
       ctx.tasks.run(request.taskId, 'sampling', (task) => readSample(ctx, request, task)),
@@ -36,17 +57,13 @@ export function sourceHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Sou
 
     'source:inspectCertificate': async ({ url, timeoutMs }) => ldap().inspectCertificate(url, timeoutMs),
 
-    'source:testConnection': async ({ source, projectPath }) => {
-      if (source.kind !== 'ldap') return testApiSource(ctx, source);
-      const password = await ctx.secrets.get('ldap-bind-password', ldapEndpoint(source));
-      if (!password)
-        return {
-          ok: false,
-          message: `enter the bind password of ${source.bindDn} first`,
-          detail: { id: 'error.ldapPasswordMissing', values: { bindDn: source.bindDn } },
-        };
-      const caPem = await readCa(ctx, source.caFile, projectPath);
-      return ldap().testConnection(source, { password, ...(caPem ? { caPem } : {}) });
-    },
+    // A task the consultant can cancel: a host that never answers is given up at once, not after its timeout.
+    // A test that ended because it was cancelled is answered as cancelled, never as a failed connection.
+    'source:testConnection': async ({ source, projectPath, taskId }) =>
+      ctx.tasks.run(taskId, 'testing', async ({ signal }) => {
+        const result = await testConnection(source, projectPath, signal);
+        signal.throwIfAborted();
+        return result;
+      }),
   };
 }

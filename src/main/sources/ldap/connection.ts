@@ -103,14 +103,39 @@ export async function connectAndBind(source: LdapSource, options: LdapConnectOpt
     createSecureConnection: secureConnector(source.pinnedFingerprint),
   });
   try {
-    if (!secure && source.startTls) await client.startTLS({ ...tlsOptions });
+    if (!secure && source.startTls)
+      await abortable(client.startTLS({ ...tlsOptions }), client, source, options.signal);
     throwIfAborted(source, options.signal);
-    await client.bind(source.bindDn, options.password);
+    await abortable(client.bind(source.bindDn, options.password), client, source, options.signal);
     return client;
   } catch (error) {
     await client.unbind().catch(() => undefined);
+    if (error instanceof LdapError) throw error;
     throw await describeFailure(error, source, options);
   }
+}
+
+/**
+ * `work`, or the abort error the moment the signal fires: a server that never answers (a firewall that drops
+ * packets) is given up at once, not after the connect timeout. The client is closed, so its socket goes too; a
+ * late answer or failure of `work` is then ignored.
+ */
+function abortable<T>(
+  work: Promise<T>,
+  client: Client,
+  source: LdapSource,
+  signal: AbortSignal | undefined,
+): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      void client.unbind().catch(() => undefined);
+      reject(abortError(source));
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    void work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** An LdapError for a failure, with the server's certificate attached when TLS was the problem. */

@@ -123,7 +123,7 @@ export function ApiSourcePanel({ source }: { source: ApiInput }) {
           type="button"
           className="btn"
           onClick={() => void s.testConnection()}
-          disabled={!parsed}
+          disabled={!parsed || s.task !== null}
           data-testid="api-test-connection"
         >
           {t('source.testConnection')}

@@ -245,6 +245,7 @@ function LdapForm({ source }: { source: LdapInput }) {
       inspectCertificate: st.inspectCertificate,
       connectionTest: st.connectionTest,
       testConnection: st.testConnection,
+      task: st.task,
       checkSecret: st.checkSecret,
       pinCertificate: st.pinCertificate,
       storeSecret: st.storeSecret,
@@ -345,7 +346,12 @@ function LdapForm({ source }: { source: LdapInput }) {
         <button type="button" className="btn" onClick={() => void s.inspectCertificate(source.url)}>
           {t('source.checkCert')}
         </button>
-        <button type="button" className="btn" onClick={() => void s.testConnection()}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void s.testConnection()}
+          disabled={s.task !== null}
+        >
           {t('source.testConnection')}
         </button>
         {s.connectionTest ? (

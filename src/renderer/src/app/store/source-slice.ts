@@ -66,10 +66,20 @@ export function createSourceSlice(deps: StoreDeps): StateCreator<AppState, [], [
     },
 
     testConnection: async () => {
-      const source = get().mapping?.source;
+      const { mapping, project } = get();
+      const source = mapping?.source;
       if (!source || source.kind === 'csv') return;
-      set({ connectionTest: null });
-      const result = valueOrReport(get, await api.source.testConnection({ source }));
+      // A task with the banner's Cancel: a directory behind a firewall that drops packets answers nothing.
+      const taskId = deps.newTaskId();
+      set({
+        connectionTest: null,
+        task: { id: taskId, label: 'source.testing', done: 0, total: null, startedAt: deps.now().getTime() },
+      });
+      const answer = await api.source.testConnection({ source, projectPath: project?.path ?? null, taskId });
+      // A newer task (or a cancel) replaced this one: drop the late answer.
+      if (get().task?.id !== taskId) return;
+      set({ task: null });
+      const result = valueOrReport(get, answer);
       if (result) set({ connectionTest: result });
     },
 
