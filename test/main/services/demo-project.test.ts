@@ -188,6 +188,19 @@ describe('the demo project in the data folder', () => {
     expect(row3?.params?.date).toBe('2027-08-09');
   });
 
+  it('takes the time zone of the consultant’s copy of the mapping: Kiritimati is already a day ahead', async () => {
+    const now = new Date('2027-08-01T12:00:00Z'); // 2 August, 02:00 on Kiritimati (UTC+14)
+    const service = serviceOn(() => now, join(root, 'kiritimati'));
+    const api = service.api;
+    const first = unwrap(await api.project.demo());
+    const edited = { ...(first.mapping as MappingFileInput), timeZone: 'Pacific/Kiritimati' };
+    unwrap(await api.project.save({ path: first.path!, mapping: edited }));
+    const doc = unwrap(await api.project.demo());
+    const v = unwrap(await api.mapping.validate({ mapping: doc.mapping, projectPath: doc.path }));
+    expect(v.issues.find((i) => i.code === 'leaving-later' && i.row === 3)?.params?.date).toBe('2027-08-10');
+    expect(v.summary?.users).toMatchObject({ deactivate: 26, leavingLater: 8 });
+  });
+
   it('refuses with a worded reason when the bundled demo is missing', async () => {
     const empty = join(root, 'no-resources');
     const service = createWorkbenchService({
