@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
@@ -188,6 +188,19 @@ describe('the demo project in the data folder', () => {
     expect(row3?.params?.date).toBe('2027-08-09');
   });
 
+  it('takes the time zone of the consultant’s copy of the mapping: Kiritimati is already a day ahead', async () => {
+    const now = new Date('2027-08-01T12:00:00Z'); // 2 August, 02:00 on Kiritimati (UTC+14)
+    const service = serviceOn(() => now, join(root, 'kiritimati'));
+    const api = service.api;
+    const first = unwrap(await api.project.demo());
+    const edited = { ...(first.mapping as MappingFileInput), timeZone: 'Pacific/Kiritimati' };
+    unwrap(await api.project.save({ path: first.path!, mapping: edited }));
+    const doc = unwrap(await api.project.demo());
+    const v = unwrap(await api.mapping.validate({ mapping: doc.mapping, projectPath: doc.path }));
+    expect(v.issues.find((i) => i.code === 'leaving-later' && i.row === 3)?.params?.date).toBe('2027-08-10');
+    expect(v.summary?.users).toMatchObject({ deactivate: 26, leavingLater: 8 });
+  });
+
   it('refuses with a worded reason when the bundled demo is missing', async () => {
     const empty = join(root, 'no-resources');
     const service = createWorkbenchService({
@@ -201,5 +214,15 @@ describe('the demo project in the data folder', () => {
     const r = await service.api.project.demo();
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('not-found');
+  });
+
+  it('does not call a data folder it cannot write a missing demo', async () => {
+    const dataDir = join(root, 'blocked');
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(join(dataDir, 'demo'), 'a file where the demo folder goes');
+    const service = serviceOn(() => at('2027-08-01'), dataDir);
+    const r = await service.api.project.demo();
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).not.toBe('not-found');
   });
 });
