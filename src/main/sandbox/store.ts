@@ -64,10 +64,11 @@ function isMemberAdd(o: unknown): o is MemberAdd {
 }
 
 /**
- * Per group member list (a list is never changed once stored: a change makes a new one): its JSON text, and the
- * set of its member ids, carried from a list to the next when members are added.
+ * Per group member list (a list is never changed once stored: a change makes a new one): its JSON text without
+ * the brackets, in pieces (joined by commas), and the set of its member ids, carried from a list to the next when
+ * members are added.
  */
-const membersText = new WeakMap<unknown[], string>();
+const membersText = new WeakMap<unknown[], readonly string[]>();
 const memberIds = new WeakMap<unknown[], Set<unknown>>();
 const MEMBERS_MARK = '\u0001members\u0001';
 /** The mark as `"members":…` in a JSON text: quotes inside a string are escaped, so it is found only as the key. */
@@ -307,12 +308,8 @@ export class SandboxStore {
     const resource = this.commit('Groups', old, { ...old, members });
     if (resource.members === members) {
       memberIds.set(members, have);
-      if (text !== undefined) {
-        membersText.set(
-          members,
-          added === '' ? text : `${text.slice(0, -1)}${before.length ? ',' : ''}${added}]`,
-        );
-      }
+      // The list's text in pieces (one per batch): no copy of the whole text is made until it is written.
+      if (text !== undefined) membersText.set(members, added === '' ? text : [...text, added]);
     }
     return resource;
   }
@@ -326,7 +323,8 @@ export class SandboxStore {
     const members = value.members;
     let text = membersText.get(members);
     if (text === undefined) {
-      text = JSON.stringify(members);
+      const whole = JSON.stringify(members);
+      text = whole === '[]' ? [] : [whole.slice(1, -1)];
       membersText.set(members, text);
     }
     const shallow: Record<string, unknown> = {};
@@ -337,7 +335,11 @@ export class SandboxStore {
     const json = JSON.stringify(shallow);
     const at = json.indexOf(MEMBERS_MARK_JSON);
     if (at < 0) return JSON.stringify(value);
-    return `${json.slice(0, at)}"members":${text}${json.slice(at + MEMBERS_MARK_JSON.length)}`;
+    // One string of the whole text, made once (as JSON.stringify would).
+    const pieces = text.length ? [...text] : [''];
+    pieces[0] = `${json.slice(0, at)}"members":[${pieces[0]}`;
+    pieces[pieces.length - 1] = `${pieces[pieces.length - 1]}]${json.slice(at + MEMBERS_MARK_JSON.length)}`;
+    return pieces.join(',');
   }
 
   delete(kind: ResourceKind, id: string, ifMatch?: string): void {
