@@ -6,12 +6,15 @@ import { detach } from '../shared/engine/detach';
 import {
   createMappingRun,
   finalizeOutcome,
+  rowsAreIndependent,
   type MappingResult,
   type RunFinish,
   type RunOptions,
 } from '../shared/engine/run';
 import type { MappedUser, PreviousState, RowOutcome } from '../shared/engine/types';
 import type { Issue } from '../shared/issues';
+import type { EvaluatedRows } from '../shared/engine/verdicts';
+import type { RowStageJob } from './sources/csv/csv-wire';
 import { recordValue } from '../shared/source/record-value';
 import type { SourceRecord } from '../shared/source/types';
 import { todayIn } from '../shared/engine/today';
@@ -147,19 +150,29 @@ async function runOnSource(
   const birthAttr = loaded.mapping.mappingKey.birthDateAttribute;
   const names = nameInterner();
   let rows = 0;
-  for await (const batch of batchesOf(opened)) {
+  let nextProgress = 5000;
+  for await (const batch of opened.evaluatedBatches ?? batchesOf(opened)) {
     if (options.signal?.aborted) throw new UserError(said('cli.error.cancelled'), 130);
     for (const event of batch) {
       if (event.kind === 'issue') {
         run.pushSourceIssue(event.issue);
         continue;
       }
-      rows++;
-      const outcome = run.push(event.record);
-      if (options.keepState && outcome.status === 'mapped')
-        keepIdentity(state, outcome.user, event.record, birthAttr, names);
-      if (options.collect) provisional.push(outcome);
-      if (options.onProgress && rows % 5000 === 0) options.onProgress({ rows, fraction: opened.progress() });
+      if (event.kind === 'evaluated') {
+        // Rows whose row-local stage the reader's thread ran (only when no outcome is kept: see rowStageFor).
+        run.pushVerdicts(event.verdicts, event.from, event.to);
+        rows += event.to - event.from;
+      } else {
+        rows++;
+        const outcome = run.push(event.record);
+        if (options.keepState && outcome.status === 'mapped')
+          keepIdentity(state, outcome.user, event.record, birthAttr, names);
+        if (options.collect) provisional.push(outcome);
+      }
+      if (options.onProgress && rows >= nextProgress) {
+        nextProgress = rows - (rows % 5000) + 5000;
+        options.onProgress({ rows, fraction: opened.progress() });
+      }
     }
   }
   const finished = run.finish();
@@ -203,8 +216,25 @@ function keepIdentity(
   });
 }
 
+/**
+ * The row-local stage for the reader's thread to run beside reading, when the run keeps nothing of a row but what
+ * the cross-row stage files (validate without --write-state or --trace, the first pass of map) and its rows are
+ * independent of each other; else undefined (every record comes to this thread).
+ */
+function rowStageFor(
+  loaded: LoadedMapping,
+  today: string,
+  previous: PreviousState | undefined,
+  options: { collect: boolean; keepState: boolean; trace?: RunOptions['trace'] },
+): RowStageJob | undefined {
+  if (options.collect || options.keepState) return undefined;
+  if (options.trace !== undefined && options.trace !== false) return undefined;
+  if (!rowsAreIndependent(loaded.compiled)) return undefined;
+  return { mapping: loaded.mapping, today, identity: previous !== undefined, share: 'auto' };
+}
+
 /** The source's events a chunk at a time when it reads in chunks (CSV), else one by one. */
-async function* batchesOf(opened: OpenedSource): AsyncGenerator<SourceEvent[]> {
+async function* batchesOf(opened: OpenedSource): AsyncGenerator<(SourceEvent | EvaluatedRows)[]> {
   if (opened.batches) {
     yield* opened.batches;
     return;
@@ -275,7 +305,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         ...(options.ldapPassword ? { ldapPassword: options.ldapPassword } : {}),
       })
     : options.previous;
-  const opened = await openSource(loaded.mapping, sourceOptions);
+  const rowStage = rowStageFor(loaded, today, previous, {
+    collect: options.collect ?? true,
+    keepState: options.keepState ?? false,
+    ...(options.trace !== undefined ? { trace: options.trace } : {}),
+  });
+  const opened = await openSource(loaded.mapping, { ...sourceOptions, ...(rowStage ? { rowStage } : {}) });
   const { result, state } = await runOnSource(loaded, opened, {
     today,
     ...(previous ? { previous } : {}),
@@ -319,7 +354,12 @@ export async function streamOutcomes(
     ...(previous ? { previous } : {}),
     ...(options.trace !== undefined ? { trace: options.trace } : {}),
   };
-  const first = await openSource(loaded.mapping, sourceOptions);
+  const rowStage = rowStageFor(loaded, today, previous, {
+    collect: false,
+    keepState: false,
+    ...(options.trace !== undefined ? { trace: options.trace } : {}),
+  });
+  const first = await openSource(loaded.mapping, { ...sourceOptions, ...(rowStage ? { rowStage } : {}) });
   const pass1 = await runOnSource(loaded, first, {
     ...runOptions,
     ...(first.headers ? { headers: first.headers } : {}),
@@ -334,7 +374,8 @@ export async function streamOutcomes(
     ...(first.headers ? { headers: first.headers } : {}),
     onIssue: () => {},
   });
-  const second = await first.reopen();
+  // Without the row stage: pass 2 needs every record (first.reopen() would ask for it again).
+  const second = rowStage ? await openSource(loaded.mapping, sourceOptions) : await first.reopen();
   for await (const batch of batchesOf(second)) {
     const outcomes: RowOutcome[] = [];
     for (const event of batch) {

@@ -13,6 +13,7 @@ import { register as registerPlan } from './commands/plan';
 import { register as registerApply } from './commands/apply';
 import { register as registerRun } from './commands/run';
 import { register as registerSandbox } from './commands/sandbox';
+import { register as registerDemo } from './commands/demo';
 
 /** Builds the `plek-sync` program. Each command lives in ./commands/<name>.ts and registers itself here. */
 export function buildProgram(): Command {
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerApply(program);
   registerRun(program);
   registerSandbox(program);
+  registerDemo(program);
   return program;
 }
 

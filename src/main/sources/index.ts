@@ -3,6 +3,8 @@ import { basename, dirname, resolve } from 'node:path';
 import type { Issue } from '../../shared/issues';
 import type { MappingFile } from '../../shared/mapping/schema';
 import type { SourceRecord } from '../../shared/source/types';
+import type { EvaluatedRows } from '../../shared/engine/verdicts';
+import type { RowStageJob } from './csv/csv-wire';
 import { hasMessage } from '../../shared/i18n';
 import { said } from '../../shared/i18n/message';
 import { PathPolicyError, resolveMappingPath, type PathPolicy } from '../security/path-policy';
@@ -22,6 +24,11 @@ export interface OpenedSource {
   events: AsyncIterable<SourceEvent>;
   /** The same events in batches, when the source reads in chunks (CSV): fewer awaits for bulk runs. */
   batches?: AsyncIterable<SourceEvent[]>;
+  /**
+   * When opened with a `rowStage` that the reader runs (a CSV read in a worker thread): the batches, with the rows
+   * it evaluated as `EvaluatedRows`. Iterate this instead of `events` or `batches` then.
+   */
+  evaluatedBatches?: AsyncIterable<(SourceEvent | EvaluatedRows)[]>;
   /** 0..1 when the source can tell how far it is. */
   progress(): number | null;
   /** Reads the same data again from the start (the second pass of a streaming map). */
@@ -54,6 +61,8 @@ export interface OpenSourceOptions {
   allowPlainLdap?: boolean;
   /** CSV records in compact form (cells + a shared column table), for the bulk runs of the pipeline. */
   compactRecords?: boolean;
+  /** The mapping's row-local stage, for a reader that can run it beside reading (a CSV read in a thread). */
+  rowStage?: RowStageJob;
 }
 
 let plainLdapAllowed = false;
@@ -123,6 +132,7 @@ export async function openSource(
     const csvOptions = {
       ...(source.kind === 'csv' ? { encoding: source.encoding, delimiter: source.delimiter } : {}),
       ...(options.compactRecords ? { compactRecords: true } : {}),
+      ...(options.rowStage ? { rowStage: options.rowStage } : {}),
     };
     const opened = await openCsv(path, csvOptions, options.signal);
     if (opened.info.headers.length === 0) {
@@ -139,6 +149,13 @@ export async function openSource(
       get batches() {
         return opened.batches;
       },
+      ...(options.rowStage
+        ? {
+            get evaluatedBatches() {
+              return opened.evaluatedBatches;
+            },
+          }
+        : {}),
       progress: () => (opened.bytesTotal > 0 ? opened.bytesRead() / opened.bytesTotal : null),
       reopen: () => openSource(mapping, options),
     };

@@ -15,6 +15,21 @@ import { detach } from './detach';
 import { FirstSeenKeys, FirstSeenTexts } from './first-seen';
 import { rowEvaluator } from './memo';
 import type { MappedUser, MappingRunSummary, PreviousState, RowOutcome, TraceEntry } from './types';
+import {
+  EARLY_ERROR,
+  EARLY_SKIPPED,
+  INDEXED,
+  IS_ACTIVE,
+  LEAVING,
+  SPAN_EMAIL,
+  SPAN_KEY,
+  SPAN_LOGIN,
+  SPAN_NAME_BIRTH,
+  SPAN_SUFFIX,
+  SPANS,
+  type RowVerdicts,
+  type VerdictWriter,
+} from './verdicts';
 
 export interface RunOptions {
   /** yyyy-MM-dd; the engine never reads the clock. */
@@ -50,6 +65,13 @@ export interface RunOptions {
    * the two against each other.
    */
   generalRowsOnly?: boolean;
+  /**
+   * Run only the row-local stage (in the thread that reads the rows): `push` writes each row's verdict (its
+   * status, issues and what the cross-row checks file it under) to `writer` instead of filing it, for the run that
+   * holds the cross-row checks to file with `pushVerdicts`. `identity`: that run has a previous state, so each
+   * row's name and birth date are wanted for the key-change check.
+   */
+  rowStage?: { writer: VerdictWriter; identity: boolean };
 }
 
 /** A row's status after its own checks; the cross-row checks in `finish()` may still block it. */
@@ -144,6 +166,11 @@ export interface RunFinish {
 export interface MappingRun {
   /** Maps one record. The outcome is provisional until `finish()` has run the cross-row checks. */
   push(record: SourceRecord): RowOutcome;
+  /**
+   * Files rows whose row-local stage ran elsewhere (`rowStage`), rows `from` to `to` (exclusive) of the block: the
+   * same summary, issues and cross-row checks as pushing their records. Their outcomes are not made.
+   */
+  pushVerdicts(block: RowVerdicts, from: number, to: number): void;
   /** Records a source-level issue (short row, encoding…) so it counts in the summary. */
   pushSourceIssue(issue: Issue): void;
   finish(): RunFinish;
@@ -316,19 +343,17 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   /** Files an indexed row under its key, email and login for the cross-row checks in `finish()`. */
   const indexRow = (
     i: number,
-    record: SourceRecord,
     key: string,
     active: boolean,
-    email: string | null,
-    attributes: FlatUser,
-    loginBase: string | null,
-    /**
-     * What the plain way found of the email: PLAIN_LOWER (the plain-address pattern in lower case: it is its own
-     * match key), PLAIN (its match key is its lower case), or NOT_PLAIN (not looked at: normalizeMatch decides).
-     */
-    emailShape: number,
+    /** The email as emails are compared (`emailKey`), or null. */
+    emailKey: string | null,
     /** Where the only "@" of a plain email is (−1 when not known). */
     emailAt: number,
+    /** Name and birth date as the key-change check compares them (`nameBirthOf`); only read for a new key. */
+    nameBirth: string | null,
+    loginBase: string | null,
+    /** The login's collision suffix (`suffixOf`), when there is a login base. */
+    suffix: string | null,
   ) => {
     // Similar keys first, while the row is not yet filed under its own key.
     const id = index.keys[i]!;
@@ -349,33 +374,18 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 
     if (first !== -1) addDuplicate(keyDups, id, first, i);
 
-    // A plain address holds no space, invisible character or mark: normalizeMatch would only lower its case
-    // (which keeps every character in its place).
-    const emailKey =
-      email === null
-        ? null
-        : emailShape === PLAIN_LOWER
-          ? email
-          : emailShape === PLAIN
-            ? email.toLowerCase()
-            : normalizeMatch(email);
     if (active && emailKey !== null) {
-      const mail = emailId(emailKey, emailShape === NOT_PLAIN ? -1 : emailAt);
+      const mail = emailId(emailKey, emailAt);
       const firstWithEmail = emailFirst.getOrAdd(mail, i);
       if (firstWithEmail !== -1) addDuplicate(emailDups, mail, firstWithEmail, i);
     }
 
     // Identity only matters for the key-stability check, and only for a key the previous state lacks.
     if (previousKeys !== null && !previousKeys.has(key)) {
-      const given = attributes['name.givenName'];
-      const family = attributes['name.familyName'];
-      const g = typeof given === 'string' ? normalizeMatch(given) : null;
-      const f = typeof family === 'string' ? normalizeMatch(family) : null;
-      const birth = birthAttr ? birthDateKey(recordValue(record, birthAttr)) : null;
       newKeyRows.push({
         i,
         email: emailKey === null ? null : detach(emailKey),
-        nameBirth: g && f && birth ? `${g}|${f}|${birth}` : null,
+        nameBirth: nameBirth === null ? null : detach(nameBirth),
       });
     }
 
@@ -384,10 +394,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       const row = index.rows[i]!;
       const parts = {
         local: detach(loginBase),
-        suffix: collisionSuffix(
-          firstText(recordValue(record, suffixAttribute)) ?? key,
-          schema.transliteration,
-        ),
+        suffix: detach(suffix!),
         domain: loginDomain,
       };
       if (keepLogins) loginParts.set(row, parts);
@@ -428,6 +435,139 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     }
   };
 
+  /** A row's given and family name and birth date as the key-change check compares them, or null. */
+  const nameBirthOf = (attributes: FlatUser, record: SourceRecord): string | null => {
+    const given = attributes['name.givenName'];
+    const family = attributes['name.familyName'];
+    const g = typeof given === 'string' ? normalizeMatch(given) : null;
+    const f = typeof family === 'string' ? normalizeMatch(family) : null;
+    const birth = birthAttr ? birthDateKey(recordValue(record, birthAttr)) : null;
+    return g && f && birth ? `${g}|${f}|${birth}` : null;
+  };
+
+  /** Indexes a row and files it for the cross-row checks: the cross-row stage of a row. */
+  const fileRow = (
+    row: number,
+    key: string,
+    status: number,
+    leaving: boolean,
+    active: boolean,
+    emailKey: string | null,
+    emailAt: number,
+    nameBirth: string | null,
+    loginBase: string | null,
+    suffix: string | null,
+  ): void => {
+    // A whole-number key is filed as its number; only another key is copied out of the chunk it was read from.
+    const id = keyId(key);
+    const i = index.add(row, typeof id === 'number' ? id : detach(key), status, leaving);
+    indexRow(i, key, active, emailKey, emailAt, nameBirth, loginBase, suffix);
+  };
+
+  const rowStage = options.rowStage;
+
+  /**
+   * The end of the row-local stage of a row that passed the key and scope checks: works out what the cross-row
+   * stage files it under, then files it and emits its issues, or (`rowStage`) writes all that down for the run
+   * that files it.
+   */
+  const fileIndexed = (
+    record: SourceRecord,
+    row: number,
+    key: string,
+    status: number,
+    leaving: boolean,
+    active: boolean,
+    email: string | null,
+    /**
+     * What the plain way found of the email: PLAIN_LOWER (the plain-address pattern in lower case: it is its own
+     * match key), PLAIN (its match key is its lower case), or NOT_PLAIN (not looked at: normalizeMatch decides).
+     */
+    emailShape: number,
+    /** Where the only "@" of a plain email is (read only for a plain one). */
+    emailAt: number,
+    attributes: FlatUser,
+    loginBase: string | null,
+    issues: readonly Issue[] | undefined,
+  ): void => {
+    // A plain address holds no space, invisible character or mark: normalizeMatch would only lower its case
+    // (which keeps every character in its place).
+    const emailKey =
+      email === null
+        ? null
+        : emailShape === PLAIN_LOWER
+          ? email
+          : emailShape === PLAIN
+            ? email.toLowerCase()
+            : normalizeMatch(email);
+    const at = emailShape === NOT_PLAIN ? -1 : emailAt;
+    const schema = compiled.loginSchema;
+    const suffix =
+      schema && loginBase !== null
+        ? collisionSuffix(firstText(recordValue(record, suffixAttribute)) ?? key, schema.transliteration)
+        : null;
+    if (rowStage !== undefined) {
+      const w = rowStage.writer;
+      w.row(row, INDEXED + status, (leaving ? LEAVING : 0) | (active ? IS_ACTIVE : 0), at);
+      w.text(SPAN_KEY, key);
+      w.text(SPAN_EMAIL, emailKey);
+      if (rowStage.identity) w.text(SPAN_NAME_BIRTH, nameBirthOf(attributes, record));
+      w.text(SPAN_LOGIN, loginBase);
+      w.text(SPAN_SUFFIX, suffix);
+      if (issues !== undefined) for (const p of issues) w.issue(p);
+      return;
+    }
+    // Identity only matters for the key-stability check, and only for a key the previous state lacks.
+    const nameBirth =
+      previousKeys !== null && !previousKeys.has(key) ? nameBirthOf(attributes, record) : null;
+    fileRow(row, key, status, leaving, active, emailKey, at, nameBirth, loginBase, suffix);
+    if (issues !== undefined) for (const p of issues) emit(p);
+  };
+
+  /** A row that never reaches the index (no key, scope failed: an error; out of scope: skipped), and its issue. */
+  const fileEarly = (row: number, skipped: boolean, problem: Issue): void => {
+    if (rowStage !== undefined) {
+      rowStage.writer.row(row, skipped ? EARLY_SKIPPED : EARLY_ERROR, 0, -1);
+      rowStage.writer.issue(problem);
+      return;
+    }
+    if (skipped) counts.skipped++;
+    else counts.earlyError++;
+    emit(problem);
+  };
+
+  /** Files the rows `from`–`to` of a block whose row-local stage ran elsewhere (`rowStage`). */
+  const pushVerdicts = (block: RowVerdicts, from: number, to: number): void => {
+    const { rows, kinds, flags, emailAt, text, spans, issues, issueEnd } = block;
+    const span = (r: number, which: number): string | null => {
+      const at = (r * SPANS + which) * 2;
+      const start = spans[at]!;
+      return start < 0 ? null : text.slice(start, spans[at + 1]);
+    };
+    for (let r = from; r < to; r++) {
+      counts.rows++;
+      const kind = kinds[r]!;
+      if (kind === EARLY_ERROR) counts.earlyError++;
+      else if (kind === EARLY_SKIPPED) counts.skipped++;
+      else {
+        const f = flags[r]!;
+        fileRow(
+          rows[r]!,
+          span(r, SPAN_KEY)!,
+          kind - INDEXED,
+          (f & LEAVING) !== 0,
+          (f & IS_ACTIVE) !== 0,
+          span(r, SPAN_EMAIL),
+          emailAt[r]!,
+          span(r, SPAN_NAME_BIRTH),
+          span(r, SPAN_LOGIN),
+          span(r, SPAN_SUFFIX),
+        );
+      }
+      for (let k = r === 0 ? 0 : issueEnd[r - 1]!; k < issueEnd[r]!; k++) emit(issues[k]!);
+    }
+  };
+
   // The key and name columns by index in a compact record's cells, looked up once per column table.
   let indexedColumns: ReadonlyMap<string, number> | undefined;
   let keyAt = -1;
@@ -438,7 +578,6 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 
   /** A row without a key: an error, before anything else is looked at. */
   const emptyKey = (row: number): RowOutcome => {
-    counts.earlyError++;
     const problem = issue(
       'empty-key',
       'error',
@@ -449,26 +588,26 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         params: { id: 'issue.empty-key.text', row, attribute: compiled.keyAttribute },
       },
     );
-    emit(problem);
+    fileEarly(row, false, problem);
     return { status: 'error', row, issues: [problem] };
   };
 
   /** A row whose scope failed or is not true: an error, or skipped. */
   const notInScope = (row: number, key: string, r: Value | EvalFailed): RowOutcome => {
     if (r instanceof EvalFailed) {
-      counts.earlyError++;
       const { code, message } = r.error;
       const problem = issue(code, 'error', `row ${row}: scope: ${message}`, {
         row,
         key,
         params: { id: 'issue.eval.scope', row, detail: message, ...detailParams(r.error.detail) },
       });
-      emit(problem);
+      fileEarly(row, false, problem);
       return { status: 'error', row, key, issues: [problem] };
     }
-    counts.skipped++;
     const reason = `out of scope: ${compiled.mapping.scope?.include} is not true`;
-    emit(
+    fileEarly(
+      row,
+      true,
       issue('out-of-scope', 'info', `row ${row}: skipped, ${reason}`, {
         row,
         key,
@@ -635,16 +774,21 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     if (schema && loginBase === null && active) return undefined;
 
     const groups = options.statusOnly ? NO_GROUPS : groupsOf(compiled, attributes, active);
-    const id = keyId(key);
-    const i = index.add(
+    if (leavingOn !== undefined) (failed ??= []).push(leavingLater(row, key, leavingOn));
+    fileIndexed(
+      record,
       row,
-      typeof id === 'number' ? id : detach(key),
+      key,
       active ? ACTIVE : DEACTIVATE,
       leavingOn !== undefined,
+      active,
+      email,
+      emailShape,
+      emailAt,
+      attributes,
+      loginBase,
+      failed,
     );
-    indexRow(i, record, key, active, email, attributes, loginBase, emailShape, emailAt);
-    if (failed !== undefined) for (const p of failed) emit(p);
-    if (leavingOn !== undefined) emit(leavingLater(row, key, leavingOn));
     const user: MappedUser = { row, key, attributes, active, groups, trace: NO_TRACE };
     if (leavingOn !== undefined) user.leavingOn = leavingOn;
     if (deactivationReason !== undefined) user.deactivationReason = deactivationReason;
@@ -937,16 +1081,6 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       );
       blocked = true;
     }
-    // A whole-number key is filed as its number; only another key is copied out of the chunk it was read from.
-    const id = keyId(key);
-    const i = index.add(
-      row,
-      typeof id === 'number' ? id : detach(key),
-      blocked ? ERROR : startsOn ? STARTING : active ? ACTIVE : DEACTIVATE,
-      leavingOn !== undefined,
-    );
-    indexRow(i, record, key, active, email, attributes, loginBase, NOT_PLAIN, -1);
-
     if (leavingOn && !blocked) issues.push(leavingLater(row, key, leavingOn));
     if (startsOn && !blocked) {
       issues.push(
@@ -963,7 +1097,20 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         ),
       );
     }
-    for (const p of issues) emit(p);
+    fileIndexed(
+      record,
+      row,
+      key,
+      blocked ? ERROR : startsOn ? STARTING : active ? ACTIVE : DEACTIVATE,
+      leavingOn !== undefined,
+      active,
+      email,
+      NOT_PLAIN,
+      -1,
+      attributes,
+      loginBase,
+      issues,
+    );
     if (blocked) return { status: 'error', row, key, issues };
     if (startsOn)
       return {
@@ -1160,6 +1307,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 
   return {
     push,
+    pushVerdicts,
     pushSourceIssue(i: Issue) {
       if (i.row !== undefined && !HEADER_CODES.has(i.code)) {
         if (i.code === 'empty-row') {
@@ -1446,4 +1594,13 @@ export function mapRecords(
   const finished = run.finish();
   const outcomes = provisional.map((o) => finalizeOutcome(o, finished, compiled));
   return { outcomes, issues: finished.issues, summary: finished.summary };
+}
+
+/**
+ * True when each row's row-local stage depends on that row alone (every expression is pure), so that rows may be
+ * evaluated in any thread, in any share: a `ParseDate(…, "auto")` remembers what earlier rows held.
+ */
+export function rowsAreIndependent(compiled: CompiledMapping): boolean {
+  const exprs = [compiled.scope, compiled.endDate, compiled.inactiveWhen, compiled.startDate];
+  return compiled.fields.every((f) => f.expr.pure) && exprs.every((e) => e === null || e.pure);
 }

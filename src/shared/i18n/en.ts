@@ -1239,6 +1239,12 @@ export const en = {
   'cli.help.seed': "seed a new state from this JSON file ('{' users, groups '}')",
   'cli.help.permissive':
     'accept value-filter PATCH paths (emails[type eq "work"].value), which Plek (the default profile) refuses',
+  'cli.help.demoCommand':
+    'write the bundled demo (mapping and HR export) into a folder, its start and end dates moved to today',
+  'cli.help.demoOut': 'the folder to write to (default: plek-demo)',
+  'cli.help.demoToday': 'the day the demo’s dates are moved to (YYYY-MM-DD; default: today)',
+  'cli.demo.export': 'wrote {path}, its dates as on {today} (the demo is written for {anchor})',
+  'cli.demo.mappingKept': 'kept {path}: it was there already, so your changes stay',
   'cli.help.serve': 'open the workbench in your browser (loopback only, protected by a random token)',
   'cli.help.servePort': 'port on 127.0.0.1 (default: a free one)',
   'cli.help.noOpen': 'print the URL only; do not open a browser',

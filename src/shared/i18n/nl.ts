@@ -1253,6 +1253,13 @@ export const nl: Catalogue = {
   'cli.help.seed': "vul een nieuwe stand uit dit JSON-bestand ('{' users, groups '}')",
   'cli.help.permissive':
     'accepteer PATCH-paden met een waardefilter (emails[type eq "work"].value), die Plek (het standaardprofiel) weigert',
+  'cli.help.demoCommand':
+    'schrijf de meegeleverde demo (mapping en HR-export) naar een map, met de begin- en einddatums verschoven naar vandaag',
+  'cli.help.demoOut': 'de map waar de demo heen moet (standaard: plek-demo)',
+  'cli.help.demoToday': 'de dag waar de datums van de demo naartoe schuiven (JJJJ-MM-DD; standaard: vandaag)',
+  'cli.demo.export':
+    '{path} geschreven, met de datums zoals op {today} (de demo is geschreven voor {anchor})',
+  'cli.demo.mappingKept': '{path} bewaard: die bestond al, dus je wijzigingen blijven',
   'cli.help.serve': 'open de workbench in de browser (alleen lokaal, beschermd met een willekeurig token)',
   'cli.help.servePort': 'poort op 127.0.0.1 (standaard: een vrije)',
   'cli.help.noOpen': 'toon alleen de URL; open geen browser',

@@ -16,8 +16,14 @@ import {
 /** The repository root. */
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 export const CHROMIUM = '/usr/bin/chromium';
-/** A date on which the bundled demo reads as it was written: row 3 (Chloë de Graaf) still leaves later. */
+/**
+ * The bundled demo's anchor: the day its export is written for (DEMO_ANCHOR). Opened by the workbench, the demo's
+ * dates move to the app's today, so it reads the same on any day; files pinned to this day see the export as it is
+ * bundled (row 3, Chloë de Graaf, leaves on 01-12-2026).
+ */
 export const DEMO_TODAY = '2026-11-23';
+/** A day far from the demo's anchor (and after a leap day): the demo must show the same picture there. */
+export const FAR_TODAY = '2028-03-01';
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -41,6 +47,14 @@ export function e2eSkipReason(): string | null {
   return reason;
 }
 
+/** The day of PLEK_E2E_TODAY (YYYY-MM-DD), undefined when unset; anything else is a mistake worth stopping for. */
+function e2eToday(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(value) || Number.isNaN(Date.parse(`${value}T10:00:00+01:00`)))
+    throw new Error(`PLEK_E2E_TODAY must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  return value;
+}
+
 export interface StartAppOptions {
   /** The workbench data folder; a fresh temp folder by default (removed on stop). */
   dataDir?: string;
@@ -54,9 +68,8 @@ export interface StartAppOptions {
   /** Classic scrollbars that take room, as on Windows (Playwright hides them in headless mode by default). */
   scrollbars?: boolean;
   /**
-   * The date the app and the page live on (YYYY-MM-DD, 10:00 in Amsterdam): the bundled demo's end dates are
-   * fixed, so a test that counts on one of them (a leaver who "leaves on 01-12-2026") must not follow the real
-   * clock past it.
+   * The date the app and the page live on (YYYY-MM-DD, 10:00 in Amsterdam). The demo moves its dates to it, so a
+   * test may pick any day; one that names a date of the export as bundled uses DEMO_TODAY.
    */
   today?: string;
 }
@@ -86,7 +99,10 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const staticDir = await ensureRendererBuilt({ root: ROOT, onBuild: (m) => console.log(m) });
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'plek-e2e-')));
-  const fixedNow = options.today ? new Date(`${options.today}T10:00:00+01:00`) : undefined;
+  // PLEK_E2E_TODAY runs every file that does not choose its own clock on that day (e.g. far from the demo's
+  // anchor: `PLEK_E2E_TODAY=2031-02-28 npx vitest run test/e2e/smoke.e2e.test.ts`).
+  const today = options.today ?? (options.service?.now ? undefined : e2eToday(process.env.PLEK_E2E_TODAY));
+  const fixedNow = today ? new Date(`${today}T10:00:00+01:00`) : undefined;
   const service = createWorkbenchService({
     resourcesDir: join(ROOT, 'resources'),
     env: {},

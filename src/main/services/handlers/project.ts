@@ -1,10 +1,11 @@
-import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { refuse, type WorkbenchHandlers } from '../../../shared/api/contract';
 import { isSafeProjectFileName } from '../../../shared/api/validators';
 import { parseMapping, stringifyMapping } from '../../../shared/mapping/load';
 import type { MappingFileInput } from '../../../shared/mapping/schema';
 import type { ServiceContext } from '../context';
+import { isDemoProject, prepareDemoProject } from '../demo-project';
 import { withEndpointChanges } from '../known-endpoints';
 import { isProjectPathAllowed } from '../path-access';
 import { atomicWrite, csvPathOf, inside, readProject, secretLikeKeys } from '../project-files';
@@ -60,6 +61,9 @@ export function projectHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Pr
           'open the project through the Open dialog (or drop it on the window)',
           'error.openThroughDialog',
         );
+      // The demo's copy (from the recent list, say) is brought to today as when it is opened from the Start page;
+      // without the bundled demo it opens as it is.
+      if (isDemoProject(ctx, path)) await prepareDemoProject(ctx).catch(() => undefined);
       const doc = await readProject(path, recent);
       ctx.grants.grantFile(path);
       return withEndpointChanges(ctx, doc);
@@ -105,27 +109,8 @@ export function projectHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, Pr
       return { path: target };
     },
 
-    'project:demo': async () => {
-      const from = join(ctx.resourcesDir, 'demo');
-      await mkdir(folders.demo, { recursive: true });
-      try {
-        for (const f of ['demo.plekmap.json', 'hr-export.csv']) {
-          const dest = join(folders.demo, f);
-          const exists = await stat(dest).then(
-            () => true,
-            () => false,
-          );
-          if (!exists) await copyFile(join(from, f), dest);
-        }
-      } catch {
-        throw refuse(
-          'not-found',
-          'the bundled demo is missing from this installation (resources/demo)',
-          'refusal.demoMissing',
-        );
-      }
-      return withEndpointChanges(ctx, await readProject(join(folders.demo, 'demo.plekmap.json'), recent));
-    },
+    'project:demo': async () =>
+      withEndpointChanges(ctx, await readProject(await prepareDemoProject(ctx), recent)),
 
     // A file removed since (by "clear workbench data", or by hand) is not offered; the list itself keeps it, so a
     // project on a drive that is away for now comes back when the drive does.

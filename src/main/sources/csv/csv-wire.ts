@@ -1,6 +1,8 @@
 import type { Issue } from '../../../shared/issues';
 import type { CodedMessage } from '../../../shared/i18n/message';
 import type { SourceValue } from '../../../shared/source/types';
+import type { MappingFile } from '../../../shared/mapping/schema';
+import type { RowVerdicts } from '../../../shared/engine/verdicts';
 import { SourceError, type SourceErrorCode } from '../source-error';
 import { CsvRecord, namedValues, type CsvEvent, type CsvHeaderInfo, type CsvOptions } from './csv-core';
 
@@ -25,6 +27,35 @@ export interface CsvWorkerStart {
    * has caught up to a quarter of the credits).
    */
   shared: SharedArrayBuffer;
+  /** Run the mapping's row-local stage here too (see RowStageJob). */
+  rowStage?: RowStageJob;
+}
+
+/**
+ * The mapping whose row-local stage (run.ts `rowStage`) the worker runs on the rows it reads, so that the consuming
+ * thread only files them: compiled here from the same validated mapping, judged by the same day. Its rows must be
+ * independent of each other (`rowsAreIndependent`).
+ */
+export interface RowStageJob {
+  mapping: MappingFile;
+  today: string;
+  /** The consuming run has a previous state (key-change check). */
+  identity: boolean;
+  /**
+   * Which chunks: `all`, or `auto` — a chunk when the consumer has another waiting (it is then the slower of the
+   * two threads), so that the work is shared between the two cores.
+   */
+  share: 'all' | 'auto';
+}
+
+/** A chunk whose rows the worker evaluated: their verdicts, and the chunk's source issues among them. */
+export interface CsvEvaluatedMessage {
+  type: 'evaluated';
+  verdicts: RowVerdicts;
+  issues: Issue[];
+  /** For each issue, how many of the chunk's rows come before it. */
+  issueAt: Int32Array;
+  bytesRead: number;
 }
 
 export interface CsvBatchMessage {
@@ -58,6 +89,7 @@ export type FromCsvWorker =
   | { type: 'ready' }
   | { type: 'info'; info: CsvHeaderInfo; keys: (string | undefined)[] }
   | CsvBatchMessage
+  | CsvEvaluatedMessage
   | { type: 'end'; bytesRead: number }
   | { type: 'error'; error: WireError };
 

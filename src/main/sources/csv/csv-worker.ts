@@ -3,8 +3,20 @@
 // Started by read-csv.ts (openCsv) for large files; built beside the CLI as dist/cli/csv-worker.js.
 import { readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { CsvCore } from './csv-core';
-import { BatchWriter, toWireError, type CsvWorkerStart, type FromCsvWorker } from './csv-wire';
+import { compileMapping } from '../../../shared/engine/compile';
+import { createMappingRun, type MappingRun } from '../../../shared/engine/run';
+import { verdictBuffers, VerdictWriter } from '../../../shared/engine/verdicts';
+import { columnTable, CsvCore } from './csv-core';
+import {
+  BatchWriter,
+  decodeBatch,
+  toWireError,
+  type CsvBatchMessage,
+  type CsvEvaluatedMessage,
+  type CsvWorkerStart,
+  type FromCsvWorker,
+  type RowStageJob,
+} from './csv-wire';
 
 const port = parentPort!;
 const post = (message: FromCsvWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
@@ -42,6 +54,74 @@ function mayPost(start: CsvWorkerStart, shared: Int32Array, sent: number): boole
   }
 }
 
+/**
+ * The mapping's row-local stage on this thread's chunks. A row that throws (a defect, not bad data: bad data is an
+ * issue) ends it: that chunk and every later one go to the consumer as records, whose own run then throws the same
+ * error at the same row, as it would without this thread.
+ */
+class RowStage {
+  private readonly writer = new VerdictWriter();
+  private readonly run: MappingRun | undefined;
+  private columns: ReadonlyMap<string, number> | undefined;
+  private width = 0;
+  private failed = false;
+
+  constructor(
+    readonly job: RowStageJob,
+    private readonly file: string,
+  ) {
+    const compiled = compileMapping(job.mapping);
+    this.run = compiled.ok
+      ? createMappingRun(compiled.compiled, {
+          today: job.today,
+          statusOnly: true,
+          keepLogins: false,
+          rowStage: { writer: this.writer, identity: job.identity },
+        })
+      : undefined;
+  }
+
+  setColumns(keys: readonly (string | undefined)[]): void {
+    this.columns = columnTable(keys);
+    this.width = keys.length;
+  }
+
+  /** The chunk's rows evaluated, or undefined: send them as records. */
+  evaluate(batch: CsvBatchMessage): CsvEvaluatedMessage | undefined {
+    if (this.failed || !this.run || !this.columns) return undefined;
+    const events = decodeBatch(batch, this.file, this.columns, this.width, true);
+    try {
+      for (const event of events) if (event.kind === 'record') this.run.push(event.record);
+    } catch {
+      this.failed = true;
+      this.writer.reset();
+      return undefined;
+    }
+    return {
+      type: 'evaluated',
+      verdicts: this.writer.take(),
+      issues: batch.issues,
+      issueAt: batch.issueAt,
+      bytesRead: batch.bytesRead,
+    };
+  }
+}
+
+/** The row stage, or none when it cannot start (the consumer then maps every row itself, as without it). */
+function rowStage(job: RowStageJob, file: string): RowStage | undefined {
+  try {
+    return new RowStage(job, file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Chunks the consumer must have waiting before this thread evaluates one (`auto`): more than one, so that it never
+ * runs dry while this thread evaluates (measured at 1M rows: 1 left it idle; 4 and 8 kept both busy).
+ */
+const EVALUATE_WHEN_WAITING = 4;
+
 function read(start: CsvWorkerStart): void {
   /** [0] batches the consumer has taken, [1] 1 once it stopped, [2] 1 while this thread waits. */
   const shared = new Int32Array(start.shared);
@@ -50,16 +130,30 @@ function read(start: CsvWorkerStart): void {
   let position = 0;
   let sent = 0;
   let infoSent = false;
+  const stage = start.rowStage ? rowStage(start.rowStage, start.options.fileLabel) : undefined;
   /** Posts what the parser has made; false when the consumer stopped. */
   const flush = (): boolean => {
     if (!infoSent && core.info) {
       infoSent = true;
-      post({ type: 'info', info: core.info, keys: [...core.recordKeys] });
+      const keys = [...core.recordKeys];
+      stage?.setColumns(keys);
+      post({ type: 'info', info: core.info, keys });
     }
     const batch = writer.take(position);
     if (!batch) return true;
     if (!mayPost(start, shared, sent)) return false;
+    // `auto`: this chunk's rows are evaluated here when the consumer has chunks waiting (it is the slower thread
+    // then); else it gets the records, and this thread reads on. While the queue stays between none and the
+    // credits, both threads are always busy, and the share settles where they keep pace.
+    const evaluated =
+      stage && (stage.job.share === 'all' || sent - Atomics.load(shared, 0) >= EVALUATE_WHEN_WAITING)
+        ? stage.evaluate(batch)
+        : undefined;
     sent++;
+    if (evaluated) {
+      post(evaluated, [...verdictBuffers(evaluated.verdicts), evaluated.issueAt.buffer] as ArrayBuffer[]);
+      return true;
+    }
     post(batch, [
       batch.starts.buffer,
       batch.ends.buffer,

@@ -7,7 +7,15 @@ import { readReason, systemCode } from '../../system-errors';
 import { SourceError } from '../source-error';
 import { workerEntry, type WorkerEntry } from '../../worker-entry';
 import { columnTable, CsvCore, type CsvEvent, type CsvHeaderInfo, type CsvOptions } from './csv-core';
-import { decodeBatch, fromWireError, type CsvWorkerStart, type FromCsvWorker } from './csv-wire';
+import type { EvaluatedRows } from '../../../shared/engine/verdicts';
+import {
+  decodeBatch,
+  fromWireError,
+  type CsvEvaluatedMessage,
+  type CsvWorkerStart,
+  type FromCsvWorker,
+  type RowStageJob,
+} from './csv-wire';
 
 export type { CsvEvent, CsvHeaderInfo, CsvOptions } from './csv-core';
 export type { CsvEncoding, CsvEncodingOption } from './encoding';
@@ -24,6 +32,29 @@ export type CsvWorkerMode = 'auto' | 'on' | 'off';
 
 export interface CsvReadOptions extends CsvOptions {
   worker?: CsvWorkerMode;
+  /**
+   * When the file is read in a worker thread, run this mapping's row-local stage there as well, for part of the
+   * rows (`share: 'auto'`) or all of them: those rows then come as `EvaluatedRows` in `evaluatedBatches`, for a run
+   * that files them (run.ts `pushVerdicts`). PLEK_CSV_ROW_STAGE=off|auto|all overrides the share (troubleshooting,
+   * tests); without it, files under CSV_ROW_STAGE_MIN_BYTES get no row stage.
+   */
+  rowStage?: RowStageJob;
+}
+
+/**
+ * Below this size the worker is not given the row stage: both threads would each warm up the mapping's code (JIT)
+ * for a few hundred thousand rows, which cost more than sharing the rows saved (measured on 2 cores: 100k rows,
+ * 17 MB, no faster and 25% more CPU; 300k rows, 54 MB, 6–15% faster; 1M rows, 179 MB, 10–30% faster).
+ */
+export const CSV_ROW_STAGE_MIN_BYTES = 32 * 1024 * 1024;
+
+/** The row-local stage the worker is given, by the file's size or PLEK_CSV_ROW_STAGE. */
+function rowStageJob(job: RowStageJob | undefined, size: number): RowStageJob | undefined {
+  if (!job) return undefined;
+  const env = process.env.PLEK_CSV_ROW_STAGE?.trim().toLowerCase();
+  if (env === 'off') return undefined;
+  if (env === 'all' || env === 'auto') return { ...job, share: env };
+  return size >= CSV_ROW_STAGE_MIN_BYTES ? job : undefined;
 }
 
 /** Below this size starting a thread costs more than reading beside the consumer saves. */
@@ -43,6 +74,11 @@ export interface OpenCsv {
    * either `events` or `batches`, not both.
    */
   batches: AsyncIterable<CsvEvent[]>;
+  /**
+   * With a `rowStage`: the batches, in which rows the worker evaluated come as `EvaluatedRows` (iterate this one
+   * then, not `events` or `batches`). Without one, the same as `batches`.
+   */
+  evaluatedBatches: AsyncIterable<(CsvEvent | EvaluatedRows)[]>;
   bytesTotal: number;
   bytesRead(): number;
   /** Stops reading and releases the file; only needed when `events` is not iterated to the end. */
@@ -99,10 +135,18 @@ export async function openCsv(
       throw new SourceError('source-unreadable', said('sourceError.noWorker', { file }), file);
     }
   }
+  const { rowStage, ...parseOptions } = csvOptions;
   if (entry) {
-    return openInWorker(entry, handle, size, { ...csvOptions, fileLabel: file }, signal);
+    return openInWorker(
+      entry,
+      handle,
+      size,
+      { ...parseOptions, fileLabel: file },
+      rowStageJob(rowStage, size),
+      signal,
+    );
   }
-  return openInThread(handle, size, { ...csvOptions, fileLabel: file }, signal);
+  return openInThread(handle, size, { ...parseOptions, fileLabel: file }, signal);
 }
 
 function aborted(file: string): SourceError {
@@ -112,13 +156,13 @@ function aborted(file: string): SourceError {
 /** `events` and `batches` of an open reader, from a function that gives the next batch (undefined: the end). */
 function streams(
   file: string,
-  next: () => Promise<CsvEvent[] | undefined>,
+  next: () => Promise<(CsvEvent | EvaluatedRows)[] | undefined>,
   stop: () => void,
   signal: AbortSignal | undefined,
-): Pick<OpenCsv, 'events' | 'batches'> {
+): Pick<OpenCsv, 'events' | 'batches' | 'evaluatedBatches'> {
   let eventStream: AsyncGenerator<CsvEvent> | undefined;
-  let batchStream: AsyncGenerator<CsvEvent[]> | undefined;
-  async function* batches(): AsyncGenerator<CsvEvent[]> {
+  let batchStream: AsyncGenerator<(CsvEvent | EvaluatedRows)[]> | undefined;
+  async function* batches(): AsyncGenerator<(CsvEvent | EvaluatedRows)[]> {
     try {
       for (let batch = await next(); batch; batch = await next()) {
         if (batch.length === 0) continue;
@@ -133,16 +177,20 @@ function streams(
     for await (const batch of batches()) {
       for (const event of batch) {
         if (signal?.aborted) throw aborted(file);
-        yield event;
+        // Only a reader given a row stage makes EvaluatedRows, and its consumer reads `evaluatedBatches`.
+        yield event as CsvEvent;
       }
     }
   }
   return {
-    // Created on first use, once: a consumer picks one of the two.
+    // Created on first use, once: a consumer picks one of them.
     get events() {
       return (eventStream ??= events());
     },
     get batches() {
+      return (batchStream ??= batches()) as AsyncIterable<CsvEvent[]>;
+    },
+    get evaluatedBatches() {
       return (batchStream ??= batches());
     },
   };
@@ -239,9 +287,10 @@ function startWorker(entry: WorkerEntry): Worker {
     ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
     stdout: false,
     stderr: false,
-    // The worker allocates little that lives (cells travel as offsets): a small young generation keeps its share
-    // of the process's memory down (measured at 1M rows: peak RSS −20 MB, no slower).
-    resourceLimits: { maxYoungGenerationSizeMb: 4 },
+    // Little of what the worker allocates lives (cells travel as offsets, verdicts as one block per chunk), but
+    // evaluating rows (the row stage) allocates much: 4 MB made it collect so often that it cost 10–15% more CPU
+    // than 16 MB, whose share of the process's memory stays small (1M rows: peak RSS ≈ 350 MiB either way).
+    resourceLimits: { maxYoungGenerationSizeMb: 16 },
   });
 }
 
@@ -297,6 +346,7 @@ async function openInWorker(
   handle: FileHandle,
   size: number,
   options: CsvOptions & { fileLabel: string },
+  rowStage: RowStageJob | undefined,
   signal: AbortSignal | undefined,
 ): Promise<OpenCsv> {
   const file = options.fileLabel;
@@ -306,6 +356,7 @@ async function openInWorker(
     chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
     credits: WORKER_CREDITS,
     shared: new SharedArrayBuffer(12),
+    ...(rowStage ? { rowStage } : {}),
   };
   const shared = new Int32Array(start.shared);
   const worker = takeSpare() ?? startWorker(entry);
@@ -379,7 +430,7 @@ async function openInWorker(
   const columns = columnTable(keys);
   const compact = options.compactRecords === true;
 
-  const next = async (): Promise<CsvEvent[] | undefined> => {
+  const next = async (): Promise<(CsvEvent | EvaluatedRows)[] | undefined> => {
     if (ended || closed) return undefined;
     const message = await receive();
     if (message.type === 'error') {
@@ -393,11 +444,12 @@ async function openInWorker(
       void stop();
       return undefined;
     }
-    if (message.type !== 'batch') return [];
+    if (message.type !== 'batch' && message.type !== 'evaluated') return [];
     Atomics.add(shared, 0, 1);
     // Only a waiting worker needs waking, and only once it may go on (see csv-worker.ts mayPost).
     if (Atomics.load(shared, 2) === 1 && queue.length <= WORKER_CREDITS / 4) Atomics.notify(shared, 0);
     bytesRead = message.bytesRead;
+    if (message.type === 'evaluated') return evaluatedEvents(message);
     return decodeBatch(message, file, columns, keys.length, compact);
   };
 
@@ -411,6 +463,21 @@ async function openInWorker(
       return stop();
     },
   };
+}
+
+/** An evaluated chunk as events: its rows in runs between its source issues, in file order. */
+function evaluatedEvents(message: CsvEvaluatedMessage): (CsvEvent | EvaluatedRows)[] {
+  const { verdicts, issues, issueAt } = message;
+  const count = verdicts.rows.length;
+  const events: (CsvEvent | EvaluatedRows)[] = [];
+  let from = 0;
+  for (let k = 0; k <= issues.length; k++) {
+    const to = k < issues.length ? issueAt[k]! : count;
+    if (to > from) events.push({ kind: 'evaluated', verdicts, from, to });
+    from = Math.max(from, to);
+    if (k < issues.length) events.push({ kind: 'issue', issue: issues[k]! });
+  }
+  return events;
 }
 
 /** Detects encoding and delimiter and reads the header row only (for `init` and the source panel). */

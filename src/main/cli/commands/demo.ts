@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { said } from '../../../shared/i18n/message';
+import { appRoot } from '../../app-root';
+import {
+  DEMO_ANCHOR,
+  DEMO_EXPORT_FILE,
+  DEMO_MAPPING_FILE,
+  demoTimeZone,
+  writeDemoProject,
+} from '../../demo/bundled-demo';
+import { UserError } from '../../user-error';
+import { writeError } from '../output';
+import { bold, dim, localToday, parseToday, say } from '../common';
+
+interface DemoCommandOptions {
+  out: string;
+  today?: string;
+}
+
+/**
+ * `plek-sync demo`: the bundled demo as the workbench opens it, for trying the CLI: the mapping (kept when it is
+ * there) and the HR export with its start and end dates moved from the demo's anchor to today, so `validate`,
+ * `plan` and `run` show the same leavers and counts on any day. The bundled files are only read.
+ */
+export function register(program: Command): void {
+  program
+    .command('demo')
+    .description(say('cli.help.demoCommand'))
+    .option('-o, --out <dir>', say('cli.help.demoOut'), 'plek-demo')
+    .option('--today <date>', say('cli.help.demoToday'), parseToday)
+    .action(async (opts: DemoCommandOptions) => {
+      const from = join(appRoot(), 'resources', 'demo');
+      try {
+        await readFile(join(from, DEMO_MAPPING_FILE));
+      } catch {
+        throw new UserError(said('refusal.demoMissing'));
+      }
+      const today =
+        opts.today ??
+        localToday(
+          new Date(),
+          (await demoTimeZone(join(resolve(opts.out), DEMO_MAPPING_FILE))) ??
+            (await demoTimeZone(join(from, DEMO_MAPPING_FILE))),
+        );
+      let written: Awaited<ReturnType<typeof writeDemoProject>>;
+      try {
+        written = await writeDemoProject(from, resolve(opts.out), today);
+      } catch (e) {
+        throw writeError(opts.out, e);
+      }
+      const mapping = join(opts.out, DEMO_MAPPING_FILE);
+      const lines = [
+        written.mappingWritten
+          ? bold(say('init.note.wrote', { path: mapping }))
+          : say('cli.demo.mappingKept', { path: mapping }),
+        bold(say('cli.demo.export', { path: join(opts.out, DEMO_EXPORT_FILE), today, anchor: DEMO_ANCHOR })),
+        dim(say('init.note.next', { path: mapping })),
+      ];
+      process.stderr.write(`${lines.join('\n')}\n`);
+    });
+}
