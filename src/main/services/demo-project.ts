@@ -1,6 +1,7 @@
+import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { refuse } from '../../shared/api/contract';
-import { DEMO_MAPPING_FILE, demoTimeZone, writeDemoProject } from '../demo/bundled-demo';
+import { DEMO_EXPORT_FILE, DEMO_MAPPING_FILE, demoTimeZone, writeDemoProject } from '../demo/bundled-demo';
 import type { ServiceContext } from './context';
 
 /** Where the workbench keeps its copy of the demo project's mapping (the data folder's `demo/`). */
@@ -24,7 +25,7 @@ export async function prepareDemoProject(ctx: ServiceContext): Promise<string> {
   const zone =
     (await demoTimeZone(demoProjectPath(ctx))) ?? (await demoTimeZone(join(from, DEMO_MAPPING_FILE)));
   try {
-    return (await writeDemoProject(from, ctx.folders.demo, ctx.today(zone))).mappingPath;
+    await Promise.all([DEMO_MAPPING_FILE, DEMO_EXPORT_FILE].map((f) => access(join(from, f))));
   } catch {
     throw refuse(
       'not-found',
@@ -32,4 +33,6 @@ export async function prepareDemoProject(ctx: ServiceContext): Promise<string> {
       'refusal.demoMissing',
     );
   }
+  // A data folder that cannot be written fails as any other write there does (not as a missing demo).
+  return (await writeDemoProject(from, ctx.folders.demo, ctx.today(zone))).mappingPath;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
@@ -214,5 +214,15 @@ describe('the demo project in the data folder', () => {
     const r = await service.api.project.demo();
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('not-found');
+  });
+
+  it('does not call a data folder it cannot write a missing demo', async () => {
+    const dataDir = join(root, 'blocked');
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(join(dataDir, 'demo'), 'a file where the demo folder goes');
+    const service = serviceOn(() => at('2027-08-01'), dataDir);
+    const r = await service.api.project.demo();
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).not.toBe('not-found');
   });
 });
