@@ -203,10 +203,11 @@ export class SandboxPersistence {
     for (const { kind, id } of this.dirty.values()) {
       const k = kind === 'Users' ? 'U' : 'G';
       const r = (kind === 'Users' ? store.users : store.groups).get(id);
-      // The same text as JSON.stringify({ k, id, r }), without the wrapper object per account.
+      // The same text as JSON.stringify({ k, id, r }), without the wrapper object per account (a group's
+      // member list as the store keeps its text).
       put(
         r
-          ? `{"k":"${k}","id":${JSON.stringify(id)},"r":${JSON.stringify(r)}}`
+          ? `{"k":"${k}","id":${JSON.stringify(id)},"r":${store.toJson(r)}}`
           : JSON.stringify({ k, id, d: 1 }),
       );
     }

@@ -420,7 +420,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
               ? 'application/json'
               : SCIM_JSON;
         res.writeHead(reply.status, headers);
-        res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+        res.end(reply.body === undefined ? undefined : store.toJson(reply.body));
       })
       .catch(() => res.destroy());
   });

@@ -63,6 +63,17 @@ function isMemberAdd(o: unknown): o is MemberAdd {
   );
 }
 
+/**
+ * Per group member list (a list is never changed once stored: a change makes a new one): its JSON text without
+ * the brackets, in pieces (joined by commas), and the set of its member ids, carried from a list to the next when
+ * members are added.
+ */
+const membersText = new WeakMap<unknown[], readonly string[]>();
+const memberIds = new WeakMap<unknown[], Set<unknown>>();
+const MEMBERS_MARK = '\u0001members\u0001';
+/** The mark as `"members":…` in a JSON text: quotes inside a string are escaped, so it is found only as the key. */
+const MEMBERS_MARK_JSON = `"members":${JSON.stringify(MEMBERS_MARK)}`;
+
 /** The sandbox's data: users and groups with a userName/externalId index, ETag versions and uniqueness. */
 export class SandboxStore {
   readonly users = new Map<string, Resource>();
@@ -278,15 +289,57 @@ export class SandboxStore {
    * An id already a member is not added twice.
    */
   private addMembers(old: Resource, ops: readonly MemberAdd[]): Resource {
-    const members = Array.isArray(old.members) ? [...(old.members as unknown[])] : [];
-    const have = new Set(members.map((m) => (isRecord(m) ? m.value : undefined)));
+    const before = Array.isArray(old.members) ? (old.members as unknown[]) : [];
+    const members = [...before];
+    // The ids already in: the set made for the previous member list, when there is one (a 14,000-member group
+    // gets 140 batches; making the set again each time was most of a batch's cost).
+    const have = memberIds.get(before) ?? new Set(before.map((m) => (isRecord(m) ? m.value : undefined)));
+    memberIds.delete(before);
+    let added = '';
     for (const o of ops)
       for (const m of o.value) {
         if (have.has(m.value)) continue;
         have.add(m.value);
-        members.push({ ...m });
+        const member = { ...m };
+        members.push(member);
+        added += `${added ? ',' : ''}${JSON.stringify(member)}`;
       }
-    return this.commit('Groups', old, { ...old, members });
+    const text = membersText.get(before);
+    const resource = this.commit('Groups', old, { ...old, members });
+    if (resource.members === members) {
+      memberIds.set(members, have);
+      // The list's text in pieces (one per batch): no copy of the whole text is made until it is written.
+      if (text !== undefined) membersText.set(members, added === '' ? text : [...text, added]);
+    }
+    return resource;
+  }
+
+  /**
+   * A resource (or any answer body) as JSON: `JSON.stringify(value)`, except that a group's member list is
+   * written once and then only extended (each batch of members answers with the whole group).
+   */
+  toJson(value: unknown): string {
+    if (!isRecord(value) || !Array.isArray(value.members)) return JSON.stringify(value);
+    const members = value.members;
+    let text = membersText.get(members);
+    if (text === undefined) {
+      const whole = JSON.stringify(members);
+      text = whole === '[]' ? [] : [whole.slice(1, -1)];
+      membersText.set(members, text);
+    }
+    const shallow: Record<string, unknown> = {};
+    for (const k of Object.keys(value)) {
+      if (k === '__proto__') return JSON.stringify(value);
+      shallow[k] = k === 'members' ? MEMBERS_MARK : value[k];
+    }
+    const json = JSON.stringify(shallow);
+    const at = json.indexOf(MEMBERS_MARK_JSON);
+    if (at < 0) return JSON.stringify(value);
+    // One string of the whole text, made once (as JSON.stringify would).
+    const pieces = text.length ? [...text] : [''];
+    pieces[0] = `${json.slice(0, at)}"members":[${pieces[0]}`;
+    pieces[pieces.length - 1] = `${pieces[pieces.length - 1]}]${json.slice(at + MEMBERS_MARK_JSON.length)}`;
+    return pieces.join(',');
   }
 
   delete(kind: ResourceKind, id: string, ifMatch?: string): void {

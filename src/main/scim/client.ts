@@ -349,6 +349,7 @@ export class ScimClient {
                 : {}),
             timeoutMs: this.o.timeoutMs,
             ...(opts.signal ? { signal: opts.signal } : {}),
+            ...(opts.ignoreAnswer ? { skipOkBody: true } : {}),
           });
         });
       } catch (e) {

@@ -15,6 +15,11 @@ export interface RawRequest {
   body?: string;
   timeoutMs: number;
   signal?: AbortSignal;
+  /**
+   * The caller does not read a successful answer: it is read to its end but not kept (`text` is empty). An
+   * error answer (400 and up) is kept as always.
+   */
+  skipOkBody?: boolean;
 }
 
 export class TransportError extends Error {
@@ -71,7 +76,11 @@ export class Transport {
         { method: r.method, headers, agent: https ? this.httpsAgent : this.httpAgent },
         (res) => {
           const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
+          // A group's PATCH answers with the whole group (a 14,000-member group is 700 KB, 140 times over).
+          const keep = !r.skipOkBody || (res.statusCode ?? 0) >= 400;
+          res.on('data', (c: Buffer) => {
+            if (keep) chunks.push(c);
+          });
           res.on('end', () =>
             resolve({
               status: res.statusCode ?? 0,
