@@ -116,17 +116,7 @@ class RowColumns {
   }
 
   add(row: number, key: KeyId, status: number, leaving: boolean): number {
-    if (this.length === this.rows.length) {
-      const rows = new Int32Array(this.length * 2);
-      rows.set(this.rows);
-      this.rows = rows;
-      const statusCol = new Uint8Array(this.length * 2);
-      statusCol.set(this.status);
-      this.status = statusCol;
-      const leavingCol = new Uint8Array(this.length * 2);
-      leavingCol.set(this.leaving);
-      this.leaving = leavingCol;
-    }
+    if (this.length === this.rows.length) this.resize(this.length * 2);
     const i = this.length++;
     this.rows[i] = row;
     this.status[i] = status;
@@ -184,7 +174,10 @@ export interface RunFinish {
 }
 
 export interface MappingRun {
-  /** Maps one record. The outcome is provisional until `finish()` has run the cross-row checks. */
+  /**
+   * Maps one record. The outcome is provisional until `finish()` has run the cross-row checks. (With `rowStage`,
+   * the row is written down for another run to file instead; its outcome is made but not filed.)
+   */
   push(record: SourceRecord): RowOutcome;
   /**
    * Files rows whose row-local stage ran elsewhere (`rowStage`), rows `from` to `to` (exclusive) of the block: the
@@ -377,7 +370,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     /** Name and birth date as the key-change check compares them (`nameBirthOf`); only read for a new key. */
     nameBirth: string | null,
     loginBase: string | null,
-    /** The login's collision suffix (`suffixOf`), when there is a login base. */
+    /** The login's collision suffix (what `collisionSuffix` makes), when there is a login base. */
     suffix: string | null,
   ) => {
     // Similar keys first, while the row is not yet filed under its own key.
