@@ -151,6 +151,7 @@ async function runOnSource(
   const names = nameInterner();
   let rows = 0;
   let nextProgress = 5000;
+  let expected = false;
   for await (const batch of opened.evaluatedBatches ?? batchesOf(opened)) {
     if (options.signal?.aborted) throw new UserError(said('cli.error.cancelled'), 130);
     for (const event of batch) {
@@ -168,6 +169,12 @@ async function runOnSource(
         if (options.keepState && outcome.status === 'mapped')
           keepIdentity(state, outcome.user, event.record, birthAttr, names);
         if (options.collect) provisional.push(outcome);
+      }
+      if (!expected && rows >= 1000) {
+        // Some 1000 rows in: the share of the file they took tells about how many rows the file holds.
+        expected = true;
+        const fraction = opened.progress();
+        if (fraction !== null && fraction > 0 && fraction < 1) run.expectRows((rows / fraction) * 1.05);
       }
       if (options.onProgress && rows >= nextProgress) {
         nextProgress = rows - (rows % 5000) + 5000;

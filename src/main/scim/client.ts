@@ -464,6 +464,15 @@ export class ScimClient {
       })
       .catch((e: unknown) => {
         if (e instanceof AbortedError) throw e;
+        // 404 or 501: the server does not publish the (optional) document at all. Not a failure of the server;
+        // said as what it means, once, without "could not be read" and the server error wording.
+        if (e instanceof ScimRequestError && (e.status === 404 || e.status === 501)) {
+          this.warn(
+            `GET /ServiceProviderConfig answered HTTP ${e.status}: the target publishes no configuration; ETags and /Bulk are off for this run`,
+            said('report.warning.spcMissing', { status: e.status }),
+          );
+          return null;
+        }
         const why = e instanceof Error ? e.message : String(e);
         this.warn(
           `${why.startsWith('GET /ServiceProviderConfig') ? why : `GET /ServiceProviderConfig failed: ${why}`}; ETags and /Bulk are off for this run`,

@@ -10,6 +10,13 @@
 /** A table's slots start at this many and double when half full. */
 const INITIAL_SLOTS = 1024;
 
+/** The slots a table of `n` entries grows to (a power of two at least twice `n`). */
+function slotsFor(n: number): number {
+  let slots = INITIAL_SLOTS;
+  while (n * 2 > slots) slots *= 2;
+  return slots;
+}
+
 /** Murmur3's finaliser: spreads the bits of a 32-bit value over all bits (so that close numbers land far apart). */
 function mix(h: number): number {
   h ^= h >>> 16;
@@ -34,8 +41,8 @@ export function textHash(text: string): number {
  * A slot table (pairs of key or hash, entry + 1) twice the size, every entry moved to where `home` puts its first
  * word: how both tables grow when half full.
  */
-function grown(old: Int32Array, home: (word: number) => number): Int32Array<ArrayBuffer> {
-  const slots = new Int32Array(old.length * 2);
+function grown(old: Int32Array, home: (word: number) => number, pairs = old.length): Int32Array<ArrayBuffer> {
+  const slots = new Int32Array(pairs * 2);
   const mask = slots.length / 2 - 1;
   for (let s = 0; s < old.length; s += 2) {
     const entry = old[s + 1]!;
@@ -94,6 +101,14 @@ export class FirstSeenNumbers {
     this.slots = grown(this.slots, numberHome);
     this.mask = this.slots.length / 2 - 1;
   }
+
+  /** Makes room for `n` entries at once (the size it would grow to), instead of doubling on the way. */
+  reserve(n: number): void {
+    const slots = slotsFor(n);
+    if (slots <= this.mask + 1) return;
+    this.slots = grown(this.slots, numberHome, slots);
+    this.mask = slots - 1;
+  }
 }
 
 export class FirstSeenTexts {
@@ -151,6 +166,19 @@ export class FirstSeenTexts {
     this.slots = grown(this.slots, (h) => h);
     this.mask = this.slots.length / 2 - 1;
   }
+
+  /** Makes room for `n` entries at once (the size it would grow to), instead of doubling on the way. */
+  reserve(n: number): void {
+    const slots = slotsFor(n);
+    if (slots <= this.mask + 1) return;
+    this.slots = grown(this.slots, (h) => h, slots);
+    this.mask = slots - 1;
+    if (this.indexes.length < n) {
+      const indexes = new Int32Array(n);
+      indexes.set(this.indexes);
+      this.indexes = indexes;
+    }
+  }
 }
 
 /**
@@ -180,5 +208,10 @@ export class FirstSeenKeys {
 
   has(key: string | number): boolean {
     return this.get(key) !== -1;
+  }
+
+  /** Makes room for `n` whole-number keys at once (most keys are). */
+  reserve(n: number): void {
+    this.numbers.reserve(n);
   }
 }

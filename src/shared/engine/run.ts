@@ -74,6 +74,9 @@ export interface RunOptions {
   rowStage?: { writer: VerdictWriter; identity: boolean };
 }
 
+/** The most rows `expectRows` makes room for ahead: a wrong estimate must not cost much memory. */
+const MAX_EXPECTED_ROWS = 4_000_000;
+
 /** A row's status after its own checks; the cross-row checks in `finish()` may still block it. */
 const ACTIVE = 0;
 const DEACTIVATE = 1;
@@ -94,6 +97,23 @@ class RowColumns {
   status = new Uint8Array(1024);
   leaving = new Uint8Array(1024);
   readonly keys: KeyId[] = [];
+
+  /** Makes room for `n` rows at once. */
+  reserve(n: number): void {
+    if (n > this.rows.length) this.resize(n);
+  }
+
+  private resize(size: number): void {
+    const rows = new Int32Array(size);
+    rows.set(this.rows.subarray(0, this.length));
+    this.rows = rows;
+    const statusCol = new Uint8Array(size);
+    statusCol.set(this.status.subarray(0, this.length));
+    this.status = statusCol;
+    const leavingCol = new Uint8Array(size);
+    leavingCol.set(this.leaving.subarray(0, this.length));
+    this.leaving = leavingCol;
+  }
 
   add(row: number, key: KeyId, status: number, leaving: boolean): number {
     if (this.length === this.rows.length) {
@@ -171,6 +191,11 @@ export interface MappingRun {
    * same summary, issues and cross-row checks as pushing their records. Their outcomes are not made.
    */
   pushVerdicts(block: RowVerdicts, from: number, to: number): void;
+  /**
+   * Says about how many rows will come (an estimate, from the share of the file read), so that the tables of the
+   * cross-row checks are made that size at once instead of doubling on the way. Changes nothing else.
+   */
+  expectRows(rows: number): void;
   /** Records a source-level issue (short row, encoding…) so it counts in the summary. */
   pushSourceIssue(issue: Issue): void;
   finish(): RunFinish;
@@ -1308,6 +1333,12 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   return {
     push,
     pushVerdicts,
+    expectRows(rows: number) {
+      const n = Math.min(Math.max(0, Math.ceil(rows)), MAX_EXPECTED_ROWS);
+      index.reserve(n);
+      keyFirst.reserve(n);
+      emailFirst.reserve(n);
+    },
     pushSourceIssue(i: Issue) {
       if (i.row !== undefined && !HEADER_CODES.has(i.code)) {
         if (i.code === 'empty-row') {

@@ -4,7 +4,6 @@ import {
   formatDuration,
   progressStats,
   runOutcome,
-  todayIso,
 } from '../../../src/renderer/src/app/logic/format';
 
 describe('progressStats', () => {
@@ -36,9 +35,6 @@ describe('formatDate', () => {
     expect(formatDate('2026-03-01', 'nl')).toBe('01-03-2026');
     expect(formatDate('2026-03-01', 'en')).toBe('2026-03-01');
     expect(formatDate('31-12-2026', 'nl')).toBe('31-12-2026');
-  });
-  it('todayIso uses the local calendar date', () => {
-    expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
 });
 

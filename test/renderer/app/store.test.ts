@@ -275,6 +275,38 @@ describe('app store', () => {
     expect(store.getState().validating).toBe(false);
   });
 
+  it('validates and plans on today in the mapping’s time zone, not the laptop’s', async () => {
+    // 31 December, 22:30 UTC: still 31 December in Amsterdam, already 1 January at Kiritimati (UTC+14).
+    const now = new Date(Date.UTC(2026, 11, 31, 22, 30));
+    const kiritimati = { ...demoDoc, mapping: { ...demoDoc.mapping, timeZone: 'Pacific/Kiritimati' } };
+    const misspelt = { ...demoDoc, mapping: { ...demoDoc.mapping, timeZone: 'Europe/Amsterdamm' } };
+    const validated: unknown[] = [];
+    for (const doc of [demoDoc, kiritimati, misspelt]) {
+      const f = fakeApi({
+        'project:demo': () => ({ ok: true, value: doc }),
+        'source:sample': () => ({ ok: true, value: sample }),
+        'project:recent': () => ({ ok: true, value: { paths: [] } }),
+        'mapping:validate': () => ({
+          ok: true,
+          value: { problems: [], issues: [], issueCounts: {}, summary: null },
+        }),
+      });
+      const store = createAppStore({
+        api: f.api,
+        now: () => now,
+        storage: memoryStorage(),
+        systemLanguage: 'nl-NL',
+        newTaskId: () => `task-${++ids}`,
+      });
+      await store.getState().openDemo();
+      await flush();
+      await store.getState().validate();
+      validated.push(f.calls.find((c) => c.channel === 'mapping:validate')?.request.today);
+    }
+    // A misspelt zone is the mapping's problem to report; the day is Amsterdam's meanwhile.
+    expect(validated).toEqual(['2026-12-31', '2027-01-01', '2026-12-31']);
+  });
+
   it('shows how far checking every row got, from the validation task’s progress', async () => {
     let answer: (r: Result<unknown>) => void = () => {};
     const f = fakeApi({

@@ -133,3 +133,43 @@ describe('FirstSeenKeys', () => {
     expect(keys.has('AB123')).toBe(true);
   });
 });
+
+describe('reserve: room made ahead (an estimate of the rows) changes no answer', () => {
+  it('texts: reserved after some are added, for fewer and for more than come', () => {
+    const values = emails(30_000, 13);
+    const expected = firstSeenByMap(values);
+    for (const estimate of [1000, 30_000, 200_000]) {
+      const table = new FirstSeenTexts();
+      const got = values.map((v, i) => {
+        // Reserved once 700 are in (as the pipeline does after its first rows).
+        if (i === 700) table.reserve(estimate);
+        return table.getOrAdd(v, i);
+      });
+      expect(got).toEqual(expected);
+      for (const v of values.slice(0, 300)) expect(table.get(v)).toBe(values.indexOf(v));
+      expect(table.get('nobody.here')).toBe(-1);
+    }
+  });
+
+  it('numbers and keys: reserved after some are added, for fewer and for more than come', () => {
+    const rand = mulberry32(17);
+    const values: number[] = [];
+    for (let i = 0; i < 40_000; i++) values.push(100_000 + Math.floor(rand() * 60_000));
+    const expected = firstSeenByMap(values);
+    for (const estimate of [500, 40_000, 500_000]) {
+      const numbers = new FirstSeenNumbers();
+      const keys = new FirstSeenKeys();
+      const got = values.map((v, i) => {
+        if (i === 900) {
+          numbers.reserve(estimate);
+          keys.reserve(estimate);
+        }
+        const n = numbers.getOrAdd(v, i);
+        expect(keys.getOrAdd(v, i)).toBe(n);
+        return n;
+      });
+      expect(got).toEqual(expected);
+      expect(numbers.size).toBe(new Set(values).size);
+    }
+  });
+});

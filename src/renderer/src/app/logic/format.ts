@@ -36,13 +36,6 @@ export function formatDate(iso: string, lang: 'nl' | 'en'): string {
   return lang === 'nl' ? `${m[3]}-${m[2]}-${m[1]}` : iso;
 }
 
-export function todayIso(now: Date): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
 /**
  * How a run ended, in the words the Run step uses: a run that finished while some operations failed is its own
  * state ("finished with failures"), never a plain "finished ✓".

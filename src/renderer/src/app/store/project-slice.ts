@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ProjectDocument } from '../../../../shared/api/contract';
-import { todayIso } from '../logic/format';
+import { todayIn } from '../../../../shared/engine/today';
 import { valueOrReport } from './helpers';
 import type { AppState, ProjectSlice, StoreDeps } from './types';
 
@@ -60,7 +60,7 @@ export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], 
       mapping: null,
       revision: 0,
       savedRevision: 0,
-      today: todayIso(deps.now()),
+      today: todayIn(undefined, deps.now()),
       opening: false,
 
       init: async () => {
@@ -133,9 +133,21 @@ export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], 
         if (!mapping) return;
         set((s) => ({ mapping: edit(mapping), revision: s.revision + 1 }));
       },
-      adoptProject: (doc) => set((s) => freshProject(doc, s.revision)),
+      // "Today" is the date in the mapping's time zone, as the service and plek-sync decide it: a laptop in
+      // another zone (or past midnight there) judges end dates, validates and plans on the same day.
+      adoptProject: (doc) =>
+        set((s) => ({ ...freshProject(doc, s.revision), today: mappingToday(doc, deps.now()) })),
     };
   };
+}
+
+/** Today in the project's time zone; a zone the mapping misspells is reported on validation, today is Amsterdam's. */
+function mappingToday(doc: ProjectDocument, now: Date): string {
+  try {
+    return todayIn(doc.mapping.timeZone, now);
+  } catch {
+    return todayIn(undefined, now);
+  }
 }
 
 /** "Gemeente Zwolle – HR" → "Gemeente-Zwolle-HR": a file name the save channel accepts. */
