@@ -572,11 +572,13 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       }
     });
     const key = c.key as string;
+    const build = (): ScimUser => {
+      const resource = buildScimUser(key, (set) => paths.forEach((p, i) => set(p, values[i]!)));
+      if (manager) setPath(resource, MANAGER_PATH, manager);
+      return resource;
+    };
     const json = writer.json(key, paths, values, manager || undefined);
-    if (json !== null) return new ScimUserJson(json, key);
-    const resource = buildScimUser(key, (set) => paths.forEach((p, i) => set(p, values[i]!)));
-    if (manager) setPath(resource, MANAGER_PATH, manager);
-    return resource;
+    return json !== null ? new ScimUserJson(json, key, build) : build();
   }
 
   async function create(c: PlanChange, resumed: boolean): Promise<string> {

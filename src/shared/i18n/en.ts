@@ -1476,6 +1476,8 @@ export const en = {
   'report.warning.loginTaken': 'login {plain} is already taken, so this account gets {given}',
   'report.warning.spcFailed':
     "Plek's /ServiceProviderConfig could not be read — {detail}. ETags and /Bulk were off for this run",
+  'report.warning.spcMissing':
+    'Plek publishes no /ServiceProviderConfig (HTTP {status}): ETags and /Bulk were off for this run, so every change went as a request of its own',
   'report.warning.spcEmpty':
     "Plek's /ServiceProviderConfig answered HTTP {status} without a configuration: ETags and /Bulk were off for this run",
   'report.warning.pagingRecovered':

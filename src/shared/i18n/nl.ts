@@ -1498,6 +1498,8 @@ export const nl: Catalogue = {
   'report.warning.loginTaken': 'login {plain} is al in gebruik, daarom krijgt dit account {given}',
   'report.warning.spcFailed':
     'De /ServiceProviderConfig van Plek kon niet worden gelezen — {detail}. ETags en /Bulk stonden uit voor deze run',
+  'report.warning.spcMissing':
+    'Plek publiceert geen /ServiceProviderConfig (HTTP {status}): ETags en /Bulk stonden uit voor deze run, dus elke wijziging ging als een eigen verzoek',
   'report.warning.spcEmpty':
     'De /ServiceProviderConfig van Plek gaf HTTP {status} zonder configuratie: ETags en /Bulk stonden uit voor deze run',
   'report.warning.pagingRecovered':

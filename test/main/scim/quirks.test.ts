@@ -204,6 +204,21 @@ describe('SCIM client against SCIMMY behind the quirk layer', () => {
     ]);
   });
 
+  it('says a /ServiceProviderConfig that is not there (404, 501) is not published, not that the server failed', async () => {
+    for (const status of [404, 501]) {
+      const { c, proxy } = await target({ serviceProviderConfigStatus: status });
+      const d = await c.discovery();
+      expect(d.bulkMaxOperations).toBe(0);
+      expect(d.etag).toBe(false);
+      expect(d.warnings).toEqual([
+        `GET /ServiceProviderConfig answered HTTP ${status}: the target publishes no configuration; ETags and /Bulk are off for this run`,
+      ]);
+      expect(d.warningMessages).toEqual([{ code: 'report.warning.spcMissing', params: { status } }]);
+      // Asked once: an endpoint that is not there is not retried.
+      expect(proxy!.seen.filter((r) => r.url.endsWith('/ServiceProviderConfig'))).toHaveLength(1);
+    }
+  });
+
   it('reads a 500 for an unknown id as missing, and works without filter support', async () => {
     const { c } = await target({ errorForUnknownId: true, noFilter: true });
     await c.createUsersBulk([person(9)]);

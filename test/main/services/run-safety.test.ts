@@ -105,9 +105,10 @@ describe('safety thresholds on apply', () => {
 });
 
 describe("the Run step's report", () => {
-  it('shows what the run had to say about the target: a failing /ServiceProviderConfig turned ETags and /Bulk off', async () => {
+  it('shows what the run had to say about the target: no /ServiceProviderConfig turned ETags and /Bulk off', async () => {
     const plek = await startSandbox({ staticToken: 'tenant-token' });
-    // 501: a server without the endpoint (a 503 would be retried with backoff first).
+    // 501: a server without the endpoint (a 503 would be retried with backoff first). Said as what it is, not as
+    // a server error.
     const proxy = await startQuirkProxy(plek.url, { serviceProviderConfigStatus: 501 });
     try {
       const path = join(dir, 'tenant.csv');
@@ -129,22 +130,22 @@ describe("the Run step's report", () => {
         }),
       );
       const warning =
-        'GET /ServiceProviderConfig: HTTP 501 — configuration store unavailable; ETags and /Bulk are off for this run';
+        'GET /ServiceProviderConfig answered HTTP 501: the target publishes no configuration; ETags and /Bulk are off for this run';
       expect(plan.targetWarnings).toEqual([warning]);
       const report = await applyAndWait(plan.planId);
       expect(report.status).toBe('completed');
       expect(report.targetWarnings).toEqual([warning]);
       // The saved text and CSV are in the language asked for (the interface's), Dutch by default.
       expect(report.text).toContain(
-        'Een waarschuwing over Plek:\n  De /ServiceProviderConfig van Plek kon niet worden gelezen — Plek had een serverfout (HTTP 501: configuration store unavailable). ETags en /Bulk stonden uit voor deze run',
+        'Een waarschuwing over Plek:\n  Plek publiceert geen /ServiceProviderConfig (HTTP 501): ETags en /Bulk stonden uit voor deze run, dus elke wijziging ging als een eigen verzoek',
       );
       expect(report.text).toMatch(/^Run run-\S+\nDoel: .*\nGestart: .*\nKlaar: .*\nStatus: voltooid\n/);
       expect(report.csv).toContain(
-        'Waarschuwingen over Plek in deze run (1)\r\nDe /ServiceProviderConfig van Plek kon niet worden gelezen',
+        'Waarschuwingen over Plek in deze run (1)\r\nPlek publiceert geen /ServiceProviderConfig (HTTP 501)',
       );
       const english = unwrap(await service.api.run.report({ runId: report.runId, lang: 'en' }));
       expect(english.text).toContain(
-        "A warning about Plek:\n  Plek's /ServiceProviderConfig could not be read — Plek had a server error (HTTP 501: configuration store unavailable). ETags and /Bulk were off for this run",
+        'A warning about Plek:\n  Plek publishes no /ServiceProviderConfig (HTTP 501): ETags and /Bulk were off for this run, so every change went as a request of its own',
       );
       expect(english.text).toMatch(/\nStatus: finished\n/);
       expect(english.csv).toContain('Warnings about Plek in this run (1)');

@@ -184,6 +184,12 @@ const TEXTS: [code: string, params: Record<string, CodedParam>, nl: string, en: 
     "Plek's /ServiceProviderConfig could not be read — Plek could not be reached or did not answer (GET /ServiceProviderConfig: ECONNRESET). ETags and /Bulk were off for this run",
   ],
   [
+    'report.warning.spcMissing',
+    { status: 501 },
+    'Plek publiceert geen /ServiceProviderConfig (HTTP 501): ETags en /Bulk stonden uit voor deze run, dus elke wijziging ging als een eigen verzoek',
+    'Plek publishes no /ServiceProviderConfig (HTTP 501): ETags and /Bulk were off for this run, so every change went as a request of its own',
+  ],
+  [
     'report.warning.spcEmpty',
     { status: 204 },
     'De /ServiceProviderConfig van Plek gaf HTTP 204 zonder configuratie: ETags en /Bulk stonden uit voor deze run',
