@@ -510,6 +510,20 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   }
 
   /**
+   * The Plek id of a create's manager (by the manager's mapping key), or undefined: a manager in a cycle is set
+   * by the follow-up once the whole cycle exists; a manager that was not created is warned about here, once.
+   */
+  function managerId(c: PlanChange, managerKey: string): string | undefined {
+    if (cyclic.has(c.key as string)) return undefined;
+    const id = idByKey.get(managerKey);
+    if (id) return id;
+    const warning = managerMissing(managerKey);
+    warningsByOp.set(c.op, warning);
+    journal.append({ t: 'fail', op: `manager:${c.key}`, error: warning.text });
+    return undefined;
+  }
+
+  /**
    * The account to create. A manager created earlier in this run is referred to by its new id; one that was not
    * created is left out with a warning on this create (and a journal note, so a resumed run sets it later).
    */
@@ -517,16 +531,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     let manager: string | undefined;
     const fill = (set: (path: string, value: FlatValue) => void) =>
       eachField(c, (path, after, managerKey) => {
-        if (managerKey !== undefined) {
-          if (cyclic.has(c.key as string)) return; // set by the follow-up, once the whole cycle exists
-          const id = idByKey.get(managerKey);
-          if (id) manager = id;
-          else {
-            const warning = managerMissing(managerKey);
-            warningsByOp.set(c.op, warning);
-            journal.append({ t: 'fail', op: `manager:${c.key}`, error: warning.text });
-          }
-        } else if (path === MANAGER_PATH) manager = String(after);
+        if (managerKey !== undefined) manager = managerId(c, managerKey) ?? manager;
+        else if (path === MANAGER_PATH) manager = String(after);
         else set(path, after);
       });
     let resource: ScimUser;
@@ -556,16 +562,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     const paths: string[] = [];
     const values: (string | boolean)[] = [];
     c.eachField((path, after, managerKey) => {
-      if (managerKey !== undefined) {
-        if (cyclic.has(c.key as string)) return;
-        const id = idByKey.get(managerKey);
-        if (id) manager = id;
-        else {
-          const warning = managerMissing(managerKey);
-          warningsByOp.set(c.op, warning);
-          journal.append({ t: 'fail', op: `manager:${c.key}`, error: warning.text });
-        }
-      } else if (path === MANAGER_PATH) manager = String(after);
+      if (managerKey !== undefined) manager = managerId(c, managerKey) ?? manager;
+      else if (path === MANAGER_PATH) manager = String(after);
       else if (after !== null) {
         paths.push(path);
         values.push(after);

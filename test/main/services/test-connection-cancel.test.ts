@@ -66,6 +66,22 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+/** An Active Directory over ldaps:// on a local port, with a timeout longer than any of these tests may take. */
+function directory(port: number): LdapSource {
+  return {
+    kind: 'ldap',
+    url: `ldaps://127.0.0.1:${port}`,
+    flavor: 'ad',
+    startTls: true,
+    bindDn: 'CN=svc-plek,OU=Service,DC=gemeente-voorbeeld,DC=nl',
+    baseDn: 'DC=gemeente-voorbeeld,DC=nl',
+    scope: 'sub',
+    pageSize: 500,
+    timeoutMs: 60_000,
+    followReferrals: false,
+  };
+}
+
 async function until(what: string, check: () => boolean): Promise<void> {
   for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
   if (!check()) throw new Error(`waited in vain for ${what}`);
@@ -75,18 +91,7 @@ describe('cancelling Test connection', () => {
   it(
     'gives up a directory that never answers at once, and closes the connection',
     async () => {
-      const source: LdapSource = {
-        kind: 'ldap',
-        url: `ldaps://127.0.0.1:${portOf(tcp)}`,
-        flavor: 'ad',
-        startTls: true,
-        bindDn: 'CN=svc-plek,OU=Service,DC=gemeente-voorbeeld,DC=nl',
-        baseDn: 'DC=gemeente-voorbeeld,DC=nl',
-        scope: 'sub',
-        pageSize: 500,
-        timeoutMs: 60_000,
-        followReferrals: false,
-      };
+      const source = directory(portOf(tcp));
       const stored = await service.api.secrets.set({
         name: 'ldap-bind-password',
         endpoint: { url: source.url, startTls: true, bindDn: source.bindDn },
@@ -148,18 +153,7 @@ describe('cancelling Test connection', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = portOf(closed);
     await new Promise((r) => closed.close(r));
-    const source: LdapSource = {
-      kind: 'ldap',
-      url: `ldaps://127.0.0.1:${port}`,
-      flavor: 'ad',
-      startTls: true,
-      bindDn: 'CN=svc-plek,OU=Service,DC=gemeente-voorbeeld,DC=nl',
-      baseDn: 'DC=gemeente-voorbeeld,DC=nl',
-      scope: 'sub',
-      pageSize: 500,
-      timeoutMs: 60_000,
-      followReferrals: false,
-    };
+    const source = directory(port);
     await service.api.secrets.set({
       name: 'ldap-bind-password',
       endpoint: { url: source.url, startTls: true, bindDn: source.bindDn },
