@@ -18,21 +18,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeHrExport } from '../test/fixtures/hr-export';
 import type { Report } from './support';
+import { DOCS_LOGIN_SCHEMA } from '../test/fixtures/login-schema';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEMO_MAPPING = join(ROOT, 'resources/demo/demo.plekmap.json');
 const BIN = join(ROOT, 'bin/plek-sync.mjs');
 const CHILD = join(ROOT, 'bench/engine-child.ts');
-
-/** The login schema of docs/mapping-format.md: first letter of the given name, a dot, the family name. */
-const LOGIN_SCHEMA = {
-  target: 'userName',
-  begin: { field: 'name.givenName', part: 'firstLetter' },
-  separator: '.',
-  end: { field: 'name.familyName', part: 'full' },
-  domain: 'gemeente-voorbeeld.nl',
-  transliteration: 'strip',
-};
 
 /**
  * The demo mapping plus one field: `ToNumber` of a name fails on every row (a warning), `Trim` never does;
@@ -107,7 +98,7 @@ export async function benchEngine(
   try {
     const clean = mappingWith(dir, 'clean', 'Trim([Achternaam])');
     const warning = mappingWith(dir, 'warning', 'ToNumber([Achternaam])');
-    const login = mappingWith(dir, 'login', 'Trim([Achternaam])', LOGIN_SCHEMA);
+    const login = mappingWith(dir, 'login', 'Trim([Achternaam])', DOCS_LOGIN_SCHEMA);
     const statePath = join(dir, 'state.json');
 
     const version = timeProcess([BIN, '--version']);

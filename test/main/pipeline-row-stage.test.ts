@@ -10,6 +10,7 @@ import { runPipeline, streamOutcomes } from '../../src/main/pipeline';
 import { SourceError } from '../../src/main/sources/source-error';
 import type { Issue } from '../../src/shared/issues';
 import { generateHrExport } from '../fixtures/hr-export';
+import { DOCS_LOGIN_SCHEMA } from '../fixtures/login-schema';
 
 const DEMO_MAPPING = new URL('../../resources/demo/demo.plekmap.json', import.meta.url).pathname;
 const TODAY = '2026-11-23';
@@ -53,14 +54,7 @@ beforeAll(() => {
     m.scope = { include: 'IsPresent([Afdeling])' };
   });
   mappingWith('login', (m) => {
-    m.loginSchema = {
-      target: 'userName',
-      begin: { field: 'name.givenName', part: 'firstLetter' },
-      separator: '.',
-      end: { field: 'name.familyName', part: 'full' },
-      domain: 'gemeente-voorbeeld.nl',
-      transliteration: 'strip',
-    };
+    m.loginSchema = DOCS_LOGIN_SCHEMA;
   });
   mappingWith('joiners', (m) => {
     m.activation = { startDate: 'ParseDate([Datum in dienst], "dd-MM-yyyy")', daysAhead: 7 };

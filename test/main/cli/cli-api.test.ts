@@ -12,6 +12,7 @@ import {
   type EmulatorBase,
 } from '../../support/hr-api-emulators';
 import { generateHrPeople } from '../../support/hr-people';
+import { captureCliOutput } from '../../support/cli-output';
 
 const TODAY = '2026-11-23';
 const { people, expect: expected } = generateHrPeople({ count: 134, seed: 21, today: TODAY });
@@ -19,23 +20,13 @@ const AFAS_TOKEN =
   '<token><version>1</version><data>0E6824699F40129E254DB96441233E32F13454355184E5A24F8E3C0DFA4F</data></token>';
 
 let dir: string;
-let out: string;
-let err: string;
+const io = captureCliOutput();
 let emulator: EmulatorBase | null = null;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'plek-cli-api-'));
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation(
-    (s: string | Uint8Array) => ((out += String(s)), true),
-  );
-  vi.spyOn(process.stderr, 'write').mockImplementation(
-    (s: string | Uint8Array) => ((err += String(s)), true),
-  );
 });
 afterEach(async () => {
-  vi.restoreAllMocks();
   vi.unstubAllEnvs();
   await emulator?.stop();
   emulator = null;
@@ -59,13 +50,13 @@ interface ValidateJson {
 async function initToRun(initArgs: string[], secret: Record<string, string>) {
   for (const [k, v] of Object.entries(secret)) vi.stubEnv(k, v);
   const mapping = join(dir, 'hr.plekmap.json');
-  expect(await main(['init', ...initArgs, '--out', mapping]), err).toBe(0);
+  expect(await main(['init', ...initArgs, '--out', mapping]), io.err).toBe(0);
   const text = readFileSync(mapping, 'utf8');
   for (const v of Object.values(secret)) expect(text).not.toContain(v);
 
-  out = '';
-  expect(await main(['validate', '-m', mapping, '--today', TODAY, '--json']), err).toBe(0);
-  const report = JSON.parse(out) as ValidateJson;
+  io.out = '';
+  expect(await main(['validate', '-m', mapping, '--today', TODAY, '--json']), io.err).toBe(0);
+  const report = JSON.parse(io.out) as ValidateJson;
   expect(report.rows).toBe(people.length);
   expect(report.users.deactivate).toBe(expected.deactivated.length);
   expect(expected.startingLater.length).toBeGreaterThan(0);
@@ -90,11 +81,11 @@ async function initToRun(initArgs: string[], secret: Record<string, string>) {
     '--state-dir',
     join(dir, 'state'),
   ];
-  out = '';
-  expect(await main(runArgs), `${out}\n${err}`).toBe(0);
-  out = '';
-  expect(await main(runArgs), `${out}\n${err}`).toBe(0);
-  expect(out).toMatch(/create 0 {2}update 0 {2}deactivate 0/);
+  io.out = '';
+  expect(await main(runArgs), `${io.out}\n${io.err}`).toBe(0);
+  io.out = '';
+  expect(await main(runArgs), `${io.out}\n${io.err}`).toBe(0);
+  expect(io.out).toMatch(/create 0 {2}update 0 {2}deactivate 0/);
   const state = readSandboxState(sandbox) as SandboxState;
   const users = state.users as unknown as SandboxUser[];
   return { mapping: JSON.parse(text) as Record<string, unknown>, users };
@@ -204,6 +195,6 @@ describe('plek-sync init → validate → run from an HR application API', () =>
         'plek-prod',
       ]),
     ).toBe(2);
-    expect(err).toMatch(/set PLEK_SOURCE_SECRET to the client secret of Personio client ID plek-prod/);
+    expect(io.err).toMatch(/set PLEK_SOURCE_SECRET to the client secret of Personio client ID plek-prod/);
   });
 });

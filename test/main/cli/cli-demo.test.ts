@@ -1,27 +1,18 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../src/main/cli/index';
+import { captureCliOutput } from '../../support/cli-output';
 
 const ROOT = join(import.meta.dirname, '../../..');
 let dir: string;
-let out: string;
-let err: string;
+const io = captureCliOutput();
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'plek-cli-demo-'));
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation(
-    (s: string | Uint8Array) => ((out += String(s)), true),
-  );
-  vi.spyOn(process.stderr, 'write').mockImplementation(
-    (s: string | Uint8Array) => ((err += String(s)), true),
-  );
 });
 afterEach(() => {
-  vi.restoreAllMocks();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -33,22 +24,22 @@ interface Report {
 }
 
 async function validate(mapping: string, today?: string): Promise<Report> {
-  out = '';
+  io.out = '';
   const code = await main(['validate', '-m', mapping, '--json', ...(today ? ['--today', today] : [])]);
   // The demo has planted errors: exit 1.
   expect(code).toBe(1);
-  return JSON.parse(out) as Report;
+  return JSON.parse(io.out) as Report;
 }
 
 describe('plek-sync demo', () => {
   it('writes the demo for today, so validate without --today shows the README’s picture on any day', async () => {
     const demo = join(dir, 'demo');
     expect(await main(['demo', '--out', demo, '--lang', 'en'])).toBe(0);
-    expect(err).toMatch(/^wrote .*demo\.plekmap\.json\n/);
-    expect(err).toMatch(
+    expect(io.err).toMatch(/^wrote .*demo\.plekmap\.json\n/);
+    expect(io.err).toMatch(
       /hr-export\.csv, its dates as on \d{4}-\d{2}-\d{2} \(the demo is written for 2026-11-23\)/,
     );
-    expect(err).toContain(`next: plek-sync validate --mapping ${join(demo, 'demo.plekmap.json')}`);
+    expect(io.err).toContain(`next: plek-sync validate --mapping ${join(demo, 'demo.plekmap.json')}`);
     const r = await validate(join(demo, 'demo.plekmap.json'));
     expect(r.rows).toBe(250);
     expect(r.users.deactivate).toBe(26);
@@ -78,10 +69,10 @@ describe('plek-sync demo', () => {
     const mapping = join(demo, 'demo.plekmap.json');
     writeFileSync(mapping, readFileSync(mapping, 'utf8').replace('(demo)', '(mijn demo)'));
     const before = readFileSync(join(demo, 'hr-export.csv'));
-    err = '';
+    io.err = '';
     expect(await main(['demo', '--out', demo, '--today', '2030-02-28', '--lang', 'nl'])).toBe(0);
-    expect(err).toMatch(/demo\.plekmap\.json bewaard: die bestond al, dus je wijzigingen blijven/);
-    expect(err).toMatch(/hr-export\.csv geschreven, met de datums zoals op 2030-02-28/);
+    expect(io.err).toMatch(/demo\.plekmap\.json bewaard: die bestond al, dus je wijzigingen blijven/);
+    expect(io.err).toMatch(/hr-export\.csv geschreven, met de datums zoals op 2030-02-28/);
     expect(readFileSync(mapping, 'utf8')).toContain('(mijn demo)');
     const after = readFileSync(join(demo, 'hr-export.csv'));
     expect(after.length).toBe(before.length);
@@ -90,11 +81,11 @@ describe('plek-sync demo', () => {
 
   it('refuses a --today that is no date, and an --out it cannot write, with exit 2', async () => {
     expect(await main(['demo', '--out', join(dir, 'x'), '--today', '2027-02-29', '--lang', 'en'])).toBe(2);
-    expect(err).toMatch(/--today <date> does not accept "2027-02-29"/);
+    expect(io.err).toMatch(/--today <date> does not accept "2027-02-29"/);
     const file = join(dir, 'a-file');
     writeFileSync(file, '');
-    err = '';
+    io.err = '';
     expect(await main(['demo', '--out', join(file, 'sub'), '--lang', 'en'])).toBe(2);
-    expect(err).toMatch(/cannot write .*a-file\/sub: /);
+    expect(io.err).toMatch(/cannot write .*a-file\/sub: /);
   });
 });

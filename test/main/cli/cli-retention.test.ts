@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/main/cli/index';
 import { generateHrExport } from '../../fixtures/hr-export';
+import { captureCliOutput } from '../../support/cli-output';
 
 const MAPPING = join(import.meta.dirname, '../../../resources/demo/demo.plekmap.json');
 const DAY_MS = 86_400_000;
 let dir: string;
-let out: string;
-let err: string;
+const io = captureCliOutput();
 
 /** A file dated `age` days before the real clock (the CLI judges age against the time it runs). */
 function place(path: string, age: number): void {
@@ -21,20 +21,11 @@ function place(path: string, age: number): void {
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'plek-cli-retention-'));
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation(
-    (s: string | Uint8Array) => ((out += String(s)), true),
-  );
-  vi.spyOn(process.stderr, 'write').mockImplementation(
-    (s: string | Uint8Array) => ((err += String(s)), true),
-  );
   writeFileSync(join(dir, 'export.csv'), generateHrExport({ rows: 25, seed: 31, defects: false }).bytes);
   vi.stubEnv('PLEK_WORKBENCH_DATA', join(dir, 'data'));
   vi.stubEnv('PLEK_CLIENT_SECRET', '');
 });
 afterEach(() => {
-  vi.restoreAllMocks();
   vi.unstubAllEnvs();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -62,7 +53,7 @@ describe('plek-sync run --retention-days', () => {
     place(join(runs, 'run-2026-10-01-00112233aabbccdd.report.nl.csv'), 10);
     place(join(runs, 'run-2026-11-20-44556677eeff0011.report.json'), 2);
     place(join(runs, 'overzicht-oktober.xlsx'), 90);
-    expect(await run('--run-dir', runs, '--retention-days', '7'), err).toBeLessThanOrEqual(1);
+    expect(await run('--run-dir', runs, '--retention-days', '7'), io.err).toBeLessThanOrEqual(1);
     const left = readdirSync(runs).sort();
     expect(left.filter((n) => n.startsWith('run-2026-10-01'))).toEqual([]);
     expect(left).toContain('run-2026-11-20-44556677eeff0011.report.json');
@@ -83,7 +74,7 @@ describe('plek-sync run --retention-days', () => {
     place(join(data, 'uploads', 'u-2', 'medewerkers.csv'), 1);
     place(join(data, 'runs', 'run-2026-11-01-8899aabbccddeeff.report.json'), 4);
     place(join(data, 'state', 'daily.json'), 400);
-    expect(await run(), err).toBeLessThanOrEqual(1);
+    expect(await run(), io.err).toBeLessThanOrEqual(1);
     expect(readdirSync(join(data, 'uploads'))).toEqual(['u-2']);
     expect(readdirSync(join(data, 'runs')).some((n) => n.startsWith('run-2026-11-01'))).toBe(false);
     expect(readdirSync(join(data, 'runs')).some((n) => n.startsWith('run-2026-11-23'))).toBe(true);
@@ -92,11 +83,11 @@ describe('plek-sync run --retention-days', () => {
 
   it.each(['0', '-3', 'dertig', '3651', '2.5'])('refuses --retention-days %s with exit 2', async (value) => {
     expect(await run('--retention-days', value)).toBe(2);
-    expect(err).toMatch(/expected a number of days from 1 to 3650/);
+    expect(io.err).toMatch(/expected a number of days from 1 to 3650/);
   });
 
   it('is in plek-sync run --help', async () => {
     expect(await main(['run', '--help'])).toBe(0);
-    expect(out).toMatch(/--retention-days <days>/);
+    expect(io.out).toMatch(/--retention-days <days>/);
   });
 });

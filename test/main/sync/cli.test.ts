@@ -7,26 +7,17 @@ import { main } from '../../../src/main/cli/index';
 import { startSandbox } from '../../../src/main/sandbox';
 import { expandPlan } from '../../../src/shared/plan/serialize';
 import type { Plan } from '../../../src/shared/plan/types';
+import { captureCliOutput } from '../../support/cli-output';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const MAPPING = join(ROOT, 'resources/demo/demo.plekmap.json');
 let dir: string;
-let out: string;
-let err: string;
+const io = captureCliOutput();
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'plek-cli-'));
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation(
-    (s: string | Uint8Array) => ((out += String(s)), true),
-  );
-  vi.spyOn(process.stderr, 'write').mockImplementation(
-    (s: string | Uint8Array) => ((err += String(s)), true),
-  );
 });
 afterEach(() => {
-  vi.restoreAllMocks();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -37,7 +28,7 @@ describe('plek-sync plan / apply / run', () => {
     expect(
       await main(['plan', '-m', MAPPING, '-t', target, '--today', '2026-11-23', '--json', '--out', planPath]),
     ).toBe(0);
-    const plan = JSON.parse(out) as Plan;
+    const plan = JSON.parse(io.out) as Plan;
     expect(plan.counts.create).toBeGreaterThan(200);
     expect(plan.counts.skipped).toBeGreaterThan(0);
     expect(plan.target.url).toBe(target);
@@ -45,15 +36,15 @@ describe('plek-sync plan / apply / run', () => {
     expect(expandPlan(JSON.parse(readFileSync(planPath, 'utf8')) as Plan)).toEqual(plan);
     expect(readFileSync(planPath, 'utf8').length).toBeLessThan(JSON.stringify(plan).length * 0.7);
 
-    out = '';
+    io.out = '';
     expect(await main(['apply', '-m', MAPPING, '--plan', planPath, '-t', target])).toBe(0);
-    expect(out).toMatch(/\d+ ok, 0 failed, 0 not run/);
+    expect(io.out).toMatch(/\d+ ok, 0 failed, 0 not run/);
     const csv = readFileSync(join(dir, 'plan.report.nl.csv'), 'utf8');
     expect(csv.split('\r\n')[0]).toBe(
       '\uFEFFrij;mapping key;naam;e-mail;actie;resultaat;wijzigingen;reden;waarschuwingen;groepen;Plek-id',
     );
 
-    out = '';
+    io.out = '';
     // The demo export has rows with errors: the daily job reports them with exit 1 although all else is done.
     expect(
       await main([
@@ -70,8 +61,8 @@ describe('plek-sync plan / apply / run', () => {
         join(dir, 'state'),
       ]),
     ).toBe(1);
-    expect(out).toMatch(/create 0 {2}update 0 {2}deactivate 0/);
-    expect(out).toMatch(/rows with errors need attention/);
+    expect(io.out).toMatch(/create 0 {2}update 0 {2}deactivate 0/);
+    expect(io.out).toMatch(/rows with errors need attention/);
   });
 
   it('writes a plan named .json.gz gzip-compressed (the same bytes each time) and applies it', async () => {
@@ -79,7 +70,7 @@ describe('plek-sync plan / apply / run', () => {
     const planPath = join(dir, 'plan.json.gz');
     const plan = ['plan', '-m', MAPPING, '-t', target, '--today', '2026-11-23', '--out', planPath];
     expect(await main([...plan, '--json'])).toBe(0);
-    const full = JSON.parse(out) as Plan;
+    const full = JSON.parse(io.out) as Plan;
     const bytes = readFileSync(planPath);
     expect([...bytes.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
     const text = gunzipSync(bytes).toString('utf8');
@@ -88,9 +79,9 @@ describe('plek-sync plan / apply / run', () => {
     expect(await main(plan)).toBe(0);
     expect(readFileSync(planPath).equals(bytes)).toBe(true);
 
-    out = '';
+    io.out = '';
     expect(await main(['apply', '-m', MAPPING, '--plan', planPath, '-t', target])).toBe(0);
-    expect(out).toMatch(/\d+ ok, 0 failed, 0 not run/);
+    expect(io.out).toMatch(/\d+ ok, 0 failed, 0 not run/);
     expect(readFileSync(join(dir, 'plan.report.json'), 'utf8')).toMatch(/"status":"completed"/);
     expect(readFileSync(join(dir, 'plan.journal.jsonl'), 'utf8')).toMatch(/"t":"header"/);
   });
@@ -113,16 +104,16 @@ describe('plek-sync plan / apply / run', () => {
     expect(await main(['apply', '-m', MAPPING, '--plan', planPath, '-t', `sandbox:${join(dir, 'b')}`])).toBe(
       2,
     );
-    expect(err).toMatch(/the plan was made for sandbox:.*\/a, not for sandbox:.*\/b/);
+    expect(io.err).toMatch(/the plan was made for sandbox:.*\/a, not for sandbox:.*\/b/);
 
     const plan = JSON.parse(readFileSync(planPath, 'utf8')) as Plan;
     // The verdict is recomputed from the plan's own numbers: a previous run 10× larger means a truncated export.
     writeFileSync(planPath, JSON.stringify({ ...plan, previousSourceRows: plan.sourceRows * 10 }));
-    out = '';
+    io.out = '';
     expect(await main(['apply', '-m', MAPPING, '--plan', planPath, '-t', `sandbox:${join(dir, 'a')}`])).toBe(
       1,
     );
-    expect(out).toMatch(/blocked by the safety guards; nothing was changed/);
+    expect(io.out).toMatch(/blocked by the safety guards; nothing was changed/);
 
     // A new plan written over the old file does not silently reuse the old plan's journal.
     writeFileSync(
@@ -133,14 +124,14 @@ describe('plek-sync plan / apply / run', () => {
     expect(await main(['apply', '-m', MAPPING, '--plan', planPath, '-t', `sandbox:${join(dir, 'a')}`])).toBe(
       2,
     );
-    expect(err).toMatch(/belongs to another plan/);
+    expect(io.err).toMatch(/belongs to another plan/);
   });
 
   it("uses the mapping's target when --target is absent (the demo mapping: the sandbox in the data folder)", async () => {
     vi.stubEnv('PLEK_WORKBENCH_DATA', dir);
     try {
       expect(await main(['plan', '-m', MAPPING, '--today', '2026-11-23', '--json'])).toBe(0);
-      expect((JSON.parse(out) as Plan).target.url).toBe(`sandbox:${join(dir, 'sandbox')}`);
+      expect((JSON.parse(io.out) as Plan).target.url).toBe(`sandbox:${join(dir, 'sandbox')}`);
     } finally {
       vi.unstubAllEnvs();
     }
@@ -152,17 +143,17 @@ describe('plek-sync plan / apply / run', () => {
       const args = ['plan', '-m', MAPPING, '-t', h.url, '--client-id', h.clientId, '--today', '2026-11-23'];
       vi.stubEnv('PLEK_CLIENT_SECRET', '');
       expect(await main(args)).toBe(2);
-      expect(err).toMatch(/set PLEK_CLIENT_SECRET/);
+      expect(io.err).toMatch(/set PLEK_CLIENT_SECRET/);
       vi.stubEnv('PLEK_CLIENT_SECRET', 'fout-geheim');
       expect(await main(args)).toBe(1);
-      expect(err).toMatch(/refused: HTTP 401/);
+      expect(io.err).toMatch(/refused: HTTP 401/);
       vi.stubEnv('PLEK_CLIENT_SECRET', 'S3cr3t-van-de-klant');
       expect(await main([...args, '--json'])).toBe(0);
-      expect(out + err).not.toMatch(/S3cr3t-van-de-klant|fout-geheim/);
+      expect(io.out + io.err).not.toMatch(/S3cr3t-van-de-klant|fout-geheim/);
       expect(
         await main(['plan', '-m', MAPPING, '-t', 'http://plek.example.com/scim', '--today', '2026-11-23']),
       ).toBe(2);
-      expect(err).toMatch(/must use https/);
+      expect(io.err).toMatch(/must use https/);
     } finally {
       vi.unstubAllEnvs();
       await h.stop();
@@ -196,6 +187,6 @@ describe('plek-sync run decides today in the mapping’s time zone', () => {
     } finally {
       vi.useRealTimers();
     }
-    expect(/report=\S*run-(\d{4}-\d{2}-\d{2})-/.exec(out)?.[1]).toBe('2026-12-02');
+    expect(/report=\S*run-(\d{4}-\d{2}-\d{2})-/.exec(io.out)?.[1]).toBe('2026-12-02');
   });
 });

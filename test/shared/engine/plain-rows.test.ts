@@ -10,6 +10,7 @@ import { parseMapping } from '../../../src/shared/mapping/load';
 import type { MappingFileInput } from '../../../src/shared/mapping/schema';
 import type { SourceRecord } from '../../../src/shared/source/types';
 import { generateHrExport } from '../../fixtures/hr-export';
+import { DOCS_LOGIN_SCHEMA } from '../../fixtures/login-schema';
 
 const TODAY = '2026-11-23';
 
@@ -50,18 +51,9 @@ const BASE = {
   valueMaps: { afdelingen: { entries: { FIN: 'Financiën', ICT: 'ICT' } } },
 };
 
-const LOGIN = {
-  target: 'userName',
-  begin: { field: 'name.givenName', part: 'firstLetter' },
-  separator: '.',
-  end: { field: 'name.familyName', part: 'full' },
-  domain: 'gemeente-voorbeeld.nl',
-  transliteration: 'strip',
-};
-
 const MAPPINGS: [string, object][] = [
   ['the demo fields', BASE],
-  ['a login schema', { ...BASE, loginSchema: LOGIN }],
+  ['a login schema', { ...BASE, loginSchema: DOCS_LOGIN_SCHEMA }],
   [
     'emails as written (not lower-cased): duplicates by case only',
     { ...BASE, fields: { ...BASE.fields, email: { expression: 'Trim([E-mailadres])' } } },

@@ -14,6 +14,7 @@ import { parseMapping } from '../../../src/shared/mapping/load';
 import type { MappingFileInput } from '../../../src/shared/mapping/schema';
 import type { SourceRecord } from '../../../src/shared/source/types';
 import { generateHrExport } from '../../fixtures/hr-export';
+import { DOCS_LOGIN_SCHEMA } from '../../fixtures/login-schema';
 
 const TODAY = '2026-11-23';
 
@@ -46,18 +47,9 @@ const BASE = {
   valueMaps: { afdelingen: { entries: { FIN: 'Financiën', ICT: 'ICT' } } },
 };
 
-const LOGIN = {
-  target: 'userName',
-  begin: { field: 'name.givenName', part: 'firstLetter' },
-  separator: '.',
-  end: { field: 'name.familyName', part: 'full' },
-  domain: 'gemeente-voorbeeld.nl',
-  transliteration: 'strip',
-};
-
 const MAPPINGS: [string, object][] = [
   ['the demo fields', BASE],
-  ['a login schema (collision suffix from the key)', { ...BASE, loginSchema: LOGIN }],
+  ['a login schema (collision suffix from the key)', { ...BASE, loginSchema: DOCS_LOGIN_SCHEMA }],
   [
     'emails as written (duplicates by case only), joiners 14 days ahead, a scope',
     {
