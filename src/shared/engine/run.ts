@@ -18,8 +18,11 @@ import type { MappedUser, MappingRunSummary, PreviousState, RowOutcome, TraceEnt
 import {
   EARLY_ERROR,
   EARLY_SKIPPED,
+  FailureReader,
   INDEXED,
   IS_ACTIVE,
+  ISSUE_FIELD_FAILED,
+  ISSUE_OBJECT,
   LEAVING,
   SPAN_EMAIL,
   SPAN_KEY,
@@ -339,16 +342,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   const endDateEvaluator = compiled.endDate ? rowEvaluator(compiled.endDate) : null;
   const startDateEvaluator = compiled.startDate ? rowEvaluator(compiled.startDate) : null;
   const booleanField = compiled.fields.map((f) => f.field.type === 'boolean');
-  // What the checks of a row read of its attributes: required fields, `active`, the login schema's parts.
-  const readByChecks = new Set<string>([...REQUIRED_FOR_CREATE, 'active']);
-  if (compiled.loginSchema) {
-    readByChecks.add(compiled.loginSchema.beginTarget);
-    if (compiled.loginSchema.endTarget !== null) readByChecks.add(compiled.loginSchema.endTarget);
-  }
-  // A run that keeps no users evaluates a field only when it may fail (an issue) or a check reads it.
-  const unobserved = compiled.fields.map(
-    (f) => options.statusOnly === true && f.expr.neverFails === true && !readByChecks.has(f.target),
-  );
+  const unobserved = unobservedFields(compiled, options.statusOnly === true);
 
   const birthAttr = compiled.mapping.mappingKey.birthDateAttribute;
   const attributeTemplate: FlatUser = {};
@@ -554,9 +548,21 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     emit(problem);
   };
 
+  /** The issues a plain row's row-local stage writes compactly: its failed fields, then "leaves later". */
+  const writePlainIssues = (writer: VerdictWriter, leavingOn: string | undefined): void => {
+    for (let fi = 0; fi < fieldResults.length; fi++) {
+      const r = fieldResults[fi];
+      if (r instanceof EvalFailed) writer.fieldFailed(fi, r.error);
+    }
+    if (leavingOn !== undefined) writer.leavingLater(leavingOn);
+  };
+
+  // The expression failures the blocks name, each made once (the same failure object, as the memo would give).
+  const failures = new FailureReader((error) => new EvalFailed(error as EvalFailed['error']));
+
   /** Files the rows `from`–`to` of a block whose row-local stage ran elsewhere (`rowStage`). */
   const pushVerdicts = (block: RowVerdicts, from: number, to: number): void => {
-    const { rows, kinds, flags, emailAt, text, spans, issues, issueEnd } = block;
+    const { rows, kinds, flags, emailAt, text, spans, issues, issueKinds, issueA, issueB, issueEnd } = block;
     const span = (r: number, which: number): string | null => {
       const at = (r * SPANS + which) * 2;
       const start = spans[at]!;
@@ -565,13 +571,17 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     for (let r = from; r < to; r++) {
       counts.rows++;
       const kind = kinds[r]!;
+      const row = rows[r]!;
+      // Only an indexed row has a key, and only its issues are written compactly.
+      let key = '';
       if (kind === EARLY_ERROR) counts.earlyError++;
       else if (kind === EARLY_SKIPPED) counts.skipped++;
       else {
         const f = flags[r]!;
+        key = span(r, SPAN_KEY)!;
         fileRow(
-          rows[r]!,
-          span(r, SPAN_KEY)!,
+          row,
+          key,
           kind - INDEXED,
           (f & LEAVING) !== 0,
           (f & IS_ACTIVE) !== 0,
@@ -582,7 +592,13 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           span(r, SPAN_SUFFIX),
         );
       }
-      for (let k = r === 0 ? 0 : issueEnd[r - 1]!; k < issueEnd[r]!; k++) emit(issues[k]!);
+      for (let k = r === 0 ? 0 : issueEnd[r - 1]!; k < issueEnd[r]!; k++) {
+        const entry = issueKinds[k]!;
+        if (entry === ISSUE_OBJECT) emit(issues[issueA[k]!]!);
+        else if (entry === ISSUE_FIELD_FAILED)
+          emit(fieldFailed(row, key, compiled.fields[issueA[k]!]!, failures.get(block, issueB[k]!)));
+        else emit(leavingLater(row, key, text.slice(issueA[k]!, issueB[k]!)));
+      }
     }
   };
 
@@ -726,7 +742,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       else if (r instanceof EvalFailed) {
         flatValues[fi] = null;
         attributes[fields[fi]!.target] = null;
-        (failed ??= []).push(fieldFailed(row, key, fields[fi]!, r));
+        // The row stage writes them compactly (writePlainIssues).
+        if (rowStage === undefined) (failed ??= []).push(fieldFailed(row, key, fields[fi]!, r));
       } else {
         const value = toFlat(r, booleanField[fi]!);
         flatValues[fi] = value;
@@ -792,7 +809,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     if (schema && loginBase === null && active) return undefined;
 
     const groups = options.statusOnly ? NO_GROUPS : groupsOf(compiled, attributes, active);
-    if (leavingOn !== undefined) (failed ??= []).push(leavingLater(row, key, leavingOn));
+    if (leavingOn !== undefined && rowStage === undefined)
+      (failed ??= []).push(leavingLater(row, key, leavingOn));
     fileIndexed(
       record,
       row,
@@ -807,6 +825,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       loginBase,
       failed,
     );
+    if (rowStage !== undefined) writePlainIssues(rowStage.writer, leavingOn);
     const user: MappedUser = { row, key, attributes, active, groups, trace: NO_TRACE };
     if (leavingOn !== undefined) user.leavingOn = leavingOn;
     if (deactivationReason !== undefined) user.deactivationReason = deactivationReason;
@@ -1627,4 +1646,35 @@ export function mapRecords(
 export function rowsAreIndependent(compiled: CompiledMapping): boolean {
   const exprs = [compiled.scope, compiled.endDate, compiled.inactiveWhen, compiled.startDate];
   return compiled.fields.every((f) => f.expr.pure) && exprs.every((e) => e === null || e.pure);
+}
+
+/** The fields a run leaves unevaluated: with `statusOnly`, those that can never fail and that no check reads. */
+function unobservedFields(compiled: CompiledMapping, statusOnly: boolean): boolean[] {
+  // What the checks of a row read of its attributes: required fields, `active`, the login schema's parts.
+  const readByChecks = new Set<string>([...REQUIRED_FOR_CREATE, 'active']);
+  if (compiled.loginSchema) {
+    readByChecks.add(compiled.loginSchema.beginTarget);
+    if (compiled.loginSchema.endTarget !== null) readByChecks.add(compiled.loginSchema.endTarget);
+  }
+  // A run that keeps no users evaluates a field only when it may fail (an issue) or a check reads it.
+  return compiled.fields.map((f) => statusOnly && f.expr.neverFails === true && !readByChecks.has(f.target));
+}
+
+/**
+ * The columns the row-local stage of a run reads of a record (`rowStage`: no users kept, no trace; `identity`: a
+ * previous state): a reader may leave every other cell null and the verdicts stay the same. Saves the reading
+ * thread a string per cell nobody reads (a title or a location that can never fail is not evaluated).
+ */
+export function rowStageColumns(compiled: CompiledMapping, identity: boolean): Set<string> {
+  const read = new Set<string>([compiled.keyAttribute, ...compiled.nameColumns]);
+  const unobserved = unobservedFields(compiled, true);
+  compiled.fields.forEach((f, fi) => {
+    if (!unobserved[fi]) for (const r of f.expr.references) read.add(r);
+  });
+  for (const e of [compiled.scope, compiled.endDate, compiled.inactiveWhen, compiled.startDate])
+    if (e !== null) for (const r of e.references) read.add(r);
+  const birth = compiled.mapping.mappingKey.birthDateAttribute;
+  if (identity && birth) read.add(birth);
+  if (compiled.loginSchema) read.add(compiled.loginSchema.collisionSuffixField ?? compiled.keyAttribute);
+  return read;
 }

@@ -4,15 +4,28 @@
 // same summary, blocked rows and logins — on messy generated Dutch exports, with scope, joiners, failing fields and
 // rules, a login schema and a previous state, whichever share of the chunks went which way.
 import { describe, expect, it } from 'vitest';
+import { CsvRecord } from '../../../src/main/sources/csv/csv-core';
 import { parseCsvBuffer } from '../../../src/main/sources/csv/read-csv';
 import { compileMapping, type CompiledMapping } from '../../../src/shared/engine/compile';
-import { createMappingRun, rowsAreIndependent, type RunOptions } from '../../../src/shared/engine/run';
+import {
+  createMappingRun,
+  rowsAreIndependent,
+  rowStageColumns,
+  type RunOptions,
+} from '../../../src/shared/engine/run';
 import type { PreviousState } from '../../../src/shared/engine/types';
-import { VerdictWriter } from '../../../src/shared/engine/verdicts';
+import {
+  FailureReader,
+  ISSUE_FIELD_FAILED,
+  ISSUE_LEAVING_LATER,
+  VerdictWriter,
+  type FailureData,
+  type RowVerdicts,
+} from '../../../src/shared/engine/verdicts';
 import type { Issue } from '../../../src/shared/issues';
 import { parseMapping } from '../../../src/shared/mapping/load';
 import type { MappingFileInput } from '../../../src/shared/mapping/schema';
-import type { SourceRecord } from '../../../src/shared/source/types';
+import type { SourceRecord, SourceValue } from '../../../src/shared/source/types';
 import { generateHrExport } from '../../fixtures/hr-export';
 import { DOCS_LOGIN_SCHEMA } from '../../fixtures/login-schema';
 
@@ -126,10 +139,13 @@ function run(
   options: Omit<RunOptions, 'today'>,
   chunk: number,
   elsewhere: (k: number) => boolean,
+  maxFailures?: number,
 ) {
   const issues: Issue[] = [];
   const mapping = createMappingRun(compiled, { today: TODAY, ...options, onIssue: (i) => issues.push(i) });
-  const writer = new VerdictWriter();
+  const writer = new VerdictWriter(maxFailures);
+  const blocks: RowVerdicts[] = [];
+  const read = rowStageColumns(compiled, options.previous !== undefined);
   const stage = createMappingRun(compiled, {
     today: TODAY,
     statusOnly: true,
@@ -144,8 +160,10 @@ function run(
       for (const r of rows) mapping.push(r);
       continue;
     }
-    for (const r of rows) stage.push(r);
+    // The stage reads only its columns (the reader's thread cuts no other cell from the text).
+    for (const r of rows) stage.push(onlyColumns(r, read));
     const block = structuredClone(writer.take());
+    blocks.push(block);
     // Filed in two runs, as a chunk is when a source issue falls between its rows.
     const half = rows.length >> 1;
     mapping.pushVerdicts(block, 0, half);
@@ -160,7 +178,33 @@ function run(
     logins: [...finished.logins],
     loginParts: [...finished.loginParts],
     filed,
+    blocks,
   };
+}
+
+/** The record with every cell but those of `read` null. */
+function onlyColumns(record: SourceRecord, read: ReadonlySet<string>): SourceRecord {
+  const columns = record.columns!;
+  const cells = record.cells!.map(() => null as SourceValue);
+  for (const [name, i] of columns) if (read.has(name)) cells[i] = record.cells![i]!;
+  return new CsvRecord(record.row, record.ref ?? '', cells, columns);
+}
+
+/** What crossed in the blocks: issue entries by kind, issues as objects, failures written out. */
+function crossed(blocks: readonly RowVerdicts[]) {
+  let fieldFailed = 0;
+  let leavingLater = 0;
+  let objects = 0;
+  let failures = 0;
+  for (const b of blocks) {
+    for (const kind of b.issueKinds) {
+      if (kind === ISSUE_FIELD_FAILED) fieldFailed++;
+      else if (kind === ISSUE_LEAVING_LATER) leavingLater++;
+    }
+    objects += b.issues.length;
+    failures += b.failures.length / 2;
+  }
+  return { fieldFailed, leavingLater, objects, failures };
 }
 
 describe('rows filed by their verdicts equal rows pushed as records', () => {
@@ -183,7 +227,9 @@ describe('rows filed by their verdicts equal rows pushed as records', () => {
             const pushed = run(compiled, input, options, 64, () => false);
             const all = run(compiled, input, options, 64, () => true);
             const mixed = run(compiled, input, options, 37, (k) => k % 3 !== 0);
-            for (const other of [all, mixed]) {
+            // A failure table of 7 entries: numbered from 0 again every block or two.
+            const small = run(compiled, input, options, 64, (k) => k % 5 !== 1, 7);
+            for (const other of [all, mixed, small]) {
               expect(other.summary).toEqual(pushed.summary);
               expect(other.issues).toBe(pushed.issues);
               expect(other.blocked).toBe(pushed.blocked);
@@ -219,5 +265,74 @@ describe('rowsAreIndependent', () => {
       fields: { ...BASE.fields, title: { expression: 'ParseDate([Functie], "auto")' } },
     };
     expect(rowsAreIndependent(compile(field))).toBe(false);
+  });
+});
+
+describe('issues that cross compactly', () => {
+  it('a field failing on every row crosses as entries and a table of its distinct failures, not as objects', () => {
+    const compiled = compile(MAPPINGS[3]![1]);
+    for (const [seed, names] of [
+      [3, 'repeating'],
+      [4, 'varied'],
+    ] as const) {
+      const input = records(seed, names);
+      const all = run(compiled, input, { statusOnly: true }, 64, () => true);
+      const c = crossed(all.blocks);
+      const issues = JSON.parse(all.issues) as Issue[];
+      const failedFields = issues.filter((i) => i.params?.id === 'issue.eval.field').length;
+      // Every row in scope fails on nickName; the plain rows' failures (nearly all) cross as entries.
+      expect(failedFields).toBeGreaterThan(1500);
+      expect(c.fieldFailed).toBeGreaterThan(failedFields * 0.9);
+      expect(c.fieldFailed).toBeLessThanOrEqual(failedFields);
+      const leaving = issues.filter((i) => i.code === 'leaving-later').length;
+      expect(c.leavingLater).toBeGreaterThan(leaving * 0.9);
+      expect(c.leavingLater).toBeLessThanOrEqual(leaving);
+      expect(c.objects).toBeLessThan(issues.length - c.fieldFailed - c.leavingLater + 1);
+      // Repeating names fail alike: each failure crosses once for the whole file; varied names nearly once a row.
+      if (names === 'repeating') expect(c.failures).toBeLessThan(200);
+      else expect(c.failures).toBeGreaterThan(1000);
+    }
+  });
+
+  it('a failure whose detail holds NaN, −0 or Infinity comes back with the same numbers, once per number', () => {
+    const writer = new VerdictWriter(3);
+    const made: FailureData[] = [];
+    const reader = new FailureReader((f) => {
+      made.push(f);
+      return f;
+    });
+    const failures: FailureData[] = [
+      {
+        code: 'expression-error',
+        message: 'A',
+        detail: { id: 'eval.x', n: Number.NaN, z: -0, i: -Infinity },
+      },
+      { code: 'expression-error', message: 'B', detail: { id: 'eval.y', n: 1.5, text: '"Jansen"' } },
+      { code: 'invalid-date', message: 'C' },
+      // The same message with another detail is another failure.
+      { code: 'expression-error', message: 'A', detail: { id: 'eval.x', n: 2, z: 0, i: Infinity } },
+    ];
+    const back: FailureData[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (let r = 0; r < failures.length; r++) {
+        writer.row(2 + r, 2, 0, -1);
+        writer.text(0, `k${r}`);
+        // A fresh object each row (as an expression the memo does not keep makes them).
+        writer.fieldFailed(r, { ...failures[r]! });
+      }
+      const block = structuredClone(writer.take());
+      for (let k = 0; k < block.issueKinds.length; k++) back.push(reader.get(block, block.issueB[k]!));
+    }
+    expect(back).toHaveLength(12);
+    back.forEach((f, k) => {
+      const want = failures[k % 4]!;
+      expect(f.code).toBe(want.code);
+      expect(f.message).toBe(want.message);
+      expect(Object.keys(f.detail ?? {})).toEqual(Object.keys(want.detail ?? {}));
+      for (const [name, value] of Object.entries(want.detail ?? {}))
+        expect(Object.is(f.detail![name], value), `${k} ${name}`).toBe(true);
+    });
+    // A table of 3: the four failures are written out in every block (it starts again from 0 after each).
+    expect(made).toHaveLength(12);
   });
 });
