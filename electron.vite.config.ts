@@ -9,7 +9,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(here, 'out/main'),
-      rolldownOptions: { input: { index: resolve(here, 'src/main/index.ts') } },
+      // The CSV reader's worker thread is an entry of its own, built beside index.js where src/main/worker-entry.ts
+      // looks for it: without it the app would read large exports in its main process, and the window would wait.
+      // (The sandbox's thread is the CLI's alone: in the app the sandbox serves from the main process.)
+      rolldownOptions: {
+        input: {
+          index: resolve(here, 'src/main/index.ts'),
+          'csv-worker': resolve(here, 'src/main/sources/csv/csv-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,7 +1,8 @@
 // Where the code of plek-sync's worker threads is. Each is an entry of its own in scripts/build-cli.mjs, built
 // beside plek-sync.js as plain JavaScript. Running from the TypeScript sources (tests, the bench,
 // PLEK_SYNC_FROM_SOURCE=1), worker-from-source.mjs loads the worker's .ts file through tsx, a devDependency the built
-// CLI never needs. In neither (the desktop app's bundle) there is no entry, and the caller does the work in its own
+// CLI never needs. The desktop app's bundle (electron.vite.config.ts) has the CSV reader's entry beside its index.js,
+// not the sandbox's. Without an entry, or once a thread of it could not start, the caller does the work in its own
 // thread.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,14 @@ const found = new Map<WorkerName, WorkerEntry | null>();
 export function workerEntry(name: WorkerName): WorkerEntry | undefined {
   if (!found.has(name)) found.set(name, locate(name));
   return found.get(name) ?? undefined;
+}
+
+/**
+ * From now on there is no entry for `name`: a thread of it failed before it was ready (say, a packaged app whose
+ * archive the thread cannot load its modules from), so the work is done in the caller's thread instead of failing.
+ */
+export function workerUnusable(name: WorkerName): void {
+  found.set(name, null);
 }
 
 function locate(name: WorkerName): WorkerEntry | null {

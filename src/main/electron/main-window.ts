@@ -5,6 +5,7 @@ import type { MenuCommand, ProjectDocument } from '../../shared/api/contract';
 import { MemorySecretStore } from '../services/secret-store';
 import { createWorkbenchService, type WorkbenchService } from '../services/workbench-service';
 import { ownerOnlyFiles } from '../security/data-protection';
+import { prestartCsvWorker } from '../sources/csv/read-csv';
 import { appSettings, encryptedValues, openAppStore, recentProjects, type AppStore } from './app-store';
 import { createDialogHost } from './dialogs';
 import { onDroppedFile, registerWorkbenchIpc, sendEvent } from './ipc';
@@ -51,6 +52,9 @@ export function hardenSessions(): void {
 /** Starts the desktop workbench: one window, the service behind IPC, menus, dialogs, drops, stored state. */
 export async function startDesktop(): Promise<void> {
   ownerOnlyFiles();
+  // The CSV reader's thread, started while the window opens: the first large export read takes it, and a packaged
+  // build whose thread cannot start reads in this process from then on instead of failing.
+  void prestartCsvWorker();
   const store: AppStore = openAppStore();
   let window: BrowserWindow | null = null;
   const lang = app.getLocale().toLowerCase().startsWith('nl') ? 'nl' : 'en';

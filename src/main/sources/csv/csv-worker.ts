@@ -106,7 +106,7 @@ class RowStage {
         const end = ends[k]!;
         cells[i] = wanted[i] === 1 && end !== start ? text.slice(start, end) : null;
       }
-      run.push(new CsvRecord(rows[r]!, this.file, cells, columns));
+      run.take(new CsvRecord(rows[r]!, this.file, cells, columns));
     }
   }
 

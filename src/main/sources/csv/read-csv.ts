@@ -5,7 +5,7 @@ import type { SourceAttribute, SourceRecord } from '../../../shared/source/types
 import { said, type CodedMessage } from '../../../shared/i18n/message';
 import { readReason, systemCode } from '../../system-errors';
 import { SourceError } from '../source-error';
-import { workerEntry, type WorkerEntry } from '../../worker-entry';
+import { workerEntry, workerUnusable, type WorkerEntry } from '../../worker-entry';
 import { columnTable, CsvCore, type CsvEvent, type CsvHeaderInfo, type CsvOptions } from './csv-core';
 import type { EvaluatedRows } from '../../../shared/engine/verdicts';
 import {
@@ -300,8 +300,9 @@ let spare: { worker: Worker; failed: boolean } | undefined;
 /**
  * Starts a CSV worker thread now, to be used by the next `openCsv` that reads in a thread: its start (and, from
  * the sources, tsx compiling its modules) then overlaps other work. Nothing when the worker is off or there is no
- * entry. Once ready, the idle thread does not keep the process alive. Resolves once the thread is ready (or failed, in which
- * case `openCsv` starts another).
+ * entry. Once ready, the idle thread does not keep the process alive. Resolves once the thread is ready or failed: one
+ * that failed before it was ready makes every later read happen in this thread (the desktop app calls this at start,
+ * so that a packaged build whose thread cannot start still reads its files).
  */
 export function prestartCsvWorker(): Promise<void> {
   if (spare || workerMode(undefined) === 'off') return Promise.resolve();
@@ -309,8 +310,11 @@ export function prestartCsvWorker(): Promise<void> {
   if (!entry) return Promise.resolve();
   const started = { worker: startWorker(entry), failed: false };
   spare = started;
+  let isReady = false;
   const ready = new Promise<void>((resolve) => {
     const failed = () => {
+      // A thread that cannot even load its modules will not do better next time: read in this thread from now on.
+      if (!isReady) workerUnusable('csv-worker');
       started.failed = true;
       resolve();
     };
@@ -319,6 +323,7 @@ export function prestartCsvWorker(): Promise<void> {
       .on('exit', failed)
       .on('message', (message: FromCsvWorker) => {
         if (message.type !== 'ready') return;
+        isReady = true;
         // Idle from here on: it does not keep the process alive (while it starts, someone may await `ready`).
         started.worker.unref();
         resolve();

@@ -1,0 +1,102 @@
+// The desktop app's main-process bundle (electron.vite.config.ts) must carry the CSV reader's worker thread beside
+// its index.js, where src/main/worker-entry.ts looks for it; otherwise the app reads large exports in its main
+// process and the window waits. The main bundle is built here (to a folder of its own, so that nothing else that
+// uses out/ is disturbed) and its worker is run on a generated Windows-1252 export, without tsx: the bundled
+// JavaScript alone must load and read the file as the in-thread reader does.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { resolveConfig } from 'electron-vite';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CsvWorkerStart, FromCsvWorker } from '../../../src/main/sources/csv/csv-wire';
+import { openCsv } from '../../../src/main/sources/csv/read-csv';
+import { writeHrExport } from '../../fixtures/hr-export';
+
+const ROOT = resolve(new URL('../../..', import.meta.url).pathname);
+let out: string;
+
+beforeAll(async () => {
+  // Inside the repository, so that the bundle's external packages (papaparse, iconv-lite) resolve from node_modules.
+  await mkdir(join(ROOT, 'out'), { recursive: true });
+  out = await mkdtemp(join(ROOT, 'out', '.test-main-'));
+  const resolved = await resolveConfig(
+    { configFile: join(ROOT, 'electron.vite.config.ts'), root: ROOT, logLevel: 'silent' },
+    'build',
+    'production',
+  );
+  const main = resolved.config?.main;
+  if (!main) throw new Error('electron.vite.config.ts has no main build');
+  await build({ ...main, logLevel: 'silent', build: { ...main.build, outDir: out } });
+}, 120_000);
+
+afterAll(async () => {
+  if (out) await rm(out, { recursive: true, force: true });
+});
+
+/** Runs the bundled worker on `path` as openCsv would, and returns the spreadsheet rows of the records it sent. */
+async function rowsFromBundledWorker(worker: Worker, path: string): Promise<number[]> {
+  const handle = await open(path, 'r');
+  try {
+    const start: CsvWorkerStart = {
+      fd: handle.fd,
+      options: { fileLabel: 'export.csv' },
+      chunkBytes: 64 * 1024,
+      // More credits than the file has chunks: this test takes every batch as it comes.
+      credits: 1_000_000,
+      shared: new SharedArrayBuffer(12),
+    };
+    const rows: number[] = [];
+    await new Promise<void>((done, fail) => {
+      worker.on('message', (message: FromCsvWorker) => {
+        if (message.type === 'batch') rows.push(...message.rows);
+        else if (message.type === 'end') done();
+        else if (message.type === 'error') fail(new Error(message.error.message));
+      });
+      worker.on('error', fail);
+      worker.postMessage(start);
+    });
+    return rows;
+  } finally {
+    await handle.close();
+  }
+}
+
+describe('the desktop app bundle', () => {
+  it('has the CSV reader’s worker beside index.js, and not the sandbox’s (the app serves its sandbox in-process)', () => {
+    expect(existsSync(join(out, 'index.js'))).toBe(true);
+    expect(existsSync(join(out, 'csv-worker.js'))).toBe(true);
+    expect(existsSync(join(out, 'sandbox-worker.js'))).toBe(false);
+    // The worker must not need Electron: it runs in a plain Node thread of the main process.
+    expect(readFileSync(join(out, 'csv-worker.js'), 'utf8')).not.toMatch(/from ["']electron["']/);
+  });
+
+  it('whose worker, plain JavaScript, reads a Windows-1252 export with defects as the in-thread reader does', async () => {
+    const path = join(out, 'export.csv');
+    await writeHrExport(path, {
+      rows: 3000,
+      seed: 31,
+      defects: true,
+      encoding: 'windows-1252',
+      delimiter: ';',
+    });
+    const worker = new Worker(join(out, 'csv-worker.js'));
+    try {
+      const ready = await new Promise<FromCsvWorker>((done, fail) => {
+        worker.once('message', done);
+        worker.once('error', fail);
+      });
+      expect(ready).toEqual({ type: 'ready' });
+      const fromBundle = await rowsFromBundledWorker(worker, path);
+
+      const inThread = await openCsv(path, { worker: 'off' });
+      const expected: number[] = [];
+      for await (const event of inThread.events) if (event.kind === 'record') expected.push(event.record.row);
+      expect(expected.length).toBeGreaterThan(2900);
+      expect(fromBundle).toEqual(expected);
+    } finally {
+      await worker.terminate();
+    }
+  });
+});
