@@ -79,7 +79,7 @@ export function register(program: Command): void {
           if (piece) await stdout.write(piece);
           if (opts.out)
             process.stdout.write(
-              `\n${say('cli.plan.written', { file: opts.out, command: `plek-sync apply --mapping ${opts.mapping} --plan ${opts.out}` })}\n`,
+              `\n${say('cli.plan.written', { file: opts.out, command: applyCommand({ ...opts, out: opts.out }) })}\n`,
             );
           if (!plan.safety.ok) process.stdout.write(`${red(say('cli.plan.blockedExit'))}\n`);
         }
@@ -89,4 +89,22 @@ export function register(program: Command): void {
         await target.close();
       }
     });
+}
+
+/**
+ * The `apply` that goes with this plan, to copy: the same mapping and plan file, and the same target, client id and
+ * token URL when they were given (the plan file refuses another target). Arguments a shell would split are quoted.
+ */
+export function applyCommand(opts: PlanCommandOptions & { out: string }): string {
+  const args = ['plek-sync', 'apply', '--mapping', opts.mapping, '--plan', opts.out];
+  if (opts.target) args.push('--target', opts.target);
+  if (opts.clientId) args.push('--client-id', opts.clientId);
+  if (opts.tokenUrl) args.push('--token-url', opts.tokenUrl);
+  return args.map((a) => shellWord(a)).join(' ');
+}
+
+/** Quoted for the shell it will be pasted into: Windows' (cmd, PowerShell) takes double quotes, a POSIX shell single. */
+export function shellWord(arg: string, platform: NodeJS.Platform = process.platform): string {
+  if (/^[\w@%+=:,./\\-]+$/.test(arg)) return arg;
+  return platform === 'win32' ? `"${arg}"` : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
