@@ -307,6 +307,8 @@ export function computePlan(input: ComputePlanInput): Plan {
 
   const logins = takenLogins(input.targetUsers, input.users);
   const userChanges: PlanChange[] = [];
+  /** Changes whose manager is to be created in this run, with what their reasons were made of (see settleManagers). */
+  const awaitingManager: AwaitingManager[] = [];
   const groupWanted: { user: MappedUser; targetId?: string; groups: string[] }[] = [];
   for (const p of pending) {
     const { user } = p;
@@ -408,18 +410,19 @@ export function computePlan(input: ComputePlanInput): Plan {
         );
         continue;
       }
-      userChanges.push(
-        change(
-          base,
-          {
-            action: 'create',
-            userName: String(fields.find((f) => f.path === 'userName')?.after ?? ''),
-          },
-          reasonOf([{ text: 'new in the source', said: said('report.reason.new') }, ...notes]),
-          { fields },
-          warningsOf(warnings),
-        ),
+      const reasons: Note[] = [{ text: 'new in the source', said: said('report.reason.new') }];
+      const created = change(
+        base,
+        {
+          action: 'create',
+          userName: String(fields.find((f) => f.path === 'userName')?.after ?? ''),
+        },
+        reasonOf([...reasons, ...notes]),
+        { fields },
+        warningsOf(warnings),
       );
+      userChanges.push(created);
+      awaitManager(awaitingManager, created, fields, reasons, notes, warnings);
       groupWanted.push({ user, groups: user.groups });
       continue;
     }
@@ -468,19 +471,20 @@ export function computePlan(input: ComputePlanInput): Plan {
         text: `leaving on ${user.leavingOn}`,
         said: said('report.reason.leavingOn', { date: user.leavingOn }),
       });
-    userChanges.push(
-      change(
-        base,
-        { action },
-        target,
-        p.link ? { linked: true } : undefined,
-        reasonOf([...reasons, ...notes]),
-        fields.length ? { fields } : undefined,
-        warningsOf(warnings),
-      ),
+    const changed = change(
+      base,
+      { action },
+      target,
+      p.link ? { linked: true } : undefined,
+      reasonOf([...reasons, ...notes]),
+      fields.length ? { fields } : undefined,
+      warningsOf(warnings),
     );
+    userChanges.push(changed);
+    awaitManager(awaitingManager, changed, fields, reasons, notes, warnings);
     groupWanted.push({ user, ...(account.id ? { targetId: account.id } : {}), groups: user.groups });
   }
+  settleManagers(awaitingManager, userChanges);
 
   // Groups: add-only; a missing group is created once.
   const groupsByName = new Map<string, PlanTargetGroup>();
@@ -758,6 +762,70 @@ function assignLogin(
  * gives). Made by spreading, every change got a hidden class of its own in V8: 100,000 creates held some 30 MB of
  * maps and descriptor arrays for the whole life of the plan, and spreading took the slow path.
  */
+/** A change that sets a manager to be created in this run, and the notes its reason and warnings were made of. */
+interface AwaitingManager {
+  change: PlanChange;
+  managerKey: string;
+  fields: FieldChange[];
+  reasons: Note[];
+  notes: Note[];
+  warnings: Note[];
+}
+
+function awaitManager(
+  awaiting: AwaitingManager[],
+  c: PlanChange,
+  fields: FieldChange[],
+  reasons: Note[],
+  notes: Note[],
+  warnings: Note[],
+): void {
+  const managerKey = fields.find((f) => f.managerKey !== undefined)?.managerKey;
+  if (managerKey !== undefined) awaiting.push({ change: c, managerKey, fields, reasons, notes, warnings });
+}
+
+/**
+ * A manager counted on to be created in this run can turn out not to be, further down the same plan: its login or
+ * e-mail address is taken (a conflict), or it has no login. Its dependents then leave their manager as it is, with
+ * one warning each naming the manager's row and why — as `apply` does for a create that fails — so that the plan
+ * says what will happen, and tomorrow's plan, which finds the same conflict, does not offer the same change again.
+ * An update left with no field becomes "no change".
+ */
+function settleManagers(awaiting: readonly AwaitingManager[], userChanges: readonly PlanChange[]): void {
+  if (awaiting.length === 0) return;
+  const planned = new Map<string, PlanChange>();
+  for (const c of userChanges) if (c.key !== undefined) planned.set(c.key, c);
+  for (const a of awaiting) {
+    const manager = planned.get(a.managerKey);
+    if (!manager || manager.action === 'create') continue;
+    const c = a.change;
+    const fields = a.fields.filter((f) => f.managerKey === undefined);
+    if (fields.length) c.fields = fields;
+    else delete c.fields;
+    const reasons = [...a.reasons];
+    if (c.action === 'update') {
+      const n = fields.length;
+      reasons[0] =
+        n === 0
+          ? { text: 'up to date', said: said('report.reason.upToDate') }
+          : {
+              text: `${n} field${n === 1 ? '' : 's'} changed`,
+              said: said('report.reason.fieldsChanged', { n }),
+            };
+      if (n === 0) c.action = 'noop';
+    }
+    const warning: Note = {
+      text: `manager not set because row ${manager.row ?? '?'} (${a.managerKey}) is not created in this run: ${manager.reason}`,
+      said: said('report.warning.managerNotPlanned', {
+        row: manager.row ?? 0,
+        key: a.managerKey,
+        why: manager.reasons ?? [],
+      }),
+    };
+    Object.assign(c, reasonOf([...reasons, ...a.notes]), warningsOf([...a.warnings, warning]));
+  }
+}
+
 function change(...parts: (object | undefined)[]): PlanChange {
   const out: Record<string, unknown> = {};
   for (const part of parts) {
