@@ -4,6 +4,7 @@ import type { MappedUser } from '../engine/types';
 import type { NullPolicy, SafetyThresholds } from '../mapping/schema';
 import { ENTERPRISE_USER_SCHEMA, WORK_EMAIL } from '../scim/fields';
 import { getPath, readBoolean, type FlatValue, type ScimUser } from '../scim/resource';
+import { compactChanges, CompactCreate, rowFields, type CreateRow } from './compact';
 import {
   PLAN_ACTIONS,
   type FieldChange,
@@ -43,6 +44,11 @@ export interface ComputePlanInput {
   initialImport: boolean;
   allowMassDeactivation?: boolean;
   today: string;
+  /**
+   * Creates as rows of a table shared by the plan (CompactCreate), as the CLI holds a plan: made so from the
+   * start, without a field object each. The plan reads and serialises the same as with plain creates.
+   */
+  compact?: boolean;
 }
 
 /** Emails compare case- and whitespace-insensitively (`Jan.deVries@Plek.nl ` = `jan.devries@plek.nl`). */
@@ -86,15 +92,25 @@ function describe(u: ScimUser): string {
   return `Plek account ${u.id ?? '?'}${u.userName ? ` (${u.userName})` : ''}`;
 }
 
-/** The field-level difference for one user under each field's null policy. */
-function diffFields(
+/** Where `eachFieldChange` puts a field change (the same values a FieldChange holds, in its key order). */
+type FieldSink = (
+  path: string,
+  before: FlatValue,
+  after: FlatValue,
+  op: FieldChange['op'],
+  policy: NullPolicy,
+  managerKey?: string,
+) => void;
+
+/** The field-level difference for one user under each field's null policy, one change at a time (path order). */
+function eachFieldChange(
   user: MappedUser,
   current: ScimUser | null,
   mapping: PlanMappingOptions,
   resolveManager: (key: string) => { id?: string; deferred?: boolean },
   notes: Note[],
-): FieldChange[] {
-  const changes: FieldChange[] = [];
+  sink: FieldSink,
+): void {
   const paths = Object.keys(user.attributes)
     .filter((p) => !RESERVED_PATHS.has(p))
     .sort();
@@ -121,23 +137,73 @@ function diffFields(
       }
     }
     if (managerKey !== undefined) {
-      changes.push({ path, before, after: null, op: blank(before) ? 'add' : 'replace', policy, managerKey });
+      sink(path, before, null, blank(before) ? 'add' : 'replace', policy, managerKey);
       continue;
     }
     if (!current) {
-      if (!blank(after)) changes.push({ path, before: null, after, op: 'add', policy });
+      if (!blank(after)) sink(path, null, after, 'add', policy);
       continue;
     }
     if (blank(after)) {
-      if (policy === 'overwrite' && !blank(before))
-        changes.push({ path, before, after: null, op: 'remove', policy });
+      if (policy === 'overwrite' && !blank(before)) sink(path, before, null, 'remove', policy);
       continue;
     }
     if (policy === 'fillIfEmpty' && !blank(before)) continue;
-    if (after !== before)
-      changes.push({ path, before, after, op: blank(before) ? 'add' : 'replace', policy });
+    if (after !== before) sink(path, before, after, blank(before) ? 'add' : 'replace', policy);
   }
+}
+
+/** The field-level difference for one user under each field's null policy. */
+function diffFields(
+  user: MappedUser,
+  current: ScimUser | null,
+  mapping: PlanMappingOptions,
+  resolveManager: (key: string) => { id?: string; deferred?: boolean },
+  notes: Note[],
+): FieldChange[] {
+  const changes: FieldChange[] = [];
+  eachFieldChange(
+    user,
+    current,
+    mapping,
+    resolveManager,
+    notes,
+    (path, before, after, op, policy, managerKey) =>
+      changes.push(
+        managerKey !== undefined
+          ? { path, before, after, op, policy, managerKey }
+          : { path, before, after, op, policy },
+      ),
+  );
   return changes;
+}
+
+/**
+ * A new account's fields as a row (`diffFields` without an account, and without a field object each), or null
+ * when they would not make a table row (a value that is an object).
+ */
+function newAccountRow(
+  user: MappedUser,
+  mapping: PlanMappingOptions,
+  resolveManager: (key: string) => { id?: string; deferred?: boolean },
+  notes: Note[],
+): CreateRow | null {
+  const row: CreateRow = { paths: [], values: [], policies: [] };
+  let fits = true;
+  eachFieldChange(
+    user,
+    null,
+    mapping,
+    resolveManager,
+    notes,
+    (path, _before, after, _op, policy, managerKey) => {
+      if (managerKey === undefined && (after === null || typeof after === 'object')) fits = false;
+      row.paths.push(path);
+      row.values.push(managerKey !== undefined ? { managerKey } : after);
+      row.policies.push(policy);
+    },
+  );
+  return fits ? row : null;
 }
 
 /** A reason fragment or warning: its English text (logs, `--json`) and the same as a coded message. */
@@ -306,6 +372,8 @@ export function computePlan(input: ComputePlanInput): Plan {
   };
 
   const logins = takenLogins(input.targetUsers, input.users);
+  /** The compact plan's new accounts made as rows (see CreateRow), by their change. */
+  const createRows = new Map<PlanChange, CreateRow>();
   const userChanges: PlanChange[] = [];
   const groupWanted: { user: MappedUser; targetId?: string; groups: string[] }[] = [];
   for (const p of pending) {
@@ -353,7 +421,9 @@ export function computePlan(input: ComputePlanInput): Plan {
       continue;
     }
     const mappedUser = login === undefined ? user : withAttribute(user, user.login!.target, login);
-    const fields = diffFields(mappedUser, account, mapping, resolveManager, notes);
+    // A new account of a compact plan: its fields as a row, no field object each (see CreateRow).
+    let row = input.compact && !account ? newAccountRow(mappedUser, mapping, resolveManager, notes) : null;
+    const fields = row ? [] : diffFields(mappedUser, account, mapping, resolveManager, notes);
     const holderId = account?.id ?? `new:${user.key}`;
 
     // Uniqueness: a new or changed userName/email must not belong to another account.
@@ -389,7 +459,20 @@ export function computePlan(input: ComputePlanInput): Plan {
     }
 
     if (!account) {
-      if (!mappedUser.attributes.userName && mappedUser.attributes[WORK_EMAIL]) {
+      const byEmail = !mappedUser.attributes.userName && mappedUser.attributes[WORK_EMAIL];
+      // A userName that is there and yet false (a boolean): the fields as objects, sorted as below.
+      if (row && byEmail && row.paths.includes('userName')) {
+        fields.push(...rowFields(row));
+        row = null;
+      }
+      if (byEmail && row) {
+        // In path order, as the sort below puts it.
+        let at = 0;
+        while (at < row.paths.length && row.paths[at]! < 'userName') at++;
+        row.paths.splice(at, 0, 'userName');
+        row.values.splice(at, 0, mappedUser.attributes[WORK_EMAIL] ?? null);
+        row.policies.splice(at, 0, undefined);
+      } else if (byEmail) {
         fields.push({
           path: 'userName',
           before: null,
@@ -398,7 +481,8 @@ export function computePlan(input: ComputePlanInput): Plan {
         });
         fields.sort((a, b) => (a.path < b.path ? -1 : 1));
       }
-      if (!fields.some((f) => f.path === 'userName')) {
+      const userNameAt = row ? row.paths.indexOf('userName') : -1;
+      if (row ? userNameAt < 0 : !fields.some((f) => f.path === 'userName')) {
         userChanges.push(
           change(base, {
             action: 'skipped',
@@ -408,18 +492,16 @@ export function computePlan(input: ComputePlanInput): Plan {
         );
         continue;
       }
-      userChanges.push(
-        change(
-          base,
-          {
-            action: 'create',
-            userName: String(fields.find((f) => f.path === 'userName')?.after ?? ''),
-          },
-          reasonOf([{ text: 'new in the source', said: said('report.reason.new') }, ...notes]),
-          { fields },
-          warningsOf(warnings),
-        ),
+      const userName = row ? row.values[userNameAt] : fields.find((f) => f.path === 'userName')?.after;
+      const create = change(
+        base,
+        { action: 'create', userName: String(userName ?? '') },
+        reasonOf([{ text: 'new in the source', said: said('report.reason.new') }, ...notes]),
+        { fields },
+        warningsOf(warnings),
       );
+      if (row) createRows.set(create, row);
+      userChanges.push(create);
       groupWanted.push({ user, groups: user.groups });
       continue;
     }
@@ -555,6 +637,7 @@ export function computePlan(input: ComputePlanInput): Plan {
     if (c.key) changes.push(...(memberChanges.get(c.key) ?? []));
   }
   while (e < extra.length) changes.push(extra[e++]!);
+  if (input.compact) compactChanges(changes, (c) => createRows.get(c));
 
   const counts = Object.fromEntries(PLAN_ACTIONS.map((a) => [a, 0])) as PlanCounts;
   for (const c of changes) counts[c.action] += 1;
@@ -607,6 +690,15 @@ export function safetyVerdict(input: SafetyInputs, changes: readonly PlanChange[
   let deactivations = 0;
   let linking = 0;
   for (const c of changes) {
+    // A compact create's fields are all from empty (no `before`): it deactivates nothing, and links only when it
+    // says so and sets no `active` (read without making its fields).
+    if (c instanceof CompactCreate) {
+      const linked = (c as PlanChange).linked;
+      let active = false;
+      if (linked) c.eachPath((path) => (active ||= path === 'active'));
+      if (linked && !active) linking++;
+      continue;
+    }
     const active = c.fields?.find((f) => f.path === 'active');
     if (active && active.before === true && active.after === false) deactivations++;
     if (c.linked && (!active || active.before === true)) linking++;
