@@ -90,7 +90,7 @@ function mapInMemory(input: Awaited<ReturnType<typeof readAll>>) {
     },
   });
   for (const i of input.issues) run.pushSourceIssue(i);
-  for (const record of input.records) run.push(record);
+  for (const record of input.records) run.take(record);
   const { summary } = run.finish();
   return { rows: summary.rows, issues, errorRows: summary.users.error };
 }

@@ -152,6 +152,8 @@ async function runOnSource(
   let rows = 0;
   let nextProgress = 5000;
   let expected = false;
+  // Validate keeps nothing of a row: the run then makes no outcome objects.
+  const keepsOutcomes = options.collect || options.keepState;
   for await (const batch of opened.evaluatedBatches ?? batchesOf(opened)) {
     if (options.signal?.aborted) throw new UserError(said('cli.error.cancelled'), 130);
     for (const event of batch) {
@@ -165,10 +167,12 @@ async function runOnSource(
         rows += event.to - event.from;
       } else {
         rows++;
-        const outcome = run.push(event.record);
-        if (options.keepState && outcome.status === 'mapped')
-          keepIdentity(state, outcome.user, event.record, birthAttr, names);
-        if (options.collect) provisional.push(outcome);
+        if (keepsOutcomes) {
+          const outcome = run.push(event.record);
+          if (options.keepState && outcome.status === 'mapped')
+            keepIdentity(state, outcome.user, event.record, birthAttr, names);
+          if (options.collect) provisional.push(outcome);
+        } else run.take(event.record);
       }
       if (!expected && rows >= 1000) {
         // Some 1000 rows in: the share of the file they took tells about how many rows the file holds.

@@ -1,3 +1,5 @@
+import { detach } from './detach';
+
 /**
  * "Where was this value first seen?" tables for the cross-row checks of a run (duplicate keys, emails, logins):
  * value → the index of the first row that had it. A run on a million rows asks this several million times, and a
@@ -29,8 +31,13 @@ function mix(h: number): number {
 
 /** FNV-1a over the UTF-16 code units of a text, finalised by `mix`. */
 export function textHash(text: string): number {
+  return rangeHash(text, 0, text.length);
+}
+
+/** `textHash` of `text.slice(start, end)`, without the slice. */
+export function rangeHash(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
@@ -111,55 +118,126 @@ export class FirstSeenNumbers {
   }
 }
 
+/**
+ * Texts (emails' local parts, logins, keys that are no whole number) → first row index. The texts are not kept as
+ * strings: their characters are copied into one byte array (a text with a character above U+00FF, rare in these
+ * columns, is kept as a string of its own), so that a million entries are a few arrays for the collector, not a
+ * million strings, and a text cut from a CSV chunk never keeps that chunk alive. A text can be looked up as a range
+ * of a longer one (the local part of an email) without cutting it out.
+ */
 export class FirstSeenTexts {
   private slots = new Int32Array(INITIAL_SLOTS * 2);
   private mask = INITIAL_SLOTS - 1;
-  private readonly texts: string[] = [];
+  private count = 0;
+  /** Per entry: the row index given, and where its characters are (start < 0: in `wide`, at −start − 1). */
   private indexes = new Int32Array(INITIAL_SLOTS);
+  private starts = new Int32Array(INITIAL_SLOTS);
+  private ends = new Int32Array(INITIAL_SLOTS);
+  private chars = new Uint8Array(INITIAL_SLOTS * 16);
+  private used = 0;
+  private readonly wide: string[] = [];
 
   constructor(
-    /** What is kept of a text that is added (a copy cut loose from the chunk it was read from). */
-    private readonly keep: (text: string) => string = (t) => t,
-    private readonly hash: (text: string) => number = textHash,
+    /** The hash of `text.slice(start, end)` (tests force collisions with a poor one). */
+    private readonly hash: (text: string, start: number, end: number) => number = rangeHash,
   ) {}
 
   get size(): number {
-    return this.texts.length;
+    return this.count;
   }
 
   /** The first index recorded for `text`, or −1. */
   get(text: string): number {
-    const h = this.hash(text) | 0;
+    return this.getRange(text, 0, text.length);
+  }
+
+  /** The first index recorded for `text.slice(start, end)`, or −1. */
+  getRange(text: string, start: number, end: number): number {
+    const h = this.hash(text, start, end) | 0;
     const slots = this.slots;
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
       const entry = slots[2 * s + 1]!;
       if (entry === 0) return -1;
-      if (slots[2 * s] === h && this.texts[entry - 1] === text) return this.indexes[entry - 1]!;
+      if (slots[2 * s] === h && this.holds(entry - 1, text, start, end)) return this.indexes[entry - 1]!;
     }
   }
 
   /** The first index recorded for `text`; when there is none, records `index` and returns −1. */
   getOrAdd(text: string, index: number): number {
-    const h = this.hash(text) | 0;
+    return this.getOrAddRange(text, 0, text.length, index);
+  }
+
+  /** `getOrAdd` of `text.slice(start, end)`, without the slice. */
+  getOrAddRange(text: string, start: number, end: number, index: number): number {
+    const h = this.hash(text, start, end) | 0;
     const slots = this.slots;
     let s = h & this.mask;
     for (; ; s = (s + 1) & this.mask) {
       const entry = slots[2 * s + 1]!;
       if (entry === 0) break;
-      if (slots[2 * s] === h && this.texts[entry - 1] === text) return this.indexes[entry - 1]!;
+      if (slots[2 * s] === h && this.holds(entry - 1, text, start, end)) return this.indexes[entry - 1]!;
     }
-    const entry = this.texts.length;
-    this.texts.push(this.keep(text));
-    if (entry === this.indexes.length) {
-      const grown = new Int32Array(entry * 2);
-      grown.set(this.indexes);
-      this.indexes = grown;
-    }
+    const entry = this.count++;
+    if (entry === this.indexes.length) this.moreEntries(entry * 2);
     this.indexes[entry] = index;
+    this.store(entry, text, start, end);
     slots[2 * s] = h;
     slots[2 * s + 1] = entry + 1;
-    if (this.texts.length * 2 > this.mask + 1) this.grow();
+    if (this.count * 2 > this.mask + 1) this.grow();
     return -1;
+  }
+
+  /** True when entry `entry` is `text.slice(start, end)`. */
+  private holds(entry: number, text: string, start: number, end: number): boolean {
+    const from = this.starts[entry]!;
+    if (from < 0) {
+      const kept = this.wide[-from - 1]!;
+      if (kept.length !== end - start) return false;
+      for (let i = 0; i < kept.length; i++)
+        if (kept.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+      return true;
+    }
+    if (this.ends[entry]! - from !== end - start) return false;
+    const chars = this.chars;
+    for (let i = 0; i < end - start; i++) if (chars[from + i] !== text.charCodeAt(start + i)) return false;
+    return true;
+  }
+
+  /** Copies the characters of a new entry. */
+  private store(entry: number, text: string, start: number, end: number): void {
+    const length = end - start;
+    if (this.used + length > this.chars.length) {
+      const chars = new Uint8Array(Math.max(this.chars.length * 2, this.used + length));
+      chars.set(this.chars.subarray(0, this.used));
+      this.chars = chars;
+    }
+    const chars = this.chars;
+    const from = this.used;
+    for (let i = 0; i < length; i++) {
+      const c = text.charCodeAt(start + i);
+      if (c > 0xff) {
+        // A character a byte cannot hold: this text is kept as a string (a copy, not a slice of a chunk).
+        this.wide.push(detach(text.slice(start, end)));
+        this.starts[entry] = -this.wide.length;
+        return;
+      }
+      chars[from + i] = c;
+    }
+    this.starts[entry] = from;
+    this.ends[entry] = from + length;
+    this.used = from + length;
+  }
+
+  private moreEntries(size: number): void {
+    const indexes = new Int32Array(size);
+    indexes.set(this.indexes.subarray(0, this.count));
+    this.indexes = indexes;
+    const starts = new Int32Array(size);
+    starts.set(this.starts.subarray(0, this.count));
+    this.starts = starts;
+    const ends = new Int32Array(size);
+    ends.set(this.ends.subarray(0, this.count));
+    this.ends = ends;
   }
 
   private grow(): void {
@@ -173,10 +251,14 @@ export class FirstSeenTexts {
     if (slots <= this.mask + 1) return;
     this.slots = grown(this.slots, (h) => h, slots);
     this.mask = slots - 1;
-    if (this.indexes.length < n) {
-      const indexes = new Int32Array(n);
-      indexes.set(this.indexes);
-      this.indexes = indexes;
+    if (this.indexes.length < n) this.moreEntries(n);
+    // The characters: as many per entry as so far (24 before any came).
+    const perEntry = this.count > 0 ? Math.ceil(this.used / this.count) : 24;
+    const chars = n * perEntry;
+    if (chars > this.chars.length) {
+      const bigger = new Uint8Array(chars);
+      bigger.set(this.chars.subarray(0, this.used));
+      this.chars = bigger;
     }
   }
 }
@@ -190,8 +272,8 @@ export class FirstSeenKeys {
   private readonly numbers = new FirstSeenNumbers();
   private readonly texts: FirstSeenTexts;
 
-  constructor(keep?: (text: string) => string, hash?: (text: string) => number) {
-    this.texts = new FirstSeenTexts(keep, hash);
+  constructor(hash?: (text: string, start: number, end: number) => number) {
+    this.texts = new FirstSeenTexts(hash);
   }
 
   get(key: string | number): number {

@@ -180,6 +180,11 @@ export interface MappingRun {
    */
   push(record: SourceRecord): RowOutcome;
   /**
+   * Maps and files one record as `push` does, without making its outcome: for a caller that keeps nothing of a
+   * row (validate without --write-state), which spares the objects of a mapped user on every row.
+   */
+  take(record: SourceRecord): void;
+  /**
    * Files rows whose row-local stage ran elsewhere (`rowStage`), rows `from` to `to` (exclusive) of the block: the
    * same summary, issues and cross-row checks as pushing their records. Their outcomes are not made.
    */
@@ -281,11 +286,14 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   const similarFirst = new Map<KeyId, number>();
   const similarDups = new Map<KeyId, number[]>();
   // Emails at the domain most of them share are filed by their local part (it takes a third of the room).
-  const emailFirst = new FirstSeenTexts(detach);
+  const emailFirst = new FirstSeenTexts();
   const emailDups = new Map<string, number[]>();
   let mailDomain: string | null = null;
-  /** How an email is filed; `at` is where its only "@" is, when the caller knows (a plain address), else −1. */
-  const emailId = (email: string, knownAt: number): string => {
+  /**
+   * Where the local part ends when an email is filed by it (at the shared domain), else −1 (filed whole, behind an
+   * "@"); `knownAt` is where its only "@" is, when the caller knows (a plain address), else −1.
+   */
+  const localEnd = (email: string, knownAt: number): number => {
     const at = knownAt >= 0 ? knownAt : email.lastIndexOf('@');
     if (at > 0) {
       mailDomain ??= detach(email.slice(at + 1));
@@ -296,10 +304,12 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         email.endsWith(mailDomain) &&
         (knownAt >= 0 || email.indexOf('@') === at)
       )
-        return email.slice(0, at);
+        return at;
     }
-    return `@${email}`;
+    return -1;
   };
+  /** How an email is filed (its local part, or "@" and the whole email), `end` what localEnd gave. */
+  const emailId = (email: string, end: number): string => (end >= 0 ? email.slice(0, end) : `@${email}`);
   const emailOf = (id: string): string => (id.startsWith('@') ? id.slice(1) : `${id}@${mailDomain}`);
   const newKeyRows: NewKeyRow[] = [];
   const previousKeys = options.previous ? new Set(options.previous.users.map((u) => u.key)) : null;
@@ -314,7 +324,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   const loginDomain = compiled.loginSchema?.domain.toLowerCase() ?? '';
   const keepLogins = options.keepLogins ?? true;
   // Every login ends in "@" + the domain: the taken ones are filed by what comes before it.
-  const loginLocal = (login: string) => login.slice(0, login.length - loginDomain.length - 1);
+  const loginLocalEnd = (login: string) => login.length - loginDomain.length - 1;
   // Rows that never reach the index: an empty key or a failing scope (error), out of scope (skipped).
   const counts = { rows: 0, skipped: 0, earlyError: 0 };
   const sourceErrorRows = new Set<number>();
@@ -380,22 +390,28 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     // A whole-number key (filed as its number) is its own similar form.
     const similar = typeof id === 'number' ? key : similarKey(key);
     const similarId = similar === key ? id : keyId(similar);
-    const similarList = similarDups.get(similarId);
-    if (similarList) similarList.push(i);
-    else {
-      const earlierKey = similarId === id ? first : keyFirst.get(similarId);
-      const earlier = earlierKey !== -1 ? earlierKey : similarFirst.get(similarId);
-      if (earlier !== undefined) similarDups.set(similarId, [earlier, i]);
+    // A new key that is its own similar form, while no other key had a similar form of its own (most rows): no
+    // earlier row shares its similar form (such a row would be filed under that key or in similarFirst).
+    if (first !== -1 || similarId !== id || similarFirst.size > 0) {
+      const similarList = similarDups.get(similarId);
+      if (similarList) similarList.push(i);
+      else {
+        const earlierKey = similarId === id ? first : keyFirst.get(similarId);
+        const earlier = earlierKey !== -1 ? earlierKey : similarFirst.get(similarId);
+        if (earlier !== undefined) similarDups.set(similarId, [earlier, i]);
+      }
+      if (similarId !== id && !similarFirst.has(similarId))
+        similarFirst.set(typeof similarId === 'string' ? detach(similarId) : similarId, i);
     }
-    if (similarId !== id && !similarFirst.has(similarId))
-      similarFirst.set(typeof similarId === 'string' ? detach(similarId) : similarId, i);
 
     if (first !== -1) addDuplicate(keyDups, id, first, i);
 
     if (active && emailKey !== null) {
-      const mail = emailId(emailKey, emailAt);
-      const firstWithEmail = emailFirst.getOrAdd(mail, i);
-      if (firstWithEmail !== -1) addDuplicate(emailDups, mail, firstWithEmail, i);
+      // Filed by its local part without cutting it out (most emails are seen once).
+      const end = localEnd(emailKey, emailAt);
+      const firstWithEmail =
+        end >= 0 ? emailFirst.getOrAddRange(emailKey, 0, end, i) : emailFirst.getOrAdd(`@${emailKey}`, i);
+      if (firstWithEmail !== -1) addDuplicate(emailDups, emailId(emailKey, end), firstWithEmail, i);
     }
 
     // Identity only matters for the key-stability check, and only for a key the previous state lacks.
@@ -417,7 +433,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       };
       if (keepLogins) loginParts.set(row, parts);
       const firstWithBase = loginFirst.getOrAdd(parts.local, i);
-      const login = firstFreeLogin(parts, (l) => takenLogins.get(loginLocal(l)) !== -1);
+      const login = firstFreeLogin(parts, (l) => takenLogins.getRange(l, 0, loginLocalEnd(l)) !== -1);
       if (login === null) {
         loginExhausted.push({
           row,
@@ -440,12 +456,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         });
       } else {
         // The plain login is the local part itself (mostly): the string is shared, not copied.
-        takenLogins.getOrAdd(
-          login.length === parts.local.length + 1 + loginDomain.length
-            ? parts.local
-            : detach(loginLocal(login)),
-          0,
-        );
+        takenLogins.getOrAddRange(login, 0, loginLocalEnd(login), 0);
         // The collision issue names the logins given to every row after the first with the same base.
         if (keepLogins || firstWithBase !== -1) logins.set(row, login);
       }
@@ -665,8 +676,9 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
    * Maps one record. Evaluates everything the row needs once (scope, fields, deactivation rules), in the order
    * the general way always did; then finishes the row the plain way when nothing about it needs wording, else
    * the general way. Both give the same outcome and issues for a plain row (test/shared/engine/fast-path.test.ts).
+   * `want`: the caller keeps the outcome; without it a plain row makes none (null).
    */
-  const push = (record: SourceRecord): RowOutcome => {
+  const mapRow = (record: SourceRecord, want: boolean): RowOutcome | null => {
     counts.rows++;
     current = record;
     const { cells, columns } = record;
@@ -706,17 +718,33 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     inactiveResult = inactiveEvaluator ? inactiveEvaluator(env) : null;
     endDateResult = endDateEvaluator ? endDateEvaluator(env) : null;
     startDateResult = undefined;
-    const outcome = plain ? plainRow(record, row, key) : undefined;
-    return outcome ?? generalRow(record, row, key, tracing);
+    const outcome = plain ? plainRow(record, row, key, want) : undefined;
+    return outcome !== undefined ? outcome : generalRow(record, row, key, tracing);
   };
+  const push = (record: SourceRecord): RowOutcome => mapRow(record, true)!;
+  const take = (record: SourceRecord): void => void mapRow(record, false);
+
+  // What a plain row's attributes are read for besides its outcome: the login schema's parts, the key-change
+  // check's name (here, or in the run that files the row), group rules.
+  const attributesRead =
+    compiled.loginSchema !== null ||
+    previousKeys !== null ||
+    rowStage?.identity === true ||
+    options.statusOnly !== true;
 
   /**
    * Finishes a row that raises no issue but failed fields and "leaves later", and is traced by nobody: exactly
    * what `generalRow` does for such a row, with less to decide. Undefined (before anything is filed or emitted)
-   * when the row needs more.
+   * when the row needs more; null when the row is filed and its outcome is not wanted (then no attributes are
+   * made unless something reads them).
    */
-  const plainRow = (record: SourceRecord, row: number, key: string): RowOutcome | undefined => {
-    const attributes: FlatUser = { ...attributeTemplate };
+  const plainRow = (
+    record: SourceRecord,
+    row: number,
+    key: string,
+    want: boolean,
+  ): RowOutcome | undefined | null => {
+    const attributes: FlatUser | null = want || attributesRead ? { ...attributeTemplate } : null;
     const fields = compiled.fields;
     // A field that failed is left null and warned about (a file may fail so on every row: still plain).
     let failed: Issue[] | undefined;
@@ -725,15 +753,15 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       if (r === undefined) flatValues[fi] = null;
       else if (r instanceof EvalFailed) {
         flatValues[fi] = null;
-        attributes[fields[fi]!.target] = null;
+        if (attributes !== null) attributes[fields[fi]!.target] = null;
         (failed ??= []).push(fieldFailed(row, key, fields[fi]!, r));
       } else {
         const value = toFlat(r, booleanField[fi]!);
         flatValues[fi] = value;
-        attributes[fields[fi]!.target] = value;
+        if (attributes !== null) attributes[fields[fi]!.target] = value;
       }
     }
-    if (userNameFromEmail) attributes.userName = flatValues[emailFieldAt] ?? null;
+    if (userNameFromEmail && attributes !== null) attributes.userName = flatValues[emailFieldAt] ?? null;
 
     let leaver = false;
     let leavingOn: string | undefined;
@@ -741,18 +769,21 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     let deactivation: CodedMessage | undefined;
     const inactive = inactiveResult;
     if (inactive instanceof EvalFailed) return undefined;
+    // Why a leaver is deactivated is only said in the outcome.
     if (inactive === true) {
       leaver = true;
-      deactivationReason = inactiveReason;
-      deactivation = said('report.reason.inactiveWhen', {
-        rule: compiled.mapping.deactivation.inactiveWhen ?? '',
-      });
+      if (want) {
+        deactivationReason = inactiveReason;
+        deactivation = said('report.reason.inactiveWhen', {
+          rule: compiled.mapping.deactivation.inactiveWhen ?? '',
+        });
+      }
     }
     const end = endDateResult;
     if (end instanceof EvalFailed) return undefined;
     if (isPlainDate(end)) {
       if (end.iso < today) {
-        if (!leaver) {
+        if (!leaver && want) {
           deactivationReason = `end date ${end.iso} is before today (${today})`;
           deactivation = said('report.reason.endDate', { date: end.iso, today });
         }
@@ -785,13 +816,14 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         emailAt = email.indexOf('@');
         if (email.length - emailAt - 1 > 253) return undefined;
       } else if (!isValidEmail(email)) return undefined;
-      attributes[WORK_EMAIL] = email;
+      if (attributes !== null) attributes[WORK_EMAIL] = email;
     }
     const schema = compiled.loginSchema;
-    const loginBase = schema ? loginLocalPart(schema, attributes) : null;
+    // (A login schema and group rules read the attributes: they are made then, attributesRead.)
+    const loginBase = schema ? loginLocalPart(schema, attributes!) : null;
     if (schema && loginBase === null && active) return undefined;
 
-    const groups = options.statusOnly ? NO_GROUPS : groupsOf(compiled, attributes, active);
+    const groups = options.statusOnly ? NO_GROUPS : groupsOf(compiled, attributes!, active);
     if (leavingOn !== undefined) (failed ??= []).push(leavingLater(row, key, leavingOn));
     fileIndexed(
       record,
@@ -803,10 +835,12 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       email,
       emailShape,
       emailAt,
-      attributes,
+      attributes ?? NO_ATTRIBUTES,
       loginBase,
       failed,
     );
+    // Made whenever the outcome is wanted.
+    if (attributes === null) return null;
     const user: MappedUser = { row, key, attributes, active, groups, trace: NO_TRACE };
     if (leavingOn !== undefined) user.leavingOn = leavingOn;
     if (deactivationReason !== undefined) user.deactivationReason = deactivationReason;
@@ -1325,6 +1359,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
 
   return {
     push,
+    take,
     pushVerdicts,
     expectRows(rows: number) {
       const n = Math.min(Math.max(0, Math.ceil(rows)), MAX_EXPECTED_ROWS);
@@ -1528,6 +1563,9 @@ function groupsOf(
   }
   return groups;
 }
+
+/** What a plain row files when no attributes were made: nothing reads them then (attributesRead). */
+const NO_ATTRIBUTES: FlatUser = Object.freeze({}) as FlatUser;
 
 /** The groups of every user of a run that works out no groups (`statusOnly`). */
 const NO_GROUPS: string[] = Object.freeze([]) as unknown as string[];

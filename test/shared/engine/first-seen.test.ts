@@ -57,7 +57,7 @@ describe('FirstSeenTexts', () => {
       'jan.jansen',
       'sanne.bakker',
     ];
-    const table = new FirstSeenTexts(undefined, () => 42);
+    const table = new FirstSeenTexts(() => 42);
     expect(values.map((v, i) => table.getOrAdd(v, i))).toEqual([-1, -1, -1, -1, -1, 0, 3]);
     expect(table.get('Jan.Jansen')).toBe(1);
     expect(table.get('jan.janseN')).toBe(-1);
@@ -66,20 +66,56 @@ describe('FirstSeenTexts', () => {
   it('never confuses texts that collide in a few hash bits, past growth of the table', () => {
     // Only 3 distinct hashes for 5,000 distinct texts: long probe chains, wrapping around the end of the slots.
     const values = emails(5_000, 11);
-    const table = new FirstSeenTexts(undefined, (t) => textHash(t) % 3);
+    const table = new FirstSeenTexts((t, start, end) => textHash(t.slice(start, end)) % 3);
     expect(values.map((v, i) => table.getOrAdd(v, i))).toEqual(firstSeenByMap(values));
   });
 
-  it('keeps what `keep` returns for an added text, and finds it by an equal text', () => {
-    const kept: string[] = [];
-    const table = new FirstSeenTexts((t) => {
-      kept.push(t);
-      return `${t}`;
-    });
-    table.getOrAdd('fatima.elamrani', 0);
-    table.getOrAdd('fatima.elamrani', 1);
-    expect(kept).toEqual(['fatima.elamrani']);
+  it('files local parts as ranges of whole emails as a Map of the cut-out local parts would', () => {
+    // Local parts with letters a byte cannot hold (ş, ł, İ, an emoji) among plain ones, at two domains.
+    const rand = mulberry32(23);
+    const odd = ['ayşe.yılmaz', 'łukasz.nowak', 'İbrahim', 'jan😀', 'ayşe.yilmaz'];
+    const locals = emails(20_000, 19).map((l) => (rand() < 0.05 ? odd[Math.floor(rand() * odd.length)]! : l));
+    const whole = locals.map((l, i) => `${l}@${i % 7 === 0 ? 'plek.nl' : 'gemeente-voorbeeld.nl'}`);
+    // The real hash, then one with only 5 values (long probe chains) on fewer emails.
+    const poor = (t: string, start: number, end: number) => textHash(t.slice(start, end)) % 5;
+    for (const [hash, count] of [
+      [undefined, 20_000],
+      [poor, 3_000],
+    ] as const) {
+      const table = new FirstSeenTexts(hash);
+      const got = whole.slice(0, count).map((e, i) => table.getOrAddRange(e, 0, e.indexOf('@'), i));
+      expect(got).toEqual(firstSeenByMap(locals.slice(0, count)));
+      expect(table.size).toBe(new Set(locals.slice(0, count)).size);
+      // Found again by the text alone, and as a range of another text.
+      for (const l of odd) {
+        expect(table.get(l)).toBe(locals.indexOf(l));
+        expect(table.getRange(`<${l}>`, 1, l.length + 1)).toBe(locals.indexOf(l));
+      }
+      expect(table.get('ayşe')).toBe(-1);
+    }
+  });
+
+  it('never takes a letter above U+00FF for the byte it ends in (ş is 0x15F, _ is 0x5F)', () => {
+    const table = new FirstSeenTexts(() => 1);
+    expect(table.getOrAdd('jan_', 0)).toBe(-1);
+    expect(table.get('janş')).toBe(-1);
+    expect(table.getOrAdd('janş', 1)).toBe(-1);
+    expect(table.getOrAdd('jan_', 2)).toBe(0);
+    expect(table.getOrAdd('janş', 3)).toBe(1);
+    expect(table.get('jan\u015e')).toBe(-1);
+    expect(table.get('jan')).toBe(-1);
+    expect(table.get('')).toBe(-1);
+    expect(table.getOrAdd('', 4)).toBe(-1);
+    expect(table.get('')).toBe(4);
+  });
+
+  it('keeps its own copy: a text added as a slice is found after the text it was cut from is gone', () => {
+    const table = new FirstSeenTexts();
+    let chunk: string | undefined = `${'x'.repeat(100)}fatima.elamrani${'y'.repeat(100)}`;
+    table.getOrAddRange(chunk, 100, 115, 0);
+    chunk = undefined;
     expect(table.get('fatima.elamrani')).toBe(0);
+    expect(table.getOrAdd('fatima.elamrani', 1)).toBe(0);
   });
 });
 
@@ -122,7 +158,7 @@ describe('FirstSeenNumbers', () => {
 
 describe('FirstSeenKeys', () => {
   it('keeps the number 123 and the text "0123" apart, and finds each again', () => {
-    const keys = new FirstSeenKeys(undefined, () => 7);
+    const keys = new FirstSeenKeys(() => 7);
     expect(keys.getOrAdd(123, 0)).toBe(-1);
     expect(keys.getOrAdd('0123', 1)).toBe(-1);
     expect(keys.getOrAdd('AB123', 2)).toBe(-1);

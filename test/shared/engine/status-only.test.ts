@@ -10,6 +10,7 @@ import type { MappingFileInput } from '../../../src/shared/mapping/schema';
 import { WORK_EMAIL } from '../../../src/shared/scim/fields';
 import type { SourceRecord } from '../../../src/shared/source/types';
 import { generateHrExport } from '../../fixtures/hr-export';
+import { DOCS_LOGIN_SCHEMA } from '../../fixtures/login-schema';
 
 const TODAY = '2026-11-23';
 const DEPARTMENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department';
@@ -165,5 +166,62 @@ describe('a run that keeps no users (statusOnly, as validate runs)', () => {
       expect(o.user.attributes.title).toEqual(expect.any(String));
       expect(o.user.attributes.displayName).toEqual(expect.any(String));
     }
+  });
+});
+
+describe('take: a row mapped and filed without its outcome (validate)', () => {
+  const { records: rows, issues: sourceIssues } = records();
+  // A previous state of the same people under other keys for some (key-change check: reads names and emails).
+  const previous = {
+    rows: 40,
+    users: rows.slice(0, 40).map((r, i) => ({
+      key: i % 2 === 0 ? `X${String(r.cells?.[0])}` : String(r.cells?.[0]),
+      // Without an email for some: those are found by name and birth date only.
+      email: i % 4 !== 0 && typeof r.cells?.[6] === 'string' ? r.cells[6] : null,
+      givenName: typeof r.cells?.[3] === 'string' ? r.cells[3] : null,
+      familyName: typeof r.cells?.[5] === 'string' ? r.cells[5] : null,
+      birthDate: typeof r.cells?.[15] === 'string' ? r.cells[15] : null,
+    })),
+  };
+
+  function both(compiled: CompiledMapping, options: Omit<RunOptions, 'today'>) {
+    const results = [true, false].map((push) => {
+      const issues: Issue[] = [];
+      const run = createMappingRun(compiled, {
+        today: TODAY,
+        statusOnly: true,
+        keepLogins: true,
+        ...options,
+        onIssue: (i) => issues.push(i),
+      });
+      for (const i of sourceIssues) run.pushSourceIssue(i);
+      for (const r of rows) {
+        if (push) run.push(r);
+        else run.take(r);
+      }
+      const { summary, logins, loginParts, blockedRows } = run.finish();
+      return { issues, summary, logins, loginParts, blockedRows };
+    });
+    return { pushed: results[0]!, taken: results[1]! };
+  }
+
+  it('gives the issues, summary and cross-row checks of push, with and without a previous state', () => {
+    const compiled = compile(MAPPING);
+    for (const options of [{}, { previous }]) {
+      const { pushed, taken } = both(compiled, options);
+      expect(taken).toEqual(pushed);
+      expect(pushed.summary.users.active).toBeGreaterThan(2000);
+    }
+    const changed = both(compiled, { previous }).taken.issues.filter((i) => i.code === 'key-changed');
+    expect(changed.filter((i) => i.params?.why === 'email').length).toBeGreaterThan(5);
+    expect(changed.filter((i) => i.params?.why === 'identity').length).toBeGreaterThan(0);
+  });
+
+  it('gives the logins and login collisions of push under a login schema', () => {
+    const compiled = compile({ ...MAPPING, loginSchema: DOCS_LOGIN_SCHEMA } as unknown as MappingFileInput);
+    const { pushed, taken } = both(compiled, {});
+    expect(taken).toEqual(pushed);
+    expect(pushed.logins.size).toBeGreaterThan(2000);
+    expect(pushed.issues.some((i) => i.code === 'login-collision')).toBe(true);
   });
 });
