@@ -222,6 +222,12 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       totals[l.result] += 1;
       if (l.warning) warnings++;
     }
+    // And those that went through with a warning the plan gave them (a login suffixed, a manager left out).
+    for (const c of plan.changes) {
+      if (!c.warnings?.length) continue;
+      const l = lines.get(c.op);
+      if (l && l.result === 'ok' && !l.warning) warnings++;
+    }
     const status: RunStatus = blocked
       ? 'blocked'
       : aborted

@@ -66,7 +66,7 @@ export interface RunReport {
   safety: { ok: boolean; reasons: string[]; messages?: SafetyMessage[] };
   /** Per operation. */
   totals: Record<OpResult, number>;
-  /** Operations that went through with a warning. */
+  /** Operations that went through with a warning (the plan's, or one met while applying). */
   warnings: number;
   /** One per source row, in row order. */
   rows: ReportRow[];

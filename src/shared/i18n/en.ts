@@ -1245,6 +1245,9 @@ export const en = {
   'cli.help.demoToday': 'the day the demo’s dates are moved to (YYYY-MM-DD; default: today)',
   'cli.demo.export': 'wrote {path}, its dates as on {today} (the demo is written for {anchor})',
   'cli.demo.mappingKept': 'kept {path}: it was there already, so your changes stay',
+  'cli.demo.sandbox': 'wrote {path}: the demo’s Plek, a sandbox with its accounts to link',
+  'cli.demo.sandboxKept': 'kept {path}: what earlier runs did in the demo’s Plek stays',
+  'cli.demo.then': 'then:  plek-sync plan --mapping {path} --target sandbox:{sandbox}',
   'cli.help.serve': 'open the workbench in your browser (loopback only, protected by a random token)',
   'cli.help.servePort': 'port on 127.0.0.1 (default: a free one)',
   'cli.help.noOpen': 'print the URL only; do not open a browser',
@@ -1471,6 +1474,8 @@ export const en = {
   'report.reason.groupMissing': 'the group does not exist in Plek yet',
   'report.targetWarnings': 'Warnings about Plek in this run ({n, number})',
   'report.warning.managerFailed': 'manager not set because row {row} ({key}) could not be created: {error}',
+  'report.warning.managerNotPlanned':
+    'manager not set because row {row} ({key}) is not created in this run: {why}',
   'report.warning.managerNotCreated':
     'manager not set because row {row} ({key}) was not created{interrupted, select, yes { (the run was interrupted)} other {}}',
   'report.warning.loginTaken': 'login {plain} is already taken, so this account gets {given}',

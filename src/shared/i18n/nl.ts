@@ -1260,6 +1260,9 @@ export const nl: Catalogue = {
   'cli.demo.export':
     '{path} geschreven, met de datums zoals op {today} (de demo is geschreven voor {anchor})',
   'cli.demo.mappingKept': '{path} bewaard: die bestond al, dus je wijzigingen blijven',
+  'cli.demo.sandbox': '{path} geschreven: de Plek van de demo, een sandbox met de accounts om te koppelen',
+  'cli.demo.sandboxKept': '{path} bewaard: wat eerdere runs in de Plek van de demo deden, blijft',
+  'cli.demo.then': 'daarna: plek-sync plan --mapping {path} --target sandbox:{sandbox}',
   'cli.help.serve': 'open de workbench in de browser (alleen lokaal, beschermd met een willekeurig token)',
   'cli.help.servePort': 'poort op 127.0.0.1 (standaard: een vrije)',
   'cli.help.noOpen': 'toon alleen de URL; open geen browser',
@@ -1493,6 +1496,8 @@ export const nl: Catalogue = {
   'report.targetWarnings': 'Waarschuwingen over Plek in deze run ({n, number})',
   'report.warning.managerFailed':
     'leidinggevende niet ingesteld omdat rij {row} ({key}) niet kon worden aangemaakt: {error}',
+  'report.warning.managerNotPlanned':
+    'leidinggevende niet ingesteld omdat rij {row} ({key}) in deze run niet wordt aangemaakt: {why}',
   'report.warning.managerNotCreated':
     'leidinggevende niet ingesteld omdat rij {row} ({key}) niet is aangemaakt{interrupted, select, yes { (de run werd onderbroken)} other {}}',
   'report.warning.loginTaken': 'login {plain} is al in gebruik, daarom krijgt dit account {given}',

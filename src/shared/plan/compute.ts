@@ -178,18 +178,23 @@ function diffFields(
   return changes;
 }
 
+/** The key of a row's manager created in this run, if it has one. */
+function rowManagerKey(row: CreateRow): string | undefined {
+  for (const v of row.values) if (v !== null && typeof v === 'object') return v.managerKey;
+  return undefined;
+}
+
 /**
- * A new account's fields as a row (`diffFields` without an account, and without a field object each), or null
- * when they would not make a table row (a value that is an object).
+ * A new account's fields as a row (`diffFields` without an account, and without a field object each); a row
+ * that does not fit the plan's table becomes its fields again (`compactChanges`).
  */
 function newAccountRow(
   user: MappedUser,
   mapping: PlanMappingOptions,
   resolveManager: (key: string) => { id?: string; deferred?: boolean },
   notes: Note[],
-): CreateRow | null {
+): CreateRow {
   const row: CreateRow = { paths: [], values: [], policies: [] };
-  let fits = true;
   eachFieldChange(
     user,
     null,
@@ -197,13 +202,12 @@ function newAccountRow(
     resolveManager,
     notes,
     (path, _before, after, _op, policy, managerKey) => {
-      if (managerKey === undefined && (after === null || typeof after === 'object')) fits = false;
       row.paths.push(path);
       row.values.push(managerKey !== undefined ? { managerKey } : after);
       row.policies.push(policy);
     },
   );
-  return fits ? row : null;
+  return row;
 }
 
 /** A reason fragment or warning: its English text (logs, `--json`) and the same as a coded message. */
@@ -375,6 +379,8 @@ export function computePlan(input: ComputePlanInput): Plan {
   /** The compact plan's new accounts made as rows (see CreateRow), by their change. */
   const createRows = new Map<PlanChange, CreateRow>();
   const userChanges: PlanChange[] = [];
+  /** Changes whose manager is to be created in this run, with what their reasons were made of (see settleManagers). */
+  const awaitingManager: AwaitingManager[] = [];
   const groupWanted: { user: MappedUser; targetId?: string; groups: string[] }[] = [];
   for (const p of pending) {
     const { user } = p;
@@ -493,15 +499,17 @@ export function computePlan(input: ComputePlanInput): Plan {
         continue;
       }
       const userName = row ? row.values[userNameAt] : fields.find((f) => f.path === 'userName')?.after;
-      const create = change(
+      const reasons: Note[] = [{ text: 'new in the source', said: said('report.reason.new') }];
+      const created = change(
         base,
         { action: 'create', userName: String(userName ?? '') },
-        reasonOf([{ text: 'new in the source', said: said('report.reason.new') }, ...notes]),
+        reasonOf([...reasons, ...notes]),
         { fields },
         warningsOf(warnings),
       );
-      if (row) createRows.set(create, row);
-      userChanges.push(create);
+      if (row) createRows.set(created, row);
+      userChanges.push(created);
+      awaitManager(awaitingManager, created, row ?? fields, reasons, notes, warnings);
       groupWanted.push({ user, groups: user.groups });
       continue;
     }
@@ -550,19 +558,20 @@ export function computePlan(input: ComputePlanInput): Plan {
         text: `leaving on ${user.leavingOn}`,
         said: said('report.reason.leavingOn', { date: user.leavingOn }),
       });
-    userChanges.push(
-      change(
-        base,
-        { action },
-        target,
-        p.link ? { linked: true } : undefined,
-        reasonOf([...reasons, ...notes]),
-        fields.length ? { fields } : undefined,
-        warningsOf(warnings),
-      ),
+    const changed = change(
+      base,
+      { action },
+      target,
+      p.link ? { linked: true } : undefined,
+      reasonOf([...reasons, ...notes]),
+      fields.length ? { fields } : undefined,
+      warningsOf(warnings),
     );
+    userChanges.push(changed);
+    awaitManager(awaitingManager, changed, fields, reasons, notes, warnings);
     groupWanted.push({ user, ...(account.id ? { targetId: account.id } : {}), groups: user.groups });
   }
+  settleManagers(awaitingManager, userChanges);
 
   // Groups: add-only; a missing group is created once.
   const groupsByName = new Map<string, PlanTargetGroup>();
@@ -850,6 +859,83 @@ function assignLogin(
  * gives). Made by spreading, every change got a hidden class of its own in V8: 100,000 creates held some 30 MB of
  * maps and descriptor arrays for the whole life of the plan, and spreading took the slow path.
  */
+/** A change that sets a manager to be created in this run, and the notes its reason and warnings were made of. */
+interface AwaitingManager {
+  change: PlanChange;
+  managerKey: string;
+  /** Its fields, or a compact plan's new account as its row (see CreateRow). */
+  fields: FieldChange[] | CreateRow;
+  reasons: Note[];
+  notes: Note[];
+  warnings: Note[];
+}
+
+function awaitManager(
+  awaiting: AwaitingManager[],
+  c: PlanChange,
+  fields: FieldChange[] | CreateRow,
+  reasons: Note[],
+  notes: Note[],
+  warnings: Note[],
+): void {
+  const managerKey = Array.isArray(fields)
+    ? fields.find((f) => f.managerKey !== undefined)?.managerKey
+    : rowManagerKey(fields);
+  if (managerKey !== undefined) awaiting.push({ change: c, managerKey, fields, reasons, notes, warnings });
+}
+
+/**
+ * A manager counted on to be created in this run can turn out not to be, further down the same plan: its login or
+ * e-mail address is taken (a conflict), or it has no login. Its dependents then leave their manager as it is, with
+ * one warning each naming the manager's row and why — as `apply` does for a create that fails — so that the plan
+ * says what will happen, and tomorrow's plan, which finds the same conflict, does not offer the same change again.
+ * An update left with no field becomes "no change".
+ */
+function settleManagers(awaiting: readonly AwaitingManager[], userChanges: readonly PlanChange[]): void {
+  if (awaiting.length === 0) return;
+  const planned = new Map<string, PlanChange>();
+  for (const c of userChanges) if (c.key !== undefined) planned.set(c.key, c);
+  for (const a of awaiting) {
+    const manager = planned.get(a.managerKey);
+    if (!manager || manager.action === 'create') continue;
+    const c = a.change;
+    let fields: FieldChange[] | CreateRow;
+    if (Array.isArray(a.fields)) {
+      fields = a.fields.filter((f) => f.managerKey === undefined);
+      if (fields.length) c.fields = fields;
+      else delete c.fields;
+    } else {
+      // A new account's row, in place (its `fields` stand empty until the plan's table is made).
+      fields = a.fields;
+      const keep = fields.values.map((v) => v === null || typeof v !== 'object');
+      for (const list of [fields.paths, fields.values, fields.policies] as unknown[][])
+        list.splice(0, list.length, ...list.filter((_, i) => keep[i]));
+      if (fields.paths.length === 0) delete c.fields;
+    }
+    const reasons = [...a.reasons];
+    if (c.action === 'update') {
+      const n = Array.isArray(fields) ? fields.length : fields.paths.length;
+      reasons[0] =
+        n === 0
+          ? { text: 'up to date', said: said('report.reason.upToDate') }
+          : {
+              text: `${n} field${n === 1 ? '' : 's'} changed`,
+              said: said('report.reason.fieldsChanged', { n }),
+            };
+      if (n === 0) c.action = 'noop';
+    }
+    const warning: Note = {
+      text: `manager not set because row ${manager.row ?? '?'} (${a.managerKey}) is not created in this run: ${manager.reason}`,
+      said: said('report.warning.managerNotPlanned', {
+        row: manager.row ?? 0,
+        key: a.managerKey,
+        why: manager.reasons ?? [],
+      }),
+    };
+    Object.assign(c, reasonOf([...reasons, ...a.notes]), warningsOf([...a.warnings, warning]));
+  }
+}
+
 function change(...parts: (object | undefined)[]): PlanChange {
   const out: Record<string, unknown> = {};
   for (const part of parts) {

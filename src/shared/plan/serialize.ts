@@ -259,6 +259,34 @@ export function* serializePlanParts(plan: Plan): Generator<string> {
   yield '}\n';
 }
 
+/**
+ * `JSON.stringify(plan, null, 2)` (what `plan --json` prints) in parts, one per change, so a large plan never becomes
+ * one string: a 100,000-row initial import's plan in full is some hundreds of MB, and V8 refuses a string past
+ * 512 MiB. Byte for byte the same text (JSON strings hold no raw line break, so indenting is a replace).
+ */
+export function* planJsonParts(plan: Plan): Generator<string> {
+  const entries = Object.entries(plan).filter(([, v]) => v !== undefined);
+  yield '{';
+  let first = true;
+  for (const [k, v] of entries) {
+    const head = `${first ? '' : ','}\n  ${JSON.stringify(k)}: `;
+    first = false;
+    if (!Array.isArray(v) || v.length === 0) {
+      yield `${head}${JSON.stringify(v, null, 2).replace(/\n/g, '\n  ')}`;
+      continue;
+    }
+    yield `${head}[`;
+    let i = 0;
+    for (const item of v as unknown[]) {
+      // `null` stands in for what JSON cannot hold, as JSON.stringify writes it in an array.
+      const text = JSON.stringify(item, null, 2) ?? 'null';
+      yield `${i++ ? ',' : ''}\n    ${text.replace(/\n/g, '\n    ')}`;
+    }
+    yield '\n  ]';
+  }
+  yield entries.length ? '\n}' : '}';
+}
+
 /** The plan file's text (see `serializePlanParts`). */
 export function serializePlan(plan: Plan): string {
   return [...serializePlanParts(plan)].join('');

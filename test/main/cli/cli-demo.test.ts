@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/main/cli/index';
+import { shellWord } from '../../../src/main/cli/commands/plan';
 import { captureCliOutput } from '../../support/cli-output';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -77,6 +78,56 @@ describe('plek-sync demo', () => {
     const after = readFileSync(join(demo, 'hr-export.csv'));
     expect(after.length).toBe(before.length);
     expect(after.equals(before)).toBe(false);
+  });
+
+  it('writes the demo’s Plek beside it, so plan links its accounts, and keeps that Plek on a second demo', async () => {
+    const demo = join(dir, 'plek');
+    expect(await main(['demo', '--out', demo, '--lang', 'en'])).toBe(0);
+    const sandbox = join(demo, 'sandbox');
+    expect(io.err).toContain(`wrote ${sandbox}: the demo’s Plek, a sandbox with its accounts to link`);
+    expect(io.err).toContain(
+      `then:  plek-sync plan --mapping ${join(demo, 'demo.plekmap.json')} --target sandbox:${sandbox}`,
+    );
+    const plan = async () => {
+      io.out = '';
+      const mapping = join(demo, 'demo.plekmap.json');
+      expect(await main(['plan', '-m', mapping, '--target', `sandbox:${sandbox}`, '--json'])).toBe(0);
+      return JSON.parse(io.out) as { initialImport: boolean; counts: Record<string, number> };
+    };
+    const first = await plan();
+    // The demo's accounts: two linked by e-mail, the inactive namesake (Niels Dekker) a conflict, never linked.
+    expect(first.initialImport).toBe(true);
+    expect(first.counts).toMatchObject({ link: 2, conflict: 1, create: 212 });
+
+    const mapping = join(demo, 'demo.plekmap.json');
+    // Its reports and daily state go to a data folder of this test's own.
+    vi.stubEnv('PLEK_WORKBENCH_DATA', join(dir, 'data'));
+    // A plan written for apply says the apply to type, with the same target (the plan refuses any other).
+    io.out = '';
+    const planFile = join(dir, 'plan.json');
+    expect(await main(['plan', '-m', mapping, '--target', `sandbox:${sandbox}`, '--out', planFile])).toBe(0);
+    const hint = /apply it with: (plek-sync apply .*)\n/.exec(io.out)?.[1];
+    expect(hint).toBe(`plek-sync apply --mapping ${mapping} --plan ${planFile} --target sandbox:${sandbox}`);
+    io.out = '';
+    expect(await main(hint!.split(' ').slice(1))).toBe(0);
+    // The 22 people whose manager (Niels Dekker, the conflict) is not created: created without one, warned once.
+    expect(io.err + io.out).toMatch(/\b278 ok, 0 failed\b.*, 22 with a warning\n/);
+    vi.unstubAllEnvs();
+    io.err = '';
+    expect(await main(['demo', '--out', demo, '--lang', 'nl'])).toBe(0);
+    expect(io.err).toContain(`${sandbox} bewaard: wat eerdere runs in de Plek van de demo deden, blijft`);
+    const second = await plan();
+    expect(second.initialImport).toBe(false);
+    expect(second.counts).toMatchObject({ create: 0, link: 0, update: 0 });
+  });
+
+  it('quotes the apply command for the shell it is pasted into', () => {
+    expect(shellWord('C:\\Users\\jan\\plan.json', 'win32')).toBe('C:\\Users\\jan\\plan.json');
+    expect(shellWord('C:\\Users\\Jan de Vries\\plan.json', 'win32')).toBe(
+      '"C:\\Users\\Jan de Vries\\plan.json"',
+    );
+    expect(shellWord("/home/jan/o'brien plan.json", 'linux')).toBe("'/home/jan/o'\\''brien plan.json'");
+    expect(shellWord('sandbox:/tmp/demo/sandbox', 'linux')).toBe('sandbox:/tmp/demo/sandbox');
   });
 
   it('refuses a --today that is no date, and an --out it cannot write, with exit 2', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MappedUser } from '../../../src/shared/engine/types';
 import { computePlan, serializePlan } from '../../../src/shared/plan';
-import { CompactCreate, compactCreates } from '../../../src/shared/plan/compact';
+import { CompactCreate, compactCreates, fieldManagerKey } from '../../../src/shared/plan/compact';
 import type { Plan } from '../../../src/shared/plan/types';
 import { ENTERPRISE_USER_SCHEMA, PLEK_PROFILE_SCHEMA, WORK_EMAIL } from '../../../src/shared/scim/fields';
 
@@ -103,6 +103,8 @@ describe('compact creates', () => {
       const u = medewerker(i);
       const a = u.attributes;
       if (i % 13 === 5) a.userName = false;
+      // Half report to 100001 (created in this run), half to 100000, whose login is taken in Plek (a conflict).
+      if (i > 1 && i % 2) a[MANAGER] = '100001';
       if (i % 7 === 4) a[MANAGER] = i % 2 ? 'onbekend-999' : 'E-PLEK-1';
       if (i % 11 === 6) a[WORK_EMAIL] = '';
       if (i % 9 === 8) a.title = true;
@@ -128,6 +130,7 @@ describe('compact creates', () => {
           title: 'Oud',
         },
         { schemas: [], id: 'p-3', userName: 'medewerker.6@gemeente-voorbeeld.nl', active: true },
+        { schemas: [], id: 'p-9', externalId: 'X-9', userName: 'medewerker.0@gemeente-voorbeeld.nl' },
       ],
       targetGroups: [],
       mapping: {
@@ -160,6 +163,9 @@ describe('compact creates', () => {
     expect(made.changes.map((c) => c.fields)).toEqual(fields);
     expect(made.changes.map((c) => Object.keys(c))).toEqual(keys);
     expect(made.changes.some((c) => c.reason.includes('onbekend-999'))).toBe(true);
+    // Managers created in this run, and dependents of the one that is not (its warning, no manager field).
+    expect(creates.filter((c) => fieldManagerKey(c) === '100001').length).toBeGreaterThan(20);
+    expect(creates.filter((c) => c.warnings?.some((w) => w.includes('(100000)'))).length).toBeGreaterThan(10);
     expect(data(made)).toEqual(before);
     expect(serializePlan(made)).toBe(file);
     expect(made.safety).toEqual(plain.safety);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { format } from '../../../src/shared/i18n';
+import { format, formatMessage } from '../../../src/shared/i18n';
 import type { MappedUser } from '../../../src/shared/engine/types';
 import { computePlan, recomputeSafety, type ComputePlanInput } from '../../../src/shared/plan';
 import { ENTERPRISE_USER_SCHEMA, PLEK_PROFILE_SCHEMA, WORK_EMAIL } from '../../../src/shared/scim/fields';
@@ -261,6 +261,47 @@ describe('computePlan', () => {
       { path: MANAGER, before: null, after: 'u7', op: 'add', policy: 'keep' },
     ]);
     expect(plan.changes[1]?.fields?.find((f) => f.path === MANAGER)).toMatchObject({ managerKey: 'E4000' });
+  });
+
+  it('leaves the manager out, with one warning naming its row, when the manager turns out a conflict further down', () => {
+    // E4000 is to be created, but its login belongs to another Plek account: a conflict found after the rows that
+    // name E4000 as their manager (a create, an update whose only change is the manager, an update with more).
+    const taken = account('u9', { externalId: 'X9', userName: 'm@demo.nl' });
+    const plan = computePlan(
+      input({
+        users: [
+          jan({ [MANAGER]: 'E4000' }),
+          user(3, 'E3000', { userName: 'n@demo.nl', 'name.givenName': 'Noor', [MANAGER]: 'E4000' }),
+          user(4, 'E5000', { userName: 'p@demo.nl', title: 'Teamleider', [MANAGER]: 'E4000' }),
+          user(5, 'E4000', { userName: 'm@demo.nl' }),
+        ],
+        targetUsers: [janAccount(), taken, account('u5', { externalId: 'E5000', userName: 'p@demo.nl' })],
+      }),
+    );
+    const byKey = new Map(plan.changes.map((c) => [c.key, c]));
+    expect(byKey.get('E4000')?.action).toBe('conflict');
+    // Jan's only change was his manager: nothing left to do.
+    expect(byKey.get('E1001')).toMatchObject({
+      action: 'noop',
+      reason: 'up to date',
+    });
+    expect(byKey.get('E1001')?.fields).toBeUndefined();
+    // The create goes ahead without its manager.
+    expect(byKey.get('E3000')?.action).toBe('create');
+    expect(byKey.get('E3000')?.fields?.map((f) => f.path)).toEqual(['name.givenName', 'userName']);
+    // The other update keeps its own change, and its reason counts one field.
+    expect(byKey.get('E5000')).toMatchObject({ action: 'update', reason: '1 field changed' });
+    expect(byKey.get('E5000')?.fields?.map((f) => f.path)).toEqual(['title']);
+    for (const key of ['E1001', 'E3000', 'E5000']) {
+      const c = byKey.get(key)!;
+      expect(c.warnings).toEqual([
+        'manager not set because row 5 (E4000) is not created in this run: userName m@demo.nl is already used by Plek account u9 (m@demo.nl)',
+      ]);
+      expect(formatMessage('nl', c.warningMessages![0]!)).toBe(
+        'leidinggevende niet ingesteld omdat rij 5 (E4000) in deze run niet wordt aangemaakt: login m@demo.nl is al in gebruik bij Plek-account u9 (m@demo.nl)',
+      );
+    }
+    expect(plan.counts).toMatchObject({ create: 1, update: 1, noop: 1, conflict: 1 });
   });
 
   it('adds group memberships (never removes) and creates missing groups once', () => {

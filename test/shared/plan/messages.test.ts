@@ -168,6 +168,25 @@ const TEXTS: [code: string, params: Record<string, CodedParam>, nl: string, en: 
     'manager not set because row 4 (100014) was not created (the run was interrupted)',
   ],
   [
+    'report.warning.managerNotPlanned',
+    {
+      key: '100014',
+      row: 4,
+      why: [
+        {
+          code: 'report.reason.userNameTaken',
+          params: {
+            value: 'niels.dekker@gemeente-voorbeeld.nl',
+            kind: 'account',
+            holder: 'u9 (niels.dekker@gemeente-voorbeeld.nl)',
+          },
+        },
+      ],
+    },
+    'leidinggevende niet ingesteld omdat rij 4 (100014) in deze run niet wordt aangemaakt: login niels.dekker@gemeente-voorbeeld.nl is al in gebruik bij Plek-account u9 (niels.dekker@gemeente-voorbeeld.nl)',
+    'manager not set because row 4 (100014) is not created in this run: login niels.dekker@gemeente-voorbeeld.nl is already used by Plek account u9 (niels.dekker@gemeente-voorbeeld.nl)',
+  ],
+  [
     'report.warning.loginTaken',
     { plain: 'jjansen@zorg.nl', given: 'jjansen2@zorg.nl' },
     'login jjansen@zorg.nl is al in gebruik, daarom krijgt dit account jjansen2@zorg.nl',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MappedUser } from '../../../src/shared/engine/types';
 import { computePlan, expandPlan, serializePlan, serializePlanParts } from '../../../src/shared/plan';
+import { CompactCreate, compactCreates } from '../../../src/shared/plan/compact';
+import { planJsonParts } from '../../../src/shared/plan/serialize';
 import type { Plan } from '../../../src/shared/plan/types';
 import { ENTERPRISE_USER_SCHEMA, PLEK_PROFILE_SCHEMA, WORK_EMAIL } from '../../../src/shared/scim/fields';
 
@@ -117,5 +119,28 @@ describe('plan file', () => {
   it('reads a plan with every field spelled out (an older file) as it is', () => {
     const plan = importPlan(10);
     expect(expandPlan(JSON.parse(JSON.stringify(plan)) as Plan)).toEqual(plan);
+  });
+});
+
+describe('plan --json in parts', () => {
+  const whole = (plan: Plan) => [...planJsonParts(plan)].join('');
+
+  it('joins to exactly JSON.stringify(plan, null, 2), for plain and compact creates, warnings and skipped rows', () => {
+    const plan = importPlan(120);
+    plan.target.warnings = ['Plek’s /ServiceProviderConfig could not be read'];
+    const expected = JSON.stringify(plan, null, 2);
+    expect(whole(plan)).toBe(expected);
+    // Creates held as table rows (what the CLI prints) give the same text.
+    const compact = compactCreates(importPlan(120));
+    compact.target.warnings = plan.target.warnings;
+    expect(compact.changes.some((c) => c instanceof CompactCreate)).toBe(true);
+    expect(whole(compact)).toBe(expected);
+  });
+
+  it('is one part per change, and the same text for a plan with no changes', () => {
+    const plan = importPlan(30);
+    expect([...planJsonParts(plan)].length).toBeGreaterThan(plan.changes.length);
+    const empty: Plan = { ...importPlan(0), changes: [], notInSource: [] };
+    expect(whole(empty)).toBe(JSON.stringify(empty, null, 2));
   });
 });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { formatPlanLines } from '../../../shared/plan/format';
 import { compactCreates } from '../../../shared/plan/compact';
+import { planJsonParts } from '../../../shared/plan/serialize';
 import { interruptible, withTargetErrors, targetFromOptions, writePlanFile } from '../../sync/cli-support';
 import { planFromMapping } from '../../sync/plan';
 import { apiSecretsFromEnv, cliLang, envSecret, parseToday, red, say } from '../common';
@@ -65,21 +66,23 @@ export function register(program: Command): void {
         // The file for apply is compact (creates as a table of values; gzip when named .gz); --json shows the
         // plan in full.
         if (opts.out) await writePlanFile(opts.out, plan);
-        if (opts.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
-        else {
-          // Line by line with back-pressure: a 100,000-row plan never becomes one string.
+        if (opts.json) {
+          // Change by change with back-pressure: a 100,000-row plan never becomes one string.
           const stdout = await openOutput(undefined);
-          let piece = '';
-          for (const line of formatPlanLines(plan, { includeNoop: opts.all ?? false, lang: cliLang() })) {
-            piece += `${line}\n`;
-            if (piece.length < 65_536) continue;
-            await stdout.write(piece);
-            piece = '';
-          }
-          if (piece) await stdout.write(piece);
+          await writeParts(stdout, planJsonParts(plan));
+          await stdout.write('\n');
+        } else {
+          const stdout = await openOutput(undefined);
+          await writeParts(
+            stdout,
+            (function* () {
+              for (const line of formatPlanLines(plan, { includeNoop: opts.all ?? false, lang: cliLang() }))
+                yield `${line}\n`;
+            })(),
+          );
           if (opts.out)
             process.stdout.write(
-              `\n${say('cli.plan.written', { file: opts.out, command: `plek-sync apply --mapping ${opts.mapping} --plan ${opts.out}` })}\n`,
+              `\n${say('cli.plan.written', { file: opts.out, command: applyCommand({ ...opts, out: opts.out }) })}\n`,
             );
           if (!plan.safety.ok) process.stdout.write(`${red(say('cli.plan.blockedExit'))}\n`);
         }
@@ -89,4 +92,37 @@ export function register(program: Command): void {
         await target.close();
       }
     });
+}
+
+/**
+ * The `apply` that goes with this plan, to copy: the same mapping and plan file, and the same target, client id and
+ * token URL when they were given (the plan file refuses another target). Arguments a shell would split are quoted.
+ */
+export function applyCommand(opts: PlanCommandOptions & { out: string }): string {
+  const args = ['plek-sync', 'apply', '--mapping', opts.mapping, '--plan', opts.out];
+  if (opts.target) args.push('--target', opts.target);
+  if (opts.clientId) args.push('--client-id', opts.clientId);
+  if (opts.tokenUrl) args.push('--token-url', opts.tokenUrl);
+  return args.map((a) => shellWord(a)).join(' ');
+}
+
+/** Quoted for the shell it will be pasted into: Windows' (cmd, PowerShell) takes double quotes, a POSIX shell single. */
+export function shellWord(arg: string, platform: NodeJS.Platform = process.platform): string {
+  if (/^[\w@%+=:,./\\-]+$/.test(arg)) return arg;
+  return platform === 'win32' ? `"${arg}"` : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Writes the parts in pieces of some 64 KiB, waiting for each: never one string, never more than a piece queued. */
+async function writeParts(
+  out: { write(text: string): Promise<unknown> },
+  parts: Iterable<string>,
+): Promise<void> {
+  let piece = '';
+  for (const part of parts) {
+    piece += part;
+    if (piece.length < 65_536) continue;
+    await out.write(piece);
+    piece = '';
+  }
+  if (piece) await out.write(piece);
 }

@@ -77,6 +77,7 @@ const TODO: Readonly<Record<string, FailureReason>> = {
   'report.reason.linkClaimed': 'ambiguous',
   'report.warning.managerFailed': 'manager',
   'report.warning.managerNotCreated': 'manager',
+  'report.warning.managerNotPlanned': 'manager',
 };
 
 /**
