@@ -701,11 +701,14 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     // Only plain assignments in the rare branches below: what optimised code has never run costs a
     // deoptimisation when it first runs, and this runs for every row.
     let plain = plainRowsPossible && !tracing;
-    // A "?" in a name column may be a letter Excel lost (the general way words it).
-    for (let c = 0; c < nameColumns.length; c++) {
-      const raw = compact ? valueAt(cells, nameAt[c]!) : recordValue(record, nameColumns[c]!);
-      const first = Array.isArray(raw) ? raw[0] : raw;
-      if (typeof first === 'string' && first.includes('?')) plain = false;
+    // A "?" in a name column may be a letter Excel lost (the general way words it). The reader may know that the
+    // record holds no "?" at all.
+    if (record.noQuestionMark !== true) {
+      for (let c = 0; c < nameColumns.length; c++) {
+        const raw = compact ? valueAt(cells, nameAt[c]!) : recordValue(record, nameColumns[c]!);
+        const first = Array.isArray(raw) ? raw[0] : raw;
+        if (typeof first === 'string' && first.includes('?')) plain = false;
+      }
     }
     const fields = compiled.fields;
     for (let fi = 0; fi < fields.length; fi++) {

@@ -14,6 +14,11 @@ export interface SourceRecord {
    */
   cells?: readonly SourceValue[];
   columns?: ReadonlyMap<string, number>;
+  /**
+   * True when the reader knows that no value of the record holds a "?" (no cell of its chunk does): the engine then
+   * need not look for letters an export's code page lost. Unset: not known.
+   */
+  noQuestionMark?: boolean;
 }
 
 /** A source attribute as discovered by sampling, for `init` and the graph editor. */

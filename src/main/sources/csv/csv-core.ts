@@ -44,6 +44,8 @@ export class CsvRecord implements SourceRecord {
     readonly ref: string,
     readonly cells: SourceValue[],
     readonly columns: ReadonlyMap<string, number>,
+    /** See SourceRecord: set by a reader that looked (decodeBatch). */
+    readonly noQuestionMark = false,
   ) {}
 
   get values(): Record<string, SourceValue> {
