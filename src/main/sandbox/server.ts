@@ -116,6 +116,12 @@ function wholeList(items: readonly unknown[]): Record<string, unknown> {
   };
 }
 
+/** The request's `Prefer` header (RFC 7240) asks for `return=minimal`. */
+function prefersMinimal(prefer: string | string[] | undefined): boolean {
+  const text = Array.isArray(prefer) ? prefer.join(',') : (prefer ?? '');
+  return /(?:^|,)\s*return\s*=\s*"?minimal"?\s*(?:[;,]|$)/i.test(text);
+}
+
 function readBody(req: IncomingMessage, limit = 10_485_760): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -400,7 +406,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     if (path === '/Bulk') return method === 'POST' ? bulk(body) : errorReply(405, 'Bulk takes POST');
     const ifMatch = typeof req.headers['if-match'] === 'string' ? req.headers['if-match'] : undefined;
-    return safeRoute(method, path, url.searchParams, body, ifMatch);
+    const reply = safeRoute(method, path, url.searchParams, body, ifMatch);
+    // A PATCH whose client asks for no answer (RFC 7240 `Prefer: return=minimal`; RFC 7644 §3.5.2 allows 204):
+    // the status and the ETag, without the resource (a group's PATCH would send back every member).
+    if (method === 'PATCH' && reply.status === 200 && prefersMinimal(req.headers.prefer))
+      return { status: 204, headers: { ...reply.headers, 'preference-applied': 'return=minimal' } };
+    return reply;
   }
 
   const server = createServer((req, res: ServerResponse) => {

@@ -80,7 +80,8 @@ interface CallOptions {
   query?: Record<string, string | number>;
   /**
    * The caller does not read a successful answer: it is not parsed (a group's PATCH answers with the whole
-   * group, tens of thousands of members, after every batch). An error answer is read as always.
+   * group, tens of thousands of members, after every batch), and the request says `Prefer: return=minimal`
+   * (RFC 7240), so a server that honours it sends none. An error answer is read as always.
    */
   ignoreAnswer?: boolean;
 }
@@ -355,6 +356,8 @@ export class ScimClient {
                 ? { 'content-type': 'application/scim+json' }
                 : {}),
               ...(opts.ifMatch ? { 'if-match': opts.ifMatch } : {}),
+              // The answer is not read: a server that knows RFC 7240 may leave it out (204, no body).
+              ...(opts.ignoreAnswer ? { prefer: 'return=minimal' } : {}),
             },
             ...(opts.bodyText !== undefined
               ? { body: opts.bodyText }

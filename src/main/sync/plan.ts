@@ -51,6 +51,8 @@ export interface BuildPlanOptions {
   initialImport?: boolean;
   /** Plek's state when it is already being read (`planFromMapping` reads it while the source is mapped). */
   targetState?: Promise<{ users: ScimUser[]; groups: PlanTargetGroup[] }>;
+  /** Creates as rows of one table (CompactCreate), as the CLI holds a plan; the workbench keeps plain objects. */
+  compact?: boolean;
   signal?: AbortSignal;
 }
 
@@ -96,6 +98,7 @@ export async function buildPlan(o: BuildPlanOptions): Promise<Plan> {
       o.initialImport ?? !target.users.some((u) => typeof u.externalId === 'string' && u.externalId !== ''),
     ...(o.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
     today: o.today,
+    ...(o.compact ? { compact: true } : {}),
   });
   return warnings.length ? { ...plan, target: { ...plan.target, warnings, warningMessages } } : plan;
 }
@@ -118,7 +121,10 @@ export interface PlanFromMappingOptions {
   signal?: AbortSignal;
 }
 
-/** Mapping file + source (+ previous run) + the target's current state → the plan (`plek-sync plan` and `run`). */
+/**
+ * Mapping file + source (+ previous run) + the target's current state → the plan (`plek-sync plan` and `run`),
+ * its creates compact from the start (see `compactCreates`).
+ */
 export async function planFromMapping(
   o: PlanFromMappingOptions,
 ): Promise<{ plan: Plan; mapping: MappingFile; pipeline: PipelineResult }> {
@@ -149,6 +155,7 @@ export async function planFromMapping(
     ...(o.allowMassDeactivation ? { allowMassDeactivation: true } : {}),
     ...(o.initialImport !== undefined ? { initialImport: o.initialImport } : {}),
     targetState,
+    compact: true,
     ...(o.signal ? { signal: o.signal } : {}),
   });
   return { plan, mapping: pipeline.mapping, pipeline };

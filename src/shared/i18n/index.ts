@@ -79,11 +79,30 @@ export function format(lang: Lang, id: MessageId, values: MessageValues = {}): s
     if (v === undefined || v === null) missing.add(name);
     else filled[name] = typeof v === 'boolean' ? (v ? 'yes' : 'no') : v;
   }
-  const out =
-    missing.size === 0
-      ? message.format(filled)
-      : new IntlMessageFormat(showMissing(message.getAst(), missing), LOCALES[lang]).format(filled);
+  const out = (missing.size === 0 ? message : withMissing(lang, id, message, missing)).format(filled);
   return typeof out === 'string' ? out : String(out);
+}
+
+/**
+ * The message compiled with its missing arguments shown as `{name}`, once per message and set of missing names:
+ * some messages name arguments only in a branch their other cases never take (an invalid date's `{a}`/`{b}`), and
+ * compiling anew for each of thousands of issues cost a validate more than the rest of its texts.
+ */
+const withMissingCache: Record<Lang, Map<string, IntlMessageFormat>> = { en: new Map(), nl: new Map() };
+
+function withMissing(
+  lang: Lang,
+  id: MessageId,
+  message: IntlMessageFormat,
+  missing: ReadonlySet<string>,
+): IntlMessageFormat {
+  const key = `${id}\u0000${[...missing].join('\u0000')}`;
+  let found = withMissingCache[lang].get(key);
+  if (!found) {
+    found = new IntlMessageFormat(showMissing(message.getAst(), missing), LOCALES[lang]);
+    withMissingCache[lang].set(key, found);
+  }
+  return found;
 }
 
 /** The message with each missing argument replaced by the literal text `{name}`. */

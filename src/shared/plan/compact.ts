@@ -180,46 +180,129 @@ function plainKeys(f: FieldChange, manager: boolean): boolean {
 }
 
 /**
+ * A new account's fields as parallel lists in path order (what `computePlan` makes for a create when the plan is
+ * to be compact): the same as its fields `{ path, before: null, after, op: "add", policy }` (`{ managerKey }` as
+ * the value of a manager created in the same run, with `after` null; no `policy` where it is undefined).
+ */
+export interface CreateRow {
+  paths: string[];
+  values: (FlatValue | { managerKey: string })[];
+  policies: (NullPolicy | undefined)[];
+}
+
+/** A row's fields as objects (what the create holds when it does not fit the table). */
+export function rowFields(row: CreateRow): FieldChange[] {
+  return row.paths.map((path, i) => {
+    const value = row.values[i] ?? null;
+    const policy = row.policies[i];
+    const f: FieldChange = {
+      path,
+      before: null,
+      after: value !== null && typeof value === 'object' ? null : value,
+      op: 'add',
+    };
+    if (policy !== undefined) f.policy = policy;
+    if (value !== null && typeof value === 'object') f.managerKey = value.managerKey;
+    return f;
+  });
+}
+
+/**
  * The plan with its creates compact (in place: the same plan object, each create replaced). A create that does
  * not fit the table (a field with a `before`, another op, a value that is not a plain value, fields out of path
  * order) keeps its fields as they are.
  */
 export function compactCreates(plan: Plan): Plan {
+  compactChanges(plan.changes);
+  return plan;
+}
+
+/**
+ * `compactCreates` on a list of changes. `rowOf` gives the fields of a create made as a row (`computePlan`'s
+ * compact creates: their `fields` stand in the keys' order, empty): the same table and creates as when the
+ * fields were objects; a row that does not fit the table becomes its fields.
+ */
+export function compactChanges(
+  changes: PlanChange[],
+  rowOf: (c: PlanChange) => CreateRow | undefined = () => undefined,
+): void {
   const paths = new Set<string>();
-  for (const c of plan.changes)
-    if (c.action === 'create' && !(c instanceof CompactCreate))
-      for (const f of c.fields ?? []) paths.add(f.path);
-  if (paths.size === 0) return plan;
+  for (const c of changes)
+    if (c.action === 'create' && !(c instanceof CompactCreate)) {
+      const row = rowOf(c);
+      if (row) for (const p of row.paths) paths.add(p);
+      else for (const f of c.fields ?? []) paths.add(f.path);
+    }
+  if (paths.size === 0) return;
   const columns = [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const column = new Map(columns.map((p, i) => [p, i]));
   const policies: (NullPolicy | undefined)[] = columns.map(() => undefined);
   const seen = columns.map(() => false);
   const table: CreateTable = { columns, policies };
-  const changes = plan.changes;
   for (let n = 0; n < changes.length; n++) {
     const c = changes[n]!;
     if (c.action !== 'create' || !c.fields || c instanceof CompactCreate) continue;
+    const row = rowOf(c);
     const cells: Cell[] = columns.map(() => undefined);
     const own: (NullPolicy | undefined)[] = columns.map(() => undefined);
     let fits = true;
     let last = -1;
-    for (const f of c.fields) {
-      const i = column.get(f.path)!;
-      if (i <= last || f.before !== null || f.op !== 'add') fits = false;
-      else if (f.managerKey !== undefined) {
-        if (f.after !== null || !plainKeys(f, true)) fits = false;
-        else cells[i] = { managerKey: f.managerKey };
-      } else if (f.after === null || typeof f.after === 'object' || !plainKeys(f, false)) fits = false;
-      else cells[i] = f.after;
-      if (!fits) break;
+    /** One field (as `fields` would hold it); false when the create does not fit. */
+    const put = (
+      path: string,
+      before: FlatValue,
+      after: FlatValue,
+      op: FieldChange['op'],
+      policy: NullPolicy | undefined,
+      managerKey: string | undefined,
+      keys: boolean,
+    ): boolean => {
+      const i = column.get(path)!;
+      if (i <= last || before !== null || op !== 'add') return false;
+      if (managerKey !== undefined) {
+        if (after !== null || !keys) return false;
+        cells[i] = { managerKey };
+      } else if (after === null || typeof after === 'object' || !keys) return false;
+      else cells[i] = after;
       last = i;
-      own[i] = f.policy;
+      own[i] = policy;
       if (!seen[i]) {
         seen[i] = true;
-        policies[i] = f.policy;
+        policies[i] = policy;
       }
+      return true;
+    };
+    if (row) {
+      for (let j = 0; j < row.paths.length && fits; j++) {
+        const value = row.values[j] ?? null;
+        const manager = value !== null && typeof value === 'object' ? value.managerKey : undefined;
+        fits = put(
+          row.paths[j]!,
+          null,
+          manager !== undefined ? null : (value as FlatValue),
+          'add',
+          row.policies[j],
+          manager,
+          true,
+        );
+      }
+    } else
+      for (const f of c.fields) {
+        fits = put(
+          f.path,
+          f.before,
+          f.after,
+          f.op,
+          f.policy,
+          f.managerKey,
+          plainKeys(f, f.managerKey !== undefined),
+        );
+        if (!fits) break;
+      }
+    if (!fits) {
+      if (row) c.fields = rowFields(row);
+      continue;
     }
-    if (!fits) continue;
     const head: Record<string, unknown> = {};
     let at = -1;
     let k = 0;
@@ -233,5 +316,4 @@ export function compactCreates(plan: Plan): Plan {
     const differs = own.some((p, i) => cells[i] !== undefined && p !== policies[i]);
     changes[n] = new CompactCreate(head, at, table, cells, differs ? own : undefined);
   }
-  return plan;
 }

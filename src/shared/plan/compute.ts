@@ -4,6 +4,7 @@ import type { MappedUser } from '../engine/types';
 import type { NullPolicy, SafetyThresholds } from '../mapping/schema';
 import { ENTERPRISE_USER_SCHEMA, WORK_EMAIL } from '../scim/fields';
 import { getPath, readBoolean, type FlatValue, type ScimUser } from '../scim/resource';
+import { compactChanges, CompactCreate, rowFields, type CreateRow } from './compact';
 import {
   PLAN_ACTIONS,
   type FieldChange,
@@ -43,6 +44,11 @@ export interface ComputePlanInput {
   initialImport: boolean;
   allowMassDeactivation?: boolean;
   today: string;
+  /**
+   * Creates as rows of a table shared by the plan (CompactCreate), as the CLI holds a plan: made so from the
+   * start, without a field object each. The plan reads and serialises the same as with plain creates.
+   */
+  compact?: boolean;
 }
 
 /** Emails compare case- and whitespace-insensitively (`Jan.deVries@Plek.nl ` = `jan.devries@plek.nl`). */
@@ -86,15 +92,25 @@ function describe(u: ScimUser): string {
   return `Plek account ${u.id ?? '?'}${u.userName ? ` (${u.userName})` : ''}`;
 }
 
-/** The field-level difference for one user under each field's null policy. */
-function diffFields(
+/** Where `eachFieldChange` puts a field change (the same values a FieldChange holds, in its key order). */
+type FieldSink = (
+  path: string,
+  before: FlatValue,
+  after: FlatValue,
+  op: FieldChange['op'],
+  policy: NullPolicy,
+  managerKey?: string,
+) => void;
+
+/** The field-level difference for one user under each field's null policy, one change at a time (path order). */
+function eachFieldChange(
   user: MappedUser,
   current: ScimUser | null,
   mapping: PlanMappingOptions,
   resolveManager: (key: string) => { id?: string; deferred?: boolean },
   notes: Note[],
-): FieldChange[] {
-  const changes: FieldChange[] = [];
+  sink: FieldSink,
+): void {
   const paths = Object.keys(user.attributes)
     .filter((p) => !RESERVED_PATHS.has(p))
     .sort();
@@ -121,23 +137,77 @@ function diffFields(
       }
     }
     if (managerKey !== undefined) {
-      changes.push({ path, before, after: null, op: blank(before) ? 'add' : 'replace', policy, managerKey });
+      sink(path, before, null, blank(before) ? 'add' : 'replace', policy, managerKey);
       continue;
     }
     if (!current) {
-      if (!blank(after)) changes.push({ path, before: null, after, op: 'add', policy });
+      if (!blank(after)) sink(path, null, after, 'add', policy);
       continue;
     }
     if (blank(after)) {
-      if (policy === 'overwrite' && !blank(before))
-        changes.push({ path, before, after: null, op: 'remove', policy });
+      if (policy === 'overwrite' && !blank(before)) sink(path, before, null, 'remove', policy);
       continue;
     }
     if (policy === 'fillIfEmpty' && !blank(before)) continue;
-    if (after !== before)
-      changes.push({ path, before, after, op: blank(before) ? 'add' : 'replace', policy });
+    if (after !== before) sink(path, before, after, blank(before) ? 'add' : 'replace', policy);
   }
+}
+
+/** The field-level difference for one user under each field's null policy. */
+function diffFields(
+  user: MappedUser,
+  current: ScimUser | null,
+  mapping: PlanMappingOptions,
+  resolveManager: (key: string) => { id?: string; deferred?: boolean },
+  notes: Note[],
+): FieldChange[] {
+  const changes: FieldChange[] = [];
+  eachFieldChange(
+    user,
+    current,
+    mapping,
+    resolveManager,
+    notes,
+    (path, before, after, op, policy, managerKey) =>
+      changes.push(
+        managerKey !== undefined
+          ? { path, before, after, op, policy, managerKey }
+          : { path, before, after, op, policy },
+      ),
+  );
   return changes;
+}
+
+/** The key of a row's manager created in this run, if it has one. */
+function rowManagerKey(row: CreateRow): string | undefined {
+  for (const v of row.values) if (v !== null && typeof v === 'object') return v.managerKey;
+  return undefined;
+}
+
+/**
+ * A new account's fields as a row (`diffFields` without an account, and without a field object each); a row
+ * that does not fit the plan's table becomes its fields again (`compactChanges`).
+ */
+function newAccountRow(
+  user: MappedUser,
+  mapping: PlanMappingOptions,
+  resolveManager: (key: string) => { id?: string; deferred?: boolean },
+  notes: Note[],
+): CreateRow {
+  const row: CreateRow = { paths: [], values: [], policies: [] };
+  eachFieldChange(
+    user,
+    null,
+    mapping,
+    resolveManager,
+    notes,
+    (path, _before, after, _op, policy, managerKey) => {
+      row.paths.push(path);
+      row.values.push(managerKey !== undefined ? { managerKey } : after);
+      row.policies.push(policy);
+    },
+  );
+  return row;
 }
 
 /** A reason fragment or warning: its English text (logs, `--json`) and the same as a coded message. */
@@ -306,6 +376,8 @@ export function computePlan(input: ComputePlanInput): Plan {
   };
 
   const logins = takenLogins(input.targetUsers, input.users);
+  /** The compact plan's new accounts made as rows (see CreateRow), by their change. */
+  const createRows = new Map<PlanChange, CreateRow>();
   const userChanges: PlanChange[] = [];
   /** Changes whose manager is to be created in this run, with what their reasons were made of (see settleManagers). */
   const awaitingManager: AwaitingManager[] = [];
@@ -355,7 +427,9 @@ export function computePlan(input: ComputePlanInput): Plan {
       continue;
     }
     const mappedUser = login === undefined ? user : withAttribute(user, user.login!.target, login);
-    const fields = diffFields(mappedUser, account, mapping, resolveManager, notes);
+    // A new account of a compact plan: its fields as a row, no field object each (see CreateRow).
+    let row = input.compact && !account ? newAccountRow(mappedUser, mapping, resolveManager, notes) : null;
+    const fields = row ? [] : diffFields(mappedUser, account, mapping, resolveManager, notes);
     const holderId = account?.id ?? `new:${user.key}`;
 
     // Uniqueness: a new or changed userName/email must not belong to another account.
@@ -391,7 +465,20 @@ export function computePlan(input: ComputePlanInput): Plan {
     }
 
     if (!account) {
-      if (!mappedUser.attributes.userName && mappedUser.attributes[WORK_EMAIL]) {
+      const byEmail = !mappedUser.attributes.userName && mappedUser.attributes[WORK_EMAIL];
+      // A userName that is there and yet false (a boolean): the fields as objects, sorted as below.
+      if (row && byEmail && row.paths.includes('userName')) {
+        fields.push(...rowFields(row));
+        row = null;
+      }
+      if (byEmail && row) {
+        // In path order, as the sort below puts it.
+        let at = 0;
+        while (at < row.paths.length && row.paths[at]! < 'userName') at++;
+        row.paths.splice(at, 0, 'userName');
+        row.values.splice(at, 0, mappedUser.attributes[WORK_EMAIL] ?? null);
+        row.policies.splice(at, 0, undefined);
+      } else if (byEmail) {
         fields.push({
           path: 'userName',
           before: null,
@@ -400,7 +487,8 @@ export function computePlan(input: ComputePlanInput): Plan {
         });
         fields.sort((a, b) => (a.path < b.path ? -1 : 1));
       }
-      if (!fields.some((f) => f.path === 'userName')) {
+      const userNameAt = row ? row.paths.indexOf('userName') : -1;
+      if (row ? userNameAt < 0 : !fields.some((f) => f.path === 'userName')) {
         userChanges.push(
           change(base, {
             action: 'skipped',
@@ -410,19 +498,18 @@ export function computePlan(input: ComputePlanInput): Plan {
         );
         continue;
       }
+      const userName = row ? row.values[userNameAt] : fields.find((f) => f.path === 'userName')?.after;
       const reasons: Note[] = [{ text: 'new in the source', said: said('report.reason.new') }];
       const created = change(
         base,
-        {
-          action: 'create',
-          userName: String(fields.find((f) => f.path === 'userName')?.after ?? ''),
-        },
+        { action: 'create', userName: String(userName ?? '') },
         reasonOf([...reasons, ...notes]),
         { fields },
         warningsOf(warnings),
       );
+      if (row) createRows.set(created, row);
       userChanges.push(created);
-      awaitManager(awaitingManager, created, fields, reasons, notes, warnings);
+      awaitManager(awaitingManager, created, row ?? fields, reasons, notes, warnings);
       groupWanted.push({ user, groups: user.groups });
       continue;
     }
@@ -559,6 +646,7 @@ export function computePlan(input: ComputePlanInput): Plan {
     if (c.key) changes.push(...(memberChanges.get(c.key) ?? []));
   }
   while (e < extra.length) changes.push(extra[e++]!);
+  if (input.compact) compactChanges(changes, (c) => createRows.get(c));
 
   const counts = Object.fromEntries(PLAN_ACTIONS.map((a) => [a, 0])) as PlanCounts;
   for (const c of changes) counts[c.action] += 1;
@@ -611,6 +699,15 @@ export function safetyVerdict(input: SafetyInputs, changes: readonly PlanChange[
   let deactivations = 0;
   let linking = 0;
   for (const c of changes) {
+    // A compact create's fields are all from empty (no `before`): it deactivates nothing, and links only when it
+    // says so and sets no `active` (read without making its fields).
+    if (c instanceof CompactCreate) {
+      const linked = (c as PlanChange).linked;
+      let active = false;
+      if (linked) c.eachPath((path) => (active ||= path === 'active'));
+      if (linked && !active) linking++;
+      continue;
+    }
     const active = c.fields?.find((f) => f.path === 'active');
     if (active && active.before === true && active.after === false) deactivations++;
     if (c.linked && (!active || active.before === true)) linking++;
@@ -766,7 +863,8 @@ function assignLogin(
 interface AwaitingManager {
   change: PlanChange;
   managerKey: string;
-  fields: FieldChange[];
+  /** Its fields, or a compact plan's new account as its row (see CreateRow). */
+  fields: FieldChange[] | CreateRow;
   reasons: Note[];
   notes: Note[];
   warnings: Note[];
@@ -775,12 +873,14 @@ interface AwaitingManager {
 function awaitManager(
   awaiting: AwaitingManager[],
   c: PlanChange,
-  fields: FieldChange[],
+  fields: FieldChange[] | CreateRow,
   reasons: Note[],
   notes: Note[],
   warnings: Note[],
 ): void {
-  const managerKey = fields.find((f) => f.managerKey !== undefined)?.managerKey;
+  const managerKey = Array.isArray(fields)
+    ? fields.find((f) => f.managerKey !== undefined)?.managerKey
+    : rowManagerKey(fields);
   if (managerKey !== undefined) awaiting.push({ change: c, managerKey, fields, reasons, notes, warnings });
 }
 
@@ -799,12 +899,22 @@ function settleManagers(awaiting: readonly AwaitingManager[], userChanges: reado
     const manager = planned.get(a.managerKey);
     if (!manager || manager.action === 'create') continue;
     const c = a.change;
-    const fields = a.fields.filter((f) => f.managerKey === undefined);
-    if (fields.length) c.fields = fields;
-    else delete c.fields;
+    let fields: FieldChange[] | CreateRow;
+    if (Array.isArray(a.fields)) {
+      fields = a.fields.filter((f) => f.managerKey === undefined);
+      if (fields.length) c.fields = fields;
+      else delete c.fields;
+    } else {
+      // A new account's row, in place (its `fields` stand empty until the plan's table is made).
+      fields = a.fields;
+      const keep = fields.values.map((v) => v === null || typeof v !== 'object');
+      for (const list of [fields.paths, fields.values, fields.policies] as unknown[][])
+        list.splice(0, list.length, ...list.filter((_, i) => keep[i]));
+      if (fields.paths.length === 0) delete c.fields;
+    }
     const reasons = [...a.reasons];
     if (c.action === 'update') {
-      const n = fields.length;
+      const n = Array.isArray(fields) ? fields.length : fields.paths.length;
       reasons[0] =
         n === 0
           ? { text: 'up to date', said: said('report.reason.upToDate') }

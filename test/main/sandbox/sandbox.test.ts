@@ -233,6 +233,46 @@ describe('Plek sandbox', () => {
     expect(again.body?.members).toEqual([{ value: userId }]);
   });
 
+  it('answers a PATCH with 204 and the ETag, without the resource, when the client prefers return=minimal', async () => {
+    const h = await sandbox({ staticToken: 'tok' });
+    const group = await api(h, 'tok', 'POST', '/Groups', { displayName: 'Wijkverpleging Oost' });
+    const user = await api(h, 'tok', 'POST', '/Users', anouk);
+    const groupId = group.body?.id as string;
+    const patch = (value: string, prefer?: string) =>
+      fetch(`${h.url}/Groups/${groupId}`, {
+        method: 'PATCH',
+        headers: {
+          authorization: 'Bearer tok',
+          'content-type': 'application/scim+json',
+          ...(prefer !== undefined ? { prefer } : {}),
+        },
+        body: JSON.stringify({
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+          Operations: [{ op: 'add', path: 'members', value: [{ value }] }],
+        }),
+      });
+    const minimal = await patch(user.body?.id as string, 'respond-async, return="minimal"; x=1');
+    expect(minimal.status).toBe(204);
+    expect(await minimal.text()).toBe('');
+    expect(minimal.headers.get('preference-applied')).toBe('return=minimal');
+    const now = await api(h, 'tok', 'GET', `/Groups/${groupId}`);
+    expect(minimal.headers.get('etag')).toBe(now.etag);
+    expect(now.body?.members).toEqual([{ value: user.body?.id }]);
+    // Without the preference (or with return=representation) the whole group comes back, as before.
+    for (const prefer of [undefined, 'return=representation']) {
+      const full = await patch('ander-id', prefer);
+      expect(full.status).toBe(200);
+      expect(((await full.json()) as { members: unknown[] }).members).toHaveLength(2);
+    }
+    // An error answer stays an error answer.
+    const refused = await fetch(`${h.url}/Groups/bestaat-niet`, {
+      method: 'PATCH',
+      headers: { authorization: 'Bearer tok', prefer: 'return=minimal' },
+      body: '{"Operations":[]}',
+    });
+    expect(refused.status).toBe(404);
+  });
+
   it('serves /Schemas with the Plek profile extension, /ResourceTypes and /ServiceProviderConfig', async () => {
     const h = await sandbox({ staticToken: 'tok' });
     const schemas = await api(h, 'tok', 'GET', '/Schemas');

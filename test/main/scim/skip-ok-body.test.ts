@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../../src/main/sandbox';
+import { ScimClient } from '../../../src/main/scim';
 import { Transport } from '../../../src/main/scim/transport';
 
 // A group's PATCH answer is the whole group; the client reads it to its end without keeping it, unless it is an
@@ -40,5 +42,53 @@ describe('Transport skipOkBody', () => {
     });
     expect(JSON.parse((await send('/ok')).text)).toEqual({ displayName: 'Zorg' });
     t.close();
+  });
+});
+
+describe('group members added without reading the answer', () => {
+  it('asks for no answer (Prefer: return=minimal): the sandbox sends 204, the members are in the group', async () => {
+    const h = await startSandbox({ staticToken: 'tok' });
+    const c = new ScimClient({ baseUrl: h.url, auth: { kind: 'bearer', token: 'tok' }, maxRetries: 0 });
+    try {
+      const group = await c.ensureGroup('Wijkteam Zuid');
+      const ids: string[] = [];
+      for (const [i, name] of ['sanne.dejong', 'mohamed.elidrissi', 'ilse.vanderveen'].entries()) {
+        const { user } = await c.createUser({
+          schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+          userName: `${name}@zorggroep.nl`,
+          externalId: `E${i}`,
+        });
+        ids.push(user.id as string);
+      }
+      await c.addGroupMembers(group.id, ids.slice(0, 2));
+      await c.addGroupMembers(group.id, ids.slice(1));
+      expect(h.stats().byStatus['204']).toBe(2);
+      expect(h.snapshot().groups[0]?.members).toEqual(ids.map((value) => ({ value })));
+    } finally {
+      c.close();
+      await h.stop();
+    }
+  });
+
+  it('sends the preference, and a server that ignores it still answers as before', async () => {
+    const seen: string[] = [];
+    const other = createServer((req, res) => {
+      seen.push(String(req.headers.prefer));
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/scim+json' });
+        res.end(JSON.stringify({ id: 'g1', displayName: 'Zorg', members: [{ value: 'u1' }] }));
+      });
+    });
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(other.address() as { port: number }).port}`;
+    const c = new ScimClient({ baseUrl: url, auth: { kind: 'bearer', token: 't' }, maxRetries: 0 });
+    try {
+      await c.addGroupMembers('g1', ['u1']);
+      expect(seen).toEqual(['return=minimal']);
+    } finally {
+      c.close();
+      await new Promise<void>((r) => other.close(() => r()));
+    }
   });
 });
