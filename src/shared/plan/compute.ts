@@ -545,13 +545,10 @@ export function computePlan(input: ComputePlanInput): Plan {
       );
     } else if (fields.length > 0) {
       action = 'update';
-      reasons.push({
-        text: `${fields.length} field${fields.length === 1 ? '' : 's'} changed`,
-        said: said('report.reason.fieldsChanged', { n: fields.length }),
-      });
+      reasons.push(changedNote(fields.length));
     } else {
       action = 'noop';
-      reasons.push({ text: 'up to date', said: said('report.reason.upToDate') });
+      reasons.push(changedNote(0));
     }
     if (user.leavingOn)
       reasons.push({
@@ -859,6 +856,13 @@ function assignLogin(
  * gives). Made by spreading, every change got a hidden class of its own in V8: 100,000 creates held some 30 MB of
  * maps and descriptor arrays for the whole life of the plan, and spreading took the slow path.
  */
+/** Why an account is updated or left alone: how many of its fields change ("up to date" for none). */
+function changedNote(n: number): Note {
+  return n === 0
+    ? { text: 'up to date', said: said('report.reason.upToDate') }
+    : { text: `${n} field${n === 1 ? '' : 's'} changed`, said: said('report.reason.fieldsChanged', { n }) };
+}
+
 /** A change that sets a manager to be created in this run, and the notes its reason and warnings were made of. */
 interface AwaitingManager {
   change: PlanChange;
@@ -915,13 +919,7 @@ function settleManagers(awaiting: readonly AwaitingManager[], userChanges: reado
     const reasons = [...a.reasons];
     if (c.action === 'update') {
       const n = Array.isArray(fields) ? fields.length : fields.paths.length;
-      reasons[0] =
-        n === 0
-          ? { text: 'up to date', said: said('report.reason.upToDate') }
-          : {
-              text: `${n} field${n === 1 ? '' : 's'} changed`,
-              said: said('report.reason.fieldsChanged', { n }),
-            };
+      reasons[0] = changedNote(n);
       if (n === 0) c.action = 'noop';
     }
     const warning: Note = {

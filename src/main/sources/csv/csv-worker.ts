@@ -99,6 +99,8 @@ class RowStage {
     const { text, starts, ends, rows } = batch;
     const width = this.width;
     const wanted = this.wanted;
+    // As decodeBatch says it: no "?" in the chunk, no lost letter in any row's names.
+    const noQuestionMark = text.indexOf('?') === -1;
     for (let r = 0, k = 0; r < rows.length; r++) {
       const cells: SourceValue[] = new Array<SourceValue>(width);
       for (let i = 0; i < width; i++, k++) {
@@ -106,7 +108,7 @@ class RowStage {
         const end = ends[k]!;
         cells[i] = wanted[i] === 1 && end !== start ? text.slice(start, end) : null;
       }
-      run.take(new CsvRecord(rows[r]!, this.file, cells, columns));
+      run.take(new CsvRecord(rows[r]!, this.file, cells, columns, noQuestionMark));
     }
   }
 
