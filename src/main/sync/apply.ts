@@ -18,8 +18,10 @@ import { said, type CodedMessage } from '../../shared/i18n/message';
 import { AbortedError, failureMessage, ScimRequestError } from '../scim/errors';
 import { Journal, type JournalState } from './journal';
 import {
+  reportFileRows,
   reportRows,
   reportRowsOneByOne,
+  type FileRow,
   type OpResult,
   type ReportLine,
   type ReportRow,
@@ -62,6 +64,8 @@ export interface ApplyResult {
   report: RunReport;
   /** The report's rows one at a time, without holding them all (a 100,000-row report file). */
   rows(): Iterable<ReportRow>;
+  /** `rows()` for the report files: a compact create's changes are not made (see `FileRow`). */
+  fileRows(): Iterable<FileRow>;
   status: RunStatus;
   blocked: boolean;
   aborted: boolean;
@@ -262,6 +266,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         lines: all,
       },
       rows: () => reportRowsOneByOne(plan, lines),
+      fileRows: () => reportFileRows(plan, lines),
     };
   };
   if (!verdict.ok) return finish(true, false);
