@@ -49,6 +49,16 @@ function withProps(r: Record<string, unknown>, extra: Record<string, unknown>): 
   return out;
 }
 
+/**
+ * `withProps(r, { id, meta })` for a copy `normalise` made (which has neither key): the two are added to it, in
+ * that order, instead of copying the account once more (the same keys in the same order).
+ */
+function withId(r: Record<string, unknown>, id: string, meta: Resource['meta']): Resource {
+  r.id = id;
+  r.meta = meta;
+  return r as Resource;
+}
+
 type MemberAdd = { op: string; path: string; value: { value: string }[] };
 
 function isMemberAdd(o: unknown): o is MemberAdd {
@@ -202,16 +212,14 @@ export class SandboxStore {
     this.validate(kind, r);
     const id = randomUUID();
     const at = this.timestamp();
-    const resource = withProps(r, {
-      id,
-      meta: {
-        resourceType: kind === 'Users' ? 'User' : 'Group',
-        created: at,
-        lastModified: at,
-        version: this.nextVersion(),
-        location: `${base}/${kind}/${id}`,
-      },
-    }) as Resource;
+    // `normalise` made `r` (a copy without id and meta): they are added to it, not to another copy.
+    const resource = withId(r, id, {
+      resourceType: kind === 'Users' ? 'User' : 'Group',
+      created: at,
+      lastModified: at,
+      version: this.nextVersion(),
+      location: `${base}/${kind}/${id}`,
+    });
     this.index(kind, resource);
     this.onChange(kind, id);
     return resource;
@@ -232,10 +240,11 @@ export class SandboxStore {
   private commit(kind: ResourceKind, old: Resource, next: Record<string, unknown>): Resource {
     const r = this.normalise(kind, next);
     this.validate(kind, r, old.id);
-    const resource = withProps(r, {
-      id: old.id,
-      meta: { ...old.meta, lastModified: this.timestamp(), version: this.nextVersion() },
-    }) as Resource;
+    const resource = withId(r, old.id, {
+      ...old.meta,
+      lastModified: this.timestamp(),
+      version: this.nextVersion(),
+    });
     this.unindex(kind, old);
     this.index(kind, resource);
     this.onChange(kind, old.id);

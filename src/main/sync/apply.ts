@@ -184,7 +184,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const verdict = recomputeSafety(plan, options.safety ?? {});
   const lines = new Map<string, ReportLine>();
   for (const c of plan.changes) {
-    lines.set(c.op, {
+    // Key by key in this order (the report file's), without an object spread per operation.
+    const line: ReportLine = {
       row: c.row ?? null,
       key: c.key ?? null,
       action: c.action,
@@ -194,12 +195,14 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
           : EXECUTABLE.has(c.action)
             ? 'not-run'
             : (c.action as OpResult),
-      ...(c.targetId ? { targetId: c.targetId } : {}),
-      ...(c.group ? { group: c.group } : {}),
-      ...(c.action === 'conflict' || c.action === 'skipped'
-        ? { error: c.reason, ...(c.reasons?.length ? { errorMessages: c.reasons } : {}) }
-        : {}),
-    });
+    };
+    if (c.targetId) line.targetId = c.targetId;
+    if (c.group) line.group = c.group;
+    if (c.action === 'conflict' || c.action === 'skipped') {
+      line.error = c.reason;
+      if (c.reasons?.length) line.errorMessages = c.reasons;
+    }
+    lines.set(c.op, line);
   }
   /** The plan's target warnings and what the client met while applying, each once (texts and codes paired). */
   const targetWarnings = (): { warnings?: string[]; warningMessages?: CodedMessage[] } => {
@@ -306,7 +309,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       result: 'not-run',
     });
   }
-  const total = [...lines.values()].filter((l) => l.result === 'not-run').length;
+  let total = 0;
+  for (const l of lines.values()) if (l.result === 'not-run') total += 1;
   /** Per operation: what was left out although the operation went through (reported once, on that line). */
   const warningsByOp = new Map<string, Note>();
   const rowByKey = new Map<string, number>();
