@@ -174,7 +174,9 @@ function read(start: CsvWorkerStart): void {
       stage?.setColumns(keys);
       post({ type: 'info', info: core.info, keys });
     }
-    const batch = writer.take(position);
+    // (While the first MiB is parsed in pieces, its rows say how far they are in the file, about: the share of
+    // the file read then tells the consumer how many rows to expect, run.expectRows.)
+    const batch = writer.take(Math.max(0, position - core.pendingChars));
     if (!batch) return true;
     if (!mayPost(start, shared, sent)) return false;
     // `auto`: this chunk's rows are evaluated here when the consumer has chunks waiting (it is the slower thread
@@ -197,6 +199,9 @@ function read(start: CsvWorkerStart): void {
     ] as ArrayBuffer[]);
     return true;
   };
+  // The header and the first rows go to the consumer while the rest of the first MiB (read whole to choose the
+  // encoding) is parsed.
+  core.onPiece = flush;
   // Synchronous reads: this thread does nothing else, and they cost a fraction of a stream's promise per chunk.
   // A fresh buffer per chunk, because the parser keeps the first MiB's chunks for encoding detection.
   for (;;) {
