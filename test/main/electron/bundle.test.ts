@@ -10,11 +10,13 @@ import { Worker } from 'node:worker_threads';
 import { resolveConfig } from 'electron-vite';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CsvWorkerStart, FromCsvWorker } from '../../../src/main/sources/csv/csv-wire';
+import type { CsvWorkerStart, FromCsvWorker, RowStageJob } from '../../../src/main/sources/csv/csv-wire';
+import type { MappingFile } from '../../../src/shared/mapping/schema';
 import { openCsv } from '../../../src/main/sources/csv/read-csv';
 import { writeHrExport } from '../../fixtures/hr-export';
 
 const ROOT = resolve(new URL('../../..', import.meta.url).pathname);
+const DEMO_MAPPING = join(ROOT, 'resources/demo/demo.plekmap.json');
 let out: string;
 
 beforeAll(async () => {
@@ -35,32 +37,50 @@ afterAll(async () => {
   if (out) await rm(out, { recursive: true, force: true });
 });
 
-/** Runs the bundled worker on `path` as openCsv would, and returns the spreadsheet rows of the records it sent. */
-async function rowsFromBundledWorker(worker: Worker, path: string): Promise<number[]> {
+/**
+ * Runs the bundled worker on `path` as openCsv would, and returns the spreadsheet rows of the records it sent and of
+ * the rows it evaluated itself (with a row stage).
+ */
+async function rowsFromBundledWorker(
+  worker: Worker,
+  path: string,
+  rowStage?: RowStageJob,
+): Promise<{ records: number[]; evaluated: number[] }> {
   const handle = await open(path, 'r');
   try {
     const start: CsvWorkerStart = {
       fd: handle.fd,
       options: { fileLabel: 'export.csv' },
+      ...(rowStage ? { rowStage } : {}),
       chunkBytes: 64 * 1024,
       // More credits than the file has chunks: this test takes every batch as it comes.
       credits: 1_000_000,
       shared: new SharedArrayBuffer(12),
     };
-    const rows: number[] = [];
+    const records: number[] = [];
+    const evaluated: number[] = [];
     await new Promise<void>((done, fail) => {
       worker.on('message', (message: FromCsvWorker) => {
-        if (message.type === 'batch') rows.push(...message.rows);
+        if (message.type === 'batch') records.push(...message.rows);
+        else if (message.type === 'evaluated') evaluated.push(...message.verdicts.rows);
         else if (message.type === 'end') done();
         else if (message.type === 'error') fail(new Error(message.error.message));
       });
       worker.on('error', fail);
       worker.postMessage(start);
     });
-    return rows;
+    return { records, evaluated };
   } finally {
     await handle.close();
   }
+}
+
+/** The spreadsheet rows of the records the in-thread reader gives. */
+async function recordRows(path: string): Promise<number[]> {
+  const inThread = await openCsv(path, { worker: 'off' });
+  const rows: number[] = [];
+  for await (const event of inThread.events) if (event.kind === 'record') rows.push(event.record.row);
+  return rows;
 }
 
 describe('the desktop app bundle', () => {
@@ -90,11 +110,39 @@ describe('the desktop app bundle', () => {
       expect(ready).toEqual({ type: 'ready' });
       const fromBundle = await rowsFromBundledWorker(worker, path);
 
-      const inThread = await openCsv(path, { worker: 'off' });
-      const expected: number[] = [];
-      for await (const event of inThread.events) if (event.kind === 'record') expected.push(event.record.row);
+      const expected = await recordRows(path);
       expect(expected.length).toBeGreaterThan(2900);
-      expect(fromBundle).toEqual(expected);
+      expect(fromBundle).toEqual({ records: expected, evaluated: [] });
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('whose worker loads the mapping engine when it is given a row stage, and evaluates the rows itself', async () => {
+    // The engine is loaded on demand (csv-row-stage.ts): a bundle without that module's chunk would fail here only.
+    const path = join(out, 'export-stage.csv');
+    await writeHrExport(path, {
+      rows: 3000,
+      seed: 32,
+      defects: true,
+      encoding: 'windows-1252',
+      delimiter: ';',
+    });
+    const mapping = JSON.parse(readFileSync(DEMO_MAPPING, 'utf8')) as MappingFile;
+    const worker = new Worker(join(out, 'csv-worker.js'));
+    try {
+      await new Promise((done, fail) => {
+        worker.once('message', done);
+        worker.once('error', fail);
+      });
+      const fromBundle = await rowsFromBundledWorker(worker, path, {
+        mapping,
+        today: '2026-11-23',
+        identity: false,
+        share: 'all',
+      });
+      expect(fromBundle.records).toEqual([]);
+      expect(fromBundle.evaluated).toEqual(await recordRows(path));
     } finally {
       await worker.terminate();
     }

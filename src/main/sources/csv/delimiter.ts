@@ -3,7 +3,8 @@ export type CsvDelimiterOption = 'auto' | CsvDelimiter;
 
 /** In order of preference when two candidates score the same: Dutch Excel writes `;`. */
 const CANDIDATES: readonly CsvDelimiter[] = [';', ',', '\t', '|'];
-const SAMPLE_CHARS = 64 * 1024;
+/** The delimiter is judged from at most this many characters at the start of the text. */
+export const DELIMITER_SAMPLE_CHARS = 64 * 1024;
 const SAMPLE_RECORDS = 20;
 
 interface Counts {
@@ -29,7 +30,7 @@ function countPerRecord(text: string, complete: boolean): Map<CsvDelimiter, Coun
   let atValueStart = true;
   let records = 0;
   let recordHasContent = false;
-  const end = Math.min(text.length, SAMPLE_CHARS);
+  const end = Math.min(text.length, DELIMITER_SAMPLE_CHARS);
   const flush = () => {
     if (recordHasContent) {
       for (const c of CANDIDATES) counts.get(c)!.perRecord.push(current.get(c)!);
@@ -98,12 +99,19 @@ export function detectDelimiter(text: string, complete: boolean): CsvDelimiter {
 
 /** The record separator: the first line break outside quotes (`\r\n`, `\n`, or an old Mac `\r`). */
 export function detectNewline(text: string): '\r\n' | '\n' | '\r' {
+  const i = firstLineBreak(text);
+  if (i === -1) return '\r\n';
+  if (text[i] === '\n') return '\n';
+  return text[i + 1] === '\n' || i + 1 === text.length ? '\r\n' : '\r';
+}
+
+/** Where the first line break outside quotes is (the `\n` or `\r` that `detectNewline` judges by), or −1. */
+export function firstLineBreak(text: string): number {
   let inQuotes = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && ch === '\n') return '\n';
-    else if (!inQuotes && ch === '\r') return text[i + 1] === '\n' || i + 1 === text.length ? '\r\n' : '\r';
+    else if (!inQuotes && (ch === '\n' || ch === '\r')) return i;
   }
-  return '\r\n';
+  return -1;
 }

@@ -313,6 +313,46 @@ describe('the CSV reader gives the same events in a worker thread as in this thr
   });
 });
 
+describe('the worker hands the first rows over before it has parsed the first MiB', () => {
+  /**
+   * A Windows-1252 export of 2 MiB with a "sep=;" line, lost letters, and quoted values holding line breaks and
+   * delimiters every few rows, so that the pieces the first MiB is parsed in are cut inside quotes too.
+   */
+  function messyExport(): Buffer {
+    let text = `sep=;\r\n${ASCII_HEADER}`;
+    for (let i = 0; text.length < 2 * 1024 * 1024; i++) {
+      const n = 500000 + i;
+      if (i % 37 === 5)
+        text += `${n};A.;"Ayşe\r\nRegel 2";Ayşe;;"Yılmaz; Özdemir";ayse${i}@gemeente.nl;"Zorg\nWelzijn"\r\n`;
+      else if (i % 41 === 9) text += `${n};M.;Ma?lgorzata;Gosia;van 't;Hoek;m${i}@gemeente.nl;Beleid\r\n`;
+      else text += `${n};C.;Chloë;Chloë;de;Graaf${i};chloe${i}@gemeente.nl;Adviseur\r\n`;
+    }
+    return iconv.encode(text, 'windows-1252');
+  }
+
+  it('gives the same events as this thread, with the header and first rows in a small first batch', async () => {
+    const path = join(dir, 'pieces.csv');
+    await writeFile(path, messyExport());
+    const seen = await expectSameBothWays(path, { compactRecords: true });
+    expect(seen.info).toMatchObject({ delimiter: ';', encoding: 'windows-1252' });
+    // The quoted line breaks are inside values: every data line with one is one record.
+    const records = recordCount(seen);
+    expect(records).toBeGreaterThan(15_000);
+
+    const csv = await openCsv(path, { worker: 'on', compactRecords: true });
+    let first = -1;
+    let batches = 0;
+    for await (const batch of csv.batches) {
+      if (first === -1) first = batch.filter((e) => e.kind === 'record').length;
+      batches++;
+    }
+    // The first MiB holds some 16,000 rows: parsed at once they would come as one batch.
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(2000);
+    expect(batches).toBeGreaterThan(16 + 8);
+  }, 60_000);
+});
+
 describe('the worker thread is bounded, cancellable and released', () => {
   it('reads at most a few chunks ahead of a consumer that is slower than it', async (ctx) => {
     if (!linux) ctx.skip();
