@@ -18,8 +18,10 @@ import { said, type CodedMessage } from '../../shared/i18n/message';
 import { AbortedError, failureMessage, ScimRequestError } from '../scim/errors';
 import { Journal, type JournalState } from './journal';
 import {
+  reportFileRows,
   reportRows,
   reportRowsOneByOne,
+  type FileRow,
   type OpResult,
   type ReportLine,
   type ReportRow,
@@ -62,6 +64,8 @@ export interface ApplyResult {
   report: RunReport;
   /** The report's rows one at a time, without holding them all (a 100,000-row report file). */
   rows(): Iterable<ReportRow>;
+  /** `rows()` for the report files: a compact create's changes are not made (see `FileRow`). */
+  fileRows(): Iterable<FileRow>;
   status: RunStatus;
   blocked: boolean;
   aborted: boolean;
@@ -180,7 +184,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const verdict = recomputeSafety(plan, options.safety ?? {});
   const lines = new Map<string, ReportLine>();
   for (const c of plan.changes) {
-    lines.set(c.op, {
+    // Key by key in this order (the report file's), without an object spread per operation.
+    const line: ReportLine = {
       row: c.row ?? null,
       key: c.key ?? null,
       action: c.action,
@@ -190,12 +195,14 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
           : EXECUTABLE.has(c.action)
             ? 'not-run'
             : (c.action as OpResult),
-      ...(c.targetId ? { targetId: c.targetId } : {}),
-      ...(c.group ? { group: c.group } : {}),
-      ...(c.action === 'conflict' || c.action === 'skipped'
-        ? { error: c.reason, ...(c.reasons?.length ? { errorMessages: c.reasons } : {}) }
-        : {}),
-    });
+    };
+    if (c.targetId) line.targetId = c.targetId;
+    if (c.group) line.group = c.group;
+    if (c.action === 'conflict' || c.action === 'skipped') {
+      line.error = c.reason;
+      if (c.reasons?.length) line.errorMessages = c.reasons;
+    }
+    lines.set(c.op, line);
   }
   /** The plan's target warnings and what the client met while applying, each once (texts and codes paired). */
   const targetWarnings = (): { warnings?: string[]; warningMessages?: CodedMessage[] } => {
@@ -262,6 +269,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         lines: all,
       },
       rows: () => reportRowsOneByOne(plan, lines),
+      fileRows: () => reportFileRows(plan, lines),
     };
   };
   if (!verdict.ok) return finish(true, false);
@@ -301,7 +309,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       result: 'not-run',
     });
   }
-  const total = [...lines.values()].filter((l) => l.result === 'not-run').length;
+  let total = 0;
+  for (const l of lines.values()) if (l.result === 'not-run') total += 1;
   /** Per operation: what was left out although the operation went through (reported once, on that line). */
   const warningsByOp = new Map<string, Note>();
   const rowByKey = new Map<string, number>();

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { applyPlan, type ApplyResult } from '../../sync/apply';
 import { interruptible, readPlanFile, withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { terminalProgress } from '../../sync/progress-bar';
-import { reportCsvFile, reportJsonFile, ROWS, type ReportFile, type ReportRow } from '../../sync/report';
+import { reportCsvFile, reportJsonFile, ROWS, type FileRow, type ReportFile } from '../../sync/report';
 import type { ResolvedTarget } from '../../sync/target';
 import type { SafetyThresholds } from '../../../shared/mapping/schema';
 import type { Plan } from '../../../shared/plan/types';
@@ -51,7 +51,7 @@ export function reportFiles(report: string): { json: string; nl: string; en: str
  */
 async function writeReportFiles(
   files: { path: string; file: ReportFile }[],
-  rows: Iterable<ReportRow>,
+  rows: Iterable<FileRow>,
 ): Promise<void> {
   const outs: {
     path: string;
@@ -90,8 +90,8 @@ async function writeReportFiles(
   try {
     const withRows = outs.filter(until);
     let i = 0;
-    for (const r of rows) {
-      for (const o of withRows) put(o, o.file.row(r, i));
+    for (const [r, create] of rows) {
+      for (const o of withRows) put(o, o.file.row(r, i, create));
       i += 1;
       if (wait) {
         await wait;
@@ -146,7 +146,7 @@ export async function applyWithReport(
         { path: files.nl, file: reportCsvFile(result.report, 'nl') },
         { path: files.en, file: reportCsvFile(result.report, 'en') },
       ],
-      result.rows(),
+      result.fileRows(),
     );
   } finally {
     await closing;
