@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { serializePlanParts } from '../../shared/plan/serialize';
+import { planIdentityParts } from '../../shared/plan/identity';
 import type { Plan } from '../../shared/plan/types';
 import { said } from '../../shared/i18n/message';
 import { UserError } from '../user-error';
@@ -22,16 +22,22 @@ export interface JournalState {
 const planIds = new WeakMap<Plan, string>();
 
 /**
- * A plan's identity: the journal only resumes the plan it was written for. The hash of the plan file's text
- * (`serializePlanParts`: creates as a table, a third of the full JSON), fed part by part; remembered per plan
- * object (`run` names its files by it and the journal checks it).
+ * What the id's hash starts with: the scheme's version. An id made by an earlier scheme (the hash of the plan
+ * file's text) never equals one of this scheme, so a journal written before is refused, never resumed.
+ */
+const PLAN_ID_SCHEME = 'plek-plan-id/2\n';
+
+/**
+ * A plan's identity: the journal only resumes the plan it was written for, and `run` names its files by it. The
+ * hash of the plan's whole content (`planIdentityParts`), fed in pieces of some 64K characters; remembered per
+ * plan object.
  */
 export function planId(plan: Plan): string {
   let id = planIds.get(plan);
   if (id === undefined) {
-    const hash = createHash('sha256');
+    const hash = createHash('sha256').update(PLAN_ID_SCHEME);
     let piece = '';
-    for (const part of serializePlanParts(plan)) {
+    for (const part of planIdentityParts(plan)) {
       piece += part;
       if (piece.length < 65_536) continue;
       hash.update(piece);

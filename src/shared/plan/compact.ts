@@ -43,14 +43,24 @@ export class CompactCreate implements PlanChange {
   /** Where `fields` stood among the keys (the JSON keeps the order). */
   private readonly [AT]: number;
 
+  /** `change`'s keys but `fields`, in their order, and where `fields` stood; its fields are `cells` of `table`. */
   constructor(
-    head: Record<string, unknown>,
-    at: number,
+    change: PlanChange,
     table: CreateTable,
     cells: readonly Cell[],
     policies: readonly (NullPolicy | undefined)[] | undefined,
   ) {
-    for (const k in head) (this as unknown as Record<string, unknown>)[k] = head[k];
+    const from = change as unknown as Record<string, unknown>;
+    const self = this as unknown as Record<string, unknown>;
+    let at = -1;
+    let k = 0;
+    for (const key in from) {
+      if (key === 'fields') at = k;
+      else {
+        self[key] = from[key];
+        k++;
+      }
+    }
     this[TABLE] = table;
     this[CELLS] = cells;
     this[POLICIES] = policies;
@@ -243,6 +253,13 @@ export function compactChanges(
     const c = changes[n]!;
     if (c.action !== 'create' || !c.fields || c instanceof CompactCreate) continue;
     const row = rowOf(c);
+    if (row) {
+      // A row (paths in order, values from empty): its cells straight from it.
+      const cells = compactRow(row, column, columns.length, policies, seen);
+      if (cells === null) c.fields = rowFields(row);
+      else changes[n] = new CompactCreate(c, table, cells.cells, cells.own);
+      continue;
+    }
     const cells: Cell[] = columns.map(() => undefined);
     const own: (NullPolicy | undefined)[] = columns.map(() => undefined);
     let fits = true;
@@ -272,48 +289,56 @@ export function compactChanges(
       }
       return true;
     };
-    if (row) {
-      for (let j = 0; j < row.paths.length && fits; j++) {
-        const value = row.values[j] ?? null;
-        const manager = value !== null && typeof value === 'object' ? value.managerKey : undefined;
-        fits = put(
-          row.paths[j]!,
-          null,
-          manager !== undefined ? null : (value as FlatValue),
-          'add',
-          row.policies[j],
-          manager,
-          true,
-        );
-      }
-    } else
-      for (const f of c.fields) {
-        fits = put(
-          f.path,
-          f.before,
-          f.after,
-          f.op,
-          f.policy,
-          f.managerKey,
-          plainKeys(f, f.managerKey !== undefined),
-        );
-        if (!fits) break;
-      }
-    if (!fits) {
-      if (row) c.fields = rowFields(row);
-      continue;
+    for (const f of c.fields) {
+      fits = put(
+        f.path,
+        f.before,
+        f.after,
+        f.op,
+        f.policy,
+        f.managerKey,
+        plainKeys(f, f.managerKey !== undefined),
+      );
+      if (!fits) break;
     }
-    const head: Record<string, unknown> = {};
-    let at = -1;
-    let k = 0;
-    for (const key in c) {
-      if (key === 'fields') at = k;
-      else {
-        head[key] = (c as unknown as Record<string, unknown>)[key];
-        k++;
-      }
-    }
+    if (!fits) continue;
     const differs = own.some((p, i) => cells[i] !== undefined && p !== policies[i]);
-    changes[n] = new CompactCreate(head, at, table, cells, differs ? own : undefined);
+    changes[n] = new CompactCreate(c, table, cells, differs ? own : undefined);
   }
+}
+
+/**
+ * A row's cells in the table's columns (what `put` makes of its fields, one by one): null when it does not fit
+ * (a path out of order or twice, a value that is not a plain value). A column's policy is the one of the first
+ * create that sets it (`policies`, `seen`, as far as this row fits); `own` holds this row's policies when one
+ * differs.
+ */
+function compactRow(
+  row: CreateRow,
+  column: ReadonlyMap<string, number>,
+  width: number,
+  policies: (NullPolicy | undefined)[],
+  seen: boolean[],
+): { cells: Cell[]; own: (NullPolicy | undefined)[] | undefined } | null {
+  const cells: Cell[] = new Array<Cell>(width).fill(undefined);
+  let differs = false;
+  let last = -1;
+  for (let j = 0; j < row.paths.length; j++) {
+    const i = column.get(row.paths[j]!)!;
+    const value = row.values[j] ?? null;
+    if (i <= last) return null;
+    if (value !== null && typeof value === 'object') cells[i] = { managerKey: value.managerKey };
+    else if (value === null) return null;
+    else cells[i] = value;
+    last = i;
+    const policy = row.policies[j];
+    if (!seen[i]) {
+      seen[i] = true;
+      policies[i] = policy;
+    } else if (policy !== policies[i]) differs = true;
+  }
+  if (!differs) return { cells, own: undefined };
+  const own: (NullPolicy | undefined)[] = new Array<NullPolicy | undefined>(width).fill(undefined);
+  for (let j = 0; j < row.paths.length; j++) own[column.get(row.paths[j]!)!] = row.policies[j];
+  return { cells, own };
 }

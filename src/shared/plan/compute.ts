@@ -92,6 +92,49 @@ function describe(u: ScimUser): string {
   return `Plek account ${u.id ?? '?'}${u.userName ? ` (${u.userName})` : ''}`;
 }
 
+/**
+ * The manager of a key: its Plek id; null when it is created in this run (set once it exists); undefined when it
+ * is neither in Plek nor in this run.
+ */
+type ManagerLookup = (key: string) => string | null | undefined;
+
+/**
+ * A user's attribute paths in the order a user's fields are listed (sorted, without the reserved paths), with each
+ * path's null policy. Users whose attributes have the same keys in the same order (nearly all of one source)
+ * share one list: it is made again only when the keys differ from the previous user's.
+ */
+class FieldPaths {
+  private keys: string[] = [];
+  paths: readonly string[] = [];
+  policies: readonly NullPolicy[] = [];
+
+  constructor(private readonly mapping: PlanMappingOptions) {}
+
+  of(attributes: MappedUser['attributes']): this {
+    const keys = this.keys;
+    let i = 0;
+    let same = true;
+    for (const k in attributes) {
+      if (keys[i++] === k) continue;
+      same = false;
+      break;
+    }
+    if (same && i === keys.length) return this;
+    this.keys = Object.keys(attributes);
+    this.paths = this.keys.filter((p) => !RESERVED_PATHS.has(p)).sort();
+    this.policies = this.paths.map((p) => this.mapping.fields[p]?.nullPolicy ?? 'keep');
+    return this;
+  }
+}
+
+/** Why a manager reference is left as it is: its key is neither in Plek nor in this run. */
+function managerUnknown(key: string): Note {
+  return {
+    text: `manager "${key}" is not in Plek nor in this run: left unchanged`,
+    said: said('report.reason.managerUnknown', { key }),
+  };
+}
+
 /** Where `eachFieldChange` puts a field change (the same values a FieldChange holds, in its key order). */
 type FieldSink = (
   path: string,
@@ -106,16 +149,15 @@ type FieldSink = (
 function eachFieldChange(
   user: MappedUser,
   current: ScimUser | null,
-  mapping: PlanMappingOptions,
-  resolveManager: (key: string) => { id?: string; deferred?: boolean },
+  fieldPaths: FieldPaths,
+  resolveManager: ManagerLookup,
   notes: Note[],
   sink: FieldSink,
 ): void {
-  const paths = Object.keys(user.attributes)
-    .filter((p) => !RESERVED_PATHS.has(p))
-    .sort();
-  for (const path of paths) {
-    const policy = mapping.fields[path]?.nullPolicy ?? 'keep';
+  const { paths, policies } = fieldPaths.of(user.attributes);
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i]!;
+    const policy = policies[i]!;
     let before = current ? getPath(current, path) : null;
     let after = user.attributes[path] ?? null;
     if (after === '') after = null;
@@ -124,15 +166,12 @@ function eachFieldChange(
     let managerKey: string | undefined;
     if (path === MANAGER_PATH && typeof after === 'string') {
       const resolved = resolveManager(after);
-      if (resolved.id) after = resolved.id;
-      else if (resolved.deferred) {
+      if (resolved) after = resolved;
+      else if (resolved === null) {
         managerKey = after;
         after = null;
       } else {
-        notes.push({
-          text: `manager "${after}" is not in Plek nor in this run: left unchanged`,
-          said: said('report.reason.managerUnknown', { key: after }),
-        });
+        notes.push(managerUnknown(after));
         continue;
       }
     }
@@ -157,15 +196,15 @@ function eachFieldChange(
 function diffFields(
   user: MappedUser,
   current: ScimUser | null,
-  mapping: PlanMappingOptions,
-  resolveManager: (key: string) => { id?: string; deferred?: boolean },
+  fieldPaths: FieldPaths,
+  resolveManager: ManagerLookup,
   notes: Note[],
 ): FieldChange[] {
   const changes: FieldChange[] = [];
   eachFieldChange(
     user,
     current,
-    mapping,
+    fieldPaths,
     resolveManager,
     notes,
     (path, before, after, op, policy, managerKey) =>
@@ -185,28 +224,36 @@ function rowManagerKey(row: CreateRow): string | undefined {
 }
 
 /**
- * A new account's fields as a row (`diffFields` without an account, and without a field object each); a row
- * that does not fit the plan's table becomes its fields again (`compactChanges`).
+ * A new account's fields as a row: what `diffFields` gives without an account (every field from empty, an add),
+ * without a field object each; a row that does not fit the plan's table becomes its fields again
+ * (`compactChanges`).
  */
 function newAccountRow(
   user: MappedUser,
-  mapping: PlanMappingOptions,
-  resolveManager: (key: string) => { id?: string; deferred?: boolean },
+  fieldPaths: FieldPaths,
+  resolveManager: ManagerLookup,
   notes: Note[],
 ): CreateRow {
   const row: CreateRow = { paths: [], values: [], policies: [] };
-  eachFieldChange(
-    user,
-    null,
-    mapping,
-    resolveManager,
-    notes,
-    (path, _before, after, _op, policy, managerKey) => {
-      row.paths.push(path);
-      row.values.push(managerKey !== undefined ? { managerKey } : after);
-      row.policies.push(policy);
-    },
-  );
+  const { paths, policies } = fieldPaths.of(user.attributes);
+  const attributes = user.attributes;
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i]!;
+    const value = attributes[path] ?? null;
+    if (value === null || value === '') continue;
+    let after: FlatValue | { managerKey: string } = value;
+    if (path === MANAGER_PATH && typeof value === 'string') {
+      const resolved = resolveManager(value);
+      if (resolved === undefined) {
+        notes.push(managerUnknown(value));
+        continue;
+      }
+      after = resolved ?? { managerKey: value };
+    }
+    row.paths.push(path);
+    row.values.push(after);
+    row.policies.push(policies[i]);
+  }
   return row;
 }
 
@@ -262,8 +309,19 @@ export function computePlan(input: ComputePlanInput): Plan {
   const users = [...input.users].sort(
     (a, b) => a.row - b.row || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
-  const keyCount = new Map<string, number[]>();
-  for (const u of users) push(keyCount, u.key, u.row);
+  // The rows of each key that occurs more than once (a key on one row only makes no list).
+  const firstRow = new Map<string, number>();
+  const keyRows = new Map<string, number[]>();
+  for (const u of users) {
+    const first = firstRow.get(u.key);
+    if (first === undefined) {
+      firstRow.set(u.key, u.row);
+      continue;
+    }
+    const rows = keyRows.get(u.key);
+    if (rows) rows.push(u.row);
+    else keyRows.set(u.key, [first, u.row]);
+  }
 
   // Pass 1: find each user's Plek account (by externalId, or by email/userName when linking).
   const pending: Pending[] = [];
@@ -271,16 +329,16 @@ export function computePlan(input: ComputePlanInput): Plan {
   for (const user of users) {
     const p: Pending = { user, account: null, link: false };
     pending.push(p);
-    const rows = keyCount.get(user.key) ?? [];
-    if (rows.length > 1) {
+    const rows = keyRows.get(user.key);
+    if (rows) {
       p.conflict = {
         text: `mapping key "${user.key}" occurs on rows ${rows.join(', ')}`,
         said: said('report.reason.duplicateKey', { key: user.key, rows: rows.join(', ') }),
       };
       continue;
     }
-    const found = byExternalId.get(user.key) ?? [];
-    if (found.length > 1) {
+    const found = byExternalId.get(user.key);
+    if (found && found.length > 1) {
       const ids = found.map((f) => f.id).join(', ');
       p.conflict = {
         text: `externalId "${user.key}" matches ${found.length} Plek accounts (${ids})`,
@@ -288,12 +346,14 @@ export function computePlan(input: ComputePlanInput): Plan {
       };
       continue;
     }
-    if (found.length === 1) {
+    if (found?.length === 1) {
       p.account = found[0] ?? null;
       continue;
     }
     if (!input.initialImport) continue;
     const matchOn = mapping.linking.matchOn;
+    // No account to link to (an empty Plek): nothing to look up.
+    if ((matchOn === 'email' ? byEmail : byUserName).size === 0) continue;
     const needle =
       matchOn === 'email'
         ? normalizeEmail(user.attributes[WORK_EMAIL])
@@ -335,12 +395,12 @@ export function computePlan(input: ComputePlanInput): Plan {
     if (p.account?.id) idByKey.set(p.user.key, p.account.id);
     else if (p.user.active) createdKeys.add(p.user.key);
   }
-  const resolveManager = (key: string): { id?: string; deferred?: boolean } => {
+  const resolveManager: ManagerLookup = (key) => {
     const id = idByKey.get(key);
-    if (id) return { id };
+    if (id) return id;
     const existing = byExternalId.get(key);
-    if (existing?.length === 1 && existing[0]?.id) return { id: existing[0].id };
-    return createdKeys.has(key) ? { deferred: true } : {};
+    if (existing?.length === 1 && existing[0]?.id) return existing[0].id;
+    return createdKeys.has(key) ? null : undefined;
   };
 
   // userName/email already used by some account: who holds it (an account id, or `new:<key>` for a create).
@@ -376,6 +436,7 @@ export function computePlan(input: ComputePlanInput): Plan {
   };
 
   const logins = takenLogins(input.targetUsers, input.users);
+  const fieldPaths = new FieldPaths(mapping);
   /** The compact plan's new accounts made as rows (see CreateRow), by their change. */
   const createRows = new Map<PlanChange, CreateRow>();
   const userChanges: PlanChange[] = [];
@@ -384,7 +445,7 @@ export function computePlan(input: ComputePlanInput): Plan {
   const groupWanted: { user: MappedUser; targetId?: string; groups: string[] }[] = [];
   for (const p of pending) {
     const { user } = p;
-    const base = { op: `user:${user.key}`, row: user.row, key: user.key, ...personOf(user) };
+    const base = baseOf(user);
     if (p.conflict) {
       userChanges.push(
         change(
@@ -428,8 +489,8 @@ export function computePlan(input: ComputePlanInput): Plan {
     }
     const mappedUser = login === undefined ? user : withAttribute(user, user.login!.target, login);
     // A new account of a compact plan: its fields as a row, no field object each (see CreateRow).
-    let row = input.compact && !account ? newAccountRow(mappedUser, mapping, resolveManager, notes) : null;
-    const fields = row ? [] : diffFields(mappedUser, account, mapping, resolveManager, notes);
+    let row = input.compact && !account ? newAccountRow(mappedUser, fieldPaths, resolveManager, notes) : null;
+    const fields = row ? [] : diffFields(mappedUser, account, fieldPaths, resolveManager, notes);
     const holderId = account?.id ?? `new:${user.key}`;
 
     // Uniqueness: a new or changed userName/email must not belong to another account.
@@ -500,13 +561,15 @@ export function computePlan(input: ComputePlanInput): Plan {
       }
       const userName = row ? row.values[userNameAt] : fields.find((f) => f.path === 'userName')?.after;
       const reasons: Note[] = [{ text: 'new in the source', said: said('report.reason.new') }];
-      const created = change(
-        base,
-        { action: 'create', userName: String(userName ?? '') },
-        reasonOf([...reasons, ...notes]),
-        { fields },
-        warningsOf(warnings),
-      );
+      // The change is its base with the rest added in order (what `change(base, …)` makes, without a copy).
+      const why = reasonOf(notes.length ? [...reasons, ...notes] : reasons);
+      base.action = 'create';
+      base.userName = String(userName ?? '');
+      base.reason = why.reason;
+      base.reasons = why.reasons;
+      base.fields = fields;
+      if (warnings.length) Object.assign(base, warningsOf(warnings));
+      const created = base as unknown as PlanChange;
       if (row) createRows.set(created, row);
       userChanges.push(created);
       awaitManager(awaitingManager, created, row ?? fields, reasons, notes, warnings);
@@ -578,28 +641,37 @@ export function computePlan(input: ComputePlanInput): Plan {
   }
   const createGroups = new Map<string, string>();
   const memberChanges = new Map<string, PlanChange[]>();
+  /** A Plek group's members as a set, made when first asked (a group of thousands is asked as often). */
+  const memberSets = new Map<PlanTargetGroup, Set<string>>();
+  const isMember = (g: PlanTargetGroup, id: string): boolean => {
+    let set = memberSets.get(g);
+    if (!set) memberSets.set(g, (set = new Set(g.members)));
+    return set.has(id);
+  };
   for (const w of groupWanted) {
-    if (!w.user.active) continue;
+    if (!w.user.active || w.groups.length === 0) continue;
     const seen = new Set<string>();
-    for (const name of [...w.groups].sort()) {
+    for (const name of w.groups.length === 1 ? w.groups : [...w.groups].sort()) {
       const k = name.trim().toLowerCase();
       if (!k || seen.has(k)) continue;
       seen.add(k);
       const g = groupsByName.get(k);
-      if (g && w.targetId && g.members.includes(w.targetId)) continue;
+      if (g && w.targetId && isMember(g, w.targetId)) continue;
       if (!g && !createGroups.has(k)) createGroups.set(k, name.trim());
       const displayName = g?.displayName ?? createGroups.get(k) ?? name.trim();
-      push(memberChanges, w.user.key, {
+      // Key by key in this order (what spreading the optional ones in made).
+      const add: Record<string, unknown> = {
         op: `member:${displayName}:${w.user.key}`,
         action: 'groupAdd',
         row: w.user.row,
         key: w.user.key,
-        ...(w.targetId ? { targetId: w.targetId } : {}),
-        group: displayName,
-        ...(g ? { groupId: g.id } : {}),
-        reason: g ? 'group rule matches' : 'group rule matches; group is created first',
-        reasons: [said(g ? 'report.reason.groupRule' : 'report.reason.groupRuleNewGroup')],
-      });
+      };
+      if (w.targetId) add.targetId = w.targetId;
+      add.group = displayName;
+      if (g) add.groupId = g.id;
+      add.reason = g ? 'group rule matches' : 'group rule matches; group is created first';
+      add.reasons = [said(g ? 'report.reason.groupRule' : 'report.reason.groupRuleNewGroup')];
+      push(memberChanges, w.user.key, add as unknown as PlanChange);
     }
   }
 
@@ -640,7 +712,8 @@ export function computePlan(input: ComputePlanInput): Plan {
   for (const c of userChanges) {
     while (e < extra.length && (extra[e]?.row ?? 0) < (c.row ?? 0)) changes.push(extra[e++]!);
     changes.push(c);
-    if (c.key) changes.push(...(memberChanges.get(c.key) ?? []));
+    const adds = c.key ? memberChanges.get(c.key) : undefined;
+    if (adds) for (const add of adds) changes.push(add);
   }
   while (e < extra.length) changes.push(extra[e++]!);
   if (input.compact) compactChanges(changes, (c) => createRows.get(c));
@@ -948,21 +1021,32 @@ function withAttribute(user: MappedUser, path: string, value: string): MappedUse
   return { ...user, attributes: { ...user.attributes, [path]: value } };
 }
 
-/** Name and work email for the report (the key alone means nothing to HR). */
-function personOf(user: MappedUser): { name?: string; email?: string } {
+/**
+ * What every change of a user starts with: op, row and key, and the person as the report shows them (given +
+ * middle + family name, and the work email), when known: the key alone means nothing to HR.
+ */
+function baseOf(user: MappedUser): Record<string, unknown> {
+  const base: Record<string, unknown> = { op: `user:${user.key}`, row: user.row, key: user.key };
   const a = user.attributes;
-  const name = [a['name.givenName'], a['name.middleName'], a['name.familyName']]
-    .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
-    .join(' ');
+  const name = withName(
+    withName(withName('', a['name.givenName']), a['name.middleName']),
+    a['name.familyName'],
+  );
+  if (name) base.name = name;
   const email = a[WORK_EMAIL];
-  return {
-    ...(name ? { name } : {}),
-    ...(typeof email === 'string' && email ? { email } : {}),
-  };
+  if (typeof email === 'string' && email) base.email = email;
+  return base;
+}
+
+/** A name with one more part, when that part is a text that is not blank. */
+function withName(name: string, part: FlatValue | undefined): string {
+  if (typeof part !== 'string' || part.trim() === '') return name;
+  return name ? `${name} ${part}` : part;
 }
 
 /** Plek accounts that no source row refers to (by externalId or by a link in this plan): left alone. */
 function notInSource(input: ComputePlanInput, pending: readonly Pending[]): UntouchedAccount[] {
+  if (input.targetUsers.length === 0) return [];
   const keys = new Set<string>();
   for (const u of input.users) keys.add(u.key);
   for (const s of input.skipped) if (s.key) keys.add(s.key);
@@ -989,6 +1073,7 @@ function notInSource(input: ComputePlanInput, pending: readonly Pending[]): Unto
  * externalId to the person's mapping key) or leaves them alone; the sync never touches an unlinked account.
  */
 function manualAssignment(input: ComputePlanInput, pending: readonly Pending[]): ManualAssignment[] {
+  if (input.targetUsers.length === 0) return [];
   const linked = new Set(
     pending.filter((p) => p.link && !p.conflict && p.account?.id).map((p) => p.account!.id),
   );

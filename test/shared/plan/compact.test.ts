@@ -108,7 +108,13 @@ describe('compact creates', () => {
       if (i % 7 === 4) a[MANAGER] = i % 2 ? 'onbekend-999' : 'E-PLEK-1';
       if (i % 11 === 6) a[WORK_EMAIL] = '';
       if (i % 9 === 8) a.title = true;
-      return { ...u, active: i % 17 !== 3, groups: i % 3 ? ['Zorg'] : [] };
+      // A field only some rows have (rows without a userName have a nickname).
+      if (i % 10 === 3) a.nickName = 'Joop';
+      // An empty manager cell: no manager field and no note (as a plain create has it).
+      if (i % 19 === 10) a[MANAGER] = '';
+      // Now and then the same attributes in another order (each user's own path list, sorted).
+      const attributes = i % 6 === 2 ? Object.fromEntries(Object.entries(a).reverse()) : a;
+      return { ...u, attributes, active: i % 17 !== 3, groups: i % 3 ? ['Zorg'] : [] };
     });
     const input = (compact: boolean): Parameters<typeof computePlan>[0] => ({
       users: structuredClone(users),
@@ -169,5 +175,9 @@ describe('compact creates', () => {
     expect(data(made)).toEqual(before);
     expect(serializePlan(made)).toBe(file);
     expect(made.safety).toEqual(plain.safety);
+    // Each create has its own row's fields: the nickname exactly where the row has one.
+    const nick = creates.filter((c) => c.fields!.some((f) => f.path === 'nickName')).map((c) => c.key);
+    expect(nick.length).toBeGreaterThan(3);
+    expect(nick).toEqual(creates.filter((c) => Number(c.key) % 10 === 3).map((c) => c.key));
   });
 });
