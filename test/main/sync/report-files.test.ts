@@ -108,6 +108,37 @@ describe('the report files from compact creates', () => {
     expect(JSON.parse(json ?? '')).toMatchObject({ totals: { failed: 1 } });
   });
 
+  it('of an interrupted run (some creates done, the rest not run) are the report written from whole rows', async () => {
+    const h = await startSandbox();
+    const c = client(h);
+    open.push({ h, c });
+    const users = Array.from({ length: 40 }, (_, i) =>
+      employee(i, { groups: i % 2 ? ['Zorg'] : [], attrs: i ? { [MANAGER]: 'E10000' } : {} }),
+    );
+    const plan = compactCreates(await planFor(c, users));
+    const ac = new AbortController();
+    const r = await applyPlan(plan, {
+      client: c,
+      journalPath: join(dir, 'journal.jsonl'),
+      signal: ac.signal,
+      bulkSize: 5,
+      onEvent: (e) => e.done >= 12 && ac.abort(),
+      now: (() => {
+        let t = 0;
+        return () => (t += 1000);
+      })(),
+    });
+    expect(r.status).toBe('interrupted');
+    const fileRows = [...r.fileRows()];
+    expect(fileRows.filter(([, create]) => create).length).toBe(40);
+    const results = new Set(fileRows.map(([row]) => row.result));
+    expect(results.has('ok') && results.has('not-run')).toBe(true);
+    const [json, nl, en] = writtenAsTheCliDoes(r.report, fileRows);
+    expect(json).toBe(reportToJson(r.report));
+    expect(nl).toBe(reportToCsv(r.report, 'nl'));
+    expect(en).toBe(reportToCsv(r.report, 'en'));
+  });
+
   it('a row whose keys are not the usual ones is written by JSON.stringify, the same text', async () => {
     const h = await startSandbox();
     const c = client(h);
