@@ -177,12 +177,16 @@ function* rowsOf(plan: Plan, lines: ReadonlyMap<string, ReportLine>, forFiles: b
     };
     const mine = ops.get(r.row) ?? [];
     // A row is as good as its worst operation: an ok update whose group membership failed is a failed row.
-    const worst = RESULT_RANK.find((res) => mine.some((l) => l.result === res));
-    if (worst) r.result = worst;
-    const seen = new Set<string>();
+    let worst = RESULT_RANK.length;
     for (const l of mine) {
-      if (l.result !== 'failed' || !l.error || seen.has(l.error)) continue;
-      seen.add(l.error);
+      const rank = RESULT_RANK.indexOf(l.result);
+      if (rank >= 0 && rank < worst) worst = rank;
+    }
+    if (worst < RESULT_RANK.length) r.result = RESULT_RANK[worst]!;
+    let seen: Set<string> | undefined;
+    for (const l of mine) {
+      if (l.result !== 'failed' || !l.error || seen?.has(l.error)) continue;
+      (seen ??= new Set()).add(l.error);
       r.reason = `${r.reason}; ${l.error}`;
       r.reasons.push(...(l.errorMessages ?? [{ code: 'report.failure.other', params: { detail: l.error } }]));
     }
