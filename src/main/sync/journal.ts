@@ -29,21 +29,15 @@ const PLAN_ID_SCHEME = 'plek-plan-id/2\n';
 
 /**
  * A plan's identity: the journal only resumes the plan it was written for, and `run` names its files by it. The
- * hash of the plan's whole content (`planIdentityParts`), fed in pieces of some 64K characters; remembered per
- * plan object.
+ * hash of the plan's whole content (`planIdentityParts`, in pieces of some 64K characters); remembered per plan
+ * object.
  */
 export function planId(plan: Plan): string {
   let id = planIds.get(plan);
   if (id === undefined) {
     const hash = createHash('sha256').update(PLAN_ID_SCHEME);
-    let piece = '';
-    for (const part of planIdentityParts(plan)) {
-      piece += part;
-      if (piece.length < 65_536) continue;
-      hash.update(piece);
-      piece = '';
-    }
-    id = hash.update(piece).digest('hex').slice(0, 16);
+    for (const part of planIdentityParts(plan)) hash.update(part);
+    id = hash.digest('hex').slice(0, 16);
     planIds.set(plan, id);
   }
   return id;

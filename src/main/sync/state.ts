@@ -125,12 +125,11 @@ export function nextDailyState(
   meta: Omit<DailyState, 'rows' | 'users' | 'version'>,
 ): DailyState {
   const synced = new Set<string>();
+  /** Keys of today's rows, mapped or not (only asked about yesterday's entries). */
   const present = new Set<string>();
   for (const o of outcomes) {
-    const key = o.status === 'mapped' ? o.user.key : o.key;
-    if (key === undefined) continue;
-    present.add(key);
-    if (o.status === 'mapped') synced.add(key);
+    if (o.status === 'mapped') synced.add(o.user.key);
+    else if (previous && o.key !== undefined) present.add(o.key);
   }
   const users = today.users.filter((u) => synced.has(u.key));
   if (previous) {
@@ -147,7 +146,7 @@ export function nextDailyState(
       if (kept.has(u.key)) continue;
       const e = norm(u.email);
       const n = identityOf(u);
-      const inError = present.has(u.key);
+      const inError = present.has(u.key) || synced.has(u.key);
       const sameRowNewKey = (e !== null && emails.has(e)) || (n !== null && names.has(n));
       if (inError || sameRowNewKey) {
         users.push(u);

@@ -442,7 +442,14 @@ export function computePlan(input: ComputePlanInput): Plan {
   const userChanges: PlanChange[] = [];
   /** Changes whose manager is to be created in this run, with what their reasons were made of (see settleManagers). */
   const awaitingManager: AwaitingManager[] = [];
-  const groupWanted: { user: MappedUser; targetId?: string; groups: string[] }[] = [];
+  /** Per user change that may add to groups (in the order of the changes): the groups, and the adds planned. */
+  const groupWanted: {
+    change: PlanChange;
+    user: MappedUser;
+    targetId?: string;
+    groups: string[];
+    adds?: PlanChange[];
+  }[] = [];
   for (const p of pending) {
     const { user } = p;
     const base = baseOf(user);
@@ -562,18 +569,20 @@ export function computePlan(input: ComputePlanInput): Plan {
       const userName = row ? row.values[userNameAt] : fields.find((f) => f.path === 'userName')?.after;
       const reasons: Note[] = [{ text: 'new in the source', said: said('report.reason.new') }];
       // The change is its base with the rest added in order (what `change(base, …)` makes, without a copy).
-      const why = reasonOf(notes.length ? [...reasons, ...notes] : reasons);
       base.action = 'create';
       base.userName = String(userName ?? '');
-      base.reason = why.reason;
-      base.reasons = why.reasons;
+      if (notes.length) Object.assign(base, reasonOf([...reasons, ...notes]));
+      else {
+        base.reason = reasons[0]!.text;
+        base.reasons = [reasons[0]!.said];
+      }
       base.fields = fields;
       if (warnings.length) Object.assign(base, warningsOf(warnings));
       const created = base as unknown as PlanChange;
       if (row) createRows.set(created, row);
       userChanges.push(created);
       awaitManager(awaitingManager, created, row ?? fields, reasons, notes, warnings);
-      groupWanted.push({ user, groups: user.groups });
+      groupWanted.push({ change: created, user, groups: user.groups });
       continue;
     }
 
@@ -629,7 +638,11 @@ export function computePlan(input: ComputePlanInput): Plan {
     );
     userChanges.push(changed);
     awaitManager(awaitingManager, changed, fields, reasons, notes, warnings);
-    groupWanted.push({ user, ...(account.id ? { targetId: account.id } : {}), groups: user.groups });
+    groupWanted.push(
+      account.id
+        ? { change: changed, user, targetId: account.id, groups: user.groups }
+        : { change: changed, user, groups: user.groups },
+    );
   }
   settleManagers(awaitingManager, userChanges);
 
@@ -640,7 +653,6 @@ export function computePlan(input: ComputePlanInput): Plan {
     if (!groupsByName.has(k)) groupsByName.set(k, g);
   }
   const createGroups = new Map<string, string>();
-  const memberChanges = new Map<string, PlanChange[]>();
   /** A Plek group's members as a set, made when first asked (a group of thousands is asked as often). */
   const memberSets = new Map<PlanTargetGroup, Set<string>>();
   const isMember = (g: PlanTargetGroup, id: string): boolean => {
@@ -671,7 +683,7 @@ export function computePlan(input: ComputePlanInput): Plan {
       if (g) add.groupId = g.id;
       add.reason = g ? 'group rule matches' : 'group rule matches; group is created first';
       add.reasons = [said(g ? 'report.reason.groupRule' : 'report.reason.groupRuleNewGroup')];
-      push(memberChanges, w.user.key, add as unknown as PlanChange);
+      (w.adds ??= []).push(add as unknown as PlanChange);
     }
   }
 
@@ -709,11 +721,14 @@ export function computePlan(input: ComputePlanInput): Plan {
   ].sort((a, b) => a.row - b.row);
   // One list in source-row order: users (each followed by its group memberships) and skipped/error rows merged.
   let e = 0;
+  let w = 0;
   for (const c of userChanges) {
     while (e < extra.length && (extra[e]?.row ?? 0) < (c.row ?? 0)) changes.push(extra[e++]!);
     changes.push(c);
-    const adds = c.key ? memberChanges.get(c.key) : undefined;
-    if (adds) for (const add of adds) changes.push(add);
+    // A user's group memberships follow it (`groupWanted` is in the order of the changes).
+    let adds: PlanChange[] | undefined;
+    if (groupWanted[w]?.change === c) adds = groupWanted[w++]!.adds;
+    if (adds && c.key) for (const add of adds) changes.push(add);
   }
   while (e < extra.length) changes.push(extra[e++]!);
   if (input.compact) compactChanges(changes, (c) => createRows.get(c));
@@ -970,11 +985,13 @@ function awaitManager(
  */
 function settleManagers(awaiting: readonly AwaitingManager[], userChanges: readonly PlanChange[]): void {
   if (awaiting.length === 0) return;
-  const planned = new Map<string, PlanChange>();
-  for (const c of userChanges) if (c.key !== undefined) planned.set(c.key, c);
+  // A manager awaited is a key counted on to be created: it has one change, a create unless it turned out not
+  // to be; only those that are not are looked up.
+  const notCreated = new Map<string, PlanChange>();
+  for (const c of userChanges) if (c.key !== undefined && c.action !== 'create') notCreated.set(c.key, c);
   for (const a of awaiting) {
-    const manager = planned.get(a.managerKey);
-    if (!manager || manager.action === 'create') continue;
+    const manager = notCreated.get(a.managerKey);
+    if (!manager) continue;
     const c = a.change;
     let fields: FieldChange[] | CreateRow;
     if (Array.isArray(a.fields)) {
