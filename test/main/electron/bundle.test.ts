@@ -75,6 +75,23 @@ async function rowsFromBundledWorker(
   }
 }
 
+/** A 3,000-row Windows-1252 export with defects, in the bundle's folder. */
+async function messyExport(name: string, seed: number): Promise<string> {
+  const path = join(out, name);
+  await writeHrExport(path, { rows: 3000, seed, defects: true, encoding: 'windows-1252', delimiter: ';' });
+  return path;
+}
+
+/** The bundle's CSV worker, started, with its first message (`ready` once its modules loaded). */
+async function startBundledWorker(): Promise<{ worker: Worker; ready: FromCsvWorker }> {
+  const worker = new Worker(join(out, 'csv-worker.js'));
+  const ready = await new Promise<FromCsvWorker>((done, fail) => {
+    worker.once('message', done);
+    worker.once('error', fail);
+  });
+  return { worker, ready };
+}
+
 /** The spreadsheet rows of the records the in-thread reader gives. */
 async function recordRows(path: string): Promise<number[]> {
   const inThread = await openCsv(path, { worker: 'off' });
@@ -93,20 +110,9 @@ describe('the desktop app bundle', () => {
   });
 
   it('whose worker, plain JavaScript, reads a Windows-1252 export with defects as the in-thread reader does', async () => {
-    const path = join(out, 'export.csv');
-    await writeHrExport(path, {
-      rows: 3000,
-      seed: 31,
-      defects: true,
-      encoding: 'windows-1252',
-      delimiter: ';',
-    });
-    const worker = new Worker(join(out, 'csv-worker.js'));
+    const path = await messyExport('export.csv', 31);
+    const { worker, ready } = await startBundledWorker();
     try {
-      const ready = await new Promise<FromCsvWorker>((done, fail) => {
-        worker.once('message', done);
-        worker.once('error', fail);
-      });
       expect(ready).toEqual({ type: 'ready' });
       const fromBundle = await rowsFromBundledWorker(worker, path);
 
@@ -120,21 +126,10 @@ describe('the desktop app bundle', () => {
 
   it('whose worker loads the mapping engine when it is given a row stage, and evaluates the rows itself', async () => {
     // The engine is loaded on demand (csv-row-stage.ts): a bundle without that module's chunk would fail here only.
-    const path = join(out, 'export-stage.csv');
-    await writeHrExport(path, {
-      rows: 3000,
-      seed: 32,
-      defects: true,
-      encoding: 'windows-1252',
-      delimiter: ';',
-    });
+    const path = await messyExport('export-stage.csv', 32);
     const mapping = JSON.parse(readFileSync(DEMO_MAPPING, 'utf8')) as MappingFile;
-    const worker = new Worker(join(out, 'csv-worker.js'));
+    const { worker } = await startBundledWorker();
     try {
-      await new Promise((done, fail) => {
-        worker.once('message', done);
-        worker.once('error', fail);
-      });
       const fromBundle = await rowsFromBundledWorker(worker, path, {
         mapping,
         today: '2026-11-23',
