@@ -4,8 +4,8 @@
 // uses out/ is disturbed) and its worker is run on a generated Windows-1252 export, without tsx: the bundled
 // JavaScript alone must load and read the file as the in-thread reader does.
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { cp, mkdir, mkdtemp, open, readdir, rm } from 'node:fs/promises';
+import { basename, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { resolveConfig } from 'electron-vite';
 import { build } from 'vite';
@@ -83,8 +83,8 @@ async function messyExport(name: string, seed: number): Promise<string> {
 }
 
 /** The bundle's CSV worker, started, with its first message (`ready` once its modules loaded). */
-async function startBundledWorker(): Promise<{ worker: Worker; ready: FromCsvWorker }> {
-  const worker = new Worker(join(out, 'csv-worker.js'));
+async function startBundledWorker(dir = out): Promise<{ worker: Worker; ready: FromCsvWorker }> {
+  const worker = new Worker(join(dir, 'csv-worker.js'));
   const ready = await new Promise<FromCsvWorker>((done, fail) => {
     worker.once('message', done);
     worker.once('error', fail);
@@ -140,6 +140,38 @@ describe('the desktop app bundle', () => {
       expect(fromBundle.evaluated).toEqual(await recordRows(path));
     } finally {
       await worker.terminate();
+    }
+  });
+
+  it('whose worker, when the row stage’s file is missing, sends every row as a record (the consumer maps them)', async () => {
+    // A copy of the bundle without the module the worker loads for a row stage (a packaged app missing a file).
+    const copy = await mkdtemp(join(ROOT, 'out', '.test-main-copy-'));
+    try {
+      await cp(out, copy, { recursive: true });
+      // The worker names the module's file (a chunk of its own, loaded only for a row stage).
+      const stageFiles = (await readdir(copy, { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile() && e.name.startsWith('csv-row-stage'))
+        .map((e) => relative(copy, join(e.parentPath, e.name)));
+      expect(stageFiles.length).toBe(1);
+      expect(readFileSync(join(copy, 'csv-worker.js'), 'utf8')).toContain(basename(stageFiles[0]!));
+      await rm(join(copy, stageFiles[0]!));
+      const path = await messyExport('export-nostage.csv', 33);
+      const mapping = JSON.parse(readFileSync(DEMO_MAPPING, 'utf8')) as MappingFile;
+      const { worker } = await startBundledWorker(copy);
+      try {
+        const fromBundle = await rowsFromBundledWorker(worker, path, {
+          mapping,
+          today: '2026-11-23',
+          identity: false,
+          share: 'all',
+        });
+        expect(fromBundle.evaluated).toEqual([]);
+        expect(fromBundle.records).toEqual(await recordRows(path));
+      } finally {
+        await worker.terminate();
+      }
+    } finally {
+      await rm(copy, { recursive: true, force: true });
     }
   });
 });

@@ -4,7 +4,14 @@
 import { readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { CsvCore } from './csv-core';
-import { BatchWriter, toWireError, type CsvWorkerStart, type FromCsvWorker } from './csv-wire';
+import {
+  BatchWriter,
+  toWireError,
+  type CsvWorkerStart,
+  type FromCsvWorker,
+  type RowStageJob,
+} from './csv-wire';
+import type { RowStage } from './csv-row-stage';
 
 const port = parentPort!;
 const post = (message: FromCsvWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
@@ -44,6 +51,18 @@ function mayPost(start: CsvWorkerStart, shared: Int32Array, sent: number): boole
  */
 const EVALUATE_WHEN_WAITING = 4;
 
+/**
+ * The row stage, or none when its module cannot be loaded (a packaged app missing that file): the consumer then maps
+ * every row itself, as it does when the stage cannot start.
+ */
+async function loadRowStage(job: RowStageJob, file: string): Promise<RowStage | undefined> {
+  try {
+    return (await import('./csv-row-stage')).rowStage(job, file);
+  } catch {
+    return undefined;
+  }
+}
+
 async function read(start: CsvWorkerStart): Promise<void> {
   /** [0] batches the consumer has taken, [1] 1 once it stopped, [2] 1 while this thread waits. */
   const shared = new Int32Array(start.shared);
@@ -54,9 +73,7 @@ async function read(start: CsvWorkerStart): Promise<void> {
   let infoSent = false;
   // The mapping engine is loaded only for a row stage: without one (files under CSV_ROW_STAGE_MIN_BYTES) this thread
   // starts on the parser's modules alone, and the consumer gets its first rows some 0.2 s sooner.
-  const stage = start.rowStage
-    ? (await import('./csv-row-stage')).rowStage(start.rowStage, start.options.fileLabel)
-    : undefined;
+  const stage = start.rowStage ? await loadRowStage(start.rowStage, start.options.fileLabel) : undefined;
   /** Posts what the parser has made; false when the consumer stopped. */
   const flush = (): boolean => {
     if (!infoSent && core.info) {
