@@ -100,6 +100,21 @@ async function recordRows(path: string): Promise<number[]> {
   return rows;
 }
 
+/** A 3,000-row export read by the worker of the bundle in `dir`, given the demo mapping's row stage for every chunk. */
+async function withDemoRowStage(dir: string, name: string, seed: number) {
+  const path = await messyExport(name, seed);
+  const mapping = JSON.parse(readFileSync(DEMO_MAPPING, 'utf8')) as MappingFile;
+  const { worker } = await startBundledWorker(dir);
+  try {
+    const job: RowStageJob = { mapping, today: '2026-11-23', identity: false, share: 'all' };
+    const expected = await recordRows(path);
+    expect(expected.length).toBeGreaterThan(2900);
+    return { ...(await rowsFromBundledWorker(worker, path, job)), expected };
+  } finally {
+    await worker.terminate();
+  }
+}
+
 describe('the desktop app bundle', () => {
   it('has the CSV reader’s worker beside index.js, and not the sandbox’s (the app serves its sandbox in-process)', () => {
     expect(existsSync(join(out, 'index.js'))).toBe(true);
@@ -126,21 +141,9 @@ describe('the desktop app bundle', () => {
 
   it('whose worker loads the mapping engine when it is given a row stage, and evaluates the rows itself', async () => {
     // The engine is loaded on demand (csv-row-stage.ts): a bundle without that module's chunk would fail here only.
-    const path = await messyExport('export-stage.csv', 32);
-    const mapping = JSON.parse(readFileSync(DEMO_MAPPING, 'utf8')) as MappingFile;
-    const { worker } = await startBundledWorker();
-    try {
-      const fromBundle = await rowsFromBundledWorker(worker, path, {
-        mapping,
-        today: '2026-11-23',
-        identity: false,
-        share: 'all',
-      });
-      expect(fromBundle.records).toEqual([]);
-      expect(fromBundle.evaluated).toEqual(await recordRows(path));
-    } finally {
-      await worker.terminate();
-    }
+    const { records, evaluated, expected } = await withDemoRowStage(out, 'export-stage.csv', 32);
+    expect(records).toEqual([]);
+    expect(evaluated).toEqual(expected);
   });
 
   it('whose worker, when the row stage’s file is missing, sends every row as a record (the consumer maps them)', async () => {
@@ -155,21 +158,9 @@ describe('the desktop app bundle', () => {
       expect(stageFiles.length).toBe(1);
       expect(readFileSync(join(copy, 'csv-worker.js'), 'utf8')).toContain(basename(stageFiles[0]!));
       await rm(join(copy, stageFiles[0]!));
-      const path = await messyExport('export-nostage.csv', 33);
-      const mapping = JSON.parse(readFileSync(DEMO_MAPPING, 'utf8')) as MappingFile;
-      const { worker } = await startBundledWorker(copy);
-      try {
-        const fromBundle = await rowsFromBundledWorker(worker, path, {
-          mapping,
-          today: '2026-11-23',
-          identity: false,
-          share: 'all',
-        });
-        expect(fromBundle.evaluated).toEqual([]);
-        expect(fromBundle.records).toEqual(await recordRows(path));
-      } finally {
-        await worker.terminate();
-      }
+      const { records, evaluated, expected } = await withDemoRowStage(copy, 'export-nostage.csv', 33);
+      expect(evaluated).toEqual([]);
+      expect(records).toEqual(expected);
     } finally {
       await rm(copy, { recursive: true, force: true });
     }
