@@ -3,33 +3,8 @@ import type { MappedUser } from '../../../src/shared/engine/types';
 import { computePlan, serializePlan } from '../../../src/shared/plan';
 import { CompactCreate, compactCreates, fieldManagerKey } from '../../../src/shared/plan/compact';
 import type { Plan } from '../../../src/shared/plan/types';
-import { ENTERPRISE_USER_SCHEMA, PLEK_PROFILE_SCHEMA, WORK_EMAIL } from '../../../src/shared/scim/fields';
-
-const MANAGER = `${ENTERPRISE_USER_SCHEMA}:manager`;
-const LOCATION = `${PLEK_PROFILE_SCHEMA}:location`;
-const GIVEN = ['Jan', 'Zoë', 'Anouk', 'Joël', 'Fleur'];
-const FAMILY = ['Meer', "'t Hoen", 'Öztürk', 'de Vries', 'Bakker'];
-
-function medewerker(i: number): MappedUser {
-  const local = `medewerker.${i}`;
-  return {
-    row: i + 2,
-    key: String(100000 + i),
-    attributes: {
-      ...(i % 10 === 3 ? {} : { userName: `${local}@gemeente-voorbeeld.nl` }),
-      'name.givenName': GIVEN[i % 5]!,
-      'name.familyName': FAMILY[i % 5]!,
-      'name.middleName': i % 3 ? null : 'van der',
-      [WORK_EMAIL]: `${local}@gemeente-voorbeeld.nl`,
-      title: i % 2 ? 'Verpleegkundige' : 'Medewerker Burgerzaken',
-      [LOCATION]: i % 4 ? "'s-Hertogenbosch" : null,
-      [MANAGER]: i > 0 ? '100000' : null,
-    },
-    active: true,
-    groups: [],
-    trace: {},
-  };
-}
+import { WORK_EMAIL } from '../../../src/shared/scim/fields';
+import { LOCATION, MANAGER, medewerker } from '../../fixtures/plan-users';
 
 function importPlan(rows = 200): Plan {
   return computePlan({
