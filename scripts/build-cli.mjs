@@ -20,11 +20,12 @@ rmSync(outdir, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: root,
   // The worker threads are entries of their own, beside plek-sync.js (read-csv.ts and sandbox/thread.ts look for
-  // them there): the CSV reader's and the embedded sandbox's.
+  // them there): the CSV reader's, the embedded sandbox's and the report's CSV files'.
   entryPoints: {
     'plek-sync': 'src/main/cli/run-cli.ts',
     'csv-worker': 'src/main/sources/csv/csv-worker.ts',
     'sandbox-worker': 'src/main/sandbox/worker.ts',
+    'report-worker': 'src/main/sync/report-worker.ts',
   },
   bundle: true,
   splitting: true,

@@ -2,7 +2,7 @@
 // beside plek-sync.js as plain JavaScript. Running from the TypeScript sources (tests, the bench,
 // PLEK_SYNC_FROM_SOURCE=1), worker-from-source.mjs loads the worker's .ts file through tsx, a devDependency the built
 // CLI never needs. The desktop app's bundle (electron.vite.config.ts) has the CSV reader's entry beside its index.js,
-// not the sandbox's. Without an entry, or once a thread of it could not start, the caller does the work in its own
+// not the sandbox's or the report's. Without an entry, or once a thread of it could not start, the caller does the work in its own
 // thread.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,8 @@ const SOURCES = {
   'csv-worker': './sources/csv/csv-worker.ts',
   /** The embedded sandbox of a CLI run (sandbox/thread.ts). */
   'sandbox-worker': './sandbox/worker.ts',
+  /** The report's CSV files of a CLI apply or run (sync/report-thread.ts). */
+  'report-worker': './sync/report-worker.ts',
 } as const;
 
 export type WorkerName = keyof typeof SOURCES;

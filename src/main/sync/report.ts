@@ -79,9 +79,9 @@ export interface RunReport {
 const RESULT_RANK: OpResult[] = ['failed', 'blocked', 'not-run'];
 
 /** A change's fields as the report shows them (a manager created in the same run by its key, in brackets). */
-function changesOf(c: PlanChange): ReportRow['changes'] {
+function changesOf(c: PlanChange | FieldSource): ReportRow['changes'] {
   const out: ReportRow['changes'] = [];
-  if (c instanceof CompactCreate) {
+  if (c instanceof CompactCreate || !('action' in c)) {
     // From the create's row of values: its fields are not made (a create has no "before").
     c.eachField((field, after, managerKey) => {
       if (field !== 'externalId')
@@ -121,6 +121,11 @@ export function* reportRowsOneByOne(
  * the same text), instead of making an object per field of 92,000 new accounts.
  */
 export type FileRow = readonly [ReportRow, CompactCreate | undefined];
+
+/** A create's fields as the report files take them: `CompactCreate.eachField` (or the same from another thread). */
+export interface FieldSource {
+  eachField(each: (path: string, after: FlatValue, managerKey: string | undefined) => void): void;
+}
 
 /** `reportRowsOneByOne` for the report files (see `FileRow`). */
 export function reportFileRows(plan: Plan, lines: ReadonlyMap<string, ReportLine>): Generator<FileRow> {
@@ -230,30 +235,76 @@ function textsOf(path: string): PathTexts {
 }
 
 /** `JSON.stringify(changesOf(c))` of a compact create, from its row of values. */
-export function createChangesJson(c: CompactCreate): string {
-  let out = '[';
-  c.eachField((field, after, managerKey) => {
-    if (field === 'externalId') return;
-    const value = managerKey !== undefined ? `(${managerKey})` : after;
-    out += `${out.length > 1 ? ',' : ''}${textsOf(field).json}${
-      value === null ? 'null' : typeof value === 'boolean' ? String(value) : JSON.stringify(value)
-    }}`;
-  });
-  return `${out}]`;
+export function createChangesJson(c: FieldSource): string {
+  const out: string[] = [];
+  createChangesJsonInto(out, c);
+  return out.join('');
 }
 
 /**
- * A report row as JSON with its changes given as text: `JSON.stringify(r)` with `changes` in place, when the row
- * has the keys (in the order) `rowsOf` gives it; else null.
+ * `createChangesJson` as pieces added to `out` (joined by the writer with the rest of its rows: one flat text
+ * instead of a string made of 40 pieces per row, which UTF-8 encoding first had to flatten).
  */
-function rowJson(r: ReportRow, changes: string): string | null {
+function createChangesJsonInto(out: string[], c: FieldSource): void {
+  let first = true;
+  out.push('[');
+  c.eachField((field, after, managerKey) => {
+    if (field === 'externalId') return;
+    const value = managerKey !== undefined ? `(${managerKey})` : after;
+    if (!first) out.push(',');
+    first = false;
+    out.push(
+      textsOf(field).json,
+      value === null ? 'null' : typeof value === 'boolean' ? String(value) : JSON.stringify(value),
+      '}',
+    );
+  });
+  out.push(']');
+}
+
+/**
+ * A report row as JSON with a compact create's changes, added to `out` in pieces: `JSON.stringify(r)` with
+ * `changes` in place, when the row has the keys (in the order) `rowsOf` gives it; else false (nothing added).
+ */
+function rowJsonInto(out: string[], r: ReportRow, create: FieldSource): boolean {
   let i = 0;
   for (const k in r) {
     if (k === 'linked' && i === 5) continue;
-    if (ROW_KEYS[i++] !== k || r[k as keyof ReportRow] === undefined) return null;
+    if (ROW_KEYS[i++] !== k || r[k as keyof ReportRow] === undefined) return false;
   }
-  if (i !== ROW_KEYS.length || (r.linked !== undefined && r.linked !== true)) return null;
-  return `{"row":${JSON.stringify(r.row)},"key":${JSON.stringify(r.key)},"name":${JSON.stringify(r.name)},"email":${JSON.stringify(r.email)},"action":${JSON.stringify(r.action)},${r.linked ? '"linked":true,' : ''}"result":${JSON.stringify(r.result)},"changes":${changes},"reason":${JSON.stringify(r.reason)},"reasons":${JSON.stringify(r.reasons)},"warnings":${JSON.stringify(r.warnings)},"warningMessages":${JSON.stringify(r.warningMessages)},"groups":${JSON.stringify(r.groups)},"plekId":${JSON.stringify(r.plekId)}}`;
+  if (i !== ROW_KEYS.length || (r.linked !== undefined && r.linked !== true)) return false;
+  out.push(
+    '{"row":',
+    JSON.stringify(r.row),
+    ',"key":',
+    JSON.stringify(r.key),
+    ',"name":',
+    JSON.stringify(r.name),
+    ',"email":',
+    JSON.stringify(r.email),
+    ',"action":',
+    JSON.stringify(r.action),
+    r.linked ? ',"linked":true,"result":' : ',"result":',
+    JSON.stringify(r.result),
+    ',"changes":',
+  );
+  createChangesJsonInto(out, create);
+  out.push(
+    ',"reason":',
+    JSON.stringify(r.reason),
+    ',"reasons":',
+    JSON.stringify(r.reasons),
+    ',"warnings":',
+    JSON.stringify(r.warnings),
+    ',"warningMessages":',
+    JSON.stringify(r.warningMessages),
+    ',"groups":',
+    JSON.stringify(r.groups),
+    ',"plekId":',
+    JSON.stringify(r.plekId),
+    '}',
+  );
+  return true;
 }
 
 const ROW_KEYS = [
@@ -308,10 +359,18 @@ export const ROWS: unique symbol = Symbol('report rows');
 export interface ReportFile {
   parts: Iterable<string | typeof ROWS>;
   /**
-   * The `index`-th row's text, with what separates it from the previous one. With `create` (see `FileRow`), the
-   * row's changes are those of that compact create.
+   * Adds the `index`-th row's text to `out` in pieces, with what separates it from the previous one (the writer
+   * joins the pieces of many rows into one text). With `create` (see `FileRow`), the row's changes are those of
+   * that compact create.
    */
-  row(r: ReportRow, index: number, create?: CompactCreate): string;
+  row(out: string[], r: ReportRow, index: number, create?: FieldSource): void;
+}
+
+/** A row's text in a file (`ReportFile.row` joined). */
+export function rowText(file: ReportFile, r: ReportRow, index: number, create?: FieldSource): string {
+  const out: string[] = [];
+  file.row(out, r, index, create);
+  return out.join('');
 }
 
 /** A file's parts with its rows in place. */
@@ -322,7 +381,7 @@ function* withRows(file: ReportFile, rows: Iterable<ReportRow>): Generator<strin
       continue;
     }
     let i = 0;
-    for (const r of rows) yield file.row(r, i++);
+    for (const r of rows) yield rowText(file, r, i++);
   }
 }
 
@@ -349,12 +408,11 @@ export function reportJsonParts(
 export function reportJsonFile(report: RunReport): ReportFile {
   return {
     parts: jsonParts(report),
-    row: (r, i, create) =>
-      `${i ? ',' : ''}${
-        create
-          ? (rowJson(r, createChangesJson(create)) ?? JSON.stringify({ ...r, changes: changesOf(create) }))
-          : JSON.stringify(r ?? null)
-      }`,
+    row: (out, r, i, create) => {
+      if (i) out.push(',');
+      if (!create) out.push(JSON.stringify(r ?? null));
+      else if (!rowJsonInto(out, r, create)) out.push(JSON.stringify({ ...r, changes: changesOf(create) }));
+    },
   };
 }
 
@@ -435,12 +493,23 @@ const line = (cells: string) => `${cells}\r\n`;
 
 /** The CSV report file in a language (see `ReportFile`): a row's texts worded once per distinct text. */
 export function reportCsvFile(report: RunReport, lang: ReportLanguage = 'nl'): ReportFile {
+  return { parts: csvParts(report, lang), row: csvRow(lang) };
+}
+
+/**
+ * A CSV report row's text in a language (`ReportFile.row`), its texts worded once per distinct text. Made alone
+ * (without the report) for the thread that writes the CSV files (report-worker.ts).
+ */
+export function csvRow(lang: ReportLanguage): ReportFile['row'] {
+  // The action's and the result's cells (quoted as needed).
   const action = remembered((a) =>
-    a === 'linkDeactivate'
-      ? format(lang, 'report.action.linkDeactivate')
-      : format(lang, `report.action.${a as PlanAction}`),
+    csvCell(
+      a === 'linkDeactivate'
+        ? format(lang, 'report.action.linkDeactivate')
+        : format(lang, `report.action.${a as PlanAction}`),
+    ),
   );
-  const result = remembered((r) => format(lang, `report.result.${r as OpResult}`));
+  const result = remembered((r) => csvCell(format(lang, `report.result.${r as OpResult}`)));
   // Most rows' reasons are codes without values ("new in the source"): worded once per combination.
   const plainReasons = remembered((codes) =>
     reasonText({ reason: '', reasons: codes.split('\n').map((code) => ({ code })) }, lang),
@@ -455,7 +524,7 @@ export function reportCsvFile(report: RunReport, lang: ReportLanguage = 'nl'): R
   const shown = (v: FlatValue): string =>
     v === null || v === '' ? empty : typeof v === 'boolean' ? (v ? yes : no) : String(v);
   /** The changes cell (quoted as needed): the other language's when it has no worded value (empty, yes/no). */
-  const changesCell = (r: ReportRow, compact: CompactCreate | undefined): string => {
+  const changesCell = (r: ReportRow, compact: FieldSource | undefined): string => {
     if (compact) return createChangesCell(compact);
     if (sharedChanges?.row === r) return sharedChanges.cell;
     let worded = false;
@@ -475,51 +544,60 @@ export function reportCsvFile(report: RunReport, lang: ReportLanguage = 'nl'): R
    * `changesCell` of a compact create's row, from its row of values: `csvCell` of `field: value | …`, quoted and
    * escaped piece by piece (each path's text made once).
    */
-  const createChangesCell = (create: CompactCreate): string => {
+  const createChangesCell = (create: FieldSource): string => {
     if (sharedChanges?.row === create) return sharedChanges.cell;
     let worded = false;
-    let text = '';
     let quote = false;
     let formula = false;
     let first = true;
+    // The opening quote and the formula's apostrophe go in the first two places once known; joined once.
+    const pieces = ['', ''];
     create.eachField((field, after, managerKey) => {
       if (field === 'externalId') return;
       const value = managerKey !== undefined ? `(${managerKey})` : after;
       if (wordedValue(value)) worded = true;
       const path = textsOf(field);
       if (first) formula = path.formula;
+      else pieces.push(' | ');
       const shownValue = shown(value);
       if (path.csvQuote || NEEDS_QUOTES.test(shownValue)) quote = true;
-      text += `${first ? '' : ' | '}${path.csv}${shownValue.includes('"') ? shownValue.replace(/"/g, '""') : shownValue}`;
+      pieces.push(path.csv, shownValue.includes('"') ? shownValue.replace(/"/g, '""') : shownValue);
       first = false;
     });
-    const safe = formula ? `'${text}` : text;
-    const cell = quote ? `"${safe}"` : safe;
+    if (quote) {
+      pieces[0] = '"';
+      pieces.push('"');
+    }
+    if (formula) pieces[1] = "'";
+    const cell = pieces.join('');
     sharedChanges = worded ? null : { row: create, cell };
     return cell;
   };
-  return {
-    parts: csvParts(report, lang),
-    row: (r, _i, create) =>
-      line(
-        `${[
-          r.row,
-          r.key,
-          r.name,
-          r.email,
-          action(r.linked && r.action === 'deactivate' ? 'linkDeactivate' : r.action),
-          result(r.result),
-        ]
-          .map(csvCell)
-          .join(';')};${changesCell(r, create)};${[
-          reason(r),
-          r.warnings.length || r.warningMessages.length ? warningTexts(r, lang).join(' | ') : '',
-          r.groups.join(', '),
-          r.plekId,
-        ]
-          .map(csvCell)
-          .join(';')}`,
-      ),
+  return (out, r, _i, create) => {
+    out.push(
+      csvCell(r.row),
+      ';',
+      csvCell(r.key),
+      ';',
+      csvCell(r.name),
+      ';',
+      csvCell(r.email),
+      ';',
+      action(r.linked && r.action === 'deactivate' ? 'linkDeactivate' : r.action),
+      ';',
+      result(r.result),
+      ';',
+      changesCell(r, create),
+      ';',
+      csvCell(reason(r)),
+      ';',
+      csvCell(r.warnings.length || r.warningMessages.length ? warningTexts(r, lang).join(' | ') : ''),
+      ';',
+      csvCell(r.groups.length ? r.groups.join(', ') : ''),
+      ';',
+      csvCell(r.plekId),
+      '\r\n',
+    );
   };
 }
 
@@ -532,7 +610,7 @@ function wordedValue(v: FlatValue): boolean {
  * The last row's changes cell, when no value in it is worded: the Dutch and the English CSV are written from the
  * same row one after the other, and the cell (a create's every field, the row's longest text) is the same in both.
  */
-let sharedChanges: { row: ReportRow | CompactCreate; cell: string } | null = null;
+let sharedChanges: { row: ReportRow | FieldSource; cell: string } | null = null;
 
 function* csvParts(report: RunReport, lang: ReportLanguage): Generator<string | typeof ROWS> {
   yield '\uFEFF';

@@ -3,7 +3,15 @@ import type { Command } from 'commander';
 import { applyPlan, type ApplyResult } from '../../sync/apply';
 import { interruptible, readPlanFile, withTargetErrors, targetFromOptions } from '../../sync/cli-support';
 import { terminalProgress } from '../../sync/progress-bar';
-import { reportCsvFile, reportJsonFile, ROWS, type FileRow, type ReportFile } from '../../sync/report';
+import {
+  reportCsvFile,
+  reportJsonFile,
+  ROWS,
+  type FileRow,
+  type ReportFile,
+  type ReportLanguage,
+} from '../../sync/report';
+import { ReportThread } from '../../sync/report-thread';
 import type { ResolvedTarget } from '../../sync/target';
 import type { SafetyThresholds } from '../../../shared/mapping/schema';
 import type { Plan } from '../../../shared/plan/types';
@@ -16,7 +24,7 @@ import { formatMessages } from '../../../shared/i18n';
 import { warningTexts } from '../../../shared/plan/messages';
 import { safetyLines } from '../../../shared/plan/format';
 import { writeError } from '../output';
-import { WriteThread } from '../../sync/write-thread';
+import { WriteThread, type WriteFailure } from '../../sync/write-thread';
 
 interface ApplyCommandOptions {
   mapping: string;
@@ -43,19 +51,27 @@ export function reportFiles(report: string): { json: string; nl: string; en: str
   return { json, nl: `${stem}.nl.csv`, en: `${stem}.en.csv` };
 }
 
+/** The rows whose pieces are joined into one text for the writer (about 40 KB of a 100,000-row import's JSON). */
+const ROWS_PER_TEXT = 32;
+
 /**
- * Writes the report files (JSON, Dutch and English CSV) in one pass over the rows: each row is built once and
- * its three texts go out in 1 MB pieces to a writing thread (WriteThread), which encodes and writes them while
- * this thread makes the next rows (a 100,000-row report is 280 MB of text; writing it took as long as making it).
- * A large report never becomes one string. This is the end of the command; nothing else waits.
+ * Writes the report files (JSON, Dutch and English CSV) in one pass over the rows: each row is built once. The
+ * files with a language (the CSV files) are worded, encoded and written by a thread of their own (ReportThread),
+ * which takes the rows as plain values; this thread makes the JSON file, whose 1 MB pieces a writing thread
+ * (WriteThread) writes (a 100,000-row report is 280 MB of text; making it took as long as the rest of the run's
+ * end). Without the report thread (a build without it) this thread makes every file. A large report never
+ * becomes one string. This is the end of the command; nothing else waits.
  */
-async function writeReportFiles(
-  files: { path: string; file: ReportFile }[],
+export async function writeReportFiles(
+  files: { path: string; file: ReportFile; lang?: ReportLanguage }[],
   rows: Iterable<FileRow>,
+  /** The report thread's batches (tests: small ones). */
+  threadOptions: Parameters<typeof ReportThread.start>[1] = {},
 ): Promise<void> {
   const outs: {
     path: string;
     file: ReportFile;
+    lang?: ReportLanguage;
     parts: Iterator<string | typeof ROWS>;
     fd: number;
   }[] = [];
@@ -63,20 +79,31 @@ async function writeReportFiles(
     for (const o of outs) closeSync(o.fd);
     throw writeError(path, error);
   };
-  for (const { path, file } of files) {
+  for (const { path, file, lang } of files) {
     let fd = -1;
     try {
       fd = openSync(path, 'w');
     } catch (error) {
       fail(path, error);
     }
-    outs.push({ path, file, parts: file.parts[Symbol.iterator](), fd });
+    outs.push({ path, file, ...(lang ? { lang } : {}), parts: file.parts[Symbol.iterator](), fd });
   }
+  const worded = outs.filter((o) => o.lang !== undefined);
+  const thread = worded.length
+    ? ReportThread.start(
+        worded.map((o) => ({ fd: o.fd, lang: o.lang! })),
+        threadOptions,
+      )
+    : null;
+  /** The files whose rows are made here. */
+  const here = thread ? outs.filter((o) => o.lang === undefined) : outs;
   const writer = new WriteThread();
   let wait: Promise<void> | undefined;
+  let threadWait: Promise<void> | undefined;
   // The writer encodes each text into the file's buffer as it comes (no long string is put together here).
   const put = (o: (typeof outs)[number], text: string): void => {
-    wait = writer.write(outs.indexOf(o), o.fd, text) ?? wait;
+    if (thread && o.lang !== undefined) thread.text(worded.indexOf(o), text);
+    else wait = writer.write(outs.indexOf(o), o.fd, text) ?? wait;
   };
   /** A file's parts up to its rows (true when it has them), or to its end. */
   const until = (o: (typeof outs)[number]): boolean => {
@@ -86,23 +113,47 @@ async function writeReportFiles(
     }
     return false;
   };
-  let failure: Awaited<ReturnType<WriteThread['end']>> = null;
+  let failure: WriteFailure | null = null;
+  let threadEnd: PromiseSettledResult<WriteFailure | null> | undefined;
   try {
-    const withRows = outs.filter(until);
+    // Per file made here, the pieces of its last rows: joined into one text every `ROWS_PER_TEXT` rows.
+    const withRows = here.filter(until).map((o) => ({ o, pieces: [] as string[] }));
+    const flush = () => {
+      for (const w of withRows) {
+        put(w.o, w.pieces.join(''));
+        w.pieces.length = 0;
+      }
+    };
+    // The report thread's files all have rows (CSV files do).
+    const threadRows = thread !== null && worded.map(until).every(Boolean);
     let i = 0;
     for (const [r, create] of rows) {
-      for (const o of withRows) put(o, o.file.row(r, i, create));
+      for (const w of withRows) w.o.file.row(w.pieces, r, i, create);
+      if (threadRows) threadWait = thread.row(r, create) ?? threadWait;
       i += 1;
-      if (wait) {
-        await wait;
-        wait = undefined;
+      if (i % ROWS_PER_TEXT === 0) flush();
+      if (wait || threadWait) {
+        await Promise.all([wait, threadWait]);
+        wait = threadWait = undefined;
       }
     }
+    flush();
     for (const o of outs) until(o);
   } finally {
+    const ending = thread?.end();
     failure = await writer.end();
+    if (ending) [threadEnd] = await Promise.allSettled([ending]);
+  }
+  if (!failure && threadEnd?.status === 'fulfilled' && threadEnd.value) {
+    const { file, error } = threadEnd.value;
+    failure = { file: outs.indexOf(worded[file]!), error };
   }
   if (failure) fail(outs[failure.file]?.path ?? '', failure.error);
+  if (threadEnd?.status === 'rejected') {
+    // The thread itself failed (not a write): a defect, reported as one.
+    for (const o of outs) closeSync(o.fd);
+    throw threadEnd.reason;
+  }
   for (const o of outs) closeSync(o.fd);
 }
 
@@ -143,8 +194,8 @@ export async function applyWithReport(
     await writeReportFiles(
       [
         { path: files.json, file: reportJsonFile(result.report) },
-        { path: files.nl, file: reportCsvFile(result.report, 'nl') },
-        { path: files.en, file: reportCsvFile(result.report, 'en') },
+        { path: files.nl, file: reportCsvFile(result.report, 'nl'), lang: 'nl' },
+        { path: files.en, file: reportCsvFile(result.report, 'en'), lang: 'en' },
       ],
       result.fileRows(),
     );
