@@ -4,22 +4,24 @@ import { fromWireSystemError, type WireSystemError } from '../thread-error';
 /**
  * The writing thread's code (plain CommonJS, no build entry): it writes each text it is sent to the descriptor it
  * names, in order, and answers every piece so the sender knows how much is still under way. After a failed write
- * it writes nothing more and says which file failed and why (Node's code, syscall and message).
+ * it writes nothing more and says which file failed and why (Node's code, syscall and message). A text is encoded
+ * there (`text`), bytes are written as they are.
  */
 const WRITER = `
 const { parentPort } = require('node:worker_threads');
 const { writeSync } = require('node:fs');
 let failed = null;
 parentPort.on('message', (m) => {
-  if (m.t === 'write') {
+  if (m.t === 'write' || m.t === 'text') {
     if (failed === null) {
       try {
-        for (let at = 0; at < m.bytes.length; ) at += writeSync(m.fd, m.bytes, at, m.bytes.length - at);
+        const bytes = m.t === 'text' ? Buffer.from(m.text, 'utf8') : m.bytes;
+        for (let at = 0; at < bytes.length; ) at += writeSync(m.fd, bytes, at, bytes.length - at);
       } catch (e) {
         failed = { file: m.file, name: e.name, message: e.message, code: e.code, errno: e.errno, syscall: e.syscall };
       }
     }
-    parentPort.postMessage({ t: 'done', size: m.bytes.length });
+    parentPort.postMessage({ t: 'done', size: m.t === 'text' ? m.text.length : m.bytes.length });
   } else if (m.t === 'end') {
     parentPort.postMessage({ t: 'end', failed });
     parentPort.close();
@@ -109,6 +111,19 @@ export class WriteThread {
       this.pending.set(file, p);
     }
     p.used += p.buffer.write(text, p.used, 'utf8');
+    return this.room();
+  }
+
+  /**
+   * Adds a long flat text (many rows joined) to file number `file`, to be encoded by the thread: sending a flat
+   * string copies its characters, which costs less than encoding them here. A promise when the sender should wait.
+   */
+  text(file: number, fd: number, text: string): Promise<void> | undefined {
+    if (text === '') return undefined;
+    const p = this.pending.get(file);
+    if (p) this.send(file, p);
+    this.underWay += text.length;
+    this.worker.postMessage({ t: 'text', file, fd, text });
     return this.room();
   }
 

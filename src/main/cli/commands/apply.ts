@@ -120,7 +120,7 @@ export async function writeReportFiles(
     const withRows = here.filter(until).map((o) => ({ o, pieces: [] as string[] }));
     const flush = () => {
       for (const w of withRows) {
-        put(w.o, w.pieces.join(''));
+        wait = writer.text(outs.indexOf(w.o), w.o.fd, w.pieces.join('')) ?? wait;
         w.pieces.length = 0;
       }
     };
