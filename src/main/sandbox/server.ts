@@ -75,6 +75,9 @@ export interface SandboxHandle {
   snapshot(): SandboxState;
 }
 
+/** Resources written to the change log in one turn of the event loop (about 3 ms of work for new accounts). */
+const FLUSH_SLICE = 256;
+
 const SCIM_JSON = 'application/scim+json';
 const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 const LIST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
@@ -159,18 +162,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     groups: 0,
   };
   let saveTimer: NodeJS.Timeout | null = null;
+  let saveNext: NodeJS.Immediate | null = null;
   // Persistence (snapshot + append-only change log): a change is one appended line, written in batches.
   const persistence = options.dataDir ? new SandboxPersistence(options.dataDir, () => store) : null;
+  /**
+   * Writes what changed in slices, each in its own turn of the event loop: requests that came in meanwhile are
+   * answered between two slices instead of waiting for the whole batch (4,000 accounts after a quarter of a
+   * second of /Bulk creates). A slice is FLUSH_SLICE resources, or an eighth of those waiting when more are: what
+   * waits stays bounded however fast changes come in.
+   */
+  const save = (): void => {
+    saveTimer = null;
+    saveNext = null;
+    if (!persistence) return;
+    const slice = Math.max(FLUSH_SLICE, Math.ceil(persistence.pendingCount / 8));
+    if (persistence.flushSome(slice)) saveNext = setImmediate(save);
+  };
   const store = new SandboxStore(
     now,
     (kind, id) => {
       if (!persistence) return;
       persistence.changed(kind, id);
-      if (saveTimer) return;
-      saveTimer = setTimeout(() => {
-        saveTimer = null;
-        persistence.flush();
-      }, options.saveDelayMs ?? 250);
+      if (saveTimer || saveNext) return;
+      saveTimer = setTimeout(save, options.saveDelayMs ?? 250);
     },
     (options.profile ?? 'plek') === 'plek',
   );
@@ -462,7 +476,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clientSecret,
     async stop() {
       if (saveTimer) clearTimeout(saveTimer);
+      if (saveNext) clearImmediate(saveNext);
       saveTimer = null;
+      saveNext = null;
       persistence?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
