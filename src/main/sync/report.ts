@@ -133,17 +133,30 @@ export function reportFileRows(plan: Plan, lines: ReadonlyMap<string, ReportLine
 }
 
 function* rowsOf(plan: Plan, lines: ReadonlyMap<string, ReportLine>, forFiles: boolean): Generator<FileRow> {
+  /**
+   * Per row: its operations' lines that can change what the row says (a failed, blocked or not-run result, or a
+   * warning), in order. A line that simply went through (most of them) changes nothing, so it is not kept.
+   */
   const ops = new Map<number, ReportLine[]>();
+  const keep = (row: number, line: ReportLine) => {
+    if (line.warning === undefined && !RESULT_RANK.includes(line.result)) return;
+    const list = ops.get(row);
+    if (list) list.push(line);
+    else ops.set(row, [line]);
+  };
   /** Per user-level change: the groups its person joined (the group additions that follow it). */
   const groups = new Map<PlanChange, string[]>();
   const lastOfRow = new Map<number, PlanChange>();
-  for (const c of plan.changes) {
+  const changes = plan.changes;
+  /** Per change (by its place): its line, looked up once. */
+  const lineOf: (ReportLine | undefined)[] = new Array<ReportLine | undefined>(changes.length);
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i]!;
     if (c.row === undefined) continue;
     const line = lines.get(c.op);
     if (!line) continue;
-    const list = ops.get(c.row);
-    if (list) list.push(line);
-    else ops.set(c.row, [line]);
+    lineOf[i] = line;
+    keep(c.row, line);
     if (c.action !== 'groupAdd') {
       lastOfRow.set(c.row, c);
       continue;
@@ -154,14 +167,24 @@ function* rowsOf(plan: Plan, lines: ReadonlyMap<string, ReportLine>, forFiles: b
     if (joined) joined.push(c.group);
     else groups.set(owner, [c.group]);
   }
-  for (const c of plan.changes) {
-    if (c.action !== 'create' || !c.key) continue;
-    const follow = lines.get(`manager:${c.key}`);
-    if (follow && c.row !== undefined) ops.get(c.row)?.push(follow);
-  }
-  for (const c of plan.changes) {
+  // A manager set after its account's create (rare: managers in a cycle, or left out by an earlier session).
+  let followUps = false;
+  for (const op of lines.keys())
+    if (op.startsWith('manager:')) {
+      followUps = true;
+      break;
+    }
+  if (followUps)
+    for (const c of changes) {
+      if (c.action !== 'create' || !c.key) continue;
+      const follow = lines.get(`manager:${c.key}`);
+      // The row has lines (it is reported only when its own change has one).
+      if (follow && c.row !== undefined) keep(c.row, follow);
+    }
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i]!;
     if (c.row === undefined || c.action === 'groupAdd') continue;
-    const line = lines.get(c.op);
+    const line = lineOf[i];
     if (!line) continue;
     const create = forFiles && c instanceof CompactCreate ? c : undefined;
     const r: ReportRow = {
