@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -158,6 +158,38 @@ describe('plek-sync plan / apply / run', () => {
       vi.unstubAllEnvs();
       await h.stop();
     }
+  });
+});
+
+describe('plek-sync apply: a report file that cannot be written', () => {
+  it('is named in the error with exit code 2 (the English CSV, made and written by the report thread)', async () => {
+    if (!existsSync('/dev/full')) return;
+    const target = `sandbox:${join(dir, 'sb')}`;
+    const planPath = join(dir, 'plan.json');
+    expect(
+      await main(['plan', '-m', MAPPING, '-t', target, '--today', '2026-11-23', '--out', planPath]),
+    ).toBe(0);
+    // Opens as any file; every write to it fails: the disk is full.
+    symlinkSync('/dev/full', join(dir, 'rapport.en.csv'));
+    io.err = '';
+    const code = await main([
+      'apply',
+      '-m',
+      MAPPING,
+      '--plan',
+      planPath,
+      '-t',
+      target,
+      '--report',
+      join(dir, 'rapport.json'),
+    ]);
+    expect(code).toBe(2);
+    expect(io.err).toContain(join(dir, 'rapport.en.csv'));
+    expect(io.err).toContain('ENOSPC');
+    // The other files are there (the JSON file whole).
+    expect(JSON.parse(readFileSync(join(dir, 'rapport.json'), 'utf8'))).toMatchObject({
+      status: 'completed',
+    });
   });
 });
 
