@@ -228,21 +228,24 @@ export function compactCreates(plan: Plan): Plan {
 }
 
 /**
- * `compactCreates` on a list of changes. `rowOf` gives the fields of a create made as a row (`computePlan`'s
+ * `compactCreates` on a list of changes. `rowOf` gives the fields of a create made as a row, by the change and its
+ * index in `changes` (`computePlan`'s
  * compact creates: their `fields` stand in the keys' order, empty): the same table and creates as when the
  * fields were objects; a row that does not fit the table becomes its fields.
  */
 export function compactChanges(
   changes: PlanChange[],
-  rowOf: (c: PlanChange) => CreateRow | undefined = () => undefined,
+  rowOf: (c: PlanChange, n: number) => CreateRow | undefined = () => undefined,
 ): void {
   const paths = new Set<string>();
-  for (const c of changes)
+  for (let n = 0; n < changes.length; n++) {
+    const c = changes[n]!;
     if (c.action === 'create' && !(c instanceof CompactCreate)) {
-      const row = rowOf(c);
+      const row = rowOf(c, n);
       if (row) for (const p of row.paths) paths.add(p);
       else for (const f of c.fields ?? []) paths.add(f.path);
     }
+  }
   if (paths.size === 0) return;
   const columns = [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const column = new Map(columns.map((p, i) => [p, i]));
@@ -252,7 +255,7 @@ export function compactChanges(
   for (let n = 0; n < changes.length; n++) {
     const c = changes[n]!;
     if (c.action !== 'create' || !c.fields || c instanceof CompactCreate) continue;
-    const row = rowOf(c);
+    const row = rowOf(c, n);
     if (row) {
       // A row (paths in order, values from empty): its cells straight from it.
       const cells = compactRow(row, column, columns.length, policies, seen);

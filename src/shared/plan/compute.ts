@@ -309,26 +309,28 @@ export function computePlan(input: ComputePlanInput): Plan {
   const users = [...input.users].sort(
     (a, b) => a.row - b.row || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
-  // The rows of each key that occurs more than once (a key on one row only makes no list).
-  const firstRow = new Map<string, number>();
-  const keyRows = new Map<string, number[]>();
-  for (const u of users) {
-    const first = firstRow.get(u.key);
-    if (first === undefined) {
-      firstRow.set(u.key, u.row);
-      continue;
-    }
-    const rows = keyRows.get(u.key);
-    if (rows) rows.push(u.row);
-    else keyRows.set(u.key, [first, u.row]);
-  }
-
-  // Pass 1: find each user's Plek account (by externalId, or by email/userName when linking).
+  // Each user's pending change, and each key's first (the one a manager reference finds); the rows of each key
+  // that occurs more than once (a key on one row only makes no list).
   const pending: Pending[] = [];
-  const claims = new Map<string, Pending[]>();
+  const byKey = new Map<string, Pending>();
+  const keyRows = new Map<string, number[]>();
   for (const user of users) {
     const p: Pending = { user, account: null, link: false };
     pending.push(p);
+    const first = byKey.get(user.key);
+    if (first === undefined) {
+      byKey.set(user.key, p);
+      continue;
+    }
+    const rows = keyRows.get(user.key);
+    if (rows) rows.push(user.row);
+    else keyRows.set(user.key, [first.user.row, user.row]);
+  }
+
+  // Pass 1: find each user's Plek account (by externalId, or by email/userName when linking).
+  const claims = new Map<string, Pending[]>();
+  for (const p of pending) {
+    const { user } = p;
     const rows = keyRows.get(user.key);
     if (rows) {
       p.conflict = {
@@ -387,20 +389,15 @@ export function computePlan(input: ComputePlanInput): Plan {
       };
   }
 
-  // Which keys will have a Plek account after this run, for manager references.
-  const idByKey = new Map<string, string>();
-  const createdKeys = new Set<string>();
-  for (const p of pending) {
-    if (p.conflict) continue;
-    if (p.account?.id) idByKey.set(p.user.key, p.account.id);
-    else if (p.user.active) createdKeys.add(p.user.key);
-  }
+  // A manager reference: the id of the account its key will have after this run (null: created in this run),
+  // found through the key's pending change (a key in conflict has none), else Plek's account with that externalId.
   const resolveManager: ManagerLookup = (key) => {
-    const id = idByKey.get(key);
-    if (id) return id;
+    const p = byKey.get(key);
+    const usable = p !== undefined && p.conflict === undefined;
+    if (usable && p.account?.id) return p.account.id;
     const existing = byExternalId.get(key);
     if (existing?.length === 1 && existing[0]?.id) return existing[0].id;
-    return createdKeys.has(key) ? null : undefined;
+    return usable && !p.account?.id && p.user.active ? null : undefined;
   };
 
   // userName/email already used by some account: who holds it (an account id, or `new:<key>` for a create).
@@ -437,8 +434,6 @@ export function computePlan(input: ComputePlanInput): Plan {
 
   const logins = takenLogins(input.targetUsers, input.users);
   const fieldPaths = new FieldPaths(mapping);
-  /** The compact plan's new accounts made as rows (see CreateRow), by their change. */
-  const createRows = new Map<PlanChange, CreateRow>();
   const userChanges: PlanChange[] = [];
   /** Changes whose manager is to be created in this run, with what their reasons were made of (see settleManagers). */
   const awaitingManager: AwaitingManager[] = [];
@@ -449,6 +444,8 @@ export function computePlan(input: ComputePlanInput): Plan {
     targetId?: string;
     groups: string[];
     adds?: PlanChange[];
+    /** A compact plan's new account made as a row (see CreateRow). */
+    row?: CreateRow;
   }[] = [];
   for (const p of pending) {
     const { user } = p;
@@ -579,10 +576,13 @@ export function computePlan(input: ComputePlanInput): Plan {
       base.fields = fields;
       if (warnings.length) Object.assign(base, warningsOf(warnings));
       const created = base as unknown as PlanChange;
-      if (row) createRows.set(created, row);
       userChanges.push(created);
       awaitManager(awaitingManager, created, row ?? fields, reasons, notes, warnings);
-      groupWanted.push({ change: created, user, groups: user.groups });
+      groupWanted.push(
+        row
+          ? { change: created, user, groups: user.groups, row }
+          : { change: created, user, groups: user.groups },
+      );
       continue;
     }
 
@@ -720,18 +720,24 @@ export function computePlan(input: ComputePlanInput): Plan {
     })),
   ].sort((a, b) => a.row - b.row);
   // One list in source-row order: users (each followed by its group memberships) and skipped/error rows merged.
+  /** The rows of the new accounts made as rows, by their index in `changes`. */
+  const rowAt: (CreateRow | undefined)[] = [];
   let e = 0;
   let w = 0;
   for (const c of userChanges) {
     while (e < extra.length && (extra[e]?.row ?? 0) < (c.row ?? 0)) changes.push(extra[e++]!);
-    changes.push(c);
     // A user's group memberships follow it (`groupWanted` is in the order of the changes).
     let adds: PlanChange[] | undefined;
-    if (groupWanted[w]?.change === c) adds = groupWanted[w++]!.adds;
+    if (groupWanted[w]?.change === c) {
+      const wanted = groupWanted[w++]!;
+      if (wanted.row) rowAt[changes.length] = wanted.row;
+      adds = wanted.adds;
+    }
+    changes.push(c);
     if (adds && c.key) for (const add of adds) changes.push(add);
   }
   while (e < extra.length) changes.push(extra[e++]!);
-  if (input.compact) compactChanges(changes, (c) => createRows.get(c));
+  if (input.compact) compactChanges(changes, (_c, n) => rowAt[n]);
 
   const counts = Object.fromEntries(PLAN_ACTIONS.map((a) => [a, 0])) as PlanCounts;
   for (const c of changes) counts[c.action] += 1;

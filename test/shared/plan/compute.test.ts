@@ -263,6 +263,56 @@ describe('computePlan', () => {
     expect(plan.changes[1]?.fields?.find((f) => f.path === MANAGER)).toMatchObject({ managerKey: 'E4000' });
   });
 
+  it('resolves no manager whose key is duplicated, or who is a leaver not in Plek, and says so', () => {
+    // E4000 occurs on two rows (a conflict each); E6000 left and has no account (not created); E7000 is linked in
+    // Plek although the source has it twice, and two accounts carry E8000: neither is a manager to point at.
+    const plan = computePlan(
+      input({
+        users: [
+          user(2, 'E1001', { userName: 'a@demo.nl', [MANAGER]: 'E4000' }),
+          user(3, 'E3000', { userName: 'b@demo.nl', [MANAGER]: 'E6000' }),
+          user(4, 'E4000', { userName: 'c@demo.nl' }),
+          user(5, 'E4000', { userName: 'd@demo.nl' }),
+          user(6, 'E6000', { userName: 'e@demo.nl' }, { active: false, deactivationReason: 'end date' }),
+          user(7, 'E5000', { userName: 'f@demo.nl', [MANAGER]: 'E7000' }),
+          user(8, 'E7000', { userName: 'g@demo.nl' }),
+          user(9, 'E7000', { userName: 'h@demo.nl' }),
+          user(10, 'E5100', { userName: 'i@demo.nl', [MANAGER]: 'E8000' }),
+        ],
+        targetUsers: [
+          account('u7', { externalId: 'E7000', userName: 'g@demo.nl' }),
+          account('u8', { externalId: 'E8000', userName: 'x@demo.nl' }),
+          account('u9', { externalId: 'E8000', userName: 'y@demo.nl' }),
+        ],
+      }),
+    );
+    const byRow = new Map(plan.changes.map((c) => [c.row, c]));
+    expect([4, 5, 6, 8, 9].map((r) => byRow.get(r)?.action)).toEqual([
+      'conflict',
+      'conflict',
+      'skipped',
+      'conflict',
+      'conflict',
+    ]);
+    // A duplicated key and a leaver not created: no manager (no Plek id, no key to wait for), a note each.
+    for (const [row, key] of [
+      [2, 'E4000'],
+      [3, 'E6000'],
+    ] as const) {
+      const c = byRow.get(row)!;
+      expect(c.action).toBe('create');
+      expect(c.fields?.some((f) => f.path === MANAGER)).toBe(false);
+      expect(c.reason).toBe(
+        `new in the source; manager "${key}" is not in Plek nor in this run: left unchanged`,
+      );
+    }
+    // A key in conflict in the source but linked in Plek: the manager is that account.
+    expect(byRow.get(7)?.fields?.find((f) => f.path === MANAGER)).toMatchObject({ after: 'u7' });
+    // Two Plek accounts with the manager's externalId: none of them.
+    expect(byRow.get(10)?.fields?.some((f) => f.path === MANAGER)).toBe(false);
+    expect(byRow.get(10)?.reason).toContain('manager "E8000" is not in Plek nor in this run');
+  });
+
   it('leaves the manager out, with one warning naming its row, when the manager turns out a conflict further down', () => {
     // E4000 is to be created, but its login belongs to another Plek account: a conflict found after the rows that
     // name E4000 as their manager (a create, an update whose only change is the manager, an update with more).
