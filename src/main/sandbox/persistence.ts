@@ -106,7 +106,8 @@ function readLines(path: string, each: (line: string) => void): { bytes: number;
 export class SandboxPersistence {
   private readonly statePath: string;
   private readonly logPath: string;
-  private readonly dirty = new Map<string, { kind: ResourceKind; id: string }>();
+  /** The ids of the resources changed since they were last written, per kind, in the order they first changed. */
+  private readonly dirty = { Users: new Set<string>(), Groups: new Set<string>() };
   private all = false;
   private logBytes = 0;
   private snapshotBytes = 0;
@@ -171,16 +172,16 @@ export class SandboxPersistence {
   /** Notes a resource to write at the next flush; without arguments: everything (a seed, a load). */
   changed(kind?: ResourceKind, id?: string): void {
     if (!kind || !id) this.all = true;
-    else this.dirty.set(`${kind}:${id}`, { kind, id });
+    else this.dirty[kind].add(id);
   }
 
   get pending(): boolean {
-    return this.all || this.dirty.size > 0;
+    return this.all || this.pendingCount > 0;
   }
 
   /** How many changed resources are waiting to be written. */
   get pendingCount(): number {
-    return this.dirty.size;
+    return this.dirty.Users.size + this.dirty.Groups.size;
   }
 
   /** Appends the changed resources to the log; folds the log into the snapshot when it is large. */
@@ -189,8 +190,8 @@ export class SandboxPersistence {
   }
 
   /**
-   * Appends at most `max` of the changed resources to the log (in the order they first changed since the last
-   * write), and the sequence once none is left; true when some are still to write. A running sandbox writes its
+   * Appends at most `max` of the changed resources to the log (users, then groups, each in the order they first
+   * changed since they were last written), and the sequence once none is left; true when some are still to write. A running sandbox writes its
    * log in such slices, between requests: one flush of 4,000 new accounts kept every request waiting behind it
    * for tens of milliseconds, and the client with them.
    */
@@ -199,7 +200,7 @@ export class SandboxPersistence {
       this.compact();
       return false;
     }
-    if (this.dirty.size === 0) return false;
+    if (this.pendingCount === 0) return false;
     const store = this.store();
     if (this.fd === null) {
       mkdirSync(this.dir, { recursive: true });
@@ -215,21 +216,25 @@ export class SandboxPersistence {
       this.logBytes += writeSync(this.fd!, piece);
       piece = '';
     };
-    let written = 0;
-    for (const [key, { kind, id }] of this.dirty) {
-      if (written >= max) break;
-      this.dirty.delete(key);
-      written += 1;
+    let left = max;
+    for (const kind of ['Users', 'Groups'] as const) {
+      const ids = this.dirty[kind];
       const k = kind === 'Users' ? 'U' : 'G';
-      const r = (kind === 'Users' ? store.users : store.groups).get(id);
-      // The same text as JSON.stringify({ k, id, r }), without the wrapper object per account (a group's
-      // member list as the store keeps its text).
-      const line = r
-        ? `{"k":"${k}","id":${JSON.stringify(id)},"r":${store.toJson(r)}}`
-        : JSON.stringify({ k, id, d: 1 });
-      put(line);
+      const resources = kind === 'Users' ? store.users : store.groups;
+      for (const id of ids) {
+        if (left-- <= 0) break;
+        ids.delete(id);
+        const r = resources.get(id);
+        // The same text as JSON.stringify({ k, id, r }), without the wrapper object per account (a group's
+        // member list as the store keeps its text).
+        put(
+          r
+            ? `{"k":"${k}","id":${JSON.stringify(id)},"r":${store.toJson(r)}}`
+            : JSON.stringify({ k, id, d: 1 }),
+        );
+      }
     }
-    if (this.dirty.size > 0) {
+    if (this.pendingCount > 0) {
       put('', true);
       return true;
     }
@@ -250,7 +255,8 @@ export class SandboxPersistence {
     this.snapshotBytes = writeSnapshot(tmp, this.store());
     renameSync(tmp, this.statePath);
     this.all = false;
-    this.dirty.clear();
+    this.dirty.Users.clear();
+    this.dirty.Groups.clear();
     if (this.fd !== null) {
       closeSync(this.fd);
       this.fd = null;

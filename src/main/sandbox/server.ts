@@ -319,7 +319,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const kind: ResourceKind = head;
     if (!id) {
       if (method === 'GET') return list(kind, query);
-      if (method === 'POST') return withVersion(store.create(kind, body, base), 201);
+      // The body was parsed from this request (or its /Bulk operation) alone: the store may keep it.
+      if (method === 'POST') return withVersion(store.create(kind, body, base, true), 201);
       return errorReply(405, `${method} not allowed on /${kind}`);
     }
     switch (method) {

@@ -37,4 +37,60 @@ describe('sandbox store: the externalId index', () => {
     s.replace('Users', d.id, { ...persoon('d.debruijn@gemeente-voorbeeld.nl', '100500'), title: 'Adviseur' });
     expect(s.query('Users', 'externalId eq "100500"').map((r) => r.title)).toEqual(['Adviseur']);
   });
+
+  it("keeps users and groups apart: a group with an account's externalId is not found as that account", () => {
+    const s = new SandboxStore(() => Date.parse('2026-11-23T08:00:00Z'));
+    s.create('Groups', { displayName: 'Wijkteam Oost', externalId: '100231' }, BASE);
+    expect(byExternalId(s, '100231')).toEqual([]);
+    s.create('Users', persoon('fleur.debruijn@gemeente-voorbeeld.nl', '100231'), BASE);
+    expect(byExternalId(s, '100231')).toEqual(['fleur.debruijn@gemeente-voorbeeld.nl']);
+    expect(s.query('Groups', 'externalId eq "100231"').map((g) => g.displayName)).toEqual(['Wijkteam Oost']);
+  });
+});
+
+describe('sandbox store: a request body it may keep', () => {
+  const text = (o: object) => JSON.stringify(o).replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'ID');
+  const clock = () => Date.parse('2026-11-23T08:00:00Z');
+  it('is stored as its copy would be (same keys, same order, same text), and a body with id, meta or groups is copied', () => {
+    const bodies = [
+      // schemas in the middle, no `active`: schemas keeps its place, active comes last.
+      '{"externalId":"100231","schemas":["x"],"userName":"fleur.debruijn@gemeente-voorbeeld.nl","name":{"givenName":"Fleur","familyName":"de Bruijn"},"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"Zorg"}}',
+      '{"userName":"jan.dejong@gemeente-voorbeeld.nl","active":false,"title":"Wijkverpleegkundige \\"Noord\\""}',
+      // What the store never keeps: a client's id, meta and group list; an own "__proto__" key stays data.
+      '{"id":"mijn-eigen-id","userName":"piet.devries@gemeente-voorbeeld.nl","meta":{"version":"W/\\"9\\""},"groups":[{"value":"g"}],"__proto__":{"x":1}}',
+    ];
+    const kept = new SandboxStore(clock);
+    const copied = new SandboxStore(clock);
+    for (const b of bodies) {
+      const body = JSON.parse(b) as Record<string, unknown>;
+      const leaveOut = 'id' in body;
+      const r = kept.create('Users', body, BASE, true);
+      const c = copied.create('Users', JSON.parse(b), BASE);
+      expect(text(r)).toBe(text(c));
+      expect(Object.keys(r)).toEqual(Object.keys(c));
+      // Completed in place only when there was nothing to leave out.
+      expect(r === body).toBe(!leaveOut);
+    }
+    const third = kept.query('Users', 'userName eq "piet.devries@gemeente-voorbeeld.nl"')[0]!;
+    expect(third.id).not.toBe('mijn-eigen-id');
+    expect(Object.keys(third)).toEqual(['userName', '__proto__', 'schemas', 'active', 'id', 'meta']);
+    expect(Object.getPrototypeOf(third)).toBe(Object.prototype);
+    const [first, second] = kept.query('Users');
+    expect(Object.keys(first!)).toEqual([
+      'externalId',
+      'schemas',
+      'userName',
+      'name',
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
+      'active',
+      'id',
+      'meta',
+    ]);
+    expect(first!.schemas).toEqual([
+      'urn:ietf:params:scim:schemas:core:2.0:User',
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
+    ]);
+    expect(Object.keys(second!)).toEqual(['userName', 'active', 'title', 'schemas', 'id', 'meta']);
+    expect(second!.active).toBe(false);
+  });
 });
