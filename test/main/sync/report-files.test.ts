@@ -19,6 +19,7 @@ import {
 import { CompactCreate, compactCreates } from '../../../src/shared/plan/compact';
 import { client, employee, MANAGER, planFor } from '../../support/scim-fixtures';
 import { UserError } from '../../../src/main/user-error';
+import { workerUnusable } from '../../../src/main/worker-entry';
 
 const REMOTE = 'urn:plek:params:scim:schemas:extension:profile:2.0:User:remote';
 
@@ -236,5 +237,13 @@ describe('the report files as the CLI writes them: the CSV files made by a threa
     expect(failed).toBeInstanceOf(UserError);
     expect(failed).toMatchObject({ exitCode: 2, technical: 'ENOSPC' });
     expect((failed as UserError).message).toContain(`${stem}.nl.csv`);
+  });
+
+  it('without the report thread (a build without its entry) are made here, the same bytes (last: for this file)', async () => {
+    const r = await messyRun();
+    workerUnusable('report-worker');
+    const stem = join(dir, 'hier');
+    await writeReportFiles(filesIn(r, stem), r.fileRows());
+    expectReport(r, stem);
   });
 });
