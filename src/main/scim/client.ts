@@ -854,51 +854,59 @@ export class ScimClient {
       }
     }
     const byBulkId = new Map((results ?? []).map((o) => [String(o.bulkId), o]));
-    return Promise.all(
-      resources.map(async (resource, i): Promise<string | Error> => {
-        const o = byBulkId.get(`u${i}`);
-        const status = o ? bulkStatus(o.status) : undefined;
-        const id = o && status !== undefined && status < 300 ? bulkResourceId(o) : undefined;
-        if (id) return id;
-        if (status === undefined || status < 300 || status === 409 || status >= 500) {
-          // An answer we cannot read (no entry, no status we understand, a success without an id), a lost
-          // answer or a uniqueness clash: did this (or an earlier) attempt create it? Else create it alone.
-          try {
-            const existing = resource.externalId
-              ? await this.findUserByExternalId(resource.externalId, signal)
-              : null;
-            if (existing?.id) {
-              if (status === undefined || status >= 300) this.counters.recoveredCreates += 1;
-              return existing.id;
-            }
-            if (status === 409)
-              return new ScimRequestError(
-                `POST /Users: HTTP 409 uniqueness${bulkDetail(o) ? ` — ${bulkDetail(o)}` : ''}`,
-                409,
-                'uniqueness',
-                false,
-                undefined,
-                bulkDetail(o),
-              );
-            const { user } = await this.createUser(resolved(resource), signal);
-            return user.id ?? new Error('Plek returned no id for the new account');
-          } catch (e) {
-            if (e instanceof AbortedError) throw e;
-            return e instanceof Error ? e : new Error(String(e));
-          }
+    /**
+     * One account's outcome from the answer: its new id, the error the target gave, or null when only a look-up
+     * can tell (see `recover`). Made without a promise: an import's 92,000 accounts are nearly all plain ids.
+     */
+    const read = (i: number): string | Error | null => {
+      const o = byBulkId.get(`u${i}`);
+      const status = o ? bulkStatus(o.status) : undefined;
+      const id = o && status !== undefined && status < 300 ? bulkResourceId(o) : undefined;
+      if (id) return id;
+      if (status === undefined || status < 300 || status === 409 || status >= 500) return null;
+      const response = isRecord(o?.response) ? o.response : {};
+      const detail = bulkDetail(o);
+      return new ScimRequestError(
+        `POST /Users (bulk): HTTP ${status}${detail ? ` — ${detail}` : ''}`,
+        status,
+        typeof response.scimType === 'string' ? response.scimType : undefined,
+        false,
+        undefined,
+        detail,
+      );
+    };
+    // An answer we cannot read (no entry, no status we understand, a success without an id), a lost answer or a
+    // uniqueness clash: did this (or an earlier) attempt create it? Else create it alone.
+    const recover = async (resource: ScimUser | LazyUser, i: number): Promise<string | Error> => {
+      const o = byBulkId.get(`u${i}`);
+      const status = o ? bulkStatus(o.status) : undefined;
+      try {
+        const existing = resource.externalId
+          ? await this.findUserByExternalId(resource.externalId, signal)
+          : null;
+        if (existing?.id) {
+          if (status === undefined || status >= 300) this.counters.recoveredCreates += 1;
+          return existing.id;
         }
-        const response = isRecord(o?.response) ? o.response : {};
-        const detail = bulkDetail(o);
-        return new ScimRequestError(
-          `POST /Users (bulk): HTTP ${status}${detail ? ` — ${detail}` : ''}`,
-          status,
-          typeof response.scimType === 'string' ? response.scimType : undefined,
-          false,
-          undefined,
-          detail,
-        );
-      }),
-    );
+        if (status === 409)
+          return new ScimRequestError(
+            `POST /Users: HTTP 409 uniqueness${bulkDetail(o) ? ` — ${bulkDetail(o)}` : ''}`,
+            409,
+            'uniqueness',
+            false,
+            undefined,
+            bulkDetail(o),
+          );
+        const { user } = await this.createUser(resolved(resource), signal);
+        return user.id ?? new Error('Plek returned no id for the new account');
+      } catch (e) {
+        if (e instanceof AbortedError) throw e;
+        return e instanceof Error ? e : new Error(String(e));
+      }
+    };
+    const outcomes = resources.map((_, i) => read(i));
+    if (!outcomes.includes(null)) return outcomes as (string | Error)[];
+    return Promise.all(outcomes.map((r, i) => r ?? recover(resources[i]!, i)));
   }
 
   /** Creates a group, or returns the existing one with that display name (safe to repeat). */

@@ -70,7 +70,9 @@ export class Transport {
       const url = new URL(r.url);
       const https = url.protocol === 'https:';
       const headers: Record<string, string> = { ...r.headers };
-      if (r.body !== undefined) headers['content-length'] = String(Buffer.byteLength(r.body));
+      // Encoded once: its length and what is sent (a /Bulk body is some 30,000 characters).
+      const body = r.body !== undefined ? Buffer.from(r.body, 'utf8') : undefined;
+      if (body !== undefined) headers['content-length'] = String(body.length);
       const req = (https ? httpsRequest : httpRequest)(
         url,
         { method: r.method, headers, agent: https ? this.httpsAgent : this.httpAgent },
@@ -107,7 +109,7 @@ export class Transport {
             : new TransportError(`${e.code ?? 'network error'}`, e.code ?? 'ENETWORK'),
         ),
       );
-      if (r.body !== undefined) req.write(r.body);
+      if (body !== undefined) req.write(body);
       req.end();
     });
   }
