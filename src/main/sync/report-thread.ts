@@ -46,6 +46,8 @@ export class ReportThread {
   private readonly packer = new RowPacker();
   private underWay = 0;
   private waiting: (() => void) | null = null;
+  /** The thread ended before it was told to (its failure is end()'s): nothing more to wait for. */
+  private gone = false;
   private readonly ended: Promise<FromReportThread & { t: 'end' }>;
 
   private constructor(
@@ -63,6 +65,7 @@ export class ReportThread {
         if (this.waiting && this.underWay <= this.limit / 2) this.go();
       });
       const gone = (e: Error) => {
+        this.gone = true;
         reject(e);
         this.go();
       };
@@ -85,7 +88,7 @@ export class ReportThread {
     this.packer.add(r, create);
     if (this.packer.rows < this.batchRows) return undefined;
     this.sendRows();
-    if (this.underWay < this.limit) return undefined;
+    if (this.underWay < this.limit || this.gone) return undefined;
     return new Promise<void>((resolve) => {
       this.waiting = resolve;
     });

@@ -49,6 +49,8 @@ export class WriteThread {
   private readonly worker = new Worker(WRITER, { eval: true });
   private underWay = 0;
   private waiting: (() => void) | null = null;
+  /** The thread ended before it was told to (its failure is end()'s): nothing more to wait for. */
+  private gone = false;
   private readonly ended: Promise<WireFailure | null>;
 
   constructor(
@@ -73,6 +75,7 @@ export class WriteThread {
         },
       );
       const gone = (e: Error) => {
+        this.gone = true;
         reject(e);
         this.waiting?.();
         this.waiting = null;
@@ -139,7 +142,7 @@ export class WriteThread {
 
   /** A promise to wait for when too much is under way. */
   private room(): Promise<void> | undefined {
-    if (this.underWay < this.limit) return undefined;
+    if (this.underWay < this.limit || this.gone) return undefined;
     return new Promise<void>((resolve) => {
       this.waiting = resolve;
     }).then(() => undefined);

@@ -1,6 +1,7 @@
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WriteThread } from '../../../src/main/sync/write-thread';
 
@@ -54,5 +55,20 @@ describe('WriteThread: report files written by a thread of their own', () => {
     expect(failure?.error.code).toBe('EBADF');
     expect(failure?.error.syscall).toBe('write');
     expect(readFileSync(join(dir, 'rapport.json'), 'utf8')).toBe('{"rows":[');
+  });
+});
+
+describe('WriteThread whose thread has ended early', () => {
+  it('never leaves the sender waiting for room: end() says the thread ended', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plek-write-thread-'));
+    dirs.push(dir);
+    const fd = openSync(join(dir, 'rapport.json'), 'w');
+    // At most 64 bytes under way, pieces of 16: every second text has to wait for room.
+    const writer = new WriteThread(64, 16);
+    // The thread ends (as when it dies) before anything was written.
+    await (writer as unknown as { worker: Worker }).worker.terminate();
+    for (let i = 0; i < 20; i++) await writer.write(0, fd, `{"rij":${i},"naam":"Søren"}`);
+    await expect(writer.end()).rejects.toThrow(/ended early/);
+    closeSync(fd);
   });
 });
