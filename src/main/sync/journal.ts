@@ -29,7 +29,7 @@ const PLAN_ID_SCHEME = 'plek-plan-id/2\n';
 
 /**
  * A plan's identity: the journal only resumes the plan it was written for, and `run` names its files by it. The
- * hash of the plan's whole content (`planIdentityParts`, in pieces of some 64K characters); remembered per plan
+ * hash of the plan's whole content (`planIdentityParts`, in pieces of some 16K characters); remembered per plan
  * object.
  */
 export function planId(plan: Plan): string {

@@ -5,10 +5,14 @@ import type { FieldSource, ReportLanguage, ReportRow } from './report';
 import { RowPacker, type RowBatch } from './report-wire';
 import type { WriteFailure } from './write-thread';
 
-/** What the thread is started with: per CSV file its descriptor and language; the size of its write buffers. */
+/**
+ * What the thread is started with: per CSV file its descriptor and language; the size of its write buffers; the
+ * rows whose text is joined into one string before it is encoded.
+ */
 export interface ReportThreadStart {
   files: { fd: number; lang: ReportLanguage }[];
   piece: number;
+  rowsPerText: number;
 }
 
 /** To the thread: a file's text as it is (the parts around the rows), a batch of rows, the end. */
@@ -18,6 +22,15 @@ export type ToReportThread =
 /** From the thread: a batch written; the end, with the first failed write (the file's number) or null. */
 export type FromReportThread =
   { t: 'done' } | { t: 'end'; failed: (WireSystemError & { file: number }) | null };
+
+/**
+ * The rows whose text the thread joins into one string (a flat string, encoded at once): some 12,000 characters of
+ * a 100,000-row import's CSV. A string of more than 64K characters is not made where short-lived strings are but
+ * in memory of its own, taken from the system and given back each time: a batch of 256 rows joined at once cost
+ * the run 300 MB of fresh pages (and a second of system time) when a row held a letter above U+00FF, which makes
+ * each character two bytes.
+ */
+const ROWS_PER_TEXT = 16;
 
 /**
  * The report's CSV files made and written by a thread of their own (report-worker.ts) while this thread makes
@@ -30,11 +43,15 @@ export type FromReportThread =
 export class ReportThread {
   static start(
     files: ReportThreadStart['files'],
-    options: { batchRows?: number; limit?: number; piece?: number } = {},
+    options: { batchRows?: number; limit?: number; piece?: number; rowsPerText?: number } = {},
   ): ReportThread | null {
     const entry = workerEntry('report-worker');
     if (!entry) return null;
-    const start: ReportThreadStart = { files, piece: options.piece ?? 1_048_576 };
+    const start: ReportThreadStart = {
+      files,
+      piece: options.piece ?? 1_048_576,
+      rowsPerText: options.rowsPerText ?? ROWS_PER_TEXT,
+    };
     const worker = new Worker(entry.url, {
       workerData: start,
       ...(entry.argv ? { argv: entry.argv } : {}),

@@ -47,19 +47,25 @@ function put(n: number, text: string): void {
   f.used += f.buffer.write(text, f.used, 'utf8');
 }
 
+function putRows(): void {
+  for (let n = 0; n < files.length; n++) {
+    put(n, files[n]!.pieces.join(''));
+    files[n]!.pieces.length = 0;
+  }
+}
+
 port.on('message', (m: ToReportThread) => {
   if (m.t === 'text') put(m.file, m.text);
   else if (m.t === 'rows') {
-    if (failed === null)
+    if (failed === null) {
+      let rows = 0;
       for (const [r, create] of unpacker.rows(m.batch)) {
         for (const f of files) f.row(f.pieces, r, rowIndex, create);
         rowIndex += 1;
+        if (++rows % start.rowsPerText === 0) putRows();
       }
-    // The batch's rows as one text per file (a flat string, encoded at once).
-    for (let n = 0; n < files.length; n++) {
-      put(n, files[n]!.pieces.join(''));
-      files[n]!.pieces.length = 0;
     }
+    putRows();
     port.postMessage({ t: 'done' } satisfies FromReportThread);
   } else {
     for (let n = 0; n < files.length; n++) flush(n);

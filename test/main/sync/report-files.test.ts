@@ -183,10 +183,10 @@ describe('the report files as the CLI writes them: the CSV files made by a threa
     expect(readFileSync(`${stem}.en.csv`, 'utf8')).toBe(reportToCsv(r.report, 'en'));
   };
 
-  it('are the report written from whole rows, in batches of three rows (paths sent once, then by number)', async () => {
+  it('are the report written from whole rows, in batches of three rows (paths sent once, then by number), each batch in texts of two rows', async () => {
     const r = await messyRun();
     const stem = join(dir, 'rapport');
-    await writeReportFiles(filesIn(r, stem), r.fileRows(), { batchRows: 3, limit: 2 });
+    await writeReportFiles(filesIn(r, stem), r.fileRows(), { batchRows: 3, limit: 2, rowsPerText: 2 });
     expectReport(r, stem);
     const nl = readFileSync(`${stem}.nl.csv`, 'utf8');
     expect(nl.startsWith('\uFEFF')).toBe(true);
