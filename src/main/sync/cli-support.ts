@@ -14,7 +14,7 @@ import { failureMessage, ScimRequestError } from '../scim/errors';
 import { TransportError } from '../scim/transport';
 import { networkReason } from '../system-errors';
 import { UserError } from '../user-error';
-import { resolveTarget, type ResolvedTarget } from './target';
+import { startTarget, type ResolvedTarget, type StartingTarget } from './target';
 
 const SCIM_ERRORS = new Set(['ScimRequestError', 'ScimAuthError', 'ScimConflictError', 'TransportError']);
 
@@ -128,14 +128,21 @@ export function interruptible(): { signal: AbortSignal; dispose(): void } {
 }
 
 /** The target of a CLI run: --target, else the mapping's `target` (never its secret: that comes from the environment). */
-export async function targetFromOptions(opts: {
+export async function targetFromOptions(opts: TargetOptions): Promise<ResolvedTarget> {
+  return (await startingTargetFromOptions(opts)).ready;
+}
+
+interface TargetOptions {
   mapping: string;
   target?: string;
   clientId?: string;
   tokenUrl?: string;
-}): Promise<ResolvedTarget> {
+}
+
+/** `targetFromOptions` without waiting for an embedded sandbox's thread to start (see `startTarget`). */
+export async function startingTargetFromOptions(opts: TargetOptions): Promise<StartingTarget> {
   const { mapping } = await loadMappingFile(opts.mapping);
-  return resolveTarget({
+  return startTarget({
     ...(opts.target ? { target: opts.target } : {}),
     ...(mapping.target ? { mappingTarget: mapping.target } : {}),
     ...(opts.clientId ? { clientId: opts.clientId } : {}),

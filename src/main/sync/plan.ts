@@ -8,7 +8,7 @@ import type { ScimClient } from '../scim/client';
 import type { PreviousState } from '../../shared/engine/types';
 import { runPipeline, type PipelineResult } from '../pipeline';
 import type { ApiSecrets } from '../sources/index';
-import type { ResolvedTarget } from './target';
+import type { ResolvedTarget, StartingTarget } from './target';
 
 /**
  * An account as the plan needs it: every attribute, but of `meta` only the version (the If-Match of a write) and
@@ -113,7 +113,8 @@ export interface PlanFromMappingOptions {
   keepState?: boolean;
   /** yyyy-MM-dd; default: today in the mapping's time zone. */
   today?: string;
-  target: ResolvedTarget;
+  /** The target, or one still starting (an embedded sandbox: its thread starts while the source is read). */
+  target: ResolvedTarget | StartingTarget;
   allowMassDeactivation?: boolean;
   initialImport?: boolean;
   ldapPassword?: string;
@@ -130,9 +131,25 @@ export async function planFromMapping(
 ): Promise<{ plan: Plan; mapping: MappingFile; pipeline: PipelineResult }> {
   // Plek is read while the source is read and mapped: the scheduled job starts using the target's allowance at
   // once (its start-up counts against it), and the two waits overlap. A failure surfaces after the pipeline's own.
-  const targetState = readTargetState(o.target.client, o.signal);
+  // An embedded sandbox may still be starting (StartingTarget): its thread starts beside the reading too; if it
+  // cannot start, reading stops and that is the error.
+  const ready = 'ready' in o.target ? o.target.ready : Promise.resolve(o.target);
+  // Stops the reading of both (the consultant's interrupt, a target that cannot start, a source that fails): a
+  // read of Plek left going would keep retrying after the target is closed.
+  const reading = new AbortController();
+  const targetState = ready.then((t) => readTargetState(t.client, reading.signal));
   targetState.catch(() => {});
-  const pipeline = await runPipeline({
+  const stopReading = () => reading.abort();
+  o.signal?.addEventListener('abort', stopReading, { once: true });
+  if (o.signal?.aborted) reading.abort();
+  const failedStart = ready.then(
+    () => new Promise<never>(() => {}),
+    (e: unknown) => {
+      reading.abort();
+      throw e;
+    },
+  );
+  const mapped = runPipeline({
     mappingPath: o.mappingPath,
     ...(o.today ? { today: o.today } : {}),
     collect: true,
@@ -141,12 +158,23 @@ export async function planFromMapping(
     ...(o.previousPath ? { previousPath: o.previousPath } : o.previous ? { previous: o.previous } : {}),
     ...(o.ldapPassword ? { ldapPassword: o.ldapPassword } : {}),
     ...(o.apiSecrets ? { apiSecrets: o.apiSecrets } : {}),
-    ...(o.signal ? { signal: o.signal } : {}),
+    signal: reading.signal,
   });
+  mapped.catch(() => {});
+  let pipeline: PipelineResult;
+  try {
+    pipeline = await Promise.race([mapped, failedStart]);
+  } catch (e) {
+    reading.abort();
+    throw e;
+  } finally {
+    o.signal?.removeEventListener('abort', stopReading);
+  }
+  const target = await ready;
   const previous = pipeline.previous;
   const plan = await buildPlan({
-    client: o.target.client,
-    targetLabel: o.target.label,
+    client: target.client,
+    targetLabel: target.label,
     mapping: pipeline.mapping,
     result: pipeline.result,
     sourceRows: pipeline.source.rows,

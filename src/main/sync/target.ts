@@ -7,6 +7,7 @@ import { startSandboxThread, type ThreadSandboxHandle } from '../sandbox/thread'
 import { ScimClient, type ScimClientOptions } from '../scim';
 import { checkHttpsUrl, checkMappingPath, decideTokenUrl } from '../../shared/api/validators';
 import { said } from '../../shared/i18n/message';
+import { readReason, systemCode } from '../system-errors';
 import { UserError } from '../user-error';
 
 export interface TargetRequest {
@@ -71,11 +72,29 @@ export function mappingSandboxDir(dataDir: string, env: Record<string, string | 
 }
 
 /**
+ * A target being connected to: what the plan records as its target (`ResolvedTarget.label`, known at once: the
+ * daily state is named by it) and the target once it is ready. An embedded sandbox starts its thread meanwhile
+ * (a tenth of a second or more), while the source is read; a SCIM server's target is ready at once.
+ */
+export interface StartingTarget {
+  label: string;
+  ready: Promise<ResolvedTarget>;
+}
+
+/**
  * Connects to the sync target: an in-process sandbox (`sandbox[:DIR]`) or a SCIM server with OAuth2 client
  * credentials (client id from the flag or the mapping, secret from PLEK_CLIENT_SECRET) or a bearer token
  * (PLEK_TOKEN). Secrets only come from the environment and never appear in messages.
  */
 export async function resolveTarget(req: TargetRequest): Promise<ResolvedTarget> {
+  return (await startTarget(req)).ready;
+}
+
+/**
+ * `resolveTarget` without waiting for an embedded sandbox to start: what is wrong with the request (a URL, a
+ * folder, missing credentials) is thrown here; a sandbox that cannot start rejects `ready`.
+ */
+export async function startTarget(req: TargetRequest): Promise<StartingTarget> {
   const env = req.env ?? process.env;
   const spec = req.target;
   const mt = req.mappingTarget;
@@ -89,28 +108,42 @@ export async function resolveTarget(req: TargetRequest): Promise<ResolvedTarget>
     let seed: SandboxSeed | undefined;
     if (req.seedFile) seed = JSON.parse(await readFile(req.seedFile, 'utf8')) as SandboxSeed;
     const options = { dataDir: dir, ...(seed ? { seed } : {}) };
-    const sandbox: ThreadSandboxHandle = await ((req.sandboxThread ? startSandboxThread(options) : null) ??
-      startSandbox(options));
-    let closing: Promise<void> | null = null;
-    const client = new ScimClient({
-      baseUrl: sandbox.url,
-      auth: { kind: 'oauth', clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
-      writeStrategy: mt?.writeStrategy ?? 'wholeAttribute',
-      ...req.client,
-    });
-    return {
-      client,
-      label: `sandbox:${dir}`,
-      sandbox,
-      close() {
-        // Once: the CLI stops the sandbox as soon as the apply is done, and again in its `finally`.
-        closing ??= (async () => {
-          client.close();
-          await sandbox.stop();
-        })();
-        return closing;
-      },
-    };
+    const label = `sandbox:${dir}`;
+    const ready = (async (): Promise<ResolvedTarget> => {
+      let sandbox: ThreadSandboxHandle;
+      try {
+        sandbox = await ((req.sandboxThread ? startSandboxThread(options) : null) ?? startSandbox(options));
+      } catch (e) {
+        // Its state folder cannot be read (a file where a folder is, no permission): said as such, not as a fault.
+        if (!systemCode(e)) throw e;
+        throw new UserError(said('cli.error.sandboxUnreadable', { dir, reason: [readReason(e)] }), 2, {
+          technical: systemCode(e),
+        });
+      }
+      let closing: Promise<void> | null = null;
+      const client = new ScimClient({
+        baseUrl: sandbox.url,
+        auth: { kind: 'oauth', clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
+        writeStrategy: mt?.writeStrategy ?? 'wholeAttribute',
+        ...req.client,
+      });
+      return {
+        client,
+        label,
+        sandbox,
+        close() {
+          // Once: the CLI stops the sandbox as soon as the apply is done, and again in its `finally`.
+          closing ??= (async () => {
+            client.close();
+            await sandbox.stop();
+          })();
+          return closing;
+        },
+      };
+    })();
+    // Awaited by whoever uses the target; meanwhile a failed start is not an unhandled rejection.
+    ready.catch(() => {});
+    return { label, ready };
   }
   const base = spec ?? (mt?.kind === 'scim' ? mt.baseUrl : undefined);
   if (!base) throw new UserError(said('cli.error.noTarget'));
@@ -146,10 +179,13 @@ export async function resolveTarget(req: TargetRequest): Promise<ResolvedTarget>
     ...req.client,
   });
   return {
-    client,
     label: baseUrl,
-    async close() {
-      client.close();
-    },
+    ready: Promise.resolve({
+      client,
+      label: baseUrl,
+      async close() {
+        client.close();
+      },
+    }),
   };
 }

@@ -1092,6 +1092,8 @@ export const en = {
   'cli.error.targetCredentials': 'put credentials in PLEK_CLIENT_SECRET / PLEK_TOKEN, never in the URL',
   'cli.error.sandboxDir':
     '{reason}; target.dataDir in a mapping must be a folder inside the workbench data folder — pass another folder with --target sandbox:DIR',
+  'cli.error.sandboxUnreadable':
+    'cannot read the sandbox state in {dir}: {reason}; move that folder away to start with an empty sandbox, or choose another with --target sandbox:DIR',
   'cli.error.noTarget': 'no target: pass --target URL|sandbox[:DIR] or set "target" in the mapping',
   'cli.error.tokenHost':
     'the mapping sends the client secret to {origin}, not to the target {baseOrigin}; if that token server is right, confirm it with --token-url {tokenUrl}',

@@ -1098,6 +1098,8 @@ export const nl: Catalogue = {
   'cli.error.targetCredentials': 'zet inloggegevens in PLEK_CLIENT_SECRET / PLEK_TOKEN, nooit in de URL',
   'cli.error.sandboxDir':
     '{reason}; target.dataDir in een mapping moet een map binnen de datamap van de workbench zijn — geef een andere map met --target sandbox:MAP',
+  'cli.error.sandboxUnreadable':
+    'kan de sandboxstand in {dir} niet lezen: {reason}; zet die map opzij om met een lege sandbox te beginnen, of kies een andere met --target sandbox:MAP',
   'cli.error.noTarget': 'geen doel: geef --target URL|sandbox[:MAP] of zet "target" in de mapping',
   'cli.error.tokenHost':
     'de mapping stuurt het client secret naar {origin}, niet naar het doel {baseOrigin}; is die tokenserver juist, bevestig hem dan met --token-url {tokenUrl}',

@@ -2,7 +2,12 @@ import type { Command } from 'commander';
 import { formatPlanLines } from '../../../shared/plan/format';
 import { compactCreates } from '../../../shared/plan/compact';
 import { planJsonParts } from '../../../shared/plan/serialize';
-import { interruptible, withTargetErrors, targetFromOptions, writePlanFile } from '../../sync/cli-support';
+import {
+  interruptible,
+  withTargetErrors,
+  startingTargetFromOptions,
+  writePlanFile,
+} from '../../sync/cli-support';
 import { planFromMapping } from '../../sync/plan';
 import { apiSecretsFromEnv, cliLang, envSecret, parseToday, red, say } from '../common';
 import { openOutput } from '../output';
@@ -44,7 +49,8 @@ export function register(program: Command): void {
     .option('--all', say('cli.help.all'))
     .action(async (opts: PlanCommandOptions) => {
       const stop = interruptible();
-      const target = await targetFromOptions(opts);
+      // An embedded sandbox's thread starts while the source is read (planFromMapping waits for it).
+      const target = await startingTargetFromOptions(opts);
       try {
         const { plan } = await withTargetErrors(async () => {
           const ldapPassword = envSecret('PLEK_LDAP_PASSWORD');
@@ -89,7 +95,7 @@ export function register(program: Command): void {
         process.exitCode = plan.safety.ok ? 0 : 1;
       } finally {
         stop.dispose();
-        await target.close();
+        await (await target.ready.catch(() => null))?.close();
       }
     });
 }

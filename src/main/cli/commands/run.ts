@@ -6,7 +6,7 @@ import { loadMappingFile } from '../../pipeline';
 import { formatPlanSummary, safetyLines } from '../../../shared/plan/format';
 import type { Plan } from '../../../shared/plan/types';
 import { compactCreates } from '../../../shared/plan/compact';
-import { withTargetErrors, targetFromOptions } from '../../sync/cli-support';
+import { withTargetErrors, startingTargetFromOptions } from '../../sync/cli-support';
 import { planId } from '../../sync/journal';
 import { planFromMapping } from '../../sync/plan';
 import type { ApplyResult } from '../../sync/apply';
@@ -85,11 +85,12 @@ export function register(program: Command): void {
       // dates also names the journal and the report.
       const today =
         opts.today ?? localToday(new Date(), (await loadMappingFile(opts.mapping)).compiled.timeZone);
-      const target = await targetFromOptions(opts);
+      // An embedded sandbox's thread starts while the source is read (planFromMapping waits for it).
+      const starting = await startingTargetFromOptions(opts);
       let staged: string | null = null;
       try {
         const useState = opts.state !== false;
-        const statePath = dailyStatePath(opts.mapping, target.label, opts.stateDir ?? stateDir());
+        const statePath = dailyStatePath(opts.mapping, starting.label, opts.stateDir ?? stateDir());
         let saved = null;
         if (useState && !opts.previous) {
           try {
@@ -115,7 +116,7 @@ export function register(program: Command): void {
           const { plan, pipeline } = await planFromMapping({
             mappingPath: opts.mapping,
             today,
-            target,
+            target: starting,
             keepState: useState,
             ...(opts.source ? { sourcePath: opts.source } : {}),
             ...(opts.previous ? { previousPath: opts.previous } : saved ? { previous: saved } : {}),
@@ -127,7 +128,7 @@ export function register(program: Command): void {
           const tomorrow = useState
             ? nextDailyState(pipeline.previous ?? null, pipeline.state, pipeline.result.outcomes, {
                 mapping: resolve(opts.mapping),
-                target: target.label,
+                target: starting.label,
                 today,
               })
             : null;
@@ -163,7 +164,7 @@ export function register(program: Command): void {
         const report = resolve(opts.report ?? join(dir, `run-${today}-${id}.report.json`));
         const result = await applyWithReport(
           plan,
-          target,
+          await starting.ready,
           { journal: join(dir, `run-${today}-${id}.journal.jsonl`), report },
           opts.json ?? false,
           {
@@ -189,7 +190,8 @@ export function register(program: Command): void {
       } finally {
         // Tomorrow's state not taken (blocked, interrupted, failed): it goes.
         if (staged) await rm(staged, { force: true });
-        await target.close();
+        // Also when the run failed before the target was used: a sandbox that started is stopped (its state saved).
+        await (await starting.ready.catch(() => null))?.close();
       }
     });
 }
