@@ -128,39 +128,60 @@ interface Task {
  * which a follow-up PATCH sets once they all exist.
  */
 export function createWaves(creates: readonly PlanChange[]): { waves: PlanChange[][]; cyclic: Set<string> } {
-  const managerOf = fieldManagerKey;
-  const byKey = new Map<string, PlanChange>();
-  for (const c of creates) if (c.key !== undefined) byKey.set(c.key, c);
-  const depth = new Map<string, number>();
-  const team = new Map<string, string[]>();
-  let level: string[] = [];
-  for (const c of creates) {
-    if (c.key === undefined) continue;
-    const m = managerOf(c);
-    if (m !== undefined && byKey.has(m)) {
-      const list = team.get(m);
-      if (list) list.push(c.key);
-      else team.set(m, [c.key]);
+  // By position: each create's manager among the creates (the last create with that key, -1 for none), then each
+  // create's depth, found from the managers down (-1: not reached, a cycle or below one). Keyless creates: depth 0.
+  const n = creates.length;
+  const at = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const key = creates[i]!.key;
+    if (key !== undefined) at.set(key, i);
+  }
+  const depth = new Int32Array(n).fill(-1);
+  /** Per manager (position): the first and the next of its team, as linked lists (-1 ends one). */
+  const firstMember = new Int32Array(n).fill(-1);
+  const nextMember = new Int32Array(n).fill(-1);
+  let level: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = creates[i]!;
+    if (c.key === undefined) {
+      depth[i] = 0;
+      continue;
+    }
+    const m = fieldManagerKey(c);
+    const boss = m === undefined ? undefined : at.get(m);
+    if (boss !== undefined) {
+      nextMember[i] = firstMember[boss]!;
+      firstMember[boss] = i;
     } else {
-      depth.set(c.key, 0);
-      level.push(c.key);
+      depth[i] = 0;
+      level.push(i);
     }
   }
+  // A key held by more than one create (never in a plan: a conflict) is one manager: the team hangs on its last.
   for (let d = 1; level.length > 0; d++) {
-    const next: string[] = [];
-    for (const k of level)
-      for (const member of team.get(k) ?? []) {
-        depth.set(member, d);
-        next.push(member);
+    const next: number[] = [];
+    for (const k of level) {
+      const boss = at.get(creates[k]!.key!)!;
+      // Members in the order they were met (the list holds them last first).
+      const team: number[] = [];
+      for (let m = firstMember[boss]!; m >= 0; m = nextMember[m]!) team.push(m);
+      for (let t = team.length - 1; t >= 0; t--) {
+        const m = team[t]!;
+        if (depth[m] === -1 || depth[m]! >= d) {
+          depth[m] = d;
+          next.push(m);
+        }
       }
+    }
     level = next;
   }
   const waves: PlanChange[][] = [];
   const last: PlanChange[] = [];
   const cyclic = new Set<string>();
-  for (const c of creates) {
-    const d = c.key === undefined ? 0 : depth.get(c.key);
-    if (d === undefined) {
+  for (let i = 0; i < n; i++) {
+    const c = creates[i]!;
+    const d = depth[i]!;
+    if (d < 0) {
       cyclic.add(c.key as string);
       last.push(c);
       continue;
@@ -727,7 +748,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
             ),
         });
       }
-      const present = list.filter((c) => !missing.includes(c));
+      const left = new Set(missing);
+      const present = missing.length ? list.filter((c) => !left.has(c)) : list;
       for (let i = 0; i < present.length; i += batch) {
         const slice = present.slice(i, i + batch);
         memberTasks.push({
