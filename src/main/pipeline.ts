@@ -7,6 +7,7 @@ import {
   createMappingRun,
   finalizeOutcome,
   rowsAreIndependent,
+  rowStageColumns,
   type MappingResult,
   type RunFinish,
   type RunOptions,
@@ -241,7 +242,14 @@ function rowStageFor(
   if (options.collect || options.keepState) return undefined;
   if (options.trace !== undefined && options.trace !== false) return undefined;
   if (!rowsAreIndependent(loaded.compiled)) return undefined;
-  return { mapping: loaded.mapping, today, identity: previous !== undefined, share: 'auto' };
+  const identity = previous !== undefined;
+  return {
+    mapping: loaded.mapping,
+    today,
+    identity,
+    share: 'auto',
+    columns: [...rowStageColumns(loaded.compiled, identity)],
+  };
 }
 
 /** The source's events a chunk at a time when it reads in chunks (CSV), else one by one. */

@@ -46,6 +46,12 @@ export interface RowStageJob {
    * two threads), so that the work is shared between the two cores.
    */
   share: 'all' | 'auto';
+  /**
+   * The columns the run that takes the other rows reads of a record (run.ts `rowStageColumns`): a reader in a thread
+   * may then hand over records with only these cells (the others null), as the row stage itself reads them. Saves
+   * the consuming thread a string per cell nobody reads. Absent: every cell.
+   */
+  columns?: readonly string[];
 }
 
 /** A chunk whose rows the worker evaluated: their verdicts, and the chunk's source issues among them. */
@@ -183,13 +189,17 @@ export class BatchWriter {
   }
 }
 
-/** Unpacks a batch into the events `CsvCore` made, as compact records or with plain `values`. */
+/**
+ * Unpacks a batch into the events `CsvCore` made, as compact records or with plain `values`; with `wanted` (1 for
+ * each column to cut), the other cells are left null.
+ */
 export function decodeBatch(
   batch: CsvBatchMessage,
   file: string,
   columns: ReadonlyMap<string, number>,
   width: number,
   compact: boolean,
+  wanted?: Uint8Array,
 ): CsvEvent[] {
   const { text, starts, ends, rows, issues, issueAt } = batch;
   const events: CsvEvent[] = [];
@@ -202,10 +212,18 @@ export function decodeBatch(
     while (next < issues.length && issueAt[next] === r)
       events.push({ kind: 'issue', issue: issues[next++]! });
     const cells: SourceValue[] = new Array<SourceValue>(width);
-    for (let i = 0; i < width; i++, k++) {
-      const start = starts[k]!;
-      const end = ends[k]!;
-      cells[i] = end === start ? null : text.slice(start, end);
+    if (wanted === undefined) {
+      for (let i = 0; i < width; i++, k++) {
+        const start = starts[k]!;
+        const end = ends[k]!;
+        cells[i] = end === start ? null : text.slice(start, end);
+      }
+    } else {
+      for (let i = 0; i < width; i++, k++) {
+        const start = starts[k]!;
+        const end = ends[k]!;
+        cells[i] = wanted[i] === 1 && end !== start ? text.slice(start, end) : null;
+      }
     }
     const row = rows[r]!;
     events.push({

@@ -144,6 +144,7 @@ export async function openCsv(
       { ...parseOptions, fileLabel: file },
       rowStageJob(rowStage, size),
       signal,
+      rowStage?.columns,
     );
   }
   return openInThread(handle, size, { ...parseOptions, fileLabel: file }, signal);
@@ -353,6 +354,7 @@ async function openInWorker(
   options: CsvOptions & { fileLabel: string },
   rowStage: RowStageJob | undefined,
   signal: AbortSignal | undefined,
+  consumerColumns: readonly string[] | undefined,
 ): Promise<OpenCsv> {
   const file = options.fileLabel;
   const start: CsvWorkerStart = {
@@ -434,6 +436,8 @@ async function openInWorker(
   }
   const columns = columnTable(keys);
   const compact = options.compactRecords === true;
+  // A run that keeps nothing of a row but its verdict reads only some columns: the others are not cut.
+  const wanted = consumerColumns ? columnMask(keys, consumerColumns) : undefined;
 
   const next = async (): Promise<(CsvEvent | EvaluatedRows)[] | undefined> => {
     if (ended || closed) return undefined;
@@ -455,7 +459,7 @@ async function openInWorker(
     if (Atomics.load(shared, 2) === 1 && queue.length <= WORKER_CREDITS / 4) Atomics.notify(shared, 0);
     bytesRead = message.bytesRead;
     if (message.type === 'evaluated') return evaluatedEvents(message);
-    return decodeBatch(message, file, columns, keys.length, compact);
+    return decodeBatch(message, file, columns, keys.length, compact, wanted);
   };
 
   return {
@@ -468,6 +472,12 @@ async function openInWorker(
       return stop();
     },
   };
+}
+
+/** 1 for each of the record keys (columns) that is one of `names`. */
+function columnMask(keys: readonly (string | undefined)[], names: readonly string[]): Uint8Array {
+  const wanted = new Set(names);
+  return Uint8Array.from(keys, (key) => (key !== undefined && wanted.has(key) ? 1 : 0));
 }
 
 /** An evaluated chunk as events: its rows in runs between its source issues, in file order. */

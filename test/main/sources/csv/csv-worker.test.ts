@@ -17,6 +17,7 @@ import { SourceError } from '../../../../src/main/sources/source-error';
 import { workerEntry } from '../../../../src/main/worker-entry';
 import { prepareSourceReader } from '../../../../src/main/sources/index';
 import { generateHrExport, writeHrExport } from '../../../fixtures/hr-export';
+import type { MappingFile } from '../../../../src/shared/mapping/schema';
 
 // The CSV reader in a worker thread must give exactly what the in-thread reader gives: the same records with the
 // same row numbers, every issue in the same place, the same SourceErrors. Each file is read both ways and compared.
@@ -311,6 +312,38 @@ describe('the CSV reader gives the same events in a worker thread as in this thr
     await writeFile(header, ASCII_HEADER);
     expect((await expectSameBothWays(header)).events).toEqual([]);
   });
+});
+
+describe('a reader told which columns the consuming run reads (a run that keeps no record: validate)', () => {
+  it('hands over the same records with only those cells cut (the others null), and the same issues', async () => {
+    const path = join(dir, 'columns-1252.csv');
+    await writeHrExport(path, { rows: 5000, seed: 9, defects: true });
+    const read = ['Personeelsnummer', 'E-mailadres', 'Achternaam', 'Status'];
+    // No row stage in the thread (a small file): the columns only tell the reader what to cut.
+    const rowStage = {
+      mapping: {} as MappingFile,
+      today: '2026-11-23',
+      identity: false,
+      share: 'auto' as const,
+    };
+    const all = await readAll(path, { worker: 'on', compactRecords: true, rowStage }, 'batches');
+    const cut = await readAll(
+      path,
+      { worker: 'on', compactRecords: true, rowStage: { ...rowStage, columns: read } },
+      'batches',
+    );
+    const keep = (all.info as { headers: string[] }).headers.map((h) => read.includes(h));
+    expect(keep.filter(Boolean)).toHaveLength(read.length);
+    expect(cut.events).toEqual(
+      all.events.map((e) => {
+        const cells = (e as { cells?: (string | null)[] | null }).cells;
+        if (!cells) return e;
+        const only = cells.map((c, i) => (keep[i] ? c : null));
+        return { ...(e as object), cells: only, values: expect.anything() as unknown };
+      }),
+    );
+    expect(recordCount(cut)).toBeGreaterThan(4990);
+  }, 60_000);
 });
 
 describe('the worker hands the first rows over before it has parsed the first MiB', () => {
