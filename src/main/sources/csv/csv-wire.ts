@@ -47,9 +47,10 @@ export interface RowStageJob {
    */
   share: 'all' | 'auto';
   /**
-   * The columns the run that takes the other rows reads of a record (run.ts `rowStageColumns`): a reader in a thread
-   * may then hand over records with only these cells (the others null), as the row stage itself reads them. Saves
-   * the consuming thread a string per cell nobody reads. Absent: every cell.
+   * The columns the run that takes the other rows reads of a record (run.ts `rowStageColumns`). With them, a reader
+   * in a thread hands those rows over as `TakenRows` (one reused record, for `take`) with only these cells cut (the
+   * others null), as the row stage itself reads them: no event, record and string per cell nobody reads on the
+   * consuming thread. Absent: records, every cell.
    */
   columns?: readonly string[];
 }
@@ -189,17 +190,13 @@ export class BatchWriter {
   }
 }
 
-/**
- * Unpacks a batch into the events `CsvCore` made, as compact records or with plain `values`; with `wanted` (1 for
- * each column to cut), the other cells are left null.
- */
+/** Unpacks a batch into the events `CsvCore` made, as compact records or with plain `values`. */
 export function decodeBatch(
   batch: CsvBatchMessage,
   file: string,
   columns: ReadonlyMap<string, number>,
   width: number,
   compact: boolean,
-  wanted?: Uint8Array,
 ): CsvEvent[] {
   const { text, starts, ends, rows, issues, issueAt } = batch;
   const events: CsvEvent[] = [];
@@ -212,18 +209,10 @@ export function decodeBatch(
     while (next < issues.length && issueAt[next] === r)
       events.push({ kind: 'issue', issue: issues[next++]! });
     const cells: SourceValue[] = new Array<SourceValue>(width);
-    if (wanted === undefined) {
-      for (let i = 0; i < width; i++, k++) {
-        const start = starts[k]!;
-        const end = ends[k]!;
-        cells[i] = end === start ? null : text.slice(start, end);
-      }
-    } else {
-      for (let i = 0; i < width; i++, k++) {
-        const start = starts[k]!;
-        const end = ends[k]!;
-        cells[i] = wanted[i] === 1 && end !== start ? text.slice(start, end) : null;
-      }
+    for (let i = 0; i < width; i++, k++) {
+      const start = starts[k]!;
+      const end = ends[k]!;
+      cells[i] = end === start ? null : text.slice(start, end);
     }
     const row = rows[r]!;
     events.push({
