@@ -141,11 +141,14 @@ export class SandboxStore {
   private readonly groupNames = new Map<string, string>();
   /**
    * Per kind, per externalId: the id holding it, or the ids in order when more than one do (a Set only then).
-   * A map per kind, keyed by the externalId itself: no key text made per account.
+   * A map per kind, keyed by the externalId itself: no key text made per account. Made at the first filter on
+   * externalId and kept up to date from then on (null before): an initial import never asks, and kept one more
+   * map of 92,000 entries up to date for nothing. Made from the resources in their order, it holds what it would
+   * have held all along (a changed resource moves to the end of both).
    */
-  private readonly externalIds = {
-    Users: new Map<string, string | Set<string>>(),
-    Groups: new Map<string, string | Set<string>>(),
+  private readonly externalIds: Record<ResourceKind, Map<string, string | Set<string>> | null> = {
+    Users: null,
+    Groups: null,
   };
   /**
    * Per kind, the stored resources in order, made when a listing needs them and kept until the next change: a
@@ -234,6 +237,7 @@ export class SandboxStore {
 
   private indexExternalId(kind: ResourceKind, externalId: string, id: string): void {
     const byExternal = this.externalIds[kind];
+    if (!byExternal) return;
     const held = byExternal.get(externalId);
     if (held === undefined || held === id) byExternal.set(externalId, id);
     else if (typeof held === 'string') byExternal.set(externalId, new Set([held, id]));
@@ -251,8 +255,8 @@ export class SandboxStore {
     const names = kind === 'Users' ? this.userNames : this.groupNames;
     if (k && names.get(k) === id) names.delete(k);
     const externalId = s.externalId;
-    if (typeof externalId === 'string') {
-      const byExternal = this.externalIds[kind];
+    const byExternal = this.externalIds[kind];
+    if (byExternal && typeof externalId === 'string') {
       const held = byExternal.get(externalId);
       if (held === id) byExternal.delete(externalId);
       else if (typeof held === 'object') held.delete(id);
@@ -565,7 +569,7 @@ export class SandboxStore {
     const eq = simpleEquality(f);
     const map = this.map(kind);
     if (eq?.attr === 'externalid') {
-      const held = this.externalIds[kind].get(eq.value);
+      const held = this.externalIdIndex(kind).get(eq.value);
       const ids = held === undefined ? [] : typeof held === 'string' ? [held] : held;
       return [...ids].map((id) => map.get(id)).filter((s): s is Stored => s !== undefined);
     }
@@ -585,6 +589,16 @@ export class SandboxStore {
     const out: Stored[] = [];
     for (const s of map.values()) if (matches(f, s instanceof StoredUser ? s.resource() : s)) out.push(s);
     return out;
+  }
+
+  /** The externalId index of a kind, made now when it has not been yet. */
+  private externalIdIndex(kind: ResourceKind): Map<string, string | Set<string>> {
+    let byExternal = this.externalIds[kind];
+    if (byExternal) return byExternal;
+    byExternal = this.externalIds[kind] = new Map();
+    for (const [id, s] of this.map(kind))
+      if (typeof s.externalId === 'string') this.indexExternalId(kind, s.externalId, id);
+    return byExternal;
   }
 
   /** A kind's stored resources in order, as one array kept until the next change. */
