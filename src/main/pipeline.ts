@@ -7,13 +7,14 @@ import {
   createMappingRun,
   finalizeOutcome,
   rowsAreIndependent,
+  rowStageColumns,
   type MappingResult,
   type RunFinish,
   type RunOptions,
 } from '../shared/engine/run';
 import type { MappedUser, PreviousState, RowOutcome } from '../shared/engine/types';
 import type { Issue } from '../shared/issues';
-import type { EvaluatedRows } from '../shared/engine/verdicts';
+import type { EvaluatedRows, TakenRows } from '../shared/engine/verdicts';
 import type { RowStageJob } from './sources/csv/csv-wire';
 import { recordValue } from '../shared/source/record-value';
 import type { SourceRecord } from '../shared/source/types';
@@ -154,11 +155,37 @@ async function runOnSource(
   let expected = false;
   // Validate keeps nothing of a row: the run then makes no outcome objects.
   const keepsOutcomes = options.collect || options.keepState;
+  /** After each row (or stretch of rows): the estimate of the rows to come, and progress. */
+  const progressed = () => {
+    if (!expected && rows >= 1000) {
+      // Some 1000 rows in: the share of the file they took tells about how many rows the file holds.
+      expected = true;
+      const fraction = opened.progress();
+      if (fraction !== null && fraction > 0 && fraction < 1) run.expectRows((rows / fraction) * 1.05);
+    }
+    if (options.onProgress && rows >= nextProgress) {
+      nextProgress = rows - (rows % 5000) + 5000;
+      options.onProgress({ rows, fraction: opened.progress() });
+    }
+  };
   for await (const batch of opened.evaluatedBatches ?? batchesOf(opened)) {
     if (options.signal?.aborted) throw new UserError(said('cli.error.cancelled'), 130);
     for (const event of batch) {
       if (event.kind === 'issue') {
         run.pushSourceIssue(event.issue);
+        continue;
+      }
+      if (event.kind === 'rows') {
+        // Records handed over as cells (only when no outcome is kept: see rowStageFor), taken in stretches that end
+        // where the row count is checked below, so that it is checked at the same rows as one record at a time.
+        for (let r = event.from; r < event.to;) {
+          const check = expected ? (options.onProgress ? nextProgress : Infinity) : 1000;
+          const stop = Math.min(event.to, r + Math.max(1, check - rows));
+          event.take(run, r, stop);
+          rows += stop - r;
+          r = stop;
+          if (rows >= check) progressed();
+        }
         continue;
       }
       if (event.kind === 'evaluated') {
@@ -174,16 +201,7 @@ async function runOnSource(
           if (options.collect) provisional.push(outcome);
         } else run.take(event.record);
       }
-      if (!expected && rows >= 1000) {
-        // Some 1000 rows in: the share of the file they took tells about how many rows the file holds.
-        expected = true;
-        const fraction = opened.progress();
-        if (fraction !== null && fraction > 0 && fraction < 1) run.expectRows((rows / fraction) * 1.05);
-      }
-      if (options.onProgress && rows >= nextProgress) {
-        nextProgress = rows - (rows % 5000) + 5000;
-        options.onProgress({ rows, fraction: opened.progress() });
-      }
+      progressed();
     }
   }
   const finished = run.finish();
@@ -241,11 +259,18 @@ function rowStageFor(
   if (options.collect || options.keepState) return undefined;
   if (options.trace !== undefined && options.trace !== false) return undefined;
   if (!rowsAreIndependent(loaded.compiled)) return undefined;
-  return { mapping: loaded.mapping, today, identity: previous !== undefined, share: 'auto' };
+  const identity = previous !== undefined;
+  return {
+    mapping: loaded.mapping,
+    today,
+    identity,
+    share: 'auto',
+    columns: [...rowStageColumns(loaded.compiled, identity)],
+  };
 }
 
 /** The source's events a chunk at a time when it reads in chunks (CSV), else one by one. */
-async function* batchesOf(opened: OpenedSource): AsyncGenerator<(SourceEvent | EvaluatedRows)[]> {
+async function* batchesOf(opened: OpenedSource): AsyncGenerator<(SourceEvent | EvaluatedRows | TakenRows)[]> {
   if (opened.batches) {
     yield* opened.batches;
     return;

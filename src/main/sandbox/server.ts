@@ -10,7 +10,14 @@ import {
   BULK_MAX_OPERATIONS,
 } from './schemas';
 import { SandboxPersistence } from './persistence';
-import { SandboxStore, ScimHttpError, type ResourceKind, type SandboxState } from './store';
+import {
+  SandboxStore,
+  ScimHttpError,
+  StoredUser,
+  type Resource,
+  type ResourceKind,
+  type SandboxState,
+} from './store';
 import { mulberry32 as seeded } from '../../shared/random';
 
 export interface SandboxSeed {
@@ -86,8 +93,15 @@ const BULK_RESPONSE_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:BulkResponse
 interface Reply {
   status: number;
   body?: unknown;
+  /** The body's JSON text when it is at hand (a stored user's text, a listing made of such texts). */
+  text?: string;
   headers?: Record<string, string>;
 }
+
+/** The body of a reply whose text is one stored user's (a GET): its object is parsed only when needed. */
+const ONE_USER = Object.freeze({});
+/** The body of a reply whose text is a listing made of stored texts. */
+const LISTING = Object.freeze({});
 
 function errorReply(
   status: number,
@@ -190,9 +204,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   );
   let fresh = true;
   if (persistence) {
-    const saved = persistence.load();
+    // Users as their texts, straight from the change log's lines.
+    const saved = persistence.loadStored(store);
     if (saved) {
-      store.load(saved);
+      store.loadStored(saved);
       fresh = false;
     }
   }
@@ -266,12 +281,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     };
   }
 
-  function withVersion(resource: { meta: { version: string } }, status = 200): Reply {
-    return { status, body: resource, headers: { etag: resource.meta.version } };
+  /** A resource just written, with its ETag; its text as the store keeps it (a user's is made once). */
+  function withVersion(kind: ResourceKind, resource: Resource, status = 200): Reply {
+    return {
+      status,
+      body: resource,
+      ...(kind === 'Users' ? { text: store.textById(kind, resource.id) } : {}),
+      headers: { etag: resource.meta.version },
+    };
   }
 
+  /**
+   * A page of a listing. Its text is put together from the stored texts (JSON.stringify of the same answer as
+   * an object, byte for byte): a page of 1,000 accounts is neither parsed nor written again.
+   */
   function list(kind: ResourceKind, query: URLSearchParams): Reply {
-    const all = store.query(kind, query.get('filter') ?? undefined);
+    const all = store.select(kind, query.get('filter') ?? undefined);
     const startIndex = Math.max(1, Number.parseInt(query.get('startIndex') ?? '1', 10) || 1);
     const countParam = query.get('count');
     const count = Math.min(
@@ -280,17 +305,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     );
     const page = all.slice(startIndex - 1, startIndex - 1 + count);
     const excluded = (query.get('excludedAttributes') ?? '').toLowerCase().split(',');
-    const resources = excluded.includes('members') ? page.map(({ members: _m, ...r }) => r) : page;
-    return {
-      status: 200,
-      body: {
-        schemas: [LIST_SCHEMA],
-        totalResults: all.length,
-        startIndex,
-        itemsPerPage: page.length,
-        Resources: resources,
-      },
-    };
+    const withoutMembers = excluded.includes('members');
+    const texts = page.map((s) => {
+      if (withoutMembers && !(s instanceof StoredUser)) {
+        // A group, kept as its object: left out of it as before (its member list is never written).
+        const { members: _m, ...r } = s;
+        return JSON.stringify(r);
+      }
+      const text = store.textOf(s);
+      // `"members":` with its quotes unescaped is found in a JSON text only as a key: a text without it has
+      // no member list to leave out.
+      if (!withoutMembers || !text.includes('"members":')) return text;
+      const { members: _m, ...r } = JSON.parse(text) as Record<string, unknown>;
+      return JSON.stringify(r);
+    });
+    // The envelope as JSON.stringify writes it, with a stand-in for the resources at its end.
+    const envelope = JSON.stringify({
+      schemas: [LIST_SCHEMA],
+      totalResults: all.length,
+      startIndex,
+      itemsPerPage: page.length,
+      Resources: 0,
+    });
+    return { status: 200, body: LISTING, text: `${envelope.slice(0, -2)}[${texts.join(',')}]}` };
   }
 
   function route(
@@ -320,16 +357,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!id) {
       if (method === 'GET') return list(kind, query);
       // The body was parsed from this request (or its /Bulk operation) alone: the store may keep it.
-      if (method === 'POST') return withVersion(store.create(kind, body, base, true), 201);
+      if (method === 'POST') return withVersion(kind, store.create(kind, body, base, true), 201);
       return errorReply(405, `${method} not allowed on /${kind}`);
     }
     switch (method) {
-      case 'GET':
-        return withVersion(store.get(kind, id));
+      case 'GET': {
+        if (kind !== 'Users') return withVersion(kind, store.get(kind, id));
+        const { text, version } = store.read(kind, id);
+        return { status: 200, body: ONE_USER, text, headers: { etag: version } };
+      }
       case 'PUT':
-        return withVersion(store.replace(kind, id, body, ifMatch));
+        return withVersion(kind, store.replace(kind, id, body, ifMatch));
       case 'PATCH':
-        return withVersion(store.patch(kind, id, body, ifMatch));
+        return withVersion(kind, store.patch(kind, id, body, ifMatch));
       case 'DELETE':
         store.delete(kind, id, ifMatch);
         return { status: 204 };
@@ -376,7 +416,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         typeof raw.version === 'string' ? raw.version : undefined,
       );
       if (reply.status >= 400) errors += 1;
-      const resource = reply.body as
+      const resource = (reply.body === ONE_USER ? JSON.parse(reply.text!) : reply.body) as
         { id?: string; meta?: { location?: string; version?: string } } | undefined;
       results.push({
         method,
@@ -446,7 +486,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
               ? 'application/json'
               : SCIM_JSON;
         res.writeHead(reply.status, headers);
-        res.end(reply.body === undefined ? undefined : store.toJson(reply.body));
+        res.end(reply.body === undefined ? undefined : (reply.text ?? store.toJson(reply.body)));
       })
       .catch(() => res.destroy());
   });

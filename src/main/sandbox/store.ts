@@ -39,6 +39,52 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /**
+ * `text` (JSON.stringify's answer) to keep, in one piece: JSON.stringify answers a tree of the pieces it wrote
+ * (in V8, some 6 strings and 5 links for a 1 KB account). Reading a character of it makes V8 copy them into one
+ * string, which takes the tree's place at the next young-generation collection. Only how the text is held
+ * changes, never its characters.
+ */
+function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
+}
+
+/**
+ * `text` as a string of its own, in one piece: `slice` answers a view that keeps the whole text it was cut from
+ * alive (a 4 MB read of the change log). Its two halves joined are a tree, made one string as in `flat`.
+ */
+export function ownText(text: string): string {
+  return text.length < 2 ? text : flat(text.slice(0, 1) + text.slice(1));
+}
+
+/**
+ * A user as the store keeps it: its JSON text (one string, which the garbage collector never has to look into),
+ * made once when the user is written; the same text answers a GET or a listing and goes to the change log. Next
+ * to it what the indexes and ETags need. The object is parsed again for the rare request that needs it (a PATCH,
+ * a PUT, a filter on another attribute): 92,000 new accounts kept as trees of some ten objects each cost the
+ * sandbox thread more time in its collector than in its requests.
+ */
+export class StoredUser {
+  constructor(
+    readonly id: string,
+    /** `JSON.stringify` of the resource, as one string. */
+    readonly text: string,
+    readonly version: string,
+    /** The userName as the uniqueness index holds it (trimmed, lower case), if any. */
+    readonly key: string | null,
+    readonly externalId: string | undefined,
+  ) {}
+
+  /** A new copy of the resource. */
+  resource(): Resource {
+    return JSON.parse(this.text) as Resource;
+  }
+}
+
+/** A stored resource: a user as text, a group (a few, with long member lists changed in batches) as its object. */
+export type Stored = StoredUser | Resource;
+
+/**
  * The stored account: the copy `normalise` made (which has neither key) with `id` and `meta` added, in that order,
  * instead of a second copy. Not `{ ...r, id, meta }`: V8 gave every account made by spreading a hidden class of its
  * own, and 92,000 new accounts held some 30 MB of them for the sandbox's life.
@@ -74,19 +120,43 @@ const MEMBERS_MARK = '\u0001members\u0001';
 /** The mark as `"members":…` in a JSON text: quotes inside a string are escaped, so it is found only as the key. */
 const MEMBERS_MARK_JSON = `"members":${JSON.stringify(MEMBERS_MARK)}`;
 
+/** A state read from a sandbox folder, as the store keeps it: users as texts (StoredUser), groups as objects. */
+export interface StoredState {
+  seq: number;
+  users: Iterable<StoredUser>;
+  groups: Iterable<Resource>;
+}
+
+/** A stored resource's ETag. */
+function versionOf(s: Stored): string {
+  return s instanceof StoredUser ? s.version : s.meta.version;
+}
+
 /** The sandbox's data: users and groups with a userName/externalId index, ETag versions and uniqueness. */
 export class SandboxStore {
-  readonly users = new Map<string, Resource>();
+  /** Users as their JSON text (see StoredUser), by id, in the order they were last written. */
+  readonly users = new Map<string, StoredUser>();
   readonly groups = new Map<string, Resource>();
   private readonly userNames = new Map<string, string>();
   private readonly groupNames = new Map<string, string>();
   /**
    * Per kind, per externalId: the id holding it, or the ids in order when more than one do (a Set only then).
-   * A map per kind, keyed by the externalId itself: no key text made per account.
+   * A map per kind, keyed by the externalId itself: no key text made per account. Made at the first filter on
+   * externalId and kept up to date from then on (null before): an initial import never asks, and kept one more
+   * map of 92,000 entries up to date for nothing. Made from the resources in their order, it holds what it would
+   * have held all along (a changed resource moves to the end of both).
    */
-  private readonly externalIds = {
-    Users: new Map<string, string | Set<string>>(),
-    Groups: new Map<string, string | Set<string>>(),
+  private readonly externalIds: Record<ResourceKind, Map<string, string | Set<string>> | null> = {
+    Users: null,
+    Groups: null,
+  };
+  /**
+   * Per kind, the stored resources in order, made when a listing needs them and kept until the next change: a
+   * listing of 100,000 accounts reads them a page at a time, and copied them all for every page.
+   */
+  private readonly inOrder: { Users: StoredUser[] | null; Groups: Resource[] | null } = {
+    Users: null,
+    Groups: null,
   };
   private seq = 0;
 
@@ -99,9 +169,33 @@ export class SandboxStore {
   ) {}
 
   load(state: SandboxState): void {
+    this.loadStored({
+      seq: state.seq,
+      users: state.users.map((u) => this.storedUser(u)),
+      groups: state.groups,
+    });
+  }
+
+  /** A state as SandboxPersistence.loadStored reads it (its users already as texts). */
+  loadStored(state: StoredState): void {
     this.seq = state.seq;
-    for (const u of state.users) this.index('Users', u);
-    for (const g of state.groups) this.index('Groups', g);
+    for (const u of state.users) this.indexUser(u);
+    for (const g of state.groups) this.indexGroup(g);
+  }
+
+  /**
+   * A user read from a state folder as the store keeps it. `text`: its JSON text when at hand (the change log's
+   * line holds it), else `JSON.stringify(r)` — the text the sandbox answered for it before it was kept as text.
+   */
+  storedUser(r: Resource, text?: string): StoredUser {
+    const meta = r.meta as Resource['meta'] | undefined;
+    return new StoredUser(
+      r.id,
+      text === undefined ? flat(JSON.stringify(r)) : ownText(text),
+      meta?.version as string,
+      this.uniqueKey('Users', r),
+      typeof r.externalId === 'string' ? r.externalId : undefined,
+    );
   }
 
   /** The last version number given out (persisted with the change log). */
@@ -110,10 +204,14 @@ export class SandboxStore {
   }
 
   toJSON(): SandboxState {
-    return { seq: this.seq, users: [...this.users.values()], groups: [...this.groups.values()] };
+    return {
+      seq: this.seq,
+      users: [...this.users.values()].map((u) => u.resource()),
+      groups: [...this.groups.values()],
+    };
   }
 
-  private map(kind: ResourceKind): Map<string, Resource> {
+  private map(kind: ResourceKind): Map<string, Stored> {
     return kind === 'Users' ? this.users : this.groups;
   }
 
@@ -122,30 +220,64 @@ export class SandboxStore {
     return typeof v === 'string' ? v.trim().toLowerCase() : null;
   }
 
-  private index(kind: ResourceKind, r: Resource): void {
-    this.map(kind).set(r.id, r);
-    const k = this.uniqueKey(kind, r);
-    if (k) (kind === 'Users' ? this.userNames : this.groupNames).set(k, r.id);
-    if (typeof r.externalId === 'string') {
-      const byExternal = this.externalIds[kind];
-      const held = byExternal.get(r.externalId);
-      if (held === undefined || held === r.id) byExternal.set(r.externalId, r.id);
-      else if (typeof held === 'string') byExternal.set(r.externalId, new Set([held, r.id]));
-      else held.add(r.id);
+  private indexUser(u: StoredUser): void {
+    this.users.set(u.id, u);
+    this.inOrder.Users = null;
+    if (u.key) this.userNames.set(u.key, u.id);
+    if (u.externalId !== undefined) this.indexExternalId('Users', u.externalId, u.id);
+  }
+
+  private indexGroup(g: Resource): void {
+    this.groups.set(g.id, g);
+    this.inOrder.Groups = null;
+    const k = this.uniqueKey('Groups', g);
+    if (k) this.groupNames.set(k, g.id);
+    if (typeof g.externalId === 'string') this.indexExternalId('Groups', g.externalId, g.id);
+  }
+
+  private indexExternalId(kind: ResourceKind, externalId: string, id: string): void {
+    const byExternal = this.externalIds[kind];
+    if (!byExternal) return;
+    const held = byExternal.get(externalId);
+    if (held === undefined || held === id) byExternal.set(externalId, id);
+    else if (typeof held === 'string') byExternal.set(externalId, new Set([held, id]));
+    else held.add(id);
+  }
+
+  /** Takes the resource stored under `id` out of the store and its indexes. */
+  private unindex(kind: ResourceKind, id: string): void {
+    const s = this.map(kind).get(id);
+    if (!s) return;
+    this.map(kind).delete(id);
+    this.inOrder[kind] = null;
+    const user = s instanceof StoredUser;
+    const k = user ? s.key : this.uniqueKey(kind, s);
+    const names = kind === 'Users' ? this.userNames : this.groupNames;
+    if (k && names.get(k) === id) names.delete(k);
+    const externalId = s.externalId;
+    const byExternal = this.externalIds[kind];
+    if (byExternal && typeof externalId === 'string') {
+      const held = byExternal.get(externalId);
+      if (held === id) byExternal.delete(externalId);
+      else if (typeof held === 'object') held.delete(id);
     }
   }
 
-  private unindex(kind: ResourceKind, r: Resource): void {
-    this.map(kind).delete(r.id);
-    const k = this.uniqueKey(kind, r);
-    const names = kind === 'Users' ? this.userNames : this.groupNames;
-    if (k && names.get(k) === r.id) names.delete(k);
-    if (typeof r.externalId === 'string') {
-      const byExternal = this.externalIds[kind];
-      const held = byExternal.get(r.externalId);
-      if (held === r.id) byExternal.delete(r.externalId);
-      else if (typeof held === 'object') held.delete(r.id);
+  /** Stores `resource` (just made, held by nothing else) as its kind is kept, and indexes it. */
+  private keep(kind: ResourceKind, resource: Resource, key: string): void {
+    if (kind === 'Groups') {
+      this.indexGroup(resource);
+      return;
     }
+    this.indexUser(
+      new StoredUser(
+        resource.id,
+        flat(JSON.stringify(resource)),
+        resource.meta.version,
+        key,
+        typeof resource.externalId === 'string' ? resource.externalId : undefined,
+      ),
+    );
   }
 
   private lastMs = Number.NaN;
@@ -166,18 +298,21 @@ export class SandboxStore {
     return `W/"${this.seq}"`;
   }
 
-  private validate(kind: ResourceKind, r: Record<string, unknown>, selfId?: string): void {
+  /** Checks a resource to store; returns its userName or displayName as the uniqueness index holds it. */
+  private validate(kind: ResourceKind, r: Record<string, unknown>, selfId?: string): string {
     const field = kind === 'Users' ? 'userName' : 'displayName';
     const v = r[field];
     if (typeof v !== 'string' || v.trim() === '') {
       throw new ScimHttpError(400, `${field} is required`, 'invalidValue');
     }
-    const holder = (kind === 'Users' ? this.userNames : this.groupNames).get(v.trim().toLowerCase());
+    const key = v.trim().toLowerCase();
+    const holder = (kind === 'Users' ? this.userNames : this.groupNames).get(key);
     if (holder && holder !== selfId)
       throw new ScimHttpError(409, `${field} "${v}" is already in use`, 'uniqueness');
     if (r.active !== undefined && typeof r.active !== 'boolean') {
       throw new ScimHttpError(400, 'active must be a boolean', 'invalidValue');
     }
+    return key;
   }
 
   /**
@@ -227,7 +362,7 @@ export class SandboxStore {
   create(kind: ResourceKind, body: unknown, base: string, owned = false): Resource {
     if (!isRecord(body)) throw new ScimHttpError(400, 'body must be a JSON object', 'invalidSyntax');
     const r = this.normalise(kind, body, owned);
-    this.validate(kind, r);
+    const key = this.validate(kind, r);
     const id = randomUUID();
     const at = this.timestamp();
     // `normalise` made `r` (a copy without id and meta): they are added to it, not to another copy.
@@ -238,47 +373,78 @@ export class SandboxStore {
       version: this.nextVersion(),
       location: `${base}/${kind}/${id}`,
     });
-    this.index(kind, resource);
+    this.keep(kind, resource, key);
     this.onChange(kind, id);
     return resource;
   }
 
-  get(kind: ResourceKind, id: string): Resource {
-    const r = this.map(kind).get(id);
-    if (!r) throw new ScimHttpError(404, `${kind === 'Users' ? 'User' : 'Group'} ${id} not found`);
-    return r;
+  /** The stored resource (a user as text); 404 when there is none. */
+  private stored(kind: ResourceKind, id: string): Stored {
+    const s = this.map(kind).get(id);
+    if (!s) throw new ScimHttpError(404, `${kind === 'Users' ? 'User' : 'Group'} ${id} not found`);
+    return s;
   }
 
-  private checkVersion(r: Resource, ifMatch: string | undefined): void {
-    if (ifMatch && ifMatch !== '*' && !ifMatch.split(',').some((v) => v.trim() === r.meta.version)) {
-      throw new ScimHttpError(412, `version mismatch: the resource is at ${r.meta.version}`);
+  /** A resource: a user parsed from its text (a new copy each time), a group as stored. */
+  get(kind: ResourceKind, id: string): Resource {
+    const s = this.stored(kind, id);
+    return s instanceof StoredUser ? s.resource() : s;
+  }
+
+  /** A resource's JSON text and ETag (what a GET answers): a user's as stored, not parsed and written again. */
+  read(kind: ResourceKind, id: string): { text: string; version: string } {
+    const s = this.stored(kind, id);
+    return { text: this.textOf(s), version: versionOf(s) };
+  }
+
+  /** A stored resource's JSON text: `JSON.stringify` of the resource. */
+  textOf(s: Stored): string {
+    return s instanceof StoredUser ? s.text : this.toJson(s);
+  }
+
+  /** The JSON text of the resource stored under `id`, or undefined when there is none (for the change log). */
+  textById(kind: ResourceKind, id: string): string | undefined {
+    const s = this.map(kind).get(id);
+    return s === undefined ? undefined : this.textOf(s);
+  }
+
+  /** The JSON texts of a kind's resources, in order (for a snapshot). */
+  *texts(kind: ResourceKind): Generator<string> {
+    for (const s of this.map(kind).values()) yield this.textOf(s);
+  }
+
+  private checkVersion(s: Stored, ifMatch: string | undefined): void {
+    const version = versionOf(s);
+    if (ifMatch && ifMatch !== '*' && !ifMatch.split(',').some((v) => v.trim() === version)) {
+      throw new ScimHttpError(412, `version mismatch: the resource is at ${version}`);
     }
   }
 
+  /** Stores `next` as the new state of `old` (a copy of the stored resource, or a group as stored). */
   private commit(kind: ResourceKind, old: Resource, next: Record<string, unknown>): Resource {
     const r = this.normalise(kind, next);
-    this.validate(kind, r, old.id);
+    const key = this.validate(kind, r, old.id);
     const resource = withId(r, old.id, {
       ...old.meta,
       lastModified: this.timestamp(),
       version: this.nextVersion(),
     });
-    this.unindex(kind, old);
-    this.index(kind, resource);
+    this.unindex(kind, old.id);
+    this.keep(kind, resource, key);
     this.onChange(kind, old.id);
     return resource;
   }
 
   replace(kind: ResourceKind, id: string, body: unknown, ifMatch?: string): Resource {
-    const old = this.get(kind, id);
-    this.checkVersion(old, ifMatch);
+    const s = this.stored(kind, id);
+    this.checkVersion(s, ifMatch);
     if (!isRecord(body)) throw new ScimHttpError(400, 'body must be a JSON object', 'invalidSyntax');
-    return this.commit(kind, old, body);
+    return this.commit(kind, s instanceof StoredUser ? s.resource() : s, body);
   }
 
   patch(kind: ResourceKind, id: string, body: unknown, ifMatch?: string): Resource {
-    const old = this.get(kind, id);
-    this.checkVersion(old, ifMatch);
+    const s = this.stored(kind, id);
+    this.checkVersion(s, ifMatch);
     const ops = isRecord(body) ? (body.Operations ?? body.operations) : undefined;
     if (!Array.isArray(ops)) throw new ScimHttpError(400, 'PATCH needs Operations', 'invalidSyntax');
     if (this.refuseValuePaths && kind === 'Users') {
@@ -292,13 +458,18 @@ export class SandboxStore {
           'invalidPath',
         );
     }
-    if (kind === 'Groups' && ops.every(isMemberAdd)) return this.addMembers(old, ops);
+    if (!(s instanceof StoredUser) && kind === 'Groups' && ops.every(isMemberAdd))
+      return this.addMembers(s, ops);
     const normalisedOps = ops.map((o: unknown) =>
       isRecord(o) && typeof o.op === 'string' ? { ...o, op: o.op.toLowerCase() } : o,
     ) as ScimPatchOperation[];
+    // The stored state (`old`: its id and meta are kept): a user's is a new copy of its text. scimPatch works on
+    // a copy of its own (without `mutateDocument`), a group's is cloned here as before.
+    const old = s instanceof StoredUser ? s.resource() : s;
     let patched: Record<string, unknown>;
     try {
-      patched = scimPatch(structuredClone(old) as never, normalisedOps, { treatMissingAsAdd: true });
+      const copy = s instanceof StoredUser ? old : structuredClone(s);
+      patched = scimPatch(copy as never, normalisedOps, { treatMissingAsAdd: true });
     } catch (e) {
       const name = e instanceof Error ? e.name : '';
       throw new ScimHttpError(
@@ -370,9 +541,8 @@ export class SandboxStore {
   }
 
   delete(kind: ResourceKind, id: string, ifMatch?: string): void {
-    const old = this.get(kind, id);
-    this.checkVersion(old, ifMatch);
-    this.unindex(kind, old);
+    this.checkVersion(this.stored(kind, id), ifMatch);
+    this.unindex(kind, id);
     if (kind === 'Users') {
       for (const g of this.groups.values()) {
         if (Array.isArray(g.members) && g.members.some((m) => isRecord(m) && m.value === id)) {
@@ -384,30 +554,56 @@ export class SandboxStore {
     this.onChange(kind, id);
   }
 
-  /** Resources matching a filter (all when absent), in creation order. */
+  /** Resources matching a filter (all when absent), in order: users parsed from their texts (new copies). */
   query(kind: ResourceKind, filterText?: string): Resource[] {
-    if (!filterText) return [...this.map(kind).values()];
+    return this.select(kind, filterText).map((s) => (s instanceof StoredUser ? s.resource() : s));
+  }
+
+  /**
+   * The stored resources matching a filter (all when absent), in order; read their texts with `textOf`. The
+   * array is the store's own when there is no filter: not to be changed.
+   */
+  select(kind: ResourceKind, filterText?: string): readonly Stored[] {
+    if (!filterText) return this.ordered(kind);
     const f = parseFilter(filterText);
     const eq = simpleEquality(f);
+    const map = this.map(kind);
     if (eq?.attr === 'externalid') {
-      const held = this.externalIds[kind].get(eq.value);
+      const held = this.externalIdIndex(kind).get(eq.value);
       const ids = held === undefined ? [] : typeof held === 'string' ? [held] : held;
-      return [...ids].map((id) => this.map(kind).get(id)).filter((r): r is Resource => r !== undefined);
+      return [...ids].map((id) => map.get(id)).filter((s): s is Stored => s !== undefined);
     }
     if (
       eq &&
       ((kind === 'Users' && eq.attr === 'username') || (kind === 'Groups' && eq.attr === 'displayname'))
     ) {
       const id = (kind === 'Users' ? this.userNames : this.groupNames).get(eq.value.trim().toLowerCase());
-      const r = id ? this.map(kind).get(id) : undefined;
-      return r ? [r] : [];
+      const s = id ? map.get(id) : undefined;
+      return s ? [s] : [];
     }
     if (eq?.attr === 'id') {
-      const r = this.map(kind).get(eq.value);
-      return r ? [r] : [];
+      const s = map.get(eq.value);
+      return s ? [s] : [];
     }
-    const out: Resource[] = [];
-    for (const r of this.map(kind).values()) if (matches(f, r)) out.push(r);
+    // Any other filter is matched against each resource: a user's text is parsed for it.
+    const out: Stored[] = [];
+    for (const s of map.values()) if (matches(f, s instanceof StoredUser ? s.resource() : s)) out.push(s);
     return out;
+  }
+
+  /** The externalId index of a kind, made now when it has not been yet. */
+  private externalIdIndex(kind: ResourceKind): Map<string, string | Set<string>> {
+    let byExternal = this.externalIds[kind];
+    if (byExternal) return byExternal;
+    byExternal = this.externalIds[kind] = new Map();
+    for (const [id, s] of this.map(kind))
+      if (typeof s.externalId === 'string') this.indexExternalId(kind, s.externalId, id);
+    return byExternal;
+  }
+
+  /** A kind's stored resources in order, as one array kept until the next change. */
+  private ordered(kind: ResourceKind): readonly Stored[] {
+    if (kind === 'Users') return (this.inOrder.Users ??= [...this.users.values()]);
+    return (this.inOrder.Groups ??= [...this.groups.values()]);
   }
 }

@@ -3,7 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { Issue } from '../../shared/issues';
 import type { MappingFile } from '../../shared/mapping/schema';
 import type { SourceRecord } from '../../shared/source/types';
-import type { EvaluatedRows } from '../../shared/engine/verdicts';
+import type { EvaluatedRows, TakenRows } from '../../shared/engine/verdicts';
 import type { RowStageJob } from './csv/csv-wire';
 import { hasMessage } from '../../shared/i18n';
 import { said } from '../../shared/i18n/message';
@@ -26,9 +26,10 @@ export interface OpenedSource {
   batches?: AsyncIterable<SourceEvent[]>;
   /**
    * When opened with a `rowStage` that the reader runs (a CSV read in a worker thread): the batches, with the rows
-   * it evaluated as `EvaluatedRows`. Iterate this instead of `events` or `batches` then.
+   * it evaluated as `EvaluatedRows` and the others as records or as `TakenRows`. Iterate this instead of `events`
+   * or `batches` then.
    */
-  evaluatedBatches?: AsyncIterable<(SourceEvent | EvaluatedRows)[]>;
+  evaluatedBatches?: AsyncIterable<(SourceEvent | EvaluatedRows | TakenRows)[]>;
   /** 0..1 when the source can tell how far it is. */
   progress(): number | null;
   /** Reads the same data again from the start (the second pass of a streaming map). */

@@ -12,6 +12,14 @@ import { detach } from './detach';
 /** A table's slots start at this many and double when half full. */
 const INITIAL_SLOTS = 1024;
 
+/**
+ * How much longer than asked `reserve` makes the lists that are filled in order (the entries of a table, their
+ * characters): pages of memory that are never written cost nothing, while a list that turns out too short is
+ * copied whole to grow, which touches all of it again (on a virtual machine a fresh page costs some 15–40 µs). The
+ * hash tables themselves are spread over all their pages, so they get what is asked.
+ */
+export const RESERVE_SLACK = 1.5;
+
 /** The slots a table of `n` entries grows to (a power of two at least twice `n`). */
 function slotsFor(n: number): number {
   let slots = INITIAL_SLOTS;
@@ -73,24 +81,45 @@ function numberHome(n: number): number {
   return (mix(n >>> 4) << 4) | (n & 15);
 }
 
-/** Whole numbers 0 … 2³¹−1 (personnel numbers) → first row index, in one Int32Array of (number, index + 1) pairs. */
+/**
+ * Whole numbers 0 … 2³¹−1 (personnel numbers) → first row index. A number greater than every number before it (each
+ * number of an export sorted by personnel number, the usual order) is appended to a list that is ascending by
+ * construction, beside its index: no random access into a large table, and half the memory (on this kind of
+ * machine touching fresh memory costs more than the lookups themselves). Every other number goes to a hash table
+ * (one Int32Array of (number, index + 1) pairs); a lookup searches the list (binary search, only for a number not
+ * above its last) and the table (only when it holds any).
+ */
 export class FirstSeenNumbers {
+  /** The numbers that were each greater than all before them, ascending, and the index given with each. */
+  private ascending = new Int32Array(INITIAL_SLOTS);
+  private ascendingIndexes = new Int32Array(INITIAL_SLOTS);
+  private ascendingCount = 0;
+  /** The others. */
   private slots = new Int32Array(INITIAL_SLOTS * 2);
   private mask = INITIAL_SLOTS - 1;
+  private hashed = 0;
   size = 0;
 
   /** The first index recorded for `n`, or −1. */
   get(n: number): number {
-    const slots = this.slots;
-    for (let s = numberHome(n) & this.mask; ; s = (s + 1) & this.mask) {
-      const entry = slots[2 * s + 1]!;
-      if (entry === 0) return -1;
-      if (slots[2 * s] === n) return entry - 1;
-    }
+    const at = this.find(n);
+    if (at >= 0) return this.ascendingIndexes[at]!;
+    return this.hashed > 0 ? this.hashedGet(n) : -1;
   }
 
   /** The first index recorded for `n`; when there is none, records `index` and returns −1. */
   getOrAdd(n: number, index: number): number {
+    const count = this.ascendingCount;
+    if (count === 0 || n > this.ascending[count - 1]!) {
+      if (count === this.ascending.length) this.moreAscending(count * 2);
+      this.ascending[count] = n;
+      this.ascendingIndexes[count] = index;
+      this.ascendingCount = count + 1;
+      this.size++;
+      return -1;
+    }
+    const at = this.find(n);
+    if (at >= 0) return this.ascendingIndexes[at]!;
     const slots = this.slots;
     let s = numberHome(n) & this.mask;
     for (; ; s = (s + 1) & this.mask) {
@@ -100,8 +129,46 @@ export class FirstSeenNumbers {
     }
     slots[2 * s] = n;
     slots[2 * s + 1] = index + 1;
-    if (++this.size * 2 > this.mask + 1) this.grow();
+    this.size++;
+    if (++this.hashed * 2 > this.mask + 1) this.grow();
     return -1;
+  }
+
+  /** Where `n` is in the ascending list, or −1. */
+  private find(n: number): number {
+    const list = this.ascending;
+    let high = this.ascendingCount - 1;
+    // Nothing to search above the last (every new number of a sorted export); the last itself, a repeat of the row
+    // before, is found at once.
+    if (high < 0 || n > list[high]!) return -1;
+    if (n === list[high]) return high;
+    let low = 0;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const v = list[mid]!;
+      if (v < n) low = mid + 1;
+      else if (v > n) high = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  private hashedGet(n: number): number {
+    const slots = this.slots;
+    for (let s = numberHome(n) & this.mask; ; s = (s + 1) & this.mask) {
+      const entry = slots[2 * s + 1]!;
+      if (entry === 0) return -1;
+      if (slots[2 * s] === n) return entry - 1;
+    }
+  }
+
+  private moreAscending(size: number): void {
+    const ascending = new Int32Array(size);
+    ascending.set(this.ascending.subarray(0, this.ascendingCount));
+    this.ascending = ascending;
+    const indexes = new Int32Array(size);
+    indexes.set(this.ascendingIndexes.subarray(0, this.ascendingCount));
+    this.ascendingIndexes = indexes;
   }
 
   private grow(): void {
@@ -109,9 +176,15 @@ export class FirstSeenNumbers {
     this.mask = this.slots.length / 2 - 1;
   }
 
-  /** Makes room for `n` entries at once (the size it would grow to), instead of doubling on the way. */
+  /**
+   * Makes room for about `n` entries at once (the size it would grow to), instead of doubling on the way: in the
+   * list, and in the table as far as the numbers so far went there.
+   */
   reserve(n: number): void {
-    const slots = slotsFor(n);
+    const listed = Math.ceil(n * RESERVE_SLACK);
+    if (listed > this.ascending.length) this.moreAscending(listed);
+    if (this.hashed === 0) return;
+    const slots = slotsFor(Math.ceil((n * this.hashed) / this.size));
     if (slots <= this.mask + 1) return;
     this.slots = grown(this.slots, numberHome, slots);
     this.mask = slots - 1;
@@ -251,10 +324,11 @@ export class FirstSeenTexts {
     if (slots <= this.mask + 1) return;
     this.slots = grown(this.slots, (h) => h, slots);
     this.mask = slots - 1;
-    if (this.indexes.length < n) this.moreEntries(n);
+    const listed = Math.ceil(n * RESERVE_SLACK);
+    if (this.indexes.length < listed) this.moreEntries(listed);
     // The characters: as many per entry as so far (24 before any came).
     const perEntry = this.count > 0 ? Math.ceil(this.used / this.count) : 24;
-    const chars = n * perEntry;
+    const chars = listed * perEntry;
     if (chars > this.chars.length) {
       const bigger = new Uint8Array(chars);
       bigger.set(this.chars.subarray(0, this.used));

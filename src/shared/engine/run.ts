@@ -12,7 +12,7 @@ import type { SourceRecord, SourceValue } from '../source/types';
 import { normalizeMatch, REQUIRED_FOR_CREATE, type CompiledField, type CompiledMapping } from './compile';
 import { collisionSuffix, firstFreeLogin, loginLocalPart, type LoginParts } from './login';
 import { detach } from './detach';
-import { FirstSeenKeys, FirstSeenTexts } from './first-seen';
+import { FirstSeenKeys, FirstSeenTexts, RESERVE_SLACK } from './first-seen';
 import { rowEvaluator } from './memo';
 import type { MappedUser, MappingRunSummary, PreviousState, RowOutcome, TraceEntry } from './types';
 import {
@@ -89,17 +89,20 @@ const ERROR = 3;
 const COUNTER = ['active', 'deactivate', 'skipped', 'error'] as const;
 
 /**
- * What the run keeps of every row that passed the key and scope checks, as columns: row number, status and
- * "leaves later" in typed arrays, and the key (the same string the duplicate check's map holds). A million rows
- * cost some 15 bytes each plus their key; whatever the cross-row checks need beyond that is kept in maps keyed by
- * the value (key, email, login) that point to the first row, and in lists for the values seen more than once.
+ * What the run keeps of every row that passed the key and scope checks, as columns: row number, status, "leaves
+ * later" and the key in typed arrays (a key that is no whole number as its place in a list of those keys). A million
+ * rows cost some 14 bytes each plus the keys that are text; whatever the cross-row checks need beyond that is kept
+ * in tables keyed by the value (key, email, login) that point to the first row, and in lists for the values seen
+ * more than once.
  */
 class RowColumns {
   length = 0;
   rows = new Int32Array(1024);
   status = new Uint8Array(1024);
   leaving = new Uint8Array(1024);
-  readonly keys: KeyId[] = [];
+  /** A whole-number key as itself, another key as −1 − its place in `texts`. */
+  private keyColumn = new Int32Array(1024);
+  private readonly texts: string[] = [];
 
   /** Makes room for `n` rows at once. */
   reserve(n: number): void {
@@ -116,16 +119,26 @@ class RowColumns {
     const leavingCol = new Uint8Array(size);
     leavingCol.set(this.leaving.subarray(0, this.length));
     this.leaving = leavingCol;
+    const keyCol = new Int32Array(size);
+    keyCol.set(this.keyColumn.subarray(0, this.length));
+    this.keyColumn = keyCol;
   }
 
+  /** `key`: as `keyId` gives it (a number is a whole number 0 … 999,999,999). */
   add(row: number, key: KeyId, status: number, leaving: boolean): number {
     if (this.length === this.rows.length) this.resize(this.length * 2);
     const i = this.length++;
     this.rows[i] = row;
     this.status[i] = status;
     this.leaving[i] = leaving ? 1 : 0;
-    this.keys.push(key);
+    this.keyColumn[i] = typeof key === 'number' ? key : -this.texts.push(key);
     return i;
+  }
+
+  /** The key of row `i` as it was added. */
+  key(i: number): KeyId {
+    const k = this.keyColumn[i]!;
+    return k >= 0 ? k : this.texts[-k - 1]!;
   }
 }
 
@@ -378,7 +391,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     suffix: string | null,
   ) => {
     // Similar keys first, while the row is not yet filed under its own key.
-    const id = index.keys[i]!;
+    const id = index.key(i);
     // The row is filed under its key at once: a similar key that differs from it is another entry.
     const first = keyFirst.getOrAdd(id, i);
     // A whole-number key (filed as its number) is its own similar form.
@@ -1211,7 +1224,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       blockedRows.set(row, list);
     };
     const rowOf = (i: number) => index.rows[i]!;
-    const keyOf = (i: number) => String(index.keys[i]!);
+    const keyOf = (i: number) => String(index.key(i));
 
     if (options.headers) {
       const known = new Set(options.headers);
@@ -1385,7 +1398,8 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     pushVerdicts,
     expectRows(rows: number) {
       const n = Math.min(Math.max(0, Math.ceil(rows)), MAX_EXPECTED_ROWS);
-      index.reserve(n);
+      // The columns are filled in order: room beyond the estimate costs nothing until it is used (RESERVE_SLACK).
+      index.reserve(Math.ceil(n * RESERVE_SLACK));
       keyFirst.reserve(n);
       emailFirst.reserve(n);
     },
@@ -1434,7 +1448,7 @@ function keyChanges(
   const out: Issue[] = [];
   for (const c of candidates) {
     const row = index.rows[c.i]!;
-    const key = String(index.keys[c.i]!);
+    const key = String(index.key(c.i));
     let old: string | undefined;
     let why = '';
     if (c.email && byEmail.has(c.email)) {

@@ -1,4 +1,5 @@
 import type { Issue } from '../issues';
+import type { SourceRecord } from '../source/types';
 
 /**
  * What the row-local stage of a mapping run decided of a block of rows, packed to cross to another thread as one
@@ -359,4 +360,17 @@ export interface EvaluatedRows {
   verdicts: RowVerdicts;
   from: number;
   to: number;
+}
+
+/**
+ * Rows `from`–`to` of a chunk, among a source's events in file order, handed over without an event and a record
+ * object per row: for a run that keeps nothing of a row (the reader is given a row stage, see RowStageJob), which
+ * takes them with `take`. `take` gives each row of `from`–`to` (exclusive, within the event's rows) to
+ * `run.take` in order as one record object that is reused from row to row: a record is only good during the call.
+ */
+export interface TakenRows {
+  kind: 'rows';
+  from: number;
+  to: number;
+  take(run: { take(record: SourceRecord): void }, from: number, to: number): void;
 }

@@ -38,6 +38,26 @@ describe('sandbox store: the externalId index', () => {
     expect(s.query('Users', 'externalId eq "100500"').map((r) => r.title)).toEqual(['Adviseur']);
   });
 
+  it('is made at the first externalId filter and then holds what it would have held all along', () => {
+    const run = (askFirst: boolean) => {
+      const s = new SandboxStore(() => Date.parse('2026-11-23T08:00:00Z'));
+      if (askFirst) expect(byExternalId(s, '100231')).toEqual([]);
+      const [a, b, c] = ['a', 'b', 'c'].map((n) => s.create('Users', persoon(`${n}@x.nl`, '100231'), BASE));
+      s.create('Users', persoon('d@x.nl', '100232'), BASE);
+      // A change moves an account to the end; another leaves the externalId; one is deleted; one is new.
+      s.patch('Users', b!.id, { Operations: [{ op: 'replace', path: 'title', value: 'Jurist' }] });
+      s.patch('Users', c!.id, { Operations: [{ op: 'replace', path: 'externalId', value: '100232' }] });
+      s.delete('Users', a!.id);
+      s.create('Users', persoon('e@x.nl', '100231'), BASE);
+      return [byExternalId(s, '100231'), byExternalId(s, '100232')];
+    };
+    expect(run(false)).toEqual([
+      ['b@x.nl', 'e@x.nl'],
+      ['d@x.nl', 'c@x.nl'],
+    ]);
+    expect(run(true)).toEqual(run(false));
+  });
+
   it("keeps users and groups apart: a group with an account's externalId is not found as that account", () => {
     const s = new SandboxStore(() => Date.parse('2026-11-23T08:00:00Z'));
     s.create('Groups', { displayName: 'Wijkteam Oost', externalId: '100231' }, BASE);

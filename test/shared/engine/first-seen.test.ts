@@ -156,6 +156,36 @@ describe('FirstSeenNumbers', () => {
   });
 });
 
+describe('FirstSeenNumbers: a sorted export and one whose order breaks now and then', () => {
+  it('answers as a Map would when rising numbers are mixed with lower ones, repeats of both, and falling runs', () => {
+    const rand = mulberry32(23);
+    const values: number[] = [];
+    let next = 100_000;
+    for (let i = 0; i < 30_000; i++) {
+      const r = rand();
+      if (r < 0.8) values.push((next += 1 + Math.floor(rand() * 9)));
+      else if (r < 0.9)
+        values.push(50_000 + Math.floor(rand() * 60_000)); // below, or among the rising ones
+      else values.push(values[Math.floor(rand() * values.length)] ?? 7); // a repeat of any kind
+    }
+    for (let n = 90_000; n > 80_000; n -= 3) values.push(n); // a falling run
+    values.push(next, next + 1, next + 1, 0, 0);
+    const expected = firstSeenByMap(values);
+    for (const reserveAt of [-1, 0, 500, 20_000]) {
+      const table = new FirstSeenNumbers();
+      const got = values.map((v, i) => {
+        if (i === reserveAt) table.reserve(40_000);
+        return table.getOrAdd(v, i);
+      });
+      expect(got).toEqual(expected);
+      expect(table.size).toBe(new Set(values).size);
+      for (const v of values.slice(0, 2000)) expect(table.get(v)).toBe(values.indexOf(v));
+      expect(table.get(next + 2)).toBe(-1);
+      expect(table.get(49_999)).toBe(-1);
+    }
+  });
+});
+
 describe('FirstSeenKeys', () => {
   it('keeps the number 123 and the text "0123" apart, and finds each again', () => {
     const keys = new FirstSeenKeys(() => 7);

@@ -46,6 +46,13 @@ export interface RowStageJob {
    * two threads), so that the work is shared between the two cores.
    */
   share: 'all' | 'auto';
+  /**
+   * The columns the run that takes the other rows reads of a record (run.ts `rowStageColumns`). With them, a reader
+   * in a thread hands those rows over as `TakenRows` (one reused record, for `take`) with only these cells cut (the
+   * others null), as the row stage itself reads them: no event, record and string per cell nobody reads on the
+   * consuming thread. Absent: records, every cell.
+   */
+  columns?: readonly string[];
 }
 
 /** A chunk whose rows the worker evaluated: their verdicts, and the chunk's source issues among them. */

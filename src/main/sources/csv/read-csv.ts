@@ -1,16 +1,24 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { SourceAttribute, SourceRecord } from '../../../shared/source/types';
+import type { SourceAttribute, SourceRecord, SourceValue } from '../../../shared/source/types';
 import { said, type CodedMessage } from '../../../shared/i18n/message';
 import { readReason, systemCode } from '../../system-errors';
 import { SourceError } from '../source-error';
 import { workerEntry, workerUnusable, type WorkerEntry } from '../../worker-entry';
-import { columnTable, CsvCore, type CsvEvent, type CsvHeaderInfo, type CsvOptions } from './csv-core';
-import type { EvaluatedRows } from '../../../shared/engine/verdicts';
+import {
+  columnTable,
+  CsvCore,
+  namedValues,
+  type CsvEvent,
+  type CsvHeaderInfo,
+  type CsvOptions,
+} from './csv-core';
+import type { EvaluatedRows, TakenRows } from '../../../shared/engine/verdicts';
 import {
   decodeBatch,
   fromWireError,
+  type CsvBatchMessage,
   type CsvEvaluatedMessage,
   type CsvWorkerStart,
   type FromCsvWorker,
@@ -35,7 +43,7 @@ export interface CsvReadOptions extends CsvOptions {
   /**
    * When the file is read in a worker thread, run this mapping's row-local stage there as well, for part of the
    * rows (`share: 'auto'`) or all of them: those rows then come as `EvaluatedRows` in `evaluatedBatches`, for a run
-   * that files them (run.ts `pushVerdicts`). PLEK_CSV_ROW_STAGE=off|auto|all overrides the share (troubleshooting,
+   * that files them (run.ts `pushVerdicts`); with its `columns`, the other rows come as `TakenRows` there. PLEK_CSV_ROW_STAGE=off|auto|all overrides the share (troubleshooting,
    * tests); without it, files under CSV_ROW_STAGE_MIN_BYTES get no row stage.
    */
   rowStage?: RowStageJob;
@@ -78,7 +86,7 @@ export interface OpenCsv {
    * With a `rowStage`: the batches, in which rows the worker evaluated come as `EvaluatedRows` (iterate this one
    * then, not `events` or `batches`). Without one, the same as `batches`.
    */
-  evaluatedBatches: AsyncIterable<(CsvEvent | EvaluatedRows)[]>;
+  evaluatedBatches: AsyncIterable<(CsvEvent | EvaluatedRows | TakenRows)[]>;
   bytesTotal: number;
   bytesRead(): number;
   /** Stops reading and releases the file; only needed when `events` is not iterated to the end. */
@@ -144,6 +152,7 @@ export async function openCsv(
       { ...parseOptions, fileLabel: file },
       rowStageJob(rowStage, size),
       signal,
+      rowStage?.columns,
     );
   }
   return openInThread(handle, size, { ...parseOptions, fileLabel: file }, signal);
@@ -156,13 +165,13 @@ function aborted(file: string): SourceError {
 /** `events` and `batches` of an open reader, from a function that gives the next batch (undefined: the end). */
 function streams(
   file: string,
-  next: () => Promise<(CsvEvent | EvaluatedRows)[] | undefined>,
+  next: () => Promise<(CsvEvent | EvaluatedRows | TakenRows)[] | undefined>,
   stop: () => void,
   signal: AbortSignal | undefined,
 ): Pick<OpenCsv, 'events' | 'batches' | 'evaluatedBatches'> {
   let eventStream: AsyncGenerator<CsvEvent> | undefined;
-  let batchStream: AsyncGenerator<(CsvEvent | EvaluatedRows)[]> | undefined;
-  async function* batches(): AsyncGenerator<(CsvEvent | EvaluatedRows)[]> {
+  let batchStream: AsyncGenerator<(CsvEvent | EvaluatedRows | TakenRows)[]> | undefined;
+  async function* batches(): AsyncGenerator<(CsvEvent | EvaluatedRows | TakenRows)[]> {
     try {
       for (let batch = await next(); batch; batch = await next()) {
         if (batch.length === 0) continue;
@@ -177,7 +186,7 @@ function streams(
     for await (const batch of batches()) {
       for (const event of batch) {
         if (signal?.aborted) throw aborted(file);
-        // Only a reader given a row stage makes EvaluatedRows, and its consumer reads `evaluatedBatches`.
+        // Only a reader given a row stage makes EvaluatedRows and TakenRows, and its consumer reads `evaluatedBatches`.
         yield event as CsvEvent;
       }
     }
@@ -353,6 +362,7 @@ async function openInWorker(
   options: CsvOptions & { fileLabel: string },
   rowStage: RowStageJob | undefined,
   signal: AbortSignal | undefined,
+  consumerColumns: readonly string[] | undefined,
 ): Promise<OpenCsv> {
   const file = options.fileLabel;
   const start: CsvWorkerStart = {
@@ -434,8 +444,13 @@ async function openInWorker(
   }
   const columns = columnTable(keys);
   const compact = options.compactRecords === true;
+  // A run that keeps nothing of a row but its verdict (given with a row stage) reads only some columns, and takes
+  // its records one at a time: the rows come as TakenRows (one reused record), with only those cells cut.
+  const taken = consumerColumns
+    ? new RowTaker(file, columns, keys.length, columnMask(keys, consumerColumns))
+    : undefined;
 
-  const next = async (): Promise<(CsvEvent | EvaluatedRows)[] | undefined> => {
+  const next = async (): Promise<(CsvEvent | EvaluatedRows | TakenRows)[] | undefined> => {
     if (ended || closed) return undefined;
     const message = await receive();
     if (message.type === 'error') {
@@ -455,6 +470,7 @@ async function openInWorker(
     if (Atomics.load(shared, 2) === 1 && queue.length <= WORKER_CREDITS / 4) Atomics.notify(shared, 0);
     bytesRead = message.bytesRead;
     if (message.type === 'evaluated') return evaluatedEvents(message);
+    if (taken) return taken.events(message);
     return decodeBatch(message, file, columns, keys.length, compact);
   };
 
@@ -468,6 +484,87 @@ async function openInWorker(
       return stop();
     },
   };
+}
+
+/**
+ * Hands a chunk's rows to a run that takes them one at a time and keeps none (see TakenRows): one record object and
+ * one array of cells serve every row of the file, and only the wanted cells are cut from the chunk's text (the
+ * others are null, as a run that never reads them needs).
+ */
+class RowTaker {
+  private readonly record: TakenRecord;
+  private readonly cells: SourceValue[];
+
+  constructor(
+    file: string,
+    columns: ReadonlyMap<string, number>,
+    private readonly width: number,
+    private readonly wanted: Uint8Array,
+  ) {
+    this.cells = new Array<SourceValue>(width).fill(null);
+    this.record = new TakenRecord(file, this.cells, columns);
+  }
+
+  /** A chunk's rows in stretches between its source issues, in file order. */
+  events(batch: CsvBatchMessage): (CsvEvent | TakenRows)[] {
+    const { rows, issues, issueAt, text } = batch;
+    // As decodeBatch says it: no "?" in the chunk, no lost letter in any row's names.
+    const noQuestionMark = text.indexOf('?') === -1;
+    const take = (run: { take(record: SourceRecord): void }, from: number, to: number) =>
+      this.take(batch, noQuestionMark, run, from, to);
+    const events: (CsvEvent | TakenRows)[] = [];
+    let from = 0;
+    for (let k = 0; k <= issues.length; k++) {
+      const to = k < issues.length ? issueAt[k]! : rows.length;
+      if (to > from) events.push({ kind: 'rows', from, to, take });
+      from = Math.max(from, to);
+      if (k < issues.length) events.push({ kind: 'issue', issue: issues[k]! });
+    }
+    return events;
+  }
+
+  private take(
+    batch: CsvBatchMessage,
+    noQuestionMark: boolean,
+    run: { take(record: SourceRecord): void },
+    from: number,
+    to: number,
+  ): void {
+    const { text, starts, ends, rows } = batch;
+    const { record, cells, width, wanted } = this;
+    record.noQuestionMark = noQuestionMark;
+    for (let r = from, k = from * width; r < to; r++) {
+      for (let i = 0; i < width; i++, k++) {
+        const start = starts[k]!;
+        const end = ends[k]!;
+        cells[i] = wanted[i] === 1 && end !== start ? text.slice(start, end) : null;
+      }
+      record.row = rows[r]!;
+      run.take(record);
+    }
+  }
+}
+
+/** The one record of a RowTaker: its row and cells change from row to row. */
+class TakenRecord implements SourceRecord {
+  row = 0;
+  noQuestionMark = false;
+
+  constructor(
+    readonly ref: string,
+    readonly cells: SourceValue[],
+    readonly columns: ReadonlyMap<string, number>,
+  ) {}
+
+  get values(): Record<string, SourceValue> {
+    return namedValues(this.cells, this.columns);
+  }
+}
+
+/** 1 for each of the record keys (columns) that is one of `names`. */
+function columnMask(keys: readonly (string | undefined)[], names: readonly string[]): Uint8Array {
+  const wanted = new Set(names);
+  return Uint8Array.from(keys, (key) => (key !== undefined && wanted.has(key) ? 1 : 0));
 }
 
 /** An evaluated chunk as events: its rows in runs between its source issues, in file order. */

@@ -17,6 +17,8 @@ import { SourceError } from '../../../../src/main/sources/source-error';
 import { workerEntry } from '../../../../src/main/worker-entry';
 import { prepareSourceReader } from '../../../../src/main/sources/index';
 import { generateHrExport, writeHrExport } from '../../../fixtures/hr-export';
+import type { MappingFile } from '../../../../src/shared/mapping/schema';
+import type { SourceRecord } from '../../../../src/shared/source/types';
 
 // The CSV reader in a worker thread must give exactly what the in-thread reader gives: the same records with the
 // same row numbers, every issue in the same place, the same SourceErrors. Each file is read both ways and compared.
@@ -311,6 +313,54 @@ describe('the CSV reader gives the same events in a worker thread as in this thr
     await writeFile(header, ASCII_HEADER);
     expect((await expectSameBothWays(header)).events).toEqual([]);
   });
+});
+
+describe('a reader told which columns the consuming run reads (a run that keeps no record: validate)', () => {
+  it('hands the same rows to take() with only those cells cut (the others null), and the same issues', async () => {
+    const path = join(dir, 'columns-1252.csv');
+    await writeHrExport(path, { rows: 5000, seed: 9, defects: true });
+    const read = ['Personeelsnummer', 'E-mailadres', 'Achternaam', 'Status'];
+    // No row stage in the thread (a small file): the columns only tell the reader what to hand over.
+    const rowStage = {
+      mapping: {} as MappingFile,
+      today: '2026-11-23',
+      identity: false,
+      share: 'auto' as const,
+    };
+    const all = await readAll(path, { worker: 'on', compactRecords: true, rowStage }, 'batches');
+    const csv = await openCsv(path, {
+      worker: 'on',
+      compactRecords: true,
+      rowStage: { ...rowStage, columns: read },
+    });
+    const events: unknown[] = [];
+    let taken = 0;
+    // What a run sees of each record while it takes it (the record object itself is reused).
+    const run = {
+      take: (record: SourceRecord) =>
+        void events.push({ ...(plain({ kind: 'record', record }) as object), cells: [...record.cells!] }),
+    };
+    for await (const batch of csv.evaluatedBatches) {
+      for (const event of batch) {
+        if (event.kind === 'rows') {
+          event.take(run, event.from, event.to);
+          taken += event.to - event.from;
+        } else if (event.kind === 'issue' || event.kind === 'record') events.push(plain(event));
+      }
+    }
+    const keep = (all.info as { headers: string[] }).headers.map((h) => read.includes(h));
+    expect(keep.filter(Boolean)).toHaveLength(read.length);
+    expect(events).toEqual(
+      all.events.map((e) => {
+        const cells = (e as { cells?: (string | null)[] | null }).cells;
+        if (!cells) return e;
+        const only = cells.map((c, i) => (keep[i] ? c : null));
+        return { ...(e as object), cells: only, values: expect.anything() as unknown };
+      }),
+    );
+    expect(taken).toBe(recordCount(all));
+    expect(taken).toBeGreaterThan(4990);
+  }, 60_000);
 });
 
 describe('the worker hands the first rows over before it has parsed the first MiB', () => {
