@@ -636,78 +636,6 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     return user.id;
   }
 
-  /**
-   * The creates, managers before their teams, without waiting for a whole wave: a create is sent as soon as its
-   * manager's create has gone through (or failed: then it goes without the reference, with a warning), in
-   * batches of what is ready. Waiting for each of the 18 waves of a 100,000-row import to end left both sides
-   * idle at every wave's tail. The last wave, when `lastIsCyclic`, is the managers in a cycle and those below them:
-   * it goes once everything else is done, as before.
-   */
-  async function createInManagerOrder(
-    waves: readonly PlanChange[][],
-    lastIsCyclic: boolean,
-    bulkMax: number,
-  ): Promise<void> {
-    const ordered = lastIsCyclic ? waves.slice(0, -1) : waves;
-    const ready: PlanChange[] = [...(ordered[0] ?? [])];
-    /** Per manager key: its team, made ready when the manager's create is done. */
-    const teams = new Map<string, PlanChange[]>();
-    for (let d = 1; d < ordered.length; d++)
-      for (const c of ordered[d]!) {
-        const m = fieldManagerKey(c) as string;
-        const team = teams.get(m);
-        if (team) team.push(c);
-        else teams.set(m, [c]);
-      }
-    const size = bulkMax < 2 ? 1 : Math.min(bulkMax, options.bulkSize ?? 50);
-    let running = 0;
-    let wake: (() => void)[] = [];
-    const wakeAll = () => {
-      const waiting = wake;
-      wake = [];
-      for (const w of waiting) w();
-    };
-    let first = 0;
-    const worker = async (): Promise<void> => {
-      for (;;) {
-        if (signal?.aborted) throw new AbortedError();
-        if (first < ready.length) {
-          const batch = ready.slice(first, first + size);
-          first += batch.length;
-          if (first > 4096 && first * 2 > ready.length) {
-            ready.splice(0, first);
-            first = 0;
-          }
-          running += 1;
-          try {
-            for (const task of createTasks(batch, bulkMax)) await execute(task);
-          } finally {
-            running -= 1;
-            for (const c of batch) {
-              const team = c.key === undefined ? undefined : teams.get(c.key);
-              if (!team) continue;
-              teams.delete(c.key!);
-              for (const m of team) ready.push(m);
-            }
-            wakeAll();
-          }
-          continue;
-        }
-        if (running === 0) return;
-        await new Promise<void>((resolve) => wake.push(resolve));
-      }
-    };
-    try {
-      await Promise.all(Array.from({ length: options.workers ?? 16 }, worker));
-    } finally {
-      wakeAll();
-    }
-    // A team whose manager never came up (not in the plan's creates after all): as it would have gone in its wave.
-    const left = [...teams.values()].flat();
-    if (left.length) await pool(createTasks(left, bulkMax));
-    if (lastIsCyclic) await pool(createTasks(waves[waves.length - 1]!, bulkMax));
-  }
-
   /** Creates through /Bulk (one request per batch) when the target supports it. */
   function createTasks(creates: readonly PlanChange[], bulkMax: number): Task[] {
     if (bulkMax < 2)
@@ -764,7 +692,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     );
     // 2. New accounts (before anything that may refer to them as manager), managers before their teams.
     const bulkMax = options.bulk === false ? 0 : await client.bulkMaxOperations();
-    await createInManagerOrder(waves, cyclic.size > 0, bulkMax);
+    for (const wave of waves) await pool(createTasks(wave, bulkMax));
     // 3. Links, updates, (de|re)activations and manager references of new accounts.
     const updates: Task[] = plan.changes
       .filter(
