@@ -166,10 +166,11 @@ export async function planFromMapping(
     pipeline = await Promise.race([mapped, failedStart]);
   } catch (e) {
     reading.abort();
-    throw e;
-  } finally {
     o.signal?.removeEventListener('abort', stopReading);
+    throw e;
   }
+  // The consultant's interrupt still stops the read of Plek while the plan waits for it.
+  void targetState.finally(() => o.signal?.removeEventListener('abort', stopReading)).catch(() => {});
   const target = await ready;
   const previous = pipeline.previous;
   const plan = await buildPlan({

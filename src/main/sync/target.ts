@@ -115,7 +115,7 @@ export async function startTarget(req: TargetRequest): Promise<StartingTarget> {
         sandbox = await ((req.sandboxThread ? startSandboxThread(options) : null) ?? startSandbox(options));
       } catch (e) {
         // Its state folder cannot be read (a file where a folder is, no permission): said as such, not as a fault.
-        if (!systemCode(e)) throw e;
+        if (!systemCode(e) || typeof (e as { syscall?: unknown }).syscall !== 'string') throw e;
         throw new UserError(said('cli.error.sandboxUnreadable', { dir, reason: [readReason(e)] }), 2, {
           technical: systemCode(e),
         });
