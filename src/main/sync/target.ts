@@ -116,7 +116,9 @@ export async function startTarget(req: TargetRequest): Promise<StartingTarget> {
       } catch (e) {
         // Its state folder cannot be read (a file where a folder is, no permission): said as such, not as a fault.
         if (!systemCode(e) || typeof (e as { syscall?: unknown }).syscall !== 'string') throw e;
-        throw new UserError(said('cli.error.sandboxUnreadable', { dir, reason: [readReason(e)] }), 2, {
+        // The message itself says what to do: the reason says only what is wrong (not "give the file inside it").
+        const reason = systemCode(e) === 'EISDIR' ? said('sys.read.folderInstead') : readReason(e);
+        throw new UserError(said('cli.error.sandboxUnreadable', { dir, reason: [reason] }), 2, {
           technical: systemCode(e),
         });
       }

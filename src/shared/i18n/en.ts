@@ -1016,6 +1016,7 @@ export const en = {
   'sys.read.missing': 'the file does not exist (moved or renamed?); choose the file again',
   'sys.read.folder': 'it is a folder, not a file; give the file inside it',
   'sys.read.folderCsv': 'it is a folder, not a file; choose the CSV file inside it',
+  'sys.read.folderInstead': 'a folder stands where a file should be',
   'sys.read.denied': 'permission denied; ask for read access or copy the file to a folder of your own',
   'sys.read.locked': 'it is locked by another program (open in Excel?); close it there and retry',
   'sys.read.other': 'the system reported {code}; check the file and retry',

@@ -1019,6 +1019,7 @@ export const nl: Catalogue = {
   'sys.read.missing': 'het bestand bestaat niet (verplaatst of hernoemd?); kies het bestand opnieuw',
   'sys.read.folder': 'het is een map, geen bestand; geef het bestand in die map',
   'sys.read.folderCsv': 'het is een map, geen bestand; kies het CSV-bestand in die map',
+  'sys.read.folderInstead': 'er staat een map waar een bestand hoort',
   'sys.read.denied': 'geen toegang; vraag leesrechten of kopieer het bestand naar een eigen map',
   'sys.read.locked':
     'een ander programma houdt het vast (open in Excel?); sluit het daar en probeer het opnieuw',

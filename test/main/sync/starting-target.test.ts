@@ -61,7 +61,9 @@ describe('a run whose sandbox starts while the source is read', () => {
     mkdirSync(join(sandbox, 'sandbox-state.json'), { recursive: true }); // a folder where the snapshot should be
     const src = source(400);
     expect(await run(src, sandbox)).toBe(2);
-    expect(err).toContain(`cannot read the sandbox state in ${sandbox}: it is a folder, not a file`);
+    expect(err).toContain(
+      `cannot read the sandbox state in ${sandbox}: a folder stands where a file should be; move that folder away`,
+    );
     expect(err).toContain('technical detail: EISDIR');
     expect(err).not.toMatch(/unexpected error|fault in plek-sync|\n\s+at /);
     expect(existsSync(join(dir, 'runs'))).toBe(false);
