@@ -1,14 +1,25 @@
 import { Worker } from 'node:worker_threads';
 import { fromWireSystemError } from '../thread-error';
 import { workerEntry } from '../worker-entry';
-import type { SandboxHandle, SandboxProfile, SandboxSeed } from './server';
+import type { SandboxAnswer, SandboxHandle, SandboxProfile, SandboxSeed } from './server';
 import type { FromSandboxThread, SandboxThreadStart, ToSandboxThread } from './thread-wire';
 
-/** A sandbox running in a worker thread: reached over HTTP like any target; stopping it saves its state. */
+/**
+ * A sandbox running in a worker thread: reached over HTTP like any target, or by its starter's client through
+ * `exchange` (the request as a message); stopping it saves its state.
+ */
 export type ThreadSandboxHandle = Pick<
   SandboxHandle,
-  'url' | 'tokenUrl' | 'clientId' | 'clientSecret' | 'stop'
+  'url' | 'tokenUrl' | 'clientId' | 'clientSecret' | 'stop' | 'exchange'
 >;
+
+/** The thread is gone (stopped, or ended): what a request to a closed server meets. */
+export class SandboxGoneError extends Error {
+  constructor() {
+    super('the sandbox thread has ended');
+    this.name = 'SandboxGoneError';
+  }
+}
 
 /**
  * Starts the sandbox in a worker thread, or returns null when there is no worker entry (then start it
@@ -50,11 +61,43 @@ export function startSandboxThread(options: {
         return;
       }
       let stopping: Promise<void> | null = null;
+      let gone = false;
+      let nextId = 0;
+      const pending = new Map<number, { resolve: (a: SandboxAnswer) => void; reject: (e: Error) => void }>();
+      worker.on('message', (r: FromSandboxThread) => {
+        if (r.type !== 'answer') return;
+        const p = pending.get(r.id);
+        pending.delete(r.id);
+        if (r.answer) p?.resolve(r.answer);
+        else p?.reject(new SandboxGoneError());
+      });
+      worker.once('exit', () => {
+        gone = true;
+        for (const p of pending.values()) p.reject(new SandboxGoneError());
+        pending.clear();
+      });
       resolve({
         url: m.url,
         tokenUrl: m.tokenUrl,
         clientId: m.clientId,
         clientSecret: m.clientSecret,
+        exchange(request) {
+          if (gone || stopping) return Promise.reject(new SandboxGoneError());
+          const id = nextId++;
+          const body = typeof request.body === 'string' ? request.body : undefined;
+          if (body === undefined) return Promise.reject(new TypeError('exchange takes a body at hand'));
+          const headers: Record<string, string> = {};
+          for (const [k, v] of Object.entries(request.headers))
+            if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+          return new Promise<SandboxAnswer>((resolve, reject) => {
+            pending.set(id, { resolve, reject });
+            worker.postMessage({
+              type: 'exchange',
+              id,
+              request: { method: request.method, url: request.url, headers, body },
+            } satisfies ToSandboxThread);
+          });
+        },
         stop() {
           stopping ??= new Promise<void>((done, fail) => {
             let failure: Error | null = null;

@@ -1,5 +1,6 @@
 // The embedded sandbox in a worker thread (see thread.ts): it answers HTTP on 127.0.0.1 as it does in-process, on
-// the machine's other core and in a heap of its own, beside the CLI's plan and apply.
+// the machine's other core and in a heap of its own, beside the CLI's plan and apply; the CLI's own client hands
+// its requests over as messages (`exchange`) and gets the same answers.
 import { parentPort, workerData } from 'node:worker_threads';
 import { toWireSystemError } from '../thread-error';
 import { startSandbox } from './server';
@@ -16,7 +17,13 @@ startSandbox({
 }).then(
   (sandbox) => {
     port.on('message', (m: ToSandboxThread) => {
-      if (m.type !== 'stop') return;
+      if (m.type === 'exchange') {
+        void sandbox.exchange(m.request).then(
+          (answer) => port.postMessage({ type: 'answer', id: m.id, answer } satisfies FromSandboxThread),
+          () => port.postMessage({ type: 'answer', id: m.id } satisfies FromSandboxThread),
+        );
+        return;
+      }
       sandbox.stop().then(
         () => {
           port.postMessage({ type: 'stopped' } satisfies FromSandboxThread);

@@ -10,7 +10,7 @@ import { normaliseUser, type ScimUser } from '../../shared/scim/resource';
 import { said, type CodedMessage } from '../../shared/i18n/message';
 import { AbortedError, failureMessage, ScimAuthError, ScimConflictError, ScimRequestError } from './errors';
 import { RatePacer, Semaphore, backoffDelay, parseRetryAfter, sleep as realSleep } from './retry';
-import { Transport, TransportError, type RawResponse } from './transport';
+import { Transport, TransportError, type LocalServer, type RawResponse } from './transport';
 
 export type ScimAuth =
   | { kind: 'oauth'; clientId: string; clientSecret: string; tokenUrl?: string }
@@ -34,6 +34,11 @@ export interface ScimClientOptions {
    * until the target refuses one with 400 invalidPath/invalidFilter/noTarget, then replaces whole attributes.
    */
   writeStrategy?: WriteStrategy | 'detect';
+  /**
+   * The target is a server in this process (the embedded sandbox the CLI started): requests to its origin are
+   * handed to it without HTTP (see LocalServer).
+   */
+  local?: LocalServer;
   /** Injectable for tests: jitter source, clock and sleep. */
   random?: () => number;
   now?: () => number;
@@ -206,7 +211,7 @@ export class ScimClient {
   readonly baseUrl: string;
   private readonly transport: Transport;
   private readonly limiter: Semaphore;
-  private readonly o: Required<Omit<ScimClientOptions, 'auth' | 'baseUrl' | 'writeStrategy'>>;
+  private readonly o: Required<Omit<ScimClientOptions, 'auth' | 'baseUrl' | 'writeStrategy' | 'local'>>;
   private token: { value: string; renewAt: number } | null = null;
   private tokenPending: Promise<string> | null = null;
   private spc: Promise<Record<string, unknown> | null> | null = null;
@@ -240,7 +245,7 @@ export class ScimClient {
     this.writeStrategy = options.writeStrategy === 'wholeAttribute' ? 'wholeAttribute' : 'valuePath';
     this.detectWriteStrategy = (options.writeStrategy ?? 'detect') === 'detect';
     // Pacing shares the client's clock and sleep, so a Retry-After the client waited out is not waited twice.
-    this.transport = new Transport(concurrency, new RatePacer(this.o.now, this.o.sleep));
+    this.transport = new Transport(concurrency, new RatePacer(this.o.now, this.o.sleep), options.local);
     this.limiter = new Semaphore(concurrency);
   }
 

@@ -22,6 +22,22 @@ export interface RawRequest {
   skipOkBody?: boolean;
 }
 
+/**
+ * A server in this process that answers requests handed to it as they are (the embedded sandbox the CLI started:
+ * `SandboxHandle.exchange`), for the URLs of its origin: the same requests and answers as over HTTP, without the
+ * loopback TCP and the two HTTP parsers.
+ */
+export interface LocalServer {
+  /** `scheme://host:port` of the URLs it answers. */
+  origin: string;
+  exchange(request: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body: string;
+  }): Promise<{ status: number; headers: Record<string, string>; body: string }>;
+}
+
 export class TransportError extends Error {
   constructor(
     message: string,
@@ -43,6 +59,7 @@ export class Transport {
   constructor(
     maxSockets: number,
     readonly pacer: RatePacer = new RatePacer(),
+    private readonly local?: LocalServer,
   ) {
     this.httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
     this.httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets });
@@ -66,6 +83,8 @@ export class Transport {
   }
 
   private sendNow(r: RawRequest): Promise<RawResponse> {
+    const local = this.local;
+    if (local && r.url.startsWith(`${local.origin}/`)) return exchangeLocally(local, r);
     return new Promise((resolve, reject) => {
       const url = new URL(r.url);
       const https = url.protocol === 'https:';
@@ -118,4 +137,44 @@ export class Transport {
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
   }
+}
+
+/**
+ * `Transport.sendNow` for a server in this process: its answer as HTTP would give it (`skipOkBody` leaves the text
+ * of a successful answer out), with the same timeout and abort, and a failure as a broken connection.
+ */
+function exchangeLocally(local: LocalServer, r: RawRequest): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    if (r.signal?.aborted) {
+      reject(new TransportError('aborted', 'ABORT_ERR'));
+      return;
+    }
+    const done = () => {
+      clearTimeout(timer);
+      r.signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      done();
+      reject(new TransportError('aborted', 'ABORT_ERR'));
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new TransportError(`no answer within ${r.timeoutMs} ms`, 'ETIMEDOUT'));
+    }, r.timeoutMs);
+    r.signal?.addEventListener('abort', onAbort, { once: true });
+    local.exchange({ method: r.method, url: r.url, headers: r.headers, body: r.body ?? '' }).then(
+      (a) => {
+        done();
+        resolve({
+          status: a.status,
+          headers: a.headers,
+          text: r.skipOkBody && a.status < 400 ? '' : a.body,
+        });
+      },
+      () => {
+        done();
+        reject(new TransportError('ECONNRESET', 'ECONNRESET'));
+      },
+    );
+  });
 }

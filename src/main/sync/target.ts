@@ -123,10 +123,13 @@ export async function startTarget(req: TargetRequest): Promise<StartingTarget> {
         });
       }
       let closing: Promise<void> | null = null;
+      // The sandbox is this process's own: the client hands it its requests without HTTP (the same answers); it
+      // still listens on 127.0.0.1 (its resources' locations name that URL).
       const client = new ScimClient({
         baseUrl: sandbox.url,
         auth: { kind: 'oauth', clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
         writeStrategy: mt?.writeStrategy ?? 'wholeAttribute',
+        local: { origin: new URL(sandbox.url).origin, exchange: (request) => sandbox.exchange(request) },
         ...req.client,
       });
       return {
