@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { planIdentityParts } from '../../shared/plan/identity';
 import type { Plan } from '../../shared/plan/types';
@@ -99,12 +99,19 @@ export function readJournal(path: string): { header: JournalEntry | null; state:
  * Append-only JSONL journal: intent before each operation, result after. Entries go out with one write(2) per
  * batch, so a kill -9 loses at most a torn last line (the reader ignores it); the OS keeps what was written.
  * fsync runs at most once a second (or every 5,000 entries) and on close: fsync per operation would halve the
- * throughput, and a create lost to a power cut is still found again by externalId before it is repeated.
+ * throughput, and a create lost to a power cut is still found again by externalId before it is repeated. The
+ * periodic fsync runs beside the apply (libuv's thread pool), not in its way: the entries are the OS's from their
+ * write(2) on, and only a power cut needs the disk to have them; the header's and the last one on close wait.
  */
 export class Journal {
   private readonly fd: number;
   private unsynced = 0;
   private lastSync = Date.now();
+  /** An fsync is under way in the thread pool; `close` then leaves the descriptor to it to close. */
+  private syncing = false;
+  private closeWhenSynced = false;
+  /** What that fsync failed with: thrown by the next entry (or close), as the synchronous fsync threw it. */
+  private syncFailure: Error | null = null;
 
   private constructor(
     readonly path: string,
@@ -134,13 +141,15 @@ export class Journal {
   /** Several entries in one write(2) (a bulk batch's intents, or its results). */
   appendMany(entries: readonly JournalEntry[]): void {
     if (entries.length === 0) return;
+    this.throwSyncFailure();
     let text = '';
     for (const e of entries) text += `${journalLine(e)}\n`;
     writeSync(this.fd, text);
     this.unsynced += entries.length;
-    if (this.unsynced >= this.syncEvery || Date.now() - this.lastSync > 1000) this.sync();
+    if (this.unsynced >= this.syncEvery || Date.now() - this.lastSync > 1000) this.syncSoon();
   }
 
+  /** Everything written so far on disk before this returns. */
   sync(): void {
     if (this.unsynced === 0) return;
     fsyncSync(this.fd);
@@ -148,8 +157,34 @@ export class Journal {
     this.lastSync = Date.now();
   }
 
+  /** Everything written so far on its way to disk (one fsync at a time); the apply goes on meanwhile. */
+  private syncSoon(): void {
+    if (this.syncing) return;
+    this.syncing = true;
+    this.unsynced = 0;
+    this.lastSync = Date.now();
+    fsync(this.fd, (error) => {
+      this.syncing = false;
+      if (error) this.syncFailure ??= error;
+      if (this.closeWhenSynced) closeSync(this.fd);
+    });
+  }
+
+  private throwSyncFailure(): void {
+    const failure = this.syncFailure;
+    this.syncFailure = null;
+    if (failure) throw failure;
+  }
+
   close(): void {
-    this.sync();
-    closeSync(this.fd);
+    if (this.syncing) this.unsynced = Math.max(this.unsynced, 1);
+    try {
+      this.sync();
+      this.throwSyncFailure();
+    } finally {
+      // Not closed under an fsync still under way (its descriptor could be another file's by then).
+      if (this.syncing) this.closeWhenSynced = true;
+      else closeSync(this.fd);
+    }
   }
 }
