@@ -107,8 +107,53 @@ class FieldPaths {
   private keys: string[] = [];
   paths: readonly string[] = [];
   policies: readonly NullPolicy[] = [];
+  /**
+   * The paths and policies of new accounts' rows, one pair of lists per set of paths (see `rowColumnsOf`), for the
+   * attributes' current paths: an import's 92,000 rows set a handful of different sets of fields.
+   */
+  private rowColumns = new Map<number | string, { paths: string[]; policies: (NullPolicy | undefined)[] }>();
+  /** The same lists with `userName` in its place (see `withUserName`). */
+  private readonly userNamed = new WeakMap<
+    readonly string[],
+    { paths: string[]; policies: (NullPolicy | undefined)[]; at: number }
+  >();
 
   constructor(private readonly mapping: PlanMappingOptions) {}
+
+  /**
+   * The lists of a row that sets these of `paths` (their places, in order), shared by every row that sets the
+   * same: each row then holds only its values. Never changed: a row that needs other lists gets new ones
+   * (`withUserName`, `settleManagers`).
+   */
+  rowColumnsOf(at: readonly number[]): { paths: string[]; policies: (NullPolicy | undefined)[] } {
+    let key: number | string = at.join(',');
+    if (this.paths.length <= 30) {
+      key = 0;
+      for (const i of at) key |= 1 << i;
+    }
+    let c = this.rowColumns.get(key);
+    if (c === undefined) {
+      c = { paths: at.map((i) => this.paths[i]!), policies: at.map((i) => this.policies[i]) };
+      this.rowColumns.set(key, c);
+    }
+    return c;
+  }
+
+  /** A row's lists with `userName` added in path order, and where it went (shared as `rowColumnsOf`'s are). */
+  withUserName(row: CreateRow): { paths: string[]; policies: (NullPolicy | undefined)[]; at: number } {
+    let c = this.userNamed.get(row.paths);
+    if (c === undefined) {
+      let at = 0;
+      while (at < row.paths.length && row.paths[at]! < 'userName') at++;
+      c = {
+        paths: [...row.paths.slice(0, at), 'userName', ...row.paths.slice(at)],
+        policies: [...row.policies.slice(0, at), undefined, ...row.policies.slice(at)],
+        at,
+      };
+      this.userNamed.set(row.paths, c);
+    }
+    return c;
+  }
 
   of(attributes: MappedUser['attributes']): this {
     const keys = this.keys;
@@ -123,6 +168,8 @@ class FieldPaths {
     this.keys = Object.keys(attributes);
     this.paths = this.keys.filter((p) => !RESERVED_PATHS.has(p)).sort();
     this.policies = this.paths.map((p) => this.mapping.fields[p]?.nullPolicy ?? 'keep');
+    // Places in other paths: the rows' lists start again.
+    this.rowColumns = new Map();
     return this;
   }
 }
@@ -234,8 +281,10 @@ function newAccountRow(
   resolveManager: ManagerLookup,
   notes: Note[],
 ): CreateRow {
-  const row: CreateRow = { paths: [], values: [], policies: [] };
-  const { paths, policies } = fieldPaths.of(user.attributes);
+  const values: CreateRow['values'] = [];
+  /** The places in `paths` this row sets. */
+  const at: number[] = [];
+  const { paths } = fieldPaths.of(user.attributes);
   const attributes = user.attributes;
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i]!;
@@ -250,11 +299,10 @@ function newAccountRow(
       }
       after = resolved ?? { managerKey: value };
     }
-    row.paths.push(path);
-    row.values.push(after);
-    row.policies.push(policies[i]);
+    at.push(i);
+    values.push(after);
   }
-  return row;
+  return { ...fieldPaths.rowColumnsOf(at), values };
 }
 
 /** A reason fragment or warning: its English text (logs, `--json`) and the same as a coded message. */
@@ -538,11 +586,9 @@ export function computePlan(input: ComputePlanInput): Plan {
       }
       if (byEmail && row) {
         // In path order, as the sort below puts it.
-        let at = 0;
-        while (at < row.paths.length && row.paths[at]! < 'userName') at++;
-        row.paths.splice(at, 0, 'userName');
-        row.values.splice(at, 0, mappedUser.attributes[WORK_EMAIL] ?? null);
-        row.policies.splice(at, 0, undefined);
+        const named = fieldPaths.withUserName(row);
+        row.values.splice(named.at, 0, mappedUser.attributes[WORK_EMAIL] ?? null);
+        row = { paths: named.paths, policies: named.policies, values: row.values };
       } else if (byEmail) {
         fields.push({
           path: 'userName',
@@ -1005,11 +1051,13 @@ function settleManagers(awaiting: readonly AwaitingManager[], userChanges: reado
       if (fields.length) c.fields = fields;
       else delete c.fields;
     } else {
-      // A new account's row, in place (its `fields` stand empty until the plan's table is made).
+      // A new account's row, changed in place (its `fields` stand empty until the plan's table is made): new lists,
+      // since its paths and policies are shared with other rows (FieldPaths.rowColumnsOf).
       fields = a.fields;
       const keep = fields.values.map((v) => v === null || typeof v !== 'object');
-      for (const list of [fields.paths, fields.values, fields.policies] as unknown[][])
-        list.splice(0, list.length, ...list.filter((_, i) => keep[i]));
+      fields.paths = fields.paths.filter((_, i) => keep[i]);
+      fields.values = fields.values.filter((_, i) => keep[i]);
+      fields.policies = fields.policies.filter((_, i) => keep[i]);
       if (fields.paths.length === 0) delete c.fields;
     }
     const reasons = [...a.reasons];
