@@ -192,76 +192,21 @@ export class FirstSeenNumbers {
 }
 
 /**
- * Texts (emails' local parts, logins, keys that are no whole number) → first row index. The texts are not kept as
- * strings: their characters are copied into one byte array (a text with a character above U+00FF, rare in these
- * columns, is kept as a string of its own), so that a million entries are a few arrays for the collector, not a
- * million strings, and a text cut from a CSV chunk never keeps that chunk alive. A text can be looked up as a range
- * of a longer one (the local part of an email) without cutting it out.
+ * The characters of a list of texts, entry by entry: copied into one byte array (a text with a character above
+ * U+00FF, rare in these columns, is kept as a string of its own), so that a million entries are a few arrays for the
+ * collector, not a million strings, and a text cut from a CSV chunk never keeps that chunk alive. Entries are added
+ * in order (0, 1, 2…), each as a range of a longer text (the local part of an email) without cutting it out.
  */
-export class FirstSeenTexts {
-  private slots = new Int32Array(INITIAL_SLOTS * 2);
-  private mask = INITIAL_SLOTS - 1;
-  private count = 0;
-  /** Per entry: the row index given, and where its characters are (start < 0: in `wide`, at −start − 1). */
-  private indexes = new Int32Array(INITIAL_SLOTS);
+class TextEntries {
+  /** Per entry: where its characters are (start < 0: in `wide`, at −start − 1). */
   private starts = new Int32Array(INITIAL_SLOTS);
   private ends = new Int32Array(INITIAL_SLOTS);
   private chars = new Uint8Array(INITIAL_SLOTS * 16);
   private used = 0;
   private readonly wide: string[] = [];
 
-  constructor(
-    /** The hash of `text.slice(start, end)` (tests force collisions with a poor one). */
-    private readonly hash: (text: string, start: number, end: number) => number = rangeHash,
-  ) {}
-
-  get size(): number {
-    return this.count;
-  }
-
-  /** The first index recorded for `text`, or −1. */
-  get(text: string): number {
-    return this.getRange(text, 0, text.length);
-  }
-
-  /** The first index recorded for `text.slice(start, end)`, or −1. */
-  getRange(text: string, start: number, end: number): number {
-    const h = this.hash(text, start, end) | 0;
-    const slots = this.slots;
-    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
-      const entry = slots[2 * s + 1]!;
-      if (entry === 0) return -1;
-      if (slots[2 * s] === h && this.holds(entry - 1, text, start, end)) return this.indexes[entry - 1]!;
-    }
-  }
-
-  /** The first index recorded for `text`; when there is none, records `index` and returns −1. */
-  getOrAdd(text: string, index: number): number {
-    return this.getOrAddRange(text, 0, text.length, index);
-  }
-
-  /** `getOrAdd` of `text.slice(start, end)`, without the slice. */
-  getOrAddRange(text: string, start: number, end: number, index: number): number {
-    const h = this.hash(text, start, end) | 0;
-    const slots = this.slots;
-    let s = h & this.mask;
-    for (; ; s = (s + 1) & this.mask) {
-      const entry = slots[2 * s + 1]!;
-      if (entry === 0) break;
-      if (slots[2 * s] === h && this.holds(entry - 1, text, start, end)) return this.indexes[entry - 1]!;
-    }
-    const entry = this.count++;
-    if (entry === this.indexes.length) this.moreEntries(entry * 2);
-    this.indexes[entry] = index;
-    this.store(entry, text, start, end);
-    slots[2 * s] = h;
-    slots[2 * s + 1] = entry + 1;
-    if (this.count * 2 > this.mask + 1) this.grow();
-    return -1;
-  }
-
   /** True when entry `entry` is `text.slice(start, end)`. */
-  private holds(entry: number, text: string, start: number, end: number): boolean {
+  holds(entry: number, text: string, start: number, end: number): boolean {
     const from = this.starts[entry]!;
     if (from < 0) {
       const kept = this.wide[-from - 1]!;
@@ -276,8 +221,18 @@ export class FirstSeenTexts {
     return true;
   }
 
-  /** Copies the characters of a new entry. */
-  private store(entry: number, text: string, start: number, end: number): void {
+  /** Entry `entry` as a string of its own. */
+  text(entry: number): string {
+    const from = this.starts[entry]!;
+    if (from < 0) return this.wide[-from - 1]!;
+    let s = '';
+    for (let i = from; i < this.ends[entry]!; i++) s += String.fromCharCode(this.chars[i]!);
+    return s;
+  }
+
+  /** Copies the characters of entry `entry` (the one after the last added). */
+  store(entry: number, text: string, start: number, end: number): void {
+    if (entry === this.starts.length) this.moreEntries(entry * 2, entry);
     const length = end - start;
     if (this.used + length > this.chars.length) {
       const chars = new Uint8Array(Math.max(this.chars.length * 2, this.used + length));
@@ -301,16 +256,99 @@ export class FirstSeenTexts {
     this.used = from + length;
   }
 
-  private moreEntries(size: number): void {
+  private moreEntries(size: number, count: number): void {
+    const starts = new Int32Array(size);
+    starts.set(this.starts.subarray(0, count));
+    this.starts = starts;
+    const ends = new Int32Array(size);
+    ends.set(this.ends.subarray(0, count));
+    this.ends = ends;
+  }
+
+  /**
+   * Makes room for `listed` entries (`count` added so far) and their characters, as many per entry as so far (24
+   * before any came).
+   */
+  reserve(listed: number, count: number): void {
+    if (this.starts.length < listed) this.moreEntries(listed, count);
+    const perEntry = count > 0 ? Math.ceil(this.used / count) : 24;
+    const chars = listed * perEntry;
+    if (chars > this.chars.length) {
+      const bigger = new Uint8Array(chars);
+      bigger.set(this.chars.subarray(0, this.used));
+      this.chars = bigger;
+    }
+  }
+}
+
+/**
+ * Texts (emails' local parts, logins, keys that are no whole number) → first row index, their characters kept as
+ * `TextEntries` keeps them. A text can be looked up as a range of a longer one without cutting it out.
+ */
+export class FirstSeenTexts {
+  private slots = new Int32Array(INITIAL_SLOTS * 2);
+  private mask = INITIAL_SLOTS - 1;
+  private count = 0;
+  /** Per entry: the row index given. */
+  private indexes = new Int32Array(INITIAL_SLOTS);
+  private readonly texts = new TextEntries();
+
+  constructor(
+    /** The hash of `text.slice(start, end)` (tests force collisions with a poor one). */
+    private readonly hash: (text: string, start: number, end: number) => number = rangeHash,
+  ) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The first index recorded for `text`, or −1. */
+  get(text: string): number {
+    return this.getRange(text, 0, text.length);
+  }
+
+  /** The first index recorded for `text.slice(start, end)`, or −1. */
+  getRange(text: string, start: number, end: number): number {
+    const h = this.hash(text, start, end) | 0;
+    const slots = this.slots;
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const entry = slots[2 * s + 1]!;
+      if (entry === 0) return -1;
+      if (slots[2 * s] === h && this.texts.holds(entry - 1, text, start, end))
+        return this.indexes[entry - 1]!;
+    }
+  }
+
+  /** The first index recorded for `text`; when there is none, records `index` and returns −1. */
+  getOrAdd(text: string, index: number): number {
+    return this.getOrAddRange(text, 0, text.length, index);
+  }
+
+  /** `getOrAdd` of `text.slice(start, end)`, without the slice. */
+  getOrAddRange(text: string, start: number, end: number, index: number): number {
+    const h = this.hash(text, start, end) | 0;
+    const slots = this.slots;
+    let s = h & this.mask;
+    for (; ; s = (s + 1) & this.mask) {
+      const entry = slots[2 * s + 1]!;
+      if (entry === 0) break;
+      if (slots[2 * s] === h && this.texts.holds(entry - 1, text, start, end))
+        return this.indexes[entry - 1]!;
+    }
+    const entry = this.count++;
+    if (entry === this.indexes.length) this.moreIndexes(entry * 2);
+    this.indexes[entry] = index;
+    this.texts.store(entry, text, start, end);
+    slots[2 * s] = h;
+    slots[2 * s + 1] = entry + 1;
+    if (this.count * 2 > this.mask + 1) this.grow();
+    return -1;
+  }
+
+  private moreIndexes(size: number): void {
     const indexes = new Int32Array(size);
     indexes.set(this.indexes.subarray(0, this.count));
     this.indexes = indexes;
-    const starts = new Int32Array(size);
-    starts.set(this.starts.subarray(0, this.count));
-    this.starts = starts;
-    const ends = new Int32Array(size);
-    ends.set(this.ends.subarray(0, this.count));
-    this.ends = ends;
   }
 
   private grow(): void {
@@ -325,15 +363,90 @@ export class FirstSeenTexts {
     this.slots = grown(this.slots, (h) => h, slots);
     this.mask = slots - 1;
     const listed = Math.ceil(n * RESERVE_SLACK);
-    if (this.indexes.length < listed) this.moreEntries(listed);
-    // The characters: as many per entry as so far (24 before any came).
-    const perEntry = this.count > 0 ? Math.ceil(this.used / this.count) : 24;
-    const chars = listed * perEntry;
-    if (chars > this.chars.length) {
-      const bigger = new Uint8Array(chars);
-      bigger.set(this.chars.subarray(0, this.used));
-      this.chars = bigger;
+    if (this.indexes.length < listed) this.moreIndexes(listed);
+    this.texts.reserve(listed, this.count);
+  }
+}
+
+/**
+ * Texts (emails) whose repeats are only wanted at the end of a run: every text is noted with its row index, and
+ * `repeats()` then gives the texts noted more than once, with the same lists a `FirstSeenTexts` would have
+ * given in the meantime. Nothing is looked up while the rows come: a million emails in a hash table cost a
+ * random access (and a likely cache miss, on a table of tens of MiB whose every page is fresh) per row; here each
+ * row only appends to lists filled in order, and the end sorts the hashes once.
+ */
+export class RepeatedTexts {
+  private count = 0;
+  /** Per entry: the hash of its text, and the row index given. */
+  private hashes = new Int32Array(INITIAL_SLOTS);
+  private indexes = new Int32Array(INITIAL_SLOTS);
+  private readonly texts = new TextEntries();
+
+  constructor(
+    /** The hash of `text.slice(start, end)` (tests force collisions with a poor one). */
+    private readonly hash: (text: string, start: number, end: number) => number = rangeHash,
+  ) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Notes `text.slice(start, end)` (without the slice) for row index `index`; indexes come in rising order. */
+  addRange(text: string, start: number, end: number, index: number): void {
+    const entry = this.count++;
+    if (entry === this.indexes.length) this.moreEntries(entry * 2);
+    this.hashes[entry] = this.hash(text, start, end);
+    this.indexes[entry] = index;
+    this.texts.store(entry, text, start, end);
+  }
+
+  add(text: string, index: number): void {
+    this.addRange(text, 0, text.length, index);
+  }
+
+  /**
+   * Every text noted more than once → the row indexes it was noted with, in the order noted; the texts in the order
+   * in which each was first noted again (as a map filled while the rows came would hold them).
+   */
+  repeats(): Map<string, number[]> {
+    const found = new Map<string, number[]>();
+    const n = this.count;
+    if (n < 2) return found;
+    // Texts that are equal have equal hashes: only entries whose hash is not unique can repeat a text.
+    const sorted = this.hashes.slice(0, n).sort();
+    const shared = new Set<number>();
+    for (let k = 1; k < n; k++) if (sorted[k] === sorted[k - 1]) shared.add(sorted[k]!);
+    if (shared.size === 0) return found;
+    const first = new Map<string, number>();
+    for (let e = 0; e < n; e++) {
+      if (!shared.has(this.hashes[e]!)) continue;
+      const text = this.texts.text(e);
+      const index = this.indexes[e]!;
+      const earlier = first.get(text);
+      if (earlier === undefined) first.set(text, index);
+      else {
+        const list = found.get(text);
+        if (list) list.push(index);
+        else found.set(text, [earlier, index]);
+      }
     }
+    return found;
+  }
+
+  private moreEntries(size: number): void {
+    const hashes = new Int32Array(size);
+    hashes.set(this.hashes.subarray(0, this.count));
+    this.hashes = hashes;
+    const indexes = new Int32Array(size);
+    indexes.set(this.indexes.subarray(0, this.count));
+    this.indexes = indexes;
+  }
+
+  /** Makes room for about `n` entries at once, instead of doubling on the way. */
+  reserve(n: number): void {
+    const listed = Math.ceil(n * RESERVE_SLACK);
+    if (this.indexes.length < listed) this.moreEntries(listed);
+    this.texts.reserve(listed, this.count);
   }
 }
 
