@@ -368,6 +368,9 @@ export class FirstSeenTexts {
   }
 }
 
+/** A length or step a byte of `RepeatedTexts` does not hold: the entry's text or index is kept aside. */
+const LONG = 255;
+
 /**
  * Texts (emails) whose repeats are only wanted at the end of a run: every text is noted with its row index, and
  * `repeats()` then gives the texts noted more than once, with the same lists a `FirstSeenTexts` would have
@@ -377,10 +380,21 @@ export class FirstSeenTexts {
  */
 export class RepeatedTexts {
   private count = 0;
-  /** Per entry: the hash of its text, and the row index given. */
+  /** Per entry: the hash of its text. */
   private hashes = new Int32Array(INITIAL_SLOTS);
-  private indexes = new Int32Array(INITIAL_SLOTS);
-  private readonly texts = new TextEntries();
+  /**
+   * Per entry, a byte each (every byte kept costs: at a million rows, fresh memory is most of what noting costs):
+   * its length in `chars`, and how far its row index is past the one before; LONG for one kept in `kept` (a text
+   * of LONG characters or more, or with a character above U+00FF) or in `farIndexes` (a step of LONG or more).
+   */
+  private lengths = new Uint8Array(INITIAL_SLOTS);
+  private steps = new Uint8Array(INITIAL_SLOTS);
+  /** The characters of every entry's text not kept, one after the other. */
+  private chars = new Uint8Array(INITIAL_SLOTS * 16);
+  private used = 0;
+  private lastIndex = -1;
+  private readonly kept = new Map<number, string>();
+  private readonly farIndexes = new Map<number, number>();
 
   constructor(
     /** The hash of `text.slice(start, end)` (tests force collisions with a poor one). */
@@ -391,17 +405,48 @@ export class RepeatedTexts {
     return this.count;
   }
 
-  /** Notes `text.slice(start, end)` (without the slice) for row index `index`; indexes come in rising order. */
+  /** Notes `text.slice(start, end)` (without the slice) for row index `index` (indexes mostly rise a little). */
   addRange(text: string, start: number, end: number, index: number): void {
     const entry = this.count++;
-    if (entry === this.indexes.length) this.moreEntries(entry * 2);
+    if (entry === this.hashes.length) this.moreEntries(entry * 2);
     this.hashes[entry] = this.hash(text, start, end);
-    this.indexes[entry] = index;
-    this.texts.store(entry, text, start, end);
+    const step = index - this.lastIndex;
+    this.lastIndex = index;
+    if (step >= 1 && step < LONG) this.steps[entry] = step;
+    else {
+      this.steps[entry] = LONG;
+      this.farIndexes.set(entry, index);
+    }
+    const length = end - start;
+    if (length < LONG && this.copy(text, start, end)) this.lengths[entry] = length;
+    else {
+      // A copy, not a slice of the chunk the text was cut from.
+      this.lengths[entry] = LONG;
+      this.kept.set(entry, detach(text.slice(start, end)));
+    }
   }
 
   add(text: string, index: number): void {
     this.addRange(text, 0, text.length, index);
+  }
+
+  /** Appends the characters of `text.slice(start, end)` to `chars`; false (nothing kept) for one above U+00FF. */
+  private copy(text: string, start: number, end: number): boolean {
+    const length = end - start;
+    if (this.used + length > this.chars.length) {
+      const chars = new Uint8Array(Math.max(this.chars.length * 2, this.used + length));
+      chars.set(this.chars.subarray(0, this.used));
+      this.chars = chars;
+    }
+    const chars = this.chars;
+    const from = this.used;
+    for (let i = 0; i < length; i++) {
+      const c = text.charCodeAt(start + i);
+      if (c > 0xff) return false;
+      chars[from + i] = c;
+    }
+    this.used = from + length;
+    return true;
   }
 
   /**
@@ -418,10 +463,20 @@ export class RepeatedTexts {
     for (let k = 1; k < n; k++) if (sorted[k] === sorted[k - 1]) shared.add(sorted[k]!);
     if (shared.size === 0) return found;
     const first = new Map<string, number>();
+    const { hashes, lengths, steps, chars } = this;
+    // Where each entry's characters start and its row index, summed up entry by entry.
+    let offset = 0;
+    let index = -1;
     for (let e = 0; e < n; e++) {
-      if (!shared.has(this.hashes[e]!)) continue;
-      const text = this.texts.text(e);
-      const index = this.indexes[e]!;
+      const length = lengths[e]!;
+      const step = steps[e]!;
+      index = step === LONG ? this.farIndexes.get(e)! : index + step;
+      const from = offset;
+      if (length !== LONG) offset += length;
+      if (!shared.has(hashes[e]!)) continue;
+      let text = '';
+      if (length === LONG) text = this.kept.get(e)!;
+      else for (let i = from; i < from + length; i++) text += String.fromCharCode(chars[i]!);
       const earlier = first.get(text);
       if (earlier === undefined) first.set(text, index);
       else {
@@ -437,16 +492,26 @@ export class RepeatedTexts {
     const hashes = new Int32Array(size);
     hashes.set(this.hashes.subarray(0, this.count));
     this.hashes = hashes;
-    const indexes = new Int32Array(size);
-    indexes.set(this.indexes.subarray(0, this.count));
-    this.indexes = indexes;
+    const lengths = new Uint8Array(size);
+    lengths.set(this.lengths.subarray(0, this.count));
+    this.lengths = lengths;
+    const steps = new Uint8Array(size);
+    steps.set(this.steps.subarray(0, this.count));
+    this.steps = steps;
   }
 
   /** Makes room for about `n` entries at once, instead of doubling on the way. */
   reserve(n: number): void {
     const listed = Math.ceil(n * RESERVE_SLACK);
-    if (this.indexes.length < listed) this.moreEntries(listed);
-    this.texts.reserve(listed, this.count);
+    if (this.hashes.length < listed) this.moreEntries(listed);
+    // The characters: as many per entry as so far (24 before any came).
+    const perEntry = this.count > 0 ? Math.ceil(this.used / this.count) : 24;
+    const chars = listed * perEntry;
+    if (chars > this.chars.length) {
+      const bigger = new Uint8Array(chars);
+      bigger.set(this.chars.subarray(0, this.used));
+      this.chars = bigger;
+    }
   }
 }
 

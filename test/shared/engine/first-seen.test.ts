@@ -269,6 +269,27 @@ describe('RepeatedTexts', () => {
     }
   });
 
+  it('keeps texts of 255 characters and more, and row indexes far apart or out of order, as they were noted', () => {
+    const long = 'x'.repeat(254);
+    const values = [
+      long,
+      `${long}y`,
+      'jan',
+      `${long}y`,
+      'z'.repeat(300),
+      long,
+      'jan',
+      'z'.repeat(300),
+      `${long}y`,
+    ];
+    const indexes = [0, 1, 300, 301, 2000, 2254, 2255, 100, 70_000];
+    for (const hash of [undefined, () => 7]) {
+      const texts = new RepeatedTexts(hash);
+      values.forEach((v, k) => texts.add(v, indexes[k]!));
+      expect([...texts.repeats()]).toEqual([...repeatsByMap(values, indexes)]);
+    }
+  });
+
   it('has no repeats with fewer than two texts, or all different', () => {
     const texts = new RepeatedTexts();
     expect(texts.repeats().size).toBe(0);
