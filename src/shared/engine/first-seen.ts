@@ -192,76 +192,21 @@ export class FirstSeenNumbers {
 }
 
 /**
- * Texts (emails' local parts, logins, keys that are no whole number) → first row index. The texts are not kept as
- * strings: their characters are copied into one byte array (a text with a character above U+00FF, rare in these
- * columns, is kept as a string of its own), so that a million entries are a few arrays for the collector, not a
- * million strings, and a text cut from a CSV chunk never keeps that chunk alive. A text can be looked up as a range
- * of a longer one (the local part of an email) without cutting it out.
+ * The characters of a list of texts, entry by entry: copied into one byte array (a text with a character above
+ * U+00FF, rare in these columns, is kept as a string of its own), so that a million entries are a few arrays for the
+ * collector, not a million strings, and a text cut from a CSV chunk never keeps that chunk alive. Entries are added
+ * in order (0, 1, 2…), each as a range of a longer text (the local part of an email) without cutting it out.
  */
-export class FirstSeenTexts {
-  private slots = new Int32Array(INITIAL_SLOTS * 2);
-  private mask = INITIAL_SLOTS - 1;
-  private count = 0;
-  /** Per entry: the row index given, and where its characters are (start < 0: in `wide`, at −start − 1). */
-  private indexes = new Int32Array(INITIAL_SLOTS);
+class TextEntries {
+  /** Per entry: where its characters are (start < 0: in `wide`, at −start − 1). */
   private starts = new Int32Array(INITIAL_SLOTS);
   private ends = new Int32Array(INITIAL_SLOTS);
   private chars = new Uint8Array(INITIAL_SLOTS * 16);
   private used = 0;
   private readonly wide: string[] = [];
 
-  constructor(
-    /** The hash of `text.slice(start, end)` (tests force collisions with a poor one). */
-    private readonly hash: (text: string, start: number, end: number) => number = rangeHash,
-  ) {}
-
-  get size(): number {
-    return this.count;
-  }
-
-  /** The first index recorded for `text`, or −1. */
-  get(text: string): number {
-    return this.getRange(text, 0, text.length);
-  }
-
-  /** The first index recorded for `text.slice(start, end)`, or −1. */
-  getRange(text: string, start: number, end: number): number {
-    const h = this.hash(text, start, end) | 0;
-    const slots = this.slots;
-    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
-      const entry = slots[2 * s + 1]!;
-      if (entry === 0) return -1;
-      if (slots[2 * s] === h && this.holds(entry - 1, text, start, end)) return this.indexes[entry - 1]!;
-    }
-  }
-
-  /** The first index recorded for `text`; when there is none, records `index` and returns −1. */
-  getOrAdd(text: string, index: number): number {
-    return this.getOrAddRange(text, 0, text.length, index);
-  }
-
-  /** `getOrAdd` of `text.slice(start, end)`, without the slice. */
-  getOrAddRange(text: string, start: number, end: number, index: number): number {
-    const h = this.hash(text, start, end) | 0;
-    const slots = this.slots;
-    let s = h & this.mask;
-    for (; ; s = (s + 1) & this.mask) {
-      const entry = slots[2 * s + 1]!;
-      if (entry === 0) break;
-      if (slots[2 * s] === h && this.holds(entry - 1, text, start, end)) return this.indexes[entry - 1]!;
-    }
-    const entry = this.count++;
-    if (entry === this.indexes.length) this.moreEntries(entry * 2);
-    this.indexes[entry] = index;
-    this.store(entry, text, start, end);
-    slots[2 * s] = h;
-    slots[2 * s + 1] = entry + 1;
-    if (this.count * 2 > this.mask + 1) this.grow();
-    return -1;
-  }
-
   /** True when entry `entry` is `text.slice(start, end)`. */
-  private holds(entry: number, text: string, start: number, end: number): boolean {
+  holds(entry: number, text: string, start: number, end: number): boolean {
     const from = this.starts[entry]!;
     if (from < 0) {
       const kept = this.wide[-from - 1]!;
@@ -276,8 +221,18 @@ export class FirstSeenTexts {
     return true;
   }
 
-  /** Copies the characters of a new entry. */
-  private store(entry: number, text: string, start: number, end: number): void {
+  /** Entry `entry` as a string of its own. */
+  text(entry: number): string {
+    const from = this.starts[entry]!;
+    if (from < 0) return this.wide[-from - 1]!;
+    let s = '';
+    for (let i = from; i < this.ends[entry]!; i++) s += String.fromCharCode(this.chars[i]!);
+    return s;
+  }
+
+  /** Copies the characters of entry `entry` (the one after the last added). */
+  store(entry: number, text: string, start: number, end: number): void {
+    if (entry === this.starts.length) this.moreEntries(entry * 2, entry);
     const length = end - start;
     if (this.used + length > this.chars.length) {
       const chars = new Uint8Array(Math.max(this.chars.length * 2, this.used + length));
@@ -301,16 +256,99 @@ export class FirstSeenTexts {
     this.used = from + length;
   }
 
-  private moreEntries(size: number): void {
+  private moreEntries(size: number, count: number): void {
+    const starts = new Int32Array(size);
+    starts.set(this.starts.subarray(0, count));
+    this.starts = starts;
+    const ends = new Int32Array(size);
+    ends.set(this.ends.subarray(0, count));
+    this.ends = ends;
+  }
+
+  /**
+   * Makes room for `listed` entries (`count` added so far) and their characters, as many per entry as so far (24
+   * before any came).
+   */
+  reserve(listed: number, count: number): void {
+    if (this.starts.length < listed) this.moreEntries(listed, count);
+    const perEntry = count > 0 ? Math.ceil(this.used / count) : 24;
+    const chars = listed * perEntry;
+    if (chars > this.chars.length) {
+      const bigger = new Uint8Array(chars);
+      bigger.set(this.chars.subarray(0, this.used));
+      this.chars = bigger;
+    }
+  }
+}
+
+/**
+ * Texts (emails' local parts, logins, keys that are no whole number) → first row index, their characters kept as
+ * `TextEntries` keeps them. A text can be looked up as a range of a longer one without cutting it out.
+ */
+export class FirstSeenTexts {
+  private slots = new Int32Array(INITIAL_SLOTS * 2);
+  private mask = INITIAL_SLOTS - 1;
+  private count = 0;
+  /** Per entry: the row index given. */
+  private indexes = new Int32Array(INITIAL_SLOTS);
+  private readonly texts = new TextEntries();
+
+  constructor(
+    /** The hash of `text.slice(start, end)` (tests force collisions with a poor one). */
+    private readonly hash: (text: string, start: number, end: number) => number = rangeHash,
+  ) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The first index recorded for `text`, or −1. */
+  get(text: string): number {
+    return this.getRange(text, 0, text.length);
+  }
+
+  /** The first index recorded for `text.slice(start, end)`, or −1. */
+  getRange(text: string, start: number, end: number): number {
+    const h = this.hash(text, start, end) | 0;
+    const slots = this.slots;
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const entry = slots[2 * s + 1]!;
+      if (entry === 0) return -1;
+      if (slots[2 * s] === h && this.texts.holds(entry - 1, text, start, end))
+        return this.indexes[entry - 1]!;
+    }
+  }
+
+  /** The first index recorded for `text`; when there is none, records `index` and returns −1. */
+  getOrAdd(text: string, index: number): number {
+    return this.getOrAddRange(text, 0, text.length, index);
+  }
+
+  /** `getOrAdd` of `text.slice(start, end)`, without the slice. */
+  getOrAddRange(text: string, start: number, end: number, index: number): number {
+    const h = this.hash(text, start, end) | 0;
+    const slots = this.slots;
+    let s = h & this.mask;
+    for (; ; s = (s + 1) & this.mask) {
+      const entry = slots[2 * s + 1]!;
+      if (entry === 0) break;
+      if (slots[2 * s] === h && this.texts.holds(entry - 1, text, start, end))
+        return this.indexes[entry - 1]!;
+    }
+    const entry = this.count++;
+    if (entry === this.indexes.length) this.moreIndexes(entry * 2);
+    this.indexes[entry] = index;
+    this.texts.store(entry, text, start, end);
+    slots[2 * s] = h;
+    slots[2 * s + 1] = entry + 1;
+    if (this.count * 2 > this.mask + 1) this.grow();
+    return -1;
+  }
+
+  private moreIndexes(size: number): void {
     const indexes = new Int32Array(size);
     indexes.set(this.indexes.subarray(0, this.count));
     this.indexes = indexes;
-    const starts = new Int32Array(size);
-    starts.set(this.starts.subarray(0, this.count));
-    this.starts = starts;
-    const ends = new Int32Array(size);
-    ends.set(this.ends.subarray(0, this.count));
-    this.ends = ends;
   }
 
   private grow(): void {
@@ -325,7 +363,147 @@ export class FirstSeenTexts {
     this.slots = grown(this.slots, (h) => h, slots);
     this.mask = slots - 1;
     const listed = Math.ceil(n * RESERVE_SLACK);
-    if (this.indexes.length < listed) this.moreEntries(listed);
+    if (this.indexes.length < listed) this.moreIndexes(listed);
+    this.texts.reserve(listed, this.count);
+  }
+}
+
+/** A length or step a byte of `RepeatedTexts` does not hold: the entry's text or index is kept aside. */
+const LONG = 255;
+
+/**
+ * Texts (emails) whose repeats are only wanted at the end of a run: every text is noted with its row index, and
+ * `repeats()` then gives the texts noted more than once, with the same lists a `FirstSeenTexts` would have
+ * given in the meantime. Nothing is looked up while the rows come: a million emails in a hash table cost a
+ * random access (and a likely cache miss, on a table of tens of MiB whose every page is fresh) per row; here each
+ * row only appends to lists filled in order, and the end sorts the hashes once.
+ */
+export class RepeatedTexts {
+  private count = 0;
+  /** Per entry: the hash of its text. */
+  private hashes = new Int32Array(INITIAL_SLOTS);
+  /**
+   * Per entry, a byte each (every byte kept costs: at a million rows, fresh memory is most of what noting costs):
+   * its length in `chars`, and how far its row index is past the one before; LONG for one kept in `kept` (a text
+   * of LONG characters or more, or with a character above U+00FF) or in `farIndexes` (a step of LONG or more).
+   */
+  private lengths = new Uint8Array(INITIAL_SLOTS);
+  private steps = new Uint8Array(INITIAL_SLOTS);
+  /** The characters of every entry's text not kept, one after the other. */
+  private chars = new Uint8Array(INITIAL_SLOTS * 16);
+  private used = 0;
+  private lastIndex = -1;
+  private readonly kept = new Map<number, string>();
+  private readonly farIndexes = new Map<number, number>();
+
+  constructor(
+    /** The hash of `text.slice(start, end)` (tests force collisions with a poor one). */
+    private readonly hash: (text: string, start: number, end: number) => number = rangeHash,
+  ) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Notes `text.slice(start, end)` (without the slice) for row index `index` (indexes mostly rise a little). */
+  addRange(text: string, start: number, end: number, index: number): void {
+    const entry = this.count++;
+    if (entry === this.hashes.length) this.moreEntries(entry * 2);
+    this.hashes[entry] = this.hash(text, start, end);
+    const step = index - this.lastIndex;
+    this.lastIndex = index;
+    if (step >= 1 && step < LONG) this.steps[entry] = step;
+    else {
+      this.steps[entry] = LONG;
+      this.farIndexes.set(entry, index);
+    }
+    const length = end - start;
+    if (length < LONG && this.copy(text, start, end)) this.lengths[entry] = length;
+    else {
+      // A copy, not a slice of the chunk the text was cut from.
+      this.lengths[entry] = LONG;
+      this.kept.set(entry, detach(text.slice(start, end)));
+    }
+  }
+
+  add(text: string, index: number): void {
+    this.addRange(text, 0, text.length, index);
+  }
+
+  /** Appends the characters of `text.slice(start, end)` to `chars`; false (nothing kept) for one above U+00FF. */
+  private copy(text: string, start: number, end: number): boolean {
+    const length = end - start;
+    if (this.used + length > this.chars.length) {
+      const chars = new Uint8Array(Math.max(this.chars.length * 2, this.used + length));
+      chars.set(this.chars.subarray(0, this.used));
+      this.chars = chars;
+    }
+    const chars = this.chars;
+    const from = this.used;
+    for (let i = 0; i < length; i++) {
+      const c = text.charCodeAt(start + i);
+      if (c > 0xff) return false;
+      chars[from + i] = c;
+    }
+    this.used = from + length;
+    return true;
+  }
+
+  /**
+   * Every text noted more than once → the row indexes it was noted with, in the order noted; the texts in the order
+   * in which each was first noted again (as a map filled while the rows came would hold them).
+   */
+  repeats(): Map<string, number[]> {
+    const found = new Map<string, number[]>();
+    const n = this.count;
+    if (n < 2) return found;
+    // Texts that are equal have equal hashes: only entries whose hash is not unique can repeat a text.
+    const sorted = this.hashes.slice(0, n).sort();
+    const shared = new Set<number>();
+    for (let k = 1; k < n; k++) if (sorted[k] === sorted[k - 1]) shared.add(sorted[k]!);
+    if (shared.size === 0) return found;
+    const first = new Map<string, number>();
+    const { hashes, lengths, steps, chars } = this;
+    // Where each entry's characters start and its row index, summed up entry by entry.
+    let offset = 0;
+    let index = -1;
+    for (let e = 0; e < n; e++) {
+      const length = lengths[e]!;
+      const step = steps[e]!;
+      index = step === LONG ? this.farIndexes.get(e)! : index + step;
+      const from = offset;
+      if (length !== LONG) offset += length;
+      if (!shared.has(hashes[e]!)) continue;
+      let text = '';
+      if (length === LONG) text = this.kept.get(e)!;
+      else for (let i = from; i < from + length; i++) text += String.fromCharCode(chars[i]!);
+      const earlier = first.get(text);
+      if (earlier === undefined) first.set(text, index);
+      else {
+        const list = found.get(text);
+        if (list) list.push(index);
+        else found.set(text, [earlier, index]);
+      }
+    }
+    return found;
+  }
+
+  private moreEntries(size: number): void {
+    const hashes = new Int32Array(size);
+    hashes.set(this.hashes.subarray(0, this.count));
+    this.hashes = hashes;
+    const lengths = new Uint8Array(size);
+    lengths.set(this.lengths.subarray(0, this.count));
+    this.lengths = lengths;
+    const steps = new Uint8Array(size);
+    steps.set(this.steps.subarray(0, this.count));
+    this.steps = steps;
+  }
+
+  /** Makes room for about `n` entries at once, instead of doubling on the way. */
+  reserve(n: number): void {
+    const listed = Math.ceil(n * RESERVE_SLACK);
+    if (this.hashes.length < listed) this.moreEntries(listed);
     // The characters: as many per entry as so far (24 before any came).
     const perEntry = this.count > 0 ? Math.ceil(this.used / this.count) : 24;
     const chars = listed * perEntry;

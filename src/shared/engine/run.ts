@@ -12,7 +12,7 @@ import type { SourceRecord, SourceValue } from '../source/types';
 import { normalizeMatch, REQUIRED_FOR_CREATE, type CompiledField, type CompiledMapping } from './compile';
 import { collisionSuffix, firstFreeLogin, loginLocalPart, type LoginParts } from './login';
 import { detach } from './detach';
-import { FirstSeenKeys, FirstSeenTexts, RESERVE_SLACK } from './first-seen';
+import { FirstSeenKeys, FirstSeenTexts, RepeatedTexts, RESERVE_SLACK } from './first-seen';
 import { rowEvaluator } from './memo';
 import type { MappedUser, MappingRunSummary, PreviousState, RowOutcome, TraceEntry } from './types';
 import {
@@ -301,9 +301,9 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   // (most keys) is found through keyFirst, so only the others take room here.
   const similarFirst = new Map<KeyId, number>();
   const similarDups = new Map<KeyId, number[]>();
-  // Emails at the domain most of them share are filed by their local part (it takes a third of the room).
-  const emailFirst = new FirstSeenTexts();
-  const emailDups = new Map<string, number[]>();
+  // Emails at the domain most of them share are filed by their local part (it takes a third of the room). Their
+  // repeats are only wanted at the end: noted as they come, found in `finish()`.
+  const emails = new RepeatedTexts();
   let mailDomain: string | null = null;
   /**
    * Where the local part ends when an email is filed by it (at the shared domain), else −1 (filed whole, behind an
@@ -324,8 +324,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     }
     return -1;
   };
-  /** How an email is filed (its local part, or "@" and the whole email), `end` what localEnd gave. */
-  const emailId = (email: string, end: number): string => (end >= 0 ? email.slice(0, end) : `@${email}`);
+  /** An email as `emails` notes it (its local part, or "@" and the whole email), whole again. */
   const emailOf = (id: string): string => (id.startsWith('@') ? id.slice(1) : `${id}@${mailDomain}`);
   const newKeyRows: NewKeyRow[] = [];
   const previousKeys = options.previous ? new Set(options.previous.users.map((u) => u.key)) : null;
@@ -414,11 +413,10 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     if (first !== -1) addDuplicate(keyDups, id, first, i);
 
     if (active && emailKey !== null) {
-      // Filed by its local part without cutting it out (most emails are seen once).
+      // Filed by its local part without cutting it out.
       const end = localEnd(emailKey, emailAt);
-      const firstWithEmail =
-        end >= 0 ? emailFirst.getOrAddRange(emailKey, 0, end, i) : emailFirst.getOrAdd(`@${emailKey}`, i);
-      if (firstWithEmail !== -1) addDuplicate(emailDups, emailId(emailKey, end), firstWithEmail, i);
+      if (end >= 0) emails.addRange(emailKey, 0, end, i);
+      else emails.add(`@${emailKey}`, i);
     }
 
     // Identity only matters for the key-stability check, and only for a key the previous state lacks.
@@ -1301,7 +1299,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       }
     }
 
-    for (const [mail, list] of emailDups) {
+    for (const [mail, list] of emails.repeats()) {
       if (new Set(list.map(keyOf)).size < 2) continue;
       const email = emailOf(mail);
       const all = list.map(rowOf);
@@ -1401,7 +1399,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       // The columns are filled in order: room beyond the estimate costs nothing until it is used (RESERVE_SLACK).
       index.reserve(Math.ceil(n * RESERVE_SLACK));
       keyFirst.reserve(n);
-      emailFirst.reserve(n);
+      emails.reserve(n);
     },
     pushSourceIssue(i: Issue) {
       if (i.row !== undefined && !HEADER_CODES.has(i.code)) {

@@ -3,6 +3,7 @@ import {
   FirstSeenKeys,
   FirstSeenNumbers,
   FirstSeenTexts,
+  RepeatedTexts,
   textHash,
 } from '../../../src/shared/engine/first-seen';
 import { mulberry32 } from '../../fixtures/hr-export';
@@ -197,6 +198,105 @@ describe('FirstSeenKeys', () => {
     expect(keys.get('0123')).toBe(1);
     expect(keys.has(124)).toBe(false);
     expect(keys.has('AB123')).toBe(true);
+  });
+});
+
+/** What a run filled while its rows came: each value seen again → [first index, every later index]. */
+function repeatsByMap(values: string[], indexes: number[] = values.map((_, i) => i)): Map<string, number[]> {
+  const first = new Map<string, number>();
+  const dups = new Map<string, number[]>();
+  values.forEach((v, k) => {
+    const i = indexes[k]!;
+    const known = first.get(v);
+    if (known === undefined) first.set(v, i);
+    else if (dups.has(v)) dups.get(v)!.push(i);
+    else dups.set(v, [known, i]);
+  });
+  return dups;
+}
+
+describe('RepeatedTexts', () => {
+  it('gives the repeats a Map filled row by row would hold, in its order, for 50,000 generated emails', () => {
+    const values = emails(50_000, 7);
+    // Row indexes rise with gaps (rows without an email are not noted).
+    const indexes = values.map((_, i) => i * 3 + (i % 2));
+    const texts = new RepeatedTexts();
+    values.forEach((v, k) => texts.add(v, indexes[k]!));
+    const got = texts.repeats();
+    const expected = repeatsByMap(values, indexes);
+    expect(expected.size).toBeGreaterThan(1000);
+    expect([...got]).toEqual([...expected]);
+    expect(texts.size).toBe(values.length);
+  });
+
+  it('never confuses texts whose hashes are equal (one hash, or a few), nor a text and its byte-cut twin', () => {
+    const values = [
+      'jan.jansen',
+      'Jan.Jansen',
+      'jan.jansen ',
+      'janş',
+      'jan_',
+      '',
+      'jan.jansen',
+      'janş',
+      '',
+      'jan_',
+    ];
+    for (const hash of [() => 42, (t: string, s: number, e: number) => textHash(t.slice(s, e)) % 3]) {
+      const texts = new RepeatedTexts(hash);
+      values.forEach((v, i) => texts.add(v, i));
+      expect([...texts.repeats()]).toEqual([...repeatsByMap(values)]);
+    }
+    const many = emails(5_000, 11);
+    const poor = new RepeatedTexts((t, s, e) => textHash(t.slice(s, e)) % 7);
+    many.forEach((v, i) => poor.add(v, i));
+    expect([...poor.repeats()]).toEqual([...repeatsByMap(many)]);
+  });
+
+  it('notes local parts as ranges of whole emails (letters above U+00FF too), kept past their text, reserved or not', () => {
+    const rand = mulberry32(23);
+    const odd = ['ayşe.yılmaz', 'łukasz.nowak', 'İbrahim', 'jan😀', 'ayşe.yilmaz'];
+    const locals = emails(20_000, 19).map((l) => (rand() < 0.05 ? odd[Math.floor(rand() * odd.length)]! : l));
+    for (const estimate of [undefined, 1000, 20_000, 200_000]) {
+      const texts = new RepeatedTexts();
+      locals.forEach((l, i) => {
+        if (i === 700 && estimate !== undefined) texts.reserve(estimate);
+        let chunk: string | undefined = `<${l}@plek.nl>`;
+        texts.addRange(chunk, 1, l.length + 1, i);
+        chunk = undefined;
+      });
+      expect([...texts.repeats()]).toEqual([...repeatsByMap(locals)]);
+    }
+  });
+
+  it('keeps texts of 255 characters and more, and row indexes far apart or out of order, as they were noted', () => {
+    const long = 'x'.repeat(254);
+    const values = [
+      long,
+      `${long}y`,
+      'jan',
+      `${long}y`,
+      'z'.repeat(300),
+      long,
+      'jan',
+      'z'.repeat(300),
+      `${long}y`,
+    ];
+    const indexes = [0, 1, 300, 301, 2000, 2254, 2255, 100, 70_000];
+    for (const hash of [undefined, () => 7]) {
+      const texts = new RepeatedTexts(hash);
+      values.forEach((v, k) => texts.add(v, indexes[k]!));
+      expect([...texts.repeats()]).toEqual([...repeatsByMap(values, indexes)]);
+    }
+  });
+
+  it('has no repeats with fewer than two texts, or all different', () => {
+    const texts = new RepeatedTexts();
+    expect(texts.repeats().size).toBe(0);
+    texts.add('a', 0);
+    expect(texts.repeats().size).toBe(0);
+    texts.add('b', 1);
+    expect(texts.repeats().size).toBe(0);
   });
 });
 

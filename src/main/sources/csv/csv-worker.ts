@@ -7,6 +7,7 @@ import { CsvCore } from './csv-core';
 import { ENCODING_PREFIX_BYTES } from './encoding';
 import {
   BatchWriter,
+  resumeAt,
   toWireError,
   type CsvWorkerStart,
   type FromCsvWorker,
@@ -25,13 +26,15 @@ port.once('message', (start: CsvWorkerStart) => {
 post({ type: 'ready' });
 
 /**
- * Blocks while `credits` batches are in flight, until no more than a quarter of them are (false: the consumer stopped).
- * A wake-up per batch taken would cost the consumer a futex call per chunk; this way it is one per three quarters of them (each wake-up may also cost it its core on a busy machine).
+ * Blocks while `credits` batches are in flight, until no more than `resumeAt(credits)` are (false: the consumer
+ * stopped). The consumer wakes it only then: see `resumeAt`.
  */
 function mayPost(start: CsvWorkerStart, shared: Int32Array, sent: number): boolean {
   // Once held back, the worker goes on only when the consumer has caught up to a quarter of the credits.
-  const resume = Math.max(1, Math.floor(start.credits / 4));
+  const resume = resumeAt(start.credits);
   if (sent - Atomics.load(shared, 0) < start.credits) return Atomics.load(shared, 1) === 0;
+  // What the consumer compares its count with, before it is told that this thread waits.
+  Atomics.store(shared, 3, sent);
   Atomics.store(shared, 2, 1);
   try {
     for (;;) {
@@ -65,7 +68,7 @@ async function loadRowStage(job: RowStageJob, file: string): Promise<RowStage | 
 }
 
 async function read(start: CsvWorkerStart): Promise<void> {
-  /** [0] batches the consumer has taken, [1] 1 once it stopped, [2] 1 while this thread waits. */
+  /** [0] batches the consumer has taken, [1] 1 once it stopped, [2] 1 while this thread waits, [3] sent then. */
   const shared = new Int32Array(start.shared);
   const writer = new BatchWriter();
   const core = new CsvCore(start.options, writer);

@@ -18,6 +18,7 @@ import type { EvaluatedRows, TakenRows } from '../../../shared/engine/verdicts';
 import {
   decodeBatch,
   fromWireError,
+  resumeAt,
   type CsvBatchMessage,
   type CsvEvaluatedMessage,
   type CsvWorkerStart,
@@ -370,10 +371,13 @@ async function openInWorker(
     options,
     chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
     credits: WORKER_CREDITS,
-    shared: new SharedArrayBuffer(12),
+    shared: new SharedArrayBuffer(16),
     ...(rowStage ? { rowStage } : {}),
   };
   const shared = new Int32Array(start.shared);
+  const resume = resumeAt(WORKER_CREDITS);
+  /** The worker's count of batches sent ([3]) when it was last woken: each wait has its own. */
+  let woken = -1;
   const worker = takeSpare() ?? startWorker(entry);
   worker.postMessage(start);
   const queue: FromCsvWorker[] = [];
@@ -465,9 +469,18 @@ async function openInWorker(
       return undefined;
     }
     if (message.type !== 'batch' && message.type !== 'evaluated') return [];
-    Atomics.add(shared, 0, 1);
-    // Only a waiting worker needs waking, and only once it may go on (see csv-worker.ts mayPost).
-    if (Atomics.load(shared, 2) === 1 && queue.length <= WORKER_CREDITS / 4) Atomics.notify(shared, 0);
+    const consumed = Atomics.add(shared, 0, 1) + 1;
+    // Only a waiting worker needs waking, and only once it may go on (see csv-worker.ts mayPost): all the batches
+    // it had sent but `resume` taken. (Not by this thread's queue: the batches the worker posts while this thread
+    // maps are not in it yet, and a wake-up too early costs a futex call for nothing.)
+    // Once per wait: until the worker has run again, the flag still says it waits.
+    if (Atomics.load(shared, 2) === 1) {
+      const sentThen = Atomics.load(shared, 3);
+      if (sentThen !== woken && sentThen - consumed <= resume) {
+        woken = sentThen;
+        Atomics.notify(shared, 0);
+      }
+    }
     bytesRead = message.bytesRead;
     if (message.type === 'evaluated') return evaluatedEvents(message);
     if (taken) return taken.events(message);

@@ -426,6 +426,38 @@ describe('the worker thread is bounded, cancellable and released', () => {
     expect(csv.bytesRead()).toBe(written.bytesWritten);
   }, 60_000);
 
+  it('wakes a worker held back by its credits once per wait, not once per batch taken', async () => {
+    // Small chunks: many more batches than credits (32), so the worker waits again and again while this thread,
+    // busy with each batch, takes them (batches it posts meanwhile reach this thread's queue only when it is empty).
+    const path = join(dir, 'credits.csv');
+    await writeHrExport(path, { rows: 20_000, seed: 5 });
+    const notify = vi.spyOn(Atomics, 'notify');
+    try {
+      const csv = await openCsv(path, { worker: 'on', compactRecords: true, chunkBytes: 4096 });
+      let batches = 0;
+      let records = 0;
+      let cells = 0;
+      for await (const batch of csv.batches) {
+        batches++;
+        for (const event of batch) {
+          if (event.kind !== 'record') continue;
+          records++;
+          // Some work per row, as a run does.
+          cells += JSON.stringify(event.record.cells).length;
+        }
+      }
+      expect(cells).toBeGreaterThan(0);
+      expect(records).toBeGreaterThan(19_000);
+      expect(batches).toBeGreaterThan(500);
+      // A wait lasts until all but a quarter of the credits (8) are taken: at most one per 24 batches, and the
+      // notify of the end. (Woken by this thread's queue length, it was woken on most of the batches.)
+      const wakeUps = notify.mock.calls.length;
+      expect(wakeUps).toBeLessThanOrEqual(Math.ceil(batches / 24) + 2);
+    } finally {
+      notify.mockRestore();
+    }
+  }, 60_000);
+
   it('an abort mid-file ends the iteration with source-aborted, no record after it, and frees the file', async (ctx) => {
     const path = join(dir, 'abort.csv');
     await writeHrExport(path, { rows: 40_000, seed: 8 });
