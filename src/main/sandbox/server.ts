@@ -249,6 +249,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
   }
   let base = '';
+  let stopped = false;
   const perSecond = options.rateLimit ? options.rateLimit.perMinute / 60 : 0;
   let bucket = Math.max(1, perSecond);
   let bucketAt = now();
@@ -574,10 +575,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clientId,
     clientSecret,
     async exchange(request) {
+      // Stopped: what a request to a closed server meets (its state is saved and no longer written).
+      if (stopped) throw new Error('the sandbox has stopped');
       const a = await answer(request);
       return { status: a.status, headers: a.headers, body: a.body ?? '' };
     },
     async stop() {
+      stopped = true;
       if (saveTimer) clearTimeout(saveTimer);
       if (saveNext) clearImmediate(saveNext);
       saveTimer = null;

@@ -136,6 +136,13 @@ describe('the sandbox answers a request handed to it (exchange) as it answers it
         .sort(),
     ).toEqual(['chloe.de.graaf1@gemeente-voorbeeld.nl', 'chloe.de.graaf2@gemeente-voorbeeld.nl']);
     expect(s.stats().byStatus['204']).toBe(2);
+
+    // Once stopped, a request handed over fails as one to a closed server would, and changes nothing.
+    await s.stop();
+    await expect(
+      s.exchange({ method: 'POST', url: '/scim/v2/Users', headers: scim, body: user(3) }),
+    ).rejects.toThrow(/stopped/);
+    expect(s.snapshot().users).toHaveLength(2);
   });
 });
 
