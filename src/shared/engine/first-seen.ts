@@ -191,6 +191,45 @@ export class FirstSeenNumbers {
   }
 }
 
+/** `chars` with room for `more` bytes after the `used` ones: the same array, or one twice as big (or as needed). */
+function withRoomAfter(chars: Uint8Array<ArrayBuffer>, used: number, more: number): Uint8Array<ArrayBuffer> {
+  if (used + more <= chars.length) return chars;
+  const bigger = new Uint8Array(Math.max(chars.length * 2, used + more));
+  bigger.set(chars.subarray(0, used));
+  return bigger;
+}
+
+/**
+ * Writes the characters of `text.slice(start, end)` as bytes at `at` (room made by the caller); false, with some
+ * written, when one is above U+00FF (the caller then keeps the text otherwise and does not count them).
+ */
+function copyBytes(chars: Uint8Array, at: number, text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0xff) return false;
+    chars[at + i - start] = c;
+  }
+  return true;
+}
+
+/**
+ * `chars` (of which `used` hold `count` entries' characters) with room for `listed` entries of as many characters
+ * each as so far (24 before any came): the same array when it has that room, else a bigger copy.
+ */
+function withRoomFor(
+  chars: Uint8Array<ArrayBuffer>,
+  used: number,
+  count: number,
+  listed: number,
+): Uint8Array<ArrayBuffer> {
+  const perEntry = count > 0 ? Math.ceil(used / count) : 24;
+  const size = listed * perEntry;
+  if (size <= chars.length) return chars;
+  const bigger = new Uint8Array(size);
+  bigger.set(chars.subarray(0, used));
+  return bigger;
+}
+
 /**
  * The characters of a list of texts, entry by entry: copied into one byte array (a text with a character above
  * U+00FF, rare in these columns, is kept as a string of its own), so that a million entries are a few arrays for the
@@ -233,27 +272,16 @@ class TextEntries {
   /** Copies the characters of entry `entry` (the one after the last added). */
   store(entry: number, text: string, start: number, end: number): void {
     if (entry === this.starts.length) this.moreEntries(entry * 2, entry);
-    const length = end - start;
-    if (this.used + length > this.chars.length) {
-      const chars = new Uint8Array(Math.max(this.chars.length * 2, this.used + length));
-      chars.set(this.chars.subarray(0, this.used));
-      this.chars = chars;
+    this.chars = withRoomAfter(this.chars, this.used, end - start);
+    if (!copyBytes(this.chars, this.used, text, start, end)) {
+      // A character a byte cannot hold: this text is kept as a string (a copy, not a slice of a chunk).
+      this.wide.push(detach(text.slice(start, end)));
+      this.starts[entry] = -this.wide.length;
+      return;
     }
-    const chars = this.chars;
-    const from = this.used;
-    for (let i = 0; i < length; i++) {
-      const c = text.charCodeAt(start + i);
-      if (c > 0xff) {
-        // A character a byte cannot hold: this text is kept as a string (a copy, not a slice of a chunk).
-        this.wide.push(detach(text.slice(start, end)));
-        this.starts[entry] = -this.wide.length;
-        return;
-      }
-      chars[from + i] = c;
-    }
-    this.starts[entry] = from;
-    this.ends[entry] = from + length;
-    this.used = from + length;
+    this.starts[entry] = this.used;
+    this.used += end - start;
+    this.ends[entry] = this.used;
   }
 
   private moreEntries(size: number, count: number): void {
@@ -271,13 +299,7 @@ class TextEntries {
    */
   reserve(listed: number, count: number): void {
     if (this.starts.length < listed) this.moreEntries(listed, count);
-    const perEntry = count > 0 ? Math.ceil(this.used / count) : 24;
-    const chars = listed * perEntry;
-    if (chars > this.chars.length) {
-      const bigger = new Uint8Array(chars);
-      bigger.set(this.chars.subarray(0, this.used));
-      this.chars = bigger;
-    }
+    this.chars = withRoomFor(this.chars, this.used, count, listed);
   }
 }
 
@@ -432,20 +454,9 @@ export class RepeatedTexts {
 
   /** Appends the characters of `text.slice(start, end)` to `chars`; false (nothing kept) for one above U+00FF. */
   private copy(text: string, start: number, end: number): boolean {
-    const length = end - start;
-    if (this.used + length > this.chars.length) {
-      const chars = new Uint8Array(Math.max(this.chars.length * 2, this.used + length));
-      chars.set(this.chars.subarray(0, this.used));
-      this.chars = chars;
-    }
-    const chars = this.chars;
-    const from = this.used;
-    for (let i = 0; i < length; i++) {
-      const c = text.charCodeAt(start + i);
-      if (c > 0xff) return false;
-      chars[from + i] = c;
-    }
-    this.used = from + length;
+    this.chars = withRoomAfter(this.chars, this.used, end - start);
+    if (!copyBytes(this.chars, this.used, text, start, end)) return false;
+    this.used += end - start;
     return true;
   }
 
@@ -504,14 +515,7 @@ export class RepeatedTexts {
   reserve(n: number): void {
     const listed = Math.ceil(n * RESERVE_SLACK);
     if (this.hashes.length < listed) this.moreEntries(listed);
-    // The characters: as many per entry as so far (24 before any came).
-    const perEntry = this.count > 0 ? Math.ceil(this.used / this.count) : 24;
-    const chars = listed * perEntry;
-    if (chars > this.chars.length) {
-      const bigger = new Uint8Array(chars);
-      bigger.set(this.chars.subarray(0, this.used));
-      this.chars = bigger;
-    }
+    this.chars = withRoomFor(this.chars, this.used, this.count, listed);
   }
 }
 
