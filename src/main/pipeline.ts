@@ -269,6 +269,15 @@ function rowStageFor(
   };
 }
 
+/** Whether rowStageFor may give the reader a row stage, as far as the options tell before the mapping is loaded. */
+function mayHaveRowStage(options: Pick<PipelineOptions, 'collect' | 'keepState' | 'trace'>): boolean {
+  return (
+    !(options.collect ?? true) &&
+    !options.keepState &&
+    (options.trace === undefined || options.trace === false)
+  );
+}
+
 /** The source's events a chunk at a time when it reads in chunks (CSV), else one by one. */
 async function* batchesOf(opened: OpenedSource): AsyncGenerator<(SourceEvent | EvaluatedRows | TakenRows)[]> {
   if (opened.batches) {
@@ -332,7 +341,7 @@ function sourceOptionsFor(
 
 /** Mapping file + source (+ previous export) → outcomes, issues and summary. */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
-  void prepareSourceReader(options.sourcePath);
+  void prepareSourceReader(options.sourcePath, { rowStage: mayHaveRowStage(options) });
   const loaded = await loadMappingFile(options.mappingPath);
   const today = options.today ?? todayIn(loaded.compiled.timeZone, new Date());
   const sourceOptions = sourceOptionsFor(loaded, options);
@@ -378,7 +387,7 @@ export async function streamOutcomes(
   options: Omit<PipelineOptions, 'collect' | 'keepState'>,
   onOutcome: (outcome: RowOutcome) => void | Promise<void>,
 ): Promise<Omit<PipelineResult, 'result' | 'state'> & { result: Omit<MappingResult, 'outcomes'> }> {
-  void prepareSourceReader(options.sourcePath);
+  void prepareSourceReader(options.sourcePath, { rowStage: mayHaveRowStage({ ...options, collect: false }) });
   const loaded = await loadMappingFile(options.mappingPath);
   const today = options.today ?? todayIn(loaded.compiled.timeZone, new Date());
   const sourceOptions = sourceOptionsFor(loaded, options);

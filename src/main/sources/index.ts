@@ -109,13 +109,19 @@ export function resolveCsvPath(mapping: SourceOfMapping, options: OpenSourceOpti
 /**
  * Starts the CSV reader's worker thread for the source file the command line named, when that file is large
  * enough to be read in one: called before the mapping is loaded, the thread's start-up (some 50 ms) overlaps that
- * work instead of following it. Never fails: a file that cannot be read is reported when it is opened.
+ * work instead of following it. `rowStage`: the run may give the thread a row stage (it keeps no outcomes), so the
+ * thread loads the mapping engine as well when the file is large enough for one. Never fails: a file that cannot be
+ * read is reported when it is opened.
  */
-export async function prepareSourceReader(sourcePath: string | undefined): Promise<void> {
+export async function prepareSourceReader(
+  sourcePath: string | undefined,
+  options: { rowStage?: boolean } = {},
+): Promise<void> {
   if (!sourcePath) return;
   try {
     const [{ size }, csv] = await Promise.all([stat(sourcePath), import('./csv/read-csv')]);
-    if (size >= csv.CSV_WORKER_MIN_BYTES) await csv.prestartCsvWorker();
+    if (size >= csv.CSV_WORKER_MIN_BYTES)
+      await csv.prestartCsvWorker({ rowStage: options.rowStage === true && csv.rowStageLikely(size) });
   } catch {
     // Said by openSource, with the file's name and what to do.
   }

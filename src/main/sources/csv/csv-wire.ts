@@ -100,9 +100,17 @@ export interface WireError {
   technical?: string;
 }
 
+/**
+ * What the consumer's thread says to the worker: the job, once; before it, optionally, that the job will likely
+ * bring a row stage, so that the thread loads the mapping engine while it waits (prestartCsvWorker).
+ */
+export type ToCsvWorker = CsvWorkerStart | { type: 'load-row-stage' };
+
 export type FromCsvWorker =
   /** Loaded, waiting for its CsvWorkerStart. */
   | { type: 'ready' }
+  /** The row stage's modules are loaded (or could not be), as asked by `load-row-stage`. */
+  | { type: 'row-stage-loaded' }
   | { type: 'info'; info: CsvHeaderInfo; keys: (string | undefined)[] }
   | CsvBatchMessage
   | CsvEvaluatedMessage

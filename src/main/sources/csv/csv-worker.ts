@@ -11,18 +11,37 @@ import {
   toWireError,
   type CsvWorkerStart,
   type FromCsvWorker,
-  type RowStageJob,
+  type ToCsvWorker,
 } from './csv-wire';
+import type * as RowStageExports from './csv-row-stage';
 import type { RowStage } from './csv-row-stage';
+
+type RowStageModule = typeof RowStageExports;
 
 const port = parentPort!;
 const post = (message: FromCsvWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
 
-// The job comes as the first message, so that a thread can be started (and its modules loaded) before the file is
-// known: see prestartCsvWorker.
-port.once('message', (start: CsvWorkerStart) => {
-  read(start).catch((error: unknown) => post({ type: 'error', error: toWireError(error) }));
-});
+/**
+ * The row stage's module (the mapping engine: most of what this thread would load), once asked for; undefined when
+ * it cannot be loaded (a packaged app missing that file: the consumer then maps every row itself).
+ */
+let stageModule: Promise<RowStageModule | undefined> | undefined;
+function loadStageModule(): Promise<RowStageModule | undefined> {
+  return (stageModule ??= import('./csv-row-stage').catch(() => undefined));
+}
+
+// The job comes as a message, so that a thread can be started (and its modules loaded) before the file is known:
+// see prestartCsvWorker, which may first ask for the row stage's modules, loaded while the thread waits.
+// Nothing comes after the job: the thread stops listening then, so that it ends once it has read the file.
+const onMessage = (message: ToCsvWorker) => {
+  if ('type' in message) {
+    void loadStageModule().then(() => post({ type: 'row-stage-loaded' }));
+    return;
+  }
+  port.off('message', onMessage);
+  read(message).catch((error: unknown) => post({ type: 'error', error: toWireError(error) }));
+};
+port.on('message', onMessage);
 post({ type: 'ready' });
 
 /**
@@ -50,22 +69,26 @@ function mayPost(start: CsvWorkerStart, shared: Int32Array, sent: number): boole
 }
 
 /**
+ * While the row stage loads (its modules, on this thread's event loop): a turn of the event loop after each chunk,
+ * and while the credits are used up, waiting for them by polling instead of blocking in `mayPost`, which would stall
+ * the loading until the consumer caught up.
+ */
+async function stageTurn(
+  start: CsvWorkerStart,
+  shared: Int32Array,
+  sent: number,
+  pending: () => boolean,
+): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  while (pending() && sent - Atomics.load(shared, 0) >= start.credits && Atomics.load(shared, 1) === 0)
+    await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
+/**
  * Chunks the consumer must have waiting before this thread evaluates one (`auto`): more than one, so that it never
  * runs dry while this thread evaluates (measured at 1M rows: 1 left it idle; 4 and 8 kept both busy).
  */
 const EVALUATE_WHEN_WAITING = 4;
-
-/**
- * The row stage, or none when its module cannot be loaded (a packaged app missing that file): the consumer then maps
- * every row itself, as it does when the stage cannot start.
- */
-async function loadRowStage(job: RowStageJob, file: string): Promise<RowStage | undefined> {
-  try {
-    return (await import('./csv-row-stage')).rowStage(job, file);
-  } catch {
-    return undefined;
-  }
-}
 
 async function read(start: CsvWorkerStart): Promise<void> {
   /** [0] batches the consumer has taken, [1] 1 once it stopped, [2] 1 while this thread waits, [3] sent then. */
@@ -76,8 +99,22 @@ async function read(start: CsvWorkerStart): Promise<void> {
   let sent = 0;
   let infoSent = false;
   // The mapping engine is loaded only for a row stage: without one (files under CSV_ROW_STAGE_MIN_BYTES) this thread
-  // starts on the parser's modules alone, and the consumer gets its first rows some 0.2 s sooner.
-  const stage = start.rowStage ? await loadRowStage(start.rowStage, start.options.fileLabel) : undefined;
+  // starts on the parser's modules alone. With `auto` this thread does not wait for it either: it reads, and the
+  // consumer maps, until the engine is loaded (asked for ahead by prestartCsvWorker, or now), then the stage takes
+  // its share. `all` (tests, troubleshooting) waits, so that every row is evaluated here.
+  let stage: RowStage | undefined;
+  /** The stage is being loaded: the read loop gives the event loop a turn after each chunk, so that it can be. */
+  let stagePending = false;
+  const job = start.rowStage;
+  if (job) {
+    const made = loadStageModule().then((module) => {
+      stage = module?.rowStage(job, start.options.fileLabel);
+      if (infoSent) stage?.setColumns([...core.recordKeys]);
+      stagePending = false;
+    });
+    if (job.share === 'all') await made;
+    else stagePending = true;
+  }
   /** Posts what the parser has made; false when the consumer stopped. */
   const flush = (): boolean => {
     if (!infoSent && core.info) {
@@ -128,6 +165,7 @@ async function read(start: CsvWorkerStart): Promise<void> {
     core.push(n < buffer.length ? buffer.subarray(0, n) : buffer);
     if (!flush()) return;
     if (core.done) break;
+    if (stagePending) await stageTurn(start, shared, sent, () => stagePending);
   }
   core.end();
   if (!flush()) return;

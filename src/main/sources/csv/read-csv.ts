@@ -24,6 +24,7 @@ import {
   type CsvWorkerStart,
   type FromCsvWorker,
   type RowStageJob,
+  type ToCsvWorker,
 } from './csv-wire';
 
 export type { CsvEvent, CsvHeaderInfo, CsvOptions } from './csv-core';
@@ -65,6 +66,12 @@ function rowStageJob(job: RowStageJob | undefined, size: number): RowStageJob | 
   if (env === 'all' || env === 'auto') return { ...job, share: env };
   return size >= CSV_ROW_STAGE_MIN_BYTES ? job : undefined;
 }
+
+/** Whether a read of a file of `size` bytes given a row stage runs it (rowStageJob), PLEK_CSV_ROW_STAGE included. */
+export function rowStageLikely(size: number): boolean {
+  return rowStageJob(PROBE_JOB, size) !== undefined;
+}
+const PROBE_JOB = { share: 'auto' } as RowStageJob;
 
 /** Below this size starting a thread costs more than reading beside the consumer saves. */
 export const CSV_WORKER_MIN_BYTES = 4 * 1024 * 1024;
@@ -305,41 +312,79 @@ function startWorker(entry: WorkerEntry): Worker {
 }
 
 /** A thread started ahead, idle until a file is opened; `failed` once it errored or exited. */
-let spare: { worker: Worker; failed: boolean } | undefined;
+interface Spare {
+  worker: Worker;
+  failed: boolean;
+  /** Resolves once the thread is ready or failed. */
+  ready: Promise<void>;
+  /** Once asked to load the row stage's modules: resolves once it has (or failed). */
+  stageLoaded?: Promise<void>;
+  /** Resolves `stageLoaded`; undefined once it has been. */
+  onStageLoaded?: () => void;
+}
+let spare: Spare | undefined;
 
 /**
  * Starts a CSV worker thread now, to be used by the next `openCsv` that reads in a thread: its start (and, from
  * the sources, tsx compiling its modules) then overlaps other work. Nothing when the worker is off or there is no
  * entry. Once ready, the idle thread does not keep the process alive. Resolves once the thread is ready or failed: one
  * that failed before it was ready makes every later read happen in this thread (the desktop app calls this at start,
- * so that a packaged build whose thread cannot start still reads its files).
+ * so that a packaged build whose thread cannot start still reads its files). With `rowStage` (the next read will
+ * likely run a row stage: validate of a file from CSV_ROW_STAGE_MIN_BYTES up) the thread also loads the mapping
+ * engine while it waits for the job, instead of after it.
  */
-export function prestartCsvWorker(): Promise<void> {
-  if (spare || workerMode(undefined) === 'off') return Promise.resolve();
-  const entry = workerEntry('csv-worker');
-  if (!entry) return Promise.resolve();
-  const started = { worker: startWorker(entry), failed: false };
-  spare = started;
+export function prestartCsvWorker(options: { rowStage?: boolean } = {}): Promise<void> {
+  if (!spare) {
+    if (workerMode(undefined) === 'off') return Promise.resolve();
+    const entry = workerEntry('csv-worker');
+    if (!entry) return Promise.resolve();
+    spare = startSpare(entry);
+  }
+  const current = spare;
+  if (!options.rowStage) return current.ready;
+  if (!current.stageLoaded) {
+    // A message queued for the thread before the job: it loads the row stage's modules while it waits for one.
+    current.stageLoaded = new Promise<void>((resolve) => (current.onStageLoaded = resolve));
+    current.worker.ref();
+    current.worker.postMessage(LOAD_ROW_STAGE);
+  }
+  return current.stageLoaded;
+}
+
+const LOAD_ROW_STAGE: ToCsvWorker = { type: 'load-row-stage' };
+
+function startSpare(entry: WorkerEntry): Spare {
+  const started: Spare = { worker: startWorker(entry), failed: false, ready: Promise.resolve() };
   let isReady = false;
-  const ready = new Promise<void>((resolve) => {
+  /** Idle from here on: it does not keep the process alive (while it starts or loads, someone may await it). */
+  const idle = () => {
+    if (isReady && (!started.stageLoaded || started.onStageLoaded === undefined)) started.worker.unref();
+  };
+  const stageLoaded = () => {
+    const resolve = started.onStageLoaded;
+    started.onStageLoaded = undefined;
+    resolve?.();
+  };
+  started.ready = new Promise<void>((resolve) => {
     const failed = () => {
       // A thread that cannot even load its modules will not do better next time: read in this thread from now on.
       if (!isReady) workerUnusable('csv-worker');
       started.failed = true;
       resolve();
+      stageLoaded();
     };
     started.worker
       .on('error', failed)
       .on('exit', failed)
       .on('message', (message: FromCsvWorker) => {
-        if (message.type !== 'ready') return;
-        isReady = true;
-        // Idle from here on: it does not keep the process alive (while it starts, someone may await `ready`).
-        started.worker.unref();
-        resolve();
+        if (message.type === 'ready') {
+          isReady = true;
+          resolve();
+        } else if (message.type === 'row-stage-loaded') stageLoaded();
+        idle();
       });
   });
-  return ready;
+  return started;
 }
 
 function takeSpare(): Worker | undefined {
@@ -410,7 +455,7 @@ async function openInWorker(
     void stop();
   };
   worker.on('message', (message: FromCsvWorker) => {
-    if (message.type === 'ready') return;
+    if (message.type === 'ready' || message.type === 'row-stage-loaded') return;
     queue.push(message);
     wakeUp();
   });

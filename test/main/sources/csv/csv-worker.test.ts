@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { format } from '../../../../src/shared/i18n';
@@ -16,6 +16,8 @@ import {
 import { SourceError } from '../../../../src/main/sources/source-error';
 import { workerEntry } from '../../../../src/main/worker-entry';
 import { prepareSourceReader } from '../../../../src/main/sources/index';
+import { loadMappingFile } from '../../../../src/main/pipeline';
+import { rowStageColumns } from '../../../../src/shared/engine/run';
 import { generateHrExport, writeHrExport } from '../../../fixtures/hr-export';
 import type { MappingFile } from '../../../../src/shared/mapping/schema';
 import type { SourceRecord } from '../../../../src/shared/source/types';
@@ -30,6 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
+afterEach(() => vi.unstubAllEnvs());
 
 const linux = existsSync('/proc/self/task');
 
@@ -524,6 +527,70 @@ describe('a thread started ahead (prestartCsvWorker)', () => {
     expect(r.stdout).toBe('started\n');
     expect(r.status).toBe(0);
   });
+});
+
+describe('the row stage in the reading thread, loaded while the thread waits or while it reads', () => {
+  const DEMO = new URL('../../../../resources/demo/demo.plekmap.json', import.meta.url).pathname;
+
+  it('a thread asked ahead loads the mapping engine before the job, and still does not keep the process alive', () => {
+    const readCsv = new URL('../../../../src/main/sources/csv/read-csv.ts', import.meta.url).href;
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `import { prestartCsvWorker } from '${readCsv}'; await prestartCsvWorker({ rowStage: true }); console.log('loaded');`,
+      ],
+      { encoding: 'utf8', timeout: 30_000, cwd: new URL('../../../../', import.meta.url).pathname },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('loaded\n');
+    expect(r.status).toBe(0);
+  });
+
+  it('without it loaded ahead, the first rows come at once as rows to take, the stage takes its share once loaded, and every row comes once', async () => {
+    // Under 32 MiB a file gets a row stage only when asked for (troubleshooting, tests).
+    vi.stubEnv('PLEK_CSV_ROW_STAGE', 'auto');
+    const path = join(dir, 'stage-later.csv');
+    await writeHrExport(path, { rows: 60_000, seed: 21, defects: true });
+    const loaded = await loadMappingFile(DEMO);
+    const rowStage = {
+      mapping: loaded.mapping,
+      today: '2026-11-23',
+      identity: false,
+      share: 'auto' as const,
+      columns: [...rowStageColumns(loaded.compiled, false)],
+    };
+    const inThread = await readAll(path, { worker: 'off', compactRecords: true }, 'batches');
+    // A fresh thread (not one started ahead), so that the engine is loaded only once the job has come.
+    const csv = await openCsv(path, { worker: 'on', compactRecords: true, rowStage });
+    const kinds: string[] = [];
+    const rows: number[] = [];
+    const issues: unknown[] = [];
+    const run = { take: (record: SourceRecord) => void rows.push(record.row) };
+    for await (const batch of csv.evaluatedBatches) {
+      for (const event of batch) {
+        kinds.push(event.kind);
+        if (event.kind === 'rows') event.take(run, event.from, event.to);
+        else if (event.kind === 'evaluated')
+          for (let i = event.from; i < event.to; i++) rows.push(event.verdicts.rows[i]!);
+        else if (event.kind === 'issue') issues.push(plain(event));
+      }
+      // A consumer slower than the reader until the stage has taken a chunk: chunks wait, so the thread evaluates
+      // some itself once the engine is loaded (which it does while it waits for the consumer).
+      if (!kinds.includes('evaluated')) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(kinds.find((k) => k !== 'issue')).toBe('rows');
+    expect(kinds).toContain('evaluated');
+    const expected = inThread.events.flatMap((e) =>
+      'row' in (e as object) ? [(e as { row: number }).row] : [],
+    );
+    expect(rows).toEqual(expected);
+    expect(rows.length).toBe(recordCount(inThread));
+    expect(issues).toEqual(inThread.events.filter((e) => 'issue' in (e as object)));
+  }, 60_000);
 });
 
 describe('prepareSourceReader (the pipeline starts the thread while it loads the mapping)', () => {
