@@ -17,14 +17,15 @@ const CACHE_SIZE = 5000;
  * national prefix, the national-number pattern and the possible lengths. Undefined when the metadata no longer
  * has the shape this reads (the fast path is then simply off).
  */
-const DUTCH_PLAN = ((): { pattern: RegExp; lengths: ReadonlySet<number> } | undefined => {
+const DUTCH_PLAN = ((): { national: RegExp; lengths: ReadonlySet<number> } | undefined => {
   const entry: unknown = (metadata.countries as unknown as Record<string, unknown>)['NL'];
   if (!Array.isArray(entry)) return undefined;
   const [callingCode, idd, pattern, lengths, , nationalPrefix] = entry as unknown[];
   if (callingCode !== '31' || idd !== '00' || nationalPrefix !== '0') return undefined;
   if (typeof pattern !== 'string' || !Array.isArray(lengths)) return undefined;
   try {
-    return { pattern: new RegExp(`^(?:${pattern})$`), lengths: new Set(lengths as number[]) };
+    // Sticky, to be matched from the national number's first digit in the E.164 text (lastIndex 3).
+    return { national: new RegExp(`(?:${pattern})$`, 'y'), lengths: new Set(lengths as number[]) };
   } catch {
     return undefined;
   }
@@ -38,42 +39,57 @@ const DUTCH_PLAN = ((): { pattern: RegExp; lengths: ReadonlySet<number> } | unde
  */
 export function fastDutchE164(text: string): string | undefined {
   if (DUTCH_PLAN === undefined) return undefined;
-  const compact = compactNumber(text);
-  if (compact === undefined || text.includes('(0)')) return undefined;
-  let national: string;
-  if (compact.startsWith('+31')) national = compact.slice(3);
-  else if (compact.startsWith('0031')) national = compact.slice(4);
-  else if (compact.startsWith('0') && !compact.startsWith('00')) national = compact.slice(1);
-  else return undefined;
-  // `compact` is digits after an optional "+": the national part is digits, so only its first one is checked.
-  if (national.length === 0 || national.charCodeAt(0) === 0x30 || !DUTCH_PLAN.lengths.has(national.length))
-    return undefined;
-  return DUTCH_PLAN.pattern.test(national) ? `+31${national}` : undefined;
+  // One pass over the characters: an optional "+", then digits and separators (whitespace, "-", ".", "(", ")"), the
+  // digits kept in a scratch array: the only string made is the result (two numbers on every row of a bulk run).
+  const n = text.length;
+  const plus = text.charCodeAt(0) === 0x2b;
+  let count = 0;
+  for (let i = plus ? 1 : 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (count === DIGITS.length) return undefined;
+      DIGITS[count++] = c;
+    } else if (c === 0x28) {
+      // "(0)": the trunk prefix written beside the country code, which libphonenumber reads its own way.
+      if (text.charCodeAt(i + 1) === 0x30 && text.charCodeAt(i + 2) === 0x29) return undefined;
+    } else if (!(c === 0x2d || c === 0x2e || c === 0x29 || isWhitespaceCode(c))) return undefined;
+  }
+  // Where the national number starts: after "+31", "0031" or the trunk prefix "0" (not "00").
+  let from: number;
+  if (plus) from = count >= 2 && DIGITS[0] === 0x33 && DIGITS[1] === 0x31 ? 2 : -1;
+  else if (count >= 4 && DIGITS[0] === 0x30 && DIGITS[1] === 0x30 && DIGITS[2] === 0x33 && DIGITS[3] === 0x31)
+    from = 4;
+  else from = count >= 1 && DIGITS[0] === 0x30 && (count === 1 || DIGITS[1] !== 0x30) ? 1 : -1;
+  if (from < 0) return undefined;
+  const length = count - from;
+  // The national number's first digit is never 0.
+  if (length === 0 || DIGITS[from] === 0x30 || !DUTCH_PLAN.lengths.has(length)) return undefined;
+  const d = DIGITS;
+  const f = from;
+  const e164 =
+    length === 9
+      ? String.fromCharCode(
+          43,
+          51,
+          49,
+          d[f]!,
+          d[f + 1]!,
+          d[f + 2]!,
+          d[f + 3]!,
+          d[f + 4]!,
+          d[f + 5]!,
+          d[f + 6]!,
+          d[f + 7]!,
+          d[f + 8]!,
+        )
+      : `+31${String.fromCharCode(...d.subarray(f, count))}`;
+  // The plan's pattern on the national number, read in place after "+31".
+  DUTCH_PLAN.national.lastIndex = 3;
+  return DUTCH_PLAN.national.test(e164) ? e164 : undefined;
 }
 
-/**
- * For a text that `/^\+?[\d\s\-.()]+$/` accepts (an optional "+", then digits, spaces, "-", ".", "(", ")"), the text
- * without those separators — what `text.replace(/[\s\-.()]/g, '')` gives; undefined for any other text. One pass
- * over the characters instead of two regular expressions (two phone numbers on every row of a bulk run).
- */
-export function compactNumber(text: string): string | undefined {
-  const n = text.length;
-  const from = text.charCodeAt(0) === 0x2b ? 1 : 0;
-  if (from >= n) return undefined;
-  let out = '';
-  let start = 0;
-  for (let i = from; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) continue;
-    if (c === 0x2d || c === 0x2e || c === 0x28 || c === 0x29 || isWhitespaceCode(c)) {
-      out += text.slice(start, i);
-      start = i + 1;
-      continue;
-    }
-    return undefined;
-  }
-  return start === 0 ? text : out + text.slice(start);
-}
+/** Scratch for fastDutchE164's digits (longer numbers are not plain Dutch numbers). */
+const DIGITS = new Uint8Array(24);
 
 const cache = new Map<string, string>();
 
