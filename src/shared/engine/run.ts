@@ -103,6 +103,11 @@ class RowColumns {
   /** A whole-number key as itself, another key as −1 − its place in `texts`. */
   private keyColumn = new Int32Array(1024);
   private readonly texts: string[] = [];
+  /** How many rows have each status, and how many active ones leave later: the summary without a pass over all. */
+  readonly statusCounts = new Float64Array(COUNTER.length);
+  leavingActive = 0;
+  /** Every row added has a higher row number than the one before (so `find` may search by halves). */
+  ascending = true;
 
   /** Makes room for `n` rows at once. */
   reserve(n: number): void {
@@ -128,11 +133,28 @@ class RowColumns {
   add(row: number, key: KeyId, status: number, leaving: boolean): number {
     if (this.length === this.rows.length) this.resize(this.length * 2);
     const i = this.length++;
+    if (i > 0 && row <= this.rows[i - 1]!) this.ascending = false;
     this.rows[i] = row;
     this.status[i] = status;
     this.leaving[i] = leaving ? 1 : 0;
+    this.statusCounts[status]!++;
+    if (leaving && status === ACTIVE) this.leavingActive++;
     this.keyColumn[i] = typeof key === 'number' ? key : -this.texts.push(key);
     return i;
+  }
+
+  /** The place of the row numbered `row` (only when `ascending`), or −1. */
+  find(row: number): number {
+    let lo = 0;
+    let hi = this.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = this.rows[mid]!;
+      if (at === row) return mid;
+      if (at < row) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   /** The key of row `i` as it was added. */
@@ -1372,15 +1394,29 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         error: counts.earlyError + sourceErrorRows.size,
       },
     };
-    const anyBlocked = blockedRows.size > 0;
-    for (let i = 0; i < index.length; i++) {
-      const status = anyBlocked && blockedRows.has(index.rows[i]!) ? ERROR : index.status[i]!;
-      if (status === STARTING) {
-        summary.users.skipped++;
-        summary.users.startingLater++;
-      } else summary.users[COUNTER[status]!]++;
-      if (status === ACTIVE && index.leaving[i] === 1) summary.users.leavingLater++;
+    // The rows' statuses were counted as they were filed; a row a cross-row check blocked moves to the errors.
+    const byStatus = Array.from(index.statusCounts);
+    let leavingLater = index.leavingActive;
+    const blockedAt = (i: number) => {
+      const status = index.status[i]!;
+      byStatus[status]!--;
+      byStatus[ERROR]!++;
+      if (status === ACTIVE && index.leaving[i] === 1) leavingLater--;
+    };
+    if (blockedRows.size > 0) {
+      if (index.ascending) {
+        for (const row of blockedRows.keys()) {
+          const i = index.find(row);
+          if (i >= 0) blockedAt(i);
+        }
+      } else for (let i = 0; i < index.length; i++) if (blockedRows.has(index.rows[i]!)) blockedAt(i);
     }
+    summary.users.active += byStatus[ACTIVE]!;
+    summary.users.deactivate += byStatus[DEACTIVATE]!;
+    summary.users.skipped += byStatus[STARTING]!;
+    summary.users.startingLater += byStatus[STARTING]!;
+    summary.users.error += byStatus[ERROR]!;
+    summary.users.leavingLater += leavingLater;
     issues.sort(byRow);
     if (options.onIssue) {
       for (const i of issues) options.onIssue(i);

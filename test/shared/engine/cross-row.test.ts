@@ -159,6 +159,33 @@ describe('cross-row checks over 200,000 rows', () => {
     expect(result.outcomes).toHaveLength(n);
   });
 
+  it('counts a blocked leaver, a blocked joiner-to-be and a blocked "leaves later" as errors, in any row order', () => {
+    // The summary is counted as rows are filed and corrected for the rows the cross-row checks block at the end.
+    const m = 20_000;
+    const records = plantedExport(m);
+    const set = (row: number, values: Partial<Record<Column, string | null>>) =>
+      (records[row - 2] = compact(row, { ...personValues(row), ...values }));
+    // A leaver and a person leaving next year share a key with active colleagues; a second pair shares an email.
+    set(100, { Personeelsnummer: '777', Status: 'Uit dienst' });
+    set(m - 100, { Personeelsnummer: '777' });
+    set(200, { Personeelsnummer: '888', 'Datum uit dienst': '31-12-2027' });
+    set(m - 200, { Personeelsnummer: '888' });
+    set(300, { 'Datum uit dienst': '31-12-2027' });
+    const inOrder = mapRecords(compile(), records, { today: TODAY }).summary;
+    expect(inOrder.rows).toBe(m);
+    // planted: 5 errors, 1 leaver; here 4 more errors, of which a leaver and one leaving later; one leaving later
+    expect(inOrder.users).toEqual({
+      active: m - 9 - 1,
+      deactivate: 1,
+      leavingLater: 1,
+      startingLater: 0,
+      skipped: 0,
+      error: 9,
+    });
+    const reversed = mapRecords(compile(), [...records].reverse(), { today: TODAY }).summary;
+    expect(reversed).toEqual(inOrder);
+  });
+
   it('reads a column named __proto__ from compact records like any other', () => {
     const o = result.outcomes.find((x) => x.row === 12)!;
     expect(o.status === 'mapped' && o.user.attributes.nickName).toBe('bijnaam 12');
