@@ -593,6 +593,40 @@ describe('the row stage in the reading thread, loaded while the thread waits or 
   }, 60_000);
 });
 
+describe('the reading thread yields the cores to the consumer when it only reads ahead (Linux)', () => {
+  /** The niceness of each thread of this process (/proc/self/task/<tid>/stat, field 19). */
+  const niceness = () =>
+    readdirSync('/proc/self/task').map((tid) =>
+      Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]),
+    );
+
+  it('runs 10 lower than the process without a row stage, at the process priority with one', async (ctx) => {
+    if (!linux) ctx.skip();
+    const path = join(dir, 'priority.csv');
+    await writeHrExport(path, { rows: 20_000, seed: 31 });
+    const own = niceness()[0]!;
+    const seen = async (options: CsvReadOptions) => {
+      const csv = await openCsv(path, { worker: 'on', compactRecords: true, ...options });
+      let during: number[] = [];
+      for await (const batch of csv.evaluatedBatches) {
+        if (during.length === 0) during = niceness();
+        void batch;
+      }
+      return during;
+    };
+    const plainRead = await seen({});
+    expect(plainRead.filter((n) => n === Math.min(19, own + 10))).toHaveLength(1);
+    const loaded = await loadMappingFile(
+      new URL('../../../../resources/demo/demo.plekmap.json', import.meta.url).pathname,
+    );
+    vi.stubEnv('PLEK_CSV_ROW_STAGE', 'all');
+    const withStage = await seen({
+      rowStage: { mapping: loaded.mapping, today: '2026-11-23', identity: false, share: 'auto' },
+    });
+    expect(withStage.filter((n) => n !== own)).toEqual([]);
+  }, 60_000);
+});
+
 describe('prepareSourceReader (the pipeline starts the thread while it loads the mapping)', () => {
   it('starts a thread only for a file read in one, and the read then takes it', async (ctx) => {
     if (!linux) ctx.skip();
