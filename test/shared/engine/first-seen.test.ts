@@ -4,6 +4,7 @@ import {
   FirstSeenNumbers,
   FirstSeenTexts,
   RepeatedTexts,
+  sharedHashes,
   textHash,
 } from '../../../src/shared/engine/first-seen';
 import { mulberry32 } from '../../fixtures/hr-export';
@@ -337,5 +338,37 @@ describe('reserve: room made ahead (an estimate of the rows) changes no answer',
       expect(got).toEqual(expected);
       expect(numbers.size).toBe(new Set(values).size);
     }
+  });
+});
+
+describe('sharedHashes (which hashes of a run occur more than once)', () => {
+  const byCount = (values: Int32Array, n: number) => {
+    const counts = new Map<number, number>();
+    for (let i = 0; i < n; i++) counts.set(values[i]!, (counts.get(values[i]!) ?? 0) + 1);
+    return new Set([...counts].filter(([, c]) => c > 1).map(([v]) => v));
+  };
+  const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
+
+  it('finds the repeated values among random ones, negative ones, 0, and values alike in their low bits', () => {
+    const rand = mulberry32(5);
+    const cases: Int32Array[] = [];
+    const random = new Int32Array(60_000).map(() => (rand() * 2 ** 32) | 0);
+    for (let i = 0; i < 50; i++) random[Math.floor(rand() * 60_000)] = random[Math.floor(rand() * 60_000)]!;
+    cases.push(random);
+    // Distinct values that share their low 20 bits, and some repeated: a table slotted by the low bits would probe
+    // through all of them.
+    cases.push(new Int32Array(20_000).map((_, i) => ((i % 15_000) << 20) | 7));
+    cases.push(Int32Array.from([0, 5, 0, -5, -5, 2 ** 31 - 1, -(2 ** 31), -(2 ** 31), 0]));
+    cases.push(new Int32Array(3000).fill(42));
+    for (const values of cases)
+      expect(sorted(sharedHashes(values, values.length))).toEqual(sorted(byCount(values, values.length)));
+    expect(sorted(sharedHashes(cases[2]!, cases[2]!.length))).toEqual([-(2 ** 31), -5, 0]);
+  });
+
+  it('reads only the first n values', () => {
+    const values = Int32Array.from([1, 2, 3, 4, 1, 2]);
+    expect(sorted(sharedHashes(values, 4))).toEqual([]);
+    expect(sorted(sharedHashes(values, 5))).toEqual([1]);
+    expect(sharedHashes(values, 0).size).toBe(0);
   });
 });

@@ -12,12 +12,16 @@ import { compileError, literalText, mapText } from './define';
 // output; bounded by clearing.
 const CACHE_SIZE = 5000;
 
+/** Scratch for fastDutchE164's digits (longer numbers are not plain Dutch numbers). */
+const DIGITS_MAX = 24;
+const DIGITS = new Uint8Array(DIGITS_MAX);
+
 /**
  * The Dutch numbering plan from the same metadata libphonenumber-js/min validates with: calling code, IDD and
  * national prefix, the national-number pattern and the possible lengths. Undefined when the metadata no longer
  * has the shape this reads (the fast path is then simply off).
  */
-const DUTCH_PLAN = ((): { national: RegExp; lengths: ReadonlySet<number> } | undefined => {
+const DUTCH_PLAN = ((): { national: RegExp; lengths: Uint8Array } | undefined => {
   const entry: unknown = (metadata.countries as unknown as Record<string, unknown>)['NL'];
   if (!Array.isArray(entry)) return undefined;
   const [callingCode, idd, pattern, lengths, , nationalPrefix] = entry as unknown[];
@@ -25,7 +29,11 @@ const DUTCH_PLAN = ((): { national: RegExp; lengths: ReadonlySet<number> } | und
   if (typeof pattern !== 'string' || !Array.isArray(lengths)) return undefined;
   try {
     // Sticky, to be matched from the national number's first digit in the E.164 text (lastIndex 3).
-    return { national: new RegExp(`(?:${pattern})$`, 'y'), lengths: new Set(lengths as number[]) };
+    // The possible lengths as a table (1 for a possible length of the national number): one read per number.
+    const possible = new Uint8Array(DIGITS_MAX + 1);
+    for (const n of lengths as unknown[])
+      if (typeof n === 'number' && n >= 0 && n <= DIGITS_MAX) possible[n] = 1;
+    return { national: new RegExp(`(?:${pattern})$`, 'y'), lengths: possible };
   } catch {
     return undefined;
   }
@@ -63,7 +71,7 @@ export function fastDutchE164(text: string): string | undefined {
   if (from < 0) return undefined;
   const length = count - from;
   // The national number's first digit is never 0.
-  if (length === 0 || DIGITS[from] === 0x30 || !DUTCH_PLAN.lengths.has(length)) return undefined;
+  if (length === 0 || DIGITS[from] === 0x30 || DUTCH_PLAN.lengths[length] !== 1) return undefined;
   const d = DIGITS;
   const f = from;
   const e164 =
@@ -87,9 +95,6 @@ export function fastDutchE164(text: string): string | undefined {
   DUTCH_PLAN.national.lastIndex = 3;
   return DUTCH_PLAN.national.test(e164) ? e164 : undefined;
 }
-
-/** Scratch for fastDutchE164's digits (longer numbers are not plain Dutch numbers). */
-const DIGITS = new Uint8Array(24);
 
 const cache = new Map<string, string>();
 
