@@ -321,6 +321,8 @@ interface Spare {
   stageLoaded?: Promise<void>;
   /** Resolves `stageLoaded`; undefined once it has been. */
   onStageLoaded?: () => void;
+  /** Resolves `ready` and `stageLoaded` (the thread is taken: nobody need wait for it any more). */
+  settle: () => void;
 }
 let spare: Spare | undefined;
 
@@ -354,7 +356,12 @@ export function prestartCsvWorker(options: { rowStage?: boolean } = {}): Promise
 const LOAD_ROW_STAGE: ToCsvWorker = { type: 'load-row-stage' };
 
 function startSpare(entry: WorkerEntry): Spare {
-  const started: Spare = { worker: startWorker(entry), failed: false, ready: Promise.resolve() };
+  const started: Spare = {
+    worker: startWorker(entry),
+    failed: false,
+    ready: Promise.resolve(),
+    settle: () => {},
+  };
   let isReady = false;
   /** Idle from here on: it does not keep the process alive (while it starts or loads, someone may await it). */
   const idle = () => {
@@ -366,6 +373,10 @@ function startSpare(entry: WorkerEntry): Spare {
     resolve?.();
   };
   started.ready = new Promise<void>((resolve) => {
+    started.settle = () => {
+      resolve();
+      stageLoaded();
+    };
     const failed = () => {
       // A thread that cannot even load its modules will not do better next time: read in this thread from now on.
       if (!isReady) workerUnusable('csv-worker');
@@ -392,6 +403,8 @@ function takeSpare(): Worker | undefined {
   spare = undefined;
   if (!taken) return undefined;
   taken.worker.removeAllListeners('error').removeAllListeners('exit').removeAllListeners('message');
+  // Whoever waits for the thread to be ready or to have loaded the row stage goes on: it is in use now.
+  taken.settle();
   if (taken.failed) {
     void taken.worker.terminate();
     return undefined;

@@ -550,6 +550,17 @@ describe('the row stage in the reading thread, loaded while the thread waits or 
     expect(r.status).toBe(0);
   });
 
+  it('a thread taken by a read before it has loaded the engine lets whoever waits for that go on', async () => {
+    const path = join(dir, 'taken-early.csv');
+    await writeHrExport(path, { rows: 3000, seed: 22 });
+    const loading = prestartCsvWorker({ rowStage: true });
+    const csv = await openCsv(path, { worker: 'on', compactRecords: true });
+    await loading;
+    let records = 0;
+    for await (const batch of csv.batches) for (const e of batch) if (e.kind === 'record') records++;
+    expect(records).toBe(3000);
+  });
+
   it('without it loaded ahead, the first rows come at once as rows to take, the stage takes its share once loaded, and every row comes once', async () => {
     // Under 32 MiB a file gets a row stage only when asked for (troubleshooting, tests).
     vi.stubEnv('PLEK_CSV_ROW_STAGE', 'auto');
