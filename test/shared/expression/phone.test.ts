@@ -5,6 +5,25 @@ import { fastDutchE164 } from '../../../src/shared/expression/functions/phone';
 import { compileError, evaluate, value } from './helpers';
 import { mulberry32 as prng } from '../../../src/shared/random';
 
+/** How generated phone numbers start: Dutch ways, wrong ways, other countries, the trunk prefix in brackets. */
+const PREFIXES = [
+  '',
+  '0',
+  '0',
+  '0',
+  '+31',
+  '+31 ',
+  '0031',
+  '0031 ',
+  '+310',
+  '00',
+  '+32',
+  '+',
+  '0 0',
+  '(0',
+  '+31 (0)',
+];
+
 describe('PhoneE164', () => {
   it.each<[string | null, string | null]>([
     ['06-12345678', '+31612345678'],
@@ -80,29 +99,13 @@ describe('the fast path for plainly written Dutch numbers', () => {
   it('agrees with libphonenumber on 20,000 generated numbers', () => {
     const rand = prng(31);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-    const prefixes = [
-      '',
-      '0',
-      '0',
-      '+31',
-      '+31 ',
-      '0031',
-      '0031 ',
-      '+310',
-      '00',
-      '+32',
-      '+',
-      '0 0',
-      '(0',
-      '+31 (0)',
-    ];
     const separators = ['', '', '', ' ', '-', '.', '(', ')'];
     let taken = 0;
     for (let i = 0; i < 20_000; i++) {
       const length = 3 + Math.floor(rand() * 10);
       let digits = '';
       for (let d = 0; d < length; d++) digits += String(Math.floor(rand() * 10)) + pick(separators);
-      const input = pick(prefixes) + digits;
+      const input = pick(PREFIXES) + digits;
       const fast = fastDutchE164(input);
       if (fast === undefined) continue;
       taken++;
@@ -161,22 +164,6 @@ describe('fastDutchE164 reads a number in one pass as the two-step reading did',
   it('agrees on 40,000 generated texts: numbers with every kind of separator and prefix, stray signs and spaces', () => {
     const rand = prng(77);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-    const prefixes = [
-      '',
-      '0',
-      '0',
-      '0',
-      '+31',
-      '+31 ',
-      '0031',
-      '0031 ',
-      '+310',
-      '00',
-      '+32',
-      '+',
-      '(0',
-      '+31 (0)',
-    ];
     const parts = [
       '0',
       '6',
@@ -197,7 +184,7 @@ describe('fastDutchE164 reads a number in one pass as the two-step reading did',
     ];
     let taken = 0;
     for (let i = 0; i < 40_000; i++) {
-      let text = pick(prefixes);
+      let text = pick(PREFIXES);
       const length = 1 + Math.floor(rand() * 12);
       for (let p = 0; p < length; p++)
         text += rand() < 0.8 ? String(Math.floor(rand() * 10)) : parts[Math.floor(rand() * parts.length)]!;

@@ -499,6 +499,22 @@ describe('the worker thread is bounded, cancellable and released', () => {
   });
 });
 
+/** Runs `code` in a Node process of its own, with prestartCsvWorker imported (from the sources, through tsx). */
+function withPrestart(code: string) {
+  const readCsv = new URL('../../../../src/main/sources/csv/read-csv.ts', import.meta.url).href;
+  return spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      `import { prestartCsvWorker } from '${readCsv}'; ${code}`,
+    ],
+    { encoding: 'utf8', timeout: 30_000, cwd: new URL('../../../../', import.meta.url).pathname },
+  );
+}
+
 describe('a thread started ahead (prestartCsvWorker)', () => {
   it('is taken by the next file read in a thread, with the same events', async () => {
     const path = join(dir, 'prestart.csv');
@@ -511,18 +527,7 @@ describe('a thread started ahead (prestartCsvWorker)', () => {
   });
 
   it('does not keep the process alive when no file is read', () => {
-    const readCsv = new URL('../../../../src/main/sources/csv/read-csv.ts', import.meta.url).href;
-    const r = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        `import { prestartCsvWorker } from '${readCsv}'; void prestartCsvWorker(); console.log('started');`,
-      ],
-      { encoding: 'utf8', timeout: 30_000, cwd: new URL('../../../../', import.meta.url).pathname },
-    );
+    const r = withPrestart(`void prestartCsvWorker(); console.log('started');`);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('started\n');
     expect(r.status).toBe(0);
@@ -533,18 +538,7 @@ describe('the row stage in the reading thread, loaded while the thread waits or 
   const DEMO = new URL('../../../../resources/demo/demo.plekmap.json', import.meta.url).pathname;
 
   it('a thread asked ahead loads the mapping engine before the job, and still does not keep the process alive', () => {
-    const readCsv = new URL('../../../../src/main/sources/csv/read-csv.ts', import.meta.url).href;
-    const r = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        `import { prestartCsvWorker } from '${readCsv}'; await prestartCsvWorker({ rowStage: true }); console.log('loaded');`,
-      ],
-      { encoding: 'utf8', timeout: 30_000, cwd: new URL('../../../../', import.meta.url).pathname },
-    );
+    const r = withPrestart(`await prestartCsvWorker({ rowStage: true }); console.log('loaded');`);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('loaded\n');
     expect(r.status).toBe(0);
