@@ -90,7 +90,7 @@ function timeProcess(args: string[]): number {
 export async function benchEngine(
   report: Report,
   sizes: { rows: number; repeats: number }[] = [
-    { rows: 100_000, repeats: 3 },
+    { rows: 100_000, repeats: 5 },
     { rows: 1_000_000, repeats: 2 },
   ],
 ): Promise<void> {
