@@ -140,11 +140,14 @@ async function read(start: CsvWorkerStart): Promise<void> {
   let stagePending = false;
   const job = start.rowStage;
   if (job) {
-    const made = loadStageModule().then((module) => {
-      stage = module?.rowStage(job, start.options.fileLabel);
-      if (infoSent) stage?.setColumns([...core.recordKeys]);
-      stagePending = false;
-    });
+    const made = loadStageModule()
+      .then((module) => {
+        stage = module?.rowStage(job, start.options.fileLabel);
+        if (infoSent) stage?.setColumns([...core.recordKeys]);
+      })
+      // A stage that cannot start leaves every row to the consumer, as before it was loaded.
+      .catch(() => (stage = undefined))
+      .finally(() => (stagePending = false));
     if (job.share === 'all') await made;
     else stagePending = true;
   }

@@ -343,7 +343,7 @@ export function prestartCsvWorker(options: { rowStage?: boolean } = {}): Promise
     spare = startSpare(entry);
   }
   const current = spare;
-  if (!options.rowStage) return current.ready;
+  if (!options.rowStage || current.failed) return current.ready;
   if (!current.stageLoaded) {
     // A message queued for the thread before the job: it loads the row stage's modules while it waits for one.
     current.stageLoaded = new Promise<void>((resolve) => (current.onStageLoaded = resolve));
