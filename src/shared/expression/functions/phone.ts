@@ -28,11 +28,11 @@ const DUTCH_PLAN = ((): { national: RegExp; lengths: Uint8Array } | undefined =>
   if (callingCode !== '31' || idd !== '00' || nationalPrefix !== '0') return undefined;
   if (typeof pattern !== 'string' || !Array.isArray(lengths)) return undefined;
   try {
-    // Sticky, to be matched from the national number's first digit in the E.164 text (lastIndex 3).
     // The possible lengths as a table (1 for a possible length of the national number): one read per number.
     const possible = new Uint8Array(DIGITS_MAX + 1);
     for (const n of lengths as unknown[])
       if (typeof n === 'number' && n >= 0 && n <= DIGITS_MAX) possible[n] = 1;
+    // Sticky, to be matched from the national number's first digit in the E.164 text (lastIndex 3).
     return { national: new RegExp(`(?:${pattern})$`, 'y'), lengths: possible };
   } catch {
     return undefined;
