@@ -58,20 +58,24 @@ export interface CsvReadOptions extends CsvOptions {
  */
 export const CSV_ROW_STAGE_MIN_BYTES = 32 * 1024 * 1024;
 
-/** The row-local stage the worker is given, by the file's size or PLEK_CSV_ROW_STAGE. */
-function rowStageJob(job: RowStageJob | undefined, size: number): RowStageJob | undefined {
-  if (!job) return undefined;
+/** PLEK_CSV_ROW_STAGE (troubleshooting, tests): `off`, `all` or `auto` override the size; anything else: by size. */
+function rowStageOverride(): 'off' | 'all' | 'auto' | undefined {
   const env = process.env.PLEK_CSV_ROW_STAGE?.trim().toLowerCase();
-  if (env === 'off') return undefined;
-  if (env === 'all' || env === 'auto') return { ...job, share: env };
-  return size >= CSV_ROW_STAGE_MIN_BYTES ? job : undefined;
+  return env === 'off' || env === 'all' || env === 'auto' ? env : undefined;
 }
 
-/** Whether a read of a file of `size` bytes given a row stage runs it (rowStageJob), PLEK_CSV_ROW_STAGE included. */
-export function rowStageLikely(size: number): boolean {
-  return rowStageJob(PROBE_JOB, size) !== undefined;
+/** The row-local stage the worker is given, by the file's size or PLEK_CSV_ROW_STAGE. */
+function rowStageJob(job: RowStageJob | undefined, size: number): RowStageJob | undefined {
+  if (!job || !rowStageLikely(size)) return undefined;
+  const override = rowStageOverride();
+  return override === 'all' || override === 'auto' ? { ...job, share: override } : job;
 }
-const PROBE_JOB = { share: 'auto' } as RowStageJob;
+
+/** Whether a read of a file of `size` bytes that is given a row stage runs it (PLEK_CSV_ROW_STAGE included). */
+export function rowStageLikely(size: number): boolean {
+  const override = rowStageOverride();
+  return override === undefined ? size >= CSV_ROW_STAGE_MIN_BYTES : override !== 'off';
+}
 
 /** Below this size starting a thread costs more than reading beside the consumer saves. */
 export const CSV_WORKER_MIN_BYTES = 4 * 1024 * 1024;
