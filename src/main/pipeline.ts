@@ -16,6 +16,7 @@ import type { MappedUser, PreviousState, RowOutcome } from '../shared/engine/typ
 import type { Issue } from '../shared/issues';
 import type { EvaluatedRows, TakenRows } from '../shared/engine/verdicts';
 import type { RowStageJob } from './sources/csv/csv-wire';
+import type { EarlyCsvRead } from './sources/csv/read-csv';
 import { recordValue } from '../shared/source/record-value';
 import type { SourceRecord } from '../shared/source/types';
 import { todayIn } from '../shared/engine/today';
@@ -44,9 +45,13 @@ export interface LoadedMapping {
 
 /** Reads, validates and compiles a mapping file; every problem is named by file and JSON path. */
 export async function loadMappingFile(path: string): Promise<LoadedMapping> {
-  let text: string;
+  return loadMappingText(path, await readMappingText(path));
+}
+
+/** The text of a mapping file, or a UserError that says why it cannot be read. */
+export async function readMappingText(path: string): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(
@@ -57,6 +62,10 @@ export async function loadMappingFile(path: string): Promise<LoadedMapping> {
       { technical: code },
     );
   }
+}
+
+/** The text of mapping file `path` validated and compiled, or a UserError that names the file and its problems. */
+export function loadMappingText(path: string, text: string): LoadedMapping {
   const parsed = parseMappingText(text);
   if (!parsed.ok) {
     throw new UserError(said('cli.error.mappingInvalid', { file: basename(path) }), 2, {
@@ -341,8 +350,37 @@ function sourceOptionsFor(
 
 /** Mapping file + source (+ previous export) → outcomes, issues and summary. */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
-  void prepareSourceReader(options.sourcePath, { rowStage: mayHaveRowStage(options) });
-  const loaded = await loadMappingFile(options.mappingPath);
+  const { loaded, early } = await loadBesideRead(options, mayHaveRowStage(options));
+  try {
+    return await runLoaded(options, loaded, early);
+  } finally {
+    await early?.discard();
+  }
+}
+
+/**
+ * The mapping file loaded, and the read of the source file the command line named begun while it was validated
+ * (see prepareSourceReader): give `early` to openSource, and discard it when the run ends.
+ */
+async function loadBesideRead(
+  options: Pick<PipelineOptions, 'mappingPath' | 'sourcePath'>,
+  rowStage: boolean,
+): Promise<{ loaded: LoadedMapping; early: EarlyCsvRead | undefined }> {
+  const text = await readMappingText(options.mappingPath);
+  const early = await prepareSourceReader(options.sourcePath, { rowStage, mappingText: text });
+  try {
+    return { loaded: loadMappingText(options.mappingPath, text), early };
+  } catch (error) {
+    await early?.discard();
+    throw error;
+  }
+}
+
+async function runLoaded(
+  options: PipelineOptions,
+  loaded: LoadedMapping,
+  early: EarlyCsvRead | undefined,
+): Promise<PipelineResult> {
   const today = options.today ?? todayIn(loaded.compiled.timeZone, new Date());
   const sourceOptions = sourceOptionsFor(loaded, options);
   const previous = options.previousPath
@@ -355,7 +393,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     keepState: options.keepState ?? false,
     ...(options.trace !== undefined ? { trace: options.trace } : {}),
   });
-  const opened = await openSource(loaded.mapping, { ...sourceOptions, ...(rowStage ? { rowStage } : {}) });
+  const opened = await openSource(loaded.mapping, {
+    ...sourceOptions,
+    ...(rowStage ? { rowStage } : {}),
+    ...(early ? { earlyCsv: early } : {}),
+  });
   const { result, state } = await runOnSource(loaded, opened, {
     today,
     ...(previous ? { previous } : {}),
@@ -387,8 +429,20 @@ export async function streamOutcomes(
   options: Omit<PipelineOptions, 'collect' | 'keepState'>,
   onOutcome: (outcome: RowOutcome) => void | Promise<void>,
 ): Promise<Omit<PipelineResult, 'result' | 'state'> & { result: Omit<MappingResult, 'outcomes'> }> {
-  void prepareSourceReader(options.sourcePath, { rowStage: mayHaveRowStage({ ...options, collect: false }) });
-  const loaded = await loadMappingFile(options.mappingPath);
+  const { loaded, early } = await loadBesideRead(options, mayHaveRowStage({ ...options, collect: false }));
+  try {
+    return await streamLoaded(options, loaded, early, onOutcome);
+  } finally {
+    await early?.discard();
+  }
+}
+
+async function streamLoaded(
+  options: Omit<PipelineOptions, 'collect' | 'keepState'>,
+  loaded: LoadedMapping,
+  early: EarlyCsvRead | undefined,
+  onOutcome: (outcome: RowOutcome) => void | Promise<void>,
+): Promise<Omit<PipelineResult, 'result' | 'state'> & { result: Omit<MappingResult, 'outcomes'> }> {
   const today = options.today ?? todayIn(loaded.compiled.timeZone, new Date());
   const sourceOptions = sourceOptionsFor(loaded, options);
   const previous = options.previousPath
@@ -404,7 +458,11 @@ export async function streamOutcomes(
     keepState: false,
     ...(options.trace !== undefined ? { trace: options.trace } : {}),
   });
-  const first = await openSource(loaded.mapping, { ...sourceOptions, ...(rowStage ? { rowStage } : {}) });
+  const first = await openSource(loaded.mapping, {
+    ...sourceOptions,
+    ...(rowStage ? { rowStage } : {}),
+    ...(early ? { earlyCsv: early } : {}),
+  });
   const pass1 = await runOnSource(loaded, first, {
     ...runOptions,
     ...(first.headers ? { headers: first.headers } : {}),

@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { Issue } from '../../shared/issues';
-import type { MappingFile } from '../../shared/mapping/schema';
+import { csvSourceSchema, type CsvSource, type MappingFile } from '../../shared/mapping/schema';
 import type { SourceRecord } from '../../shared/source/types';
 import type { EvaluatedRows, TakenRows } from '../../shared/engine/verdicts';
 import type { RowStageJob } from './csv/csv-wire';
+import type { EarlyCsvRead } from './csv/read-csv';
 import { hasMessage } from '../../shared/i18n';
 import { said } from '../../shared/i18n/message';
 import { PathPolicyError, resolveMappingPath, type PathPolicy } from '../security/path-policy';
@@ -64,6 +65,8 @@ export interface OpenSourceOptions {
   compactRecords?: boolean;
   /** The mapping's row-local stage, for a reader that can run it beside reading (a CSV read in a thread). */
   rowStage?: RowStageJob;
+  /** A read of `sourcePath` begun while the mapping was validated (`prepareSourceReader`), taken over if it fits. */
+  earlyCsv?: EarlyCsvRead;
 }
 
 let plainLdapAllowed = false;
@@ -110,21 +113,48 @@ export function resolveCsvPath(mapping: SourceOfMapping, options: OpenSourceOpti
  * Starts the CSV reader's worker thread for the source file the command line named, when that file is large
  * enough to be read in one: called before the mapping is loaded, the thread's start-up (some 50 ms) overlaps that
  * work instead of following it. `rowStage`: the run may give the thread a row stage (it keeps no outcomes), so the
- * thread loads the mapping engine as well when the file is large enough for one. Never fails: a file that cannot be
- * read is reported when it is opened.
+ * thread loads the mapping engine as well when the file is large enough for one. Resolves once the thread is ready
+ * (or has loaded the engine). Never fails: a file that cannot be read is reported when it is opened.
+ *
+ * With `mappingText` (the mapping file, not validated yet), the thread is not waited for: when the mapping reads a
+ * CSV and the file gets no row stage, the read itself begins now, with the encoding and delimiter the mapping
+ * gives (its `source` part validated on its own), so that the header is parsed while the whole mapping is
+ * validated. `openSource` takes that read over when the validated mapping asks for the same one (`earlyCsv`);
+ * the caller discards it when the run ends. Only the file named here, by the consultant, is read: a mapping's own
+ * `source.path` is never read before the mapping is validated.
  */
 export async function prepareSourceReader(
   sourcePath: string | undefined,
-  options: { rowStage?: boolean } = {},
-): Promise<void> {
-  if (!sourcePath) return;
+  options: { rowStage?: boolean; mappingText?: string } = {},
+): Promise<EarlyCsvRead | undefined> {
+  if (!sourcePath) return undefined;
   try {
     const [{ size }, csv] = await Promise.all([stat(sourcePath), import('./csv/read-csv')]);
-    if (size >= csv.CSV_WORKER_MIN_BYTES)
-      await csv.prestartCsvWorker({ rowStage: options.rowStage === true && csv.rowStageLikely(size) });
+    if (size < csv.CSV_WORKER_MIN_BYTES) return undefined;
+    const rowStage = options.rowStage === true && csv.rowStageLikely(size);
+    const begin =
+      !rowStage && options.mappingText !== undefined ? csvSourceOf(options.mappingText) : undefined;
+    if (begin) return await csv.startEarlyCsvRead(resolve(sourcePath), begin);
+    const ready = csv.prestartCsvWorker({ rowStage });
+    if (options.mappingText === undefined) await ready;
   } catch {
     // Said by openSource, with the file's name and what to do.
   }
+  return undefined;
+}
+
+/** The encoding and delimiter of a mapping's CSV source, from its text (undefined: not JSON, or no valid CSV source). */
+function csvSourceOf(mappingText: string): Pick<CsvSource, 'encoding' | 'delimiter'> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(mappingText.replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
+  const source =
+    typeof value === 'object' && value !== null ? (value as { source?: unknown }).source : undefined;
+  const parsed = csvSourceSchema.safeParse(source);
+  return parsed.success ? { encoding: parsed.data.encoding, delimiter: parsed.data.delimiter } : undefined;
 }
 
 /** Opens the mapping's source (CSV, LDAP or an HR application's API) as one stream of records and issues. */
@@ -141,7 +171,7 @@ export async function openSource(
       ...(options.compactRecords ? { compactRecords: true } : {}),
       ...(options.rowStage ? { rowStage: options.rowStage } : {}),
     };
-    const opened = await openCsv(path, csvOptions, options.signal);
+    const opened = await openCsv(path, csvOptions, options.signal, options.earlyCsv);
     if (opened.info.headers.length === 0) {
       await opened.close();
       throw new SourceError('source-unreadable', said('sourceError.empty', { file: basename(path) }), path);

@@ -99,12 +99,12 @@ const NON_ASCII = /[\u0080-\u{10FFFF}]/u;
 /** A record still open after this many characters means a quote was never closed (Excel caps a cell at 32,767). */
 const MAX_OPEN_RECORD_CHARS = 8 * 1024 * 1024;
 /**
- * The first text (the prefix the encoding is chosen from, up to a MiB) is parsed in pieces of about this many
- * characters when the reader wants to hand rows over as they come (`onPiece`). The first piece is longer than the
- * delimiter's sample (and a "sep=" line), so the delimiter and line break are chosen from the same text as when
- * the prefix is parsed at once.
+ * The first text (the prefix the encoding is chosen from, up to a MiB) is parsed in pieces when the reader wants to
+ * hand rows over as they come (`onPiece`): the header line, then pieces of about this many characters. The
+ * delimiter and line break are chosen from the start of the whole text, as when it is parsed at once.
  */
 const PIECE_CHARS = 64 * 1024;
+/** Only a text whose header line ends within this many characters (the delimiter's sample) is parsed in pieces. */
 const FIRST_PIECE_CHARS = DELIMITER_SAMPLE_CHARS + 1024;
 /** Past this many cells with lost characters, one summary stands for the rest (a wrongly forced encoding). */
 const MAX_ENCODING_WARNINGS = 200;
@@ -140,6 +140,8 @@ export class CsvCore {
   onPiece: (() => boolean) | undefined;
   /** While the first text is parsed in pieces: how many of its characters are not parsed yet (else 0). */
   pendingChars = 0;
+  /** The whole first text while its first piece is parsed: what the delimiter and line break are chosen from. */
+  private sample: string | undefined;
 
   private readonly file: string;
   private prefix: Uint8Array[] = [];
@@ -280,7 +282,11 @@ export class CsvCore {
     if (onPiece && !this.parser && this.open === '') {
       const first = firstLineBreak(text);
       if (first !== -1 && first < FIRST_PIECE_CHARS - 2) {
-        for (let size = FIRST_PIECE_CHARS; ; size = PIECE_CHARS) {
+        // The header line is the first piece, so that the consumer has the header as soon as it is parsed (the
+        // delimiter and line break are still chosen from the start of the whole text, as when it is parsed at
+        // once), and the rows after it come through the quick path for text without quotes.
+        this.sample = text;
+        for (let size = 0; ; size = PIECE_CHARS) {
           const cut = text.indexOf('\n', at + size);
           if (cut === -1 || cut + 1 >= text.length) break;
           this.text(text.slice(at, cut + 1), false, clean);
@@ -305,11 +311,15 @@ export class CsvCore {
       // Excel's "sep=;" first line names the delimiter and is not shown as a row, so the header stays row 1.
       const hint = SEP_LINE.exec(input);
       if (hint) input = input.slice(hint[0].length);
+      // The first piece of the text begins where the text does (see textInPieces).
+      const sample = this.sample === undefined ? input : this.sample.slice(hint ? hint[0].length : 0);
+      this.sample = undefined;
       const forced = this.options.delimiter;
-      this.delimiter = forced && forced !== 'auto' ? forced : hint ? hint[1]! : detectDelimiter(input, final);
+      this.delimiter =
+        forced && forced !== 'auto' ? forced : hint ? hint[1]! : detectDelimiter(sample, final);
       // Records end at "\n" for both CRLF and LF files, and a "\r" left at the end of a record is dropped: a file
       // that mixes the two (an export with lines appended by another tool) still reads row by row.
-      const newline = detectNewline(input);
+      const newline = detectNewline(sample);
       this.dropCarriageReturn = newline !== '\r';
       this.newline = newline === '\r' ? '\r' : '\n';
       this.parser = new Papa.Parser({ delimiter: this.delimiter, newline: this.newline, quoteChar: '"' });

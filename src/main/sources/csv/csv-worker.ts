@@ -123,7 +123,6 @@ function yieldToConsumer(): void {
 }
 
 async function read(start: CsvWorkerStart): Promise<void> {
-  if (!start.rowStage) yieldToConsumer();
   /** [0] batches the consumer has taken, [1] 1 once it stopped, [2] 1 while this thread waits, [3] sent then. */
   const shared = new Int32Array(start.shared);
   const writer = new BatchWriter();
@@ -158,6 +157,9 @@ async function read(start: CsvWorkerStart): Promise<void> {
       const keys = [...core.recordKeys];
       stage?.setColumns(keys);
       post({ type: 'info', info: core.info, keys });
+      // Until the header is out the consumer waits for it (or is still loading the mapping, see startEarlyCsvRead):
+      // only then does this thread step back.
+      if (!start.rowStage) yieldToConsumer();
     }
     // (While the first MiB is parsed in pieces, its rows say how far they are in the file, about: the share of
     // the file read then tells the consumer how many rows to expect, run.expectRows.)

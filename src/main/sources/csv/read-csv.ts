@@ -1,5 +1,5 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SourceAttribute, SourceRecord, SourceValue } from '../../../shared/source/types';
 import { said, type CodedMessage } from '../../../shared/i18n/message';
@@ -136,14 +136,18 @@ async function openForReading(path: string, file: string): Promise<{ handle: Fil
  * file is reported as issues (file-level ones in `info.issues`, row-level ones as events).
  *
  * A large file is read in a worker thread (see worker-entry.ts), so that reading and parsing run beside the
- * consumer's own work on a second core; the events are the same either way.
+ * consumer's own work on a second core; the events are the same either way. `early`: a read of the file begun
+ * before these options were known (startEarlyCsvRead), taken over when it is the same read, else stopped.
  */
 export async function openCsv(
   path: string,
   options: CsvReadOptions = {},
   signal?: AbortSignal,
+  early?: EarlyCsvRead,
 ): Promise<OpenCsv> {
   const file = options.fileLabel ?? basename(path);
+  const begun = early?.claim(path, options, file);
+  if (begun) return readInWorker(begun, signal, options.compactRecords === true, options.rowStage?.columns);
   const { handle, size } = await openForReading(path, file);
   const { worker: mode, ...csvOptions } = options;
   let entry: WorkerEntry | undefined;
@@ -157,15 +161,14 @@ export async function openCsv(
   }
   const { rowStage, ...parseOptions } = csvOptions;
   if (entry) {
-    return openInWorker(
-      entry,
+    const read = new WorkerRead(
+      takeSpare() ?? startWorker(entry),
       handle,
       size,
       { ...parseOptions, fileLabel: file },
       rowStageJob(rowStage, size),
-      signal,
-      rowStage?.columns,
     );
+    return readInWorker(read, signal, parseOptions.compactRecords === true, rowStage?.columns);
   }
   return openInThread(handle, size, { ...parseOptions, fileLabel: file }, signal);
 }
@@ -417,90 +420,224 @@ function takeSpare(): Worker | undefined {
   return taken.worker;
 }
 
+/**
+ * A file being read by a worker thread: the job posted, the thread's messages queued until someone takes them. Begun
+ * by `openCsv`, or ahead of it by `startEarlyCsvRead` (the job then goes out while the mapping is validated), and
+ * read through `readInWorker`.
+ */
+class WorkerRead {
+  readonly shared: Int32Array;
+  private readonly queue: FromCsvWorker[] = [];
+  private waiting: (() => void) | undefined;
+  private failure: Error | undefined;
+  /** The thread's 'end' has been taken. */
+  ended = false;
+  private stopped: Promise<void> | undefined;
+  private signal: AbortSignal | undefined;
+  private readonly onAbort = () => {
+    this.fail(aborted(this.file));
+    void this.stop();
+  };
+
+  constructor(
+    readonly worker: Worker,
+    readonly handle: FileHandle,
+    readonly size: number,
+    readonly options: CsvOptions & { fileLabel: string },
+    rowStage: RowStageJob | undefined,
+  ) {
+    const start: CsvWorkerStart = {
+      fd: handle.fd,
+      options,
+      chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+      credits: WORKER_CREDITS,
+      shared: new SharedArrayBuffer(16),
+      ...(rowStage ? { rowStage } : {}),
+    };
+    this.shared = new Int32Array(start.shared);
+    worker.postMessage(start);
+    worker.on('message', (message: FromCsvWorker) => {
+      if (message.type === 'ready' || message.type === 'row-stage-loaded') return;
+      this.queue.push(message);
+      this.wakeUp();
+    });
+    worker.on('error', (error) => this.fail(error));
+    worker.on('exit', (code) => {
+      // Its messages arrive before its exit: a thread that ended normally has its 'end' in the queue by now.
+      if (!this.ended && !this.stopped && !this.queue.some((m) => m.type === 'end'))
+        this.fail(
+          new SourceError(
+            'source-unreadable',
+            said('sourceError.workerStopped', { file: this.file, code }),
+            this.file,
+          ),
+        );
+    });
+  }
+
+  get file(): string {
+    return this.options.fileLabel;
+  }
+
+  /** Stops the read when `signal` aborts (once it is read: see `readInWorker`). */
+  watch(signal: AbortSignal | undefined): void {
+    if (!signal) return;
+    this.signal = signal;
+    if (signal.aborted) this.onAbort();
+    else signal.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  private wakeUp(): void {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.wakeUp();
+  }
+
+  /** Ends the thread and closes the file; once. */
+  stop(): Promise<void> {
+    return (this.stopped ??= (async () => {
+      this.signal?.removeEventListener('abort', this.onAbort);
+      Atomics.store(this.shared, 1, 1);
+      Atomics.notify(this.shared, 0);
+      await this.worker.terminate();
+      await this.handle.close().catch(() => {});
+    })());
+  }
+
+  /** The worker's next message; the process may exit while nobody waits for the thread. */
+  async receive(): Promise<FromCsvWorker> {
+    for (;;) {
+      const message = this.queue.shift();
+      if (message) return message;
+      if (this.failure) throw this.failure;
+      this.worker.ref();
+      await new Promise<void>((resolve) => (this.waiting = resolve));
+      this.worker.unref();
+    }
+  }
+}
+
+/**
+ * A read of the file the command line named, begun while the mapping that says how to read it is still being
+ * validated (`startEarlyCsvRead`): the thread detects the encoding and parses the header meanwhile, instead of
+ * after. `openCsv` takes it over when it would start the same read (the same file, encoding, delimiter, no row
+ * stage); any other read stops it, as `discard` does when the run ends before its source is opened.
+ */
+export class EarlyCsvRead {
+  private read: WorkerRead | undefined;
+  private outcome: 'taken' | 'stopped' | undefined;
+
+  constructor(
+    /** The file, resolved. */
+    readonly path: string,
+    read: WorkerRead,
+  ) {
+    this.read = read;
+  }
+
+  /** `pending` until `openCsv` took the read over (`taken`) or it was stopped (`stopped`). */
+  get state(): 'pending' | 'taken' | 'stopped' {
+    return this.outcome ?? 'pending';
+  }
+
+  /** The read, when it is the one `openCsv(path, options)` would start; else undefined (and it is stopped). Once. */
+  claim(path: string, options: CsvReadOptions, file: string): WorkerRead | undefined {
+    const read = this.read;
+    this.read = undefined;
+    if (!read) return undefined;
+    const begun = read.options;
+    if (
+      resolve(path) === this.path &&
+      file === begun.fileLabel &&
+      options.encoding === begun.encoding &&
+      options.delimiter === begun.delimiter &&
+      options.chunkBytes === undefined &&
+      workerMode(options.worker) !== 'off' &&
+      rowStageJob(options.rowStage, read.size) === undefined
+    ) {
+      this.outcome = 'taken';
+      return read;
+    }
+    this.outcome = 'stopped';
+    void read.stop();
+    return undefined;
+  }
+
+  /** Stops the read unless `openCsv` took it over. */
+  discard(): Promise<void> {
+    const read = this.read;
+    this.read = undefined;
+    if (!read) return Promise.resolve();
+    this.outcome = 'stopped';
+    return read.stop();
+  }
+}
+
+/**
+ * Begins reading `path` in a worker thread with the encoding and delimiter the mapping will most likely give, so
+ * that the header is parsed while the mapping is validated (see EarlyCsvRead). Only a read that `openCsv` would do
+ * in a thread without a row stage (files from CSV_WORKER_MIN_BYTES to CSV_ROW_STAGE_MIN_BYTES): for larger files the
+ * thread is better spent loading the mapping engine. Undefined when there is none to begin, or the file cannot be
+ * opened (`openCsv` then says why).
+ */
+export async function startEarlyCsvRead(
+  path: string,
+  options: Pick<CsvOptions, 'encoding' | 'delimiter'>,
+): Promise<EarlyCsvRead | undefined> {
+  const file = basename(path);
+  let opened: { handle: FileHandle; size: number };
+  try {
+    opened = await openForReading(path, file);
+  } catch {
+    return undefined;
+  }
+  const { handle, size } = opened;
+  const entry = useWorker(size, undefined) && !rowStageLikely(size) ? workerEntry('csv-worker') : undefined;
+  if (!entry) {
+    await handle.close().catch(() => {});
+    return undefined;
+  }
+  const read = new WorkerRead(
+    takeSpare() ?? startWorker(entry),
+    handle,
+    size,
+    {
+      ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+      ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+      fileLabel: file,
+    },
+    undefined,
+  );
+  // Until someone reads it, the thread does not keep the process alive.
+  read.worker.unref();
+  return new EarlyCsvRead(resolve(path), read);
+}
+
 /** Reads and parses in a worker thread that stays at most WORKER_CREDITS chunks ahead of the consumer. */
-async function openInWorker(
-  entry: WorkerEntry,
-  handle: FileHandle,
-  size: number,
-  options: CsvOptions & { fileLabel: string },
-  rowStage: RowStageJob | undefined,
+async function readInWorker(
+  read: WorkerRead,
   signal: AbortSignal | undefined,
+  compact: boolean,
   consumerColumns: readonly string[] | undefined,
 ): Promise<OpenCsv> {
-  const file = options.fileLabel;
-  const start: CsvWorkerStart = {
-    fd: handle.fd,
-    options,
-    chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
-    credits: WORKER_CREDITS,
-    shared: new SharedArrayBuffer(16),
-    ...(rowStage ? { rowStage } : {}),
-  };
-  const shared = new Int32Array(start.shared);
+  const { file, shared } = read;
   const resume = resumeAt(WORKER_CREDITS);
   /** The worker's count of batches sent ([3]) when it was last woken: each wait has its own. */
   let woken = -1;
-  const worker = takeSpare() ?? startWorker(entry);
-  worker.postMessage(start);
-  const queue: FromCsvWorker[] = [];
-  let waiting: { resolve: () => void } | undefined;
-  let failure: Error | undefined;
-  let ended = false;
   let closed = false;
-  let stopped: Promise<void> | undefined;
   let bytesRead = 0;
-
-  const wakeUp = () => {
-    waiting?.resolve();
-    waiting = undefined;
-  };
-  const fail = (error: Error) => {
-    failure ??= error;
-    wakeUp();
-  };
-  /** Ends the thread and closes the file; once. */
-  const stop = (): Promise<void> =>
-    (stopped ??= (async () => {
-      signal?.removeEventListener('abort', onAbort);
-      Atomics.store(shared, 1, 1);
-      Atomics.notify(shared, 0);
-      await worker.terminate();
-      await handle.close().catch(() => {});
-    })());
-  const onAbort = () => {
-    fail(aborted(file));
-    void stop();
-  };
-  worker.on('message', (message: FromCsvWorker) => {
-    if (message.type === 'ready' || message.type === 'row-stage-loaded') return;
-    queue.push(message);
-    wakeUp();
-  });
-  worker.on('error', (error) => fail(error));
-  worker.on('exit', (code) => {
-    // Its messages arrive before its exit: a thread that ended normally has its 'end' in the queue by now.
-    if (!ended && !stopped && !queue.some((m) => m.type === 'end'))
-      fail(new SourceError('source-unreadable', said('sourceError.workerStopped', { file, code }), file));
-  });
-  if (signal?.aborted) onAbort();
-  else signal?.addEventListener('abort', onAbort, { once: true });
-
-  /** The worker's next message; the process may exit while nobody waits for the thread. */
-  const receive = async (): Promise<FromCsvWorker> => {
-    for (;;) {
-      const message = queue.shift();
-      if (message) return message;
-      if (failure) throw failure;
-      worker.ref();
-      await new Promise<void>((resolve) => (waiting = { resolve }));
-      worker.unref();
-    }
-  };
+  const stop = () => read.stop();
+  read.watch(signal);
 
   let info: CsvHeaderInfo;
   let keys: (string | undefined)[];
   try {
-    const first = await receive();
+    const first = await read.receive();
     if (first.type === 'error') throw fromWireError(first.error);
     if (first.type !== 'info') throw new Error(`CSV worker: unexpected ${first.type} before the header`);
     ({ info, keys } = first);
@@ -509,7 +646,6 @@ async function openInWorker(
     throw error;
   }
   const columns = columnTable(keys);
-  const compact = options.compactRecords === true;
   // A run that keeps nothing of a row but its verdict (given with a row stage) reads only some columns, and takes
   // its records one at a time: the rows come as TakenRows (one reused record), with only those cells cut.
   const taken = consumerColumns
@@ -517,15 +653,15 @@ async function openInWorker(
     : undefined;
 
   const next = async (): Promise<(CsvEvent | EvaluatedRows | TakenRows)[] | undefined> => {
-    if (ended || closed) return undefined;
-    const message = await receive();
+    if (read.ended || closed) return undefined;
+    const message = await read.receive();
     if (message.type === 'error') {
       const error = fromWireError(message.error);
       if (error instanceof SourceError) throw error;
       throw unreadable(file, readReason(error), systemCode(error) || undefined);
     }
     if (message.type === 'end') {
-      ended = true;
+      read.ended = true;
       bytesRead = message.bytesRead;
       void stop();
       return undefined;
@@ -552,7 +688,7 @@ async function openInWorker(
   return {
     info,
     ...streams(file, next, () => void stop(), signal),
-    bytesTotal: size,
+    bytesTotal: read.size,
     bytesRead: () => bytesRead,
     close: () => {
       closed = true;
