@@ -4,7 +4,7 @@ import {
   FirstSeenNumbers,
   FirstSeenTexts,
   RepeatedTexts,
-  sharedHashes,
+  HashRepeats,
   textHash,
 } from '../../../src/shared/engine/first-seen';
 import { mulberry32 } from '../../fixtures/hr-export';
@@ -341,15 +341,26 @@ describe('reserve: room made ahead (an estimate of the rows) changes no answer',
   });
 });
 
-describe('sharedHashes (which hashes of a run occur more than once)', () => {
+describe('HashRepeats (which hashes of a run occur more than once)', () => {
   const byCount = (values: Int32Array, n: number) => {
     const counts = new Map<number, number>();
     for (let i = 0; i < n; i++) counts.set(values[i]!, (counts.get(values[i]!) ?? 0) + 1);
     return new Set([...counts].filter(([, c]) => c > 1).map(([v]) => v));
   };
-  const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
+  const sorted = (set: ReadonlySet<number>) => [...set].sort((a, b) => a - b);
+  /** The values added in batches cut at `cuts`, with room reserved for `reserve` after the first. */
+  const repeatsOf = (values: Int32Array, cuts: number[], reserve?: number) => {
+    const repeats = new HashRepeats();
+    let from = 0;
+    for (const to of [...cuts, values.length]) {
+      repeats.add(values, from, to);
+      if (from === 0 && reserve !== undefined) repeats.reserve(reserve);
+      from = to;
+    }
+    return sorted(repeats.shared);
+  };
 
-  it('finds the repeated values among random ones, negative ones, 0, and values alike in their low bits', () => {
+  it('finds the repeated values among random ones, negative ones, 0, and values alike in their low bits, however added', () => {
     const rand = mulberry32(5);
     const cases: Int32Array[] = [];
     const random = new Int32Array(60_000).map(() => (rand() * 2 ** 32) | 0);
@@ -360,15 +371,27 @@ describe('sharedHashes (which hashes of a run occur more than once)', () => {
     cases.push(new Int32Array(20_000).map((_, i) => ((i % 15_000) << 20) | 7));
     cases.push(Int32Array.from([0, 5, 0, -5, -5, 2 ** 31 - 1, -(2 ** 31), -(2 ** 31), 0]));
     cases.push(new Int32Array(3000).fill(42));
-    for (const values of cases)
-      expect(sorted(sharedHashes(values, values.length))).toEqual(sorted(byCount(values, values.length)));
-    expect(sorted(sharedHashes(cases[2]!, cases[2]!.length))).toEqual([-(2 ** 31), -5, 0]);
+    for (const values of cases) {
+      const expected = sorted(byCount(values, values.length));
+      const n = values.length;
+      expect(repeatsOf(values, [])).toEqual(expected);
+      // In batches (the table grows between them), with room reserved for fewer or more than come.
+      expect(repeatsOf(values, [1, Math.floor(n / 3), Math.floor(n / 2)])).toEqual(expected);
+      expect(repeatsOf(values, [Math.floor(n / 10)], 100)).toEqual(expected);
+      expect(repeatsOf(values, [Math.floor(n / 10)], 10 * n)).toEqual(expected);
+    }
+    expect(repeatsOf(cases[2]!, [3])).toEqual([-(2 ** 31), -5, 0]);
+    expect(byCount(cases[0]!, 60_000).size).toBeGreaterThan(10);
   });
 
-  it('reads only the first n values', () => {
+  it('reads only the values of the ranges added', () => {
     const values = Int32Array.from([1, 2, 3, 4, 1, 2]);
-    expect(sorted(sharedHashes(values, 4))).toEqual([]);
-    expect(sorted(sharedHashes(values, 5))).toEqual([1]);
-    expect(sharedHashes(values, 0).size).toBe(0);
+    const repeats = new HashRepeats();
+    repeats.add(values, 0, 4);
+    expect(sorted(repeats.shared)).toEqual([]);
+    repeats.add(values, 4, 5);
+    expect(sorted(repeats.shared)).toEqual([1]);
+    repeats.add(values, 5, 5);
+    expect(sorted(repeats.shared)).toEqual([1]);
   });
 });
