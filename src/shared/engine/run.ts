@@ -1,5 +1,5 @@
 import type { Value } from '../expression';
-import type { EvalDetail, EvalEnv } from '../expression/runtime';
+import { EvaluationError, type EvalDetail, type EvalEnv } from '../expression/runtime';
 import { EvalFailed, isBlank, isPlainDate, valueToText } from '../expression';
 import { dayNumber, fromDayNumber, parseAuto } from '../expression/date';
 import type { Issue, IssueCode, Severity } from '../issues';
@@ -677,7 +677,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       const problem = issue(code, 'error', `row ${row}: scope: ${message}`, {
         row,
         key,
-        params: { id: 'issue.eval.scope', row, detail: message, ...detailParams(r.error.detail) },
+        params: { id: 'issue.eval.scope', row, detail: message, ...errorParams(r.error) },
       });
       fileEarly(row, false, problem);
       return { status: 'error', row, key, issues: [problem] };
@@ -979,7 +979,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           issue(code, 'error', `row ${row}: deactivation.inactiveWhen: ${message}`, {
             row,
             key,
-            params: { id: 'issue.eval.inactiveWhen', row, detail: message, ...detailParams(r.error.detail) },
+            params: { id: 'issue.eval.inactiveWhen', row, detail: message, ...errorParams(r.error) },
           }),
         );
       } else if (r === true) {
@@ -999,7 +999,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
             row,
             key,
             field: 'deactivation.endDate',
-            params: { id: 'issue.eval.endDate', row, detail: message, ...detailParams(r.error.detail) },
+            params: { id: 'issue.eval.endDate', row, detail: message, ...errorParams(r.error) },
           }),
         );
       } else if (isPlainDate(r)) {
@@ -1076,7 +1076,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
                 row,
                 key,
                 field: 'activation.startDate',
-                params: { id: 'issue.eval.startDate', row, detail: message, ...detailParams(r.error.detail) },
+                params: { id: 'issue.eval.startDate', row, detail: message, ...errorParams(r.error) },
               },
             ),
           ) || blocked;
@@ -1520,38 +1520,35 @@ function keyChanges(
 
 type DetailParams = Readonly<Record<`detail:${string}`, string | number>>;
 
+/** An evaluation error's catalogue data as issue parameters: flattened once per error (see EvaluationError). */
+function errorParams(error: EvalFailed['error']): DetailParams {
+  return error instanceof EvaluationError ? error.detailParams(detailName) : detailParams(error.detail);
+}
+
 /**
  * An expression failure's catalogue data, flattened into the issue's parameters as `detail:<name>` (formatIssue
  * words the `{detail}` of the issue text from them); nothing when the failure has no catalogue text yet.
  */
 function detailParams(detail: EvalDetail | undefined): DetailParams {
   if (!detail) return NO_DETAIL;
-  // A failure remembered by the memo (the same bad value on many rows) brings the same detail object every time:
-  // it is flattened once. The result is only ever spread into an issue's parameters, never changed. A bounded Map,
-  // not a WeakMap: a file whose every row fails differently would fill a WeakMap with short-lived keys, which
-  // costs the collector more than the flattening saves.
-  const known = flattenedDetails.get(detail);
-  if (known !== undefined) return known;
   // A plain loop (Object.fromEntries over mapped entries cost more than the rest of a failing row), with the
-  // prefixed names made once.
+  // prefixed names made once. The result is only ever spread into an issue's parameters, never changed.
   const flat: Record<`detail:${string}`, string | number> = {};
-  for (const k of Object.keys(detail)) {
-    let name = detailNames.get(k);
-    if (name === undefined) {
-      name = `detail:${k}` as const;
-      detailNames.set(k, name);
-    }
-    flat[name] = detail[k]!;
-  }
-  if (flattenedDetails.size >= MAX_FLATTENED_DETAILS) flattenedDetails.clear();
-  flattenedDetails.set(detail, flat);
+  for (const k of Object.keys(detail)) flat[detailName(k)] = detail[k]!;
   return flat;
 }
 
+/** `detail:<name>`, made once per name. */
+function detailName(name: string): `detail:${string}` {
+  let prefixed = detailNames.get(name);
+  if (prefixed === undefined) {
+    prefixed = `detail:${name}` as const;
+    detailNames.set(name, prefixed);
+  }
+  return prefixed;
+}
+
 const NO_DETAIL: DetailParams = Object.freeze({});
-/** As many as the memo keeps per expression (memo.ts): enough for every remembered failure of a few columns. */
-const MAX_FLATTENED_DETAILS = 4096;
-const flattenedDetails = new Map<EvalDetail, DetailParams>();
 /** `detail:<name>` for each name seen (a handful: id, fn, text, line, position…). */
 const detailNames = new Map<string, `detail:${string}`>();
 
@@ -1602,7 +1599,7 @@ function fieldFailed(row: number, key: string, f: CompiledField, r: EvalFailed):
       row,
       field: f.written,
       detail: message,
-      ...detailParams(r.error.detail),
+      ...errorParams(r.error),
     },
   };
 }

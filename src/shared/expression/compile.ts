@@ -5,7 +5,13 @@ import { ExpressionSyntaxError } from './errors';
 import { arity, functionDef } from './functions';
 import { parseOrThrow } from './parse';
 import type { CompileArg, CompileContext, EvalEnv, EvalResult, Evaluator } from './runtime';
-import { EvalFailed, EvalFailure, expressionPosition, positionInExpression } from './runtime';
+import {
+  EvaluationError,
+  EvalFailed,
+  EvalFailure,
+  expressionPosition,
+  positionInExpression,
+} from './runtime';
 import { compareValues, matchKey, valuesEqual, valueToBoolean, valueToText, type Value } from './value';
 
 export interface CompiledExpression {
@@ -68,20 +74,13 @@ function compiled(ast: ExprNode, text: string, root: Evaluator): CompiledExpress
       const at = e.offset === undefined ? undefined : positionOf(e.offset);
       const where = at?.where;
       const message = at ? `${e.message} (${at.words})` : e.message;
-      const error: EvalFailed['error'] = { code: e.code, message };
-      // Not enumerable: the catalogue data rides along for the engine's issues without changing the
-      // error's shape for anyone comparing or printing it.
-      if (e.detail) {
-        const detail = where ? { ...e.detail, ...where } : e.detail;
-        Object.defineProperty(error, 'detail', { value: detail, enumerable: false });
-      }
-      return new EvalFailed(error);
+      // The catalogue data rides along for the engine's issues without changing the error's shape for anyone
+      // comparing or printing it (see EvaluationError).
+      return new EvalFailed(new EvaluationError(e.code, message, e.detail, e.fn, where));
     }
     if (e instanceof RangeError) {
       // e.g. a string grown past the engine's maximum length by `&`
-      const error: EvalFailed['error'] = { code: 'expression-error', message: e.message };
-      Object.defineProperty(error, 'detail', { value: { id: 'eval.tooLarge' }, enumerable: false });
-      return new EvalFailed(error);
+      return new EvalFailed(new EvaluationError('expression-error', e.message, { id: 'eval.tooLarge' }));
     }
     throw e;
   };

@@ -29,6 +29,68 @@ export type EvalResult =
   | { ok: true; value: Value }
   | { ok: false; error: { code: EvalErrorCode; message: string; detail?: EvalDetail } };
 
+/**
+ * An evaluation's error as `compile` makes it: `code` and `message` are its own properties, `detail` (the catalogue
+ * data: the failing function's, its name as `fn`, and where in the expression as `line` and `position`) is read
+ * through the class, so that comparing, copying or printing the error shows the two alone. A file may fail so on
+ * every row: the detail is kept in its parts and put together only when read (a property defined as not enumerable
+ * on each error, and two object spreads, made a failing row cost several times a clean one), and `detailParams`
+ * flattens it into an issue's parameters once per error (a failure the memo remembers comes back as the same
+ * error on many rows).
+ */
+export class EvaluationError {
+  readonly code: EvalErrorCode;
+  readonly message: string;
+  readonly #detail: EvalDetail | undefined;
+  readonly #fn: string | undefined;
+  readonly #where: { line: number; position: number } | undefined;
+  #merged: EvalDetail | undefined;
+  #params: Readonly<Record<`detail:${string}`, string | number>> | undefined;
+
+  constructor(
+    code: EvalErrorCode,
+    message: string,
+    detail: EvalDetail | undefined,
+    fn?: string,
+    where?: { line: number; position: number },
+  ) {
+    this.code = code;
+    this.message = message;
+    this.#detail = detail;
+    this.#fn = fn;
+    this.#where = where;
+  }
+
+  /** The function's detail, then `fn`, `line` and `position` (none of them without the function's). */
+  get detail(): EvalDetail | undefined {
+    const detail = this.#detail;
+    if (detail === undefined || (this.#fn === undefined && this.#where === undefined)) return detail;
+    return (this.#merged ??= {
+      ...detail,
+      ...(this.#fn !== undefined ? { fn: this.#fn } : {}),
+      ...this.#where,
+    });
+  }
+
+  /** `detail` as issue parameters (`detail:<name>` for each name, `nameOf` making those), made once. */
+  detailParams(
+    nameOf: (name: string) => `detail:${string}`,
+  ): Readonly<Record<`detail:${string}`, string | number>> {
+    if (this.#params !== undefined) return this.#params;
+    const flat: Record<`detail:${string}`, string | number> = {};
+    const detail = this.#detail;
+    if (detail !== undefined) {
+      for (const k of Object.keys(detail)) flat[nameOf(k)] = detail[k]!;
+      if (this.#fn !== undefined) flat[nameOf('fn')] = this.#fn;
+      if (this.#where !== undefined) {
+        flat[nameOf('line')] = this.#where.line;
+        flat[nameOf('position')] = this.#where.position;
+      }
+    }
+    return (this.#params = flat);
+  }
+}
+
 /** A failed evaluation as `CompiledExpression.compute` returns it: `error` is what `evaluate` returns. */
 export class EvalFailed {
   constructor(readonly error: { code: EvalErrorCode; message: string; detail?: EvalDetail }) {}
@@ -66,12 +128,15 @@ export class EvalFailure {
   readonly message: string;
   /** 0-based offset of the call in the expression text, when known: the message then says where. */
   readonly offset: number | undefined;
+  /** The function's catalogue data, without its name: that is `fn` (the error's detail puts them together). */
   readonly detail: EvalDetail | undefined;
-  constructor(code: EvalErrorCode, message: string, offset?: number, detail?: EvalDetail) {
+  readonly fn: string | undefined;
+  constructor(code: EvalErrorCode, message: string, offset?: number, detail?: EvalDetail, fn?: string) {
     this.code = code;
     this.message = message;
     this.offset = offset;
     this.detail = detail;
+    this.fn = fn;
   }
 }
 
@@ -82,12 +147,7 @@ export function failAt(
   reason: string,
   detail?: { id: `eval.${string}`; [name: string]: string | number },
 ): EvalFailure {
-  return new EvalFailure(
-    code,
-    `${call.name}: ${reason}`,
-    call.start,
-    detail ? { ...detail, fn: call.name } : undefined,
-  );
+  return new EvalFailure(code, `${call.name}: ${reason}`, call.start, detail, call.name);
 }
 
 /**

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Value } from '../../../src/shared/expression';
-import { compileExpression, MAX_EXPRESSION_LENGTH, plainDate } from '../../../src/shared/expression';
+import {
+  compileExpression,
+  EvalFailed,
+  MAX_EXPRESSION_LENGTH,
+  plainDate,
+} from '../../../src/shared/expression';
 import type { Row } from './helpers';
 import { compileError, compileOk, value } from './helpers';
 
@@ -129,6 +134,45 @@ describe('evaluation errors are results, not exceptions', () => {
           'ParseDate: "31-02-2024" is not a valid date (no such day) (in the expression at position 1)',
       },
     });
+  });
+});
+
+describe("a failed evaluation's error (what a row's issue is made from)", () => {
+  it("shows only its code and message; its detail holds the function's data, its name and where, in that order", () => {
+    const e = compileOk('Trim(\n  ToNumber([Getal]))');
+    const r = e.evaluate({ get: () => 'twaalf', today: '2026-11-23' });
+    if (r.ok) throw new Error('ToNumber("twaalf") must fail');
+    expect(Object.keys(r.error)).toEqual(['code', 'message']);
+    expect(JSON.parse(JSON.stringify(r.error))).toEqual({
+      code: 'expression-error',
+      message: 'ToNumber: "twaalf" is not a number (in the expression at line 2, position 3)',
+    });
+    expect({ ...r.error }).toEqual({ code: r.error.code, message: r.error.message });
+    expect(Object.entries(r.error.detail!)).toEqual([
+      ['id', 'eval.notNumber'],
+      ['text', '"twaalf"'],
+      ['fn', 'ToNumber'],
+      ['line', 2],
+      ['position', 3],
+    ]);
+    // The same as compute's failure, read twice.
+    const failed = e.compute({ get: () => 'twaalf', today: '2026-11-23' });
+    expect(failed).toBeInstanceOf(EvalFailed);
+    const detail = (failed as EvalFailed).error.detail;
+    expect(detail).toEqual(r.error.detail);
+    expect((failed as EvalFailed).error.detail).toBe(detail);
+  });
+
+  it('a failure without catalogue data of its own has no detail', () => {
+    const e = compileOk('[Naam] & [Naam]');
+    // 2^28 characters as a tree of joined halves (not flattened, so it takes next to no memory): twice that is
+    // past the longest string V8 makes.
+    let long = 'x'.repeat(2 ** 20);
+    for (let i = 0; i < 8; i++) long += long;
+    const r = e.evaluate({ get: () => long, today: '2026-11-23' });
+    if (r.ok) throw new Error('a string past the maximum length must fail');
+    expect(Object.keys(r.error)).toEqual(['code', 'message']);
+    expect(r.error.detail).toEqual({ id: 'eval.tooLarge' });
   });
 });
 

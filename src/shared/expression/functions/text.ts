@@ -287,11 +287,10 @@ export const ToNumber: FunctionDef = {
   compile: eager((call) => (v) => {
     if (isBlank(v)) return null;
     const n = toNumberOrNull(Array.isArray(v) ? (v[0] ?? null) : v);
-    if (n === null)
-      throw failAt(call, 'expression-error', `${JSON.stringify(valueToText(v))} is not a number`, {
-        id: 'eval.notNumber',
-        text: JSON.stringify(valueToText(v)),
-      });
+    if (n === null) {
+      const text = JSON.stringify(valueToText(v));
+      throw failAt(call, 'expression-error', `${text} is not a number`, { id: 'eval.notNumber', text });
+    }
     return n;
   }),
 };
