@@ -1,12 +1,13 @@
 // One measured case of the engine bench, in a fresh process so that its peak RSS is its own (not the garbage of
 // an earlier case or of generating the files). Prints one JSON line: the wall time of the case (modules already
 // loaded) and its CPU time, the process's peak RSS (the kernel's max RSS, so nothing between samples is missed), the RSS before
-// the case started, and what the case counted.
+// the case started, and what the case counted. engine.bench.ts runs it built to plain JavaScript (as the CLI is);
+// through tsx it runs as well, slower.
 //
-//   tsx bench/engine-child.ts bare <file>
-//   tsx bench/engine-child.ts validate <file> <mapping>
-//   tsx bench/engine-child.ts write-state <file> <mapping> <state.json>   (validate --write-state)
-//   tsx bench/engine-child.ts engine <file> <mapping>   (the mapping run alone: records read into memory first)
+//   node <built>/engine-child.js bare <file>
+//   node <built>/engine-child.js validate <file> <mapping>
+//   node <built>/engine-child.js write-state <file> <mapping> <state.json>   (validate --write-state)
+//   node <built>/engine-child.js engine <file> <mapping>   (the mapping run alone: records read into memory first)
 import { createReadStream } from 'node:fs';
 import { writeStateFile } from '../src/main/cli/output';
 import Papa from 'papaparse';
@@ -16,9 +17,10 @@ import { createMappingRun } from '../src/shared/engine/run';
 import type { Issue } from '../src/shared/issues';
 import type { SourceRecord } from '../src/shared/source/types';
 // The pipeline loads the CSV reader on first use (the CLI's other commands never need it): loaded here, so that the
-// clock measures reading and mapping, not tsx transpiling modules (which the built CLI never does). For the same
-// reason the CSV reader's worker thread is started (and its modules compiled by tsx) before the clock, as the CLI
-// starts it while it loads the mapping (prepareSourceReader), with the row stage's modules when validate may use it.
+// clock measures reading and mapping, not loading modules. For the same reason the CSV reader's worker thread is
+// started (its modules loaded) before the clock, as the CLI starts it while it loads the mapping
+// (prepareSourceReader), with the row stage's modules when validate may use it; the read itself begins inside the
+// clock, while the pipeline validates the mapping.
 import '../src/main/sources/csv/read-csv';
 import { prepareSourceReader } from '../src/main/sources/index';
 
