@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { writeHrExport } from '../test/fixtures/hr-export';
 import type { Report } from './support';
 import { DOCS_LOGIN_SCHEMA } from '../test/fixtures/login-schema';
+import { cliBundleOptions } from '../scripts/cli-bundle.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEMO_MAPPING = join(ROOT, 'resources/demo/demo.plekmap.json');
@@ -37,22 +38,13 @@ const CHILD = join(CHILD_DIR, 'engine-child.js');
 async function buildChild(): Promise<void> {
   const esbuild = await import('esbuild');
   rmSync(CHILD_DIR, { recursive: true, force: true });
-  await esbuild.build({
-    absWorkingDir: ROOT,
-    entryPoints: {
-      'engine-child': 'bench/engine-child.ts',
-      'csv-worker': 'src/main/sources/csv/csv-worker.ts',
-    },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outdir: CHILD_DIR,
-    chunkNames: 'chunks/[name]-[hash]',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  await esbuild.build(
+    cliBundleOptions(
+      ROOT,
+      { 'engine-child': 'bench/engine-child.ts', 'csv-worker': 'src/main/sources/csv/csv-worker.ts' },
+      CHILD_DIR,
+    ),
+  );
 }
 
 /**

@@ -4,6 +4,7 @@
 // bin/plek-sync.mjs to run the sources through tsx, when that is there.
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { cliBundleOptions } from './cli-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 let esbuild;
@@ -17,24 +18,17 @@ try {
 }
 const outdir = `${root}dist/cli`;
 rmSync(outdir, { recursive: true, force: true });
-await esbuild.build({
-  absWorkingDir: root,
-  // The worker threads are entries of their own, beside plek-sync.js (read-csv.ts and sandbox/thread.ts look for
-  // them there): the CSV reader's, the embedded sandbox's and the report's CSV files'.
-  entryPoints: {
-    'plek-sync': 'src/main/cli/run-cli.ts',
-    'csv-worker': 'src/main/sources/csv/csv-worker.ts',
-    'sandbox-worker': 'src/main/sandbox/worker.ts',
-    'report-worker': 'src/main/sync/report-worker.ts',
-  },
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  outdir,
-  chunkNames: 'chunks/[name]-[hash]',
-  packages: 'external',
-  logLevel: 'warning',
-  legalComments: 'none',
-});
+await esbuild.build(
+  cliBundleOptions(
+    root,
+    // The worker threads are entries of their own, beside plek-sync.js (read-csv.ts and sandbox/thread.ts look for
+    // them there): the CSV reader's, the embedded sandbox's and the report's CSV files'.
+    {
+      'plek-sync': 'src/main/cli/run-cli.ts',
+      'csv-worker': 'src/main/sources/csv/csv-worker.ts',
+      'sandbox-worker': 'src/main/sandbox/worker.ts',
+      'report-worker': 'src/main/sync/report-worker.ts',
+    },
+    outdir,
+  ),
+);
