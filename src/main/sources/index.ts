@@ -134,7 +134,10 @@ export async function prepareSourceReader(
     const rowStage = options.rowStage === true && csv.rowStageLikely(size);
     const begin =
       !rowStage && options.mappingText !== undefined ? csvSourceOf(options.mappingText) : undefined;
-    if (begin) return await csv.startEarlyCsvRead(resolve(sourcePath), begin);
+    const early = begin ? await csv.startEarlyCsvRead(resolve(sourcePath), begin) : undefined;
+    if (early) return early;
+    // No read begun (no CSV source in the text, a file for a row stage, or one that cannot be opened): the thread
+    // at least starts now.
     const ready = csv.prestartCsvWorker({ rowStage });
     if (options.mappingText === undefined) await ready;
   } catch {

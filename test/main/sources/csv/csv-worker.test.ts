@@ -798,6 +798,20 @@ describe('a read begun while the mapping is still being validated (startEarlyCsv
       expect(await prepareSourceReader(path, { mappingText: text })).toBeUndefined();
     }
     await vi.waitFor(() => expect(descriptorsOn(path)).toEqual([]));
+    // Those started a thread ahead instead; the next read takes it.
+    await openCsv(path, { compactRecords: true }).then((read) => read.close());
+
+    // A file for which no read is begun (here: one that `map`, which keeps its outcomes, reads while a row stage is
+    // asked for at every size) still gets its thread started ahead.
+    vi.stubEnv('PLEK_CSV_ROW_STAGE', 'auto');
+    await new Promise((r) => setTimeout(r, 300));
+    const before = threads();
+    expect(await prepareSourceReader(path, { rowStage: false, mappingText: demo })).toBeUndefined();
+    expect(threads()).toBeGreaterThan(before);
+    let rows = 0;
+    for await (const batch of (await openCsv(path, { compactRecords: true })).batches)
+      for (const e of batch) if (e.kind === 'record') rows++;
+    expect(rows).toBe(30_000);
   }, 60_000);
 });
 
