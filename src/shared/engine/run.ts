@@ -2,7 +2,7 @@ import type { Value } from '../expression';
 import { EvaluationError, type EvalDetail, type EvalEnv } from '../expression/runtime';
 import { EvalFailed, isBlank, isPlainDate, valueToText } from '../expression';
 import { dayNumber, fromDayNumber, parseAuto } from '../expression/date';
-import type { Issue, IssueCode, Severity } from '../issues';
+import { rowLabel, type Issue, type IssueCode, type Severity } from '../issues';
 import { said, type CodedMessage } from '../i18n/message';
 import { WORK_EMAIL } from '../scim/fields';
 import { asciiLabel, MAX_LABEL_OCTETS } from '../text/punycode';
@@ -467,7 +467,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           problem: issue(
             'login-collision',
             'error',
-            `row ${row}: every variant of the login "${loginBase}@${loginDomain}" is taken; set ${suffixAttribute} apart or change the login schema`,
+            `${rowLabel(row)}: every variant of the login "${loginBase}@${loginDomain}" is taken; set ${suffixAttribute} apart or change the login schema`,
             {
               row,
               key,
@@ -659,7 +659,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     const problem = issue(
       'empty-key',
       'error',
-      `row ${row}: the mapping key "${compiled.keyAttribute}" is empty; Plek cannot recognise this person on the next sync. Fill it in the source.`,
+      `${rowLabel(row)}: the mapping key "${compiled.keyAttribute}" is empty; Plek cannot recognise this person on the next sync. Fill it in the source.`,
       {
         row,
         field: compiled.keyAttribute,
@@ -674,7 +674,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
   const notInScope = (row: number, key: string, r: Value | EvalFailed): RowOutcome => {
     if (r instanceof EvalFailed) {
       const { code, message } = r.error;
-      const problem = issue(code, 'error', `row ${row}: scope: ${message}`, {
+      const problem = issue(code, 'error', `${rowLabel(row)}: scope: ${message}`, {
         row,
         key,
         params: { id: 'issue.eval.scope', row, detail: message, ...errorParams(r.error) },
@@ -686,7 +686,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
     fileEarly(
       row,
       true,
-      issue('out-of-scope', 'info', `row ${row}: skipped, ${reason}`, {
+      issue('out-of-scope', 'info', `${rowLabel(row)}: skipped, ${reason}`, {
         row,
         key,
         params: { id: 'issue.out-of-scope.text', row, scope: compiled.mapping.scope?.include ?? '' },
@@ -921,7 +921,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           issue(
             'encoding',
             'warning',
-            `row ${row}: "${text}" in [${column}] has a "?" between letters: a letter the export's code page could not hold (ş, ı, ł …) was replaced; export as UTF-8 ("CSV UTF-8") and check the name`,
+            `${rowLabel(row)}: "${text}" in [${column}] has a "?" between letters: a letter the export's code page could not hold (ş, ı, ł …) was replaced; export as UTF-8 ("CSV UTF-8") and check the name`,
             {
               row,
               key,
@@ -976,7 +976,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       if (r instanceof EvalFailed) {
         const { code, message } = r.error;
         (ruleProblems ??= []).push(
-          issue(code, 'error', `row ${row}: deactivation.inactiveWhen: ${message}`, {
+          issue(code, 'error', `${rowLabel(row)}: deactivation.inactiveWhen: ${message}`, {
             row,
             key,
             params: { id: 'issue.eval.inactiveWhen', row, detail: message, ...errorParams(r.error) },
@@ -995,7 +995,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
       if (r instanceof EvalFailed) {
         const { code, message } = r.error;
         (ruleProblems ??= []).push(
-          issue(code, 'error', `row ${row}: end date: ${message}`, {
+          issue(code, 'error', `${rowLabel(row)}: end date: ${message}`, {
             row,
             key,
             field: 'deactivation.endDate',
@@ -1015,7 +1015,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           issue(
             'invalid-date',
             'error',
-            `row ${row}: end date "${valueToText(r)}" is not a date; use ParseDate in deactivation.endDate`,
+            `${rowLabel(row)}: end date "${valueToText(r)}" is not a date; use ParseDate in deactivation.endDate`,
             {
               row,
               key,
@@ -1071,7 +1071,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
             issue(
               code,
               'error',
-              `row ${row}: start date: ${message}; the user is not created until it is fixed`,
+              `${rowLabel(row)}: start date: ${message}; the user is not created until it is fixed`,
               {
                 row,
                 key,
@@ -1090,7 +1090,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
             issue(
               'invalid-date',
               'error',
-              `row ${row}: start date "${valueToText(r)}" is not a date; use ParseDate in activation.startDate`,
+              `${rowLabel(row)}: start date "${valueToText(r)}" is not a date; use ParseDate in activation.startDate`,
               {
                 row,
                 key,
@@ -1117,7 +1117,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           issue(
             'missing-required',
             active ? 'error' : 'warning',
-            `row ${row}: ${f?.field.label.en.toLowerCase() ?? written} is empty${from}; Plek needs it to create an account${active ? '' : ' (the user is inactive, so only a deactivation is possible)'}`,
+            `${rowLabel(row)}: ${f?.field.label.en.toLowerCase() ?? written} is empty${from}; Plek needs it to create an account${active ? '' : ' (the user is inactive, so only a deactivation is possible)'}`,
             {
               row,
               key,
@@ -1147,7 +1147,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           leaverProblem(
             issues,
             active,
-            issue('invalid-email', 'error', `row ${row}: "${email}" is not a valid email address`, {
+            issue('invalid-email', 'error', `${rowLabel(row)}: "${email}" is not a valid email address`, {
               row,
               key,
               field: written,
@@ -1173,7 +1173,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         issue(
           'login-empty',
           'error',
-          `row ${row}: the login schema gives no login (${schema.begin.field}${schema.end === 'none' ? '' : ` + ${schema.end.field}`} hold no letters or digits); fix the name in the source`,
+          `${rowLabel(row)}: the login schema gives no login (${schema.begin.field}${schema.end === 'none' ? '' : ` + ${schema.end.field}`} hold no letters or digits); fix the name in the source`,
           {
             row,
             key,
@@ -1194,7 +1194,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         issue(
           'starting-later',
           'info',
-          `row ${row}: starts on ${startsOn}; the account is created ${compiled.daysAhead ? `${compiled.daysAhead} days before that` : 'on that day'}`,
+          `${rowLabel(row)}: starts on ${startsOn}; the account is created ${compiled.daysAhead ? `${compiled.daysAhead} days before that` : 'on that day'}`,
           {
             row,
             key,
@@ -1276,7 +1276,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         const problem = issue(
           'duplicate-key',
           'error',
-          `row ${row}: mapping key "${key}" also appears in row(s) ${all.filter((x) => x !== row).join(', ')}; a key must be unique, so none of these rows is synced`,
+          `${rowLabel(row)}: mapping key "${key}" also appears in row(s) ${all.filter((x) => x !== row).join(', ')}; a key must be unique, so none of these rows is synced`,
           {
             row,
             rows: all,
@@ -1308,7 +1308,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
           issue(
             'similar-key',
             'warning',
-            `row ${row}: mapping key "${key}" differs from ${like} (row(s) ${others}) only by case or leading zeros; probably the same person — check the source`,
+            `${rowLabel(row)}: mapping key "${key}" differs from ${like} (row(s) ${others}) only by case or leading zeros; probably the same person — check the source`,
             {
               row,
               rows: all,
@@ -1330,7 +1330,7 @@ export function createMappingRun(compiled: CompiledMapping, options: RunOptions)
         const problem = issue(
           'duplicate-email',
           'error',
-          `row ${row}: email "${email}" is also used in row(s) ${all.filter((x) => x !== row).join(', ')} (compared without case and spaces); Plek needs a unique email per account`,
+          `${rowLabel(row)}: email "${email}" is also used in row(s) ${all.filter((x) => x !== row).join(', ')} (compared without case and spaces); Plek needs a unique email per account`,
           {
             row,
             rows: all,
@@ -1496,7 +1496,7 @@ function keyChanges(
     const problem = issue(
       'key-changed',
       'error',
-      `row ${row}: the mapping key changed from "${old}" to "${key}" for the same person (${why}); syncing would create a duplicate account. Restore the old ${keyAttribute} in the source, or choose a key that never changes.`,
+      `${rowLabel(row)}: the mapping key changed from "${old}" to "${key}" for the same person (${why}); syncing would create a duplicate account. Restore the old ${keyAttribute} in the source, or choose a key that never changes.`,
       {
         row,
         key,
@@ -1590,7 +1590,7 @@ function fieldFailed(row: number, key: string, f: CompiledField, r: EvalFailed):
   return {
     code,
     severity: 'warning',
-    message: `row ${row}: ${f.written}: ${message}; the field is left unchanged in Plek`,
+    message: `${rowLabel(row)}: ${f.written}: ${message}; the field is left unchanged in Plek`,
     row,
     key,
     field: f.written,
@@ -1606,7 +1606,7 @@ function fieldFailed(row: number, key: string, f: CompiledField, r: EvalFailed):
 
 /** The note on a row whose end date lies ahead. */
 function leavingLater(row: number, key: string, date: string): Issue {
-  return issue('leaving-later', 'info', `row ${row}: leaves on ${date}; stays active until then`, {
+  return issue('leaving-later', 'info', `${rowLabel(row)}: leaves on ${date}; stays active until then`, {
     row,
     key,
     field: 'deactivation.endDate',

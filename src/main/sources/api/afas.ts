@@ -7,6 +7,7 @@
  */
 import type { AfasSource } from '../../../shared/mapping/schema';
 import type { SourceRecord } from '../../../shared/source/types';
+import { rowLabel } from '../../../shared/issues';
 import { afasToken } from './auth';
 import { recordsOf, type ReadState } from './context';
 import { flattenRecord, valueAt } from './flatten';
@@ -38,7 +39,7 @@ export async function* readAfas(
     for (const r of rows) {
       row++;
       state.progress.records = row;
-      yield { row, ref: `row ${row}`, values: flattenRecord(r) };
+      yield { row, ref: rowLabel(row), values: flattenRecord(r) };
       if (limit !== undefined && row >= limit) {
         state.report();
         return;

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Issue } from '../../../shared/issues';
+import { rowLabel, type Issue } from '../../../shared/issues';
 import type { SourceRecord, SourceValue } from '../../../shared/source/types';
 import { said } from '../../../shared/i18n/message';
 import { SourceError } from '../source-error';
@@ -438,7 +438,7 @@ export class CsvCore {
         code: 'encoding',
         severity: 'info',
         row,
-        message: `${this.file} row ${row}: the file was plain ASCII up to here, but this row is not valid UTF-8, so it and the rest are read as Windows-1252; set the encoding if letters look wrong`,
+        message: `${this.file} ${rowLabel(row)}: the file was plain ASCII up to here, but this row is not valid UTF-8, so it and the rest are read as Windows-1252; set the encoding if letters look wrong`,
         params: { id: 'issue.encoding.switchedTo1252', file: this.file, row },
       });
     }
@@ -486,7 +486,7 @@ export class CsvCore {
         code: 'unterminated-quote',
         severity: 'warning',
         row,
-        message: `${this.file} row ${row}: a quoted value has a stray quote (") inside it that is not doubled; check the values of this row`,
+        message: `${this.file} ${rowLabel(row)}: a quoted value has a stray quote (") inside it that is not doubled; check the values of this row`,
         params: { id: 'issue.unterminated-quote.stray', file: this.file, row },
       });
     }
@@ -549,7 +549,7 @@ export class CsvCore {
         severity: 'error',
         row,
         ...(suspect ? { field: suspect.header } : {}),
-        message: `${this.file} row ${row}: ${actual} fields where the header has ${expected}${first}; ${where} — put that value in quotes in the export. The row is skipped.`,
+        message: `${this.file} ${rowLabel(row)}: ${actual} fields where the header has ${expected}${first}; ${where} — put that value in quotes in the export. The row is skipped.`,
         params: {
           id: 'issue.long-row.text',
           file: this.file,
@@ -574,7 +574,7 @@ export class CsvCore {
         code: 'short-row',
         severity: 'error',
         row,
-        message: `${this.file} row ${row}: ${actual} ${actual === 1 ? 'field' : 'fields'} where the header has ${expected}${first}; the row is cut short — a value may hold an unquoted line break, or ${d} delimiters are missing. The row is skipped.`,
+        message: `${this.file} ${rowLabel(row)}: ${actual} ${actual === 1 ? 'field' : 'fields'} where the header has ${expected}${first}; the row is cut short — a value may hold an unquoted line break, or ${d} delimiters are missing. The row is skipped.`,
         params: { id: 'issue.short-row.text', file: this.file, row, actual, expected, start, delimiter: d },
       });
     }
@@ -607,7 +607,7 @@ export class CsvCore {
         code: 'empty-row',
         severity: 'info',
         row,
-        message: `${this.file} row ${row} is empty; skipped`,
+        message: `${this.file} ${rowLabel(row)} is empty; skipped`,
         params: { id: 'issue.empty-row.text', file: this.file, row },
       });
     }
@@ -620,7 +620,7 @@ export class CsvCore {
       severity: 'error',
       row,
       ...(swallowed > 0 ? { rows: Array.from({ length: swallowed + 1 }, (_, i) => row + i) } : {}),
-      message: `${this.file} row ${row}: a value opens a quote (") that is never closed, so everything from row ${row} to the end of the file reads as one value; close or remove that quote in the export`,
+      message: `${this.file} ${rowLabel(row)}: a value opens a quote (") that is never closed, so everything from row ${row} to the end of the file reads as one value; close or remove that quote in the export`,
       params: { id: 'issue.unterminated-quote.open', file: this.file, row },
     });
   }
@@ -633,7 +633,7 @@ export class CsvCore {
       severity: 'warning',
       row,
       field,
-      message: `${this.file} row ${row}, ${columnName(column)} "${field}": characters lost in a bad encoding; re-export as UTF-8 or set the encoding (now ${this.encoding?.encoding ?? 'unknown'}, ${this.encoding?.reason ?? ''})`,
+      message: `${this.file} ${rowLabel(row)}, ${columnName(column)} "${field}": characters lost in a bad encoding; re-export as UTF-8 or set the encoding (now ${this.encoding?.encoding ?? 'unknown'}, ${this.encoding?.reason ?? ''})`,
       params: {
         id: 'issue.encoding.lost',
         file: this.file,
