@@ -19,6 +19,7 @@ import {
   ENCODING_PREFIX_BYTES,
   hasLostCharacters,
   type ChunkDecoder,
+  type CsvEncoding,
   type CsvEncodingOption,
   zeroBytePattern,
 } from './encoding';
@@ -99,13 +100,21 @@ const NON_ASCII = /[\u0080-\u{10FFFF}]/u;
 /** A record still open after this many characters means a quote was never closed (Excel caps a cell at 32,767). */
 const MAX_OPEN_RECORD_CHARS = 8 * 1024 * 1024;
 /**
- * The first text (the prefix the encoding is chosen from, up to a MiB) is parsed in pieces when the reader wants to
- * hand rows over as they come (`onPiece`): the header line, then pieces of about this many characters. The
- * delimiter and line break are chosen from the start of the whole text, as when it is parsed at once.
+ * The first text (the prefix the encoding is chosen from, up to a MiB) is decoded and parsed in pieces when the
+ * reader wants to hand rows over as they come (`onPiece`): the header line, then pieces of about this many
+ * characters (after the first piece: of this many bytes). The delimiter and line break are chosen from the start
+ * of the text, as when it is parsed at once.
  */
-const PIECE_CHARS = 64 * 1024;
+export const PIECE_CHARS = 64 * 1024;
 /** Only a text whose header line ends within this many characters (the delimiter's sample) is parsed in pieces. */
-const FIRST_PIECE_CHARS = DELIMITER_SAMPLE_CHARS + 1024;
+export const FIRST_PIECE_CHARS = DELIMITER_SAMPLE_CHARS + 1024;
+/** At most this many bytes of an encoding make one character of a JavaScript string (UTF-8: 3, a pair of 4 makes 2). */
+export const MAX_BYTES_PER_CHAR: Readonly<Record<CsvEncoding, number>> = {
+  'utf-8': 3,
+  'windows-1252': 1,
+  'utf-16le': 2,
+  'utf-16be': 2,
+};
 /** Past this many cells with lost characters, one summary stands for the rest (a wrongly forced encoding). */
 const MAX_ENCODING_WARNINGS = 200;
 
@@ -267,38 +276,71 @@ export class CsvCore {
           this.switchedTo1252 = true;
         })
       : createChunkDecoder(choice.encoding);
-    const text = this.decoder.write(prefix);
-    this.textInPieces(text, this.decoder.clean === true);
+    if (this.onPiece)
+      this.prefixInPieces(prefix, MAX_BYTES_PER_CHAR[choice.asciiPrefix ? 'utf-8' : choice.encoding]);
+    else this.text(this.decoder.write(prefix), false, this.decoder.clean === true);
   }
 
   /**
-   * The first text, in pieces that end after a line feed when someone wants them (`onPiece`), else at once. Split
-   * only when its first line break (outside quotes) lies in the first piece: the line break is then detected the
-   * same way from the piece as from the whole text.
+   * The first text (the prefix), when someone wants its rows as they come (`onPiece`): decoded a piece at a time, so
+   * that the header and the first rows go out before the rest is decoded (a MiB decoded at once is a string of its
+   * own outside V8's young generation: some 6 ms of fresh memory on the way to the consumer's first rows). The first
+   * piece decoded holds the delimiter's sample, and the first line break must lie in it: the delimiter and line
+   * break are then chosen from the same characters as from the whole text (else the prefix is decoded at once).
    */
-  private textInPieces(text: string, clean: boolean): void {
-    const onPiece = this.onPiece;
+  private prefixInPieces(prefix: Uint8Array, bytesPerChar: number): void {
+    const decoder = this.decoder!;
+    let at = Math.min(prefix.length, FIRST_PIECE_CHARS * bytesPerChar);
+    let text = decoder.write(prefix.subarray(0, at));
+    const clean = decoder.clean === true;
+    const first = firstLineBreak(text);
+    if (first === -1 || first >= FIRST_PIECE_CHARS - 2) {
+      // A header line longer than the sample (not a real export): parsed at once, as without `onPiece`.
+      const rest = decoder.write(prefix.subarray(at));
+      const restClean = decoder.clean === true;
+      this.text(
+        text + rest,
+        false,
+        clean && restClean && !hasLostCharacters(text.slice(-1) + rest.slice(0, 1)),
+      );
+      return;
+    }
+    this.sample = text;
+    if (!this.textInPieces(text, clean, prefix.length - at)) return;
+    while (at < prefix.length) {
+      const end = Math.min(prefix.length, at + PIECE_CHARS);
+      text = decoder.write(prefix.subarray(at, end));
+      at = end;
+      this.text(text, false, decoder.clean === true);
+      if (at < prefix.length && !this.handOn(prefix.length - at)) return;
+    }
+  }
+
+  /**
+   * The prefix's first text in pieces that end after a line feed, each handed on (`onPiece`); false when the
+   * consumer stopped. The header line is the first piece, so that the consumer has the header as soon as it is
+   * parsed, and the rows after it come through the quick path for text without quotes. `undecoded`: the prefix's
+   * bytes after this text.
+   */
+  private textInPieces(text: string, clean: boolean, undecoded: number): boolean {
     let at = 0;
-    if (onPiece && !this.parser && this.open === '') {
-      const first = firstLineBreak(text);
-      if (first !== -1 && first < FIRST_PIECE_CHARS - 2) {
-        // The header line is the first piece, so that the consumer has the header as soon as it is parsed (the
-        // delimiter and line break are still chosen from the start of the whole text, as when it is parsed at
-        // once), and the rows after it come through the quick path for text without quotes.
-        this.sample = text;
-        for (let size = 0; ; size = PIECE_CHARS) {
-          const cut = text.indexOf('\n', at + size);
-          if (cut === -1 || cut + 1 >= text.length) break;
-          this.text(text.slice(at, cut + 1), false, clean);
-          at = cut + 1;
-          this.pendingChars = text.length - at;
-          const goOn = !this.stopped && onPiece();
-          this.pendingChars = 0;
-          if (!goOn) return;
-        }
-      }
+    for (let size = 0; ; size = PIECE_CHARS) {
+      const cut = text.indexOf('\n', at + size);
+      if (cut === -1 || cut + 1 >= text.length) break;
+      this.text(text.slice(at, cut + 1), false, clean);
+      at = cut + 1;
+      if (!this.handOn(text.length - at + undecoded)) return false;
     }
     this.text(at === 0 ? text : text.slice(at), false, clean);
+    return undecoded === 0 || this.handOn(undecoded);
+  }
+
+  /** Hands on what the pieces so far made (`onPiece`), `pending` characters (about) still to come; false: stop. */
+  private handOn(pending: number): boolean {
+    this.pendingChars = pending;
+    const goOn = !this.stopped && this.onPiece!();
+    this.pendingChars = 0;
+    return goOn;
   }
 
   /** `chunkClean`: the decoder found no sign of lost characters in `chunk`. */

@@ -15,6 +15,11 @@ import {
   type CsvReadOptions,
 } from '../../../../src/main/sources/csv/read-csv';
 import { SourceError } from '../../../../src/main/sources/source-error';
+import {
+  FIRST_PIECE_CHARS,
+  MAX_BYTES_PER_CHAR,
+  PIECE_CHARS,
+} from '../../../../src/main/sources/csv/csv-core';
 import { workerEntry } from '../../../../src/main/worker-entry';
 import { openSource, prepareSourceReader } from '../../../../src/main/sources/index';
 import { loadMappingFile, runPipeline } from '../../../../src/main/pipeline';
@@ -407,6 +412,94 @@ describe('the worker hands the first rows over before it has parsed the first Mi
     expect(first).toBeLessThan(2000);
     expect(batches).toBeGreaterThan(16 + 8);
   }, 60_000);
+});
+
+describe('the worker decodes the first MiB a piece at a time', () => {
+  /**
+   * Where the worker starts decoding a new piece of the first MiB of a file in `encoding` (csv-core.ts
+   * prefixInPieces): after the first text, then every PIECE_CHARS bytes.
+   */
+  const boundaries = (encoding: keyof typeof MAX_BYTES_PER_CHAR) => {
+    const first = FIRST_PIECE_CHARS * MAX_BYTES_PER_CHAR[encoding];
+    return [first, first + PIECE_CHARS, first + 2 * PIECE_CHARS, first + 3 * PIECE_CHARS];
+  };
+
+  /**
+   * An export in `encoding`, a bit over a MiB, with a row at each boundary whose surname (`value`) the boundary cuts:
+   * its first `cut` bytes end just before it. Those rows have numbers from 900000; the others are plain ASCII
+   * (for Windows-1252 but for one "Chloë", so that the file is no valid UTF-8).
+   */
+  function exportWithCuts(
+    encoding: 'utf-8' | 'windows-1252' | 'utf-16le',
+    value: string | Buffer,
+    cut: number,
+  ): Buffer {
+    const enc = (text: string) => iconv.encode(text, encoding);
+    const unit = encoding === 'utf-16le' ? 2 : 1;
+    const parts: Buffer[] = [enc(ASCII_HEADER)];
+    let length = parts[0]!.length;
+    let i = 0;
+    const plainRow = () => {
+      const name = encoding === 'windows-1252' && i === 7 ? 'Chloë' : 'Jan';
+      const row = enc(`${100000 + i};J.;${name};${name};;Jansen${i};jan${i}@gemeente.nl;Medewerker\r\n`);
+      parts.push(row);
+      length += row.length;
+      i++;
+    };
+    const bytes = typeof value === 'string' ? enc(value) : value;
+    for (const boundary of boundaries(encoding)) {
+      while (length + 400 * unit < boundary) plainRow();
+      const lead = enc(`${900000 + i};A.;`);
+      const pad = (boundary - cut - length - lead.length - enc(';Anna;;').length) / unit;
+      const row = Buffer.concat([
+        lead,
+        enc(`${'x'.repeat(pad)};Anna;;`),
+        bytes,
+        enc(`;anna${i}@gemeente.nl;Adviseur\r\n`),
+      ]);
+      expect(length + row.indexOf(bytes) + cut).toBe(boundary);
+      parts.push(row);
+      length += row.length;
+      i++;
+    }
+    while (length < 1_200_000) plainRow();
+    return Buffer.concat(parts);
+  }
+
+  const cutRows = (seen: Seen) =>
+    seen.events.filter((e) => String((e as { cells?: unknown[] }).cells?.[0]).startsWith('9')) as {
+      cells: string[];
+    }[];
+
+  it.each([
+    ['UTF-8 "ë" cut after its first byte', 'utf-8', 'Hoëven', 3],
+    ['UTF-8 "€" cut after its first byte', 'utf-8', 'Bakker€', 7],
+    ['UTF-16LE "𠮷" (a surrogate pair) cut between its halves', 'utf-16le', '𠮷田', 2],
+  ] as const)('%s: every cut name comes out whole, as in this thread', async (_name, encoding, name, cut) => {
+    const path = join(dir, `cuts-${encoding}-${cut}.csv`);
+    await writeFile(path, exportWithCuts(encoding, name, cut));
+    const seen = await expectSameBothWays(path, { compactRecords: true });
+    expect(seen.info).toMatchObject({ encoding, delimiter: ';' });
+    const rows = cutRows(seen);
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row.cells[5]).toBe(name);
+    expect(issueCodes(seen).filter((c) => c.startsWith('encoding@'))).toEqual([]);
+  });
+
+  it('Windows-1252 mojibake ("JosÃ©") cut by a boundary is still an encoding warning at its row', async () => {
+    const path = join(dir, 'cuts-1252.csv');
+    // "Ã©" is UTF-8 "é" read as Windows-1252; the boundary falls between its two bytes.
+    await writeFile(path, exportWithCuts('windows-1252', Buffer.from([0x4a, 0x6f, 0x73, 0xc3, 0xa9]), 4));
+    const seen = await expectSameBothWays(path, { compactRecords: true });
+    expect(seen.info).toMatchObject({ encoding: 'windows-1252' });
+    const rows = cutRows(seen);
+    expect(rows).toHaveLength(4);
+    for (const row of rows) {
+      expect(row.cells[5]).toBe('JosÃ©');
+      const at = seen.events.indexOf(row);
+      expect(seen.events[at - 1]).toMatchObject({ issue: { code: 'encoding', field: 'Achternaam' } });
+    }
+  });
 });
 
 describe('the worker thread is bounded, cancellable and released', () => {
