@@ -1,4 +1,5 @@
 import type { CompiledExpression, EvalEnv, EvalFailed, Value } from '../expression';
+import type { SourceValue } from '../source/types';
 
 /** Lookups before the memo judges whether the values repeat enough to be worth it. */
 const WARMUP = 2048;
@@ -28,7 +29,11 @@ export function rowEvaluator(expr: CompiledExpression): RowEvaluator {
   const n = refs.length;
   if (!expr.pure || !expr.costly || n === 0 || n > MAX_REFERENCES) return (env) => expr.compute(env);
 
+  // One value: its result by the value (null has a slot of its own). More: a table per referenced column, each
+  // value leading to the next column's table, the last one's to the result (no key text made per row).
   const memo = new Map<string, Value | EvalFailed>();
+  const tree: Level = new Map();
+  let entries = 0;
   let columns: ReadonlyMap<string, number> | undefined;
   const at = new Int32Array(n);
   let nullResult: Value | EvalFailed | undefined;
@@ -41,11 +46,18 @@ export function rowEvaluator(expr: CompiledExpression): RowEvaluator {
     if (hits < lookups * MIN_HIT_RATE) {
       on = false;
       memo.clear();
+      tree.clear();
       nullResult = undefined;
     }
     lookups = 0;
     hits = 0;
     judgeAt = WINDOW;
+  };
+
+  /** The referenced values of the row as keys: a string as itself, a missing value as null; undefined: neither. */
+  const keyAt = (cells: readonly SourceValue[], i: number): string | null | undefined => {
+    const v = at[i]! < 0 ? null : cells[at[i]!];
+    return typeof v === 'string' ? v : v === null || v === undefined ? null : undefined;
   };
 
   return (env) => {
@@ -55,33 +67,53 @@ export function rowEvaluator(expr: CompiledExpression): RowEvaluator {
       columns = env.columns;
       for (let i = 0; i < n; i++) at[i] = columns.get(refs[i]!) ?? -1;
     }
-    // The key is the referenced values as the expression reads them (a missing column reads as null): one value
-    // as itself (null has a slot of its own); more than one each with its length first, so that no two inputs
-    // share a key.
-    let key: string | null;
+    let result: Value | EvalFailed | undefined;
     if (n === 1) {
-      const v = at[0]! < 0 ? null : cells[at[0]!];
-      if (typeof v === 'string') key = v;
-      else if (v === null || v === undefined) key = null;
-      else return expr.compute(env);
-    } else {
-      key = '';
-      for (let i = 0; i < n; i++) {
-        const v = at[i]! < 0 ? null : cells[at[i]!];
-        if (typeof v === 'string') key += `${v.length}=${v}`;
-        else if (v === null || v === undefined) key += '-';
-        else return expr.compute(env);
+      const key = keyAt(cells, 0);
+      if (key === undefined) return expr.compute(env);
+      lookups++;
+      result = key === null ? nullResult : memo.get(key);
+      if (result !== undefined) hits++;
+      else {
+        result = expr.compute(env);
+        if (key === null) nullResult = result;
+        else if (memo.size < MAX_ENTRIES) memo.set(key, result);
       }
-    }
-    lookups++;
-    let result = key === null ? nullResult : memo.get(key);
-    if (result !== undefined) hits++;
-    else {
-      result = expr.compute(env);
-      if (key === null) nullResult = result;
-      else if (memo.size < MAX_ENTRIES) memo.set(key, result);
+    } else {
+      // Walks the tables as far as they go; a value not met before ends the walk (a miss).
+      let level: Level | undefined = tree;
+      let depth = 0;
+      for (; depth < n - 1 && level !== undefined; depth++) {
+        const key = keyAt(cells, depth);
+        if (key === undefined) return expr.compute(env);
+        level = level.get(key) as Level | undefined;
+      }
+      if (level !== undefined) {
+        const last = keyAt(cells, n - 1);
+        if (last === undefined) return expr.compute(env);
+        result = level.get(last) as Value | EvalFailed | undefined;
+      } else for (let i = depth; i < n; i++) if (keyAt(cells, i) === undefined) return expr.compute(env);
+      lookups++;
+      if (result !== undefined) hits++;
+      else {
+        result = expr.compute(env);
+        if (entries < MAX_ENTRIES) {
+          entries++;
+          let table = tree;
+          for (let i = 0; i < n - 1; i++) {
+            const key = keyAt(cells, i)!;
+            let next = table.get(key) as Level | undefined;
+            if (next === undefined) table.set(key, (next = new Map()));
+            table = next;
+          }
+          table.set(keyAt(cells, n - 1)!, result);
+        }
+      }
     }
     if (lookups === judgeAt) judge();
     return result;
   };
 }
+
+/** A table of the memo for more than one referenced column: a value → the next column's table, or the result. */
+type Level = Map<string | null, unknown>;

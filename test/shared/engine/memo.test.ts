@@ -102,6 +102,44 @@ describe('results remembered per input value (engine/memo.ts)', () => {
     expect(viaRun).toEqual(direct);
   });
 
+  it('remembers an expression of four columns per combination: null, "", a multi-valued cell and repeats told apart', () => {
+    const given = ['Sanne', 'Chloë', null, '', 'Jan'];
+    const middle = [null, '', 'de', 'van der', "van 't", ['de', 'van']];
+    const family = ['Vries', 'Graaf', 'Berg', 'Hek', null];
+    const rows: SourceValue[][] = Array.from({ length: 5000 }, (_, i) => [
+      given[i % 5]!,
+      i % 11 === 0 ? null : given[(i * 3) % 5]!,
+      middle[(i * 7) % 6]!,
+      family[(i * 13) % 5]!,
+    ]);
+    const { viaRun, direct, expr } = evaluateRows(
+      'DisplayName(Trim(Coalesce([Roepnaam], [Voornaam])), Lower(Trim([Tussenvoegsel])), Trim([Achternaam]))',
+      ['Roepnaam', 'Voornaam', 'Tussenvoegsel', 'Achternaam'],
+      rows,
+    );
+    expect(expr.pure && expr.costly && expr.references.length).toBe(4);
+    expect(viaRun).toEqual(direct);
+    expect(new Set(viaRun).size).toBeGreaterThan(20);
+    expect(viaRun).toContain('Sanne de Vries');
+  });
+
+  it('never gives the result of one combination for another when the columns share their values', () => {
+    const values = ['a', 'b', 'ab', null, ' a'];
+    const rows: SourceValue[][] = Array.from({ length: 3000 }, (_, i) => [
+      values[i % 5]!,
+      values[Math.floor(i / 5) % 5]!,
+      values[Math.floor(i / 25) % 5]!,
+    ]);
+    const { viaRun, direct, expr } = evaluateRows(
+      'IIF([A] = "zz", "", [A] & "|" & [B] & "|" & [C])',
+      ['A', 'B', 'C'],
+      rows,
+    );
+    expect(expr.pure && expr.costly).toBe(true);
+    expect(viaRun).toEqual(direct);
+    expect(new Set(viaRun).size).toBe(125);
+  });
+
   it('gives the same results as evaluating every row when the values do not repeat (the memo switches off)', () => {
     const rows: SourceValue[][] = Array.from({ length: 6000 }, (_, i) => [
       i % 7 === 0 ? 'geen nummer' : `06-${String(10000000 + i * 7919).slice(0, 8)}`,
