@@ -240,6 +240,14 @@ export class CsvCore {
     return this.keys;
   }
 
+  /**
+   * True while the parser keeps bytes it was given (the first MiB, until the encoding is chosen): the caller must
+   * not reuse their memory then. After that every chunk is decoded before `push` returns.
+   */
+  get holdsBytes(): boolean {
+    return this.decoder === undefined && this.prefix.length > 0;
+  }
+
   /** True once no more records will come (end of file, or the rest of the file is inside an open quote). */
   get done(): boolean {
     return this.stopped;

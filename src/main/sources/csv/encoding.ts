@@ -188,7 +188,8 @@ export function createAsciiPrefixDecoder(onWindows1252: () => void): ChunkDecode
       const at = firstNonAscii(bytes);
       if (at === -1) return ascii(bytes);
       if (cutOffCharacter(bytes, at)) {
-        held = bytes.slice(at);
+        // A copy: `bytes` may be a Buffer (whose slice shares its memory) that the reader fills again next.
+        held = Uint8Array.prototype.slice.call(bytes, at);
         return ascii(bytes.subarray(0, at));
       }
       decide(bytes, at, false);
