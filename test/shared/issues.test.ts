@@ -1,18 +1,8 @@
 // Issue messages name their row as "row N" (rowLabel), also at the row numbers of a file of millions of rows.
 import { describe, expect, it } from 'vitest';
-import { compileMapping, type CompiledMapping } from '../../src/shared/engine/compile';
 import { createMappingRun } from '../../src/shared/engine/run';
 import { rowLabel, type Issue } from '../../src/shared/issues';
-import { parseMapping } from '../../src/shared/mapping/load';
-import type { MappingFileInput } from '../../src/shared/mapping/schema';
-
-function compile(input: object): CompiledMapping {
-  const parsed = parseMapping(input as MappingFileInput);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const compiled = compileMapping(parsed.mapping);
-  if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
-  return compiled.compiled;
-}
+import { compileOrThrow as compile } from '../support/compile-mapping';
 
 describe('rowLabel', () => {
   it.each([

@@ -1,12 +1,12 @@
 // The cross-row checks (duplicate and look-alike keys, shared emails, key changes) and the issue stream, on
 // runs large enough that a check done per chunk or per window would miss the far-apart rows.
 import { describe, expect, it } from 'vitest';
-import { compileMapping, type CompiledMapping } from '../../../src/shared/engine/compile';
+import type { CompiledMapping } from '../../../src/shared/engine/compile';
 import { createMappingRun, mapRecords } from '../../../src/shared/engine/run';
 import type { Issue } from '../../../src/shared/issues';
-import { parseMapping } from '../../../src/shared/mapping/load';
 import type { MappingFileInput } from '../../../src/shared/mapping/schema';
 import type { SourceRecord, SourceValue } from '../../../src/shared/source/types';
+import { compileOrThrow } from '../../support/compile-mapping';
 
 const TODAY = '2026-11-23';
 
@@ -41,13 +41,7 @@ const COLUMNS = [
 type Column = (typeof COLUMNS)[number];
 const COLUMN_INDEX: ReadonlyMap<string, number> = new Map(COLUMNS.map((c, i) => [c, i]));
 
-function compile(input: MappingFileInput = MAPPING): CompiledMapping {
-  const parsed = parseMapping(input);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const compiled = compileMapping(parsed.mapping);
-  if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
-  return compiled.compiled;
-}
+const compile = (input: MappingFileInput = MAPPING): CompiledMapping => compileOrThrow(input);
 
 const GIVEN = ['Sanne', 'Daan', 'Fatima', 'Chloë', 'Mehmet', 'Ingrid', 'Joost', 'Ayşe'];
 const FAMILY = [

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { compileMapping, type CompiledMapping } from '../../../src/shared/engine/compile';
 import { proposeMapping } from '../../../src/shared/engine/propose';
 import { mapRecords, type MappingResult } from '../../../src/shared/engine/run';
 import { todayIn } from '../../../src/shared/engine/today';
@@ -8,16 +7,9 @@ import type { Issue } from '../../../src/shared/issues';
 import { parseMapping } from '../../../src/shared/mapping/load';
 import type { MappingFileInput } from '../../../src/shared/mapping/schema';
 import { plantedExport, readPlanted, type PlantedRow } from '../../fixtures/planted-export';
+import { compileOrThrow as compile } from '../../support/compile-mapping';
 
 const TODAY = '2026-11-23';
-
-function compile(input: MappingFileInput): CompiledMapping {
-  const parsed = parseMapping(input);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const compiled = compileMapping(parsed.mapping);
-  if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
-  return compiled.compiled;
-}
 
 /** Plants rows in a generated export, proposes a mapping from it as `init` does, and validates it. */
 function run(

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileMapping, type CompiledMapping } from '../../../src/shared/engine/compile';
 import { rowEvaluator } from '../../../src/shared/engine/memo';
 import { createMappingRun, mapRecords } from '../../../src/shared/engine/run';
 import { compileExpression, EvalFailed, type EvalEnv, type Value } from '../../../src/shared/expression';
-import { parseMapping } from '../../../src/shared/mapping/load';
 import type { MappingFileInput } from '../../../src/shared/mapping/schema';
 import type { SourceRecord, SourceValue } from '../../../src/shared/source/types';
+import { compileOrThrow as compile } from '../../support/compile-mapping';
 
 const TODAY = '2026-11-23';
 
@@ -45,14 +44,6 @@ function evaluateRows(text: string, headers: string[], rows: SourceValue[][]) {
     direct.push(show(fresh.expr.compute(freshEnv)));
   }
   return { viaRun, direct, expr: compiled.expr };
-}
-
-function compile(input: MappingFileInput): CompiledMapping {
-  const parsed = parseMapping(input);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const compiled = compileMapping(parsed.mapping);
-  if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
-  return compiled.compiled;
 }
 
 const baseMapping = (extra: Partial<MappingFileInput> = {}): MappingFileInput =>

@@ -3,24 +3,15 @@
 // summary, logins and state, on messy generated Dutch exports, for each kind of mapping and run.
 import { describe, expect, it } from 'vitest';
 import { parseCsvBuffer } from '../../../src/main/sources/csv/read-csv';
-import { compileMapping, type CompiledMapping } from '../../../src/shared/engine/compile';
+import type { CompiledMapping } from '../../../src/shared/engine/compile';
 import { createMappingRun, finalizeOutcome, type RunOptions } from '../../../src/shared/engine/run';
 import type { Issue } from '../../../src/shared/issues';
-import { parseMapping } from '../../../src/shared/mapping/load';
-import type { MappingFileInput } from '../../../src/shared/mapping/schema';
 import type { SourceRecord } from '../../../src/shared/source/types';
 import { generateHrExport } from '../../fixtures/hr-export';
 import { DOCS_LOGIN_SCHEMA } from '../../fixtures/login-schema';
+import { compileOrThrow as compile } from '../../support/compile-mapping';
 
 const TODAY = '2026-11-23';
-
-function compile(input: object): CompiledMapping {
-  const parsed = parseMapping(input as MappingFileInput);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const compiled = compileMapping(parsed.mapping);
-  if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
-  return compiled.compiled;
-}
 
 const BASE = {
   version: 1,

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { CsvRecord } from '../../../src/main/sources/csv/csv-core';
 import { parseCsvBuffer } from '../../../src/main/sources/csv/read-csv';
-import { compileMapping, type CompiledMapping } from '../../../src/shared/engine/compile';
+import type { CompiledMapping } from '../../../src/shared/engine/compile';
 import {
   createMappingRun,
   rowsAreIndependent,
@@ -23,21 +23,12 @@ import {
   type RowVerdicts,
 } from '../../../src/shared/engine/verdicts';
 import type { Issue } from '../../../src/shared/issues';
-import { parseMapping } from '../../../src/shared/mapping/load';
-import type { MappingFileInput } from '../../../src/shared/mapping/schema';
 import type { SourceRecord, SourceValue } from '../../../src/shared/source/types';
 import { generateHrExport } from '../../fixtures/hr-export';
 import { DOCS_LOGIN_SCHEMA } from '../../fixtures/login-schema';
+import { compileOrThrow as compile } from '../../support/compile-mapping';
 
 const TODAY = '2026-11-23';
-
-function compile(input: object): CompiledMapping {
-  const parsed = parseMapping(input as MappingFileInput);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const compiled = compileMapping(parsed.mapping);
-  if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
-  return compiled.compiled;
-}
 
 const BASE = {
   version: 1,

@@ -5,6 +5,7 @@ import type { MappedUser, RowOutcome } from '../../../src/shared/engine/types';
 import { parseMapping } from '../../../src/shared/mapping/load';
 import type { MappingFileInput } from '../../../src/shared/mapping/schema';
 import type { SourceRecord } from '../../../src/shared/source/types';
+import { compileOrThrow } from '../../support/compile-mapping';
 
 const TODAY = '2026-11-23';
 const E = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -31,13 +32,7 @@ const base: MappingFileInput = {
   ],
 };
 
-function compile(input: MappingFileInput = base): CompiledMapping {
-  const parsed = parseMapping(input);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const compiled = compileMapping(parsed.mapping);
-  if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
-  return compiled.compiled;
-}
+const compile = (input: MappingFileInput = base): CompiledMapping => compileOrThrow(input);
 
 let nextRow = 2;
 function person(values: Record<string, string | null>, row?: number): SourceRecord {

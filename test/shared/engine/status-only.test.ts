@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvBuffer } from '../../../src/main/sources/csv/read-csv';
-import { compileMapping, type CompiledMapping } from '../../../src/shared/engine/compile';
+import type { CompiledMapping } from '../../../src/shared/engine/compile';
 import { createMappingRun, mapRecords, type RunOptions } from '../../../src/shared/engine/run';
 import type { RowOutcome } from '../../../src/shared/engine/types';
 import { compileExpression } from '../../../src/shared/expression';
 import type { Issue } from '../../../src/shared/issues';
-import { parseMapping } from '../../../src/shared/mapping/load';
 import type { MappingFileInput } from '../../../src/shared/mapping/schema';
 import { WORK_EMAIL } from '../../../src/shared/scim/fields';
 import type { SourceRecord } from '../../../src/shared/source/types';
 import { generateHrExport } from '../../fixtures/hr-export';
 import { DOCS_LOGIN_SCHEMA } from '../../fixtures/login-schema';
+import { compileOrThrow as compile } from '../../support/compile-mapping';
 
 const TODAY = '2026-11-23';
 const DEPARTMENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department';
@@ -19,14 +19,6 @@ function neverFails(text: string): boolean | undefined {
   const compiled = compileExpression(text, { valueMaps: { afdelingen: { entries: { FIN: 'Financiën' } } } });
   if (!compiled.ok) throw new Error(compiled.error.message);
   return compiled.expr.neverFails;
-}
-
-function compile(input: MappingFileInput): CompiledMapping {
-  const parsed = parseMapping(input);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const compiled = compileMapping(parsed.mapping);
-  if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
-  return compiled.compiled;
 }
 
 /** A Dutch HR mapping with fields that can fail (phones, a number) beside fields that never fail. */
