@@ -141,15 +141,21 @@ export class CsvCore {
   /** Set once the header row has been read (or the file turned out empty). */
   info: CsvHeaderInfo | undefined;
   /**
-   * Called after each piece of the first text is parsed (see PIECE_CHARS), so that a reader in a thread of its own
-   * hands the header and the first rows on before the rest of the first MiB is parsed (the consumer starts some
-   * 50–100 ms sooner); false stops the parsing of that text (the consumer stopped). Without it, the first text is
-   * parsed at once. The events are the same either way.
+   * Called after each piece of the first MiB is decoded and parsed (see PIECE_CHARS, `prefixInPieces`), so that a
+   * reader in a thread of its own hands the header and the first rows on before the rest of the first MiB is
+   * decoded (the consumer starts some 50–100 ms sooner); false stops the parsing of that MiB (the consumer stopped).
+   * Without it, the first MiB is decoded and parsed at once. The events are the same either way.
    */
   onPiece: (() => boolean) | undefined;
-  /** While the first text is parsed in pieces: how many of its characters are not parsed yet (else 0). */
+  /**
+   * While the first MiB is parsed in pieces: about how many of its characters are not parsed yet (the bytes not yet
+   * decoded counted as characters); else 0.
+   */
   pendingChars = 0;
-  /** The whole first text while its first piece is parsed: what the delimiter and line break are chosen from. */
+  /**
+   * The first piece decoded, while its header line is parsed: what the delimiter and line break are chosen from (it
+   * holds the delimiter's sample and the first line break, as the whole MiB would).
+   */
   private sample: string | undefined;
 
   private readonly file: string;
