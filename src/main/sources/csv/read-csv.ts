@@ -649,7 +649,7 @@ async function readInWorker(
   // A run that keeps nothing of a row but its verdict (given with a row stage) reads only some columns, and takes
   // its records one at a time: the rows come as TakenRows (one reused record), with only those cells cut.
   const taken = consumerColumns
-    ? new RowTaker(file, columns, keys.length, columnMask(keys, consumerColumns))
+    ? new RowTaker(file, columns, keys.length, wantedColumns(keys, consumerColumns))
     : undefined;
 
   const next = async (): Promise<(CsvEvent | EvaluatedRows | TakenRows)[] | undefined> => {
@@ -710,7 +710,8 @@ class RowTaker {
     file: string,
     columns: ReadonlyMap<string, number>,
     private readonly width: number,
-    private readonly wanted: Uint8Array,
+    /** The places of the cells to cut, in order. */
+    private readonly wanted: Int32Array,
   ) {
     this.cells = new Array<SourceValue>(width).fill(null);
     this.record = new TakenRecord(file, this.cells, columns);
@@ -744,11 +745,14 @@ class RowTaker {
     const { text, starts, ends, rows } = batch;
     const { record, cells, width, wanted } = this;
     record.noQuestionMark = noQuestionMark;
-    for (let r = from, k = from * width; r < to; r++) {
-      for (let i = 0; i < width; i++, k++) {
-        const start = starts[k]!;
-        const end = ends[k]!;
-        cells[i] = wanted[i] === 1 && end !== start ? text.slice(start, end) : null;
+    // Only the wanted cells are cut (the others stay null).
+    const count = wanted.length;
+    for (let r = from, base = from * width; r < to; r++, base += width) {
+      for (let w = 0; w < count; w++) {
+        const i = wanted[w]!;
+        const start = starts[base + i]!;
+        const end = ends[base + i]!;
+        cells[i] = end !== start ? text.slice(start, end) : null;
       }
       record.row = rows[r]!;
       run.take(record);
@@ -772,10 +776,14 @@ class TakenRecord implements SourceRecord {
   }
 }
 
-/** 1 for each of the record keys (columns) that is one of `names`. */
-function columnMask(keys: readonly (string | undefined)[], names: readonly string[]): Uint8Array {
+/** The places (in order) of the record keys (columns) that are one of `names`. */
+function wantedColumns(keys: readonly (string | undefined)[], names: readonly string[]): Int32Array {
   const wanted = new Set(names);
-  return Uint8Array.from(keys, (key) => (key !== undefined && wanted.has(key) ? 1 : 0));
+  const places: number[] = [];
+  keys.forEach((key, i) => {
+    if (key !== undefined && wanted.has(key)) places.push(i);
+  });
+  return Int32Array.from(places);
 }
 
 /** An evaluated chunk as events: its rows in runs between its source issues, in file order. */
