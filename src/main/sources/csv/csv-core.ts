@@ -413,21 +413,40 @@ export class CsvCore {
    */
   private plainText(writer: BatchWriter, input: string, final: boolean): void {
     const base = writer.text(input);
+    // The rows that are plain records go through `plainRows`; each other row (blank, the wrong number of fields, or
+    // the first after blank lines) through `oddRow`. So the loop that runs for nearly every row has no branch that
+    // runs for the first time after it was optimised (each such branch cost a deoptimisation and a recompile).
+    let pos = 0;
+    for (;;) {
+      pos = this.plainRows(writer, input, base, pos, final);
+      if (pos < 0) break;
+      pos = this.oddRow(writer, input, base, pos);
+      if (pos < 0) break;
+    }
+    // Negative: ~ where the unfinished end of the text begins (the text's length when there is none).
+    this.open = input.slice(~pos);
+  }
+
+  /**
+   * Writes rows from `pos` on as long as each is a plain record; returns where the first other row begins (a whole
+   * line: its cells are written, for `oddRow` to take back), or ~ where the text's unfinished end begins once the
+   * rest is written.
+   */
+  private plainRows(writer: BatchWriter, input: string, base: number, from: number, final: boolean): number {
     const newline = this.newline;
     const delimiter = this.delimiter;
     const width = this.keys.length;
-    let pos = 0;
+    const waiting = this.blankRows.length;
+    let pos = from;
     for (;;) {
       let end = input.indexOf(newline, pos);
       // The text after the last line break is an unfinished row, except at the end of the file.
       if (end === -1) {
-        if (!final) break;
+        if (!final) return ~pos;
         end = input.length;
       }
-      const row = ++this.row;
       let stop = end;
       if (this.dropCarriageReturn && stop > pos && input.charCodeAt(stop - 1) === 13) stop--;
-      const mark = writer.mark;
       let fields = 0;
       let filled = false;
       for (let start = pos; ;) {
@@ -439,21 +458,44 @@ export class CsvCore {
         if (cellEnd === stop) break;
         start = cellEnd + delimiter.length;
       }
-      if (!filled) {
-        writer.rollback(mark);
-        this.blankRows.push(row);
-      } else {
-        this.flushBlankRows();
-        if (fields === width) writer.record(row);
-        else {
-          writer.rollback(mark);
-          this.fieldCount(row, input.slice(pos, stop).split(delimiter), width);
-        }
-      }
-      if (end === input.length) break;
+      // The cells written for it are taken back by `oddRow` (a call here would run for the first time then).
+      if (!filled || fields !== width || waiting > 0) return pos;
+      writer.record(++this.row);
+      if (end === input.length) return ~end;
       pos = end + newline.length;
     }
-    this.open = final ? '' : input.slice(pos);
+  }
+
+  /**
+   * Writes or reports the one row that begins at `pos` (as `record` would). `plainRows` wrote its cells (as many as
+   * it has, at most one per column): they are taken back first. Returns as `plainRows` does.
+   */
+  private oddRow(writer: BatchWriter, input: string, base: number, pos: number): number {
+    const newline = this.newline;
+    const delimiter = this.delimiter;
+    const width = this.keys.length;
+    let end = input.indexOf(newline, pos);
+    if (end === -1) end = input.length;
+    let stop = end;
+    if (this.dropCarriageReturn && stop > pos && input.charCodeAt(stop - 1) === 13) stop--;
+    const fields = input.slice(pos, stop).split(delimiter);
+    writer.rollback(writer.mark - Math.min(fields.length, width));
+    const row = ++this.row;
+    if (fields.every((f) => f === '')) {
+      // Reported only when a record follows: blank lines at the end of a file are no rows.
+      this.blankRows.push(row);
+    } else {
+      this.flushBlankRows();
+      if (fields.length === width) {
+        for (let i = 0, start = pos; i < width; i++) {
+          const cellEnd = start + fields[i]!.length;
+          writer.cell(base + start, base + cellEnd);
+          start = cellEnd + delimiter.length;
+        }
+        writer.record(row);
+      } else this.fieldCount(row, fields, width);
+    }
+    return end === input.length ? ~end : end + newline.length;
   }
 
   /** Text parsed by papaparse (quotes, lost characters, the header), row by row through `record`. */
@@ -658,6 +700,7 @@ export class CsvCore {
   }
 
   private flushBlankRows(): void {
+    if (this.blankRows.length === 0) return;
     for (const row of this.blankRows) {
       this.emitIssue({
         code: 'empty-row',
