@@ -366,10 +366,16 @@ async function loadBesideRead(
   options: Pick<PipelineOptions, 'mappingPath' | 'sourcePath'>,
   rowStage: boolean,
 ): Promise<{ loaded: LoadedMapping; early: EarlyCsvRead | undefined }> {
-  const text = await readMappingText(options.mappingPath);
-  const early = await prepareSourceReader(options.sourcePath, { rowStage, mappingText: text });
+  // The mapping file is read while the source file is opened (both trips to the I/O threads, side by side).
+  const reading = readMappingText(options.mappingPath);
+  const preparing = prepareSourceReader(options.sourcePath, {
+    rowStage,
+    mappingText: reading.catch(() => undefined),
+  });
+  // (Never fails; without the text it begins no read.)
+  const early = await preparing;
   try {
-    return { loaded: loadMappingText(options.mappingPath, text), early };
+    return { loaded: loadMappingText(options.mappingPath, await reading), early };
   } catch (error) {
     await early?.discard();
     throw error;

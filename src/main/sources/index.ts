@@ -116,7 +116,8 @@ export function resolveCsvPath(mapping: SourceOfMapping, options: OpenSourceOpti
  * thread loads the mapping engine as well when the file is large enough for one. Resolves once the thread is ready
  * (or has loaded the engine). Never fails: a file that cannot be read is reported when it is opened.
  *
- * With `mappingText` (the mapping file, not validated yet), the thread is not waited for: when the mapping reads a
+ * With `mappingText` (the mapping file, not validated yet; or its read, undefined if that failed, so that the source
+ * file is opened while the mapping file is read), the thread is not waited for: when the mapping reads a
  * CSV and the file gets no row stage, the read itself begins now, with the encoding and delimiter the mapping
  * gives (its `source` part validated on its own), so that the header is parsed while the whole mapping is
  * validated. `openSource` takes that read over when the validated mapping asks for the same one (`earlyCsv`);
@@ -125,17 +126,26 @@ export function resolveCsvPath(mapping: SourceOfMapping, options: OpenSourceOpti
  */
 export async function prepareSourceReader(
   sourcePath: string | undefined,
-  options: { rowStage?: boolean; mappingText?: string } = {},
+  options: { rowStage?: boolean; mappingText?: string | Promise<string | undefined> } = {},
 ): Promise<EarlyCsvRead | undefined> {
   if (!sourcePath) return undefined;
   try {
     const [{ size }, csv] = await Promise.all([stat(sourcePath), import('./csv/read-csv')]);
     if (size < csv.CSV_WORKER_MIN_BYTES) return undefined;
     const rowStage = options.rowStage === true && csv.rowStageLikely(size);
-    const begin =
-      !rowStage && options.mappingText !== undefined ? csvSourceOf(options.mappingText) : undefined;
-    const early = begin ? await csv.startEarlyCsvRead(resolve(sourcePath), begin) : undefined;
+    // The file is opened while the mapping text may still be read; the read begins once that text says how.
+    const early =
+      !rowStage && options.mappingText !== undefined
+        ? await csv.startEarlyCsvRead(
+            resolve(sourcePath),
+            Promise.resolve(options.mappingText).then((text) =>
+              text === undefined ? undefined : csvSourceOf(text),
+            ),
+          )
+        : undefined;
     if (early) return early;
+    // A mapping file that could not be read: the run ends with that error, it needs no thread.
+    if (options.mappingText !== undefined && (await options.mappingText) === undefined) return undefined;
     // No read begun (no CSV source in the text, a file for a row stage, or one that cannot be opened): the thread
     // at least starts now.
     const ready = csv.prestartCsvWorker({ rowStage });

@@ -583,23 +583,27 @@ export class EarlyCsvRead {
  * that the header is parsed while the mapping is validated (see EarlyCsvRead). Only a read that `openCsv` would do
  * in a thread without a row stage (files from CSV_WORKER_MIN_BYTES to CSV_ROW_STAGE_MIN_BYTES): for larger files the
  * thread is better spent loading the mapping engine. Undefined when there is none to begin, or the file cannot be
- * opened (`openCsv` then says why).
+ * opened (`openCsv` then says why). `options` may still be on their way (the mapping file being read): the file is
+ * opened meanwhile, and closed again when they come as undefined (no CSV source to read).
  */
 export async function startEarlyCsvRead(
   path: string,
-  options: Pick<CsvOptions, 'encoding' | 'delimiter'>,
+  options:
+    | Pick<CsvOptions, 'encoding' | 'delimiter'>
+    | Promise<Pick<CsvOptions, 'encoding' | 'delimiter'> | undefined>,
 ): Promise<EarlyCsvRead | undefined> {
   const file = basename(path);
-  let opened: { handle: FileHandle; size: number };
-  try {
-    opened = await openForReading(path, file);
-  } catch {
-    return undefined;
-  }
-  const { handle, size } = opened;
-  const entry = useWorker(size, undefined) && !rowStageLikely(size) ? workerEntry('csv-worker') : undefined;
-  if (!entry) {
-    await handle.close().catch(() => {});
+  // The file's size and a handle at once, not one after the other (each a trip to the I/O threads).
+  const [stats, opening] = await Promise.allSettled([stat(path), open(path, 'r')]);
+  const handle = opening.status === 'fulfilled' ? opening.value : undefined;
+  const size = stats.status === 'fulfilled' && stats.value.isFile() ? stats.value.size : undefined;
+  const entry =
+    handle && size !== undefined && useWorker(size, undefined) && !rowStageLikely(size)
+      ? workerEntry('csv-worker')
+      : undefined;
+  const begin = entry ? await options : undefined;
+  if (!handle || size === undefined || !entry || !begin) {
+    await handle?.close().catch(() => {});
     return undefined;
   }
   const read = new WorkerRead(
@@ -607,8 +611,8 @@ export async function startEarlyCsvRead(
     handle,
     size,
     {
-      ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
-      ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+      ...(begin.encoding !== undefined ? { encoding: begin.encoding } : {}),
+      ...(begin.delimiter !== undefined ? { delimiter: begin.delimiter } : {}),
       fileLabel: file,
     },
     undefined,

@@ -857,6 +857,39 @@ describe('a read begun while the mapping is still being validated (startEarlyCsv
     expect(descriptorsOn(path)).toEqual([]);
   }, 60_000);
 
+  it('opens the file while its options are still on their way; closes it again when they come as undefined', async (ctx) => {
+    if (!linux) ctx.skip();
+    const path = join(dir, 'vroeg-onderweg.csv');
+    await writeHrExport(path, { rows: 30_000, seed: 29 });
+    await new Promise((r) => setTimeout(r, 200));
+    const before = threads();
+    // The options come once the file is open (as a mapping file read beside it would).
+    let give!: (options: CsvReadOptions | undefined) => void;
+    const begun = startEarlyCsvRead(path, new Promise((resolve) => (give = resolve)));
+    await vi.waitFor(() => expect(descriptorsOn(path)).toHaveLength(1));
+    give({ encoding: 'auto', delimiter: ';' });
+    const early = await begun;
+    expect(early?.state).toBe('pending');
+    const csv = await openCsv(
+      path,
+      { encoding: 'auto', delimiter: ';', compactRecords: true },
+      undefined,
+      early,
+    );
+    expect(early?.state).toBe('taken');
+    expect((await eventsOf(csv)).filter((e) => !(e as { issue?: unknown }).issue)).toHaveLength(30_000);
+    await vi.waitFor(() => expect(descriptorsOn(path)).toEqual([]));
+
+    // No options after all (the mapping file could not be read, or reads no CSV): nothing begun, nothing left open.
+    const none = startEarlyCsvRead(path, new Promise((resolve) => setTimeout(() => resolve(undefined), 50)));
+    await vi.waitFor(() => expect(descriptorsOn(path)).toHaveLength(1));
+    expect(await none).toBeUndefined();
+    expect(descriptorsOn(path)).toEqual([]);
+    // A folder is no file to begin a read of.
+    expect(await startEarlyCsvRead(dir, { delimiter: ';' })).toBeUndefined();
+    await vi.waitFor(() => expect(threads()).toBeLessThanOrEqual(before));
+  }, 60_000);
+
   it('prepareSourceReader begins it from a mapping text whose source is a CSV, and openSource takes it over', async (ctx) => {
     if (!linux) ctx.skip();
     const path = join(dir, 'vroeg-bron.csv');
@@ -953,6 +986,27 @@ describe('the pipeline reads the file named on the command line while it validat
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message).toContain('kapot.plekmap.json');
     expect(descriptorsOn(path)).toEqual([]);
+    await vi.waitFor(() => expect(threads()).toBeLessThanOrEqual(before));
+  }, 60_000);
+});
+
+describe('the pipeline reads the mapping file beside opening the source file', () => {
+  it('a mapping file that is not there: its error (exit 2), and the source file is not left open', async (ctx) => {
+    if (!linux) ctx.skip();
+    const path = join(dir, 'pijplijn-zonder-mapping.csv');
+    await writeHrExport(path, { rows: 30_000, seed: 30 });
+    await new Promise((r) => setTimeout(r, 200));
+    const before = threads();
+    const error = await runPipeline({
+      mappingPath: join(dir, 'bestaat-niet.plekmap.json'),
+      sourcePath: path,
+      today: '2026-11-23',
+      collect: false,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).exitCode).toBe(2);
+    expect((error as UserError).message).toContain('bestaat-niet.plekmap.json');
+    await vi.waitFor(() => expect(descriptorsOn(path)).toEqual([]));
     await vi.waitFor(() => expect(threads()).toBeLessThanOrEqual(before));
   }, 60_000);
 });
