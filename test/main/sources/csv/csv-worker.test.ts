@@ -881,8 +881,11 @@ describe('a read begun while the mapping is still being validated (startEarlyCsv
     await vi.waitFor(() => expect(descriptorsOn(path)).toEqual([]));
 
     // No options after all (the mapping file could not be read, or reads no CSV): nothing begun, nothing left open.
-    const none = startEarlyCsvRead(path, new Promise((resolve) => setTimeout(() => resolve(undefined), 50)));
+    // They come once the file is open (seen open, not a guessed delay).
+    let noOptions!: (options: undefined) => void;
+    const none = startEarlyCsvRead(path, new Promise((resolve) => (noOptions = resolve)));
     await vi.waitFor(() => expect(descriptorsOn(path)).toHaveLength(1));
+    noOptions(undefined);
     expect(await none).toBeUndefined();
     expect(descriptorsOn(path)).toEqual([]);
     // A folder is no file to begin a read of.
