@@ -13,6 +13,7 @@ import {
   startEarlyCsvRead,
   type CsvEvent,
   type CsvReadOptions,
+  type EarlyCsvRead,
 } from '../../../../src/main/sources/csv/read-csv';
 import { SourceError } from '../../../../src/main/sources/source-error';
 import {
@@ -758,6 +759,11 @@ describe('prepareSourceReader (the pipeline starts the thread while it loads the
 });
 
 describe('a read begun while the mapping is still being validated (startEarlyCsvRead)', () => {
+  /** Opens `path` as a validated mapping with `;` would (taking over `early` when it is that read). */
+  function openSemicolons(path: string, early: EarlyCsvRead | undefined) {
+    return openCsv(path, { encoding: 'auto', delimiter: ';', compactRecords: true }, undefined, early);
+  }
+
   /** Every event of a reader, as plain data. */
   async function eventsOf(csv: Awaited<ReturnType<typeof openCsv>>): Promise<unknown[]> {
     const events: unknown[] = [];
@@ -801,12 +807,7 @@ describe('a read begun while the mapping is still being validated (startEarlyCsv
     // Begun with the comma (a hint the mapping's own source part gave), opened with the semicolon it validated to.
     const early = await startEarlyCsvRead(path, { encoding: 'auto', delimiter: ',' });
     expect(early?.state).toBe('pending');
-    const csv = await openCsv(
-      path,
-      { encoding: 'auto', delimiter: ';', compactRecords: true },
-      undefined,
-      early,
-    );
+    const csv = await openSemicolons(path, early);
     expect(early?.state).toBe('stopped');
     expect(csv.info.delimiter).toBe(';');
     expect(csv.info.headers).toHaveLength(17);
@@ -870,12 +871,7 @@ describe('a read begun while the mapping is still being validated (startEarlyCsv
     give({ encoding: 'auto', delimiter: ';' });
     const early = await begun;
     expect(early?.state).toBe('pending');
-    const csv = await openCsv(
-      path,
-      { encoding: 'auto', delimiter: ';', compactRecords: true },
-      undefined,
-      early,
-    );
+    const csv = await openSemicolons(path, early);
     expect(early?.state).toBe('taken');
     expect((await eventsOf(csv)).filter((e) => !(e as { issue?: unknown }).issue)).toHaveLength(30_000);
     await vi.waitFor(() => expect(descriptorsOn(path)).toEqual([]));
